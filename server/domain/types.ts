@@ -1,0 +1,271 @@
+/**
+ * Domain types shared by ingest, the store, metrics and the simulator.
+ * Instants are epoch milliseconds (UTC); Vietnam time is UTC+7 with no DST.
+ * Validated events carry instants as numbers; the wire format (ISO 8601 strings) lives in ingest/.
+ */
+
+export type Channel = 'online' | 'in_person' | 'postal';
+
+export interface ProcedureRef {
+  code: string;
+  name: string;
+  /** Lĩnh vực (field), e.g. "Hộ tịch". */
+  field: string;
+  /** Legal processing time in working days. */
+  legalDays: number;
+}
+
+export interface HandlerRef {
+  id: string;
+  name: string;
+  /** Unit or department code the official belongs to. */
+  unit: string;
+}
+
+interface DossierEventBase {
+  /** Source-unique event id (idempotency key). */
+  id: string;
+  dossierId: string;
+  /** When it happened, epoch ms. */
+  at: number;
+}
+
+export type DossierEvent =
+  | (DossierEventBase & {
+      type: 'received';
+      unit: string;
+      procedure: ProcedureRef;
+      channel: Channel;
+      dueAt: number;
+      paidOnline?: boolean;
+      digitized?: boolean;
+    })
+  | (DossierEventBase & { type: 'assigned'; handler: HandlerRef; stepDueAt?: number })
+  | (DossierEventBase & { type: 'supplement_requested'; reason?: string })
+  | (DossierEventBase & { type: 'supplement_received'; dueAt?: number })
+  | (DossierEventBase & { type: 'apology_issued'; proposedDueAt: number; reason: string })
+  | (DossierEventBase & { type: 'processed' })
+  | (DossierEventBase & { type: 'returned' })
+  | (DossierEventBase & { type: 'stopped'; reason?: string })
+  | (DossierEventBase & { type: 'refused'; reason?: string })
+  | (DossierEventBase & { type: 'withdrawn'; reason?: string })
+  | (DossierEventBase & { type: 'rated'; rating: 'satisfied' | 'unsatisfied'; complaint?: string });
+
+export type DossierEventType = DossierEvent['type'];
+
+interface TaskEventBase {
+  id: string;
+  taskId: string;
+  at: number;
+}
+
+export type TaskEvent =
+  | (TaskEventBase & {
+      type: 'assigned';
+      title: string;
+      document: { number: string; date: string };
+      issuer: string;
+      /** Unit or department code. */
+      assignee: string;
+      dueAt?: number;
+    })
+  | (TaskEventBase & { type: 'extended'; dueAt: number; reason: string })
+  | (TaskEventBase & { type: 'progress_reported'; note?: string; percent?: number })
+  | (TaskEventBase & { type: 'completed'; note?: string })
+  | (TaskEventBase & { type: 'cancelled'; reason?: string });
+
+export type TaskEventType = TaskEvent['type'];
+
+/** National status buckets (DOMAIN.md). */
+export type DossierBucket =
+  | 'not_received'
+  | 'in_progress'
+  | 'awaiting_supplement'
+  | 'paused'
+  | 'done'
+  | 'withdrawn';
+
+export type DossierStatus =
+  | 'registered'
+  | 'received'
+  | 'processing'
+  | 'supplement_requested'
+  | 'processed'
+  | 'returned'
+  | 'stopped'
+  | 'refused'
+  | 'withdrawn';
+
+/** Who held a dossier from when to when (one processing step). */
+export interface Hold {
+  handlerId: string;
+  handlerName: string;
+  handlerUnit: string;
+  from: number;
+  /** null while held now. */
+  to: number | null;
+  /** Allotted end of the step, if the source sent one. */
+  stepDueAt: number | null;
+}
+
+export interface Pause {
+  from: number;
+  to: number | null;
+}
+
+export interface Apology {
+  at: number;
+  proposedDueAt: number;
+  reason: string;
+}
+
+/** A dossier as the fold of its events (sorted by `at`, then arrival). */
+export interface DossierState {
+  id: string;
+  unit: string | null;
+  procedure: ProcedureRef | null;
+  channel: Channel | null;
+  receivedAt: number | null;
+  /** Due date set at receipt. */
+  originalDueAt: number | null;
+  /** Due date in force (moved by supplements, never by apologies). */
+  dueAt: number | null;
+  paidOnline: boolean;
+  digitized: boolean;
+  status: DossierStatus;
+  bucket: DossierBucket;
+  pauses: Pause[];
+  supplementRequests: number;
+  apologies: Apology[];
+  /** End of processing (DVCQG): processed wins over returned; else stopped/refused/withdrawn. */
+  endAt: number | null;
+  endKind: 'processed' | 'returned' | 'stopped' | 'refused' | 'withdrawn' | null;
+  returnedAt: number | null;
+  holds: Hold[];
+  rating: 'satisfied' | 'unsatisfied' | null;
+  complaint: string | null;
+  /** Latest `at` folded in. */
+  lastEventAt: number;
+  eventCount: number;
+}
+
+/** How a dossier stands at an instant. */
+export type DossierTimeliness =
+  | 'early'
+  | 'on_time'
+  | 'late'
+  | 'overdue'
+  | 'due_soon'
+  | 'in_term'
+  | 'awaiting_supplement'
+  | 'paused'
+  | 'excluded';
+
+export interface DossierClassification {
+  timeliness: DossierTimeliness;
+  /** Open and past due (or counted as overdue by the two-supplements rule). */
+  overdue: boolean;
+  dueSoon: boolean;
+  /** Working days past due, for open overdue dossiers (0 otherwise). */
+  daysOverdue: number;
+  /** Working days from receipt to end minus pauses; for open ones, up to `now`. */
+  processingDays: number | null;
+  /** Next instant at which the classification changes with no event (due soon, then overdue). */
+  nextTransitionAt: number | null;
+}
+
+export interface TaskState {
+  id: string;
+  title: string | null;
+  document: { number: string; date: string } | null;
+  issuer: string | null;
+  assignee: string | null;
+  assignedAt: number | null;
+  originalDueAt: number | null;
+  dueAt: number | null;
+  extensions: number;
+  status: 'open' | 'completed' | 'cancelled';
+  completedAt: number | null;
+  cancelledAt: number | null;
+  progressReports: number;
+  lastProgressAt: number | null;
+  lastEventAt: number;
+  eventCount: number;
+}
+
+export type TaskTimeliness =
+  | 'open_in_term'
+  | 'open_overdue'
+  | 'done_on_time'
+  | 'done_late'
+  | 'no_deadline'
+  | 'cancelled';
+
+/** Settings marked "(setting)" in DOMAIN.md. */
+export interface DomainSettings {
+  /** Working hours before due that count as "due soon" (default 8 = one working day). */
+  dueSoonWorkingHours: number;
+  /** When a supplement comes back without a new due date, extend the due date by the paused working time. */
+  extendDueByPausedTime: boolean;
+  /** Office sessions in Vietnam time, "HH:MM". */
+  officeHours: { start: string; end: string }[];
+}
+
+export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
+  dueSoonWorkingHours: 8,
+  extendDueByPausedTime: true,
+  officeHours: [
+    { start: '07:30', end: '11:30' },
+    { start: '13:00', end: '17:00' },
+  ],
+};
+
+/** One year of the official calendar, as stored in fixtures/calendar/YYYY.json. */
+export interface CalendarYear {
+  year: number;
+  daysOff: { date: string; name: string }[];
+  workingSaturdays: { date: string; name: string }[];
+}
+
+/** Working-time arithmetic over the official calendar (see calendar.ts). */
+export interface WorkCalendar {
+  /** YYYY-MM-DD in Vietnam time. */
+  isWorkingDay(day: string): boolean;
+  /** Working milliseconds in [a, b); negative when b < a. */
+  workingMsBetween(a: number, b: number): number;
+  /** The instant reached after `ms` working milliseconds from t (ms may be negative). */
+  addWorkingMs(t: number, ms: number): number;
+  /** The instant after n working days (n × 8 working hours) from t. */
+  addWorkingDays(t: number, days: number): number;
+  /** Working hours in one full working day (8 by default). */
+  readonly workingMsPerDay: number;
+}
+
+export type UnitType = 'Phường' | 'Xã' | 'Đặc khu';
+
+export interface Unit {
+  code: string;
+  type: UnitType;
+  name: string;
+  fullName: string;
+  nameEn: string;
+  lat: number;
+  lon: number;
+  areaKm2: number;
+  population: number;
+}
+
+export interface Department {
+  code: string;
+  name: string;
+  nameEn: string;
+  shortName: string;
+}
+
+export interface Jurisdiction {
+  code: string;
+  name: string;
+  nameEn: string;
+  units: Unit[];
+  departments: Department[];
+}

@@ -1,0 +1,81 @@
+/**
+ * The one typed Socket.IO contract, shared by server and client (the client uses `import type`).
+ * Names: `domain:verb` for what a client asks, `domain:past-participle` for pushed facts.
+ */
+import type { Period, ScopeKey, ScopeMetrics } from '../metrics/types.js';
+import type { SourceFreshness } from '../http/api-types.js';
+
+export const EVENTS = {
+  scopeSubscribe: 'scope:subscribe',
+  scopeUnsubscribe: 'scope:unsubscribe',
+  metricsUpdated: 'metrics:updated',
+  alertRaised: 'alert:raised',
+  clockTicked: 'clock:ticked',
+} as const;
+
+/** What a subscription asks for: `city`, `unit:<code>` or `department:<code>`, and a period. */
+export interface SubscribeRequest {
+  scope: ScopeKey;
+  period: Period;
+}
+
+/** Metrics of every scope the subscription covers, keyed by ScopeKey (city: the city, every unit and department). */
+export interface ScopeSnapshot {
+  period: Period;
+  window: { from: string; to: string };
+  metrics: Partial<Record<ScopeKey, ScopeMetrics>>;
+}
+
+export type SubscribeAck =
+  | { ok: true; seq: number; asOf: string; snapshot: ScopeSnapshot }
+  | { ok: false; error: { code: 'invalid' | 'forbidden' | 'not_found'; message: string } };
+
+/** Coalesced changes for one subscription (scope + period); `seq` increases by 1 per message. */
+export interface MetricsUpdated {
+  scope: ScopeKey;
+  period: Period;
+  seq: number;
+  asOf: string;
+  /** New full metrics of each scope that changed since the last message; the window, when it rolled. */
+  changes: Partial<Record<ScopeKey, ScopeMetrics>>;
+  window?: { from: string; to: string };
+}
+
+export interface AlertRaised {
+  kind: 'dossier' | 'task';
+  id: string;
+  /** Unit or department code. */
+  unit: string;
+  unitName: string;
+  /** Procedure name (dossier) or task title. */
+  title: string;
+  dueAt: string | null;
+  /** When it became overdue. */
+  at: string;
+  holderName: string | null;
+}
+
+export interface ClockTicked {
+  now: string;
+  /** Build version of the server; a display reloads when it changes. */
+  build: string;
+  sources: SourceFreshness[];
+}
+
+export interface ServerToClientEvents {
+  'metrics:updated': (msg: MetricsUpdated) => void;
+  'alert:raised': (msg: AlertRaised) => void;
+  'clock:ticked': (msg: ClockTicked) => void;
+}
+
+export interface ClientToServerEvents {
+  'scope:subscribe': (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
+  'scope:unsubscribe': (req: SubscribeRequest) => void;
+}
+
+export interface InterServerEvents {}
+
+export interface SocketData {
+  /** Set by auth middleware when access control lands; undefined means open access. */
+  principal?: { role: string; scope: ScopeKey | null };
+}
