@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Makes sure what the tests need beyond npm is on this machine: Debian's Chromium for the browser tests.
+// Installs it when missing and permitted (root, or passwordless sudo, and ALLOW_SYSTEM_INSTALL not 0);
+// otherwise stops with a message saying exactly how to get it. Never skips browser tests silently.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const PACKAGES = ['chromium'];
+
+function say(msg) {
+  process.stderr.write(`[ensure-test-deps] ${msg}\n`);
+}
+
+function canInstall() {
+  if (process.env.ALLOW_SYSTEM_INSTALL === '0') return null;
+  if (!existsSync('/usr/bin/apt-get')) return null;
+  if (typeof process.getuid === 'function' && process.getuid() === 0) return [];
+  const sudo = spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' });
+  return sudo.status === 0 ? ['sudo', '-n'] : null;
+}
+
+function run(prefix, cmd, args) {
+  const [bin, ...rest] = prefix.length ? [...prefix, cmd, ...args] : [cmd, ...args];
+  execFileSync(bin, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+if (!existsSync(CHROMIUM)) {
+  const prefix = canInstall();
+  if (!prefix) {
+    say(`Chromium is missing at ${CHROMIUM}; the browser tests need it and cannot run without it.`);
+    say('Install it with:  sudo apt-get update && sudo apt-get install -y chromium');
+    say('or point CHROMIUM_PATH at an existing Chromium/Chrome binary, then run npm test again.');
+    process.exit(1);
+  }
+  say(`Chromium is missing at ${CHROMIUM}: installing Debian's ${PACKAGES.join(' ')} …`);
+  try {
+    run(prefix, 'apt-get', ['update', '-qq']);
+    run(prefix, 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...PACKAGES]);
+  } catch (err) {
+    say(`installing ${PACKAGES.join(' ')} failed (${err.message}).`);
+    say('Install it by hand: sudo apt-get update && sudo apt-get install -y chromium');
+    process.exit(1);
+  }
+  if (!existsSync(CHROMIUM)) {
+    say(`apt-get finished but ${CHROMIUM} is still missing; set CHROMIUM_PATH to the installed binary.`);
+    process.exit(1);
+  }
+}
+say(`Chromium: ${CHROMIUM}`);

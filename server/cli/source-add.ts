@@ -1,0 +1,42 @@
+/**
+ * npm run source:add -- --name NAME --kind dossier|task
+ * Creates an ingest source and prints its key once; only a hash of the key is stored.
+ */
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../db/connection.js';
+import { createSourcesRepo } from '../db/sources-repo.js';
+import { generateSourceKey, hashSourceKey } from '../ingest/keys.js';
+
+function main(): number {
+  const { values } = parseArgs({
+    options: { name: { type: 'string' }, kind: { type: 'string' } },
+    allowPositionals: false,
+  });
+  const name = values.name?.trim();
+  const kind = values.kind;
+  if (!name || !/^[A-Za-z0-9._-]{1,64}$/.test(name) || (kind !== 'dossier' && kind !== 'task')) {
+    console.error('usage: npm run source:add -- --name NAME --kind dossier|task');
+    console.error('  NAME: 1–64 letters, digits, dot, dash or underscore; kind: dossier or task');
+    return 2;
+  }
+  const file = process.env.DASHBOARD_DB ?? 'data/dashboard.db';
+  const db = openDatabase(file);
+  try {
+    const sources = createSourcesRepo(db);
+    if (sources.findByName(name)) {
+      console.error(`a source named "${name}" already exists in ${file}`);
+      return 1;
+    }
+    const key = generateSourceKey();
+    sources.create(name, kind, hashSourceKey(key), Date.now());
+    console.log(`Created ${kind} source "${name}" in ${file}.`);
+    console.log('Its key (shown only now; store it safely):');
+    console.log(key);
+    console.log(`Send events with: Authorization: Bearer ${key.slice(0, 8)}…`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+process.exitCode = main();

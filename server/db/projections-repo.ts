@@ -1,0 +1,142 @@
+import type { Db } from './connection.js';
+import type { DossierState, Hold, TaskState } from '../domain/types.js';
+
+/** Columns derived from a dossier's state that the store indexes and the API filters on. */
+export interface DossierRowExtras {
+  open: boolean;
+  /** early | on_time | late | withdrawn | paused for finished dossiers, else null. */
+  outcome: string | null;
+  /** Working days from receipt to end minus pauses, for finished dossiers. */
+  processingDays: number | null;
+  /** Serialised now-independent metric facts of a finished dossier, else null. */
+  facts: string | null;
+}
+
+/** Dossier and task projections (the fold of their events), and the holds table. */
+export function createProjectionsRepo(db: Db) {
+  const getDossier = db.prepare('SELECT state FROM dossiers WHERE id = ?').pluck();
+  const upsertDossier = db.prepare(
+    `INSERT INTO dossiers (id, unit, procedure_code, procedure_name, field, channel, received_at, due_at, end_at, bucket,
+       supplement_requests, apologies, holder_id, holder_name, open, processing_days, outcome, facts, state)
+     VALUES (@id, @unit, @procedure_code, @procedure_name, @field, @channel, @received_at, @due_at, @end_at, @bucket,
+       @supplement_requests, @apologies, @holder_id, @holder_name, @open, @processing_days, @outcome, @facts, @state)
+     ON CONFLICT (id) DO UPDATE SET unit = excluded.unit, procedure_code = excluded.procedure_code,
+       procedure_name = excluded.procedure_name, field = excluded.field, channel = excluded.channel,
+       received_at = excluded.received_at, due_at = excluded.due_at, end_at = excluded.end_at, bucket = excluded.bucket,
+       supplement_requests = excluded.supplement_requests, apologies = excluded.apologies, holder_id = excluded.holder_id,
+       holder_name = excluded.holder_name, open = excluded.open, processing_days = excluded.processing_days, outcome = excluded.outcome, facts = excluded.facts,
+       state = excluded.state`,
+  );
+  const upsertHold = db.prepare(
+    `INSERT INTO holds (dossier_id, idx, unit, handler_id, handler_name, handler_unit, from_at, to_at, step_due_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (dossier_id, idx) DO UPDATE SET unit = excluded.unit, handler_id = excluded.handler_id,
+       handler_name = excluded.handler_name, handler_unit = excluded.handler_unit, from_at = excluded.from_at,
+       to_at = excluded.to_at, step_due_at = excluded.step_due_at`,
+  );
+  const trimHolds = db.prepare('DELETE FROM holds WHERE dossier_id = ? AND idx >= ?');
+  const getTask = db.prepare('SELECT state FROM tasks WHERE id = ?').pluck();
+  const upsertTask = db.prepare(
+    `INSERT INTO tasks (id, assignee, title, assigned_at, due_at, completed_at, status, extensions, state)
+     VALUES (@id, @assignee, @title, @assigned_at, @due_at, @completed_at, @status, @extensions, @state)
+     ON CONFLICT (id) DO UPDATE SET assignee = excluded.assignee, title = excluded.title,
+       assigned_at = excluded.assigned_at, due_at = excluded.due_at, completed_at = excluded.completed_at,
+       status = excluded.status, extensions = excluded.extensions, state = excluded.state`,
+  );
+  const openDossiers = db.prepare('SELECT state FROM dossiers WHERE open = 1').pluck();
+  const finishedFacts = db.prepare('SELECT facts FROM dossiers WHERE open = 0 AND facts IS NOT NULL').pluck();
+  const allTasks = db.prepare('SELECT state FROM tasks').pluck();
+  const counts = db.prepare('SELECT (SELECT COUNT(*) FROM dossiers) AS dossiers, (SELECT COUNT(*) FROM tasks) AS tasks');
+
+  return {
+    getDossier(id: string): DossierState | null {
+      const s = getDossier.get(id) as string | undefined;
+      return s ? (JSON.parse(s) as DossierState) : null;
+    },
+    /** Writes the dossier row and only the holds that changed since `prev`. */
+    saveDossier(prev: DossierState | null, next: DossierState, extras: DossierRowExtras): void {
+      const holder = currentHolder(next.holds);
+      upsertDossier.run({
+        id: next.id,
+        unit: next.unit,
+        procedure_code: next.procedure?.code ?? null,
+        procedure_name: next.procedure?.name ?? null,
+        field: next.procedure?.field ?? null,
+        channel: next.channel,
+        received_at: next.receivedAt,
+        due_at: next.dueAt,
+        end_at: next.endAt,
+        bucket: next.bucket,
+        supplement_requests: next.supplementRequests,
+        apologies: next.apologies.length,
+        holder_id: holder?.handlerId ?? null,
+        holder_name: holder?.handlerName ?? null,
+        open: extras.open ? 1 : 0,
+        processing_days: extras.processingDays,
+        outcome: extras.outcome,
+        facts: extras.facts,
+        state: JSON.stringify(next),
+      });
+      const before = prev?.holds ?? [];
+      const unitChanged = prev?.unit !== next.unit;
+      next.holds.forEach((h, i) => {
+        if (!unitChanged && sameHold(before[i], h)) return;
+        upsertHold.run(next.id, i, next.unit, h.handlerId, h.handlerName, h.handlerUnit, h.from, h.to, h.stepDueAt);
+      });
+      if (before.length > next.holds.length) trimHolds.run(next.id, next.holds.length);
+    },
+    getTask(id: string): TaskState | null {
+      const s = getTask.get(id) as string | undefined;
+      return s ? (JSON.parse(s) as TaskState) : null;
+    },
+    saveTask(next: TaskState): void {
+      upsertTask.run({
+        id: next.id,
+        assignee: next.assignee,
+        title: next.title,
+        assigned_at: next.assignedAt,
+        due_at: next.dueAt,
+        completed_at: next.completedAt,
+        status: next.status,
+        extensions: next.extensions,
+        state: JSON.stringify(next),
+      });
+    },
+    iterateOpenDossiers(): IterableIterator<DossierState> {
+      return mapIter(openDossiers.iterate() as IterableIterator<string>, (s) => JSON.parse(s) as DossierState);
+    },
+    /** Raw serialised facts of finished dossiers, for a restart without re-folding. */
+    iterateFinishedFacts(): IterableIterator<string> {
+      return finishedFacts.iterate() as IterableIterator<string>;
+    },
+    iterateTasks(): IterableIterator<TaskState> {
+      return mapIter(allTasks.iterate() as IterableIterator<string>, (s) => JSON.parse(s) as TaskState);
+    },
+    counts(): { dossiers: number; tasks: number } {
+      return counts.get() as { dossiers: number; tasks: number };
+    },
+  };
+}
+
+function currentHolder(holds: Hold[]): Hold | null {
+  const last = holds[holds.length - 1];
+  return last && last.to === null ? last : null;
+}
+
+function sameHold(a: Hold | undefined, b: Hold): boolean {
+  return (
+    !!a &&
+    a.handlerId === b.handlerId &&
+    a.handlerName === b.handlerName &&
+    a.handlerUnit === b.handlerUnit &&
+    a.from === b.from &&
+    a.to === b.to &&
+    a.stepDueAt === b.stepDueAt
+  );
+}
+
+function* mapIter<A, B>(it: IterableIterator<A>, f: (a: A) => B): IterableIterator<B> {
+  for (const a of it) yield f(a);
+}
+
+export type ProjectionsRepo = ReturnType<typeof createProjectionsRepo>;

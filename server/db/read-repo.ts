@@ -1,0 +1,194 @@
+import type { Db } from './connection.js';
+import type { DossierState, TaskState } from '../domain/types.js';
+
+/** Day index in Vietnam time, computed in SQL the same way as domain/time.ts vnDayIndex. */
+const VN_DAY = '((%s + 25200000) / 86400000)';
+const day = (col: string) => VN_DAY.replace('%s', col);
+
+export interface BreakdownSqlRow {
+  key: string;
+  label: string;
+  received: number;
+  inProgress: number;
+  overdue: number;
+  finishedOnTime: number;
+  finishedLate: number;
+}
+
+export interface HoldSqlRow {
+  dossierId: string;
+  idx: number;
+  handlerId: string;
+  handlerName: string;
+  handlerUnit: string;
+  fromAt: number;
+  toAt: number | null;
+  stepDueAt: number | null;
+  open: number;
+  overdue: number;
+}
+
+export type DossierFilter = 'overdue' | 'due_soon' | 'in_progress' | 'paused' | 'awaiting_supplement' | 'late' | 'done';
+export type TaskFilter = 'open_in_term' | 'open_overdue' | 'done_on_time' | 'done_late' | 'no_deadline' | 'cancelled';
+
+/**
+ * SQL conditions that mirror domain/dossier.ts classifyDossier for open dossiers (kept side by side with
+ * the engine's counts by a test): overdue = open in progress past due, or open with more than one
+ * supplement request (the national index rule).
+ */
+const OVERDUE_SQL = `(open = 1 AND ((bucket = 'in_progress' AND due_at < @now) OR (supplement_requests > 1 AND bucket IN ('in_progress', 'awaiting_supplement'))))`;
+const DUE_SOON_SQL = `(open = 1 AND bucket = 'in_progress' AND supplement_requests <= 1 AND due_at >= @now AND due_at <= @dueSoonUntil)`;
+
+const DOSSIER_FILTERS: Record<DossierFilter, { where: string; order: string }> = {
+  overdue: { where: OVERDUE_SQL, order: 'due_at ASC, id' },
+  due_soon: { where: DUE_SOON_SQL, order: 'due_at ASC, id' },
+  in_progress: { where: `(open = 1 AND bucket = 'in_progress')`, order: 'due_at ASC, id' },
+  awaiting_supplement: { where: `(open = 1 AND bucket = 'awaiting_supplement')`, order: 'due_at ASC, id' },
+  paused: { where: `(bucket = 'paused')`, order: 'end_at DESC, id' },
+  late: { where: `(open = 0 AND outcome = 'late')`, order: 'end_at DESC, id' },
+  done: { where: `(open = 0 AND bucket = 'done')`, order: 'end_at DESC, id' },
+};
+
+const TASK_FILTERS: Record<TaskFilter, { where: string; order: string }> = {
+  open_overdue: { where: `(status = 'open' AND due_at IS NOT NULL AND due_at < @now)`, order: 'due_at ASC, id' },
+  open_in_term: { where: `(status = 'open' AND due_at IS NOT NULL AND due_at >= @now)`, order: 'due_at ASC, id' },
+  no_deadline: { where: `(status = 'open' AND due_at IS NULL)`, order: 'assigned_at DESC, id' },
+  done_on_time: { where: `(status = 'completed' AND (due_at IS NULL OR completed_at <= due_at))`, order: 'completed_at DESC, id' },
+  done_late: { where: `(status = 'completed' AND due_at IS NOT NULL AND completed_at > due_at)`, order: 'completed_at DESC, id' },
+  cancelled: { where: `(status = 'cancelled')`, order: 'assigned_at DESC, id' },
+};
+
+/** Read-side queries for drill-down pages, lists and trends. `unit` null means the whole city. */
+export function createReadRepo(db: Db) {
+  const cache = new Map<string, ReturnType<Db['prepare']>>();
+  const stmt = (sql: string) => {
+    let s = cache.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      cache.set(sql, s);
+    }
+    return s;
+  };
+  const unitWhere = `(@unit IS NULL OR unit = @unit)`;
+  const relevant = `(open = 1 OR (received_at >= @from AND received_at < @to) OR (end_at >= @from AND end_at < @to))`;
+
+  function breakdown(groupKey: string, groupLabel: string, p: { unit: string | null; from: number; to: number; now: number }): BreakdownSqlRow[] {
+    return stmt(
+      `SELECT ${groupKey} AS key, MAX(${groupLabel}) AS label,
+         SUM(received_at >= @from AND received_at < @to) AS received,
+         SUM(open = 1 AND bucket = 'in_progress') AS inProgress,
+         SUM(${OVERDUE_SQL}) AS overdue,
+         SUM(open = 0 AND end_at >= @from AND end_at < @to AND outcome IN ('early', 'on_time')) AS finishedOnTime,
+         SUM(open = 0 AND end_at >= @from AND end_at < @to AND outcome = 'late') AS finishedLate
+       FROM dossiers WHERE ${unitWhere} AND ${relevant} AND ${groupKey} IS NOT NULL
+       GROUP BY ${groupKey}`,
+    ).all(p) as BreakdownSqlRow[];
+  }
+
+  return {
+    byField: (p: { unit: string | null; from: number; to: number; now: number }) => breakdown('field', 'field', p),
+    byProcedure: (p: { unit: string | null; from: number; to: number; now: number }) => breakdown('procedure_code', 'procedure_name', p),
+
+    /** Processing days of dossiers finished in the window, with their group keys (for medians). */
+    finishedProcessing(p: { unit: string | null; from: number; to: number }): { field: string; procedure: string; days: number }[] {
+      return stmt(
+        `SELECT field, procedure_code AS procedure, processing_days AS days FROM dossiers
+         WHERE ${unitWhere} AND open = 0 AND end_at >= @from AND end_at < @to AND processing_days IS NOT NULL
+           AND outcome IN ('early', 'on_time', 'late')`,
+      ).all(p) as { field: string; procedure: string; days: number }[];
+    },
+
+    /** Holds relevant to a unit's officials in a window: open ones, and ones ended in the window, with their whole dossier's holds for bounce detection. */
+    holds(p: { unit: string | null; from: number; now: number }): HoldSqlRow[] {
+      return stmt(
+        `SELECT h.dossier_id AS dossierId, h.idx, h.handler_id AS handlerId, h.handler_name AS handlerName,
+           h.handler_unit AS handlerUnit, h.from_at AS fromAt, h.to_at AS toAt, h.step_due_at AS stepDueAt,
+           d.open AS open, ${OVERDUE_SQL.replace(/\b(open|bucket|due_at|supplement_requests)\b/g, 'd.$1')} AS overdue
+         FROM holds h JOIN dossiers d ON d.id = h.dossier_id
+         WHERE h.dossier_id IN (
+           SELECT dossier_id FROM holds WHERE (@unit IS NULL OR unit = @unit) AND (to_at IS NULL OR to_at >= @from))
+         ORDER BY h.dossier_id, h.idx`,
+      ).all(p) as HoldSqlRow[];
+    },
+
+    /** Per VN day: dossiers received, and finished by outcome, in [fromDay, toDay]. */
+    dailyFlows(p: { unit: string | null; from: number; to: number }): { day: number; received: number; onTime: number; late: number }[] {
+      const received = stmt(
+        `SELECT ${day('received_at')} AS day, COUNT(*) AS n FROM dossiers
+         WHERE ${unitWhere} AND received_at >= @from AND received_at < @to GROUP BY day`,
+      ).all(p) as { day: number; n: number }[];
+      const finished = stmt(
+        `SELECT ${day('end_at')} AS day, SUM(outcome IN ('early', 'on_time')) AS onTime, SUM(outcome = 'late') AS late
+         FROM dossiers WHERE ${unitWhere} AND open = 0 AND end_at >= @from AND end_at < @to GROUP BY day`,
+      ).all(p) as { day: number; onTime: number; late: number }[];
+      const byDay = new Map<number, { day: number; received: number; onTime: number; late: number }>();
+      const get = (d: number) => {
+        let r = byDay.get(d);
+        if (!r) byDay.set(d, (r = { day: d, received: 0, onTime: 0, late: 0 }));
+        return r;
+      };
+      for (const r of received) get(r.day).received = r.n;
+      for (const r of finished) Object.assign(get(r.day), { onTime: r.onTime, late: r.late });
+      return [...byDay.values()].sort((a, b) => a.day - b.day);
+    },
+
+    /** Due and end instants of dossiers that were overdue at some point since `from` (for the backlog trend). */
+    overdueSpans(p: { unit: string | null; from: number; now: number }): { dueAt: number; endAt: number | null }[] {
+      return stmt(
+        `SELECT due_at AS dueAt, end_at AS endAt FROM dossiers
+         WHERE ${unitWhere} AND due_at < @now AND (end_at IS NULL OR end_at >= @from)
+           AND bucket IN ('in_progress', 'awaiting_supplement', 'done')`,
+      ).all(p) as { dueAt: number; endAt: number | null }[];
+    },
+
+    dossierPage(p: {
+      unit: string | null;
+      filter: DossierFilter;
+      now: number;
+      dueSoonUntil: number;
+      limit: number;
+      offset: number;
+    }): { total: number; items: DossierState[] } {
+      const f = DOSSIER_FILTERS[p.filter];
+      const total = stmt(`SELECT COUNT(*) AS n FROM dossiers WHERE ${unitWhere} AND ${f.where}`).get(p) as { n: number };
+      const rows = stmt(
+        `SELECT state FROM dossiers WHERE ${unitWhere} AND ${f.where} ORDER BY ${f.order} LIMIT @limit OFFSET @offset`,
+      ).all(p) as { state: string }[];
+      return { total: total.n, items: rows.map((r) => JSON.parse(r.state) as DossierState) };
+    },
+
+    taskPage(p: { assignee: string | null; filter: TaskFilter; now: number; limit: number; offset: number }): {
+      total: number;
+      items: TaskState[];
+    } {
+      const f = TASK_FILTERS[p.filter];
+      const where = `(@assignee IS NULL OR assignee = @assignee) AND ${f.where}`;
+      const total = stmt(`SELECT COUNT(*) AS n FROM tasks WHERE ${where}`).get(p) as { n: number };
+      const rows = stmt(`SELECT state FROM tasks WHERE ${where} ORDER BY ${f.order} LIMIT @limit OFFSET @offset`).all(p) as {
+        state: string;
+      }[];
+      return { total: total.n, items: rows.map((r) => JSON.parse(r.state) as TaskState) };
+    },
+
+    /** Histogram of processing days (1-day bins) of dossiers finished in the window. */
+    processingHistogram(p: { unit: string | null; from: number; to: number }): { bin: number; n: number }[] {
+      return stmt(
+        `SELECT CAST(processing_days AS INTEGER) AS bin, COUNT(*) AS n FROM dossiers
+         WHERE ${unitWhere} AND open = 0 AND end_at >= @from AND end_at < @to AND processing_days IS NOT NULL
+           AND outcome IN ('early', 'on_time', 'late')
+         GROUP BY bin ORDER BY bin`,
+      ).all(p) as { bin: number; n: number }[];
+    },
+
+    /** Counts the SQL side classifies as overdue now, per unit (reconciled with the engine by a test). */
+    overdueCounts(now: number): Map<string, number> {
+      const rows = stmt(`SELECT unit, SUM(${OVERDUE_SQL}) AS n FROM dossiers WHERE open = 1 GROUP BY unit`).all({ now }) as {
+        unit: string;
+        n: number;
+      }[];
+      return new Map(rows.map((r) => [r.unit, r.n]));
+    },
+  };
+}
+
+export type ReadRepo = ReturnType<typeof createReadRepo>;

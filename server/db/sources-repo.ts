@@ -1,0 +1,81 @@
+import type { Db } from './connection.js';
+
+export type SourceKind = 'dossier' | 'task';
+
+export interface SourceRow {
+  id: number;
+  name: string;
+  kind: SourceKind;
+  createdAt: number;
+  revokedAt: number | null;
+  lastEventAt: number | null;
+  lastSeenAt: number | null;
+}
+
+interface RawSource {
+  id: number;
+  name: string;
+  kind: SourceKind;
+  created_at: number;
+  revoked_at: number | null;
+  last_event_at: number | null;
+  last_seen_at: number | null;
+}
+
+const toRow = (r: RawSource): SourceRow => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+  lastEventAt: r.last_event_at,
+  lastSeenAt: r.last_seen_at,
+});
+
+/** Sources of events and their hashed keys. */
+export function createSourcesRepo(db: Db) {
+  const insert = db.prepare(
+    'INSERT INTO sources (name, kind, key_hash, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const byHash = db.prepare('SELECT * FROM sources WHERE key_hash = ? AND revoked_at IS NULL');
+  const byName = db.prepare('SELECT * FROM sources WHERE name = ?');
+  const all = db.prepare('SELECT * FROM sources ORDER BY name');
+  const rekey = db.prepare('UPDATE sources SET key_hash = ?, kind = ?, revoked_at = NULL WHERE name = ?');
+  const revoke = db.prepare('UPDATE sources SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL');
+  const seen = db.prepare(
+    'UPDATE sources SET last_seen_at = ?, last_event_at = MAX(COALESCE(last_event_at, 0), ?) WHERE id = ?',
+  );
+
+  return {
+    create(name: string, kind: SourceKind, keyHash: string, now: number): SourceRow {
+      insert.run(name, kind, keyHash, now);
+      return toRow(byName.get(name) as RawSource);
+    },
+    /** Creates the source or replaces its key (used for keys given in the environment). */
+    upsertKey(name: string, kind: SourceKind, keyHash: string, now: number): SourceRow {
+      const existing = byName.get(name) as RawSource | undefined;
+      if (existing) rekey.run(keyHash, kind, name);
+      else insert.run(name, kind, keyHash, now);
+      return toRow(byName.get(name) as RawSource);
+    },
+    findActiveByKeyHash(keyHash: string): SourceRow | null {
+      const r = byHash.get(keyHash) as RawSource | undefined;
+      return r ? toRow(r) : null;
+    },
+    findByName(name: string): SourceRow | null {
+      const r = byName.get(name) as RawSource | undefined;
+      return r ? toRow(r) : null;
+    },
+    list(): SourceRow[] {
+      return (all.all() as RawSource[]).map(toRow);
+    },
+    revoke(name: string, now: number): boolean {
+      return revoke.run(now, name).changes > 0;
+    },
+    markSeen(id: number, now: number, maxEventAt: number): void {
+      seen.run(now, maxEventAt, id);
+    },
+  };
+}
+
+export type SourcesRepo = ReturnType<typeof createSourcesRepo>;

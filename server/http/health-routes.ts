@@ -1,0 +1,65 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Store } from '../db/store.js';
+import { toVnIso } from '../domain/time.js';
+import type { HealthResponse, SourceFreshness } from './api-types.js';
+import { HttpError } from './errors.js';
+
+/** Per-source freshness: when each source last sent something, and whether it has gone silent. */
+export function sourceFreshness(store: Store, now: number, silentAfterMs: number): SourceFreshness[] {
+  return store.sources
+    .list()
+    .filter((s) => s.revokedAt === null)
+    .map((s) => {
+      const lagMs = s.lastSeenAt === null ? null : Math.max(0, now - s.lastSeenAt);
+      return {
+        name: s.name,
+        kind: s.kind,
+        lastEventAt: s.lastEventAt === null ? null : toVnIso(s.lastEventAt),
+        lagMs,
+        silent: lagMs === null || lagMs > silentAfterMs,
+      };
+    });
+}
+
+export function healthRoutes(deps: { store: Store; now: () => number; build: string; silentAfterMs: number }): Router {
+  const r = Router();
+  r.get('/health', (_req, res) => {
+    const now = deps.now();
+    let ok = false;
+    let counts = { events: 0, dossiers: 0, tasks: 0 };
+    try {
+      ok = deps.store.ping();
+      counts = { events: deps.store.events.count(), ...deps.store.projections.counts() };
+    } catch {
+      ok = false;
+    }
+    const body: HealthResponse = {
+      status: ok ? 'ok' : 'degraded',
+      now: toVnIso(now),
+      build: deps.build,
+      database: { ok, file: deps.store.file.split('/').pop() ?? deps.store.file, ...counts },
+      sources: ok ? sourceFreshness(deps.store, now, deps.silentAfterMs) : [],
+    };
+    res.status(ok ? 200 : 503).json(body);
+  });
+
+  const q = z.object({
+    source: z.string().max(200).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  });
+  r.get('/quarantine', (req, res) => {
+    const parsed = q.safeParse(req.query);
+    if (!parsed.success) throw new HttpError(400, 'invalid_query', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const { source, page, pageSize } = parsed.data;
+    const result = deps.store.quarantine.page({ source: source ?? null, limit: pageSize, offset: (page - 1) * pageSize });
+    res.json({
+      total: result.total,
+      page,
+      pageSize,
+      items: result.items.map((i) => ({ ...i, receivedAt: toVnIso(i.receivedAt) })),
+    });
+  });
+  return r;
+}

@@ -1,0 +1,88 @@
+/**
+ * The only place that reads the environment, opens the database file and listens.
+ * `npm start` runs this after building the client.
+ */
+import { readFileSync } from 'node:fs';
+import { loadConfig, ConfigError } from './config.js';
+import { createLogger } from './logger.js';
+import { acceleratedClock } from './clock.js';
+import { createRuntime } from './runtime.js';
+import { startDemo } from './simulator/demo.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const build = `${pkg.version}+${readBuildId()}`;
+  const started = Date.now();
+
+  // The demo's clock may run faster than real time (SIM_SPEED); everything reads this one clock.
+  const clock = acceleratedClock(config.DEMO ? config.SIM_SPEED : 1);
+  const runtime = createRuntime({
+    dbFile: config.DASHBOARD_DB,
+    clock,
+    logger,
+    build,
+    ingestKeys: config.ingestKeys,
+    deltaFlushMs: config.DELTA_FLUSH_MS,
+    clockTickMs: config.CLOCK_TICK_MS,
+    sourceSilentMs: config.SOURCE_SILENT_MS,
+    boundariesDir: config.BOUNDARIES_DIR,
+  });
+  logger.info(
+    { db: config.DASHBOARD_DB, restoreMs: Math.round(runtime.restoreMs), open: runtime.engine.openCount },
+    'store opened and metrics restored',
+  );
+
+  const demo = config.DEMO
+    ? await startDemo({
+        runtime,
+        clock,
+        logger,
+        seed: config.SIM_SEED,
+        liveScale: config.SIM_SCALE,
+        seedDays: config.SEED_DAYS,
+        seedScale: config.SEED_SCALE,
+      })
+    : null;
+
+  await new Promise<void>((resolve) => runtime.app.http.listen(config.PORT, config.HOST, resolve));
+  const address = runtime.app.http.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info({ port, demo: config.DEMO, readyMs: Date.now() - started }, `dashboard ready at http://localhost:${port}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    demo?.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The client build's id (written by vite build), so displays can reload when the build changes. */
+function readBuildId(): string {
+  try {
+    return readFileSync(new URL('../dist/client/build-id.txt', import.meta.url), 'utf8').trim();
+  } catch {
+    return 'dev';
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import express, { type Request, type RequestHandler, Router } from 'express';
+import type { Store } from '../db/store.js';
+import type { SourceRow } from '../db/sources-repo.js';
+import { HttpError } from '../http/errors.js';
+import { hashSourceKey } from './keys.js';
+import type { IngestService } from './service.js';
+import type { IngestKind } from './validate.js';
+
+/** Most events one request may carry. */
+export const MAX_EVENTS_PER_BATCH = 5_000;
+/** Body size limit: 5,000 events of ~1 KiB each, with room to spare. */
+export const MAX_INGEST_BODY = '8mb';
+
+/** Finds the source of a bearer key; 401 without a valid one, 403 for a key of the other kind. */
+export function sourceAuth(store: Store, kind: IngestKind): RequestHandler {
+  return (req, _res, next) => {
+    const header = req.get('authorization') ?? '';
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m) return next(new HttpError(401, 'unauthorized', 'missing "Authorization: Bearer <source key>" header'));
+    const source = store.sources.findActiveByKeyHash(hashSourceKey(m[1]));
+    if (!source) return next(new HttpError(401, 'unauthorized', 'unknown or revoked source key'));
+    if (source.kind !== kind)
+      return next(new HttpError(403, 'wrong_kind', `this key belongs to a ${source.kind} source; it cannot send ${kind} events`));
+    (req as Request & { source: SourceRow }).source = source;
+    next();
+  };
+}
+
+/** POST /api/v1/ingest/dossiers and /tasks. */
+export function ingestRoutes(store: Store, service: IngestService): Router {
+  const router = Router();
+  const json = express.json({ limit: MAX_INGEST_BODY });
+  for (const [path, kind] of [
+    ['/dossiers', 'dossier'],
+    ['/tasks', 'task'],
+  ] as const) {
+    router.post(path, sourceAuth(store, kind), json, (req, res) => {
+      const body = req.body as { events?: unknown } | undefined;
+      if (!body || typeof body !== 'object' || !Array.isArray(body.events)) {
+        throw new HttpError(400, 'invalid_body', 'the body must be a JSON object with an "events" array');
+      }
+      if (body.events.length > MAX_EVENTS_PER_BATCH) {
+        throw new HttpError(413, 'too_many_events', `at most ${MAX_EVENTS_PER_BATCH} events per request (got ${body.events.length})`);
+      }
+      const source = (req as Request & { source: SourceRow }).source;
+      const results = service.ingest(source, kind, body.events);
+      let accepted = 0;
+      let duplicate = 0;
+      let rejected = 0;
+      for (const r of results) {
+        if (r.status === 'accepted') accepted++;
+        else if (r.status === 'duplicate') duplicate++;
+        else rejected++;
+      }
+      res.json({ accepted, duplicate, rejected, results });
+    });
+  }
+  return router;
+}

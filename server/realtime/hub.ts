@@ -1,0 +1,190 @@
+import type { Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import { PERIODS, type Period, type PeriodWindow, type ScopeKey, type ScopeMetrics } from '../metrics/types.js';
+import { toVnIso } from '../domain/time.js';
+import type {
+  AlertRaised,
+  ClientToServerEvents,
+  ClockTicked,
+  InterServerEvents,
+  MetricsUpdated,
+  ScopeSnapshot,
+  ServerToClientEvents,
+  SocketData,
+  SubscribeAck,
+} from './events.js';
+import { EVENTS } from './events.js';
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** What the hub needs from the metrics engine. */
+export interface MetricsSource {
+  metrics(scope: ScopeKey, period: Period): ScopeMetrics;
+  window(period: Period): PeriodWindow;
+  drainChanged(): Set<ScopeKey>;
+  scopes(): ScopeKey[];
+}
+
+export interface HubDeps {
+  io: IoServer;
+  metrics: MetricsSource;
+  now: () => number;
+  /** True when the scope key names the city, a known unit or a known department. */
+  scopeExists(scope: ScopeKey): boolean;
+  /** May this socket watch that scope? (Access control hooks in here.) */
+  canWatch(socket: IoSocket, scope: ScopeKey): boolean;
+  clockTick: () => Omit<ClockTicked, 'now'>;
+  deltaFlushMs: number;
+  clockTickMs: number;
+  /** Runs before each flush: the scheduler advancing the metrics clock, returning new overdue alerts. */
+  beforeFlush?: () => AlertRaised[];
+}
+
+const subscribeSchema = z.object({
+  scope: z.string().regex(/^(city|unit:[0-9A-Za-z_-]{1,40}|department:[0-9A-Za-z_-]{1,40})$/, 'scope must be city, unit:<code> or department:<code>'),
+  period: z.enum(PERIODS),
+});
+
+interface Room {
+  scope: ScopeKey;
+  period: Period;
+  seq: number;
+}
+
+const metricsRoom = (scope: ScopeKey, period: Period) => `m|${scope}|${period}`;
+const alertRoom = (scope: ScopeKey) => `a|${scope}`;
+
+/**
+ * The live hub: snapshot on subscribe, then coalesced sequenced deltas per (scope, period) room every
+ * DELTA_FLUSH_MS, overdue alerts as they happen, and a clock tick every CLOCK_TICK_MS.
+ */
+export function createHub(deps: HubDeps) {
+  const { io } = deps;
+  const rooms = new Map<string, Room>();
+  const lastWindowFrom = new Map<Period, number>();
+  for (const p of PERIODS) lastWindowFrom.set(p, deps.metrics.window(p).from);
+
+  io.on('connection', (socket) => {
+    socket.on(EVENTS.scopeSubscribe, (req, ack) => {
+      const reply: (r: SubscribeAck) => void = typeof ack === 'function' ? ack : () => {};
+      const parsed = subscribeSchema.safeParse(req);
+      if (!parsed.success) {
+        reply({ ok: false, error: { code: 'invalid', message: parsed.error.issues.map((i) => i.message).join('; ') } });
+        return;
+      }
+      const scope = parsed.data.scope as ScopeKey;
+      const period = parsed.data.period;
+      if (!deps.scopeExists(scope)) {
+        reply({ ok: false, error: { code: 'not_found', message: `no such scope: ${scope}` } });
+        return;
+      }
+      if (!deps.canWatch(socket, scope)) {
+        reply({ ok: false, error: { code: 'forbidden', message: `not allowed to watch ${scope}` } });
+        return;
+      }
+      const name = metricsRoom(scope, period);
+      let room = rooms.get(name);
+      if (!room) {
+        room = { scope, period, seq: 0 };
+        rooms.set(name, room);
+      }
+      void socket.join([name, alertRoom(scope)]);
+      // Snapshot and seq are read in the same tick as the join: the next delta is exactly seq + 1.
+      reply({ ok: true, seq: room.seq, asOf: toVnIso(deps.now()), snapshot: snapshot(scope, period) });
+    });
+    socket.on(EVENTS.scopeUnsubscribe, (req) => {
+      const parsed = subscribeSchema.safeParse(req);
+      if (!parsed.success) return;
+      void socket.leave(metricsRoom(parsed.data.scope as ScopeKey, parsed.data.period));
+    });
+  });
+
+  function covered(scope: ScopeKey): ScopeKey[] {
+    return scope === 'city' ? deps.metrics.scopes() : [scope];
+  }
+
+  function windowIso(period: Period) {
+    const w = deps.metrics.window(period);
+    return { from: toVnIso(w.from), to: toVnIso(w.to) };
+  }
+
+  function snapshot(scope: ScopeKey, period: Period): ScopeSnapshot {
+    const metrics: ScopeSnapshot['metrics'] = {};
+    for (const s of covered(scope)) metrics[s] = deps.metrics.metrics(s, period);
+    return { period, window: windowIso(period), metrics };
+  }
+
+  function flush(): void {
+    const alerts = deps.beforeFlush?.() ?? [];
+    for (const a of alerts) publishAlert(a);
+    const changed = deps.metrics.drainChanged();
+    const rolled = new Set<Period>();
+    for (const p of PERIODS) {
+      const from = deps.metrics.window(p).from;
+      if (from !== lastWindowFrom.get(p)) {
+        rolled.add(p);
+        lastWindowFrom.set(p, from);
+      }
+    }
+    if (!changed.size && !rolled.size) return;
+    const asOf = toVnIso(deps.now());
+    const cache = new Map<string, ScopeMetrics>();
+    const metricsOf = (s: ScopeKey, p: Period) => {
+      const k = `${s}|${p}`;
+      let m = cache.get(k);
+      if (!m) {
+        m = deps.metrics.metrics(s, p);
+        cache.set(k, m);
+      }
+      return m;
+    };
+    for (const [name, room] of rooms) {
+      if (!io.sockets.adapter.rooms.get(name)?.size) {
+        rooms.delete(name);
+        continue;
+      }
+      const roll = rolled.has(room.period);
+      const scopes = roll ? covered(room.scope) : covered(room.scope).filter((s) => changed.has(s));
+      if (!scopes.length) continue;
+      const changes: MetricsUpdated['changes'] = {};
+      for (const s of scopes) changes[s] = metricsOf(s, room.period);
+      room.seq += 1;
+      const msg: MetricsUpdated = { scope: room.scope, period: room.period, seq: room.seq, asOf, changes };
+      if (roll) msg.window = windowIso(room.period);
+      io.to(name).emit(EVENTS.metricsUpdated, msg);
+    }
+  }
+
+  function publishAlert(alert: AlertRaised, scope?: ScopeKey): void {
+    const targets = [alertRoom('city')];
+    if (scope) targets.push(alertRoom(scope));
+    else {
+      // Alerts name a unit or department code; both rooms may exist.
+      targets.push(alertRoom(`unit:${alert.unit}`), alertRoom(`department:${alert.unit}`));
+    }
+    io.to(targets).emit(EVENTS.alertRaised, alert);
+  }
+
+  function tick(): void {
+    io.volatile.emit(EVENTS.clockTicked, { now: toVnIso(deps.now()), ...deps.clockTick() });
+  }
+
+  const flushTimer = setInterval(flush, deps.deltaFlushMs);
+  const tickTimer = setInterval(tick, deps.clockTickMs);
+  flushTimer.unref();
+  tickTimer.unref();
+
+  return {
+    flush,
+    tick,
+    publishAlert,
+    roomCount: () => rooms.size,
+    stop(): void {
+      clearInterval(flushTimer);
+      clearInterval(tickTimer);
+    },
+  };
+}
+
+export type Hub = ReturnType<typeof createHub>;

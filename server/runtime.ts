@@ -1,0 +1,161 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { openDatabase } from './db/connection.js';
+import { createStore, type Store } from './db/store.js';
+import { loadWorkCalendar } from './domain/calendar-loader.js';
+import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type WorkCalendar } from './domain/types.js';
+import { jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
+import { resolveBoundaries } from './geo/boundaries-store.js';
+import { MetricsEngine } from './metrics/engine.js';
+import type { FinishedDossierFacts } from './metrics/footprint.js';
+import type { ScopeKey } from './metrics/types.js';
+import { createIngestService, type IngestService } from './ingest/service.js';
+import { dossierRowExtras } from './ingest/projection-extras.js';
+import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
+import { createApp, type App } from './app.js';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+import type { AlertRaised } from './realtime/events.js';
+import { toVnIso } from './domain/time.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RuntimeOptions {
+  dbFile: string;
+  clock: Clock;
+  logger: Logger;
+  build: string;
+  ingestKeys?: BootstrapKey[];
+  settings?: DomainSettings;
+  deltaFlushMs?: number;
+  clockTickMs?: number;
+  sourceSilentMs?: number;
+  boundariesDir?: string;
+  /** Directory of the built client; null to serve the API only. */
+  clientDir?: string | null;
+}
+
+export interface Runtime {
+  app: App;
+  store: Store;
+  engine: MetricsEngine;
+  ingest: IngestService;
+  jurisdiction: Jurisdiction;
+  calendar: WorkCalendar;
+  settings: DomainSettings;
+  scopeOf(code: string): ScopeKey | null;
+  /** Seconds it took to rebuild metrics from the store at start. */
+  restoreMs: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the whole server from its parts: store, domain, metrics restored from the projections,
+ * the ingest path, the HTTP/Socket.IO app. Listening is left to the caller.
+ */
+export function createRuntime(opts: RuntimeOptions): Runtime {
+  const { clock, logger } = opts;
+  const settings = opts.settings ?? DEFAULT_DOMAIN_SETTINGS;
+  const calendar = loadWorkCalendar(undefined, settings.officeHours);
+  const jurisdiction = loadJurisdiction();
+  const index = jurisdictionIndex(jurisdiction);
+  const scopeOf = (code: string): ScopeKey | null => index.scopeOf(code);
+  const ctx = { calendar, settings };
+  const now = () => clock.now();
+
+  const store = createStore(openDatabase(opts.dbFile), opts.dbFile);
+  for (const k of opts.ingestKeys ?? []) store.sources.upsertKey(k.name, k.kind, hashSourceKey(k.secret), now());
+
+  const scopes: ScopeKey[] = [
+    ...jurisdiction.units.map((u) => `unit:${u.code}` as const),
+    ...jurisdiction.departments.map((d) => `department:${d.code}` as const),
+  ];
+  const engine = new MetricsEngine({ calendar, settings, scopeOf, now, scopes });
+  const t0 = performance.now();
+  for (const raw of store.projections.iterateFinishedFacts()) engine.loadFinishedDossier(JSON.parse(raw) as FinishedDossierFacts);
+  for (const s of store.projections.iterateOpenDossiers()) engine.loadOpenDossier(s);
+  for (const t of store.projections.iterateTasks()) engine.loadTask(t);
+  engine.advance(now());
+  engine.drainChanged();
+  const restoreMs = performance.now() - t0;
+
+  const ingest = createIngestService({
+    store,
+    domain: ctx,
+    now,
+    isKnownCode: (code) => index.scopeOf(code) !== null,
+    jurisdictionName: jurisdiction.name,
+    dossierExtras: dossierRowExtras(ctx, now),
+    onApplied(changes) {
+      for (const d of changes.dossiers) engine.applyDossier(d.prev, d.next);
+      for (const t of changes.tasks) engine.applyTask(t.prev, t.next);
+    },
+  });
+
+  const nameOf = (code: string) => index.unitByCode.get(code)?.fullName ?? index.departmentByCode.get(code)?.name ?? code;
+  const advance = (): AlertRaised[] =>
+    engine.advance(now()).map((a) => {
+      if (a.kind === 'dossier') {
+        const d = store.projections.getDossier(a.id);
+        const holder = d?.holds.length && d.holds[d.holds.length - 1].to === null ? d.holds[d.holds.length - 1] : null;
+        return {
+          kind: 'dossier',
+          id: a.id,
+          unit: a.code,
+          unitName: nameOf(a.code),
+          title: d?.procedure?.name ?? a.id,
+          dueAt: d?.dueAt != null ? toVnIso(d.dueAt) : null,
+          at: toVnIso(a.at),
+          holderName: holder?.handlerName ?? null,
+        };
+      }
+      const t = store.projections.getTask(a.id);
+      return {
+        kind: 'task',
+        id: a.id,
+        unit: a.code,
+        unitName: nameOf(a.code),
+        title: t?.title ?? a.id,
+        dueAt: t?.dueAt != null ? toVnIso(t.dueAt) : null,
+        at: toVnIso(a.at),
+        holderName: null,
+      };
+    });
+
+  const clientDir = opts.clientDir === undefined ? resolve(ROOT, 'dist/client') : opts.clientDir;
+  const app = createApp({
+    store,
+    metrics: engine,
+    ingest,
+    jurisdiction,
+    scopeOf,
+    calendar,
+    settings,
+    now,
+    logger,
+    build: opts.build,
+    boundaries: () => resolveBoundaries('hcmc', { boundariesDir: opts.boundariesDir }),
+    clientDir: clientDir && existsSync(clientDir) ? clientDir : clientDir,
+    deltaFlushMs: opts.deltaFlushMs ?? 500,
+    clockTickMs: opts.clockTickMs ?? 5_000,
+    sourceSilentMs: opts.sourceSilentMs ?? 10 * 60_000,
+    advance,
+  });
+
+  return {
+    app,
+    store,
+    engine,
+    ingest,
+    jurisdiction,
+    calendar,
+    settings,
+    scopeOf,
+    restoreMs,
+    async close() {
+      await app.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { Runtime } from '../runtime.js';
+import type { SourceRow } from '../db/sources-repo.js';
+import { generateSourceKey, hashSourceKey } from '../ingest/keys.js';
+import { vnStartOfDay, MS_PER_DAY } from '../domain/time.js';
+import { loadProcedures } from './procedures.js';
+import { createCityGenerator, type CityGenerator } from './generator.js';
+import { seedHistory, startSimulator } from './runner.js';
+
+export interface DemoOptions {
+  runtime: Runtime;
+  clock: Clock;
+  logger: Logger;
+  seed: number;
+  /** Volume of the live city (1 ≈ the real city's 15,000 dossiers a working day). */
+  liveScale: number;
+  seedDays: number;
+  seedScale: number;
+}
+
+const DOSSIER_SOURCE = 'demo-simulator';
+const TASK_SOURCE = 'demo-simulator-tasks';
+
+/**
+ * The living demo city: on the first start, seeds `seedDays` of history; on later starts, replays
+ * the seeded generator silently up to where the stored data ends and sends only what is missing;
+ * then feeds the live city every second. Everything goes through the same ingest path as any source.
+ */
+export async function startDemo(opts: DemoOptions): Promise<{ stop(): void; generator: CityGenerator }> {
+  const { runtime, clock, logger } = opts;
+  const { store } = runtime;
+  const dossierSource = ensureSource(runtime, DOSSIER_SOURCE, 'dossier');
+  const taskSource = ensureSource(runtime, TASK_SOURCE, 'task');
+  const submit = (kind: 'dossier' | 'task', events: unknown[]) => {
+    runtime.ingest.ingest(kind === 'dossier' ? dossierSource : taskSource, kind, events);
+  };
+
+  const generator = createCityGenerator({
+    seed: opts.seed,
+    jurisdiction: runtime.jurisdiction,
+    procedures: loadProcedures(),
+    calendar: runtime.calendar,
+    officeHours: runtime.settings.officeHours,
+    scale: opts.seedScale,
+  });
+
+  const now = clock.now();
+  const storedStart = store.meta.get('demo.start');
+  if (storedStart === null || Number(store.meta.get('demo.seed')) !== opts.seed) {
+    const from = vnStartOfDay(now) - opts.seedDays * MS_PER_DAY;
+    const t0 = performance.now();
+    const counts = await seedHistory({ generator, from, to: now, submit });
+    store.meta.set('demo.seed', String(opts.seed));
+    store.meta.set('demo.start', String(from));
+    store.meta.set('demo.seedEnd', String(now));
+    store.meta.set('demo.seedScale', String(opts.seedScale));
+    logger.info({ days: opts.seedDays, scale: opts.seedScale, ...counts, ms: Math.round(performance.now() - t0) }, 'demo history seeded');
+  } else {
+    // Rebuild the generator's state exactly as it was, then send only what the store does not have.
+    const start = Number(storedStart);
+    const seedEnd = Number(store.meta.get('demo.seedEnd'));
+    generator.setScale(Number(store.meta.get('demo.seedScale') ?? opts.seedScale));
+    generator.generate(start, seedEnd);
+    generator.setScale(opts.liveScale);
+    const stored = Math.max(seedEnd, store.sources.findByName(DOSSIER_SOURCE)?.lastEventAt ?? seedEnd);
+    const resumeFrom = Math.min(stored, now);
+    generator.generate(seedEnd, resumeFrom);
+    const gap = generator.generate(resumeFrom, now);
+    submitAll(submit, gap.dossiers, gap.tasks);
+    logger.info({ resumedFrom: new Date(resumeFrom).toISOString(), gapEvents: gap.dossiers.length + gap.tasks.length }, 'demo city resumed');
+  }
+  generator.setScale(opts.liveScale);
+  const sim = startSimulator({ generator, clock, submit });
+  return { stop: () => sim.stop(), generator };
+}
+
+function submitAll(submit: (kind: 'dossier' | 'task', events: unknown[]) => void, dossiers: unknown[], tasks: unknown[]): void {
+  for (let i = 0; i < dossiers.length; i += 5_000) submit('dossier', dossiers.slice(i, i + 5_000));
+  for (let i = 0; i < tasks.length; i += 5_000) submit('task', tasks.slice(i, i + 5_000));
+}
+
+/** The simulator is an ordinary source with its own key; the key is random and never leaves the process. */
+function ensureSource(runtime: Runtime, name: string, kind: 'dossier' | 'task'): SourceRow {
+  const existing = runtime.store.sources.findByName(name);
+  if (existing && existing.revokedAt === null && existing.kind === kind) return existing;
+  return runtime.store.sources.upsertKey(name, kind, hashSourceKey(generateSourceKey()), Date.now());
+}
