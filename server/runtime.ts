@@ -8,7 +8,6 @@ import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type W
 import { jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
 import { resolveBoundaries } from './geo/boundaries-store.js';
 import { MetricsEngine } from './metrics/engine.js';
-import type { FinishedDossierFacts } from './metrics/footprint.js';
 import type { ScopeKey } from './metrics/types.js';
 import { createIngestService, type IngestService } from './ingest/service.js';
 import { dossierRowExtras } from './ingest/projection-extras.js';
@@ -73,7 +72,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   ];
   const engine = new MetricsEngine({ calendar, settings, scopeOf, now, scopes });
   const t0 = performance.now();
-  for (const raw of store.projections.iterateFinishedFacts()) engine.loadFinishedDossier(JSON.parse(raw) as FinishedDossierFacts);
+  store.projections.forEachFinishedFacts((f) => engine.loadFinishedDossier(f));
   for (const s of store.projections.iterateOpenDossiers()) engine.loadOpenDossier(s);
   for (const t of store.projections.iterateTasks()) engine.loadTask(t);
   engine.advance(now());

@@ -1,5 +1,6 @@
 import type { Db } from './connection.js';
 import type { DossierState, Hold, TaskState } from '../domain/types.js';
+import type { FinishedDossierFacts } from '../metrics/footprint.js';
 
 /** Columns derived from a dossier's state that the store indexes and the API filters on. */
 export interface DossierRowExtras {
@@ -8,8 +9,8 @@ export interface DossierRowExtras {
   outcome: string | null;
   /** Working days from receipt to end minus pauses, for finished dossiers. */
   processingDays: number | null;
-  /** Serialised now-independent metric facts of a finished dossier, else null. */
-  facts: string | null;
+  /** Now-independent metric facts of a finished dossier, else null. */
+  facts: FinishedDossierFacts | null;
 }
 
 /** Dossier and task projections (the fold of their events), and the holds table. */
@@ -17,14 +18,18 @@ export function createProjectionsRepo(db: Db) {
   const getDossier = db.prepare('SELECT state FROM dossiers WHERE id = ?').pluck();
   const upsertDossier = db.prepare(
     `INSERT INTO dossiers (id, unit, procedure_code, procedure_name, field, channel, received_at, due_at, end_at, bucket,
-       supplement_requests, apologies, holder_id, holder_name, open, processing_days, outcome, facts, state)
+       supplement_requests, apologies, holder_id, holder_name, open, processing_days, outcome,
+       f_received_day, f_online, f_end_day, f_bin, f_apology_days, state)
      VALUES (@id, @unit, @procedure_code, @procedure_name, @field, @channel, @received_at, @due_at, @end_at, @bucket,
-       @supplement_requests, @apologies, @holder_id, @holder_name, @open, @processing_days, @outcome, @facts, @state)
+       @supplement_requests, @apologies, @holder_id, @holder_name, @open, @processing_days, @outcome,
+       @f_received_day, @f_online, @f_end_day, @f_bin, @f_apology_days, @state)
      ON CONFLICT (id) DO UPDATE SET unit = excluded.unit, procedure_code = excluded.procedure_code,
        procedure_name = excluded.procedure_name, field = excluded.field, channel = excluded.channel,
        received_at = excluded.received_at, due_at = excluded.due_at, end_at = excluded.end_at, bucket = excluded.bucket,
        supplement_requests = excluded.supplement_requests, apologies = excluded.apologies, holder_id = excluded.holder_id,
-       holder_name = excluded.holder_name, open = excluded.open, processing_days = excluded.processing_days, outcome = excluded.outcome, facts = excluded.facts,
+       holder_name = excluded.holder_name, open = excluded.open, processing_days = excluded.processing_days, outcome = excluded.outcome,
+       f_received_day = excluded.f_received_day, f_online = excluded.f_online, f_end_day = excluded.f_end_day,
+       f_bin = excluded.f_bin, f_apology_days = excluded.f_apology_days,
        state = excluded.state`,
   );
   const upsertHold = db.prepare(
@@ -44,7 +49,12 @@ export function createProjectionsRepo(db: Db) {
        status = excluded.status, extensions = excluded.extensions, state = excluded.state`,
   );
   const openDossiers = db.prepare('SELECT state FROM dossiers WHERE open = 1').pluck();
-  const finishedFacts = db.prepare('SELECT facts FROM dossiers WHERE open = 0 AND facts IS NOT NULL').pluck();
+  const finishedFacts = db
+    .prepare(
+      `SELECT unit, f_received_day, f_online, f_end_day, outcome, f_bin, f_apology_days FROM dossiers
+       WHERE open = 0 AND f_end_day IS NOT NULL`,
+    )
+    .raw();
   const allTasks = db.prepare('SELECT state FROM tasks').pluck();
   const counts = db.prepare('SELECT (SELECT COUNT(*) FROM dossiers) AS dossiers, (SELECT COUNT(*) FROM tasks) AS tasks');
 
@@ -74,7 +84,11 @@ export function createProjectionsRepo(db: Db) {
         open: extras.open ? 1 : 0,
         processing_days: extras.processingDays,
         outcome: extras.outcome,
-        facts: extras.facts,
+        f_received_day: extras.facts?.receivedDay ?? null,
+        f_online: extras.facts?.online ?? null,
+        f_end_day: extras.facts?.endDay ?? null,
+        f_bin: extras.facts?.processingBin ?? null,
+        f_apology_days: extras.facts?.apologyDays ?? null,
         state: JSON.stringify(next),
       });
       const before = prev?.holds ?? [];
@@ -105,9 +119,25 @@ export function createProjectionsRepo(db: Db) {
     iterateOpenDossiers(): IterableIterator<DossierState> {
       return mapIter(openDossiers.iterate() as IterableIterator<string>, (s) => JSON.parse(s) as DossierState);
     },
-    /** Raw serialised facts of finished dossiers, for a restart without re-folding. */
-    iterateFinishedFacts(): IterableIterator<string> {
-      return finishedFacts.iterate() as IterableIterator<string>;
+    /**
+     * Calls `onFacts` with the facts of every finished dossier, for a restart without re-folding.
+     * One reused object, raw rows: this runs millions of times at start.
+     */
+    forEachFinishedFacts(onFacts: (f: FinishedDossierFacts) => void): number {
+      const f: FinishedDossierFacts = { code: '', receivedDay: 0, online: 0, endDay: 0, outcome: 'on_time', processingBin: null, apologyDays: null };
+      let n = 0;
+      for (const row of finishedFacts.iterate() as IterableIterator<unknown[]>) {
+        f.code = row[0] as string;
+        f.receivedDay = row[1] as number;
+        f.online = row[2] as 0 | 1;
+        f.endDay = row[3] as number;
+        f.outcome = row[4] as FinishedDossierFacts['outcome'];
+        f.processingBin = row[5] as number | null;
+        f.apologyDays = row[6] as string | null;
+        onFacts(f);
+        n++;
+      }
+      return n;
     },
     iterateTasks(): IterableIterator<TaskState> {
       return mapIter(allTasks.iterate() as IterableIterator<string>, (s) => JSON.parse(s) as TaskState);

@@ -58,6 +58,40 @@ const TASK_FILTERS: Record<TaskFilter, { where: string; order: string }> = {
   cancelled: { where: `(status = 'cancelled')`, order: 'assigned_at DESC, id' },
 };
 
+/** Sortable columns of dossier lists (API sort key → SQL). daysOverdue sorts by due date, reversed. */
+const DOSSIER_SORTS: Record<string, { sql: string; invert?: boolean }> = {
+  id: { sql: 'id' },
+  procedureName: { sql: 'procedure_name' },
+  field: { sql: 'field' },
+  holderName: { sql: 'holder_name' },
+  receivedAt: { sql: 'received_at' },
+  dueAt: { sql: 'due_at' },
+  endAt: { sql: 'end_at' },
+  daysOverdue: { sql: 'due_at', invert: true },
+};
+
+const TASK_SORTS: Record<string, { sql: string; invert?: boolean }> = {
+  title: { sql: 'title' },
+  documentNumber: { sql: "json_extract(state, '$.document.number')" },
+  issuer: { sql: "json_extract(state, '$.issuer')" },
+  assignedAt: { sql: 'assigned_at' },
+  dueAt: { sql: 'due_at' },
+  completedAt: { sql: 'completed_at' },
+  daysOverdue: { sql: 'due_at', invert: true },
+  extensions: { sql: 'extensions' },
+};
+
+export const DOSSIER_SORT_KEYS = Object.keys(DOSSIER_SORTS);
+export const TASK_SORT_KEYS = Object.keys(TASK_SORTS);
+
+function orderBy(sorts: Record<string, { sql: string; invert?: boolean }>, fallback: string, sort?: string, dir?: 'asc' | 'desc'): string {
+  const s = sort ? sorts[sort] : undefined;
+  if (!s) return fallback;
+  const asc = (dir ?? 'asc') === 'asc';
+  // Keys come from a fixed map, never from the request: safe to interpolate.
+  return `${s.sql} ${asc !== !!s.invert ? 'ASC' : 'DESC'} NULLS LAST, id`;
+}
+
 /** Read-side queries for drill-down pages, lists and trends. `unit` null means the whole city. */
 export function createReadRepo(db: Db) {
   const cache = new Map<string, ReturnType<Db['prepare']>>();
@@ -148,23 +182,44 @@ export function createReadRepo(db: Db) {
       dueSoonUntil: number;
       limit: number;
       offset: number;
+      sort?: string;
+      dir?: 'asc' | 'desc';
     }): { total: number; items: DossierState[] } {
       const f = DOSSIER_FILTERS[p.filter];
-      const total = stmt(`SELECT COUNT(*) AS n FROM dossiers WHERE ${unitWhere} AND ${f.where}`).get(p) as { n: number };
+      const order = orderBy(DOSSIER_SORTS, f.order, p.sort, p.dir);
+      const total = stmt(`SELECT COUNT(*) AS n FROM dossiers WHERE ${unitWhere} AND ${f.where}`).get({
+        unit: p.unit,
+        now: p.now,
+        dueSoonUntil: p.dueSoonUntil,
+      }) as { n: number };
       const rows = stmt(
-        `SELECT state FROM dossiers WHERE ${unitWhere} AND ${f.where} ORDER BY ${f.order} LIMIT @limit OFFSET @offset`,
-      ).all(p) as { state: string }[];
+        `SELECT state FROM dossiers WHERE ${unitWhere} AND ${f.where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      ).all({ unit: p.unit, now: p.now, dueSoonUntil: p.dueSoonUntil, limit: p.limit, offset: p.offset }) as { state: string }[];
       return { total: total.n, items: rows.map((r) => JSON.parse(r.state) as DossierState) };
     },
 
-    taskPage(p: { assignee: string | null; filter: TaskFilter; now: number; limit: number; offset: number }): {
+    taskPage(p: {
+      assignee: string | null;
+      filter: TaskFilter;
+      now: number;
+      limit: number;
+      offset: number;
+      sort?: string;
+      dir?: 'asc' | 'desc';
+    }): {
       total: number;
       items: TaskState[];
     } {
       const f = TASK_FILTERS[p.filter];
       const where = `(@assignee IS NULL OR assignee = @assignee) AND ${f.where}`;
-      const total = stmt(`SELECT COUNT(*) AS n FROM tasks WHERE ${where}`).get(p) as { n: number };
-      const rows = stmt(`SELECT state FROM tasks WHERE ${where} ORDER BY ${f.order} LIMIT @limit OFFSET @offset`).all(p) as {
+      const params = { assignee: p.assignee, now: p.now };
+      const total = stmt(`SELECT COUNT(*) AS n FROM tasks WHERE ${where}`).get(params) as { n: number };
+      const order = orderBy(TASK_SORTS, f.order, p.sort, p.dir);
+      const rows = stmt(`SELECT state FROM tasks WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({
+        ...params,
+        limit: p.limit,
+        offset: p.offset,
+      }) as {
         state: string;
       }[];
       return { total: total.n, items: rows.map((r) => JSON.parse(r.state) as TaskState) };

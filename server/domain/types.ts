@@ -237,7 +237,7 @@ export interface WorkCalendar {
   addWorkingMs(t: number, ms: number): number;
   /** The instant after n working days (n × 8 working hours) from t. */
   addWorkingDays(t: number, days: number): number;
-  /** Working hours in one full working day (8 by default). */
+  /** Working milliseconds in one full working day (8 h = 28,800,000 by default). */
   readonly workingMsPerDay: number;
 }
 

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Store } from '../db/store.js';
-import type { DossierFilter, TaskFilter } from '../db/read-repo.js';
+import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS, type DossierFilter, type TaskFilter } from '../db/read-repo.js';
 import type { DossierState, Jurisdiction, TaskState, WorkCalendar, DomainSettings } from '../domain/types.js';
 import { classifyDossier, holdDurations } from '../domain/dossier.js';
 import { classifyTask } from '../domain/task.js';
@@ -37,6 +37,8 @@ const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
+const sortQuery = (keys: string[]) =>
+  z.object({ sort: z.enum(keys as [string, ...string[]]).optional(), dir: z.enum(['asc', 'desc']).optional() });
 const dossierStatus = z.enum(['overdue', 'due_soon', 'in_progress', 'paused', 'awaiting_supplement', 'late', 'done']);
 const taskStatus = z.enum(['open_in_term', 'open_overdue', 'done_on_time', 'done_late', 'no_deadline', 'cancelled']);
 
@@ -140,8 +142,11 @@ export function readRoutes(deps: ReadDeps): Router {
     const { unit } = resolveScope(String(req.params.code));
     const { status } = parseQuery(z.object({ status: dossierStatus.default('overdue') }), req);
     const { page, pageSize } = parseQuery(pageQuery, req);
+    const { sort, dir } = parseQuery(sortQuery(DOSSIER_SORT_KEYS), req);
     const now = deps.now();
     const result = store.read.dossierPage({
+      sort,
+      dir,
       unit,
       filter: status as DossierFilter,
       now,
@@ -158,7 +163,16 @@ export function readRoutes(deps: ReadDeps): Router {
     const { status } = parseQuery(z.object({ status: taskStatus.default('open_overdue') }), req);
     const { page, pageSize } = parseQuery(pageQuery, req);
     const now = deps.now();
-    const result = store.read.taskPage({ assignee: unit, filter: status as TaskFilter, now, limit: pageSize, offset: (page - 1) * pageSize });
+    const { sort, dir } = parseQuery(sortQuery(TASK_SORT_KEYS), req);
+    const result = store.read.taskPage({
+      assignee: unit,
+      filter: status as TaskFilter,
+      now,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+      sort,
+      dir,
+    });
     const body: Page<TaskListItem> = { total: result.total, page, pageSize, items: result.items.map((t) => taskItem(t, now)) };
     res.json(body);
   });
@@ -191,7 +205,7 @@ export function readRoutes(deps: ReadDeps): Router {
       apologies: state.apologies.map((a) => ({ at: toVnIso(a.at), proposedDueAt: toVnIso(a.proposedDueAt), reason: a.reason })),
       rating: state.rating,
       holds: state.holds.map((h) => {
-        const d = holdDurations(h, now, calendar);
+        const d = holdDurations(h, now, calendar, state.pauses);
         return {
           handlerId: h.handlerId,
           handlerName: h.handlerName,

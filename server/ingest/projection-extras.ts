@@ -21,7 +21,7 @@ export function dossierRowExtras(ctx: DomainContext, now: () => number): Dossier
       open: false,
       outcome,
       processingDays: isDoneOutcome(outcome) ? c.processingDays : null,
-      facts: facts ? JSON.stringify(facts) : null,
+      facts,
     };
   };
 }

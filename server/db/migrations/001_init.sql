@@ -56,8 +56,14 @@ CREATE TABLE dossiers (
   holder_name         TEXT,
   open                INTEGER NOT NULL,
   processing_days     REAL,     -- working days from receipt to end minus pauses, finished ones
-  outcome             TEXT,     -- early | on_time | late | withdrawn | paused for finished ones
-  facts               TEXT,     -- now-independent metric facts of a finished dossier (restart without re-folding)
+  outcome             TEXT,     -- early | on_time | late | withdrawn | stopped for finished ones
+  -- Now-independent metric facts of a finished dossier (metrics/footprint.ts FinishedDossierFacts), as
+  -- columns so a restart loads millions of them without parsing JSON or re-folding events.
+  f_received_day      INTEGER,
+  f_online            INTEGER,
+  f_end_day           INTEGER,
+  f_bin               INTEGER,
+  f_apology_days      TEXT,
   state               TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX dossiers_by_unit_open ON dossiers (unit, open, due_at);

@@ -1,0 +1,60 @@
+/**
+ * Routes. Every view's state is in the URL (`?period=&metric=&layout=&lang=`), so a link opens
+ * the same view. Detail pages are loaded on demand to keep the first load small.
+ */
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { AppShell } from './features/shell/AppShell';
+import { NotFound } from './features/shell/NotFound';
+import { OverviewPage } from './features/overview/OverviewPage';
+
+const UnitPage = lazy(() => import('./features/unit/UnitPage').then((m) => ({ default: m.UnitPage })));
+const DossierPage = lazy(() =>
+  import('./features/item/DossierPage').then((m) => ({ default: m.DossierPage })),
+);
+const TaskPage = lazy(() => import('./features/item/TaskPage').then((m) => ({ default: m.TaskPage })));
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="page-loading" role="status">
+      {t('loading')}
+    </p>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route index element={<OverviewPage />} />
+        <Route
+          path="units/:code"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <UnitPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="dossiers/:id"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <DossierPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="tasks/:id"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <TaskPage />
+            </Suspense>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * Typed wrappers of every read endpoint under /api/v1. Each takes an optional AbortSignal and
+ * throws ApiError on failure.
+ */
+import type {
+  BoundariesResponse,
+  DossierDetailResponse,
+  DossierListItem,
+  DossierListStatus,
+  HealthResponse,
+  JurisdictionResponse,
+  OverviewResponse,
+  Page,
+  Period,
+  TaskDetailResponse,
+  TaskListItem,
+  TaskListStatus,
+  UnitDetailResponse,
+} from '../../server/http/api-types';
+import { apiUrl, getJson } from './client';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface ListQuery<S extends string> {
+  status?: S | null;
+  /** 1-based. */
+  page?: number;
+  pageSize?: number;
+}
+
+/** Pseudo unit code the API accepts for the whole city's detail (trend, by field, histogram). */
+export const CITY_CODE = 'city';
+
+const enc = encodeURIComponent;
+
+/** GET /api/v1/jurisdiction: units and departments. */
+export function fetchJurisdiction(o: CallOptions = {}): Promise<JurisdictionResponse> {
+  return getJson(apiUrl('/jurisdiction'), o);
+}
+
+/** GET /api/v1/jurisdiction/boundaries: GeoJSON; `schematic` when generated, not official. */
+export function fetchBoundaries(o: CallOptions = {}): Promise<BoundariesResponse> {
+  return getJson(apiUrl('/jurisdiction/boundaries'), o);
+}
+
+/** GET /api/v1/overview?period=: the city, every unit and department, the previous period. */
+export function fetchOverview(period: Period, o: CallOptions = {}): Promise<OverviewResponse> {
+  return getJson(apiUrl('/overview', { period }), o);
+}
+
+/** GET /api/v1/units/:code?period=: a unit's, a department's, or (`city`) the city's detail. */
+export function fetchUnitDetail(
+  code: string,
+  period: Period,
+  o: CallOptions = {},
+): Promise<UnitDetailResponse> {
+  return getJson(apiUrl(`/units/${enc(code)}`, { period }), o);
+}
+
+/** GET /api/v1/units/:code/dossiers?status=&page=&pageSize= */
+export function fetchUnitDossiers(
+  code: string,
+  q: ListQuery<DossierListStatus> = {},
+  o: CallOptions = {},
+): Promise<Page<DossierListItem>> {
+  return getJson(
+    apiUrl(`/units/${enc(code)}/dossiers`, { status: q.status, page: q.page, pageSize: q.pageSize }),
+    o,
+  );
+}
+
+/** GET /api/v1/units/:code/tasks?status=&page=&pageSize= */
+export function fetchUnitTasks(
+  code: string,
+  q: ListQuery<TaskListStatus> = {},
+  o: CallOptions = {},
+): Promise<Page<TaskListItem>> {
+  return getJson(
+    apiUrl(`/units/${enc(code)}/tasks`, { status: q.status, page: q.page, pageSize: q.pageSize }),
+    o,
+  );
+}
+
+/** GET /api/v1/dossiers/:id: one dossier with holds and timeline. */
+export function fetchDossier(id: string, o: CallOptions = {}): Promise<DossierDetailResponse> {
+  return getJson(apiUrl(`/dossiers/${enc(id)}`), o);
+}
+
+/** GET /api/v1/tasks/:id: one task with timeline. */
+export function fetchTask(id: string, o: CallOptions = {}): Promise<TaskDetailResponse> {
+  return getJson(apiUrl(`/tasks/${enc(id)}`), o);
+}
+
+/** GET /api/v1/health: database and per-source freshness. */
+export function fetchHealth(o: CallOptions = {}): Promise<HealthResponse> {
+  return getJson(apiUrl('/health'), o);
+}

@@ -1,0 +1,97 @@
+/**
+ * React hooks over the API: `useApi` for any call (abort on change/unmount, error surfaced,
+ * reload), and `useJurisdiction` / `useBoundaries` cached for the page's lifetime.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BoundariesResponse, JurisdictionResponse } from '../../server/http/api-types';
+import { ApiError, isAbortError } from './client';
+import { fetchBoundaries, fetchJurisdiction } from './endpoints';
+
+export interface ApiState<T> {
+  data: T | null;
+  error: ApiError | null;
+  /** True while a request is in flight (also during a reload; `data` keeps the last value). */
+  loading: boolean;
+  /** Fetches again with the same arguments. */
+  reload: () => void;
+}
+
+function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  return new ApiError('network', e instanceof Error ? e.message : String(e), { url: '' });
+}
+
+/**
+ * Runs `call(signal)` whenever `deps` change (and on `reload()`), aborting the previous call.
+ * The last good data stays visible while a new call runs; `error` is cleared on success.
+ *
+ * @example const { data, error } = useApi((s) => fetchUnitDetail(code, period, { signal: s }), [code, period]);
+ */
+export function useApi<T>(
+  call: ((signal: AbortSignal) => Promise<T>) | null,
+  deps: readonly unknown[],
+): ApiState<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState<boolean>(call != null);
+  const [nonce, setNonce] = useState(0);
+  const callRef = useRef(call);
+  callRef.current = call;
+
+  useEffect(() => {
+    const fn = callRef.current;
+    if (!fn) {
+      setLoading(false);
+      return;
+    }
+    const ctrl = new AbortController();
+    setLoading(true);
+    fn(ctrl.signal).then(
+      (d) => {
+        if (ctrl.signal.aborted) return;
+        setData(d);
+        setError(null);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (ctrl.signal.aborted || isAbortError(e)) return;
+        setError(toApiError(e));
+        setLoading(false);
+      },
+    );
+    return () => ctrl.abort();
+    // The deps are the caller's (like useEffect); `call` is read through a ref.
+  }, [...deps, nonce, call == null]);
+
+  const reload = useCallback(() => setNonce((n) => n + 1), []);
+  return { data, error, loading, reload };
+}
+
+/** A request shared by every caller for the page's lifetime (dropped on failure to allow retry). */
+function cached<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () => {
+    if (!p) {
+      p = load();
+      p.catch(() => {
+        p = null;
+      });
+    }
+    return p;
+  };
+}
+
+/** Units and departments, fetched once and shared. */
+export const loadJurisdiction = cached<JurisdictionResponse>(() => fetchJurisdiction());
+/** Boundaries GeoJSON, fetched once and shared. */
+export const loadBoundaries = cached<BoundariesResponse>(() => fetchBoundaries());
+
+/** The jurisdiction (units and departments), cached across components and pages. */
+export function useJurisdiction(): ApiState<JurisdictionResponse> {
+  return useApi(() => loadJurisdiction(), []);
+}
+
+/** The boundaries GeoJSON, cached across components and pages. */
+export function useBoundaries(): ApiState<BoundariesResponse> {
+  return useApi(() => loadBoundaries(), []);
+}

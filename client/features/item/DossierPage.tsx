@@ -1,0 +1,146 @@
+/**
+ * One dossier (`/dossiers/:id`): the facts, the timeline of who held it against the due dates, the
+ * events, and the holds table with delays and back-and-forth passing.
+ */
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { DossierDetailResponse } from '../../../server/http/api-types';
+import { fetchDossier, useApi } from '../../api';
+import { useFormat } from '../../i18n';
+import { useViewParams } from '../../lib/url-state';
+import { formatDayTime } from '../unit/datetime';
+import { LoadError } from '../unit/LoadError';
+import { DossierTimeline } from './DossierTimeline';
+import { HoldsTable } from './HoldsTable';
+import { SummaryList } from './SummaryList';
+import type { SummaryItem } from './SummaryList';
+import { TimelinessBadge } from './TimelinessBadge';
+import { parseInstant } from './timeline-model';
+import '../unit/drill.css';
+
+function useDossierSummary(d: DossierDetailResponse): SummaryItem[] {
+  const { t } = useTranslation('item');
+  const f = useFormat();
+  const { linkTo } = useViewParams();
+  const dueMoved = d.originalDueAt !== null && d.dueAt !== null && d.originalDueAt !== d.dueAt;
+  const items: SummaryItem[] = [
+    { key: 'id', label: t('dossier.id'), value: d.id },
+    {
+      key: 'unit',
+      label: t('dossier.unit'),
+      value: <Link to={linkTo(`/units/${encodeURIComponent(d.unit)}`)}>{d.unitName || d.unit}</Link>,
+    },
+    {
+      key: 'procedure',
+      label: t('dossier.procedure'),
+      value: d.procedure ? `${d.procedure.name} (${d.procedure.code})` : '—',
+    },
+    { key: 'field', label: t('dossier.field'), value: d.procedure?.field ?? '—' },
+    {
+      key: 'legalDays',
+      label: t('dossier.legalDays'),
+      value: d.procedure ? t('dossier.legalDaysValue', { days: f.number(d.procedure.legalDays, 1) }) : '—',
+    },
+    { key: 'channel', label: t('dossier.channel'), value: d.channel ? t(`channel.${d.channel}`) : '—' },
+    { key: 'receivedAt', label: t('dossier.receivedAt'), value: formatDayTime(d.receivedAt) },
+    { key: 'originalDueAt', label: t('dossier.originalDueAt'), value: formatDayTime(d.originalDueAt) },
+    {
+      key: 'dueAt',
+      label: t('dossier.dueAtInForce'),
+      value: (
+        <>
+          {formatDayTime(d.dueAt)}
+          {dueMoved && <span className="muted"> {t('dossier.dueMoved')}</span>}
+        </>
+      ),
+    },
+    { key: 'endAt', label: t('dossier.endAt'), value: d.endAt ? formatDayTime(d.endAt) : t('dossier.notEnded') },
+    { key: 'status', label: t('dossier.status'), value: t(`status.${d.status}`, { defaultValue: d.status }) },
+    { key: 'timeliness', label: t('dossier.timeliness'), value: <TimelinessBadge value={d.timeliness} kind="dossier" /> },
+  ];
+  if (d.daysOverdue > 0) {
+    items.push({
+      key: 'daysOverdue',
+      label: t('dossier.daysOverdue'),
+      value: <strong className="text-danger">{f.number(d.daysOverdue, 1)}</strong>,
+    });
+  }
+  items.push(
+    { key: 'processingDays', label: t('dossier.processingDays'), value: f.number(d.processingDays, 1) },
+    { key: 'supplementRequests', label: t('dossier.supplementRequests'), value: f.count(d.supplementRequests) },
+  );
+  if (d.returnedAt) items.push({ key: 'returnedAt', label: t('dossier.returnedAt'), value: formatDayTime(d.returnedAt) });
+  if (d.apologies.length > 0) {
+    items.push({
+      key: 'apologies',
+      label: t('dossier.apologies'),
+      value: (
+        <ul className="plain-list">
+          {d.apologies.map((a, i) => (
+            <li key={i}>
+              {t('dossier.apologyItem', { at: formatDayTime(a.at), proposed: formatDayTime(a.proposedDueAt), reason: a.reason })}
+            </li>
+          ))}
+        </ul>
+      ),
+    });
+  }
+  if (d.rating) items.push({ key: 'rating', label: t('dossier.rating'), value: t(`rating.${d.rating}`, { defaultValue: d.rating }) });
+  return items;
+}
+
+function DossierView({ d }: { d: DossierDetailResponse }) {
+  const { t } = useTranslation('item');
+  const summary = useDossierSummary(d);
+  const now = parseInstant(d.asOf) ?? Date.now();
+  return (
+    <>
+      <header className="page-head">
+        <h1>
+          {t('dossier.title', { id: d.id })} <TimelinessBadge value={d.timeliness} kind="dossier" />
+        </h1>
+        <p className="page-meta">{t('asOf', { time: formatDayTime(d.asOf) })}</p>
+      </header>
+      <section className="block" aria-labelledby="dossier-summary-title">
+        <h2 id="dossier-summary-title">{t('dossier.summary')}</h2>
+        <SummaryList items={summary} testId="dossier-summary" />
+      </section>
+      <section className="block" aria-labelledby="dossier-timeline-title">
+        <h2 id="dossier-timeline-title">{t('timeline.title')}</h2>
+        <DossierTimeline dossier={d} now={now} />
+      </section>
+      <section className="block" aria-labelledby="dossier-holds-title">
+        <h2 id="dossier-holds-title">{t('holds.title')}</h2>
+        <HoldsTable holds={d.holds} />
+      </section>
+    </>
+  );
+}
+
+export function DossierPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('item');
+  const res = useApi((signal) => fetchDossier(id, { signal }), [id]);
+  const d = res.data && res.data.id === id ? res.data : null;
+
+  let body;
+  if (res.error && !d) {
+    body = res.error.isNotFound ? (
+      <div role="alert" className="load-error not-found" data-testid="dossier-not-found">
+        <h1>{t('dossier.title', { id })}</h1>
+        <p>{t('dossier.notFound', { id })}</p>
+      </div>
+    ) : (
+      <LoadError error={res.error} onRetry={res.reload} message={t('error')} />
+    );
+  } else if (!d) {
+    body = <p role="status">{t('loading')}</p>;
+  } else {
+    body = <DossierView d={d} />;
+  }
+  return (
+    <article className="drill-page dossier-page" data-testid="dossier-page" aria-busy={res.loading || undefined}>
+      {body}
+    </article>
+  );
+}

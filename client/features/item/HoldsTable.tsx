@@ -1,0 +1,95 @@
+/**
+ * Who held the dossier, step by step: held vs allotted working days and the delay, with a
+ * "Chuyển qua lại" badge when the dossier came back to someone who had held it before.
+ * Chronological by default; headers sort it.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HoldView } from '../../../server/http/api-types';
+import { useFormat } from '../../i18n';
+import { DataTable } from '../unit/DataTable';
+import type { Column } from '../unit/DataTable';
+import { formatDayTime } from '../unit/datetime';
+import { nextSort, sortRows } from '../unit/sorting';
+import type { SortState, SortValue } from '../unit/sorting';
+import { bounceFlags } from './timeline-model';
+
+export interface HoldRow extends HoldView {
+  step: number;
+  bounced: boolean;
+}
+
+/** Numbers the holds as steps (1-based) and flags bounces. */
+export function holdRows(holds: readonly HoldView[]): HoldRow[] {
+  const bounces = bounceFlags(holds);
+  return holds.map((h, i) => ({ ...h, step: i + 1, bounced: bounces[i] }));
+}
+
+const SORT_VALUE: Record<string, (r: HoldRow) => SortValue> = {
+  handler: (r) => r.handlerName,
+  step: (r) => r.step,
+  from: (r) => Date.parse(r.from),
+  to: (r) => (r.to ? Date.parse(r.to) : Number.POSITIVE_INFINITY),
+  held: (r) => r.heldDays,
+  allotted: (r) => r.allottedDays,
+  delay: (r) => r.delayDays,
+};
+
+export interface HoldsTableProps {
+  holds: readonly HoldView[];
+}
+
+export function HoldsTable({ holds }: HoldsTableProps) {
+  const { t } = useTranslation('item');
+  const f = useFormat();
+  const [sort, setSort] = useState<SortState>({ key: null, dir: 'asc' });
+  const rows = useMemo(() => holdRows(holds), [holds]);
+  const sorted = useMemo(
+    () => (sort.key && SORT_VALUE[sort.key] ? sortRows(rows, SORT_VALUE[sort.key], sort.dir) : rows),
+    [rows, sort],
+  );
+
+  const columns: Column<HoldRow>[] = [
+    {
+      key: 'handler',
+      header: t('holds.handler'),
+      cell: (r) => (
+        <>
+          {r.handlerName}
+          {r.bounced && (
+            <span className="badge badge-bounce" title={t('holds.bounceTitle')}>
+              {t('holds.bounce')}
+            </span>
+          )}
+        </>
+      ),
+    },
+    { key: 'step', header: t('holds.step'), numeric: true, firstDir: 'asc', cell: (r) => t('holds.stepN', { n: r.step }) },
+    { key: 'from', header: t('holds.from'), cell: (r) => formatDayTime(r.from) },
+    { key: 'to', header: t('holds.to'), cell: (r) => (r.to ? formatDayTime(r.to) : <em>{t('holds.holding')}</em>) },
+    { key: 'held', header: t('holds.held'), numeric: true, cell: (r) => f.number(r.heldDays, 1) },
+    { key: 'allotted', header: t('holds.allotted'), numeric: true, cell: (r) => f.number(r.allottedDays, 1) },
+    {
+      key: 'delay',
+      header: t('holds.delay'),
+      numeric: true,
+      cell: (r) => (r.delayDays > 0 ? <strong className="text-danger">{f.number(r.delayDays, 1)}</strong> : f.number(0)),
+    },
+  ];
+
+  return (
+    <DataTable
+      caption={t('holds.title')}
+      hideCaption
+      columns={columns}
+      rows={sorted}
+      rowKey={(r) => `${r.step}`}
+      rowTestId={(r) => `hold-row-${r.step}`}
+      rowClassName={(r) => (r.delayDays > 0 || r.bounced ? 'row-flagged' : undefined)}
+      sort={sort}
+      onSort={(key, firstDir) => setSort((s) => nextSort(s, key, firstDir))}
+      empty={t('holds.empty')}
+      testId="dossier-holds"
+    />
+  );
+}

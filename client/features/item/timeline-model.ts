@@ -1,0 +1,149 @@
+/**
+ * Turns a dossier or task detail (API shapes, ISO instants) into a timeline model (epoch ms).
+ * Pure: the clock comes in as `now`.
+ */
+import type { DossierDetailResponse, TaskDetailResponse, TimelineEntry } from '../../../server/http/api-types';
+import type { TimeBar, TimeLine, TimeMarker, TimelineModel } from './timeline-geometry';
+import { timelineDomain } from './timeline-geometry';
+
+/**
+ * Epoch ms of an ISO 8601 instant (or of epoch ms already); null for anything else. Event `data`
+ * is the source's own JSON, so both shapes may appear there.
+ */
+export function parseInstant(iso: unknown): number | null {
+  if (typeof iso === 'number') return Number.isFinite(iso) ? iso : null;
+  if (typeof iso !== 'string' || iso === '') return null;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** Id of the timeline bar of the i-th hold (0-based). */
+export function holdBarId(index: number): string {
+  return `hold-${index}`;
+}
+
+/**
+ * For each hold, whether it is a "bounce": its holder had the dossier before and someone else held
+ * it in between (A→B→A, passing the buck).
+ */
+export function bounceFlags(holds: readonly { handlerId: string }[]): boolean[] {
+  const seen = new Set<string>();
+  return holds.map((hold, i) => {
+    const bounced = seen.has(hold.handlerId) && i > 0 && holds[i - 1].handlerId !== hold.handlerId;
+    seen.add(hold.handlerId);
+    return bounced;
+  });
+}
+
+function dueLines(dueAt: number | null, originalDueAt: number | null): TimeLine[] {
+  const lines: TimeLine[] = [];
+  if (originalDueAt !== null && originalDueAt !== dueAt) lines.push({ kind: 'originalDue', at: originalDueAt });
+  if (dueAt !== null) lines.push({ kind: 'due', at: dueAt });
+  return lines;
+}
+
+/**
+ * The timeline of a dossier: a bar per hold (lane per official, the part past the step's allotted
+ * time marked), supplement pauses, apologies with their proposed dates, due dates, end and now.
+ * The axis runs from receipt to the latest of end (or now while open), due dates and proposed dates;
+ * a finished dossier does not stretch to today, which would squash an old dossier into a sliver.
+ */
+export function dossierTimelineModel(d: DossierDetailResponse, now: number): TimelineModel {
+  const endAt = parseInstant(d.endAt);
+  const open = endAt === null;
+  const stop = endAt ?? now;
+  const dueAt = parseInstant(d.dueAt);
+  const originalDueAt = parseInstant(d.originalDueAt);
+  const bounces = bounceFlags(d.holds);
+
+  const bars: TimeBar[] = d.holds.flatMap((h, i) => {
+    const from = parseInstant(h.from);
+    if (from === null) return [];
+    return [
+      {
+        id: holdBarId(i),
+        lane: h.handlerId,
+        laneLabel: h.handlerName,
+        from,
+        to: parseInstant(h.to) ?? stop,
+        allottedUntil: parseInstant(h.stepDueAt),
+        bounced: bounces[i],
+      },
+    ];
+  });
+  const spans = d.pauses.flatMap((p) => {
+    const from = parseInstant(p.from);
+    return from === null ? [] : [{ from, to: parseInstant(p.to) ?? stop }];
+  });
+  const markers: TimeMarker[] = d.apologies.flatMap((a, i) => {
+    const at = parseInstant(a.at);
+    return at === null ? [] : [{ id: `apology-${i}`, kind: 'apology' as const, at, target: parseInstant(a.proposedDueAt) }];
+  });
+  const lines: TimeLine[] = [...dueLines(dueAt, originalDueAt)];
+  if (endAt !== null) lines.push({ kind: 'end', at: endAt });
+  if (open) lines.push({ kind: 'now', at: now });
+
+  const start =
+    parseInstant(d.receivedAt) ??
+    (bars.length ? Math.min(...bars.map((b) => b.from)) : parseInstant(d.timeline[0]?.at));
+  const { from, to } = timelineDomain(start, [
+    stop,
+    dueAt,
+    originalDueAt,
+    ...markers.map((m) => m.target),
+    ...bars.map((b) => b.to),
+  ]);
+  return { from, to, bars, spans, lines, markers };
+}
+
+function findAt(timeline: readonly TimelineEntry[], type: string): number | null {
+  const entry = timeline.find((e) => e.type === type);
+  return entry ? parseInstant(entry.at) : null;
+}
+
+/**
+ * The timeline of a directive task: one bar for the assignee from assignment to completion (or now),
+ * the part past the deadline in force marked; extensions with their new deadline; progress reports.
+ */
+export function taskTimelineModel(t: TaskDetailResponse, now: number): TimelineModel {
+  const assignedAt = parseInstant(t.assignedAt) ?? findAt(t.timeline, 'assigned');
+  const completedAt = parseInstant(t.completedAt);
+  const cancelledAt = t.timeliness === 'cancelled' ? findAt(t.timeline, 'cancelled') : null;
+  const endAt = completedAt ?? cancelledAt;
+  const stop = endAt ?? now;
+  const dueAt = parseInstant(t.dueAt);
+  const originalDueAt = parseInstant(t.originalDueAt);
+
+  const bars: TimeBar[] =
+    assignedAt === null
+      ? []
+      : [
+          {
+            id: 'task',
+            lane: t.assignee ?? 'assignee',
+            laneLabel: t.assigneeName ?? t.assignee ?? '',
+            from: assignedAt,
+            to: stop,
+            allottedUntil: dueAt,
+            bounced: false,
+          },
+        ];
+  const markers: TimeMarker[] = t.timeline.flatMap((e): TimeMarker[] => {
+    const at = parseInstant(e.at);
+    if (at === null) return [];
+    if (e.type === 'extended') return [{ id: e.eventId, kind: 'extension' as const, at, target: parseInstant(e.data.dueAt) }];
+    if (e.type === 'progress_reported') return [{ id: e.eventId, kind: 'event' as const, at, target: null }];
+    return [];
+  });
+  const lines: TimeLine[] = [...dueLines(dueAt, originalDueAt)];
+  if (endAt !== null) lines.push({ kind: 'end', at: endAt });
+  else lines.push({ kind: 'now', at: now });
+
+  const { from, to } = timelineDomain(assignedAt ?? parseInstant(t.timeline[0]?.at), [
+    stop,
+    dueAt,
+    originalDueAt,
+    ...markers.map((m) => m.target),
+  ]);
+  return { from, to, bars, spans: [], lines, markers };
+}

@@ -1,0 +1,185 @@
+/**
+ * The geographic map. MapContainer's props are fixed after the first render (react-leaflet), so
+ * the unit polygons are created once per boundaries document and then restyled in place
+ * (`setStyle` on layers kept by code) when values, metric or thresholds change: no remount of
+ * 168 polygons, no reset of zoom or position. No base map unless a tile URL is configured.
+ */
+import { useEffect, useRef } from 'react';
+import L from 'leaflet';
+import type { FeatureCollection } from 'geojson';
+import { MapContainer, TileLayer, useMap } from 'react-leaflet';
+import type { BoundariesResponse } from '../../../server/http/api-types';
+import { LEVEL_FILL, type Level } from '../../lib/color-scale';
+
+export interface MapUnitView {
+  level: Level;
+  /** Name and value for the tooltip and the accessible label. */
+  label: string;
+  valueText: string;
+}
+
+export interface GeoMapProps {
+  boundaries: BoundariesResponse;
+  /** View of each unit by code (missing: no data). */
+  views: Record<string, MapUnitView>;
+  /** Codes left out of the initial fit (a far island shown as an inset instead). */
+  insetCodes: readonly string[];
+  /** Codes whose numbers just changed, and a counter that increments with each change. */
+  changed: readonly string[];
+  changeCount: number;
+  onSelect: (code: string) => void;
+  ariaLabel: string;
+  tileUrl: string | null;
+  tileAttribution: string;
+}
+
+/** Highlight length of a unit whose numbers just changed. */
+const PULSE_MS = 2_400;
+
+const HCMC_CENTER: L.LatLngTuple = [10.85, 106.75];
+
+function styleOf(view: MapUnitView | undefined, hover = false): L.PathOptions {
+  const level = view?.level ?? 'none';
+  return {
+    fillColor: LEVEL_FILL[level],
+    fillOpacity: 0.92,
+    color: hover ? '#101828' : '#FFFFFF',
+    weight: hover ? 2.5 : 0.8,
+    dashArray: level === 'none' ? '3 3' : undefined,
+  };
+}
+
+function UnitLayers({
+  boundaries,
+  views,
+  insetCodes,
+  changed,
+  changeCount,
+  onSelect,
+}: Omit<GeoMapProps, 'ariaLabel' | 'tileUrl' | 'tileAttribution'>) {
+  const map = useMap();
+  const layers = useRef(new Map<string, L.Path>());
+  const latest = useRef({ views, onSelect });
+  latest.current = { views, onSelect };
+  const hovered = useRef<string | null>(null);
+  const insetKey = insetCodes.join(',');
+
+  // Create the polygons once per boundaries document.
+  useEffect(() => {
+    const byCode = layers.current;
+    const exclude = new Set(insetKey ? insetKey.split(',') : []);
+    const fitBounds = L.latLngBounds([]);
+    const group = L.geoJSON(boundaries as unknown as FeatureCollection, {
+      style: (feature) => styleOf(latest.current.views[String(feature?.properties?.code)]),
+      onEachFeature: (feature, layer) => {
+        const code = String(feature.properties?.code);
+        const path = layer as L.Path;
+        byCode.set(code, path);
+        path.bindTooltip(
+          () => {
+            const v = latest.current.views[code];
+            const box = document.createElement('div');
+            const name = document.createElement('strong');
+            name.textContent = v?.label ?? code;
+            const value = document.createElement('div');
+            value.textContent = v?.valueText ?? '—';
+            box.append(name, value);
+            return box;
+          },
+          { sticky: true, direction: 'top', className: 'map-tooltip', opacity: 1 },
+        );
+        path.on('click', () => latest.current.onSelect(code));
+        path.on('mouseover', () => {
+          hovered.current = code;
+          path.setStyle(styleOf(latest.current.views[code], true));
+          path.bringToFront();
+        });
+        path.on('mouseout', () => {
+          if (hovered.current === code) hovered.current = null;
+          path.setStyle(styleOf(latest.current.views[code]));
+        });
+        if (!exclude.has(code) && 'getBounds' in layer) {
+          fitBounds.extend((layer as L.Polygon).getBounds());
+        }
+      },
+    });
+    group.addTo(map);
+    // Stable hooks for tests and styling on each SVG path.
+    for (const [code, path] of byCode) {
+      const el = path.getElement();
+      if (!el) continue;
+      el.setAttribute('data-testid', `map-unit-${code}`);
+      el.setAttribute('data-code', code);
+      el.classList.add(`unit-${code}`);
+      el.setAttribute('aria-label', latest.current.views[code]?.label ?? code);
+    }
+    map.invalidateSize({ pan: false });
+    if (fitBounds.isValid()) map.fitBounds(fitBounds, { padding: [12, 12] });
+    return () => {
+      group.remove();
+      byCode.clear();
+    };
+  }, [map, boundaries, insetKey]);
+
+  // Keep Leaflet's idea of the size right when the panel is resized (layout switch, window).
+  useEffect(() => {
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => map.invalidateSize({ pan: false }));
+    ro.observe(map.getContainer());
+    return () => ro.disconnect();
+  }, [map]);
+
+  // Restyle in place whenever the values change.
+  useEffect(() => {
+    for (const [code, path] of layers.current) {
+      const v = views[code];
+      path.setStyle(styleOf(v, hovered.current === code));
+      const el = path.getElement();
+      if (el) {
+        el.setAttribute('data-level', v?.level ?? 'none');
+        el.setAttribute('aria-label', v ? `${v.label}: ${v.valueText}` : code);
+      }
+    }
+  }, [views]);
+
+  // Briefly outline units whose numbers just changed.
+  useEffect(() => {
+    if (changeCount === 0 || changed.length === 0) return;
+    const els: Element[] = [];
+    for (const code of changed) {
+      const el = layers.current.get(code)?.getElement();
+      if (!el) continue;
+      el.classList.remove('unit-pulse');
+      // Re-trigger the CSS animation when a unit changes again within the pulse.
+      void (el as SVGElement).getBoundingClientRect();
+      el.classList.add('unit-pulse');
+      els.push(el);
+    }
+    const id = window.setTimeout(() => els.forEach((el) => el.classList.remove('unit-pulse')), PULSE_MS);
+    return () => window.clearTimeout(id);
+  }, [changeCount]); // keyed by the counter: `changed` belongs to the same update
+
+  return null;
+}
+
+/** Leaflet map of unit polygons coloured by level; see the module comment. */
+export function GeoMap(props: GeoMapProps) {
+  const { ariaLabel, tileUrl, tileAttribution, ...layerProps } = props;
+  return (
+    <div className="geo-map-frame" role="region" aria-label={ariaLabel}>
+    <MapContainer
+      className="geo-map"
+      center={HCMC_CENTER}
+      zoom={9}
+      zoomSnap={0.25}
+      minZoom={7}
+      maxZoom={16}
+      // Fixed at first render (react-leaflet): attribution only matters with a base map.
+      attributionControl={tileUrl != null}
+    >
+      {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
+      <UnitLayers {...layerProps} />
+    </MapContainer>
+    </div>
+  );
+}

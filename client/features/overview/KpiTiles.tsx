@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import type { Period, ScopeMetrics } from '../../../server/metrics/types';
+import { useFormat } from '../../i18n';
+import { kpiChange, type KpiChange } from './kpi';
+import { KpiTile, type KpiTileProps } from './KpiTile';
+
+interface KpiTilesProps {
+  period: Period;
+  city: ScopeMetrics | null;
+  previous: ScopeMetrics | null;
+}
+
+/** Six key figures of the city for the period, each against the previous period. */
+export function KpiTiles({ period, city, previous }: KpiTilesProps) {
+  const { t } = useTranslation('overview');
+  const { t: tc } = useTranslation();
+  const f = useFormat();
+  const against = tc(`previousPeriod.${period}`);
+
+  const change = (c: KpiChange | null, text: (diff: number) => string): KpiTileProps['change'] =>
+    c ? { direction: c.direction, tone: c.tone, text: text(c.diff), against } : null;
+
+  const count = (cur: number | undefined, prev: number | undefined, higherIsBetter: boolean | null) =>
+    change(kpiChange(cur, prev, higherIsBetter), (d) => f.signed(d, 0));
+
+  const tiles: KpiTileProps[] = [
+    {
+      name: 'received',
+      label: period === 'today' ? t('kpi.receivedToday') : t('kpi.received'),
+      value: f.count(city?.received),
+      hint: tc(`period.${period}`),
+      change: count(city?.received, previous?.received, null),
+    },
+    {
+      name: 'in-progress',
+      label: t('kpi.inProgress'),
+      value: f.count(city?.inProgress),
+      hint: t('kpi.nowHint'),
+      change: count(city?.inProgress, previous?.inProgress, null),
+    },
+    {
+      name: 'overdue',
+      label: t('kpi.overdue'),
+      value: f.count(city?.overdue),
+      hint: t('kpi.nowHint'),
+      change: count(city?.overdue, previous?.overdue, false),
+    },
+    {
+      name: 'on-time-rate',
+      label: t('kpi.onTimeRate'),
+      value: f.percent(city?.onTimeRate ?? null),
+      hint: tc(`period.${period}`),
+      change: change(
+        kpiChange(city?.onTimeRate, previous?.onTimeRate, true, 0.0005),
+        (d) => `${f.signed(d * 100, 1)} ${t('kpi.percentPoints')}`,
+      ),
+    },
+    {
+      name: 'processing-time',
+      label: t('kpi.processingTime'),
+      value: f.number(city?.processingDaysMedian ?? null, 1),
+      unit: t('kpi.processingTimeUnit'),
+      hint: t('kpi.processingTimeHint'),
+      change: change(
+        kpiChange(city?.processingDaysMedian, previous?.processingDaysMedian, false, 0.05),
+        (d) => `${f.signed(d, 1)} ${t('kpi.days')}`,
+      ),
+    },
+    {
+      name: 'tasks-overdue',
+      label: t('kpi.tasksOverdue'),
+      value: f.count(city?.tasks.openOverdue),
+      hint: t('kpi.nowHint'),
+      change: count(city?.tasks.openOverdue, previous?.tasks.openOverdue, false),
+    },
+  ];
+
+  return (
+    <section className="kpis" aria-label={t('kpi.sectionLabel')}>
+      {tiles.map((tile) => (
+        <KpiTile key={tile.name} {...tile} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,213 @@
+/**
+ * Tile cartogram: one equal square per unit on a grid, placed roughly where the unit lies.
+ * Pure and deterministic (the input order does not matter): same units in, same grid out.
+ *
+ * 1. Project lon/lat to a plane (equirectangular, scaled by cos of the mean latitude).
+ * 2. Normalise each axis as a blend of linear position (within robust 2nd–98th percentile
+ *    bounds, so a far island does not squash the rest) and rank (so the dense inner city gets
+ *    room), giving a target point on the grid.
+ * 3. Assign cells greedily, centre first, each unit taking the free cell nearest its target.
+ * 4. Improve by pairwise swaps and moves into free cells while the total squared displacement
+ *    falls, then trim empty border rows and columns.
+ */
+
+export interface CartogramInput {
+  code: string;
+  lat: number;
+  lon: number;
+}
+
+export interface CartogramCell {
+  code: string;
+  /** 0-based column, west → east. */
+  col: number;
+  /** 0-based row, north → south. */
+  row: number;
+}
+
+export interface CartogramLayout {
+  cols: number;
+  rows: number;
+  /** Sorted by code. */
+  cells: CartogramCell[];
+}
+
+export interface CartogramOptions {
+  /** Grid cells per unit (≥ 1); slack lets units sit near their target. Default 1.35. */
+  fill?: number;
+  /** Weight of rank vs linear position, 0..1. Default 0.5. */
+  rankWeight?: number;
+  /** Upper bound of improvement passes. Default 40. */
+  maxPasses?: number;
+  /**
+   * Target grid shape, columns ÷ rows (0.5..3), e.g. to fill a wide panel. Default: the
+   * shape of the points' robust extent (clamped to 0.5..2).
+   */
+  aspect?: number;
+}
+
+function percentile(sorted: number[], q: number): number {
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+/** Ranks in [0, 1] (ties share their average rank). */
+function normalisedRanks(values: number[]): number[] {
+  const n = values.length;
+  if (n === 1) return [0.5];
+  const idx = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const ranks = new Array<number>(n);
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j + 1 < n && idx[j + 1][0] === idx[i][0]) j++;
+    const r = (i + j) / 2 / (n - 1);
+    for (let k = i; k <= j; k++) ranks[idx[k][1]] = r;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+/** Linear position within robust bounds, clamped to [0, 1]. */
+function normalisedLinear(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  let lo = percentile(sorted, 0.02);
+  let hi = percentile(sorted, 0.98);
+  if (hi - lo < 1e-12) {
+    lo = sorted[0];
+    hi = sorted[sorted.length - 1];
+  }
+  const span = hi - lo;
+  if (span < 1e-12) return values.map(() => 0.5);
+  return values.map((v) => Math.min(1, Math.max(0, (v - lo) / span)));
+}
+
+/** Lays out units on a square-tile grid; see the module comment for the method. */
+export function layoutCartogram(
+  units: readonly CartogramInput[],
+  options: CartogramOptions = {},
+): CartogramLayout {
+  const fill = Math.max(1, options.fill ?? 1.35);
+  const w = Math.min(1, Math.max(0, options.rankWeight ?? 0.5));
+  const maxPasses = options.maxPasses ?? 40;
+
+  const list = [...units].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const n = list.length;
+  if (n === 0) return { cols: 0, rows: 0, cells: [] };
+
+  const meanLat = list.reduce((s, u) => s + u.lat, 0) / n;
+  const k = Math.cos((meanLat * Math.PI) / 180);
+  const xs = list.map((u) => u.lon * k);
+  const ys = list.map((u) => u.lat);
+
+  const linX = normalisedLinear(xs);
+  const linY = normalisedLinear(ys);
+  const rankX = normalisedRanks(xs);
+  const rankY = normalisedRanks(ys);
+  const nx = linX.map((v, i) => (1 - w) * v + w * rankX[i]);
+  const ny = linY.map((v, i) => (1 - w) * v + w * rankY[i]);
+
+  // Grid shape follows the robust extent of the points.
+  const sx = [...xs].sort((a, b) => a - b);
+  const sy = [...ys].sort((a, b) => a - b);
+  const ex = percentile(sx, 0.98) - percentile(sx, 0.02);
+  const ey = percentile(sy, 0.98) - percentile(sy, 0.02);
+  const geoAspect = ey > 1e-12 && ex > 1e-12 ? Math.min(2, Math.max(0.5, ex / ey)) : 1;
+  const aspect =
+    options.aspect != null && Number.isFinite(options.aspect)
+      ? Math.min(3, Math.max(0.5, options.aspect))
+      : geoAspect;
+  const cellCount = Math.ceil(n * fill);
+  const cols = Math.max(1, Math.round(Math.sqrt(cellCount * aspect)));
+  const rows = Math.max(1, Math.ceil(cellCount / cols));
+
+  // Continuous target of each unit in grid coordinates (row 0 = north).
+  const tx = nx.map((v) => v * (cols - 1));
+  const ty = ny.map((v) => (1 - v) * (rows - 1));
+
+  const occupant = new Int32Array(cols * rows).fill(-1);
+  const cellOf = new Int32Array(n).fill(-1);
+  const cost = (i: number, cell: number): number => {
+    const dx = (cell % cols) - tx[i];
+    const dy = Math.floor(cell / cols) - ty[i];
+    return dx * dx + dy * dy;
+  };
+
+  // Greedy: units nearest the centre first, so the core stays compact and the rest move outward.
+  const cx = (cols - 1) / 2;
+  const cy = (rows - 1) / 2;
+  const order = list
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const da = (tx[a] - cx) ** 2 + (ty[a] - cy) ** 2;
+      const db = (tx[b] - cx) ** 2 + (ty[b] - cy) ** 2;
+      return da - db || a - b;
+    });
+  for (const i of order) {
+    let best = -1;
+    let bestCost = Infinity;
+    for (let cell = 0; cell < occupant.length; cell++) {
+      if (occupant[cell] !== -1) continue;
+      const c = cost(i, cell);
+      if (c < bestCost - 1e-12) {
+        bestCost = c;
+        best = cell;
+      }
+    }
+    occupant[best] = i;
+    cellOf[i] = best;
+  }
+
+  // Local improvement: swap pairs or move into a free cell while it strictly lowers the cost.
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let improved = false;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const ci = cellOf[i];
+        const cj = cellOf[j];
+        const before = cost(i, ci) + cost(j, cj);
+        const after = cost(i, cj) + cost(j, ci);
+        if (after < before - 1e-9) {
+          cellOf[i] = cj;
+          cellOf[j] = ci;
+          occupant[cj] = i;
+          occupant[ci] = j;
+          improved = true;
+        }
+      }
+      for (let cell = 0; cell < occupant.length; cell++) {
+        if (occupant[cell] !== -1) continue;
+        const ci = cellOf[i];
+        if (cost(i, cell) < cost(i, ci) - 1e-9) {
+          occupant[ci] = -1;
+          occupant[cell] = i;
+          cellOf[i] = cell;
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+
+  // Trim empty border rows and columns.
+  let minCol = Infinity;
+  let minRow = Infinity;
+  let maxCol = -Infinity;
+  let maxRow = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const col = cellOf[i] % cols;
+    const row = Math.floor(cellOf[i] / cols);
+    minCol = Math.min(minCol, col);
+    maxCol = Math.max(maxCol, col);
+    minRow = Math.min(minRow, row);
+    maxRow = Math.max(maxRow, row);
+  }
+  const cells = list.map((u, i) => ({
+    code: u.code,
+    col: (cellOf[i] % cols) - minCol,
+    row: Math.floor(cellOf[i] / cols) - minRow,
+  }));
+  return { cols: maxCol - minCol + 1, rows: maxRow - minRow + 1, cells };
+}

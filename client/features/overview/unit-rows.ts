@@ -1,0 +1,57 @@
+/** Shapes the overview's per-unit data once, for the map, tiles, table and charts (pure). */
+import type { DepartmentInfo, UnitInfo } from '../../../server/http/api-types';
+import type { ScopeMetrics } from '../../../server/metrics/types';
+import { levelOf, type Level, type Thresholds } from '../../lib/color-scale';
+import { compareWorstFirst, metricValue, type MetricKey } from '../../lib/metrics';
+
+export interface UnitRow {
+  code: string;
+  name: string;
+  nameEn: string;
+  /** Phường / Xã / Đặc khu, or 'department'. */
+  type: UnitInfo['type'] | 'department';
+  metrics: ScopeMetrics | null;
+  /** Value of the chosen metric (null: cannot be computed). */
+  value: number | null;
+  level: Level;
+}
+
+/** Rows of units (or departments) for one metric and thresholds. */
+export function buildRows(
+  items: readonly (UnitInfo | DepartmentInfo)[],
+  metricsOf: (code: string) => ScopeMetrics | null | undefined,
+  metric: MetricKey,
+  thresholds: Thresholds,
+): UnitRow[] {
+  return items.map((u) => {
+    const m = metricsOf(u.code) ?? null;
+    const value = metricValue(m, metric);
+    return {
+      code: u.code,
+      name: u.name,
+      nameEn: u.nameEn,
+      type: 'type' in u ? u.type : 'department',
+      metrics: m,
+      value,
+      level: levelOf(metric, value, thresholds),
+    };
+  });
+}
+
+/** The `n` worst rows by the metric (rows without a value are left out). */
+export function worstRows(rows: readonly UnitRow[], metric: MetricKey, n: number): UnitRow[] {
+  return rows
+    .filter((r) => r.value != null)
+    .sort((a, b) => compareWorstFirst(metric, a.value, b.value) || a.code.localeCompare(b.code))
+    .slice(0, n);
+}
+
+/** Initials of a name for a small tile: "Tân Định" → "TĐ", "Bình Hưng Hòa" → "BHH". */
+export function initials(name: string, max = 3): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w[0]?.toLocaleUpperCase('vi') ?? '')
+    .join('')
+    .slice(0, max);
+}

@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Header } from './Header';
+import { LanguageSync } from './LanguageSync';
+
+/** Layout of every page: skip link, header, then the routed page. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const title = t('appTitle');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  return (
+    <div className="app">
+      <LanguageSync />
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <Header />
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import type { ConnectionStatus } from '../../realtime/connection';
+
+const ICON: Record<ConnectionStatus, string> = { live: '●', reconnecting: '↻', stale: '!' };
+
+/** Live / reconnecting / stale, as text with an icon (never colour alone). */
+export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
+  const { t } = useTranslation();
+  return (
+    <span
+      className={`conn conn--${status}`}
+      data-testid="connection-status"
+      data-status={status}
+      role="status"
+      title={t(`connection.${status}Hint`)}
+    >
+      <span className="conn__icon" aria-hidden="true">
+        {ICON[status]}
+      </span>
+      <span className="conn__text">{t(`connection.${status}`)}</span>
+    </span>
+  );
+}

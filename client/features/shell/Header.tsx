@@ -1,0 +1,64 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n';
+import { useConnection } from '../../realtime/connection';
+import { useViewParams } from '../../lib/url-state';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PeriodSwitch } from './PeriodSwitch';
+import { UnitSearch } from './UnitSearch';
+import { useBuildChange } from './useBuildChange';
+
+/**
+ * The app bar on every page: title, "Cập nhật lúc HH:MM:SS" from the server's clock ticks,
+ * connection status, language; below it the period switch and the unit search.
+ */
+export function Header() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { linkTo } = useViewParams();
+  const conn = useConnection();
+  const silent = conn.lastTick?.sources.filter((s) => s.silent) ?? [];
+  const buildChanged = useBuildChange(conn.lastTick?.build ?? null);
+
+  return (
+    <header className="app-header">
+      <div className="app-header__bar">
+        <Link to={linkTo('/')} className="app-header__title">
+          <span className="app-header__emblem" aria-hidden="true">
+            ★
+          </span>
+          <span>
+            <span className="app-header__name">{t('appTitle')}</span>
+            <span className="app-header__city">{t('cityName')}</span>
+          </span>
+        </Link>
+        <div className="app-header__status">
+          <span className="as-of" data-testid="data-as-of" data-as-of={conn.lastTick?.now ?? ''}>
+            {t('asOf')}{' '}
+            <time dateTime={conn.lastTick?.now}>{f.time(conn.lastTick?.now ?? null)}</time>
+          </span>
+          <ConnectionIndicator status={conn.status} />
+          <LanguageSwitch />
+        </div>
+      </div>
+      <div className="app-header__tools">
+        <PeriodSwitch />
+        <UnitSearch />
+      </div>
+      {silent.length > 0 && (
+        <div className="banner banner--warn" role="status" data-testid="sources-silent">
+          {t('sourcesSilent', { names: silent.map((s) => s.name).join(', ') })}
+        </div>
+      )}
+      {buildChanged && (
+        <div className="banner banner--info" role="status">
+          {t('newVersion')}{' '}
+          <button type="button" className="btn btn--small" onClick={() => window.location.reload()}>
+            {t('reload')}
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * "Theo cán bộ xử lý": the officials' scorecard, worst first by default, with badges that make slow
+ * officials and buck-passers visible. Client-sorted, client-paged, exportable.
+ */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OfficialRow } from '../../../server/http/api-types';
+import { useFormat } from '../../i18n';
+import { csvFileName, rowsToCsv } from '../../lib/csv';
+import type { CsvColumn } from '../../lib/csv';
+import { BREAKDOWN_PAGE_SIZE, OFFICIAL_DEFAULT_SORT, OFFICIAL_SORT_KEYS } from './columns';
+import { CsvButton } from './CsvButton';
+import { DataTable } from './DataTable';
+import type { Column } from './DataTable';
+import { csvNumber, csvPercent } from './export-format';
+import { officialBadges, officialsWorstFirst } from './officials';
+import type { OfficialBadge } from './officials';
+import { Pager } from './Pager';
+import { paginate, sortRows } from './sorting';
+import type { SortValue } from './sorting';
+import { useTableView } from './use-table-view';
+
+export interface OfficialsTableProps {
+  code: string;
+  rows: readonly OfficialRow[];
+}
+
+type Key = (typeof OFFICIAL_SORT_KEYS)[number];
+
+const BADGE_KEY: Record<OfficialBadge, string> = {
+  overdue: 'officials.badgeOverdue',
+  slow: 'officials.badgeSlow',
+  bounce: 'officials.badgeBounce',
+};
+
+export function OfficialsTable({ code, rows }: OfficialsTableProps) {
+  const { t, i18n } = useTranslation('unit');
+  const f = useFormat();
+  const view = useTableView('official', OFFICIAL_SORT_KEYS, OFFICIAL_DEFAULT_SORT);
+  const title = t('officials.title');
+
+  const sorted = useMemo(() => {
+    const worst = officialsWorstFirst(rows);
+    // Stable sort over the worst-first order: ties stay worst first.
+    return view.key ? sortRows(worst, (r): SortValue => r[view.key as Key], view.dir) : worst;
+  }, [rows, view.key, view.dir]);
+  const paged = paginate(sorted, view.page, BREAKDOWN_PAGE_SIZE);
+
+  const columns = useMemo<Column<OfficialRow>[]>(
+    () => [
+      {
+        key: 'name',
+        header: t('officials.name'),
+        cell: (r) => (
+          <>
+            <span className="official-name">{r.name}</span>
+            {officialBadges(r).map((b) => (
+              <span key={b} className={`badge badge-${b}`}>
+                {t(BADGE_KEY[b])}
+              </span>
+            ))}
+          </>
+        ),
+      },
+      { key: 'holdingNow', header: t('officials.holdingNow'), numeric: true, cell: (r) => f.count(r.holdingNow) },
+      {
+        key: 'overdueHeldNow',
+        header: t('officials.overdueHeldNow'),
+        numeric: true,
+        cell: (r) => (r.overdueHeldNow > 0 ? <strong className="text-danger">{f.count(r.overdueHeldNow)}</strong> : f.count(0)),
+      },
+      { key: 'stepsDone', header: t('officials.stepsDone'), numeric: true, cell: (r) => f.count(r.stepsDone) },
+      {
+        key: 'stepOnTimeShare',
+        header: t('officials.stepOnTimeShare'),
+        numeric: true,
+        firstDir: 'asc',
+        cell: (r) => f.percent(r.stepOnTimeShare),
+      },
+      { key: 'medianHoldDays', header: t('officials.medianHoldDays'), numeric: true, cell: (r) => f.number(r.medianHoldDays, 1) },
+      { key: 'bounces', header: t('officials.bounces'), numeric: true, cell: (r) => f.count(r.bounces) },
+    ],
+    [t, f],
+  );
+
+  const exportCsv = () => {
+    const tv = i18n.getFixedT('vi', 'unit');
+    const csvColumns: CsvColumn<OfficialRow>[] = [
+      { header: tv('officials.name'), value: (r) => r.name },
+      { header: tv('officials.unit'), value: (r) => r.unit },
+      { header: tv('officials.holdingNow'), value: (r) => r.holdingNow },
+      { header: tv('officials.overdueHeldNow'), value: (r) => r.overdueHeldNow },
+      { header: tv('officials.stepsDone'), value: (r) => r.stepsDone },
+      { header: `${tv('officials.stepOnTimeShare')} (%)`, value: (r) => csvPercent(r.stepOnTimeShare) },
+      { header: tv('officials.medianHoldDays'), value: (r) => csvNumber(r.medianHoldDays) },
+      { header: tv('officials.bounces'), value: (r) => r.bounces },
+    ];
+    return { csv: rowsToCsv(csvColumns, sorted) };
+  };
+
+  return (
+    <section className="block" aria-labelledby="officials-title">
+      <div className="block-head">
+        <h2 id="officials-title">{title}</h2>
+        <CsvButton label={title} fileName={csvFileName(`can-bo-xu-ly-${code}`)} build={exportCsv} />
+      </div>
+      <p className="hint">{t('officials.hint')}</p>
+      <DataTable
+        caption={title}
+        hideCaption
+        columns={columns}
+        rows={paged.items}
+        rowKey={(r) => r.id}
+        rowClassName={(r) => (officialBadges(r).length > 0 ? 'row-flagged' : undefined)}
+        sort={view}
+        onSort={view.onSort}
+        empty={t('officials.empty')}
+        testId="unit-by-official"
+      />
+      <Pager label={title} page={paged.page} pageCount={paged.pageCount} total={paged.total} onPage={view.onPage} />
+    </section>
+  );
+}

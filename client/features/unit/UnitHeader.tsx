@@ -1,0 +1,60 @@
+/** The unit page's heading: name, type (Phường/Xã/Đặc khu or Sở, ban, ngành), period, freshness. */
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { UnitDetailResponse } from '../../../server/http/api-types';
+import type { ConnectionStatus } from '../../realtime';
+import { useLang } from '../../i18n';
+import { useViewParams } from '../../lib/url-state';
+import { formatDayTime } from './datetime';
+import { formatDate } from '../../lib/format';
+
+export interface UnitHeaderProps {
+  detail: UnitDetailResponse;
+  asOf: string;
+  live: ConnectionStatus | null;
+}
+
+/**
+ * Display name and type key of a unit, a department or the city. Wards and communes show their full
+ * Vietnamese name ("Phường Bến Thành"); English shows the English name under an English type label.
+ */
+export function unitIdentity(
+  detail: UnitDetailResponse,
+  lang: 'vi' | 'en',
+): { name: string | null; typeKey: string } {
+  const u = detail.unit;
+  if (u) return { name: lang === 'en' ? u.nameEn || u.name : u.fullName || `${u.type} ${u.name}`, typeKey: u.type };
+  const dep = detail.department;
+  if (dep) return { name: lang === 'en' ? dep.nameEn || dep.name : dep.name, typeKey: 'department' };
+  return { name: null, typeKey: 'city' };
+}
+
+export function UnitHeader({ detail, asOf, live }: UnitHeaderProps) {
+  const { t } = useTranslation('unit');
+  const lang = useLang();
+  const { linkTo } = useViewParams();
+  const { name, typeKey } = unitIdentity(detail, lang);
+  const code = detail.unit?.code ?? detail.department?.code ?? null;
+  return (
+    <header className="page-head">
+      <p className="crumbs">
+        <Link to={linkTo('/')}>{t('back')}</Link>
+      </p>
+      <p className="page-kicker unit-type">
+        {t(`type.${typeKey}`)}
+        {code ? ` · ${t('code', { code })}` : ''}
+      </p>
+      <h1>{name ?? t('cityName')}</h1>
+      <p className="page-meta">
+        {/* The window's end is exclusive: show the last day inside it. */}
+        <span>{t('period', { from: formatDate(detail.window.from), to: formatDate(Date.parse(detail.window.to) - 1) })}</span>
+        <span>{t('asOf', { time: formatDayTime(asOf) })}</span>
+        {live && (
+          <span className={live === 'live' ? 'live-dot live-on' : 'live-dot live-off'} role="status">
+            {live === 'live' ? t('live') : t('liveDisconnected')}
+          </span>
+        )}
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Drill-down page of one ward/commune, one department, or the city (`/units/:code`): headline
+ * numbers (live), 30-day trend, the work lists (overdue, due soon, awaiting supplement, overdue
+ * tasks), and breakdowns by field, procedure and handling official.
+ */
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { UnitDetailResponse } from '../../../server/http/api-types';
+import type { ScopeMetrics } from '../../../server/metrics/types';
+import { fetchUnitDetail, useApi } from '../../api';
+import { useScopeSubscription } from '../../realtime';
+import { useViewParams } from '../../lib/url-state';
+import { BreakdownTable } from './BreakdownTable';
+import { KpiStrip } from './KpiStrip';
+import { LoadError } from './LoadError';
+import { OfficialsTable } from './OfficialsTable';
+import { TrendChart } from './TrendChart';
+import { UnitHeader } from './UnitHeader';
+import { WorkLists } from './WorkLists';
+import { readTab } from './url-view';
+import type { UnitTab } from './url-view';
+import { useThrottled } from './use-throttled';
+import './drill.css';
+
+/** Lists reload on live changes at most this often. */
+export const LIST_REFRESH_MIN_MS = 15_000;
+
+/** The live count that the open tab's list follows. */
+function tabCount(m: ScopeMetrics | null, tab: UnitTab): number | null {
+  if (!m) return null;
+  switch (tab) {
+    case 'overdue':
+      return m.overdue;
+    case 'due_soon':
+      return m.dueSoon;
+    case 'awaiting_supplement':
+      return m.awaitingSupplement;
+    case 'tasks':
+      return m.tasks.openOverdue;
+  }
+}
+
+/** Whether a detail answer belongs to `code` (the previous unit's data stays in memory while the next loads). */
+export function detailMatches(detail: UnitDetailResponse, code: string): boolean {
+  if (code === 'city') return detail.scope === 'city';
+  return detail.unit?.code === code || detail.department?.code === code || detail.scope.endsWith(`:${code}`);
+}
+
+export function UnitPage() {
+  const { code = '' } = useParams();
+  const { t } = useTranslation('unit');
+  const { period, searchParams } = useViewParams();
+  const detail = useApi((signal) => fetchUnitDetail(code, period, { signal }), [code, period]);
+  const data = detail.data && detailMatches(detail.data, code) ? detail.data : null;
+  const scope = data?.scope ?? null;
+  const live = useScopeSubscription(scope, period);
+  const liveMetrics =
+    scope && live.state.scope === scope && live.state.period === period ? (live.state.metrics[scope] ?? null) : null;
+  const metrics = liveMetrics ?? data?.metrics ?? null;
+
+  const tab = readTab(searchParams);
+  const refreshToken = useThrottled(liveMetrics ? tabCount(liveMetrics, tab) : null, LIST_REFRESH_MIN_MS);
+
+  let body;
+  if (detail.error && !data) {
+    body = (
+      <LoadError
+        error={detail.error}
+        onRetry={detail.reload}
+        message={detail.error.isNotFound ? t('notFound', { code }) : undefined}
+      />
+    );
+  } else if (!data || !metrics) {
+    body = <p role="status">{t('loading')}</p>;
+  } else {
+    body = (
+      <>
+        <UnitHeader detail={data} asOf={(liveMetrics && live.state.asOf) || data.asOf} live={scope ? live.status : null} />
+        {detail.error && <LoadError error={detail.error} onRetry={detail.reload} />}
+        <KpiStrip metrics={metrics} />
+        <TrendChart trend={data.trend} />
+        <WorkLists code={code} refreshToken={refreshToken} />
+        <BreakdownTable kind="field" code={code} rows={data.byField} />
+        <BreakdownTable kind="procedure" code={code} rows={data.byProcedure} />
+        <OfficialsTable code={code} rows={data.byOfficial} />
+      </>
+    );
+  }
+
+  return (
+    <div className="drill-page unit-page" data-testid="unit-page" aria-busy={detail.loading || undefined}>
+      {body}
+    </div>
+  );
+}

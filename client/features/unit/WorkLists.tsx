@@ -1,0 +1,36 @@
+/** The tabs of work lists: overdue, due soon, awaiting supplement dossiers, and overdue tasks. */
+import { useTranslation } from 'react-i18next';
+import { DossierList } from './DossierList';
+import { Tabs } from './Tabs';
+import { TaskList } from './TaskList';
+import { UNIT_TABS } from './url-view';
+import { useUnitTab } from './use-table-view';
+
+export interface WorkListsProps {
+  code: string;
+  refreshToken?: number | null;
+}
+
+export function WorkLists({ code, refreshToken }: WorkListsProps) {
+  const { t } = useTranslation('unit');
+  const [tab, setTab] = useUnitTab();
+  return (
+    <section className="block" aria-labelledby="unit-lists-title">
+      <h2 id="unit-lists-title">{t('tabs.label')}</h2>
+      <Tabs
+        label={t('tabs.label')}
+        idPrefix="unit-lists"
+        tabs={UNIT_TABS.map((key) => ({ key, label: t(`tabs.${key}`) }))}
+        selected={tab}
+        onSelect={setTab}
+      >
+        {tab === 'tasks' ? (
+          <TaskList key={`tasks-${code}`} code={code} refreshToken={refreshToken ?? undefined} />
+        ) : (
+          // Keyed by tab: a new list starts empty rather than showing the previous tab's rows.
+          <DossierList key={`${tab}-${code}`} code={code} status={tab} refreshToken={refreshToken ?? undefined} />
+        )}
+      </Tabs>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+/// <reference types="vite/client" />
+/**
+ * i18next set-up. Vietnamese first; English by the switch. Every feature adds its own namespace
+ * as `client/i18n/{vi,en}/<namespace>.json` and it is picked up here at build time, e.g.
+ * `useTranslation('unit')` reads `vi/unit.json`. `common` is the default namespace.
+ *
+ * The language comes from `?lang=` first, then the choice remembered in localStorage, else vi.
+ */
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { useMemo } from 'react';
+import { formattersFor, type Formatters, type Lang } from '../lib/format';
+import { isLang, LANG_STORAGE_KEY } from '../lib/url-state';
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+const modules = import.meta.glob<Record<string, unknown>>('./*/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+/** `{ vi: { common: {...}, overview: {...} }, en: {...} }` from the JSON files next to this one. */
+export function collectResources(files: Record<string, Record<string, unknown>>): Resources {
+  const resources: Resources = {};
+  for (const [path, content] of Object.entries(files)) {
+    const m = /^\.\/([a-z]{2})\/([\w-]+)\.json$/.exec(path);
+    if (!m) continue;
+    const [, lang, ns] = m;
+    (resources[lang] ??= {})[ns] = content;
+  }
+  return resources;
+}
+
+export const resources = collectResources(modules);
+export const namespaces = [...new Set(Object.values(resources).flatMap((r) => Object.keys(r)))];
+
+/** The language to start with: URL `?lang=`, then localStorage, else Vietnamese. */
+export function initialLang(): Lang {
+  if (typeof window === 'undefined') return 'vi';
+  const fromUrl = new URLSearchParams(window.location.search).get('lang');
+  if (isLang(fromUrl)) return fromUrl;
+  try {
+    const stored = window.localStorage.getItem(LANG_STORAGE_KEY);
+    if (isLang(stored)) return stored;
+  } catch {
+    // storage disabled
+  }
+  return 'vi';
+}
+
+let initialized = false;
+
+/** Initialises the shared i18next instance once (synchronously: resources are bundled). */
+export function initI18n(lang: Lang = initialLang()): I18n {
+  if (!initialized) {
+    initialized = true;
+    void i18next.use(initReactI18next).init({
+      resources,
+      lng: lang,
+      fallbackLng: 'vi',
+      supportedLngs: ['vi', 'en'],
+      ns: namespaces,
+      defaultNS: 'common',
+      interpolation: { escapeValue: false }, // React escapes
+      returnNull: false,
+      initAsync: false,
+    });
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+    i18next.on('languageChanged', (lng) => {
+      if (typeof document !== 'undefined') document.documentElement.lang = lng;
+    });
+  }
+  return i18next;
+}
+
+/** The current UI language. */
+export function useLang(): Lang {
+  const { i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage ?? i18n.language;
+  return isLang(lng) ? lng : 'vi';
+}
+
+/** Number/date formatters for the current UI language (Vietnamese conventions by default). */
+export function useFormat(): Formatters {
+  const lang = useLang();
+  return useMemo(() => formattersFor(lang), [lang]);
+}
+
+export { i18next };

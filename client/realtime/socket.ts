@@ -1,0 +1,125 @@
+/**
+ * The one Socket.IO connection of the page. Nothing else calls `io()`: features use
+ * `useSocketEvent`, `useScopeSubscription` and `useConnection`.
+ *
+ * The contract is `server/realtime/events.ts`, imported as types only; event names below are
+ * checked against its `EVENTS` at compile time.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type {
+  ClientToServerEvents,
+  ClockTicked,
+  EVENTS as ContractEvents,
+  ServerToClientEvents,
+  SubscribeAck,
+  SubscribeRequest,
+} from '../../server/realtime/events';
+
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Event names, typed against the contract's EVENTS (a typo fails to compile). */
+export const EV: { readonly [K in keyof typeof ContractEvents]: (typeof ContractEvents)[K] } = {
+  scopeSubscribe: 'scope:subscribe',
+  scopeUnsubscribe: 'scope:unsubscribe',
+  metricsUpdated: 'metrics:updated',
+  alertRaised: 'alert:raised',
+  clockTicked: 'clock:ticked',
+};
+
+/** How long a subscription waits for its ack before treating it as lost and retrying. */
+export const SUBSCRIBE_ACK_TIMEOUT_MS = 10_000;
+
+/** Connection facts the status indicator is computed from. */
+export interface ConnectionState {
+  connected: boolean;
+  /** Client time (ms) of the last (re)connect; null before the first. */
+  connectedAt: number | null;
+  /** Client time (ms) the last `clock:ticked` arrived. */
+  lastTickAt: number | null;
+  /** The last tick itself (server time, build, source freshness). */
+  lastTick: ClockTicked | null;
+  /** Number of successful connects so far (> 1 means we reconnected at least once). */
+  connects: number;
+}
+
+const initialConnection: ConnectionState = {
+  connected: false,
+  connectedAt: null,
+  lastTickAt: null,
+  lastTick: null,
+  connects: 0,
+};
+
+let socket: AppSocket | null = null;
+let connection: ConnectionState = initialConnection;
+const connectionListeners = new Set<() => void>();
+
+function setConnection(patch: Partial<ConnectionState>): void {
+  connection = { ...connection, ...patch };
+  for (const l of connectionListeners) l();
+}
+
+/** The page's socket, created (and connected) on first use, same origin, default path. */
+export function getSocket(): AppSocket {
+  if (!socket) {
+    const s: AppSocket = io({
+      // Exponential back-off capped at 10 s so a display recovers quickly after an outage.
+      reconnectionDelay: 1_000,
+      reconnectionDelayMax: 10_000,
+    });
+    s.on('connect', () =>
+      setConnection({ connected: true, connectedAt: Date.now(), connects: connection.connects + 1 }),
+    );
+    s.on('disconnect', () => setConnection({ connected: false }));
+    s.on(EV.clockTicked, (tick) => setConnection({ lastTick: tick, lastTickAt: Date.now() }));
+    socket = s;
+  }
+  return socket;
+}
+
+/** The current connection facts (for useSyncExternalStore). */
+export function getConnection(): ConnectionState {
+  return connection;
+}
+
+/** Subscribes to connection changes; returns the unsubscribe function. */
+export function onConnectionChange(listener: () => void): () => void {
+  connectionListeners.add(listener);
+  return () => {
+    connectionListeners.delete(listener);
+  };
+}
+
+/**
+ * Asks the server for a scope's snapshot and subsequent deltas. Resolves with the ack; rejects
+ * when no ack arrives in time (e.g. the connection dropped meanwhile).
+ */
+export function requestSubscribe(req: SubscribeRequest): Promise<SubscribeAck> {
+  return getSocket().timeout(SUBSCRIBE_ACK_TIMEOUT_MS).emitWithAck(EV.scopeSubscribe, req);
+}
+
+const scopeRefs = new Map<string, number>();
+const refKey = (req: SubscribeRequest): string => `${req.scope}|${req.period}`;
+
+/**
+ * Marks a scope + period as in use by one component; the returned function releases it, and
+ * the server is told to unsubscribe only when the last user releases it (two components
+ * watching the same scope do not cancel each other).
+ */
+export function retainScope(req: SubscribeRequest): () => void {
+  const key = refKey(req);
+  scopeRefs.set(key, (scopeRefs.get(key) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const n = (scopeRefs.get(key) ?? 1) - 1;
+    if (n > 0) {
+      scopeRefs.set(key, n);
+      return;
+    }
+    scopeRefs.delete(key);
+    const s = getSocket();
+    if (s.connected) s.emit(EV.scopeUnsubscribe, req);
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Live metrics of one scope for one period: subscribes, re-subscribes on every reconnect and on
+ * a seq gap, and keeps the state in `metricsReducer`.
+ *
+ * @example
+ * const live = useScopeSubscription(`unit:${code}`, period);
+ * const m = live.state.metrics[`unit:${code}`];   // ScopeMetrics | undefined
+ * live.status;                                     // 'live' | 'reconnecting' | 'stale'
+ */
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { Period, ScopeKey } from '../../server/metrics/types';
+import type { MetricsUpdated } from '../../server/realtime/events';
+import { useConnection, type ConnectionStatus } from './connection';
+import { initialMetricsState, metricsReducer, type MetricsState } from './metrics-reducer';
+import { getSocket, requestSubscribe, retainScope, EV } from './socket';
+import { useSocketEvent } from './useSocketEvent';
+
+/** Wait before retrying a subscription whose ack never came. */
+const RETRY_AFTER_MS = 2_000;
+
+export interface ScopeSubscription {
+  state: MetricsState;
+  /**
+   * live: connected, ticking, snapshot applied; reconnecting: the socket is down or the
+   * subscription is re-syncing; stale: connected but no clock tick for 15 s.
+   */
+  status: ConnectionStatus;
+  /** Forces a fresh snapshot. */
+  resubscribe: () => void;
+}
+
+/** Subscribes to `scope` for `period` while mounted; pass `null` as scope to stay idle. */
+export function useScopeSubscription(scope: ScopeKey | null, period: Period): ScopeSubscription {
+  const [state, dispatch] = useReducer(
+    metricsReducer,
+    undefined,
+    () => initialMetricsState(scope ?? 'city', period),
+  );
+  const connection = useConnection();
+  const requestId = useRef(0);
+  const retryTimer = useRef<number | null>(null);
+
+  const subscribe = useCallback(() => {
+    if (!scope) return;
+    const id = ++requestId.current;
+    if (retryTimer.current != null) window.clearTimeout(retryTimer.current);
+    dispatch({ type: 'subscribe', scope, period });
+    requestSubscribe({ scope, period }).then(
+      (ack) => {
+        if (id !== requestId.current) return; // superseded
+        if (ack.ok) {
+          dispatch({
+            type: 'snapshot',
+            scope,
+            period,
+            seq: ack.seq,
+            asOf: ack.asOf,
+            snapshot: ack.snapshot,
+          });
+        } else {
+          dispatch({ type: 'error', scope, period, error: ack.error });
+        }
+      },
+      () => {
+        // No ack in time. If still connected, try again; otherwise the next connect will.
+        if (id !== requestId.current) return;
+        if (getSocket().connected) {
+          retryTimer.current = window.setTimeout(() => {
+            if (id === requestId.current) subscribe();
+          }, RETRY_AFTER_MS);
+        }
+      },
+    );
+  }, [scope, period]);
+
+  useEffect(() => {
+    if (!scope) return;
+    const s = getSocket();
+    const release = retainScope({ scope, period });
+    const onConnect = (): void => subscribe();
+    const onDisconnect = (): void => {
+      requestId.current++; // an ack from the old connection must not land
+      dispatch({ type: 'reconnect' });
+    };
+    s.on('connect', onConnect);
+    s.on('disconnect', onDisconnect);
+    if (s.connected) subscribe();
+    else dispatch({ type: 'subscribe', scope, period }); // the connect handler subscribes
+    return () => {
+      s.off('connect', onConnect);
+      s.off('disconnect', onDisconnect);
+      requestId.current++;
+      if (retryTimer.current != null) window.clearTimeout(retryTimer.current);
+      release();
+    };
+  }, [scope, period, subscribe]);
+
+  // A seq gap: the reducer asked for a fresh snapshot.
+  useEffect(() => {
+    if (state.resubscribeRequests > 0 && state.sync === 'resubscribe_needed') subscribe();
+  }, [state.resubscribeRequests, state.sync, subscribe]);
+
+  useSocketEvent(
+    EV.metricsUpdated,
+    (msg: MetricsUpdated) => dispatch({ type: 'delta', msg }),
+    scope != null,
+  );
+
+  let status: ConnectionStatus = connection.status;
+  if (status === 'live' && state.sync !== 'ready' && state.snapshots > 0) status = 'reconnecting';
+  return { state, status, resubscribe: subscribe };
+}

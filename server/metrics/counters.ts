@@ -1,0 +1,114 @@
+/**
+ * Integer counter layout shared by the engine's buckets and running totals, and the one function
+ * that turns counters into the ScopeMetrics shape the API and the client read.
+ */
+import { histogramQuantile } from './histogram.js';
+import type { DossierOutcome } from './footprint.js';
+import type { ScopeMetrics } from './types.js';
+
+// Flow counters: facts dated by a Vietnam day, summed over a window.
+export const F_RECEIVED = 0;
+export const F_RECEIVED_ONLINE = 1;
+export const F_STOPPED = 2;
+export const F_EARLY = 3;
+export const F_ON_TIME = 4;
+export const F_LATE = 5;
+export const F_WITHDRAWN = 6;
+export const F_APOLOGIES = 7;
+export const F_TASKS_ASSIGNED = 8;
+export const F_TASKS_DONE_ON_TIME = 9;
+export const F_TASKS_DONE_LATE = 10;
+/** Number of durations counted in the histogram (the sum of its bins). */
+export const F_HIST_TOTAL = 11;
+export const FLOW_COUNTERS = 12;
+
+// Backlog counters: "open now", one value per scope whatever the period.
+export const B_IN_PROGRESS = 0;
+export const B_OVERDUE = 1;
+export const B_DUE_SOON = 2;
+export const B_AWAITING_SUPPLEMENT = 3;
+export const B_TASKS_OPEN_IN_TERM = 4;
+export const B_TASKS_OPEN_OVERDUE = 5;
+export const B_TASKS_NO_DEADLINE = 6;
+export const BACKLOG_COUNTERS = 7;
+
+/** The flow counter of a dossier outcome. */
+export function outcomeCounter(outcome: DossierOutcome): number {
+  switch (outcome) {
+    case 'early':
+      return F_EARLY;
+    case 'on_time':
+      return F_ON_TIME;
+    case 'late':
+      return F_LATE;
+    case 'withdrawn':
+      return F_WITHDRAWN;
+    case 'stopped':
+      return F_STOPPED;
+  }
+}
+
+/** Metrics of a scope with nothing in it. */
+export function emptyScopeMetrics(): ScopeMetrics {
+  return {
+    received: 0,
+    receivedOnline: 0,
+    inProgress: 0,
+    overdue: 0,
+    dueSoon: 0,
+    awaitingSupplement: 0,
+    paused: 0,
+    finishedEarly: 0,
+    finishedOnTime: 0,
+    finishedLate: 0,
+    withdrawn: 0,
+    onTimeRate: null,
+    processingDaysMedian: null,
+    processingDaysP90: null,
+    onlineShare: null,
+    apologies: 0,
+    tasks: { assigned: 0, openInTerm: 0, openOverdue: 0, doneOnTime: 0, doneLate: 0, noDeadline: 0 },
+  };
+}
+
+/**
+ * ScopeMetrics from flow counters over a window, the window's processing-time histogram (null when
+ * empty) and the scope's backlog counters. onTimeRate = (early + on time) ÷ (early + on time + late +
+ * overdue now) — the DVCQG progress ratio, open overdue dossiers included; null when that is 0/0.
+ * Median and p90 are nearest-rank, reported as the lower edge of their 0.1-working-day bin.
+ */
+export function buildScopeMetrics(
+  flow: ArrayLike<number>,
+  hist: ArrayLike<number> | null,
+  backlog: ArrayLike<number>,
+): ScopeMetrics {
+  const onTime = flow[F_EARLY] + flow[F_ON_TIME];
+  const judged = onTime + flow[F_LATE] + backlog[B_OVERDUE];
+  const histTotal = hist === null ? 0 : flow[F_HIST_TOTAL];
+  return {
+    received: flow[F_RECEIVED],
+    receivedOnline: flow[F_RECEIVED_ONLINE],
+    inProgress: backlog[B_IN_PROGRESS],
+    overdue: backlog[B_OVERDUE],
+    dueSoon: backlog[B_DUE_SOON],
+    awaitingSupplement: backlog[B_AWAITING_SUPPLEMENT],
+    paused: flow[F_STOPPED],
+    finishedEarly: flow[F_EARLY],
+    finishedOnTime: flow[F_ON_TIME],
+    finishedLate: flow[F_LATE],
+    withdrawn: flow[F_WITHDRAWN],
+    onTimeRate: judged === 0 ? null : onTime / judged,
+    processingDaysMedian: hist === null ? null : histogramQuantile(hist, histTotal, 5),
+    processingDaysP90: hist === null ? null : histogramQuantile(hist, histTotal, 9),
+    onlineShare: flow[F_RECEIVED] === 0 ? null : flow[F_RECEIVED_ONLINE] / flow[F_RECEIVED],
+    apologies: flow[F_APOLOGIES],
+    tasks: {
+      assigned: flow[F_TASKS_ASSIGNED],
+      openInTerm: backlog[B_TASKS_OPEN_IN_TERM],
+      openOverdue: backlog[B_TASKS_OPEN_OVERDUE],
+      doneOnTime: flow[F_TASKS_DONE_ON_TIME],
+      doneLate: flow[F_TASKS_DONE_LATE],
+      noDeadline: backlog[B_TASKS_NO_DEADLINE],
+    },
+  };
+}

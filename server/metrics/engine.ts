@@ -1,0 +1,421 @@
+/**
+ * The incremental metrics engine: per-scope counters that move with every dossier or task update
+ * and with the clock, never by scanning all rows. Pure: no I/O, the clock is injected.
+ *
+ * - Every counted dossier/task adds its footprint (footprint.ts) to its scope and to `city`;
+ *   an update subtracts the previous footprint and adds the new one.
+ * - Open items are kept with their footprint; their next classification change (due soon, overdue)
+ *   sits in a min-heap, so `advance(now)` touches only the items whose time has come.
+ * - Flow facts go to day/month buckets and current-window totals (flow-buckets.ts); a new Vietnam
+ *   day rebuilds the windows that moved.
+ * The engine's present only moves forward: it is the latest of its construction time, `advance(now)`
+ * and the injected clock read at each update; every footprint is computed at that present.
+ */
+import type { DossierContext } from '../domain/dossier.js';
+import type { DomainSettings, DossierState, TaskState, WorkCalendar } from '../domain/types.js';
+import {
+  B_AWAITING_SUPPLEMENT,
+  BACKLOG_COUNTERS,
+  B_DUE_SOON,
+  B_IN_PROGRESS,
+  B_OVERDUE,
+  B_TASKS_NO_DEADLINE,
+  B_TASKS_OPEN_IN_TERM,
+  B_TASKS_OPEN_OVERDUE,
+  buildScopeMetrics,
+  emptyScopeMetrics,
+  F_APOLOGIES,
+  F_RECEIVED,
+  F_RECEIVED_ONLINE,
+  F_TASKS_ASSIGNED,
+  F_TASKS_DONE_LATE,
+  F_TASKS_DONE_ON_TIME,
+  outcomeCounter,
+} from './counters.js';
+import { FlowBuckets, ScopeState } from './flow-buckets.js';
+import {
+  dossierFootprint,
+  sameDossierFootprint,
+  sameTaskFootprint,
+  taskFootprint,
+} from './footprint.js';
+import type { DossierFootprint, FinishedDossierFacts, TaskFootprint } from './footprint.js';
+import { MinHeap } from './heap.js';
+import { PERIODS } from './types.js';
+import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from './types.js';
+
+export interface MetricsEngineDeps {
+  calendar: WorkCalendar;
+  settings: DomainSettings;
+  /**
+   * `unit:<code>` or `department:<code>` of a unit/department code; null → the item is ignored.
+   * Never `city`: every counted item is in exactly one other scope, and the city is their sum
+   * (a code mapped to `city` is ignored).
+   */
+  scopeOf: (code: string) => ScopeKey | null;
+  /** The clock, epoch ms. Read at construction and before each update. */
+  now: () => number;
+  /** Scopes to list from the start (every unit and department), before they have any data. */
+  scopes?: Iterable<ScopeKey>;
+}
+
+/** An open item that just crossed its due time; the caller turns it into `alert:raised`. */
+export interface Alert {
+  kind: 'dossier' | 'task';
+  id: string;
+  /** Unit or department code. */
+  code: string;
+  /** When it became overdue (its due instant), epoch ms. */
+  at: number;
+}
+
+const NOT_SCHEDULED = -1;
+
+interface DossierRecord {
+  kind: 'dossier';
+  id: string;
+  state: DossierState;
+  fp: DossierFootprint;
+  /** Heap key of the live entry, or NOT_SCHEDULED; heap entries with another key are stale. */
+  scheduledAt: number;
+  live: boolean;
+}
+
+interface TaskRecord {
+  kind: 'task';
+  id: string;
+  state: TaskState;
+  fp: TaskFootprint;
+  scheduledAt: number;
+  live: boolean;
+}
+
+type OpenRecord = DossierRecord | TaskRecord;
+
+const PERIOD_INDEX = new Map<Period, number>(PERIODS.map((p, i) => [p, i]));
+// Stale heap entries (rescheduled or closed items) are dropped when they outnumber live ones.
+const HEAP_SLACK = 1024;
+const NO_BACKLOG = new Int32Array(BACKLOG_COUNTERS);
+
+export class MetricsEngine {
+  private readonly ctx: DossierContext;
+  private readonly scopeOf: (code: string) => ScopeKey | null;
+  private readonly clock: () => number;
+  private present: number;
+  private readonly flows: FlowBuckets;
+  private readonly scopeStates = new Map<ScopeKey, ScopeState>();
+  private readonly city: ScopeState;
+  /** code → its scope state; null for codes scopeOf refuses. */
+  private readonly codeScopes = new Map<string, ScopeState | null>();
+  private readonly openDossiers = new Map<string, DossierRecord>();
+  private readonly openTasks = new Map<string, TaskRecord>();
+  private readonly heap = new MinHeap<OpenRecord>();
+  private scheduled = 0;
+  private changed = new Set<ScopeKey>();
+  private pendingAlerts: Alert[] = [];
+
+  constructor(deps: MetricsEngineDeps) {
+    this.ctx = { calendar: deps.calendar, settings: deps.settings };
+    this.scopeOf = deps.scopeOf;
+    this.clock = deps.now;
+    this.present = deps.now();
+    this.flows = new FlowBuckets(this.present, this.scopeStates);
+    this.city = this.scopeState('city');
+    for (const key of deps.scopes ?? []) this.scopeState(key);
+  }
+
+  /** The engine's present, epoch ms. */
+  get now(): number {
+    return this.present;
+  }
+
+  /** Number of open dossiers and tasks kept for reclassification. */
+  get openCount(): { dossiers: number; tasks: number } {
+    return { dossiers: this.openDossiers.size, tasks: this.openTasks.size };
+  }
+
+  /**
+   * Replaces a dossier's contribution: `prev` is the state last given to the engine for this id
+   * (null for a new dossier), `next` its new state. Re-applying an unchanged state changes nothing.
+   */
+  applyDossier(prev: DossierState | null, next: DossierState): void {
+    this.catchUp();
+    this.replaceDossier(prev, next);
+  }
+
+  /** Replaces a task's contribution (see applyDossier). */
+  applyTask(prev: TaskState | null, next: TaskState): void {
+    this.catchUp();
+    this.replaceTask(prev, next);
+  }
+
+  /** Restart: adds an open dossier's state, classified at the engine's present. */
+  loadOpenDossier(state: DossierState): void {
+    this.replaceDossier(null, state);
+  }
+
+  /** Restart: adds a task's state (open or not), classified at the engine's present. */
+  loadTask(state: TaskState): void {
+    this.replaceTask(null, state);
+  }
+
+  /**
+   * Restart: adds a finished dossier from its persisted facts (dossierFacts). Built to be called
+   * millions of times: no allocation beyond the buckets it creates, facts older than the previous
+   * year are skipped. Does not mark scopes changed (take a snapshot after loading).
+   */
+  loadFinishedDossier(f: FinishedDossierFacts): void {
+    const first = this.flows.firstCountedDay;
+    if (f.receivedDay < first && f.endDay < first && f.apologyDays === null) return;
+    const s = this.scopeOfCode(f.code);
+    if (s === null) return;
+    const online = f.online === 1 ? F_RECEIVED_ONLINE : -1;
+    const outcome = outcomeCounter(f.outcome);
+    const bin = f.processingBin ?? -1;
+    // The scope's buckets only: the city's buckets and every period total are rebuilt from them
+    // once, at the next read or update.
+    const flows = this.flows;
+    flows.addDeferred(s, f.receivedDay, F_RECEIVED, online, -1, 1);
+    flows.addDeferred(s, f.endDay, outcome, -1, bin, 1);
+    if (f.apologyDays !== null && f.apologyDays !== '') {
+      for (const part of f.apologyDays.split(',')) flows.addDeferred(s, Number(part), F_APOLOGIES, -1, -1, 1);
+    }
+  }
+
+  /**
+   * Moves the present to `now` (epoch ms; an earlier instant is ignored), reclassifies the open
+   * items whose next transition has come, rolls the period windows if the Vietnam day changed, and
+   * returns the items that became overdue since the last call (including during updates that read
+   * the clock in between). Each item is reported once per crossing.
+   */
+  advance(now: number = this.clock()): Alert[] {
+    this.advanceTo(now);
+    const alerts = this.pendingAlerts;
+    this.pendingAlerts = [];
+    return alerts;
+  }
+
+  /**
+   * Metrics of a scope over the current window of a period (zeros for an unknown scope). O(histogram).
+   * Backlog fields (inProgress, overdue, dueSoon, awaitingSupplement, tasks open*) are "now" for
+   * every period.
+   */
+  metrics(scope: ScopeKey, period: Period): ScopeMetrics {
+    const s = this.scopeStates.get(scope);
+    if (s === undefined) return emptyScopeMetrics();
+    const total = this.flows.total(s, PERIOD_INDEX.get(period) as number);
+    return buildScopeMetrics(total.counts, total.hist, s.backlog);
+  }
+
+  /**
+   * Flow metrics of a scope over the previous window of a period (yesterday, last week, …), for
+   * "change vs previous period". The engine keeps no past backlog, so the backlog fields are 0 and
+   * onTimeRate counts finished dossiers only: (early + on time) ÷ (early + on time + late).
+   */
+  previousMetrics(scope: ScopeKey, period: Period): ScopeMetrics {
+    const s = this.scopeStates.get(scope);
+    if (s === undefined) return emptyScopeMetrics();
+    const b = this.flows.previous(s, period);
+    return buildScopeMetrics(b.counts, b.hist, NO_BACKLOG);
+  }
+
+  /** The current window of a period. */
+  window(period: Period): PeriodWindow {
+    return this.flows.window(period);
+  }
+
+  /** Every scope the engine knows: `city`, the pre-registered ones, and any that received data. */
+  scopes(): ScopeKey[] {
+    return [...this.scopeStates.keys()];
+  }
+
+  /** Scopes whose metrics may have changed since the last call (all of them after a day roll). */
+  drainChanged(): Set<ScopeKey> {
+    const changed = this.changed;
+    this.changed = new Set();
+    return changed;
+  }
+
+  // ── internals ────────────────────────────────────────────────────────────────────────────────
+
+  private catchUp(): void {
+    const t = this.clock();
+    if (t > this.present) this.advanceTo(t);
+  }
+
+  private advanceTo(now: number): void {
+    if (!(now > this.present)) return;
+    this.present = now;
+    while (this.heap.peekKey() <= now) {
+      const key = this.heap.peekKey();
+      const rec = this.heap.pop() as OpenRecord;
+      if (!rec.live || rec.scheduledAt !== key) continue;
+      rec.scheduledAt = NOT_SCHEDULED;
+      this.scheduled -= 1;
+      if (rec.kind === 'dossier') this.reclassifyDossier(rec);
+      else this.reclassifyTask(rec);
+    }
+    if (this.flows.moveTo(now)) {
+      for (const key of this.scopeStates.keys()) this.changed.add(key);
+    }
+  }
+
+  private reclassifyDossier(rec: DossierRecord): void {
+    const old = rec.fp;
+    const fp = dossierFootprint(rec.state, this.present, this.ctx);
+    if (!sameDossierFootprint(old, fp)) {
+      this.addDossier(old, -1);
+      this.addDossier(fp, 1);
+      if (!old.overdue && fp.overdue) this.alert('dossier', rec.id, fp.code as string, rec.state.dueAt);
+    }
+    rec.fp = fp;
+    this.schedule(rec, fp.nextTransitionAt);
+  }
+
+  private reclassifyTask(rec: TaskRecord): void {
+    const old = rec.fp;
+    const fp = taskFootprint(rec.state, this.present);
+    if (!sameTaskFootprint(old, fp)) {
+      this.addTask(old, -1);
+      this.addTask(fp, 1);
+      if (!old.openOverdue && fp.openOverdue) this.alert('task', rec.id, fp.code as string, rec.state.dueAt);
+    }
+    rec.fp = fp;
+    this.schedule(rec, fp.nextTransitionAt);
+  }
+
+  private alert(kind: Alert['kind'], id: string, code: string, dueAt: number | null): void {
+    this.pendingAlerts.push({ kind, id, code, at: dueAt !== null && dueAt <= this.present ? dueAt : this.present });
+  }
+
+  private replaceDossier(prev: DossierState | null, next: DossierState): void {
+    let rec = this.openDossiers.get(next.id);
+    // The stored footprint is exactly what was added; a finished prev's footprint does not depend on now.
+    const old = rec !== undefined ? rec.fp : prev !== null ? dossierFootprint(prev, this.present, this.ctx) : null;
+    const fp = dossierFootprint(next, this.present, this.ctx);
+    if (old === null || !sameDossierFootprint(old, fp)) {
+      if (old !== null) this.addDossier(old, -1);
+      this.addDossier(fp, 1);
+    }
+    if (fp.open && fp.code !== null && this.scopeOfCode(fp.code) !== null) {
+      if (rec === undefined) {
+        rec = { kind: 'dossier', id: next.id, state: next, fp, scheduledAt: NOT_SCHEDULED, live: true };
+        this.openDossiers.set(next.id, rec);
+      }
+      rec.state = next;
+      rec.fp = fp;
+      this.schedule(rec, fp.nextTransitionAt);
+    } else if (rec !== undefined) {
+      this.close(rec);
+      this.openDossiers.delete(next.id);
+    }
+  }
+
+  private replaceTask(prev: TaskState | null, next: TaskState): void {
+    let rec = this.openTasks.get(next.id);
+    const old = rec !== undefined ? rec.fp : prev !== null ? taskFootprint(prev, this.present) : null;
+    const fp = taskFootprint(next, this.present);
+    if (old === null || !sameTaskFootprint(old, fp)) {
+      if (old !== null) this.addTask(old, -1);
+      this.addTask(fp, 1);
+    }
+    if (fp.open && fp.code !== null && this.scopeOfCode(fp.code) !== null) {
+      if (rec === undefined) {
+        rec = { kind: 'task', id: next.id, state: next, fp, scheduledAt: NOT_SCHEDULED, live: true };
+        this.openTasks.set(next.id, rec);
+      }
+      rec.state = next;
+      rec.fp = fp;
+      this.schedule(rec, fp.nextTransitionAt);
+    } else if (rec !== undefined) {
+      this.close(rec);
+      this.openTasks.delete(next.id);
+    }
+  }
+
+  private close(rec: OpenRecord): void {
+    rec.live = false;
+    if (rec.scheduledAt !== NOT_SCHEDULED) this.scheduled -= 1;
+    rec.scheduledAt = NOT_SCHEDULED;
+  }
+
+  private schedule(rec: OpenRecord, at: number | null): void {
+    // A transition at or before the present would be popped again at once; the next millisecond
+    // keeps the loop in advanceTo finite whatever the classifier answers.
+    const key = at === null ? NOT_SCHEDULED : at > this.present ? at : this.present + 1;
+    if (key === rec.scheduledAt) return; // its live entry is already in the heap
+    if (rec.scheduledAt === NOT_SCHEDULED) this.scheduled += 1;
+    if (key === NOT_SCHEDULED) this.scheduled -= 1;
+    rec.scheduledAt = key;
+    if (key === NOT_SCHEDULED) return;
+    this.heap.push(key, rec);
+    if (this.heap.size > 2 * this.scheduled + HEAP_SLACK) {
+      this.heap.retain((r, k) => r.live && r.scheduledAt === k);
+    }
+  }
+
+  private addDossier(fp: DossierFootprint, sign: number): void {
+    if (fp.code === null) return;
+    const s = this.scopeOfCode(fp.code);
+    if (s === null) return;
+    this.addDossierTo(this.city, fp, sign);
+    this.addDossierTo(s, fp, sign);
+  }
+
+  private addDossierTo(s: ScopeState, fp: DossierFootprint, sign: number): void {
+    const backlog = s.backlog;
+    if (fp.inProgress) backlog[B_IN_PROGRESS] += sign;
+    if (fp.overdue) backlog[B_OVERDUE] += sign;
+    if (fp.dueSoon) backlog[B_DUE_SOON] += sign;
+    if (fp.awaitingSupplement) backlog[B_AWAITING_SUPPLEMENT] += sign;
+    if (fp.receivedDay !== null) {
+      this.flows.add(s, fp.receivedDay, F_RECEIVED, fp.online ? F_RECEIVED_ONLINE : -1, -1, sign);
+    }
+    if (fp.endDay !== null && fp.outcome !== null) {
+      this.flows.add(s, fp.endDay, outcomeCounter(fp.outcome), -1, fp.processingBin ?? -1, sign);
+    }
+    for (const day of fp.apologyDays) this.flows.add(s, day, F_APOLOGIES, -1, -1, sign);
+    this.changed.add(s.key);
+  }
+
+  private addTask(fp: TaskFootprint, sign: number): void {
+    if (fp.code === null) return;
+    const s = this.scopeOfCode(fp.code);
+    if (s === null) return;
+    this.addTaskTo(this.city, fp, sign);
+    this.addTaskTo(s, fp, sign);
+  }
+
+  private addTaskTo(s: ScopeState, fp: TaskFootprint, sign: number): void {
+    const backlog = s.backlog;
+    if (fp.openInTerm) backlog[B_TASKS_OPEN_IN_TERM] += sign;
+    if (fp.openOverdue) backlog[B_TASKS_OPEN_OVERDUE] += sign;
+    if (fp.noDeadline) backlog[B_TASKS_NO_DEADLINE] += sign;
+    if (fp.assignedDay !== null) this.flows.add(s, fp.assignedDay, F_TASKS_ASSIGNED, -1, -1, sign);
+    if (fp.completedDay !== null) {
+      const counter = fp.completedOnTime ? F_TASKS_DONE_ON_TIME : F_TASKS_DONE_LATE;
+      this.flows.add(s, fp.completedDay, counter, -1, -1, sign);
+    }
+    this.changed.add(s.key);
+  }
+
+  private scopeOfCode(code: string): ScopeState | null {
+    let s = this.codeScopes.get(code);
+    if (s === undefined) {
+      const key = this.scopeOf(code);
+      s = key === null || key === 'city' ? null : this.scopeState(key);
+      this.codeScopes.set(code, s);
+    }
+    return s;
+  }
+
+  private scopeState(key: ScopeKey): ScopeState {
+    let s = this.scopeStates.get(key);
+    if (s === undefined) {
+      s = new ScopeState(key);
+      this.scopeStates.set(key, s);
+      // A scope created after the windows were set has no history to rebuild: its totals start at 0.
+    }
+    return s;
+  }
+}

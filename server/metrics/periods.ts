@@ -1,0 +1,57 @@
+/**
+ * Reporting windows in Vietnam time. Every window is a whole number of Vietnam days, so a flow fact
+ * (received, finished, …) belongs to a window exactly when its Vietnam day index does; the engine
+ * works on day indexes and the windows below are the single definition of the periods.
+ */
+import { MS_PER_DAY, vnDayIndex, vnNextPeriodStart, vnPeriodStart, vnStartOfDay } from '../domain/time.js';
+import type { VnPeriod } from '../domain/time.js';
+import type { Period, PeriodWindow } from './types.js';
+
+/** Length of the rolling `live` flow window, in Vietnam days (today and the 29 days before it). */
+export const LIVE_WINDOW_DAYS = 30;
+
+const CALENDAR_PERIOD: Record<Exclude<Period, 'live'>, VnPeriod> = {
+  today: 'day',
+  week: 'week',
+  month: 'month',
+  quarter: 'quarter',
+  year: 'year',
+};
+
+/**
+ * The current window of `period` at `now` (epoch ms), [from, to) in epoch ms.
+ * `today`, `week` (Monday 00:00), `month`, `quarter`, `year`: the calendar period containing now,
+ * in Vietnam time. `live`: the last LIVE_WINDOW_DAYS Vietnam days, today included.
+ */
+export function periodWindow(period: Period, now: number): PeriodWindow {
+  if (period === 'live') {
+    const startOfToday = vnStartOfDay(now);
+    return { period, from: startOfToday - (LIVE_WINDOW_DAYS - 1) * MS_PER_DAY, to: startOfToday + MS_PER_DAY };
+  }
+  const kind = CALENDAR_PERIOD[period];
+  return { period, from: vnPeriodStart(now, kind), to: vnNextPeriodStart(now, kind) };
+}
+
+/**
+ * The window of the same kind just before the current one (yesterday, last week, last month, …;
+ * for `live`, the 30 days before the current 30), for "change vs previous period".
+ */
+export function previousWindow(period: Period, now: number): PeriodWindow {
+  const current = periodWindow(period, now);
+  if (period === 'live') {
+    return { period, from: current.from - LIVE_WINDOW_DAYS * MS_PER_DAY, to: current.from };
+  }
+  // The last millisecond of the previous period lies in it; windows are contiguous.
+  return periodWindow(period, current.from - 1);
+}
+
+/** A window as Vietnam day indexes: days d with fromDay ≤ d < toDay. */
+export interface DayRange {
+  fromDay: number;
+  toDay: number;
+}
+
+/** The day indexes covered by a window (windows start and end at Vietnam midnight). */
+export function windowDays(window: PeriodWindow): DayRange {
+  return { fromDay: vnDayIndex(window.from), toDay: vnDayIndex(window.to) };
+}

@@ -1,0 +1,162 @@
+/**
+ * Metrics from scratch: loop over every dossier and task, classify it at `now`, count it in every
+ * window it falls in. Deliberately simple and independent of the engine's machinery (no footprints,
+ * no day buckets, no heap; windows compared as instants, durations sorted instead of binned into a
+ * histogram) so that it can serve as the oracle of the engine's property test. The rules it shares
+ * with the engine are the domain's: classifyDossier/classifyTask, and the processing-time bin.
+ * O(items × periods); not for production paths.
+ */
+import { classifyDossier } from '../domain/dossier.js';
+import type { DossierContext } from '../domain/dossier.js';
+import { classifyTask } from '../domain/task.js';
+import type { DossierState, TaskState } from '../domain/types.js';
+import { binLowerEdge, nearestRank, processingBin } from './histogram.js';
+import { periodWindow } from './periods.js';
+import { PERIODS } from './types.js';
+import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from './types.js';
+
+export interface RecomputeContext extends DossierContext {
+  /** Same mapping as the engine's: code → `unit:…`/`department:…`; null (or `city`) → ignored. */
+  scopeOf: (code: string) => ScopeKey | null;
+}
+
+/** Key of computeAllMetrics' map: `${scope}|${period}`. */
+export function metricsKey(scope: ScopeKey, period: Period): string {
+  return `${scope}|${period}`;
+}
+
+interface Tally {
+  metrics: ScopeMetrics;
+  /** Processing-time bins of done dossiers finished in the window. */
+  bins: number[];
+}
+
+function zeroTally(): Tally {
+  return {
+    bins: [],
+    metrics: {
+      received: 0,
+      receivedOnline: 0,
+      inProgress: 0,
+      overdue: 0,
+      dueSoon: 0,
+      awaitingSupplement: 0,
+      paused: 0,
+      finishedEarly: 0,
+      finishedOnTime: 0,
+      finishedLate: 0,
+      withdrawn: 0,
+      onTimeRate: null,
+      processingDaysMedian: null,
+      processingDaysP90: null,
+      onlineShare: null,
+      apologies: 0,
+      tasks: { assigned: 0, openInTerm: 0, openOverdue: 0, doneOnTime: 0, doneLate: 0, noDeadline: 0 },
+    },
+  };
+}
+
+const within = (w: PeriodWindow, t: number | null): boolean => t !== null && t >= w.from && t < w.to;
+
+/**
+ * Every scope × period's metrics at `now` (epoch ms), keyed by metricsKey(scope, period). Scopes
+ * present: `city` and every scope with at least one counted dossier or task.
+ */
+export function computeAllMetrics(
+  dossiers: readonly DossierState[],
+  tasks: readonly TaskState[],
+  now: number,
+  ctx: RecomputeContext,
+): Map<string, ScopeMetrics> {
+  const windows = PERIODS.map((p) => periodWindow(p, now));
+  const tallies = new Map<ScopeKey, Tally[]>();
+  const talliesOf = (scope: ScopeKey): Tally[] => {
+    let t = tallies.get(scope);
+    if (t === undefined) {
+      t = PERIODS.map(zeroTally);
+      tallies.set(scope, t);
+    }
+    return t;
+  };
+  const scopesOf = (code: string): ScopeKey[] | null => {
+    const scope = ctx.scopeOf(code);
+    return scope === null || scope === 'city' ? null : ['city', scope];
+  };
+  talliesOf('city');
+
+  for (const d of dossiers) {
+    // Not received, refused (status 3) → not counted anywhere.
+    if (d.receivedAt === null || d.unit === null || d.endKind === 'refused') continue;
+    const scopes = scopesOf(d.unit);
+    if (scopes === null) continue;
+    const c = classifyDossier(d, now, ctx);
+    const open = d.endAt === null;
+    for (const scope of scopes) {
+      const perPeriod = talliesOf(scope);
+      for (let i = 0; i < windows.length; i++) {
+        const w = windows[i];
+        const { metrics: m, bins } = perPeriod[i];
+        if (open) {
+          if (d.bucket === 'in_progress') m.inProgress += 1;
+          if (d.bucket === 'awaiting_supplement') m.awaitingSupplement += 1;
+          if (c.overdue) m.overdue += 1;
+          if (c.dueSoon) m.dueSoon += 1;
+        }
+        if (within(w, d.receivedAt)) {
+          m.received += 1;
+          if (d.channel === 'online') m.receivedOnline += 1;
+        }
+        if (!open && within(w, d.endAt)) {
+          if (d.endKind === 'withdrawn') m.withdrawn += 1;
+          else if (d.endKind === 'stopped') m.paused += 1;
+          else {
+            if (c.timeliness === 'early') m.finishedEarly += 1;
+            else if (c.timeliness === 'on_time') m.finishedOnTime += 1;
+            else m.finishedLate += 1;
+            if (c.processingDays !== null) bins.push(processingBin(c.processingDays));
+          }
+        }
+        for (const a of d.apologies) if (within(w, a.at)) m.apologies += 1;
+      }
+    }
+  }
+
+  for (const t of tasks) {
+    if (t.assignee === null || t.assignedAt === null) continue;
+    const scopes = scopesOf(t.assignee);
+    if (scopes === null) continue;
+    const c = classifyTask(t, now);
+    for (const scope of scopes) {
+      const perPeriod = talliesOf(scope);
+      for (let i = 0; i < windows.length; i++) {
+        const m = perPeriod[i].metrics.tasks;
+        if (within(windows[i], t.assignedAt)) m.assigned += 1;
+        if (c.timeliness === 'open_in_term') m.openInTerm += 1;
+        if (c.timeliness === 'open_overdue') m.openOverdue += 1;
+        if (c.timeliness === 'no_deadline') m.noDeadline += 1;
+        if (t.status === 'completed' && within(windows[i], t.completedAt)) {
+          if (c.timeliness === 'done_on_time') m.doneOnTime += 1;
+          else m.doneLate += 1;
+        }
+      }
+    }
+  }
+
+  const out = new Map<string, ScopeMetrics>();
+  for (const [scope, perPeriod] of tallies) {
+    PERIODS.forEach((period, i) => {
+      const { metrics: m, bins } = perPeriod[i];
+      const onTime = m.finishedEarly + m.finishedOnTime;
+      const judged = onTime + m.finishedLate + m.overdue;
+      m.onTimeRate = judged === 0 ? null : onTime / judged;
+      m.onlineShare = m.received === 0 ? null : m.receivedOnline / m.received;
+      if (bins.length > 0) {
+        bins.sort((a, b) => a - b);
+        m.processingDaysMedian = binLowerEdge(bins[nearestRank(bins.length, 5) - 1]);
+        m.processingDaysP90 = binLowerEdge(bins[nearestRank(bins.length, 9) - 1]);
+      }
+      out.set(metricsKey(scope, period), m);
+    });
+  }
+  return out;
+}

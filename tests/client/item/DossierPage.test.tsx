@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DossierPage } from '../../../client/features/item/DossierPage';
+import { TaskPage } from '../../../client/features/item/TaskPage';
+import { json, renderRoute, stubApi } from '../unit/render-helpers';
+import { dossier, hold, task, vn } from './factories';
+
+/** First renders are slow on a loaded machine (two workers, jsdom). */
+const SLOW = { timeout: 5_000 };
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('DossierPage', () => {
+  it('says clearly that a dossier does not exist', async () => {
+    stubApi([[/^\/api\/v1\/dossiers\//, () => json({ error: { code: 'not_found', message: 'no dossier' } }, 404)]]);
+    renderRoute('/dossiers/HS-404', '/dossiers/:id', <DossierPage />);
+    const alert = await screen.findByRole('alert', undefined, SLOW);
+    expect(alert.textContent).toContain('Không tìm thấy hồ sơ có mã HS-404');
+    expect(screen.getByTestId('dossier-page')).toBeTruthy();
+  });
+
+  it('shows the summary, the timeline and the holds with a "Chuyển qua lại" badge on a bounce', async () => {
+    const d = dossier({
+      originalDueAt: vn(6, 17),
+      dueAt: vn(7, 17),
+      holds: [
+        hold({ handlerId: 'a', handlerName: 'Nguyễn Văn An', from: vn(3), to: vn(4) }),
+        hold({ handlerId: 'b', handlerName: 'Trần Thị Bình', from: vn(4), to: vn(5) }),
+        hold({ handlerId: 'a', handlerName: 'Nguyễn Văn An', from: vn(5), to: null, stepDueAt: vn(6), heldDays: 6.5, allottedDays: 1, delayDays: 5.5 }),
+      ],
+    });
+    stubApi([[/^\/api\/v1\/dossiers\/HS-2025-000123$/, () => json(d)]]);
+    renderRoute('/dossiers/HS-2025-000123', '/dossiers/:id', <DossierPage />);
+
+    expect(await screen.findByTestId('dossier-timeline', undefined, SLOW)).toBeTruthy();
+    expect(screen.getByTestId('summary-channel').textContent).toContain('Trực tuyến');
+    expect(screen.getByTestId('summary-originalDueAt').textContent).toContain('06/11/2025 17:00');
+    expect(screen.getByTestId('summary-dueAt').textContent).toContain('07/11/2025 17:00');
+    expect(screen.getByTestId('summary-timeliness').textContent).toContain('Quá hạn');
+
+    const holds = screen.getByTestId('dossier-holds');
+    const headers = within(holds).getAllByRole('columnheader').map((th) => th.textContent?.replace(/[▲▼↕]/g, '').trim());
+    expect(headers).toEqual([
+      'Cán bộ xử lý',
+      'Bước xử lý',
+      'Từ',
+      'Đến',
+      'Thời gian giữ (ngày làm việc)',
+      'Thời gian cho phép (ngày làm việc)',
+      'Chậm (ngày làm việc)',
+    ]);
+    expect(within(screen.getByTestId('hold-row-1')).queryByText('Chuyển qua lại')).toBeNull();
+    expect(within(screen.getByTestId('hold-row-3')).getByText('Chuyển qua lại')).toBeTruthy();
+    expect(screen.getByTestId('hold-row-3').textContent).toContain('Đang giữ');
+    expect(screen.getByTestId('hold-row-3').textContent).toContain('5,5');
+  });
+});
+
+describe('TaskPage', () => {
+  it('shows the task with its document, deadlines and status in Vietnamese', async () => {
+    stubApi([[/^\/api\/v1\/tasks\/NV-77$/, () => json(task())]]);
+    renderRoute('/tasks/NV-77', '/tasks/:id', <TaskPage />);
+    expect(await screen.findByTestId('task-timeline', undefined, SLOW)).toBeTruthy();
+    expect(screen.getByTestId('task-page')).toBeTruthy();
+    expect(screen.getByTestId('summary-document').textContent).toContain('Số 123/UBND-VX ngày 01/11/2025');
+    expect(screen.getByTestId('summary-originalDueAt').textContent).toContain('10/11/2025 17:00');
+    expect(screen.getByTestId('summary-dueAt').textContent).toContain('14/11/2025 17:00');
+    expect(screen.getByTestId('summary-status').textContent).toContain('Quá hạn');
+    expect(screen.getByTestId('task-timeline').querySelector('[data-testid^="tl-over-"]')).toBeTruthy();
+  });
+});

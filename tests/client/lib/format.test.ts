@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDayMonth,
+  formatNumber,
+  formatPercent,
+  formatSigned,
+  formatTime,
+  NO_VALUE,
+} from '../../../client/lib/format';
+
+describe('formatNumber (Vietnamese conventions)', () => {
+  it.each([
+    [1234.5, '1.234,5'],
+    [1234567, '1.234.567'],
+    [0.25, '0,3'],
+    [0, '0'],
+    [-1234.5, '-1.234,5'],
+  ])('formats %s as %s', (value, expected) => {
+    expect(formatNumber(value)).toBe(expected);
+  });
+
+  it('rounds counts to whole numbers', () => {
+    expect(formatCount(15230.6)).toBe('15.231');
+  });
+
+  it('uses English separators in English', () => {
+    expect(formatNumber(1234.5, 1, 'en')).toBe('1,234.5');
+  });
+
+  it('shows a dash for values that cannot be computed, never a zero', () => {
+    expect(formatNumber(null)).toBe(NO_VALUE);
+    expect(formatNumber(Number.NaN)).toBe(NO_VALUE);
+    expect(formatPercent(null)).toBe(NO_VALUE);
+  });
+});
+
+describe('formatPercent', () => {
+  it.each([
+    [0.963, '96,3%'],
+    [1, '100,0%'],
+    [0.8516, '85,2%'],
+    [0, '0,0%'],
+  ])('formats %s as %s', (ratio, expected) => {
+    expect(formatPercent(ratio)).toBe(expected);
+  });
+
+  it('can drop decimals', () => {
+    expect(formatPercent(0.963, 0)).toBe('96%');
+  });
+});
+
+describe('formatSigned', () => {
+  it('shows the sign, with a true minus, and ±0 for no change', () => {
+    expect(formatSigned(1204, 0)).toBe('+1.204');
+    expect(formatSigned(-3.46, 1)).toBe('−3,5');
+    expect(formatSigned(0.01, 1)).toBe('±0');
+  });
+});
+
+describe('dates and times in Vietnam time (Asia/Ho_Chi_Minh, UTC+7)', () => {
+  it('formats dd/MM/yyyy on the Vietnamese calendar day, whatever the machine zone', () => {
+    // 17:30 UTC on 31/12 is already 00:30 on 1/1 in Vietnam.
+    expect(formatDate('2025-12-31T17:30:00Z')).toBe('01/01/2026');
+    expect(formatDate('2025-07-01T08:00:00+07:00')).toBe('01/07/2025');
+    expect(formatDate(Date.UTC(2025, 6, 1, 16, 59, 59))).toBe('01/07/2025');
+    expect(formatDate(Date.UTC(2025, 6, 1, 17, 0, 0))).toBe('02/07/2025');
+  });
+
+  it('formats HH:mm:ss on a 24-hour clock', () => {
+    expect(formatTime('2025-12-15T08:05:09+07:00')).toBe('08:05:09');
+    expect(formatTime('2025-12-15T10:15:00Z')).toBe('17:15:00');
+  });
+
+  it('formats date and time together', () => {
+    expect(formatDateTime('2025-12-15T16:45:00+07:00')).toBe('16:45 15/12/2025');
+  });
+
+  it('formats a calendar day as dd/MM without shifting it', () => {
+    expect(formatDayMonth('2025-12-01')).toBe('01/12');
+  });
+
+  it('shows a dash for missing or invalid instants', () => {
+    expect(formatDate(null)).toBe(NO_VALUE);
+    expect(formatTime('not a date')).toBe(NO_VALUE);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { LIVE_WINDOW_DAYS, periodWindow, previousWindow, windowDays } from '../../../server/metrics/periods.js';
+import { vnDayIndex } from '../../../server/domain/time.js';
+import { vn } from './factories.js';
+
+const DAY_MS = 86_400_000;
+
+describe('periodWindow', () => {
+  it('starts the week on Monday 00:00 Vietnam time', () => {
+    // Sunday 23:30 in Hanoi is still the week of Monday 17 November.
+    const w = periodWindow('week', vn('2025-11-23T23:30'));
+    expect(w).toEqual({ period: 'week', from: vn('2025-11-17T00:00'), to: vn('2025-11-24T00:00') });
+  });
+
+  it('rolls the week at Vietnam midnight, which is 17:00 UTC on Sunday', () => {
+    const mondayVn = vn('2025-11-24T00:00');
+    expect(new Date(mondayVn).toISOString()).toBe('2025-11-23T17:00:00.000Z');
+    expect(periodWindow('week', mondayVn).from).toBe(mondayVn);
+    expect(periodWindow('week', mondayVn - 1).from).toBe(vn('2025-11-17T00:00'));
+  });
+
+  it('gives today as the Vietnam calendar day, not the UTC one', () => {
+    // 06:59 Vietnam time is 23:59 UTC of the previous day.
+    const w = periodWindow('today', vn('2025-11-20T06:59'));
+    expect(w).toEqual({ period: 'today', from: vn('2025-11-20T00:00'), to: vn('2025-11-21T00:00') });
+  });
+
+  it('gives the quarter of October–December for a November instant', () => {
+    const w = periodWindow('quarter', vn('2025-11-20T10:00'));
+    expect(w).toEqual({ period: 'quarter', from: vn('2025-10-01T00:00'), to: vn('2026-01-01T00:00') });
+  });
+
+  it('gives month and year as calendar periods in Vietnam time', () => {
+    const now = vn('2025-12-31T23:59');
+    expect(periodWindow('month', now)).toEqual({ period: 'month', from: vn('2025-12-01T00:00'), to: vn('2026-01-01T00:00') });
+    expect(periodWindow('year', now)).toEqual({ period: 'year', from: vn('2025-01-01T00:00'), to: vn('2026-01-01T00:00') });
+    expect(periodWindow('year', vn('2026-01-01T00:00')).from).toBe(vn('2026-01-01T00:00'));
+  });
+
+  it('makes live the 30 Vietnam days ending with today', () => {
+    const w = periodWindow('live', vn('2025-11-20T10:00'));
+    expect(w.to).toBe(vn('2025-11-21T00:00'));
+    expect(w.from).toBe(vn('2025-10-22T00:00'));
+    expect((w.to - w.from) / DAY_MS).toBe(LIVE_WINDOW_DAYS);
+  });
+});
+
+describe('previousWindow', () => {
+  const now = vn('2026-01-15T09:00');
+
+  it('gives the previous period of the same kind, across a year boundary', () => {
+    expect(previousWindow('today', now)).toMatchObject({ from: vn('2026-01-14T00:00'), to: vn('2026-01-15T00:00') });
+    expect(previousWindow('week', now)).toMatchObject({ from: vn('2026-01-05T00:00'), to: vn('2026-01-12T00:00') });
+    expect(previousWindow('month', now)).toMatchObject({ from: vn('2025-12-01T00:00'), to: vn('2026-01-01T00:00') });
+    expect(previousWindow('quarter', now)).toMatchObject({ from: vn('2025-10-01T00:00'), to: vn('2026-01-01T00:00') });
+    expect(previousWindow('year', now)).toMatchObject({ from: vn('2025-01-01T00:00'), to: vn('2026-01-01T00:00') });
+  });
+
+  it('gives the 30 days before the live window', () => {
+    const cur = periodWindow('live', now);
+    expect(previousWindow('live', now)).toEqual({ period: 'live', from: cur.from - 30 * DAY_MS, to: cur.from });
+  });
+});
+
+describe('windowDays', () => {
+  it('maps a window to Vietnam day indexes', () => {
+    const w = periodWindow('week', vn('2025-11-20T10:00'));
+    const r = windowDays(w);
+    expect(r.fromDay).toBe(vnDayIndex(vn('2025-11-17T00:00')));
+    expect(r.toDay - r.fromDay).toBe(7);
+  });
+});
