@@ -1,6 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * Writes dist/client/build-id.txt (a hash of the emitted chunks): the server sends it in every clock
+ * tick, so an unattended display reloads itself when a new build is deployed.
+ */
+function buildId(): Plugin {
+  return {
+    name: 'build-id',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      let h = 2166136261;
+      for (const name of Object.keys(bundle).sort()) for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+      this.emitFile({ type: 'asset', fileName: 'build-id.txt', source: (h >>> 0).toString(36) });
+    },
+  };
+}
 
 const r = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -9,7 +26,7 @@ const API_TARGET = process.env.API_TARGET ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: r('./client'),
-  plugins: [react()],
+  plugins: [react(), buildId()],
   build: {
     outDir: r('./dist/client'),
     emptyOutDir: true,

@@ -18,8 +18,8 @@ const schema = z.object({
   /** Share of the real city's volume the simulator produces (1 = ≈15,000 dossiers a working day). */
   SIM_SCALE: z.coerce.number().positive().max(2).default(1),
   /** Days of history seeded on the first demo start, and at which share of real volume. */
-  SEED_DAYS: z.coerce.number().int().min(0).max(400).default(40),
-  SEED_SCALE: z.coerce.number().positive().max(2).default(0.25),
+  SEED_DAYS: z.coerce.number().int().min(0).max(400).default(35),
+  SEED_SCALE: z.coerce.number().positive().max(2).default(0.1),
   SOURCE_SILENT_MS: z.coerce.number().int().positive().default(10 * 60_000),
   BOUNDARIES_DIR: z.string().default('data/boundaries'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

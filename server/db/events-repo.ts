@@ -15,11 +15,11 @@ export interface StoredEvent {
 export function createEventsRepo(db: Db) {
   const insert = db.prepare(
     `INSERT INTO events (source_id, event_id, kind, item_id, type, at, received_at, content_hash, payload)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, event_id) DO NOTHING`,
   );
   const hashOf = db.prepare('SELECT content_hash FROM events WHERE source_id = ? AND event_id = ?').pluck();
   const ofItem = db.prepare(
-    'SELECT seq, source_id AS sourceId, event_id AS eventId, type, at, payload FROM events WHERE kind = ? AND item_id = ? ORDER BY at, seq',
+    'SELECT seq, source_id AS sourceId, event_id AS eventId, type, at, payload FROM events WHERE item_id = ? AND kind = ? ORDER BY at, seq',
   );
   const count = db.prepare('SELECT COUNT(*) FROM events').pluck();
   const countByKind = db.prepare('SELECT kind, COUNT(*) AS n FROM events GROUP BY kind');
@@ -36,8 +36,9 @@ export function createEventsRepo(db: Db) {
       receivedAt: number,
       contentHash: string,
       payload: string,
-    ): void {
-      insert.run(sourceId, eventId, kind, itemId, type, at, receivedAt, contentHash, payload);
+    ): boolean {
+      // One statement for the common case (a new event); a duplicate id is told by `changes`.
+      return insert.run(sourceId, eventId, kind, itemId, type, at, receivedAt, contentHash, payload).changes === 1;
     },
     /** Content hash of an event already logged under this source and id, if any. */
     existingHash(sourceId: number, eventId: string): string | undefined {
@@ -45,7 +46,7 @@ export function createEventsRepo(db: Db) {
     },
     /** Every event of one item, in time order then arrival order. */
     ofItem(kind: EventKind, itemId: string): StoredEvent[] {
-      return ofItem.all(kind, itemId) as StoredEvent[];
+      return ofItem.all(itemId, kind) as StoredEvent[];
     },
     count(): number {
       return count.get() as number;

@@ -16,22 +16,21 @@ export interface DossierRowExtras {
 /** Dossier and task projections (the fold of their events), and the holds table. */
 export function createProjectionsRepo(db: Db) {
   const getDossier = db.prepare('SELECT state FROM dossiers WHERE id = ?').pluck();
-  const upsertDossier = db.prepare(
-    `INSERT INTO dossiers (id, unit, procedure_code, procedure_name, field, channel, received_at, due_at, end_at, bucket,
-       supplement_requests, apologies, holder_id, holder_name, open, processing_days, outcome,
-       f_received_day, f_online, f_end_day, f_bin, f_apology_days, state)
-     VALUES (@id, @unit, @procedure_code, @procedure_name, @field, @channel, @received_at, @due_at, @end_at, @bucket,
-       @supplement_requests, @apologies, @holder_id, @holder_name, @open, @processing_days, @outcome,
-       @f_received_day, @f_online, @f_end_day, @f_bin, @f_apology_days, @state)
-     ON CONFLICT (id) DO UPDATE SET unit = excluded.unit, procedure_code = excluded.procedure_code,
-       procedure_name = excluded.procedure_name, field = excluded.field, channel = excluded.channel,
-       received_at = excluded.received_at, due_at = excluded.due_at, end_at = excluded.end_at, bucket = excluded.bucket,
-       supplement_requests = excluded.supplement_requests, apologies = excluded.apologies, holder_id = excluded.holder_id,
-       holder_name = excluded.holder_name, open = excluded.open, processing_days = excluded.processing_days, outcome = excluded.outcome,
-       f_received_day = excluded.f_received_day, f_online = excluded.f_online, f_end_day = excluded.f_end_day,
-       f_bin = excluded.f_bin, f_apology_days = excluded.f_apology_days,
-       state = excluded.state`,
+  const insertDossier = db.prepare(
+    `INSERT INTO dossiers (${DOSSIER_COLUMNS.join(', ')}) VALUES (${DOSSIER_COLUMNS.map((c) => '@' + c).join(', ')})`,
   );
+  // UPDATEs name only the columns that changed, so an event that moves no indexed column (most of
+  // them: an assignment, a supplement) rewrites the row but none of its four indexes.
+  const updates = new Map<string, ReturnType<Db['prepare']>>();
+  const updateStatement = (cols: string[]) => {
+    const key = cols.join(',');
+    let st = updates.get(key);
+    if (!st) {
+      st = db.prepare(`UPDATE dossiers SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+      updates.set(key, st);
+    }
+    return st;
+  };
   const upsertHold = db.prepare(
     `INSERT INTO holds (dossier_id, idx, unit, handler_id, handler_name, handler_unit, from_at, to_at, step_due_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -63,34 +62,23 @@ export function createProjectionsRepo(db: Db) {
       const s = getDossier.get(id) as string | undefined;
       return s ? (JSON.parse(s) as DossierState) : null;
     },
-    /** Writes the dossier row and only the holds that changed since `prev`. */
+    /**
+     * Writes the dossier row (`prev` null: a new row; else only the columns that changed) and only the
+     * holds that changed since `prev`.
+     */
     saveDossier(prev: DossierState | null, next: DossierState, extras: DossierRowExtras): void {
-      const holder = currentHolder(next.holds);
-      upsertDossier.run({
-        id: next.id,
-        unit: next.unit,
-        procedure_code: next.procedure?.code ?? null,
-        procedure_name: next.procedure?.name ?? null,
-        field: next.procedure?.field ?? null,
-        channel: next.channel,
-        received_at: next.receivedAt,
-        due_at: next.dueAt,
-        end_at: next.endAt,
-        bucket: next.bucket,
-        supplement_requests: next.supplementRequests,
-        apologies: next.apologies.length,
-        holder_id: holder?.handlerId ?? null,
-        holder_name: holder?.handlerName ?? null,
-        open: extras.open ? 1 : 0,
-        processing_days: extras.processingDays,
-        outcome: extras.outcome,
-        f_received_day: extras.facts?.receivedDay ?? null,
-        f_online: extras.facts?.online ?? null,
-        f_end_day: extras.facts?.endDay ?? null,
-        f_bin: extras.facts?.processingBin ?? null,
-        f_apology_days: extras.facts?.apologyDays ?? null,
-        state: JSON.stringify(next),
-      });
+      const row = { ...stateColumns(next), ...extrasColumns(extras), state: JSON.stringify(next) };
+      if (prev === null) {
+        insertDossier.run(row);
+      } else {
+        const before = stateColumns(prev);
+        const cols: string[] = [];
+        for (const c of STATE_COLUMNS) if (before[c] !== row[c]) cols.push(c);
+        // Extras follow the end of processing; a finished row is rewritten whole (rare: ratings, late returns).
+        if (prev.endAt !== next.endAt || prev.endKind !== next.endKind || next.endAt !== null) cols.push(...EXTRAS_COLUMNS);
+        cols.push('state');
+        updateStatement(cols).run(row);
+      }
       const before = prev?.holds ?? [];
       const unitChanged = prev?.unit !== next.unit;
       next.holds.forEach((h, i) => {
@@ -145,6 +133,59 @@ export function createProjectionsRepo(db: Db) {
     counts(): { dossiers: number; tasks: number } {
       return counts.get() as { dossiers: number; tasks: number };
     },
+  };
+}
+
+const STATE_COLUMNS = [
+  'unit',
+  'procedure_code',
+  'procedure_name',
+  'field',
+  'channel',
+  'received_at',
+  'due_at',
+  'end_at',
+  'bucket',
+  'supplement_requests',
+  'apologies',
+  'holder_id',
+  'holder_name',
+] as const;
+const EXTRAS_COLUMNS = ['open', 'processing_days', 'outcome', 'f_received_day', 'f_online', 'f_end_day', 'f_bin', 'f_apology_days'] as const;
+const DOSSIER_COLUMNS = ['id', ...STATE_COLUMNS, ...EXTRAS_COLUMNS, 'state'];
+
+type Cell = string | number | null;
+
+function stateColumns(s: DossierState): Record<(typeof STATE_COLUMNS)[number] | 'id', Cell> {
+  const holder = currentHolder(s.holds);
+  return {
+    id: s.id,
+    unit: s.unit,
+    procedure_code: s.procedure?.code ?? null,
+    procedure_name: s.procedure?.name ?? null,
+    field: s.procedure?.field ?? null,
+    channel: s.channel,
+    received_at: s.receivedAt,
+    due_at: s.dueAt,
+    end_at: s.endAt,
+    bucket: s.bucket,
+    supplement_requests: s.supplementRequests,
+    apologies: s.apologies.length,
+    holder_id: holder?.handlerId ?? null,
+    holder_name: holder?.handlerName ?? null,
+  };
+}
+
+function extrasColumns(e: DossierRowExtras): Record<(typeof EXTRAS_COLUMNS)[number], Cell> {
+  return {
+    open: e.open ? 1 : 0,
+    processing_days: e.processingDays,
+    outcome: e.outcome,
+    f_received_day: e.facts?.receivedDay ?? null,
+    f_online: e.facts?.online ?? null,
+    f_end_day: e.facts?.endDay ?? null,
+    f_bin: e.facts?.processingBin ?? null,
+    f_apology_days: e.facts?.apologyDays ?? null,
   };
 }
 

@@ -9,6 +9,10 @@ import { contentHash } from './canonical-json.js';
 import { validateEvent, type IngestKind, type ValidationContext } from './validate.js';
 import { dossierEventSchema, taskEventSchema } from './wire-schemas.js';
 import type { DomainContext, DossierRowExtrasFn } from './projection-extras.js';
+import { StateCache } from './state-cache.js';
+
+/** Items whose states stay in memory between batches (≈ the open backlog of a large city). */
+const STATE_CACHE_ITEMS = 400_000;
 
 export type EventResult =
   | { index: number; id: string | null; status: 'accepted' }
@@ -38,6 +42,8 @@ export interface IngestDeps {
  */
 export function createIngestService(deps: IngestDeps) {
   const { store, domain } = deps;
+  const dossierCache = new StateCache<DossierState>(STATE_CACHE_ITEMS);
+  const taskCache = new StateCache<TaskState>(STATE_CACHE_ITEMS / 8);
 
   function ingest(source: SourceRow, kind: IngestKind, rawEvents: unknown[]): EventResult[] {
     const now = deps.now();
@@ -56,33 +62,40 @@ export function createIngestService(deps: IngestDeps) {
       results[index] = { index, id, status: 'rejected', errors };
       rejects.push({ index, id, raw, errors });
     };
+    const duplicateOrConflict = (index: number, id: string, raw: unknown, earlier: string | undefined, hash: string) => {
+      if (earlier === hash) results[index] = { index, id, status: 'duplicate' };
+      else
+        reject(index, id, raw, [
+          { path: 'id', message: `conflict: event id "${id}" was already accepted from this source with different content` },
+        ]);
+    };
 
     store.transaction(() => {
       rawEvents.forEach((raw, index) => {
         const v = validateEvent(kind, raw, vctx);
         if (!v.ok) return reject(index, v.eventId, raw, v.errors);
         const hash = contentHash(v.canonical);
-        const earlier = seenInBatch.get(v.event.id) ?? store.events.existingHash(source.id, v.event.id);
-        if (earlier !== undefined) {
-          if (earlier === hash) results[index] = { index, id: v.event.id, status: 'duplicate' };
-          else
-            reject(index, v.event.id, raw, [
-              { path: 'id', message: `conflict: event id "${v.event.id}" was already accepted from this source with different content` },
-            ]);
-          return;
-        }
+        const inBatch = seenInBatch.get(v.event.id);
+        if (inBatch !== undefined) return duplicateOrConflict(index, v.event.id, raw, inBatch, hash);
         if (v.kind === 'dossier') {
           const e = v.event;
           const prev = currentDossier(e.dossierId);
           const orderError = checkDossierOrder(prev, e);
-          if (orderError) return reject(index, e.id, raw, [orderError]);
-          store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, hash, v.canonical);
+          if (orderError) {
+            const earlier = store.events.existingHash(source.id, e.id);
+            if (earlier !== undefined) return duplicateOrConflict(index, e.id, raw, earlier, hash);
+            return reject(index, e.id, raw, [orderError]);
+          }
+          if (!store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, hash, v.canonical)) {
+            return duplicateOrConflict(index, e.id, raw, store.events.existingHash(source.id, e.id), hash);
+          }
           dossierNext.set(e.dossierId, advanceDossier(prev, e));
         } else {
           const e = v.event;
-          const prev = currentTask(e.taskId);
-          store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, hash, v.canonical);
-          taskNext.set(e.taskId, advanceTask(prev, e));
+          if (!store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, hash, v.canonical)) {
+            return duplicateOrConflict(index, e.id, raw, store.events.existingHash(source.id, e.id), hash);
+          }
+          taskNext.set(e.taskId, advanceTask(currentTask(e.taskId), e));
         }
         seenInBatch.set(v.event.id, hash);
         if (v.event.at > maxAt) maxAt = v.event.at;
@@ -95,6 +108,15 @@ export function createIngestService(deps: IngestDeps) {
       if (maxAt > 0) store.sources.markSeen(source.id, now, maxAt);
     });
 
+    // Committed: the cache may now hold the new states (finished items leave it: they rarely change again).
+    for (const [id, next] of dossierNext) {
+      if (next.endAt === null) dossierCache.set(id, next);
+      else dossierCache.delete(id);
+    }
+    for (const [id, next] of taskNext) {
+      if (next.status === 'open') taskCache.set(id, next);
+      else taskCache.delete(id);
+    }
     if (dossierNext.size || taskNext.size) {
       deps.onApplied({
         dossiers: [...dossierNext].map(([id, next]) => ({ prev: dossierPrev.get(id) ?? null, next })),
@@ -106,14 +128,14 @@ export function createIngestService(deps: IngestDeps) {
     function currentDossier(id: string): DossierState | null {
       const inBatch = dossierNext.get(id);
       if (inBatch) return inBatch;
-      if (!dossierPrev.has(id)) dossierPrev.set(id, store.projections.getDossier(id));
+      if (!dossierPrev.has(id)) dossierPrev.set(id, dossierCache.get(id) ?? store.projections.getDossier(id));
       return dossierPrev.get(id) ?? null;
     }
 
     function currentTask(id: string): TaskState | null {
       const inBatch = taskNext.get(id);
       if (inBatch) return inBatch;
-      if (!taskPrev.has(id)) taskPrev.set(id, store.projections.getTask(id));
+      if (!taskPrev.has(id)) taskPrev.set(id, taskCache.get(id) ?? store.projections.getTask(id));
       return taskPrev.get(id) ?? null;
     }
   }

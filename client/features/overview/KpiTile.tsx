@@ -11,8 +11,11 @@ export interface KpiTileProps {
   unit?: string;
   /** A short line under the value (what is counted). */
   hint?: string;
-  /** Change against the previous period, already formatted; null when not comparable. */
-  change: {
+  /**
+   * Change against the previous period, already formatted; null when the previous period has no data;
+   * 'now' for a figure of the backlog now, which has no previous value to compare with.
+   */
+  change: 'now' | {
     direction: ChangeDirection;
     tone: ChangeTone;
     /** e.g. "+1.204" or "−1,2 điểm %". */
@@ -35,7 +38,7 @@ export function KpiTile({ name, label, value, unit, hint, change }: KpiTileProps
         {unit && <span className="kpi__unit"> {unit}</span>}
       </div>
       {hint && <div className="kpi__hint">{hint}</div>}
-      {change ? (
+      {change === 'now' ? null : change ? (
         <div
           className={`kpi__change kpi__change--${change.tone}`}
           data-direction={change.direction}

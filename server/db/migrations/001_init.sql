@@ -24,7 +24,7 @@ CREATE TABLE events (
   payload      TEXT NOT NULL,
   UNIQUE (source_id, event_id)
 );
-CREATE INDEX events_by_item ON events (kind, item_id, at, seq);
+CREATE INDEX events_by_item ON events (item_id);  -- an item's few events are sorted after the lookup
 
 -- Rejected input, kept for review with the raw payload and every error.
 CREATE TABLE quarantine (
@@ -65,11 +65,10 @@ CREATE TABLE dossiers (
   f_bin               INTEGER,
   f_apology_days      TEXT,
   state               TEXT NOT NULL
-) WITHOUT ROWID;
+);  -- a rowid table: rows carry the state JSON, too large for WITHOUT ROWID's clustered pages
 CREATE INDEX dossiers_by_unit_open ON dossiers (unit, open, due_at);
 CREATE INDEX dossiers_by_unit_received ON dossiers (unit, received_at);
 CREATE INDEX dossiers_by_unit_end ON dossiers (unit, end_at);
-CREATE INDEX dossiers_open ON dossiers (open) WHERE open = 1;
 
 -- Projection: who held a dossier from when to when.
 CREATE TABLE holds (
@@ -98,5 +97,5 @@ CREATE TABLE tasks (
   status       TEXT NOT NULL,
   extensions   INTEGER NOT NULL,
   state        TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE INDEX tasks_by_assignee ON tasks (assignee, status, due_at);

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { toVnIso } from '../../server/domain/time.js';
+import { launchBrowser, screenshot } from './browser.js';
+import { startE2eServer, type E2eServer } from './e2e-server.js';
+
+// Browser tests are slower than unit tests: the first paint builds 168 shapes.
+const SLOW = 60_000;
+
+describe('the leaders dashboard in Chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A unit with overdue dossiers now, from the API (the simulator makes some units chronically late). */
+  async function worstUnit(): Promise<string> {
+    const res = await fetch(`${server.url}/api/v1/overview?period=month`);
+    const body = (await res.json()) as { units: Record<string, { overdue: number }> };
+    const [code] = Object.entries(body.units).sort((a, b) => b[1].overdue - a[1].overdue)[0];
+    return code;
+  }
+
+  it('shows all 168 units on the overview map, in both layouts', async () => {
+    await page.goto(`${server.url}/?layout=geo`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="map-unit-"]').length >= 168, null, { timeout: 30_000 });
+    expect(await page.locator('[data-testid^="map-unit-"]').count()).toBe(168);
+    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('live');
+    await screenshot(page, 'overview-geo-1920x1080');
+    await page.goto(`${server.url}/?layout=tiles`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="map-unit-"]').length >= 168, null, { timeout: 30_000 });
+    expect(await page.locator('[data-testid^="map-unit-"]').count()).toBe(168);
+    await screenshot(page, 'overview-tiles-1920x1080');
+  }, SLOW);
+
+  it('opens a unit page with its overdue list when the unit is clicked', async () => {
+    const code = await worstUnit();
+    await page.goto(`${server.url}/?layout=tiles&metric=overdue`);
+    await page.getByTestId(`map-unit-${code}`).click();
+    await page.waitForURL(new RegExp(`/units/${code}`));
+    await page.getByTestId('unit-page').waitFor();
+    const list = page.getByTestId('unit-overdue-list');
+    await list.waitFor({ timeout: 15_000 });
+    await expect.poll(() => list.locator('[data-testid^="dossier-row-"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await screenshot(page, 'unit-page');
+  }, SLOW);
+
+  it('shows a dossier page with its timeline and the official holding it', async () => {
+    const code = await worstUnit();
+    const list = await (await fetch(`${server.url}/api/v1/units/${code}/dossiers?status=overdue&pageSize=1`)).json();
+    const id = list.items[0].id as string;
+    await page.goto(`${server.url}/dossiers/${encodeURIComponent(id)}`);
+    await page.getByTestId('dossier-page').waitFor({ timeout: 15_000 });
+    await page.getByTestId('dossier-timeline').waitFor();
+    const text = await page.getByTestId('dossier-page').textContent();
+    expect(text).toContain(id);
+    if (list.items[0].holderName) expect(text).toContain(list.items[0].holderName);
+    await screenshot(page, 'dossier-page');
+  }, SLOW);
+
+  it('changes the map within 2 s after an event is posted to the ingest API', async () => {
+    const code = '26740';
+    await page.goto(`${server.url}/?layout=tiles&metric=overdue&period=live`);
+    const tile = page.getByTestId(`map-unit-${code}`);
+    await tile.waitFor();
+    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('live');
+    const before = await tile.getAttribute('aria-label');
+    const now = Date.now();
+    const res = await fetch(`${server.url}/api/v1/ingest/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.dossierKey}` },
+      body: JSON.stringify({
+        events: [
+          {
+            id: `e2e-${now}`,
+            type: 'received',
+            dossierId: `E2E-${now}`,
+            at: toVnIso(now - 3 * 86_400_000),
+            unit: code,
+            procedure: { code: '1.001193', name: 'Đăng ký khai sinh', field: 'Hộ tịch', legalDays: 1 },
+            channel: 'in_person',
+            dueAt: toVnIso(now - 86_400_000),
+          },
+        ],
+      }),
+    });
+    const posted = Date.now();
+    expect((await res.json()).results[0].status).toBe('accepted');
+    await page.waitForFunction(
+      ({ sel, prev }) => document.querySelector(sel)?.getAttribute('aria-label') !== prev,
+      { sel: `[data-testid="map-unit-${code}"]`, prev: before },
+      { timeout: 2_000 },
+    );
+    expect(Date.now() - posted).toBeLessThan(2_000);
+  }, SLOW);
+
+  it('switches the interface to English and back to Vietnamese', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('lang-switch').getByRole('button', { name: 'EN' }).click();
+    await expect.poll(() => page.locator('header').first().textContent()).toContain('Institutional enforcement map');
+    await screenshot(page, 'overview-english');
+    await page.getByTestId('lang-switch').getByRole('button', { name: 'VI' }).click();
+    await expect.poll(() => page.locator('header').first().textContent()).toContain('Bản đồ thực thi thể chế');
+  }, SLOW);
+});
