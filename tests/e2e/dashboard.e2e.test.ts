@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { toVnIso } from '../../server/domain/time.js';
 import { launchBrowser, screenshot } from './browser.js';
 import { startE2eServer, type E2eServer } from './e2e-server.js';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // Browser tests are slower than unit tests: the first paint builds 168 shapes.
 const SLOW = 60_000;
@@ -111,5 +115,49 @@ describe('the leaders dashboard in Chromium', () => {
     await screenshot(page, 'overview-english');
     await page.getByTestId('lang-switch').getByRole('button', { name: 'VI' }).click();
     await expect.poll(() => page.locator('header').first().textContent()).toContain('Bản đồ thực thi thể chế');
+  }, SLOW);
+
+  /** axe-core's WCAG 2 AA checks (text contrast ≥ 4.5:1, names of controls, ARIA) on the current page. */
+  async function axeViolations(): Promise<{ id: string; nodes: number; sample: string }[]> {
+    await page.addScriptTag({ content: AXE_SOURCE });
+    return page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: any[] }> } }).axe;
+      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+      return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.length, sample: v.nodes[0]?.target?.join(' ') ?? '' }));
+    });
+  }
+
+  it('meets WCAG 2 AA text contrast and control names on the overview, unit and dossier pages', async () => {
+    await page.goto(`${server.url}/?layout=tiles`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="map-unit-"]').length >= 168);
+    expect(await axeViolations()).toEqual([]);
+    const code = await worstUnit();
+    await page.goto(`${server.url}/units/${code}`);
+    await page.getByTestId('unit-overdue-list').waitFor({ timeout: 15_000 });
+    expect(await axeViolations()).toEqual([]);
+    const list = await (await fetch(`${server.url}/api/v1/units/${code}/dossiers?status=overdue&pageSize=1`)).json();
+    await page.goto(`${server.url}/dossiers/${encodeURIComponent(list.items[0].id)}`);
+    await page.getByTestId('dossier-timeline').waitFor({ timeout: 15_000 });
+    expect(await axeViolations()).toEqual([]);
+  }, SLOW);
+
+  it('reaches the controls by keyboard with a visible focus ring', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('period-switch').waitFor();
+    const seen: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const cs = getComputedStyle(el);
+        const ring = (parseFloat(cs.outlineWidth) > 0 && cs.outlineStyle !== 'none') || cs.boxShadow !== 'none';
+        return { label: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30), ring };
+      });
+      expect(f, `tab stop ${i + 1}`).not.toBeNull();
+      expect(f!.ring, `focus ring on "${f!.label}"`).toBe(true);
+      seen.push(f!.label);
+    }
+    expect(seen.join('|')).toMatch(/Tháng này/);
   }, SLOW);
 });
