@@ -54,9 +54,10 @@ export function fetchOverview(period: Period, o: CallOptions = {}): Promise<Over
 export function fetchUnitDetail(
   code: string,
   period: Period,
-  o: CallOptions = {},
+  o: CallOptions & { officials?: boolean } = {},
 ): Promise<UnitDetailResponse> {
-  return getJson(apiUrl(`/units/${enc(code)}`, { period }), o);
+  // officials=0 skips the per-official scorecards (the overview's charts do not show them).
+  return getJson(apiUrl(`/units/${enc(code)}`, o.officials === false ? { period, officials: '0' } : { period }), o);
 }
 
 /** GET /api/v1/units/:code/dossiers?status=&page=&pageSize= */

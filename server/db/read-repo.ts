@@ -103,7 +103,9 @@ export function createReadRepo(db: Db) {
     }
     return s;
   };
-  const unitWhere = `(@unit IS NULL OR unit = @unit)`;
+  // Separate SQL for one unit and for the whole city, so one unit's queries use the (unit, …) indexes
+  // (an "@unit IS NULL OR unit = @unit" clause would defeat them).
+  const unitWhereOf = (unit: string | null) => (unit === null ? '1' : 'unit = @unit');
   const relevant = `(open = 1 OR (received_at >= @from AND received_at < @to) OR (end_at >= @from AND end_at < @to))`;
 
   function breakdown(groupKey: string, groupLabel: string, p: { unit: string | null; from: number; to: number; now: number }): BreakdownSqlRow[] {
@@ -114,7 +116,7 @@ export function createReadRepo(db: Db) {
          SUM(${OVERDUE_SQL}) AS overdue,
          SUM(open = 0 AND end_at >= @from AND end_at < @to AND outcome IN ('early', 'on_time')) AS finishedOnTime,
          SUM(open = 0 AND end_at >= @from AND end_at < @to AND outcome = 'late') AS finishedLate
-       FROM dossiers WHERE ${unitWhere} AND ${relevant} AND ${groupKey} IS NOT NULL
+       FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${relevant} AND ${groupKey} IS NOT NULL
        GROUP BY ${groupKey}`,
     ).all(p) as BreakdownSqlRow[];
   }
@@ -127,20 +129,31 @@ export function createReadRepo(db: Db) {
     finishedProcessing(p: { unit: string | null; from: number; to: number }): { field: string; procedure: string; days: number }[] {
       return stmt(
         `SELECT field, procedure_code AS procedure, processing_days AS days FROM dossiers
-         WHERE ${unitWhere} AND open = 0 AND end_at >= @from AND end_at < @to AND processing_days IS NOT NULL
+         WHERE ${unitWhereOf(p.unit)} AND open = 0 AND end_at >= @from AND end_at < @to AND processing_days IS NOT NULL
            AND outcome IN ('early', 'on_time', 'late')`,
       ).all(p) as { field: string; procedure: string; days: number }[];
     },
 
     /** Holds relevant to a unit's officials in a window: open ones, and ones ended in the window, with their whole dossier's holds for bounce detection. */
     holds(p: { unit: string | null; from: number; now: number }): HoldSqlRow[] {
+      const overdue = OVERDUE_SQL.replace(/\b(open|bucket|due_at|supplement_requests)\b/g, 'd.$1');
+      const cols = `h.dossier_id AS dossierId, h.idx, h.handler_id AS handlerId, h.handler_name AS handlerName,
+           h.handler_unit AS handlerUnit, h.from_at AS fromAt, h.to_at AS toAt, h.step_due_at AS stepDueAt`;
+      if (p.unit !== null) {
+        // One unit: every hold of its dossiers active in the window (whole sequences, for bounces).
+        return stmt(
+          `SELECT ${cols}, d.open AS open, ${overdue} AS overdue
+           FROM holds h JOIN dossiers d ON d.id = h.dossier_id
+           WHERE h.dossier_id IN (SELECT dossier_id FROM holds WHERE unit = @unit AND (to_at IS NULL OR to_at >= @from))
+           ORDER BY h.dossier_id, h.idx`,
+        ).all(p) as HoldSqlRow[];
+      }
+      // The whole city: holds active in the window, in their clustered (dossier, step) order; only open
+      // holds look up their dossier. Bounces whose earlier step ended before the window are not seen here.
       return stmt(
-        `SELECT h.dossier_id AS dossierId, h.idx, h.handler_id AS handlerId, h.handler_name AS handlerName,
-           h.handler_unit AS handlerUnit, h.from_at AS fromAt, h.to_at AS toAt, h.step_due_at AS stepDueAt,
-           d.open AS open, ${OVERDUE_SQL.replace(/\b(open|bucket|due_at|supplement_requests)\b/g, 'd.$1')} AS overdue
-         FROM holds h JOIN dossiers d ON d.id = h.dossier_id
-         WHERE h.dossier_id IN (
-           SELECT dossier_id FROM holds WHERE (@unit IS NULL OR unit = @unit) AND (to_at IS NULL OR to_at >= @from))
+        `SELECT ${cols}, COALESCE(d.open, 0) AS open, COALESCE(${overdue}, 0) AS overdue
+         FROM holds h LEFT JOIN dossiers d ON h.to_at IS NULL AND d.id = h.dossier_id
+         WHERE h.to_at IS NULL OR h.to_at >= @from
          ORDER BY h.dossier_id, h.idx`,
       ).all(p) as HoldSqlRow[];
     },
@@ -149,11 +162,11 @@ export function createReadRepo(db: Db) {
     dailyFlows(p: { unit: string | null; from: number; to: number }): { day: number; received: number; onTime: number; late: number }[] {
       const received = stmt(
         `SELECT ${day('received_at')} AS day, COUNT(*) AS n FROM dossiers
-         WHERE ${unitWhere} AND received_at >= @from AND received_at < @to GROUP BY day`,
+         WHERE ${unitWhereOf(p.unit)} AND received_at >= @from AND received_at < @to GROUP BY day`,
       ).all(p) as { day: number; n: number }[];
       const finished = stmt(
         `SELECT ${day('end_at')} AS day, SUM(outcome IN ('early', 'on_time')) AS onTime, SUM(outcome = 'late') AS late
-         FROM dossiers WHERE ${unitWhere} AND open = 0 AND end_at >= @from AND end_at < @to GROUP BY day`,
+         FROM dossiers WHERE ${unitWhereOf(p.unit)} AND open = 0 AND end_at >= @from AND end_at < @to GROUP BY day`,
       ).all(p) as { day: number; onTime: number; late: number }[];
       const byDay = new Map<number, { day: number; received: number; onTime: number; late: number }>();
       const get = (d: number) => {
@@ -170,7 +183,7 @@ export function createReadRepo(db: Db) {
     overdueSpans(p: { unit: string | null; from: number; now: number }): { dueAt: number; endAt: number | null }[] {
       return stmt(
         `SELECT due_at AS dueAt, end_at AS endAt FROM dossiers
-         WHERE ${unitWhere} AND due_at < @now AND (end_at IS NULL OR end_at >= @from)
+         WHERE ${unitWhereOf(p.unit)} AND due_at < @now AND (end_at IS NULL OR end_at >= @from)
            AND bucket IN ('in_progress', 'awaiting_supplement', 'done')`,
       ).all(p) as { dueAt: number; endAt: number | null }[];
     },
@@ -187,13 +200,13 @@ export function createReadRepo(db: Db) {
     }): { total: number; items: DossierState[] } {
       const f = DOSSIER_FILTERS[p.filter];
       const order = orderBy(DOSSIER_SORTS, f.order, p.sort, p.dir);
-      const total = stmt(`SELECT COUNT(*) AS n FROM dossiers WHERE ${unitWhere} AND ${f.where}`).get({
+      const total = stmt(`SELECT COUNT(*) AS n FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${f.where}`).get({
         unit: p.unit,
         now: p.now,
         dueSoonUntil: p.dueSoonUntil,
       }) as { n: number };
       const rows = stmt(
-        `SELECT state FROM dossiers WHERE ${unitWhere} AND ${f.where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+        `SELECT state FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${f.where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       ).all({ unit: p.unit, now: p.now, dueSoonUntil: p.dueSoonUntil, limit: p.limit, offset: p.offset }) as { state: string }[];
       return { total: total.n, items: rows.map((r) => JSON.parse(r.state) as DossierState) };
     },
@@ -211,7 +224,7 @@ export function createReadRepo(db: Db) {
       items: TaskState[];
     } {
       const f = TASK_FILTERS[p.filter];
-      const where = `(@assignee IS NULL OR assignee = @assignee) AND ${f.where}`;
+      const where = `${p.assignee === null ? '1' : 'assignee = @assignee'} AND ${f.where}`;
       const params = { assignee: p.assignee, now: p.now };
       const total = stmt(`SELECT COUNT(*) AS n FROM tasks WHERE ${where}`).get(params) as { n: number };
       const order = orderBy(TASK_SORTS, f.order, p.sort, p.dir);
@@ -229,7 +242,7 @@ export function createReadRepo(db: Db) {
     processingHistogram(p: { unit: string | null; from: number; to: number }): { bin: number; n: number }[] {
       return stmt(
         `SELECT CAST(processing_days AS INTEGER) AS bin, COUNT(*) AS n FROM dossiers
-         WHERE ${unitWhere} AND open = 0 AND end_at >= @from AND end_at < @to AND processing_days IS NOT NULL
+         WHERE ${unitWhereOf(p.unit)} AND open = 0 AND end_at >= @from AND end_at < @to AND processing_days IS NOT NULL
            AND outcome IN ('early', 'on_time', 'late')
          GROUP BY bin ORDER BY bin`,
       ).all(p) as { bin: number; n: number }[];

@@ -104,9 +104,27 @@ export function readRoutes(deps: ReadDeps): Router {
   }
 
   // Departments are addressed the same way as units.
+  // Detail answers are shared for a few seconds: many screens asking for the same view cost one query.
+  const detailCache = new Map<string, { until: number; body: UnitDetailResponse }>();
+  const DETAIL_TTL_MS = { city: 30_000, unit: 5_000 };
+
   r.get(['/units/:code', '/departments/:code'], (req, res) => {
-    const { period } = parseQuery(periodQuery, req);
+    const { period, officials } = parseQuery(periodQuery.extend({ officials: z.enum(['0', '1']).default('1') }), req);
     const { scope, unit } = resolveScope(String(req.params.code));
+    const key = `${scope}|${period}|${officials}`;
+    const realNow = Date.now();
+    const hit = detailCache.get(key);
+    if (hit && hit.until > realNow) {
+      res.json(hit.body);
+      return;
+    }
+    const body = unitDetail(scope, unit, period, officials === '1');
+    if (detailCache.size > 1_000) detailCache.clear();
+    detailCache.set(key, { until: realNow + (unit === null ? DETAIL_TTL_MS.city : DETAIL_TTL_MS.unit), body });
+    res.json(body);
+  });
+
+  function unitDetail(scope: ScopeKey, unit: string | null, period: Period, withOfficials: boolean): UnitDetailResponse {
     const now = deps.now();
     const w = deps.metrics.window(period);
     const q = { unit, from: w.from, to: w.to, now };
@@ -127,7 +145,7 @@ export function readRoutes(deps: ReadDeps): Router {
       metrics: deps.metrics.metrics(scope, period),
       byField: toBreakdownRows(store.read.byField(q), byFieldDays),
       byProcedure: toBreakdownRows(store.read.byProcedure(q), byProcDays),
-      byOfficial: officialScorecards(store.read.holds({ unit, from: w.from, now }), w, calendar, now),
+      byOfficial: withOfficials ? officialScorecards(store.read.holds({ unit, from: w.from, now }), w, calendar, now) : [],
       trend: dailyTrend(
         store.read.dailyFlows({ unit, from: trendFrom, to: now + 1 }),
         store.read.overdueSpans({ unit, from: trendFrom, now }),
@@ -135,8 +153,8 @@ export function readRoutes(deps: ReadDeps): Router {
       ),
       processingHistogram: store.read.processingHistogram(q).map((b) => ({ fromDays: b.bin, toDays: b.bin + 1, count: b.n })),
     };
-    res.json(body);
-  });
+    return body;
+  }
 
   r.get(['/units/:code/dossiers', '/departments/:code/dossiers'], (req, res) => {
     const { unit } = resolveScope(String(req.params.code));

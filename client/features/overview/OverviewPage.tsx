@@ -53,7 +53,7 @@ export function OverviewPage() {
     const id = window.setInterval(() => setDetailTick((n) => n + 1), CITY_DETAIL_REFRESH_MS);
     return () => window.clearInterval(id);
   }, []);
-  const cityDetail = useApi((signal) => fetchUnitDetail(CITY_CODE, period, { signal }), [period, detailTick]);
+  const cityDetail = useApi((signal) => fetchUnitDetail(CITY_CODE, period, { signal, officials: false }), [period, detailTick]);
   const live = useScopeSubscription('city', period);
 
   const appTitle = tc('appTitle');
