@@ -1,0 +1,410 @@
+/**
+ * Target 1: ingest ≥ 20,000 events/s over HTTP in batches of 500, durably (each batch committed with
+ * synchronous=FULL before the answer).
+ *
+ * Realistic valid events come from the seeded city generator at scale 1 (the real city's volume),
+ * starting --days 10 days ago; the first --events 50,000 dossier events (≈ 2.5 working days) are sent.
+ * (--events 0 sends all 10 days, ≈ 490,000 events: several minutes per run on a loaded machine.)
+ * Batches keep the generator's time order, so every dossier's events arrive in order: one connection
+ * sends them sequentially, or --conns N connections each send the events of their own dossiers
+ * (partitioned by dossier id). Every run starts on a fresh temp DB file.
+ *
+ * Modes (--modes, comma-separated, default http,direct,child):
+ *  - http:   runtime in this process, fetch (keep-alive) from this process, as the brief asks; client
+ *            and server share one event loop, so the client's cost is in the number.
+ *  - direct: runtime.ingest.ingest(source, 'dossier', batch) in-process, no HTTP/JSON: store + engine
+ *            alone, with a breakdown of where the time goes (lookups, row writes, commit).
+ *  - child:  the server alone in its own process (bench/server-child.ts), fetch from here: the
+ *            production shape, the client on the other core.
+ * Every run reports wall time and CPU time: on a shared machine wall time includes waiting for a CPU
+ * (the run's cpuPressurePct says how much of the time some task was waiting).
+ * Also measured once: JSON.parse of every body alone, and what one durable commit (fsync) costs here.
+ * --profile: one more in-process http run and one direct run under the CPU profiler, summarised.
+ * --experiments: the direct path over store variants (bench/variants.ts) to size candidate fixes.
+ *   npx tsx bench/ingest-http.ts [--days 10] [--events 50000] [--scale 1] [--runs 3] [--batch 500] [--conns 1] [--profile] [--experiments]
+ */
+import Database from 'better-sqlite3';
+import { statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WireDossierEvent } from '../server/simulator/wire.js';
+import type { Store } from '../server/db/store.js';
+import type { IngestService } from '../server/ingest/service.js';
+import type { SourceRow } from '../server/db/sources-repo.js';
+import {
+  chunk,
+  generateCity,
+  isMain,
+  log,
+  measured,
+  median,
+  numArg,
+  postIngest,
+  round,
+  roundSummary,
+  runMain,
+  startChild,
+  startInProcess,
+  summarize,
+  summarizeProfile,
+  tempDir,
+  withCpuProfile,
+  type BenchServer,
+  type Summary,
+} from './lib.js';
+import { BASELINE, createIngestStack, variantApplies, type StoreVariant } from './variants.js';
+
+export const TARGET_EVENTS_PER_S = 20_000;
+
+interface RunResult {
+  mode: string;
+  run: number;
+  events: number;
+  batches: number;
+  wallMs: number;
+  eventsPerS: number;
+  /** Events per second of CPU time of the server side (this process in http/direct, the child in child mode). */
+  eventsPerCpuS: number;
+  serverCpuMs: number;
+  clientCpuMs?: number;
+  cpuPressurePct: number;
+  /** events/s over the first and the second half of the batches (does it slow as the DB grows?). */
+  firstHalfEventsPerS: number;
+  secondHalfEventsPerS: number;
+  batchMs: Summary;
+  dbMiB: number;
+  breakdown?: Record<string, number>;
+}
+
+function dbSizeMiB(dbFile: string): number {
+  let bytes = 0;
+  for (const f of [dbFile, `${dbFile}-wal`]) if (existsSync(f)) bytes += statSync(f).size;
+  return round(bytes / 2 ** 20, 1);
+}
+
+/** Partitions events by dossier (stable hash), keeping their order, then batches each partition. */
+function partition(events: WireDossierEvent[], parts: number, batch: number): WireDossierEvent[][][] {
+  const buckets: WireDossierEvent[][] = Array.from({ length: parts }, () => []);
+  for (const e of events) {
+    let h = 0;
+    for (let i = 0; i < e.dossierId.length; i++) h = (h * 31 + e.dossierId.charCodeAt(i)) | 0;
+    buckets[Math.abs(h) % parts].push(e);
+  }
+  return buckets.map((b) => chunk(b, batch));
+}
+
+function halves(batchMs: number[], batchSizes: number[]): [number, number] {
+  const mid = batchMs.length >> 1;
+  const rate = (a: number, b: number) => {
+    let ev = 0;
+    let ms = 0;
+    for (let i = a; i < b; i++) {
+      ev += batchSizes[i];
+      ms += batchMs[i];
+    }
+    return Math.round((ev / ms) * 1000);
+  };
+  return [rate(0, mid), rate(mid, batchMs.length)];
+}
+
+async function sendAll(server: BenchServer, parts: string[][], total: number): Promise<{ batchMs: number[]; sizes: number[] }> {
+  const batchMs: number[] = [];
+  const sizes: number[] = [];
+  let accepted = 0;
+  await Promise.all(
+    parts.map(async (bodies) => {
+      for (const body of bodies) {
+        const s = performance.now();
+        const r = await postIngest(server.url, '/api/v1/ingest/dossiers', server.dossierKey, body);
+        batchMs.push(performance.now() - s);
+        if (r.status !== 200 || r.rejected) throw new Error(`ingest answered ${r.status}: ${r.text.slice(0, 500)}`);
+        sizes.push(r.accepted);
+        accepted += r.accepted;
+      }
+    }),
+  );
+  if (accepted !== total) throw new Error(`accepted ${accepted} of ${total} events`);
+  return { batchMs, sizes };
+}
+
+/**
+ * Wraps the store and engine functions the ingest service calls (looked up at call time) to time
+ * each phase: the commit is the transaction's time minus its body's.
+ */
+function instrument(store: Store, engine: { applyDossier: (...a: never[]) => void }) {
+  const acc: Record<string, number> = {};
+  const add = (k: string, ms: number) => (acc[k] = (acc[k] ?? 0) + ms);
+  const wrap = (obj: Record<string, unknown>, name: string, label: string) => {
+    const f = obj[name] as (...a: unknown[]) => unknown;
+    obj[name] = function (this: unknown, ...a: unknown[]) {
+      const t = performance.now();
+      try {
+        return f.apply(this, a);
+      } finally {
+        add(label, performance.now() - t);
+      }
+    };
+  };
+  wrap(store.projections as unknown as Record<string, unknown>, 'getDossier', 'getDossier (SELECT state + JSON.parse)');
+  wrap(store.projections as unknown as Record<string, unknown>, 'saveDossier', 'saveDossier (upsert row + holds)');
+  wrap(store.events as unknown as Record<string, unknown>, 'append', 'events.append (INSERT)');
+  wrap(store.events as unknown as Record<string, unknown>, 'existingHash', 'events.existingHash (dedup lookup)');
+  wrap(engine as unknown as Record<string, unknown>, 'applyDossier', 'engine.applyDossier');
+  const tx = store.transaction.bind(store);
+  store.transaction = <T>(fn: () => T): T => {
+    let inner = 0;
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const r = tx(() => {
+      const t = performance.now();
+      try {
+        return fn();
+      } finally {
+        inner = performance.now() - t;
+      }
+    });
+    const total = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    add('transaction (wall)', total);
+    add('transaction (cpu)', (c.user + c.system) / 1000);
+    add('commit (wall)', total - inner);
+    return r;
+  };
+  return acc;
+}
+
+/** Ingests every batch in-process; per-batch times and the phase breakdown. */
+function ingestDirect(ingest: IngestService, source: SourceRow, batches: WireDossierEvent[][], total: number): { batchMs: number[]; sizes: number[] } {
+  const batchMs: number[] = [];
+  const sizes: number[] = [];
+  let accepted = 0;
+  for (const b of batches) {
+    const s = performance.now();
+    const res = ingest.ingest(source, 'dossier', b);
+    batchMs.push(performance.now() - s);
+    sizes.push(b.length);
+    for (const x of res) if (x.status === 'accepted') accepted++;
+  }
+  if (accepted !== total) throw new Error(`direct: accepted ${accepted} of ${total}`);
+  return { batchMs, sizes };
+}
+
+/** Cost of one durable commit on this disk: tiny transactions in WAL mode, FULL vs NORMAL. */
+function fsyncProbe(dir: string): { fullCommitMs: number; normalCommitMs: number } {
+  const db = new Database(join(dir, 'fsync-probe.db'));
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
+  const ins = db.prepare('INSERT INTO t (v) VALUES (?)');
+  const one = db.transaction((v: string) => ins.run(v));
+  const measure = (mode: string, n: number) => {
+    db.pragma(`synchronous = ${mode}`);
+    for (let i = 0; i < 10; i++) one('warm');
+    const t = performance.now();
+    for (let i = 0; i < n; i++) one('x'.repeat(100));
+    return (performance.now() - t) / n;
+  };
+  const fullCommitMs = measure('FULL', 200);
+  const normalCommitMs = measure('NORMAL', 200);
+  db.close();
+  return { fullCommitMs: round(fullCommitMs, 3), normalCommitMs: round(normalCommitMs, 3) };
+}
+
+function breakdownPerEvent(acc: Record<string, number>, events: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(acc).map(([k, ms]) => [`${k} µs/event`, round((ms * 1000) / events, 1)]));
+}
+
+export const EXPERIMENTS: StoreVariant[] = [
+  BASELINE,
+  { name: 'synchronous=NORMAL (not durable on power loss: shows the fsync share only)', synchronous: 'NORMAL' },
+  { name: 'dossiers as a rowid table (no WITHOUT ROWID)', rowidDossiers: true },
+  { name: 'page_size=8192', pageSize: 8192 },
+  { name: 'page_size=16384', pageSize: 16384 },
+  { name: 'rowid dossiers + page_size=8192', rowidDossiers: true, pageSize: 8192 },
+  { name: 'wal_autocheckpoint=1000 (SQLite default: checkpoint every 4 MiB of WAL)', walAutocheckpoint: 1000 },
+];
+
+export async function main(args: Map<string, string>) {
+  const days = numArg(args, 'days', 10);
+  const maxEvents = numArg(args, 'events', 50_000) || Infinity;
+  const scale = numArg(args, 'scale', 1);
+  const runs = numArg(args, 'runs', 3);
+  const batch = numArg(args, 'batch', 500);
+  const conns = numArg(args, 'conns', 1);
+  const modes = (args.get('modes') ?? 'http,direct,child').split(',').map((s) => s.trim()).filter(Boolean);
+  const profile = args.get('profile') === 'true';
+  const experiments = args.get('experiments') === 'true';
+
+  log(`ingest: generating up to ${maxEvents} events from ${days} days ago at scale ${scale}…`);
+  const city = generateCity({ days, scale, maxEvents });
+  const events = city.dossiers;
+  log(`ingest: ${events.length} dossier events generated in ${Math.round(city.generateMs)} ms`);
+  const batches = chunk(events, batch);
+  const parts = partition(events, conns, batch).map((bs) => bs.map((b) => JSON.stringify({ events: b })));
+  const allBodies = parts.flat();
+  const bodyBytes = allBodies.reduce((a, b) => a + Buffer.byteLength(b), 0);
+
+  // What express.json does to every body, alone (CPU time, so contention does not count).
+  const jsonParse = await measured(() => {
+    for (const b of allBodies) JSON.parse(b);
+  });
+
+  const probeDir = tempDir('bdt-bench-fsync-');
+  const fsync = fsyncProbe(probeDir.dir);
+  probeDir.remove();
+  log(`ingest: one durable commit ≈ ${fsync.fullCommitMs} ms (FULL) vs ${fsync.normalCommitMs} ms (NORMAL)`);
+
+  const results: RunResult[] = [];
+  for (let r = 1; r <= runs; r++) {
+    for (const mode of modes) {
+      const tmp = tempDir('bdt-bench-ingest-');
+      const dbFile = join(tmp.dir, 'dashboard.db');
+      try {
+        let res: RunResult;
+        if (mode === 'direct') {
+          const server = await startInProcess({ dbFile, noListen: true });
+          const rt = server.runtime!;
+          const acc = instrument(rt.store, rt.engine as never);
+          const m = await measured(() => ingestDirect(rt.ingest, server.dossierSource!, batches, events.length));
+          const [h1, h2] = halves(m.result.batchMs, m.result.sizes);
+          res = {
+            mode, run: r, events: events.length, batches: batches.length, wallMs: m.wallMs,
+            eventsPerS: (events.length / m.wallMs) * 1000, eventsPerCpuS: (events.length / m.cpuMs) * 1000,
+            serverCpuMs: m.cpuMs, cpuPressurePct: m.cpuPressurePct, firstHalfEventsPerS: h1, secondHalfEventsPerS: h2,
+            batchMs: summarize(m.result.batchMs), dbMiB: dbSizeMiB(dbFile), breakdown: breakdownPerEvent(acc, events.length),
+          };
+          await server.close();
+        } else {
+          const server = mode === 'child' ? await startChild({ dbFile }) : await startInProcess({ dbFile });
+          const pid = mode === 'child' ? (server as Awaited<ReturnType<typeof startChild>>).child.pid : undefined;
+          const m = await measured(() => sendAll(server, parts, events.length), pid);
+          const [h1, h2] = halves(m.result.batchMs, m.result.sizes);
+          const serverCpu = mode === 'child' ? m.otherCpuMs : m.cpuMs;
+          res = {
+            mode, run: r, events: events.length, batches: allBodies.length, wallMs: m.wallMs,
+            eventsPerS: (events.length / m.wallMs) * 1000, eventsPerCpuS: (events.length / serverCpu) * 1000,
+            serverCpuMs: serverCpu, clientCpuMs: mode === 'child' ? m.cpuMs : undefined, cpuPressurePct: m.cpuPressurePct,
+            firstHalfEventsPerS: h1, secondHalfEventsPerS: h2, batchMs: summarize(m.result.batchMs), dbMiB: dbSizeMiB(dbFile),
+          };
+          await server.close();
+        }
+        results.push(res);
+        log(
+          `ingest: run ${r} ${mode}: ${Math.round(res.eventsPerS)} events/s wall, ${Math.round(res.eventsPerCpuS)} events per CPU-s ` +
+            `(${Math.round(res.wallMs)} ms, batch p50 ${round(res.batchMs.p50, 1)} ms, cpu pressure ${res.cpuPressurePct}%)`,
+        );
+      } finally {
+        tmp.remove();
+      }
+    }
+  }
+
+  const profiles: Record<string, unknown> = {};
+  if (profile) {
+    for (const mode of ['http', 'direct']) {
+      const tmp = tempDir('bdt-bench-ingest-prof-');
+      try {
+        const server = await startInProcess({ dbFile: join(tmp.dir, 'dashboard.db'), noListen: mode === 'direct' });
+        const t0 = performance.now();
+        const { profile: p } = await withCpuProfile(async () =>
+          mode === 'http' ? sendAll(server, parts, events.length) : ingestDirect(server.runtime!.ingest, server.dossierSource!, batches, events.length),
+        );
+        const ms = performance.now() - t0;
+        await server.close();
+        profiles[mode] = { eventsPerSUnderProfiler: Math.round((events.length / ms) * 1000), ...summarizeProfile(p) };
+        log(`ingest: profiled ${mode} run done`);
+      } finally {
+        tmp.remove();
+      }
+    }
+  }
+
+  const experimentResults = [];
+  if (experiments) {
+    for (const v of EXPERIMENTS) {
+      if (!variantApplies(v)) {
+        experimentResults.push({ variant: v.name, skipped: 'the server schema already has this' });
+        continue;
+      }
+      const tmp = tempDir('bdt-bench-ingest-exp-');
+      try {
+        const dbFile = join(tmp.dir, 'dashboard.db');
+        const stack = createIngestStack(dbFile, v);
+        const acc = instrument(stack.store, stack.engine as never);
+        const m = await measured(() => ingestDirect(stack.ingest, stack.dossierSource, batches, events.length));
+        const pageSize = stack.db.pragma('page_size', { simple: true }) as number;
+        const pages = stack.db.pragma('page_count', { simple: true }) as number;
+        stack.close();
+        const row = {
+          variant: v.name,
+          eventsPerS: Math.round((events.length / m.wallMs) * 1000),
+          eventsPerCpuS: Math.round((events.length / m.cpuMs) * 1000),
+          cpuUsPerEvent: round((m.cpuMs * 1000) / events.length, 1),
+          commitWallMsPerBatch: round(acc['commit (wall)'] / batches.length, 1),
+          cpuPressurePct: m.cpuPressurePct,
+          dbMiB: round((pages * pageSize) / 2 ** 20, 1),
+          breakdown: breakdownPerEvent(acc, events.length),
+        };
+        experimentResults.push(row);
+        log(`ingest: experiment "${v.name}": ${row.eventsPerS} events/s wall, ${row.eventsPerCpuS} per CPU-s, ${row.dbMiB} MiB`);
+      } finally {
+        tmp.remove();
+      }
+    }
+  }
+
+  const byMode = Object.fromEntries(
+    modes.map((m) => {
+      const rs = results.filter((x) => x.mode === m);
+      const eps = rs.map((x) => x.eventsPerS);
+      const med = median(eps);
+      const cpuMed = median(rs.map((x) => x.eventsPerCpuS));
+      return [
+        m,
+        {
+          eventsPerS: { median: Math.round(med), min: Math.round(Math.min(...eps)), max: Math.round(Math.max(...eps)) },
+          ratioToTarget: round(med / TARGET_EVENTS_PER_S, 3),
+          eventsPerCpuSecondMedian: Math.round(cpuMed),
+          cpuRatioToTarget: round(cpuMed / TARGET_EVENTS_PER_S, 3),
+          serverCpuUsPerEvent: round(1e6 / cpuMed, 1),
+          batchMsP50Median: round(median(rs.map((x) => x.batchMs.p50)), 1),
+          batchMsP99Median: round(median(rs.map((x) => x.batchMs.p99)), 1),
+          cpuPressurePctMedian: median(rs.map((x) => x.cpuPressurePct)),
+        },
+      ];
+    }),
+  );
+  const direct = results.filter((x) => x.mode === 'direct');
+  const breakdownMedian = direct.length
+    ? Object.fromEntries(Object.keys(direct[0].breakdown!).map((k) => [k, round(median(direct.map((x) => x.breakdown![k])), 1)]))
+    : undefined;
+  return {
+    target: { eventsPerS: TARGET_EVENTS_PER_S, batch },
+    workload: {
+      fromDaysAgo: days,
+      spanDays: round((city.to - city.from) / 86_400_000, 1),
+      scale,
+      events: events.length,
+      batches: allBodies.length,
+      conns,
+      bodyMiB: round(bodyBytes / 2 ** 20, 1),
+      bytesPerEvent: Math.round(bodyBytes / events.length),
+      generateMs: Math.round(city.generateMs),
+    },
+    jsonParseCpuUsPerEvent: round((jsonParse.cpuMs * 1000) / events.length, 2),
+    fsync,
+    byMode,
+    directBreakdownMedian: breakdownMedian,
+    runs: results.map((x) => ({
+      ...x,
+      wallMs: Math.round(x.wallMs),
+      eventsPerS: Math.round(x.eventsPerS),
+      eventsPerCpuS: Math.round(x.eventsPerCpuS),
+      serverCpuMs: Math.round(x.serverCpuMs),
+      clientCpuMs: x.clientCpuMs === undefined ? undefined : Math.round(x.clientCpuMs),
+      batchMs: roundSummary(x.batchMs),
+    })),
+    experiments: experimentResults.length ? experimentResults : undefined,
+    profiles: profile ? profiles : undefined,
+  };
+}
+
+if (isMain(import.meta.url)) void runMain('ingest', main);

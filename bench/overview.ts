@@ -1,0 +1,284 @@
+/**
+ * Target 3: GET /api/v1/overview?period=month answers in under 20 ms (p99) for 168 units; and the
+ * heavier unit detail GET /api/v1/units/<code>?period=month (SQL breakdowns), measured alongside.
+ *
+ * Seeds a realistic history first through runtime.ingest.ingest in-process (default 30 days at scale
+ * 0.25, batches of 5,000 as the demo seeds), then issues sequential requests with fetch (keep-alive)
+ * on 127.0.0.1: --requests overview requests; unit detail over every unit in turn (--unit-requests,
+ * ≈ 2 passes), each unit asked again only after the route's 5 s detail cache expired, so these are
+ * cache misses (the SQL work), then as many cache hits; and the city detail (/units/city), --city-misses
+ * misses 30 s apart (its cache TTL) with hits in between. Latency is measured at the client.
+ * The unit detail's SQL queries are also timed one by one (store.read.*) to show which one dominates.
+ *   npx tsx bench/overview.ts [--days 30] [--scale 0.25] [--requests 2000] [--unit-requests 336] [--city-misses 2]
+ */
+import { join } from 'node:path';
+import {
+  chunk,
+  generateCity,
+  isMain,
+  log,
+  measured,
+  numArg,
+  round,
+  roundSummary,
+  runMain,
+  startInProcess,
+  summarize,
+  tempDir,
+} from './lib.js';
+import { statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { createReadRepo } from '../server/db/read-repo.js';
+
+const UNIT_OR = '(@unit IS NULL OR unit = @unit)';
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * The read repository's SQL as the server prepares it (captured on a second connection) for a unit and
+ * for the city, each with its query plan and time (unit: p50/p99 over every unit; city: once). Where a
+ * query filters by `(@unit IS NULL OR unit = @unit)` (defeats the unit indexes), it is also timed with
+ * that filter split into `unit = @unit` and no filter: the what-if of that fix.
+ */
+function unitFilterWhatIf(dbFile: string, units: string[], w: { from: number; to: number }, now: number) {
+  const db = new Database(dbFile, { readonly: true });
+  db.pragma('cache_size = -262144');
+  const sqls: string[] = [];
+  const prepare = db.prepare.bind(db);
+  (db as unknown as { prepare: (sql: string) => unknown }).prepare = (sql: string) => {
+    sqls.push(sql);
+    return prepare(sql);
+  };
+  const read = createReadRepo(db);
+  const q = { unit: units[0], from: w.from, to: w.to, now };
+  read.finishedProcessing(q);
+  read.byField(q);
+  read.byProcedure(q);
+  read.holds({ unit: units[0], from: w.from, now });
+  read.dailyFlows({ unit: units[0], from: now - 31 * 86_400_000, to: now + 1 });
+  read.overdueSpans({ unit: units[0], from: now - 31 * 86_400_000, now });
+  read.processingHistogram(q);
+  // The city variants (unit null) are other SQL texts; capture them too.
+  const cq = { unit: null, from: w.from, to: w.to, now };
+  const citySqlStart = sqls.length;
+  read.finishedProcessing(cq);
+  read.byField(cq);
+  read.byProcedure(cq);
+  read.holds({ unit: null, from: w.from, now });
+  read.dailyFlows({ unit: null, from: now - 31 * 86_400_000, to: now + 1 });
+  read.overdueSpans({ unit: null, from: now - 31 * 86_400_000, now });
+  read.processingHistogram(cq);
+  const citySqls = new Set(sqls.slice(citySqlStart).map((x) => x.replace(/\s+/g, ' ').trim()));
+  const norm = (x: string) => x.replace(/\s+/g, ' ').trim();
+  const params = (sql: string, unit: string | null) => {
+    const all: Record<string, unknown> = { unit, from: w.from, to: w.to, now };
+    return Object.fromEntries(Object.entries(all).filter(([k]) => sql.includes(`@${k}`)));
+  };
+  const plan = (sql: string, unit: string | null) =>
+    (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params(sql, unit)) as { detail: string }[]).map((r) => r.detail).join('; ');
+  const timeUnits = (sql: string) => {
+    const st = prepare(sql);
+    const ms: number[] = [];
+    for (const u of units) {
+      const t = performance.now();
+      st.all(params(sql, u));
+      ms.push(performance.now() - t);
+    }
+    return { unitP50Ms: round(summarize(ms).p50, 2), unitP99Ms: round(summarize(ms).p99, 2), unitSumMs: round(ms.reduce((a, b) => a + b, 0), 0) };
+  };
+  const out = [...new Set(sqls.map(norm))].map((sql) => {
+    const short = sql.length > 160 ? `${sql.slice(0, 160)}…` : sql;
+    if (!sql.includes('@unit') && citySqls.has(sql)) {
+      const t = performance.now();
+      const n = (prepare(sql).all(params(sql, null)) as unknown[]).length;
+      return { scope: 'city', sql: short, plan: plan(sql, null), ms: round(performance.now() - t, 1), rows: n };
+    }
+    const row: Record<string, unknown> = { scope: 'unit', sql: short, planUnit: plan(sql, units[0]), asIs: timeUnits(sql) };
+    if (sql.includes(UNIT_OR)) {
+      const unitSql = sql.split(UNIT_OR).join('unit = @unit');
+      const citySql = sql.split(UNIT_OR).join('1');
+      row.splitPlanUnit = plan(unitSql, units[0]);
+      row.splitUnit = timeUnits(unitSql);
+      const t0 = performance.now();
+      prepare(sql).all(params(sql, null));
+      const cityAsIs = performance.now() - t0;
+      const t1 = performance.now();
+      prepare(citySql).all(params(citySql, null));
+      row.city = { asIsMs: round(cityAsIs, 1), splitMs: round(performance.now() - t1, 1), splitPlan: plan(citySql, null) };
+    }
+    return row;
+  });
+  db.close();
+  return out;
+}
+
+export const TARGET_P99_MS = 20;
+
+async function timeGets(url: string, paths: string[]): Promise<{ ms: number[]; bytes: number }> {
+  const ms: number[] = [];
+  let bytes = 0;
+  for (const p of paths) {
+    const t0 = performance.now();
+    const res = await fetch(url + p);
+    const buf = await res.arrayBuffer();
+    ms.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`GET ${p} answered ${res.status}: ${Buffer.from(buf).toString().slice(0, 300)}`);
+    bytes = buf.byteLength;
+  }
+  return { ms, bytes };
+}
+
+export async function main(args: Map<string, string>) {
+  const days = numArg(args, 'days', 30);
+  const scale = numArg(args, 'scale', 0.25);
+  const requests = numArg(args, 'requests', 2_000);
+  const unitRequests = numArg(args, 'unit-requests', 336);
+  const cityMisses = numArg(args, 'city-misses', 2);
+  // TTLs of the route's shared detail cache (server/http/read-routes.ts DETAIL_TTL_MS).
+  const unitTtlMs = numArg(args, 'unit-ttl-ms', 5_000);
+  const cityTtlMs = numArg(args, 'city-ttl-ms', 30_000);
+
+  const tmp = tempDir('bdt-bench-overview-');
+  const dbFile = join(tmp.dir, 'dashboard.db');
+  const server = await startInProcess({ dbFile });
+  try {
+    const rt = server.runtime!;
+    log(`overview: generating ${days} days at scale ${scale}…`);
+    const city = generateCity({ days, scale });
+    log(`overview: ${city.dossiers.length} dossier + ${city.tasks.length} task events in ${Math.round(city.generateMs)} ms; seeding…`);
+    const seedM = await measured(() => {
+      for (const b of chunk(city.dossiers, 5_000)) rt.ingest.ingest(server.dossierSource!, 'dossier', b);
+      for (const b of chunk(city.tasks, 5_000)) rt.ingest.ingest(server.taskSource!, 'task', b);
+    });
+    const counts = rt.store.projections.counts();
+    log(`overview: seeded ${counts.dossiers} dossiers in ${Math.round(seedM.wallMs)} ms; ${requests} overview requests…`);
+
+    // Warm-up (JIT, statement caches), not counted.
+    await timeGets(server.url, Array.from({ length: 50 }, () => '/api/v1/overview?period=month'));
+    const ov = await measured(() => timeGets(server.url, Array.from({ length: requests }, () => '/api/v1/overview?period=month')));
+    const ovS = summarize(ov.result.ms);
+    log(`overview: p50 ${round(ovS.p50, 2)} ms, p99 ${round(ovS.p99, 2)} ms (cpu pressure ${ov.cpuPressurePct}%)`);
+
+    // Handler without HTTP: the same work the route does, to split engine time from transport.
+    const units = rt.jurisdiction.units.map((u) => u.code);
+    const engineMs: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const t0 = performance.now();
+      const out: Record<string, unknown> = {};
+      for (const u of units) out[u] = rt.engine.metrics(`unit:${u}`, 'month');
+      for (const d of rt.jurisdiction.departments) out[d.code] = rt.engine.metrics(`department:${d.code}`, 'month');
+      out.city = rt.engine.metrics('city', 'month');
+      out.prev = rt.engine.previousMetrics('city', 'month');
+      JSON.stringify(out);
+      engineMs.push(performance.now() - t0);
+    }
+
+    // Unit detail. The route shares answers for a few seconds (a TTL cache per unit and period), so
+    // misses (the SQL work) and hits are measured apart: a unit is asked again only after its TTL.
+    const unitPaths = units.map((u) => `/api/v1/units/${u}?period=month`);
+    await timeGets(server.url, ['/api/v1/units/' + units[0] + '?period=month']);
+    const passes = Math.max(1, Math.round(unitRequests / units.length));
+    log(`overview: unit detail, ${passes} pass(es) over ${units.length} units (cache misses), then hits…`);
+    const lastAsked = new Map<string, number>();
+    const missMs: number[] = [];
+    const ud = await measured(async () => {
+      for (let pass = 0; pass < passes; pass++) {
+        for (const p of unitPaths) {
+          const wait = (lastAsked.get(p) ?? -Infinity) + unitTtlMs + 250 - performance.now();
+          if (wait > 0) await sleep(wait);
+          lastAsked.set(p, performance.now());
+          missMs.push(...(await timeGets(server.url, [p])).ms);
+        }
+      }
+    });
+    const hits = await timeGets(server.url, unitPaths.flatMap((p) => [p, p]).filter((_, i) => i % 2 === 1));
+    const udS = summarize(missMs);
+    log(`overview: unit detail misses p50 ${round(udS.p50, 1)} ms, p99 ${round(udS.p99, 1)} ms; hits p50 ${round(summarize(hits.ms).p50, 2)} ms`);
+
+    // City detail: a miss every city TTL; the rest are hits.
+    const cityPath = '/api/v1/units/city?period=month';
+    const cityMiss: number[] = [];
+    const cityHit: number[] = [];
+    for (let i = 0; i < cityMisses; i++) {
+      if (i > 0) await sleep(cityTtlMs + 500);
+      cityMiss.push(...(await timeGets(server.url, [cityPath])).ms);
+      cityHit.push(...(await timeGets(server.url, Array.from({ length: 10 }, () => cityPath))).ms);
+    }
+    // The same city page without the officials table (?officials=0: no holds query): its own cache key, a miss.
+    const cityNoOfficials = (await timeGets(server.url, ['/api/v1/units/city?period=month&officials=0'])).ms[0];
+    log(`overview: city detail misses ${cityMiss.map((x) => Math.round(x)).join(', ')} ms (${Math.round(cityNoOfficials)} ms without officials); hits p50 ${round(summarize(cityHit).p50, 2)} ms`);
+
+    // Each SQL query of the unit detail alone, over the same units (median ms per call).
+    const now = Date.now();
+    const w = rt.engine.window('month');
+    const sample = units.slice(0, 168);
+    const q = (unit: string | null) => ({ unit, from: w.from, to: w.to, now });
+    const timeQuery = (name: string, f: (unit: string | null) => unknown) => {
+      const unitMs: number[] = [];
+      for (const u of sample) {
+        const t0 = performance.now();
+        f(u);
+        unitMs.push(performance.now() - t0);
+      }
+      const t0 = performance.now();
+      const rows = f(null) as unknown[];
+      const cityMs = performance.now() - t0;
+      return [name, { unitP50Ms: round(summarize(unitMs).p50, 2), unitP99Ms: round(summarize(unitMs).p99, 2), cityMs: round(cityMs, 1), cityRows: rows.length }];
+    };
+    const trendFrom = now - 31 * 86_400_000;
+    const read = rt.store.read;
+    const sql = Object.fromEntries([
+      timeQuery('finishedProcessing', (u) => read.finishedProcessing(q(u))),
+      timeQuery('byField', (u) => read.byField(q(u))),
+      timeQuery('byProcedure', (u) => read.byProcedure(q(u))),
+      timeQuery('holds', (u) => read.holds({ unit: u, from: w.from, now })),
+      timeQuery('dailyFlows', (u) => read.dailyFlows({ unit: u, from: trendFrom, to: now + 1 })),
+      timeQuery('overdueSpans', (u) => read.overdueSpans({ unit: u, from: trendFrom, now })),
+      timeQuery('processingHistogram', (u) => read.processingHistogram(q(u))),
+    ]);
+
+    log('overview: the read SQL, its plans and times…');
+    const whatIf = unitFilterWhatIf(dbFile, sample, w, now);
+
+    return {
+      target: { overviewP99Ms: TARGET_P99_MS },
+      seed: {
+        days,
+        scale,
+        dossierEvents: city.dossiers.length,
+        taskEvents: city.tasks.length,
+        dossiers: counts.dossiers,
+        tasks: counts.tasks,
+        openDossiers: rt.engine.openCount.dossiers,
+        seedMs: Math.round(seedM.wallMs),
+        dbMiB: round((statSync(dbFile).size + statSync(`${dbFile}-wal`).size) / 2 ** 20, 1),
+      },
+      overview: {
+        requests,
+        latencyMs: roundSummary(ovS, 2),
+        ratioP99ToTarget: round(ovS.p99 / TARGET_P99_MS, 3),
+        bytes: ov.result.bytes,
+        cpuPressurePct: ov.cpuPressurePct,
+        handlerWithoutHttpMs: roundSummary(summarize(engineMs), 2),
+      },
+      unitDetail: {
+        cacheMisses: { latencyMs: roundSummary(udS, 2), ratioP99ToTarget: round(udS.p99 / TARGET_P99_MS, 3) },
+        cacheHits: { latencyMs: roundSummary(summarize(hits.ms), 2) },
+        bytes: hits.bytes,
+        cpuPressurePct: ud.cpuPressurePct,
+      },
+      cityDetail: {
+        // A miss is computed synchronously: it blocks the event loop (ingest, live pushes) that long.
+        cacheMissesMs: cityMiss.map((x) => round(x, 0)),
+        cacheMissWithoutOfficialsMs: round(cityNoOfficials, 0),
+        cacheHits: { latencyMs: roundSummary(summarize(cityHit), 2) },
+      },
+      unitDetailSqlMs: sql,
+      readRepoSql: whatIf,
+    };
+  } finally {
+    await server.close();
+    tmp.remove();
+  }
+}
+
+if (isMain(import.meta.url)) void runMain('overview', main);

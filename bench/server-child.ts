@@ -1,0 +1,70 @@
+/**
+ * The server alone in its own process, for benchmarks that should not share an event loop with their
+ * clients (and for the restart's whole-process ready time). Mirrors server/index.ts without the demo:
+ * createRuntime on --db, one dossier and one task source with fresh keys, listen on 127.0.0.1:0, then
+ * prints one line `READY {json}` on stdout. Exits when stdin closes or on SIGTERM.
+ *   node --import tsx bench/server-child.ts --db /tmp/x.db [--flush 500]
+ */
+import type { AddressInfo } from 'node:net';
+import { createRuntime } from '../server/runtime.js';
+import { systemClock } from '../server/clock.js';
+import { createLogger } from '../server/logger.js';
+import { generateSourceKey, hashSourceKey } from '../server/ingest/keys.js';
+import { dirname, join } from 'node:path';
+
+const argv = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const dbFile = arg('db');
+if (!dbFile) {
+  console.error('usage: server-child.ts --db <file> [--flush <ms>]');
+  process.exit(2);
+}
+
+const t0 = performance.now();
+const runtime = createRuntime({
+  dbFile,
+  clock: systemClock,
+  logger: createLogger('silent'),
+  build: 'bench',
+  clientDir: null,
+  deltaFlushMs: Number(arg('flush') ?? 500),
+  boundariesDir: join(dirname(dbFile), 'boundaries'),
+});
+const createRuntimeMs = performance.now() - t0;
+const dossierKey = generateSourceKey();
+const taskKey = generateSourceKey();
+runtime.store.sources.upsertKey('bench-dossiers', 'dossier', hashSourceKey(dossierKey), Date.now());
+runtime.store.sources.upsertKey('bench-tasks', 'task', hashSourceKey(taskKey), Date.now());
+await new Promise<void>((res) => runtime.app.http.listen(0, '127.0.0.1', res));
+const { port } = runtime.app.http.address() as AddressInfo;
+process.stdout.write(
+  `READY ${JSON.stringify({
+    url: `http://127.0.0.1:${port}`,
+    dossierKey,
+    taskKey,
+    restoreMs: runtime.restoreMs,
+    // performance.now() counts from the process's time origin: node start, tsx loader, imports, restore.
+    processReadyMs: performance.now(),
+    createRuntimeMs,
+    openDossiers: runtime.engine.openCount.dossiers,
+    // CPU time of this process up to now (user + system), to tell CPU work from waiting (I/O, contention).
+    cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
+    rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
+  })}\n`,
+);
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  runtime.app.http.closeAllConnections?.();
+  await runtime.close();
+  process.exit(0);
+}
+process.stdin.on('end', () => void stop());
+process.stdin.on('close', () => void stop());
+process.stdin.resume();
+process.on('SIGTERM', () => void stop());
