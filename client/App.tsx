@@ -14,6 +14,9 @@ const DossierPage = lazy(() =>
   import('./features/item/DossierPage').then((m) => ({ default: m.DossierPage })),
 );
 const TaskPage = lazy(() => import('./features/item/TaskPage').then((m) => ({ default: m.TaskPage })));
+// The operations-centre wall: full screen, outside the app shell, loaded only by the screens that show it.
+const WallPage = lazy(() => import('./features/wall/WallPage').then((m) => ({ default: m.WallPage })));
+const WALL_LOADING_STYLE = { position: 'fixed', inset: 0, background: '#0b1220' } as const;
 
 function PageLoading() {
   const { t } = useTranslation();
@@ -27,6 +30,14 @@ function PageLoading() {
 export function App() {
   return (
     <Routes>
+      <Route
+        path="wall"
+        element={
+          <Suspense fallback={<div style={WALL_LOADING_STYLE} />}>
+            <WallPage />
+          </Suspense>
+        }
+      />
       <Route element={<AppShell />}>
         <Route index element={<OverviewPage />} />
         <Route

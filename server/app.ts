@@ -10,6 +10,8 @@ import { ingestRoutes } from './ingest/routes.js';
 import { readRoutes, type ReadDeps } from './http/read-routes.js';
 import { healthRoutes, sourceFreshness } from './http/health-routes.js';
 import { staticClient } from './http/static.js';
+import { wallRoutes } from './http/wall-routes.js';
+import { canWatchScope, installDisplayAuth } from './realtime/display-auth.js';
 import { errorHandler, HttpError } from './http/errors.js';
 import { createHub, type IoServer, type MetricsSource } from './realtime/hub.js';
 import type { AlertRaised } from './realtime/events.js';
@@ -39,6 +41,7 @@ export interface App {
   http: HttpServer;
   io: IoServer;
   hub: ReturnType<typeof createHub>;
+  displayAuth: ReturnType<typeof installDisplayAuth>;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export function createApp(deps: AppDeps): App {
   const api = express.Router();
   api.use('/ingest', ingestRoutes(deps.store, deps.ingest));
   api.use(readRoutes(deps));
+  api.use(wallRoutes({ store: deps.store }));
   api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silentAfterMs: deps.sourceSilentMs }));
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));
   app.use('/api/v1', api);
@@ -65,13 +69,16 @@ export function createApp(deps: AppDeps): App {
     pingTimeout: 10_000,
   });
 
+  // Display tokens: checked at the handshake, revocations swept every clock tick.
+  const displayAuth = installDisplayAuth({ io, displays: deps.store.displays, now: deps.now, sweepEveryMs: deps.clockTickMs });
+
   const metrics: MetricsSource = deps.metrics;
   const hub = createHub({
     io,
     metrics,
     now: deps.now,
     scopeExists: (scope) => scope === 'city' || deps.scopeOf(scope.slice(scope.indexOf(':') + 1)) === scope,
-    canWatch: () => true,
+    canWatch: (socket, scope) => canWatchScope(socket.data.principal, scope),
     clockTick: () => ({ build: deps.build, sources: sourceFreshness(deps.store, deps.now(), deps.sourceSilentMs) }),
     deltaFlushMs: deps.deltaFlushMs,
     clockTickMs: deps.clockTickMs,
@@ -90,8 +97,10 @@ export function createApp(deps: AppDeps): App {
     http,
     io,
     hub,
+    displayAuth,
     async close() {
       hub.stop();
+      displayAuth.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
     },

@@ -1,4 +1,4 @@
-export { getSocket, getConnection, retainScope, requestSubscribe, EV } from './socket';
+export { getSocket, getConnection, retainScope, requestSubscribe, setSocketAuth, EV } from './socket';
 export type { AppSocket, ConnectionState } from './socket';
 export { useConnection, connectionStatus, STALE_AFTER_MS } from './connection';
 export type { ConnectionStatus } from './connection';

@@ -52,6 +52,18 @@ const initialConnection: ConnectionState = {
 
 let socket: AppSocket | null = null;
 let connection: ConnectionState = initialConnection;
+/** Credentials sent in every (re)connect's handshake: a wall's `{ displayToken }`; empty for a browser. */
+let handshakeAuth: Record<string, string> = {};
+
+/**
+ * Sets the handshake credentials (read on every connect attempt). When they change while
+ * connected, the socket reconnects so the server sees them at once.
+ */
+export function setSocketAuth(auth: Record<string, string>): void {
+  const changed = JSON.stringify(auth) !== JSON.stringify(handshakeAuth);
+  handshakeAuth = { ...auth };
+  if (changed && socket?.connected) socket.disconnect().connect();
+}
 const connectionListeners = new Set<() => void>();
 
 function setConnection(patch: Partial<ConnectionState>): void {
@@ -63,6 +75,7 @@ function setConnection(patch: Partial<ConnectionState>): void {
 export function getSocket(): AppSocket {
   if (!socket) {
     const s: AppSocket = io({
+      auth: (cb) => cb(handshakeAuth),
       // Exponential back-off capped at 10 s so a display recovers quickly after an outage.
       reconnectionDelay: 1_000,
       reconnectionDelayMax: 10_000,

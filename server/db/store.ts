@@ -5,6 +5,7 @@ import { createQuarantineRepo } from './quarantine-repo.js';
 import { createSourcesRepo } from './sources-repo.js';
 import { createReadRepo } from './read-repo.js';
 import { createMetaRepo } from './meta-repo.js';
+import { createDisplaysRepo, createWallPresetsRepo } from './wall-repo.js';
 
 /** Every repository over one database, plus its transaction helper. */
 export function createStore(db: Db, file = ':memory:') {
@@ -16,6 +17,8 @@ export function createStore(db: Db, file = ':memory:') {
     quarantine: createQuarantineRepo(db),
     read: createReadRepo(db),
     meta: createMetaRepo(db),
+    wallPresets: createWallPresetsRepo(db),
+    displays: createDisplaysRepo(db),
     /** Runs fn in one synchronous transaction (all or nothing). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -1,0 +1,89 @@
+/**
+ * Display tokens on the live connection: a Socket.IO middleware that turns `auth: { displayToken }`
+ * into `socket.data.principal = { role: 'display', scope }` (or refuses the connection), the scope
+ * rule `canWatch` applies, and a sweep that disconnects sockets whose token was revoked.
+ */
+import type { ScopeKey } from '../metrics/types.js';
+import type { DisplaysRepo } from '../db/wall-repo.js';
+import { DISPLAY_TOKEN_MAX_LENGTH, hashDisplayToken } from '../wall/display-tokens.js';
+import { DISPLAY_TOKEN_INVALID } from '../wall/wall-types.js';
+import type { IoServer } from './hub.js';
+import type { SocketData } from './events.js';
+
+type Principal = SocketData['principal'];
+
+/**
+ * May this principal watch `scope`? No principal (a browser without a token): yes, as before
+ * access control. A display: its own scope, and a city display anything in the city.
+ */
+export function canWatchScope(principal: Principal, scope: ScopeKey): boolean {
+  if (!principal || principal.scope === null) return true;
+  if (principal.scope === 'city') return true;
+  return principal.scope === scope;
+}
+
+/** The error a refused handshake carries (`connect_error` on the client: message and data.code). */
+export class DisplayTokenError extends Error {
+  readonly data = {
+    code: DISPLAY_TOKEN_INVALID,
+    message: 'the display token is unknown or revoked; ask for a new one (npm run display:add)',
+  };
+  constructor() {
+    super(DISPLAY_TOKEN_INVALID);
+  }
+}
+
+export interface DisplayAuthDeps {
+  io: IoServer;
+  displays: DisplaysRepo;
+  now: () => number;
+  /** How often revoked tokens are looked for (the clock tick: "disconnected within a tick"). */
+  sweepEveryMs: number;
+}
+
+/**
+ * Installs the handshake middleware and starts the revocation sweep.
+ * @returns `sweep()` (run it now) and `stop()`.
+ */
+export function installDisplayAuth(deps: DisplayAuthDeps) {
+  const { io, displays } = deps;
+  /** Display id of each connected display socket, by socket id. */
+  const displayOf = new Map<string, number>();
+
+  io.use((socket, next) => {
+    const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.displayToken;
+    if (token === undefined || token === null || token === '') return next(); // an ordinary browser
+    if (typeof token !== 'string' || token.length > DISPLAY_TOKEN_MAX_LENGTH) return next(new DisplayTokenError());
+    const display = displays.findActiveByTokenHash(hashDisplayToken(token));
+    if (!display) return next(new DisplayTokenError());
+    socket.data.principal = { role: 'display', scope: display.scope };
+    displayOf.set(socket.id, display.id);
+    socket.once('disconnect', () => displayOf.delete(socket.id));
+    displays.markSeen(display.id, deps.now());
+    next();
+  });
+
+  /** Disconnects every display socket whose token is no longer active. */
+  function sweep(): number {
+    if (displayOf.size === 0) return 0;
+    const active = displays.activeIds();
+    let n = 0;
+    for (const [socketId, id] of displayOf) {
+      if (active.has(id)) continue;
+      displayOf.delete(socketId);
+      io.sockets.sockets.get(socketId)?.disconnect(true);
+      n++;
+    }
+    return n;
+  }
+
+  const timer = setInterval(sweep, deps.sweepEveryMs);
+  timer.unref();
+  return {
+    sweep,
+    connectedDisplays: () => displayOf.size,
+    stop(): void {
+      clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../server/db/connection.js';
+import { createStore } from '../../../server/db/store.js';
+import { hashDisplayToken } from '../../../server/wall/display-tokens.js';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+const work = mkdtempSync(join(tmpdir(), 'wall-cli-'));
+const dbFile = join(work, 'dashboard.db');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function run(script: string, args: string[]) {
+  const r = spawnSync('npx', ['tsx', `server/cli/${script}.ts`, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DASHBOARD_DB: dbFile },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function withStore<T>(fn: (store: ReturnType<typeof createStore>) => T): T {
+  const store = createStore(openDatabase(dbFile), dbFile);
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+// Each run starts npx + tsx (1–2 s; more on a busy two-core CI runner).
+describe('display:add, display:revoke and wall:preset', { timeout: 60_000 }, () => {
+  let token = '';
+
+  it('display:add prints the token once and stores only its SHA-256 hash', () => {
+    const r = run('display-add', ['--name', 'ops-room', '--scope', 'city']);
+    expect(r.code).toBe(0);
+    token = /^(bdd_[A-Za-z0-9_-]{43})$/m.exec(r.stdout)?.[1] ?? '';
+    expect(token).not.toBe('');
+    expect(readFileSync(dbFile).includes(Buffer.from(token))).toBe(false);
+    withStore((s) => expect(s.displays.findActiveByTokenHash(hashDisplayToken(token))).toMatchObject({ name: 'ops-room', scope: 'city' }));
+  });
+
+  it('display:add refuses a second active display of the same name and an unknown unit', () => {
+    expect(run('display-add', ['--name', 'ops-room', '--scope', 'city']).code).toBe(1);
+    const bad = run('display-add', ['--name', 'ward', '--scope', 'unit:99999']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('99999');
+  });
+
+  it('display:revoke revokes the token (and says so when there is nothing to revoke)', () => {
+    expect(run('display-revoke', ['--name', 'ops-room']).code).toBe(0);
+    withStore((s) => expect(s.displays.findActiveByTokenHash(hashDisplayToken(token))).toBeNull());
+    expect(run('display-revoke', ['--name', 'ops-room']).code).toBe(1);
+    expect(run('display-revoke', ['--name', 'nobody']).code).toBe(1);
+  });
+
+  it('wall:preset saves a preset the API then serves, and rejects unknown scenes', () => {
+    const r = run('wall-preset', ['--name', 'ops', '--scenes', 'map,ranking,feed,kpi,departments', '--interval', '20']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('/wall?preset=ops');
+    withStore((s) => expect(s.wallPresets.get('ops')).toMatchObject({ scenes: ['map', 'ranking', 'feed', 'kpi', 'departments'], intervalSeconds: 20 }));
+    const bad = run('wall-preset', ['--name', 'ops', '--scenes', 'map,weather']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"weather" is not a scene');
+  });
+});
