@@ -179,6 +179,28 @@ export function createReadRepo(db: Db) {
       return [...byDay.values()].sort((a, b) => a.day - b.day);
     },
 
+    /**
+     * The overdue backlog as it stood at instant `at` (the end of a past period), per unit or department
+     * code: dossiers past due and not yet ended at `at` — by the same rule as the daily trend's backlog —
+     * and open tasks past their deadline in force. Dossiers still open now come from the open rows; those
+     * finished since come from the late ones (a dossier finished early or on time was never overdue).
+     */
+    overdueAt(p: { at: number }): { dossiers: { code: string; n: number }[]; tasks: { code: string; n: number }[] } {
+      const dossiers = stmt(
+        `SELECT unit AS code, COUNT(*) AS n FROM (
+           SELECT unit FROM dossiers WHERE open = 1 AND bucket IN ('in_progress', 'awaiting_supplement') AND due_at < @at
+           UNION ALL
+           SELECT unit FROM dossiers WHERE outcome = 'late' AND end_at > @at AND due_at < @at
+         ) GROUP BY unit`,
+      ).all(p) as { code: string; n: number }[];
+      const tasks = stmt(
+        `SELECT assignee AS code, COUNT(*) AS n FROM tasks
+         WHERE due_at < @at AND assigned_at <= @at AND status != 'cancelled' AND (completed_at IS NULL OR completed_at > @at)
+         GROUP BY assignee`,
+      ).all(p) as { code: string; n: number }[];
+      return { dossiers, tasks };
+    },
+
     /** Due and end instants of dossiers that were overdue at some point since `from` (for the backlog trend). */
     overdueSpans(p: { unit: string | null; from: number; now: number }): { dueAt: number; endAt: number | null }[] {
       return stmt(

@@ -20,10 +20,13 @@ import type {
   UnitDetailResponse,
 } from './api-types.js';
 import { HttpError } from './errors.js';
+import { createPastOverdue, type OverdueCounts } from './past-overdue.js';
 
 export interface ReadDeps {
   store: Store;
-  metrics: MetricsSource & { previousMetrics?(scope: ScopeKey, period: Period): import('../metrics/types.js').ScopeMetrics | null };
+  metrics: MetricsSource & {
+    previousMetrics?(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueCounts): import('../metrics/types.js').ScopeMetrics | null;
+  };
   jurisdiction: Jurisdiction;
   scopeOf(code: string): ScopeKey | null;
   calendar: WorkCalendar;
@@ -60,6 +63,7 @@ export function readRoutes(deps: ReadDeps): Router {
   const ctx = { calendar, settings: deps.settings };
   const unitByCode = new Map(jurisdiction.units.map((u) => [u.code, u]));
   const deptByCode = new Map(jurisdiction.departments.map((d) => [d.code, d]));
+  const pastOverdue = createPastOverdue(store, deps.scopeOf);
   const nameOf = (code: string | null) => (code ? (unitByCode.get(code)?.fullName ?? deptByCode.get(code)?.name ?? code) : '');
 
   r.get('/jurisdiction', (_req, res) => {
@@ -90,7 +94,8 @@ export function readRoutes(deps: ReadDeps): Router {
       city: deps.metrics.metrics('city', period),
       units,
       departments,
-      previousCity: deps.metrics.previousMetrics?.('city', period) ?? null,
+      // The previous window ends where the current one starts; its rate counts what was overdue then.
+      previousCity: deps.metrics.previousMetrics?.('city', period, pastOverdue.at('city', w.from)) ?? null,
     };
     res.json(body);
   });

@@ -208,15 +208,24 @@ export class MetricsEngine {
   }
 
   /**
-   * Flow metrics of a scope over the previous window of a period (yesterday, last week, …), for
-   * "change vs previous period". The engine keeps no past backlog, so the backlog fields are 0 and
-   * onTimeRate counts finished dossiers only: (early + on time) ÷ (early + on time + late).
+   * Metrics of a scope over the previous window of a period (yesterday, last week, …), for "change vs
+   * previous period". The engine keeps no past backlog: the caller passes the overdue backlog as it stood
+   * at the end of that window (`overdueAtEnd`, from the store), so that onTimeRate is judged the DVCQG
+   * way, open overdue dossiers included, like the current period's. Without it, overdue counts are 0 and
+   * onTimeRate counts finished dossiers only. inProgress, dueSoon, awaitingSupplement, tasks.openInTerm
+   * and tasks.noDeadline are not kept for past instants and are 0.
    */
-  previousMetrics(scope: ScopeKey, period: Period): ScopeMetrics {
+  previousMetrics(scope: ScopeKey, period: Period, overdueAtEnd?: { dossiers: number; tasks: number }): ScopeMetrics {
     const s = this.scopeStates.get(scope);
     if (s === undefined) return emptyScopeMetrics();
     const b = this.flows.previous(s, period);
-    return buildScopeMetrics(b.counts, b.hist, NO_BACKLOG);
+    let backlog = NO_BACKLOG;
+    if (overdueAtEnd) {
+      backlog = new Int32Array(BACKLOG_COUNTERS);
+      backlog[B_OVERDUE] = overdueAtEnd.dossiers;
+      backlog[B_TASKS_OPEN_OVERDUE] = overdueAtEnd.tasks;
+    }
+    return buildScopeMetrics(b.counts, b.hist, backlog);
   }
 
   /** The current window of a period. */

@@ -16,14 +16,17 @@ export function KpiTiles({ period, city, previous }: KpiTilesProps) {
   const { t: tc } = useTranslation();
   const f = useFormat();
   const against = tc(`previousPeriod.${period}`);
+  // Backlog figures compare with the backlog as it stood when the previous period ended.
+  const againstEnd = tc(`previousPeriodEnd.${period}`);
 
-  const change = (c: KpiChange | null, text: (diff: number) => string): KpiTileProps['change'] =>
-    c ? { direction: c.direction, tone: c.tone, text: text(c.diff), against } : null;
+  const change = (c: KpiChange | null, text: (diff: number) => string, vs = against): KpiTileProps['change'] =>
+    c ? { direction: c.direction, tone: c.tone, text: text(c.diff), against: vs } : null;
 
-  const count = (cur: number | undefined, prev: number | undefined, higherIsBetter: boolean | null) =>
-    change(kpiChange(cur, prev, higherIsBetter), (d) => f.signed(d, 0));
+  const count = (cur: number | undefined, prev: number | undefined, higherIsBetter: boolean | null, vs = against) =>
+    change(kpiChange(cur, prev, higherIsBetter), (d) => f.signed(d, 0), vs);
 
-  // The engine keeps no past backlog, so backlog figures (in progress, overdue) show no change rather than a false one.
+  // Overdue counts compare with the backlog at the end of the previous period (the server reads it from
+  // the store); the in-progress backlog is not kept for past instants, so it shows no change rather than a false one.
   const tiles: KpiTileProps[] = [
     {
       name: 'received',
@@ -44,7 +47,7 @@ export function KpiTiles({ period, city, previous }: KpiTilesProps) {
       label: t('kpi.overdue'),
       value: f.count(city?.overdue),
       hint: t('kpi.nowHint'),
-      change: 'now',
+      change: count(city?.overdue, previous?.overdue, false, againstEnd),
     },
     {
       name: 'on-time-rate',
@@ -72,7 +75,7 @@ export function KpiTiles({ period, city, previous }: KpiTilesProps) {
       label: t('kpi.tasksOverdue'),
       value: f.count(city?.tasks.openOverdue),
       hint: t('kpi.nowHint'),
-      change: 'now',
+      change: count(city?.tasks.openOverdue, previous?.tasks.openOverdue, false, againstEnd),
     },
   ];
 

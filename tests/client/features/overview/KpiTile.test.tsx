@@ -40,7 +40,7 @@ describe('KpiTile', () => {
 });
 
 describe('KpiTiles', () => {
-  it('shows the six key figures with Vietnamese numbers, flows against the previous period and backlog as of now', () => {
+  it('shows the six key figures with Vietnamese numbers, flows against the previous period and overdue against its end', () => {
     render(
       <KpiTiles
         period="month"
@@ -52,7 +52,14 @@ describe('KpiTiles', () => {
           processingDaysMedian: 3.25,
           tasks: { assigned: 10, openInTerm: 4, openOverdue: 7, doneOnTime: 1, doneLate: 1, noDeadline: 0 },
         })}
-        previous={metrics({ received: 300000, inProgress: 20000, overdue: 900, onTimeRate: 0.95, processingDaysMedian: 3.5 })}
+        previous={metrics({
+          received: 300000,
+          inProgress: 0,
+          overdue: 900,
+          onTimeRate: 0.95,
+          processingDaysMedian: 3.5,
+          tasks: { assigned: 9, openInTerm: 0, openOverdue: 5, doneOnTime: 0, doneLate: 0, noDeadline: 0 },
+        })}
       />,
     );
     expect(screen.getByTestId('kpi-received-value').textContent).toBe('312.468');
@@ -63,10 +70,16 @@ describe('KpiTiles', () => {
     expect(rate.textContent).toContain('▲');
     expect(rate.textContent).toContain('+1,3 điểm %');
     expect(rate.getAttribute('data-tone')).toBe('good');
-    // Backlog figures are "now": no false comparison with a previous period the engine has no backlog for.
-    expect(screen.getByTestId('kpi-overdue').querySelector('.kpi__change')).toBeNull();
+    // Overdue counts compare with the backlog at the end of the previous period: fewer is good.
+    const overdue = screen.getByTestId('kpi-overdue').querySelector('.kpi__change')!;
+    expect(overdue.textContent).toContain('−88');
+    expect(overdue.textContent).toContain('so với cuối tháng trước');
+    expect(overdue.getAttribute('data-tone')).toBe('good');
     expect(screen.getByTestId('kpi-overdue').textContent).toContain('Tại thời điểm hiện tại');
     expect(screen.getByTestId('kpi-tasks-overdue-value').textContent).toBe('7');
+    expect(screen.getByTestId('kpi-tasks-overdue').querySelector('.kpi__change')!.textContent).toContain('+2');
+    // The in-progress backlog is not kept for past instants: no comparison rather than a false one.
+    expect(screen.getByTestId('kpi-in-progress').querySelector('.kpi__change')).toBeNull();
     expect(screen.getByTestId('kpi-received').textContent).toContain('so với tháng trước');
   });
 });
