@@ -29,6 +29,7 @@ export interface AppDeps {
   logger: Logger;
   build: string;
   boundaries: () => unknown;
+  details: ReadDeps['details'];
   clientDir: string | null;
   deltaFlushMs: number;
   clockTickMs: number;

@@ -13,6 +13,7 @@ import { createIngestService, type IngestService } from './ingest/service.js';
 import { dossierRowExtras } from './ingest/projection-extras.js';
 import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
 import { createApp, type App } from './app.js';
+import { createDetailService } from './http/detail-service.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import type { AlertRaised } from './realtime/events.js';
@@ -122,6 +123,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       };
     });
 
+  const details = createDetailService({ dbFile: opts.dbFile, read: store.read, calendar, settings });
   const clientDir = opts.clientDir === undefined ? resolve(ROOT, 'dist/client') : opts.clientDir;
   const app = createApp({
     store,
@@ -135,6 +137,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     logger,
     build: opts.build,
     boundaries: () => resolveBoundaries('hcmc', { boundariesDir: opts.boundariesDir }),
+    details,
     clientDir: clientDir && existsSync(clientDir) ? clientDir : clientDir,
     deltaFlushMs: opts.deltaFlushMs ?? 500,
     clockTickMs: opts.clockTickMs ?? 5_000,
@@ -154,6 +157,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     restoreMs,
     async close() {
       await app.close();
+      await details.close();
       store.close();
     },
   };

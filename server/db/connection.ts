@@ -30,3 +30,16 @@ export function openDatabase(file: string): Db {
   migrate(db);
   return db;
 }
+
+/**
+ * Opens an existing database file for reading only: a worker thread's own connection for heavy read
+ * queries. WAL lets it read committed data while the server's connection writes; it never migrates.
+ */
+export function openReadOnlyDatabase(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  // City-wide breakdowns scan the projections: a 128 MiB page cache of its own keeps them in memory.
+  db.pragma('cache_size = -131072');
+  db.pragma('temp_store = MEMORY');
+  return db;
+}

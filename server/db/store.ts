@@ -4,6 +4,7 @@ import { createProjectionsRepo } from './projections-repo.js';
 import { createQuarantineRepo } from './quarantine-repo.js';
 import { createSourcesRepo } from './sources-repo.js';
 import { createReadRepo } from './read-repo.js';
+import { openReadOnlyDatabase } from './connection.js';
 import { createMetaRepo } from './meta-repo.js';
 import { createDisplaysRepo, createWallPresetsRepo } from './wall-repo.js';
 
@@ -33,3 +34,9 @@ export function createStore(db: Db, file = ':memory:') {
 }
 
 export type Store = ReturnType<typeof createStore>;
+
+/** The read-side queries over a read-only connection of their own (for a worker thread). */
+export function openReadOnlyStore(file: string) {
+  const db = openReadOnlyDatabase(file);
+  return { read: createReadRepo(db), close: () => db.close() };
+}

@@ -6,7 +6,6 @@ import type { DossierState, Jurisdiction, TaskState, WorkCalendar, DomainSetting
 import { classifyDossier, holdDurations } from '../domain/dossier.js';
 import { classifyTask } from '../domain/task.js';
 import { toVnIso } from '../domain/time.js';
-import { dailyTrend, officialScorecards, toBreakdownRows } from '../metrics/breakdowns.js';
 import { PERIODS, type Period, type ScopeKey } from '../metrics/types.js';
 import type { MetricsSource } from '../realtime/hub.js';
 import type {
@@ -21,6 +20,7 @@ import type {
 } from './api-types.js';
 import { HttpError } from './errors.js';
 import { createPastOverdue, type OverdueCounts } from './past-overdue.js';
+import type { DetailService } from './detail-service.js';
 
 export interface ReadDeps {
   store: Store;
@@ -33,6 +33,8 @@ export interface ReadDeps {
   settings: DomainSettings;
   now: () => number;
   boundaries: () => unknown;
+  /** Unit and city detail tables, computed off the event loop. */
+  details: DetailService;
 }
 
 const periodQuery = z.object({ period: z.enum(PERIODS).default('live') });
@@ -108,58 +110,33 @@ export function readRoutes(deps: ReadDeps): Router {
     return { scope, unit: code };
   }
 
-  // Departments are addressed the same way as units.
-  // Detail answers are shared for a few seconds: many screens asking for the same view cost one query.
-  const detailCache = new Map<string, { until: number; body: UnitDetailResponse }>();
+  // Departments are addressed the same way as units. The tables come from the detail service (worker
+  // threads, shared and cached: many screens asking for the same view cost one query); the metrics are
+  // the engine's, current at every answer.
   const DETAIL_TTL_MS = { city: 30_000, unit: 5_000 };
 
-  r.get(['/units/:code', '/departments/:code'], (req, res) => {
+  r.get(['/units/:code', '/departments/:code'], async (req, res) => {
     const { period, officials } = parseQuery(periodQuery.extend({ officials: z.enum(['0', '1']).default('1') }), req);
     const { scope, unit } = resolveScope(String(req.params.code));
-    const key = `${scope}|${period}|${officials}`;
-    const realNow = Date.now();
-    const hit = detailCache.get(key);
-    if (hit && hit.until > realNow) {
-      res.json(hit.body);
-      return;
-    }
-    const body = unitDetail(scope, unit, period, officials === '1');
-    if (detailCache.size > 1_000) detailCache.clear();
-    detailCache.set(key, { until: realNow + (unit === null ? DETAIL_TTL_MS.city : DETAIL_TTL_MS.unit), body });
-    res.json(body);
-  });
-
-  function unitDetail(scope: ScopeKey, unit: string | null, period: Period, withOfficials: boolean): UnitDetailResponse {
-    const now = deps.now();
-    const w = deps.metrics.window(period);
-    const q = { unit, from: w.from, to: w.to, now };
-    const processing = store.read.finishedProcessing(q);
-    const byFieldDays = new Map<string, number[]>();
-    const byProcDays = new Map<string, number[]>();
-    for (const p of processing) {
-      push(byFieldDays, p.field, p.days);
-      push(byProcDays, p.procedure, p.days);
-    }
-    const trendFrom = now - 31 * 86_400_000;
+    const window = deps.metrics.window(period);
+    const { tables, computedAt } = await deps.details.get({
+      unit,
+      window,
+      now: deps.now(),
+      withOfficials: officials === '1',
+      ttlMs: unit === null ? DETAIL_TTL_MS.city : DETAIL_TTL_MS.unit,
+    });
     const body: UnitDetailResponse = {
-      asOf: toVnIso(now),
-      window: { period, from: toVnIso(w.from), to: toVnIso(w.to) },
+      asOf: toVnIso(computedAt),
+      window: { period, from: toVnIso(window.from), to: toVnIso(window.to) },
       scope,
       unit: unit ? (unitByCode.get(unit) ?? null) : null,
       department: unit ? (deptByCode.get(unit) ?? null) : null,
       metrics: deps.metrics.metrics(scope, period),
-      byField: toBreakdownRows(store.read.byField(q), byFieldDays),
-      byProcedure: toBreakdownRows(store.read.byProcedure(q), byProcDays),
-      byOfficial: withOfficials ? officialScorecards(store.read.holds({ unit, from: w.from, now }), w, calendar, now) : [],
-      trend: dailyTrend(
-        store.read.dailyFlows({ unit, from: trendFrom, to: now + 1 }),
-        store.read.overdueSpans({ unit, from: trendFrom, now }),
-        now,
-      ),
-      processingHistogram: store.read.processingHistogram(q).map((b) => ({ fromDays: b.bin, toDays: b.bin + 1, count: b.n })),
+      ...tables,
     };
-    return body;
-  }
+    res.json(body);
+  });
 
   r.get(['/units/:code/dossiers', '/departments/:code/dossiers'], (req, res) => {
     const { unit } = resolveScope(String(req.params.code));
@@ -321,8 +298,3 @@ export function readRoutes(deps: ReadDeps): Router {
   return r;
 }
 
-function push(m: Map<string, number[]>, k: string, v: number) {
-  const a = m.get(k);
-  if (a) a.push(v);
-  else m.set(k, [v]);
-}
