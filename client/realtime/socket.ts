@@ -76,6 +76,10 @@ export function getSocket(): AppSocket {
   if (!socket) {
     const s: AppSocket = io({
       auth: (cb) => cb(handshakeAuth),
+      // WebSocket first: the first snapshot arrives a few round trips sooner than over long-polling,
+      // which stays the fallback where a proxy blocks WebSockets.
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
       // Exponential back-off capped at 10 s so a display recovers quickly after an outage.
       reconnectionDelay: 1_000,
       reconnectionDelayMax: 10_000,

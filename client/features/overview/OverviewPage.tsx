@@ -4,7 +4,7 @@
  * overview first, then from the live `city` subscription, which replaces them on every
  * snapshot and updates them on every delta.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ScopeKey, ScopeMetrics } from '../../../server/metrics/types';
@@ -16,15 +16,14 @@ import { useSettings } from '../../lib/settings';
 import { useViewParams } from '../../lib/url-state';
 import { useScopeSubscription } from '../../realtime/useScopeSubscription';
 import { AlertFeed } from './AlertFeed';
-import { FieldChart } from './charts/FieldChart';
-import { HistogramChart } from './charts/HistogramChart';
-import { TrendChart } from './charts/TrendChart';
-import { WorstUnitsChart } from './charts/WorstUnitsChart';
 import { DepartmentList } from './DepartmentList';
 import type { MapUnitView } from './GeoMap';
 import { KpiTiles } from './KpiTiles';
 import { MapPanel } from './MapPanel';
 import { buildRows, worstRows } from './unit-rows';
+
+// Charts load after the map and KPIs (their library is the largest of the client).
+const OverviewCharts = lazy(() => import('./OverviewCharts').then((m) => ({ default: m.OverviewCharts })));
 
 /** The city detail (trend, fields, histogram) is not pushed live; refresh it this often. */
 const CITY_DETAIL_REFRESH_MS = 60_000;
@@ -196,10 +195,16 @@ export function OverviewPage() {
         </aside>
       </div>
       <div className="overview__charts">
-        <TrendChart trend={detail?.trend ?? []} loading={cityDetail.loading} error={detailError} />
-        <WorstUnitsChart rows={worstRows(rows, metric, 10)} metric={metric} onSelect={onSelect} />
-        <FieldChart byField={detail?.byField ?? []} loading={cityDetail.loading} error={detailError} />
-        <HistogramChart bins={detail?.processingHistogram ?? []} loading={cityDetail.loading} error={detailError} />
+        <Suspense fallback={<div className="overview__charts-loading" aria-busy="true" />}>
+          <OverviewCharts
+            detail={detail}
+            loading={cityDetail.loading}
+            error={detailError}
+            worst={worstRows(rows, metric, 10)}
+            metric={metric}
+            onSelect={onSelect}
+          />
+        </Suspense>
       </div>
     </div>
   );

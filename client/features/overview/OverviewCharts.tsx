@@ -1,0 +1,31 @@
+/**
+ * The overview's four charts, in a chunk of their own: Recharts is the largest library of the client,
+ * and the map and KPIs a leader reads first should not wait for it.
+ */
+import type { UnitDetailResponse } from '../../../server/http/api-types';
+import type { MetricKey } from '../../lib/metrics';
+import { FieldChart } from './charts/FieldChart';
+import { HistogramChart } from './charts/HistogramChart';
+import { TrendChart } from './charts/TrendChart';
+import { WorstUnitsChart } from './charts/WorstUnitsChart';
+import type { UnitRow } from './unit-rows';
+
+export interface OverviewChartsProps {
+  detail: UnitDetailResponse | null;
+  loading: boolean;
+  error: string | null;
+  worst: UnitRow[];
+  metric: MetricKey;
+  onSelect(code: string): void;
+}
+
+export function OverviewCharts({ detail, loading, error, worst, metric, onSelect }: OverviewChartsProps) {
+  return (
+    <>
+      <TrendChart trend={detail?.trend ?? []} loading={loading} error={error} />
+      <WorstUnitsChart rows={worst} metric={metric} onSelect={onSelect} />
+      <FieldChart byField={detail?.byField ?? []} loading={loading} error={error} />
+      <HistogramChart bins={detail?.processingHistogram ?? []} loading={loading} error={error} />
+    </>
+  );
+}
