@@ -6,8 +6,9 @@ export type Logger = pino.Logger;
  * Structured JSON logs; keys, passwords, tokens, cookies and session ids are redacted wherever they
  * might appear (the demo's start-up message with its demo passwords is the one deliberate exception).
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+  {
     level,
     redact: {
       paths: [
@@ -32,5 +33,7 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  },
+  destination,
+  );
 }
