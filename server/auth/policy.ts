@@ -122,6 +122,8 @@ export interface Capabilities {
   taskLists: boolean;
   officials: boolean;
   sendReminders: boolean;
+  readReminders: boolean;
+  acknowledgeReminders: boolean;
   admin: boolean;
 }
 
@@ -135,6 +137,8 @@ export function capabilities(p: Principal, o: PolicyOptions): Capabilities {
     taskLists: canListTasks(p, ref),
     officials: canSeeNames(p, ref),
     sendReminders: canSendReminder(p),
+    readReminders: canReadReminders(p, ref),
+    acknowledgeReminders: p.scope !== null && p.scope !== 'city' && canAcknowledgeReminder(p, p.scope),
     admin: isAdmin(p),
   };
 }
