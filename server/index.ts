@@ -72,7 +72,8 @@ async function main(): Promise<void> {
   if (config.DEMO) {
     const users = await ensureDemoUsers(runtime.store, Date.now());
     // The demo's passwords are printed on purpose (and nowhere else is a password ever logged).
-    logger.info(`demo users (DEMO=1; new passwords at every start; username  password  role):\n${formatDemoUsers(users)}`);
+    logger.info('demo users (DEMO=1): new passwords at every start; sign in at /login');
+    for (const line of formatDemoUsers(users)) logger.info(line);
   } else if (runtime.store.users.list().length === 0) {
     logger.warn('no users yet: create the first admin with npm run user:add -- --username admin --password … --role admin');
   }

@@ -28,8 +28,7 @@ export async function ensureDemoUsers(store: Store, now: number): Promise<{ user
   return out;
 }
 
-/** The demo users as lines of text for the start-up log (the only place a password is ever printed). */
-export function formatDemoUsers(users: { username: string; password: string; role: string; scope: string | null }[]): string {
-  const w = Math.max(...users.map((u) => u.username.length));
-  return users.map((u) => `  ${u.username.padEnd(w)}  ${u.password}  ${u.role}${u.scope ? ` (${u.scope})` : ''}`).join('\n');
+/** One line per demo user for the start-up log (the only place a password is ever printed). */
+export function formatDemoUsers(users: { username: string; password: string; role: string; scope: string | null }[]): string[] {
+  return users.map((u) => `demo user ${u.username} / password ${u.password} / ${u.role}${u.scope ? ` (${u.scope})` : ''}`);
 }
