@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { Session } from 'node:inspector';
+import { createUser } from '../server/auth/users.js';
 import { createRuntime, type Runtime } from '../server/runtime.js';
 import { systemClock } from '../server/clock.js';
 import { createLogger } from '../server/logger.js';
@@ -304,6 +305,22 @@ export async function startInProcess(opts: StartOptions): Promise<BenchServer> {
       await runtime.close();
     },
   };
+}
+
+/**
+ * Signs a city leader in to an in-process bench server and returns the session cookie, so read
+ * benchmarks measure the full answers (officials' scorecards included), not the public's.
+ */
+export async function benchLeaderCookie(runtime: Runtime, url: string): Promise<string> {
+  const password = 'bench password 79';
+  await createUser(runtime.store, { username: 'bench-leader', password, role: 'city_leader', scope: null, displayName: 'bench' }, Date.now(), { replace: true });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench-leader', password }),
+  });
+  if (res.status !== 200) throw new Error(`bench login answered ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
 /** The server did not get ready within the allowed time (it was killed). */

@@ -23,6 +23,7 @@ import {
   roundSummary,
   runMain,
   startInProcess,
+  benchLeaderCookie,
   summarize,
   tempDir,
 } from './lib.js';
@@ -113,12 +114,15 @@ function unitFilterWhatIf(dbFile: string, units: string[], w: { from: number; to
 
 export const TARGET_P99_MS = 20;
 
+/** Session cookie of a signed-in city leader (set in main). */
+let cookie = '';
+
 async function timeGets(url: string, paths: string[]): Promise<{ ms: number[]; bytes: number }> {
   const ms: number[] = [];
   let bytes = 0;
   for (const p of paths) {
     const t0 = performance.now();
-    const res = await fetch(url + p);
+    const res = await fetch(url + p, { headers: cookie ? { cookie } : {} });
     const buf = await res.arrayBuffer();
     ms.push(performance.now() - t0);
     if (res.status !== 200) throw new Error(`GET ${p} answered ${res.status}: ${Buffer.from(buf).toString().slice(0, 300)}`);
@@ -142,6 +146,7 @@ export async function main(args: Map<string, string>) {
   const server = await startInProcess({ dbFile });
   try {
     const rt = server.runtime!;
+    cookie = await benchLeaderCookie(rt, server.url);
     log(`overview: generating ${days} days at scale ${scale}…`);
     const city = generateCity({ days, scale });
     log(`overview: ${city.dossiers.length} dossier + ${city.tasks.length} task events in ${Math.round(city.generateMs)} ms; seeding…`);

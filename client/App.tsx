@@ -15,6 +15,7 @@ const DossierPage = lazy(() =>
 );
 const TaskPage = lazy(() => import('./features/item/TaskPage').then((m) => ({ default: m.TaskPage })));
 // The operations-centre wall: full screen, outside the app shell, loaded only by the screens that show it.
+const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
 const WallPage = lazy(() => import('./features/wall/WallPage').then((m) => ({ default: m.WallPage })));
 const WALL_LOADING_STYLE = { position: 'fixed', inset: 0, background: '#0b1220' } as const;
 
@@ -40,6 +41,14 @@ export function App() {
       />
       <Route element={<AppShell />}>
         <Route index element={<OverviewPage />} />
+        <Route
+          path="login"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <LoginPage />
+            </Suspense>
+          }
+        />
         <Route
           path="units/:code"
           element={

@@ -16,6 +16,43 @@ import { errorHandler, HttpError } from './http/errors.js';
 import { createHub, type IoServer, type MetricsSource } from './realtime/hub.js';
 import type { AlertRaised } from './realtime/events.js';
 import { toVnIso } from './domain/time.js';
+import { createAuditLog, type AuditLog } from './auth/audit.js';
+import { createAuthService, type AuthService } from './auth/auth-service.js';
+import { canSeeNames, PUBLIC, type PolicyOptions } from './auth/policy.js';
+import { authenticate } from './http/principal.js';
+import { authRoutes } from './http/auth-routes.js';
+import { adminRoutes } from './http/admin-routes.js';
+import { reminderRoutes } from './http/reminder-routes.js';
+import { exportRoutes } from './http/export-routes.js';
+import { cors, csrfProtection, securityHeaders, smallJson, socketOriginAllowed } from './http/security.js';
+import { installSessionAuth } from './realtime/session-auth.js';
+
+/** Access control and hardening settings (server/config.ts has their environment variables and defaults). */
+export interface SecuritySettings {
+  /** Anonymous visitors see aggregates (PUBLIC_VIEW). */
+  publicView: boolean;
+  sessionTtlMs: number;
+  loginMaxFailures: number;
+  loginLockMs: number;
+  ingestRatePerMinute: number;
+  tileServerUrl: string | null;
+  tileAttribution: string;
+  corsOrigins: string[];
+  /** Proxy hops whose X-Forwarded-* headers are trusted (0: none). */
+  trustProxy: number;
+}
+
+export const DEFAULT_SECURITY: SecuritySettings = {
+  publicView: true,
+  sessionTtlMs: 12 * 3_600_000,
+  loginMaxFailures: 5,
+  loginLockMs: 15 * 60_000,
+  ingestRatePerMinute: 1_200,
+  tileServerUrl: null,
+  tileAttribution: '',
+  corsOrigins: [],
+  trustProxy: 0,
+};
 
 export interface AppDeps {
   store: Store;
@@ -36,6 +73,9 @@ export interface AppDeps {
   sourceSilentMs: number;
   /** Scheduler step run before each live flush (advances the metrics clock, returns new alerts). */
   advance?: () => AlertRaised[];
+  security?: Partial<SecuritySettings>;
+  /** Wall-clock time for sessions, lockouts and rate limits (never the demo's accelerated clock). */
+  authNow?: () => number;
 }
 
 export interface App {
@@ -43,18 +83,53 @@ export interface App {
   io: IoServer;
   hub: ReturnType<typeof createHub>;
   displayAuth: ReturnType<typeof installDisplayAuth>;
+  sessionAuth: ReturnType<typeof installSessionAuth>;
+  auth: AuthService;
+  audit: AuditLog;
+  /** The API router (under /api/v1), for listing its routes. */
+  api: express.Router;
   close(): Promise<void>;
 }
 
 /** Wires HTTP routes and Socket.IO around the services; no globals, no environment, no listening. */
 export function createApp(deps: AppDeps): App {
+  const sec: SecuritySettings = { ...DEFAULT_SECURITY, ...deps.security };
+  const policy: PolicyOptions = { publicView: sec.publicView };
+  const authNow = deps.authNow ?? Date.now;
+  const audit = createAuditLog(deps.store.audit, authNow);
+  const auth = createAuthService({
+    store: deps.store,
+    audit,
+    now: authNow,
+    sessionTtlMs: sec.sessionTtlMs,
+    maxFailures: sec.loginMaxFailures,
+    lockWindowMs: sec.loginLockMs,
+    lockMs: sec.loginLockMs,
+  });
+  // Set below, once Socket.IO exists: ending sessions disconnects their sockets at once.
+  let endSessions = (): void => {};
+
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  if (sec.trustProxy > 0) app.set('trust proxy', sec.trustProxy);
+  app.use(securityHeaders({ tileServerUrl: sec.tileServerUrl, corsOrigins: sec.corsOrigins }));
+  app.use(cors(sec.corsOrigins));
 
   const api = express.Router();
-  api.use('/ingest', ingestRoutes(deps.store, deps.ingest));
-  api.use(readRoutes(deps));
+  // Ingest is authenticated by its bearer source key (never a cookie) and has its own 8 MB body limit.
+  api.use(ingestRoutes(deps.store, deps.ingest, { ratePerMinute: sec.ingestRatePerMinute, now: authNow, domainNow: deps.now }));
+  api.use(smallJson());
+  api.use(authenticate({ auth, displays: deps.store.displays }));
+  api.use(csrfProtection(sec.corsOrigins));
+  api.use(authRoutes({ auth, audit, policy, sessionTtlMs: sec.sessionTtlMs, onSessionsEnded: () => endSessions() }));
+  api.get('/client-config', (_req, res) => {
+    res.set('Cache-Control', 'no-cache').json({ tileUrl: sec.tileServerUrl, tileAttribution: sec.tileAttribution, publicView: sec.publicView });
+  });
+  api.use(readRoutes({ ...deps, policy }));
+  api.use(reminderRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf }));
+  api.use(exportRoutes({ audit, policy, scopeOf: deps.scopeOf }));
+  api.use(adminRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
   api.use(wallRoutes({ store: deps.store }));
   api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silentAfterMs: deps.sourceSilentMs }));
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));
@@ -68,10 +143,16 @@ export function createApp(deps: AppDeps): App {
     // A reconnecting client resubscribes and gets a fresh snapshot, so no server-side buffering is needed.
     pingInterval: 10_000,
     pingTimeout: 10_000,
+    // The handshake carries the session cookie: a page of another site must not open it (cross-site WebSocket hijacking).
+    allowRequest: (req, cb) => cb(null, socketOriginAllowed(req, sec.corsOrigins)),
+    ...(sec.corsOrigins.length ? { cors: { origin: sec.corsOrigins, credentials: true } } : {}),
   });
 
   // Display tokens: checked at the handshake, revocations swept every clock tick.
   const displayAuth = installDisplayAuth({ io, displays: deps.store.displays, now: deps.now, sweepEveryMs: deps.clockTickMs });
+  // Session cookies (after display tokens): ended sessions swept every clock tick, and at once on logout.
+  const sessionAuth = installSessionAuth({ io, auth, sweepEveryMs: deps.clockTickMs });
+  endSessions = () => void sessionAuth.sweep();
 
   const metrics: MetricsSource = deps.metrics;
   const hub = createHub({
@@ -79,7 +160,8 @@ export function createApp(deps: AppDeps): App {
     metrics,
     now: deps.now,
     scopeExists: (scope) => scope === 'city' || deps.scopeOf(scope.slice(scope.indexOf(':') + 1)) === scope,
-    canWatch: (socket, scope) => canWatchScope(socket.data.principal, scope),
+    canWatch: (socket, scope) => canWatchScope(socket.data.principal, scope, policy),
+    namesVisible: (socket, scope) => canSeeNames(socket.data.principal ?? PUBLIC, scope),
     clockTick: () => ({ build: deps.build, sources: sourceFreshness(deps.store, deps.now(), deps.sourceSilentMs) }),
     deltaFlushMs: deps.deltaFlushMs,
     clockTickMs: deps.clockTickMs,
@@ -99,9 +181,14 @@ export function createApp(deps: AppDeps): App {
     io,
     hub,
     displayAuth,
+    sessionAuth,
+    auth,
+    audit,
+    api,
     async close() {
       hub.stop();
       displayAuth.stop();
+      sessionAuth.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
     },

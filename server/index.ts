@@ -8,6 +8,8 @@ import { createLogger } from './logger.js';
 import { acceleratedClock } from './clock.js';
 import { createRuntime } from './runtime.js';
 import { startDemo } from './simulator/demo.js';
+import { ensureDemoUsers, formatDemoUsers } from './auth/demo-users.js';
+import { recordCalendarChanges } from './auth/calendar-audit.js';
 
 async function main(): Promise<void> {
   let config;
@@ -37,7 +39,19 @@ async function main(): Promise<void> {
     clockTickMs: config.CLOCK_TICK_MS,
     sourceSilentMs: config.SOURCE_SILENT_MS,
     boundariesDir: config.BOUNDARIES_DIR,
+    security: {
+      publicView: config.PUBLIC_VIEW,
+      sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
+      loginMaxFailures: config.LOGIN_MAX_FAILURES,
+      loginLockMs: config.LOGIN_LOCK_MINUTES * 60_000,
+      ingestRatePerMinute: config.INGEST_RATE_PER_MINUTE,
+      tileServerUrl: config.TILE_SERVER_URL ?? null,
+      tileAttribution: config.TILE_ATTRIBUTION,
+      corsOrigins: config.CORS_ORIGINS,
+      trustProxy: config.TRUST_PROXY,
+    },
   });
+  recordCalendarChanges(runtime.store, runtime.app.audit);
   logger.info(
     { db: config.DASHBOARD_DB, restoreMs: Math.round(runtime.restoreMs), open: runtime.engine.openCount },
     'store opened and metrics restored',
@@ -54,6 +68,15 @@ async function main(): Promise<void> {
         seedScale: config.SEED_SCALE,
       })
     : null;
+
+  if (config.DEMO) {
+    const users = await ensureDemoUsers(runtime.store, Date.now());
+    // The demo's passwords are printed on purpose (and nowhere else is a password ever logged).
+    logger.info('demo users (DEMO=1): new passwords at every start; sign in at /login');
+    for (const line of formatDemoUsers(users)) logger.info(line);
+  } else if (runtime.store.users.list().length === 0) {
+    logger.warn('no users yet: create the first admin with npm run user:add -- --username admin --password … --role admin');
+  }
 
   await new Promise<void>((resolve) => runtime.app.http.listen(config.PORT, config.HOST, resolve));
   const address = runtime.app.http.address();

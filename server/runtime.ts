@@ -12,9 +12,9 @@ import type { ScopeKey } from './metrics/types.js';
 import { createIngestService, type IngestService } from './ingest/service.js';
 import { dossierRowExtras } from './ingest/projection-extras.js';
 import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
-import { createApp, type App } from './app.js';
+import { createApp, type App, type SecuritySettings } from './app.js';
 import { createDetailService } from './http/detail-service.js';
-import type { Clock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import type { AlertRaised } from './realtime/events.js';
 import { toVnIso } from './domain/time.js';
@@ -34,6 +34,10 @@ export interface RuntimeOptions {
   boundariesDir?: string;
   /** Directory of the built client; null to serve the API only. */
   clientDir?: string | null;
+  /** Access control and hardening settings (defaults: app.ts DEFAULT_SECURITY). */
+  security?: Partial<SecuritySettings>;
+  /** Wall-clock time for sessions, lockouts and rate limits; the system clock by default (the demo clock may run fast). */
+  authClock?: Clock;
 }
 
 export interface Runtime {
@@ -143,6 +147,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     clockTickMs: opts.clockTickMs ?? 5_000,
     sourceSilentMs: opts.sourceSilentMs ?? 10 * 60_000,
     advance,
+    security: opts.security,
+    authNow: () => (opts.authClock ?? systemClock).now(),
   });
 
   return {

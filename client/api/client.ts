@@ -33,6 +33,15 @@ export class ApiError extends Error {
   get isNotFound(): boolean {
     return this.status === 404;
   }
+
+  /** The server asks the visitor to sign in (401) or refuses the signed-in role (403). */
+  get isLoginRequired(): boolean {
+    return this.status === 401;
+  }
+
+  get isForbidden(): boolean {
+    return this.status === 403;
+  }
 }
 
 export function isAbortError(e: unknown): boolean {
@@ -73,6 +82,25 @@ function errorDetails(body: unknown): { code: string | null; message: string | n
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** A wall display's token, sent as `Authorization: Bearer` with every API call (null: none). */
+let bearer: string | null = null;
+/** The signed-in session's CSRF token, sent in X-CSRF-Token with every state-changing call. */
+let csrfToken: string | null = null;
+
+/** Sets (or clears) the display token the API calls carry. */
+export function setApiBearer(token: string | null): void {
+  bearer = token;
+}
+
+/** Sets (or clears) the CSRF token of the signed-in session. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+function authHeaders(): Record<string, string> {
+  return bearer ? { Authorization: `Bearer ${bearer}` } : {};
+}
+
 /**
  * GET a JSON document. Throws ApiError on network failure, non-2xx status (with the server's
  * code and message), or a body that is not JSON.
@@ -84,11 +112,46 @@ export async function getJson<T>(
   const doFetch = opts.fetchImpl ?? ((input: string, init?: RequestInit) => fetch(input, init));
   let res: Response;
   try {
-    res = await doFetch(url, { headers: { Accept: 'application/json' }, signal: opts.signal });
+    res = await doFetch(url, { headers: { Accept: 'application/json', ...authHeaders() }, signal: opts.signal });
   } catch (e) {
     if (opts.signal?.aborted) throw new ApiError('aborted', 'aborted', { url });
     throw new ApiError('network', e instanceof Error ? e.message : String(e), { url });
   }
+  return readJson<T>(res, url);
+}
+
+/**
+ * POST/PUT a JSON body (with the session's CSRF token). Resolves with the answer's JSON (null for
+ * 204); throws ApiError like getJson.
+ */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  body: unknown,
+  opts: { signal?: AbortSignal; fetchImpl?: FetchLike } = {},
+): Promise<T> {
+  const doFetch = opts.fetchImpl ?? ((input: string, init?: RequestInit) => fetch(input, init));
+  let res: Response;
+  try {
+    res = await doFetch(url, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+        ...authHeaders(),
+        ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+      },
+      body: JSON.stringify(body ?? {}),
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if (opts.signal?.aborted) throw new ApiError('aborted', 'aborted', { url });
+    throw new ApiError('network', e instanceof Error ? e.message : String(e), { url });
+  }
+  return readJson<T>(res, url);
+}
+
+async function readJson<T>(res: Response, url: string): Promise<T> {
   let body: unknown = null;
   const text = await res.text().catch(() => '');
   if (text) {

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoundariesResponse, JurisdictionResponse } from '../../server/http/api-types';
-import { ApiError, isAbortError } from './client';
+import { ApiError, apiUrl, getJson, isAbortError } from './client';
 import { fetchBoundaries, fetchJurisdiction } from './endpoints';
 
 export interface ApiState<T> {
@@ -79,6 +79,20 @@ function cached<T>(load: () => Promise<T>): () => Promise<T> {
     }
     return p;
   };
+}
+
+/** Server settings for the client (GET /client-config): the base-map tile server the CSP admits. */
+export interface ClientConfig {
+  tileUrl: string | null;
+  tileAttribution: string;
+  publicView: boolean;
+}
+/** The server's client settings, fetched once and shared. */
+export const loadClientConfig = cached<ClientConfig>(() => getJson(apiUrl('/client-config')));
+
+/** The server's client settings (tile server), cached across components and pages. */
+export function useClientConfig(): ApiState<ClientConfig> {
+  return useApi(() => loadClientConfig(), []);
 }
 
 /** Units and departments, fetched once and shared. */

@@ -16,10 +16,19 @@ export interface CsvColumn<T> {
   value: (row: T) => CsvValue;
 }
 
-/** Quotes one field when RFC 4180 requires it (comma, double quote, CR or LF); null and undefined are empty. */
+/** A text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first), unless it is a plain number. */
+const FORMULA_RE = /^[=+\-@\t\r]/;
+const NUMBER_RE = /^-?\d+([.,]\d+)?$/;
+
+/**
+ * Quotes one field when RFC 4180 requires it (comma, double quote, CR or LF); null and undefined are
+ * empty. Text that a spreadsheet would evaluate as a formula (a procedure named `=HYPERLINK(…)` sent
+ * by a source) gets a leading apostrophe, so Excel shows it as text (CSV injection).
+ */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  let text = String(value);
+  if (typeof value === 'string' && FORMULA_RE.test(text) && !NUMBER_RE.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -64,6 +64,11 @@ export function setSocketAuth(auth: Record<string, string>): void {
   handshakeAuth = { ...auth };
   if (changed && socket?.connected) socket.disconnect().connect();
 }
+/** Reconnects the socket (after a login or logout) so the server sees the new session cookie. */
+export function reconnectSocket(): void {
+  if (socket?.connected) socket.disconnect().connect();
+}
+
 const connectionListeners = new Set<() => void>();
 
 function setConnection(patch: Partial<ConnectionState>): void {

@@ -7,6 +7,7 @@ import { openDatabase } from '../db/connection.js';
 import { createDisplaysRepo } from '../db/wall-repo.js';
 import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
 import { generateDisplayToken, hashDisplayToken, parseDisplayScope } from '../wall/display-tokens.js';
+import { auditCli } from './cli-audit.js';
 import { WALL_NAME_RE } from '../wall/presets.js';
 
 const USAGE = `usage: npm run display:add -- --name NAME --scope city|unit:<code>|department:<code>
@@ -41,6 +42,7 @@ function main(): number {
     }
     const token = generateDisplayToken();
     displays.create(name, scope.scope, hashDisplayToken(token), Date.now());
+    auditCli(db, { action: 'display.created', target: name, details: { scope: scope.scope } });
     console.log(`${existing ? 'Re-issued' : 'Created'} display "${name}" (scope ${scope.scope}) in ${file}.`);
     console.log('Its token (shown only now; it cannot be recovered):');
     console.log(token);

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.js';
 import { createDisplaysRepo } from '../db/wall-repo.js';
 import { WALL_NAME_RE } from '../wall/presets.js';
+import { auditCli } from './cli-audit.js';
 
 function main(): number {
   const { values } = parseArgs({ options: { name: { type: 'string' } }, allowPositionals: false });
@@ -24,6 +25,7 @@ function main(): number {
       console.error(d ? `display "${name}" was already revoked` : `no display named "${name}" in ${file}`);
       return 1;
     }
+    auditCli(db, { action: 'display.revoked', target: name });
     console.log(`Revoked display "${name}" in ${file}. A running server disconnects it within one clock tick.`);
     return 0;
   } finally {

@@ -1,22 +1,33 @@
 /**
- * npm run source:add -- --name NAME --kind dossier|task
- * Creates an ingest source and prints its key once; only a hash of the key is stored.
+ * npm run source:add -- --name NAME --kind dossier|task [--units 26740,26743]
+ * Creates an ingest source and prints its key once; only a hash of the key is stored. With --units
+ * the source may write only those units' dossiers or tasks; events of other units are rejected.
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.js';
 import { createSourcesRepo } from '../db/sources-repo.js';
 import { generateSourceKey, hashSourceKey } from '../ingest/keys.js';
+import { parseSourceUnits } from '../ingest/unit-limit.js';
+import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
+import { auditCli } from './cli-audit.js';
 
 function main(): number {
   const { values } = parseArgs({
-    options: { name: { type: 'string' }, kind: { type: 'string' } },
+    options: { name: { type: 'string' }, kind: { type: 'string' }, units: { type: 'string' } },
     allowPositionals: false,
   });
   const name = values.name?.trim();
   const kind = values.kind;
   if (!name || !/^[A-Za-z0-9._-]{1,64}$/.test(name) || (kind !== 'dossier' && kind !== 'task')) {
-    console.error('usage: npm run source:add -- --name NAME --kind dossier|task');
+    console.error('usage: npm run source:add -- --name NAME --kind dossier|task [--units CODE,CODE]');
     console.error('  NAME: 1–64 letters, digits, dot, dash or underscore; kind: dossier or task');
+    console.error('  --units: unit/department codes this source may write (default: any)');
+    return 2;
+  }
+  const index = jurisdictionIndex(loadJurisdiction());
+  const units = parseSourceUnits(values.units, (c) => index.scopeOf(c));
+  if (!units.ok) {
+    console.error(units.problem);
     return 2;
   }
   const file = process.env.DASHBOARD_DB ?? 'data/dashboard.db';
@@ -28,8 +39,9 @@ function main(): number {
       return 1;
     }
     const key = generateSourceKey();
-    sources.create(name, kind, hashSourceKey(key), Date.now());
-    console.log(`Created ${kind} source "${name}" in ${file}.`);
+    sources.create(name, kind, hashSourceKey(key), Date.now(), units.units);
+    auditCli(db, { action: 'source.created', target: name, details: { kind, units: units.units } });
+    console.log(`Created ${kind} source "${name}"${units.units ? ` limited to units ${units.units.join(', ')}` : ''} in ${file}.`);
     console.log('Its key (shown only now; store it safely):');
     console.log(key);
     console.log(`Send events with: Authorization: Bearer ${key.slice(0, 8)}…`);

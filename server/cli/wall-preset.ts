@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.js';
 import { createWallPresetsRepo } from '../db/wall-repo.js';
 import { parseWallPreset } from '../wall/presets.js';
+import { auditCli } from './cli-audit.js';
 import { WALL_INTERVAL_DEFAULT_S, WALL_INTERVAL_MAX_S, WALL_INTERVAL_MIN_S, WALL_SCENES } from '../wall/wall-types.js';
 
 const USAGE = `usage: npm run wall:preset -- --name NAME --scenes ${WALL_SCENES.join(',')} [--interval SECONDS]
@@ -48,6 +49,7 @@ function main(): number {
     const repo = createWallPresetsRepo(db);
     const existed = repo.get(name) !== null;
     repo.save(name, scenes, intervalSeconds, Date.now());
+    auditCli(db, { action: 'preset.saved', target: name, details: { scenes, intervalSeconds } });
     console.log(`${existed ? 'Updated' : 'Created'} wall preset "${name}" in ${file}: ${scenes.join(' → ')}, ${intervalSeconds} s each.`);
     console.log(`Open it on a screen: http://<server>:3000/wall?preset=${encodeURIComponent(name)}`);
     return 0;

@@ -261,6 +261,16 @@ export function createReadRepo(db: Db) {
     },
 
     /** Histogram of processing days (1-day bins) of dossiers finished in the window. */
+    /** The unit a dossier belongs to (undefined: no such dossier; null: not received yet). For access checks. */
+    dossierUnit(id: string): string | null | undefined {
+      const r = stmt('SELECT unit FROM dossiers WHERE id = ?').get(id) as { unit: string | null } | undefined;
+      return r ? r.unit : undefined;
+    },
+    /** The unit or department a task is assigned to (undefined: no such task). For access checks. */
+    taskAssignee(id: string): string | null | undefined {
+      const r = stmt('SELECT assignee FROM tasks WHERE id = ?').get(id) as { assignee: string | null } | undefined;
+      return r ? r.assignee : undefined;
+    },
     processingHistogram(p: { unit: string | null; from: number; to: number }): { bin: number; n: number }[] {
       return stmt(
         `SELECT CAST(processing_days AS INTEGER) AS bin, COUNT(*) AS n FROM dossiers

@@ -10,6 +10,8 @@ export interface SourceRow {
   revokedAt: number | null;
   lastEventAt: number | null;
   lastSeenAt: number | null;
+  /** Unit/department codes this source may write; null for any unit of the jurisdiction. */
+  units: string[] | null;
 }
 
 interface RawSource {
@@ -20,6 +22,7 @@ interface RawSource {
   revoked_at: number | null;
   last_event_at: number | null;
   last_seen_at: number | null;
+  units: string | null;
 }
 
 const toRow = (r: RawSource): SourceRow => ({
@@ -30,12 +33,13 @@ const toRow = (r: RawSource): SourceRow => ({
   revokedAt: r.revoked_at,
   lastEventAt: r.last_event_at,
   lastSeenAt: r.last_seen_at,
+  units: r.units ? r.units.split(',') : null,
 });
 
 /** Sources of events and their hashed keys. */
 export function createSourcesRepo(db: Db) {
   const insert = db.prepare(
-    'INSERT INTO sources (name, kind, key_hash, created_at) VALUES (?, ?, ?, ?)',
+    'INSERT INTO sources (name, kind, key_hash, created_at, units) VALUES (?, ?, ?, ?, ?)',
   );
   const byHash = db.prepare('SELECT * FROM sources WHERE key_hash = ? AND revoked_at IS NULL');
   const byName = db.prepare('SELECT * FROM sources WHERE name = ?');
@@ -47,15 +51,15 @@ export function createSourcesRepo(db: Db) {
   );
 
   return {
-    create(name: string, kind: SourceKind, keyHash: string, now: number): SourceRow {
-      insert.run(name, kind, keyHash, now);
+    create(name: string, kind: SourceKind, keyHash: string, now: number, units: string[] | null = null): SourceRow {
+      insert.run(name, kind, keyHash, now, units?.length ? units.join(',') : null);
       return toRow(byName.get(name) as RawSource);
     },
     /** Creates the source or replaces its key (used for keys given in the environment). */
     upsertKey(name: string, kind: SourceKind, keyHash: string, now: number): SourceRow {
       const existing = byName.get(name) as RawSource | undefined;
       if (existing) rekey.run(keyHash, kind, name);
-      else insert.run(name, kind, keyHash, now);
+      else insert.run(name, kind, keyHash, now, null);
       return toRow(byName.get(name) as RawSource);
     },
     findActiveByKeyHash(keyHash: string): SourceRow | null {

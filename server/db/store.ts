@@ -7,6 +7,10 @@ import { createReadRepo } from './read-repo.js';
 import { openReadOnlyDatabase } from './connection.js';
 import { createMetaRepo } from './meta-repo.js';
 import { createDisplaysRepo, createWallPresetsRepo } from './wall-repo.js';
+import { createUsersRepo } from './users-repo.js';
+import { createSessionsRepo } from './sessions-repo.js';
+import { createAuditRepo } from './audit-repo.js';
+import { createRemindersRepo } from './reminders-repo.js';
 
 /** Every repository over one database, plus its transaction helper. */
 export function createStore(db: Db, file = ':memory:') {
@@ -20,6 +24,10 @@ export function createStore(db: Db, file = ':memory:') {
     meta: createMetaRepo(db),
     wallPresets: createWallPresetsRepo(db),
     displays: createDisplaysRepo(db),
+    users: createUsersRepo(db),
+    sessions: createSessionsRepo(db),
+    audit: createAuditRepo(db),
+    reminders: createRemindersRepo(db),
     /** Runs fn in one synchronous transaction (all or nothing). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -51,8 +51,9 @@ export interface BoundariesResponse {
 export interface OverviewResponse {
   asOf: string;
   window: { period: Period; from: string; to: string };
-  city: ScopeMetrics;
-  /** Keyed by unit code. */
+  /** The city's metrics; null for a principal bound to one unit or department (the overview is filtered to what they may see). */
+  city: ScopeMetrics | null;
+  /** Keyed by unit code (only those the principal may see). */
   units: Record<string, ScopeMetrics>;
   /** Keyed by department code. */
   departments: Record<string, ScopeMetrics>;

@@ -4,6 +4,8 @@ import type { Store } from '../db/store.js';
 import { toVnIso } from '../domain/time.js';
 import type { HealthResponse, SourceFreshness } from './api-types.js';
 import { HttpError } from './errors.js';
+import { denied, principalOf } from './principal.js';
+import { isAdmin } from '../auth/policy.js';
 
 /** Per-source freshness: when each source last sent something, and whether it has gone silent. */
 export function sourceFreshness(store: Store, now: number, silentAfterMs: number): SourceFreshness[] {
@@ -49,7 +51,10 @@ export function healthRoutes(deps: { store: Store; now: () => number; build: str
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
   });
+  // Rejected payloads carry officials' and citizens' data as sent: for the admin who fixes sources.
   r.get('/quarantine', (req, res) => {
+    const p = principalOf(res);
+    if (!isAdmin(p)) throw denied(p, 'the quarantine');
     const parsed = q.safeParse(req.query);
     if (!parsed.success) throw new HttpError(400, 'invalid_query', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const { source, page, pageSize } = parsed.data;

@@ -21,6 +21,16 @@ import type {
 import { HttpError } from './errors.js';
 import { createPastOverdue, type OverdueCounts } from './past-overdue.js';
 import type { DetailService } from './detail-service.js';
+import { denied, principalOf } from './principal.js';
+import {
+  canListDossiers,
+  canListTasks,
+  canReadDossier,
+  canReadTask,
+  canSeeMetrics,
+  canSeeNames,
+  type PolicyOptions,
+} from '../auth/policy.js';
 
 export interface ReadDeps {
   store: Store;
@@ -35,6 +45,8 @@ export interface ReadDeps {
   boundaries: () => unknown;
   /** Unit and city detail tables, computed off the event loop. */
   details: DetailService;
+  /** Access rules' settings (the public view on or off). */
+  policy: PolicyOptions;
 }
 
 const periodQuery = z.object({ period: z.enum(PERIODS).default('live') });
@@ -83,21 +95,27 @@ export function readRoutes(deps: ReadDeps): Router {
     res.set('Cache-Control', 'public, max-age=300').json(deps.boundaries());
   });
 
+  // Filtered to what the principal may see: a unit leader gets their unit only, and no city total.
   r.get('/overview', (req, res) => {
+    const p = principalOf(res);
     const { period } = parseQuery(periodQuery, req);
-    const w = deps.metrics.window(period);
+    const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
     const units: OverviewResponse['units'] = {};
-    for (const u of jurisdiction.units) units[u.code] = deps.metrics.metrics(`unit:${u.code}`, period);
+    for (const u of jurisdiction.units) if (may(`unit:${u.code}`)) units[u.code] = deps.metrics.metrics(`unit:${u.code}`, period);
     const departments: OverviewResponse['departments'] = {};
-    for (const d of jurisdiction.departments) departments[d.code] = deps.metrics.metrics(`department:${d.code}`, period);
+    for (const d of jurisdiction.departments)
+      if (may(`department:${d.code}`)) departments[d.code] = deps.metrics.metrics(`department:${d.code}`, period);
+    const city = may('city');
+    if (!city && !Object.keys(units).length && !Object.keys(departments).length) throw denied(p, 'the overview');
+    const w = deps.metrics.window(period);
     const body: OverviewResponse = {
       asOf: toVnIso(deps.now()),
       window: { period, from: toVnIso(w.from), to: toVnIso(w.to) },
-      city: deps.metrics.metrics('city', period),
+      city: city ? deps.metrics.metrics('city', period) : null,
       units,
       departments,
       // The previous window ends where the current one starts; its rate counts what was overdue then.
-      previousCity: deps.metrics.previousMetrics?.('city', period, pastOverdue.at('city', w.from)) ?? null,
+      previousCity: city ? (deps.metrics.previousMetrics?.('city', period, pastOverdue.at('city', w.from)) ?? null) : null,
     };
     res.json(body);
   });
@@ -116,14 +134,19 @@ export function readRoutes(deps: ReadDeps): Router {
   const DETAIL_TTL_MS = { city: 30_000, unit: 5_000 };
 
   r.get(['/units/:code', '/departments/:code'], async (req, res) => {
-    const { period, officials } = parseQuery(periodQuery.extend({ officials: z.enum(['0', '1']).default('1') }), req);
+    const p = principalOf(res);
+    const query = parseQuery(periodQuery.extend({ officials: z.enum(['0', '1']).default('1') }), req);
+    const { period } = query;
     const { scope, unit } = resolveScope(String(req.params.code));
+    if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the figures of ${scope}`);
+    // Officials' scorecards carry names: left out (not refused) for those who may see only aggregates.
+    const withOfficials = query.officials === '1' && canSeeNames(p, scope);
     const window = deps.metrics.window(period);
     const { tables, computedAt } = await deps.details.get({
       unit,
       window,
       now: deps.now(),
-      withOfficials: officials === '1',
+      withOfficials,
       ttlMs: unit === null ? DETAIL_TTL_MS.city : DETAIL_TTL_MS.unit,
     });
     const body: UnitDetailResponse = {
@@ -139,7 +162,9 @@ export function readRoutes(deps: ReadDeps): Router {
   });
 
   r.get(['/units/:code/dossiers', '/departments/:code/dossiers'], (req, res) => {
-    const { unit } = resolveScope(String(req.params.code));
+    const p = principalOf(res);
+    const { scope, unit } = resolveScope(String(req.params.code));
+    if (!canListDossiers(p, scope)) throw denied(p, `the dossiers of ${scope}`);
     const { status } = parseQuery(z.object({ status: dossierStatus.default('overdue') }), req);
     const { page, pageSize } = parseQuery(pageQuery, req);
     const { sort, dir } = parseQuery(sortQuery(DOSSIER_SORT_KEYS), req);
@@ -159,7 +184,9 @@ export function readRoutes(deps: ReadDeps): Router {
   });
 
   r.get(['/units/:code/tasks', '/departments/:code/tasks'], (req, res) => {
-    const { unit } = resolveScope(String(req.params.code));
+    const p = principalOf(res);
+    const { scope, unit } = resolveScope(String(req.params.code));
+    if (!canListTasks(p, scope)) throw denied(p, `the tasks of ${scope}`);
     const { status } = parseQuery(z.object({ status: taskStatus.default('open_overdue') }), req);
     const { page, pageSize } = parseQuery(pageQuery, req);
     const now = deps.now();
@@ -178,8 +205,16 @@ export function readRoutes(deps: ReadDeps): Router {
   });
 
   r.get('/dossiers/:id', (req, res) => {
+    const p = principalOf(res);
+    const notFound = new HttpError(404, 'not_found', `no dossier with id "${req.params.id}"`);
+    // Roles that may never open a dossier are refused before the lookup: the answer says nothing of its existence.
+    if (p.role === 'public' || p.role === 'admin' || p.role === 'display') throw denied(p, 'dossier details');
+    const unitCode = store.read.dossierUnit(req.params.id);
+    if (unitCode === undefined) throw notFound;
+    // Another unit's dossier answers exactly like a missing one: its existence is private.
+    if (!canReadDossier(p, unitCode ? deps.scopeOf(unitCode) : null)) throw notFound;
     const state = store.projections.getDossier(req.params.id);
-    if (!state) throw new HttpError(404, 'not_found', `no dossier with id "${req.params.id}"`);
+    if (!state) throw notFound;
     const now = deps.now();
     const c = classifyDossier(state, now, ctx);
     const body: DossierDetailResponse = {
@@ -224,8 +259,14 @@ export function readRoutes(deps: ReadDeps): Router {
   });
 
   r.get('/tasks/:id', (req, res) => {
+    const p = principalOf(res);
+    const notFound = new HttpError(404, 'not_found', `no task with id "${req.params.id}"`);
+    if (p.role === 'public' || p.role === 'admin' || p.role === 'display' || p.role === 'supervisor') throw denied(p, 'task details');
+    const assignee = store.read.taskAssignee(req.params.id);
+    if (assignee === undefined) throw notFound;
+    if (!canReadTask(p, assignee ? deps.scopeOf(assignee) : null)) throw notFound;
     const state = store.projections.getTask(req.params.id);
-    if (!state) throw new HttpError(404, 'not_found', `no task with id "${req.params.id}"`);
+    if (!state) throw notFound;
     const now = deps.now();
     const c = classifyTask(state, now);
     const body: TaskDetailResponse = {

@@ -2,23 +2,46 @@ import express, { type Request, type RequestHandler, Router } from 'express';
 import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import { HttpError } from '../http/errors.js';
+import { createTokenBuckets } from '../auth/rate-limit.js';
 import { hashSourceKey } from './keys.js';
-import type { IngestService } from './service.js';
+import type { EventResult, IngestService } from './service.js';
+import { unitLimitErrors } from './unit-limit.js';
 import type { IngestKind } from './validate.js';
 
 /** Most events one request may carry. */
 export const MAX_EVENTS_PER_BATCH = 5_000;
 /** Body size limit: 5,000 events of ~1 KiB each, with room to spare. */
 export const MAX_INGEST_BODY = '8mb';
+/** Requests with a missing or wrong key one address may make per minute (guessing keys is pointless, flooding is not). */
+const UNAUTHENTICATED_PER_MINUTE = 60;
 
-/** Finds the source of a bearer key; 401 without a valid one, 403 for a key of the other kind. */
-export function sourceAuth(store: Store, kind: IngestKind): RequestHandler {
+export interface IngestRouteOptions {
+  /** Requests one source may make per minute (and at once); over it: 429 with Retry-After. */
+  ratePerMinute: number;
+  /** Wall-clock time for the rate limits. */
+  now: () => number;
+  /** The server's (domain) clock, for the quarantine's received time; defaults to `now`. */
+  domainNow?: () => number;
+}
+
+function tooMany(retryAfterMs: number, what: string): HttpError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new HttpError(429, 'rate_limited', `${what}; retry in ${seconds} s`, { 'Retry-After': String(seconds) });
+}
+
+/** Finds the source of a bearer key; 401 without a valid one (revoked keys included, from the next request on), 403 for a key of the other kind. */
+export function sourceAuth(store: Store, kind: IngestKind, o?: IngestRouteOptions): RequestHandler {
+  const failures = o ? createTokenBuckets({ perMinute: UNAUTHENTICATED_PER_MINUTE }) : null;
   return (req, _res, next) => {
+    const refuse = (err: HttpError) => {
+      const t = failures?.take(req.ip ?? 'unknown', o!.now());
+      next(t && !t.ok ? tooMany(t.retryAfterMs, 'too many requests without a valid key') : err);
+    };
     const header = req.get('authorization') ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!m) return next(new HttpError(401, 'unauthorized', 'missing "Authorization: Bearer <source key>" header'));
+    if (!m) return refuse(new HttpError(401, 'unauthorized', 'missing "Authorization: Bearer <source key>" header'));
     const source = store.sources.findActiveByKeyHash(hashSourceKey(m[1]));
-    if (!source) return next(new HttpError(401, 'unauthorized', 'unknown or revoked source key'));
+    if (!source) return refuse(new HttpError(401, 'unauthorized', 'unknown or revoked source key'));
     if (source.kind !== kind)
       return next(new HttpError(403, 'wrong_kind', `this key belongs to a ${source.kind} source; it cannot send ${kind} events`));
     (req as Request & { source: SourceRow }).source = source;
@@ -27,14 +50,20 @@ export function sourceAuth(store: Store, kind: IngestKind): RequestHandler {
 }
 
 /** POST /api/v1/ingest/dossiers and /tasks. */
-export function ingestRoutes(store: Store, service: IngestService): Router {
+export function ingestRoutes(store: Store, service: IngestService, o: IngestRouteOptions = { ratePerMinute: 1_200, now: Date.now }): Router {
   const router = Router();
   const json = express.json({ limit: MAX_INGEST_BODY });
+  const buckets = createTokenBuckets({ perMinute: o.ratePerMinute });
+  const perSource: RequestHandler = (req, _res, next) => {
+    const source = (req as Request & { source: SourceRow }).source;
+    const t = buckets.take(`s${source.id}`, o.now());
+    next(t.ok ? undefined : tooMany(t.retryAfterMs, `source "${source.name}" sent more than ${o.ratePerMinute} requests a minute`));
+  };
   for (const [path, kind] of [
-    ['/dossiers', 'dossier'],
-    ['/tasks', 'task'],
+    ['/ingest/dossiers', 'dossier'],
+    ['/ingest/tasks', 'task'],
   ] as const) {
-    router.post(path, sourceAuth(store, kind), json, (req, res) => {
+    router.post(path, sourceAuth(store, kind, o), perSource, json, (req, res) => {
       const body = req.body as { events?: unknown } | undefined;
       if (!body || typeof body !== 'object' || !Array.isArray(body.events)) {
         throw new HttpError(400, 'invalid_body', 'the body must be a JSON object with an "events" array');
@@ -43,7 +72,7 @@ export function ingestRoutes(store: Store, service: IngestService): Router {
         throw new HttpError(413, 'too_many_events', `at most ${MAX_EVENTS_PER_BATCH} events per request (got ${body.events.length})`);
       }
       const source = (req as Request & { source: SourceRow }).source;
-      const results = service.ingest(source, kind, body.events);
+      const results = source.units ? ingestWithinUnits(store, service, source, kind, body.events, (o.domainNow ?? o.now)()) : service.ingest(source, kind, body.events);
       let accepted = 0;
       let duplicate = 0;
       let rejected = 0;
@@ -56,4 +85,38 @@ export function ingestRoutes(store: Store, service: IngestService): Router {
     });
   }
   return router;
+}
+
+/**
+ * A unit-limited source's batch: events outside its units are rejected (and quarantined) here, the
+ * rest go through the one writer path; results come back in the batch's order.
+ */
+function ingestWithinUnits(store: Store, service: IngestService, source: SourceRow, kind: IngestKind, events: unknown[], now: number): EventResult[] {
+  const outside = unitLimitErrors(kind, events, source.units ?? [], store.read);
+  const results: EventResult[] = new Array(events.length);
+  const passed: unknown[] = [];
+  const passedAt: number[] = [];
+  outside.forEach((errors, index) => {
+    if (!errors) {
+      passed.push(events[index]);
+      passedAt.push(index);
+      return;
+    }
+    const raw = events[index] as { id?: unknown };
+    const id = typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id).slice(0, 200) : null;
+    results[index] = { index, id, status: 'rejected', errors };
+    let text: string;
+    try {
+      text = JSON.stringify(raw);
+    } catch {
+      text = String(raw);
+    }
+    store.quarantine.add(source.id, kind, now, id, text, errors);
+  });
+  if (passed.length) {
+    service.ingest(source, kind, passed).forEach((r, i) => {
+      results[passedAt[i]] = { ...r, index: passedAt[i] };
+    });
+  }
+  return results;
 }

@@ -4,6 +4,7 @@
  * rule `canWatch` applies, and a sweep that disconnects sockets whose token was revoked.
  */
 import type { ScopeKey } from '../metrics/types.js';
+import { canSeeMetrics, PUBLIC, type PolicyOptions } from '../auth/policy.js';
 import type { DisplaysRepo } from '../db/wall-repo.js';
 import { DISPLAY_TOKEN_MAX_LENGTH, hashDisplayToken } from '../wall/display-tokens.js';
 import { DISPLAY_TOKEN_INVALID } from '../wall/wall-types.js';
@@ -13,13 +14,12 @@ import type { SocketData } from './events.js';
 type Principal = SocketData['principal'];
 
 /**
- * May this principal watch `scope`? No principal (a browser without a token): yes, as before
- * access control. A display: its own scope, and a city display anything in the city.
+ * May this principal watch `scope`? The access rules of server/auth/policy.ts (a display: its own
+ * scope, a city display anything in the city; the public: aggregates of any scope while the public
+ * view is on).
  */
-export function canWatchScope(principal: Principal, scope: ScopeKey): boolean {
-  if (!principal || principal.scope === null) return true;
-  if (principal.scope === 'city') return true;
-  return principal.scope === scope;
+export function canWatchScope(principal: Principal, scope: ScopeKey, policy: PolicyOptions = { publicView: true }): boolean {
+  return canSeeMetrics(principal ?? PUBLIC, scope, policy);
 }
 
 /** The error a refused handshake carries (`connect_error` on the client: message and data.code). */
@@ -56,7 +56,7 @@ export function installDisplayAuth(deps: DisplayAuthDeps) {
     if (typeof token !== 'string' || token.length > DISPLAY_TOKEN_MAX_LENGTH) return next(new DisplayTokenError());
     const display = displays.findActiveByTokenHash(hashDisplayToken(token));
     if (!display) return next(new DisplayTokenError());
-    socket.data.principal = { role: 'display', scope: display.scope };
+    socket.data.principal = { role: 'display', scope: display.scope, displayId: display.id, displayName: display.name };
     displayOf.set(socket.id, display.id);
     socket.once('disconnect', () => displayOf.delete(socket.id));
     displays.markSeen(display.id, deps.now());

@@ -4,6 +4,7 @@
  */
 import type { Period, ScopeKey, ScopeMetrics } from '../metrics/types.js';
 import type { SourceFreshness } from '../http/api-types.js';
+import type { Principal } from '../auth/policy.js';
 
 export const EVENTS = {
   scopeSubscribe: 'scope:subscribe',
@@ -52,6 +53,7 @@ export interface AlertRaised {
   dueAt: string | null;
   /** When it became overdue. */
   at: string;
+  /** The official holding it; always null for those who may see aggregates only (the public). */
   holderName: string | null;
 }
 
@@ -76,6 +78,6 @@ export interface ClientToServerEvents {
 export interface InterServerEvents {}
 
 export interface SocketData {
-  /** Set by auth middleware when access control lands; undefined means open access. */
-  principal?: { role: string; scope: ScopeKey | null };
+  /** Set at the handshake: a display (token), a signed-in user (session cookie), or the public. */
+  principal?: Principal;
 }

@@ -34,6 +34,8 @@ export interface HubDeps {
   scopeExists(scope: ScopeKey): boolean;
   /** May this socket watch that scope? (Access control hooks in here.) */
   canWatch(socket: IoSocket, scope: ScopeKey): boolean;
+  /** May this socket see names (holders in alerts) in that scope? Otherwise its alerts come without them. */
+  namesVisible?(socket: IoSocket, scope: ScopeKey): boolean;
   clockTick: () => Omit<ClockTicked, 'now'>;
   deltaFlushMs: number;
   clockTickMs: number;
@@ -54,6 +56,8 @@ interface Room {
 
 const metricsRoom = (scope: ScopeKey, period: Period) => `m|${scope}|${period}`;
 const alertRoom = (scope: ScopeKey) => `a|${scope}`;
+/** Alerts without names, for those who may see aggregates only. */
+const anonymousAlertRoom = (scope: ScopeKey) => `ap|${scope}`;
 
 /**
  * The live hub: snapshot on subscribe, then coalesced sequenced deltas per (scope, period) room every
@@ -89,7 +93,8 @@ export function createHub(deps: HubDeps) {
         room = { scope, period, seq: 0 };
         rooms.set(name, room);
       }
-      void socket.join([name, alertRoom(scope)]);
+      const names = deps.namesVisible ? deps.namesVisible(socket, scope) : true;
+      void socket.join([name, names ? alertRoom(scope) : anonymousAlertRoom(scope)]);
       // Snapshot and seq are read in the same tick as the join: the next delta is exactly seq + 1.
       reply({ ok: true, seq: room.seq, asOf: toVnIso(deps.now()), snapshot: snapshot(scope, period) });
     });
@@ -157,13 +162,10 @@ export function createHub(deps: HubDeps) {
   }
 
   function publishAlert(alert: AlertRaised, scope?: ScopeKey): void {
-    const targets = [alertRoom('city')];
-    if (scope) targets.push(alertRoom(scope));
-    else {
-      // Alerts name a unit or department code; both rooms may exist.
-      targets.push(alertRoom(`unit:${alert.unit}`), alertRoom(`department:${alert.unit}`));
-    }
-    io.to(targets).emit(EVENTS.alertRaised, alert);
+    // Alerts name a unit or department code; both rooms may exist.
+    const scopes: ScopeKey[] = ['city', ...(scope ? [scope] : [`unit:${alert.unit}` as const, `department:${alert.unit}` as const])];
+    io.to(scopes.map(alertRoom)).emit(EVENTS.alertRaised, alert);
+    io.to(scopes.map(anonymousAlertRoom)).emit(EVENTS.alertRaised, { ...alert, holderName: null });
   }
 
   function tick(): void {

@@ -4,12 +4,25 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { toVnIso } from '../../server/domain/time.js';
 import { launchBrowser, screenshot } from './browser.js';
-import { startE2eServer, type E2eServer } from './e2e-server.js';
+import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // Browser tests are slower than unit tests: the first paint builds 168 shapes.
 const SLOW = 60_000;
+
+/** Collects Content-Security-Policy violations of every page into window.__csp (the CSP must not break the app). */
+const CSP_PROBE = `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`;
+const cspViolations = (p: Page) => p.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
+/** Signs in through the login page (Vietnamese) and waits for the header to name the user. */
+async function signIn(p: Page, username: string): Promise<void> {
+  await p.getByTestId('login-page').waitFor({ timeout: 15_000 });
+  await p.getByLabel('Tên đăng nhập').fill(username);
+  await p.getByLabel('Mật khẩu').fill(E2E_PASSWORD);
+  await p.getByRole('button', { name: 'Đăng nhập' }).click();
+  await p.getByTestId('user-name').waitFor({ timeout: 15_000 });
+}
 
 describe('the leaders dashboard in Chromium', () => {
   let server: E2eServer;
@@ -18,8 +31,11 @@ describe('the leaders dashboard in Chromium', () => {
 
   beforeAll(async () => {
     server = await startE2eServer();
+    await server.addUser('e2e-lanhdao', 'city_leader');
+    await server.addUser('e2e-phuong', 'unit_leader', 'unit:26740');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.addInitScript(CSP_PROBE);
   }, 120_000);
 
   afterAll(async () => {
@@ -47,6 +63,29 @@ describe('the leaders dashboard in Chromium', () => {
     await screenshot(page, 'overview-tiles-1920x1080');
   }, SLOW);
 
+  it('keeps the lists from the public and signs a city leader in through the Vietnamese login page', async () => {
+    await page.goto(`${server.url}/units/26740`);
+    const refused = page.getByTestId('unit-lists-refused');
+    await refused.waitFor({ timeout: 15_000 });
+    expect(await refused.textContent()).toContain('Cần đăng nhập để xem nội dung này.');
+    expect(await page.getByTestId('unit-overdue-list').count()).toBe(0);
+    await page.getByRole('link', { name: 'Đăng nhập để xem' }).click();
+    await page.waitForURL(/\/login\?next=/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Đăng nhập');
+    await screenshot(page, 'login-page');
+    await page.getByLabel('Tên đăng nhập').fill('e2e-lanhdao');
+    await page.getByLabel('Mật khẩu').fill('not the password');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toBe('Sai tên đăng nhập hoặc mật khẩu.');
+    await signIn(page, 'e2e-lanhdao');
+    await page.waitForURL(/\/units\/26740$/);
+    expect(await page.getByTestId('user-name').textContent()).toBe('e2e-lanhdao');
+    expect(await page.locator('.user-menu__role').textContent()).toBe('Lãnh đạo Thành phố');
+    await page.getByTestId('unit-overdue-list').waitFor({ timeout: 15_000 });
+    // The session cookie is HttpOnly: page scripts cannot read it.
+    expect(await page.evaluate(() => document.cookie)).not.toContain('bdt_session');
+  }, SLOW);
+
   it('opens a unit page with its overdue list when the unit is clicked', async () => {
     const code = await worstUnit();
     await page.goto(`${server.url}/?layout=tiles&metric=overdue`);
@@ -61,7 +100,7 @@ describe('the leaders dashboard in Chromium', () => {
 
   it('shows a dossier page with its timeline and the official holding it', async () => {
     const code = await worstUnit();
-    const list = await (await fetch(`${server.url}/api/v1/units/${code}/dossiers?status=overdue&pageSize=1`)).json();
+    const list = await server.api(`/api/v1/units/${code}/dossiers?status=overdue&pageSize=1`);
     const id = list.items[0].id as string;
     await page.goto(`${server.url}/dossiers/${encodeURIComponent(id)}`);
     await page.getByTestId('dossier-page').waitFor({ timeout: 15_000 });
@@ -119,7 +158,8 @@ describe('the leaders dashboard in Chromium', () => {
 
   /** axe-core's WCAG 2 AA checks (text contrast ≥ 4.5:1, names of controls, ARIA) on the current page. */
   async function axeViolations(): Promise<{ id: string; nodes: number; sample: string }[]> {
-    await page.addScriptTag({ content: AXE_SOURCE });
+    // Evaluated through DevTools, not as an inline <script>: the page's CSP (script-src 'self') rightly refuses those.
+    await page.evaluate(AXE_SOURCE);
     return page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: any[] }> } }).axe;
       const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
@@ -127,7 +167,10 @@ describe('the leaders dashboard in Chromium', () => {
     });
   }
 
-  it('meets WCAG 2 AA text contrast and control names on the overview, unit and dossier pages', async () => {
+  it('meets WCAG 2 AA text contrast and control names on the overview, login, unit and dossier pages', async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-page').waitFor();
+    expect(await axeViolations()).toEqual([]);
     await page.goto(`${server.url}/?layout=tiles`);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^="map-unit-"]').length >= 168);
     expect(await axeViolations()).toEqual([]);
@@ -135,7 +178,7 @@ describe('the leaders dashboard in Chromium', () => {
     await page.goto(`${server.url}/units/${code}`);
     await page.getByTestId('unit-overdue-list').waitFor({ timeout: 15_000 });
     expect(await axeViolations()).toEqual([]);
-    const list = await (await fetch(`${server.url}/api/v1/units/${code}/dossiers?status=overdue&pageSize=1`)).json();
+    const list = await server.api(`/api/v1/units/${code}/dossiers?status=overdue&pageSize=1`);
     await page.goto(`${server.url}/dossiers/${encodeURIComponent(list.items[0].id)}`);
     await page.getByTestId('dossier-timeline').waitFor({ timeout: 15_000 });
     expect(await axeViolations()).toEqual([]);
@@ -145,7 +188,8 @@ describe('the leaders dashboard in Chromium', () => {
     await page.goto(`${server.url}/`);
     await page.getByTestId('period-switch').waitFor();
     const seen: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    // Skip link, title, VI, EN, sign out, then the period switch.
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       const f = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
@@ -159,5 +203,74 @@ describe('the leaders dashboard in Chromium', () => {
       seen.push(f!.label);
     }
     expect(seen.join('|')).toMatch(/Tháng này/);
+  }, SLOW);
+  it('shows a hostile procedure name as text, runs none of it, and shows SQL-looking text verbatim', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const xss = '<img src=x onerror=alert(1)>';
+    const sql = "'; DROP TABLE dossiers; --";
+    const now = Date.now();
+    const id = `XSS-${now}`;
+    const res = await fetch(`${server.url}/api/v1/ingest/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.dossierKey}` },
+      body: JSON.stringify({
+        events: [
+          {
+            id: `xss-${now}`,
+            type: 'received',
+            dossierId: id,
+            at: toVnIso(now - 3 * 86_400_000),
+            unit: '26740',
+            procedure: { code: '1.000', name: xss, field: sql, legalDays: 1 },
+            channel: 'online',
+            dueAt: toVnIso(now - 86_400_000),
+          },
+        ],
+      }),
+    });
+    expect((await res.json()).results[0].status).toBe('accepted');
+    await page.goto(`${server.url}/dossiers/${encodeURIComponent(id)}`);
+    await page.getByTestId('dossier-page').waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.getByTestId('dossier-page').textContent()).toContain(xss);
+    expect(await page.getByTestId('dossier-page').textContent()).toContain(sql);
+    await expect.poll(() => page.getByText(xss).first().isVisible()).toBe(true);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await screenshot(page, 'hostile-dossier');
+    expect(await cspViolations(page)).toEqual([]);
+    expect(server.runtime.store.projections.counts().dossiers).toBeGreaterThan(0);
+  }, SLOW);
+
+  it('sends a unit leader to their own ward and refuses them another', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const p = await ctx.newPage();
+    try {
+      await p.goto(`${server.url}/login`);
+      await signIn(p, 'e2e-phuong');
+      await p.waitForURL(/\/units\/26740$/);
+      await p.getByTestId('unit-overdue-list').waitFor({ timeout: 15_000 });
+      // The city overview is not theirs: the home page sends them back to their ward.
+      await p.goto(`${server.url}/`);
+      await p.waitForURL(/\/units\/26740/);
+      await p.goto(`${server.url}/units/26743`);
+      await p.getByTestId('access-forbidden').waitFor({ timeout: 15_000 });
+      expect(await p.getByTestId('access-forbidden').textContent()).toContain('không được phân quyền');
+      await screenshot(p, 'unit-leader-forbidden');
+    } finally {
+      await ctx.close();
+    }
+  }, SLOW);
+
+  it('signs out from the header, after which the lists need a login again', async () => {
+    await page.goto(`${server.url}/units/26740`);
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-link').waitFor({ timeout: 15_000 });
+    await page.goto(`${server.url}/units/26740`);
+    await page.getByTestId('unit-lists-refused').waitFor({ timeout: 15_000 });
+    expect(await cspViolations(page)).toEqual([]);
   }, SLOW);
 });

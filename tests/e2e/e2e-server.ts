@@ -7,11 +7,21 @@ import { systemClock } from '../../server/clock.js';
 import { createLogger } from '../../server/logger.js';
 import { generateSourceKey, hashSourceKey } from '../../server/ingest/keys.js';
 import { startDemo } from '../../server/simulator/demo.js';
+import { createUser } from '../../server/auth/users.js';
+import type { UserRole } from '../../server/db/users-repo.js';
+import type { ScopeKey } from '../../server/metrics/types.js';
+
+/** The password of every user the browser tests create. */
+export const E2E_PASSWORD = 'e2e password 79';
 
 export interface E2eServer {
   url: string;
   runtime: Runtime;
   dossierKey: string;
+  /** Creates a user who signs in with E2E_PASSWORD. */
+  addUser(username: string, role: UserRole, scope?: ScopeKey | null): Promise<void>;
+  /** GET an API path as a signed-in city leader (the tests' own look-ups, outside the browser). */
+  api<T = any>(path: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -37,10 +47,27 @@ export async function startE2eServer(): Promise<E2eServer> {
   runtime.store.sources.upsertKey('e2e-dossiers', 'dossier', hashSourceKey(dossierKey), Date.now());
   await new Promise<void>((r) => runtime.app.http.listen(0, '127.0.0.1', r));
   const { port } = runtime.app.http.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const addUser = async (username: string, role: UserRole, scope: ScopeKey | null = null) => {
+    await createUser(runtime.store, { username, password: E2E_PASSWORD, role, scope, displayName: username }, Date.now(), { replace: true });
+  };
+  await addUser('e2e-api', 'city_leader');
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'e2e-api', password: E2E_PASSWORD }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     runtime,
     dossierKey,
+    addUser,
+    async api(path) {
+      const res = await fetch(`${url}${path}`, { headers: { cookie } });
+      if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
+      return res.json();
+    },
     async close() {
       demo.stop();
       await runtime.close();

@@ -218,6 +218,44 @@ describe('the wall display in Chromium', () => {
     }
   }, SLOW);
 
+  it('gives a wall without a token the public scope: live figures, and alerts without the official’s name', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    try {
+      const anon = await ctx.newPage();
+      await anon.goto(`${server.url}/wall?scenes=feed`);
+      await anon.getByTestId('wall-scene-feed').waitFor({ timeout: 30_000 });
+      await waitLive(anon);
+      // The display with its token, side by side.
+      await page.goto(`${server.url}/wall?scenes=feed`);
+      await page.getByTestId('wall-scene-feed').waitFor({ timeout: 30_000 });
+      await waitLive(page);
+      const now = Date.now();
+      const id = `E2E-PUBLIC-${now}`;
+      const holder = 'Cán Bộ Kiểm Thử';
+      const res = await fetch(`${server.url}/api/v1/ingest/dossiers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.dossierKey}` },
+        body: JSON.stringify({
+          events: [
+            { id: `e2e-pub-${now}`, type: 'received', dossierId: id, at: toVnIso(now - 3_600_000), unit: '26740', procedure: { code: '1.001193', name: 'Đăng ký khai sinh', field: 'Hộ tịch', legalDays: 1 }, channel: 'online', dueAt: toVnIso(now + 2_000) },
+            { id: `e2e-pub-${now}-a`, type: 'assigned', dossierId: id, at: toVnIso(now - 3_000_000), handler: { id: 'e2e-cb', name: holder, unit: '26740' } },
+          ],
+        }),
+      });
+      expect((await res.json()).accepted).toBe(2);
+      const publicItem = anon.locator(`[data-testid="wall-alerts"] li[data-id="${id}"]`);
+      const displayItem = page.locator(`[data-testid="wall-alerts"] li[data-id="${id}"]`);
+      await publicItem.waitFor({ timeout: 10_000 });
+      await displayItem.waitFor({ timeout: 10_000 });
+      expect(await displayItem.textContent()).toContain(holder);
+      expect(await publicItem.textContent()).not.toContain(holder);
+      expect(await anon.getByTestId('wall').getAttribute('data-scope')).toBe('city');
+      await screenshot(anon, 'wall-public-feed-1920x1080');
+    } finally {
+      await ctx.close();
+    }
+  }, SLOW);
+
   it('says the token is invalid, full screen, once the display is revoked', async () => {
     server.runtime().store.displays.revoke('e2e-wall', Date.now());
     const message = page.getByTestId('wall-invalid-token');

@@ -8,8 +8,35 @@ import { manualClock } from '../../server/clock.js';
 import { createLogger } from '../../server/logger.js';
 import { generateSourceKey, hashSourceKey } from '../../server/ingest/keys.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/realtime/events.js';
+import type { SecuritySettings } from '../../server/app.js';
+import type { Role } from '../../server/auth/policy.js';
+import type { ScopeKey } from '../../server/metrics/types.js';
+import { createUser } from '../../server/auth/users.js';
+import { generateDisplayToken, hashDisplayToken } from '../../server/wall/display-tokens.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface HttpAnswer {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+/** A client acting as one principal: a signed-in user (session cookie + CSRF token), a display (bearer token), or the public. */
+export interface RoleClient {
+  role: Role;
+  scope: ScopeKey | null;
+  cookie: string | null;
+  csrf: string | null;
+  username: string | null;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpAnswer>;
+  get(path: string): Promise<HttpAnswer>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpAnswer>;
+  socket(): Promise<TestSocket>;
+}
+
+/** A password every test user gets. */
+export const TEST_PASSWORD = 'correct horse battery';
 
 export interface TestServer {
   url: string;
@@ -22,6 +49,10 @@ export interface TestServer {
   post(path: string, body: unknown, key?: string | null, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   get(path: string): Promise<{ status: number; body: any }>;
   socket(): Promise<TestSocket>;
+  /** A client acting as `role` (a user created for it and signed in over HTTP; a display token; or nobody). */
+  as(role: Role, scope?: ScopeKey | null): Promise<RoleClient>;
+  /** Creates a user directly in the store (password TEST_PASSWORD unless given). */
+  addUser(username: string, role: Exclude<Role, 'display' | 'public'>, scope?: ScopeKey | null, password?: string): Promise<void>;
   close(opts?: { keepFiles?: boolean }): Promise<void>;
 }
 
@@ -29,7 +60,9 @@ export interface TestServer {
 export const T0 = Date.parse('2026-11-20T09:00:00+07:00');
 
 /** Starts the real app on port 0 with a real SQLite file in a temp folder and a hand-set clock. */
-export async function startTestServer(opts: { start?: number; dir?: string; deltaFlushMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { start?: number; dir?: string; deltaFlushMs?: number; security?: Partial<SecuritySettings> } = {},
+): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
   const dbFile = join(dir, 'dashboard.db');
   const clock = manualClock(opts.start ?? T0);
@@ -42,6 +75,9 @@ export async function startTestServer(opts: { start?: number; dir?: string; delt
     deltaFlushMs: opts.deltaFlushMs ?? 50,
     clockTickMs: 200,
     boundariesDir: join(dir, 'boundaries'),
+    security: opts.security,
+    // Sessions and lockouts follow the same hand-set clock, so tests move time instead of waiting.
+    authClock: clock,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
@@ -51,6 +87,62 @@ export async function startTestServer(opts: { start?: number; dir?: string; delt
   const { port } = runtime.app.http.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const sockets: TestSocket[] = [];
+  let userSeq = 0;
+
+  async function request(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<HttpAnswer> {
+    const res = await fetch(url + path, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  }
+
+  async function openSocket(extra: { cookie?: string | null; displayToken?: string } = {}): Promise<TestSocket> {
+    const s: TestSocket = ioClient(url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      ...(extra.cookie ? { extraHeaders: { cookie: extra.cookie } } : {}),
+      ...(extra.displayToken ? { auth: { displayToken: extra.displayToken } } : {}),
+    });
+    sockets.push(s);
+    await new Promise<void>((resolve, reject) => {
+      s.once('connect', () => resolve());
+      s.once('connect_error', reject);
+    });
+    return s;
+  }
+
+  async function addUser(username: string, role: Exclude<Role, 'display' | 'public'>, scope: ScopeKey | null = null, password = TEST_PASSWORD) {
+    await createUser(runtime.store, { username, password, role, scope: role === 'unit_leader' || role === 'department' ? scope : null, displayName: username }, clock.now());
+  }
+
+  function client(role: Role, scope: ScopeKey | null, auth: { cookie?: string | null; csrf?: string | null; bearer?: string; username?: string | null }): RoleClient {
+    const base: Record<string, string> = {};
+    if (auth.cookie) base.cookie = auth.cookie;
+    if (auth.bearer) base.authorization = `Bearer ${auth.bearer}`;
+    const c: RoleClient = {
+      role,
+      scope,
+      cookie: auth.cookie ?? null,
+      csrf: auth.csrf ?? null,
+      username: auth.username ?? null,
+      request: (method, path, body, headers = {}) =>
+        request(method, path, body, { ...base, ...(auth.csrf && method !== 'GET' ? { 'x-csrf-token': auth.csrf } : {}), ...headers }),
+      get: (path) => c.request('GET', path),
+      post: (path, body = {}, headers) => c.request('POST', path, body, headers),
+      socket: () => openSocket({ cookie: auth.cookie, displayToken: auth.bearer }),
+    };
+    return c;
+  }
 
   return {
     url,
@@ -78,14 +170,26 @@ export async function startTestServer(opts: { start?: number; dir?: string; delt
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : null };
     },
-    async socket() {
-      const s: TestSocket = ioClient(url, { transports: ['websocket'], forceNew: true, reconnection: false });
-      sockets.push(s);
-      await new Promise<void>((resolve, reject) => {
-        s.once('connect', () => resolve());
-        s.once('connect_error', reject);
+    socket: () => openSocket(),
+    addUser,
+    async as(role, scope = null) {
+      if (role === 'public') return client('public', null, {});
+      if (role === 'display') {
+        const token = generateDisplayToken();
+        const s = scope ?? 'city';
+        runtime.store.displays.create(`test-display-${++userSeq}`, s, hashDisplayToken(token), clock.now());
+        return client('display', s, { bearer: token });
+      }
+      const username = `test-${role.replace('_', '-')}-${++userSeq}`;
+      await addUser(username, role, scope);
+      const res = await request('POST', '/api/v1/auth/login', { username, password: TEST_PASSWORD }, {});
+      if (res.status !== 200) throw new Error(`login as ${role} answered ${res.status}: ${JSON.stringify(res.body)}`);
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+      return client(role, role === 'unit_leader' || role === 'department' ? scope : role === 'admin' ? null : 'city', {
+        cookie,
+        csrf: res.body.csrfToken,
+        username,
       });
-      return s;
     },
     async close({ keepFiles = false } = {}) {
       for (const s of sockets) s.disconnect();

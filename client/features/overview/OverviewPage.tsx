@@ -8,7 +8,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ScopeKey, ScopeMetrics } from '../../../server/metrics/types';
-import { CITY_CODE, fetchOverview, fetchUnitDetail, useApi, useBoundaries, useJurisdiction } from '../../api';
+import { CITY_CODE, fetchOverview, fetchUnitDetail, useApi, useBoundaries, useClientConfig, useJurisdiction } from '../../api';
 import { useFormat, useLang } from '../../i18n';
 import { thresholdsFor } from '../../lib/color-scale';
 import { formatMetric, metricValue } from '../../lib/metrics';
@@ -21,6 +21,7 @@ import type { MapUnitView } from './GeoMap';
 import { KpiTiles } from './KpiTiles';
 import { MapPanel } from './MapPanel';
 import { buildRows, worstRows } from './unit-rows';
+import { useSession } from '../auth/session';
 
 // Charts load after the map and KPIs (their library is the largest of the client).
 const OverviewCharts = lazy(() => import('./OverviewCharts').then((m) => ({ default: m.OverviewCharts })));
@@ -42,7 +43,20 @@ export function OverviewPage() {
   const { period, metric, layout, searchParams, linkTo } = view;
   const showTable = searchParams.get('table') === '1';
   const settings = useSettings();
-  const tileUrl = searchParams.get('tiles') || settings.tileUrl;
+  // The server's tile server (TILE_SERVER_URL) unless this browser or the link chose one; the
+  // server's Content-Security-Policy admits only its own tile origin.
+  const serverConfig = useClientConfig().data;
+  const tileUrl = searchParams.get('tiles') || settings.tileUrl || serverConfig?.tileUrl || null;
+  const tileAttribution = settings.tileUrl ? settings.tileAttribution : (serverConfig?.tileAttribution ?? settings.tileAttribution);
+
+  // A user bound to one unit or department has no city overview: their home is their unit's page.
+  const session = useSession();
+  const caps = session.me.capabilities;
+  useEffect(() => {
+    if (!session.loaded || caps.cityOverview) return;
+    if (caps.home && caps.home !== 'city') navigate(linkTo(`/units/${caps.home.slice(caps.home.indexOf(':') + 1)}`), { replace: true });
+    else navigate(`/login?next=${encodeURIComponent('/')}`, { replace: true });
+  }, [session.loaded, caps.cityOverview, caps.home, navigate, linkTo]);
 
   const jurisdiction = useJurisdiction();
   const boundaries = useBoundaries();
@@ -179,7 +193,7 @@ export function OverviewPage() {
           layout={layout}
           showTable={showTable}
           tileUrl={tileUrl || null}
-          tileAttribution={settings.tileAttribution}
+          tileAttribution={tileAttribution}
           syncNote={syncNote}
           onSelect={onSelect}
         />

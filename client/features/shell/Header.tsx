@@ -8,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { PeriodSwitch } from './PeriodSwitch';
 import { UnitSearch } from './UnitSearch';
 import { useBuildChange } from './useBuildChange';
+import { UserMenu } from '../auth/UserMenu';
 
 /**
  * The app bar on every page: title, "Cập nhật lúc HH:MM:SS" from the server's clock ticks,
@@ -40,6 +41,7 @@ export function Header() {
           </span>
           <ConnectionIndicator status={conn.status} />
           <LanguageSwitch />
+          <UserMenu />
         </div>
       </div>
       <div className="app-header__tools">

@@ -77,14 +77,14 @@ export function BreakdownTable({ kind, code, rows }: BreakdownTableProps) {
       { header: `${tv('breakdown.onTimeRate')} (%)`, value: (r) => csvPercent(r.onTimeRate) },
       { header: tv('breakdown.processingDaysMedian'), value: (r) => csvNumber(r.processingDaysMedian) },
     ];
-    return { csv: rowsToCsv(csvColumns, sorted) };
+    return { csv: rowsToCsv(csvColumns, sorted), rows: sorted.length };
   };
 
   return (
     <section className="block" aria-labelledby={`breakdown-${kind}-title`}>
       <div className="block-head">
         <h2 id={`breakdown-${kind}-title`}>{title}</h2>
-        <CsvButton label={title} fileName={csvFileName(`theo-${kind === 'field' ? 'linh-vuc' : 'thu-tuc'}-${code}`)} build={exportCsv} />
+        <CsvButton label={title} fileName={csvFileName(`theo-${kind === 'field' ? 'linh-vuc' : 'thu-tuc'}-${code}`)} build={exportCsv} audit={{ table: kind === 'field' ? 'by_field' : 'by_procedure', code }} />
       </div>
       <DataTable
         caption={title}

@@ -93,7 +93,7 @@ export function DossierList({ code, status, refreshToken }: DossierListProps) {
     );
     // The whole list is here: order it as the table shows, whatever order the server sent.
     const ordered = sortPage(all.items, view, DOSSIER_SORT_VALUE);
-    return { csv: rowsToCsv(csvColumns, ordered), truncatedAt: all.truncated ? all.items.length : undefined };
+    return { csv: rowsToCsv(csvColumns, ordered), rows: ordered.length, truncatedAt: all.truncated ? all.items.length : undefined };
   };
 
   const data = res.data;
@@ -101,7 +101,7 @@ export function DossierList({ code, status, refreshToken }: DossierListProps) {
   return (
     <section className="list-block" aria-label={caption}>
       <div className="block-toolbar">
-        <CsvButton label={caption} fileName={csvFileName(`ho-so-${FILE_SLUG[status]}-${code}`)} build={exportCsv} />
+        <CsvButton label={caption} fileName={csvFileName(`ho-so-${FILE_SLUG[status]}-${code}`)} build={exportCsv} audit={{ table: 'dossiers', code, status }} />
       </div>
       {res.error && <LoadError error={res.error} onRetry={reload} />}
       {data === null && res.loading ? (

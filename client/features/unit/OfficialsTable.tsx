@@ -95,14 +95,14 @@ export function OfficialsTable({ code, rows }: OfficialsTableProps) {
       { header: tv('officials.medianHoldDays'), value: (r) => csvNumber(r.medianHoldDays) },
       { header: tv('officials.bounces'), value: (r) => r.bounces },
     ];
-    return { csv: rowsToCsv(csvColumns, sorted) };
+    return { csv: rowsToCsv(csvColumns, sorted), rows: sorted.length };
   };
 
   return (
     <section className="block" aria-labelledby="officials-title">
       <div className="block-head">
         <h2 id="officials-title">{title}</h2>
-        <CsvButton label={title} fileName={csvFileName(`can-bo-xu-ly-${code}`)} build={exportCsv} />
+        <CsvButton label={title} fileName={csvFileName(`can-bo-xu-ly-${code}`)} build={exportCsv} audit={{ table: 'officials', code }} />
       </div>
       <p className="hint">{t('officials.hint')}</p>
       <DataTable

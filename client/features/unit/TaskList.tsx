@@ -75,7 +75,7 @@ export function TaskList({ code, refreshToken }: TaskListProps) {
       unitTasksUrl(code, 'open_overdue', { page, pageSize, sort: view.key, dir: view.dir }),
     );
     const ordered = sortPage(all.items, view, TASK_SORT_VALUE);
-    return { csv: rowsToCsv(csvColumns, ordered), truncatedAt: all.truncated ? all.items.length : undefined };
+    return { csv: rowsToCsv(csvColumns, ordered), rows: ordered.length, truncatedAt: all.truncated ? all.items.length : undefined };
   };
 
   const data = res.data;
@@ -83,7 +83,7 @@ export function TaskList({ code, refreshToken }: TaskListProps) {
   return (
     <section className="list-block" aria-label={caption}>
       <div className="block-toolbar">
-        <CsvButton label={caption} fileName={csvFileName(`nhiem-vu-qua-han-${code}`)} build={exportCsv} />
+        <CsvButton label={caption} fileName={csvFileName(`nhiem-vu-qua-han-${code}`)} build={exportCsv} audit={{ table: 'tasks', code, status: 'open_overdue' }} />
       </div>
       {res.error && <LoadError error={res.error} onRetry={reload} />}
       {data === null && res.loading ? (

@@ -17,6 +17,9 @@ import { OfficialsTable } from './OfficialsTable';
 import { TrendChart } from './TrendChart';
 import { UnitHeader } from './UnitHeader';
 import { WorkLists } from './WorkLists';
+import { AccessRefused } from './LoadError';
+import { RemindersPanel } from './RemindersPanel';
+import { useSession } from '../auth/session';
 import { readTab } from './url-view';
 import type { UnitTab } from './url-view';
 import { useThrottled } from './use-throttled';
@@ -58,6 +61,8 @@ export function UnitPage() {
     scope && live.state.scope === scope && live.state.period === period ? (live.state.metrics[scope] ?? null) : null;
   const metrics = liveMetrics ?? data?.metrics ?? null;
 
+  const session = useSession();
+  const caps = session.me.capabilities;
   const tab = readTab(searchParams);
   const refreshToken = useThrottled(liveMetrics ? tabCount(liveMetrics, tab) : null, LIST_REFRESH_MIN_MS);
 
@@ -79,10 +84,20 @@ export function UnitPage() {
         {detail.error && <LoadError error={detail.error} onRetry={detail.reload} />}
         <KpiStrip metrics={metrics} />
         <TrendChart trend={data.trend} />
-        <WorkLists code={code} refreshToken={refreshToken} />
+        {!session.loaded ? null : caps.dossierLists ? (
+          <WorkLists code={code} refreshToken={refreshToken} tasks={caps.taskLists} />
+        ) : (
+          <section className="block" data-testid="unit-lists-refused">
+            <p className="muted">{session.me.user ? null : t('listsNeedLogin', { ns: 'auth' })}</p>
+            <AccessRefused loginRequired={!session.me.user} />
+          </section>
+        )}
+        {session.loaded && caps.readReminders && code !== 'city' && (
+          <RemindersPanel code={code} canSend={caps.sendReminders} canAcknowledge={caps.acknowledgeReminders} />
+        )}
         <BreakdownTable kind="field" code={code} rows={data.byField} />
         <BreakdownTable kind="procedure" code={code} rows={data.byProcedure} />
-        <OfficialsTable code={code} rows={data.byOfficial} />
+        {caps.officials && <OfficialsTable code={code} rows={data.byOfficial} />}
       </>
     );
   }

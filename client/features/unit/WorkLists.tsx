@@ -3,24 +3,28 @@ import { useTranslation } from 'react-i18next';
 import { DossierList } from './DossierList';
 import { Tabs } from './Tabs';
 import { TaskList } from './TaskList';
-import { UNIT_TABS } from './url-view';
+import { UNIT_TABS, type UnitTab } from './url-view';
 import { useUnitTab } from './use-table-view';
 
 export interface WorkListsProps {
   code: string;
   refreshToken?: number | null;
+  /** Whether the overdue-tasks tab is shown (the administration centre supervises dossiers only). */
+  tasks?: boolean;
 }
 
-export function WorkLists({ code, refreshToken }: WorkListsProps) {
+export function WorkLists({ code, refreshToken, tasks = true }: WorkListsProps) {
   const { t } = useTranslation('unit');
-  const [tab, setTab] = useUnitTab();
+  const [urlTab, setTab] = useUnitTab();
+  const tabs: readonly UnitTab[] = tasks ? UNIT_TABS : UNIT_TABS.filter((k) => k !== 'tasks');
+  const tab = tabs.includes(urlTab) ? urlTab : 'overdue';
   return (
     <section className="block" aria-labelledby="unit-lists-title">
       <h2 id="unit-lists-title">{t('tabs.label')}</h2>
       <Tabs
         label={t('tabs.label')}
         idPrefix="unit-lists"
-        tabs={UNIT_TABS.map((key) => ({ key, label: t(`tabs.${key}`) }))}
+        tabs={tabs.map((key) => ({ key, label: t(`tabs.${key}`) }))}
         selected={tab}
         onSelect={setTab}
       >

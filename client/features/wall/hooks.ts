@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScopeKey, ScopeMetrics } from '../../../server/metrics/types';
 import type { AlertRaised } from '../../../server/realtime/events';
 import type { DisplayIdentityResponse } from '../../../server/wall/wall-types';
-import { ApiError } from '../../api';
+import { ApiError, setApiBearer } from '../../api';
 import { EV, getSocket, setSocketAuth } from '../../realtime/socket';
 import { useSocketEvent } from '../../realtime/useSocketEvent';
 import { fetchDisplayIdentity, isTransient } from './api';
@@ -96,6 +96,7 @@ export function useDisplaySession(token: string | null): DisplaySession {
   useEffect(() => {
     if (!token) {
       setSocketAuth({});
+      setApiBearer(null);
       return;
     }
     const ctrl = new AbortController();
@@ -106,6 +107,8 @@ export function useDisplaySession(token: string | null): DisplaySession {
         (identity) => {
           if (ctrl.signal.aborted) return;
           setSocketAuth({ displayToken: token });
+          // The wall's REST calls (the feed's backfill) act as the display too.
+          setApiBearer(token);
           setSession({ status: 'ok', identity });
           const s = getSocket();
           // After a refusal or a server-side disconnect the socket does not reconnect by itself.

@@ -19,6 +19,14 @@ describe('csvField', () => {
     expect(csvField('a\rb')).toBe('"a\rb"');
   });
 
+  it('neutralises text a spreadsheet would run as a formula, but not negative numbers', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvField('+cmd')).toBe("'+cmd");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('-2,5')).toBe('"-2,5"');
+    expect(csvField(-3)).toBe('-3');
+  });
+
   it('writes null and undefined as empty, numbers as text', () => {
     expect(csvField(null)).toBe('');
     expect(csvField(undefined)).toBe('');

@@ -22,15 +22,41 @@ export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
+/** `/auth/me` of a signed-in city leader: every list and breakdown is shown. */
+export const CITY_LEADER_ME = {
+  authenticated: true,
+  user: { username: 'lanhdao', displayName: 'Lãnh đạo UBND Thành phố', role: 'city_leader', scope: 'city' },
+  csrfToken: 'test-csrf',
+  expiresAt: '2026-11-20T21:00:00.000+07:00',
+  publicView: true,
+  capabilities: {
+    home: 'city',
+    cityOverview: true,
+    dossierLists: true,
+    taskLists: true,
+    officials: true,
+    sendReminders: false,
+    readReminders: true,
+    acknowledgeReminders: false,
+    admin: false,
+  },
+};
+
 /**
- * Stubs global fetch with a router: the first handler whose pattern matches the URL's path answers.
+ * Stubs global fetch with a router: the first handler whose pattern matches the URL's path answers
+ * (`/auth/me` answers a signed-in city leader unless a route says otherwise).
  * Returns the mock, whose calls list every URL asked for.
  */
 export function stubApi(routes: [RegExp, (url: URL) => Response][]) {
+  const all: [RegExp, (url: URL) => Response][] = [
+    ...routes,
+    [/^\/api\/v1\/auth\/me$/, () => json(CITY_LEADER_ME)],
+    [/\/reminders$/, () => json({ items: [] })],
+  ];
   const mock = vi.fn(async (input: string | URL | Request) => {
     const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const url = new URL(raw, 'http://localhost');
-    for (const [re, answer] of routes) if (re.test(url.pathname)) return answer(url);
+    for (const [re, answer] of all) if (re.test(url.pathname)) return answer(url);
     return json({ error: { code: 'not_found', message: 'no route' } }, 404);
   });
   vi.stubGlobal('fetch', mock);

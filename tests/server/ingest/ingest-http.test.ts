@@ -26,7 +26,7 @@ describe('POST /api/v1/ingest/dossiers', () => {
       [0, 'e-recv-1', 'accepted'],
       [1, 'e2', 'accepted'],
     ]);
-    const detail = await srv.get('/api/v1/dossiers/D-1');
+    const detail = await (await srv.as('city_leader')).get('/api/v1/dossiers/D-1');
     expect(detail.body.holds[0].handlerName).toBe('Nguyễn Văn A');
   });
 
@@ -73,7 +73,7 @@ describe('POST /api/v1/ingest/dossiers', () => {
   it('keeps rejected events in quarantine with their raw payload and errors', async () => {
     const bad = receivedEvent({ unit: '00000' });
     await srv.post(DOSSIERS, { events: [bad] });
-    const q = await srv.get('/api/v1/quarantine');
+    const q = await (await srv.as('admin')).get('/api/v1/quarantine');
     expect(q.body.total).toBe(1);
     expect(q.body.items[0]).toMatchObject({ source: 'test-dossiers', eventId: 'e-recv-1', raw: bad, errors: [{ path: 'unit' }] });
   });
@@ -89,7 +89,7 @@ describe('POST /api/v1/ingest/dossiers', () => {
     const processed = { id: 'e3', type: 'processed', dossierId: 'D-1', at: '2026-11-20T08:50:00+07:00' };
     await srv.post(DOSSIERS, { events: [receivedEvent(), processed] });
     await srv.post(DOSSIERS, { events: [assigned] });
-    const d = await srv.get('/api/v1/dossiers/D-1');
+    const d = await (await srv.as('city_leader')).get('/api/v1/dossiers/D-1');
     expect(d.body.holds).toHaveLength(1);
     expect(d.body.holds[0].to).toBe('2026-11-20T08:50:00.000+07:00');
     expect(d.body.timeliness).toBe('early');
@@ -165,7 +165,7 @@ describe('POST /api/v1/ingest/tasks', () => {
     );
     expect(res.body.results.map((r: any) => r.status)).toEqual(['accepted', 'accepted', 'rejected']);
     expect(res.body.results[2].errors[0].path).toBe('assignee');
-    const t = await srv.get('/api/v1/tasks/T-1');
+    const t = await (await srv.as('city_leader')).get('/api/v1/tasks/T-1');
     expect(t.body).toMatchObject({ extensions: 1, dueAt: '2026-11-30T23:59:59.999+07:00', timeliness: 'open_in_term', assigneeName: 'Sở Tư pháp' });
   });
 });

@@ -64,13 +64,18 @@ describe('live metrics over Socket.IO', () => {
         { id: 'a1', type: 'assigned', dossierId: 'D-1', at: '2026-11-20T08:05:00+07:00', handler: { id: 'cb9', name: 'Trần Thị B', unit: '26740' } },
       ],
     });
-    const s = await srv.socket();
+    const s = await (await srv.as('city_leader')).socket();
+    const anonymous = await srv.socket();
     await subscribe(s, 'city');
+    await subscribe(anonymous, 'city');
     const alert = waitFor<AlertRaised>(s, 'alert:raised');
+    const publicAlert = waitFor<AlertRaised>(anonymous, 'alert:raised');
     const delta = waitFor<MetricsUpdated>(s, 'metrics:updated', (m) => m.changes['unit:26740']?.overdue === 1);
     srv.clock.set(Date.parse('2026-11-20T10:00:01+07:00'));
     const a = await alert;
     expect(a).toMatchObject({ kind: 'dossier', id: 'D-1', unit: '26740', holderName: 'Trần Thị B', title: 'Đăng ký khai sinh' });
+    // The public gets the same alert without the official's name.
+    expect(await publicAlert).toMatchObject({ kind: 'dossier', id: 'D-1', unit: '26740', holderName: null });
     const d = await delta;
     expect(d.changes.city?.overdue).toBe(1);
   });

@@ -1,0 +1,126 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Store } from '../db/store.js';
+import type { UserRow } from '../db/users-repo.js';
+import type { ScopeKey } from '../metrics/types.js';
+import type { AuditLog } from './audit.js';
+import { verifyPassword } from './passwords.js';
+import type { Principal } from './policy.js';
+import { createLockout } from './rate-limit.js';
+
+/** Name of the session cookie (HttpOnly, SameSite=Strict). */
+export const SESSION_COOKIE = 'bdt_session';
+/** Longest session id accepted from a cookie (ours are 43 characters). */
+const MAX_SESSION_ID_LENGTH = 128;
+
+export const hashSessionId = (id: string): string => createHash('sha256').update(id).digest('hex');
+
+export interface AuthOptions {
+  store: Store;
+  audit: AuditLog;
+  /** Wall-clock time (never the demo's accelerated clock): sessions and lockouts are about people. */
+  now: () => number;
+  sessionTtlMs: number;
+  /** Failed logins of one username within `lockWindowMs` that lock it for `lockMs`. */
+  maxFailures: number;
+  lockWindowMs: number;
+  lockMs: number;
+}
+
+export type LoginResult =
+  | { ok: true; sessionId: string; csrfToken: string; expiresAt: number; principal: Principal; user: UserRow }
+  | { ok: false; reason: 'invalid_credentials' }
+  | { ok: false; reason: 'locked'; retryAfterMs: number };
+
+export interface ResolvedSession {
+  principal: Principal;
+  user: UserRow;
+  csrfToken: string;
+  expiresAt: number;
+}
+
+/** The principal of a user: city-wide roles are bound to the city, the others to their unit or department. */
+export function principalOfUser(user: UserRow, sessionHash?: string): Principal {
+  const scope: ScopeKey | null =
+    user.role === 'city_leader' || user.role === 'supervisor' ? 'city' : user.role === 'admin' ? null : (user.scope as ScopeKey);
+  return { role: user.role, scope, userId: user.id, username: user.username, displayName: user.displayName, sessionHash };
+}
+
+/** Logins (with lockout), server-side sessions that expire, logout. */
+export function createAuthService(o: AuthOptions) {
+  const { store, audit } = o;
+  const byUser = createLockout({ maxFailures: o.maxFailures, windowMs: o.lockWindowMs, lockMs: o.lockMs });
+  // An address trying many usernames is locked too, at a higher threshold (offices share one NAT address).
+  const byIp = createLockout({ maxFailures: o.maxFailures * 4, windowMs: o.lockWindowMs, lockMs: o.lockMs });
+
+  async function login(username: string, password: string, ctx: { ip: string | null; userAgent: string | null }): Promise<LoginResult> {
+    const now = o.now();
+    const userKey = username.trim().toLowerCase();
+    const ipKey = ctx.ip ?? 'unknown';
+    const locked = Math.max(byUser.lockedFor(userKey, now), byIp.lockedFor(ipKey, now));
+    if (locked > 0) {
+      audit.record({ actor: `login:${userKey}`, action: 'auth.login_failed', outcome: 'denied', ip: ctx.ip, details: { reason: 'locked' } });
+      return { ok: false, reason: 'locked', retryAfterMs: locked };
+    }
+    const cred = store.users.credentials(username.trim());
+    const good = await verifyPassword(cred?.passwordHash ?? null, password);
+    const user = cred?.user ?? null;
+    if (!good || !user || user.disabledAt !== null) {
+      const lockedNow = Math.max(byUser.fail(userKey, now), byIp.fail(ipKey, now));
+      audit.record({
+        actor: `login:${userKey}`,
+        action: 'auth.login_failed',
+        outcome: 'failed',
+        ip: ctx.ip,
+        details: { reason: user?.disabledAt ? 'disabled' : 'invalid_credentials', lockedNow: lockedNow > 0 },
+      });
+      return lockedNow > 0 ? { ok: false, reason: 'locked', retryAfterMs: lockedNow } : { ok: false, reason: 'invalid_credentials' };
+    }
+    byUser.succeed(userKey);
+    const sessionId = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const idHash = hashSessionId(sessionId);
+    const expiresAt = now + o.sessionTtlMs;
+    store.sessions.create({ idHash, userId: user.id, csrfToken, createdAt: now, expiresAt, ip: ctx.ip, userAgent: ctx.userAgent });
+    store.users.markLogin(user.id, now);
+    store.sessions.purgeExpired(now);
+    const principal = principalOfUser(user, idHash);
+    audit.record({ principal, action: 'auth.login', ip: ctx.ip });
+    return { ok: true, sessionId, csrfToken, expiresAt, principal, user };
+  }
+
+  /** The live session of a cookie's id, or null (unknown, expired, or its user disabled). */
+  function resolve(sessionId: string | undefined): ResolvedSession | null {
+    if (!sessionId || sessionId.length > MAX_SESSION_ID_LENGTH) return null;
+    const idHash = hashSessionId(sessionId);
+    const s = store.sessions.findLive(idHash, o.now());
+    if (!s) return null;
+    const user = store.users.findById(s.userId);
+    if (!user || user.disabledAt !== null) return null;
+    return { principal: principalOfUser(user, idHash), user, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
+  }
+
+  /** Ends the session of a cookie's id. */
+  function logout(sessionId: string | undefined): boolean {
+    if (!sessionId || sessionId.length > MAX_SESSION_ID_LENGTH) return false;
+    return store.sessions.delete(hashSessionId(sessionId));
+  }
+
+  return {
+    login,
+    resolve,
+    logout,
+    /** Session hashes still valid now (for disconnecting sockets whose session ended). */
+    liveSessionHashes: () => store.sessions.liveHashes(o.now()),
+    now: o.now,
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+/** Constant-time comparison of a CSRF token from a header with the session's. */
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,32 @@
+/**
+ * The working calendar is data (fixtures/calendar/YYYY.json, edited by hand): a change to it is
+ * recorded in the audit log at the first start that sees it, with the years that changed.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CALENDAR_DIR } from '../domain/calendar-loader.js';
+import type { Store } from '../db/store.js';
+import type { AuditLog } from './audit.js';
+
+const META_KEY = 'audit.calendarDigests';
+
+/** SHA-256 of each calendar year file, by file name. */
+export function calendarDigests(dir = DEFAULT_CALENDAR_DIR): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(dir).filter((n) => /^\d{4}\.json$/.test(n)).sort()) {
+    out[f] = createHash('sha256').update(readFileSync(join(dir, f))).digest('hex');
+  }
+  return out;
+}
+
+/** Compares the calendar files with the last start's and records `calendar.changed` when they differ. */
+export function recordCalendarChanges(store: Store, audit: AuditLog, dir = DEFAULT_CALENDAR_DIR): string[] {
+  const now = calendarDigests(dir);
+  const before = JSON.parse(store.meta.get(META_KEY) ?? 'null') as Record<string, string> | null;
+  store.meta.set(META_KEY, JSON.stringify(now));
+  if (!before) return [];
+  const changed = [...new Set([...Object.keys(now), ...Object.keys(before)])].filter((f) => now[f] !== before[f]).sort();
+  if (changed.length) audit.record({ actor: 'system', action: 'calendar.changed', target: 'calendar', details: { files: changed } });
+  return changed;
+}

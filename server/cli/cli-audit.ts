@@ -1,0 +1,18 @@
+/** Audit rows written by the command-line tools: the actor is `cli:<OS user>`, the place `cli`. */
+import { userInfo } from 'node:os';
+import type { Db } from '../db/connection.js';
+import { createAuditRepo } from '../db/audit-repo.js';
+import { createAuditLog, type AuditInput } from '../auth/audit.js';
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Records one change made from the command line. */
+export function auditCli(db: Db, e: Omit<AuditInput, 'actor' | 'ip' | 'principal'>): void {
+  createAuditLog(createAuditRepo(db), Date.now).record({ ...e, actor: `cli:${osUser()}`, ip: 'cli' });
+}

@@ -1,0 +1,68 @@
+/**
+ * npm run user:add -- --username U --password P --role ROLE [--scope unit:<code>|department:<code>] [--name "Full name"]
+ * Creates a user who signs in to the dashboard (the first admin is created this way). The password
+ * is stored as an argon2id hash only. `--password -` reads it from standard input instead of the
+ * command line (which other users of the machine may see in the process list).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../db/connection.js';
+import { createStore } from '../db/store.js';
+import { USER_ROLES } from '../db/users-repo.js';
+import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
+import { checkNewUser, createUser } from '../auth/users.js';
+import { auditCli } from './cli-audit.js';
+
+const USAGE = `usage: npm run user:add -- --username U --password P --role ROLE [--scope unit:<code>|department:<code>] [--name "Full name"]
+  ROLE: ${USER_ROLES.join(', ')}
+  --scope: required for unit_leader (unit:<ward code>) and department (department:<code>)
+  --password -: read the password from standard input`;
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, name: { type: 'string' } },
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    console.error((err as Error).message);
+    console.error(USAGE);
+    return 2;
+  }
+  const password = values.password === '-' ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : values.password;
+  const index = jurisdictionIndex(loadJurisdiction());
+  const checked = checkNewUser({ username: values.username, password, role: values.role, scope: values.scope, displayName: values.name }, (c) =>
+    index.scopeOf(c),
+  );
+  if (!checked.ok) {
+    for (const p of checked.problems) console.error(p);
+    console.error(USAGE);
+    return 2;
+  }
+  const file = process.env.DASHBOARD_DB ?? 'data/dashboard.db';
+  const db = openDatabase(file);
+  try {
+    const store = createStore(db, file);
+    if (store.users.findByUsername(checked.user.username)) {
+      console.error(`a user named "${checked.user.username}" already exists in ${file}`);
+      return 1;
+    }
+    const user = await createUser(store, checked.user, Date.now());
+    auditCli(db, { action: 'user.created', target: user.username, details: { role: user.role, scope: user.scope } });
+    console.log(`Created user "${user.username}" (${user.role}${user.scope ? `, ${user.scope}` : ''}) in ${file}.`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error(err);
+    process.exitCode = 1;
+  },
+);

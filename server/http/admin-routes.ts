@@ -1,0 +1,129 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { AuditLog } from '../auth/audit.js';
+import { isAdmin } from '../auth/policy.js';
+import { checkNewUser, createUser, publicUser } from '../auth/users.js';
+import type { Store } from '../db/store.js';
+import type { SourceRow } from '../db/sources-repo.js';
+import { toVnIso } from '../domain/time.js';
+import { generateSourceKey, hashSourceKey } from '../ingest/keys.js';
+import { parseSourceUnits } from '../ingest/unit-limit.js';
+import type { ScopeKey } from '../metrics/types.js';
+import { parseWallPreset, WALL_NAME_RE } from '../wall/presets.js';
+import { clientIp } from './auth-routes.js';
+import { HttpError } from './errors.js';
+import { denied, principalOf } from './principal.js';
+
+export interface AdminRouteDeps {
+  store: Store;
+  audit: AuditLog;
+  now: () => number;
+  scopeOf(code: string): ScopeKey | null;
+  /** Called after a user is disabled (their sessions are gone; their sockets must go too). */
+  onSessionsEnded(): void;
+}
+
+const SOURCE_NAME_RE = /^[A-Za-z0-9._-]{1,64}$/;
+const pageQuery = z.object({
+  action: z.string().max(64).optional(),
+  actor: z.string().max(120).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const t = (v: number | null) => (v === null ? null : toVnIso(v));
+
+function sourceBody(s: SourceRow) {
+  return { name: s.name, kind: s.kind, units: s.units, createdAt: t(s.createdAt), revokedAt: t(s.revokedAt), lastEventAt: t(s.lastEventAt) };
+}
+
+/** Admin API: users, sources, wall presets, the audit log. Everything here is for the admin role only. */
+export function adminRoutes(deps: AdminRouteDeps): Router {
+  const r = Router();
+  const { store, audit } = deps;
+  const requireAdmin = (_req: Request, res: import('express').Response, next: import('express').NextFunction) => {
+    const p = principalOf(res);
+    next(isAdmin(p) ? undefined : denied(p, 'the administration'));
+  };
+  const adminPaths = ['/admin', '/audit'];
+  r.use(adminPaths, requireAdmin);
+
+  r.get('/admin/users', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ items: store.users.list().map(publicUser) });
+  });
+
+  r.post('/admin/users', async (req, res) => {
+    const checked = checkNewUser((req.body ?? {}) as Record<string, unknown>, deps.scopeOf);
+    if (!checked.ok) throw new HttpError(400, 'invalid_user', checked.problems.join('; '));
+    if (store.users.findByUsername(checked.user.username)) throw new HttpError(409, 'user_exists', `a user named "${checked.user.username}" already exists`);
+    const user = await createUser(store, checked.user, deps.now());
+    audit.record({ principal: principalOf(res), action: 'user.created', target: user.username, ip: clientIp(req), details: { role: user.role, scope: user.scope } });
+    res.status(201).json(publicUser(user));
+  });
+
+  r.post('/admin/users/:username/disable', (req, res) => {
+    const p = principalOf(res);
+    const name = req.params.username;
+    if (p.username && p.username.toLowerCase() === name.toLowerCase()) throw new HttpError(400, 'self', 'you cannot disable your own account');
+    const user = store.users.findByUsername(name);
+    if (!user) throw new HttpError(404, 'not_found', `no user named "${name}"`);
+    store.users.disable(user.username, deps.now());
+    const ended = store.sessions.deleteForUser(user.id);
+    deps.onSessionsEnded();
+    audit.record({ principal: p, action: 'user.disabled', target: user.username, ip: clientIp(req), details: { sessionsEnded: ended } });
+    res.json(publicUser(store.users.findById(user.id)!));
+  });
+
+  r.get('/admin/sources', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ items: store.sources.list().map(sourceBody) });
+  });
+
+  r.post('/admin/sources', (req, res) => {
+    const b = (req.body ?? {}) as { name?: unknown; kind?: unknown; units?: unknown };
+    const name = typeof b.name === 'string' ? b.name.trim() : '';
+    if (!SOURCE_NAME_RE.test(name)) throw new HttpError(400, 'invalid_source', 'name: 1–64 letters, digits, dot, dash or underscore');
+    if (b.kind !== 'dossier' && b.kind !== 'task') throw new HttpError(400, 'invalid_source', 'kind: dossier or task');
+    const units = parseSourceUnits(Array.isArray(b.units) ? b.units.join(',') : typeof b.units === 'string' ? b.units : undefined, deps.scopeOf);
+    if (!units.ok) throw new HttpError(400, 'invalid_source', units.problem);
+    if (store.sources.findByName(name)) throw new HttpError(409, 'source_exists', `a source named "${name}" already exists`);
+    const key = generateSourceKey();
+    const source = store.sources.create(name, b.kind, hashSourceKey(key), deps.now(), units.units);
+    audit.record({ principal: principalOf(res), action: 'source.created', target: name, ip: clientIp(req), details: { kind: b.kind, units: units.units } });
+    // The key is in this answer only; the store keeps its hash.
+    res.status(201).set('Cache-Control', 'no-store').json({ ...sourceBody(source), key });
+  });
+
+  r.post('/admin/sources/:name/revoke', (req, res) => {
+    const name = req.params.name;
+    const source = store.sources.findByName(name);
+    if (!source) throw new HttpError(404, 'not_found', `no source named "${name}"`);
+    if (!store.sources.revoke(name, deps.now())) throw new HttpError(409, 'already_revoked', `source "${name}" was already revoked`);
+    audit.record({ principal: principalOf(res), action: 'source.revoked', target: name, ip: clientIp(req) });
+    res.json(sourceBody(store.sources.findByName(name)!));
+  });
+
+  r.put('/admin/wall/presets/:name', (req, res) => {
+    const name = req.params.name;
+    if (!WALL_NAME_RE.test(name)) throw new HttpError(400, 'invalid_name', 'a preset name is 1–64 letters, digits, dot, dash or underscore');
+    const b = (req.body ?? {}) as { scenes?: unknown; intervalSeconds?: unknown };
+    const parsed = parseWallPreset({
+      name,
+      scenes: Array.isArray(b.scenes) ? b.scenes.join(',') : typeof b.scenes === 'string' ? b.scenes : undefined,
+      interval: typeof b.intervalSeconds === 'number' || typeof b.intervalSeconds === 'string' ? b.intervalSeconds : undefined,
+    });
+    if (!parsed.ok) throw new HttpError(400, 'invalid_preset', parsed.errors.join('; '));
+    const saved = store.wallPresets.save(name, parsed.preset.scenes, parsed.preset.intervalSeconds, deps.now());
+    audit.record({ principal: principalOf(res), action: 'preset.saved', target: name, ip: clientIp(req), details: { scenes: saved.scenes, intervalSeconds: saved.intervalSeconds } });
+    res.json({ name: saved.name, scenes: saved.scenes, intervalSeconds: saved.intervalSeconds, updatedAt: toVnIso(saved.updatedAt) });
+  });
+
+  r.get('/audit', (req, res) => {
+    const q = pageQuery.safeParse(req.query);
+    if (!q.success) throw new HttpError(400, 'invalid_query', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const { action, actor, page, pageSize } = q.data;
+    const result = store.audit.page({ action: action ?? null, actor: actor ?? null, limit: pageSize, offset: (page - 1) * pageSize });
+    res.set('Cache-Control', 'no-store').json({ total: result.total, page, pageSize, items: result.items.map((i) => ({ ...i, at: toVnIso(i.at) })) });
+  });
+
+  return r;
+}

@@ -1,0 +1,200 @@
+/**
+ * The access matrix: every role × every REST endpoint and every socket scope, over real HTTP (the
+ * server on port 0) and a real socket.io-client. Table-driven: every route the API router has must
+ * appear in CASES, so a route added without an access rule fails this test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listRoutes } from '../../../server/http/route-list.js';
+import { generateSourceKey, hashSourceKey } from '../../../server/ingest/keys.js';
+import type { ScopeKey } from '../../../server/metrics/types.js';
+import type { SubscribeAck } from '../../../server/realtime/events.js';
+import { receivedEvent, startTestServer, TEST_PASSWORD, type RoleClient, type TestServer } from '../../helpers/test-server.js';
+
+/** The principals of the matrix: every role, displays bound to a unit and to the city. */
+const ACTORS = ['city_leader', 'supervisor', 'unit_leader', 'department', 'display_unit', 'display_city', 'public', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+
+/** A = allowed (2xx); D = denied (401 for the public, 403 for anyone else); N = 404 (existence private); or an exact status. */
+type Expect = 'A' | 'D' | 'N' | number;
+
+interface Case {
+  /** The route as the router declares it. */
+  route: string;
+  /** What this case probes (shown in the test name). */
+  what: string;
+  method?: 'GET' | 'POST' | 'PUT';
+  path: string | ((a: Actor) => string);
+  body?: unknown | ((a: Actor) => unknown);
+  /** Uses a client of its own (logout ends the session it is sent with). */
+  fresh?: boolean;
+  expect: Record<Actor, Expect>;
+}
+
+const OWN = '26740'; // the unit leader's and the unit display's ward
+const OTHER = '26743';
+const DEPT = 'STP'; // the department user's department
+
+/** Expectations in ACTORS order. */
+function row(...e: Expect[]): Record<Actor, Expect> {
+  if (e.length !== ACTORS.length) throw new Error(`a row needs ${ACTORS.length} cells`);
+  return Object.fromEntries(ACTORS.map((a, i) => [a, e[i]])) as Record<Actor, Expect>;
+}
+const ALL = row('A', 'A', 'A', 'A', 'A', 'A', 'A', 'A');
+const ADMIN_ONLY = row('D', 'D', 'D', 'D', 'D', 'D', 'D', 'A');
+
+//                                            city_leader supervisor unit_leader department display_unit display_city public admin
+const CASES: Case[] = [
+  { route: 'POST /auth/login', what: 'signs in with valid credentials', method: 'POST', path: '/auth/login', body: { username: 'probe', password: TEST_PASSWORD }, expect: ALL },
+  { route: 'POST /auth/logout', what: 'signs out', method: 'POST', path: '/auth/logout', fresh: true, expect: ALL },
+  { route: 'GET /auth/me', what: 'says who is signed in', path: '/auth/me', expect: ALL },
+  { route: 'GET /client-config', what: 'client settings', path: '/client-config', expect: ALL },
+  { route: 'GET /jurisdiction', what: 'units and departments', path: '/jurisdiction', expect: ALL },
+  { route: 'GET /jurisdiction/boundaries', what: 'boundaries', path: '/jurisdiction/boundaries', expect: ALL },
+  { route: 'GET /overview', what: 'the overview (filtered)', path: '/overview', expect: ALL },
+
+  { route: 'GET /units/:code', what: 'own unit detail', path: `/units/${OWN}`, expect: row('A', 'A', 'A', 'D', 'A', 'A', 'A', 'A') },
+  { route: 'GET /units/:code', what: 'another unit detail', path: `/units/${OTHER}`, expect: row('A', 'A', 'D', 'D', 'D', 'A', 'A', 'A') },
+  { route: 'GET /units/:code', what: 'city detail', path: '/units/city', expect: row('A', 'A', 'D', 'D', 'D', 'A', 'A', 'A') },
+  { route: 'GET /departments/:code', what: 'department detail', path: `/departments/${DEPT}`, expect: row('A', 'A', 'D', 'A', 'D', 'A', 'A', 'A') },
+
+  { route: 'GET /units/:code/dossiers', what: 'own unit dossier list', path: `/units/${OWN}/dossiers`, expect: row('A', 'A', 'A', 'D', 'A', 'A', 'D', 'D') },
+  { route: 'GET /units/:code/dossiers', what: 'another unit dossier list', path: `/units/${OTHER}/dossiers`, expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D') },
+  { route: 'GET /units/:code/dossiers', what: 'city dossier list', path: '/units/city/dossiers', expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D') },
+  { route: 'GET /departments/:code/dossiers', what: 'department dossier list', path: `/departments/${DEPT}/dossiers`, expect: row('A', 'A', 'D', 'A', 'D', 'A', 'D', 'D') },
+
+  { route: 'GET /units/:code/tasks', what: 'own unit task list', path: `/units/${OWN}/tasks`, expect: row('A', 'D', 'A', 'D', 'A', 'A', 'D', 'D') },
+  { route: 'GET /units/:code/tasks', what: 'another unit task list', path: `/units/${OTHER}/tasks`, expect: row('A', 'D', 'D', 'D', 'D', 'A', 'D', 'D') },
+  { route: 'GET /departments/:code/tasks', what: 'department task list', path: `/departments/${DEPT}/tasks`, expect: row('A', 'D', 'D', 'A', 'D', 'A', 'D', 'D') },
+
+  { route: 'GET /dossiers/:id', what: 'a dossier of the own unit', path: '/dossiers/D-OWN', expect: row('A', 'A', 'A', 'N', 'D', 'D', 'D', 'D') },
+  { route: 'GET /dossiers/:id', what: 'a dossier of another unit', path: '/dossiers/D-OTHER', expect: row('A', 'A', 'N', 'N', 'D', 'D', 'D', 'D') },
+  { route: 'GET /dossiers/:id', what: 'a dossier that does not exist', path: '/dossiers/D-NONE', expect: row('N', 'N', 'N', 'N', 'D', 'D', 'D', 'D') },
+  { route: 'GET /tasks/:id', what: 'a task of the own unit', path: '/tasks/T-OWN', expect: row('A', 'D', 'A', 'N', 'D', 'D', 'D', 'D') },
+  { route: 'GET /tasks/:id', what: 'a task of another unit', path: '/tasks/T-OTHER', expect: row('A', 'D', 'N', 'N', 'D', 'D', 'D', 'D') },
+
+  { route: 'POST /reminders', what: 'sends a reminder about a late dossier', method: 'POST', path: '/reminders', body: { unit: OWN, dossierId: 'D-OWN', message: 'Đề nghị xử lý hồ sơ trễ hạn' }, expect: row('D', 'A', 'D', 'D', 'D', 'D', 'D', 'D') },
+  { route: 'GET /units/:code/reminders', what: 'reads a unit’s reminders', path: `/units/${OWN}/reminders`, expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D') },
+  { route: 'GET /departments/:code/reminders', what: 'reads a department’s reminders', path: `/departments/${DEPT}/reminders`, expect: row('A', 'A', 'D', 'A', 'D', 'D', 'D', 'D') },
+  { route: 'POST /reminders/:id/acknowledge', what: 'acknowledges a reminder to the own unit', method: 'POST', path: (a) => `/reminders/${reminderFor[a]}/acknowledge`, expect: row('D', 'D', 'A', 'N', 'N', 'N', 'D', 'N') },
+
+  { route: 'POST /exports', what: 'records a dossier-list export', method: 'POST', path: '/exports', body: { table: 'dossiers', code: OWN, status: 'overdue', rows: 3 }, expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D') },
+
+  { route: 'GET /admin/users', what: 'lists users', path: '/admin/users', expect: ADMIN_ONLY },
+  { route: 'POST /admin/users', what: 'creates a user', method: 'POST', path: '/admin/users', body: (a: Actor) => ({ username: `new-${a}`, password: TEST_PASSWORD, role: 'city_leader' }), expect: ADMIN_ONLY },
+  { route: 'POST /admin/users/:username/disable', what: 'disables a user', method: 'POST', path: (a) => `/admin/users/victim-${a}/disable`, expect: ADMIN_ONLY },
+  { route: 'GET /admin/sources', what: 'lists sources', path: '/admin/sources', expect: ADMIN_ONLY },
+  { route: 'POST /admin/sources', what: 'creates a source', method: 'POST', path: '/admin/sources', body: (a: Actor) => ({ name: `src-${a}`, kind: 'dossier', units: [OWN] }), expect: ADMIN_ONLY },
+  { route: 'POST /admin/sources/:name/revoke', what: 'revokes a source', method: 'POST', path: (a) => `/admin/sources/victim-${a}/revoke`, expect: ADMIN_ONLY },
+  { route: 'PUT /admin/wall/presets/:name', what: 'saves a wall preset', method: 'PUT', path: (a) => `/admin/wall/presets/p-${a}`, body: { scenes: ['map', 'kpi'], intervalSeconds: 20 }, expect: ADMIN_ONLY },
+  { route: 'GET /audit', what: 'reads the audit log', path: '/audit', expect: ADMIN_ONLY },
+  { route: 'GET /quarantine', what: 'reads the quarantine', path: '/quarantine', expect: ADMIN_ONLY },
+
+  { route: 'GET /wall/presets', what: 'lists wall presets', path: '/wall/presets', expect: ALL },
+  { route: 'GET /wall/presets/:name', what: 'reads a wall preset', path: '/wall/presets/ops', expect: ALL },
+  { route: 'GET /wall/display', what: 'a display’s identity (its token only)', path: '/wall/display', expect: row(401, 401, 401, 401, 'A', 'A', 401, 401) },
+  { route: 'GET /health', what: 'health', path: '/health', expect: ALL },
+
+  // Ingest takes a source key, never a session or a display token.
+  { route: 'POST /ingest/dossiers', what: 'ingest without a source key', method: 'POST', path: '/ingest/dossiers', body: { events: [] }, expect: row(401, 401, 401, 401, 401, 401, 401, 401) },
+  { route: 'POST /ingest/tasks', what: 'ingest without a source key', method: 'POST', path: '/ingest/tasks', body: { events: [] }, expect: row(401, 401, 401, 401, 401, 401, 401, 401) },
+];
+
+/** Socket scopes × actors: true = snapshot, false = `forbidden` ack. */
+const SOCKET_SCOPES: ScopeKey[] = ['city', `unit:${OWN}`, `unit:${OTHER}`, `department:${DEPT}`];
+const SOCKET_MATRIX: Record<Actor, boolean[]> = {
+  city_leader: [true, true, true, true],
+  supervisor: [true, true, true, true],
+  unit_leader: [false, true, false, false],
+  department: [false, false, false, true],
+  display_unit: [false, true, false, false],
+  display_city: [true, true, true, true],
+  public: [true, true, true, true],
+  admin: [true, true, true, true],
+};
+
+const reminderFor = {} as Record<Actor, number>;
+
+describe('access matrix: every role × every endpoint and socket scope', () => {
+  let srv: TestServer;
+  const clients = {} as Record<Actor, RoleClient>;
+
+  async function clientFor(a: Actor): Promise<RoleClient> {
+    if (a === 'unit_leader') return srv.as('unit_leader', `unit:${OWN}`);
+    if (a === 'department') return srv.as('department', `department:${DEPT}`);
+    if (a === 'display_unit') return srv.as('display', `unit:${OWN}`);
+    if (a === 'display_city') return srv.as('display', 'city');
+    return srv.as(a);
+  }
+
+  beforeAll(async () => {
+    srv = await startTestServer();
+    const store = srv.runtime.store;
+    await srv.post('/api/v1/ingest/dossiers', {
+      events: [
+        receivedEvent({ id: 'r-own', dossierId: 'D-OWN', unit: OWN, at: '2026-11-16T08:00:00+07:00', dueAt: '2026-11-18T17:00:00+07:00' }),
+        receivedEvent({ id: 'r-other', dossierId: 'D-OTHER', unit: OTHER, at: '2026-11-16T08:00:00+07:00', dueAt: '2026-11-18T17:00:00+07:00' }),
+      ],
+    });
+    await srv.post(
+      '/api/v1/ingest/tasks',
+      {
+        events: [
+          { id: 't-own', type: 'assigned', taskId: 'T-OWN', at: '2026-11-02T08:00:00+07:00', title: 'Rà soát', document: { number: '1/UBND', date: '2026-11-01' }, issuer: 'UBND', assignee: OWN, dueAt: '2026-11-10' },
+          { id: 't-other', type: 'assigned', taskId: 'T-OTHER', at: '2026-11-02T08:00:00+07:00', title: 'Rà soát', document: { number: '2/UBND', date: '2026-11-01' }, issuer: 'UBND', assignee: OTHER, dueAt: '2026-11-10' },
+        ],
+      },
+      srv.taskKey,
+    );
+    await srv.addUser('probe', 'city_leader');
+    await srv.addUser('sender', 'supervisor');
+    store.wallPresets.save('ops', ['map', 'kpi'], 20, srv.clock.now());
+    const sender = store.users.findByUsername('sender')!;
+    for (const a of ACTORS) {
+      await srv.addUser(`victim-${a}`, 'city_leader');
+      store.sources.create(`victim-${a}`, 'dossier', hashSourceKey(generateSourceKey()), srv.clock.now());
+      reminderFor[a] = store.reminders.create({ unit: OWN, dossierId: null, message: 'Nhắc nhở', sentBy: sender.id, sentAt: srv.clock.now() }).id;
+      clients[a] = await clientFor(a);
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await srv?.close();
+  });
+
+  it('has a rule for every route of the API, and no rule for a route that does not exist', () => {
+    const declared = new Set(listRoutes(srv.runtime.app.api).map((r) => `${r.method} ${r.path}`));
+    const covered = new Set(CASES.map((c) => c.route));
+    expect([...declared].filter((r) => !covered.has(r)), 'routes without a row in the access matrix').toEqual([]);
+    expect([...covered].filter((r) => !declared.has(r)), 'matrix rows for routes that do not exist').toEqual([]);
+  });
+
+  for (const c of CASES) {
+    for (const a of ACTORS) {
+      const e = c.expect[a];
+      const says = e === 'A' ? 'allows' : e === 'N' ? 'answers 404 to' : e === 'D' ? 'refuses' : `answers ${e} to`;
+      it(`${c.route} (${c.what}) ${says} ${a}`, async () => {
+        const client = c.fresh ? await clientFor(a) : clients[a];
+        const path = `/api/v1${typeof c.path === 'function' ? c.path(a) : c.path}`;
+        const body = typeof c.body === 'function' ? (c.body as (a: Actor) => unknown)(a) : c.body;
+        const res = await client.request(c.method ?? 'GET', path, c.method && c.method !== 'GET' ? (body ?? {}) : undefined);
+        const detail = `${c.method ?? 'GET'} ${path} as ${a}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
+        if (e === 'A') expect(res.status >= 200 && res.status < 300, detail).toBe(true);
+        else if (e === 'N') expect(res.status, detail).toBe(404);
+        else if (e === 'D') expect(res.status, detail).toBe(a === 'public' ? 401 : 403);
+        else expect(res.status, detail).toBe(e);
+      });
+    }
+  }
+
+  for (const a of ACTORS) {
+    it(`socket scopes for ${a}: ${SOCKET_SCOPES.map((s, i) => `${s} ${SOCKET_MATRIX[a][i] ? 'ok' : 'forbidden'}`).join(', ')}`, async () => {
+      const s = await clients[a].socket();
+      for (const [i, scope] of SOCKET_SCOPES.entries()) {
+        const ack = (await s.timeout(3_000).emitWithAck('scope:subscribe', { scope, period: 'live' })) as SubscribeAck;
+        if (SOCKET_MATRIX[a][i]) expect(ack.ok, `${a} → ${scope}`).toBe(true);
+        else expect(ack, `${a} → ${scope}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      }
+      s.disconnect();
+    });
+  }
+});
