@@ -17,6 +17,7 @@ import type {
   TaskListStatus,
   UnitDetailResponse,
 } from '../../server/http/api-types';
+import type { ScopeKey } from '../../server/metrics/types';
 import { apiUrl, getJson } from './client';
 
 export interface CallOptions {
@@ -97,4 +98,30 @@ export function fetchTask(id: string, o: CallOptions = {}): Promise<TaskDetailRe
 /** GET /api/v1/health: database and per-source freshness. */
 export function fetchHealth(o: CallOptions = {}): Promise<HealthResponse> {
   return getJson(apiUrl('/health'), o);
+}
+
+/**
+ * The scope's most recently overdue dossiers and tasks (latest due date passed first): what the feed shows
+ * at start and after a reconnect, before new `alert:raised` arrive.
+ */
+export async function fetchRecentOverdue(
+  scope: ScopeKey,
+  count: number,
+  signal?: AbortSignal,
+  /** Which lists to ask for (a role may read dossiers but not tasks). */
+  lists: { dossiers: boolean; tasks: boolean } = { dossiers: true, tasks: true },
+): Promise<{ dossiers: DossierListItem[]; tasks: TaskListItem[] }> {
+  const code = scope === 'city' ? 'city' : scope.slice(scope.indexOf(':') + 1);
+  const q = { sort: 'dueAt', dir: 'desc', pageSize: count };
+  const [d, t] = await Promise.all([
+    lists.dossiers
+      ? getJson<Page<DossierListItem>>(apiUrl(`/units/${encodeURIComponent(code)}/dossiers`, { ...q, status: 'overdue', pastDue: 1 }), {
+          signal,
+        })
+      : null,
+    lists.tasks
+      ? getJson<Page<TaskListItem>>(apiUrl(`/units/${encodeURIComponent(code)}/tasks`, { ...q, status: 'open_overdue' }), { signal })
+      : null,
+  ]);
+  return { dossiers: d?.items ?? [], tasks: t?.items ?? [] };
 }

@@ -219,16 +219,19 @@ export function createReadRepo(db: Db) {
       offset: number;
       sort?: string;
       dir?: 'asc' | 'desc';
+      /** Only dossiers whose due time has passed (the two-supplements rule counts some overdue before it). */
+      pastDue?: boolean;
     }): { total: number; items: DossierState[] } {
       const f = DOSSIER_FILTERS[p.filter];
+      const where = p.pastDue ? `${f.where} AND due_at < @now` : f.where;
       const order = orderBy(DOSSIER_SORTS, f.order, p.sort, p.dir);
-      const total = stmt(`SELECT COUNT(*) AS n FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${f.where}`).get({
+      const total = stmt(`SELECT COUNT(*) AS n FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${where}`).get({
         unit: p.unit,
         now: p.now,
         dueSoonUntil: p.dueSoonUntil,
       }) as { n: number };
       const rows = stmt(
-        `SELECT state FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${f.where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+        `SELECT state FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       ).all({ unit: p.unit, now: p.now, dueSoonUntil: p.dueSoonUntil, limit: p.limit, offset: p.offset }) as { state: string }[];
       return { total: total.n, items: rows.map((r) => JSON.parse(r.state) as DossierState) };
     },

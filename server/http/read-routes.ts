@@ -165,13 +165,17 @@ export function readRoutes(deps: ReadDeps): Router {
     const p = principalOf(res);
     const { scope, unit } = resolveScope(String(req.params.code));
     if (!canListDossiers(p, scope)) throw denied(p, `the dossiers of ${scope}`);
-    const { status } = parseQuery(z.object({ status: dossierStatus.default('overdue') }), req);
+    const { status, pastDue } = parseQuery(
+      z.object({ status: dossierStatus.default('overdue'), pastDue: z.enum(['0', '1']).default('0') }),
+      req,
+    );
     const { page, pageSize } = parseQuery(pageQuery, req);
     const { sort, dir } = parseQuery(sortQuery(DOSSIER_SORT_KEYS), req);
     const now = deps.now();
     const result = store.read.dossierPage({
       sort,
       dir,
+      pastDue: pastDue === '1',
       unit,
       filter: status as DossierFilter,
       now,

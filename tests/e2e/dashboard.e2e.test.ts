@@ -71,6 +71,8 @@ describe('the leaders dashboard in Chromium', () => {
     expect(await page.getByTestId('unit-overdue-list').count()).toBe(0);
     await page.getByRole('link', { name: 'Đăng nhập để xem' }).click();
     await page.waitForURL(/\/login\?next=/);
+    // The login page is its own chunk: the previous page stays until it has loaded.
+    await page.getByTestId('login-page').waitFor({ timeout: 15_000 });
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Đăng nhập');
     await screenshot(page, 'login-page');
     await page.getByLabel('Tên đăng nhập').fill('e2e-lanhdao');
@@ -96,6 +98,15 @@ describe('the leaders dashboard in Chromium', () => {
     await list.waitFor({ timeout: 15_000 });
     await expect.poll(() => list.locator('[data-testid^="dossier-row-"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await screenshot(page, 'unit-page');
+  }, SLOW);
+
+  it('opens the "Quá hạn mới" feed of a signed-in leader with the dossiers that most recently passed their due time', async () => {
+    const latest = await server.api('/api/v1/units/city/dossiers?status=overdue&pastDue=1&sort=dueAt&dir=desc&pageSize=1');
+    expect(latest.total).toBeGreaterThan(0);
+    await page.goto(`${server.url}/?layout=geo`);
+    const feed = page.getByTestId('alert-feed');
+    await expect.poll(() => feed.locator('.alert-list__item[data-kind="dossier"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await feed.textContent()).toContain(latest.items[0].procedureName);
   }, SLOW);
 
   it('shows a dossier page with its timeline and the official holding it', async () => {

@@ -205,7 +205,7 @@ export function OverviewPage() {
             changed={changedDepts}
             changeCount={ls.changeCount}
           />
-          <AlertFeed />
+          <AlertFeed syncCount={ls.snapshots} />
         </aside>
       </div>
       <div className="overview__charts">

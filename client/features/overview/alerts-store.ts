@@ -1,35 +1,37 @@
 /**
- * The "Quá hạn mới" feed: newly overdue dossiers and tasks pushed by `alert:raised`, newest
- * first, at most MAX_ALERTS. Kept for the page's lifetime so navigating away and back keeps it.
+ * The "Quá hạn mới" feed: newly overdue dossiers and tasks pushed by `alert:raised`, newest first, at
+ * most MAX_FEED_ITEMS, and filled from the server's most recently overdue items for those who may read
+ * them. Kept for the page's lifetime so navigating away and back keeps it.
  */
 import { useEffect, useSyncExternalStore } from 'react';
-import type { AlertRaised } from '../../../server/realtime/events';
+import { MAX_FEED_ITEMS, mergeByTime, pushBounded, sameAlert, type FeedAlert } from '../../lib/alert-feed';
 import { EV, getSocket } from '../../realtime/socket';
 
-export const MAX_ALERTS = 50;
-
-export interface FeedAlert extends AlertRaised {
-  /** Client receipt time, ms. */
-  receivedAt: number;
-}
-
-/** Adds an alert at the front; a repeat of the same item replaces its older entry. Pure. */
-export function pushAlert(list: readonly FeedAlert[], alert: FeedAlert, max = MAX_ALERTS): FeedAlert[] {
-  const rest = list.filter((a) => !(a.kind === alert.kind && a.id === alert.id));
-  return [alert, ...rest].slice(0, max);
-}
+export type { FeedAlert } from '../../lib/alert-feed';
 
 let alerts: FeedAlert[] = [];
 const listeners = new Set<() => void>();
 let listening = false;
 
+function changed(next: FeedAlert[]): void {
+  alerts = next;
+  for (const l of listeners) l();
+}
+
 function ensureListening(): void {
   if (listening) return;
   listening = true;
-  getSocket().on(EV.alertRaised, (a) => {
-    alerts = pushAlert(alerts, { ...a, receivedAt: Date.now() });
-    for (const l of listeners) l();
-  });
+  getSocket().on(EV.alertRaised, (a) => changed(pushBounded(alerts, { ...a, receivedAt: Date.now() }, MAX_FEED_ITEMS, sameAlert)));
+}
+
+/** Merges recently overdue items read from the server (start, reconnect) into the feed by time. */
+export function backfillAlerts(items: readonly FeedAlert[]): void {
+  changed(mergeByTime(alerts, items, MAX_FEED_ITEMS));
+}
+
+/** Empties the feed (the signed-in principal changed: what it may see changed too). */
+export function clearAlerts(): void {
+  changed([]);
 }
 
 function subscribe(l: () => void): () => void {

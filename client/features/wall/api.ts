@@ -1,6 +1,4 @@
 /** The wall's HTTP calls: its display identity (with the token) and named presets. */
-import type { DossierListItem, Page, TaskListItem } from '../../../server/http/api-types';
-import type { ScopeKey } from '../../../server/metrics/types';
 import type { DisplayIdentityResponse, WallPresetResponse } from '../../../server/wall/wall-types';
 import { ApiError, apiUrl, getJson } from '../../api';
 
@@ -34,22 +32,4 @@ export function isTransient(e: unknown): boolean {
   if (!(e instanceof ApiError)) return true;
   if (e.kind === 'aborted') return false;
   return e.kind === 'network' || e.kind === 'parse' || e.status === 0 || e.status >= 500;
-}
-
-/**
- * The scope's most recently overdue dossiers and tasks (latest due date first): what the feed shows
- * at start and after a reconnect, before new `alert:raised` arrive.
- */
-export async function fetchRecentOverdue(
-  scope: ScopeKey,
-  count: number,
-  signal?: AbortSignal,
-): Promise<{ dossiers: DossierListItem[]; tasks: TaskListItem[] }> {
-  const code = scope === 'city' ? 'city' : scope.slice(scope.indexOf(':') + 1);
-  const q = { sort: 'dueAt', dir: 'desc', pageSize: count };
-  const [d, t] = await Promise.all([
-    getJson<Page<DossierListItem>>(apiUrl(`/units/${encodeURIComponent(code)}/dossiers`, { ...q, status: 'overdue' }), { signal }),
-    getJson<Page<TaskListItem>>(apiUrl(`/units/${encodeURIComponent(code)}/tasks`, { ...q, status: 'open_overdue' }), { signal }),
-  ]);
-  return { dossiers: d.items, tasks: t.items };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { kpiChange } from '../../../../client/features/overview/kpi';
-import { pushAlert, type FeedAlert } from '../../../../client/features/overview/alerts-store';
 import { initials, worstRows, buildRows } from '../../../../client/features/overview/unit-rows';
 import { metrics } from '../../fixtures/metrics';
 import { DEFAULT_ON_TIME_THRESHOLDS } from '../../../../client/lib/color-scale';
@@ -20,34 +19,6 @@ describe('kpiChange', () => {
     expect(kpiChange(0.9501, 0.95, true, 0.0005)?.tone).toBe('neutral');
     expect(kpiChange(5, null, false)).toBeNull();
     expect(kpiChange(null, 5, false)).toBeNull();
-  });
-});
-
-describe('pushAlert', () => {
-  const alert = (id: string, at = '2025-12-15T08:00:00+07:00'): FeedAlert => ({
-    kind: 'dossier',
-    id,
-    unit: '26734',
-    unitName: 'Phường Tân Định',
-    title: 'Đăng ký khai sinh',
-    dueAt: null,
-    at,
-    holderName: null,
-    receivedAt: 0,
-  });
-
-  it('keeps the newest first and at most the bound', () => {
-    let list: FeedAlert[] = [];
-    for (let i = 0; i < 60; i++) list = pushAlert(list, alert(`d${i}`), 50);
-    expect(list).toHaveLength(50);
-    expect(list[0].id).toBe('d59');
-    expect(list[49].id).toBe('d10');
-  });
-
-  it('replaces a repeat of the same item', () => {
-    const list = pushAlert(pushAlert([], alert('a')), alert('a', '2025-12-15T09:00:00+07:00'));
-    expect(list).toHaveLength(1);
-    expect(list[0].at).toBe('2025-12-15T09:00:00+07:00');
   });
 });
 
