@@ -128,7 +128,7 @@ function buildTemplates(now: number, days: number, scale: number): { finished: T
     if (!list) byTask.set(e.taskId, (list = []));
     list.push(e);
   }
-  const extras = dossierRowExtras(ctx, () => now);
+  const extras = dossierRowExtras(ctx);
   const finished: Template[] = [];
   const open: Template[] = [];
   for (const events of byDossier.values()) {

@@ -10,7 +10,9 @@ import { resolveBoundaries } from './geo/boundaries-store.js';
 import { MetricsEngine } from './metrics/engine.js';
 import type { ScopeKey } from './metrics/types.js';
 import { createIngestService, type IngestService } from './ingest/service.js';
-import { dossierRowExtras } from './ingest/projection-extras.js';
+import { recoverProjections } from './projection/projector.js';
+import { startProjectionWriter, type ProjectionWriter } from './projection/writer.js';
+import { WriteGate } from './db/write-gate.js';
 import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
 import { createApp, type App } from './app.js';
 import type { Clock } from './clock.js';
@@ -33,6 +35,8 @@ export interface RuntimeOptions {
   boundariesDir?: string;
   /** Directory of the built client; null to serve the API only. */
   clientDir?: string | null;
+  /** How long the projection writer holds writes back to coalesce them (projection/writer.ts). */
+  projectionFlushMs?: number;
 }
 
 export interface Runtime {
@@ -40,11 +44,13 @@ export interface Runtime {
   store: Store;
   engine: MetricsEngine;
   ingest: IngestService;
+  /** Writes the projections behind the log; `sync()` waits until they caught up. */
+  projections: ProjectionWriter;
   jurisdiction: Jurisdiction;
   calendar: WorkCalendar;
   settings: DomainSettings;
   scopeOf(code: string): ScopeKey | null;
-  /** Seconds it took to rebuild metrics from the store at start. */
+  /** Milliseconds it took to rebuild metrics from the store at start (projection recovery included). */
   restoreMs: number;
   close(): Promise<void>;
 }
@@ -63,7 +69,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const ctx = { calendar, settings };
   const now = () => clock.now();
 
-  const store = createStore(openDatabase(opts.dbFile), opts.dbFile);
+  const db = openDatabase(opts.dbFile);
+  // Checkpoints run on the projection writer's connection, after its commits, never inside an ingest
+  // commit (copying 64 MiB of WAL back into the file would stall the answer to a batch).
+  db.pragma('wal_autocheckpoint = 0');
+  const gate = new WriteGate(WriteGate.createBuffer());
+  const store = createStore(db, opts.dbFile, { gate, priority: true });
   for (const k of opts.ingestKeys ?? []) store.sources.upsertKey(k.name, k.kind, hashSourceKey(k.secret), now());
 
   const scopes: ScopeKey[] = [
@@ -72,12 +83,29 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   ];
   const engine = new MetricsEngine({ calendar, settings, scopeOf, now, scopes });
   const t0 = performance.now();
-  store.projections.forEachFinishedFacts((f) => engine.loadFinishedDossier(f));
+  // A crash may have left the projections behind the log: bring them up to date before reading them.
+  const recovered = recoverProjections(store, ctx);
+  if (recovered > 0) logger.info({ items: recovered }, 'projections refolded from the log after an unclean stop');
+  store.projections.forEachFinishedGroup({
+    received: (code, day, online, n) => engine.loadFinishedReceived(code, day, online, n),
+    ended: (code, day, outcome, bin, n) => engine.loadFinishedEnded(code, day, outcome, bin, n),
+    apologies: (code, days, n) => engine.loadFinishedApologies(code, days, n),
+  });
   for (const s of store.projections.iterateOpenDossiers()) engine.loadOpenDossier(s);
   for (const t of store.projections.iterateTasks()) engine.loadTask(t);
   engine.advance(now());
   engine.drainChanged();
   const restoreMs = performance.now() - t0;
+
+  const projections = startProjectionWriter({
+    dbFile: opts.dbFile,
+    settings,
+    projectedSeq: store.projections.projectedSeq(),
+    gate,
+    flushMs: opts.projectionFlushMs,
+    logger,
+  });
+  store.setReadBarrier(() => projections.sync());
 
   const ingest = createIngestService({
     store,
@@ -85,7 +113,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     now,
     isKnownCode: (code) => index.scopeOf(code) !== null,
     jurisdictionName: jurisdiction.name,
-    dossierExtras: dossierRowExtras(ctx, now),
+    projections,
     onApplied(changes) {
       for (const d of changes.dossiers) engine.applyDossier(d.prev, d.next);
       for (const t of changes.tasks) engine.applyTask(t.prev, t.next);
@@ -96,7 +124,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const advance = (): AlertRaised[] =>
     engine.advance(now()).map((a) => {
       if (a.kind === 'dossier') {
-        const d = store.projections.getDossier(a.id);
+        const d = ingest.latestDossier(a.id);
         const holder = d?.holds.length && d.holds[d.holds.length - 1].to === null ? d.holds[d.holds.length - 1] : null;
         return {
           kind: 'dossier',
@@ -109,7 +137,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
           holderName: holder?.handlerName ?? null,
         };
       }
-      const t = store.projections.getTask(a.id);
+      const t = ingest.latestTask(a.id);
       return {
         kind: 'task',
         id: a.id,
@@ -147,6 +175,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     store,
     engine,
     ingest,
+    projections,
     jurisdiction,
     calendar,
     settings,
@@ -154,6 +183,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     restoreMs,
     async close() {
       await app.close();
+      await projections.close();
       store.close();
     },
   };

@@ -196,7 +196,7 @@ export function readRoutes(deps: ReadDeps): Router {
   });
 
   r.get('/dossiers/:id', (req, res) => {
-    const state = store.projections.getDossier(req.params.id);
+    const state = store.read.dossier(req.params.id);
     if (!state) throw new HttpError(404, 'not_found', `no dossier with id "${req.params.id}"`);
     const now = deps.now();
     const c = classifyDossier(state, now, ctx);
@@ -242,7 +242,7 @@ export function readRoutes(deps: ReadDeps): Router {
   });
 
   r.get('/tasks/:id', (req, res) => {
-    const state = store.projections.getTask(req.params.id);
+    const state = store.read.task(req.params.id);
     if (!state) throw new HttpError(404, 'not_found', `no task with id "${req.params.id}"`);
     const now = deps.now();
     const c = classifyTask(state, now);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** JSON with object keys sorted, so the same content always hashes the same whatever the sender's key order. */
 export function canonicalJson(value: unknown): string {
@@ -17,5 +17,6 @@ function sortKeys(v: unknown): unknown {
 
 /** Short content hash used to tell a duplicate (same id, same content) from a conflict. */
 export function contentHash(canonical: string): string {
-  return createHash('sha1').update(canonical).digest('base64url');
+  // The one-shot crypto.hash is several times cheaper than createHash() for short inputs; same digest.
+  return hash('sha1', canonical, 'base64url');
 }

@@ -1,15 +1,13 @@
-import type { DossierEvent, DossierState, TaskEvent, TaskState } from '../domain/types.js';
-import { applyDossierEvent, emptyDossierState, foldDossier } from '../domain/dossier.js';
-import { applyTaskEvent, emptyTaskState, foldTask } from '../domain/task.js';
+import type { DossierEvent, DossierState, TaskState } from '../domain/types.js';
 import { toVnIso } from '../domain/time.js';
 import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import type { FieldError } from '../db/quarantine-repo.js';
 import { contentHash } from './canonical-json.js';
-import { validateEvent, type IngestKind, type ValidationContext } from './validate.js';
-import { dossierEventSchema, taskEventSchema } from './wire-schemas.js';
-import type { DomainContext, DossierRowExtrasFn } from './projection-extras.js';
+import { parseLoggedDossierEvent, parseLoggedTaskEvent, validateEvent, type IngestKind, type ValidationContext } from './validate.js';
+import type { DomainContext } from './projection-extras.js';
 import { StateCache } from './state-cache.js';
+import { advanceDossier, advanceTask } from './fold.js';
 
 /** Items whose states stay in memory between batches (≈ the open backlog of a large city). */
 const STATE_CACHE_ITEMS = 400_000;
@@ -30,20 +28,31 @@ export interface IngestDeps {
   now: () => number;
   isKnownCode(code: string): boolean;
   jurisdictionName: string;
-  /** Derives the indexed columns of a dossier row (open, outcome, restart facts). */
-  dossierExtras: DossierRowExtrasFn;
+  /** The projection writer: told when the log grew, it tells when the projections caught up. */
+  projections: { logged(seq: number): void; onProjected(listener: (seq: number) => void): void };
   /** Called after the batch's transaction committed, with every changed item (before → after). */
   onApplied(changes: AppliedChanges): void;
 }
 
 /**
- * The one writer path: every event — pushed over HTTP, imported, or simulated — is validated, logged,
- * folded into its item's projection in one transaction per batch, then handed to the metrics engine.
+ * The one writer path: every event — pushed over HTTP, imported, or simulated — is validated, then
+ * the batch's accepted events are appended to the log (with its rejected ones in quarantine) in one
+ * durable transaction, folded in memory into their items' states and handed to the metrics engine.
+ * The projection writer folds the same log into the projections shortly after (projection/); the
+ * states it has not written yet stay here, so the next event of an item folds onto its latest state.
  */
 export function createIngestService(deps: IngestDeps) {
   const { store, domain } = deps;
   const dossierCache = new StateCache<DossierState>(STATE_CACHE_ITEMS);
   const taskCache = new StateCache<TaskState>(STATE_CACHE_ITEMS / 8);
+  // Latest states of items with events the projection writer has not written yet (their rows in the
+  // store are behind), with the seq of their last event. Dropped once the projections reach that seq.
+  const unprojectedDossiers = new Map<string, { state: DossierState; seq: number }>();
+  const unprojectedTasks = new Map<string, { state: TaskState; seq: number }>();
+  deps.projections.onProjected((seq) => {
+    for (const [id, u] of unprojectedDossiers) if (u.seq <= seq) unprojectedDossiers.delete(id);
+    for (const [id, u] of unprojectedTasks) if (u.seq <= seq) unprojectedTasks.delete(id);
+  });
 
   function ingest(source: SourceRow, kind: IngestKind, rawEvents: unknown[]): EventResult[] {
     const now = deps.now();
@@ -57,6 +66,7 @@ export function createIngestService(deps: IngestDeps) {
     const taskPrev = new Map<string, TaskState | null>();
     const taskNext = new Map<string, TaskState>();
     let maxAt = 0;
+    let lastSeq = 0;
 
     const reject = (index: number, id: string | null, raw: unknown, errors: FieldError[]) => {
       results[index] = { index, id, status: 'rejected', errors };
@@ -86,37 +96,45 @@ export function createIngestService(deps: IngestDeps) {
             if (earlier !== undefined) return duplicateOrConflict(index, e.id, raw, earlier, hash);
             return reject(index, e.id, raw, [orderError]);
           }
-          if (!store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, hash, v.canonical)) {
-            return duplicateOrConflict(index, e.id, raw, store.events.existingHash(source.id, e.id), hash);
-          }
-          dossierNext.set(e.dossierId, advanceDossier(prev, e));
+          const seq = store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, hash, v.canonical);
+          if (seq === 0) return duplicateOrConflict(index, e.id, raw, store.events.existingHash(source.id, e.id), hash);
+          lastSeq = seq;
+          dossierNext.set(
+            e.dossierId,
+            advanceDossier(prev, e, domain, () => store.events.ofItem('dossier', e.dossierId).map((s) => parseLoggedDossierEvent(s.payload))),
+          );
         } else {
           const e = v.event;
-          if (!store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, hash, v.canonical)) {
-            return duplicateOrConflict(index, e.id, raw, store.events.existingHash(source.id, e.id), hash);
-          }
-          taskNext.set(e.taskId, advanceTask(currentTask(e.taskId), e));
+          const seq = store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, hash, v.canonical);
+          if (seq === 0) return duplicateOrConflict(index, e.id, raw, store.events.existingHash(source.id, e.id), hash);
+          lastSeq = seq;
+          taskNext.set(
+            e.taskId,
+            advanceTask(currentTask(e.taskId), e, () => store.events.ofItem('task', e.taskId).map((s) => parseLoggedTaskEvent(s.payload))),
+          );
         }
         seenInBatch.set(v.event.id, hash);
         if (v.event.at > maxAt) maxAt = v.event.at;
         results[index] = { index, id: v.event.id, status: 'accepted' };
       });
 
-      for (const [id, next] of dossierNext) store.projections.saveDossier(dossierPrev.get(id) ?? null, next, deps.dossierExtras(next));
-      for (const next of taskNext.values()) store.projections.saveTask(next);
       for (const r of rejects) store.quarantine.add(source.id, kind, now, r.id, safeStringify(r.raw), r.errors);
       if (maxAt > 0) store.sources.markSeen(source.id, now, maxAt);
     });
 
-    // Committed: the cache may now hold the new states (finished items leave it: they rarely change again).
+    // Committed: the cache may now hold the new states (finished items leave it: they rarely change
+    // again), and every changed item stays reachable here until the projections have it.
     for (const [id, next] of dossierNext) {
+      unprojectedDossiers.set(id, { state: next, seq: lastSeq });
       if (next.endAt === null) dossierCache.set(id, next);
       else dossierCache.delete(id);
     }
     for (const [id, next] of taskNext) {
+      unprojectedTasks.set(id, { state: next, seq: lastSeq });
       if (next.status === 'open') taskCache.set(id, next);
       else taskCache.delete(id);
     }
+    if (lastSeq > 0) deps.projections.logged(lastSeq);
     if (dossierNext.size || taskNext.size) {
       deps.onApplied({
         dossiers: [...dossierNext].map(([id, next]) => ({ prev: dossierPrev.get(id) ?? null, next })),
@@ -128,34 +146,28 @@ export function createIngestService(deps: IngestDeps) {
     function currentDossier(id: string): DossierState | null {
       const inBatch = dossierNext.get(id);
       if (inBatch) return inBatch;
-      if (!dossierPrev.has(id)) dossierPrev.set(id, dossierCache.get(id) ?? store.projections.getDossier(id));
+      if (!dossierPrev.has(id)) dossierPrev.set(id, latestDossier(id));
       return dossierPrev.get(id) ?? null;
     }
 
     function currentTask(id: string): TaskState | null {
       const inBatch = taskNext.get(id);
       if (inBatch) return inBatch;
-      if (!taskPrev.has(id)) taskPrev.set(id, taskCache.get(id) ?? store.projections.getTask(id));
+      if (!taskPrev.has(id)) taskPrev.set(id, latestTask(id));
       return taskPrev.get(id) ?? null;
     }
   }
 
-  /** In-order events extend the fold; a late-arriving earlier event refolds the item from its log. */
-  function advanceDossier(prev: DossierState | null, e: DossierEvent): DossierState {
-    if (!prev) return applyDossierEvent(emptyDossierState(e.dossierId), e, domain);
-    if (e.at >= prev.lastEventAt) return applyDossierEvent(prev, e, domain);
-    const events = store.events.ofItem('dossier', e.dossierId).map((s) => dossierEventSchema.parse(JSON.parse(s.payload)) as DossierEvent);
-    return foldDossier(events, domain);
+  /** The state of a dossier after every event accepted so far (its store row may be behind). */
+  function latestDossier(id: string): DossierState | null {
+    return unprojectedDossiers.get(id)?.state ?? dossierCache.get(id) ?? store.projections.getDossier(id);
   }
 
-  function advanceTask(prev: TaskState | null, e: TaskEvent): TaskState {
-    if (!prev) return applyTaskEvent(emptyTaskState(e.taskId), e);
-    if (e.at >= prev.lastEventAt) return applyTaskEvent(prev, e);
-    const events = store.events.ofItem('task', e.taskId).map((s) => taskEventSchema.parse(JSON.parse(s.payload)) as TaskEvent);
-    return foldTask(events);
+  function latestTask(id: string): TaskState | null {
+    return unprojectedTasks.get(id)?.state ?? taskCache.get(id) ?? store.projections.getTask(id);
   }
 
-  return { ingest };
+  return { ingest, latestDossier, latestTask };
 }
 
 /** Nothing happens to a dossier before it is received: such an event is a logic error, not an early arrival. */

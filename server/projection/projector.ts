@@ -1,0 +1,148 @@
+import type { Store } from '../db/store.js';
+import type { LoggedEvent } from '../db/events-repo.js';
+import type { DossierState, TaskState } from '../domain/types.js';
+import { foldDossier, type DossierContext } from '../domain/dossier.js';
+import { foldTask } from '../domain/task.js';
+import { advanceDossier, advanceTask } from '../ingest/fold.js';
+import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../ingest/validate.js';
+import { dossierRowExtras } from '../ingest/projection-extras.js';
+import { StateCache } from '../ingest/state-cache.js';
+
+/** Events read and folded per pass: bounds memory when far behind the log. */
+const EVENTS_PER_PASS = 50_000;
+/**
+ * Rows written per transaction. The ingest path waits for the write lock at most one such
+ * transaction (a few ms), instead of a whole flush.
+ */
+const ROWS_PER_TRANSACTION = 256;
+/** States kept in memory between passes, so most events fold without reading their row back. */
+const CACHED_DOSSIERS = 50_000;
+
+/**
+ * Writes the projections (dossiers, holds, tasks) behind the event log: reads the events logged after
+ * its mark (`projections.seq` in `meta`), folds them per item with the ingest path's own rule
+ * (advanceDossier) and writes each changed item once per pass, however many of its events the pass
+ * holds. The mark is written in the same transaction as the pass's last rows, so everything up to the
+ * mark is in the projections. Rows of a pass may be committed before its mark (a pass spans several
+ * short transactions); a restart then refolds those items from the log (recoverProjections), which
+ * gives the same rows whatever was committed.
+ *
+ * There must be one Projector per database at a time: it trusts its own cache of the states it wrote.
+ */
+export class Projector {
+  private seq: number;
+  private readonly dossiers = new StateCache<DossierState>(CACHED_DOSSIERS);
+  private readonly tasks = new StateCache<TaskState>(CACHED_DOSSIERS / 8);
+  private readonly extras: ReturnType<typeof dossierRowExtras>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly ctx: DossierContext,
+  ) {
+    this.seq = store.projections.projectedSeq();
+    this.extras = dossierRowExtras(ctx);
+  }
+
+  /** Every event with seq up to this is in the projections. */
+  get projectedSeq(): number {
+    return this.seq;
+  }
+
+  /** Folds every event logged after the mark into the projections; answers the new mark. */
+  catchUp(): number {
+    for (;;) {
+      const events = this.store.events.after(this.seq, EVENTS_PER_PASS);
+      if (events.length > 0) this.project(events);
+      if (events.length < EVENTS_PER_PASS) return this.seq;
+    }
+  }
+
+  private project(events: LoggedEvent[]): void {
+    const { store, ctx } = this;
+    const dossiers = new Map<string, { prev: DossierState | null; next: DossierState }>();
+    const tasks = new Map<string, TaskState>();
+    for (const ev of events) {
+      const id = ev.itemId;
+      if (ev.kind === 'dossier') {
+        const e = parseLoggedDossierEvent(ev.payload);
+        const d = dossiers.get(id);
+        const prev = d ? d.next : this.dossier(id);
+        const next = advanceDossier(prev, e, ctx, () =>
+          store.events.ofItem('dossier', id, ev.seq).map((s) => parseLoggedDossierEvent(s.payload)),
+        );
+        if (d) d.next = next;
+        else dossiers.set(id, { prev, next });
+      } else {
+        const e = parseLoggedTaskEvent(ev.payload);
+        const prev = tasks.get(id) ?? this.task(id);
+        tasks.set(id, advanceTask(prev, e, () => store.events.ofItem('task', id, ev.seq).map((s) => parseLoggedTaskEvent(s.payload))));
+      }
+    }
+    const seq = events[events.length - 1].seq;
+    // In unit order: the indexes keyed by unit take a pass's rows of one unit in one transaction, so
+    // each of their pages is written to the WAL once per pass, not once per transaction.
+    const byUnit = [...dossiers.values()].sort((a, b) => compareUnits(a.next.unit, b.next.unit));
+    this.write(byUnit, [...tasks.values()], seq);
+    for (const [id, d] of dossiers) this.dossiers.set(id, d.next);
+    for (const [id, t] of tasks) this.tasks.set(id, t);
+    this.seq = seq;
+  }
+
+  private write(dossiers: { prev: DossierState | null; next: DossierState }[], tasks: TaskState[], seq: number): void {
+    const { projections } = this.store;
+    const total = dossiers.length + tasks.length;
+    let i = 0;
+    do {
+      const end = Math.min(total, i + ROWS_PER_TRANSACTION);
+      this.store.transaction(() => {
+        for (; i < end; i++) {
+          if (i < dossiers.length) {
+            const d = dossiers[i];
+            projections.saveDossier(d.prev, d.next, this.extras(d.next));
+          } else projections.saveTask(tasks[i - dossiers.length]);
+        }
+        if (end === total) projections.setProjectedSeq(seq);
+      });
+    } while (i < total);
+  }
+
+  private dossier(id: string): DossierState | null {
+    return this.dossiers.get(id) ?? this.store.projections.getDossier(id);
+  }
+
+  private task(id: string): TaskState | null {
+    return this.tasks.get(id) ?? this.store.projections.getTask(id);
+  }
+}
+
+function compareUnits(a: string | null, b: string | null): number {
+  return a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
+}
+
+/**
+ * At start, before anything reads the projections: brings them up to the end of the log after a
+ * crash between a batch's commit to the log and the projection writer's (or in the middle of the
+ * writer's pass). Each item with events after the mark is refolded from its whole log, so rows the
+ * writer had already committed past the mark come out the same. Answers the number of items refolded.
+ */
+export function recoverProjections(store: Store, ctx: DossierContext): number {
+  const from = store.projections.projectedSeq();
+  const to = store.events.maxSeq();
+  if (to <= from) return 0;
+  const extras = dossierRowExtras(ctx);
+  const items = store.events.itemsAfter(from, to);
+  for (let i = 0; i < items.length; i += ROWS_PER_TRANSACTION) {
+    store.transaction(() => {
+      for (const { kind, itemId } of items.slice(i, i + ROWS_PER_TRANSACTION)) {
+        if (kind === 'dossier') {
+          const next = foldDossier(store.events.ofItem('dossier', itemId, to).map((s) => parseLoggedDossierEvent(s.payload)), ctx, itemId);
+          store.projections.saveDossier(store.projections.getDossier(itemId), next, extras(next));
+        } else {
+          store.projections.saveTask(foldTask(store.events.ofItem('task', itemId, to).map((s) => parseLoggedTaskEvent(s.payload)), itemId));
+        }
+      }
+    });
+  }
+  store.transaction(() => store.projections.setProjectedSeq(to));
+  return items.length;
+}
