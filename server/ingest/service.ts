@@ -3,7 +3,7 @@ import { toVnIso } from '../domain/time.js';
 import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import type { FieldError } from '../db/quarantine-repo.js';
-import { contentHash } from './canonical-json.js';
+import { sameContent } from './canonical-json.js';
 import { parseLoggedDossierEvent, parseLoggedTaskEvent, validateEvent, type IngestKind, type ValidationContext } from './validate.js';
 import type { DomainContext } from './projection-extras.js';
 import { StateCache } from './state-cache.js';
@@ -45,21 +45,30 @@ export function createIngestService(deps: IngestDeps) {
   const { store, domain } = deps;
   const dossierCache = new StateCache<DossierState>(STATE_CACHE_ITEMS);
   const taskCache = new StateCache<TaskState>(STATE_CACHE_ITEMS / 8);
-  // Latest states of items with events the projection writer has not written yet (their rows in the
-  // store are behind), with the seq of their last event. Dropped once the projections reach that seq.
+  // What the projection writer has not written yet (it works up to a seq of the log, see
+  // projection/projector.ts), each with the seq of its last event, dropped once the writer passed it:
+  // - the latest states of items (their rows in the store are behind);
+  // - the ids and payloads of logged events (event_ids does not have them yet).
+  // Each map is kept in seq order (an entry moves to the end when updated), so dropping stops early.
   const unprojectedDossiers = new Map<string, { state: DossierState; seq: number }>();
   const unprojectedTasks = new Map<string, { state: TaskState; seq: number }>();
+  const unindexedIds = new Map<string, { payload: string; seq: number }>();
   deps.projections.onProjected((seq) => {
-    for (const [id, u] of unprojectedDossiers) if (u.seq <= seq) unprojectedDossiers.delete(id);
-    for (const [id, u] of unprojectedTasks) if (u.seq <= seq) unprojectedTasks.delete(id);
+    dropUpTo(unprojectedDossiers, seq);
+    dropUpTo(unprojectedTasks, seq);
+    dropUpTo(unindexedIds, seq);
   });
+  const idKey = (sourceId: number, eventId: string) => `${sourceId}\u0000${eventId}`;
+  /** Payload of the event this source logged under this id, if any. */
+  const loggedPayload = (sourceId: number, eventId: string): string | undefined =>
+    unindexedIds.get(idKey(sourceId, eventId))?.payload ?? store.events.indexedPayload(sourceId, eventId);
 
   function ingest(source: SourceRow, kind: IngestKind, rawEvents: unknown[]): EventResult[] {
     const now = deps.now();
     const vctx: ValidationContext = { now, isKnownCode: deps.isKnownCode, jurisdictionName: deps.jurisdictionName };
     const results: EventResult[] = new Array(rawEvents.length);
     const rejects: { index: number; id: string | null; raw: unknown; errors: FieldError[] }[] = [];
-    const seenInBatch = new Map<string, string>();
+    const accepted = new Map<string, { payload: string; seq: number }>();
 
     const dossierPrev = new Map<string, DossierState | null>();
     const dossierNext = new Map<string, DossierState>();
@@ -72,8 +81,8 @@ export function createIngestService(deps: IngestDeps) {
       results[index] = { index, id, status: 'rejected', errors };
       rejects.push({ index, id, raw, errors });
     };
-    const duplicateOrConflict = (index: number, id: string, raw: unknown, earlier: string | undefined, hash: string) => {
-      if (earlier === hash) results[index] = { index, id, status: 'duplicate' };
+    const duplicateOrConflict = (index: number, id: string, raw: unknown, earlier: string, payload: string) => {
+      if (sameContent(earlier, payload)) results[index] = { index, id, status: 'duplicate' };
       else
         reject(index, id, raw, [
           { path: 'id', message: `conflict: event id "${id}" was already accepted from this source with different content` },
@@ -84,38 +93,33 @@ export function createIngestService(deps: IngestDeps) {
       rawEvents.forEach((raw, index) => {
         const v = validateEvent(kind, raw, vctx);
         if (!v.ok) return reject(index, v.eventId, raw, v.errors);
-        const hash = contentHash(v.canonical);
-        const inBatch = seenInBatch.get(v.event.id);
-        if (inBatch !== undefined) return duplicateOrConflict(index, v.event.id, raw, inBatch, hash);
+        const { payload } = v;
+        const eventId = v.event.id;
+        const earlier = accepted.get(eventId)?.payload ?? loggedPayload(source.id, eventId);
+        if (earlier !== undefined) return duplicateOrConflict(index, eventId, raw, earlier, payload);
+        let seq: number;
         if (v.kind === 'dossier') {
           const e = v.event;
           const prev = currentDossier(e.dossierId);
           const orderError = checkDossierOrder(prev, e);
-          if (orderError) {
-            const earlier = store.events.existingHash(source.id, e.id);
-            if (earlier !== undefined) return duplicateOrConflict(index, e.id, raw, earlier, hash);
-            return reject(index, e.id, raw, [orderError]);
-          }
-          const seq = store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, hash, v.canonical);
-          if (seq === 0) return duplicateOrConflict(index, e.id, raw, store.events.existingHash(source.id, e.id), hash);
-          lastSeq = seq;
+          if (orderError) return reject(index, e.id, raw, [orderError]);
+          seq = store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, payload);
           dossierNext.set(
             e.dossierId,
             advanceDossier(prev, e, domain, () => store.events.ofItem('dossier', e.dossierId).map((s) => parseLoggedDossierEvent(s.payload))),
           );
         } else {
           const e = v.event;
-          const seq = store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, hash, v.canonical);
-          if (seq === 0) return duplicateOrConflict(index, e.id, raw, store.events.existingHash(source.id, e.id), hash);
-          lastSeq = seq;
+          seq = store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, payload);
           taskNext.set(
             e.taskId,
             advanceTask(currentTask(e.taskId), e, () => store.events.ofItem('task', e.taskId).map((s) => parseLoggedTaskEvent(s.payload))),
           );
         }
-        seenInBatch.set(v.event.id, hash);
+        lastSeq = seq;
+        accepted.set(eventId, { payload, seq });
         if (v.event.at > maxAt) maxAt = v.event.at;
-        results[index] = { index, id: v.event.id, status: 'accepted' };
+        results[index] = { index, id: eventId, status: 'accepted' };
       });
 
       for (const r of rejects) store.quarantine.add(source.id, kind, now, r.id, safeStringify(r.raw), r.errors);
@@ -124,12 +128,15 @@ export function createIngestService(deps: IngestDeps) {
 
     // Committed: the cache may now hold the new states (finished items leave it: they rarely change
     // again), and every changed item stays reachable here until the projections have it.
+    for (const [eventId, a] of accepted) unindexedIds.set(idKey(source.id, eventId), a);
     for (const [id, next] of dossierNext) {
+      unprojectedDossiers.delete(id);
       unprojectedDossiers.set(id, { state: next, seq: lastSeq });
       if (next.endAt === null) dossierCache.set(id, next);
       else dossierCache.delete(id);
     }
     for (const [id, next] of taskNext) {
+      unprojectedTasks.delete(id);
       unprojectedTasks.set(id, { state: next, seq: lastSeq });
       if (next.status === 'open') taskCache.set(id, next);
       else taskCache.delete(id);
@@ -168,6 +175,14 @@ export function createIngestService(deps: IngestDeps) {
   }
 
   return { ingest, latestDossier, latestTask };
+}
+
+/** Drops the entries of a map kept in seq order up to `seq`. */
+function dropUpTo(m: Map<string, { seq: number }>, seq: number): void {
+  for (const [key, v] of m) {
+    if (v.seq > seq) return;
+    m.delete(key);
+  }
 }
 
 /** Nothing happens to a dossier before it is received: such an event is a logic error, not an early arrival. */

@@ -11,19 +11,20 @@ import { StateCache } from '../ingest/state-cache.js';
 /** Events read and folded per pass: bounds memory when far behind the log. */
 const EVENTS_PER_PASS = 50_000;
 /**
- * Rows written per transaction. The ingest path waits for the write lock at most one such
- * transaction (a few ms), instead of a whole flush.
+ * Rows written per transaction (a projection row, or INDEX_ROWS_PER_STEP lookup rows). The ingest path
+ * waits for the write lock at most one such transaction (a few ms), not a whole pass.
  */
 const ROWS_PER_TRANSACTION = 256;
+const INDEX_ROWS_PER_STEP = 16;
 /** States kept in memory between passes, so most events fold without reading their row back. */
 const CACHED_DOSSIERS = 50_000;
 
 /**
- * Writes the projections (dossiers, holds, tasks) behind the event log: reads the events logged after
- * its mark (`projections.seq` in `meta`), folds them per item with the ingest path's own rule
- * (advanceDossier) and writes each changed item once per pass, however many of its events the pass
- * holds. The mark is written in the same transaction as the pass's last rows, so everything up to the
- * mark is in the projections. Rows of a pass may be committed before its mark (a pass spans several
+ * Writes the projections (dossiers, holds, tasks) and the log's lookup tables (event_ids,
+ * item_events) behind the event log: reads the events logged after its mark (`projections.seq` in
+ * `meta`), folds them per item with the ingest path's own rule (advanceDossier) and writes each
+ * changed item once per pass, however many of its events the pass holds. The mark is written in the
+ * same transaction as the pass's last rows, so everything up to the mark is in those tables. Rows of a pass may be committed before its mark (a pass spans several
  * short transactions); a restart then refolds those items from the log (recoverProjections), which
  * gives the same rows whatever was committed.
  *
@@ -79,31 +80,41 @@ export class Projector {
       }
     }
     const seq = events[events.length - 1].seq;
-    // In unit order: the indexes keyed by unit take a pass's rows of one unit in one transaction, so
-    // each of their pages is written to the WAL once per pass, not once per transaction.
-    const byUnit = [...dossiers.values()].sort((a, b) => compareUnits(a.next.unit, b.next.unit));
-    this.write(byUnit, [...tasks.values()], seq);
+    // Every write in key order, so that a pass writes each page of a table or index into the WAL
+    // about once, however many transactions it takes: rows by unit (the indexes keyed by unit), the
+    // lookup rows by their keys.
+    const { projections } = store;
+    const steps: (() => void)[] = [];
+    for (const d of [...dossiers.values()].sort((a, b) => compareUnits(a.next.unit, b.next.unit))) {
+      steps.push(() => projections.saveDossier(d.prev, d.next, this.extras(d.next)));
+    }
+    for (const t of tasks.values()) steps.push(() => projections.saveTask(t));
+    const ids = events.slice().sort((a, b) => a.sourceId - b.sourceId || compareStrings(a.eventId, b.eventId));
+    for (let i = 0; i < ids.length; i += INDEX_ROWS_PER_STEP) {
+      const slice = ids.slice(i, i + INDEX_ROWS_PER_STEP);
+      steps.push(() => store.events.indexIds(slice));
+    }
+    const items = events.slice().sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.itemId, b.itemId) || a.seq - b.seq);
+    for (let i = 0; i < items.length; i += INDEX_ROWS_PER_STEP) {
+      const slice = items.slice(i, i + INDEX_ROWS_PER_STEP);
+      steps.push(() => store.events.indexItems(slice));
+    }
+    this.write(steps, seq);
     for (const [id, d] of dossiers) this.dossiers.set(id, d.next);
     for (const [id, t] of tasks) this.tasks.set(id, t);
     this.seq = seq;
   }
 
-  private write(dossiers: { prev: DossierState | null; next: DossierState }[], tasks: TaskState[], seq: number): void {
-    const { projections } = this.store;
-    const total = dossiers.length + tasks.length;
+  /** Runs the steps in transactions of ROWS_PER_TRANSACTION, the mark with the last one. */
+  private write(steps: (() => void)[], seq: number): void {
     let i = 0;
     do {
-      const end = Math.min(total, i + ROWS_PER_TRANSACTION);
+      const end = Math.min(steps.length, i + ROWS_PER_TRANSACTION);
       this.store.transaction(() => {
-        for (; i < end; i++) {
-          if (i < dossiers.length) {
-            const d = dossiers[i];
-            projections.saveDossier(d.prev, d.next, this.extras(d.next));
-          } else projections.saveTask(tasks[i - dossiers.length]);
-        }
-        if (end === total) projections.setProjectedSeq(seq);
+        for (; i < end; i++) steps[i]();
+        if (end === steps.length) this.store.projections.setProjectedSeq(seq);
       });
-    } while (i < total);
+    } while (i < steps.length);
   }
 
   private dossier(id: string): DossierState | null {
@@ -119,17 +130,24 @@ function compareUnits(a: string | null, b: string | null): number {
   return a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
 }
 
+/** Code-unit order, as SQLite's BINARY collation compares ASCII ids. */
+function compareStrings(a: string, b: string): number {
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
 /**
- * At start, before anything reads the projections: brings them up to the end of the log after a
- * crash between a batch's commit to the log and the projection writer's (or in the middle of the
- * writer's pass). Each item with events after the mark is refolded from its whole log, so rows the
- * writer had already committed past the mark come out the same. Answers the number of items refolded.
+ * At start, before anything reads the projections: brings them and the log's lookup tables up to the
+ * end of the log after a crash between a batch's commit to the log and the projection writer's (or in
+ * the middle of the writer's pass). Each item with events after the mark is refolded from its whole
+ * log, so rows the writer had already committed past the mark come out the same. Answers the number
+ * of items refolded.
  */
 export function recoverProjections(store: Store, ctx: DossierContext): number {
   const from = store.projections.projectedSeq();
   const to = store.events.maxSeq();
   if (to <= from) return 0;
   const extras = dossierRowExtras(ctx);
+  store.transaction(() => store.events.indexRange(from, to));
   const items = store.events.itemsAfter(from, to);
   for (let i = 0; i < items.length; i += ROWS_PER_TRANSACTION) {
     store.transaction(() => {

@@ -9,6 +9,11 @@ import type { WriteGate } from '../db/write-gate.js';
  * per batch; reads never see the delay (sync).
  */
 export const PROJECTION_FLUSH_MS = 500;
+/**
+ * Events the writer may lag behind the log. Beyond, ingest waits for it (sync): under a backfill
+ * faster than the writer, memory for the states it has not written stays bounded.
+ */
+export const MAX_LAG_EVENTS = 100_000;
 /** A sync waiting longer than this means the writer is stuck: fail the read instead of hanging. */
 const SYNC_TIMEOUT_MS = 120_000;
 
@@ -29,7 +34,7 @@ export type FromWorker = { type: 'ready'; seq: number } | { type: 'projected'; s
 
 /** The main thread's handle on the projection writer (worker.ts, on its own thread and connection). */
 export interface ProjectionWriter {
-  /** The log was committed up to `seq`: project it soon. */
+  /** The log was committed up to `seq`: project it soon (waits when the writer is too far behind). */
   logged(seq: number): void;
   /**
    * Returns once every event logged so far is in the projections (read-your-writes for readers of
@@ -101,6 +106,7 @@ export function startProjectionWriter(opts: {
       if (seq <= lastLogged) return;
       lastLogged = seq;
       worker.postMessage({ type: 'logged' } satisfies ToWorker);
+      if (seq - Number(Atomics.load(projected, 0)) > MAX_LAG_EVENTS) this.sync();
     },
     sync() {
       const target = BigInt(lastLogged);

@@ -29,7 +29,9 @@ export interface TestServer {
 export const T0 = Date.parse('2026-11-20T09:00:00+07:00');
 
 /** Starts the real app on port 0 with a real SQLite file in a temp folder and a hand-set clock. */
-export async function startTestServer(opts: { start?: number; dir?: string; deltaFlushMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { start?: number; dir?: string; deltaFlushMs?: number; projectionFlushMs?: number } = {},
+): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
   const dbFile = join(dir, 'dashboard.db');
   const clock = manualClock(opts.start ?? T0);
@@ -42,6 +44,7 @@ export async function startTestServer(opts: { start?: number; dir?: string; delt
     deltaFlushMs: opts.deltaFlushMs ?? 50,
     clockTickMs: 200,
     boundariesDir: join(dir, 'boundaries'),
+    projectionFlushMs: opts.projectionFlushMs,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
