@@ -51,8 +51,13 @@ export function createEventsRepo(db: Db) {
      WHERE seq > ? ORDER BY seq LIMIT ?`,
   );
   const itemsAfter = db.prepare('SELECT DISTINCT kind, item_id AS itemId FROM events WHERE seq > ? AND seq <= ?');
-  const indexId = db.prepare('INSERT INTO event_ids (source_id, event_id, seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-  const indexItem = db.prepare('INSERT INTO item_events (kind, item_id, seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  // Lookup rows go in INDEX_ROWS at a time: one statement per row would cost more than the row.
+  const manyRows = (table: string, n: number) =>
+    db.prepare(`INSERT INTO ${table} VALUES ${Array.from({ length: n }, () => '(?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`);
+  const indexIds = manyRows('event_ids (source_id, event_id, seq)', INDEX_ROWS);
+  const indexId = manyRows('event_ids (source_id, event_id, seq)', 1);
+  const indexItems = manyRows('item_events (kind, item_id, seq)', INDEX_ROWS);
+  const indexItem = manyRows('item_events (kind, item_id, seq)', 1);
   const indexRange = db.prepare(
     `INSERT INTO event_ids (source_id, event_id, seq) SELECT source_id, event_id, seq FROM events WHERE seq > ? AND seq <= ?
        ORDER BY source_id, event_id ON CONFLICT DO NOTHING`,
@@ -104,10 +109,10 @@ export function createEventsRepo(db: Db) {
     },
     /** Adds logged events to the lookup tables (the projection writer, in key order). */
     indexIds(events: readonly { sourceId: number; eventId: string; seq: number }[]): void {
-      for (const e of events) indexId.run(e.sourceId, e.eventId, e.seq);
+      insertRows(events, indexIds, indexId, (e, out) => out.push(e.sourceId, e.eventId, e.seq));
     },
     indexItems(events: readonly { kind: EventKind; itemId: string; seq: number }[]): void {
-      for (const e of events) indexItem.run(e.kind, e.itemId, e.seq);
+      insertRows(events, indexItems, indexItem, (e, out) => out.push(e.kind, e.itemId, e.seq));
     },
     /** Adds every event logged in (fromSeq, toSeq] to the lookup tables (recovery at start). */
     indexRange(fromSeq: number, toSeq: number): void {
@@ -127,6 +132,25 @@ export function createEventsRepo(db: Db) {
       return out;
     },
   };
+}
+
+/** Rows per multi-row INSERT into the lookup tables. */
+const INDEX_ROWS = 32;
+
+type Statement = ReturnType<Db['prepare']>;
+
+function insertRows<T>(rows: readonly T[], many: Statement, one: Statement, values: (row: T, out: unknown[]) => void): void {
+  let i = 0;
+  for (; i + INDEX_ROWS <= rows.length; i += INDEX_ROWS) {
+    const args: unknown[] = [];
+    for (let j = i; j < i + INDEX_ROWS; j++) values(rows[j], args);
+    many.run(args);
+  }
+  for (; i < rows.length; i++) {
+    const args: unknown[] = [];
+    values(rows[i], args);
+    one.run(args);
+  }
 }
 
 export type EventsRepo = ReturnType<typeof createEventsRepo>;

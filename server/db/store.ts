@@ -52,6 +52,13 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
       return gate ? gate.run(priority, () => tx.immediate()) : tx.immediate();
     },
     /**
+     * Runs fn in one read transaction: its reads see one snapshot and share one round of WAL locking
+     * (a statement outside a transaction opens and closes its own, which costs more than a point lookup).
+     */
+    snapshot<T>(fn: () => T): T {
+      return db.transaction(fn).deferred();
+    },
+    /**
      * `barrier` runs before every `read` query: the runtime makes it wait for the projection writer,
      * so a reader sees every event accepted before it (read-your-writes). It must not be called from
      * inside a transaction of this connection (the writer would wait for it).

@@ -11,11 +11,13 @@ import { StateCache } from '../ingest/state-cache.js';
 /** Events read and folded per pass: bounds memory when far behind the log. */
 const EVENTS_PER_PASS = 50_000;
 /**
- * Rows written per transaction (a projection row, or INDEX_ROWS_PER_STEP lookup rows). The ingest path
- * waits for the write lock at most one such transaction (a few ms), not a whole pass.
+ * Work per write transaction, in projection rows (a row with its holds ≈ 1; INDEX_ROWS_PER_STEP
+ * lookup rows ≈ INDEX_STEP_WEIGHT). The ingest path waits for the write lock at most one such
+ * transaction (a few ms), not a whole pass.
  */
-const ROWS_PER_TRANSACTION = 256;
-const INDEX_ROWS_PER_STEP = 16;
+const ROWS_PER_TRANSACTION = 128;
+const INDEX_ROWS_PER_STEP = 64;
+const INDEX_STEP_WEIGHT = 8;
 /** States kept in memory between passes, so most events fold without reading their row back. */
 const CACHED_DOSSIERS = 50_000;
 
@@ -52,67 +54,81 @@ export class Projector {
   /** Folds every event logged after the mark into the projections; answers the new mark. */
   catchUp(): number {
     for (;;) {
-      const events = this.store.events.after(this.seq, EVENTS_PER_PASS);
-      if (events.length > 0) this.project(events);
-      if (events.length < EVENTS_PER_PASS) return this.seq;
+      const n = this.project();
+      if (n < EVENTS_PER_PASS) return this.seq;
     }
   }
 
-  private project(events: LoggedEvent[]): void {
-    const { store, ctx } = this;
+  /** One pass: at most EVENTS_PER_PASS events read, folded and written; answers how many. */
+  private project(): number {
+    const { store } = this;
     const dossiers = new Map<string, { prev: DossierState | null; next: DossierState }>();
     const tasks = new Map<string, TaskState>();
-    for (const ev of events) {
-      const id = ev.itemId;
-      if (ev.kind === 'dossier') {
-        const e = parseLoggedDossierEvent(ev.payload);
-        const d = dossiers.get(id);
-        const prev = d ? d.next : this.dossier(id);
-        const next = advanceDossier(prev, e, ctx, () =>
-          store.events.ofItem('dossier', id, ev.seq).map((s) => parseLoggedDossierEvent(s.payload)),
-        );
-        if (d) d.next = next;
-        else dossiers.set(id, { prev, next });
-      } else {
-        const e = parseLoggedTaskEvent(ev.payload);
-        const prev = tasks.get(id) ?? this.task(id);
-        tasks.set(id, advanceTask(prev, e, () => store.events.ofItem('task', id, ev.seq).map((s) => parseLoggedTaskEvent(s.payload))));
-      }
-    }
+    // Read and fold in one read transaction: the prev states and refolds read the store at one
+    // snapshot, without a round of WAL locking per statement.
+    const events = store.snapshot(() => {
+      const events = store.events.after(this.seq, EVENTS_PER_PASS);
+      for (const ev of events) this.fold(ev, dossiers, tasks);
+      return events;
+    });
+    if (events.length === 0) return 0;
     const seq = events[events.length - 1].seq;
+
     // Every write in key order, so that a pass writes each page of a table or index into the WAL
     // about once, however many transactions it takes: rows by unit (the indexes keyed by unit), the
     // lookup rows by their keys.
     const { projections } = store;
-    const steps: (() => void)[] = [];
+    const steps: Step[] = [];
     for (const d of [...dossiers.values()].sort((a, b) => compareUnits(a.next.unit, b.next.unit))) {
-      steps.push(() => projections.saveDossier(d.prev, d.next, this.extras(d.next)));
+      steps.push({ weight: 1, run: () => projections.saveDossier(d.prev, d.next, this.extras(d.next)) });
     }
-    for (const t of tasks.values()) steps.push(() => projections.saveTask(t));
+    for (const t of tasks.values()) steps.push({ weight: 1, run: () => projections.saveTask(t) });
     const ids = events.slice().sort((a, b) => a.sourceId - b.sourceId || compareStrings(a.eventId, b.eventId));
-    for (let i = 0; i < ids.length; i += INDEX_ROWS_PER_STEP) {
-      const slice = ids.slice(i, i + INDEX_ROWS_PER_STEP);
-      steps.push(() => store.events.indexIds(slice));
-    }
     const items = events.slice().sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.itemId, b.itemId) || a.seq - b.seq);
-    for (let i = 0; i < items.length; i += INDEX_ROWS_PER_STEP) {
+    for (let i = 0; i < events.length; i += INDEX_ROWS_PER_STEP) {
+      const slice = ids.slice(i, i + INDEX_ROWS_PER_STEP);
+      steps.push({ weight: INDEX_STEP_WEIGHT, run: () => store.events.indexIds(slice) });
+    }
+    for (let i = 0; i < events.length; i += INDEX_ROWS_PER_STEP) {
       const slice = items.slice(i, i + INDEX_ROWS_PER_STEP);
-      steps.push(() => store.events.indexItems(slice));
+      steps.push({ weight: INDEX_STEP_WEIGHT, run: () => store.events.indexItems(slice) });
     }
     this.write(steps, seq);
+
     for (const [id, d] of dossiers) this.dossiers.set(id, d.next);
     for (const [id, t] of tasks) this.tasks.set(id, t);
     this.seq = seq;
+    return events.length;
   }
 
-  /** Runs the steps in transactions of ROWS_PER_TRANSACTION, the mark with the last one. */
-  private write(steps: (() => void)[], seq: number): void {
+  /** Folds one logged event into the pass's changed items (prev: as written before the pass). */
+  private fold(ev: LoggedEvent, dossiers: Map<string, { prev: DossierState | null; next: DossierState }>, tasks: Map<string, TaskState>): void {
+    const { store, ctx } = this;
+    const id = ev.itemId;
+    if (ev.kind === 'dossier') {
+      const e = parseLoggedDossierEvent(ev.payload);
+      const d = dossiers.get(id);
+      const prev = d ? d.next : this.dossier(id);
+      const next = advanceDossier(prev, e, ctx, () => store.events.ofItem('dossier', id, ev.seq).map((s) => parseLoggedDossierEvent(s.payload)));
+      if (d) d.next = next;
+      else dossiers.set(id, { prev, next });
+    } else {
+      const e = parseLoggedTaskEvent(ev.payload);
+      const prev = tasks.get(id) ?? this.task(id);
+      tasks.set(id, advanceTask(prev, e, () => store.events.ofItem('task', id, ev.seq).map((s) => parseLoggedTaskEvent(s.payload))));
+    }
+  }
+
+  /** Runs the steps in transactions of about ROWS_PER_TRANSACTION, the mark with the last one. */
+  private write(steps: Step[], seq: number): void {
     let i = 0;
     do {
-      const end = Math.min(steps.length, i + ROWS_PER_TRANSACTION);
       this.store.transaction(() => {
-        for (; i < end; i++) steps[i]();
-        if (end === steps.length) this.store.projections.setProjectedSeq(seq);
+        for (let work = 0; i < steps.length && work < ROWS_PER_TRANSACTION; i++) {
+          steps[i].run();
+          work += steps[i].weight;
+        }
+        if (i === steps.length) this.store.projections.setProjectedSeq(seq);
       });
     } while (i < steps.length);
   }
@@ -124,6 +140,12 @@ export class Projector {
   private task(id: string): TaskState | null {
     return this.tasks.get(id) ?? this.store.projections.getTask(id);
   }
+}
+
+/** One write of a pass, and roughly how much work it is (see ROWS_PER_TRANSACTION). */
+interface Step {
+  weight: number;
+  run(): void;
 }
 
 function compareUnits(a: string | null, b: string | null): number {
