@@ -33,6 +33,7 @@ export function createEventsRepo(db: Db) {
     `INSERT INTO events (source_id, event_id, kind, item_id, type, at, received_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const mark = `(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'projections.seq')`;
+  const payloadAt = db.prepare('SELECT payload FROM events WHERE seq = ?').pluck();
   const payloadOf = db
     .prepare('SELECT e.payload FROM event_ids i JOIN events e ON e.seq = i.seq WHERE i.source_id = ? AND i.event_id = ?')
     .pluck();
@@ -94,14 +95,18 @@ export function createEventsRepo(db: Db) {
     indexedPayload(sourceId: number, eventId: string): string | undefined {
       return payloadOf.get(sourceId, eventId) as string | undefined;
     },
+    /** Payload of the event logged with this seq. */
+    payloadAt(seq: number): string | undefined {
+      return payloadAt.get(seq) as string | undefined;
+    },
     /** Every event of one item (or only those logged up to `maxSeq`), in time order then arrival order. */
     ofItem(kind: EventKind, itemId: string, maxSeq?: number): StoredEvent[] {
       const upTo = maxSeq ?? Number.MAX_SAFE_INTEGER;
       return ofItem.all(kind, itemId, upTo, upTo, kind, itemId) as StoredEvent[];
     },
-    /** At most `limit` events logged after `seq`, in log order. */
-    after(seq: number, limit: number): LoggedEvent[] {
-      return after.all(seq, limit) as LoggedEvent[];
+    /** At most `limit` events logged after `seq`, in log order, one row at a time. */
+    after(seq: number, limit: number): IterableIterator<LoggedEvent> {
+      return after.iterate(seq, limit) as IterableIterator<LoggedEvent>;
     },
     /** The items that have events logged in (fromSeq, toSeq]. */
     itemsAfter(fromSeq: number, toSeq: number): { kind: EventKind; itemId: string }[] {

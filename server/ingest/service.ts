@@ -48,20 +48,26 @@ export function createIngestService(deps: IngestDeps) {
   // What the projection writer has not written yet (it works up to a seq of the log, see
   // projection/projector.ts), each with the seq of its last event, dropped once the writer passed it:
   // - the latest states of items (their rows in the store are behind);
-  // - the ids and payloads of logged events (event_ids does not have them yet).
+  // - the ids of logged events, with their seq (event_ids does not have them yet). Their payloads stay
+  //   in the log: held here they would outlive many collections, and a resend is rare.
   // Each map is kept in seq order (an entry moves to the end when updated), so dropping stops early.
   const unprojectedDossiers = new Map<string, { state: DossierState; seq: number }>();
   const unprojectedTasks = new Map<string, { state: TaskState; seq: number }>();
-  const unindexedIds = new Map<string, { payload: string; seq: number }>();
+  const unindexedIds = new Map<string, number>();
   deps.projections.onProjected((seq) => {
     dropUpTo(unprojectedDossiers, seq);
     dropUpTo(unprojectedTasks, seq);
-    dropUpTo(unindexedIds, seq);
+    for (const [key, at] of unindexedIds) {
+      if (at > seq) break;
+      unindexedIds.delete(key);
+    }
   });
   const idKey = (sourceId: number, eventId: string) => `${sourceId}\u0000${eventId}`;
   /** Payload of the event this source logged under this id, if any. */
-  const loggedPayload = (sourceId: number, eventId: string): string | undefined =>
-    unindexedIds.get(idKey(sourceId, eventId))?.payload ?? store.events.indexedPayload(sourceId, eventId);
+  const loggedPayload = (sourceId: number, eventId: string): string | undefined => {
+    const seq = unindexedIds.get(idKey(sourceId, eventId));
+    return seq !== undefined ? store.events.payloadAt(seq) : store.events.indexedPayload(sourceId, eventId);
+  };
 
   function ingest(source: SourceRow, kind: IngestKind, rawEvents: unknown[]): EventResult[] {
     const now = deps.now();
@@ -128,7 +134,7 @@ export function createIngestService(deps: IngestDeps) {
 
     // Committed: the cache may now hold the new states (finished items leave it: they rarely change
     // again), and every changed item stays reachable here until the projections have it.
-    for (const [eventId, a] of accepted) unindexedIds.set(idKey(source.id, eventId), a);
+    for (const [eventId, a] of accepted) unindexedIds.set(idKey(source.id, eventId), a.seq);
     for (const [id, next] of dossierNext) {
       unprojectedDossiers.delete(id);
       unprojectedDossiers.set(id, { state: next, seq: lastSeq });

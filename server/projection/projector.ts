@@ -65,11 +65,14 @@ export class Projector {
     const dossiers = new Map<string, { prev: DossierState | null; next: DossierState }>();
     const tasks = new Map<string, TaskState>();
     // Read and fold in one read transaction: the prev states and refolds read the store at one
-    // snapshot, without a round of WAL locking per statement.
-    const events = store.snapshot(() => {
-      const events = store.events.after(this.seq, EVENTS_PER_PASS);
-      for (const ev of events) this.fold(ev, dossiers, tasks);
-      return events;
+    // snapshot, without a round of WAL locking per statement. Rows are read one at a time and only
+    // their keys kept: a pass's payloads never outlive their fold.
+    const events: EventKey[] = [];
+    store.snapshot(() => {
+      for (const ev of store.events.after(this.seq, EVENTS_PER_PASS)) {
+        this.fold(ev, dossiers, tasks);
+        events.push({ seq: ev.seq, sourceId: ev.sourceId, eventId: ev.eventId, kind: ev.kind, itemId: ev.itemId });
+      }
     });
     if (events.length === 0) return 0;
     const seq = events[events.length - 1].seq;
@@ -141,6 +144,9 @@ export class Projector {
     return this.tasks.get(id) ?? this.store.projections.getTask(id);
   }
 }
+
+/** What a pass keeps of a logged event once it is folded: its keys in the lookup tables. */
+type EventKey = Pick<LoggedEvent, 'seq' | 'sourceId' | 'eventId' | 'kind' | 'itemId'>;
 
 /** One write of a pass, and roughly how much work it is (see ROWS_PER_TRANSACTION). */
 interface Step {
