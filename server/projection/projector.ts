@@ -26,9 +26,10 @@ const CACHED_DOSSIERS = 50_000;
  * item_events) behind the event log: reads the events logged after its mark (`projections.seq` in
  * `meta`), folds them per item with the ingest path's own rule (advanceDossier) and writes each
  * changed item once per pass, however many of its events the pass holds. The mark is written in the
- * same transaction as the pass's last rows, so everything up to the mark is in those tables. Rows of a pass may be committed before its mark (a pass spans several
- * short transactions); a restart then refolds those items from the log (recoverProjections), which
- * gives the same rows whatever was committed.
+ * same transaction as the pass's last rows, so everything up to the mark is in those tables. Rows of
+ * a pass may be committed before its mark (a pass spans several short transactions); a restart then
+ * refolds those items from the log (recoverProjections), which gives the same rows whatever was
+ * committed.
  *
  * There must be one Projector per database at a time: it trusts its own cache of the states it wrote.
  */

@@ -106,7 +106,8 @@ export function startProjectionWriter(opts: {
       if (seq <= lastLogged) return;
       lastLogged = seq;
       worker.postMessage({ type: 'logged' } satisfies ToWorker);
-      if (seq - Number(Atomics.load(projected, 0)) > MAX_LAG_EVENTS) this.sync();
+      // (A failed writer holds nothing back: the log keeps every event for the next start.)
+      if (!failure && seq - Number(Atomics.load(projected, 0)) > MAX_LAG_EVENTS) this.sync();
     },
     sync() {
       const target = BigInt(lastLogged);
