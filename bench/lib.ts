@@ -166,6 +166,37 @@ export const log = (...xs: unknown[]): void => {
   console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...xs);
 };
 
+/** CPU time (ms) of each thread of this process, by thread id (Linux /proc; empty elsewhere). */
+export function threadCpuMs(): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), ((Number(f[11]) + Number(f[12])) * 1000) / 100);
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
+/**
+ * CPU time (ms) between two threadCpuMs() readings: the main thread's (its tid is the pid) and the
+ * other threads' (worker threads, V8's GC and compiler helpers, libuv's pool). A thread that ended
+ * in between is not counted.
+ */
+export function threadCpuDelta(before: Map<number, number>, after: Map<number, number>): { main: number; other: number } {
+  let main = 0;
+  let other = 0;
+  for (const [tid, ms] of after) {
+    const d = ms - (before.get(tid) ?? 0);
+    if (tid === process.pid) main += d;
+    else other += d;
+  }
+  return after.size ? { main, other } : { main: NaN, other: NaN };
+}
+
 /** CPU time (user + system, ms) of this process, or of another process by pid (Linux /proc). */
 export function cpuMs(pid?: number): number {
   if (pid === undefined) {
@@ -459,8 +490,11 @@ export function chunk<T>(xs: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** POSTs a pre-serialised ingest body; returns the accepted count (the response is not fully parsed). */
-export async function postIngest(url: string, path: '/api/v1/ingest/dossiers' | '/api/v1/ingest/tasks', key: string, body: string): Promise<{ status: number; accepted: number; rejected: number; text: string }> {
+/**
+ * POSTs a pre-serialised ingest body (a string, or its UTF-8 bytes: a client that sends bytes spares
+ * fetch a scan and an encoding of the string); returns the accepted count (the response is not fully parsed).
+ */
+export async function postIngest(url: string, path: '/api/v1/ingest/dossiers' | '/api/v1/ingest/tasks', key: string, body: string | Uint8Array<ArrayBuffer>): Promise<{ status: number; accepted: number; rejected: number; text: string }> {
   const res = await fetch(url + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },

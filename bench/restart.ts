@@ -14,10 +14,9 @@
  * Then restarts the real server (bench/server-child.ts: createRuntime + listen) twice: first with the
  * file evicted from the OS page cache (cold, as after a reboot), then warm. Reports restoreMs (exposed
  * by the runtime), createRuntime time, whole-process ready time (spawn → listening), RSS, the file
- * size, and a breakdown of the restore (SQLite scan, JSON.parse, engine load) with the query plans.
- * Experiments (unless --no-experiment): the same restarts with a covering partial index for the
- * finished-facts query, then also a partial index for the open-dossiers query (both derived from the
- * server's own SQL), and with the covering index, the finished facts aggregated by GROUP BY in SQL.
+ * size, and a breakdown of the restore (each restore query with its plan, the engine's load) and the
+ * restore queries' own partial indexes (migration 004): their size, and what building them costs on an
+ * existing database of this size (unless --no-experiment: each is dropped and built again).
  * Each restart waits at most --ready-timeout-s (600) and is then reported as a miss with that lower bound.
  *   npx tsx bench/restart.ts [--rows 5000000] [--open 150000] [--keep] [--db <file>] [--no-experiment]
  */
@@ -44,7 +43,8 @@ import { generateCity, isMain, log, numArg, onCleanup, ReadyTimeout, round, runM
 
 export const TARGET_READY_MS = 60_000;
 const BLOCK_DAYS = 14;
-const BUILD_TAG = 'restart-v1';
+// Bumped when the schema or the build changes, so that an old file is not reused.
+const BUILD_TAG = 'restart-v2';
 
 interface Template {
   state: DossierState;
@@ -128,7 +128,7 @@ function buildTemplates(now: number, days: number, scale: number): { finished: T
     if (!list) byTask.set(e.taskId, (list = []));
     list.push(e);
   }
-  const extras = dossierRowExtras(ctx, () => now);
+  const extras = dossierRowExtras(ctx);
   const finished: Template[] = [];
   const open: Template[] = [];
   for (const events of byDossier.values()) {
@@ -346,65 +346,47 @@ function captureStore(file: string) {
   };
   const store = createStore(db, file);
   const norm = (q: string) => q.replace(/\s+/g, ' ').trim();
-  const finishedSql = norm(sqls.find((q) => /FROM dossiers/.test(q) && /open = 0/.test(q) && /^\s*SELECT/i.test(q)) ?? '');
-  const openSql = norm(sqls.find((q) => /FROM dossiers/.test(q) && /open = 1/.test(q) && /^\s*SELECT/i.test(q)) ?? '');
-  return { db, store, prepare, finishedSql, openSql };
+  const restoreSqls = sqls
+    .map(norm)
+    .filter((q) => /^SELECT/i.test(q) && /FROM dossiers/.test(q) && (/GROUP BY/.test(q) || /WHERE open = 1$/.test(q)));
+  return { db, store, prepare, restoreSqls };
 }
 
-/** A covering partial index for the finished-facts query (its columns, its WHERE), from its SQL. */
-function coveringIndexSql(finishedSql: string): string | null {
-  const m = /^SELECT (.+?) FROM dossiers WHERE (.+)$/i.exec(finishedSql);
-  return m ? `CREATE INDEX bench_restart_covering ON dossiers (${m[1]}) WHERE ${m[2]}` : null;
+/** The restore queries' partial indexes (migration 004), by name, with their SQL. */
+function restoreIndexes(db: Database.Database): { name: string; sql: string }[] {
+  return db
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'dossiers' AND (name LIKE 'dossiers_finished_%' OR name = 'dossiers_open')`)
+    .all() as { name: string; sql: string }[];
 }
 
-/**
- * What-if: the finished facts aggregated in SQL instead of loaded row by row — one GROUP BY per kind of
- * flow the engine adds (receipts by unit/day/online, ends by unit/day/outcome/bin, apology days), so
- * JavaScript sees thousands of groups instead of millions of rows. Derived from the server's SQL
- * (its WHERE); the column names are those of the facts columns at the time of writing.
- */
-export function groupByWhatIf(file: string, finishedSql: string) {
-  const m = /^SELECT (.+?) FROM dossiers WHERE (.+)$/i.exec(finishedSql);
-  if (!m) return { error: 'unrecognised finished-facts SQL' };
-  const where = m[2];
-  const db = new Database(file, { readonly: true });
-  db.pragma('cache_size = -262144');
-  const run = (sql: string) => {
-    const t = performance.now();
-    const c = process.cpuUsage();
-    let groups = 0;
-    for (const _ of db.prepare(sql).raw().iterate()) groups++;
-    const cpu = process.cpuUsage(c);
-    return { groups, ms: Math.round(performance.now() - t), cpuMs: Math.round((cpu.user + cpu.system) / 1000), plan: (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ') };
-  };
+/** What migration 004's restore indexes cost on an existing database of this size: each dropped and built again. */
+function indexBuildCost(file: string) {
+  const db = new Database(file);
+  db.pragma('cache_size = -1048576');
   try {
-    return {
-      received: run(`SELECT unit, f_received_day, f_online, COUNT(*) FROM dossiers WHERE ${where} GROUP BY unit, f_received_day, f_online`),
-      ended: run(`SELECT unit, f_end_day, outcome, f_bin, COUNT(*) FROM dossiers WHERE ${where} GROUP BY unit, f_end_day, outcome, f_bin`),
-      apologies: run(`SELECT unit, f_apology_days FROM dossiers WHERE ${where} AND f_apology_days IS NOT NULL`),
-    };
-  } catch (err) {
-    return { error: (err as Error).message };
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    return restoreIndexes(db).map(({ name, sql }) => {
+      db.exec(`DROP INDEX ${name}`);
+      const t = performance.now();
+      db.exec(sql);
+      const ms = Math.round(performance.now() - t);
+      const pages = db.prepare('SELECT COUNT(*) FROM dbstat WHERE name = ?').pluck().get(name) as number;
+      log(`restart: index ${name}: ${ms} ms, ${round((pages * pageSize) / 2 ** 20, 0)} MiB`);
+      return { name, buildMs: ms, MiB: round((pages * pageSize) / 2 ** 20, 0) };
+    });
   } finally {
     db.close();
   }
 }
 
-/** A partial index for the open-dossiers query when it filters on one column (`WHERE open = 1`). */
-function openIndexSql(openSql: string): string | null {
-  const m = /WHERE (\w+) = (\d+)$/i.exec(openSql);
-  return m ? `CREATE INDEX bench_restart_open ON dossiers (${m[1]}) WHERE ${m[1]} = ${m[2]}` : null;
-}
-
-class Enough extends Error {}
-
 /**
- * Where restore time goes: the same queries and engine calls as createRuntime, step by step (warm),
- * over at most `maxRows` finished rows each (µs per row, extrapolated to all of them).
+ * Where restore time goes: the same queries and engine calls as createRuntime, step by step (warm):
+ * each restore query alone (rows or groups, time, plan), then the grouped finished facts, the open
+ * dossiers and the tasks into an engine.
  */
-function breakdown(file: string, maxRows: number) {
-  const { db, store, prepare, finishedSql, openSql } = captureStore(file);
-  const plan = (sql: string) => (sql ? (prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ') : 'unknown');
+function breakdown(file: string) {
+  const { db, store, prepare, restoreSqls } = captureStore(file);
+  const plan = (sql: string) => (prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
   const time = (f: () => number) => {
     const t = performance.now();
     const c = process.cpuUsage();
@@ -412,19 +394,15 @@ function breakdown(file: string, maxRows: number) {
     const cpu = process.cpuUsage(c);
     return { ms: Math.round(performance.now() - t), cpuMs: Math.round((cpu.user + cpu.system) / 1000), n };
   };
-  const scan = time(() => {
-    let n = 0;
-    for (const _ of prepare(finishedSql).raw().iterate()) if (++n >= maxRows) break;
-    return n;
+  const queries = restoreSqls.map((sql) => {
+    const r = time(() => {
+      let n = 0;
+      for (const _ of prepare(sql).raw().iterate()) n++;
+      return n;
+    });
+    return { sql, plan: plan(sql), rows: r.n, ms: r.ms, cpuMs: r.cpuMs };
   });
-  const total = prepare(`SELECT COUNT(*) FROM (${finishedSql})`).pluck().get() as number;
-  // What-if: the same query as a plain table scan (no index-driven primary-key lookups).
-  const notIndexedSql = finishedSql.replace(/FROM dossiers\b/, 'FROM dossiers NOT INDEXED');
-  const scanTableAll = time(() => {
-    let n = 0;
-    for (const _ of prepare(notIndexedSql).raw().iterate()) n++;
-    return n;
-  });
+  const finishedRows = prepare('SELECT COUNT(*) FROM dossiers WHERE open = 0 AND f_end_day IS NOT NULL').pluck().get() as number;
   const settings = DEFAULT_DOMAIN_SETTINGS;
   const calendar = loadWorkCalendar(undefined, settings.officeHours);
   const jurisdiction = loadJurisdiction();
@@ -434,26 +412,13 @@ function breakdown(file: string, maxRows: number) {
     ...jurisdiction.departments.map((d) => `department:${d.code}` as const),
   ];
   const engine = new MetricsEngine({ calendar, settings, scopeOf: (c) => index.scopeOf(c), now: Date.now, scopes });
-  // The repository's own loop (forEachFinishedFacts, or iterateFinishedFacts + JSON.parse in older versions).
-  const repo = store.projections as unknown as Record<string, (...a: unknown[]) => unknown>;
-  const eachFacts = (cb: (f: FinishedDossierFacts) => void) => {
-    if (typeof repo.forEachFinishedFacts === 'function') repo.forEachFinishedFacts(cb);
-    else for (const raw of repo.iterateFinishedFacts() as Iterable<string>) cb(JSON.parse(raw) as FinishedDossierFacts);
-  };
-  const upTo = (f: (cb: (x: FinishedDossierFacts) => void) => void, each: (x: FinishedDossierFacts) => void) => () => {
-    let n = 0;
-    try {
-      f((x) => {
-        each(x);
-        if (++n >= maxRows) throw new Enough();
-      });
-    } catch (err) {
-      if (!(err instanceof Enough)) throw err;
-    }
-    return n;
-  };
-  const decode = time(upTo(eachFacts, () => undefined));
-  const load = time(upTo(eachFacts, (f) => engine.loadFinishedDossier(f)));
+  const finishedLoad = time(() =>
+    store.projections.forEachFinishedGroup({
+      received: (code, day, online, n) => engine.loadFinishedReceived(code, day, online, n),
+      ended: (code, day, outcome, bin, n) => engine.loadFinishedEnded(code, day, outcome, bin, n),
+      apologies: (code, days, n) => engine.loadFinishedApologies(code, days, n),
+    }),
+  );
   const openLoad = time(() => {
     let n = 0;
     for (const st of store.projections.iterateOpenDossiers()) {
@@ -472,39 +437,16 @@ function breakdown(file: string, maxRows: number) {
   });
   const advance = time(() => engine.advance(Date.now()).length);
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  let dossierPages: Record<string, number> | null = null;
-  try {
-    const t = performance.now();
-    const rows = db.prepare(`SELECT pagetype, COUNT(*) AS n, SUM(payload) AS payload, SUM(unused) AS unused FROM dbstat WHERE name = 'dossiers' GROUP BY pagetype`).all() as {
-      pagetype: string;
-      n: number;
-      payload: number;
-      unused: number;
-    }[];
-    dossierPages = Object.fromEntries(rows.flatMap((r) => [[`${r.pagetype}Pages`, r.n], [`${r.pagetype}UnusedPct`, round((100 * r.unused) / (r.n * pageSize), 0)]]));
-    dossierPages.tableMiB = round((rows.reduce((a, r) => a + r.n, 0) * pageSize) / 2 ** 20, 0);
-    dossierPages.dbstatMs = Math.round(performance.now() - t);
-  } catch {
-    dossierPages = null;
-  }
+  const indexes = restoreIndexes(db).map(({ name }) => ({
+    name,
+    MiB: round(((db.prepare('SELECT COUNT(*) FROM dbstat WHERE name = ?').pluck().get(name) as number) * pageSize) / 2 ** 20, 0),
+  }));
   const avg = db.prepare('SELECT AVG(LENGTH(state)) AS open FROM dossiers WHERE open = 1').get() as { open: number };
-  const planFinished = plan(finishedSql);
-  const planOpen = plan(openSql);
-  const planNotIndexed = plan(notIndexedSql);
   db.close();
   return {
-    finishedSql,
-    planFinished,
-    openSql,
-    planOpen,
-    finishedRows: total,
-    sampledRows: scan.n,
-    // wall µs per row, and CPU µs per row (the latter is what contention from other work does not inflate)
-    finishedScanOnlyUsPerRow: { wall: round((scan.ms * 1000) / scan.n, 2), cpu: round((scan.cpuMs * 1000) / scan.n, 2) },
-    finishedScanAndDecodeUsPerRow: { wall: round((decode.ms * 1000) / decode.n, 2), cpu: round((decode.cpuMs * 1000) / decode.n, 2) },
-    finishedScanDecodeEngineLoadUsPerRow: { wall: round((load.ms * 1000) / load.n, 2), cpu: round((load.cpuMs * 1000) / load.n, 2) },
-    finishedAllRowsExtrapolatedMs: { wall: Math.round((load.ms / load.n) * total), cpu: Math.round((load.cpuMs / load.n) * total) },
-    whatIfNotIndexed: { sql: notIndexedSql, plan: planNotIndexed, scanAllRowsMs: scanTableAll.ms, scanAllRowsCpuMs: scanTableAll.cpuMs },
+    finishedRows,
+    queries,
+    finishedGroupsLoad: { groups: finishedLoad.n, ms: finishedLoad.ms, cpuMs: finishedLoad.cpuMs },
     openRows: openLoad.n,
     openScanParseEngineLoadMs: openLoad.ms,
     openScanParseEngineLoadCpuMs: openLoad.cpuMs,
@@ -512,7 +454,7 @@ function breakdown(file: string, maxRows: number) {
     tasksMs: tasks.ms,
     advanceMs: advance.ms,
     pageSize,
-    dossiersTable: dossierPages,
+    restoreIndexes: indexes,
     openStateAvgBytes: Math.round(avg.open),
   };
 }
@@ -566,37 +508,9 @@ export async function main(args: Map<string, string>) {
 
     const runs = [await restartOnce(file, true, readyTimeoutMs), await restartOnce(file, false, readyTimeoutMs)];
     log('restart: breakdown (warm)…');
-    const parts = breakdown(file, numArg(args, 'breakdown-rows', 1_000_000));
-
-    // Experiments: indexes added one after the other, each followed by a cold and a warm restart.
-    const experiments: { name: string; sql: string; createIndexMs: number; indexMiB: number; plans: string[]; runs: unknown[]; groupByWhatIf?: unknown }[] = [];
-    const added: string[] = [];
-    const steps = [
-      { name: 'covering partial index for the finished-facts query', sql: coveringIndexSql(parts.finishedSql), index: 'bench_restart_covering' },
-      { name: '+ partial index for the open-dossiers query', sql: openIndexSql(parts.openSql), index: 'bench_restart_open' },
-    ];
-    for (const step of experiment ? steps : []) {
-      if (!step.sql) continue;
-      log(`restart: experiment: ${step.sql}`);
-      const db = new Database(file);
-      const t = performance.now();
-      db.exec(step.sql);
-      const createIndexMs = Math.round(performance.now() - t);
-      added.push(step.index);
-      const plans = [parts.finishedSql, parts.openSql].map((q) =>
-        (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('; '),
-      );
-      const pages = db.prepare(`SELECT COUNT(*) FROM dbstat WHERE name = ?`).pluck().get(step.index) as number;
-      db.close();
-      const xruns = [await restartOnce(file, true, readyTimeoutMs), await restartOnce(file, false, readyTimeoutMs)];
-      const groupBy = step.index === 'bench_restart_covering' ? groupByWhatIf(file, parts.finishedSql) : undefined;
-      experiments.push({ name: step.name, sql: step.sql, createIndexMs, indexMiB: round((pages * parts.pageSize) / 2 ** 20, 0), plans, runs: xruns, groupByWhatIf: groupBy });
-    }
-    if (keep && added.length) {
-      const d = new Database(file);
-      for (const i of added) d.exec(`DROP INDEX ${i}`);
-      d.close();
-    }
+    const parts = breakdown(file);
+    // What migration 004 costs on an existing database of this size (its restore indexes).
+    const migrationIndexBuild = experiment ? indexBuildCost(file) : undefined;
 
     const ready = runs.map((r) => r.spawnToReadyMs ?? ('readyAfterMoreThanMs' in r ? r.readyAfterMoreThanMs : NaN));
     return {
@@ -608,7 +522,7 @@ export async function main(args: Map<string, string>) {
       ratioColdToTarget: round(ready[0] / TARGET_READY_MS, 3),
       ratioWarmToTarget: round(ready[1] / TARGET_READY_MS, 3),
       breakdownWarm: parts,
-      experiments,
+      migrationIndexBuild,
     };
   } finally {
     if (!keep) {

@@ -17,7 +17,7 @@ import { jurisdictionIndex, loadJurisdiction } from '../server/geo/jurisdiction-
 import { MetricsEngine } from '../server/metrics/engine.js';
 import type { ScopeKey } from '../server/metrics/types.js';
 import { createIngestService, type IngestService } from '../server/ingest/service.js';
-import { dossierRowExtras } from '../server/ingest/projection-extras.js';
+import { Projector } from '../server/projection/projector.js';
 import { hashSourceKey, generateSourceKey } from '../server/ingest/keys.js';
 import type { SourceRow } from '../server/db/sources-repo.js';
 import { ROOT } from './lib.js';
@@ -105,7 +105,11 @@ export interface IngestStack {
   close(): void;
 }
 
-/** The ingest path of server/runtime.ts (store → ingest service → metrics engine) over a variant DB. */
+/**
+ * The ingest path of server/runtime.ts (store → ingest service → metrics engine) over a variant DB.
+ * The projections are written by a Projector on this thread right after each batch (the server runs
+ * it on a worker thread, behind the answer): the store's whole write cost lands in each batch.
+ */
 export function createIngestStack(file: string, v: StoreVariant, now: () => number = Date.now): IngestStack {
   const settings = DEFAULT_DOMAIN_SETTINGS;
   const calendar = loadWorkCalendar(undefined, settings.officeHours);
@@ -120,13 +124,21 @@ export function createIngestStack(file: string, v: StoreVariant, now: () => numb
     ...jurisdiction.departments.map((d) => `department:${d.code}` as const),
   ];
   const engine = new MetricsEngine({ calendar, settings, scopeOf, now, scopes });
+  const projector = new Projector(store, ctx);
+  const projected: ((seq: number) => void)[] = [];
   const ingest = createIngestService({
     store,
     domain: ctx,
     now,
     isKnownCode: (code) => index.scopeOf(code) !== null,
     jurisdictionName: jurisdiction.name,
-    dossierExtras: dossierRowExtras(ctx, now),
+    projections: {
+      logged() {
+        const seq = projector.catchUp();
+        for (const l of projected) l(seq);
+      },
+      onProjected: (l) => projected.push(l),
+    },
     onApplied(changes) {
       for (const d of changes.dossiers) engine.applyDossier(d.prev, d.next);
       for (const t of changes.tasks) engine.applyTask(t.prev, t.next);

@@ -10,7 +10,9 @@ import { resolveBoundaries } from './geo/boundaries-store.js';
 import { MetricsEngine } from './metrics/engine.js';
 import type { ScopeKey } from './metrics/types.js';
 import { createIngestService, type IngestService } from './ingest/service.js';
-import { dossierRowExtras } from './ingest/projection-extras.js';
+import { recoverProjections } from './projection/projector.js';
+import { startProjectionWriter, type ProjectionWriter } from './projection/writer.js';
+import { WriteGate } from './db/write-gate.js';
 import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
 import { createApp, type App, type SecuritySettings } from './app.js';
 import { createDetailService } from './http/detail-service.js';
@@ -38,6 +40,8 @@ export interface RuntimeOptions {
   security?: Partial<SecuritySettings>;
   /** Wall-clock time for sessions, lockouts and rate limits; the system clock by default (the demo clock may run fast). */
   authClock?: Clock;
+  /** How long the projection writer holds writes back to coalesce them (projection/writer.ts). */
+  projectionFlushMs?: number;
 }
 
 export interface Runtime {
@@ -45,11 +49,13 @@ export interface Runtime {
   store: Store;
   engine: MetricsEngine;
   ingest: IngestService;
+  /** Writes the projections behind the log; `sync()` waits until they caught up. */
+  projections: ProjectionWriter;
   jurisdiction: Jurisdiction;
   calendar: WorkCalendar;
   settings: DomainSettings;
   scopeOf(code: string): ScopeKey | null;
-  /** Seconds it took to rebuild metrics from the store at start. */
+  /** Milliseconds it took to rebuild metrics from the store at start (projection recovery included). */
   restoreMs: number;
   close(): Promise<void>;
 }
@@ -68,7 +74,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const ctx = { calendar, settings };
   const now = () => clock.now();
 
-  const store = createStore(openDatabase(opts.dbFile), opts.dbFile);
+  const db = openDatabase(opts.dbFile);
+  // Checkpoints run on the projection writer's connection, after its commits, never inside an ingest
+  // commit (copying 64 MiB of WAL back into the file would stall the answer to a batch).
+  db.pragma('wal_autocheckpoint = 0');
+  const gate = new WriteGate(WriteGate.createBuffer());
+  const store = createStore(db, opts.dbFile, { gate, priority: true });
   for (const k of opts.ingestKeys ?? []) store.sources.upsertKey(k.name, k.kind, hashSourceKey(k.secret), now());
 
   const scopes: ScopeKey[] = [
@@ -77,12 +88,29 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   ];
   const engine = new MetricsEngine({ calendar, settings, scopeOf, now, scopes });
   const t0 = performance.now();
-  store.projections.forEachFinishedFacts((f) => engine.loadFinishedDossier(f));
+  // A crash may have left the projections behind the log: bring them up to date before reading them.
+  const recovered = recoverProjections(store, ctx);
+  if (recovered > 0) logger.info({ items: recovered }, 'projections refolded from the log after an unclean stop');
+  store.projections.forEachFinishedGroup({
+    received: (code, day, online, n) => engine.loadFinishedReceived(code, day, online, n),
+    ended: (code, day, outcome, bin, n) => engine.loadFinishedEnded(code, day, outcome, bin, n),
+    apologies: (code, days, n) => engine.loadFinishedApologies(code, days, n),
+  });
   for (const s of store.projections.iterateOpenDossiers()) engine.loadOpenDossier(s);
   for (const t of store.projections.iterateTasks()) engine.loadTask(t);
   engine.advance(now());
   engine.drainChanged();
   const restoreMs = performance.now() - t0;
+
+  const projections = startProjectionWriter({
+    dbFile: opts.dbFile,
+    settings,
+    projectedSeq: store.projections.projectedSeq(),
+    gate,
+    flushMs: opts.projectionFlushMs,
+    logger,
+  });
+  store.setReadBarrier(() => projections.sync());
 
   const ingest = createIngestService({
     store,
@@ -90,7 +118,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     now,
     isKnownCode: (code) => index.scopeOf(code) !== null,
     jurisdictionName: jurisdiction.name,
-    dossierExtras: dossierRowExtras(ctx, now),
+    projections,
     onApplied(changes) {
       for (const d of changes.dossiers) engine.applyDossier(d.prev, d.next);
       for (const t of changes.tasks) engine.applyTask(t.prev, t.next);
@@ -101,7 +129,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const advance = (): AlertRaised[] =>
     engine.advance(now()).map((a) => {
       if (a.kind === 'dossier') {
-        const d = store.projections.getDossier(a.id);
+        const d = ingest.latestDossier(a.id);
         const holder = d?.holds.length && d.holds[d.holds.length - 1].to === null ? d.holds[d.holds.length - 1] : null;
         return {
           kind: 'dossier',
@@ -114,7 +142,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
           holderName: holder?.handlerName ?? null,
         };
       }
-      const t = store.projections.getTask(a.id);
+      const t = ingest.latestTask(a.id);
       return {
         kind: 'task',
         id: a.id,
@@ -127,7 +155,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       };
     });
 
-  const details = createDetailService({ dbFile: opts.dbFile, read: store.read, calendar, settings });
+  const details = createDetailService({ dbFile: opts.dbFile, read: store.read, calendar, settings, beforeRead: () => projections.sync() });
   const clientDir = opts.clientDir === undefined ? resolve(ROOT, 'dist/client') : opts.clientDir;
   const app = createApp({
     store,
@@ -156,6 +184,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     store,
     engine,
     ingest,
+    projections,
     jurisdiction,
     calendar,
     settings,
@@ -164,6 +193,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     async close() {
       await app.close();
       await details.close();
+      await projections.close();
       store.close();
     },
   };

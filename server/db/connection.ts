@@ -6,10 +6,10 @@ import { migrate } from './migrate.js';
 export type Db = Database.Database;
 
 /**
- * Opens (creating if needed) the SQLite file and brings its schema up to date.
- * `:memory:` is accepted for tests that do not need a file.
+ * Opens (creating if needed) the SQLite file and brings its schema up to date (the migrations of
+ * `migrationsDir`, by default the server's). `:memory:` is accepted for tests that do not need a file.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, migrationsDir?: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   // WAL: readers (API, exports) never block the single writer (ingest), and commits are sequential appends.
@@ -27,7 +27,7 @@ export function openDatabase(file: string): Db {
   db.pragma('cache_size = -262144');
   // Temporary b-trees for GROUP BY/ORDER BY stay in memory.
   db.pragma('temp_store = MEMORY');
-  migrate(db);
+  migrate(db, migrationsDir);
   return db;
 }
 

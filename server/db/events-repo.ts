@@ -11,21 +11,71 @@ export interface StoredEvent {
   payload: string;
 }
 
-/** The append-only event log. */
+/** An event of the log as the projection writer reads it, in log order. */
+export interface LoggedEvent {
+  seq: number;
+  sourceId: number;
+  eventId: string;
+  kind: EventKind;
+  itemId: string;
+  at: number;
+  payload: string;
+}
+
+/**
+ * The append-only event log (`events`, no secondary index: appending a batch writes only its rows)
+ * and its two lookup tables, `event_ids` and `item_events`, which the projection writer fills behind
+ * the log up to the projections' mark (migration 004). An item's events past the mark are found by
+ * scanning the log's tail (seq > mark: the last moments of ingest).
+ */
 export function createEventsRepo(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO events (source_id, event_id, kind, item_id, type, at, received_at, content_hash, payload)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, event_id) DO NOTHING`,
+    `INSERT INTO events (source_id, event_id, kind, item_id, type, at, received_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const hashOf = db.prepare('SELECT content_hash FROM events WHERE source_id = ? AND event_id = ?').pluck();
+  const mark = `(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'projections.seq')`;
+  const payloadAt = db.prepare('SELECT payload FROM events WHERE seq = ?').pluck();
+  const payloadOf = db
+    .prepare('SELECT e.payload FROM event_ids i JOIN events e ON e.seq = i.seq WHERE i.source_id = ? AND i.event_id = ?')
+    .pluck();
+  // Parameters: kind, item id, up to seq (twice each). UNION, not UNION ALL: rows the writer indexed
+  // past the mark (a pass is several transactions) are in both halves.
   const ofItem = db.prepare(
-    'SELECT seq, source_id AS sourceId, event_id AS eventId, type, at, payload FROM events WHERE item_id = ? AND kind = ? ORDER BY at, seq',
+    `SELECT seq, source_id AS sourceId, event_id AS eventId, type, at, payload FROM events
+     WHERE seq IN (SELECT seq FROM item_events WHERE kind = ? AND item_id = ? AND seq <= ?)
+     UNION
+     SELECT seq, source_id AS sourceId, event_id AS eventId, type, at, payload FROM events
+     WHERE seq > ${mark} AND seq <= ? AND kind = ? AND item_id = ?
+     ORDER BY at, seq`,
   );
+  const after = db.prepare(
+    `SELECT seq, source_id AS sourceId, event_id AS eventId, kind, item_id AS itemId, at, payload FROM events
+     WHERE seq > ? ORDER BY seq LIMIT ?`,
+  );
+  const itemsAfter = db.prepare('SELECT DISTINCT kind, item_id AS itemId FROM events WHERE seq > ? AND seq <= ?');
+  // Lookup rows go in INDEX_ROWS at a time: one statement per row would cost more than the row.
+  const manyRows = (table: string, n: number) =>
+    db.prepare(`INSERT INTO ${table} VALUES ${Array.from({ length: n }, () => '(?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`);
+  const indexIds = manyRows('event_ids (source_id, event_id, seq)', INDEX_ROWS);
+  const indexId = manyRows('event_ids (source_id, event_id, seq)', 1);
+  const indexItems = manyRows('item_events (kind, item_id, seq)', INDEX_ROWS);
+  const indexItem = manyRows('item_events (kind, item_id, seq)', 1);
+  const indexRange = db.prepare(
+    `INSERT INTO event_ids (source_id, event_id, seq) SELECT source_id, event_id, seq FROM events WHERE seq > ? AND seq <= ?
+       ORDER BY source_id, event_id ON CONFLICT DO NOTHING`,
+  );
+  const indexItemRange = db.prepare(
+    `INSERT INTO item_events (kind, item_id, seq) SELECT kind, item_id, seq FROM events WHERE seq > ? AND seq <= ?
+       ORDER BY kind, item_id, seq ON CONFLICT DO NOTHING`,
+  );
+  const maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
   const count = db.prepare('SELECT COUNT(*) FROM events').pluck();
   const countByKind = db.prepare('SELECT kind, COUNT(*) AS n FROM events GROUP BY kind');
-  const allOfKind = db.prepare('SELECT item_id AS itemId, payload FROM events WHERE kind = ? ORDER BY item_id, at, seq');
 
   return {
+    /**
+     * Logs an event and answers its seq. The caller has checked that this source has not logged this
+     * event id (indexedPayload and the events it logged since): the log has no unique index to do it.
+     */
     append(
       sourceId: number,
       eventId: string,
@@ -34,19 +84,49 @@ export function createEventsRepo(db: Db) {
       type: string,
       at: number,
       receivedAt: number,
-      contentHash: string,
       payload: string,
-    ): boolean {
-      // One statement for the common case (a new event); a duplicate id is told by `changes`.
-      return insert.run(sourceId, eventId, kind, itemId, type, at, receivedAt, contentHash, payload).changes === 1;
+    ): number {
+      return Number(insert.run(sourceId, eventId, kind, itemId, type, at, receivedAt, payload).lastInsertRowid);
     },
-    /** Content hash of an event already logged under this source and id, if any. */
-    existingHash(sourceId: number, eventId: string): string | undefined {
-      return hashOf.get(sourceId, eventId) as string | undefined;
+    /**
+     * Payload of the event this source logged under this id, if it is in `event_ids` (logged up to
+     * the projections' mark; the ingest path keeps the ids it logged since).
+     */
+    indexedPayload(sourceId: number, eventId: string): string | undefined {
+      return payloadOf.get(sourceId, eventId) as string | undefined;
     },
-    /** Every event of one item, in time order then arrival order. */
-    ofItem(kind: EventKind, itemId: string): StoredEvent[] {
-      return ofItem.all(itemId, kind) as StoredEvent[];
+    /** Payload of the event logged with this seq. */
+    payloadAt(seq: number): string | undefined {
+      return payloadAt.get(seq) as string | undefined;
+    },
+    /** Every event of one item (or only those logged up to `maxSeq`), in time order then arrival order. */
+    ofItem(kind: EventKind, itemId: string, maxSeq?: number): StoredEvent[] {
+      const upTo = maxSeq ?? Number.MAX_SAFE_INTEGER;
+      return ofItem.all(kind, itemId, upTo, upTo, kind, itemId) as StoredEvent[];
+    },
+    /** At most `limit` events logged after `seq`, in log order, one row at a time. */
+    after(seq: number, limit: number): IterableIterator<LoggedEvent> {
+      return after.iterate(seq, limit) as IterableIterator<LoggedEvent>;
+    },
+    /** The items that have events logged in (fromSeq, toSeq]. */
+    itemsAfter(fromSeq: number, toSeq: number): { kind: EventKind; itemId: string }[] {
+      return itemsAfter.all(fromSeq, toSeq) as { kind: EventKind; itemId: string }[];
+    },
+    /** Adds logged events to the lookup tables (the projection writer, in key order). */
+    indexIds(events: readonly { sourceId: number; eventId: string; seq: number }[]): void {
+      insertRows(events, indexIds, indexId, (e, out) => out.push(e.sourceId, e.eventId, e.seq));
+    },
+    indexItems(events: readonly { kind: EventKind; itemId: string; seq: number }[]): void {
+      insertRows(events, indexItems, indexItem, (e, out) => out.push(e.kind, e.itemId, e.seq));
+    },
+    /** Adds every event logged in (fromSeq, toSeq] to the lookup tables (recovery at start). */
+    indexRange(fromSeq: number, toSeq: number): void {
+      indexRange.run(fromSeq, toSeq);
+      indexItemRange.run(fromSeq, toSeq);
+    },
+    /** The seq of the last logged event (0 for an empty log). */
+    maxSeq(): number {
+      return maxSeq.get() as number;
     },
     count(): number {
       return count.get() as number;
@@ -56,11 +136,26 @@ export function createEventsRepo(db: Db) {
       for (const r of countByKind.all() as { kind: string; n: number }[]) out[r.kind] = r.n;
       return out;
     },
-    /** Streams every event of a kind grouped by item (for rebuilding projections). */
-    iterateByItem(kind: EventKind): IterableIterator<{ itemId: string; payload: string }> {
-      return allOfKind.iterate(kind) as IterableIterator<{ itemId: string; payload: string }>;
-    },
   };
+}
+
+/** Rows per multi-row INSERT into the lookup tables. */
+const INDEX_ROWS = 32;
+
+type Statement = ReturnType<Db['prepare']>;
+
+function insertRows<T>(rows: readonly T[], many: Statement, one: Statement, values: (row: T, out: unknown[]) => void): void {
+  let i = 0;
+  for (; i + INDEX_ROWS <= rows.length; i += INDEX_ROWS) {
+    const args: unknown[] = [];
+    for (let j = i; j < i + INDEX_ROWS; j++) values(rows[j], args);
+    many.run(args);
+  }
+  for (; i < rows.length; i++) {
+    const args: unknown[] = [];
+    values(rows[i], args);
+    one.run(args);
+  }
 }
 
 export type EventsRepo = ReturnType<typeof createEventsRepo>;

@@ -1,6 +1,6 @@
 import type { Db } from './connection.js';
 import type { DossierState, Hold, TaskState } from '../domain/types.js';
-import type { FinishedDossierFacts } from '../metrics/footprint.js';
+import type { DossierOutcome, FinishedDossierFacts } from '../metrics/footprint.js';
 
 /** Columns derived from a dossier's state that the store indexes and the API filters on. */
 export interface DossierRowExtras {
@@ -13,21 +13,32 @@ export interface DossierRowExtras {
   facts: FinishedDossierFacts | null;
 }
 
+/** Receives finished dossiers' facts as counts per group (see forEachFinishedGroup). */
+export interface FinishedGroupSink {
+  received(code: string, day: number, online: 0 | 1, count: number): void;
+  ended(code: string, day: number, outcome: DossierOutcome, processingBin: number | null, count: number): void;
+  /** `apologyDays` as in FinishedDossierFacts: Vietnam day indexes, comma-separated. */
+  apologies(code: string, apologyDays: string, count: number): void;
+}
+
 /** Dossier and task projections (the fold of their events), and the holds table. */
 export function createProjectionsRepo(db: Db) {
   const getDossier = db.prepare('SELECT state FROM dossiers WHERE id = ?').pluck();
+  // Positional parameters throughout: binding by name costs a property lookup per parameter per row.
   const insertDossier = db.prepare(
-    `INSERT INTO dossiers (${DOSSIER_COLUMNS.join(', ')}) VALUES (${DOSSIER_COLUMNS.map((c) => '@' + c).join(', ')})`,
+    `INSERT INTO dossiers (id, ${STATE_COLUMNS.join(', ')}, ${EXTRAS_COLUMNS.join(', ')}, state)
+     VALUES (${['id', ...STATE_COLUMNS, ...EXTRAS_COLUMNS, 'state'].map(() => '?').join(', ')})`,
   );
-  // UPDATEs name only the columns that changed, so an event that moves no indexed column (most of
-  // them: an assignment, a supplement) rewrites the row but none of its four indexes.
-  const updates = new Map<string, ReturnType<Db['prepare']>>();
-  const updateStatement = (cols: string[]) => {
-    const key = cols.join(',');
-    let st = updates.get(key);
+  // UPDATEs set only the columns that changed (bit i of the mask: STATE_COLUMNS[i]; EXTRAS_BIT: every
+  // extras column), so an event that moves no indexed column (most of them: an assignment, a
+  // supplement) rewrites the row but none of its indexes.
+  const updates = new Map<number, ReturnType<Db['prepare']>>();
+  const updateStatement = (mask: number) => {
+    let st = updates.get(mask);
     if (!st) {
-      st = db.prepare(`UPDATE dossiers SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
-      updates.set(key, st);
+      const cols = [...STATE_COLUMNS.filter((_, i) => mask & (1 << i)), ...(mask & EXTRAS_BIT ? EXTRAS_COLUMNS : []), 'state'];
+      st = db.prepare(`UPDATE dossiers SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+      updates.set(mask, st);
     }
     return st;
   };
@@ -42,18 +53,30 @@ export function createProjectionsRepo(db: Db) {
   const getTask = db.prepare('SELECT state FROM tasks WHERE id = ?').pluck();
   const upsertTask = db.prepare(
     `INSERT INTO tasks (id, assignee, title, assigned_at, due_at, completed_at, status, extensions, state)
-     VALUES (@id, @assignee, @title, @assigned_at, @due_at, @completed_at, @status, @extensions, @state)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET assignee = excluded.assignee, title = excluded.title,
        assigned_at = excluded.assigned_at, due_at = excluded.due_at, completed_at = excluded.completed_at,
        status = excluded.status, extensions = excluded.extensions, state = excluded.state`,
   );
   const openDossiers = db.prepare('SELECT state FROM dossiers WHERE open = 1').pluck();
-  const finishedFacts = db
+  // Finished dossiers as counts per group, each read from its partial index in group order (migration 004).
+  const finishedWhere = 'open = 0 AND f_end_day IS NOT NULL';
+  const finishedReceived = db
+    .prepare(`SELECT unit, f_received_day, f_online, COUNT(*) FROM dossiers WHERE ${finishedWhere} GROUP BY unit, f_received_day, f_online`)
+    .raw();
+  const finishedEnded = db
+    .prepare(`SELECT unit, f_end_day, outcome, f_bin, COUNT(*) FROM dossiers WHERE ${finishedWhere} GROUP BY unit, f_end_day, outcome, f_bin`)
+    .raw();
+  const finishedApologies = db
     .prepare(
-      `SELECT unit, f_received_day, f_online, f_end_day, outcome, f_bin, f_apology_days FROM dossiers
-       WHERE open = 0 AND f_end_day IS NOT NULL`,
+      `SELECT unit, f_apology_days, COUNT(*) FROM dossiers WHERE ${finishedWhere} AND f_apology_days IS NOT NULL
+       GROUP BY unit, f_apology_days`,
     )
     .raw();
+  const getProjectedSeq = db.prepare(`SELECT value FROM meta WHERE key = 'projections.seq'`).pluck();
+  const setProjectedSeq = db.prepare(
+    `INSERT INTO meta (key, value) VALUES ('projections.seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
   const allTasks = db.prepare('SELECT state FROM tasks').pluck();
   const counts = db.prepare('SELECT (SELECT COUNT(*) FROM dossiers) AS dossiers, (SELECT COUNT(*) FROM tasks) AS tasks');
 
@@ -67,17 +90,27 @@ export function createProjectionsRepo(db: Db) {
      * holds that changed since `prev`.
      */
     saveDossier(prev: DossierState | null, next: DossierState, extras: DossierRowExtras): void {
-      const row = { ...stateColumns(next), ...extrasColumns(extras), state: JSON.stringify(next) };
+      const values = stateValues(next);
+      const state = JSON.stringify(next);
       if (prev === null) {
-        insertDossier.run(row);
+        insertDossier.run([next.id, ...values, ...extrasValues(extras), state]);
       } else {
-        const before = stateColumns(prev);
-        const cols: string[] = [];
-        for (const c of STATE_COLUMNS) if (before[c] !== row[c]) cols.push(c);
+        const before = stateValues(prev);
+        const args: Cell[] = [];
+        let mask = 0;
+        for (let i = 0; i < values.length; i++) {
+          if (before[i] !== values[i]) {
+            mask |= 1 << i;
+            args.push(values[i]);
+          }
+        }
         // Extras follow the end of processing; a finished row is rewritten whole (rare: ratings, late returns).
-        if (prev.endAt !== next.endAt || prev.endKind !== next.endKind || next.endAt !== null) cols.push(...EXTRAS_COLUMNS);
-        cols.push('state');
-        updateStatement(cols).run(row);
+        if (prev.endAt !== next.endAt || prev.endKind !== next.endKind || next.endAt !== null) {
+          mask |= EXTRAS_BIT;
+          args.push(...extrasValues(extras));
+        }
+        args.push(state, next.id);
+        updateStatement(mask).run(args);
       }
       const before = prev?.holds ?? [];
       const unitChanged = prev?.unit !== next.unit;
@@ -92,40 +125,48 @@ export function createProjectionsRepo(db: Db) {
       return s ? (JSON.parse(s) as TaskState) : null;
     },
     saveTask(next: TaskState): void {
-      upsertTask.run({
-        id: next.id,
-        assignee: next.assignee,
-        title: next.title,
-        assigned_at: next.assignedAt,
-        due_at: next.dueAt,
-        completed_at: next.completedAt,
-        status: next.status,
-        extensions: next.extensions,
-        state: JSON.stringify(next),
-      });
+      upsertTask.run(
+        next.id,
+        next.assignee,
+        next.title,
+        next.assignedAt,
+        next.dueAt,
+        next.completedAt,
+        next.status,
+        next.extensions,
+        JSON.stringify(next),
+      );
     },
     iterateOpenDossiers(): IterableIterator<DossierState> {
       return mapIter(openDossiers.iterate() as IterableIterator<string>, (s) => JSON.parse(s) as DossierState);
     },
     /**
-     * Calls `onFacts` with the facts of every finished dossier, for a restart without re-folding.
-     * One reused object, raw rows: this runs millions of times at start.
+     * Restart: the facts of every finished dossier as counts per group, so millions of rows reach the
+     * caller as thousands of calls: receipts per (unit, day, online), ends per (unit, day, outcome,
+     * processing bin), apology days per (unit, encoded days). Answers the number of groups.
      */
-    forEachFinishedFacts(onFacts: (f: FinishedDossierFacts) => void): number {
-      const f: FinishedDossierFacts = { code: '', receivedDay: 0, online: 0, endDay: 0, outcome: 'on_time', processingBin: null, apologyDays: null };
+    forEachFinishedGroup(sink: FinishedGroupSink): number {
       let n = 0;
-      for (const row of finishedFacts.iterate() as IterableIterator<unknown[]>) {
-        f.code = row[0] as string;
-        f.receivedDay = row[1] as number;
-        f.online = row[2] as 0 | 1;
-        f.endDay = row[3] as number;
-        f.outcome = row[4] as FinishedDossierFacts['outcome'];
-        f.processingBin = row[5] as number | null;
-        f.apologyDays = row[6] as string | null;
-        onFacts(f);
+      for (const r of finishedReceived.iterate() as IterableIterator<[string, number, 0 | 1, number]>) {
+        sink.received(r[0], r[1], r[2], r[3]);
+        n++;
+      }
+      for (const r of finishedEnded.iterate() as IterableIterator<[string, number, DossierOutcome, number | null, number]>) {
+        sink.ended(r[0], r[1], r[2], r[3], r[4]);
+        n++;
+      }
+      for (const r of finishedApologies.iterate() as IterableIterator<[string, string, number]>) {
+        sink.apologies(r[0], r[1], r[2]);
         n++;
       }
       return n;
+    },
+    /** Every event with seq up to this is folded into the projections (migration 004). */
+    projectedSeq(): number {
+      return Number(getProjectedSeq.get() ?? 0);
+    },
+    setProjectedSeq(seq: number): void {
+      setProjectedSeq.run(String(seq));
     },
     iterateTasks(): IterableIterator<TaskState> {
       return mapIter(allTasks.iterate() as IterableIterator<string>, (s) => JSON.parse(s) as TaskState);
@@ -152,41 +193,35 @@ const STATE_COLUMNS = [
   'holder_name',
 ] as const;
 const EXTRAS_COLUMNS = ['open', 'processing_days', 'outcome', 'f_received_day', 'f_online', 'f_end_day', 'f_bin', 'f_apology_days'] as const;
-const DOSSIER_COLUMNS = ['id', ...STATE_COLUMNS, ...EXTRAS_COLUMNS, 'state'];
+const EXTRAS_BIT = 1 << STATE_COLUMNS.length;
 
 type Cell = string | number | null;
 
-function stateColumns(s: DossierState): Record<(typeof STATE_COLUMNS)[number] | 'id', Cell> {
+/** The values of STATE_COLUMNS, in their order. */
+function stateValues(s: DossierState): Cell[] {
   const holder = currentHolder(s.holds);
-  return {
-    id: s.id,
-    unit: s.unit,
-    procedure_code: s.procedure?.code ?? null,
-    procedure_name: s.procedure?.name ?? null,
-    field: s.procedure?.field ?? null,
-    channel: s.channel,
-    received_at: s.receivedAt,
-    due_at: s.dueAt,
-    end_at: s.endAt,
-    bucket: s.bucket,
-    supplement_requests: s.supplementRequests,
-    apologies: s.apologies.length,
-    holder_id: holder?.handlerId ?? null,
-    holder_name: holder?.handlerName ?? null,
-  };
+  const p = s.procedure;
+  return [
+    s.unit,
+    p?.code ?? null,
+    p?.name ?? null,
+    p?.field ?? null,
+    s.channel,
+    s.receivedAt,
+    s.dueAt,
+    s.endAt,
+    s.bucket,
+    s.supplementRequests,
+    s.apologies.length,
+    holder?.handlerId ?? null,
+    holder?.handlerName ?? null,
+  ];
 }
 
-function extrasColumns(e: DossierRowExtras): Record<(typeof EXTRAS_COLUMNS)[number], Cell> {
-  return {
-    open: e.open ? 1 : 0,
-    processing_days: e.processingDays,
-    outcome: e.outcome,
-    f_received_day: e.facts?.receivedDay ?? null,
-    f_online: e.facts?.online ?? null,
-    f_end_day: e.facts?.endDay ?? null,
-    f_bin: e.facts?.processingBin ?? null,
-    f_apology_days: e.facts?.apologyDays ?? null,
-  };
+/** The values of EXTRAS_COLUMNS, in their order. */
+function extrasValues(e: DossierRowExtras): Cell[] {
+  const f = e.facts;
+  return [e.open ? 1 : 0, e.processingDays, e.outcome, f?.receivedDay ?? null, f?.online ?? null, f?.endDay ?? null, f?.processingBin ?? null, f?.apologyDays ?? null];
 }
 
 function currentHolder(holds: Hold[]): Hold | null {

@@ -121,7 +121,25 @@ export function createReadRepo(db: Db) {
     ).all(p) as BreakdownSqlRow[];
   }
 
+  const dossierById = db.prepare('SELECT state FROM dossiers WHERE id = ?').pluck();
+  const taskById = db.prepare('SELECT state FROM tasks WHERE id = ?').pluck();
+  const counts = db.prepare('SELECT (SELECT COUNT(*) FROM dossiers) AS dossiers, (SELECT COUNT(*) FROM tasks) AS tasks');
+
   return {
+    /** One dossier's projection, or null. */
+    dossier(id: string): DossierState | null {
+      const s = dossierById.get(id) as string | undefined;
+      return s ? (JSON.parse(s) as DossierState) : null;
+    },
+    /** One task's projection, or null. */
+    task(id: string): TaskState | null {
+      const s = taskById.get(id) as string | undefined;
+      return s ? (JSON.parse(s) as TaskState) : null;
+    },
+    counts(): { dossiers: number; tasks: number } {
+      return counts.get() as { dossiers: number; tasks: number };
+    },
+
     byField: (p: { unit: string | null; from: number; to: number; now: number }) => breakdown('field', 'field', p),
     byProcedure: (p: { unit: string | null; from: number; to: number; now: number }) => breakdown('procedure_code', 'procedure_name', p),
 

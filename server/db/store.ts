@@ -11,16 +11,39 @@ import { createUsersRepo } from './users-repo.js';
 import { createSessionsRepo } from './sessions-repo.js';
 import { createAuditRepo } from './audit-repo.js';
 import { createRemindersRepo } from './reminders-repo.js';
+import type { WriteGate } from './write-gate.js';
+
+export interface StoreOptions {
+  /** Write lock shared with another thread's connection to the same file (write-gate.ts). */
+  gate?: WriteGate;
+  /** This connection goes first at the gate (the main thread's). */
+  priority?: boolean;
+}
 
 /** Every repository over one database, plus its transaction helper. */
-export function createStore(db: Db, file = ':memory:') {
+export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) {
+  const { gate, priority = false } = opts;
+  let readBarrier = () => {};
+  const read = createReadRepo(db);
+  // Every read-side query first waits for the projections to catch up with the log (see setReadBarrier).
+  const readAfterBarrier = Object.fromEntries(
+    Object.entries(read).map(([name, fn]) => [
+      name,
+      (...args: unknown[]) => {
+        readBarrier();
+        return (fn as (...a: unknown[]) => unknown)(...args);
+      },
+    ]),
+  ) as typeof read;
   return {
     file,
     sources: createSourcesRepo(db),
     events: createEventsRepo(db),
+    /** The projections' write side (and the ingest path's reads of its rows). */
     projections: createProjectionsRepo(db),
     quarantine: createQuarantineRepo(db),
-    read: createReadRepo(db),
+    /** The read side of the projections, for the API: each query sees every event accepted before it. */
+    read: readAfterBarrier,
     meta: createMetaRepo(db),
     wallPresets: createWallPresetsRepo(db),
     displays: createDisplaysRepo(db),
@@ -28,9 +51,32 @@ export function createStore(db: Db, file = ':memory:') {
     sessions: createSessionsRepo(db),
     audit: createAuditRepo(db),
     reminders: createRemindersRepo(db),
-    /** Runs fn in one synchronous transaction (all or nothing). */
+    /**
+     * Runs fn in one synchronous transaction (all or nothing). BEGIN IMMEDIATE takes the write lock
+     * first: the projection writer commits from another connection, and a transaction that read
+     * before it wrote could otherwise fail on a snapshot that a commit made stale (SQLITE_BUSY_SNAPSHOT).
+     */
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      const tx = db.transaction(fn);
+      return gate ? gate.run(priority, () => tx.immediate()) : tx.immediate();
+    },
+    /**
+     * Runs fn in one read transaction: its reads see one snapshot and share one round of WAL locking
+     * (a statement outside a transaction opens and closes its own, which costs more than a point lookup).
+     */
+    snapshot<T>(fn: () => T): T {
+      return db.transaction(fn).deferred();
+    },
+    /**
+     * `barrier` runs before every `read` query: the runtime makes it wait for the projection writer,
+     * so a reader sees every event accepted before it (read-your-writes). It must not be called from
+     * inside a transaction of this connection (the writer would wait for it).
+     */
+    setReadBarrier(barrier: () => void): void {
+      readBarrier = () => {
+        if (db.inTransaction) throw new Error('a read-side query inside a write transaction would wait for itself');
+        barrier();
+      };
     },
     ping(): boolean {
       return db.prepare('SELECT 1').pluck().get() === 1;

@@ -11,6 +11,11 @@ export interface DetailServiceOptions {
   read: ReadRepo;
   calendar: WorkCalendar;
   settings: DomainSettings;
+  /**
+   * Runs on this thread before a computation is handed to a worker: waits for the projections to catch
+   * up with the log, so a detail read after a POST sees it (the inline path's reads wait by themselves).
+   */
+  beforeRead?: () => void;
   /** Worker threads (default 2: a long city scan on one leaves the other for unit pages). */
   workers?: number;
   /** Wall-clock time: cache ages are about query cost, not city time. */
@@ -54,7 +59,14 @@ export function createDetailService(opts: DetailServiceOptions) {
     const running = inFlight.get(key);
     if (running) return running;
     const args: UnitDetailArgs = { unit: req.unit, window: req.window, now: req.now, withOfficials: req.withOfficials };
-    const p = (pool ? pool.run(args) : Promise.resolve().then(() => computeUnitDetail(opts.read, opts.calendar, args)))
+    const p = (
+      pool
+        ? Promise.resolve().then(() => {
+            opts.beforeRead?.();
+            return pool.run(args);
+          })
+        : Promise.resolve().then(() => computeUnitDetail(opts.read, opts.calendar, args))
+    )
       .then((tables) => {
         const answer = { tables, computedAt: req.now };
         const t = realNow();

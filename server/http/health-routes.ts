@@ -32,7 +32,7 @@ export function healthRoutes(deps: { store: Store; now: () => number; build: str
     let counts = { events: 0, dossiers: 0, tasks: 0 };
     try {
       ok = deps.store.ping();
-      counts = { events: deps.store.events.count(), ...deps.store.projections.counts() };
+      counts = { events: deps.store.events.count(), ...deps.store.read.counts() };
     } catch {
       ok = false;
     }

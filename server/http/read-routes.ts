@@ -217,7 +217,7 @@ export function readRoutes(deps: ReadDeps): Router {
     if (unitCode === undefined) throw notFound;
     // Another unit's dossier answers exactly like a missing one: its existence is private.
     if (!canReadDossier(p, unitCode ? deps.scopeOf(unitCode) : null)) throw notFound;
-    const state = store.projections.getDossier(req.params.id);
+    const state = store.read.dossier(req.params.id);
     if (!state) throw notFound;
     const now = deps.now();
     const c = classifyDossier(state, now, ctx);
@@ -269,7 +269,7 @@ export function readRoutes(deps: ReadDeps): Router {
     const assignee = store.read.taskAssignee(req.params.id);
     if (assignee === undefined) throw notFound;
     if (!canReadTask(p, assignee ? deps.scopeOf(assignee) : null)) throw notFound;
-    const state = store.projections.getTask(req.params.id);
+    const state = store.read.task(req.params.id);
     if (!state) throw notFound;
     const now = deps.now();
     const c = classifyTask(state, now);

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-
-/** JSON with object keys sorted, so the same content always hashes the same whatever the sender's key order. */
+/** JSON with object keys sorted, so the same content always compares the same whatever the sender's key order. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
@@ -15,7 +13,10 @@ function sortKeys(v: unknown): unknown {
   return v;
 }
 
-/** Short content hash used to tell a duplicate (same id, same content) from a conflict. */
-export function contentHash(canonical: string): string {
-  return createHash('sha1').update(canonical).digest('base64url');
+/**
+ * Whether a resent event has the content of the one logged under its id (`logged`: the stored
+ * payload), whatever the key order of either.
+ */
+export function sameContent(logged: string, resent: string): boolean {
+  return logged === resent || canonicalJson(JSON.parse(logged)) === canonicalJson(JSON.parse(resent));
 }

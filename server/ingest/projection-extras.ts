@@ -9,12 +9,13 @@ export type DossierRowExtrasFn = (state: DossierState) => DossierRowExtras;
 
 /**
  * The indexed columns of a dossier row: open or not, its outcome once finished, its processing time,
- * and the now-independent metric facts a restart loads instead of re-folding the dossier.
+ * and the now-independent metric facts a restart loads instead of re-folding the dossier. They depend
+ * on the state only (a finished dossier's classification does not change with the clock).
  */
-export function dossierRowExtras(ctx: DomainContext, now: () => number): DossierRowExtrasFn {
+export function dossierRowExtras(ctx: DomainContext): DossierRowExtrasFn {
   return (state) => {
     if (state.endAt === null) return { open: true, outcome: null, processingDays: null, facts: null };
-    const c = classifyDossier(state, now(), ctx);
+    const c = classifyDossier(state, state.endAt, ctx);
     const outcome = dossierOutcome(state, c);
     const facts = dossierFacts(state, ctx);
     return {

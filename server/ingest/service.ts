@@ -1,15 +1,13 @@
-import type { DossierEvent, DossierState, TaskEvent, TaskState } from '../domain/types.js';
-import { applyDossierEvent, emptyDossierState, foldDossier } from '../domain/dossier.js';
-import { applyTaskEvent, emptyTaskState, foldTask } from '../domain/task.js';
+import type { DossierEvent, DossierState, TaskState } from '../domain/types.js';
 import { toVnIso } from '../domain/time.js';
 import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import type { FieldError } from '../db/quarantine-repo.js';
-import { contentHash } from './canonical-json.js';
-import { validateEvent, type IngestKind, type ValidationContext } from './validate.js';
-import { dossierEventSchema, taskEventSchema } from './wire-schemas.js';
-import type { DomainContext, DossierRowExtrasFn } from './projection-extras.js';
+import { sameContent } from './canonical-json.js';
+import { parseLoggedDossierEvent, parseLoggedTaskEvent, validateEvent, type IngestKind, type ValidationContext } from './validate.js';
+import type { DomainContext } from './projection-extras.js';
 import { StateCache } from './state-cache.js';
+import { advanceDossier, advanceTask } from './fold.js';
 
 /** Items whose states stay in memory between batches (≈ the open backlog of a large city). */
 const STATE_CACHE_ITEMS = 400_000;
@@ -30,40 +28,67 @@ export interface IngestDeps {
   now: () => number;
   isKnownCode(code: string): boolean;
   jurisdictionName: string;
-  /** Derives the indexed columns of a dossier row (open, outcome, restart facts). */
-  dossierExtras: DossierRowExtrasFn;
+  /** The projection writer: told when the log grew, it tells when the projections caught up. */
+  projections: { logged(seq: number): void; onProjected(listener: (seq: number) => void): void };
   /** Called after the batch's transaction committed, with every changed item (before → after). */
   onApplied(changes: AppliedChanges): void;
 }
 
 /**
- * The one writer path: every event — pushed over HTTP, imported, or simulated — is validated, logged,
- * folded into its item's projection in one transaction per batch, then handed to the metrics engine.
+ * The one writer path: every event — pushed over HTTP, imported, or simulated — is validated, then
+ * the batch's accepted events are appended to the log (with its rejected ones in quarantine) in one
+ * durable transaction, folded in memory into their items' states and handed to the metrics engine.
+ * The projection writer folds the same log into the projections shortly after (projection/); the
+ * states it has not written yet stay here, so the next event of an item folds onto its latest state.
  */
 export function createIngestService(deps: IngestDeps) {
   const { store, domain } = deps;
   const dossierCache = new StateCache<DossierState>(STATE_CACHE_ITEMS);
   const taskCache = new StateCache<TaskState>(STATE_CACHE_ITEMS / 8);
+  // What the projection writer has not written yet (it works up to a seq of the log, see
+  // projection/projector.ts), each with the seq of its last event, dropped once the writer passed it:
+  // - the latest states of items (their rows in the store are behind);
+  // - the ids of logged events, with their seq (event_ids does not have them yet). Their payloads stay
+  //   in the log: held here they would outlive many collections, and a resend is rare.
+  // Each map is kept in seq order (an entry moves to the end when updated), so dropping stops early.
+  const unprojectedDossiers = new Map<string, { state: DossierState; seq: number }>();
+  const unprojectedTasks = new Map<string, { state: TaskState; seq: number }>();
+  const unindexedIds = new Map<string, number>();
+  deps.projections.onProjected((seq) => {
+    dropUpTo(unprojectedDossiers, seq);
+    dropUpTo(unprojectedTasks, seq);
+    for (const [key, at] of unindexedIds) {
+      if (at > seq) break;
+      unindexedIds.delete(key);
+    }
+  });
+  const idKey = (sourceId: number, eventId: string) => `${sourceId}\u0000${eventId}`;
+  /** Payload of the event this source logged under this id, if any. */
+  const loggedPayload = (sourceId: number, eventId: string): string | undefined => {
+    const seq = unindexedIds.get(idKey(sourceId, eventId));
+    return seq !== undefined ? store.events.payloadAt(seq) : store.events.indexedPayload(sourceId, eventId);
+  };
 
   function ingest(source: SourceRow, kind: IngestKind, rawEvents: unknown[]): EventResult[] {
     const now = deps.now();
     const vctx: ValidationContext = { now, isKnownCode: deps.isKnownCode, jurisdictionName: deps.jurisdictionName };
     const results: EventResult[] = new Array(rawEvents.length);
     const rejects: { index: number; id: string | null; raw: unknown; errors: FieldError[] }[] = [];
-    const seenInBatch = new Map<string, string>();
+    const accepted = new Map<string, { payload: string; seq: number }>();
 
     const dossierPrev = new Map<string, DossierState | null>();
     const dossierNext = new Map<string, DossierState>();
     const taskPrev = new Map<string, TaskState | null>();
     const taskNext = new Map<string, TaskState>();
     let maxAt = 0;
+    let lastSeq = 0;
 
     const reject = (index: number, id: string | null, raw: unknown, errors: FieldError[]) => {
       results[index] = { index, id, status: 'rejected', errors };
       rejects.push({ index, id, raw, errors });
     };
-    const duplicateOrConflict = (index: number, id: string, raw: unknown, earlier: string | undefined, hash: string) => {
-      if (earlier === hash) results[index] = { index, id, status: 'duplicate' };
+    const duplicateOrConflict = (index: number, id: string, raw: unknown, earlier: string, payload: string) => {
+      if (sameContent(earlier, payload)) results[index] = { index, id, status: 'duplicate' };
       else
         reject(index, id, raw, [
           { path: 'id', message: `conflict: event id "${id}" was already accepted from this source with different content` },
@@ -74,49 +99,55 @@ export function createIngestService(deps: IngestDeps) {
       rawEvents.forEach((raw, index) => {
         const v = validateEvent(kind, raw, vctx);
         if (!v.ok) return reject(index, v.eventId, raw, v.errors);
-        const hash = contentHash(v.canonical);
-        const inBatch = seenInBatch.get(v.event.id);
-        if (inBatch !== undefined) return duplicateOrConflict(index, v.event.id, raw, inBatch, hash);
+        const { payload } = v;
+        const eventId = v.event.id;
+        const earlier = accepted.get(eventId)?.payload ?? loggedPayload(source.id, eventId);
+        if (earlier !== undefined) return duplicateOrConflict(index, eventId, raw, earlier, payload);
+        let seq: number;
         if (v.kind === 'dossier') {
           const e = v.event;
           const prev = currentDossier(e.dossierId);
           const orderError = checkDossierOrder(prev, e);
-          if (orderError) {
-            const earlier = store.events.existingHash(source.id, e.id);
-            if (earlier !== undefined) return duplicateOrConflict(index, e.id, raw, earlier, hash);
-            return reject(index, e.id, raw, [orderError]);
-          }
-          if (!store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, hash, v.canonical)) {
-            return duplicateOrConflict(index, e.id, raw, store.events.existingHash(source.id, e.id), hash);
-          }
-          dossierNext.set(e.dossierId, advanceDossier(prev, e));
+          if (orderError) return reject(index, e.id, raw, [orderError]);
+          seq = store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, payload);
+          dossierNext.set(
+            e.dossierId,
+            advanceDossier(prev, e, domain, () => store.events.ofItem('dossier', e.dossierId).map((s) => parseLoggedDossierEvent(s.payload))),
+          );
         } else {
           const e = v.event;
-          if (!store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, hash, v.canonical)) {
-            return duplicateOrConflict(index, e.id, raw, store.events.existingHash(source.id, e.id), hash);
-          }
-          taskNext.set(e.taskId, advanceTask(currentTask(e.taskId), e));
+          seq = store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, payload);
+          taskNext.set(
+            e.taskId,
+            advanceTask(currentTask(e.taskId), e, () => store.events.ofItem('task', e.taskId).map((s) => parseLoggedTaskEvent(s.payload))),
+          );
         }
-        seenInBatch.set(v.event.id, hash);
+        lastSeq = seq;
+        accepted.set(eventId, { payload, seq });
         if (v.event.at > maxAt) maxAt = v.event.at;
-        results[index] = { index, id: v.event.id, status: 'accepted' };
+        results[index] = { index, id: eventId, status: 'accepted' };
       });
 
-      for (const [id, next] of dossierNext) store.projections.saveDossier(dossierPrev.get(id) ?? null, next, deps.dossierExtras(next));
-      for (const next of taskNext.values()) store.projections.saveTask(next);
       for (const r of rejects) store.quarantine.add(source.id, kind, now, r.id, safeStringify(r.raw), r.errors);
       if (maxAt > 0) store.sources.markSeen(source.id, now, maxAt);
     });
 
-    // Committed: the cache may now hold the new states (finished items leave it: they rarely change again).
+    // Committed: the cache may now hold the new states (finished items leave it: they rarely change
+    // again), and every changed item stays reachable here until the projections have it.
+    for (const [eventId, a] of accepted) unindexedIds.set(idKey(source.id, eventId), a.seq);
     for (const [id, next] of dossierNext) {
+      unprojectedDossiers.delete(id);
+      unprojectedDossiers.set(id, { state: next, seq: lastSeq });
       if (next.endAt === null) dossierCache.set(id, next);
       else dossierCache.delete(id);
     }
     for (const [id, next] of taskNext) {
+      unprojectedTasks.delete(id);
+      unprojectedTasks.set(id, { state: next, seq: lastSeq });
       if (next.status === 'open') taskCache.set(id, next);
       else taskCache.delete(id);
     }
+    if (lastSeq > 0) deps.projections.logged(lastSeq);
     if (dossierNext.size || taskNext.size) {
       deps.onApplied({
         dossiers: [...dossierNext].map(([id, next]) => ({ prev: dossierPrev.get(id) ?? null, next })),
@@ -128,34 +159,36 @@ export function createIngestService(deps: IngestDeps) {
     function currentDossier(id: string): DossierState | null {
       const inBatch = dossierNext.get(id);
       if (inBatch) return inBatch;
-      if (!dossierPrev.has(id)) dossierPrev.set(id, dossierCache.get(id) ?? store.projections.getDossier(id));
+      if (!dossierPrev.has(id)) dossierPrev.set(id, latestDossier(id));
       return dossierPrev.get(id) ?? null;
     }
 
     function currentTask(id: string): TaskState | null {
       const inBatch = taskNext.get(id);
       if (inBatch) return inBatch;
-      if (!taskPrev.has(id)) taskPrev.set(id, taskCache.get(id) ?? store.projections.getTask(id));
+      if (!taskPrev.has(id)) taskPrev.set(id, latestTask(id));
       return taskPrev.get(id) ?? null;
     }
   }
 
-  /** In-order events extend the fold; a late-arriving earlier event refolds the item from its log. */
-  function advanceDossier(prev: DossierState | null, e: DossierEvent): DossierState {
-    if (!prev) return applyDossierEvent(emptyDossierState(e.dossierId), e, domain);
-    if (e.at >= prev.lastEventAt) return applyDossierEvent(prev, e, domain);
-    const events = store.events.ofItem('dossier', e.dossierId).map((s) => dossierEventSchema.parse(JSON.parse(s.payload)) as DossierEvent);
-    return foldDossier(events, domain);
+  /** The state of a dossier after every event accepted so far (its store row may be behind). */
+  function latestDossier(id: string): DossierState | null {
+    return unprojectedDossiers.get(id)?.state ?? dossierCache.get(id) ?? store.projections.getDossier(id);
   }
 
-  function advanceTask(prev: TaskState | null, e: TaskEvent): TaskState {
-    if (!prev) return applyTaskEvent(emptyTaskState(e.taskId), e);
-    if (e.at >= prev.lastEventAt) return applyTaskEvent(prev, e);
-    const events = store.events.ofItem('task', e.taskId).map((s) => taskEventSchema.parse(JSON.parse(s.payload)) as TaskEvent);
-    return foldTask(events);
+  function latestTask(id: string): TaskState | null {
+    return unprojectedTasks.get(id)?.state ?? taskCache.get(id) ?? store.projections.getTask(id);
   }
 
-  return { ingest };
+  return { ingest, latestDossier, latestTask };
+}
+
+/** Drops the entries of a map kept in seq order up to `seq`. */
+function dropUpTo(m: Map<string, { seq: number }>, seq: number): void {
+  for (const [key, v] of m) {
+    if (v.seq > seq) return;
+    m.delete(key);
+  }
 }
 
 /** Nothing happens to a dossier before it is received: such an event is a logic error, not an early arrival. */

@@ -3,7 +3,7 @@ import type { DossierEvent, TaskEvent } from '../domain/types.js';
 import { toVnIso } from '../domain/time.js';
 import type { FieldError } from '../db/quarantine-repo.js';
 import { dossierEventSchema, taskEventSchema } from './wire-schemas.js';
-import { canonicalJson } from './canonical-json.js';
+import { fastParseDossierEvent, fastParseTaskEvent } from './fast-parse.js';
 
 export type IngestKind = 'dossier' | 'task';
 
@@ -18,8 +18,8 @@ export interface ValidationContext {
 }
 
 export type Validated =
-  | { ok: true; kind: 'dossier'; event: DossierEvent; canonical: string }
-  | { ok: true; kind: 'task'; event: TaskEvent; canonical: string }
+  | { ok: true; kind: 'dossier'; event: DossierEvent; payload: string }
+  | { ok: true; kind: 'task'; event: TaskEvent; payload: string }
   | { ok: false; eventId: string | null; errors: FieldError[] };
 
 /** Validates one wire event: shape (zod), then the facts it claims (known codes, clock, order of dates). */
@@ -28,15 +28,30 @@ export function validateEvent(kind: IngestKind, raw: unknown, ctx: ValidationCon
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, eventId, errors: [{ path: '', message: 'an event must be a JSON object' }] };
   }
-  const parsed = kind === 'dossier' ? dossierEventSchema.safeParse(raw) : taskEventSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, eventId, errors: zodErrors(parsed.error) };
-  const event = parsed.data as DossierEvent | TaskEvent;
+  const obj = raw as Record<string, unknown>;
+  let event: DossierEvent | TaskEvent | undefined = kind === 'dossier' ? fastParseDossierEvent(obj) : fastParseTaskEvent(obj);
+  if (event === undefined) {
+    // Not recognised by the fast path: zod, the schema of record, decides and explains.
+    const parsed = kind === 'dossier' ? dossierEventSchema.safeParse(raw) : taskEventSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, eventId, errors: zodErrors(parsed.error) };
+    event = parsed.data as DossierEvent | TaskEvent;
+  }
   const errors = kind === 'dossier' ? checkDossier(event as DossierEvent, ctx) : checkTask(event as TaskEvent, ctx);
   if (errors.length) return { ok: false, eventId, errors };
-  const canonical = canonicalJson(raw);
-  return kind === 'dossier'
-    ? { ok: true, kind, event: event as DossierEvent, canonical }
-    : { ok: true, kind, event: event as TaskEvent, canonical };
+  // The event as sent, for the log.
+  const payload = JSON.stringify(raw);
+  return kind === 'dossier' ? { ok: true, kind, event: event as DossierEvent, payload } : { ok: true, kind, event: event as TaskEvent, payload };
+}
+
+/** An event as the log stores it (its wire JSON), parsed back into a domain event. */
+export function parseLoggedDossierEvent(payload: string): DossierEvent {
+  const raw = JSON.parse(payload) as Record<string, unknown>;
+  return fastParseDossierEvent(raw) ?? (dossierEventSchema.parse(raw) as DossierEvent);
+}
+
+export function parseLoggedTaskEvent(payload: string): TaskEvent {
+  const raw = JSON.parse(payload) as Record<string, unknown>;
+  return fastParseTaskEvent(raw) ?? (taskEventSchema.parse(raw) as TaskEvent);
 }
 
 function checkCommon(e: { at: number }, ctx: ValidationContext, errors: FieldError[]): void {

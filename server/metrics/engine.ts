@@ -160,26 +160,40 @@ export class MetricsEngine {
   }
 
   /**
-   * Restart: adds a finished dossier from its persisted facts (dossierFacts). Built to be called
-   * millions of times: no allocation beyond the buckets it creates, facts older than the previous
-   * year are skipped. Does not mark scopes changed (take a snapshot after loading).
+   * Restart: adds a finished dossier from its persisted facts (dossierFacts). Facts older than the
+   * previous year are skipped. Does not mark scopes changed (take a snapshot after loading).
    */
   loadFinishedDossier(f: FinishedDossierFacts): void {
     const first = this.flows.firstCountedDay;
     if (f.receivedDay < first && f.endDay < first && f.apologyDays === null) return;
-    const s = this.scopeOfCode(f.code);
-    if (s === null) return;
-    const online = f.online === 1 ? F_RECEIVED_ONLINE : -1;
-    const outcome = outcomeCounter(f.outcome);
-    const bin = f.processingBin ?? -1;
-    // The scope's buckets only: the city's buckets and every period total are rebuilt from them
-    // once, at the next read or update.
-    const flows = this.flows;
-    flows.addDeferred(s, f.receivedDay, F_RECEIVED, online, -1, 1);
-    flows.addDeferred(s, f.endDay, outcome, -1, bin, 1);
-    if (f.apologyDays !== null && f.apologyDays !== '') {
-      for (const part of f.apologyDays.split(',')) flows.addDeferred(s, Number(part), F_APOLOGIES, -1, -1, 1);
-    }
+    this.loadFinishedReceived(f.code, f.receivedDay, f.online, 1);
+    this.loadFinishedEnded(f.code, f.endDay, f.outcome, f.processingBin, 1);
+    if (f.apologyDays !== null) this.loadFinishedApologies(f.code, f.apologyDays, 1);
+  }
+
+  /**
+   * Restart, in bulk: `count` finished dossiers of unit/department `code` received on Vietnam day
+   * index `day` (online or not). The three loadFinished* calls together are loadFinishedDossier for
+   * groups of identical facts; built to be called for every group of millions of dossiers: no
+   * allocation beyond the buckets it creates. Only the scope's own buckets are written; the city's and
+   * every period total are rebuilt from them once, at the next read or update.
+   */
+  loadFinishedReceived(code: string, day: number, online: 0 | 1, count: number): void {
+    const s = this.scopeOfCode(code);
+    if (s !== null) this.flows.addDeferred(s, day, F_RECEIVED, online === 1 ? F_RECEIVED_ONLINE : -1, -1, count);
+  }
+
+  /** Restart, in bulk: `count` finished dossiers of `code` that ended on `day` with this outcome and processing-time bin. */
+  loadFinishedEnded(code: string, day: number, outcome: FinishedDossierFacts['outcome'], processingBin: number | null, count: number): void {
+    const s = this.scopeOfCode(code);
+    if (s !== null) this.flows.addDeferred(s, day, outcomeCounter(outcome), -1, processingBin ?? -1, count);
+  }
+
+  /** Restart, in bulk: `count` finished dossiers of `code` with these apology letter days (FinishedDossierFacts.apologyDays). */
+  loadFinishedApologies(code: string, apologyDays: string, count: number): void {
+    const s = this.scopeOfCode(code);
+    if (s === null || apologyDays === '') return;
+    for (const part of apologyDays.split(',')) this.flows.addDeferred(s, Number(part), F_APOLOGIES, -1, -1, count);
   }
 
   /**

@@ -1,0 +1,83 @@
+/**
+ * The projection writer's thread (started by writer.ts): its own connection to the database file,
+ * one Projector, and a flush of the projections every `flushMs` while the log grows, or at once when
+ * the main thread waits for them (sync) or closes.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/connection.js';
+import { createStore } from '../db/store.js';
+import { WriteGate } from '../db/write-gate.js';
+import { loadWorkCalendar } from '../domain/calendar-loader.js';
+import type { DomainSettings } from '../domain/types.js';
+import { Projector } from './projector.js';
+import type { ToWorker, FromWorker, WorkerInit } from './writer.js';
+
+const init = workerData as WorkerInit;
+const port = parentPort!;
+const send = (m: FromWorker) => port.postMessage(m);
+
+const settings: DomainSettings = init.settings;
+const db = openDatabase(init.dbFile);
+// No fsync at the writer's commits: the log is the durable record. A commit lost in a power cut takes
+// the mark written with it, and the next start refolds those items from the log. (The main thread's
+// next FULL commit, or a checkpoint, syncs these pages anyway.)
+db.pragma('synchronous = NORMAL');
+// Checkpoints are run below, outside the write gate, so that the ingest path never waits for one.
+db.pragma('wal_autocheckpoint = 0');
+const store = createStore(db, init.dbFile, { gate: new WriteGate(init.gate), priority: false });
+const projector = new Projector(store, { calendar: loadWorkCalendar(undefined, settings.officeHours), settings });
+const projected = new BigInt64Array(init.projectedSeq);
+
+/**
+ * How often the WAL is copied back into the database file. Rarely, so that a page written in every
+ * flush is copied once per period; from this thread, after a flush, so that no ingest commit waits.
+ */
+const CHECKPOINT_EVERY_MS = 5_000;
+
+let timer: NodeJS.Timeout | null = null;
+let lastCheckpoint = performance.now();
+
+function flush(): void {
+  if (timer) clearTimeout(timer);
+  timer = null;
+  const before = projector.projectedSeq;
+  let seq: number;
+  try {
+    seq = projector.catchUp();
+  } catch (err) {
+    // Wake a waiting sync with the failure; the thread then dies with the error.
+    Atomics.store(projected, 0, -1n);
+    Atomics.notify(projected, 0);
+    send({ type: 'failed', message: (err as Error).message });
+    throw err;
+  }
+  // The main thread may be blocked in Atomics.wait on this cell (sync): publish, then wake it.
+  Atomics.store(projected, 0, BigInt(seq));
+  Atomics.notify(projected, 0);
+  if (seq !== before) send({ type: 'projected', seq });
+  if (performance.now() - lastCheckpoint >= CHECKPOINT_EVERY_MS) {
+    // PASSIVE: copies what it can without waiting for readers or blocking the writer.
+    db.pragma('wal_checkpoint(PASSIVE)');
+    lastCheckpoint = performance.now();
+  }
+}
+
+port.on('message', (m: ToWorker) => {
+  switch (m.type) {
+    case 'logged':
+      timer ??= setTimeout(flush, init.flushMs);
+      break;
+    case 'sync':
+      flush();
+      break;
+    case 'close':
+      flush();
+      db.close();
+      send({ type: 'closed' });
+      port.close();
+      break;
+  }
+});
+
+Atomics.store(projected, 0, BigInt(projector.projectedSeq));
+send({ type: 'ready', seq: projector.projectedSeq });

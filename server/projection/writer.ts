@@ -1,0 +1,141 @@
+import { Worker } from 'node:worker_threads';
+import type { DomainSettings } from '../domain/types.js';
+import type { Logger } from '../logger.js';
+import type { WriteGate } from '../db/write-gate.js';
+
+/**
+ * How long projection writes are held back after a batch is logged. Coalesces an item's events of
+ * many batches into one row write and lets SQLite write each hot page once per flush instead of once
+ * per batch; reads never see the delay (sync).
+ */
+export const PROJECTION_FLUSH_MS = 500;
+/**
+ * Events the writer may lag behind the log. Beyond, ingest waits for it (sync): under a backfill
+ * faster than the writer, memory for the states it has not written stays bounded.
+ */
+export const MAX_LAG_EVENTS = 100_000;
+/** A sync waiting longer than this means the writer is stuck: fail the read instead of hanging. */
+const SYNC_TIMEOUT_MS = 120_000;
+
+export interface WorkerInit {
+  /** URL of worker.ts, loaded by worker-boot.mjs. */
+  module: string;
+  dbFile: string;
+  settings: DomainSettings;
+  flushMs: number;
+  /** One BigInt64 cell: the projections' mark, published by the worker after every write. */
+  projectedSeq: SharedArrayBuffer;
+  /** The write lock shared with the main thread's connection (db/write-gate.ts). */
+  gate: SharedArrayBuffer;
+}
+
+export type ToWorker = { type: 'logged' } | { type: 'sync' } | { type: 'close' };
+export type FromWorker = { type: 'ready'; seq: number } | { type: 'projected'; seq: number } | { type: 'failed'; message: string } | { type: 'closed' };
+
+/** The main thread's handle on the projection writer (worker.ts, on its own thread and connection). */
+export interface ProjectionWriter {
+  /** The log was committed up to `seq`: project it soon (waits when the writer is too far behind). */
+  logged(seq: number): void;
+  /**
+   * Returns once every event logged so far is in the projections (read-your-writes for readers of
+   * the store): at once when nothing is pending, else after the writer flushed (this thread blocks).
+   */
+  sync(): void;
+  /** `listener` is called with the projections' mark after each write the main thread learns about. */
+  onProjected(listener: (seq: number) => void): void;
+  /** Flushes what is pending and stops the thread. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the projection writer on a worker thread with its own SQLite connection, so that writing
+ * the projections (most of the cost of an event) runs on the second core while the main thread
+ * validates and logs the next batch. `projectedSeq` is the mark the projections are at (after
+ * recoverProjections); the writer continues from there.
+ */
+export function startProjectionWriter(opts: {
+  dbFile: string;
+  settings: DomainSettings;
+  projectedSeq: number;
+  /** The main connection's write gate; the writer's connection takes it too. */
+  gate: WriteGate;
+  flushMs?: number;
+  logger: Logger;
+}): ProjectionWriter {
+  const cell = new SharedArrayBuffer(8);
+  const projected = new BigInt64Array(cell);
+  Atomics.store(projected, 0, BigInt(opts.projectedSeq));
+  const init: WorkerInit = {
+    module: new URL('./worker.ts', import.meta.url).href,
+    dbFile: opts.dbFile,
+    settings: opts.settings,
+    flushMs: opts.flushMs ?? PROJECTION_FLUSH_MS,
+    projectedSeq: cell,
+    gate: opts.gate.buffer,
+  };
+  const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: init });
+  const listeners: ((seq: number) => void)[] = [];
+  let lastLogged = opts.projectedSeq;
+  let lastReported = opts.projectedSeq;
+  let failure: Error | null = null;
+  let closing: Promise<void> | null = null;
+  let exited = false;
+
+  const report = (seq: number) => {
+    if (seq <= lastReported) return;
+    lastReported = seq;
+    for (const l of listeners) l(seq);
+  };
+  const fail = (err: Error) => {
+    if (failure) return;
+    failure = err;
+    opts.logger.error({ err }, 'projection writer stopped; the log keeps every event and the next start rebuilds the projections');
+  };
+  worker.on('message', (m: FromWorker) => {
+    if (m.type === 'projected') report(m.seq);
+    else if (m.type === 'failed') fail(new Error(m.message));
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    exited = true;
+    if (!closing) fail(new Error(`projection writer exited with code ${code}`));
+  });
+
+  return {
+    logged(seq) {
+      if (seq <= lastLogged) return;
+      lastLogged = seq;
+      worker.postMessage({ type: 'logged' } satisfies ToWorker);
+      // (A failed writer holds nothing back: the log keeps every event for the next start.)
+      if (!failure && seq - Number(Atomics.load(projected, 0)) > MAX_LAG_EVENTS) this.sync();
+    },
+    sync() {
+      const target = BigInt(lastLogged);
+      let seen = Atomics.load(projected, 0);
+      if (seen >= target) return report(Number(seen));
+      if (failure) throw failure;
+      worker.postMessage({ type: 'sync' } satisfies ToWorker);
+      const deadline = Date.now() + SYNC_TIMEOUT_MS;
+      while (seen < target) {
+        // A failed writer publishes -1 (see worker.ts).
+        if (seen < 0n) throw failure ?? new Error('projection writer failed');
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`projection writer did not catch up with the log within ${SYNC_TIMEOUT_MS} ms`);
+        Atomics.wait(projected, 0, seen, left);
+        seen = Atomics.load(projected, 0);
+      }
+      report(Number(seen));
+    },
+    onProjected(listener) {
+      listeners.push(listener);
+    },
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        worker.once('exit', () => resolve());
+        worker.postMessage({ type: 'close' } satisfies ToWorker);
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,199 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../server/db/connection.js';
+import { createStore, type Store } from '../../../server/db/store.js';
+import { createIngestService } from '../../../server/ingest/service.js';
+import { hashSourceKey } from '../../../server/ingest/keys.js';
+import { Projector, recoverProjections } from '../../../server/projection/projector.js';
+import { createCityGenerator } from '../../../server/simulator/generator.js';
+import { loadProcedures } from '../../../server/simulator/procedures.js';
+import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
+import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
+import { MS_PER_DAY } from '../../../server/domain/time.js';
+import { jurisdictionIndex, loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
+import { PERIODS } from '../../../server/metrics/types.js';
+import type { Runtime } from '../../../server/runtime.js';
+import { startTestServer, T0, type TestServer } from '../../helpers/test-server.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const settings = DEFAULT_DOMAIN_SETTINGS;
+const calendar = loadWorkCalendar(undefined, settings.officeHours);
+const jurisdiction = loadJurisdiction();
+
+/** A few thousand events of a seeded city over the 12 days before T0, in batches of 500. */
+function cityBatches(): { dossiers: unknown[][]; tasks: unknown[] } {
+  const gen = createCityGenerator({ seed: 3, jurisdiction, procedures: loadProcedures(), calendar, scale: 0.015, badEventRate: 0 });
+  const { dossiers, tasks } = gen.generate(T0 - 12 * MS_PER_DAY, T0);
+  const out: unknown[][] = [];
+  for (let i = 0; i < dossiers.length; i += 500) out.push(dossiers.slice(i, i + 500));
+  return { dossiers: out, tasks };
+}
+
+/** Every projection row and lookup row of a database file, in key order (the rowid of a row left out). */
+function tables(dbFile: string) {
+  const db = openDatabase(dbFile);
+  try {
+    const all = (sql: string) => db.prepare(sql).all();
+    return {
+      dossiers: all('SELECT * FROM dossiers ORDER BY id'),
+      holds: all('SELECT * FROM holds ORDER BY dossier_id, idx'),
+      tasks: all('SELECT * FROM tasks ORDER BY id'),
+      eventIds: all('SELECT * FROM event_ids ORDER BY source_id, event_id'),
+      itemEvents: all('SELECT * FROM item_events ORDER BY kind, item_id, seq'),
+      projectedSeq: Number(db.prepare(`SELECT value FROM meta WHERE key = 'projections.seq'`).pluck().get()),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function allMetrics(rt: Runtime) {
+  const out: Record<string, unknown> = {};
+  for (const scope of rt.engine.scopes()) for (const p of PERIODS) out[`${scope}|${p}`] = rt.engine.metrics(scope, p);
+  return out;
+}
+
+/** tests/helpers/crash-server.ts in a child process, with the projection writer holding writes back. */
+async function startCrashServer(dbFile: string, projectionFlushMs: number): Promise<{ child: ChildProcess; url: string; dossierKey: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/helpers/crash-server.ts'), dbFile, String(projectionFlushMs)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ready = await new Promise<{ url: string; dossierKey: string }>((res, rej) => {
+    let buf = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const m = /^READY (.*)$/m.exec(buf);
+      if (m) res(JSON.parse(m[1]));
+    });
+    child.once('exit', (code) => rej(new Error(`crash server exited with ${code} before it was ready`)));
+  });
+  return { child, ...ready };
+}
+
+async function post(url: string, key: string, events: unknown[]): Promise<{ accepted: number; rejected: number }> {
+  const res = await fetch(`${url}/api/v1/ingest/dossiers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ events }),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { accepted: number; rejected: number };
+}
+
+describe('recovery of the projections after a crash', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  it('rebuilds the projections from the log after the process is killed between the log commit and the projection write', async () => {
+    const { dossiers } = cityBatches();
+    const dir = mkdtempSync(join(tmpdir(), 'bdt-crash-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const dbFile = join(dir, 'dashboard.db');
+
+    // The writer holds its writes back for an hour: it writes only when a read asks for it. Half the
+    // batches are projected (a read in the middle), the other half only logged when the process dies.
+    const crashing = await startCrashServer(dbFile, 3_600_000);
+    cleanups.push(() => void crashing.child.kill('SIGKILL'));
+    let accepted = 0;
+    const half = dossiers.length >> 1;
+    for (const batch of dossiers.slice(0, half)) accepted += (await post(crashing.url, crashing.dossierKey, batch)).accepted;
+    // Any read waits for the projections: health's counts are one the public may make.
+    expect((await fetch(`${crashing.url}/api/v1/health`)).status).toBe(200);
+    const projectedBefore = accepted;
+    for (const batch of dossiers.slice(half)) accepted += (await post(crashing.url, crashing.dossierKey, batch)).accepted;
+    expect(accepted).toBeGreaterThan(1000);
+    const exited = new Promise((res) => crashing.child.once('exit', res));
+    crashing.child.kill('SIGKILL');
+    await exited;
+    const left = tables(dbFile);
+    expect(left.projectedSeq).toBe(projectedBefore);
+    expect(left.eventIds).toHaveLength(projectedBefore);
+
+    // The same events into a server that runs to the end, for reference.
+    const reference: TestServer = await startTestServer();
+    cleanups.push(() => reference.close());
+    for (const batch of dossiers) await reference.post('/api/v1/ingest/dossiers', { events: batch });
+    reference.runtime.projections.sync();
+
+    const restarted = await startTestServer({ dir, start: T0 });
+    cleanups.push(() => restarted.close());
+    expect(allMetrics(restarted.runtime)).toEqual(allMetrics(reference.runtime));
+    const overdue = '/api/v1/units/city/dossiers?status=overdue&pageSize=500';
+    expect((await (await restarted.as('city_leader')).get(overdue)).body).toEqual((await (await reference.as('city_leader')).get(overdue)).body);
+
+    restarted.runtime.projections.sync();
+    const recovered = tables(restarted.dbFile);
+    const expected = tables(reference.dbFile);
+    expect(recovered.projectedSeq).toBe(accepted);
+    expect(recovered.dossiers.length).toBeGreaterThan(300);
+    expect(recovered).toEqual(expected);
+  }, 120_000);
+
+  it('refolds the items whose rows the writer committed past its mark before it died', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bdt-crash-'));
+    try {
+      const ctx = { calendar, settings };
+      const index = jurisdictionIndex(jurisdiction);
+      const { dossiers, tasks } = cityBatches();
+      // Two databases with the same log: one projected in one go; in the other the writer projects
+      // the first half of the log, then dies in the middle of its pass over the second half.
+      const logged = (file: string, afterFirstHalf: (store: Store) => void = () => {}): Store => {
+        const store = createStore(openDatabase(join(dir, file)), file);
+        const source = store.sources.upsertKey('test-dossiers', 'dossier', hashSourceKey('k'.repeat(24)), T0);
+        const taskSource = store.sources.upsertKey('test-tasks', 'task', hashSourceKey('t'.repeat(24)), T0);
+        const ingest = createIngestService({
+          store,
+          domain: ctx,
+          now: () => T0,
+          isKnownCode: (c) => index.scopeOf(c) !== null,
+          jurisdictionName: jurisdiction.name,
+          projections: { logged() {}, onProjected() {} },
+          onApplied() {},
+        });
+        const half = dossiers.length >> 1;
+        for (const b of dossiers.slice(0, half)) ingest.ingest(source, 'dossier', b);
+        afterFirstHalf(store);
+        for (const b of dossiers.slice(half)) ingest.ingest(source, 'dossier', b);
+        ingest.ingest(taskSource, 'task', tasks);
+        return store;
+      };
+      const whole = logged('whole.db');
+      new Projector(whole, ctx).catchUp();
+      whole.close();
+
+      let mark = 0;
+      let atMark: ReturnType<typeof tables> | null = null;
+      const dying = logged('dying.db', (store) => {
+        mark = new Projector(store, ctx).catchUp();
+        atMark = tables(join(dir, 'dying.db'));
+      });
+      expect(mark).toBeGreaterThan(0);
+      let transactions = 0;
+      const diesOnThird = {
+        ...dying,
+        transaction<T>(fn: () => T): T {
+          if (++transactions === 3) throw new Error('killed');
+          return dying.transaction(fn);
+        },
+      } as Store;
+      expect(() => new Projector(diesOnThird, ctx).catchUp()).toThrow('killed');
+      const left = tables(join(dir, 'dying.db'));
+      // Rows past the mark: written by the dead pass, yet the mark says they are not projected.
+      expect(left.projectedSeq).toBe(mark);
+      expect(left.dossiers).not.toEqual(atMark!.dossiers);
+
+      expect(recoverProjections(dying, ctx)).toBeGreaterThan(300);
+      dying.close();
+      expect(tables(join(dir, 'dying.db'))).toEqual(tables(join(dir, 'whole.db')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
