@@ -332,6 +332,8 @@ class EventQueue<E> {
 
 /** Plans longer than this would break the ordering key (they are far shorter: ≤ ~15 events). */
 const MAX_PLAN_LENGTH = 64;
+/** Working time allotted to a step handed over after its planned end (half a working day). */
+const LATE_STEP_ALLOTTED_MS = 4 * 3_600_000;
 
 const FAULT_KINDS: readonly InjectedFaultKind[] = [
   'unknown_unit',
@@ -725,7 +727,9 @@ export function createCityGenerator(options: CityGeneratorOptions): CityGenerato
       wireAt: t,
       type,
       handler,
-      stepDueAt,
+      // A step handed over after its planned end (a late dossier changing hands) still gets some time
+      // of its own, as a real system allots it from the assignment: never a step due before it began.
+      stepDueAt: stepDueAt !== undefined && stepDueAt < t ? calendar.addWorkingMs(t, LATE_STEP_ALLOTTED_MS) : stepDueAt,
       due,
       reason,
       rating: undefined,

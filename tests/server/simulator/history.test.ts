@@ -8,6 +8,8 @@ import { loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
 import { createCityGenerator } from '../../../server/simulator/generator.js';
 import type { CityGenerator, GeneratedEvents } from '../../../server/simulator/generator.js';
 import { at, calendar, foldDossiers, onTimeRate, procedures, vn } from './helpers.js';
+import { validateEvent } from '../../../server/ingest/validate.js';
+import { jurisdictionIndex } from '../../../server/geo/jurisdiction-loader.js';
 import type { FoldedDossier } from './helpers.js';
 
 const hcmc = loadJurisdiction();
@@ -91,6 +93,19 @@ describe('a 40-day history of the whole city at scale 0.25', () => {
     const bad = gen.injectedFaults().size;
     expect(bad / total).toBeGreaterThan(0.0005);
     expect(bad / total).toBeLessThan(0.002);
+  });
+
+  it('sends only events the server accepts, but for the deliberately bad ones', () => {
+    const faults = gen.injectedFaults();
+    const index = jurisdictionIndex(hcmc);
+    const ctx = { now: NOW, isKnownCode: (c: string) => index.scopeOf(c) !== null, jurisdictionName: hcmc.name };
+    const refused = [];
+    for (const e of out.dossiers) {
+      if (faults.has(e.id)) continue;
+      const v = validateEvent('dossier', e, ctx);
+      if (!v.ok) refused.push({ event: e, errors: v.errors });
+    }
+    expect(refused.slice(0, 3)).toEqual([]);
   });
 
   it('produces no event dated after now except the deliberately bad ones', () => {
