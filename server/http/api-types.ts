@@ -59,6 +59,8 @@ export interface OverviewResponse {
   departments: Record<string, ScopeMetrics>;
   /** Same metrics for the previous period of the same length (for "change against previous period"). */
   previousCity: ScopeMetrics | null;
+  /** Flow metrics of the same elapsed part of the previous period ("cùng kỳ"), for counts of a period still running. */
+  previousCityToDate: ScopeMetrics | null;
 }
 
 export interface BreakdownRow {

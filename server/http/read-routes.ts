@@ -36,6 +36,7 @@ export interface ReadDeps {
   store: Store;
   metrics: MetricsSource & {
     previousMetrics?(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueCounts): import('../metrics/types.js').ScopeMetrics | null;
+    previousMetricsToDate?(scope: ScopeKey, period: Period): import('../metrics/types.js').ScopeMetrics | null;
   };
   jurisdiction: Jurisdiction;
   scopeOf(code: string): ScopeKey | null;
@@ -116,6 +117,7 @@ export function readRoutes(deps: ReadDeps): Router {
       departments,
       // The previous window ends where the current one starts; its rate counts what was overdue then.
       previousCity: city ? (deps.metrics.previousMetrics?.('city', period, pastOverdue.at('city', w.from)) ?? null) : null,
+      previousCityToDate: city ? (deps.metrics.previousMetricsToDate?.('city', period) ?? null) : null,
     };
     res.json(body);
   });

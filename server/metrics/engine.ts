@@ -242,6 +242,17 @@ export class MetricsEngine {
     return buildScopeMetrics(b.counts, b.hist, backlog);
   }
 
+  /**
+   * Flow metrics of a scope over the same elapsed part of the previous window ("cùng kỳ": the first
+   * 2 days of last month on the 2nd), for comparing counts of a period still running. No backlog.
+   */
+  previousMetricsToDate(scope: ScopeKey, period: Period): ScopeMetrics {
+    const s = this.scopeStates.get(scope);
+    if (s === undefined) return emptyScopeMetrics();
+    const b = this.flows.previous(s, period, true);
+    return buildScopeMetrics(b.counts, b.hist, NO_BACKLOG);
+  }
+
   /** The current window of a period. */
   window(period: Period): PeriodWindow {
     return this.flows.window(period);

@@ -18,7 +18,7 @@
 import { civilFromDays, daysFromCivil, vnDayIndex } from '../domain/time.js';
 import { FLOW_COUNTERS, BACKLOG_COUNTERS, F_HIST_TOTAL } from './counters.js';
 import { HISTOGRAM_BINS } from './histogram.js';
-import { periodWindow, previousWindow, windowDays } from './periods.js';
+import { periodWindow, previousWindow, previousWindowToDate, windowDays } from './periods.js';
 import { PERIODS } from './types.js';
 import type { Period, PeriodWindow, ScopeKey } from './types.js';
 
@@ -232,11 +232,14 @@ export class FlowBuckets {
     }
   }
 
-  /** The flow counters of `s` over the previous window of `period` (a fresh bucket). */
-  previous(s: ScopeState, period: Period): Bucket {
+  /**
+   * The flow counters of `s` over the previous window of `period` (a fresh bucket); `toDate`: only its
+   * part as long as the current window so far (previousWindowToDate).
+   */
+  previous(s: ScopeState, period: Period, toDate = false): Bucket {
     if (this.totalsStale) this.rebuildAllTotals(); // the city's buckets may be behind
     const into = newBucket(null);
-    this.sumWindow(s, period, previousWindow(period, this.now), into);
+    this.sumWindow(s, period, (toDate ? previousWindowToDate : previousWindow)(period, this.now), into);
     return into;
   }
 

@@ -45,6 +45,21 @@ export function previousWindow(period: Period, now: number): PeriodWindow {
   return periodWindow(period, current.from - 1);
 }
 
+/**
+ * The same elapsed part of the previous window ("cùng kỳ"): as many Vietnam days from its start as the
+ * current window has had so far, today included, and no more than it has. A count of a period still
+ * running (received so far this month) is compared with this, not with the whole previous period,
+ * which on the 2nd of a month would show a fall of nearly everything. `today` and `live` are whole
+ * days already: the same as previousWindow.
+ */
+export function previousWindowToDate(period: Period, now: number): PeriodWindow {
+  const previous = previousWindow(period, now);
+  if (period === 'today' || period === 'live') return previous;
+  const elapsedDays = vnDayIndex(now) - vnDayIndex(periodWindow(period, now).from) + 1;
+  // Vietnam keeps no daylight saving time: its days are all MS_PER_DAY long.
+  return { period, from: previous.from, to: Math.min(previous.to, previous.from + elapsedDays * MS_PER_DAY) };
+}
+
 /** A window as Vietnam day indexes: days d with fromDay ≤ d < toDay. */
 export interface DayRange {
   fromDay: number;

@@ -8,16 +8,20 @@ interface KpiTilesProps {
   period: Period;
   city: ScopeMetrics | null;
   previous: ScopeMetrics | null;
+  /** The same elapsed part of the previous period, for counts of a period still running. */
+  previousToDate: ScopeMetrics | null;
 }
 
 /** Six key figures of the city for the period, each against the previous period. */
-export function KpiTiles({ period, city, previous }: KpiTilesProps) {
+export function KpiTiles({ period, city, previous, previousToDate }: KpiTilesProps) {
   const { t } = useTranslation('overview');
   const { t: tc } = useTranslation();
   const f = useFormat();
   const against = tc(`previousPeriod.${period}`);
   // Backlog figures compare with the backlog as it stood when the previous period ended.
   const againstEnd = tc(`previousPeriodEnd.${period}`);
+  // Counts of a period still running compare with the same part of the previous one ("cùng kỳ").
+  const againstToDate = tc(`previousPeriodToDate.${period}`);
 
   const change = (c: KpiChange | null, text: (diff: number) => string, vs = against): KpiTileProps['change'] =>
     c ? { direction: c.direction, tone: c.tone, text: text(c.diff), against: vs } : null;
@@ -33,7 +37,7 @@ export function KpiTiles({ period, city, previous }: KpiTilesProps) {
       label: period === 'today' ? t('kpi.receivedToday') : t('kpi.received'),
       value: f.count(city?.received),
       hint: tc(`period.${period}`),
-      change: count(city?.received, previous?.received, null),
+      change: count(city?.received, previousToDate?.received, null, againstToDate),
     },
     {
       name: 'in-progress',

@@ -176,7 +176,7 @@ export function OverviewPage() {
           </button>
         </div>
       )}
-      <KpiTiles period={period} city={city} previous={ov?.previousCity ?? null} />
+      <KpiTiles period={period} city={city} previous={ov?.previousCity ?? null} previousToDate={ov?.previousCityToDate ?? null} />
       <div className="overview__main">
         <MapPanel
           units={units}

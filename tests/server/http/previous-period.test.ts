@@ -20,9 +20,11 @@ describe('overview: the previous period judged the DVCQG way', () => {
         // Finished early last week: never overdue.
         receivedEvent({ id: 'd1', dossierId: 'D', at: '2026-11-11T08:00:00+07:00', dueAt: '2026-11-13T17:00:00+07:00' }),
         { id: 'd2', type: 'processed', dossierId: 'D', at: '2026-11-12T10:00:00+07:00' },
+        // Received on the Saturday of last week, due far ahead: after the same point of last week.
+        receivedEvent({ id: 'e1', dossierId: 'E', at: '2026-11-14T09:00:00+07:00', dueAt: '2026-12-30T17:00:00+07:00' }),
       ],
     });
-    expect(r.body.accepted).toBe(7);
+    expect(r.body.accepted).toBe(8);
     const t = await srv.post(
       '/api/v1/ingest/tasks',
       {
@@ -55,6 +57,12 @@ describe('overview: the previous period judged the DVCQG way', () => {
     // (early + on time) ÷ (early + on time + late + overdue at the end) = 1 ÷ 4
     expect(body.previousCity.onTimeRate).toBeCloseTo(0.25);
     expect(body.previousCity.tasks.openOverdue).toBe(1);
+  });
+
+  it('compares the received count with the same days of the previous period (Monday–Friday of last week)', async () => {
+    const { body } = await srv.get('/api/v1/overview?period=week');
+    expect(body.previousCity.received).toBe(5);
+    expect(body.previousCityToDate.received).toBe(4);
   });
 
   it('leaves a dossier finished late before the end out of that backlog, and one finished early out of both', async () => {

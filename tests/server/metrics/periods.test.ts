@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIVE_WINDOW_DAYS, periodWindow, previousWindow, windowDays } from '../../../server/metrics/periods.js';
+import { LIVE_WINDOW_DAYS, periodWindow, previousWindow, previousWindowToDate, windowDays } from '../../../server/metrics/periods.js';
 import { vnDayIndex } from '../../../server/domain/time.js';
 import { vn } from './factories.js';
 
@@ -59,6 +59,27 @@ describe('previousWindow', () => {
   it('gives the 30 days before the live window', () => {
     const cur = periodWindow('live', now);
     expect(previousWindow('live', now)).toEqual({ period: 'live', from: cur.from - 30 * DAY_MS, to: cur.from });
+  });
+});
+
+describe('previousWindowToDate', () => {
+  it('takes as many days of the previous period as the current one has had, today included', () => {
+    // Wednesday 2 December: the first two days of November, the first three of last week.
+    const now = vn('2026-12-02T09:00');
+    expect(previousWindowToDate('month', now)).toMatchObject({ from: vn('2026-11-01T00:00'), to: vn('2026-11-03T00:00') });
+    expect(previousWindowToDate('week', now)).toMatchObject({ from: vn('2026-11-23T00:00'), to: vn('2026-11-26T00:00') });
+    expect(previousWindowToDate('quarter', now)).toMatchObject({ from: vn('2026-07-01T00:00'), to: vn('2026-09-02T00:00') });
+    expect(previousWindowToDate('year', now)).toMatchObject({ from: vn('2025-01-01T00:00'), to: vn('2025-12-03T00:00') });
+  });
+
+  it('stops at the end of a shorter previous period (31 March against February)', () => {
+    expect(previousWindowToDate('month', vn('2026-03-31T23:59'))).toMatchObject({ from: vn('2026-02-01T00:00'), to: vn('2026-03-01T00:00') });
+  });
+
+  it('leaves today and live as whole previous windows', () => {
+    const now = vn('2026-12-02T09:00');
+    expect(previousWindowToDate('today', now)).toEqual(previousWindow('today', now));
+    expect(previousWindowToDate('live', now)).toEqual(previousWindow('live', now));
   });
 });
 
