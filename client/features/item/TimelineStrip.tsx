@@ -149,8 +149,11 @@ export function TimelineStrip({ model, label, barText, lineLabel, testId }: Time
         {geo.bars.map((b) => {
           const y = lanesTop + b.laneIndex * LANE_HEIGHT + (LANE_HEIGHT - BAR_HEIGHT) / 2;
           const text = barText(b.bar);
-          const labelX = b.x + b.width + 4;
-          const labelInside = labelX > STRIP_WIDTH - RIGHT_PAD - 70;
+          // The label goes after the bar; near the right edge inside it (white) when the bar is wide
+          // enough, else before it, so a short last hold's label is never white on the background.
+          const after = b.x + b.width + 4;
+          const placement = after <= STRIP_WIDTH - RIGHT_PAD - 70 ? 'after' : b.width >= 70 ? 'inside' : 'before';
+          const labelX = placement === 'after' ? after : placement === 'inside' ? b.x + 4 : b.x - 4;
           return (
             <g key={b.bar.id} className={b.bar.bounced ? 'tl-bar tl-bounced' : 'tl-bar'} data-testid={`tl-bar-${b.bar.id}`}>
               <title>{text.title}</title>
@@ -188,10 +191,12 @@ export function TimelineStrip({ model, label, barText, lineLabel, testId }: Time
                 />
               )}
               <text
-                x={labelInside ? b.x + 4 : labelX}
+                x={labelX}
                 y={y + BAR_HEIGHT - 5}
                 fontSize="12"
-                style={{ fill: labelInside ? '#ffffff' : COLOR.text }}
+                textAnchor={placement === 'before' ? 'end' : 'start'}
+                data-placement={placement}
+                style={{ fill: placement === 'inside' ? '#ffffff' : COLOR.text }}
               >
                 {text.label}
               </text>

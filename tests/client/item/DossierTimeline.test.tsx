@@ -69,4 +69,23 @@ describe('DossierTimeline', () => {
       '08/11/2025 08:00 Văn bản xin lỗi — Hẹn trả: 12/11/2025 17:00; Lý do: Cần xác minh thực địa',
     ]);
   });
+
+  it('puts the label of a short hold at the right edge before its bar, in dark text, not white on the background', () => {
+    const d = dossier({
+      receivedAt: vn(3),
+      originalDueAt: vn(6, 17),
+      dueAt: vn(6, 17),
+      holds: [
+        hold({ handlerId: 'a', handlerName: 'Nguyễn Văn An', from: vn(3), to: vn(20), stepDueAt: vn(5), heldDays: 12, allottedDays: 2, delayDays: 10 }),
+        hold({ handlerId: 'b', handlerName: 'Trần Thị Bình', from: vn(20), to: null, stepDueAt: vn(21), heldDays: 0.1, allottedDays: 1, delayDays: 0 }),
+      ],
+    });
+    renderTimeline({ ...d, asOf: vn(20, 10) });
+    const long = screen.getByTestId('tl-bar-hold-0').querySelector('text')!;
+    expect(long.getAttribute('data-placement')).not.toBe('before');
+    const short = screen.getByTestId('tl-bar-hold-1').querySelector('text')!;
+    expect(short.getAttribute('data-placement')).toBe('before');
+    expect(short.getAttribute('text-anchor')).toBe('end');
+    expect(short.getAttribute('style')).not.toContain('255');
+  });
 });
