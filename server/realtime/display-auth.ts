@@ -9,6 +9,7 @@ import type { DisplaysRepo } from '../db/wall-repo.js';
 import { DISPLAY_TOKEN_MAX_LENGTH, hashDisplayToken } from '../wall/display-tokens.js';
 import { DISPLAY_TOKEN_INVALID } from '../wall/wall-types.js';
 import type { IoServer } from './hub.js';
+import { createCredentialSweep } from './credential-sweep.js';
 import type { SocketData } from './events.js';
 
 type Principal = SocketData['principal'];
@@ -47,8 +48,7 @@ export interface DisplayAuthDeps {
  */
 export function installDisplayAuth(deps: DisplayAuthDeps) {
   const { io, displays } = deps;
-  /** Display id of each connected display socket, by socket id. */
-  const displayOf = new Map<string, number>();
+  const revocation = createCredentialSweep(io, () => displays.activeIds(), deps.sweepEveryMs);
 
   io.use((socket, next) => {
     const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.displayToken;
@@ -57,33 +57,15 @@ export function installDisplayAuth(deps: DisplayAuthDeps) {
     const display = displays.findActiveByTokenHash(hashDisplayToken(token));
     if (!display) return next(new DisplayTokenError());
     socket.data.principal = { role: 'display', scope: display.scope, displayId: display.id, displayName: display.name };
-    displayOf.set(socket.id, display.id);
-    socket.once('disconnect', () => displayOf.delete(socket.id));
+    revocation.track(socket, display.id);
     displays.markSeen(display.id, deps.now());
     next();
   });
 
-  /** Disconnects every display socket whose token is no longer active. */
-  function sweep(): number {
-    if (displayOf.size === 0) return 0;
-    const active = displays.activeIds();
-    let n = 0;
-    for (const [socketId, id] of displayOf) {
-      if (active.has(id)) continue;
-      displayOf.delete(socketId);
-      io.sockets.sockets.get(socketId)?.disconnect(true);
-      n++;
-    }
-    return n;
-  }
-
-  const timer = setInterval(sweep, deps.sweepEveryMs);
-  timer.unref();
   return {
-    sweep,
-    connectedDisplays: () => displayOf.size,
-    stop(): void {
-      clearInterval(timer);
-    },
+    /** Disconnects every display socket whose token is no longer active. */
+    sweep: revocation.sweep,
+    connectedDisplays: revocation.size,
+    stop: revocation.stop,
   };
 }

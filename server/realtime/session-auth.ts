@@ -9,11 +9,11 @@ import { SESSION_COOKIE } from '../auth/auth-service.js';
 import { readCookie } from '../auth/cookies.js';
 import { PUBLIC } from '../auth/policy.js';
 import type { IoServer } from './hub.js';
+import { createCredentialSweep } from './credential-sweep.js';
 
 export function installSessionAuth(deps: { io: IoServer; auth: AuthService; sweepEveryMs: number }) {
   const { io, auth } = deps;
-  /** Session hash of each signed-in socket, by socket id. */
-  const sessionOf = new Map<string, string>();
+  const revocation = createCredentialSweep(io, () => auth.liveSessionHashes(), deps.sweepEveryMs);
 
   io.use((socket, next) => {
     if (socket.data.principal) return next(); // a wall display, authenticated by its token
@@ -23,31 +23,13 @@ export function installSessionAuth(deps: { io: IoServer; auth: AuthService; swee
       return next();
     }
     socket.data.principal = session.principal;
-    sessionOf.set(socket.id, session.principal.sessionHash!);
-    socket.once('disconnect', () => sessionOf.delete(socket.id));
+    revocation.track(socket, session.principal.sessionHash!);
     next();
   });
 
-  /** Disconnects every socket whose session is no longer live; the client reconnects as what it now is. */
-  function sweep(): number {
-    if (sessionOf.size === 0) return 0;
-    const live = auth.liveSessionHashes();
-    let n = 0;
-    for (const [socketId, hash] of sessionOf) {
-      if (live.has(hash)) continue;
-      sessionOf.delete(socketId);
-      io.sockets.sockets.get(socketId)?.disconnect(true);
-      n++;
-    }
-    return n;
-  }
-
-  const timer = setInterval(sweep, deps.sweepEveryMs);
-  timer.unref();
   return {
-    sweep,
-    stop(): void {
-      clearInterval(timer);
-    },
+    /** Disconnects every socket whose session is no longer live; the client reconnects as what it now is. */
+    sweep: revocation.sweep,
+    stop: revocation.stop,
   };
 }

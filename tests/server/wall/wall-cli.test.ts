@@ -1,36 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../server/db/connection.js';
-import { createStore } from '../../../server/db/store.js';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cliWorkspace } from '../../helpers/cli.js';
 import { hashDisplayToken } from '../../../server/wall/display-tokens.js';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
-const work = mkdtempSync(join(tmpdir(), 'wall-cli-'));
-const dbFile = join(work, 'dashboard.db');
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function run(script: string, args: string[]) {
-  const r = spawnSync('npx', ['tsx', `server/cli/${script}.ts`, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DASHBOARD_DB: dbFile },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function withStore<T>(fn: (store: ReturnType<typeof createStore>) => T): T {
-  const store = createStore(openDatabase(dbFile), dbFile);
-  try {
-    return fn(store);
-  } finally {
-    store.close();
-  }
-}
+const { dbFile, run, withStore } = cliWorkspace('wall-cli-');
 
 // Each run starts npx + tsx (1–2 s; more on a busy two-core CI runner).
 describe('display:add, display:revoke and wall:preset', { timeout: 60_000 }, () => {
