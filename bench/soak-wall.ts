@@ -19,21 +19,12 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { launchBrowser } from '../tests/e2e/browser.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MiB = 2 ** 20;
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 interface Sample {
   /** Seconds since the wall was opened. */
@@ -236,7 +227,7 @@ async function main(): Promise<void> {
     await waitForHealth(url, server, 10 * 60_000);
     console.log(`soak: server ready in ${((Date.now() - tServer) / 1000).toFixed(1)} s`);
 
-    browser = await chromium.launch({ executablePath: o.chromium, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchBrowser(o.chromium);
     const page = await browser.newPage({ viewport: o.viewport });
     let pageErrors = 0;
     let consoleErrors = 0;
