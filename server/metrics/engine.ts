@@ -245,12 +245,13 @@ export class MetricsEngine {
   /**
    * Flow metrics of a scope over the same elapsed part of the previous window ("cùng kỳ": the first
    * 2 days of last month on the 2nd), for comparing counts of a period still running. No backlog.
+   * Null when those days are no longer kept (the days of a partial month a quarter or a year ago).
    */
-  previousMetricsToDate(scope: ScopeKey, period: Period): ScopeMetrics {
+  previousMetricsToDate(scope: ScopeKey, period: Period): ScopeMetrics | null {
     const s = this.scopeStates.get(scope);
     if (s === undefined) return emptyScopeMetrics();
-    const b = this.flows.previous(s, period, true);
-    return buildScopeMetrics(b.counts, b.hist, NO_BACKLOG);
+    const b = this.flows.previousToDate(s, period);
+    return b === null ? null : buildScopeMetrics(b.counts, b.hist, NO_BACKLOG);
   }
 
   /** The current window of a period. */

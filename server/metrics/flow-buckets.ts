@@ -232,14 +232,33 @@ export class FlowBuckets {
     }
   }
 
-  /**
-   * The flow counters of `s` over the previous window of `period` (a fresh bucket); `toDate`: only its
-   * part as long as the current window so far (previousWindowToDate).
-   */
-  previous(s: ScopeState, period: Period, toDate = false): Bucket {
+  /** The flow counters of `s` over the previous window of `period` (a fresh bucket). */
+  previous(s: ScopeState, period: Period): Bucket {
     if (this.totalsStale) this.rebuildAllTotals(); // the city's buckets may be behind
     const into = newBucket(null);
-    this.sumWindow(s, period, (toDate ? previousWindowToDate : previousWindow)(period, this.now), into);
+    this.sumWindow(s, period, previousWindow(period, this.now), into);
+    return into;
+  }
+
+  /**
+   * The flow counters of `s` over the same elapsed part of the previous window (previousWindowToDate),
+   * or null when that part ends within a month whose days are no longer kept (a quarter or a year
+   * ago): whole months from the month buckets, the days of a last, partial month from the day buckets.
+   */
+  previousToDate(s: ScopeState, period: Period): Bucket | null {
+    if (this.totalsStale) this.rebuildAllTotals();
+    const w = previousWindowToDate(period, this.now);
+    const into = newBucket(null);
+    if (DAY_GRAINED.has(period)) {
+      this.sumWindow(s, period, w, into);
+      return into;
+    }
+    const { fromDay, toDay } = windowDays(w);
+    const [y, m, d] = civilFromDays(toDay);
+    const partialFrom = d === 1 ? toDay : daysFromCivil(y, m, 1);
+    if (partialFrom < toDay && partialFrom < this.dayRetentionFrom) return null;
+    this.sumDays(s, false, fromDay, partialFrom, into);
+    this.sumDays(s, true, partialFrom, toDay, into);
     return into;
   }
 
@@ -251,7 +270,13 @@ export class FlowBuckets {
 
   private sumWindow(s: ScopeState, period: Period, w: PeriodWindow, into: Bucket): void {
     const { fromDay, toDay } = windowDays(w);
-    if (DAY_GRAINED.has(period)) {
+    this.sumDays(s, DAY_GRAINED.has(period), fromDay, toDay, into);
+  }
+
+  /** Adds the buckets of days [fromDay, toDay): day by day, or month by month (then month-aligned). */
+  private sumDays(s: ScopeState, byDay: boolean, fromDay: number, toDay: number, into: Bucket): void {
+    if (fromDay >= toDay) return;
+    if (byDay) {
       for (let d = fromDay; d < toDay; d++) {
         const b = s.days.get(d);
         if (b !== undefined) addBucketInto(into, b);

@@ -20,8 +20,11 @@ export function KpiTiles({ period, city, previous, previousToDate }: KpiTilesPro
   const against = tc(`previousPeriod.${period}`);
   // Backlog figures compare with the backlog as it stood when the previous period ended.
   const againstEnd = tc(`previousPeriodEnd.${period}`);
-  // Counts of a period still running compare with the same part of the previous one ("cùng kỳ").
-  const againstToDate = tc(`previousPeriodToDate.${period}`);
+  // Counts of a period still running compare with the same part of the previous one ("cùng kỳ");
+  // when the server no longer keeps those days (a quarter or a year ago), with all of it, and say so.
+  const receivedAgainst = previousToDate
+    ? { prev: previousToDate.received, vs: tc(`previousPeriodToDate.${period}`) }
+    : { prev: previous?.received, vs: tc(`previousPeriodWhole.${period}`) };
 
   const change = (c: KpiChange | null, text: (diff: number) => string, vs = against): KpiTileProps['change'] =>
     c ? { direction: c.direction, tone: c.tone, text: text(c.diff), against: vs } : null;
@@ -37,7 +40,7 @@ export function KpiTiles({ period, city, previous, previousToDate }: KpiTilesPro
       label: period === 'today' ? t('kpi.receivedToday') : t('kpi.received'),
       value: f.count(city?.received),
       hint: tc(`period.${period}`),
-      change: count(city?.received, previousToDate?.received, null, againstToDate),
+      change: count(city?.received, receivedAgainst.prev, null, receivedAgainst.vs),
     },
     {
       name: 'in-progress',

@@ -114,6 +114,24 @@ describe('MetricsEngine', () => {
     expect(engine.previousMetrics('city', 'today').received).toBe(1);
   });
 
+  it('compares a running month with the same days of the previous one, and says when those days are gone', () => {
+    // Wednesday 3 December: last month's 1st–3rd count, its 4th does not.
+    const { engine } = setup(vn('2025-12-03T10:00'));
+    const feed = feeder(engine);
+    const due = vn('2025-12-30T17:00');
+    feed(
+      received('n1', vn('2025-11-03T09:00'), due),
+      received('n2', vn('2025-11-04T09:00'), due),
+      received('n3', vn('2025-11-20T09:00'), due),
+      received('d1', vn('2025-12-01T09:00'), due),
+    );
+    expect(engine.previousMetrics('city', 'month').received).toBe(3);
+    expect(engine.previousMetricsToDate('city', 'month')?.received).toBe(1);
+    expect(engine.previousMetricsToDate('unit:26734', 'week')?.received).toBe(0);
+    // The first days of December 2024 are older than the days the engine keeps: no false comparison.
+    expect(engine.previousMetricsToDate('city', 'year')).toBeNull();
+  });
+
   it('counts open overdue dossiers in the DVCQG on-time rate', () => {
     const { engine, clock } = setup(vn('2025-11-17T09:00'));
     const feed = feeder(engine);

@@ -85,4 +85,10 @@ describe('KpiTiles', () => {
     expect(screen.getByTestId('kpi-received').textContent).toContain('+2.468');
     expect(screen.getByTestId('kpi-received').textContent).toContain('so với cùng kỳ tháng trước');
   });
+
+  it('compares the received count with all of the previous period, and says so, when its same days are not kept', () => {
+    render(<KpiTiles period="year" city={metrics({ received: 5000 })} previous={metrics({ received: 4000 })} previousToDate={null} />);
+    expect(screen.getByTestId('kpi-received').textContent).toContain('+1.000');
+    expect(screen.getByTestId('kpi-received').textContent).toContain('so với cả năm trước');
+  });
 });
