@@ -7,7 +7,7 @@ import { sameContent } from './canonical-json.js';
 import { parseLoggedDossierEvent, parseLoggedTaskEvent, validateEvent, type IngestKind, type ValidationContext } from './validate.js';
 import type { DomainContext } from './projection-extras.js';
 import { StateCache } from './state-cache.js';
-import { advanceDossier, advanceTask } from './fold.js';
+import { advanceDossier, advanceOwnedDossier, advanceTask } from './fold.js';
 
 /** Items whose states stay in memory between batches (≈ the open backlog of a large city). */
 const STATE_CACHE_ITEMS = 400_000;
@@ -106,14 +106,14 @@ export function createIngestService(deps: IngestDeps) {
         let seq: number;
         if (v.kind === 'dossier') {
           const e = v.event;
-          const prev = currentDossier(e.dossierId);
+          // A state this batch already advanced is its own until the commit: fold onto it in place.
+          const owned = dossierNext.get(e.dossierId);
+          const prev = owned ?? currentDossier(e.dossierId);
           const orderError = checkDossierOrder(prev, e);
           if (orderError) return reject(index, e.id, raw, [orderError]);
           seq = store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, payload);
-          dossierNext.set(
-            e.dossierId,
-            advanceDossier(prev, e, domain, () => store.events.ofItem('dossier', e.dossierId).map((s) => parseLoggedDossierEvent(s.payload))),
-          );
+          const logged = () => store.events.ofItem('dossier', e.dossierId).map((s) => parseLoggedDossierEvent(s.payload));
+          dossierNext.set(e.dossierId, owned ? advanceOwnedDossier(owned, e, domain, logged) : advanceDossier(prev, e, domain, logged));
         } else {
           const e = v.event;
           seq = store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, payload);

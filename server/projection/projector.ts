@@ -3,7 +3,7 @@ import type { LoggedEvent } from '../db/events-repo.js';
 import type { DossierState, TaskState } from '../domain/types.js';
 import { foldDossier, type DossierContext } from '../domain/dossier.js';
 import { foldTask } from '../domain/task.js';
-import { advanceDossier, advanceTask } from '../ingest/fold.js';
+import { advanceDossier, advanceOwnedDossier, advanceTask } from '../ingest/fold.js';
 import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../ingest/validate.js';
 import { dossierRowExtras } from '../ingest/projection-extras.js';
 import { StateCache } from '../ingest/state-cache.js';
@@ -112,10 +112,13 @@ export class Projector {
     if (ev.kind === 'dossier') {
       const e = parseLoggedDossierEvent(ev.payload);
       const d = dossiers.get(id);
-      const prev = d ? d.next : this.dossier(id);
-      const next = advanceDossier(prev, e, ctx, () => store.events.ofItem('dossier', id, ev.seq).map((s) => parseLoggedDossierEvent(s.payload)));
-      if (d) d.next = next;
-      else dossiers.set(id, { prev, next });
+      const logged = () => store.events.ofItem('dossier', id, ev.seq).map((s) => parseLoggedDossierEvent(s.payload));
+      // The pass's `next` is its own (a copy of `prev` or a refold): later events fold onto it in place.
+      if (d) d.next = advanceOwnedDossier(d.next, e, ctx, logged);
+      else {
+        const prev = this.dossier(id);
+        dossiers.set(id, { prev, next: advanceDossier(prev, e, ctx, logged) });
+      }
     } else {
       const e = parseLoggedTaskEvent(ev.payload);
       const prev = tasks.get(id) ?? this.task(id);
