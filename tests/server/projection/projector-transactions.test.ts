@@ -79,14 +79,31 @@ describe('projection writer transactions', () => {
       const logged = alone.store.events.maxSeq();
       expect(logged).toBeGreaterThan(1_000);
 
-      expect(new Projector(alone.store, ctx).catchUp()).toBe(logged);
-      expect(new Projector(contended.store, ctx).catchUp()).toBe(logged);
+      // No time budget: the counts do not depend on the machine's speed.
+      expect(new Projector(alone.store, ctx, Infinity).catchUp()).toBe(logged);
+      expect(new Projector(contended.store, ctx, Infinity).catchUp()).toBe(logged);
       // Alone, a pass takes few long transactions; contended, one per step (each row, each 64 lookup rows).
       expect(alone.counter.transactions).toBeLessThan(10);
       expect(contended.counter.transactions).toBeGreaterThan(20 * alone.counter.transactions);
       alone.store.close();
       contended.store.close();
       expect(tables(join(dir, 'contended.db'))).toEqual(tables(join(dir, 'alone.db')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('ends a transaction once it has run for its time budget, with the same rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bdt-projector-budget-'));
+    try {
+      const unbounded = counted(loggedStore(join(dir, 'unbounded.db')), false);
+      const budgeted = counted(loggedStore(join(dir, 'budgeted.db')), false);
+      expect(new Projector(unbounded.store, ctx, Infinity).catchUp()).toBe(new Projector(budgeted.store, ctx, 0).catchUp());
+      // A budget of 0 ms: every step is over it, so every step commits.
+      expect(budgeted.counter.transactions).toBeGreaterThan(20 * unbounded.counter.transactions);
+      unbounded.store.close();
+      budgeted.store.close();
+      expect(tables(join(dir, 'budgeted.db'))).toEqual(tables(join(dir, 'unbounded.db')));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
