@@ -168,6 +168,7 @@ function instrument(store: Store, engine: { applyDossier: (...a: never[]) => voi
   wrap(events, 'append', 'events.append (INSERT)');
   if (events.existingHash) wrap(events, 'existingHash', 'events.existingHash (dedup lookup)');
   if (events.indexedPayload) wrap(events, 'indexedPayload', 'events.indexedPayload (dedup lookup)');
+  if (events.indexedPayloads) wrap(events, 'indexedPayloads', 'events.indexedPayloads (dedup lookup, one per batch)');
   wrap(engine as unknown as Record<string, unknown>, 'applyDossier', 'engine.applyDossier');
   const tx = store.transaction.bind(store);
   store.transaction = <T>(fn: () => T): T => {

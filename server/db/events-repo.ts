@@ -34,9 +34,13 @@ export function createEventsRepo(db: Db) {
   );
   const mark = `(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'projections.seq')`;
   const payloadAt = db.prepare('SELECT payload FROM events WHERE seq = ?').pluck();
-  const payloadOf = db
-    .prepare('SELECT e.payload FROM event_ids i JOIN events e ON e.seq = i.seq WHERE i.source_id = ? AND i.event_id = ?')
-    .pluck();
+  // The ids arrive as one JSON array: one statement per batch instead of one per event.
+  const payloadsOf = db
+    .prepare(
+      `SELECT i.event_id, e.payload FROM event_ids i JOIN events e ON e.seq = i.seq
+       WHERE i.source_id = ? AND i.event_id IN (SELECT value FROM json_each(?))`,
+    )
+    .raw();
   // Parameters: kind, item id, up to seq (twice each). UNION, not UNION ALL: rows the writer indexed
   // past the mark (a pass is several transactions) are in both halves.
   const ofItem = db.prepare(
@@ -74,7 +78,7 @@ export function createEventsRepo(db: Db) {
   return {
     /**
      * Logs an event and answers its seq. The caller has checked that this source has not logged this
-     * event id (indexedPayload and the events it logged since): the log has no unique index to do it.
+     * event id (indexedPayloads and the events it logged since): the log has no unique index to do it.
      */
     append(
       sourceId: number,
@@ -89,11 +93,14 @@ export function createEventsRepo(db: Db) {
       return Number(insert.run(sourceId, eventId, kind, itemId, type, at, receivedAt, payload).lastInsertRowid);
     },
     /**
-     * Payload of the event this source logged under this id, if it is in `event_ids` (logged up to
-     * the projections' mark; the ingest path keeps the ids it logged since).
+     * Payloads of the events this source logged under these ids, by id, for those in `event_ids`
+     * (logged up to the projections' mark; the ingest path keeps the ids it logged since).
      */
-    indexedPayload(sourceId: number, eventId: string): string | undefined {
-      return payloadOf.get(sourceId, eventId) as string | undefined;
+    indexedPayloads(sourceId: number, eventIds: readonly string[]): Map<string, string> {
+      const found = new Map<string, string>();
+      if (eventIds.length === 0) return found;
+      for (const [id, payload] of payloadsOf.all(sourceId, JSON.stringify(eventIds)) as [string, string][]) found.set(id, payload);
+      return found;
     },
     /** Payload of the event logged with this seq. */
     payloadAt(seq: number): string | undefined {

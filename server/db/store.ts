@@ -61,6 +61,13 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
       return gate ? gate.run(priority, () => tx.immediate()) : tx.immediate();
     },
     /**
+     * True while the connection that goes first at the write gate waits for it (always false for that
+     * connection, or without a gate): a long series of writes should commit at its next step.
+     */
+    writerWaiting(): boolean {
+      return gate !== undefined && !priority && gate.priorityWaiting;
+    },
+    /**
      * Runs fn in one read transaction: its reads see one snapshot and share one round of WAL locking
      * (a statement outside a transaction opens and closes its own, which costs more than a point lookup).
      */

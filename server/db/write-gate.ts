@@ -33,6 +33,11 @@ export class WriteGate {
     }
   }
 
+  /** True while the side with priority waits for the lock: the other should end its transaction soon. */
+  get priorityWaiting(): boolean {
+    return Atomics.load(this.cells, WANTED) > 0;
+  }
+
   private acquire(priority: boolean): void {
     const c = this.cells;
     if (priority) Atomics.add(c, WANTED, 1);

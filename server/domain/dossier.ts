@@ -198,14 +198,26 @@ function applyInPlace(s: DossierState, e: DossierEvent, ctx: DossierContext): vo
  * an event older than that needs a re-fold with foldDossier. Does not mutate `state`.
  */
 export function applyDossierEvent(state: DossierState, event: DossierEvent, ctx: DossierContext): DossierState {
-  const next: DossierState = {
-    ...state,
-    pauses: state.pauses.slice(),
-    holds: state.holds.slice(),
-    apologies: state.apologies.slice(),
-  };
+  const next = copyDossierState(state);
   applyInPlace(next, event, ctx);
   return next;
+}
+
+/**
+ * A copy of a state that the caller owns: its own object and arrays (their items are shared, which
+ * is safe: the fold replaces array items, never mutates them).
+ */
+export function copyDossierState(state: DossierState): DossierState {
+  return { ...state, pauses: state.pauses.slice(), holds: state.holds.slice(), apologies: state.apologies.slice() };
+}
+
+/**
+ * applyDossierEvent without the copy, for a caller that owns `state` (a copy, or a fold's result, that
+ * nothing else holds yet): folding an item's many events of one batch or pass copies its state once,
+ * not once per event.
+ */
+export function applyDossierEventInPlace(state: DossierState, event: DossierEvent, ctx: DossierContext): void {
+  applyInPlace(state, event, ctx);
 }
 
 /**

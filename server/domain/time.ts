@@ -66,13 +66,8 @@ export function dayKeyOfIndex(d: number): string {
 
 /** Day index of a 'YYYY-MM-DD' key, or null if it is not a real calendar date. */
 export function parseDayKey(key: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return daysFromCivil(year, month, day);
+  if (key.length !== 10) return null;
+  return dateAt(key);
 }
 
 function dayIndexOf(day: string | number): number {
@@ -114,41 +109,99 @@ export function toVnIso(t: number): string {
   return `${dayKeyOfIndex(d)}T${pad2(hh)}:${pad2(mm)}:${pad2(ss)}.${pad3(Math.floor(ms))}+07:00`;
 }
 
-const ISO_WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
-
 /**
  * Epoch ms of an ISO 8601 / RFC 3339 date-time that carries an explicit offset ('Z' or ±HH:MM),
  * or null. Strings without an offset are rejected: their time zone would be a guess.
  * Fractions beyond milliseconds are truncated.
+ *
+ * Accepts exactly what this pattern accepts (the earlier implementation; tests/server/domain/time-parse
+ * checks both agree), with a calendar-date and clock-range check on top:
+ *   ^YYYY-MM-DD[Tt ]HH:MM(:SS([.,]F{1,9})?)?([Zz]|[+-]HH:?MM)$
+ * Read by character codes rather than by a regular expression: every event carries one or two of
+ * these, and at tens of thousands of events per second the regex and its capture strings cost more
+ * than the rest of the event's validation.
  */
 export function parseIsoWithOffset(s: string): number | null {
-  const m = ISO_WITH_OFFSET.exec(s);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  const n = s.length;
+  if (n < 17) return null;
+  const day = dateAt(s);
+  if (day === null) return null;
+  const t = s.charCodeAt(10);
+  if (t !== CH_T && t !== CH_t && t !== CH_SPACE) return null;
+  const hour = twoDigits(s, 11);
+  const minute = twoDigits(s, 14);
+  if (hour < 0 || minute < 0 || s.charCodeAt(13) !== CH_COLON) return null;
+  let i = 16;
+  let second = 0;
+  let millis = 0;
+  if (s.charCodeAt(i) === CH_COLON) {
+    second = twoDigits(s, i + 1);
+    if (second < 0) return null;
+    i += 3;
+    const sep = s.charCodeAt(i);
+    if (sep === CH_DOT || sep === CH_COMMA) {
+      i++;
+      const from = i;
+      // Up to 9 digits; the first three are the milliseconds (a shorter fraction is padded with zeros).
+      for (; i < n && i - from < 9; i++) {
+        const d = s.charCodeAt(i) - CH_0;
+        if (d < 0 || d > 9) break;
+        if (i - from < 3) millis += d * MS_SCALE[i - from];
+      }
+      if (i === from) return null;
+    }
+  }
   if (hour > 23 || minute > 59 || second > 59) return null;
   let offsetMs = 0;
-  if (m[8] === undefined) {
-    const oh = Number(m[10]);
-    const om = Number(m[11]);
-    if (oh > 23 || om > 59) return null;
-    offsetMs = (m[9] === '-' ? -1 : 1) * (oh * MS_PER_HOUR + om * MS_PER_MINUTE);
+  const z = s.charCodeAt(i);
+  if (z === CH_Z || z === CH_z) {
+    if (i + 1 !== n) return null;
+  } else if (z === CH_PLUS || z === CH_MINUS) {
+    const oh = twoDigits(s, i + 1);
+    i += 3;
+    if (s.charCodeAt(i) === CH_COLON) i++;
+    const om = twoDigits(s, i);
+    if (oh < 0 || om < 0 || i + 2 !== n || oh > 23 || om > 59) return null;
+    offsetMs = (z === CH_MINUS ? -1 : 1) * (oh * MS_PER_HOUR + om * MS_PER_MINUTE);
+  } else {
+    return null;
   }
-  return (
-    daysFromCivil(year, month, day) * MS_PER_DAY +
-    hour * MS_PER_HOUR +
-    minute * MS_PER_MINUTE +
-    second * 1000 +
-    millis -
-    offsetMs
-  );
+  return day * MS_PER_DAY + hour * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000 + millis - offsetMs;
+}
+
+/** What the first, second and third digit of a fraction of a second are worth in milliseconds. */
+const MS_SCALE = [100, 10, 1];
+const CH_0 = 48;
+const CH_DASH = 45;
+const CH_COLON = 58;
+const CH_DOT = 46;
+const CH_COMMA = 44;
+const CH_SPACE = 32;
+const CH_T = 84;
+const CH_t = 116;
+const CH_Z = 90;
+const CH_z = 122;
+const CH_PLUS = 43;
+const CH_MINUS = 45;
+
+/** The number written by the two ASCII digits at s[i] and s[i + 1], or -1 (also past the end). */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - CH_0;
+  const b = s.charCodeAt(i + 1) - CH_0;
+  // Past the end charCodeAt gives NaN, and every comparison with NaN is false.
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Day index of the calendar date 'YYYY-MM-DD' at the start of s (whatever follows), or null. */
+function dateAt(s: string): number | null {
+  const y1 = twoDigits(s, 0);
+  const y2 = twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  if (y1 < 0 || y2 < 0 || month < 0 || day < 0 || s.charCodeAt(4) !== CH_DASH || s.charCodeAt(7) !== CH_DASH) return null;
+  const year = y1 * 100 + y2;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return daysFromCivil(year, month, day);
 }
 
 /**

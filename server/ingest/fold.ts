@@ -1,5 +1,5 @@
 import type { DossierEvent, DossierState, TaskEvent, TaskState } from '../domain/types.js';
-import { applyDossierEvent, emptyDossierState, foldDossier, type DossierContext } from '../domain/dossier.js';
+import { applyDossierEvent, applyDossierEventInPlace, emptyDossierState, foldDossier, type DossierContext } from '../domain/dossier.js';
 import { applyTaskEvent, emptyTaskState, foldTask } from '../domain/task.js';
 
 /**
@@ -12,6 +12,17 @@ export function advanceDossier(prev: DossierState | null, e: DossierEvent, ctx: 
   if (!prev) return applyDossierEvent(emptyDossierState(e.dossierId), e, ctx);
   if (e.at >= prev.lastEventAt) return applyDossierEvent(prev, e, ctx);
   return foldDossier(logged(), ctx);
+}
+
+/**
+ * advanceDossier for a state the caller owns: one that advanceDossier (or this) answered and that the
+ * caller has not handed to anyone yet. An in-order event is applied in place; answers the new state,
+ * which may be `owned` itself.
+ */
+export function advanceOwnedDossier(owned: DossierState, e: DossierEvent, ctx: DossierContext, logged: () => DossierEvent[]): DossierState {
+  if (e.at < owned.lastEventAt) return foldDossier(logged(), ctx);
+  applyDossierEventInPlace(owned, e, ctx);
+  return owned;
 }
 
 /** A task's state after one more logged event (see advanceDossier). */

@@ -7,7 +7,7 @@ import { sameContent } from './canonical-json.js';
 import { parseLoggedDossierEvent, parseLoggedTaskEvent, validateEvent, type IngestKind, type ValidationContext } from './validate.js';
 import type { DomainContext } from './projection-extras.js';
 import { StateCache } from './state-cache.js';
-import { advanceDossier, advanceTask } from './fold.js';
+import { advanceDossier, advanceOwnedDossier, advanceTask } from './fold.js';
 
 /** Items whose states stay in memory between batches (≈ the open backlog of a large city). */
 const STATE_CACHE_ITEMS = 400_000;
@@ -63,10 +63,13 @@ export function createIngestService(deps: IngestDeps) {
     }
   });
   const idKey = (sourceId: number, eventId: string) => `${sourceId}\u0000${eventId}`;
-  /** Payload of the event this source logged under this id, if any. */
-  const loggedPayload = (sourceId: number, eventId: string): string | undefined => {
+  /**
+   * Payload of the event this source logged under this id, if any: logged since the projections' mark
+   * (read from the log by its seq), else in `indexed` (what event_ids held for the batch's ids).
+   */
+  const loggedPayload = (sourceId: number, eventId: string, indexed: Map<string, string>): string | undefined => {
     const seq = unindexedIds.get(idKey(sourceId, eventId));
-    return seq !== undefined ? store.events.payloadAt(seq) : store.events.indexedPayload(sourceId, eventId);
+    return seq !== undefined ? store.events.payloadAt(seq) : indexed.get(eventId);
   };
 
   function ingest(source: SourceRow, kind: IngestKind, rawEvents: unknown[]): EventResult[] {
@@ -95,25 +98,34 @@ export function createIngestService(deps: IngestDeps) {
         ]);
     };
 
+    // Validation reads nothing from the store: the whole batch is validated before the transaction,
+    // so the write lock (which the projection writer waits for) is held for the log's work only.
+    const validated = rawEvents.map((raw) => validateEvent(kind, raw, vctx));
+    const ids: string[] = [];
+    for (const v of validated) if (v.ok) ids.push(v.event.id);
+
     store.transaction(() => {
+      // One lookup for the batch's ids, not one statement per event (in the transaction: the writer
+      // may index more ids until it starts).
+      const indexed = store.events.indexedPayloads(source.id, ids);
       rawEvents.forEach((raw, index) => {
-        const v = validateEvent(kind, raw, vctx);
+        const v = validated[index];
         if (!v.ok) return reject(index, v.eventId, raw, v.errors);
         const { payload } = v;
         const eventId = v.event.id;
-        const earlier = accepted.get(eventId)?.payload ?? loggedPayload(source.id, eventId);
+        const earlier = accepted.get(eventId)?.payload ?? loggedPayload(source.id, eventId, indexed);
         if (earlier !== undefined) return duplicateOrConflict(index, eventId, raw, earlier, payload);
         let seq: number;
         if (v.kind === 'dossier') {
           const e = v.event;
-          const prev = currentDossier(e.dossierId);
+          // A state this batch already advanced is its own until the commit: fold onto it in place.
+          const owned = dossierNext.get(e.dossierId);
+          const prev = owned ?? currentDossier(e.dossierId);
           const orderError = checkDossierOrder(prev, e);
           if (orderError) return reject(index, e.id, raw, [orderError]);
           seq = store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, payload);
-          dossierNext.set(
-            e.dossierId,
-            advanceDossier(prev, e, domain, () => store.events.ofItem('dossier', e.dossierId).map((s) => parseLoggedDossierEvent(s.payload))),
-          );
+          const logged = () => store.events.ofItem('dossier', e.dossierId).map((s) => parseLoggedDossierEvent(s.payload));
+          dossierNext.set(e.dossierId, owned ? advanceOwnedDossier(owned, e, domain, logged) : advanceDossier(prev, e, domain, logged));
         } else {
           const e = v.event;
           seq = store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, payload);

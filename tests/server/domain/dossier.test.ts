@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
 import {
   applyDossierEvent,
+  applyDossierEventInPlace,
   classifyDossier,
+  copyDossierState,
   emptyDossierState,
   foldDossier,
   holdDurations,
@@ -12,7 +14,8 @@ import {
 import type { DossierContext } from '../../../server/domain/dossier.js';
 import { MS_PER_HOUR, parseDueDate, parseIsoWithOffset, toVnIso } from '../../../server/domain/time.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
-import type { DossierEvent } from '../../../server/domain/types.js';
+import type { DossierEvent, DossierState } from '../../../server/domain/types.js';
+import { advanceDossier, advanceOwnedDossier } from '../../../server/ingest/fold.js';
 
 const calendar = loadWorkCalendar();
 const ctx: DossierContext = { calendar, settings: DEFAULT_DOMAIN_SETTINGS };
@@ -248,6 +251,57 @@ describe('foldDossier', () => {
     const snapshot = structuredClone(before);
     applyDossierEvent(before, ev('processed', '2026-03-03T09:00'), ctx);
     expect(before).toEqual(snapshot);
+  });
+
+  it('folds in place onto an owned copy to the same state, leaving the state it was copied from as it was', () => {
+    const events = [
+      received(),
+      ev('assigned', '2026-03-02T09:00', { handler: handler('A') }),
+      ev('supplement_requested', '2026-03-03T09:00'),
+      ev('supplement_received', '2026-03-04T09:00'),
+      ev('assigned', '2026-03-04T10:00', { handler: handler('B'), stepDueAt: vn('2026-03-05T10:00') }),
+      ev('apology_issued', '2026-03-06T16:00', { proposedDueAt: vn('2026-03-10T17:00'), reason: 'x' }),
+      ev('processed', '2026-03-09T10:00'),
+      ev('rated', '2026-03-09T15:00', { rating: 'unsatisfied', complaint: 'Trễ' }),
+    ];
+    for (let split = 1; split < events.length; split++) {
+      const handedOut = foldDossier(events.slice(0, split), ctx);
+      const snapshot = structuredClone(handedOut);
+      const owned = copyDossierState(handedOut);
+      for (const e of events.slice(split)) applyDossierEventInPlace(owned, e, ctx);
+      expect(owned).toEqual(foldDossier(events, ctx));
+      expect(handedOut).toEqual(snapshot);
+    }
+  });
+});
+
+describe('advanceOwnedDossier', () => {
+  it('reaches the state of a fold of the whole log, in order or not, without touching states handed out', () => {
+    const log = [
+      received(),
+      ev('assigned', '2026-03-02T09:00', { handler: handler('A') }),
+      ev('supplement_requested', '2026-03-03T09:00'),
+      ev('supplement_received', '2026-03-04T09:00'),
+      ev('assigned', '2026-03-04T10:00', { handler: handler('B') }),
+      ev('processed', '2026-03-09T10:00'),
+    ];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(log, { minLength: log.length }), fc.integer({ min: 1, max: log.length - 1 }), (arrival, split) => {
+        // The first `split` events were folded and handed out (a cache, the metrics engine); the rest
+        // arrive in one batch, which advances its own copy.
+        let handedOut: DossierState | null = null;
+        for (const [i, e] of arrival.slice(0, split).entries()) handedOut = advanceDossier(handedOut, e, ctx, () => arrival.slice(0, i + 1));
+        const snapshot = structuredClone(handedOut);
+        let owned: DossierState | null = null;
+        for (const [i, e] of arrival.slice(split).entries()) {
+          const upTo = () => arrival.slice(0, split + i + 1);
+          owned = owned ? advanceOwnedDossier(owned, e, ctx, upTo) : advanceDossier(handedOut, e, ctx, upTo);
+        }
+        expect(owned).toEqual(foldDossier(log, ctx));
+        expect(handedOut).toEqual(snapshot);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -178,6 +178,8 @@ describe('recovery of the projections after a crash', () => {
       let transactions = 0;
       const diesOnThird = {
         ...dying,
+        // As if ingest waited for the lock all along: a transaction per step, whatever their size.
+        writerWaiting: () => true,
         transaction<T>(fn: () => T): T {
           if (++transactions === 3) throw new Error('killed');
           return dying.transaction(fn);

@@ -86,6 +86,22 @@ describe('projections written behind the log', () => {
     expect(q.body.total).toBe(4);
   });
 
+  it('looks up a whole batch of indexed ids at once: duplicates, conflicts and new ids side by side, whatever the ids hold', async () => {
+    srv = await startTestServer({ projectionFlushMs: HELD_BACK_MS });
+    const ids = ['plain', 'with "quotes"', 'back\\slash', 'hồ sơ – ngày 1', '[1,2]', "it's", 'x'.repeat(200)];
+    const event = (id: string, i: number, channel = 'online') => receivedEvent({ id, dossierId: `D-${i}`, channel });
+    const statuses = async (events: unknown[]) => (await srv!.post(DOSSIERS, { events })).body.results.map((r: { status: string }) => r.status);
+
+    expect(await statuses(ids.map((id, i) => event(id, i)))).toEqual(ids.map(() => 'accepted'));
+    srv.runtime.projections.sync();
+    expect(onDisk(srv.dbFile)).toMatchObject({ logged: ids.length, indexedIds: ids.length });
+
+    // Every id resent (the odd ones with other content), plus new ids, one of them twice.
+    const batch = [...ids.map((id, i) => event(id, i, i % 2 ? 'postal' : 'online')), event('new-1', 100), event('new-1', 100), event('new-2', 101, 'postal')];
+    expect(await statuses(batch)).toEqual([...ids.map((_, i) => (i % 2 ? 'rejected' : 'duplicate')), 'accepted', 'duplicate', 'accepted']);
+    expect(onDisk(srv.dbFile).logged).toBe(ids.length + 2);
+  });
+
   it('refolds a late earlier event into the same state as an in-order arrival, whether or not the writer has the dossier yet', async () => {
     const inOrder = [
       receivedEvent({ at: '2026-11-18T08:00:00+07:00', dueAt: '2026-11-19T17:00:00+07:00' }),

@@ -1,0 +1,92 @@
+/**
+ * The projection writer alone: what it costs per event to fold the log into the projections, without
+ * the ingest path competing for the CPU or the write lock.
+ *
+ * Logs --events generator events (scale 1, from 10 days ago, batches of 500) through the ingest
+ * service once, then, --reps times: empties the projections and the lookup tables, and replays the
+ * log into them in passes of --pass events (at 20,000 events/s, the writer's 500 ms flush sees about
+ * 10,000), timing only the Projector's work on this thread. Reports its CPU µs per event and the WAL
+ * bytes it wrote per event (a count, not a time: it does not depend on the machine's load, so it
+ * tells changes to the write pattern apart where CPU times on a shared machine cannot).
+ *   npx tsx bench/projection-writer.ts [--events 50000] [--pass 10000] [--reps 3]
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../server/db/connection.js';
+import { createStore } from '../server/db/store.js';
+import { WriteGate } from '../server/db/write-gate.js';
+import { loadWorkCalendar } from '../server/domain/calendar-loader.js';
+import { DEFAULT_DOMAIN_SETTINGS } from '../server/domain/types.js';
+import { jurisdictionIndex, loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
+import { validateEvent } from '../server/ingest/validate.js';
+import { Projector } from '../server/projection/projector.js';
+import { chunk, generateCity, isMain, log, median, numArg, round, runMain, startInProcess, tempDir } from './lib.js';
+
+const PROJECTION_TABLES = ['dossiers', 'holds', 'tasks', 'event_ids', 'item_events'];
+
+export async function main(args: Map<string, string>) {
+  const maxEvents = numArg(args, 'events', 50_000);
+  const pass = numArg(args, 'pass', 10_000);
+  const reps = numArg(args, 'reps', 3);
+
+  const city = generateCity({ days: 10, scale: 1, maxEvents });
+  const jurisdiction = loadJurisdiction();
+  const codes = jurisdictionIndex(jurisdiction);
+  const vctx = { now: Date.now(), isKnownCode: (c: string) => codes.scopeOf(c) !== null, jurisdictionName: jurisdiction.name };
+  const events = city.dossiers.filter((e) => validateEvent('dossier', e, vctx).ok);
+
+  const tmp = tempDir('bdt-bench-writer-');
+  try {
+    const dbFile = join(tmp.dir, 'dashboard.db');
+    const server = await startInProcess({ dbFile, noListen: true });
+    for (const b of chunk(events, 500)) server.runtime!.ingest.ingest(server.dossierSource!, 'dossier', b);
+    await server.close();
+    log(`projection-writer: ${events.length} events logged; replaying in passes of ${pass}`);
+
+    const runs: { cpuUsPerEvent: number; walBytesPerEvent: number }[] = [];
+    for (let rep = 0; rep < reps; rep++) {
+      const db = openDatabase(dbFile);
+      // As the writer's own connection (projection/worker.ts).
+      db.pragma('synchronous = NORMAL');
+      db.pragma('wal_autocheckpoint = 0');
+      if (rep === 0) db.exec('CREATE TABLE logged AS SELECT * FROM events');
+      const present = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
+      const emptied = PROJECTION_TABLES.filter((t) => present.has(t));
+      db.exec(`DELETE FROM events; ${emptied.map((t) => `DELETE FROM ${t};`).join(' ')} DELETE FROM meta WHERE key = 'projections.seq';`);
+      db.exec('VACUUM');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const store = createStore(db, dbFile, { gate: new WriteGate(WriteGate.createBuffer()), priority: false });
+      const projector = new Projector(store, { calendar: loadWorkCalendar(undefined, DEFAULT_DOMAIN_SETTINGS.officeHours), settings: DEFAULT_DOMAIN_SETTINGS });
+      const last = db.prepare('SELECT MAX(seq) FROM logged').pluck().get() as number;
+      const copy = db.prepare('INSERT INTO events SELECT * FROM logged WHERE seq > ? AND seq <= ?');
+      let cpuUs = 0;
+      let walBytes = 0;
+      for (let from = 0; from < last; from += pass) {
+        copy.run(from, from + pass);
+        const walBefore = statSync(`${dbFile}-wal`).size;
+        const c0 = process.cpuUsage();
+        projector.catchUp();
+        const c = process.cpuUsage(c0);
+        cpuUs += c.user + c.system;
+        // No checkpoint runs (wal_autocheckpoint = 0): the WAL only grows.
+        walBytes += statSync(`${dbFile}-wal`).size - walBefore;
+      }
+      db.close();
+      const run = { cpuUsPerEvent: round(cpuUs / last, 1), walBytesPerEvent: Math.round(walBytes / last) };
+      log(`projection-writer: rep ${rep + 1}: ${run.cpuUsPerEvent} CPU µs/event, ${run.walBytesPerEvent} WAL bytes/event`);
+      runs.push(run);
+    }
+    return {
+      name: 'projection-writer',
+      events: events.length,
+      pass,
+      cpuUsPerEventMedian: median(runs.map((r) => r.cpuUsPerEvent)),
+      walBytesPerEventMedian: median(runs.map((r) => r.walBytesPerEvent)),
+      runs,
+    };
+  } finally {
+    tmp.remove();
+  }
+}
+
+if (isMain(import.meta.url)) void runMain('projection-writer', main);

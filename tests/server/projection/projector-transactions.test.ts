@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../server/db/connection.js';
+import { createStore, type Store } from '../../../server/db/store.js';
+import { WriteGate } from '../../../server/db/write-gate.js';
+import { createIngestService } from '../../../server/ingest/service.js';
+import { hashSourceKey } from '../../../server/ingest/keys.js';
+import { Projector } from '../../../server/projection/projector.js';
+import { createCityGenerator } from '../../../server/simulator/generator.js';
+import { loadProcedures } from '../../../server/simulator/procedures.js';
+import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
+import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
+import { MS_PER_DAY } from '../../../server/domain/time.js';
+import { jurisdictionIndex, loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
+import { T0 } from '../../helpers/test-server.js';
+
+const settings = DEFAULT_DOMAIN_SETTINGS;
+const ctx = { calendar: loadWorkCalendar(undefined, settings.officeHours), settings };
+const jurisdiction = loadJurisdiction();
+
+/** A store with a few thousand logged events of a seeded city, nothing projected yet. */
+function loggedStore(file: string): Store {
+  const store = createStore(openDatabase(file), file);
+  const index = jurisdictionIndex(jurisdiction);
+  const source = store.sources.upsertKey('test-dossiers', 'dossier', hashSourceKey('k'.repeat(24)), T0);
+  const ingest = createIngestService({
+    store,
+    domain: ctx,
+    now: () => T0,
+    isKnownCode: (c) => index.scopeOf(c) !== null,
+    jurisdictionName: jurisdiction.name,
+    projections: { logged() {}, onProjected() {} },
+    onApplied() {},
+  });
+  const gen = createCityGenerator({ seed: 5, jurisdiction, procedures: loadProcedures(), calendar: ctx.calendar, scale: 0.01, badEventRate: 0 });
+  const { dossiers } = gen.generate(T0 - 6 * MS_PER_DAY, T0);
+  for (let i = 0; i < dossiers.length; i += 500) ingest.ingest(source, 'dossier', dossiers.slice(i, i + 500));
+  return store;
+}
+
+function tables(file: string) {
+  const db = openDatabase(file);
+  try {
+    const all = (sql: string) => db.prepare(sql).all();
+    return {
+      dossiers: all('SELECT * FROM dossiers ORDER BY id'),
+      holds: all('SELECT * FROM holds ORDER BY dossier_id, idx'),
+      eventIds: all('SELECT * FROM event_ids ORDER BY source_id, event_id'),
+      itemEvents: all('SELECT * FROM item_events ORDER BY kind, item_id, seq'),
+      projectedSeq: Number(db.prepare(`SELECT value FROM meta WHERE key = 'projections.seq'`).pluck().get()),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** The store with its transactions counted and `writerWaiting` answering `waiting`. */
+function counted(store: Store, waiting: boolean) {
+  const counter = { transactions: 0 };
+  const wrapped = {
+    ...store,
+    writerWaiting: () => waiting,
+    transaction<T>(fn: () => T): T {
+      counter.transactions++;
+      return store.transaction(fn);
+    },
+  } as Store;
+  return { store: wrapped, counter };
+}
+
+describe('projection writer transactions', () => {
+  it('commits at the next step while the ingest path waits for the write lock, and writes the same rows either way', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bdt-projector-tx-'));
+    try {
+      const alone = counted(loggedStore(join(dir, 'alone.db')), false);
+      const contended = counted(loggedStore(join(dir, 'contended.db')), true);
+      const logged = alone.store.events.maxSeq();
+      expect(logged).toBeGreaterThan(1_000);
+
+      // No time budget: the counts do not depend on the machine's speed.
+      expect(new Projector(alone.store, ctx, Infinity).catchUp()).toBe(logged);
+      expect(new Projector(contended.store, ctx, Infinity).catchUp()).toBe(logged);
+      // Alone, a pass takes few long transactions; contended, one per step (each row, each 64 lookup rows).
+      expect(alone.counter.transactions).toBeLessThan(10);
+      expect(contended.counter.transactions).toBeGreaterThan(20 * alone.counter.transactions);
+      alone.store.close();
+      contended.store.close();
+      expect(tables(join(dir, 'contended.db'))).toEqual(tables(join(dir, 'alone.db')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('ends a transaction once it has run for its time budget, with the same rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bdt-projector-budget-'));
+    try {
+      const unbounded = counted(loggedStore(join(dir, 'unbounded.db')), false);
+      const budgeted = counted(loggedStore(join(dir, 'budgeted.db')), false);
+      expect(new Projector(unbounded.store, ctx, Infinity).catchUp()).toBe(new Projector(budgeted.store, ctx, 0).catchUp());
+      // A budget of 0 ms: every step is over it, so every step commits.
+      expect(budgeted.counter.transactions).toBeGreaterThan(20 * unbounded.counter.transactions);
+      unbounded.store.close();
+      budgeted.store.close();
+      expect(tables(join(dir, 'budgeted.db'))).toEqual(tables(join(dir, 'unbounded.db')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('tells the writer that the side with priority waits for the gate, and only the writer', () => {
+    const buffer = WriteGate.createBuffer();
+    const main = new WriteGate(buffer);
+    const writer = new WriteGate(buffer);
+    expect(writer.priorityWaiting).toBe(false);
+    // The main thread's acquire marks itself as waiting before it takes the lock (cell WANTED = 1).
+    new Int32Array(buffer)[1] = 1;
+    expect(writer.priorityWaiting).toBe(true);
+    const db = openDatabase(':memory:');
+    expect(createStore(db, ':memory:', { gate: writer, priority: false }).writerWaiting()).toBe(true);
+    expect(createStore(db, ':memory:', { gate: main, priority: true }).writerWaiting()).toBe(false);
+    expect(createStore(db, ':memory:').writerWaiting()).toBe(false);
+    new Int32Array(buffer)[1] = 0;
+    expect(writer.priorityWaiting).toBe(false);
+    db.close();
+  });
+});
