@@ -33,7 +33,7 @@ export function validateEvent(kind: IngestKind, raw: unknown, ctx: ValidationCon
   if (event === undefined) {
     // Not recognised by the fast path: zod, the schema of record, decides and explains.
     const parsed = kind === 'dossier' ? dossierEventSchema.safeParse(raw) : taskEventSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, eventId, errors: zodErrors(parsed.error) };
+    if (!parsed.success) return { ok: false, eventId, errors: withCodeErrors(zodErrors(parsed.error), kind, obj, ctx) };
     event = parsed.data as DossierEvent | TaskEvent;
   }
   const errors = kind === 'dossier' ? checkDossier(event as DossierEvent, ctx) : checkTask(event as TaskEvent, ctx);
@@ -102,6 +102,23 @@ function checkTask(e: TaskEvent, ctx: ValidationContext): FieldError[] {
     if (e.dueAt !== undefined && e.dueAt < e.at) errors.push({ path: 'dueAt', message: 'is before the assignment time `at`' });
   }
   if (e.type === 'extended' && e.dueAt < e.at) errors.push({ path: 'dueAt', message: 'the extended deadline is before the extension' });
+  return errors;
+}
+
+/**
+ * A malformed event's unit codes are checked too, where they are strings, so that the sender learns
+ * every error at once instead of one round trip per mistake.
+ */
+function withCodeErrors(errors: FieldError[], kind: IngestKind, obj: Record<string, unknown>, ctx: ValidationContext): FieldError[] {
+  const flagged = new Set(errors.map((e) => e.path));
+  const check = (path: string, code: unknown) => {
+    if (typeof code === 'string' && !flagged.has(path) && !ctx.isKnownCode(code)) errors.push({ path, message: unknownCode(code, ctx) });
+  };
+  if (kind === 'dossier' && obj.type === 'received') check('unit', obj.unit);
+  if (kind === 'dossier' && obj.type === 'assigned' && obj.handler && typeof obj.handler === 'object') {
+    check('handler.unit', (obj.handler as Record<string, unknown>).unit);
+  }
+  if (kind === 'task' && obj.type === 'assigned') check('assignee', obj.assignee);
   return errors;
 }
 

@@ -63,6 +63,16 @@ describe('POST /api/v1/ingest/dossiers', () => {
     expect(e.errors[0]).toMatchObject({ path: 'type', message: expect.stringContaining('unknown type') });
   });
 
+  it('lists every error of an event at once: a malformed date and an unknown unit together', async () => {
+    const res = await srv.post(DOSSIERS, {
+      events: [receivedEvent({ id: 'both', dossierId: 'D-both', unit: '99999', at: '2026-11-20 08:00' })],
+    });
+    expect(res.body.results[0].errors).toEqual([
+      { path: 'at', message: expect.stringContaining('offset') },
+      { path: 'unit', message: expect.stringContaining('unknown code "99999"') },
+    ]);
+  });
+
   it('rejects an event more than 5 minutes after the server clock', async () => {
     const res = await srv.post(DOSSIERS, { events: [receivedEvent({ at: '2026-11-20T09:06:00+07:00' })] });
     expect(res.body.results[0].errors).toEqual([{ path: 'at', message: expect.stringContaining('more than 5 minutes') }]);
