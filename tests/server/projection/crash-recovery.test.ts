@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db/connection.js';
 import { createStore, type Store } from '../../../server/db/store.js';
-import { createIngestService } from '../../../server/ingest/service.js';
 import { hashSourceKey } from '../../../server/ingest/keys.js';
 import { Projector, recoverProjections } from '../../../server/projection/projector.js';
 import { createCityGenerator } from '../../../server/simulator/generator.js';
@@ -14,10 +13,11 @@ import { loadProcedures } from '../../../server/simulator/procedures.js';
 import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
 import { MS_PER_DAY } from '../../../server/domain/time.js';
-import { jurisdictionIndex, loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
+import { loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
 import { PERIODS } from '../../../server/metrics/types.js';
 import type { Runtime } from '../../../server/runtime.js';
 import { startTestServer, T0, type TestServer } from '../../helpers/test-server.js';
+import { logOnlyIngest } from '../../helpers/log-only-ingest.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const settings = DEFAULT_DOMAIN_SETTINGS;
@@ -140,7 +140,6 @@ describe('recovery of the projections after a crash', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bdt-crash-'));
     try {
       const ctx = { calendar, settings };
-      const index = jurisdictionIndex(jurisdiction);
       const { dossiers, tasks } = cityBatches();
       // Two databases with the same log: one projected in one go; in the other the writer projects
       // the first half of the log, then dies in the middle of its pass over the second half.
@@ -148,15 +147,7 @@ describe('recovery of the projections after a crash', () => {
         const store = createStore(openDatabase(join(dir, file)), file);
         const source = store.sources.upsertKey('test-dossiers', 'dossier', hashSourceKey('k'.repeat(24)), T0);
         const taskSource = store.sources.upsertKey('test-tasks', 'task', hashSourceKey('t'.repeat(24)), T0);
-        const ingest = createIngestService({
-          store,
-          domain: ctx,
-          now: () => T0,
-          isKnownCode: (c) => index.scopeOf(c) !== null,
-          jurisdictionName: jurisdiction.name,
-          projections: { logged() {}, onProjected() {} },
-          onApplied() {},
-        });
+        const ingest = logOnlyIngest(store, jurisdiction, ctx);
         const half = dossiers.length >> 1;
         for (const b of dossiers.slice(0, half)) ingest.ingest(source, 'dossier', b);
         afterFirstHalf(store);

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db/connection.js';
 import { createStore, type Store } from '../../../server/db/store.js';
 import { WriteGate } from '../../../server/db/write-gate.js';
-import { createIngestService } from '../../../server/ingest/service.js';
 import { hashSourceKey } from '../../../server/ingest/keys.js';
 import { Projector } from '../../../server/projection/projector.js';
 import { createCityGenerator } from '../../../server/simulator/generator.js';
@@ -13,8 +12,9 @@ import { loadProcedures } from '../../../server/simulator/procedures.js';
 import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
 import { MS_PER_DAY } from '../../../server/domain/time.js';
-import { jurisdictionIndex, loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
+import { loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
 import { T0 } from '../../helpers/test-server.js';
+import { logOnlyIngest } from '../../helpers/log-only-ingest.js';
 
 const settings = DEFAULT_DOMAIN_SETTINGS;
 const ctx = { calendar: loadWorkCalendar(undefined, settings.officeHours), settings };
@@ -23,17 +23,8 @@ const jurisdiction = loadJurisdiction();
 /** A store with a few thousand logged events of a seeded city, nothing projected yet. */
 function loggedStore(file: string): Store {
   const store = createStore(openDatabase(file), file);
-  const index = jurisdictionIndex(jurisdiction);
   const source = store.sources.upsertKey('test-dossiers', 'dossier', hashSourceKey('k'.repeat(24)), T0);
-  const ingest = createIngestService({
-    store,
-    domain: ctx,
-    now: () => T0,
-    isKnownCode: (c) => index.scopeOf(c) !== null,
-    jurisdictionName: jurisdiction.name,
-    projections: { logged() {}, onProjected() {} },
-    onApplied() {},
-  });
+  const ingest = logOnlyIngest(store, jurisdiction, ctx);
   const gen = createCityGenerator({ seed: 5, jurisdiction, procedures: loadProcedures(), calendar: ctx.calendar, scale: 0.01, badEventRate: 0 });
   const { dossiers } = gen.generate(T0 - 6 * MS_PER_DAY, T0);
   for (let i = 0; i < dossiers.length; i += 500) ingest.ingest(source, 'dossier', dossiers.slice(i, i + 500));
