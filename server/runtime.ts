@@ -8,6 +8,7 @@ import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type W
 import { jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
 import { resolveBoundaries } from './geo/boundaries-store.js';
 import { MetricsEngine } from './metrics/engine.js';
+import { backfillOverdueSpans } from './projection/overdue-backfill.js';
 import type { ScopeKey } from './metrics/types.js';
 import { createIngestService, type IngestService } from './ingest/service.js';
 import { recoverProjections } from './projection/projector.js';
@@ -88,6 +89,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   ];
   const engine = new MetricsEngine({ calendar, settings, scopeOf, now, scopes });
   const t0 = performance.now();
+  // Rows older than the overdue spans get theirs first: the refold below rewrites only spans that moved.
+  const backfilled = backfillOverdueSpans(store, ctx, (done) => logger.info({ dossiers: done }, 'overdue spans filled in for older rows'));
+  if (backfilled > 0) logger.info({ dossiers: backfilled }, 'overdue spans of older rows filled in');
   // A crash may have left the projections behind the log: bring them up to date before reading them.
   const recovered = recoverProjections(store, ctx);
   if (recovered > 0) logger.info({ items: recovered }, 'projections refolded from the log after an unclean stop');

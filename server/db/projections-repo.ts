@@ -1,4 +1,7 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection.js';
+import { overdueSpans } from '../domain/overdue-spans.js';
+import type { OverdueSpan } from '../domain/overdue-spans.js';
 import type { DossierState, Hold, TaskState } from '../domain/types.js';
 import type { DossierOutcome, FinishedDossierFacts } from '../metrics/footprint.js';
 
@@ -11,6 +14,15 @@ export interface DossierRowExtras {
   processingDays: number | null;
   /** Now-independent metric facts of a finished dossier, else null. */
   facts: FinishedDossierFacts | null;
+  /** When it counts as overdue (domain/overdue-spans.ts), with the working day each span's lateness began. */
+  overdueSpans: StoredOverdueSpan[];
+}
+
+/** An overdue span as stored: [from, to) in epoch ms (to null while open), and its working start day. */
+export interface StoredOverdueSpan {
+  from: number;
+  to: number | null;
+  workDay: number;
 }
 
 /** Receives finished dossiers' facts as counts per group (see forEachFinishedGroup). */
@@ -50,6 +62,17 @@ export function createProjectionsRepo(db: Db) {
        to_at = excluded.to_at, step_due_at = excluded.step_due_at`,
   );
   const trimHolds = db.prepare('DELETE FROM holds WHERE dossier_id = ? AND idx >= ?');
+  // Prepared on first use: a repository over a file older than migration 008 (upgrade tests) works until it writes spans.
+  let spanStatements: { insert: Statement<unknown[]>; remove: Statement<unknown[]> } | null = null;
+  const spans = () =>
+    (spanStatements ??= {
+      insert: db.prepare('INSERT OR REPLACE INTO overdue_spans (dossier_id, idx, unit, from_at, to_at, work_day) VALUES (?, ?, ?, ?, ?, ?)'),
+      remove: db.prepare('DELETE FROM overdue_spans WHERE dossier_id = ?'),
+    });
+  const writeSpans = (id: string, unit: string | null, list: readonly StoredOverdueSpan[]) => {
+    if (unit === null || list.length === 0) return;
+    list.forEach((sp, i) => spans().insert.run(id, i, unit, sp.from, sp.to, sp.workDay));
+  };
   const getTask = db.prepare('SELECT state FROM tasks WHERE id = ?').pluck();
   const upsertTask = db.prepare(
     `INSERT INTO tasks (id, assignee, title, assigned_at, due_at, completed_at, status, extensions, state)
@@ -78,6 +101,9 @@ export function createProjectionsRepo(db: Db) {
     `INSERT INTO meta (key, value) VALUES ('projections.seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
   );
   const allTasks = db.prepare('SELECT state FROM tasks').pluck();
+  const dossiersAfter = db.prepare('SELECT id, state FROM dossiers WHERE id > ? ORDER BY id LIMIT ?').raw();
+  const getBackfill = db.prepare(`SELECT value FROM meta WHERE key = 'overdue_spans.backfill'`).pluck();
+  const setBackfill = db.prepare(`INSERT INTO meta (key, value) VALUES ('overdue_spans.backfill', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
   const counts = db.prepare('SELECT (SELECT COUNT(*) FROM dossiers) AS dossiers, (SELECT COUNT(*) FROM tasks) AS tasks');
 
   return {
@@ -119,6 +145,15 @@ export function createProjectionsRepo(db: Db) {
         upsertHold.run(next.id, i, next.unit, h.handlerId, h.handlerName, h.handlerUnit, h.from, h.to, h.stepDueAt);
       });
       if (before.length > next.holds.length) trimHolds.run(next.id, next.holds.length);
+      // Spans move only with receipt, due dates, supplements and the end: most events leave them be.
+      if (prev === null || unitChanged || !sameSpans(overdueSpans(prev), extras.overdueSpans)) {
+        if (prev !== null) spans().remove.run(next.id);
+        writeSpans(next.id, next.unit, extras.overdueSpans);
+      }
+    },
+    /** Inserts a dossier's spans (none stored for it yet). */
+    writeOverdueSpans(id: string, unit: string | null, spans: readonly StoredOverdueSpan[]): void {
+      writeSpans(id, unit, spans);
     },
     getTask(id: string): TaskState | null {
       const s = getTask.get(id) as string | undefined;
@@ -167,6 +202,19 @@ export function createProjectionsRepo(db: Db) {
     },
     setProjectedSeq(seq: number): void {
       setProjectedSeq.run(String(seq));
+    },
+    /** Dossiers in id order after `afterId`, at most `limit` of them (for batched passes over every row). */
+    dossiersAfter(afterId: string, limit: number): DossierState[] {
+      return (dossiersAfter.all(afterId, limit) as [string, string][]).map((r) => JSON.parse(r[1]) as DossierState);
+    },
+    /** Where the overdue-span backfill of rows older than migration 008 stands: null when none is due. */
+    overdueBackfillFrom(): string | null {
+      const v = getBackfill.get() as string | undefined;
+      if (v === undefined || v === 'done') return null;
+      return v === 'pending' ? '' : v.slice('after:'.length);
+    },
+    setOverdueBackfill(afterId: string | null): void {
+      setBackfill.run(afterId === null ? 'done' : `after:${afterId}`);
     },
     iterateTasks(): IterableIterator<TaskState> {
       return mapIter(allTasks.iterate() as IterableIterator<string>, (s) => JSON.parse(s) as TaskState);
@@ -222,6 +270,12 @@ function stateValues(s: DossierState): Cell[] {
 function extrasValues(e: DossierRowExtras): Cell[] {
   const f = e.facts;
   return [e.open ? 1 : 0, e.processingDays, e.outcome, f?.receivedDay ?? null, f?.online ?? null, f?.endDay ?? null, f?.processingBin ?? null, f?.apologyDays ?? null];
+}
+
+function sameSpans(a: readonly OverdueSpan[], b: readonly StoredOverdueSpan[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].from !== b[i].from || a[i].to !== b[i].to) return false;
+  return true;
 }
 
 function currentHolder(holds: Hold[]): Hold | null {

@@ -198,34 +198,34 @@ export function createReadRepo(db: Db) {
     },
 
     /**
-     * The overdue backlog as it stood at instant `at` (the end of a past period), per unit or department
-     * code: dossiers past due and not yet ended at `at` — by the same rule as the daily trend's backlog —
-     * and open tasks past their deadline in force. Dossiers still open now come from the open rows; those
-     * finished since come from the late ones (a dossier finished early or on time was never overdue).
+     * The overdue backlog at instant `at`, per unit/department code: dossiers whose overdue span holds
+     * `at` (the definition the live engine counts by, domain/overdue-spans.ts), `nNew` of them whose
+     * lateness began on Vietnam day `newFromDay` or later (working time), and open tasks past their
+     * deadline in force.
      */
-    overdueAt(p: { at: number }): { dossiers: { code: string; n: number }[]; tasks: { code: string; n: number }[] } {
+    overdueAt(p: { at: number; newFromDay?: number }): {
+      dossiers: { code: string; n: number; nNew: number }[];
+      tasks: { code: string; n: number }[];
+    } {
       const dossiers = stmt(
-        `SELECT unit AS code, COUNT(*) AS n FROM (
-           SELECT unit FROM dossiers WHERE open = 1 AND bucket IN ('in_progress', 'awaiting_supplement') AND due_at < @at
-           UNION ALL
-           SELECT unit FROM dossiers WHERE outcome = 'late' AND end_at > @at AND due_at < @at
-         ) GROUP BY unit`,
-      ).all(p) as { code: string; n: number }[];
+        `SELECT unit AS code, COUNT(*) AS n, SUM(work_day >= @newFromDay) AS nNew FROM overdue_spans
+         WHERE from_at <= @at AND (to_at IS NULL OR to_at > @at)
+         GROUP BY unit`,
+      ).all({ at: p.at, newFromDay: p.newFromDay ?? Number.MAX_SAFE_INTEGER }) as { code: string; n: number; nNew: number }[];
       const tasks = stmt(
         `SELECT assignee AS code, COUNT(*) AS n FROM tasks
          WHERE due_at < @at AND assigned_at <= @at AND status != 'cancelled' AND (completed_at IS NULL OR completed_at > @at)
          GROUP BY assignee`,
-      ).all(p) as { code: string; n: number }[];
+      ).all({ at: p.at }) as { code: string; n: number }[];
       return { dossiers, tasks };
     },
 
-    /** Due and end instants of dossiers that were overdue at some point since `from` (for the backlog trend). */
-    overdueSpans(p: { unit: string | null; from: number; now: number }): { dueAt: number; endAt: number | null }[] {
+    /** Overdue spans begun by `now` and not ended before `from` (for the backlog trend). */
+    overdueSpans(p: { unit: string | null; from: number; now: number }): { from: number; to: number | null }[] {
       return stmt(
-        `SELECT due_at AS dueAt, end_at AS endAt FROM dossiers
-         WHERE ${unitWhereOf(p.unit)} AND due_at < @now AND (end_at IS NULL OR end_at >= @from)
-           AND bucket IN ('in_progress', 'awaiting_supplement', 'done')`,
-      ).all(p) as { dueAt: number; endAt: number | null }[];
+        `SELECT from_at AS "from", to_at AS "to" FROM overdue_spans
+         WHERE ${unitWhereOf(p.unit)} AND from_at <= @now AND (to_at IS NULL OR to_at >= @from)`,
+      ).all(p) as { from: number; to: number | null }[];
     },
 
     dossierPage(p: {

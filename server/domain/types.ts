@@ -136,6 +136,8 @@ export interface DossierState {
   bucket: DossierBucket;
   pauses: Pause[];
   supplementRequests: number;
+  /** When the second supplement request was made (the two-supplements rule took effect); absent before. */
+  supplementRuleAt?: number;
   apologies: Apology[];
   /** End of processing (DVCQG): processed wins over returned; else stopped/refused/withdrawn. */
   endAt: number | null;

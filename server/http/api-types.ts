@@ -61,6 +61,16 @@ export interface OverviewResponse {
   previousCity: ScopeMetrics | null;
   /** Flow metrics of the same elapsed part of the previous period ("cùng kỳ"), for counts of a period still running. */
   previousCityToDate: ScopeMetrics | null;
+  /** Today in Vietnam time, whether it is a working day, and on a day off the last working day's figures. */
+  day: DayInfo;
+}
+
+export interface DayInfo {
+  /** YYYY-MM-DD, Vietnam time. */
+  date: string;
+  workingDay: boolean;
+  /** On a day off: the last working day and the city's figures for it, judged like `today`; else null. */
+  lastWorkingDay: { date: string; city: ScopeMetrics | null } | null;
 }
 
 export interface BreakdownRow {
@@ -112,6 +122,10 @@ export interface UnitDetailResponse {
   unit: UnitInfo | null;
   department: DepartmentInfo | null;
   metrics: ScopeMetrics;
+  /** The same metrics over the previous period (overdue as it stood at its end), for "change against". */
+  previous: ScopeMetrics | null;
+  /** Flow metrics of the same elapsed part of the previous period ("cùng kỳ"). */
+  previousToDate: ScopeMetrics | null;
   byField: BreakdownRow[];
   byProcedure: BreakdownRow[];
   byOfficial: OfficialRow[];

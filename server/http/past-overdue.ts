@@ -1,8 +1,11 @@
 import type { Store } from '../db/store.js';
+import { vnDayIndex } from '../domain/time.js';
 import type { ScopeKey } from '../metrics/types.js';
 
 export interface OverdueCounts {
   dossiers: number;
+  /** Of those dossiers, the ones whose lateness began on `newFromDay` or later (working time). */
+  dossiersNew: number;
   tasks: number;
 }
 
@@ -11,39 +14,47 @@ const PAST_OVERDUE_TTL_MS = 60_000;
 
 /**
  * The overdue backlog as it stood at a past instant (the end of the previous period), per scope, read
- * from the projections and shared for a minute: every overview of the same period asks for the same
+ * from the stored overdue spans (the live count's definition) and shared for a minute: every overview of the same period asks for the same
  * instant. `realNow` is wall-clock time (the TTL is about query cost, not about city time).
  */
 export function createPastOverdue(store: Store, scopeOf: (code: string) => ScopeKey | null, realNow: () => number = Date.now) {
-  const cache = new Map<number, { until: number; byScope: Map<ScopeKey, OverdueCounts> }>();
+  const cache = new Map<string, { until: number; byScope: Map<ScopeKey, OverdueCounts> }>();
+  const zero = (): OverdueCounts => ({ dossiers: 0, dossiersNew: 0, tasks: 0 });
 
-  function load(at: number): Map<ScopeKey, OverdueCounts> {
-    const hit = cache.get(at);
+  function load(at: number, newFromDay: number): Map<ScopeKey, OverdueCounts> {
+    const cacheKey = `${at}|${newFromDay}`;
+    const hit = cache.get(cacheKey);
     if (hit && hit.until > realNow()) return hit.byScope;
-    const { dossiers, tasks } = store.read.overdueAt({ at });
+    const { dossiers, tasks } = store.read.overdueAt({ at, newFromDay });
     const byScope = new Map<ScopeKey, OverdueCounts>();
-    const city: OverdueCounts = { dossiers: 0, tasks: 0 };
+    const city = zero();
     byScope.set('city', city);
     const add = (code: string, field: keyof OverdueCounts, n: number) => {
       const key = scopeOf(code);
       if (key === null) return; // a code no longer in the jurisdiction: not the city's either
-      const c = byScope.get(key) ?? { dossiers: 0, tasks: 0 };
+      const c = byScope.get(key) ?? zero();
       c[field] += n;
       byScope.set(key, c);
       city[field] += n;
     };
-    for (const r of dossiers) add(r.code, 'dossiers', r.n);
+    for (const r of dossiers) {
+      add(r.code, 'dossiers', r.n);
+      add(r.code, 'dossiersNew', r.nNew);
+    }
     for (const r of tasks) add(r.code, 'tasks', r.n);
     // Instants roll forward (a new day, week…): keep only the few recent ones.
     if (cache.size > 16) cache.clear();
-    cache.set(at, { until: realNow() + PAST_OVERDUE_TTL_MS, byScope });
+    cache.set(cacheKey, { until: realNow() + PAST_OVERDUE_TTL_MS, byScope });
     return byScope;
   }
 
   return {
-    /** Overdue dossiers and tasks of a scope at `at` (zeros when it had none). */
-    at(scope: ScopeKey, at: number): OverdueCounts {
-      return load(at).get(scope) ?? { dossiers: 0, tasks: 0 };
+    /**
+     * Overdue dossiers and tasks of a scope at the end of `window` (its last millisecond: a dossier due at
+     * the end of that day is not overdue yet), with the dossiers whose lateness began within it.
+     */
+    atEndOf(scope: ScopeKey, window: { from: number; to: number }): OverdueCounts {
+      return load(window.to - 1, vnDayIndex(window.from)).get(scope) ?? zero();
     },
   };
 }

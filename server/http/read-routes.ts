@@ -5,10 +5,12 @@ import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS, type DossierFilter, type TaskFilter 
 import type { DossierState, Jurisdiction, TaskState, WorkCalendar, DomainSettings } from '../domain/types.js';
 import { classifyDossier, holdDurations } from '../domain/dossier.js';
 import { classifyTask } from '../domain/task.js';
-import { toVnIso } from '../domain/time.js';
+import { dayKeyOfIndex, toVnIso, vnDayIndex, vnDayStartOfIndex } from '../domain/time.js';
+import { lastWorkingDayBefore, previousWindow } from '../metrics/periods.js';
 import { PERIODS, type Period, type ScopeKey } from '../metrics/types.js';
 import type { MetricsSource } from '../realtime/hub.js';
 import type {
+  DayInfo,
   DossierDetailResponse,
   DossierListItem,
   JurisdictionResponse,
@@ -37,6 +39,7 @@ export interface ReadDeps {
   metrics: MetricsSource & {
     previousMetrics?(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueCounts): import('../metrics/types.js').ScopeMetrics | null;
     previousMetricsToDate?(scope: ScopeKey, period: Period): import('../metrics/types.js').ScopeMetrics | null;
+    dayMetrics?(scope: ScopeKey, day: number, overdueAtEnd?: OverdueCounts): import('../metrics/types.js').ScopeMetrics | null;
   };
   jurisdiction: Jurisdiction;
   scopeOf(code: string): ScopeKey | null;
@@ -115,12 +118,31 @@ export function readRoutes(deps: ReadDeps): Router {
       city: city ? deps.metrics.metrics('city', period) : null,
       units,
       departments,
-      // The previous window ends where the current one starts; its rate counts what was overdue then.
-      previousCity: city ? (deps.metrics.previousMetrics?.('city', period, pastOverdue.at('city', w.from)) ?? null) : null,
+      previousCity: city ? previousOf('city', period) : null,
       previousCityToDate: city ? (deps.metrics.previousMetricsToDate?.('city', period) ?? null) : null,
+      day: dayInfo(city),
     };
     res.json(body);
   });
+
+  /** The previous window's metrics, its rate judged with what was overdue when it ended. */
+  function previousOf(scope: ScopeKey, period: Period) {
+    const previous = previousWindow(period, deps.now());
+    return deps.metrics.previousMetrics?.(scope, period, pastOverdue.atEndOf(scope, previous)) ?? null;
+  }
+
+  /** Today, and on a day off the last working day's city figures (judged like today, at its end). */
+  function dayInfo(withCity: boolean): DayInfo {
+    const now = deps.now();
+    const today = vnDayIndex(now);
+    const date = dayKeyOfIndex(today);
+    if (calendar.isWorkingDay(date)) return { date, workingDay: true, lastWorkingDay: null };
+    const last = lastWorkingDayBefore(today, (key) => calendar.isWorkingDay(key));
+    if (last === null) return { date, workingDay: false, lastWorkingDay: null };
+    const window = { from: vnDayStartOfIndex(last), to: vnDayStartOfIndex(last + 1) };
+    const cityMetrics = withCity ? (deps.metrics.dayMetrics?.('city', last, pastOverdue.atEndOf('city', window)) ?? null) : null;
+    return { date, workingDay: false, lastWorkingDay: { date: dayKeyOfIndex(last), city: cityMetrics } };
+  }
 
   /** Resolves a unit/department code or the pseudo-code "city"; 404 otherwise. */
   function resolveScope(code: string): { scope: ScopeKey; unit: string | null } {
@@ -158,6 +180,8 @@ export function readRoutes(deps: ReadDeps): Router {
       unit: unit ? (unitByCode.get(unit) ?? null) : null,
       department: unit ? (deptByCode.get(unit) ?? null) : null,
       metrics: deps.metrics.metrics(scope, period),
+      previous: previousOf(scope, period),
+      previousToDate: deps.metrics.previousMetricsToDate?.(scope, period) ?? null,
       ...tables,
     };
     res.json(body);

@@ -1,7 +1,8 @@
 import type { DossierContext } from '../domain/dossier.js';
 import { classifyDossier } from '../domain/dossier.js';
 import type { DossierState } from '../domain/types.js';
-import type { DossierRowExtras } from '../db/projections-repo.js';
+import type { DossierRowExtras, StoredOverdueSpan } from '../db/projections-repo.js';
+import { overdueSpans, overdueWorkDay } from '../domain/overdue-spans.js';
 import { dossierFacts, dossierOutcome, isDoneOutcome } from '../metrics/footprint.js';
 
 export type DomainContext = DossierContext;
@@ -14,7 +15,8 @@ export type DossierRowExtrasFn = (state: DossierState) => DossierRowExtras;
  */
 export function dossierRowExtras(ctx: DomainContext): DossierRowExtrasFn {
   return (state) => {
-    if (state.endAt === null) return { open: true, outcome: null, processingDays: null, facts: null };
+    const spans = storedOverdueSpans(state, ctx);
+    if (state.endAt === null) return { open: true, outcome: null, processingDays: null, facts: null, overdueSpans: spans };
     const c = classifyDossier(state, state.endAt, ctx);
     const outcome = dossierOutcome(state, c);
     const facts = dossierFacts(state, ctx);
@@ -23,6 +25,12 @@ export function dossierRowExtras(ctx: DomainContext): DossierRowExtrasFn {
       outcome,
       processingDays: isDoneOutcome(outcome) ? c.processingDays : null,
       facts,
+      overdueSpans: spans,
     };
   };
+}
+
+/** The dossier's overdue spans with the working day each one's lateness began, as the store keeps them. */
+export function storedOverdueSpans(state: DossierState, ctx: DomainContext): StoredOverdueSpan[] {
+  return overdueSpans(state).map((s) => ({ from: s.from, to: s.to, workDay: overdueWorkDay(s, ctx.calendar) }));
 }

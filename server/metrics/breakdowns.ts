@@ -111,11 +111,12 @@ export function officialScorecards(holds: HoldInput[], window: { from: number; t
 
 /**
  * Daily trend for the last `days` VN days up to today: flows per day, and the overdue backlog at the end
- * of each day (today: now) from due/end instants, with a difference array (one pass, no per-day scan).
+ * of each day (today: now) from the dossiers' overdue spans (domain/overdue-spans.ts, the live count's
+ * definition), with a difference array (one pass, no per-day scan).
  */
 export function dailyTrend(
   flows: { day: number; received: number; onTime: number; late: number }[],
-  spans: { dueAt: number; endAt: number | null }[],
+  spans: { from: number; to: number | null }[],
   now: number,
   days = 30,
 ): TrendPoint[] {
@@ -123,9 +124,9 @@ export function dailyTrend(
   const first = today - days + 1;
   const diff = new Array<number>(days + 1).fill(0);
   for (const s of spans) {
-    const start = Math.max(first, vnDayIndex(s.dueAt));
-    // Overdue at the end of day D iff dueAt < end of D and (open, or ended on a later day).
-    const last = s.endAt === null ? today : Math.min(today, vnDayIndex(s.endAt) - 1);
+    const start = Math.max(first, vnDayIndex(s.from));
+    // Overdue at the end of day D iff the span began by then and had not ended (it ends on a later day).
+    const last = s.to === null ? today : Math.min(today, vnDayIndex(s.to) - 1);
     if (last < start) continue;
     diff[start - first]++;
     diff[last - first + 1]--;

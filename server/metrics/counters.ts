@@ -4,7 +4,7 @@
  */
 import { histogramQuantile } from './histogram.js';
 import type { DossierOutcome } from './footprint.js';
-import type { ScopeMetrics } from './types.js';
+import type { OnTimeRateBasis, ScopeMetrics } from './types.js';
 
 // Flow counters: facts dated by a Vietnam day, summed over a window.
 export const F_RECEIVED = 0;
@@ -48,8 +48,8 @@ export function outcomeCounter(outcome: DossierOutcome): number {
   }
 }
 
-/** Metrics of a scope with nothing in it. */
-export function emptyScopeMetrics(): ScopeMetrics {
+/** Metrics of a scope with nothing in it (its on-time rate judged by `basis`, periods.onTimeRateBasis). */
+export function emptyScopeMetrics(basis: OnTimeRateBasis = 'backlog'): ScopeMetrics {
   return {
     received: 0,
     receivedOnline: 0,
@@ -62,7 +62,9 @@ export function emptyScopeMetrics(): ScopeMetrics {
     finishedOnTime: 0,
     finishedLate: 0,
     withdrawn: 0,
+    overdueNew: 0,
     onTimeRate: null,
+    onTimeRateBasis: basis,
     processingDaysMedian: null,
     processingDaysP90: null,
     onlineShare: null,
@@ -74,16 +76,19 @@ export function emptyScopeMetrics(): ScopeMetrics {
 /**
  * ScopeMetrics from flow counters over a window, the window's processing-time histogram (null when
  * empty) and the scope's backlog counters. onTimeRate = (early + on time) ÷ (early + on time + late +
- * overdue now) — the DVCQG progress ratio, open overdue dossiers included; null when that is 0/0.
+ * overdue), the overdue term being the backlog (DVCQG) or `overdueNew` as `basis` says
+ * (periods.onTimeRateBasis); null when that is 0/0.
  * Median and p90 are nearest-rank, reported as the lower edge of their 0.1-working-day bin.
  */
 export function buildScopeMetrics(
   flow: ArrayLike<number>,
   hist: ArrayLike<number> | null,
   backlog: ArrayLike<number>,
+  overdueNew = 0,
+  basis: OnTimeRateBasis = 'backlog',
 ): ScopeMetrics {
   const onTime = flow[F_EARLY] + flow[F_ON_TIME];
-  const judged = onTime + flow[F_LATE] + backlog[B_OVERDUE];
+  const judged = onTime + flow[F_LATE] + (basis === 'new' ? overdueNew : backlog[B_OVERDUE]);
   const histTotal = hist === null ? 0 : flow[F_HIST_TOTAL];
   return {
     received: flow[F_RECEIVED],
@@ -97,7 +102,9 @@ export function buildScopeMetrics(
     finishedOnTime: flow[F_ON_TIME],
     finishedLate: flow[F_LATE],
     withdrawn: flow[F_WITHDRAWN],
+    overdueNew,
     onTimeRate: judged === 0 ? null : onTime / judged,
+    onTimeRateBasis: basis,
     processingDaysMedian: hist === null ? null : histogramQuantile(hist, histTotal, 5),
     processingDaysP90: hist === null ? null : histogramQuantile(hist, histTotal, 9),
     onlineShare: flow[F_RECEIVED] === 0 ? null : flow[F_RECEIVED_ONLINE] / flow[F_RECEIVED],

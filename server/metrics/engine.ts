@@ -41,6 +41,8 @@ import {
 } from './footprint.js';
 import type { DossierFootprint, FinishedDossierFacts, TaskFootprint } from './footprint.js';
 import { MinHeap } from './heap.js';
+import { onTimeRateBasis, windowDays } from './periods.js';
+import type { DayRange } from './periods.js';
 import { PERIODS } from './types.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from './types.js';
 
@@ -67,6 +69,23 @@ export interface Alert {
   code: string;
   /** When it became overdue (its due instant), epoch ms. */
   at: number;
+}
+
+/**
+ * The overdue backlog at the end of a past window, from the store: dossiers overdue then, those of them
+ * whose lateness began within the window (for the short periods' on-time rate), and overdue tasks.
+ */
+export interface OverdueAtEnd {
+  dossiers: number;
+  dossiersNew?: number;
+  tasks: number;
+}
+
+/** Open overdue dossiers of a scope whose lateness began on a day of the range. */
+function overdueBetween(s: ScopeState, days: DayRange): number {
+  let n = 0;
+  for (const [day, count] of s.overdueByDay) if (day >= days.fromDay && day < days.toDay) n += count;
+  return n;
 }
 
 const NOT_SCHEDULED = -1;
@@ -216,30 +235,45 @@ export class MetricsEngine {
    */
   metrics(scope: ScopeKey, period: Period): ScopeMetrics {
     const s = this.scopeStates.get(scope);
-    if (s === undefined) return emptyScopeMetrics();
+    if (s === undefined) return emptyScopeMetrics(onTimeRateBasis(period));
     const total = this.flows.total(s, PERIOD_INDEX.get(period) as number);
-    return buildScopeMetrics(total.counts, total.hist, s.backlog);
+    const overdueNew = overdueBetween(s, windowDays(this.flows.window(period)));
+    return buildScopeMetrics(total.counts, total.hist, s.backlog, overdueNew, onTimeRateBasis(period));
   }
 
   /**
    * Metrics of a scope over the previous window of a period (yesterday, last week, …), for "change vs
    * previous period". The engine keeps no past backlog: the caller passes the overdue backlog as it stood
-   * at the end of that window (`overdueAtEnd`, from the store), so that onTimeRate is judged the DVCQG
-   * way, open overdue dossiers included, like the current period's. Without it, overdue counts are 0 and
-   * onTimeRate counts finished dossiers only. inProgress, dueSoon, awaitingSupplement, tasks.openInTerm
-   * and tasks.noDeadline are not kept for past instants and are 0.
+   * at the end of that window (`overdueAtEnd`, from the store's overdue spans: the same definition as
+   * the live count), so that onTimeRate is judged by the same rule as the current period's. Without it,
+   * overdue counts are 0 and onTimeRate counts finished dossiers only. inProgress, dueSoon,
+   * awaitingSupplement, tasks.openInTerm and tasks.noDeadline are not kept for past instants and are 0.
    */
-  previousMetrics(scope: ScopeKey, period: Period, overdueAtEnd?: { dossiers: number; tasks: number }): ScopeMetrics {
+  previousMetrics(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueAtEnd): ScopeMetrics {
     const s = this.scopeStates.get(scope);
-    if (s === undefined) return emptyScopeMetrics();
-    const b = this.flows.previous(s, period);
+    if (s === undefined) return emptyScopeMetrics(onTimeRateBasis(period));
+    return this.pastMetrics(s, this.flows.previous(s, period), period, overdueAtEnd);
+  }
+
+  /**
+   * Metrics of a scope over one past Vietnam day (`day`, a day index still kept: the last 64 days),
+   * judged like `today` (see previousMetrics for `overdueAtEnd`): the last working day, offered on a
+   * day off.
+   */
+  dayMetrics(scope: ScopeKey, day: number, overdueAtEnd?: OverdueAtEnd): ScopeMetrics {
+    const s = this.scopeStates.get(scope);
+    if (s === undefined) return emptyScopeMetrics(onTimeRateBasis('today'));
+    return this.pastMetrics(s, this.flows.day(s, day), 'today', overdueAtEnd);
+  }
+
+  private pastMetrics(s: ScopeState, b: { counts: Int32Array; hist: Int32Array | null }, period: Period, end?: OverdueAtEnd): ScopeMetrics {
     let backlog = NO_BACKLOG;
-    if (overdueAtEnd) {
+    if (end) {
       backlog = new Int32Array(BACKLOG_COUNTERS);
-      backlog[B_OVERDUE] = overdueAtEnd.dossiers;
-      backlog[B_TASKS_OPEN_OVERDUE] = overdueAtEnd.tasks;
+      backlog[B_OVERDUE] = end.dossiers;
+      backlog[B_TASKS_OPEN_OVERDUE] = end.tasks;
     }
-    return buildScopeMetrics(b.counts, b.hist, backlog);
+    return buildScopeMetrics(b.counts, b.hist, backlog, end?.dossiersNew ?? 0, onTimeRateBasis(period));
   }
 
   /**
@@ -401,6 +435,11 @@ export class MetricsEngine {
     const backlog = s.backlog;
     if (fp.inProgress) backlog[B_IN_PROGRESS] += sign;
     if (fp.overdue) backlog[B_OVERDUE] += sign;
+    if (fp.overdueDay !== null) {
+      const n = (s.overdueByDay.get(fp.overdueDay) ?? 0) + sign;
+      if (n === 0) s.overdueByDay.delete(fp.overdueDay);
+      else s.overdueByDay.set(fp.overdueDay, n);
+    }
     if (fp.dueSoon) backlog[B_DUE_SOON] += sign;
     if (fp.awaitingSupplement) backlog[B_AWAITING_SUPPLEMENT] += sign;
     if (fp.receivedDay !== null) {

@@ -71,6 +71,8 @@ function clearBucket(b: Bucket): void {
 export class ScopeState {
   /** Open-now counters (B_* indexes). */
   readonly backlog = new Int32Array(BACKLOG_COUNTERS);
+  /** Open overdue dossiers by the Vietnam day their lateness began (footprint.overdueDay). */
+  readonly overdueByDay = new Map<number, number>();
   readonly days = new Map<number, Bucket>();
   readonly months = new Map<number, Bucket>();
   /** Running totals of the current window of each period, in PERIODS order. */
@@ -230,6 +232,15 @@ export class FlowBuckets {
         addBucketInto(c, b);
       }
     }
+  }
+
+  /** The flow counters of `s` on one Vietnam day (a fresh bucket; zeros for a day no longer kept). */
+  day(s: ScopeState, day: number): Bucket {
+    if (this.totalsStale) this.rebuildAllTotals();
+    const into = newBucket(null);
+    const b = s.days.get(day);
+    if (b !== undefined) addBucketInto(into, b);
+    return into;
   }
 
   /** The flow counters of `s` over the previous window of `period` (a fresh bucket). */

@@ -10,6 +10,7 @@
  */
 import { classifyDossier } from '../domain/dossier.js';
 import type { DossierContext } from '../domain/dossier.js';
+import { overdueSpans, overdueWorkDay, spanAt } from '../domain/overdue-spans.js';
 import { classifyTask } from '../domain/task.js';
 import { vnDayIndex } from '../domain/time.js';
 import type { DossierClassification, DossierState, TaskState } from '../domain/types.js';
@@ -32,6 +33,11 @@ export interface DossierFootprint {
   inProgress: boolean;
   /** Open and overdue now (past due, or more than one supplement request). */
   overdue: boolean;
+  /**
+   * Open and overdue: the Vietnam day its current lateness began in working time (overdueWorkDay), for
+   * the short periods' on-time rate; null otherwise.
+   */
+  overdueDay: number | null;
   /** Open and due within the due-soon window now. */
   dueSoon: boolean;
   /** Open, clock stopped awaiting the citizen's supplement (status 5). */
@@ -133,6 +139,7 @@ function noDossierFootprint(): DossierFootprint {
     open: false,
     inProgress: false,
     overdue: false,
+    overdueDay: null,
     dueSoon: false,
     awaitingSupplement: false,
     receivedDay: null,
@@ -155,11 +162,13 @@ export function dossierFootprint(state: DossierState, now: number, ctx: DossierC
   const c = classifyDossier(state, now, ctx);
   const open = state.endAt === null;
   const outcome = open ? null : dossierOutcome(state, c);
+  const overdue = open && c.overdue;
   return {
     code: state.unit,
     open,
     inProgress: open && state.bucket === 'in_progress',
-    overdue: open && c.overdue,
+    overdue,
+    overdueDay: overdue ? currentOverdueDay(state, now, ctx) : null,
     dueSoon: open && c.dueSoon,
     awaitingSupplement: open && state.bucket === 'awaiting_supplement',
     receivedDay: vnDayIndex(state.receivedAt as number),
@@ -170,6 +179,12 @@ export function dossierFootprint(state: DossierState, now: number, ctx: DossierC
     apologyDays: state.apologies.length === 0 ? EMPTY_APOLOGY_DAYS : state.apologies.map((a) => vnDayIndex(a.at)),
     nextTransitionAt: open ? c.nextTransitionAt : null,
   };
+}
+
+/** The working day the lateness of an overdue dossier began (its span holding now; now's day if none). */
+function currentOverdueDay(state: DossierState, now: number, ctx: DossierContext): number {
+  const span = spanAt(overdueSpans(state), now);
+  return span === null ? vnDayIndex(now) : overdueWorkDay(span, ctx.calendar);
 }
 
 /**
@@ -244,6 +259,7 @@ export function sameDossierFootprint(a: DossierFootprint, b: DossierFootprint): 
     a.open !== b.open ||
     a.inProgress !== b.inProgress ||
     a.overdue !== b.overdue ||
+    a.overdueDay !== b.overdueDay ||
     a.dueSoon !== b.dueSoon ||
     a.awaitingSupplement !== b.awaitingSupplement ||
     a.receivedDay !== b.receivedDay ||

@@ -3,9 +3,9 @@
  * (received, finished, …) belongs to a window exactly when its Vietnam day index does; the engine
  * works on day indexes and the windows below are the single definition of the periods.
  */
-import { MS_PER_DAY, vnDayIndex, vnNextPeriodStart, vnPeriodStart, vnStartOfDay } from '../domain/time.js';
+import { MS_PER_DAY, dayKeyOfIndex, vnDayIndex, vnNextPeriodStart, vnPeriodStart, vnStartOfDay } from '../domain/time.js';
 import type { VnPeriod } from '../domain/time.js';
-import type { Period, PeriodWindow } from './types.js';
+import type { OnTimeRateBasis, Period, PeriodWindow } from './types.js';
 
 /** Length of the rolling `live` flow window, in Vietnam days (today and the 29 days before it). */
 export const LIVE_WINDOW_DAYS = 30;
@@ -58,6 +58,25 @@ export function previousWindowToDate(period: Period, now: number): PeriodWindow 
   const elapsedDays = vnDayIndex(now) - vnDayIndex(periodWindow(period, now).from) + 1;
   // Vietnam keeps no daylight saving time: its days are all MS_PER_DAY long.
   return { period, from: previous.from, to: Math.min(previous.to, previous.from + elapsedDays * MS_PER_DAY) };
+}
+
+/**
+ * The on-time rate's rule per period. Short periods (today, this week) count finished dossiers plus
+ * those that became overdue in the window: with the whole overdue backlog in the denominator, a day
+ * off (nothing finished) would read 0 % everywhere. Longer ones follow DVCQG: every dossier overdue at
+ * the window's end (now, for the current one).
+ */
+export function onTimeRateBasis(period: Period): OnTimeRateBasis {
+  return period === 'today' || period === 'week' ? 'new' : 'backlog';
+}
+
+/**
+ * The Vietnam day index of the last working day before `day` (within `lookBackDays`), or null: on a day
+ * off, the day whose figures a leader is offered instead of an empty "today".
+ */
+export function lastWorkingDayBefore(day: number, isWorkingDay: (key: string) => boolean, lookBackDays = 31): number | null {
+  for (let d = day - 1; d >= day - lookBackDays; d--) if (isWorkingDay(dayKeyOfIndex(d))) return d;
+  return null;
 }
 
 /** A window as Vietnam day indexes: days d with fromDay ≤ d < toDay. */

@@ -11,7 +11,9 @@ import type { DossierContext } from '../domain/dossier.js';
 import { classifyTask } from '../domain/task.js';
 import type { DossierState, TaskState } from '../domain/types.js';
 import { binLowerEdge, nearestRank, processingBin } from './histogram.js';
-import { periodWindow } from './periods.js';
+import { overdueSpans, overdueWorkDay, spanAt } from '../domain/overdue-spans.js';
+import { vnDayIndex } from '../domain/time.js';
+import { onTimeRateBasis, periodWindow } from './periods.js';
 import { PERIODS } from './types.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from './types.js';
 
@@ -46,7 +48,9 @@ function zeroTally(): Tally {
       finishedOnTime: 0,
       finishedLate: 0,
       withdrawn: 0,
+      overdueNew: 0,
       onTimeRate: null,
+      onTimeRateBasis: 'backlog',
       processingDaysMedian: null,
       processingDaysP90: null,
       onlineShare: null,
@@ -91,6 +95,9 @@ export function computeAllMetrics(
     if (scopes === null) continue;
     const c = classifyDossier(d, now, ctx);
     const open = d.endAt === null;
+    // The day its current lateness began, in working time (see overdue-spans.ts).
+    const span = open && c.overdue ? spanAt(overdueSpans(d), now) : null;
+    const overdueDay = span === null ? null : overdueWorkDay(span, ctx.calendar);
     for (const scope of scopes) {
       const perPeriod = talliesOf(scope);
       for (let i = 0; i < windows.length; i++) {
@@ -100,6 +107,7 @@ export function computeAllMetrics(
           if (d.bucket === 'in_progress') m.inProgress += 1;
           if (d.bucket === 'awaiting_supplement') m.awaitingSupplement += 1;
           if (c.overdue) m.overdue += 1;
+          if (overdueDay !== null && overdueDay >= vnDayIndex(w.from) && overdueDay < vnDayIndex(w.to)) m.overdueNew += 1;
           if (c.dueSoon) m.dueSoon += 1;
         }
         if (within(w, d.receivedAt)) {
@@ -147,7 +155,8 @@ export function computeAllMetrics(
     PERIODS.forEach((period, i) => {
       const { metrics: m, bins } = perPeriod[i];
       const onTime = m.finishedEarly + m.finishedOnTime;
-      const judged = onTime + m.finishedLate + m.overdue;
+      m.onTimeRateBasis = onTimeRateBasis(period);
+      const judged = onTime + m.finishedLate + (m.onTimeRateBasis === 'new' ? m.overdueNew : m.overdue);
       m.onTimeRate = judged === 0 ? null : onTime / judged;
       m.onlineShare = m.received === 0 ? null : m.receivedOnline / m.received;
       if (bins.length > 0) {

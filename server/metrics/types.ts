@@ -3,6 +3,9 @@
 export const PERIODS = ['live', 'today', 'week', 'month', 'quarter', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
 
+/** Which overdue dossiers the on-time rate's denominator holds (ScopeMetrics.onTimeRate). */
+export type OnTimeRateBasis = 'backlog' | 'new';
+
 /** Key of a metrics scope: the whole city, one ward/commune, or one department. */
 export type ScopeKey = 'city' | `unit:${string}` | `department:${string}`;
 
@@ -44,8 +47,19 @@ export interface ScopeMetrics {
   finishedLate: number;
   /** Withdrawn by the citizen in the period (excluded from the on-time rate). */
   withdrawn: number;
-  /** DVCQG: (early + on time) ÷ (early + on time + late + overdue now); null when nothing to judge. */
+  /**
+   * Open overdue dossiers whose lateness began within the window, counted in working time
+   * (overdueWorkDay): a dossier due at the end of Friday became overdue on Monday, not on Sunday.
+   */
+  overdueNew: number;
+  /**
+   * (early + on time) ÷ (early + on time + late + overdue): with every overdue dossier now (`backlog`,
+   * the DVCQG way, for month, quarter, year and the last 30 days) or only those that became overdue in
+   * the window (`new`, for today and this week, so a day off is not judged by the whole backlog);
+   * null when nothing is to be judged. See onTimeRateBasis.
+   */
   onTimeRate: number | null;
+  onTimeRateBasis: OnTimeRateBasis;
   /** Median processing time of dossiers finished in the period, working days. */
   processingDaysMedian: number | null;
   /** 90th percentile of the same. */

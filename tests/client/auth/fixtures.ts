@@ -4,7 +4,7 @@ import type { UnitDetailResponse } from '../../../server/http/api-types';
 export function detailFixture(): UnitDetailResponse {
   const m = {
     received: 10, receivedOnline: 5, inProgress: 4, overdue: 1, dueSoon: 1, awaitingSupplement: 0, paused: 0,
-    finishedEarly: 3, finishedOnTime: 2, finishedLate: 1, withdrawn: 0, onTimeRate: 0.8, processingDaysMedian: 2,
+    finishedEarly: 3, finishedOnTime: 2, finishedLate: 1, withdrawn: 0, overdueNew: 0, onTimeRate: 0.8, onTimeRateBasis: 'backlog' as const, processingDaysMedian: 2,
     processingDaysP90: 4, onlineShare: 0.5, apologies: 0,
     tasks: { assigned: 0, openInTerm: 0, openOverdue: 0, doneOnTime: 0, doneLate: 0, noDeadline: 0 },
   };
@@ -15,6 +15,8 @@ export function detailFixture(): UnitDetailResponse {
     unit: { code: '26734', type: 'Phường', name: 'Bến Thành', fullName: 'Phường Bến Thành', nameEn: 'Ben Thanh', lat: 10.77, lon: 106.69, areaKm2: 1.6, population: 50000 },
     department: null,
     metrics: m,
+    previous: null,
+    previousToDate: null,
     byField: [],
     byProcedure: [],
     byOfficial: [],

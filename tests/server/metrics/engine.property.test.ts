@@ -13,7 +13,7 @@ import type { Channel, DossierEvent, DossierState, TaskEvent, TaskState } from '
 import { emptyScopeMetrics } from '../../../server/metrics/counters.js';
 import { MetricsEngine } from '../../../server/metrics/engine.js';
 import { dossierFacts } from '../../../server/metrics/footprint.js';
-import { previousWindow } from '../../../server/metrics/periods.js';
+import { onTimeRateBasis, previousWindow } from '../../../server/metrics/periods.js';
 import { computeAllMetrics, metricsKey } from '../../../server/metrics/recompute.js';
 import { PERIODS } from '../../../server/metrics/types.js';
 import type { ScopeKey, ScopeMetrics } from '../../../server/metrics/types.js';
@@ -183,7 +183,7 @@ function expectSameAsOracle(
   for (const scope of scopes) {
     for (const period of PERIODS) {
       const key = metricsKey(scope, period);
-      expect({ key, m: engine.metrics(scope, period) }).toEqual({ key, m: oracle.get(key) ?? emptyScopeMetrics() });
+      expect({ key, m: engine.metrics(scope, period) }).toEqual({ key, m: oracle.get(key) ?? emptyScopeMetrics(onTimeRateBasis(period)) });
     }
   }
   return oracle;
