@@ -200,18 +200,18 @@ export function createReadRepo(db: Db) {
     /**
      * The overdue backlog at instant `at`, per unit/department code: dossiers whose overdue span holds
      * `at` (the definition the live engine counts by, domain/overdue-spans.ts), `nNew` of them whose
-     * lateness began on Vietnam day `newFromDay` or later (working time), and open tasks past their
-     * deadline in force.
+     * lateness began (in working time) on a Vietnam day in [newFromDay, newToDay), and open tasks past
+     * their deadline in force.
      */
-    overdueAt(p: { at: number; newFromDay?: number }): {
+    overdueAt(p: { at: number; newFromDay?: number; newToDay?: number }): {
       dossiers: { code: string; n: number; nNew: number }[];
       tasks: { code: string; n: number }[];
     } {
       const dossiers = stmt(
-        `SELECT unit AS code, COUNT(*) AS n, SUM(work_day >= @newFromDay) AS nNew FROM overdue_spans
+        `SELECT unit AS code, COUNT(*) AS n, SUM(work_day >= @newFromDay AND work_day < @newToDay) AS nNew FROM overdue_spans
          WHERE from_at <= @at AND (to_at IS NULL OR to_at > @at)
          GROUP BY unit`,
-      ).all({ at: p.at, newFromDay: p.newFromDay ?? Number.MAX_SAFE_INTEGER }) as { code: string; n: number; nNew: number }[];
+      ).all({ at: p.at, newFromDay: p.newFromDay ?? 0, newToDay: p.newToDay ?? 0 }) as { code: string; n: number; nNew: number }[];
       const tasks = stmt(
         `SELECT assignee AS code, COUNT(*) AS n FROM tasks
          WHERE due_at < @at AND assigned_at <= @at AND status != 'cancelled' AND (completed_at IS NULL OR completed_at > @at)

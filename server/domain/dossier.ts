@@ -154,7 +154,10 @@ function applyInPlace(s: DossierState, e: DossierEvent, ctx: DossierContext): vo
     case 'supplement_requested': {
       if (ended) return;
       s.supplementRequests += 1;
-      if (s.supplementRequests === 2) s.supplementRuleAt = e.at;
+      if (s.supplementRequests === 2) {
+        s.supplementRuleAt = e.at;
+        if (s.dueAt !== null) s.dueAtSecondRequest = s.dueAt;
+      }
       const last = s.pauses[s.pauses.length - 1];
       if (last === undefined || last.to !== null) s.pauses.push({ from: e.at, to: null });
       setStatus(s, 'supplement_requested');

@@ -8,12 +8,21 @@
  * - a second supplement request has been made by t (national index rule), or
  * - it is not waiting for the citizen's supplement at t and t is past the due date in force at t.
  * The due date in force is the one set at receipt until the first supplement is returned, then the
- * one in force now (a source may send a new due date, or the paused time extends it). Between a
- * second return and a third request the due date of that moment is not kept; the current one stands
- * in for it (the two-supplements rule makes such a dossier overdue from its second request anyway).
+ * one set on that return (a source may send a new due date, or the paused time extends it), kept
+ * as `dueAtSecondRequest` once a second request comes; from the second request on the rule makes
+ * the dossier overdue whatever the dates. A due date a source moves without having asked for a
+ * supplement is taken as the due date from receipt on (the state keeps no other history of it).
  */
 import { vnDayIndex } from './time.js';
 import type { DossierState, WorkCalendar } from './types.js';
+
+/** The due date in force in the stretch after the i-th pause (i = 0: before any pause). */
+function dueInForceAfterPause(state: DossierState, i: number): number {
+  const due = state.dueAt as number;
+  if (state.pauses.length === 0) return due;
+  if (i === 0) return state.originalDueAt ?? due;
+  return i === 1 && state.pauses.length > 1 ? (state.dueAtSecondRequest ?? due) : due;
+}
 
 /** [from, to): overdue at t iff from ≤ t < to; `to` null while still open. */
 export interface OverdueSpan {
@@ -46,7 +55,7 @@ export function overdueSpans(state: DossierState): OverdueSpan[] {
   for (let i = 0; i <= pauses.length; i++) {
     const p = pauses[i];
     const stretchEnd = p === undefined ? end : Math.min(p.from, end);
-    const dueThen = i === 0 && pauses.length > 0 ? (state.originalDueAt ?? due) : due;
+    const dueThen = dueInForceAfterPause(state, i);
     const start = Math.max(from, dueThen + 1);
     if (start < stretchEnd) raw.push([start, stretchEnd]);
     if (p === undefined || p.to === null) break;

@@ -138,6 +138,8 @@ export interface DossierState {
   supplementRequests: number;
   /** When the second supplement request was made (the two-supplements rule took effect); absent before. */
   supplementRuleAt?: number;
+  /** The due date in force when the second supplement request was made; absent before. */
+  dueAtSecondRequest?: number;
   apologies: Apology[];
   /** End of processing (DVCQG): processed wins over returned; else stopped/refused/withdrawn. */
   endAt: number | null;

@@ -4,7 +4,7 @@ import type { ScopeKey } from '../metrics/types.js';
 
 export interface OverdueCounts {
   dossiers: number;
-  /** Of those dossiers, the ones whose lateness began on `newFromDay` or later (working time). */
+  /** Of those dossiers, the ones whose lateness began within the window (working time). */
   dossiersNew: number;
   tasks: number;
 }
@@ -21,11 +21,11 @@ export function createPastOverdue(store: Store, scopeOf: (code: string) => Scope
   const cache = new Map<string, { until: number; byScope: Map<ScopeKey, OverdueCounts> }>();
   const zero = (): OverdueCounts => ({ dossiers: 0, dossiersNew: 0, tasks: 0 });
 
-  function load(at: number, newFromDay: number): Map<ScopeKey, OverdueCounts> {
-    const cacheKey = `${at}|${newFromDay}`;
+  function load(at: number, newFromDay: number, newToDay: number): Map<ScopeKey, OverdueCounts> {
+    const cacheKey = `${at}|${newFromDay}|${newToDay}`;
     const hit = cache.get(cacheKey);
     if (hit && hit.until > realNow()) return hit.byScope;
-    const { dossiers, tasks } = store.read.overdueAt({ at, newFromDay });
+    const { dossiers, tasks } = store.read.overdueAt({ at, newFromDay, newToDay });
     const byScope = new Map<ScopeKey, OverdueCounts>();
     const city = zero();
     byScope.set('city', city);
@@ -54,7 +54,7 @@ export function createPastOverdue(store: Store, scopeOf: (code: string) => Scope
      * the end of that day is not overdue yet), with the dossiers whose lateness began within it.
      */
     atEndOf(scope: ScopeKey, window: { from: number; to: number }): OverdueCounts {
-      return load(window.to - 1, vnDayIndex(window.from)).get(scope) ?? zero();
+      return load(window.to - 1, vnDayIndex(window.from), vnDayIndex(window.to)).get(scope) ?? zero();
     },
   };
 }
