@@ -219,6 +219,23 @@ export function createReadRepo(db: Db) {
       return { dossiers, tasks };
     },
 
+    /**
+     * Items still overdue now whose due time passed since `dayStart` or since `hourAgo` (ms), per unit
+     * or department code: open dossiers (the feed's "became overdue") and open tasks. Counts only.
+     */
+    newlyOverdue(p: { unit: string | null; dayStart: number; hourAgo: number; now: number }): { code: string; today: number; lastHour: number }[] {
+      const from = Math.min(p.dayStart, p.hourAgo);
+      return stmt(
+        `SELECT code, SUM(due_at >= @dayStart) AS today, SUM(due_at >= @hourAgo) AS lastHour FROM (
+           SELECT unit AS code, due_at FROM dossiers
+           WHERE ${unitWhereOf(p.unit)} AND ${OVERDUE_SQL} AND due_at >= @from AND due_at < @now
+           UNION ALL
+           SELECT assignee AS code, due_at FROM tasks
+           WHERE ${p.unit === null ? '1' : 'assignee = @unit'} AND status = 'open' AND due_at >= @from AND due_at < @now
+         ) WHERE code IS NOT NULL GROUP BY code ORDER BY today DESC, lastHour DESC, code`,
+      ).all({ ...p, from }) as { code: string; today: number; lastHour: number }[];
+    },
+
     /** Due and end instants of dossiers that were overdue at some point since `from` (for the backlog trend). */
     overdueSpans(p: { unit: string | null; from: number; now: number }): { dueAt: number; endAt: number | null }[] {
       return stmt(
