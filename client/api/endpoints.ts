@@ -12,6 +12,7 @@ import type {
   OverviewResponse,
   Page,
   Period,
+  RecentAlertsResponse,
   TaskDetailResponse,
   TaskListItem,
   TaskListStatus,
@@ -124,4 +125,13 @@ export async function fetchRecentOverdue(
       : null,
   ]);
   return { dossiers: d?.items ?? [], tasks: t?.items ?? [] };
+}
+
+/**
+ * GET /api/v1/alerts/recent: what most recently became overdue in a scope, in the live alerts'
+ * shape (officials' names only for those who may see them), and the counts of the last hour and today.
+ */
+export function fetchRecentAlerts(scope: ScopeKey, limit: number, signal?: AbortSignal): Promise<RecentAlertsResponse> {
+  const code = scope === 'city' ? CITY_CODE : scope.slice(scope.indexOf(':') + 1);
+  return getJson(apiUrl('/alerts/recent', { code, limit }), { signal });
 }

@@ -220,6 +220,24 @@ export function createReadRepo(db: Db) {
       return { dossiers, tasks };
     },
 
+    /**
+     * Items still overdue now whose lateness began since `dayStart` or since `hourAgo` (ms), per unit or
+     * department code: dossiers by their open overdue span (domain/overdue-spans.ts, the live count's
+     * definition: the feed's "became overdue") and open tasks by their deadline. Counts only.
+     */
+    newlyOverdue(p: { unit: string | null; dayStart: number; hourAgo: number; now: number }): { code: string; today: number; lastHour: number }[] {
+      const from = Math.min(p.dayStart, p.hourAgo);
+      return stmt(
+        `SELECT code, SUM(t >= @dayStart) AS today, SUM(t >= @hourAgo) AS lastHour FROM (
+           SELECT unit AS code, from_at AS t FROM overdue_spans
+           WHERE ${unitWhereOf(p.unit)} AND to_at IS NULL AND from_at >= @from AND from_at <= @now
+           UNION ALL
+           SELECT assignee AS code, due_at AS t FROM tasks
+           WHERE ${p.unit === null ? '1' : 'assignee = @unit'} AND status = 'open' AND due_at >= @from AND due_at < @now
+         ) WHERE code IS NOT NULL GROUP BY code ORDER BY today DESC, lastHour DESC, code`,
+      ).all({ ...p, from }) as { code: string; today: number; lastHour: number }[];
+    },
+
     /** Overdue spans begun by `now` and not ended before `from` (for the backlog trend). */
     overdueSpans(p: { unit: string | null; from: number; now: number }): { from: number; to: number | null }[] {
       return stmt(

@@ -4,6 +4,7 @@
  */
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from '../metrics/types.js';
 import type { DossierTimeliness, TaskTimeliness, UnitType } from '../domain/types.js';
+import type { AlertRaised } from '../realtime/events.js';
 
 export type { Period, ScopeKey, ScopeMetrics, PeriodWindow };
 
@@ -153,6 +154,28 @@ export interface DossierListItem {
   holderName: string | null;
   supplementRequests: number;
   apologies: number;
+}
+
+/** Counts of items that became overdue recently and are still overdue, in one unit or department. */
+export interface NewlyOverdueCount {
+  code: string;
+  name: string;
+  /** Since 00:00 today, Vietnam time. */
+  today: number;
+  /** Within the last hour. */
+  lastHour: number;
+}
+
+/**
+ * `GET /alerts/recent`: what most recently became overdue in a scope, in the live alerts' shape
+ * (`holderName` null unless the asker may see officials' names), and how many items became overdue
+ * in the last hour and today, per unit. Answered to whoever may see the scope's aggregates (the public too).
+ */
+export interface RecentAlertsResponse {
+  asOf: string;
+  /** Newest first. */
+  items: AlertRaised[];
+  newlyOverdue: { today: number; lastHour: number; byUnit: NewlyOverdueCount[] };
 }
 
 export interface Page<T> {

@@ -5,8 +5,9 @@ import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS, type DossierFilter, type TaskFilter 
 import type { DossierState, Jurisdiction, TaskState, WorkCalendar, DomainSettings } from '../domain/types.js';
 import { classifyDossier, holdDurations } from '../domain/dossier.js';
 import { classifyTask } from '../domain/task.js';
-import { dayKeyOfIndex, toVnIso, vnDayIndex, vnDayStartOfIndex } from '../domain/time.js';
+import { dayKeyOfIndex, MS_PER_HOUR, toVnIso, vnDayIndex, vnDayStartOfIndex, vnStartOfDay } from '../domain/time.js';
 import { lastWorkingDayBefore, previousWindow } from '../metrics/periods.js';
+import type { AlertRaised } from '../realtime/events.js';
 import { PERIODS, type Period, type ScopeKey } from '../metrics/types.js';
 import type { MetricsSource } from '../realtime/hub.js';
 import type {
@@ -16,6 +17,7 @@ import type {
   JurisdictionResponse,
   OverviewResponse,
   Page,
+  RecentAlertsResponse,
   TaskDetailResponse,
   TaskListItem,
   UnitDetailResponse,
@@ -151,6 +153,62 @@ export function readRoutes(deps: ReadDeps): Router {
     if (!scope) throw new HttpError(404, 'not_found', `no unit or department with code "${code}"`);
     return { scope, unit: code };
   }
+
+  // What became overdue most recently, for the wall's feed: in the live alerts' shape, to whoever may
+  // see the scope's aggregates (the public too, while the public view is on), names only to those
+  // who may see them — the same rule as `alert:raised`.
+  const recentQuery = z.object({ code: z.string().min(1).max(64).default('city'), limit: z.coerce.number().int().min(1).max(100).default(40) });
+  r.get('/alerts/recent', (req, res) => {
+    const p = principalOf(res);
+    const { code, limit } = parseQuery(recentQuery, req);
+    const { scope, unit } = resolveScope(code);
+    if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the alerts of ${scope}`);
+    const names = canSeeNames(p, scope);
+    const now = deps.now();
+    const dossiers = store.read.dossierPage({
+      unit,
+      filter: 'overdue',
+      pastDue: true,
+      sort: 'dueAt',
+      dir: 'desc',
+      now,
+      dueSoonUntil: now,
+      limit,
+      offset: 0,
+    }).items;
+    const tasks = store.read.taskPage({ assignee: unit, filter: 'open_overdue', sort: 'dueAt', dir: 'desc', now, limit, offset: 0 }).items;
+    const items: AlertRaised[] = [];
+    for (const d of dossiers) {
+      if (d.dueAt == null || !d.unit) continue;
+      const hold = d.holds.length ? d.holds[d.holds.length - 1] : null;
+      items.push({
+        kind: 'dossier',
+        id: d.id,
+        unit: d.unit,
+        unitName: nameOf(d.unit),
+        title: d.procedure?.name ?? d.id,
+        dueAt: toVnIso(d.dueAt),
+        at: toVnIso(d.dueAt),
+        holderName: names && hold && hold.to === null ? hold.handlerName : null,
+      });
+    }
+    for (const t of tasks) {
+      if (t.dueAt == null || !t.assignee) continue;
+      items.push({ kind: 'task', id: t.id, unit: t.assignee, unitName: nameOf(t.assignee), title: t.title ?? t.id, dueAt: toVnIso(t.dueAt), at: toVnIso(t.dueAt), holderName: null });
+    }
+    items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? -1 : 1));
+    const counts = store.read.newlyOverdue({ unit, dayStart: vnStartOfDay(now), hourAgo: now - MS_PER_HOUR, now });
+    const body: RecentAlertsResponse = {
+      asOf: toVnIso(now),
+      items: items.slice(0, limit),
+      newlyOverdue: {
+        today: counts.reduce((n, c) => n + c.today, 0),
+        lastHour: counts.reduce((n, c) => n + c.lastHour, 0),
+        byUnit: counts.map((c) => ({ code: c.code, name: nameOf(c.code), today: c.today, lastHour: c.lastHour })),
+      },
+    };
+    res.set('Cache-Control', 'no-store').json(body);
+  });
 
   // Departments are addressed the same way as units. The tables come from the detail service (worker
   // threads, shared and cached: many screens asking for the same view cost one query); the metrics are

@@ -4,12 +4,13 @@ import { LEVEL_FILL } from '../../lib/color-scale';
 import { compareWorstFirst, formatMetric, type MetricKey } from '../../lib/metrics';
 import { useFormat, useLang } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
+import { shortDepartmentNameEn } from './department-names';
 import type { UnitRow } from './unit-rows';
 
 interface DepartmentListProps {
   rows: readonly UnitRow[];
   metric: MetricKey;
-  /** Short names by code (the list is narrow). */
+  /** Vietnamese short names by code (the list is narrow; English drops "Department of"). */
   shortNames: Record<string, string>;
   changed: ReadonlySet<string>;
   changeCount: number;
@@ -51,7 +52,7 @@ export function DepartmentList({ rows, metric, shortNames, changed, changeCount 
                   <span className="rank-list__rank">{i + 1}</span>
                   <span className="swatch" style={{ background: LEVEL_FILL[r.level] }} aria-hidden="true" />
                   <span className="rank-list__name">
-                    {lang === 'en' ? r.nameEn || r.name : (shortNames[r.code] ?? r.name)}
+                    {lang === 'en' ? shortDepartmentNameEn(r.nameEn || r.name) : (shortNames[r.code] ?? r.name)}
                   </span>
                   <span className="rank-list__value">{formatMetric(metric, r.value, f)}</span>
                 </Link>

@@ -1,14 +1,16 @@
 /**
  * Tile cartogram in SVG: one equal square per unit, roughly where it lies (see cartogram.ts).
- * Every tile is a link (keyboard reachable), shows the unit's initials and value, and has a
- * tooltip with the full name. Tiles are restyled by React; the layout is computed once.
+ * Every tile is a link (keyboard reachable), shows a short label unique in the city (tile-labels.ts)
+ * and the value, and carries the full name as its SVG title, in its accessible name and in a hover
+ * tooltip. Where tiles are large on screen (the wall at 4K) they show the full name instead of the
+ * short label. Tiles are restyled by React; the layout is computed once per panel shape.
  */
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import type { UnitInfo } from '../../../server/http/api-types';
 import { LEVEL_FILL, LEVEL_TEXT } from '../../lib/color-scale';
 import { layoutCartogram } from './cartogram';
 import type { MapUnitView } from './GeoMap';
-import { initials } from './unit-rows';
+import { tileLabels, wrapName } from './tile-labels';
 
 export interface TileCartogramProps {
   units: readonly UnitInfo[];
@@ -24,13 +26,21 @@ export interface TileCartogramProps {
 
 const CELL = 48;
 const GAP = 3;
+/** Font size of a full name, in the grid's units (a cell is `CELL`). */
+const FULL_NAME_FONT = 7.5;
+/** Characters of a full-name line: the tile's width ÷ an average glyph (≈ 0.55 em), with a margin. */
+const FULL_NAME_LINE_CHARS = Math.floor((CELL - GAP - 4) / (FULL_NAME_FONT * 0.55));
+/** A tile at least this large on screen, in CSS pixels, shows the unit's full name (≈ 17 px type). */
+export const FULL_NAME_MIN_TILE_PX = 100;
 
 /**
  * The panel's width ÷ height in steps of 0.25 (1..2.5), so the grid fills a wide panel with
- * larger tiles; stepped so that resizing by a few pixels does not re-run the layout.
+ * larger tiles; stepped so that resizing by a few pixels does not re-run the layout. Also the
+ * panel's size in CSS pixels, to know how large a tile is drawn.
  */
-function usePanelAspect(ref: RefObject<HTMLDivElement | null>): number | undefined {
+function usePanelBox(ref: RefObject<HTMLDivElement | null>): { aspect?: number; width: number; height: number } {
   const [aspect, setAspect] = useState<number | undefined>(undefined);
+  const [size, setSize] = useState({ width: 0, height: 0 });
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -39,11 +49,12 @@ function usePanelAspect(ref: RefObject<HTMLDivElement | null>): number | undefin
       if (width <= 0 || height <= 0) return;
       const stepped = Math.min(2.5, Math.max(1, Math.round((width / height) * 4) / 4));
       setAspect((a) => (a === stepped ? a : stepped));
+      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
     });
     ro.observe(el);
     return () => ro.disconnect();
   }, [ref]);
-  return aspect;
+  return { aspect, ...size };
 }
 
 export function TileCartogram({
@@ -57,12 +68,14 @@ export function TileCartogram({
   ariaLabel,
 }: TileCartogramProps) {
   const frame = useRef<HTMLDivElement>(null);
-  const aspect = usePanelAspect(frame);
+  const { aspect, width: panelW, height: panelH } = usePanelBox(frame);
   const layout = useMemo(
     () => layoutCartogram(units.map((u) => ({ code: u.code, lat: u.lat, lon: u.lon })), { aspect }),
     [units, aspect],
   );
   const byCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units]);
+  const labels = useMemo(() => tileLabels(units), [units]);
+  const fullNames = useMemo(() => new Map(units.map((u) => [u.code, wrapName(u.name, FULL_NAME_LINE_CHARS)])), [units]);
   const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
   // Units changed by the latest update pulse. Two alternating animation names restart the
   // animation when a unit changes in consecutive updates, without remounting (keeps focus).
@@ -76,10 +89,14 @@ export function TileCartogram({
 
   const width = layout.cols * CELL;
   const height = layout.rows * CELL;
+  // The SVG is scaled to fit the panel ("meet"); the frame's padding is outside the content box.
+  const scale = width > 0 && height > 0 ? Math.min(panelW / width, panelH / height) : 0;
+  const tilePx = Math.round((CELL - GAP) * scale);
+  const showFullNames = tilePx >= FULL_NAME_MIN_TILE_PX;
   const hv = hover ? views[hover.code] : undefined;
 
   return (
-    <div className="tiles-frame" ref={frame}>
+    <div className="tiles-frame" ref={frame} data-tile-px={tilePx} data-full-names={showFullNames ? 'true' : 'false'}>
       <svg
         className="tiles"
         viewBox={`0 0 ${width} ${height}`}
@@ -95,6 +112,9 @@ export function TileCartogram({
           const y = c.row * CELL + GAP / 2;
           const size = CELL - GAP;
           const pulsing = changeCount > 0 && changedSet.has(c.code);
+          const fullName = u?.fullName ?? u?.name ?? c.code;
+          const label = labels.get(c.code) ?? c.code;
+          const lines = showFullNames ? fullNames.get(c.code) : null;
           return (
             <a
               key={c.code}
@@ -102,7 +122,8 @@ export function TileCartogram({
               className={`tile unit-${c.code}${pulsing ? ` unit-pulse unit-pulse--${changeCount % 2}` : ''}`}
               data-testid={`map-unit-${c.code}`}
               data-level={level}
-              aria-label={v ? `${v.label}: ${v.valueText}` : (u?.name ?? c.code)}
+              data-label={label}
+              aria-label={v ? `${v.label}: ${v.valueText}` : fullName}
               onClick={(e) => {
                 if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
                 e.preventDefault();
@@ -111,6 +132,7 @@ export function TileCartogram({
               onMouseMove={(e) => showTip(c.code, e)}
               onMouseLeave={() => setHover(null)}
             >
+              <title>{v ? `${v.label}: ${v.valueText}` : fullName}</title>
               <rect
                 x={x}
                 y={y}
@@ -120,16 +142,34 @@ export function TileCartogram({
                 fill={LEVEL_FILL[level]}
                 className={level === 'none' ? 'tile__rect tile__rect--none' : 'tile__rect'}
               />
-              <text
-                x={x + size / 2}
-                y={y + size * 0.4}
-                textAnchor="middle"
-                className="tile__abbr"
-                fill={LEVEL_TEXT[level]}
-                aria-hidden="true"
-              >
-                {initials(u?.name ?? c.code)}
-              </text>
+              {lines ? (
+                <text
+                  x={x + size / 2}
+                  y={y + size * (lines.length > 1 ? 0.24 : 0.36)}
+                  textAnchor="middle"
+                  className="tile__name"
+                  fontSize={FULL_NAME_FONT}
+                  fill={LEVEL_TEXT[level]}
+                  aria-hidden="true"
+                >
+                  {lines.map((line, i) => (
+                    <tspan key={i} x={x + size / 2} dy={i === 0 ? 0 : FULL_NAME_FONT * 1.15}>
+                      {line}
+                    </tspan>
+                  ))}
+                </text>
+              ) : (
+                <text
+                  x={x + size / 2}
+                  y={y + size * 0.4}
+                  textAnchor="middle"
+                  className="tile__abbr"
+                  fill={LEVEL_TEXT[level]}
+                  aria-hidden="true"
+                >
+                  {label}
+                </text>
+              )}
               <text
                 x={x + size / 2}
                 y={y + size * 0.78}

@@ -45,13 +45,3 @@ export function worstRows(rows: readonly UnitRow[], metric: MetricKey, n: number
     .sort((a, b) => compareWorstFirst(metric, a.value, b.value) || a.code.localeCompare(b.code))
     .slice(0, n);
 }
-
-/** Initials of a name for a small tile: "Tân Định" → "TĐ", "Bình Hưng Hòa" → "BHH". */
-export function initials(name: string, max = 3): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => w[0]?.toLocaleUpperCase('vi') ?? '')
-    .join('')
-    .slice(0, max);
-}

@@ -9,14 +9,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ScopeKey } from '../../../server/metrics/types';
+import type { RecentAlertsResponse } from '../../../server/http/api-types';
 import type { WallPresetResponse } from '../../../server/wall/wall-types';
-import { ApiError, fetchRecentOverdue, loadJurisdiction } from '../../api';
+import { ApiError, fetchRecentAlerts, loadJurisdiction } from '../../api';
 import { useLang } from '../../i18n';
 import { formatTime } from '../../lib/format';
 import { useConnection } from '../../realtime/connection';
 import { useScopeSubscription } from '../../realtime/useScopeSubscription';
 import { fetchWallPreset } from './api';
-import { overdueItemsToAlerts } from './buffers';
 import { resolveDisplayToken } from './display-token';
 import { hourMinute, vnDay, wallFreshness, type WallFreshness } from './freshness';
 import {
@@ -82,7 +82,13 @@ export function WallPage() {
       maxRecoveries={5}
       onGiveUp={() => window.location.reload()}
     >
-      <WallLive scope={scope} config={config} warnings={warnings} displayName={session.identity?.name ?? null} />
+      <WallLive
+        scope={scope}
+        config={config}
+        warnings={warnings}
+        displayName={session.identity?.name ?? null}
+        anonymous={session.status === 'anonymous'}
+      />
     </SceneBoundary>
   );
 }
@@ -92,9 +98,11 @@ interface WallLiveProps {
   config: WallConfig;
   warnings: WallWarning[];
   displayName: string | null;
+  /** No display token: the public view (alerts without names). */
+  anonymous: boolean;
 }
 
-function WallLive({ scope, config, warnings, displayName }: WallLiveProps) {
+function WallLive({ scope, config, warnings, displayName, anonymous }: WallLiveProps) {
   const { t } = useTranslation('wall');
   const { t: tc } = useTranslation();
   const lang = useLang();
@@ -107,23 +115,34 @@ function WallLive({ scope, config, warnings, displayName }: WallLiveProps) {
   const ls = live.state;
   const trend = useTrend(ls.metrics[scope], scope);
 
-  const serverNowRef = useRef(Date.now());
-  serverNowRef.current = conn.lastTick ? Date.parse(conn.lastTick.now) : Date.now();
-  // Each fresh snapshot (start, reconnect, gap) also refills the feed with what became overdue meanwhile.
+  // Each fresh snapshot (start, reconnect, gap) refills the feed with what became overdue meanwhile —
+  // without names for the public, as the server decides — and the counts of the last hour and today
+  // are refreshed every minute, so the feed scene is never an empty screen for the public.
   const snapshots = ls.snapshots;
-  const names = jurisdiction.data;
   const backfill = feed.backfill;
+  const [newlyOverdue, setNewlyOverdue] = useState<RecentAlertsResponse['newlyOverdue'] | null>(null);
+  const [countsTick, setCountsTick] = useState(0);
+  const lastSnapshotFill = useRef(-1);
   useEffect(() => {
-    if (snapshots === 0 || !names) return;
+    const id = window.setInterval(() => setCountsTick((n) => n + 1), NEWLY_OVERDUE_REFRESH_MS);
+    return () => window.clearInterval(id);
+  }, []);
+  useEffect(() => {
+    if (snapshots === 0) return;
     const ctrl = new AbortController();
-    const nameOf = (code: string) =>
-      names.units.find((u) => u.code === code)?.fullName ?? names.departments.find((d) => d.code === code)?.name ?? code;
-    fetchRecentOverdue(scope, FEED_BACKFILL, ctrl.signal).then(
-      ({ dossiers, tasks }) => backfill(overdueItemsToAlerts(dossiers, tasks, nameOf, serverNowRef.current)),
-      () => {}, // the live feed carries on; the next snapshot tries again
+    const refill = lastSnapshotFill.current !== snapshots;
+    fetchRecentAlerts(scope, FEED_BACKFILL, ctrl.signal).then(
+      (r) => {
+        setNewlyOverdue(r.newlyOverdue);
+        if (refill) {
+          lastSnapshotFill.current = snapshots;
+          backfill(r.items.map((a) => ({ ...a, receivedAt: 0 })));
+        }
+      },
+      () => {}, // the live feed carries on; the next snapshot or minute tries again
     );
     return () => ctrl.abort();
-  }, [snapshots, names, scope, backfill]);
+  }, [snapshots, countsTick, scope, backfill]);
   useReloadOnBuildChange(conn.lastTick?.build ?? null);
 
   const freshness: WallFreshness = wallFreshness({
@@ -162,8 +181,10 @@ function WallLive({ scope, config, warnings, displayName }: WallLiveProps) {
       pulseCount: feed.pulseCount,
       trend,
       today,
+      newlyOverdue,
+      anonymous,
     }),
-    [scope, scopeName, ls.metrics, units, departments, config.metric, config.period, feed, trend, today],
+    [scope, scopeName, ls.metrics, units, departments, config.metric, config.period, feed, trend, today, newlyOverdue, anonymous],
   );
 
   const index = sceneIndexAt(now - startedAt, config.intervalMs, config.scenes.length);
@@ -259,8 +280,10 @@ function WallLive({ scope, config, warnings, displayName }: WallLiveProps) {
 }
 
 const EMPTY: never[] = [];
-/** Recently overdue dossiers and tasks (each) fetched to fill the feed (some are left out: see overdueItemsToAlerts). */
+/** Recently overdue dossiers and tasks fetched to fill the feed. */
 const FEED_BACKFILL = 40;
+/** How often the counts of what became overdue in the last hour and today are refreshed. */
+const NEWLY_OVERDUE_REFRESH_MS = 60_000;
 
 function Scene({ scene, data }: { scene: string; data: SceneData }) {
   switch (scene) {
@@ -279,7 +302,7 @@ function Scene({ scene, data }: { scene: string; data: SceneData }) {
     case 'ranking':
       return <RankingScene units={data.units} metrics={data.metrics} metric={data.metric} />;
     case 'feed':
-      return <FeedScene alerts={data.alerts} today={data.today} />;
+      return <FeedScene alerts={data.alerts} today={data.today} newlyOverdue={data.newlyOverdue} anonymous={data.anonymous} />;
     case 'kpi':
       return <KpiScene scope={data.scope} scopeName={data.scopeName} metrics={data.metrics} trend={data.trend} period={data.period} />;
     case 'departments':

@@ -66,6 +66,9 @@ const CASES: Case[] = [
   { route: 'GET /units/:code/tasks', what: 'another unit task list', path: `/units/${OTHER}/tasks`, expect: row('A', 'D', 'D', 'D', 'D', 'A', 'D', 'D') },
   { route: 'GET /departments/:code/tasks', what: 'department task list', path: `/departments/${DEPT}/tasks`, expect: row('A', 'D', 'D', 'A', 'D', 'A', 'D', 'D') },
 
+  { route: 'GET /alerts/recent', what: 'the city’s recent alerts (names only where allowed)', path: '/alerts/recent', expect: row('A', 'A', 'D', 'D', 'D', 'A', 'A', 'A') },
+  { route: 'GET /alerts/recent', what: 'a unit’s recent alerts', path: `/alerts/recent?code=${OWN}`, expect: row('A', 'A', 'A', 'D', 'A', 'A', 'A', 'A') },
+
   { route: 'GET /dossiers/:id', what: 'a dossier of the own unit', path: '/dossiers/D-OWN', expect: row('A', 'A', 'A', 'N', 'D', 'D', 'D', 'D') },
   { route: 'GET /dossiers/:id', what: 'a dossier of another unit', path: '/dossiers/D-OTHER', expect: row('A', 'A', 'N', 'N', 'D', 'D', 'D', 'D') },
   { route: 'GET /dossiers/:id', what: 'a dossier that does not exist', path: '/dossiers/D-NONE', expect: row('N', 'N', 'N', 'N', 'D', 'D', 'D', 'D') },

@@ -6,6 +6,7 @@ import { thresholdsFor } from '../../../lib/color-scale';
 import { WALL_LEVEL_FILL } from '../wall-colors';
 import { compareWorstFirst, formatMetric, metricValue } from '../../../lib/metrics';
 import { useSettings } from '../../../lib/settings';
+import { departmentListName } from '../../overview/department-names';
 import { buildRows } from '../../overview/unit-rows';
 import type { SceneData } from './scene-data';
 
@@ -30,8 +31,9 @@ export const DepartmentsScene = memo(function DepartmentsScene(
       (a, b) => compareWorstFirst(metric, a.value, b.value) || a.name.localeCompare(b.name, 'vi'),
     );
   }, [departments, units, metrics, metric, settings.onTimeThresholds, settings.countQuantiles]);
+  const fullNameOf = useMemo(() => new Map(departments.map((d) => [d.code, lang === 'en' ? d.nameEn || d.name : d.name])), [departments, lang]);
   const nameOf = useMemo(
-    () => new Map(departments.map((d) => [d.code, lang === 'en' ? d.nameEn || d.name : d.shortName || d.name])),
+    () => new Map(departments.map((d) => [d.code, departmentListName(d, lang)])),
     [departments, lang],
   );
   return (
@@ -42,7 +44,9 @@ export const DepartmentsScene = memo(function DepartmentsScene(
           <li key={r.code} className="wall-depts__row" data-testid={`wall-dept-${r.code}`}>
             <span className="wall-rank__pos">{i + 1}</span>
             <span className="wall-depts__swatch" style={{ background: WALL_LEVEL_FILL[r.level] }} aria-hidden="true" />
-            <span className="wall-depts__name">{nameOf.get(r.code) ?? r.name}</span>
+            <span className="wall-depts__name" title={fullNameOf.get(r.code)}>
+              {nameOf.get(r.code) ?? r.name}
+            </span>
             <span className="wall-depts__value">{formatMetric(metric, r.value, f)}</span>
           </li>
         ))}

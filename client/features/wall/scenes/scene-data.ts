@@ -1,4 +1,4 @@
-import type { DepartmentInfo, UnitInfo } from '../../../../server/http/api-types';
+import type { DepartmentInfo, RecentAlertsResponse, UnitInfo } from '../../../../server/http/api-types';
 import type { Period, ScopeKey, ScopeMetrics } from '../../../../server/metrics/types';
 import type { MetricKey } from '../../../lib/metrics';
 import type { WallAlert } from '../buffers';
@@ -21,4 +21,8 @@ export interface SceneData {
   trend: readonly TrendSample[];
   /** The server's current day in Vietnam (`2026-11-20`), for dating feed items. */
   today: string | null;
+  /** Counts of items that became overdue in the last hour and today (null: not loaded yet). */
+  newlyOverdue: RecentAlertsResponse['newlyOverdue'] | null;
+  /** No display token: the public view. */
+  anonymous: boolean;
 }

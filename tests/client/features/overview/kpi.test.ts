@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kpiChange } from '../../../../client/features/overview/kpi';
-import { initials, worstRows, buildRows } from '../../../../client/features/overview/unit-rows';
+import { worstRows, buildRows } from '../../../../client/features/overview/unit-rows';
 import { metrics } from '../../fixtures/metrics';
 import { DEFAULT_ON_TIME_THRESHOLDS } from '../../../../client/lib/color-scale';
 
@@ -42,11 +42,5 @@ describe('unit rows', () => {
   it('lists the worst first, without units lacking a value', () => {
     const rows = buildRows(units, (c) => m[c], 'onTimeRate', DEFAULT_ON_TIME_THRESHOLDS);
     expect(worstRows(rows, 'onTimeRate', 10).map((r) => r.code)).toEqual(['2', '1']);
-  });
-
-  it('abbreviates names for tiles', () => {
-    expect(initials('Tân Định')).toBe('TĐ');
-    expect(initials('Bình Hưng Hòa')).toBe('BHH');
-    expect(initials('an phú đông')).toBe('APĐ');
   });
 });
