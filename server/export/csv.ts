@@ -26,6 +26,8 @@ export function csvDecimal(lang: ExportLang): ',' | '.' {
 
 /** Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first). */
 const FORMULA_RE = /^[=+\-@\t\r]/;
+/** A plain (possibly negative) number written as text: not a formula. */
+const NUMBER_RE = /^-?\d+([.,]\d+)?$/;
 
 function numberText(n: number, digits: number, lang: ExportLang): string {
   if (!Number.isFinite(n)) return '';
@@ -35,7 +37,9 @@ function numberText(n: number, digits: number, lang: ExportLang): string {
 /** One cell as CSV text (before quoting). */
 export function csvCellText(col: ExportColumn, v: ExportCell, lang: ExportLang): string {
   if (v === null) return '';
-  if (typeof v === 'string') return FORMULA_RE.test(v) ? `'${v}` : v; // CSV injection: shown as text
+  // CSV injection: text a spreadsheet would run (a procedure named `=HYPERLINK(…)` sent by a source)
+  // gets a leading apostrophe, so Excel shows it as text.
+  if (typeof v === 'string') return FORMULA_RE.test(v) && !NUMBER_RE.test(v) ? `'${v}` : v;
   switch (col.kind) {
     case 'datetime':
       return lang === 'vi' ? vnDateTime(v) : vnIsoDateTime(v);
