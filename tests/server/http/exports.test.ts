@@ -113,6 +113,9 @@ describe('GET /exports/:table', () => {
     expect(ws.getCell('B3').value).toBe(1);
     expect(ws.getCell('B3').numFmt).toBe('#,##0');
     expect(ws.getCell('D3').value).toBe(1); // overdue
+    // The on-time rate is a ratio in a percent-formatted number cell (0: its only dossier is overdue).
+    expect(ws.getCell('G3').value).toBe(0);
+    expect(ws.getCell('G3').numFmt).toBe('0.0%');
   });
 
   it('writes CSV with ";" and decimal commas for Vietnamese, with a BOM', async () => {
@@ -149,5 +152,13 @@ describe('GET /exports/:table', () => {
     expect((await leader.get(`/api/v1/exports/dossiers?code=${OWN}&format=pdf`)).status).toBe(400);
     expect((await leader.get(`/api/v1/exports/dossiers?code=${OWN}&status=bogus`)).status).toBe(400);
     expect((await leader.get(`/api/v1/exports/nothing?code=${OWN}`)).status).toBe(400);
+    expect((await leader.get('/api/v1/exports/dossiers?code=99999')).status).toBe(404);
+  });
+
+  it('records every download in the audit log with its format', async () => {
+    await download(`/exports/tasks?code=${OWN}&format=csv&lang=en`);
+    const entries = srv.runtime.store.audit.page({ action: 'export', limit: 5, offset: 0 });
+    expect(entries.items[0]).toMatchObject({ target: `unit:${OWN}/tasks`, outcome: 'ok' });
+    expect(entries.items[0].details).toMatchObject({ format: 'csv', lang: 'en', rows: 0, status: 'open_overdue' });
   });
 });
