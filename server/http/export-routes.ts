@@ -7,7 +7,7 @@ import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS, type DossierFilter, type TaskFilter 
 import type { Store } from '../db/store.js';
 import type { DomainSettings, Jurisdiction, WorkCalendar } from '../domain/types.js';
 import { CSV_MIME, toCsv } from '../export/csv.js';
-import { EXPORT_LANGS, type ExportTable } from '../export/table.js';
+import { EXPORT_LANGS, type ExportLang, type ExportTable } from '../export/table.js';
 import { breakdownTable, dossierTable, officialTable, taskTable, type ExportContext } from '../export/tables.js';
 import { writeXlsx, XLSX_MIME } from '../export/xlsx.js';
 import { PERIODS, type Period, type PeriodWindow, type ScopeKey } from '../metrics/types.js';
@@ -50,13 +50,28 @@ const TASK_STATUSES = ['open_in_term', 'open_overdue', 'done_on_time', 'done_lat
 const BREAKDOWN_SORT_KEYS = ['label', 'received', 'inProgress', 'overdue', 'finishedOnTime', 'finishedLate', 'onTimeRate', 'processingDaysMedian'];
 const OFFICIAL_SORT_KEYS = ['name', 'unit', 'holdingNow', 'overdueHeldNow', 'stepsDone', 'stepOnTimeShare', 'medianHoldDays', 'bounces'];
 
-/** File-name words of each table (ASCII, readable by officials). */
+/** File-name words of each table and list filter (ASCII Vietnamese, readable by officials). */
 const FILE_SLUG: Record<ExportTableName, string> = {
   dossiers: 'ho-so',
   tasks: 'nhiem-vu',
   officials: 'can-bo-xu-ly',
   by_field: 'theo-linh-vuc',
   by_procedure: 'theo-thu-tuc',
+};
+const STATUS_SLUG: Record<string, string> = {
+  overdue: 'qua-han',
+  due_soon: 'sap-den-han',
+  in_progress: 'dang-giai-quyet',
+  paused: 'tam-dung',
+  awaiting_supplement: 'cho-bo-sung',
+  late: 'tre-han',
+  done: 'da-giai-quyet',
+  open_overdue: 'qua-han',
+  open_in_term: 'trong-han',
+  done_on_time: 'xong-dung-han',
+  done_late: 'xong-tre-han',
+  no_deadline: 'khong-thoi-han',
+  cancelled: 'da-huy',
 };
 
 export interface ExportDeps {
@@ -126,6 +141,14 @@ export function exportRoutes(deps: ExportDeps): Router {
   const deptByCode = new Map(deps.jurisdiction.departments.map((d) => [d.code, d]));
   const ctx = { calendar: deps.calendar, settings: deps.settings };
 
+  /** A unit's or department's name as the title row shows it (the unit's full name in Vietnamese). */
+  function scopeNameOf(code: string, lang: ExportLang): string {
+    const u = unitByCode.get(code);
+    const d = deptByCode.get(code);
+    if (lang === 'en') return u?.nameEn ?? d?.nameEn ?? code;
+    return u?.fullName ?? d?.name ?? code;
+  }
+
   const scopeOfCode = (code: string): ScopeKey | null => (code === 'city' ? 'city' : deps.scopeOf(code));
 
   r.get('/exports/:table', async (req: Request, res) => {
@@ -145,7 +168,7 @@ export function exportRoutes(deps: ExportDeps): Router {
 
     const now = deps.now();
     const lang = q.lang;
-    const scopeName = unit === null ? null : lang === 'en' ? (unitByCode.get(unit)?.nameEn ?? deptByCode.get(unit)?.nameEn ?? unit) : (unitByCode.get(unit)?.fullName ?? deptByCode.get(unit)?.name ?? unit);
+    const scopeName = unit === null ? null : scopeNameOf(unit, lang);
     let sheet: ExportTable;
     let total: number;
     let status: string | null = null;
@@ -191,7 +214,7 @@ export function exportRoutes(deps: ExportDeps): Router {
     }
 
     deps.audit.record({ ...audited, details: { status, rows: sheet.rows.length, format: q.format, lang } });
-    const base = [FILE_SLUG[table], status?.replace(/_/g, '-'), q.code].filter(Boolean).join('-');
+    const base = [FILE_SLUG[table], status ? STATUS_SLUG[status] : null, q.code].filter(Boolean).join('-');
     res.set({
       'Content-Disposition': `attachment; filename="${base}.${q.format}"`,
       'Cache-Control': 'no-store',

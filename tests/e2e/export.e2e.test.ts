@@ -44,7 +44,7 @@ describe('unit page exports in Chromium', () => {
     await xlsx.waitFor({ timeout: 20_000 });
     await xlsx.focus();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.keyboard.press('Enter')]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^ho-so-overdue-${code}\\.xlsx$`));
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^ho-so-qua-han-${code}\\.xlsx$`));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
@@ -58,7 +58,7 @@ describe('unit page exports in Chromium', () => {
   it('saves the same list as a ";"-separated CSV', async () => {
     const csv = page.getByRole('button', { name: /^Tải CSV: Hồ sơ/ }).first();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), csv.click()]);
-    expect(download.suggestedFilename()).toBe(`ho-so-overdue-${code}.csv`);
+    expect(download.suggestedFilename()).toBe(`ho-so-qua-han-${code}.csv`);
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.startsWith('\uFEFFMã hồ sơ;Thủ tục;')).toBe(true);
   }, SLOW);

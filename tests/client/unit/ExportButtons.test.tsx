@@ -49,17 +49,17 @@ describe('ExportButtons', () => {
   });
 
   it('downloads the .xlsx built by the server for the table as shown, in the UI language', async () => {
-    const api = stubApi([[/^\/api\/v1\/exports\/dossiers$/, () => file('ho-so-overdue-26740.xlsx')]]);
+    const api = stubApi([[/^\/api\/v1\/exports\/dossiers$/, () => file('ho-so-qua-han-26740.xlsx')]]);
     vi.stubGlobal('fetch', api);
     const group = renderButtons();
     fireEvent.click(group.getByRole('button', { name: /Excel/ }));
-    await waitFor(() => expect(saved).toEqual(['ho-so-overdue-26740.xlsx']));
+    await waitFor(() => expect(saved).toEqual(['ho-so-qua-han-26740.xlsx']));
     const url = new URL(String(api.mock.calls.find(([u]) => String(u).includes('/exports/'))![0]), 'http://localhost');
     expect(Object.fromEntries(url.searchParams)).toEqual({ code: '26740', format: 'xlsx', lang: 'vi', status: 'overdue', sort: 'dueAt', dir: 'asc' });
   });
 
   it('asks for an English CSV when the UI is in English', async () => {
-    const api = stubApi([[/^\/api\/v1\/exports\/dossiers$/, () => file('ho-so-overdue-26740.csv')]]);
+    const api = stubApi([[/^\/api\/v1\/exports\/dossiers$/, () => file('ho-so-qua-han-26740.csv')]]);
     vi.stubGlobal('fetch', api);
     renderRoute('/u', '/u', <ExportButtons label="Overdue" request={REQUEST} />);
     // renderRoute starts in Vietnamese; the user then switches the UI to English.
@@ -67,7 +67,7 @@ describe('ExportButtons', () => {
     const group = within(screen.getByRole('group', { name: 'Export Overdue' }));
     expect(group.getAllByRole('button').map((b) => b.textContent)).toEqual(['Download Excel (.xlsx)', 'CSV']);
     fireEvent.click(group.getByRole('button', { name: 'Download CSV: Overdue' }));
-    await waitFor(() => expect(saved).toEqual(['ho-so-overdue-26740.csv']));
+    await waitFor(() => expect(saved).toEqual(['ho-so-qua-han-26740.csv']));
     const url = new URL(String(api.mock.calls.find(([u]) => String(u).includes('/exports/'))![0]), 'http://localhost');
     expect(url.searchParams.get('format')).toBe('csv');
     expect(url.searchParams.get('lang')).toBe('en');

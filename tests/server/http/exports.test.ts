@@ -52,7 +52,7 @@ describe('GET /exports/:table', () => {
     const res = await download(`/exports/dossiers?code=${OWN}&status=overdue&sort=dueAt&dir=asc&lang=vi`);
     expect(res.status).toBe(200);
     expect(res.type).toContain('spreadsheetml.sheet');
-    expect(res.disposition).toContain(`ho-so-overdue-${OWN}.xlsx`);
+    expect(res.disposition).toContain(`ho-so-qua-han-${OWN}.xlsx`);
 
     const ws = await openXlsx(res.bytes);
     const title = String(ws.getCell('A1').value);
