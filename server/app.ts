@@ -128,7 +128,7 @@ export function createApp(deps: AppDeps): App {
   });
   api.use(readRoutes({ ...deps, policy }));
   api.use(reminderRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf }));
-  api.use(exportRoutes({ audit, policy, scopeOf: deps.scopeOf }));
+  api.use(exportRoutes({ ...deps, audit, policy }));
   api.use(adminRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
   api.use(wallRoutes({ store: deps.store }));
   api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silentAfterMs: deps.sourceSilentMs }));

@@ -173,3 +173,29 @@ async function readJson<T>(res: Response, url: string): Promise<T> {
   }
   return body as T;
 }
+
+/** A downloaded file: its bytes and the name the server suggests (Content-Disposition). */
+export interface FileDownload {
+  blob: Blob;
+  fileName: string | null;
+  headers: Headers;
+}
+
+/**
+ * GET a file (an export). Throws ApiError like getJson when the answer is not 2xx (the server's
+ * error body is JSON) or the network fails.
+ */
+export async function getFile(url: string, opts: { signal?: AbortSignal; fetchImpl?: FetchLike } = {}): Promise<FileDownload> {
+  const doFetch = opts.fetchImpl ?? ((input: string, init?: RequestInit) => fetch(input, init));
+  let res: Response;
+  try {
+    res = await doFetch(url, { headers: authHeaders(), signal: opts.signal });
+  } catch (e) {
+    if (opts.signal?.aborted) throw new ApiError('aborted', 'aborted', { url });
+    throw new ApiError('network', e instanceof Error ? e.message : String(e), { url });
+  }
+  if (!res.ok) await readJson<never>(res, url);
+  const disposition = res.headers.get('Content-Disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+  return { blob: await res.blob(), fileName: name, headers: res.headers };
+}

@@ -1,14 +1,32 @@
-import { Router } from 'express';
+import { once } from 'node:events';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AuditLog } from '../auth/audit.js';
-import { canListDossiers, canListTasks, canSeeMetrics, canSeeNames, type PolicyOptions } from '../auth/policy.js';
-import type { ScopeKey } from '../metrics/types.js';
+import { canListDossiers, canListTasks, canSeeMetrics, canSeeNames, type PolicyOptions, type Principal } from '../auth/policy.js';
+import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS, type DossierFilter, type TaskFilter } from '../db/read-repo.js';
+import type { Store } from '../db/store.js';
+import type { DomainSettings, Jurisdiction, WorkCalendar } from '../domain/types.js';
+import { CSV_MIME, toCsv } from '../export/csv.js';
+import { EXPORT_LANGS, type ExportLang, type ExportTable } from '../export/table.js';
+import { breakdownTable, dossierTable, officialTable, taskTable, type ExportContext } from '../export/tables.js';
+import { writeXlsx, XLSX_MIME } from '../export/xlsx.js';
+import { PERIODS, type Period, type PeriodWindow, type ScopeKey } from '../metrics/types.js';
+import type { BreakdownRow, OfficialRow } from './api-types.js';
+import type { DetailService } from './detail-service.js';
+import { dossierItem, taskItem } from './list-items.js';
 import { clientIp } from './auth-routes.js';
 import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
 
-/** Tables the unit page exports as CSV. */
+/** Tables the unit page exports. */
 export const EXPORT_TABLES = ['dossiers', 'tasks', 'officials', 'by_field', 'by_procedure'] as const;
+export type ExportTableName = (typeof EXPORT_TABLES)[number];
+
+/** File formats of GET /exports/:table: .xlsx (the default) or CSV in the UI language's locale. */
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+
+/** Rows one export holds at most (a list longer than this is cut; the response says so in headers). */
+export const EXPORT_MAX_ROWS = 10_000;
 
 const exportBody = z.object({
   table: z.enum(EXPORT_TABLES),
@@ -17,29 +35,209 @@ const exportBody = z.object({
   rows: z.number().int().min(0).max(1_000_000),
 });
 
+const exportQuery = z.object({
+  code: z.string().min(1).max(40),
+  format: z.enum(EXPORT_FORMATS).default('xlsx'),
+  lang: z.enum(EXPORT_LANGS).default('vi'),
+  status: z.string().max(40).optional(),
+  period: z.enum(PERIODS).default('live'),
+  sort: z.string().max(40).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+});
+
+const DOSSIER_STATUSES = ['overdue', 'due_soon', 'in_progress', 'paused', 'awaiting_supplement', 'late', 'done'] as const;
+const TASK_STATUSES = ['open_in_term', 'open_overdue', 'done_on_time', 'done_late', 'no_deadline', 'cancelled'] as const;
+const BREAKDOWN_SORT_KEYS = ['label', 'received', 'inProgress', 'overdue', 'finishedOnTime', 'finishedLate', 'onTimeRate', 'processingDaysMedian'];
+const OFFICIAL_SORT_KEYS = ['name', 'unit', 'holdingNow', 'overdueHeldNow', 'stepsDone', 'stepOnTimeShare', 'medianHoldDays', 'bounces'];
+
+/** File-name words of each table and list filter (ASCII Vietnamese, readable by officials). */
+const FILE_SLUG: Record<ExportTableName, string> = {
+  dossiers: 'ho-so',
+  tasks: 'nhiem-vu',
+  officials: 'can-bo-xu-ly',
+  by_field: 'theo-linh-vuc',
+  by_procedure: 'theo-thu-tuc',
+};
+const STATUS_SLUG: Record<string, string> = {
+  overdue: 'qua-han',
+  due_soon: 'sap-den-han',
+  in_progress: 'dang-giai-quyet',
+  paused: 'tam-dung',
+  awaiting_supplement: 'cho-bo-sung',
+  late: 'tre-han',
+  done: 'da-giai-quyet',
+  open_overdue: 'qua-han',
+  open_in_term: 'trong-han',
+  done_on_time: 'xong-dung-han',
+  done_late: 'xong-tre-han',
+  no_deadline: 'khong-thoi-han',
+  cancelled: 'da-huy',
+};
+
+export interface ExportDeps {
+  audit: AuditLog;
+  policy: PolicyOptions;
+  scopeOf(code: string): ScopeKey | null;
+  store: Store;
+  jurisdiction: Jurisdiction;
+  calendar: WorkCalendar;
+  settings: DomainSettings;
+  details: DetailService;
+  metrics: { window(period: Period): PeriodWindow };
+  now: () => number;
+}
+
+/** Whether the principal may export this table of this scope: the rule of the table's read endpoint; never a display. */
+function mayExport(p: Principal, table: ExportTableName, scope: ScopeKey, policy: PolicyOptions): boolean {
+  if (p.role === 'display') return false;
+  switch (table) {
+    case 'dossiers':
+      return canListDossiers(p, scope);
+    case 'tasks':
+      return canListTasks(p, scope);
+    case 'officials':
+      return canSeeNames(p, scope);
+    default:
+      return canSeeMetrics(p, scope, policy);
+  }
+}
+
+function invalid(message: string): HttpError {
+  return new HttpError(400, 'invalid_export', message);
+}
+
+/** One of `allowed`, or the default; 400 for anything else. */
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw invalid(`${name}: expected one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+/** A copy sorted by one key, missing values last whatever the direction; stable. */
+function sortBy<T>(rows: readonly T[], key: string | undefined, dir: 'asc' | 'desc' = 'desc'): T[] {
+  if (!key) return [...rows];
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = (a as Record<string, unknown>)[key];
+    const y = (b as Record<string, unknown>)[key];
+    if (x === null || x === undefined) return y === null || y === undefined ? 0 : 1;
+    if (y === null || y === undefined) return -1;
+    if (typeof x === 'number' && typeof y === 'number') return sign * (x - y);
+    return sign * String(x).localeCompare(String(y), 'vi');
+  });
+}
+
 /**
- * POST /exports: the dashboard declares a CSV export before it hands the file to the user. The rows
- * were read through the access-controlled list endpoints; this records who exported which table of
- * which scope, and refuses (so the client does not save the file) when the role may not read that table.
+ * Export routes:
+ * - GET /exports/:table?code=&format=xlsx|csv&lang=vi|en[&status=][&period=][&sort=&dir=]: the file,
+ *   built from the same data and under the same access rules as the table's read endpoint, recorded
+ *   in the audit log. `.xlsx` (default): title row, bold frozen header with an autofilter, number and
+ *   date cells. CSV: separator and decimal mark of the UI language's locale (see export/csv.ts).
+ * - POST /exports: records an export a client built itself (kept for clients that still do).
  */
-export function exportRoutes(deps: { audit: AuditLog; policy: PolicyOptions; scopeOf(code: string): ScopeKey | null }): Router {
+export function exportRoutes(deps: ExportDeps): Router {
   const r = Router();
+  const unitByCode = new Map(deps.jurisdiction.units.map((u) => [u.code, u]));
+  const deptByCode = new Map(deps.jurisdiction.departments.map((d) => [d.code, d]));
+  const ctx = { calendar: deps.calendar, settings: deps.settings };
+
+  /** A unit's or department's name as the title row shows it (the unit's full name in Vietnamese). */
+  function scopeNameOf(code: string, lang: ExportLang): string {
+    const u = unitByCode.get(code);
+    const d = deptByCode.get(code);
+    if (lang === 'en') return u?.nameEn ?? d?.nameEn ?? code;
+    return u?.fullName ?? d?.name ?? code;
+  }
+
+  const scopeOfCode = (code: string): ScopeKey | null => (code === 'city' ? 'city' : deps.scopeOf(code));
+
+  r.get('/exports/:table', async (req: Request, res) => {
+    const p = principalOf(res);
+    const table = oneOf<ExportTableName>('table', String(req.params.table), EXPORT_TABLES, 'dossiers');
+    const parsed = exportQuery.safeParse(req.query);
+    if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const q = parsed.data;
+    const scope = scopeOfCode(q.code);
+    if (!scope) throw new HttpError(404, 'not_found', `no unit or department with code "${q.code}"`);
+    const unit = scope === 'city' ? null : q.code;
+    const audited = { principal: p, action: 'export', target: `${scope}/${table}`, ip: clientIp(req) } as const;
+    if (!mayExport(p, table, scope, deps.policy)) {
+      deps.audit.record({ ...audited, outcome: 'denied', details: { status: q.status ?? null, format: q.format } });
+      throw denied(p, `exports of ${table} of ${scope}`);
+    }
+
+    const now = deps.now();
+    const lang = q.lang;
+    const scopeName = unit === null ? null : scopeNameOf(unit, lang);
+    let sheet: ExportTable;
+    let total: number;
+    let status: string | null = null;
+    if (table === 'dossiers' || table === 'tasks') {
+      const keys = table === 'dossiers' ? DOSSIER_SORT_KEYS : TASK_SORT_KEYS;
+      const sort = q.sort === undefined ? undefined : oneOf('sort', q.sort, keys, keys[0]);
+      if (table === 'dossiers') {
+        status = oneOf('status', q.status, DOSSIER_STATUSES, 'overdue');
+        const page = deps.store.read.dossierPage({
+          sort,
+          dir: q.dir,
+          pastDue: false,
+          unit,
+          filter: status as DossierFilter,
+          now,
+          dueSoonUntil: deps.calendar.addWorkingMs(now, deps.settings.dueSoonWorkingHours * 3_600_000),
+          limit: EXPORT_MAX_ROWS,
+          offset: 0,
+        });
+        total = page.total;
+        sheet = dossierTable(page.items.map((s) => dossierItem(s, now, ctx)), status, { lang, scopeName, asOf: now });
+      } else {
+        status = oneOf('status', q.status, TASK_STATUSES, 'open_overdue');
+        const page = deps.store.read.taskPage({ assignee: unit, filter: status as TaskFilter, now, limit: EXPORT_MAX_ROWS, offset: 0, sort, dir: q.dir });
+        total = page.total;
+        sheet = taskTable(page.items.map((t) => taskItem(t, now)), status, { lang, scopeName, asOf: now });
+      }
+    } else {
+      const window = deps.metrics.window(q.period);
+      const { tables, computedAt } = await deps.details.get({ unit, window, now, withOfficials: table === 'officials', ttlMs: 5_000 });
+      const c: ExportContext = { lang, scopeName, asOf: computedAt };
+      if (table === 'officials') {
+        const sort = q.sort === undefined ? undefined : oneOf('sort', q.sort, OFFICIAL_SORT_KEYS, 'name');
+        const rows = sortBy<OfficialRow>(tables.byOfficial, sort, q.dir);
+        sheet = officialTable(rows.slice(0, EXPORT_MAX_ROWS), window, c);
+        total = rows.length;
+      } else {
+        const sort = q.sort === undefined ? undefined : oneOf('sort', q.sort, BREAKDOWN_SORT_KEYS, 'label');
+        const rows = sortBy<BreakdownRow>(table === 'by_field' ? tables.byField : tables.byProcedure, sort, q.dir);
+        sheet = breakdownTable(table === 'by_field' ? 'field' : 'procedure', rows.slice(0, EXPORT_MAX_ROWS), window, c);
+        total = rows.length;
+      }
+    }
+
+    deps.audit.record({ ...audited, details: { status, rows: sheet.rows.length, format: q.format, lang } });
+    const base = [FILE_SLUG[table], status ? STATUS_SLUG[status] : null, q.code].filter(Boolean).join('-');
+    res.set({
+      'Content-Disposition': `attachment; filename="${base}.${q.format}"`,
+      'Cache-Control': 'no-store',
+      'X-Export-Rows': String(sheet.rows.length),
+      'X-Export-Total': String(total),
+    });
+    if (q.format === 'csv') {
+      res.type(CSV_MIME).send(toCsv(sheet, lang));
+      return;
+    }
+    res.type(XLSX_MIME);
+    // A client that goes away mid-file never lets the stream finish: stop waiting when it closes.
+    await Promise.race([writeXlsx(sheet, res), once(res, 'close')]);
+  });
+
   r.post('/exports', (req, res) => {
     const p = principalOf(res);
     const parsed = exportBody.safeParse(req.body);
-    if (!parsed.success) throw new HttpError(400, 'invalid_export', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const { table, code, status, rows } = parsed.data;
-    const scope: ScopeKey | null = code === 'city' ? 'city' : deps.scopeOf(code);
-    if (!scope) throw new HttpError(400, 'invalid_export', `code: no unit or department "${code}"`);
-    const allowed =
-      table === 'dossiers'
-        ? canListDossiers(p, scope)
-        : table === 'tasks'
-          ? canListTasks(p, scope)
-          : table === 'officials'
-            ? canSeeNames(p, scope)
-            : canSeeMetrics(p, scope, deps.policy);
-    if (!allowed || p.role === 'display') {
+    const scope = scopeOfCode(code);
+    if (!scope) throw invalid(`code: no unit or department "${code}"`);
+    if (!mayExport(p, table, scope, deps.policy)) {
       deps.audit.record({ principal: p, action: 'export', target: `${scope}/${table}`, outcome: 'denied', ip: clientIp(req), details: { status: status ?? null, rows } });
       throw denied(p, `exports of ${table} of ${scope}`);
     }

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Store } from '../db/store.js';
 import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS, type DossierFilter, type TaskFilter } from '../db/read-repo.js';
-import type { DossierState, Jurisdiction, TaskState, WorkCalendar, DomainSettings } from '../domain/types.js';
+import type { Jurisdiction, WorkCalendar, DomainSettings } from '../domain/types.js';
 import { classifyDossier, holdDurations } from '../domain/dossier.js';
 import { classifyTask } from '../domain/task.js';
 import { dayKeyOfIndex, MS_PER_HOUR, toVnIso, vnDayIndex, vnDayStartOfIndex, vnStartOfDay } from '../domain/time.js';
@@ -23,6 +23,7 @@ import type {
   UnitDetailResponse,
 } from './api-types.js';
 import { HttpError } from './errors.js';
+import { dossierItem, taskItem } from './list-items.js';
 import { createPastOverdue, type OverdueCounts } from './past-overdue.js';
 import type { DetailService } from './detail-service.js';
 import { denied, principalOf } from './principal.js';
@@ -267,7 +268,7 @@ export function readRoutes(deps: ReadDeps): Router {
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
-    const body: Page<DossierListItem> = { total: result.total, page, pageSize, items: result.items.map((s) => dossierItem(s, now)) };
+    const body: Page<DossierListItem> = { total: result.total, page, pageSize, items: result.items.map((s) => dossierItem(s, now, ctx)) };
     res.json(body);
   });
 
@@ -383,45 +384,6 @@ export function readRoutes(deps: ReadDeps): Router {
       const { id: eventId, type, at, dossierId: _d, taskId: _t, ...data } = JSON.parse(e.payload) as Record<string, unknown>;
       return { eventId: String(eventId), type: String(type), at: toVnIso(e.at), data };
     });
-  }
-
-  function dossierItem(s: DossierState, now: number): DossierListItem {
-    const c = classifyDossier(s, now, ctx);
-    const holder = s.holds.length && s.holds[s.holds.length - 1].to === null ? s.holds[s.holds.length - 1] : null;
-    return {
-      id: s.id,
-      unit: s.unit ?? '',
-      procedureCode: s.procedure?.code ?? '',
-      procedureName: s.procedure?.name ?? '',
-      field: s.procedure?.field ?? '',
-      channel: s.channel,
-      receivedAt: iso(s.receivedAt),
-      dueAt: iso(s.dueAt),
-      endAt: iso(s.endAt),
-      timeliness: c.timeliness,
-      daysOverdue: c.daysOverdue,
-      holderId: holder?.handlerId ?? null,
-      holderName: holder?.handlerName ?? null,
-      supplementRequests: s.supplementRequests,
-      apologies: s.apologies.length,
-    };
-  }
-
-  function taskItem(t: TaskState, now: number): TaskListItem {
-    const c = classifyTask(t, now);
-    return {
-      id: t.id,
-      title: t.title ?? '',
-      documentNumber: t.document?.number ?? null,
-      issuer: t.issuer,
-      assignee: t.assignee ?? '',
-      assignedAt: iso(t.assignedAt),
-      dueAt: iso(t.dueAt),
-      completedAt: iso(t.completedAt),
-      timeliness: c.timeliness,
-      daysOverdue: c.daysOverdue,
-      extensions: t.extensions,
-    };
   }
 
   return r;

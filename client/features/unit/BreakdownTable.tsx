@@ -3,13 +3,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakdownRow } from '../../../server/http/api-types';
 import { useFormat } from '../../i18n';
-import { csvFileName, rowsToCsv } from '../../lib/csv';
-import type { CsvColumn } from '../../lib/csv';
+import { useViewParams } from '../../lib/url-state';
 import { BREAKDOWN_DEFAULT_SORT, BREAKDOWN_PAGE_SIZE, BREAKDOWN_SORT_KEYS } from './columns';
-import { CsvButton } from './CsvButton';
+import { ExportButtons } from './ExportButtons';
 import { DataTable } from './DataTable';
 import type { Column } from './DataTable';
-import { csvNumber, csvPercent } from './export-format';
 import { Pager } from './Pager';
 import { paginate, sortRows } from './sorting';
 import type { SortValue } from './sorting';
@@ -28,7 +26,8 @@ function sortValue(row: BreakdownRow, key: string): SortValue {
 }
 
 export function BreakdownTable({ kind, code, rows }: BreakdownTableProps) {
-  const { t, i18n } = useTranslation('unit');
+  const { t } = useTranslation('unit');
+  const { period } = useViewParams();
   const f = useFormat();
   const view = useTableView(kind, BREAKDOWN_SORT_KEYS, BREAKDOWN_DEFAULT_SORT);
   const title = t(kind === 'field' ? 'breakdown.byField' : 'breakdown.byProcedure');
@@ -65,26 +64,12 @@ export function BreakdownTable({ kind, code, rows }: BreakdownTableProps) {
     [t, f, labelKey],
   );
 
-  const exportCsv = () => {
-    const tv = i18n.getFixedT('vi', 'unit');
-    const csvColumns: CsvColumn<BreakdownRow>[] = [
-      { header: tv(labelKey), value: (r) => r.label },
-      { header: tv('breakdown.received'), value: (r) => r.received },
-      { header: tv('breakdown.inProgress'), value: (r) => r.inProgress },
-      { header: tv('breakdown.overdue'), value: (r) => r.overdue },
-      { header: tv('breakdown.finishedOnTime'), value: (r) => r.finishedOnTime },
-      { header: tv('breakdown.finishedLate'), value: (r) => r.finishedLate },
-      { header: `${tv('breakdown.onTimeRate')} (%)`, value: (r) => csvPercent(r.onTimeRate) },
-      { header: tv('breakdown.processingDaysMedian'), value: (r) => csvNumber(r.processingDaysMedian) },
-    ];
-    return { csv: rowsToCsv(csvColumns, sorted), rows: sorted.length };
-  };
 
   return (
     <section className="block" aria-labelledby={`breakdown-${kind}-title`}>
       <div className="block-head">
         <h2 id={`breakdown-${kind}-title`}>{title}</h2>
-        <CsvButton label={title} fileName={csvFileName(`theo-${kind === 'field' ? 'linh-vuc' : 'thu-tuc'}-${code}`)} build={exportCsv} audit={{ table: kind === 'field' ? 'by_field' : 'by_procedure', code }} />
+        <ExportButtons label={title} request={{ table: kind === 'field' ? 'by_field' : 'by_procedure', code, period, sort: view.key, dir: view.dir }} />
       </div>
       <DataTable
         caption={title}

@@ -4,30 +4,20 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DossierListItem } from '../../../server/http/api-types';
 import { useFormat } from '../../i18n';
-import { csvFileName, rowsToCsv } from '../../lib/csv';
-import type { CsvColumn } from '../../lib/csv';
 import { useViewParams } from '../../lib/url-state';
-import { fetchAllPages, fetchPage, unitDossiersUrl } from './api';
+import { fetchPage, unitDossiersUrl } from './api';
 import { DOSSIER_DEFAULT_SORT, DOSSIER_SORT_KEYS, DOSSIER_SORT_VALUE, LIST_PAGE_SIZE, sortPage } from './columns';
 import type { DossierTab } from './columns';
-import { CsvButton } from './CsvButton';
+import { ExportButtons } from './ExportButtons';
 import { DataTable } from './DataTable';
 import type { Column } from './DataTable';
 import { formatDayTime } from './datetime';
-import { csvDateTime, csvNumber } from './export-format';
 import { Pager } from './Pager';
 import { pageCountOf } from './sorting';
 import { useReloadOn } from './use-reload-on';
 import { useApi } from '../../api';
 import { useTableView } from './use-table-view';
 import { LoadError } from './LoadError';
-
-/** File-name words of each list (ASCII, readable by officials). */
-const FILE_SLUG: Record<DossierTab, string> = {
-  overdue: 'qua-han',
-  due_soon: 'sap-den-han',
-  awaiting_supplement: 'cho-bo-sung',
-};
 
 export interface DossierListProps {
   code: string;
@@ -37,7 +27,7 @@ export interface DossierListProps {
 }
 
 export function DossierList({ code, status, refreshToken }: DossierListProps) {
-  const { t, i18n } = useTranslation('unit');
+  const { t } = useTranslation('unit');
   const f = useFormat();
   const { linkTo } = useViewParams();
   const view = useTableView('', DOSSIER_SORT_KEYS, DOSSIER_DEFAULT_SORT[status]);
@@ -74,34 +64,13 @@ export function DossierList({ code, status, refreshToken }: DossierListProps) {
     [t, f, linkTo],
   );
 
-  const exportCsv = async () => {
-    // Exports go into official reports: Vietnamese headers whatever the UI language.
-    const tv = i18n.getFixedT('vi', 'unit');
-    const csvColumns: CsvColumn<DossierListItem>[] = [
-      { header: tv('dossiers.id'), value: (d) => d.id },
-      { header: tv('dossiers.procedure'), value: (d) => d.procedureName },
-      { header: tv('dossiers.field'), value: (d) => d.field },
-      { header: tv('dossiers.holder'), value: (d) => d.holderName ?? '' },
-      { header: tv('dossiers.receivedAt'), value: (d) => csvDateTime(d.receivedAt) },
-      { header: tv('dossiers.dueAt'), value: (d) => csvDateTime(d.dueAt) },
-      { header: tv('dossiers.daysOverdue'), value: (d) => csvNumber(d.daysOverdue) },
-      { header: tv('dossiers.supplementRequests'), value: (d) => d.supplementRequests },
-      { header: tv('dossiers.apologies'), value: (d) => d.apologies },
-    ];
-    const all = await fetchAllPages<DossierListItem>((page, pageSize) =>
-      unitDossiersUrl(code, status, { page, pageSize, sort: view.key, dir: view.dir }),
-    );
-    // The whole list is here: order it as the table shows, whatever order the server sent.
-    const ordered = sortPage(all.items, view, DOSSIER_SORT_VALUE);
-    return { csv: rowsToCsv(csvColumns, ordered), rows: ordered.length, truncatedAt: all.truncated ? all.items.length : undefined };
-  };
 
   const data = res.data;
   const rows = useMemo(() => (data ? sortPage(data.items, view, DOSSIER_SORT_VALUE) : []), [data, view.key, view.dir]);
   return (
     <section className="list-block" aria-label={caption}>
       <div className="block-toolbar">
-        <CsvButton label={caption} fileName={csvFileName(`ho-so-${FILE_SLUG[status]}-${code}`)} build={exportCsv} audit={{ table: 'dossiers', code, status }} />
+        <ExportButtons label={caption} request={{ table: 'dossiers', code, status, sort: view.key, dir: view.dir }} />
       </div>
       {res.error && <LoadError error={res.error} onRetry={reload} />}
       {data === null && res.loading ? (

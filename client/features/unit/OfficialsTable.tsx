@@ -6,13 +6,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficialRow } from '../../../server/http/api-types';
 import { useFormat } from '../../i18n';
-import { csvFileName, rowsToCsv } from '../../lib/csv';
-import type { CsvColumn } from '../../lib/csv';
+import { useViewParams } from '../../lib/url-state';
 import { BREAKDOWN_PAGE_SIZE, OFFICIAL_DEFAULT_SORT, OFFICIAL_SORT_KEYS } from './columns';
-import { CsvButton } from './CsvButton';
+import { ExportButtons } from './ExportButtons';
 import { DataTable } from './DataTable';
 import type { Column } from './DataTable';
-import { csvNumber, csvPercent } from './export-format';
 import { officialBadges, officialsWorstFirst } from './officials';
 import type { OfficialBadge } from './officials';
 import { Pager } from './Pager';
@@ -34,7 +32,8 @@ const BADGE_KEY: Record<OfficialBadge, string> = {
 };
 
 export function OfficialsTable({ code, rows }: OfficialsTableProps) {
-  const { t, i18n } = useTranslation('unit');
+  const { t } = useTranslation('unit');
+  const { period } = useViewParams();
   const f = useFormat();
   const view = useTableView('official', OFFICIAL_SORT_KEYS, OFFICIAL_DEFAULT_SORT);
   const title = t('officials.title');
@@ -83,26 +82,12 @@ export function OfficialsTable({ code, rows }: OfficialsTableProps) {
     [t, f],
   );
 
-  const exportCsv = () => {
-    const tv = i18n.getFixedT('vi', 'unit');
-    const csvColumns: CsvColumn<OfficialRow>[] = [
-      { header: tv('officials.name'), value: (r) => r.name },
-      { header: tv('officials.unit'), value: (r) => r.unit },
-      { header: tv('officials.holdingNow'), value: (r) => r.holdingNow },
-      { header: tv('officials.overdueHeldNow'), value: (r) => r.overdueHeldNow },
-      { header: tv('officials.stepsDone'), value: (r) => r.stepsDone },
-      { header: `${tv('officials.stepOnTimeShare')} (%)`, value: (r) => csvPercent(r.stepOnTimeShare) },
-      { header: tv('officials.medianHoldDays'), value: (r) => csvNumber(r.medianHoldDays) },
-      { header: tv('officials.bounces'), value: (r) => r.bounces },
-    ];
-    return { csv: rowsToCsv(csvColumns, sorted), rows: sorted.length };
-  };
 
   return (
     <section className="block" aria-labelledby="officials-title">
       <div className="block-head">
         <h2 id="officials-title">{title}</h2>
-        <CsvButton label={title} fileName={csvFileName(`can-bo-xu-ly-${code}`)} build={exportCsv} audit={{ table: 'officials', code }} />
+        <ExportButtons label={title} request={{ table: 'officials', code, period, sort: view.key, dir: view.dir }} />
       </div>
       <p className="hint">{t('officials.hint')}</p>
       <DataTable

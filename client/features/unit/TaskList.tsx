@@ -4,16 +4,13 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TaskListItem } from '../../../server/http/api-types';
 import { useFormat } from '../../i18n';
-import { csvFileName, rowsToCsv } from '../../lib/csv';
-import type { CsvColumn } from '../../lib/csv';
 import { useViewParams } from '../../lib/url-state';
-import { fetchAllPages, fetchPage, unitTasksUrl } from './api';
+import { fetchPage, unitTasksUrl } from './api';
 import { LIST_PAGE_SIZE, TASK_DEFAULT_SORT, TASK_SORT_KEYS, TASK_SORT_VALUE, sortPage } from './columns';
-import { CsvButton } from './CsvButton';
+import { ExportButtons } from './ExportButtons';
 import { DataTable } from './DataTable';
 import type { Column } from './DataTable';
 import { formatDayTime } from './datetime';
-import { csvDateTime, csvNumber } from './export-format';
 import { LoadError } from './LoadError';
 import { Pager } from './Pager';
 import { pageCountOf } from './sorting';
@@ -27,7 +24,7 @@ export interface TaskListProps {
 }
 
 export function TaskList({ code, refreshToken }: TaskListProps) {
-  const { t, i18n } = useTranslation('unit');
+  const { t } = useTranslation('unit');
   const f = useFormat();
   const { linkTo } = useViewParams();
   const view = useTableView('', TASK_SORT_KEYS, TASK_DEFAULT_SORT);
@@ -60,30 +57,13 @@ export function TaskList({ code, refreshToken }: TaskListProps) {
     [t, f, linkTo],
   );
 
-  const exportCsv = async () => {
-    const tv = i18n.getFixedT('vi', 'unit');
-    const csvColumns: CsvColumn<TaskListItem>[] = [
-      { header: tv('tasks.title'), value: (x) => x.title },
-      { header: tv('tasks.documentNumber'), value: (x) => x.documentNumber },
-      { header: tv('tasks.issuer'), value: (x) => x.issuer },
-      { header: tv('tasks.assignedAt'), value: (x) => csvDateTime(x.assignedAt) },
-      { header: tv('tasks.dueAt'), value: (x) => csvDateTime(x.dueAt) },
-      { header: tv('tasks.daysOverdue'), value: (x) => csvNumber(x.daysOverdue) },
-      { header: tv('tasks.extensions'), value: (x) => x.extensions },
-    ];
-    const all = await fetchAllPages<TaskListItem>((page, pageSize) =>
-      unitTasksUrl(code, 'open_overdue', { page, pageSize, sort: view.key, dir: view.dir }),
-    );
-    const ordered = sortPage(all.items, view, TASK_SORT_VALUE);
-    return { csv: rowsToCsv(csvColumns, ordered), rows: ordered.length, truncatedAt: all.truncated ? all.items.length : undefined };
-  };
 
   const data = res.data;
   const rows = useMemo(() => (data ? sortPage(data.items, view, TASK_SORT_VALUE) : []), [data, view.key, view.dir]);
   return (
     <section className="list-block" aria-label={caption}>
       <div className="block-toolbar">
-        <CsvButton label={caption} fileName={csvFileName(`nhiem-vu-qua-han-${code}`)} build={exportCsv} audit={{ table: 'tasks', code, status: 'open_overdue' }} />
+        <ExportButtons label={caption} request={{ table: 'tasks', code, status: 'open_overdue', sort: view.key, dir: view.dir }} />
       </div>
       {res.error && <LoadError error={res.error} onRetry={reload} />}
       {data === null && res.loading ? (

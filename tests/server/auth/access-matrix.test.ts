@@ -80,6 +80,13 @@ const CASES: Case[] = [
   { route: 'GET /departments/:code/reminders', what: 'reads a department’s reminders', path: `/departments/${DEPT}/reminders`, expect: row('A', 'A', 'D', 'A', 'D', 'D', 'D', 'D') },
   { route: 'POST /reminders/:id/acknowledge', what: 'acknowledges a reminder to the own unit', method: 'POST', path: (a) => `/reminders/${reminderFor[a]}/acknowledge`, expect: row('D', 'D', 'A', 'N', 'N', 'N', 'D', 'N') },
 
+  { route: 'GET /exports/:table', what: 'downloads the own unit’s overdue dossiers (.xlsx)', path: `/exports/dossiers?code=${OWN}&status=overdue`, expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D') },
+  { route: 'GET /exports/:table', what: 'downloads another unit’s dossiers (CSV)', path: `/exports/dossiers?code=${OTHER}&format=csv`, expect: row('A', 'A', 'D', 'D', 'D', 'D', 'D', 'D') },
+  { route: 'GET /exports/:table', what: 'downloads the own unit’s overdue tasks', path: `/exports/tasks?code=${OWN}`, expect: row('A', 'D', 'A', 'D', 'D', 'D', 'D', 'D') },
+  { route: 'GET /exports/:table', what: 'downloads the department’s tasks', path: `/exports/tasks?code=${DEPT}`, expect: row('A', 'D', 'D', 'A', 'D', 'D', 'D', 'D') },
+  { route: 'GET /exports/:table', what: 'downloads the own unit’s officials', path: `/exports/officials?code=${OWN}&period=month`, expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D') },
+  { route: 'GET /exports/:table', what: 'downloads the city’s breakdown by field', path: '/exports/by_field?code=city&period=month', expect: row('A', 'A', 'D', 'D', 'D', 'D', 'A', 'A') },
+  { route: 'GET /exports/:table', what: 'downloads the own unit’s breakdown by procedure', path: `/exports/by_procedure?code=${OWN}&format=csv&lang=en`, expect: row('A', 'A', 'A', 'D', 'D', 'D', 'A', 'A') },
   { route: 'POST /exports', what: 'records a dossier-list export', method: 'POST', path: '/exports', body: { table: 'dossiers', code: OWN, status: 'overdue', rows: 3 }, expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D') },
 
   { route: 'GET /admin/users', what: 'lists users', path: '/admin/users', expect: ADMIN_ONLY },
