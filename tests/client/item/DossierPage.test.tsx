@@ -23,6 +23,16 @@ describe('DossierPage', () => {
     expect(screen.getByTestId('dossier-page')).toBeTruthy();
   });
 
+  it('says why a dossier is counted overdue when only the two-supplements rule makes it so', async () => {
+    const d = dossier({ dueAt: vn(20, 17), originalDueAt: vn(20, 17), daysOverdue: 0, overdueReason: 'supplements', supplementRequests: 2 });
+    stubApi([[/^\/api\/v1\/dossiers\/HS-2025-000123$/, () => json(d)]]);
+    renderRoute('/dossiers/HS-2025-000123', '/dossiers/:id', <DossierPage />);
+    const reason = await screen.findByTestId('summary-overdueReason', undefined, SLOW);
+    expect(reason.textContent).toContain('Lý do tính quá hạn');
+    expect(reason.textContent).toContain('Yêu cầu bổ sung 2 lần');
+    expect(screen.queryByTestId('summary-daysOverdue')).toBeNull();
+  });
+
   it('shows the summary, the timeline and the holds with a "Chuyển qua lại" badge on a bounce', async () => {
     const d = dossier({
       originalDueAt: vn(6, 17),

@@ -83,6 +83,7 @@ function item(over: Partial<DossierListItem>): DossierListItem {
     endAt: null,
     timeliness: 'overdue',
     daysOverdue: 5.5,
+    overdueReason: 'past_due',
     holderId: 'cb-1',
     holderName: 'Nguyễn Văn An',
     supplementRequests: 0,
@@ -150,6 +151,23 @@ describe('UnitPage', () => {
     const listCall = fetchMock.mock.calls.map((c) => String(c[0])).find((u) => u.includes('/dossiers'));
     expect(listCall).toContain('status=overdue');
     expect(listCall).toContain('page=1');
+  });
+
+  it('shows "Yêu cầu bổ sung 2 lần" instead of 0 days for a dossier counted overdue by the two-supplements rule', async () => {
+    const page: Page<DossierListItem> = {
+      ...PAGE,
+      total: 1,
+      items: [item({ id: 'HS-SUP', dueAt: '2025-11-20T17:00:00+07:00', daysOverdue: 0, overdueReason: 'supplements', supplementRequests: 2 })],
+    };
+    stubApi([
+      [/\/dossiers$/, () => json(page)],
+      [/^\/api\/v1\/units\/26734$/, () => json(detail())],
+    ]);
+    renderRoute('/units/26734?tab=overdue', '/units/:code', <UnitPage />);
+    const row = await screen.findByTestId('dossier-row-HS-SUP', undefined, SLOW);
+    const cells = within(row).getAllByRole('cell');
+    expect(cells.at(-1)?.textContent).toBe('Yêu cầu bổ sung 2 lần');
+    expect(row.textContent).not.toMatch(/(^|\D)0$/);
   });
 
   it('sorts by a column on header click, announces it with aria-sort and asks the server for that order', async () => {
