@@ -1,6 +1,7 @@
 /**
  * Cell values for CSV exports: Vietnamese decimal comma without grouping (a Vietnamese-locale Excel
- * reads "2,5" as a number; "1.234" would be ambiguous), dates `dd/MM/yyyy HH:mm` in Vietnam time.
+ * reads "2,5" as a number; "1.234" would be ambiguous), dates `dd/MM/yyyy HH:mm` in Vietnam time,
+ * or `dd/MM/yyyy` alone for a bare date (shared/datetime.ts, the rule the screens follow too).
  */
 import { formatDayTime } from './datetime';
 
@@ -15,7 +16,7 @@ export function csvPercent(ratio: number | null | undefined): string {
   return ratio === null || ratio === undefined ? '' : csvNumber(ratio * 100, 1);
 }
 
-/** An instant as `dd/MM/yyyy HH:mm`; '' when missing. */
+/** An instant as `dd/MM/yyyy HH:mm` (a bare date as `dd/MM/yyyy`); '' when missing. */
 export function csvDateTime(value: string | null | undefined): string {
   return formatDayTime(value, '');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM, csvField, csvFileName, rowsToCsv, toCsv } from '../../../client/lib/csv';
+import { csvDateTime } from '../../../client/features/unit/export-format';
 
 describe('csvField', () => {
   it('leaves plain text unquoted', () => {
@@ -73,5 +74,13 @@ describe('rowsToCsv', () => {
 describe('csvFileName', () => {
   it('keeps Vietnamese letters and replaces separators', () => {
     expect(csvFileName('hồ sơ quá hạn/26734')).toBe('hồ-sơ-quá-hạn-26734.csv');
+  });
+});
+
+describe('csvDateTime', () => {
+  it('writes a bare due date as the date alone, like the screens, and other instants with their time', () => {
+    expect(csvDateTime('2025-11-24T23:59:59.999+07:00')).toBe('24/11/2025');
+    expect(csvDateTime('2025-11-24T17:00:00.000+07:00')).toBe('24/11/2025 17:00');
+    expect(csvDateTime(null)).toBe('');
   });
 });
