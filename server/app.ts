@@ -25,6 +25,7 @@ import { adminRoutes } from './http/admin-routes.js';
 import { reminderRoutes } from './http/reminder-routes.js';
 import { exportRoutes } from './http/export-routes.js';
 import { cors, csrfProtection, securityHeaders, smallJson, socketOriginAllowed } from './http/security.js';
+import { compressResponses } from './http/compress.js';
 import { installSessionAuth } from './realtime/session-auth.js';
 
 /** Access control and hardening settings (server/config.ts has their environment variables and defaults). */
@@ -65,7 +66,7 @@ export interface AppDeps {
   now: () => number;
   logger: Logger;
   build: string;
-  boundaries: () => unknown;
+  boundaries: ReadDeps['boundaries'];
   details: ReadDeps['details'];
   clientDir: string | null;
   deltaFlushMs: number;
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): App {
   if (sec.trustProxy > 0) app.set('trust proxy', sec.trustProxy);
   app.use(securityHeaders({ tileServerUrl: sec.tileServerUrl, corsOrigins: sec.corsOrigins }));
   app.use(cors(sec.corsOrigins));
+  app.use(compressResponses());
 
   const api = express.Router();
   // Ingest is authenticated by its bearer source key (never a cookie) and has its own 8 MB body limit.

@@ -1,7 +1,10 @@
 /**
  * Display formatting, always in Vietnam time (Asia/Ho_Chi_Minh, UTC+7, no DST).
  * Vietnamese by default: numbers `1.234,5`, percentages `96,3%`, dates `dd/MM/yyyy`, times `HH:mm:ss`.
+ * Dates with a time follow the one rule of shared/datetime.ts: a bare date (the end of a Vietnam
+ * day) is shown as the date alone, any other instant as `dd/MM/yyyy HH:mm`.
  */
+import { formatVnDayTime, parseVnInstant } from '../../shared/datetime';
 
 export type Lang = 'vi' | 'en';
 
@@ -76,10 +79,9 @@ export function formatSigned(
   return rounded > 0 ? `+${body}` : `−${body}`;
 }
 
+/** Epoch ms; a bare `YYYY-MM-DD` is the end of that Vietnam day (as on the wire). NaN when unparsable. */
 function toMs(value: string | number | Date): number {
-  if (typeof value === 'number') return value;
-  if (value instanceof Date) return value.getTime();
-  return Date.parse(value);
+  return parseVnInstant(value) ?? Number.NaN;
 }
 
 /** Calendar fields of an instant as seen on a wall clock in Vietnam. */
@@ -122,12 +124,12 @@ export function formatTime(value: string | number | Date | null | undefined): st
   return `${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}`;
 }
 
-/** `HH:mm dd/MM/yyyy` in Vietnam time. */
+/**
+ * `dd/MM/yyyy HH:mm` in Vietnam time, or `dd/MM/yyyy` alone for a bare date (the end of a Vietnam
+ * day): the shared rule, {@link formatVnDayTime}.
+ */
 export function formatDateTime(value: string | number | Date | null | undefined): string {
-  if (value == null) return NO_VALUE;
-  const p = vnParts(value);
-  if (!p) return NO_VALUE;
-  return `${pad2(p.hour)}:${pad2(p.minute)} ${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
+  return formatVnDayTime(value, NO_VALUE);
 }
 
 /** `dd/MM` of a `YYYY-MM-DD` calendar day (already a Vietnam day; no time-zone shift). */

@@ -6,13 +6,15 @@
  * |-------------|-----------------|------------|----------------------------------|--------------------|------------------|
  * | city_leader | city            | all        | all                              | all                | read all         |
  * | supervisor  | city            | all        | all                              | —                  | send, read all   |
- * | unit_leader | unit:<code>     | own unit   | own unit                         | own unit           | read, acknowledge|
- * | department  | department:<c>  | own dept   | own department                   | own department     | read, acknowledge|
- * | display     | token's scope   | its scope  | lists of its scope (the wall feed), no details | lists of its scope | — |
+ * | unit_leader | unit:<code>     | own unit†  | own unit                         | own unit           | read, acknowledge|
+ * | department  | department:<c>  | own dept†  | own department                   | own department     | read, acknowledge|
+ * | display     | token's scope   | its scope† | lists of its scope (the wall feed), no details | lists of its scope | — |
  * | public      | —               | all*       | —                                | —                  | —                |
  * | admin       | —               | all*       | —                                | —                  | — (users, sources, audit, quarantine, presets) |
  *
  * *aggregates only, and only while the public view is on (PUBLIC_VIEW=1); alerts reach them without names.
+ * †and, while the public view is on, every scope's aggregates too: nobody signed in sees less than an
+ *  anonymous visitor. Names and lists stay within their own scope (alerts of other scopes come without names).
  */
 import type { ScopeKey } from '../metrics/types.js';
 import type { UserRole } from '../db/users-repo.js';
@@ -48,11 +50,15 @@ function within(p: Principal, scope: ScopeKey): boolean {
   return p.scope === 'city' || p.scope === scope;
 }
 
-/** Aggregate metrics of a scope (counts, rates: no names). */
+/**
+ * Aggregate metrics of a scope (counts, rates: no names). While the public view is on, everyone may
+ * see every scope's aggregates: signing in never shows less than the public sees.
+ */
 export function canSeeMetrics(p: Principal, scope: ScopeKey, o: PolicyOptions): boolean {
+  if (o.publicView) return true;
   switch (p.role) {
     case 'public':
-      return o.publicView;
+      return false;
     case 'admin':
       return true;
     default:

@@ -24,6 +24,7 @@ import type {
   DossierStatus,
   DomainSettings,
   Hold,
+  OverdueReason,
   Pause,
   WorkCalendar,
 } from './types.js';
@@ -272,6 +273,7 @@ const EXCLUDED: DossierClassification = {
   overdue: false,
   dueSoon: false,
   daysOverdue: 0,
+  overdueReason: null,
   processingDays: null,
   nextTransitionAt: null,
 };
@@ -296,11 +298,12 @@ export function classifyDossier(state: DossierState, now: number, ctx: DossierCo
   if (state.endAt !== null) {
     const end = state.endAt;
     if (state.endKind === 'stopped') return classified('paused', state, end, null, ctx);
-    if (state.supplementRequests > 1 || end > due) return classified('late', state, end, null, ctx);
+    if (state.supplementRequests > 1 || end > due) return classified('late', state, end, null, ctx, end > due ? 'past_due' : 'supplements');
     return classified(vnDayIndex(end) < vnDayIndex(due) ? 'early' : 'on_time', state, end, null, ctx);
   }
-  if (state.supplementRequests > 1 || (state.bucket !== 'awaiting_supplement' && now > due)) {
-    return classified('overdue', state, now, null, ctx);
+  const pastDue = state.bucket !== 'awaiting_supplement' && now > due;
+  if (state.supplementRequests > 1 || pastDue) {
+    return classified('overdue', state, now, null, ctx, pastDue ? 'past_due' : 'supplements');
   }
   if (state.bucket === 'awaiting_supplement') return classified('awaiting_supplement', state, now, null, ctx);
   const dueSoonMs = settings.dueSoonWorkingHours * MS_PER_HOUR;
@@ -318,6 +321,7 @@ function classified(
   until: number,
   nextTransitionAt: number | null,
   { calendar }: DossierContext,
+  overdueReason: OverdueReason | null = null,
 ): DossierClassification {
   const overdue = timeliness === 'overdue';
   return {
@@ -326,6 +330,7 @@ function classified(
     dueSoon: timeliness === 'due_soon',
     // For an open dossier `until` is now; counted overdue by the supplements rule before its due date → 0.
     daysOverdue: overdue ? Math.max(0, calendar.workingMsBetween(state.dueAt ?? until, until)) / calendar.workingMsPerDay : 0,
+    overdueReason,
     processingDays: processingDaysOf(state, until, calendar),
     nextTransitionAt,
   };

@@ -165,6 +165,9 @@ export type DossierTimeliness =
   | 'paused'
   | 'excluded';
 
+/** Why a dossier counts as overdue or late: see {@link DossierClassification.overdueReason}. */
+export type OverdueReason = 'past_due' | 'supplements';
+
 export interface DossierClassification {
   timeliness: DossierTimeliness;
   /** Open and past due (or counted as overdue by the two-supplements rule). */
@@ -172,6 +175,12 @@ export interface DossierClassification {
   dueSoon: boolean;
   /** Working days past due, for open overdue dossiers (0 otherwise). */
   daysOverdue: number;
+  /**
+   * Why an overdue (open) or late (finished) dossier counts so: `past_due`, its due time has passed
+   * (while the clock ran); `supplements`, only because the supplement was requested more than once
+   * (the national index's rule), its due date may still be ahead. Null for any other timeliness.
+   */
+  overdueReason: OverdueReason | null;
   /** Working days from receipt to end minus pauses; for open ones, up to `now`. */
   processingDays: number | null;
   /** Next instant at which the classification changes with no event (due soon, then overdue). */

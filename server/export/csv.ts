@@ -8,7 +8,8 @@
  * Excel reads Vietnamese; RFC 4180 quoting; records ended by CRLF; the header is the first record.
  */
 import type { ExportCell, ExportColumn, ExportLang, ExportTable } from './table.js';
-import { vnDateTime, vnIsoDateTime } from './vn-format.js';
+import { isVnEndOfDay } from '../../shared/datetime.js';
+import { vnDate, vnDateTime, vnIsoDateTime } from './vn-format.js';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_EOL = '\r\n';
@@ -42,6 +43,8 @@ export function csvCellText(col: ExportColumn, v: ExportCell, lang: ExportLang):
   if (typeof v === 'string') return FORMULA_RE.test(v) && !NUMBER_RE.test(v) ? `'${v}` : v;
   switch (col.kind) {
     case 'datetime':
+      // A bare date (the end of a Vietnam day) is a date, not a deadline to the minute (shared/datetime.ts).
+      if (isVnEndOfDay(v)) return lang === 'vi' ? vnDate(v) : vnIsoDateTime(v).slice(0, 10);
       return lang === 'vi' ? vnDateTime(v) : vnIsoDateTime(v);
     case 'percent':
       return numberText(v * 100, 1, lang);

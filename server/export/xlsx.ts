@@ -8,6 +8,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { VN_OFFSET_MS } from '../domain/time.js';
 import type { CellKind, ExportCell, ExportTable } from './table.js';
+import { isVnEndOfDay } from '../../shared/datetime.js';
 import { vnDateTime } from './vn-format.js';
 
 /** Excel number formats per column kind (format codes, not locale text: Excel shows them in the reader's locale). */
@@ -97,7 +98,9 @@ export async function writeXlsx(t: ExportTable, out: Writable, creator = 'Bản 
   for (const values of t.rows) {
     const row = ws.addRow(t.columns.map((c, i) => cellValue(c.kind, values[i] ?? null)));
     t.columns.forEach((c, i) => {
-      const fmt = XLSX_NUM_FMT[c.kind];
+      const v = values[i] ?? null;
+      // A bare date (the end of a Vietnam day) shows as a date alone, as everywhere (shared/datetime.ts).
+      const fmt = c.kind === 'datetime' && typeof v === 'number' && isVnEndOfDay(v) ? 'dd/mm/yyyy' : XLSX_NUM_FMT[c.kind];
       if (fmt) row.getCell(i + 1).numFmt = fmt;
     });
     row.commit();

@@ -3,7 +3,7 @@
  * Instants are ISO 8601 strings with +07:00 offset on the wire.
  */
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from '../metrics/types.js';
-import type { DossierTimeliness, TaskTimeliness, UnitType } from '../domain/types.js';
+import type { DossierTimeliness, OverdueReason, TaskTimeliness, UnitType } from '../domain/types.js';
 import type { AlertRaised } from '../realtime/events.js';
 
 export type { Period, ScopeKey, ScopeMetrics, PeriodWindow };
@@ -150,6 +150,8 @@ export interface DossierListItem {
   endAt: string | null;
   timeliness: DossierTimeliness;
   daysOverdue: number;
+  /** Why an overdue or late dossier counts so; with `supplements`, its due date may still be ahead (show the supplement count, not 0 days). */
+  overdueReason: OverdueReason | null;
   holderId: string | null;
   holderName: string | null;
   supplementRequests: number;
@@ -226,6 +228,8 @@ export interface DossierDetailResponse {
   bucket: string;
   timeliness: DossierTimeliness;
   daysOverdue: number;
+  /** As in {@link DossierListItem.overdueReason}. */
+  overdueReason: OverdueReason | null;
   processingDays: number | null;
   supplementRequests: number;
   pauses: { from: string; to: string | null }[];

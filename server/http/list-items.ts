@@ -23,6 +23,7 @@ export function dossierItem(s: DossierState, now: number, ctx: { calendar: WorkC
     endAt: iso(s.endAt),
     timeliness: c.timeliness,
     daysOverdue: c.daysOverdue,
+    overdueReason: c.overdueReason,
     holderId: holder?.handlerId ?? null,
     holderName: holder?.handlerName ?? null,
     supplementRequests: s.supplementRequests,

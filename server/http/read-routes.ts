@@ -12,6 +12,7 @@ import { PERIODS, type Period, type ScopeKey } from '../metrics/types.js';
 import type { MetricsSource } from '../realtime/hub.js';
 import type {
   DayInfo,
+  BoundariesResponse,
   DossierDetailResponse,
   DossierListItem,
   JurisdictionResponse,
@@ -24,6 +25,7 @@ import type {
 } from './api-types.js';
 import { HttpError } from './errors.js';
 import { dossierItem, taskItem } from './list-items.js';
+import { boundariesWire } from '../geo/boundaries-wire.js';
 import { createPastOverdue, type OverdueCounts } from './past-overdue.js';
 import type { DetailService } from './detail-service.js';
 import { denied, principalOf } from './principal.js';
@@ -49,7 +51,8 @@ export interface ReadDeps {
   calendar: WorkCalendar;
   settings: DomainSettings;
   now: () => number;
-  boundaries: () => unknown;
+  /** The map's boundaries (a new object when the file changes: that is what renews the ETag). */
+  boundaries: () => BoundariesResponse;
   /** Unit and city detail tables, computed off the event loop. */
   details: DetailService;
   /** Access rules' settings (the public view on or off). */
@@ -98,8 +101,17 @@ export function readRoutes(deps: ReadDeps): Router {
     res.set('Cache-Control', 'public, max-age=300').json(body);
   });
 
-  r.get('/jurisdiction/boundaries', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300').json(deps.boundaries());
+  // Megabytes once official boundaries are imported: rounded coordinates, compressed by the app's
+  // compression middleware, and a strong ETag so a browser revalidates with a 304 instead of a download.
+  // The ETag is of the identity bytes; caches keep encodings apart through Vary: Accept-Encoding.
+  r.get('/jurisdiction/boundaries', (req, res) => {
+    const { body, etag } = boundariesWire(deps.boundaries());
+    res.set({ 'Cache-Control': 'public, max-age=300', ETag: etag });
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json').send(body);
   });
 
   // Filtered to what the principal may see: a unit leader gets their unit only, and no city total.
@@ -323,6 +335,7 @@ export function readRoutes(deps: ReadDeps): Router {
       bucket: state.bucket,
       timeliness: c.timeliness,
       daysOverdue: c.daysOverdue,
+      overdueReason: c.overdueReason,
       processingDays: c.processingDays,
       supplementRequests: state.supplementRequests,
       pauses: state.pauses.map((p) => ({ from: toVnIso(p.from), to: iso(p.to) })),

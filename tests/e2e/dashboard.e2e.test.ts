@@ -256,7 +256,7 @@ describe('the leaders dashboard in Chromium', () => {
     expect(server.runtime.store.projections.counts().dossiers).toBeGreaterThan(0);
   }, SLOW);
 
-  it('sends a unit leader to their own ward and refuses them another', async () => {
+  it('sends a unit leader to their own ward, shows them the public city overview, and refuses them another ward’s lists', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const p = await ctx.newPage();
     try {
@@ -264,9 +264,10 @@ describe('the leaders dashboard in Chromium', () => {
       await signIn(p, 'e2e-phuong');
       await p.waitForURL(/\/units\/26740$/);
       await p.getByTestId('unit-overdue-list').waitFor({ timeout: 15_000 });
-      // The city overview is not theirs: the home page sends them back to their ward.
-      await p.goto(`${server.url}/`);
-      await p.waitForURL(/\/units\/26740/);
+      // The public view is on: signed in, they see at least what an anonymous visitor sees.
+      await p.goto(`${server.url}/?layout=geo`);
+      await p.waitForFunction(() => document.querySelectorAll('[data-testid^="map-unit-"]').length >= 168, null, { timeout: 15_000 });
+      expect(new URL(p.url()).pathname).toBe('/');
       await p.goto(`${server.url}/units/26743`);
       await p.getByTestId('access-forbidden').waitFor({ timeout: 15_000 });
       expect(await p.getByTestId('access-forbidden').textContent()).toContain('không được phân quyền');

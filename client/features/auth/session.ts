@@ -6,11 +6,21 @@
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import type { MeResponse } from '../../../server/http/auth-routes';
+import type { ScopeKey } from '../../../server/metrics/types';
 import { ApiError, apiUrl, getJson, sendJson, setCsrfToken } from '../../api';
 import { reconnectSocket } from '../../realtime/socket';
 
 export type Me = MeResponse;
 export type Capabilities = MeResponse['capabilities'];
+
+/**
+ * True when names and lists of `scope` are within what the user is bound to (their home is the city
+ * or that scope). The capabilities describe the user's own scope; with the public view on, a bound
+ * user may open any scope's figures, but names and lists stay theirs.
+ */
+export function isOwnScope(caps: Capabilities, scope: ScopeKey | null): boolean {
+  return scope !== null && (caps.home === 'city' || caps.home === scope);
+}
 
 /** What an anonymous visitor may do (until /auth/me answers, and when it cannot be reached). */
 export const ANONYMOUS: Me = {

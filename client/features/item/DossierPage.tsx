@@ -58,6 +58,13 @@ function useDossierSummary(d: DossierDetailResponse): SummaryItem[] {
     { key: 'status', label: t('dossier.status'), value: t(`status.${d.status}`, { defaultValue: d.status }) },
     { key: 'timeliness', label: t('dossier.timeliness'), value: <TimelinessBadge value={d.timeliness} kind="dossier" /> },
   ];
+  if (d.overdueReason === 'supplements') {
+    items.push({
+      key: 'overdueReason',
+      label: t('dossier.overdueReason'),
+      value: <strong className="text-danger">{t('dossier.overdueBySupplements', { n: f.count(d.supplementRequests) })}</strong>,
+    });
+  }
   if (d.daysOverdue > 0) {
     items.push({
       key: 'daysOverdue',

@@ -5,16 +5,16 @@
 import type { DossierDetailResponse, TaskDetailResponse, TimelineEntry } from '../../../server/http/api-types';
 import type { TimeBar, TimeLine, TimeMarker, TimelineModel } from './timeline-geometry';
 import { timelineDomain } from './timeline-geometry';
+import { parseVnInstant } from '../../../shared/datetime';
 
 /**
- * Epoch ms of an ISO 8601 instant (or of epoch ms already); null for anything else. Event `data`
- * is the source's own JSON, so both shapes may appear there.
+ * Epoch ms of an ISO 8601 instant, a bare `YYYY-MM-DD` (the end of that Vietnam day) or epoch ms
+ * already; null for anything else. Event `data` is the source's own JSON, so all shapes may appear there.
  */
 export function parseInstant(iso: unknown): number | null {
-  if (typeof iso === 'number') return Number.isFinite(iso) ? iso : null;
-  if (typeof iso !== 'string' || iso === '') return null;
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? t : null;
+  // A bare date is the end of that Vietnam day, as everywhere (shared/datetime.ts).
+  if (typeof iso === 'number' || typeof iso === 'string') return parseVnInstant(iso);
+  return null;
 }
 
 /** Id of the timeline bar of the i-th hold (0-based). */

@@ -49,7 +49,7 @@ export function OverviewPage() {
   const tileUrl = searchParams.get('tiles') || settings.tileUrl || serverConfig?.tileUrl || null;
   const tileAttribution = settings.tileUrl ? settings.tileAttribution : (serverConfig?.tileAttribution ?? settings.tileAttribution);
 
-  // A user bound to one unit or department has no city overview: their home is their unit's page.
+  // Without the public view, a user bound to one unit or department has no city overview: their home is their unit's page.
   const session = useSession();
   const caps = session.me.capabilities;
   useEffect(() => {

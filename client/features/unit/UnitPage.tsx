@@ -19,7 +19,7 @@ import { UnitHeader } from './UnitHeader';
 import { WorkLists } from './WorkLists';
 import { AccessRefused } from './LoadError';
 import { RemindersPanel } from './RemindersPanel';
-import { useSession } from '../auth/session';
+import { isOwnScope, useSession } from '../auth/session';
 import { readTab } from './url-view';
 import type { UnitTab } from './url-view';
 import { useThrottled } from './use-throttled';
@@ -63,6 +63,8 @@ export function UnitPage() {
 
   const session = useSession();
   const caps = session.me.capabilities;
+  // Another unit's page (open to everyone's figures while the public view is on): figures only.
+  const own = isOwnScope(caps, scope);
   const tab = readTab(searchParams);
   const refreshToken = useThrottled(liveMetrics ? tabCount(liveMetrics, tab) : null, LIST_REFRESH_MIN_MS);
 
@@ -84,7 +86,7 @@ export function UnitPage() {
         {detail.error && <LoadError error={detail.error} onRetry={detail.reload} />}
         <KpiStrip metrics={metrics} />
         <TrendChart trend={data.trend} />
-        {!session.loaded ? null : caps.dossierLists ? (
+        {!session.loaded ? null : caps.dossierLists && own ? (
           <WorkLists code={code} refreshToken={refreshToken} tasks={caps.taskLists} />
         ) : (
           <section className="block" data-testid="unit-lists-refused">
@@ -92,12 +94,12 @@ export function UnitPage() {
             <AccessRefused loginRequired={!session.me.user} />
           </section>
         )}
-        {session.loaded && caps.readReminders && code !== 'city' && (
+        {session.loaded && own && caps.readReminders && code !== 'city' && (
           <RemindersPanel code={code} canSend={caps.sendReminders} canAcknowledge={caps.acknowledgeReminders} />
         )}
         <BreakdownTable kind="field" code={code} rows={data.byField} />
         <BreakdownTable kind="procedure" code={code} rows={data.byProcedure} />
-        {caps.officials && <OfficialsTable code={code} rows={data.byOfficial} />}
+        {caps.officials && own && <OfficialsTable code={code} rows={data.byOfficial} />}
       </>
     );
   }

@@ -23,6 +23,34 @@ describe('DossierPage', () => {
     expect(screen.getByTestId('dossier-page')).toBeTruthy();
   });
 
+  it('shows an apology’s bare proposed date the same way everywhere: the date alone, in the summary and the timeline', async () => {
+    const d = dossier({
+      apologies: [{ at: vn(10, 9), proposedDueAt: '2025-11-24T23:59:59.999+07:00', reason: 'Chờ xác minh' }],
+      timeline: [
+        { eventId: 'r', type: 'received', at: vn(3), data: {} },
+        // The event's own JSON: the source sent the bare date.
+        { eventId: 'ap', type: 'apology_issued', at: vn(10, 9), data: { proposedDueAt: '2025-11-24', reason: 'Chờ xác minh' } },
+      ],
+    });
+    stubApi([[/^\/api\/v1\/dossiers\/HS-2025-000123$/, () => json(d)]]);
+    renderRoute('/dossiers/HS-2025-000123', '/dossiers/:id', <DossierPage />);
+    const apologies = await screen.findByTestId('summary-apologies', undefined, SLOW);
+    expect(apologies.textContent).toContain('hẹn trả ngày 24/11/2025:');
+    const page = screen.getByTestId('dossier-page').textContent ?? '';
+    expect(page).toContain('24/11/2025');
+    expect(page).not.toMatch(/24\/11\/2025 \d\d:\d\d/);
+  });
+
+  it('says why a dossier is counted overdue when only the two-supplements rule makes it so', async () => {
+    const d = dossier({ dueAt: vn(20, 17), originalDueAt: vn(20, 17), daysOverdue: 0, overdueReason: 'supplements', supplementRequests: 2 });
+    stubApi([[/^\/api\/v1\/dossiers\/HS-2025-000123$/, () => json(d)]]);
+    renderRoute('/dossiers/HS-2025-000123', '/dossiers/:id', <DossierPage />);
+    const reason = await screen.findByTestId('summary-overdueReason', undefined, SLOW);
+    expect(reason.textContent).toContain('Lý do tính quá hạn');
+    expect(reason.textContent).toContain('Yêu cầu bổ sung 2 lần');
+    expect(screen.queryByTestId('summary-daysOverdue')).toBeNull();
+  });
+
   it('shows the summary, the timeline and the holds with a "Chuyển qua lại" badge on a bounce', async () => {
     const d = dossier({
       originalDueAt: vn(6, 17),

@@ -40,6 +40,7 @@ export function dossier(over: Partial<DossierDetailResponse> = {}): DossierDetai
     bucket: 'in_progress',
     timeliness: 'overdue',
     daysOverdue: 5.5,
+    overdueReason: 'past_due',
     processingDays: 8.5,
     supplementRequests: 0,
     pauses: [],

@@ -75,7 +75,13 @@ describe('dates and times in Vietnam time (Asia/Ho_Chi_Minh, UTC+7)', () => {
   });
 
   it('formats date and time together', () => {
-    expect(formatDateTime('2025-12-15T16:45:00+07:00')).toBe('16:45 15/12/2025');
+    expect(formatDateTime('2025-12-15T16:45:00+07:00')).toBe('15/12/2025 16:45');
+  });
+
+  it('shows a bare date (the end of a Vietnam day) as the date alone, never with 23:59 or 07:00', () => {
+    expect(formatDateTime('2025-12-15')).toBe('15/12/2025');
+    expect(formatDateTime('2025-12-15T23:59:59.999+07:00')).toBe('15/12/2025');
+    expect(formatDate('2025-12-15')).toBe('15/12/2025');
   });
 
   it('formats a calendar day as dd/MM without shifting it', () => {

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DossierListItem, Page, UnitDetailResponse } from '../../../server/http/api-types';
 import type { ScopeMetrics } from '../../../server/metrics/types';
-import { json, renderRoute, stubApi, stubResizeObserver } from './render-helpers';
+import { CITY_LEADER_ME, json, renderRoute, stubApi, stubResizeObserver } from './render-helpers';
 
 /** First renders are slow on a loaded machine (two workers, jsdom). */
 const SLOW = { timeout: 5_000 };
@@ -87,6 +87,7 @@ function item(over: Partial<DossierListItem>): DossierListItem {
     endAt: null,
     timeliness: 'overdue',
     daysOverdue: 5.5,
+    overdueReason: 'past_due',
     holderId: 'cb-1',
     holderName: 'Nguyễn Văn An',
     supplementRequests: 0,
@@ -156,6 +157,23 @@ describe('UnitPage', () => {
     expect(listCall).toContain('page=1');
   });
 
+  it('shows "Yêu cầu bổ sung 2 lần" instead of 0 days for a dossier counted overdue by the two-supplements rule', async () => {
+    const page: Page<DossierListItem> = {
+      ...PAGE,
+      total: 1,
+      items: [item({ id: 'HS-SUP', dueAt: '2025-11-20T17:00:00+07:00', daysOverdue: 0, overdueReason: 'supplements', supplementRequests: 2 })],
+    };
+    stubApi([
+      [/\/dossiers$/, () => json(page)],
+      [/^\/api\/v1\/units\/26734$/, () => json(detail())],
+    ]);
+    renderRoute('/units/26734?tab=overdue', '/units/:code', <UnitPage />);
+    const row = await screen.findByTestId('dossier-row-HS-SUP', undefined, SLOW);
+    const cells = within(row).getAllByRole('cell');
+    expect(cells.at(-1)?.textContent).toBe('Yêu cầu bổ sung 2 lần');
+    expect(row.textContent).not.toMatch(/(^|\D)0$/);
+  });
+
   it('sorts by a column on header click, announces it with aria-sort and asks the server for that order', async () => {
     const fetchMock = stubApi([
       [/\/dossiers$/, () => json(PAGE)],
@@ -208,5 +226,32 @@ describe('UnitPage', () => {
     renderRoute('/units/99999', '/units/:code', <UnitPage />);
     const alert = await screen.findByRole('alert', undefined, SLOW);
     expect(alert.textContent).toContain('Không tìm thấy đơn vị có mã 99999');
+  });
+});
+
+describe('UnitPage of another unit for a signed-in ward leader (public view on)', () => {
+  it('shows the figures the public sees, but neither lists, reminders nor officials of a unit that is not theirs', async () => {
+    const { refreshSession } = await import('../../../client/features/auth/session');
+    const wardLeader = {
+      ...CITY_LEADER_ME,
+      user: { username: 'phuong', displayName: 'Chủ tịch UBND phường', role: 'unit_leader', scope: 'unit:26740' },
+      capabilities: { ...CITY_LEADER_ME.capabilities, home: 'unit:26740', acknowledgeReminders: true },
+    };
+    const fetchMock = stubApi([
+      [/^\/api\/v1\/auth\/me$/, () => json(wardLeader)],
+      [/^\/api\/v1\/units\/26734$/, () => json(detail())],
+    ]);
+    try {
+      await refreshSession();
+      renderRoute('/units/26734', '/units/:code', <UnitPage />);
+      expect((await screen.findByTestId('kpi-received', undefined, SLOW)).textContent).toContain('1.234');
+      const refused = await screen.findByTestId('unit-lists-refused', undefined, SLOW);
+      expect(within(refused).getByTestId('access-forbidden')).toBeTruthy();
+      const asked = fetchMock.mock.calls.map((c) => String(c[0]));
+      expect(asked.filter((u) => /\/dossiers|\/tasks|\/reminders/.test(u))).toEqual([]);
+    } finally {
+      stubApi([]);
+      await refreshSession();
+    }
   });
 });

@@ -52,10 +52,11 @@ const CASES: Case[] = [
   { route: 'GET /jurisdiction/boundaries', what: 'boundaries', path: '/jurisdiction/boundaries', expect: ALL },
   { route: 'GET /overview', what: 'the overview (filtered)', path: '/overview', expect: ALL },
 
-  { route: 'GET /units/:code', what: 'own unit detail', path: `/units/${OWN}`, expect: row('A', 'A', 'A', 'D', 'A', 'A', 'A', 'A') },
-  { route: 'GET /units/:code', what: 'another unit detail', path: `/units/${OTHER}`, expect: row('A', 'A', 'D', 'D', 'D', 'A', 'A', 'A') },
-  { route: 'GET /units/:code', what: 'city detail', path: '/units/city', expect: row('A', 'A', 'D', 'D', 'D', 'A', 'A', 'A') },
-  { route: 'GET /departments/:code', what: 'department detail', path: `/departments/${DEPT}`, expect: row('A', 'A', 'D', 'A', 'D', 'A', 'A', 'A') },
+  // Aggregates (the public sees them while PUBLIC_VIEW=1, so every role does; names stay in scope).
+  { route: 'GET /units/:code', what: 'own unit detail', path: `/units/${OWN}`, expect: ALL },
+  { route: 'GET /units/:code', what: 'another unit detail', path: `/units/${OTHER}`, expect: ALL },
+  { route: 'GET /units/:code', what: 'city detail', path: '/units/city', expect: ALL },
+  { route: 'GET /departments/:code', what: 'department detail', path: `/departments/${DEPT}`, expect: ALL },
 
   { route: 'GET /units/:code/dossiers', what: 'own unit dossier list', path: `/units/${OWN}/dossiers`, expect: row('A', 'A', 'A', 'D', 'A', 'A', 'D', 'D') },
   { route: 'GET /units/:code/dossiers', what: 'another unit dossier list', path: `/units/${OTHER}/dossiers`, expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D') },
@@ -111,12 +112,13 @@ const CASES: Case[] = [
 
 /** Socket scopes × actors: true = snapshot, false = `forbidden` ack. */
 const SOCKET_SCOPES: ScopeKey[] = ['city', `unit:${OWN}`, `unit:${OTHER}`, `department:${DEPT}`];
+// The public may watch every scope's aggregates (PUBLIC_VIEW=1, the test server's default), so everyone may.
 const SOCKET_MATRIX: Record<Actor, boolean[]> = {
   city_leader: [true, true, true, true],
   supervisor: [true, true, true, true],
-  unit_leader: [false, true, false, false],
-  department: [false, false, false, true],
-  display_unit: [false, true, false, false],
+  unit_leader: [true, true, true, true],
+  department: [true, true, true, true],
+  display_unit: [true, true, true, true],
   display_city: [true, true, true, true],
   public: [true, true, true, true],
   admin: [true, true, true, true],
@@ -169,6 +171,41 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
 
   afterAll(async () => {
     await srv?.close();
+  });
+
+  it('never gives a signed-in role less than the public (PUBLIC_VIEW=1): in the table, if anonymous is allowed every role is', () => {
+    const lesser = CASES.filter((c) => c.expect.public === 'A').flatMap((c) =>
+      ACTORS.filter((a) => c.expect[a] !== 'A').map((a) => `${c.route} (${c.what}): ${a} ${c.expect[a]}`),
+    );
+    expect(lesser, 'rows where some role is refused what the public may see').toEqual([]);
+    const scopes = SOCKET_SCOPES.filter((_, i) => SOCKET_MATRIX.public[i]);
+    expect(ACTORS.flatMap((a) => scopes.filter((s) => !SOCKET_MATRIX[a][SOCKET_SCOPES.indexOf(s)]).map((s) => `${a} → ${s}`))).toEqual([]);
+  });
+
+  it('never gives a signed-in role less than the public (PUBLIC_VIEW=1): over HTTP and the socket, for every GET route and scope', async () => {
+    const lesser: string[] = [];
+    for (const c of CASES.filter((k) => (k.method ?? 'GET') === 'GET' && !k.fresh)) {
+      const path = (a: Actor) => `/api/v1${typeof c.path === 'function' ? c.path(a) : c.path}`;
+      const anon = await clients.public.request('GET', path('public'));
+      if (anon.status < 200 || anon.status >= 300) continue;
+      for (const a of ACTORS) {
+        const res = await clients[a].request('GET', path(a));
+        if (res.status < 200 || res.status >= 300) lesser.push(`${c.route} (${c.what}): ${a} got ${res.status}`);
+      }
+    }
+    const anonSocket = await clients.public.socket();
+    for (const scope of SOCKET_SCOPES) {
+      const anon = (await anonSocket.timeout(3_000).emitWithAck('scope:subscribe', { scope, period: 'live' })) as SubscribeAck;
+      if (!anon.ok) continue;
+      for (const a of ACTORS) {
+        const s = await clients[a].socket();
+        const ack = (await s.timeout(3_000).emitWithAck('scope:subscribe', { scope, period: 'live' })) as SubscribeAck;
+        if (!ack.ok) lesser.push(`socket ${scope}: ${a} refused`);
+        s.disconnect();
+      }
+    }
+    anonSocket.disconnect();
+    expect(lesser, 'what the public sees but a role is refused').toEqual([]);
   });
 
   it('has a rule for every route of the API, and no rule for a route that does not exist', () => {

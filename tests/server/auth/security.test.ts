@@ -31,7 +31,7 @@ describe('security behaviour', () => {
       const cookie = res.headers.get('set-cookie') ?? '';
       expect(cookie).toMatch(/^bdt_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/);
       const me = await (await fetch(`${srv.url}/api/v1/auth/me`, { headers: { cookie: cookie.split(';')[0] } })).json();
-      expect(me).toMatchObject({ authenticated: true, user: { username: 'lan', role: 'unit_leader', scope: 'unit:26740' }, capabilities: { home: 'unit:26740', cityOverview: false, dossierLists: true } });
+      expect(me).toMatchObject({ authenticated: true, user: { username: 'lan', role: 'unit_leader', scope: 'unit:26740' }, capabilities: { home: 'unit:26740', cityOverview: true, dossierLists: true } });
       expect(me.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       // Only a hash of the session id is stored.
       const id = cookie.split(';')[0].split('=')[1];
@@ -247,7 +247,22 @@ describe('security behaviour', () => {
       expect((await leader.get('/api/v1/units/26740')).body.byOfficial[0].name).toBe('Nguyễn Văn A');
     });
 
-    it('gives a unit leader an overview of their unit only, without the city', async () => {
+    it('gives a signed-in unit leader the whole overview the public sees while the public view is on', async () => {
+      const ul = await srv.as('unit_leader', 'unit:26740');
+      const pub = await srv.as('public');
+      const [mine, anon] = [await ul.get('/api/v1/overview'), await pub.get('/api/v1/overview')];
+      expect(mine.status).toBe(200);
+      expect(Object.keys(mine.body.units)).toEqual(Object.keys(anon.body.units));
+      expect(Object.keys(mine.body.departments)).toEqual(Object.keys(anon.body.departments));
+      expect(mine.body.city).not.toBeNull();
+      // Names and lists stay within the unit.
+      expect((await ul.get('/api/v1/units/26743')).body.byOfficial).toEqual([]);
+      expect((await ul.get('/api/v1/units/26743/dossiers')).status).toBe(403);
+    });
+
+    it('gives a unit leader an overview of their unit only, without the city, when the public view is off', async () => {
+      await srv.close();
+      srv = await startTestServer({ security: { publicView: false } });
       const ul = await srv.as('unit_leader', 'unit:26740');
       const ov = await ul.get('/api/v1/overview');
       expect(Object.keys(ov.body.units)).toEqual(['26740']);

@@ -344,6 +344,26 @@ describe('classifyDossier', () => {
     expect(classifyDossier(s, now, ctx)).toMatchObject({ timeliness: 'overdue', overdue: true, daysOverdue: 0 });
   });
 
+  it('says a dossier counted overdue by two supplement requests before its due date is so for its supplements, not past due', () => {
+    const s = foldDossier(
+      [
+        received(),
+        ev('supplement_requested', '2026-03-02T09:00'),
+        ev('supplement_received', '2026-03-02T10:00'),
+        ev('supplement_requested', '2026-03-02T11:00'),
+        ev('supplement_received', '2026-03-02T14:00'),
+      ],
+      ctx,
+    );
+    expect(classifyDossier(s, vn('2026-03-03T09:00'), ctx)).toMatchObject({ timeliness: 'overdue', daysOverdue: 0, overdueReason: 'supplements' });
+    // Once its due date has passed as well, it is past due (days overdue count).
+    expect(classifyDossier(s, vn('2026-03-09T13:00'), ctx)).toMatchObject({ timeliness: 'overdue', overdueReason: 'past_due' });
+    expect(classifyDossier(foldDossier([received()], ctx), vn('2026-03-09T13:00'), ctx).overdueReason).toBe('past_due');
+    expect(classifyDossier(foldDossier([received()], ctx), vn('2026-03-03T09:00'), ctx).overdueReason).toBeNull();
+    const finished = foldDossier([received(), ev('supplement_requested', '2026-03-02T09:00'), ev('supplement_received', '2026-03-02T10:00'), ev('supplement_requested', '2026-03-02T11:00'), ev('supplement_received', '2026-03-02T14:00'), ev('processed', '2026-03-03T09:00')], ctx);
+    expect(classifyDossier(finished, vn('2026-03-09T13:00'), ctx)).toMatchObject({ timeliness: 'late', overdueReason: 'supplements' });
+  });
+
   it('counts a finished dossier with two supplement requests as late even before its due date', () => {
     const s = foldDossier(
       [

@@ -11,16 +11,25 @@ function subscribe(s: TestSocket, scope: string, period = 'live'): Promise<Subsc
 
 describe('canWatchScope', () => {
   it.each([
-    [undefined, 'city', true],
-    [undefined, 'unit:26740', true],
+    [undefined, 'city', false],
+    [undefined, 'unit:26740', false],
     [{ role: 'display', scope: 'city' }, 'unit:26740', true],
     [{ role: 'display', scope: 'city' }, 'department:STP', true],
     [{ role: 'display', scope: 'unit:26740' }, 'unit:26740', true],
     [{ role: 'display', scope: 'unit:26740' }, 'city', false],
     [{ role: 'display', scope: 'unit:26740' }, 'unit:26743', false],
     [{ role: 'display', scope: 'department:STP' }, 'department:SXD', false],
-  ] as const)('%j may watch %s: %s', (principal, scope, allowed) => {
-    expect(canWatchScope(principal, scope)).toBe(allowed);
+  ] as const)('with the public view off, %j may watch %s: %s', (principal, scope, allowed) => {
+    expect(canWatchScope(principal, scope, { publicView: false })).toBe(allowed);
+  });
+
+  it.each([
+    [undefined, 'city'],
+    [{ role: 'display', scope: 'unit:26740' }, 'city'],
+    [{ role: 'display', scope: 'unit:26740' }, 'unit:26743'],
+    [{ role: 'display', scope: 'department:STP' }, 'department:SXD'],
+  ] as const)('with the public view on, %j may watch %s like the public', (principal, scope) => {
+    expect(canWatchScope(principal, scope, { publicView: true })).toBe(true);
   });
 });
 
@@ -64,7 +73,9 @@ describe('display tokens on the live connection', () => {
     expect(srv.runtime.store.displays.findByName('ops')?.lastSeenAt).toBe(srv.clock.now());
   });
 
-  it('lets a unit display watch only its unit: forbidden for the city and other units', async () => {
+  it('lets a unit display watch only its unit when the public view is off: forbidden for the city and other units', async () => {
+    await srv.close();
+    srv = await startTestServer({ security: { publicView: false } });
     const s = await connect({ displayToken: addDisplay('ward', 'unit:26740') });
     expect(await subscribe(s, 'unit:26740')).toMatchObject({ ok: true });
     expect(await subscribe(s, 'city')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
