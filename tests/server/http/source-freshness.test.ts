@@ -63,6 +63,19 @@ describe('source freshness on /health and in clock ticks', () => {
     expect(res.body.calendar.message).toContain('2027.json');
   });
 
+  it('lets an admin create a 24/7 source with its own threshold, and refuses unknown hours', async () => {
+    const admin = await srv.as('admin');
+    const ok = await admin.post('/api/v1/admin/sources', { name: 'night-src', kind: 'task', silentAfterMinutes: 30, hours: 'always' });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ silentAfterMs: 30 * MIN, hours: 'always' });
+    const bad = await admin.post('/api/v1/admin/sources', { name: 'bad-src', kind: 'task', hours: 'weekdays' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('hours');
+    const health = await srv.get('/api/v1/health');
+    expect(bySource(health.body, 'night-src')).toMatchObject({ state: 'silent', hours: 'always', silentAfterMs: 30 * MIN, lastEventAt: null });
+    srv.runtime.store.sources.revoke('night-src', srv.clock.now());
+  });
+
   it('pushes the same states and the calendar warning to a public socket', async () => {
     srv.clock.set(at('2026-12-06T10:00:00+07:00'));
     const s = await srv.socket();
