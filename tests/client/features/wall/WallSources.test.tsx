@@ -37,6 +37,8 @@ describe('WallSources', () => {
     expect(bar.textContent).toContain('docs — Chậm');
     expect(bar.textContent).toContain('old — Chưa cập nhật');
     expect(bar.querySelector('[data-source="old"]')?.getAttribute('data-state')).toBe('silent');
+    // Silent first, then late: what matters stays visible when the bar is cut off.
+    expect([...bar.querySelectorAll('li')].map((li) => li.getAttribute('data-source'))).toEqual(['old', 'docs', 'ward-26740']);
   });
 
   it('shows nothing without sources', () => {
