@@ -5,9 +5,10 @@ import { useFormat } from '../../i18n';
 import { lagWords, SOURCE_STATE_ICON, summarizeSources } from '../../lib/sources';
 
 /**
- * The header's "Nguồn dữ liệu: 2/2 trực tiếp" button; it opens a list of every source with its last
- * event ("Cập nhật lúc"), lag and state (Trực tiếp / Chậm / Chưa cập nhật). Sources come from the
- * server's clock ticks; nothing is shown before the first one.
+ * The header's "Nguồn dữ liệu: 2/2 trực tiếp" button; it opens a list of every source with when it
+ * last sent ("Cập nhật lúc", the time its lag counts from) and the latest event time in what it sent,
+ * its lag and state (Trực tiếp / Chậm / Chưa cập nhật). Sources come from the server's clock ticks;
+ * nothing is shown before the first one.
  */
 export function SourcesPanel({ sources }: { sources: readonly SourceFreshness[] | null }) {
   const { t } = useTranslation();
@@ -85,7 +86,12 @@ export function SourcesPanel({ sources }: { sources: readonly SourceFreshness[] 
                           {t(`sources.kind.${s.kind}`)} · {t(`sources.rule.${s.hours}`, { minutes: f.number(s.silentAfterMs / 60_000, 1) })}
                         </span>
                       </th>
-                      <td>{s.lastEventAt ? <time dateTime={s.lastEventAt}>{f.dateTime(s.lastEventAt)}</time> : t('sources.never')}</td>
+                      <td>
+                        {s.lastSeenAt ? <time dateTime={s.lastSeenAt}>{f.dateTime(s.lastSeenAt)}</time> : t('sources.never')}
+                        {s.lastEventAt && (
+                          <span className="sources__meta">{t('sources.latestEvent', { time: f.dateTime(s.lastEventAt) })}</span>
+                        )}
+                      </td>
                       <td>{t(`sources.lag.${lag.key}`, lag.values)}</td>
                       <td className={`sources__state sources__state--${s.state}`}>
                         <span aria-hidden="true">{SOURCE_STATE_ICON[s.state]}</span> {t(`sources.state.${s.state}`)}

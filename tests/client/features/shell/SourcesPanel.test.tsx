@@ -44,7 +44,7 @@ describe('SourcesPanel', () => {
         sources={[
           source({}),
           source({ name: 'late-src', lagMs: (2 * 60 + 5) * 60_000, state: 'late' }),
-          source({ name: 'night-src', kind: 'task', hours: 'always', silentAfterMs: 15 * 60_000, lastEventAt: null, lagMs: null, state: 'silent', silent: true }),
+          source({ name: 'night-src', kind: 'task', hours: 'always', silentAfterMs: 15 * 60_000, lastEventAt: null, lastSeenAt: null, lagMs: null, state: 'silent', silent: true }),
         ]}
       />,
     );
@@ -56,7 +56,8 @@ describe('SourcesPanel', () => {
     const panel = screen.getByTestId('sources-panel');
     expect(panel.textContent).toContain('Cập nhật lúc');
     const live = screen.getByTestId('source-ward-26740');
-    expect(live.textContent).toContain('16:50');
+    expect(live.textContent).toContain('16:55'); // when it last sent: the lag counts from there
+    expect(live.textContent).toContain('Sự kiện mới nhất: 16:50');
     expect(live.textContent).toContain('3 phút');
     expect(live.textContent).toContain('Trực tiếp');
     expect(live.textContent).toContain('Chưa cập nhật sau 10 phút làm việc (giờ hành chính)');
