@@ -73,7 +73,7 @@ describe('the wall display in Chromium', () => {
     expect(await silent.textContent()).toContain('Nguồn dữ liệu chưa cập nhật:');
     // The status bar names every source with its state, silent ones first.
     const bar = page.getByTestId('wall-sources');
-    expect(await bar.locator('li').first().getAttribute('data-source')).toBe(SILENT_SOURCE);
+    expect(await bar.locator('li').first().getAttribute('data-state')).toBe('silent');
     expect(await bar.textContent()).toContain(`${SILENT_SOURCE} — Chưa cập nhật`);
   }, SLOW);
 
