@@ -8,7 +8,8 @@ import type { Logger } from './logger.js';
 import type { IngestService } from './ingest/service.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { readRoutes, type ReadDeps } from './http/read-routes.js';
-import { healthRoutes, sourceFreshness } from './http/health-routes.js';
+import { healthRoutes, sourceFreshness, type SilenceSettings } from './http/health-routes.js';
+import { calendarCoverage, type CalendarCoverage } from './domain/calendar-coverage.js';
 import { staticClient } from './http/static.js';
 import { wallRoutes } from './http/wall-routes.js';
 import { canWatchScope, installDisplayAuth } from './realtime/display-auth.js';
@@ -72,6 +73,8 @@ export interface AppDeps {
   deltaFlushMs: number;
   clockTickMs: number;
   sourceSilentMs: number;
+  /** Years with an official calendar file (fixtures/calendar), for the coverage warning. */
+  calendarYears: readonly number[];
   /** Scheduler step run before each live flush (advances the metrics clock, returns new alerts). */
   advance?: () => AlertRaised[];
   security?: Partial<SecuritySettings>;
@@ -107,6 +110,19 @@ export function createApp(deps: AppDeps): App {
     lockWindowMs: sec.loginLockMs,
     lockMs: sec.loginLockMs,
   });
+  const silence: SilenceSettings = { defaultSilentAfterMs: deps.sourceSilentMs, calendar: deps.calendar };
+  // A missing calendar year is logged at start and again whenever the coverage changes (1 October, 1 January).
+  let loggedCoverage = '';
+  const coverage = (): CalendarCoverage => {
+    const c = calendarCoverage(deps.now(), deps.calendarYears);
+    const key = c.status === 'ok' ? 'ok' : `${c.status}:${c.year}`;
+    if (key !== loggedCoverage) {
+      loggedCoverage = key;
+      if (c.status !== 'ok') deps.logger.warn({ calendar: { status: c.status, year: c.year, years: c.years } }, c.message);
+    }
+    return c;
+  };
+  coverage();
   // Set below, once Socket.IO exists: ending sessions disconnects their sockets at once.
   let endSessions = (): void => {};
 
@@ -133,7 +149,7 @@ export function createApp(deps: AppDeps): App {
   api.use(exportRoutes({ ...deps, audit, policy }));
   api.use(adminRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
   api.use(wallRoutes({ store: deps.store }));
-  api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silentAfterMs: deps.sourceSilentMs }));
+  api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage }));
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));
   app.use('/api/v1', api);
   if (deps.clientDir) app.use(staticClient(deps.clientDir));
@@ -164,7 +180,7 @@ export function createApp(deps: AppDeps): App {
     scopeExists: (scope) => scope === 'city' || deps.scopeOf(scope.slice(scope.indexOf(':') + 1)) === scope,
     canWatch: (socket, scope) => canWatchScope(socket.data.principal, scope, policy),
     namesVisible: (socket, scope) => canSeeNames(socket.data.principal ?? PUBLIC, scope),
-    clockTick: () => ({ build: deps.build, sources: sourceFreshness(deps.store, deps.now(), deps.sourceSilentMs) }),
+    clockTick: () => ({ build: deps.build, sources: sourceFreshness(deps.store, deps.now(), silence), calendar: coverage() }),
     deltaFlushMs: deps.deltaFlushMs,
     clockTickMs: deps.clockTickMs,
     beforeFlush: deps.advance,
@@ -174,7 +190,8 @@ export function createApp(deps: AppDeps): App {
     socket.emit('clock:ticked', {
       now: toVnIso(deps.now()),
       build: deps.build,
-      sources: sourceFreshness(deps.store, deps.now(), deps.sourceSilentMs),
+      sources: sourceFreshness(deps.store, deps.now(), silence),
+      calendar: coverage(),
     });
   });
 

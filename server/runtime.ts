@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { openDatabase } from './db/connection.js';
 import { createStore, type Store } from './db/store.js';
-import { loadWorkCalendar } from './domain/calendar-loader.js';
+import { loadCalendarYears } from './domain/calendar-loader.js';
+import { createWorkCalendar } from './domain/calendar.js';
 import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type WorkCalendar } from './domain/types.js';
 import { jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
 import { resolveBoundaries } from './geo/boundaries-store.js';
@@ -68,7 +69,8 @@ export interface Runtime {
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const { clock, logger } = opts;
   const settings = opts.settings ?? DEFAULT_DOMAIN_SETTINGS;
-  const calendar = loadWorkCalendar(undefined, settings.officeHours);
+  const calendarYears = loadCalendarYears();
+  const calendar = createWorkCalendar(calendarYears, settings.officeHours);
   const jurisdiction = loadJurisdiction();
   const index = jurisdictionIndex(jurisdiction);
   const scopeOf = (code: string): ScopeKey | null => index.scopeOf(code);
@@ -178,6 +180,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     deltaFlushMs: opts.deltaFlushMs ?? 500,
     clockTickMs: opts.clockTickMs ?? 5_000,
     sourceSilentMs: opts.sourceSilentMs ?? 10 * 60_000,
+    calendarYears: calendarYears.map((y) => y.year),
     advance,
     security: opts.security,
     authNow: () => (opts.authClock ?? systemClock).now(),

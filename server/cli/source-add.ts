@@ -1,7 +1,10 @@
 /**
  * npm run source:add -- --name NAME --kind dossier|task [--units 26740,26743]
+ *   [--silent-after-minutes N] [--hours office|always]
  * Creates an ingest source and prints its key once; only a hash of the key is stored. With --units
  * the source may write only those units' dossiers or tasks; events of other units are rejected.
+ * --silent-after-minutes: quiet time after which it is reported silent (default SOURCE_SILENT_MS);
+ * --hours: `office` (default) counts that time in working time, `always` in calendar time (24/7).
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.js';
@@ -9,19 +12,33 @@ import { createSourcesRepo } from '../db/sources-repo.js';
 import { generateSourceKey, hashSourceKey } from '../ingest/keys.js';
 import { parseSourceUnits } from '../ingest/unit-limit.js';
 import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
+import { describeSilence, parseSourceSilenceOptions } from '../ingest/source-silence-options.js';
 import { auditCli } from './cli-audit.js';
 
 function main(): number {
   const { values } = parseArgs({
-    options: { name: { type: 'string' }, kind: { type: 'string' }, units: { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      kind: { type: 'string' },
+      units: { type: 'string' },
+      'silent-after-minutes': { type: 'string' },
+      hours: { type: 'string' },
+    },
     allowPositionals: false,
   });
   const name = values.name?.trim();
   const kind = values.kind;
   if (!name || !/^[A-Za-z0-9._-]{1,64}$/.test(name) || (kind !== 'dossier' && kind !== 'task')) {
-    console.error('usage: npm run source:add -- --name NAME --kind dossier|task [--units CODE,CODE]');
+    console.error('usage: npm run source:add -- --name NAME --kind dossier|task [--units CODE,CODE] [--silent-after-minutes N] [--hours office|always]');
     console.error('  NAME: 1–64 letters, digits, dot, dash or underscore; kind: dossier or task');
     console.error('  --units: unit/department codes this source may write (default: any)');
+    console.error('  --silent-after-minutes: quiet time before it is reported silent (default: SOURCE_SILENT_MS)');
+    console.error('  --hours: office (default: quiet time counted in working time) or always (a 24/7 source)');
+    return 2;
+  }
+  const silence = parseSourceSilenceOptions(values['silent-after-minutes'], values.hours);
+  if (!silence.ok) {
+    console.error(silence.problem);
     return 2;
   }
   const index = jurisdictionIndex(loadJurisdiction());
@@ -39,9 +56,10 @@ function main(): number {
       return 1;
     }
     const key = generateSourceKey();
-    sources.create(name, kind, hashSourceKey(key), Date.now(), units.units);
-    auditCli(db, { action: 'source.created', target: name, details: { kind, units: units.units } });
+    const row = sources.create(name, kind, hashSourceKey(key), Date.now(), units.units, silence.options);
+    auditCli(db, { action: 'source.created', target: name, details: { kind, units: units.units, silentAfterMs: row.silentAfterMs, hours: row.hours } });
     console.log(`Created ${kind} source "${name}"${units.units ? ` limited to units ${units.units.join(', ')}` : ''} in ${file}.`);
+    console.log(describeSilence(row));
     console.log('Its key (shown only now; store it safely):');
     console.log(key);
     console.log(`Send events with: Authorization: Bearer ${key.slice(0, 8)}…`);

@@ -1,4 +1,5 @@
 import type { Db } from './connection.js';
+import type { SourceHours } from '../metrics/source-silence.js';
 
 export type SourceKind = 'dossier' | 'task';
 
@@ -12,6 +13,16 @@ export interface SourceRow {
   lastSeenAt: number | null;
   /** Unit/department codes this source may write; null for any unit of the jurisdiction. */
   units: string[] | null;
+  /** Quiet time after which the source is silent; null: the server default (SOURCE_SILENT_MS). */
+  silentAfterMs: number | null;
+  /** 'office': quiet time counted in working time; 'always': a 24/7 source, calendar time. */
+  hours: SourceHours;
+}
+
+/** Per-source silence settings (migration 007); an absent field keeps its value or the default. */
+export interface SourceSilenceSettings {
+  silentAfterMs?: number | null;
+  hours?: SourceHours;
 }
 
 interface RawSource {
@@ -23,6 +34,8 @@ interface RawSource {
   last_event_at: number | null;
   last_seen_at: number | null;
   units: string | null;
+  silent_after_ms: number | null;
+  hours: SourceHours;
 }
 
 const toRow = (r: RawSource): SourceRow => ({
@@ -34,13 +47,17 @@ const toRow = (r: RawSource): SourceRow => ({
   lastEventAt: r.last_event_at,
   lastSeenAt: r.last_seen_at,
   units: r.units ? r.units.split(',') : null,
+  silentAfterMs: r.silent_after_ms,
+  hours: r.hours,
 });
 
 /** Sources of events and their hashed keys. */
 export function createSourcesRepo(db: Db) {
   const insert = db.prepare(
-    'INSERT INTO sources (name, kind, key_hash, created_at, units) VALUES (?, ?, ?, ?, ?)',
+    "INSERT INTO sources (name, kind, key_hash, created_at, units, silent_after_ms, hours) VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, 'office'))",
   );
+  const setSilentAfter = db.prepare('UPDATE sources SET silent_after_ms = ? WHERE name = ?');
+  const setHours = db.prepare('UPDATE sources SET hours = ? WHERE name = ?');
   const byHash = db.prepare('SELECT * FROM sources WHERE key_hash = ? AND revoked_at IS NULL');
   const byName = db.prepare('SELECT * FROM sources WHERE name = ?');
   const all = db.prepare('SELECT * FROM sources ORDER BY name');
@@ -51,15 +68,15 @@ export function createSourcesRepo(db: Db) {
   );
 
   return {
-    create(name: string, kind: SourceKind, keyHash: string, now: number, units: string[] | null = null): SourceRow {
-      insert.run(name, kind, keyHash, now, units?.length ? units.join(',') : null);
+    create(name: string, kind: SourceKind, keyHash: string, now: number, units: string[] | null = null, silence: SourceSilenceSettings = {}): SourceRow {
+      insert.run(name, kind, keyHash, now, units?.length ? units.join(',') : null, silence.silentAfterMs ?? null, silence.hours ?? null);
       return toRow(byName.get(name) as RawSource);
     },
     /** Creates the source or replaces its key (used for keys given in the environment). */
     upsertKey(name: string, kind: SourceKind, keyHash: string, now: number): SourceRow {
       const existing = byName.get(name) as RawSource | undefined;
       if (existing) rekey.run(keyHash, kind, name);
-      else insert.run(name, kind, keyHash, now, null);
+      else insert.run(name, kind, keyHash, now, null, null, null);
       return toRow(byName.get(name) as RawSource);
     },
     findActiveByKeyHash(keyHash: string): SourceRow | null {
@@ -72,6 +89,15 @@ export function createSourcesRepo(db: Db) {
     },
     list(): SourceRow[] {
       return (all.all() as RawSource[]).map(toRow);
+    },
+    /** Changes a source's silence settings (fields absent are kept); false when there is no such source. */
+    setSilence(name: string, silence: SourceSilenceSettings): boolean {
+      if (!byName.get(name)) return false;
+      db.transaction(() => {
+        if (silence.silentAfterMs !== undefined) setSilentAfter.run(silence.silentAfterMs, name);
+        if (silence.hours !== undefined) setHours.run(silence.hours, name);
+      })();
+      return true;
     },
     revoke(name: string, now: number): boolean {
       return revoke.run(now, name).changes > 0;

@@ -8,6 +8,7 @@ import type { SourceRow } from '../db/sources-repo.js';
 import { toVnIso } from '../domain/time.js';
 import { generateSourceKey, hashSourceKey } from '../ingest/keys.js';
 import { parseSourceUnits } from '../ingest/unit-limit.js';
+import { parseSourceSilenceOptions } from '../ingest/source-silence-options.js';
 import type { ScopeKey } from '../metrics/types.js';
 import { parseWallPreset, WALL_NAME_RE } from '../wall/presets.js';
 import { clientIp } from './auth-routes.js';
@@ -34,7 +35,16 @@ const pageQuery = z.object({
 const t = (v: number | null) => (v === null ? null : toVnIso(v));
 
 function sourceBody(s: SourceRow) {
-  return { name: s.name, kind: s.kind, units: s.units, createdAt: t(s.createdAt), revokedAt: t(s.revokedAt), lastEventAt: t(s.lastEventAt) };
+  return {
+    name: s.name,
+    kind: s.kind,
+    units: s.units,
+    silentAfterMs: s.silentAfterMs,
+    hours: s.hours,
+    createdAt: t(s.createdAt),
+    revokedAt: t(s.revokedAt),
+    lastEventAt: t(s.lastEventAt),
+  };
 }
 
 /** Admin API: users, sources, wall presets, the audit log. Everything here is for the admin role only. */
@@ -79,16 +89,24 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
   });
 
   r.post('/admin/sources', (req, res) => {
-    const b = (req.body ?? {}) as { name?: unknown; kind?: unknown; units?: unknown };
+    const b = (req.body ?? {}) as { name?: unknown; kind?: unknown; units?: unknown; silentAfterMinutes?: unknown; hours?: unknown };
     const name = typeof b.name === 'string' ? b.name.trim() : '';
     if (!SOURCE_NAME_RE.test(name)) throw new HttpError(400, 'invalid_source', 'name: 1–64 letters, digits, dot, dash or underscore');
     if (b.kind !== 'dossier' && b.kind !== 'task') throw new HttpError(400, 'invalid_source', 'kind: dossier or task');
     const units = parseSourceUnits(Array.isArray(b.units) ? b.units.join(',') : typeof b.units === 'string' ? b.units : undefined, deps.scopeOf);
     if (!units.ok) throw new HttpError(400, 'invalid_source', units.problem);
+    const silence = parseSourceSilenceOptions(b.silentAfterMinutes, b.hours);
+    if (!silence.ok) throw new HttpError(400, 'invalid_source', silence.problem);
     if (store.sources.findByName(name)) throw new HttpError(409, 'source_exists', `a source named "${name}" already exists`);
     const key = generateSourceKey();
-    const source = store.sources.create(name, b.kind, hashSourceKey(key), deps.now(), units.units);
-    audit.record({ principal: principalOf(res), action: 'source.created', target: name, ip: clientIp(req), details: { kind: b.kind, units: units.units } });
+    const source = store.sources.create(name, b.kind, hashSourceKey(key), deps.now(), units.units, silence.options);
+    audit.record({
+      principal: principalOf(res),
+      action: 'source.created',
+      target: name,
+      ip: clientIp(req),
+      details: { kind: b.kind, units: units.units, silentAfterMs: source.silentAfterMs, hours: source.hours },
+    });
     // The key is in this answer only; the store keeps its hash.
     res.status(201).set('Cache-Control', 'no-store').json({ ...sourceBody(source), key });
   });

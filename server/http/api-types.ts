@@ -5,8 +5,10 @@
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from '../metrics/types.js';
 import type { DossierTimeliness, OverdueReason, TaskTimeliness, UnitType } from '../domain/types.js';
 import type { AlertRaised } from '../realtime/events.js';
+import type { SourceHours, SourceState } from '../metrics/source-silence.js';
+import type { CalendarCoverage } from '../domain/calendar-coverage.js';
 
-export type { Period, ScopeKey, ScopeMetrics, PeriodWindow };
+export type { Period, ScopeKey, ScopeMetrics, PeriodWindow, SourceHours, SourceState, CalendarCoverage };
 
 export interface UnitInfo {
   code: string;
@@ -278,10 +280,21 @@ export interface TaskDetailResponse {
 export interface SourceFreshness {
   name: string;
   kind: 'dossier' | 'task';
+  /** The latest event time (`at`) the source has sent; null when none yet. */
   lastEventAt: string | null;
-  /** ms since the last event was received; null when none yet. */
+  /** When its last batch arrived; null when none yet. */
+  lastSeenAt: string | null;
+  /** ms since the last batch was received (calendar time); null when none yet. */
   lagMs: number | null;
-  /** No event for longer than the silence threshold. */
+  /** The quiet time that counts against its threshold: working ms for an office-hours source, calendar ms for a 24/7 one. */
+  quietMs: number | null;
+  /** Quiet time after which it is silent (its own setting, else SOURCE_SILENT_MS). */
+  silentAfterMs: number;
+  /** office: quiet time counted in working time; always: a 24/7 source, calendar time. */
+  hours: SourceHours;
+  /** live; late: quiet for over half its threshold; silent: over its threshold, or never heard. */
+  state: SourceState;
+  /** state === 'silent' (kept for older clients). */
   silent: boolean;
 }
 
@@ -292,4 +305,6 @@ export interface HealthResponse {
   build: string;
   database: { ok: boolean; file: string; events: number; dossiers: number; tasks: number };
   sources: SourceFreshness[];
+  /** Whether the working calendar covers this year (and, from 1 October, the next). */
+  calendar: CalendarCoverage;
 }

@@ -3,28 +3,50 @@ import { z } from 'zod';
 import type { Store } from '../db/store.js';
 import { toVnIso } from '../domain/time.js';
 import type { HealthResponse, SourceFreshness } from './api-types.js';
+import type { WorkCalendar } from '../domain/types.js';
+import type { CalendarCoverage } from '../domain/calendar-coverage.js';
+import { sourceSilence } from '../metrics/source-silence.js';
 import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
 import { isAdmin } from '../auth/policy.js';
 
-/** Per-source freshness: when each source last sent something, and whether it has gone silent. */
-export function sourceFreshness(store: Store, now: number, silentAfterMs: number): SourceFreshness[] {
+/** How sources are judged silent: the server default threshold, and the calendar for working time. */
+export interface SilenceSettings {
+  /** SOURCE_SILENT_MS: the threshold of a source without its own. */
+  defaultSilentAfterMs: number;
+  calendar: Pick<WorkCalendar, 'workingMsBetween'>;
+}
+
+/** Per-source freshness: when each active source last sent something, its lag and state (metrics/source-silence.ts). */
+export function sourceFreshness(store: Store, now: number, silence: SilenceSettings): SourceFreshness[] {
   return store.sources
     .list()
     .filter((s) => s.revokedAt === null)
     .map((s) => {
-      const lagMs = s.lastSeenAt === null ? null : Math.max(0, now - s.lastSeenAt);
+      const silentAfterMs = s.silentAfterMs ?? silence.defaultSilentAfterMs;
+      const judged = sourceSilence({ lastSeenAt: s.lastSeenAt, now, silentAfterMs, hours: s.hours }, silence.calendar);
       return {
         name: s.name,
         kind: s.kind,
         lastEventAt: s.lastEventAt === null ? null : toVnIso(s.lastEventAt),
-        lagMs,
-        silent: lagMs === null || lagMs > silentAfterMs,
+        lastSeenAt: s.lastSeenAt === null ? null : toVnIso(s.lastSeenAt),
+        lagMs: judged.lagMs,
+        quietMs: judged.quietMs,
+        silentAfterMs,
+        hours: s.hours,
+        state: judged.state,
+        silent: judged.state === 'silent',
       };
     });
 }
 
-export function healthRoutes(deps: { store: Store; now: () => number; build: string; silentAfterMs: number }): Router {
+export function healthRoutes(deps: {
+  store: Store;
+  now: () => number;
+  build: string;
+  silence: SilenceSettings;
+  calendarCoverage: () => CalendarCoverage;
+}): Router {
   const r = Router();
   r.get('/health', (_req, res) => {
     const now = deps.now();
@@ -41,7 +63,8 @@ export function healthRoutes(deps: { store: Store; now: () => number; build: str
       now: toVnIso(now),
       build: deps.build,
       database: { ok, file: deps.store.file.split('/').pop() ?? deps.store.file, ...counts },
-      sources: ok ? sourceFreshness(deps.store, now, deps.silentAfterMs) : [],
+      sources: ok ? sourceFreshness(deps.store, now, deps.silence) : [],
+      calendar: deps.calendarCoverage(),
     };
     res.status(ok ? 200 : 503).json(body);
   });

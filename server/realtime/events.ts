@@ -3,7 +3,7 @@
  * Names: `domain:verb` for what a client asks, `domain:past-participle` for pushed facts.
  */
 import type { Period, ScopeKey, ScopeMetrics } from '../metrics/types.js';
-import type { SourceFreshness } from '../http/api-types.js';
+import type { CalendarCoverage, SourceFreshness } from '../http/api-types.js';
 import type { Principal } from '../auth/policy.js';
 
 export const EVENTS = {
@@ -61,7 +61,10 @@ export interface ClockTicked {
   now: string;
   /** Build version of the server; a display reloads when it changes. */
   build: string;
+  /** Per source: last event, lag and state (live / late / silent). */
   sources: SourceFreshness[];
+  /** Whether the working calendar covers this year and, from 1 October, the next. */
+  calendar: CalendarCoverage;
 }
 
 export interface ServerToClientEvents {

@@ -277,6 +277,35 @@ describe('the leaders dashboard in Chromium', () => {
     }
   }, SLOW);
 
+  it('lists the data sources from the header, and shows an admin that the 2027 calendar is missing', async () => {
+    await server.addUser('e2e-quantri', 'admin');
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const p = await ctx.newPage();
+    await p.addInitScript(CSP_PROBE);
+    try {
+      await p.goto(`${server.url}/`);
+      const button = p.getByTestId('sources-button');
+      await button.waitFor({ timeout: 15_000 });
+      expect(await button.textContent()).toMatch(/Nguồn dữ liệu: \d+\/\d+ trực tiếp/);
+      await button.click();
+      const panel = p.getByTestId('sources-panel');
+      expect(await panel.textContent()).toContain('Cập nhật lúc');
+      expect(await panel.getByTestId('source-demo-simulator').getAttribute('data-state')).toMatch(/live|late|silent/);
+      await screenshot(p, 'header-sources-panel');
+      await p.keyboard.press('Escape');
+      // The public does not get the admin's calendar banner; an admin does (today has no 2027 file).
+      expect(await p.getByTestId('calendar-banner').count()).toBe(0);
+      await p.goto(`${server.url}/login`);
+      await signIn(p, 'e2e-quantri');
+      const banner = p.getByTestId('calendar-banner');
+      await banner.waitFor({ timeout: 15_000 });
+      expect(await banner.textContent()).toContain('Chưa có lịch làm việc năm 2027');
+      expect(await cspViolations(p)).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  }, SLOW);
+
   it('signs out from the header, after which the lists need a login again', async () => {
     await page.goto(`${server.url}/units/26740`);
     await page.getByTestId('logout').click();

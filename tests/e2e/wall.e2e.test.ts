@@ -71,6 +71,10 @@ describe('the wall display in Chromium', () => {
     const silent = page.getByTestId('wall-sources-silent');
     await expect.poll(() => silent.textContent(), { timeout: 10_000 }).toContain(SILENT_SOURCE);
     expect(await silent.textContent()).toContain('Nguồn dữ liệu chưa cập nhật:');
+    // The status bar names every source with its state, silent ones first.
+    const bar = page.getByTestId('wall-sources');
+    expect(await bar.locator('li').first().getAttribute('data-state')).toBe('silent');
+    expect(await bar.textContent()).toContain(`${SILENT_SOURCE} — Chưa cập nhật`);
   }, SLOW);
 
   it('pulses the tile of a unit whose dossier becomes overdue and shows it in the feed', async () => {

@@ -9,10 +9,14 @@ import { PeriodSwitch } from './PeriodSwitch';
 import { UnitSearch } from './UnitSearch';
 import { useBuildChange } from './useBuildChange';
 import { UserMenu } from '../auth/UserMenu';
+import { useSession } from '../auth/session';
+import { SourcesPanel } from './SourcesPanel';
+import { CalendarBanner } from './CalendarBanner';
 
 /**
  * The app bar on every page: title, "Cập nhật lúc HH:MM:SS" from the server's clock ticks,
- * connection status, language; below it the period switch and the unit search.
+ * connection status, the data sources' freshness, language; below it the period switch and the unit
+ * search; banners for silent sources, a missing working calendar (admins) and a new version.
  */
 export function Header() {
   const { t } = useTranslation();
@@ -21,6 +25,7 @@ export function Header() {
   const conn = useConnection();
   const silent = conn.lastTick?.sources.filter((s) => s.silent) ?? [];
   const buildChanged = useBuildChange(conn.lastTick?.build ?? null);
+  const { me } = useSession();
 
   return (
     <header className="app-header">
@@ -40,6 +45,7 @@ export function Header() {
             <time dateTime={conn.lastTick?.now}>{f.time(conn.lastTick?.now ?? null)}</time>
           </span>
           <ConnectionIndicator status={conn.status} />
+          <SourcesPanel sources={conn.lastTick?.sources ?? null} />
           <LanguageSwitch />
           <UserMenu />
         </div>
@@ -53,6 +59,7 @@ export function Header() {
           {t('sourcesSilent', { names: silent.map((s) => s.name).join(', ') })}
         </div>
       )}
+      <CalendarBanner calendar={conn.lastTick?.calendar} visible={me.capabilities.admin} />
       {buildChanged && (
         <div className="banner banner--info" role="status">
           {t('newVersion')}{' '}

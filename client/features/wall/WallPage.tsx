@@ -28,6 +28,7 @@ import {
   useWallAlerts,
 } from './hooks';
 import { pixelShiftAt } from './pixel-shift';
+import { WallSources } from './WallSources';
 import { SceneBoundary } from './SceneBoundary';
 import { DepartmentsScene } from './scenes/DepartmentsScene';
 import { FeedScene } from './scenes/FeedScene';
@@ -254,6 +255,7 @@ function WallLive({ scope, config, warnings, displayName, anonymous }: WallLiveP
                 </li>
               ))}
             </ol>
+            <WallSources sources={conn.lastTick?.sources ?? null} />
             {warnings.length > 0 && (
               <span className="wall-warnings" data-testid="wall-warnings">
                 {warnings.map((w) => t(`warning.${w.code}`, { value: w.value })).join(' · ')}

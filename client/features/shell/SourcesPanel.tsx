@@ -1,0 +1,110 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SourceFreshness } from '../../../server/http/api-types';
+import { useFormat } from '../../i18n';
+import { lagWords, SOURCE_STATE_ICON, summarizeSources } from '../../lib/sources';
+
+/**
+ * The header's "Nguồn dữ liệu: 2/2 trực tiếp" button; it opens a list of every source with when it
+ * last sent ("Cập nhật lúc", the time its lag counts from) and the latest event time in what it sent,
+ * its lag and state (Trực tiếp / Chậm / Chưa cập nhật). Sources come from the server's clock ticks;
+ * nothing is shown before the first one.
+ */
+export function SourcesPanel({ sources }: { sources: readonly SourceFreshness[] | null }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const panelId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    const onPointer = (e: MouseEvent): void => {
+      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('mousedown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('mousedown', onPointer);
+    };
+  }, [open]);
+
+  if (!sources) return null;
+  const summary = summarizeSources(sources);
+  const tone = summary.worst ?? 'none';
+
+  return (
+    <div className="sources" ref={rootRef}>
+      <button
+        type="button"
+        className={`sources__button sources__button--${tone}`}
+        data-testid="sources-button"
+        data-worst={tone}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {summary.worst && (
+          <span className="sources__icon" aria-hidden="true">
+            {SOURCE_STATE_ICON[summary.worst]}
+          </span>
+        )}
+        {summary.total === 0 ? t('sources.buttonNone') : t('sources.button', { live: summary.live, total: summary.total })}
+      </button>
+      {open && (
+        <div className="sources__panel" id={panelId} role="dialog" aria-label={t('sources.title')} data-testid="sources-panel">
+          <div className="sources__head">
+            <strong>{t('sources.title')}</strong>
+            <button type="button" className="btn btn--small" onClick={() => setOpen(false)}>
+              {t('close')}
+            </button>
+          </div>
+          {sources.length === 0 ? (
+            <p>{t('sources.empty')}</p>
+          ) : (
+            <table className="sources__table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('sources.name')}</th>
+                  <th scope="col">{t('sources.lastEvent')}</th>
+                  <th scope="col">{t('sources.lagLabel')}</th>
+                  <th scope="col">{t('sources.stateLabel')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sources.map((s) => {
+                  const lag = lagWords(s.lagMs);
+                  return (
+                    <tr key={s.name} data-testid={`source-${s.name}`} data-state={s.state}>
+                      <th scope="row">
+                        {s.name}
+                        <span className="sources__meta">
+                          {t(`sources.kind.${s.kind}`)} · {t(`sources.rule.${s.hours}`, { minutes: f.number(s.silentAfterMs / 60_000, 1) })}
+                        </span>
+                      </th>
+                      <td>
+                        {s.lastSeenAt ? <time dateTime={s.lastSeenAt}>{f.dateTime(s.lastSeenAt)}</time> : t('sources.never')}
+                        {s.lastEventAt && (
+                          <span className="sources__meta">{t('sources.latestEvent', { time: f.dateTime(s.lastEventAt) })}</span>
+                        )}
+                      </td>
+                      <td>{t(`sources.lag.${lag.key}`, lag.values)}</td>
+                      <td className={`sources__state sources__state--${s.state}`}>
+                        <span aria-hidden="true">{SOURCE_STATE_ICON[s.state]}</span> {t(`sources.state.${s.state}`)}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          <p className="sources__hint">{t('sources.hint')}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { SourceFreshness } from '../../../server/http/api-types';
+import { SOURCE_STATE_ICON } from '../../lib/sources';
+
+const SEVERITY = { silent: 0, late: 1, live: 2 } as const;
+
+/**
+ * The wall's status bar: every data source with its state (Trực tiếp / Chậm / Chưa cập nhật), icon
+ * and words, readable from across the room; silent ones first, then late, so a narrow bar still shows
+ * what matters. Nothing before the first clock tick.
+ */
+export function WallSources({ sources }: { sources: readonly SourceFreshness[] | null }) {
+  const { t } = useTranslation('wall');
+  if (!sources || sources.length === 0) return null;
+  const ordered = [...sources].sort((a, b) => SEVERITY[a.state] - SEVERITY[b.state]);
+  return (
+    <div className="wall-sources" data-testid="wall-sources">
+      <span className="wall-sources__label">{t('sources.label')}:</span>
+      <ul className="wall-sources__list">
+        {ordered.map((s) => (
+          <li key={s.name} className={`wall-sources__item wall-sources__item--${s.state}`} data-state={s.state} data-source={s.name}>
+            <span aria-hidden="true">{SOURCE_STATE_ICON[s.state]}</span> {s.name} — {t(`sources.state.${s.state}`)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

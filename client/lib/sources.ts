@@ -1,0 +1,36 @@
+/**
+ * Per-source freshness on screen: counts for the header button and the lag in words. Pure.
+ * The server judges each source's state (server/metrics/source-silence.ts); the client only shows it.
+ */
+import type { SourceFreshness, SourceState } from '../../server/http/api-types';
+
+/** An icon per state, always shown with its words (never colour alone). */
+export const SOURCE_STATE_ICON: Record<SourceState, string> = { live: '●', late: '◔', silent: '⚠' };
+
+export interface SourcesSummary {
+  total: number;
+  live: number;
+  late: number;
+  silent: number;
+  /** The worst state among the sources (silent > late > live); null when there is none. */
+  worst: SourceState | null;
+}
+
+/** How many sources are live, late and silent, and the worst state. */
+export function summarizeSources(sources: readonly Pick<SourceFreshness, 'state'>[]): SourcesSummary {
+  const s: SourcesSummary = { total: sources.length, live: 0, late: 0, silent: 0, worst: null };
+  for (const x of sources) s[x.state] += 1;
+  s.worst = s.silent > 0 ? 'silent' : s.late > 0 ? 'late' : s.total > 0 ? 'live' : null;
+  return s;
+}
+
+/** A lag as an i18n key under `sources.lag` and its values: under a minute, minutes, hours and minutes, days and hours. */
+export function lagWords(ms: number | null): { key: 'none' | 'underMinute' | 'minutes' | 'hours' | 'days'; values: Record<string, string | number> } {
+  if (ms === null) return { key: 'none', values: {} };
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return { key: 'underMinute', values: {} };
+  if (minutes < 60) return { key: 'minutes', values: { m: minutes } };
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return { key: 'hours', values: { h: hours, m: String(minutes % 60).padStart(2, '0') } };
+  return { key: 'days', values: { d: Math.floor(hours / 24), h: hours % 24 } };
+}
