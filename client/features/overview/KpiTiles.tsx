@@ -60,7 +60,7 @@ export function KpiTiles({ period, city, previous, previousToDate }: KpiTilesPro
       name: 'on-time-rate',
       label: t('kpi.onTimeRate'),
       value: f.percent(city?.onTimeRate ?? null),
-      hint: tc(`period.${period}`),
+      hint: onTimeRateHint(city, period, t),
       change: change(
         kpiChange(city?.onTimeRate, previous?.onTimeRate, true, 0.0005),
         (d) => `${f.signed(d * 100, 1)} ${t('kpi.percentPoints')}`,
@@ -93,4 +93,15 @@ export function KpiTiles({ period, city, previous, previousToDate }: KpiTilesPro
       ))}
     </section>
   );
+}
+
+/**
+ * What the on-time rate counts, in words: short periods judge what finished and what became overdue in
+ * them (a day off has no rate, not 0 %); longer ones every dossier overdue now, as DVCQG does.
+ */
+export function onTimeRateHint(m: ScopeMetrics | null, period: Period, t: (key: string) => string): string {
+  if (m && m.onTimeRate === null && (period === 'today' || period === 'week')) {
+    return t(period === 'today' ? 'kpi.noneFinishedToday' : 'kpi.noneFinishedWeek');
+  }
+  return t(m?.onTimeRateBasis === 'new' ? 'kpi.onTimeRateHintNew' : 'kpi.onTimeRateHintBacklog');
 }

@@ -18,6 +18,7 @@ import { useScopeSubscription } from '../../realtime/useScopeSubscription';
 import { AlertFeed } from './AlertFeed';
 import { DepartmentList } from './DepartmentList';
 import type { MapUnitView } from './GeoMap';
+import { DayOffBanner } from './DayOffBanner';
 import { KpiTiles } from './KpiTiles';
 import { MapPanel } from './MapPanel';
 import { buildRows, worstRows } from './unit-rows';
@@ -176,6 +177,7 @@ export function OverviewPage() {
           </button>
         </div>
       )}
+      {period === 'today' && ov?.day && <DayOffBanner day={ov.day} />}
       <KpiTiles period={period} city={city} previous={ov?.previousCity ?? null} previousToDate={ov?.previousCityToDate ?? null} />
       <div className="overview__main">
         <MapPanel

@@ -84,7 +84,7 @@ export function UnitPage() {
       <>
         <UnitHeader detail={data} asOf={(liveMetrics && live.state.asOf) || data.asOf} live={scope ? live.status : null} />
         {detail.error && <LoadError error={detail.error} onRetry={detail.reload} />}
-        <KpiStrip metrics={metrics} />
+        <KpiStrip metrics={metrics} period={period} previous={data.previous ?? null} previousToDate={data.previousToDate ?? null} />
         <TrendChart trend={data.trend} />
         {!session.loaded ? null : caps.dossierLists && own ? (
           <WorkLists code={code} refreshToken={refreshToken} tasks={caps.taskLists} />

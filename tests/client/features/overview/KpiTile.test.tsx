@@ -66,7 +66,7 @@ describe('KpiTiles', () => {
     expect(screen.getByTestId('kpi-received-value').textContent).toBe('312.468');
     expect(screen.getByTestId('kpi-on-time-rate-value').textContent).toBe('96,3%');
     expect(screen.getByTestId('kpi-processing-time').textContent).toContain('ngày làm việc');
-    expect(screen.getByTestId('kpi-processing-time').textContent).toContain('Thời gian giải quyết trung bình');
+    expect(screen.getByTestId('kpi-processing-time').textContent).toContain('Thời gian giải quyết (trung vị)');
     const rate = screen.getByTestId('kpi-on-time-rate').querySelector('.kpi__change')!;
     expect(rate.textContent).toContain('▲');
     expect(rate.textContent).toContain('+1,3 điểm %');

@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { DayInfo } from '../../../server/http/api-types';
+import { useFormat } from '../../i18n';
+import { useViewParams } from '../../lib/url-state';
+
+/** Weekday names as Vietnamese offices write them (Intl gives "Chủ Nhật"). */
+const VI_WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/** Weekday and date of a Vietnam day key (YYYY-MM-DD), e.g. "Chủ nhật, 06/12/2026". */
+function dayLabel(key: string, lang: string): string {
+  const [y, m, d] = key.split('-').map(Number);
+  // Noon UTC of that date: the same calendar day in Vietnam and in UTC.
+  const at = new Date(Date.UTC(y, m - 1, d, 12));
+  const weekday = lang === 'en' ? new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(at) : VI_WEEKDAYS[at.getUTCDay()];
+  return `${weekday}, ${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+}
+
+/**
+ * On a day off, "today" has no working hours and so no on-time rate: say so, and give the last working
+ * day's figures (judged like today: finished that day, and newly overdue that day and still so at its end).
+ */
+export function DayOffBanner({ day }: { day: DayInfo }) {
+  const { t, i18n } = useTranslation('overview');
+  const f = useFormat();
+  const { set } = useViewParams();
+  if (day.workingDay) return null;
+  const last = day.lastWorkingDay;
+  const m = last?.city ?? null;
+  const finished = m ? m.finishedEarly + m.finishedOnTime + m.finishedLate : 0;
+  return (
+    <div className="banner banner--info" role="status" data-testid="day-off-banner">
+      <strong>{t('dayOff.title', { date: dayLabel(day.date, i18n.language) })}</strong>{' '}
+      {last ? (
+        <>
+          {t('dayOff.body', { lastDate: dayLabel(last.date, i18n.language) })}{' '}
+          {m && (
+            <span data-testid="day-off-last">
+              {t('dayOff.finished', { n: f.count(finished) })}
+              {' · '}
+              {t('dayOff.rate', { rate: f.percent(m.onTimeRate) })}
+              {' · '}
+              {t('dayOff.newOverdue', { n: f.count(m.overdueNew) })}
+            </span>
+          )}
+        </>
+      ) : (
+        t('dayOff.noLast')
+      )}{' '}
+      <button type="button" className="btn btn--small" onClick={() => set({ period: 'week' }, { replace: false })}>
+        {t('dayOff.showWeek')}
+      </button>
+    </div>
+  );
+}
