@@ -6,12 +6,13 @@ export interface Clock {
 export const systemClock: Clock = { now: () => Date.now() };
 
 /**
- * A clock that runs `speed` times faster than real time from `startAt` (SIM_SPEED for demos and soak
- * tests). With speed 1 it is the system clock.
+ * A clock that runs `speed` times faster than real time from `startAt` (SIM_SPEED and SIM_START for
+ * demos and soak tests). With speed 1 and no start it is the system clock.
  */
-export function acceleratedClock(speed: number, startAt = Date.now(), realNow: () => number = Date.now): Clock {
-  if (speed === 1) return { now: realNow };
+export function acceleratedClock(speed: number, startAt?: number, realNow: () => number = Date.now): Clock {
+  if (speed === 1 && startAt === undefined) return { now: realNow };
   const realStart = realNow();
+  startAt ??= realStart;
   return { now: () => Math.floor(startAt + (realNow() - realStart) * speed) };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIsoWithOffset } from './domain/time.js';
 import { parseIngestKeys, type BootstrapKey } from './ingest/keys.js';
 
 const boolFlag = z
@@ -15,6 +16,11 @@ const schema = z.object({
   CLOCK_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   SIM_SPEED: z.coerce.number().positive().max(100_000).default(1),
   SIM_SEED: z.coerce.number().int().default(79),
+  /** Demo only: the instant the city's clock starts at (ISO 8601 with offset), to see a working day or a day off on demand. */
+  SIM_START: z
+    .string()
+    .refine((v) => parseIsoWithOffset(v) !== null, 'must be an ISO 8601 instant with an offset, e.g. 2026-12-04T09:30:00+07:00')
+    .optional(),
   /** Share of the real city's volume the simulator produces (1 = ≈15,000 dossiers a working day). */
   SIM_SCALE: z.coerce.number().positive().max(2).default(1),
   /** Days of history seeded on the first demo start, and at which share of real volume. */

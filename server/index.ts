@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './logger.js';
 import { acceleratedClock } from './clock.js';
+import { parseIsoWithOffset } from './domain/time.js';
 import { createRuntime } from './runtime.js';
 import { startDemo } from './simulator/demo.js';
 import { ensureDemoUsers, formatDemoUsers } from './auth/demo-users.js';
@@ -27,8 +28,10 @@ async function main(): Promise<void> {
   const build = `${pkg.version}+${readBuildId()}`;
   const started = Date.now();
 
-  // The demo's clock may run faster than real time (SIM_SPEED); everything reads this one clock.
-  const clock = acceleratedClock(config.DEMO ? config.SIM_SPEED : 1);
+  // The demo's clock may run faster than real time (SIM_SPEED) and start at another instant (SIM_START);
+  // everything reads this one clock.
+  const simStart = config.DEMO && config.SIM_START ? (parseIsoWithOffset(config.SIM_START) as number) : undefined;
+  const clock = acceleratedClock(config.DEMO ? config.SIM_SPEED : 1, simStart);
   const runtime = createRuntime({
     dbFile: config.DASHBOARD_DB,
     clock,
