@@ -87,16 +87,18 @@ export interface ExportDeps {
   now: () => number;
 }
 
-/** Whether the principal may export this table of this scope: the rule of the table's read endpoint; never a display. */
+/**
+ * Whether the principal may export this table of this scope: the rule of the table's read endpoint.
+ * A display gets no list or names; aggregates it may have like anyone (never less than the public).
+ */
 function mayExport(p: Principal, table: ExportTableName, scope: ScopeKey, policy: PolicyOptions): boolean {
-  if (p.role === 'display') return false;
   switch (table) {
     case 'dossiers':
-      return canListDossiers(p, scope);
+      return p.role !== 'display' && canListDossiers(p, scope);
     case 'tasks':
-      return canListTasks(p, scope);
+      return p.role !== 'display' && canListTasks(p, scope);
     case 'officials':
-      return canSeeNames(p, scope);
+      return p.role !== 'display' && canSeeNames(p, scope);
     default:
       return canSeeMetrics(p, scope, policy);
   }

@@ -67,8 +67,8 @@ const CASES: Case[] = [
   { route: 'GET /units/:code/tasks', what: 'another unit task list', path: `/units/${OTHER}/tasks`, expect: row('A', 'D', 'D', 'D', 'D', 'A', 'D', 'D') },
   { route: 'GET /departments/:code/tasks', what: 'department task list', path: `/departments/${DEPT}/tasks`, expect: row('A', 'D', 'D', 'A', 'D', 'A', 'D', 'D') },
 
-  { route: 'GET /alerts/recent', what: 'the city’s recent alerts (names only where allowed)', path: '/alerts/recent', expect: row('A', 'A', 'D', 'D', 'D', 'A', 'A', 'A') },
-  { route: 'GET /alerts/recent', what: 'a unit’s recent alerts', path: `/alerts/recent?code=${OWN}`, expect: row('A', 'A', 'A', 'D', 'A', 'A', 'A', 'A') },
+  { route: 'GET /alerts/recent', what: 'the city’s recent alerts (names only where allowed)', path: '/alerts/recent', expect: ALL },
+  { route: 'GET /alerts/recent', what: 'a unit’s recent alerts', path: `/alerts/recent?code=${OWN}`, expect: ALL },
 
   { route: 'GET /dossiers/:id', what: 'a dossier of the own unit', path: '/dossiers/D-OWN', expect: row('A', 'A', 'A', 'N', 'D', 'D', 'D', 'D') },
   { route: 'GET /dossiers/:id', what: 'a dossier of another unit', path: '/dossiers/D-OTHER', expect: row('A', 'A', 'N', 'N', 'D', 'D', 'D', 'D') },
@@ -86,8 +86,8 @@ const CASES: Case[] = [
   { route: 'GET /exports/:table', what: 'downloads the own unit’s overdue tasks', path: `/exports/tasks?code=${OWN}`, expect: row('A', 'D', 'A', 'D', 'D', 'D', 'D', 'D') },
   { route: 'GET /exports/:table', what: 'downloads the department’s tasks', path: `/exports/tasks?code=${DEPT}`, expect: row('A', 'D', 'D', 'A', 'D', 'D', 'D', 'D') },
   { route: 'GET /exports/:table', what: 'downloads the own unit’s officials', path: `/exports/officials?code=${OWN}&period=month`, expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D') },
-  { route: 'GET /exports/:table', what: 'downloads the city’s breakdown by field', path: '/exports/by_field?code=city&period=month', expect: row('A', 'A', 'D', 'D', 'D', 'D', 'A', 'A') },
-  { route: 'GET /exports/:table', what: 'downloads the own unit’s breakdown by procedure', path: `/exports/by_procedure?code=${OWN}&format=csv&lang=en`, expect: row('A', 'A', 'A', 'D', 'D', 'D', 'A', 'A') },
+  { route: 'GET /exports/:table', what: 'downloads the city’s breakdown by field', path: '/exports/by_field?code=city&period=month', expect: ALL },
+  { route: 'GET /exports/:table', what: 'downloads the own unit’s breakdown by procedure', path: `/exports/by_procedure?code=${OWN}&format=csv&lang=en`, expect: ALL },
   { route: 'POST /exports', what: 'records a dossier-list export', method: 'POST', path: '/exports', body: { table: 'dossiers', code: OWN, status: 'overdue', rows: 3 }, expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D') },
 
   { route: 'GET /admin/users', what: 'lists users', path: '/admin/users', expect: ADMIN_ONLY },

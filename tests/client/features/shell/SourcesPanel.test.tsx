@@ -57,7 +57,7 @@ describe('SourcesPanel', () => {
     expect(panel.textContent).toContain('Cập nhật lúc');
     const live = screen.getByTestId('source-ward-26740');
     expect(live.textContent).toContain('16:55'); // when it last sent: the lag counts from there
-    expect(live.textContent).toContain('Sự kiện mới nhất: 16:50');
+    expect(live.textContent).toContain('Sự kiện mới nhất: 04/12/2026 16:50');
     expect(live.textContent).toContain('3 phút');
     expect(live.textContent).toContain('Trực tiếp');
     expect(live.textContent).toContain('Chưa cập nhật sau 10 phút làm việc (giờ hành chính)');
