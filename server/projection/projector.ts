@@ -26,12 +26,34 @@ const ROWS_PER_TRANSACTION = 1024;
  * nearly all of the WAL saved (1,753–1,763 bytes per event, 50 transactions where 1,024 rows took 43).
  */
 const TRANSACTION_BUDGET_MS = 20;
-/** Transactions of recovery at start, where nothing else writes. */
-const ROWS_PER_RECOVERY_TRANSACTION = 128;
 const INDEX_ROWS_PER_STEP = 64;
 const INDEX_STEP_WEIGHT = 8;
 /** States kept in memory between passes, so most events fold without reading their row back. */
 const CACHED_DOSSIERS = 50_000;
+
+/** Where a recovery stands (Projector.recover): items are dossiers and tasks with events past the mark. */
+export interface RecoveryProgress {
+  /** Items written so far (each counted once, however many passes it is in). */
+  done: number;
+  /** Items with events past the mark when the recovery began. */
+  total: number;
+  /** Events folded so far, of `eventsTotal` logged past the mark. */
+  events: number;
+  eventsTotal: number;
+  /** Milliseconds since the recovery began. */
+  elapsedMs: number;
+}
+
+/** What one recovery pass shares with fold() and the steps of write(). */
+interface Recovery {
+  /** The end of the log when the recovery began: item_events is complete up to it. */
+  to: number;
+  /** Keys (`d:` or `t:` + id) of the items folded by the recovery so far: their rows are its own. */
+  folded: Set<string>;
+  progress: RecoveryProgress;
+  started: number;
+  onProgress(p: RecoveryProgress): void;
+}
 
 /**
  * Writes the projections (dossiers, holds, tasks) and the log's lookup tables (event_ids,
@@ -50,6 +72,8 @@ export class Projector {
   private readonly dossiers = new StateCache<DossierState>(CACHED_DOSSIERS);
   private readonly tasks = new StateCache<TaskState>(CACHED_DOSSIERS / 8);
   private readonly extras: ReturnType<typeof dossierRowExtras>;
+  /** Set while recover() runs. */
+  private recovery: Recovery | null = null;
 
   constructor(
     private readonly store: Store,
@@ -74,9 +98,39 @@ export class Projector {
     }
   }
 
-  /** One pass: at most EVENTS_PER_PASS events read, folded and written; answers how many. */
-  private project(): number {
+  /**
+   * After an unclean stop, before anything reads the projections: catches up with the end of the log
+   * by the same passes and transactions as catchUp (so a backlog of 50,000 dossiers takes one pass's
+   * time per 50,000 events, not one query per item over the whole backlog). What differs is the trust
+   * in the rows: a writer that died in the middle of a pass may have committed rows past its mark, so
+   * an item's first fold in the recovery starts from its events up to the mark (refolded from the log),
+   * not from its row; the row is only what the write replaces. The lookup tables are filled up to the
+   * end of the log first (one INSERT … SELECT each), so those refolds read item_events alone.
+   * `onProgress` is called after every transaction. Answers what was done (items 0: nothing to do).
+   */
+  recover(onProgress: (p: RecoveryProgress) => void = () => {}): RecoveryProgress {
     const { store } = this;
+    const started = performance.now();
+    const from = this.seq;
+    const to = store.events.maxSeq();
+    const progress: RecoveryProgress = { done: 0, total: 0, events: 0, eventsTotal: 0, elapsedMs: 0 };
+    if (to <= from) return progress;
+    store.transaction(() => store.events.indexRange(from, to));
+    progress.total = store.events.countItemsAfter(from, to);
+    progress.eventsTotal = store.events.countAfter(from, to);
+    this.recovery = { to, folded: new Set(), progress, started, onProgress };
+    try {
+      onProgress({ ...progress, elapsedMs: performance.now() - started });
+      while (this.seq < to && this.project(to) > 0);
+    } finally {
+      this.recovery = null;
+    }
+    return { ...progress, elapsedMs: performance.now() - started };
+  }
+
+  /** One pass: at most EVENTS_PER_PASS events (up to `untilSeq`) read, folded and written; answers how many. */
+  private project(untilSeq?: number): number {
+    const { store, recovery } = this;
     const dossiers = new Map<string, { prev: DossierState | null; next: DossierState }>();
     const tasks = new Map<string, TaskState>();
     // Read and fold in one read transaction: the prev states and refolds read the store at one
@@ -84,7 +138,7 @@ export class Projector {
     // their keys kept: a pass's payloads never outlive their fold.
     const events: EventKey[] = [];
     store.snapshot(() => {
-      for (const ev of store.events.after(this.seq, EVENTS_PER_PASS)) {
+      for (const ev of store.events.after(this.seq, EVENTS_PER_PASS, untilSeq)) {
         this.fold(ev, dossiers, tasks);
         events.push({ seq: ev.seq, sourceId: ev.sourceId, eventId: ev.eventId, kind: ev.kind, itemId: ev.itemId });
       }
@@ -97,10 +151,30 @@ export class Projector {
     // lookup rows by their keys.
     const { projections } = store;
     const steps: Step[] = [];
+    // In a recovery, an item's first write counts as one more item done.
+    const counted = (key: string) => {
+      if (!recovery || recovery.folded.has(key)) return;
+      recovery.folded.add(key);
+      recovery.progress.done++;
+    };
     for (const d of [...dossiers.values()].sort((a, b) => compareUnits(a.next.unit, b.next.unit))) {
-      steps.push({ weight: 1, run: () => projections.saveDossier(d.prev, d.next, this.extras(d.next)) });
+      steps.push({
+        weight: 1,
+        run: () => {
+          projections.saveDossier(d.prev, d.next, this.extras(d.next));
+          counted(`d:${d.next.id}`);
+        },
+      });
     }
-    for (const t of tasks.values()) steps.push({ weight: 1, run: () => projections.saveTask(t) });
+    for (const t of tasks.values()) {
+      steps.push({
+        weight: 1,
+        run: () => {
+          projections.saveTask(t);
+          counted(`t:${t.id}`);
+        },
+      });
+    }
     const ids = events.slice().sort((a, b) => a.sourceId - b.sourceId || compareStrings(a.eventId, b.eventId));
     const items = events.slice().sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.itemId, b.itemId) || a.seq - b.seq);
     for (let i = 0; i < events.length; i += INDEX_ROWS_PER_STEP) {
@@ -116,28 +190,51 @@ export class Projector {
     for (const [id, d] of dossiers) this.dossiers.set(id, d.next);
     for (const [id, t] of tasks) this.tasks.set(id, t);
     this.seq = seq;
+    if (recovery) recovery.progress.events += events.length;
     return events.length;
   }
 
   /** Folds one logged event into the pass's changed items (prev: as written before the pass). */
   private fold(ev: LoggedEvent, dossiers: Map<string, { prev: DossierState | null; next: DossierState }>, tasks: Map<string, TaskState>): void {
-    const { store, ctx } = this;
+    const { ctx, recovery } = this;
     const id = ev.itemId;
     if (ev.kind === 'dossier') {
       const e = parseLoggedDossierEvent(ev.payload);
       const d = dossiers.get(id);
-      const logged = () => store.events.ofItem('dossier', id, ev.seq).map((s) => parseLoggedDossierEvent(s.payload));
+      const logged = () => this.logged('dossier', id, ev.seq).map((s) => parseLoggedDossierEvent(s.payload));
       // The pass's `next` is its own (a copy of `prev` or a refold): later events fold onto it in place.
       if (d) d.next = advanceOwnedDossier(d.next, e, ctx, logged);
       else {
         const prev = this.dossier(id);
-        dossiers.set(id, { prev, next: advanceDossier(prev, e, ctx, logged) });
+        // A recovery's first fold of an item: its row may be ahead of the mark (see recover).
+        const base = recovery && prev && !recovery.folded.has(`d:${id}`) ? this.dossierAtMark(id) : prev;
+        dossiers.set(id, { prev, next: advanceDossier(base, e, ctx, logged) });
       }
     } else {
       const e = parseLoggedTaskEvent(ev.payload);
-      const prev = tasks.get(id) ?? this.task(id);
-      tasks.set(id, advanceTask(prev, e, () => store.events.ofItem('task', id, ev.seq).map((s) => parseLoggedTaskEvent(s.payload))));
+      let prev = tasks.get(id);
+      if (!prev) {
+        const row = this.task(id);
+        prev = (recovery && row && !recovery.folded.has(`t:${id}`) ? this.taskAtMark(id) : row) ?? undefined;
+      }
+      tasks.set(id, advanceTask(prev ?? null, e, () => this.logged('task', id, ev.seq).map((s) => parseLoggedTaskEvent(s.payload))));
     }
+  }
+
+  /** An item's logged events up to `seq`; in a recovery, from the lookup table it completed. */
+  private logged(kind: 'dossier' | 'task', id: string, seq: number) {
+    return this.recovery ? this.store.events.ofItemIndexed(kind, id, seq) : this.store.events.ofItem(kind, id, seq);
+  }
+
+  /** A dossier refolded from its events up to the mark (null if it has none). */
+  private dossierAtMark(id: string): DossierState | null {
+    const events = this.store.events.ofItemIndexed('dossier', id, this.seq);
+    return events.length ? foldDossier(events.map((s) => parseLoggedDossierEvent(s.payload)), this.ctx, id) : null;
+  }
+
+  private taskAtMark(id: string): TaskState | null {
+    const events = this.store.events.ofItemIndexed('task', id, this.seq);
+    return events.length ? foldTask(events.map((s) => parseLoggedTaskEvent(s.payload)), id) : null;
   }
 
   /**
@@ -158,6 +255,8 @@ export class Projector {
         }
         if (i === steps.length) this.store.projections.setProjectedSeq(seq);
       });
+      const r = this.recovery;
+      if (r) r.onProgress({ ...r.progress, elapsedMs: performance.now() - r.started });
     } while (i < steps.length);
   }
 
@@ -189,31 +288,11 @@ function compareStrings(a: string, b: string): number {
 }
 
 /**
- * At start, before anything reads the projections: brings them and the log's lookup tables up to the
- * end of the log after a crash between a batch's commit to the log and the projection writer's (or in
- * the middle of the writer's pass). Each item with events after the mark is refolded from its whole
- * log, so rows the writer had already committed past the mark come out the same. Answers the number
- * of items refolded.
+ * Brings the projections and the log's lookup tables up to the end of the log after an unclean stop
+ * (Projector.recover, on this store). The server runs the same recovery on the projection writer's
+ * thread (worker.ts) while it answers /health; this is for tools and tests. Answers the number of
+ * items refolded.
  */
 export function recoverProjections(store: Store, ctx: DossierContext): number {
-  const from = store.projections.projectedSeq();
-  const to = store.events.maxSeq();
-  if (to <= from) return 0;
-  const extras = dossierRowExtras(ctx);
-  store.transaction(() => store.events.indexRange(from, to));
-  const items = store.events.itemsAfter(from, to);
-  for (let i = 0; i < items.length; i += ROWS_PER_RECOVERY_TRANSACTION) {
-    store.transaction(() => {
-      for (const { kind, itemId } of items.slice(i, i + ROWS_PER_RECOVERY_TRANSACTION)) {
-        if (kind === 'dossier') {
-          const next = foldDossier(store.events.ofItem('dossier', itemId, to).map((s) => parseLoggedDossierEvent(s.payload)), ctx, itemId);
-          store.projections.saveDossier(store.projections.getDossier(itemId), next, extras(next));
-        } else {
-          store.projections.saveTask(foldTask(store.events.ofItem('task', itemId, to).map((s) => parseLoggedTaskEvent(s.payload)), itemId));
-        }
-      }
-    });
-  }
-  store.transaction(() => store.projections.setProjectedSeq(to));
-  return items.length;
+  return new Projector(store, ctx).recover().done;
 }
