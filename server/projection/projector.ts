@@ -26,6 +26,13 @@ const ROWS_PER_TRANSACTION = 1024;
  * nearly all of the WAL saved (1,753–1,763 bytes per event, 50 transactions where 1,024 rows took 43).
  */
 const TRANSACTION_BUDGET_MS = 20;
+/**
+ * The same two bounds in a recovery at start, where the app answers 503 and so nothing else writes
+ * (the main thread's rare writes still end a transaction at the next step through the gate):
+ * fewer, longer transactions.
+ */
+const ROWS_PER_RECOVERY_TRANSACTION = 8192;
+const RECOVERY_TRANSACTION_BUDGET_MS = 250;
 const INDEX_ROWS_PER_STEP = 64;
 const INDEX_STEP_WEIGHT = 8;
 /** States kept in memory between passes, so most events fold without reading their row back. */
@@ -115,12 +122,13 @@ export class Projector {
     const to = store.events.maxSeq();
     const progress: RecoveryProgress = { done: 0, total: 0, events: 0, eventsTotal: 0, elapsedMs: 0 };
     if (to <= from) return progress;
-    store.transaction(() => store.events.indexRange(from, to));
+    // Counted first (reads: they wait for no writer), so that the progress has its total at once.
     progress.total = store.events.countItemsAfter(from, to);
     progress.eventsTotal = store.events.countAfter(from, to);
     this.recovery = { to, folded: new Set(), progress, started, onProgress };
     try {
       onProgress({ ...progress, elapsedMs: performance.now() - started });
+      store.transaction(() => store.events.indexRange(from, to));
       while (this.seq < to && this.project(to) > 0);
     } finally {
       this.recovery = null;
@@ -175,13 +183,15 @@ export class Projector {
         },
       });
     }
-    const ids = events.slice().sort((a, b) => a.sourceId - b.sourceId || compareStrings(a.eventId, b.eventId));
-    const items = events.slice().sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.itemId, b.itemId) || a.seq - b.seq);
-    for (let i = 0; i < events.length; i += INDEX_ROWS_PER_STEP) {
+    // (A recovery indexed the log up to its end already: its passes write the projections alone.)
+    const unindexed = recovery ? events.filter((e) => e.seq > recovery.to) : events;
+    const ids = unindexed.slice().sort((a, b) => a.sourceId - b.sourceId || compareStrings(a.eventId, b.eventId));
+    const items = unindexed.slice().sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.itemId, b.itemId) || a.seq - b.seq);
+    for (let i = 0; i < unindexed.length; i += INDEX_ROWS_PER_STEP) {
       const slice = ids.slice(i, i + INDEX_ROWS_PER_STEP);
       steps.push({ weight: INDEX_STEP_WEIGHT, run: () => store.events.indexIds(slice) });
     }
-    for (let i = 0; i < events.length; i += INDEX_ROWS_PER_STEP) {
+    for (let i = 0; i < unindexed.length; i += INDEX_ROWS_PER_STEP) {
       const slice = items.slice(i, i + INDEX_ROWS_PER_STEP);
       steps.push({ weight: INDEX_STEP_WEIGHT, run: () => store.events.indexItems(slice) });
     }
@@ -246,8 +256,9 @@ export class Projector {
     let i = 0;
     do {
       store.transaction(() => {
-        const until = performance.now() + this.budgetMs;
-        for (let work = 0; i < steps.length && work < ROWS_PER_TRANSACTION; ) {
+        const [rows, budgetMs] = this.recovery ? [ROWS_PER_RECOVERY_TRANSACTION, RECOVERY_TRANSACTION_BUDGET_MS] : [ROWS_PER_TRANSACTION, this.budgetMs];
+        const until = performance.now() + budgetMs;
+        for (let work = 0; i < steps.length && work < rows; ) {
           steps[i].run();
           work += steps[i].weight;
           i++;
