@@ -11,6 +11,11 @@ import { StateCache } from '../ingest/state-cache.js';
 /** Events read and folded per pass: bounds memory when far behind the log. */
 const EVENTS_PER_PASS = 50_000;
 /**
+ * Per pass of a recovery at start, when nothing else runs yet: an item's events of one pass coalesce
+ * into one row write, and a backlog's dossiers span many passes of 50,000 events.
+ */
+const RECOVERY_EVENTS_PER_PASS = 250_000;
+/**
  * Most work per write transaction, in projection rows (a row with its holds ≈ 1; INDEX_ROWS_PER_STEP
  * lookup rows ≈ INDEX_STEP_WEIGHT). A transaction also ends at the first step after the ingest path
  * started waiting for the write lock, so that path waits one step and a commit, not a whole
@@ -107,12 +112,13 @@ export class Projector {
 
   /**
    * After an unclean stop, before anything reads the projections: catches up with the end of the log
-   * by the same passes and transactions as catchUp (so a backlog of 50,000 dossiers takes one pass's
-   * time per 50,000 events, not one query per item over the whole backlog). What differs is the trust
-   * in the rows: a writer that died in the middle of a pass may have committed rows past its mark, so
-   * an item's first fold in the recovery starts from its events up to the mark (refolded from the log),
+   * by the same fold and writes as catchUp, in larger passes and transactions since nothing else runs
+   * yet (RECOVERY_EVENTS_PER_PASS, ROWS_PER_RECOVERY_TRANSACTION). What differs is the trust in the
+   * rows: a writer that died in the middle of a pass may have committed rows past its mark, so an
+   * item's first fold in the recovery starts from its events up to the mark (refolded from the log),
    * not from its row; the row is only what the write replaces. The lookup tables are filled up to the
-   * end of the log first (one INSERT … SELECT each), so those refolds read item_events alone.
+   * end of the log first (one INSERT … SELECT each), so those refolds read item_events alone and the
+   * passes write no lookup rows.
    * `onProgress` is called after every transaction. Answers what was done (items 0: nothing to do).
    */
   recover(onProgress: (p: RecoveryProgress) => void = () => {}): RecoveryProgress {
@@ -136,7 +142,7 @@ export class Projector {
     return { ...progress, elapsedMs: performance.now() - started };
   }
 
-  /** One pass: at most EVENTS_PER_PASS events (up to `untilSeq`) read, folded and written; answers how many. */
+  /** One pass: at most EVENTS_PER_PASS events (up to `untilSeq`; RECOVERY_EVENTS_PER_PASS in a recovery) read, folded and written; answers how many. */
   private project(untilSeq?: number): number {
     const { store, recovery } = this;
     const dossiers = new Map<string, { prev: DossierState | null; next: DossierState }>();
@@ -146,7 +152,7 @@ export class Projector {
     // their keys kept: a pass's payloads never outlive their fold.
     const events: EventKey[] = [];
     store.snapshot(() => {
-      for (const ev of store.events.after(this.seq, EVENTS_PER_PASS, untilSeq)) {
+      for (const ev of store.events.after(this.seq, recovery ? RECOVERY_EVENTS_PER_PASS : EVENTS_PER_PASS, untilSeq)) {
         this.fold(ev, dossiers, tasks);
         events.push({ seq: ev.seq, sourceId: ev.sourceId, eventId: ev.eventId, kind: ev.kind, itemId: ev.itemId });
       }

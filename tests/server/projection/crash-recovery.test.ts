@@ -231,7 +231,7 @@ describe('recovery of the projections after a crash', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bdt-crash-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const dbFile = join(dir, 'dashboard.db');
-    const { dossiers } = cityBatches(0.1);
+    const { dossiers } = cityBatches(0.04);
     const left = backlog(dbFile, dossiers.slice(0, -1));
     expect(left.dossiers).toBeGreaterThan(2000);
 
@@ -280,7 +280,7 @@ describe('recovery of the projections after a crash', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bdt-crash-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const dbFile = join(dir, 'dashboard.db');
-    const { dossiers } = cityBatches(0.1);
+    const { dossiers } = cityBatches(0.04);
     const held = dossiers[dossiers.length - 1];
     const left = backlog(dbFile, dossiers.slice(0, -1));
 
