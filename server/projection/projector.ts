@@ -56,7 +56,7 @@ export interface RecoveryProgress {
   elapsedMs: number;
 }
 
-/** What one recovery pass shares with fold() and the steps of write(). */
+/** What a recovery shares with fold() and the steps of write(). */
 interface Recovery {
   /** The end of the log when the recovery began: item_events is complete up to it. */
   to: number;
@@ -171,21 +171,21 @@ export class Projector {
       recovery.folded.add(key);
       recovery.progress.done++;
     };
-    for (const d of [...dossiers.values()].sort((a, b) => compareUnits(a.next.unit, b.next.unit))) {
+    for (const [id, d] of [...dossiers].sort(([, a], [, b]) => compareUnits(a.next.unit, b.next.unit))) {
       steps.push({
         weight: 1,
         run: () => {
           projections.saveDossier(d.prev, d.next, this.extras(d.next));
-          counted(`d:${d.next.id}`);
+          counted(`d:${id}`);
         },
       });
     }
-    for (const t of tasks.values()) {
+    for (const [id, t] of tasks) {
       steps.push({
         weight: 1,
         run: () => {
           projections.saveTask(t);
-          counted(`t:${t.id}`);
+          counted(`t:${id}`);
         },
       });
     }
