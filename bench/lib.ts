@@ -366,8 +366,10 @@ export interface ChildReady {
   dossierKey: string;
   taskKey: string;
   restoreMs: number;
-  /** ms from the child's process start (performance.timeOrigin) to listening. */
+  /** ms from the child's process start (performance.timeOrigin) to ready (listening, projections recovered, metrics restored). */
   processReadyMs: number;
+  /** ms from the child's process start to listening (earlier than ready while it recovers after an unclean stop). */
+  listeningMs?: number;
   createRuntimeMs: number;
   openDossiers: number;
   rssMiB: number;

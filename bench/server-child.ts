@@ -1,8 +1,9 @@
 /**
  * The server alone in its own process, for benchmarks that should not share an event loop with their
  * clients (and for the restart's whole-process ready time). Mirrors server/index.ts without the demo:
- * createRuntime on --db, one dossier and one task source with fresh keys, listen on 127.0.0.1:0, then
- * prints one line `READY {json}` on stdout. Exits when stdin closes or on SIGTERM.
+ * createRuntime on --db, one dossier and one task source with fresh keys, listen on 127.0.0.1:0, wait
+ * for runtime.ready (after an unclean stop, the recovery of the projections runs while it listens),
+ * then prints one line `READY {json}` on stdout. Exits when stdin closes or on SIGTERM.
  *   node --import tsx bench/server-child.ts --db /tmp/x.db [--flush 500]
  */
 import type { AddressInfo } from 'node:net';
@@ -39,6 +40,8 @@ const taskKey = generateSourceKey();
 runtime.store.sources.upsertKey('bench-dossiers', 'dossier', hashSourceKey(dossierKey), Date.now());
 runtime.store.sources.upsertKey('bench-tasks', 'task', hashSourceKey(taskKey), Date.now());
 await new Promise<void>((res) => runtime.app.http.listen(0, '127.0.0.1', res));
+const listeningMs = performance.now();
+await runtime.ready;
 const { port } = runtime.app.http.address() as AddressInfo;
 process.stdout.write(
   `READY ${JSON.stringify({
@@ -48,6 +51,7 @@ process.stdout.write(
     restoreMs: runtime.restoreMs,
     // performance.now() counts from the process's time origin: node start, tsx loader, imports, restore.
     processReadyMs: performance.now(),
+    listeningMs,
     createRuntimeMs,
     openDossiers: runtime.engine.openCount.dossiers,
     // CPU time of this process up to now (user + system), to tell CPU work from waiting (I/O, contention).

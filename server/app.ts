@@ -13,7 +13,8 @@ import { calendarCoverage, type CalendarCoverage } from './domain/calendar-cover
 import { staticClient } from './http/static.js';
 import { wallRoutes } from './http/wall-routes.js';
 import { canWatchScope, installDisplayAuth } from './realtime/display-auth.js';
-import { errorHandler, HttpError } from './http/errors.js';
+import { errorHandler, HttpError, RECOVERING_RETRY_AFTER_S, recoveringError } from './http/errors.js';
+import type { RecoveryProgress } from './projection/projector.js';
 import { createHub, type IoServer, type MetricsSource } from './realtime/hub.js';
 import type { AlertRaised } from './realtime/events.js';
 import { toVnIso } from './domain/time.js';
@@ -80,6 +81,8 @@ export interface AppDeps {
   security?: Partial<SecuritySettings>;
   /** Wall-clock time for sessions, lockouts and rate limits (never the demo's accelerated clock). */
   authNow?: () => number;
+  /** While the projections are recovered at start, how far that is (null: serving). */
+  recovering?: () => RecoveryProgress | null;
 }
 
 export interface App {
@@ -134,7 +137,14 @@ export function createApp(deps: AppDeps): App {
   app.use(cors(sec.corsOrigins));
   app.use(compressResponses());
 
+  const recovering = deps.recovering ?? (() => null);
   const api = express.Router();
+  // While the projections are recovered after an unclean stop, /health says how far and everything
+  // else answers 503 with Retry-After: no half-folded data read, no write folded onto it.
+  api.use((req, _res, next) => {
+    const p = recovering();
+    next(p && req.path !== '/health' ? recoveringError(p) : undefined);
+  });
   // Ingest is authenticated by its bearer source key (never a cookie) and has its own 8 MB body limit.
   api.use(ingestRoutes(deps.store, deps.ingest, { ratePerMinute: sec.ingestRatePerMinute, now: authNow, domainNow: deps.now }));
   api.use(smallJson());
@@ -149,7 +159,7 @@ export function createApp(deps: AppDeps): App {
   api.use(exportRoutes({ ...deps, audit, policy }));
   api.use(adminRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
   api.use(wallRoutes({ store: deps.store }));
-  api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage }));
+  api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering }));
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));
   app.use('/api/v1', api);
   if (deps.clientDir) app.use(staticClient(deps.clientDir));
@@ -166,6 +176,12 @@ export function createApp(deps: AppDeps): App {
     ...(sec.corsOrigins.length ? { cors: { origin: sec.corsOrigins, credentials: true } } : {}),
   });
 
+  // No socket during a recovery: its snapshot would be of metrics not yet restored. The client tries
+  // again after the delay in the error's data (client/realtime/socket.ts).
+  io.use((_socket, next) => {
+    if (!recovering()) return next();
+    next(Object.assign(new Error('recovering'), { data: { code: 'recovering', retryAfterS: RECOVERING_RETRY_AFTER_S } }));
+  });
   // Display tokens: checked at the handshake, revocations swept every clock tick.
   const displayAuth = installDisplayAuth({ io, displays: deps.store.displays, now: deps.now, sweepEveryMs: deps.clockTickMs });
   // Session cookies (after display tokens): ended sessions swept every clock tick, and at once on logout.

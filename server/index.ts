@@ -55,12 +55,39 @@ async function main(): Promise<void> {
     },
   });
   recordCalendarChanges(runtime.store, runtime.app.audit);
+
+  let port = config.PORT;
+  const listen = async () => {
+    await new Promise<void>((resolve) => runtime.app.http.listen(config.PORT, config.HOST, resolve));
+    const address = runtime.app.http.address();
+    if (typeof address === 'object' && address) port = address.port;
+  };
+  // After an unclean stop the projections are recovered first (runtime.ready): the port opens before
+  // that, so that /health shows the progress and everything else answers 503 meanwhile.
+  if (runtime.recovering()) {
+    await listen();
+    logger.info({ port }, `listening at http://localhost:${port}; answering 503 until the projections are recovered`);
+  }
+  let stopping = false;
+  let demo: Awaited<ReturnType<typeof startDemo>> | null = null;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    demo?.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await runtime.ready;
   logger.info(
     { db: config.DASHBOARD_DB, restoreMs: Math.round(runtime.restoreMs), open: runtime.engine.openCount },
     'store opened and metrics restored',
   );
 
-  const demo = config.DEMO
+  demo = config.DEMO
     ? await startDemo({
         runtime,
         clock,
@@ -81,22 +108,8 @@ async function main(): Promise<void> {
     logger.warn('no users yet: create the first admin with npm run user:add -- --username admin --password … --role admin');
   }
 
-  await new Promise<void>((resolve) => runtime.app.http.listen(config.PORT, config.HOST, resolve));
-  const address = runtime.app.http.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  if (!runtime.app.http.listening) await listen();
   logger.info({ port, demo: config.DEMO, readyMs: Date.now() - started }, `dashboard ready at http://localhost:${port}`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    demo?.stop();
-    await runtime.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 /** The client build's id (written by vite build), so displays can reload when the build changes. */

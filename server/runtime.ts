@@ -12,7 +12,8 @@ import { MetricsEngine } from './metrics/engine.js';
 import { backfillOverdueSpans } from './projection/overdue-backfill.js';
 import type { ScopeKey } from './metrics/types.js';
 import { createIngestService, type IngestService } from './ingest/service.js';
-import { recoverProjections } from './projection/projector.js';
+import type { RecoveryProgress } from './projection/projector.js';
+import { recoveringError } from './http/errors.js';
 import { startProjectionWriter, type ProjectionWriter } from './projection/writer.js';
 import { WriteGate } from './db/write-gate.js';
 import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
@@ -57,10 +58,21 @@ export interface Runtime {
   calendar: WorkCalendar;
   settings: DomainSettings;
   scopeOf(code: string): ScopeKey | null;
-  /** Milliseconds it took to rebuild metrics from the store at start (projection recovery included). */
-  restoreMs: number;
+  /**
+   * Settles once the server can serve: at once after a clean stop; after an unclean one, when the
+   * projection writer has recovered the log's tail and the metrics are restored (the HTTP server may
+   * listen before: it answers 503 `recovering` meanwhile). Rejects if the recovery failed.
+   */
+  ready: Promise<void>;
+  /** How far the recovery at start is while it runs; null when there is none (or it is done). */
+  recovering(): RecoveryProgress | null;
+  /** Milliseconds it took to rebuild metrics from the store at start (projection recovery included); NaN until ready. */
+  readonly restoreMs: number;
   close(): Promise<void>;
 }
+
+/** Recovery progress goes to the log at most this often. */
+const RECOVERY_LOG_EVERY_MS = 1_000;
 
 /**
  * Builds the whole server from its parts: store, domain, metrics restored from the projections,
@@ -91,34 +103,72 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   ];
   const engine = new MetricsEngine({ calendar, settings, scopeOf, now, scopes });
   const t0 = performance.now();
-  // Rows older than the overdue spans get theirs first: the refold below rewrites only spans that moved.
+  // Rows older than the overdue spans get theirs first: a refold after a crash rewrites only spans that moved.
   const backfilled = backfillOverdueSpans(store, ctx, (done) => logger.info({ dossiers: done }, 'overdue spans filled in for older rows'));
   if (backfilled > 0) logger.info({ dossiers: backfilled }, 'overdue spans of older rows filled in');
-  // A crash may have left the projections behind the log: bring them up to date before reading them.
-  const recovered = recoverProjections(store, ctx);
-  if (recovered > 0) logger.info({ items: recovered }, 'projections refolded from the log after an unclean stop');
-  store.projections.forEachFinishedGroup({
-    received: (code, day, online, n) => engine.loadFinishedReceived(code, day, online, n),
-    ended: (code, day, outcome, bin, n) => engine.loadFinishedEnded(code, day, outcome, bin, n),
-    apologies: (code, days, n) => engine.loadFinishedApologies(code, days, n),
-  });
-  for (const s of store.projections.iterateOpenDossiers()) engine.loadOpenDossier(s);
-  for (const t of store.projections.iterateTasks()) engine.loadTask(t);
-  engine.advance(now());
-  engine.drainChanged();
-  const restoreMs = performance.now() - t0;
+  /** Loads the metrics from the projections (they must be up to date with the log). */
+  const restore = () => {
+    store.projections.forEachFinishedGroup({
+      received: (code, day, online, n) => engine.loadFinishedReceived(code, day, online, n),
+      ended: (code, day, outcome, bin, n) => engine.loadFinishedEnded(code, day, outcome, bin, n),
+      apologies: (code, days, n) => engine.loadFinishedApologies(code, days, n),
+    });
+    for (const s of store.projections.iterateOpenDossiers()) engine.loadOpenDossier(s);
+    for (const t of store.projections.iterateTasks()) engine.loadTask(t);
+    engine.advance(now());
+    engine.drainChanged();
+    restoreMs = performance.now() - t0;
+  };
+  let restoreMs = NaN;
 
+  const projectedSeq = store.projections.projectedSeq();
+  const loggedSeq = store.events.maxSeq();
   const projections = startProjectionWriter({
     dbFile: opts.dbFile,
     settings,
-    projectedSeq: store.projections.projectedSeq(),
+    projectedSeq,
+    loggedSeq,
     gate,
     flushMs: opts.projectionFlushMs,
     logger,
   });
   store.setReadBarrier(() => projections.sync());
 
-  const ingest = createIngestService({
+  // A crash may have left the projections behind the log. The projection writer recovers them on its
+  // thread (Projector.recover: its own passes, batched); meanwhile the metrics stay empty and the app
+  // answers 503 `recovering`, with the progress on /health.
+  let progress: RecoveryProgress | null = null;
+  let ready: Promise<void>;
+  if (loggedSeq <= projectedSeq) {
+    restore();
+    ready = Promise.resolve();
+  } else {
+    progress = { done: 0, total: 0, events: 0, eventsTotal: loggedSeq - projectedSeq, elapsedMs: 0 };
+    logger.warn({ projectedSeq, loggedSeq }, 'unclean stop: the projections are behind the event log; recovering them before serving');
+    let lastLog = performance.now();
+    projections.onRecoveryProgress((p) => {
+      progress = p;
+      if (performance.now() - lastLog < RECOVERY_LOG_EVERY_MS) return;
+      lastLog = performance.now();
+      logger.info({ done: p.done, total: p.total, events: p.events, eventsTotal: p.eventsTotal }, `recovering: ${formatProgress(p)}`);
+    });
+    ready = projections.recovered.then(
+      (p) => {
+        restore();
+        progress = null;
+        logger.info(
+          { items: p.done, events: p.events, recoveryMs: Math.round(p.elapsedMs), restoreMs: Math.round(restoreMs) },
+          `recovered: ${p.done.toLocaleString('en-US')} dossiers and tasks refolded from the log in ${(p.elapsedMs / 1000).toFixed(1)} s; ready ${(restoreMs / 1000).toFixed(1)} s after the start`,
+        );
+      },
+      (err: Error) => {
+        logger.error({ err }, 'recovery of the projections failed');
+        throw err;
+      },
+    );
+  }
+
+  const service = createIngestService({
     store,
     domain: ctx,
     now,
@@ -130,6 +180,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       for (const t of changes.tasks) engine.applyTask(t.prev, t.next);
     },
   });
+  // Nothing is logged during a recovery: its states would fold onto rows still being rewritten.
+  const ingest: IngestService = {
+    ...service,
+    ingest(source, kind, events) {
+      if (progress) throw recoveringError(progress);
+      return service.ingest(source, kind, events);
+    },
+  };
 
   const nameOf = (code: string) => index.unitByCode.get(code)?.fullName ?? index.departmentByCode.get(code)?.name ?? code;
   const advance = (): AlertRaised[] =>
@@ -184,6 +242,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     advance,
     security: opts.security,
     authNow: () => (opts.authClock ?? systemClock).now(),
+    recovering: () => progress,
   });
 
   return {
@@ -196,7 +255,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     calendar,
     settings,
     scopeOf,
-    restoreMs,
+    ready,
+    recovering: () => progress,
+    get restoreMs() {
+      return restoreMs;
+    },
     async close() {
       await app.close();
       await details.close();
@@ -204,4 +267,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       store.close();
     },
   };
+}
+
+/** "12,000 / 50,000 dossiers and tasks refolded (24%)". */
+export function formatProgress(p: RecoveryProgress): string {
+  const pct = p.total > 0 ? Math.floor((100 * p.done) / p.total) : 0;
+  return `${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} dossiers and tasks refolded (${pct}%)`;
 }

@@ -93,6 +93,12 @@ export function getSocket(): AppSocket {
       setConnection({ connected: true, connectedAt: Date.now(), connects: connection.connects + 1 }),
     );
     s.on('disconnect', () => setConnection({ connected: false }));
+    // A server recovering its projections refuses the handshake with a delay to retry after; Socket.IO
+    // does not retry a refused handshake by itself.
+    s.on('connect_error', (err) => {
+      const data = (err as Error & { data?: { code?: string; retryAfterS?: number } }).data;
+      if (!s.active && data?.code === 'recovering') setTimeout(() => s.connect(), (data.retryAfterS ?? 5) * 1_000);
+    });
     s.on(EV.clockTicked, (tick) => setConnection({ lastTick: tick, lastTickAt: Date.now() }));
     socket = s;
   }

@@ -51,11 +51,21 @@ export function createEventsRepo(db: Db) {
      WHERE seq > ${mark} AND seq <= ? AND kind = ? AND item_id = ?
      ORDER BY at, seq`,
   );
+  // The lookup table alone: for a caller that knows item_events is complete up to `seq` (recovery
+  // indexes the log's whole tail first), without the scan of the tail that ofItem's second half makes.
+  const ofItemIndexed = db.prepare(
+    `SELECT seq, source_id AS sourceId, event_id AS eventId, type, at, payload FROM events
+     WHERE seq IN (SELECT seq FROM item_events WHERE kind = ? AND item_id = ? AND seq <= ?)
+     ORDER BY at, seq`,
+  );
   const after = db.prepare(
     `SELECT seq, source_id AS sourceId, event_id AS eventId, kind, item_id AS itemId, at, payload FROM events
-     WHERE seq > ? ORDER BY seq LIMIT ?`,
+     WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
   );
   const itemsAfter = db.prepare('SELECT DISTINCT kind, item_id AS itemId FROM events WHERE seq > ? AND seq <= ?');
+  const countItemsAfter = db
+    .prepare('SELECT COUNT(*) FROM (SELECT DISTINCT kind, item_id FROM events WHERE seq > ? AND seq <= ?)')
+    .pluck();
   // Lookup rows go in INDEX_ROWS at a time: one statement per row would cost more than the row.
   const manyRows = (table: string, n: number) =>
     db.prepare(`INSERT INTO ${table} VALUES ${Array.from({ length: n }, () => '(?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`);
@@ -73,6 +83,7 @@ export function createEventsRepo(db: Db) {
   );
   const maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
   const count = db.prepare('SELECT COUNT(*) FROM events').pluck();
+  const countAfter = db.prepare('SELECT COUNT(*) FROM events WHERE seq > ? AND seq <= ?').pluck();
   const countByKind = db.prepare('SELECT kind, COUNT(*) AS n FROM events GROUP BY kind');
 
   return {
@@ -111,13 +122,24 @@ export function createEventsRepo(db: Db) {
       const upTo = maxSeq ?? Number.MAX_SAFE_INTEGER;
       return ofItem.all(kind, itemId, upTo, upTo, kind, itemId) as StoredEvent[];
     },
-    /** At most `limit` events logged after `seq`, in log order, one row at a time. */
-    after(seq: number, limit: number): IterableIterator<LoggedEvent> {
-      return after.iterate(seq, limit) as IterableIterator<LoggedEvent>;
+    /**
+     * An item's events up to `maxSeq` as item_events lists them, in time order then arrival order:
+     * only for a caller that knows the lookup table is complete up to `maxSeq` (ofItem otherwise).
+     */
+    ofItemIndexed(kind: EventKind, itemId: string, maxSeq: number): StoredEvent[] {
+      return ofItemIndexed.all(kind, itemId, maxSeq) as StoredEvent[];
+    },
+    /** At most `limit` events logged after `seq` (and up to `untilSeq`), in log order, one row at a time. */
+    after(seq: number, limit: number, untilSeq = Number.MAX_SAFE_INTEGER): IterableIterator<LoggedEvent> {
+      return after.iterate(seq, untilSeq, limit) as IterableIterator<LoggedEvent>;
     },
     /** The items that have events logged in (fromSeq, toSeq]. */
     itemsAfter(fromSeq: number, toSeq: number): { kind: EventKind; itemId: string }[] {
       return itemsAfter.all(fromSeq, toSeq) as { kind: EventKind; itemId: string }[];
+    },
+    /** How many items have events logged in (fromSeq, toSeq]. */
+    countItemsAfter(fromSeq: number, toSeq: number): number {
+      return countItemsAfter.get(fromSeq, toSeq) as number;
     },
     /** Adds logged events to the lookup tables (the projection writer, in key order). */
     indexIds(events: readonly { sourceId: number; eventId: string; seq: number }[]): void {
@@ -137,6 +159,10 @@ export function createEventsRepo(db: Db) {
     },
     count(): number {
       return count.get() as number;
+    },
+    /** How many events are logged in (fromSeq, toSeq]. */
+    countAfter(fromSeq: number, toSeq: number): number {
+      return countAfter.get(fromSeq, toSeq) as number;
     },
     countByKind(): Record<string, number> {
       const out: Record<string, number> = {};

@@ -299,12 +299,21 @@ export interface SourceFreshness {
 }
 
 /** GET /api/v1/health */
-export interface HealthResponse {
-  status: 'ok' | 'degraded';
-  now: string;
-  build: string;
-  database: { ok: boolean; file: string; events: number; dossiers: number; tasks: number };
-  sources: SourceFreshness[];
-  /** Whether the working calendar covers this year (and, from 1 October, the next). */
-  calendar: CalendarCoverage;
-}
+export type HealthResponse =
+  | {
+      status: 'ok' | 'degraded';
+      now: string;
+      build: string;
+      database: { ok: boolean; file: string; events: number; dossiers: number; tasks: number };
+      sources: SourceFreshness[];
+      /** Whether the working calendar covers this year (and, from 1 October, the next). */
+      calendar: CalendarCoverage;
+    }
+  | {
+      /** Refolding the projections from the event log after an unclean stop (answered with 503). */
+      status: 'recovering';
+      now: string;
+      build: string;
+      /** Dossiers and tasks with unprojected events: `done` of `total` refolded; events folded of `eventsTotal`. */
+      progress: { done: number; total: number; percent: number; events: number; eventsTotal: number; elapsedMs: number };
+    };

@@ -12,6 +12,23 @@ export class HttpError extends Error {
   }
 }
 
+/** Seconds a client is asked to wait while the server recovers its projections (Retry-After). */
+export const RECOVERING_RETRY_AFTER_S = 5;
+
+/**
+ * 503 `recovering`: the server is refolding its projections after an unclean stop (/health shows how
+ * far); nothing is read or written until it is done.
+ */
+export function recoveringError(progress: { done: number; total: number }): HttpError {
+  const pct = progress.total > 0 ? Math.floor((100 * progress.done) / progress.total) : 0;
+  return new HttpError(
+    503,
+    'recovering',
+    `the server is rebuilding its projections from the event log after an unclean stop (${pct}% done); retry in ${RECOVERING_RETRY_AFTER_S} s`,
+    { 'Retry-After': String(RECOVERING_RETRY_AFTER_S) },
+  );
+}
+
 interface Logger {
   error(obj: unknown, msg?: string): void;
 }

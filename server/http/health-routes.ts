@@ -6,7 +6,8 @@ import type { HealthResponse, SourceFreshness } from './api-types.js';
 import type { WorkCalendar } from '../domain/types.js';
 import type { CalendarCoverage } from '../domain/calendar-coverage.js';
 import { sourceSilence } from '../metrics/source-silence.js';
-import { HttpError } from './errors.js';
+import { HttpError, RECOVERING_RETRY_AFTER_S } from './errors.js';
+import type { RecoveryProgress } from '../projection/projector.js';
 import { denied, principalOf } from './principal.js';
 import { isAdmin } from '../auth/policy.js';
 
@@ -46,10 +47,32 @@ export function healthRoutes(deps: {
   build: string;
   silence: SilenceSettings;
   calendarCoverage: () => CalendarCoverage;
+  /** How far the recovery at start is, while it runs (null: serving). */
+  recovering?: () => RecoveryProgress | null;
 }): Router {
   const r = Router();
   r.get('/health', (_req, res) => {
     const now = deps.now();
+    const p = deps.recovering?.() ?? null;
+    if (p) {
+      // Not ready (503, what a load balancer takes out of rotation) but alive, with how far it is.
+      // Nothing is counted: the projections are being rewritten and a read would wait for them.
+      const body: HealthResponse = {
+        status: 'recovering',
+        now: toVnIso(now),
+        build: deps.build,
+        progress: {
+          done: p.done,
+          total: p.total,
+          percent: p.total > 0 ? Math.floor((100 * p.done) / p.total) : 0,
+          events: p.events,
+          eventsTotal: p.eventsTotal,
+          elapsedMs: Math.round(p.elapsedMs),
+        },
+      };
+      res.set('Retry-After', String(RECOVERING_RETRY_AFTER_S)).status(503).json(body);
+      return;
+    }
     let ok = false;
     let counts = { events: 0, dossiers: 0, tasks: 0 };
     try {

@@ -11,6 +11,11 @@ import { StateCache } from '../ingest/state-cache.js';
 /** Events read and folded per pass: bounds memory when far behind the log. */
 const EVENTS_PER_PASS = 50_000;
 /**
+ * Per pass of a recovery at start, when nothing else runs yet: an item's events of one pass coalesce
+ * into one row write, and a backlog's dossiers span many passes of 50,000 events.
+ */
+const RECOVERY_EVENTS_PER_PASS = 250_000;
+/**
  * Most work per write transaction, in projection rows (a row with its holds ≈ 1; INDEX_ROWS_PER_STEP
  * lookup rows ≈ INDEX_STEP_WEIGHT). A transaction also ends at the first step after the ingest path
  * started waiting for the write lock, so that path waits one step and a commit, not a whole
@@ -26,12 +31,41 @@ const ROWS_PER_TRANSACTION = 1024;
  * nearly all of the WAL saved (1,753–1,763 bytes per event, 50 transactions where 1,024 rows took 43).
  */
 const TRANSACTION_BUDGET_MS = 20;
-/** Transactions of recovery at start, where nothing else writes. */
-const ROWS_PER_RECOVERY_TRANSACTION = 128;
+/**
+ * The same two bounds in a recovery at start, where the app answers 503 and so nothing else writes
+ * (the main thread's rare writes still end a transaction at the next step through the gate):
+ * fewer, longer transactions.
+ */
+const ROWS_PER_RECOVERY_TRANSACTION = 8192;
+const RECOVERY_TRANSACTION_BUDGET_MS = 250;
 const INDEX_ROWS_PER_STEP = 64;
 const INDEX_STEP_WEIGHT = 8;
 /** States kept in memory between passes, so most events fold without reading their row back. */
 const CACHED_DOSSIERS = 50_000;
+
+/** Where a recovery stands (Projector.recover): items are dossiers and tasks with events past the mark. */
+export interface RecoveryProgress {
+  /** Items written so far (each counted once, however many passes it is in). */
+  done: number;
+  /** Items with events past the mark when the recovery began. */
+  total: number;
+  /** Events folded so far, of `eventsTotal` logged past the mark. */
+  events: number;
+  eventsTotal: number;
+  /** Milliseconds since the recovery began. */
+  elapsedMs: number;
+}
+
+/** What a recovery shares with fold() and the steps of write(). */
+interface Recovery {
+  /** The end of the log when the recovery began: item_events is complete up to it. */
+  to: number;
+  /** Keys (`d:` or `t:` + id) of the items folded by the recovery so far: their rows are its own. */
+  folded: Set<string>;
+  progress: RecoveryProgress;
+  started: number;
+  onProgress(p: RecoveryProgress): void;
+}
 
 /**
  * Writes the projections (dossiers, holds, tasks) and the log's lookup tables (event_ids,
@@ -50,6 +84,8 @@ export class Projector {
   private readonly dossiers = new StateCache<DossierState>(CACHED_DOSSIERS);
   private readonly tasks = new StateCache<TaskState>(CACHED_DOSSIERS / 8);
   private readonly extras: ReturnType<typeof dossierRowExtras>;
+  /** Set while recover() runs. */
+  private recovery: Recovery | null = null;
 
   constructor(
     private readonly store: Store,
@@ -74,9 +110,41 @@ export class Projector {
     }
   }
 
-  /** One pass: at most EVENTS_PER_PASS events read, folded and written; answers how many. */
-  private project(): number {
+  /**
+   * After an unclean stop, before anything reads the projections: catches up with the end of the log
+   * by the same fold and writes as catchUp, in larger passes and transactions since nothing else runs
+   * yet (RECOVERY_EVENTS_PER_PASS, ROWS_PER_RECOVERY_TRANSACTION). What differs is the trust in the
+   * rows: a writer that died in the middle of a pass may have committed rows past its mark, so an
+   * item's first fold in the recovery starts from its events up to the mark (refolded from the log),
+   * not from its row; the row is only what the write replaces. The lookup tables are filled up to the
+   * end of the log first (one INSERT … SELECT each), so those refolds read item_events alone and the
+   * passes write no lookup rows.
+   * `onProgress` is called after every transaction. Answers what was done (items 0: nothing to do).
+   */
+  recover(onProgress: (p: RecoveryProgress) => void = () => {}): RecoveryProgress {
     const { store } = this;
+    const started = performance.now();
+    const from = this.seq;
+    const to = store.events.maxSeq();
+    const progress: RecoveryProgress = { done: 0, total: 0, events: 0, eventsTotal: 0, elapsedMs: 0 };
+    if (to <= from) return progress;
+    // Counted first (reads: they wait for no writer), so that the progress has its total at once.
+    progress.total = store.events.countItemsAfter(from, to);
+    progress.eventsTotal = store.events.countAfter(from, to);
+    this.recovery = { to, folded: new Set(), progress, started, onProgress };
+    try {
+      onProgress({ ...progress, elapsedMs: performance.now() - started });
+      store.transaction(() => store.events.indexRange(from, to));
+      while (this.seq < to && this.project(to) > 0);
+    } finally {
+      this.recovery = null;
+    }
+    return { ...progress, elapsedMs: performance.now() - started };
+  }
+
+  /** One pass: at most EVENTS_PER_PASS events (up to `untilSeq`; RECOVERY_EVENTS_PER_PASS in a recovery) read, folded and written; answers how many. */
+  private project(untilSeq?: number): number {
+    const { store, recovery } = this;
     const dossiers = new Map<string, { prev: DossierState | null; next: DossierState }>();
     const tasks = new Map<string, TaskState>();
     // Read and fold in one read transaction: the prev states and refolds read the store at one
@@ -84,7 +152,7 @@ export class Projector {
     // their keys kept: a pass's payloads never outlive their fold.
     const events: EventKey[] = [];
     store.snapshot(() => {
-      for (const ev of store.events.after(this.seq, EVENTS_PER_PASS)) {
+      for (const ev of store.events.after(this.seq, recovery ? RECOVERY_EVENTS_PER_PASS : EVENTS_PER_PASS, untilSeq)) {
         this.fold(ev, dossiers, tasks);
         events.push({ seq: ev.seq, sourceId: ev.sourceId, eventId: ev.eventId, kind: ev.kind, itemId: ev.itemId });
       }
@@ -97,17 +165,39 @@ export class Projector {
     // lookup rows by their keys.
     const { projections } = store;
     const steps: Step[] = [];
-    for (const d of [...dossiers.values()].sort((a, b) => compareUnits(a.next.unit, b.next.unit))) {
-      steps.push({ weight: 1, run: () => projections.saveDossier(d.prev, d.next, this.extras(d.next)) });
+    // In a recovery, an item's first write counts as one more item done.
+    const counted = (key: string) => {
+      if (!recovery || recovery.folded.has(key)) return;
+      recovery.folded.add(key);
+      recovery.progress.done++;
+    };
+    for (const [id, d] of [...dossiers].sort(([, a], [, b]) => compareUnits(a.next.unit, b.next.unit))) {
+      steps.push({
+        weight: 1,
+        run: () => {
+          projections.saveDossier(d.prev, d.next, this.extras(d.next));
+          counted(`d:${id}`);
+        },
+      });
     }
-    for (const t of tasks.values()) steps.push({ weight: 1, run: () => projections.saveTask(t) });
-    const ids = events.slice().sort((a, b) => a.sourceId - b.sourceId || compareStrings(a.eventId, b.eventId));
-    const items = events.slice().sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.itemId, b.itemId) || a.seq - b.seq);
-    for (let i = 0; i < events.length; i += INDEX_ROWS_PER_STEP) {
+    for (const [id, t] of tasks) {
+      steps.push({
+        weight: 1,
+        run: () => {
+          projections.saveTask(t);
+          counted(`t:${id}`);
+        },
+      });
+    }
+    // (A recovery indexed the log up to its end already: its passes write the projections alone.)
+    const unindexed = recovery ? events.filter((e) => e.seq > recovery.to) : events;
+    const ids = unindexed.slice().sort((a, b) => a.sourceId - b.sourceId || compareStrings(a.eventId, b.eventId));
+    const items = unindexed.slice().sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.itemId, b.itemId) || a.seq - b.seq);
+    for (let i = 0; i < unindexed.length; i += INDEX_ROWS_PER_STEP) {
       const slice = ids.slice(i, i + INDEX_ROWS_PER_STEP);
       steps.push({ weight: INDEX_STEP_WEIGHT, run: () => store.events.indexIds(slice) });
     }
-    for (let i = 0; i < events.length; i += INDEX_ROWS_PER_STEP) {
+    for (let i = 0; i < unindexed.length; i += INDEX_ROWS_PER_STEP) {
       const slice = items.slice(i, i + INDEX_ROWS_PER_STEP);
       steps.push({ weight: INDEX_STEP_WEIGHT, run: () => store.events.indexItems(slice) });
     }
@@ -116,28 +206,51 @@ export class Projector {
     for (const [id, d] of dossiers) this.dossiers.set(id, d.next);
     for (const [id, t] of tasks) this.tasks.set(id, t);
     this.seq = seq;
+    if (recovery) recovery.progress.events += events.length;
     return events.length;
   }
 
   /** Folds one logged event into the pass's changed items (prev: as written before the pass). */
   private fold(ev: LoggedEvent, dossiers: Map<string, { prev: DossierState | null; next: DossierState }>, tasks: Map<string, TaskState>): void {
-    const { store, ctx } = this;
+    const { ctx, recovery } = this;
     const id = ev.itemId;
     if (ev.kind === 'dossier') {
       const e = parseLoggedDossierEvent(ev.payload);
       const d = dossiers.get(id);
-      const logged = () => store.events.ofItem('dossier', id, ev.seq).map((s) => parseLoggedDossierEvent(s.payload));
+      const logged = () => this.logged('dossier', id, ev.seq).map((s) => parseLoggedDossierEvent(s.payload));
       // The pass's `next` is its own (a copy of `prev` or a refold): later events fold onto it in place.
       if (d) d.next = advanceOwnedDossier(d.next, e, ctx, logged);
       else {
         const prev = this.dossier(id);
-        dossiers.set(id, { prev, next: advanceDossier(prev, e, ctx, logged) });
+        // A recovery's first fold of an item: its row may be ahead of the mark (see recover).
+        const base = recovery && prev && !recovery.folded.has(`d:${id}`) ? this.dossierAtMark(id) : prev;
+        dossiers.set(id, { prev, next: advanceDossier(base, e, ctx, logged) });
       }
     } else {
       const e = parseLoggedTaskEvent(ev.payload);
-      const prev = tasks.get(id) ?? this.task(id);
-      tasks.set(id, advanceTask(prev, e, () => store.events.ofItem('task', id, ev.seq).map((s) => parseLoggedTaskEvent(s.payload))));
+      let prev = tasks.get(id);
+      if (!prev) {
+        const row = this.task(id);
+        prev = (recovery && row && !recovery.folded.has(`t:${id}`) ? this.taskAtMark(id) : row) ?? undefined;
+      }
+      tasks.set(id, advanceTask(prev ?? null, e, () => this.logged('task', id, ev.seq).map((s) => parseLoggedTaskEvent(s.payload))));
     }
+  }
+
+  /** An item's logged events up to `seq`; in a recovery, from the lookup table it completed. */
+  private logged(kind: 'dossier' | 'task', id: string, seq: number) {
+    return this.recovery ? this.store.events.ofItemIndexed(kind, id, seq) : this.store.events.ofItem(kind, id, seq);
+  }
+
+  /** A dossier refolded from its events up to the mark (null if it has none). */
+  private dossierAtMark(id: string): DossierState | null {
+    const events = this.store.events.ofItemIndexed('dossier', id, this.seq);
+    return events.length ? foldDossier(events.map((s) => parseLoggedDossierEvent(s.payload)), this.ctx, id) : null;
+  }
+
+  private taskAtMark(id: string): TaskState | null {
+    const events = this.store.events.ofItemIndexed('task', id, this.seq);
+    return events.length ? foldTask(events.map((s) => parseLoggedTaskEvent(s.payload)), id) : null;
   }
 
   /**
@@ -149,8 +262,9 @@ export class Projector {
     let i = 0;
     do {
       store.transaction(() => {
-        const until = performance.now() + this.budgetMs;
-        for (let work = 0; i < steps.length && work < ROWS_PER_TRANSACTION; ) {
+        const [rows, budgetMs] = this.recovery ? [ROWS_PER_RECOVERY_TRANSACTION, RECOVERY_TRANSACTION_BUDGET_MS] : [ROWS_PER_TRANSACTION, this.budgetMs];
+        const until = performance.now() + budgetMs;
+        for (let work = 0; i < steps.length && work < rows; ) {
           steps[i].run();
           work += steps[i].weight;
           i++;
@@ -158,6 +272,8 @@ export class Projector {
         }
         if (i === steps.length) this.store.projections.setProjectedSeq(seq);
       });
+      const r = this.recovery;
+      if (r) r.onProgress({ ...r.progress, elapsedMs: performance.now() - r.started });
     } while (i < steps.length);
   }
 
@@ -189,31 +305,11 @@ function compareStrings(a: string, b: string): number {
 }
 
 /**
- * At start, before anything reads the projections: brings them and the log's lookup tables up to the
- * end of the log after a crash between a batch's commit to the log and the projection writer's (or in
- * the middle of the writer's pass). Each item with events after the mark is refolded from its whole
- * log, so rows the writer had already committed past the mark come out the same. Answers the number
- * of items refolded.
+ * Brings the projections and the log's lookup tables up to the end of the log after an unclean stop
+ * (Projector.recover, on this store). The server runs the same recovery on the projection writer's
+ * thread (worker.ts) while it answers /health; this is for tools and tests. Answers the number of
+ * items refolded.
  */
 export function recoverProjections(store: Store, ctx: DossierContext): number {
-  const from = store.projections.projectedSeq();
-  const to = store.events.maxSeq();
-  if (to <= from) return 0;
-  const extras = dossierRowExtras(ctx);
-  store.transaction(() => store.events.indexRange(from, to));
-  const items = store.events.itemsAfter(from, to);
-  for (let i = 0; i < items.length; i += ROWS_PER_RECOVERY_TRANSACTION) {
-    store.transaction(() => {
-      for (const { kind, itemId } of items.slice(i, i + ROWS_PER_RECOVERY_TRANSACTION)) {
-        if (kind === 'dossier') {
-          const next = foldDossier(store.events.ofItem('dossier', itemId, to).map((s) => parseLoggedDossierEvent(s.payload)), ctx, itemId);
-          store.projections.saveDossier(store.projections.getDossier(itemId), next, extras(next));
-        } else {
-          store.projections.saveTask(foldTask(store.events.ofItem('task', itemId, to).map((s) => parseLoggedTaskEvent(s.payload)), itemId));
-        }
-      }
-    });
-  }
-  store.transaction(() => store.projections.setProjectedSeq(to));
-  return items.length;
+  return new Projector(store, ctx).recover().done;
 }

@@ -1,6 +1,7 @@
 /**
  * The projection writer's thread (started by writer.ts): its own connection to the database file,
- * one Projector, and a flush of the projections every `flushMs` while the log grows, or at once when
+ * one Projector that first recovers what an unclean stop left unprojected (reporting its progress),
+ * and a flush of the projections every `flushMs` while the log grows, or at once when
  * the main thread waits for them (sync) or closes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -9,7 +10,7 @@ import { createStore } from '../db/store.js';
 import { WriteGate } from '../db/write-gate.js';
 import { loadWorkCalendar } from '../domain/calendar-loader.js';
 import type { DomainSettings } from '../domain/types.js';
-import { Projector } from './projector.js';
+import { Projector, type RecoveryProgress } from './projector.js';
 import type { ToWorker, FromWorker, WorkerInit } from './writer.js';
 
 const init = workerData as WorkerInit;
@@ -27,6 +28,9 @@ db.pragma('wal_autocheckpoint = 0');
 const store = createStore(db, init.dbFile, { gate: new WriteGate(init.gate), priority: false });
 const projector = new Projector(store, { calendar: loadWorkCalendar(undefined, settings.officeHours), settings });
 const projected = new BigInt64Array(init.projectedSeq);
+
+/** Progress reports of a recovery: often enough for /health, rarely enough to cost nothing. */
+const RECOVERY_REPORT_EVERY_MS = 250;
 
 /**
  * How often the WAL is copied back into the database file. Rarely, so that a page written in every
@@ -79,5 +83,20 @@ port.on('message', (m: ToWorker) => {
   }
 });
 
+// Before any message is handled: the main thread answers 503 meanwhile and logs nothing.
+let lastReport = 0;
+let recovered: RecoveryProgress;
+try {
+  recovered = projector.recover((progress) => {
+    const now = performance.now();
+    if (now - lastReport < RECOVERY_REPORT_EVERY_MS) return;
+    lastReport = now;
+    send({ type: 'recovering', progress });
+  });
+} catch (err) {
+  send({ type: 'failed', message: (err as Error).message });
+  throw err;
+}
 Atomics.store(projected, 0, BigInt(projector.projectedSeq));
+send({ type: 'recovered', seq: projector.projectedSeq, progress: recovered });
 send({ type: 'ready', seq: projector.projectedSeq });

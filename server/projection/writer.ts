@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { DomainSettings } from '../domain/types.js';
 import type { Logger } from '../logger.js';
 import type { WriteGate } from '../db/write-gate.js';
+import type { RecoveryProgress } from './projector.js';
 
 /**
  * How long projection writes are held back after a batch is logged. Coalesces an item's events of
@@ -30,10 +31,23 @@ export interface WorkerInit {
 }
 
 export type ToWorker = { type: 'logged' } | { type: 'sync' } | { type: 'close' };
-export type FromWorker = { type: 'ready'; seq: number } | { type: 'projected'; seq: number } | { type: 'failed'; message: string } | { type: 'closed' };
+export type FromWorker =
+  | { type: 'recovering'; progress: RecoveryProgress }
+  | { type: 'recovered'; seq: number; progress: RecoveryProgress }
+  | { type: 'ready'; seq: number }
+  | { type: 'projected'; seq: number }
+  | { type: 'failed'; message: string }
+  | { type: 'closed' };
 
 /** The main thread's handle on the projection writer (worker.ts, on its own thread and connection). */
 export interface ProjectionWriter {
+  /**
+   * Settles once the writer has recovered what an unclean stop left unprojected (Projector.recover:
+   * `done` 0 when there was nothing), before it handles anything else; rejects if it failed.
+   */
+  recovered: Promise<RecoveryProgress>;
+  /** `listener` is called with the recovery's progress a few times a second while it runs. */
+  onRecoveryProgress(listener: (p: RecoveryProgress) => void): void;
   /** The log was committed up to `seq`: project it soon (waits when the writer is too far behind). */
   logged(seq: number): void;
   /**
@@ -50,13 +64,16 @@ export interface ProjectionWriter {
 /**
  * Starts the projection writer on a worker thread with its own SQLite connection, so that writing
  * the projections (most of the cost of an event) runs on the second core while the main thread
- * validates and logs the next batch. `projectedSeq` is the mark the projections are at (after
- * recoverProjections); the writer continues from there.
+ * validates and logs the next batch. `projectedSeq` is the mark the projections are at; when the log
+ * goes further (an unclean stop), the writer first recovers up to its end, on its thread, reporting
+ * progress (`recovered`, `onRecoveryProgress`), then continues from there.
  */
 export function startProjectionWriter(opts: {
   dbFile: string;
   settings: DomainSettings;
   projectedSeq: number;
+  /** The last seq of the log at start: beyond projectedSeq, the writer recovers first (Projector.recover). */
+  loggedSeq: number;
   /** The main connection's write gate; the writer's connection takes it too. */
   gate: WriteGate;
   flushMs?: number;
@@ -75,6 +92,12 @@ export function startProjectionWriter(opts: {
   };
   const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: init });
   const listeners: ((seq: number) => void)[] = [];
+  const progressListeners: ((p: RecoveryProgress) => void)[] = [];
+  let settleRecovery!: { resolve(p: RecoveryProgress): void; reject(err: Error): void };
+  const recovered = new Promise<RecoveryProgress>((resolve, reject) => (settleRecovery = { resolve, reject }));
+  // Failing later is reported by fail(): nobody need be waiting on this one.
+  recovered.catch(() => {});
+  let recovering = opts.loggedSeq > opts.projectedSeq;
   let lastLogged = opts.projectedSeq;
   let lastReported = opts.projectedSeq;
   let failure: Error | null = null;
@@ -89,11 +112,19 @@ export function startProjectionWriter(opts: {
   const fail = (err: Error) => {
     if (failure) return;
     failure = err;
+    settleRecovery.reject(err);
     opts.logger.error({ err }, 'projection writer stopped; the log keeps every event and the next start rebuilds the projections');
   };
   worker.on('message', (m: FromWorker) => {
     if (m.type === 'projected') report(m.seq);
-    else if (m.type === 'failed') fail(new Error(m.message));
+    else if (m.type === 'recovering') for (const l of progressListeners) l(m.progress);
+    else if (m.type === 'recovered') {
+      recovering = false;
+      // Everything logged before the start is projected now: reads from here on wait for nothing older.
+      lastLogged = Math.max(lastLogged, m.seq);
+      report(m.seq);
+      settleRecovery.resolve(m.progress);
+    } else if (m.type === 'failed') fail(new Error(m.message));
   });
   worker.on('error', fail);
   worker.on('exit', (code) => {
@@ -102,6 +133,10 @@ export function startProjectionWriter(opts: {
   });
 
   return {
+    recovered,
+    onRecoveryProgress(listener) {
+      progressListeners.push(listener);
+    },
     logged(seq) {
       if (seq <= lastLogged) return;
       lastLogged = seq;
@@ -133,7 +168,10 @@ export function startProjectionWriter(opts: {
       closing ??= new Promise<void>((resolve) => {
         if (exited) return resolve();
         worker.once('exit', () => resolve());
-        worker.postMessage({ type: 'close' } satisfies ToWorker);
+        // A recovery stopped in the middle is one more unclean stop: the next start takes it up from
+        // its last mark. (Waiting for it would hold a shutdown for as long as the recovery takes.)
+        if (recovering) void worker.terminate();
+        else worker.postMessage({ type: 'close' } satisfies ToWorker);
       });
       return closing;
     },

@@ -85,6 +85,8 @@ export async function startTestServer(
   runtime.store.sources.upsertKey('test-dossiers', 'dossier', hashSourceKey(dossierKey), clock.now());
   runtime.store.sources.upsertKey('test-tasks', 'task', hashSourceKey(taskKey), clock.now());
   await new Promise<void>((resolve) => runtime.app.http.listen(0, '127.0.0.1', resolve));
+  // After an unclean stop (a test's crash), the projections are recovered first.
+  await runtime.ready;
   const { port } = runtime.app.http.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const sockets: TestSocket[] = [];

@@ -24,9 +24,9 @@ const settings = DEFAULT_DOMAIN_SETTINGS;
 const calendar = loadWorkCalendar(undefined, settings.officeHours);
 const jurisdiction = loadJurisdiction();
 
-/** A few thousand events of a seeded city over the 12 days before T0, in batches of 500. */
-function cityBatches(): { dossiers: unknown[][]; tasks: unknown[] } {
-  const gen = createCityGenerator({ seed: 3, jurisdiction, procedures: loadProcedures(), calendar, scale: 0.015, badEventRate: 0 });
+/** A few thousand events of a seeded city over the 12 days before T0 (more at a larger scale), in batches of 500. */
+function cityBatches(scale = 0.015): { dossiers: unknown[][]; tasks: unknown[] } {
+  const gen = createCityGenerator({ seed: 3, jurisdiction, procedures: loadProcedures(), calendar, scale, badEventRate: 0 });
   const { dossiers, tasks } = gen.generate(T0 - 12 * MS_PER_DAY, T0);
   const out: unknown[][] = [];
   for (let i = 0; i < dossiers.length; i += 500) out.push(dossiers.slice(i, i + 500));
@@ -57,22 +57,59 @@ function allMetrics(rt: Runtime) {
   return out;
 }
 
-/** tests/helpers/crash-server.ts in a child process, with the projection writer holding writes back. */
-async function startCrashServer(dbFile: string, projectionFlushMs: number): Promise<{ child: ChildProcess; url: string; dossierKey: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/helpers/crash-server.ts'), dbFile, String(projectionFlushMs)], {
+/**
+ * tests/helpers/crash-server.ts in a child process, with the projection writer holding writes back;
+ * resolves once it listens. `output()` is its stdout so far (its log at `logLevel`).
+ */
+async function startCrashServer(
+  dbFile: string,
+  projectionFlushMs: number,
+  logLevel = 'silent',
+): Promise<{ child: ChildProcess; url: string; dossierKey: string; output(): string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/helpers/crash-server.ts'), dbFile, String(projectionFlushMs), logLevel], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let buf = '';
+  child.stdout!.on('data', (d: Buffer) => (buf += d.toString()));
   const ready = await new Promise<{ url: string; dossierKey: string }>((res, rej) => {
-    let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
+    const onData = () => {
       const m = /^READY (.*)$/m.exec(buf);
-      if (m) res(JSON.parse(m[1]));
-    });
+      if (m) {
+        child.stdout!.off('data', onData);
+        res(JSON.parse(m[1]));
+      }
+    };
+    child.stdout!.on('data', onData);
     child.once('exit', (code) => rej(new Error(`crash server exited with ${code} before it was ready`)));
   });
-  return { child, ...ready };
+  return { child, ...ready, output: () => buf };
+}
+
+/**
+ * A database whose log holds `batches` and whose projections hold none of it: what a kill leaves
+ * when the process dies after the log's commits and before the projection writer's. Answers the
+ * number of events logged and of dossiers they touch.
+ */
+function backlog(dbFile: string, batches: unknown[][]): { events: number; dossiers: number } {
+  const store = createStore(openDatabase(dbFile), dbFile);
+  try {
+    const source = store.sources.upsertKey('test-dossiers', 'dossier', hashSourceKey('k'.repeat(24)), T0);
+    const ingest = logOnlyIngest(store, jurisdiction, { calendar, settings });
+    let events = 0;
+    for (const b of batches) events += ingest.ingest(source, 'dossier', b).filter((r) => r.status === 'accepted').length;
+    return { events, dossiers: store.events.countItemsAfter(0, store.events.maxSeq()) };
+  } finally {
+    store.close();
+  }
+}
+
+async function postRaw(url: string, key: string, events: unknown[]): Promise<Response> {
+  return fetch(`${url}/api/v1/ingest/dossiers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ events }),
+  });
 }
 
 async function post(url: string, key: string, events: unknown[]): Promise<{ accepted: number; rejected: number }> {
@@ -189,4 +226,98 @@ describe('recovery of the projections after a crash', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('listens while it refolds a backlog: /health answers 503 recovering with its progress, then ok', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bdt-crash-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const dbFile = join(dir, 'dashboard.db');
+    const { dossiers } = cityBatches(0.04);
+    const left = backlog(dbFile, dossiers.slice(0, -1));
+    expect(left.dossiers).toBeGreaterThan(2000);
+
+    const server = await startCrashServer(dbFile, 500, 'info');
+    cleanups.push(() => void server.child.kill('SIGKILL'));
+    type Health = { status: string; progress?: { done: number; total: number; percent: number; events: number; eventsTotal: number } };
+    const answers: { status: number; retryAfter: string | null; body: Health }[] = [];
+    let otherRoute: { status: number; retryAfter: string | null; body: { error: { code: string } } } | null = null;
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+      const res = await fetch(`${server.url}/api/v1/health`);
+      answers.push({ status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Health });
+      if (res.status === 200) break;
+      if (!otherRoute) {
+        const r = await fetch(`${server.url}/api/v1/overview?period=month`);
+        otherRoute = { status: r.status, retryAfter: r.headers.get('retry-after'), body: (await r.json()) as { error: { code: string } } };
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+
+    const recovering = answers.filter((a) => a.body.status === 'recovering');
+    expect(recovering.length).toBeGreaterThan(0);
+    for (const a of recovering) {
+      expect(a.status).toBe(503);
+      expect(a.retryAfter).toBe('5');
+    }
+    // The progress counts the backlog's dossiers, and only goes forward.
+    const counted = recovering.map((a) => a.body.progress!).filter((p) => p.total > 0);
+    expect(counted.length).toBeGreaterThan(0);
+    for (const p of counted) {
+      expect(p.total).toBe(left.dossiers);
+      expect(p.eventsTotal).toBe(left.events);
+      expect(p.done).toBeLessThanOrEqual(p.total);
+    }
+    for (let i = 1; i < counted.length; i++) expect(counted[i].done).toBeGreaterThanOrEqual(counted[i - 1].done);
+    expect(otherRoute).toMatchObject({ status: 503, retryAfter: '5', body: { error: { code: 'recovering' } } });
+
+    const last = answers[answers.length - 1];
+    expect(last.status).toBe(200);
+    expect(last.body).toMatchObject({ status: 'ok', database: { events: left.events, dossiers: left.dossiers } });
+    const log = server.output();
+    expect(log).toMatch(/unclean stop: the projections are behind the event log/);
+    expect(log).toMatch(new RegExp(`recovered: ${left.dossiers.toLocaleString('en-US')} dossiers and tasks refolded from the log in \\d+\\.\\d s`));
+  }, 120_000);
+
+  it('refuses ingest while it recovers, and after it neither loses nor doubles an event', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bdt-crash-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const dbFile = join(dir, 'dashboard.db');
+    const { dossiers } = cityBatches(0.04);
+    const held = dossiers[dossiers.length - 1];
+    const left = backlog(dbFile, dossiers.slice(0, -1));
+
+    const server = await startCrashServer(dbFile, 500);
+    cleanups.push(() => void server.child.kill('SIGKILL'));
+    // At once: the recovery of the backlog takes longer than the first answer.
+    const during = await postRaw(server.url, server.dossierKey, held);
+    expect(during.status).toBe(503);
+    expect(during.headers.get('retry-after')).toBe('5');
+    expect(((await during.json()) as { error: { code: string } }).error.code).toBe('recovering');
+    expect(((await (await fetch(`${server.url}/api/v1/health`)).json()) as { status: string }).status).toBe('recovering');
+
+    // The source retries after Retry-After, as told: the batch is logged once.
+    let res = during;
+    while (res.status === 503) {
+      await new Promise((r) => setTimeout(r, 100));
+      res = await postRaw(server.url, server.dossierKey, held);
+    }
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { accepted: number }).accepted).toBe(held.length);
+    // Resent after the recovery: the backlog's events and the retried batch are each known once.
+    const again = await post(server.url, server.dossierKey, [...dossiers[0], ...held]);
+    expect(again).toMatchObject({ accepted: 0, rejected: 0 });
+    const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as { status: string; database: { events: number } };
+    expect(health).toMatchObject({ status: 'ok', database: { events: left.events + held.length } });
+
+    // And the projections are those of a server that took every batch without a crash.
+    const killed = new Promise((r) => server.child.once('exit', r));
+    server.child.kill('SIGKILL');
+    await killed;
+    const reference: TestServer = await startTestServer();
+    cleanups.push(() => reference.close());
+    for (const batch of dossiers) await reference.post('/api/v1/ingest/dossiers', { events: batch });
+    reference.runtime.projections.sync();
+    const restarted = await startTestServer({ dir, start: T0 });
+    cleanups.push(() => restarted.close());
+    restarted.runtime.projections.sync();
+    expect(tables(restarted.dbFile)).toEqual(tables(reference.dbFile));
+  }, 180_000);
 });
