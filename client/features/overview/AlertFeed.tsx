@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { fetchRecentOverdue, useJurisdiction } from '../../api';
 import { useFormat } from '../../i18n';
+import { isVnEndOfDay } from '../../../shared/datetime';
 import { overdueItemsToAlerts } from '../../lib/alert-feed';
 import { useViewParams } from '../../lib/url-state';
 import { getConnection } from '../../realtime/socket';
@@ -24,6 +25,7 @@ interface AlertFeedProps {
  */
 export function AlertFeed({ syncCount }: AlertFeedProps) {
   const { t } = useTranslation('overview');
+  const { t: tc } = useTranslation();
   const f = useFormat();
   const { linkTo } = useViewParams();
   const alerts = useAlerts();
@@ -71,9 +73,10 @@ export function AlertFeed({ syncCount }: AlertFeedProps) {
             {alerts.map((a) => (
               <li key={`${a.kind}:${a.id}`} className="alert-list__item" data-kind={a.kind}>
                 <time className="alert-list__time" dateTime={a.at}>
-                  {f.time(a.at)}
+                  {/* A bare due date (the end of a day) has no time to show (shared/datetime.ts). */}
+                  {isVnEndOfDay(Date.parse(a.at)) ? tc('endOfDay') : f.time(a.at)}
                   {/* Items read at start may be days old: say which day. */}
-                  {f.date(a.at) !== today && <span className="alert-list__day">{f.date(a.at)}</span>}
+                  {(f.date(a.at) !== today || isVnEndOfDay(Date.parse(a.at))) && <span className="alert-list__day">{f.date(a.at)}</span>}
                 </time>
                 <div className="alert-list__main">
                   <Link

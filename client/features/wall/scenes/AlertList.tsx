@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { isVnEndOfDay } from '../../../../shared/datetime';
 import { useFormat } from '../../../i18n';
 import { dayMonth, hourMinute, vnDay } from '../freshness';
 import type { WallAlert } from '../buffers';
+
+const endOfDay = (iso: string) => isVnEndOfDay(Date.parse(iso));
 
 /** Newly overdue items, newest first: time, kind, title, unit, official. */
 /**
@@ -10,6 +13,7 @@ import type { WallAlert } from '../buffers';
  */
 export function AlertList({ alerts, compact = false, today }: { alerts: readonly WallAlert[]; compact?: boolean; today: string | null }) {
   const { t } = useTranslation('wall');
+  const { t: tc } = useTranslation();
   const f = useFormat();
   if (alerts.length === 0) return <p className="wall-empty">{t('feed.empty')}</p>;
   return (
@@ -17,8 +21,9 @@ export function AlertList({ alerts, compact = false, today }: { alerts: readonly
       {alerts.map((a, i) => (
         <li key={`${a.kind}:${a.id}`} className={`wall-alert${i === 0 ? ' wall-alert--newest' : ''}`} data-kind={a.kind} data-unit={a.unit} data-id={a.id}>
           <time className="wall-alert__time" dateTime={a.at}>
-            {hourMinute(a.at)}
-            {today != null && vnDay(a.at) !== today && <span className="wall-alert__day">{dayMonth(a.at)}</span>}
+            {/* A bare due date (the end of a day) has no time to show: "23:59" would read as one (shared/datetime.ts). */}
+            {endOfDay(a.at) ? tc('endOfDay') : hourMinute(a.at)}
+            {(endOfDay(a.at) || (today != null && vnDay(a.at) !== today)) && <span className="wall-alert__day">{dayMonth(a.at)}</span>}
           </time>
           <div className="wall-alert__main">
             <div className="wall-alert__title">

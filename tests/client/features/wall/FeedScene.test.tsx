@@ -51,6 +51,13 @@ describe('FeedScene', () => {
     expect(scene.textContent).not.toContain('Bản công khai');
   });
 
+  it('shows a dossier due on a bare date as "Hết ngày" and its date, never as 23:59', () => {
+    render(<FeedScene alerts={[alert({ at: '2026-12-04T23:59:59.999+07:00', dueAt: '2026-12-04T23:59:59.999+07:00' })]} today="2026-12-06" newlyOverdue={counts} anonymous />);
+    const time = screen.getByTestId('wall-alerts').querySelector('time')!;
+    expect(time.textContent).toBe('Hết ngày04/12');
+    expect(screen.getByTestId('wall-scene-feed').textContent).not.toContain('23:59');
+  });
+
   it('says so when nothing became overdue today', () => {
     render(<FeedScene alerts={[]} today="2026-11-20" newlyOverdue={{ today: 0, lastHour: 0, byUnit: [] }} anonymous />);
     expect(screen.getByTestId('wall-newly-overdue').textContent).toContain('Hôm nay chưa có hồ sơ, nhiệm vụ nào mới quá hạn.');
