@@ -198,6 +198,29 @@ export function createReadRepo(db: Db) {
     },
 
     /**
+     * Flow counts of [from, to) per unit or department code (for the part of a day the engine's day
+     * buckets cannot split): received (counted: not refused) and online, and finished by outcome. One
+     * index range per code (`codes`), so a part of a day costs a few thousand rows, not a table scan.
+     */
+    flowsBetween(p: { codes: string[]; from: number; to: number }): {
+      received: { code: string; n: number; online: number }[];
+      finished: { code: string; outcome: string; n: number }[];
+    } {
+      const args = { codes: JSON.stringify(p.codes), from: p.from, to: p.to };
+      const received = stmt(
+        `SELECT u.value AS code, COUNT(*) AS n, SUM(d.channel = 'online') AS online
+         FROM json_each(@codes) u JOIN dossiers d ON d.unit = u.value AND d.received_at >= @from AND d.received_at < @to
+         WHERE d.bucket != 'not_received' GROUP BY u.value`,
+      ).all(args) as { code: string; n: number; online: number }[];
+      const finished = stmt(
+        `SELECT u.value AS code, d.outcome AS outcome, COUNT(*) AS n
+         FROM json_each(@codes) u JOIN dossiers d ON d.unit = u.value AND d.end_at >= @from AND d.end_at < @to
+         WHERE d.outcome IN ('early', 'on_time', 'late') GROUP BY u.value, d.outcome`,
+      ).all(args) as { code: string; outcome: string; n: number }[];
+      return { received, finished };
+    },
+
+    /**
      * The overdue backlog at instant `at`, per unit/department code: dossiers whose overdue span holds
      * `at` (the definition the live engine counts by, domain/overdue-spans.ts), `nNew` of them whose
      * lateness began (in working time) on a Vietnam day in [newFromDay, newToDay), and open tasks past

@@ -62,7 +62,11 @@ export interface OverviewResponse {
   departments: Record<string, ScopeMetrics>;
   /** Same metrics for the previous period of the same length (for "change against previous period"). */
   previousCity: ScopeMetrics | null;
-  /** Flow metrics of the same elapsed part of the previous period ("cùng kỳ"), for counts of a period still running. */
+  /**
+   * Flow counts of the previous period up to the same instant ("cùng kỳ": yesterday until this minute's
+   * time of day; the first days of last month until now's), for counts of a period still running. Null
+   * when those days are no longer kept.
+   */
   previousCityToDate: ScopeMetrics | null;
   /** Today in Vietnam time, whether it is a working day, and on a day off the last working day's figures. */
   day: DayInfo;
@@ -127,7 +131,7 @@ export interface UnitDetailResponse {
   metrics: ScopeMetrics;
   /** The same metrics over the previous period (overdue as it stood at its end), for "change against". */
   previous: ScopeMetrics | null;
-  /** Flow metrics of the same elapsed part of the previous period ("cùng kỳ"). */
+  /** Flow counts of the previous period up to the same instant ("cùng kỳ"), as OverviewResponse.previousCityToDate. */
   previousToDate: ScopeMetrics | null;
   byField: BreakdownRow[];
   byProcedure: BreakdownRow[];

@@ -26,6 +26,7 @@ import type {
 import { HttpError } from './errors.js';
 import { dossierItem, taskItem } from './list-items.js';
 import { boundariesWire } from '../geo/boundaries-wire.js';
+import { createPastFlows } from './past-flows.js';
 import { createPastOverdue, type OverdueCounts } from './past-overdue.js';
 import type { DetailService } from './detail-service.js';
 import { denied, principalOf } from './principal.js';
@@ -43,7 +44,7 @@ export interface ReadDeps {
   store: Store;
   metrics: MetricsSource & {
     previousMetrics?(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueCounts): import('../metrics/types.js').ScopeMetrics | null;
-    previousMetricsToDate?(scope: ScopeKey, period: Period): import('../metrics/types.js').ScopeMetrics | null;
+    previousMetricsToDate?(scope: ScopeKey, period: Period, days?: import('../metrics/types.js').PeriodWindow): import('../metrics/types.js').ScopeMetrics | null;
     dayMetrics?(scope: ScopeKey, day: number, overdueAtEnd?: OverdueCounts): import('../metrics/types.js').ScopeMetrics | null;
   };
   jurisdiction: Jurisdiction;
@@ -88,6 +89,12 @@ export function readRoutes(deps: ReadDeps): Router {
   const unitByCode = new Map(jurisdiction.units.map((u) => [u.code, u]));
   const deptByCode = new Map(jurisdiction.departments.map((d) => [d.code, d]));
   const pastOverdue = createPastOverdue(store, deps.scopeOf);
+  const pastFlows = createPastFlows(
+    store,
+    [...jurisdiction.units.map((u) => u.code), ...jurisdiction.departments.map((d) => d.code)],
+    deps.scopeOf,
+    deps.metrics,
+  );
   const nameOf = (code: string | null) => (code ? (unitByCode.get(code)?.fullName ?? deptByCode.get(code)?.name ?? code) : '');
 
   r.get('/jurisdiction', (_req, res) => {
@@ -134,7 +141,7 @@ export function readRoutes(deps: ReadDeps): Router {
       units,
       departments,
       previousCity: city ? previousOf('city', period) : null,
-      previousCityToDate: city ? (deps.metrics.previousMetricsToDate?.('city', period) ?? null) : null,
+      previousCityToDate: city ? pastFlows.sameTime('city', period, deps.now()) : null,
       day: dayInfo(city),
     };
     res.json(body);
@@ -252,7 +259,7 @@ export function readRoutes(deps: ReadDeps): Router {
       department: unit ? (deptByCode.get(unit) ?? null) : null,
       metrics: deps.metrics.metrics(scope, period),
       previous: previousOf(scope, period),
-      previousToDate: deps.metrics.previousMetricsToDate?.(scope, period) ?? null,
+      previousToDate: pastFlows.sameTime(scope, period, deps.now()),
       ...tables,
     };
     res.json(body);

@@ -280,11 +280,13 @@ export class MetricsEngine {
    * Flow metrics of a scope over the same elapsed part of the previous window ("cùng kỳ": the first
    * 2 days of last month on the 2nd), for comparing counts of a period still running. No backlog.
    * Null when those days are no longer kept (the days of a partial month a quarter or a year ago).
+   * `days`: whole Vietnam days from the previous window's start instead (the caller adds the part of
+   * a last day, see http/past-flows.ts).
    */
-  previousMetricsToDate(scope: ScopeKey, period: Period): ScopeMetrics | null {
+  previousMetricsToDate(scope: ScopeKey, period: Period, days?: PeriodWindow): ScopeMetrics | null {
     const s = this.scopeStates.get(scope);
     if (s === undefined) return emptyScopeMetrics();
-    const b = this.flows.previousToDate(s, period);
+    const b = this.flows.previousToDate(s, period, days);
     return b === null ? null : buildScopeMetrics(b.counts, b.hist, NO_BACKLOG);
   }
 

@@ -252,13 +252,12 @@ export class FlowBuckets {
   }
 
   /**
-   * The flow counters of `s` over the same elapsed part of the previous window (previousWindowToDate),
-   * or null when that part ends within a month whose days are no longer kept (a quarter or a year
+   * The flow counters of `s` over the same elapsed part of the previous window (previousWindowToDate,
+   * or `w`: whole Vietnam days from the previous window's start), or null when that part ends within a month whose days are no longer kept (a quarter or a year
    * ago): whole months from the month buckets, the days of a last, partial month from the day buckets.
    */
-  previousToDate(s: ScopeState, period: Period): Bucket | null {
+  previousToDate(s: ScopeState, period: Period, w: PeriodWindow = previousWindowToDate(period, this.now)): Bucket | null {
     if (this.totalsStale) this.rebuildAllTotals();
-    const w = previousWindowToDate(period, this.now);
     const into = newBucket(null);
     if (DAY_GRAINED.has(period)) {
       this.sumWindow(s, period, w, into);

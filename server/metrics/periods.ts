@@ -79,6 +79,18 @@ export function lastWorkingDayBefore(day: number, isWorkingDay: (key: string) =>
   return null;
 }
 
+/**
+ * The previous window up to the same instant ("cùng kỳ", to the minute): as long from its start as the
+ * current window has run. At 10:30 today that is yesterday 00:00–10:30; on the 3rd at 10:30, the 1st to
+ * the 3rd 10:30 of last month. Counts of a period still running compare with this; never longer than
+ * the previous window (31 March against February).
+ */
+export function previousWindowSameTime(period: Period, now: number): PeriodWindow {
+  const previous = previousWindow(period, now);
+  const elapsed = now - periodWindow(period, now).from;
+  return { period, from: previous.from, to: Math.min(previous.to, previous.from + elapsed) };
+}
+
 /** A window as Vietnam day indexes: days d with fromDay ≤ d < toDay. */
 export interface DayRange {
   fromDay: number;

@@ -103,4 +103,19 @@ describe('changes against the previous period compare like with like', () => {
     expect(body.previous).toMatchObject({ overdue: 3, onTimeRateBasis: 'new' });
     expect(body.previousToDate).not.toBeNull();
   });
+
+  it('compares received today with yesterday up to the same time, not with all of yesterday', async () => {
+    // Monday 10:00: F was received at 08:00 today. Friday is not "yesterday"; Sunday had nothing.
+    // Move to Tuesday 08:30 with one receipt at 08:10 today, against Monday's 08:00 (counted) and none after.
+    srv.clock.set(at('2026-11-24T08:30:00'));
+    const r = await srv.post('/api/v1/ingest/dossiers', {
+      events: [recv('G', '2026-11-24T08:10:00', '2026-11-27T17:00:00'), recv('H', '2026-11-23T09:30:00', '2026-11-27T17:00:00')],
+    });
+    expect(r.body.accepted).toBe(2);
+    const { body } = await srv.get('/api/v1/overview?period=today');
+    expect(body.city.received).toBe(1);
+    // Monday until 08:30: F (08:00), not H (09:30).
+    expect(body.previousCityToDate.received).toBe(1);
+    expect(body.previousCity.received).toBe(2);
+  });
 });
