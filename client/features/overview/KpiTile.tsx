@@ -11,6 +11,8 @@ export interface KpiTileProps {
   unit?: string;
   /** A short line under the value (what is counted). */
   hint?: string;
+  /** Show the hint at every width: it explains a missing value ("—"), so it is not optional. */
+  hintAlways?: boolean;
   /**
    * Change against the previous period, already formatted; null when the previous period has no data;
    * 'now' for a figure of the backlog now, which has no previous value to compare with.
@@ -26,7 +28,7 @@ export interface KpiTileProps {
 }
 
 /** One key figure with its change against the previous period (arrow + words, not colour only). */
-export function KpiTile({ name, label, value, unit, hint, change }: KpiTileProps) {
+export function KpiTile({ name, label, value, unit, hint, hintAlways, change }: KpiTileProps) {
   const { t } = useTranslation('overview');
   return (
     <div className="kpi" data-testid={`kpi-${name}`}>
@@ -37,7 +39,7 @@ export function KpiTile({ name, label, value, unit, hint, change }: KpiTileProps
         </span>
         {unit && <span className="kpi__unit"> {unit}</span>}
       </div>
-      {hint && <div className="kpi__hint">{hint}</div>}
+      {hint && <div className={hintAlways ? 'kpi__hint kpi__hint--always' : 'kpi__hint'}>{hint}</div>}
       {change === 'now' ? null : change ? (
         <div
           className={`kpi__change kpi__change--${change.tone}`}

@@ -61,6 +61,7 @@ export function KpiTiles({ period, city, previous, previousToDate }: KpiTilesPro
       label: t('kpi.onTimeRate'),
       value: f.percent(city?.onTimeRate ?? null),
       hint: onTimeRateHint(city, period, t),
+      hintAlways: city?.onTimeRate === null,
       change: change(
         kpiChange(city?.onTimeRate, previous?.onTimeRate, true, 0.0005),
         (d) => `${f.signed(d * 100, 1)} ${t('kpi.percentPoints')}`,

@@ -27,6 +27,8 @@ describe('the sentences a leader reads on the KPI tiles', () => {
     expect(screen.getByTestId('kpi-on-time-rate-value').textContent).toBe('—');
     expect(tile.textContent).toContain('Chưa có hồ sơ giải quyết hôm nay');
     expect(tile.textContent).not.toContain('0,0');
+    // Shown at every width (other hints only where there is room): it explains the dash.
+    expect(tile.querySelector('.kpi__hint')?.classList.contains('kpi__hint--always')).toBe(true);
   });
 
   it('says which overdue dossiers the rate counts: newly overdue for today, all of them for the month', () => {
