@@ -16,7 +16,7 @@ import { canWatchScope, installDisplayAuth } from './realtime/display-auth.js';
 import { errorHandler, HttpError, RECOVERING_RETRY_AFTER_S, recoveringError } from './http/errors.js';
 import type { RecoveryProgress } from './projection/projector.js';
 import { createHub, type IoServer, type MetricsSource } from './realtime/hub.js';
-import type { AlertRaised } from './realtime/events.js';
+import type { ClockTicked } from './realtime/events.js';
 import { toVnIso } from './domain/time.js';
 import { createAuditLog, type AuditLog } from './auth/audit.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
@@ -71,13 +71,11 @@ export interface AppDeps {
   boundaries: ReadDeps['boundaries'];
   details: ReadDeps['details'];
   clientDir: string | null;
-  deltaFlushMs: number;
+  /** How often display tokens and sessions of open sockets are re-checked (the clock tick's period). */
   clockTickMs: number;
   sourceSilentMs: number;
   /** Years with an official calendar file (fixtures/calendar), for the coverage warning. */
   calendarYears: readonly number[];
-  /** Scheduler step run before each live flush (advances the metrics clock, returns new alerts). */
-  advance?: () => AlertRaised[];
   security?: Partial<SecuritySettings>;
   /** Wall-clock time for sessions, lockouts and rate limits (never the demo's accelerated clock). */
   authNow?: () => number;
@@ -196,19 +194,10 @@ export function createApp(deps: AppDeps): App {
     scopeExists: (scope) => scope === 'city' || deps.scopeOf(scope.slice(scope.indexOf(':') + 1)) === scope,
     canWatch: (socket, scope) => canWatchScope(socket.data.principal, scope, policy),
     namesVisible: (socket, scope) => canSeeNames(socket.data.principal ?? PUBLIC, scope),
-    clockTick: () => ({ build: deps.build, sources: sourceFreshness(deps.store, deps.now(), silence), calendar: coverage() }),
-    deltaFlushMs: deps.deltaFlushMs,
-    clockTickMs: deps.clockTickMs,
-    beforeFlush: deps.advance,
-  });
-  io.on('connection', (socket) => {
-    // A new screen learns the server time and freshness at once, not after the next tick.
-    socket.emit('clock:ticked', {
-      now: toVnIso(deps.now()),
-      build: deps.build,
-      sources: sourceFreshness(deps.store, deps.now(), silence),
-      calendar: coverage(),
-    });
+    clockTicked: (): ClockTicked => {
+      const now = deps.now();
+      return { now: toVnIso(now), build: deps.build, sources: sourceFreshness(deps.store, now, silence), calendar: coverage() };
+    },
   });
 
   return {
@@ -221,7 +210,6 @@ export function createApp(deps: AppDeps): App {
     audit,
     api,
     async close() {
-      hub.stop();
       displayAuth.stop();
       sessionAuth.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -21,8 +21,7 @@ import { createApp, type App, type SecuritySettings } from './app.js';
 import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
-import type { AlertRaised } from './realtime/events.js';
-import { toVnIso } from './domain/time.js';
+import { startLiveScheduler } from './scheduler.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -190,35 +189,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   };
 
   const nameOf = (code: string) => index.unitByCode.get(code)?.fullName ?? index.departmentByCode.get(code)?.name ?? code;
-  const advance = (): AlertRaised[] =>
-    engine.advance(now()).map((a) => {
-      if (a.kind === 'dossier') {
-        const d = ingest.latestDossier(a.id);
-        const holder = d?.holds.length && d.holds[d.holds.length - 1].to === null ? d.holds[d.holds.length - 1] : null;
-        return {
-          kind: 'dossier',
-          id: a.id,
-          unit: a.code,
-          unitName: nameOf(a.code),
-          title: d?.procedure?.name ?? a.id,
-          dueAt: d?.dueAt != null ? toVnIso(d.dueAt) : null,
-          at: toVnIso(a.at),
-          holderName: holder?.handlerName ?? null,
-        };
-      }
-      const t = ingest.latestTask(a.id);
-      return {
-        kind: 'task',
-        id: a.id,
-        unit: a.code,
-        unitName: nameOf(a.code),
-        title: t?.title ?? a.id,
-        dueAt: t?.dueAt != null ? toVnIso(t.dueAt) : null,
-        at: toVnIso(a.at),
-        holderName: null,
-      };
-    });
-
+  const clockTickMs = opts.clockTickMs ?? 5_000;
   const details = createDetailService({ dbFile: opts.dbFile, read: store.read, calendar, settings, beforeRead: () => projections.sync() });
   const clientDir = opts.clientDir === undefined ? resolve(ROOT, 'dist/client') : opts.clientDir;
   const app = createApp({
@@ -235,14 +206,21 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     boundaries: () => resolveBoundaries('hcmc', { boundariesDir: opts.boundariesDir }),
     details,
     clientDir: clientDir && existsSync(clientDir) ? clientDir : clientDir,
-    deltaFlushMs: opts.deltaFlushMs ?? 500,
-    clockTickMs: opts.clockTickMs ?? 5_000,
+    clockTickMs,
     sourceSilentMs: opts.sourceSilentMs ?? 10 * 60_000,
     calendarYears: calendarYears.map((y) => y.year),
-    advance,
     security: opts.security,
     authNow: () => (opts.authClock ?? systemClock).now(),
     recovering: () => progress,
+  });
+  // The live path's timers: the metrics clock advanced and the hub flushed every DELTA_FLUSH_MS, the clock ticked every CLOCK_TICK_MS.
+  const live = startLiveScheduler({
+    metrics: engine,
+    now,
+    alertSources: { latestDossier: ingest.latestDossier, latestTask: ingest.latestTask, unitName: nameOf },
+    hub: app.hub,
+    deltaFlushMs: opts.deltaFlushMs ?? 500,
+    clockTickMs,
   });
 
   return {
@@ -261,6 +239,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       return restoreMs;
     },
     async close() {
+      live.stop();
       await app.close();
       await details.close();
       await projections.close();

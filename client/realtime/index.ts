@@ -1,8 +1,10 @@
-export { getSocket, getConnection, retainScope, requestSubscribe, setSocketAuth, EV } from './socket';
+export { getSocket, getConnection, retainScope, requestSubscribe, setSocketAuth, reconnectSocket, resumeSocket, EV } from './socket';
 export type { AppSocket, ConnectionState } from './socket';
 export { useConnection, connectionStatus, STALE_AFTER_MS } from './connection';
 export type { ConnectionStatus } from './connection';
 export { useSocketEvent } from './useSocketEvent';
+export { useSocketLifecycle, useResumeAfterServerDisconnect } from './useSocketLifecycle';
+export type { SocketLifecycleHandlers } from './useSocketLifecycle';
 export { useScopeSubscription } from './useScopeSubscription';
 export type { ScopeSubscription } from './useScopeSubscription';
 export { metricsReducer, initialMetricsState } from './metrics-reducer';

@@ -68,6 +68,14 @@ export function setSocketAuth(auth: Record<string, string>): void {
 export function reconnectSocket(): void {
   if (socket?.connected) socket.disconnect().connect();
 }
+/**
+ * Connects the socket again after the server ended it or refused its handshake (Socket.IO does not
+ * retry those by itself); nothing while it is connected or already reconnecting.
+ */
+export function resumeSocket(): void {
+  const s = getSocket();
+  if (!s.connected && !s.active) s.connect();
+}
 
 const connectionListeners = new Set<() => void>();
 

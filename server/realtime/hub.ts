@@ -36,11 +36,8 @@ export interface HubDeps {
   canWatch(socket: IoSocket, scope: ScopeKey): boolean;
   /** May this socket see names (holders in alerts) in that scope? Otherwise its alerts come without them. */
   namesVisible?(socket: IoSocket, scope: ScopeKey): boolean;
-  clockTick: () => Omit<ClockTicked, 'now'>;
-  deltaFlushMs: number;
-  clockTickMs: number;
-  /** Runs before each flush: the scheduler advancing the metrics clock, returning new overdue alerts. */
-  beforeFlush?: () => AlertRaised[];
+  /** The `clock:ticked` payload as of now: sent to each new socket and with every tick. */
+  clockTicked: () => ClockTicked;
 }
 
 const subscribeSchema = z.object({
@@ -60,8 +57,10 @@ const alertRoom = (scope: ScopeKey) => `a|${scope}`;
 const anonymousAlertRoom = (scope: ScopeKey) => `ap|${scope}`;
 
 /**
- * The live hub: snapshot on subscribe, then coalesced sequenced deltas per (scope, period) room every
- * DELTA_FLUSH_MS, overdue alerts as they happen, and a clock tick every CLOCK_TICK_MS.
+ * The live hub: snapshot on subscribe, then coalesced sequenced deltas per (scope, period) room on each
+ * `flush`, overdue alerts on `publishAlert`, and the clock on connect and on each `tick`. It runs no
+ * timer: the live scheduler (server/scheduler.ts) calls flush every DELTA_FLUSH_MS and tick every
+ * CLOCK_TICK_MS.
  */
 export function createHub(deps: HubDeps) {
   const { io } = deps;
@@ -70,6 +69,8 @@ export function createHub(deps: HubDeps) {
   for (const p of PERIODS) lastWindowFrom.set(p, deps.metrics.window(p).from);
 
   io.on('connection', (socket) => {
+    // A new screen learns the server time and freshness at once, not after the next tick.
+    socket.emit(EVENTS.clockTicked, deps.clockTicked());
     socket.on(EVENTS.scopeSubscribe, (req, ack) => {
       const reply: (r: SubscribeAck) => void = typeof ack === 'function' ? ack : () => {};
       const parsed = subscribeSchema.safeParse(req);
@@ -120,9 +121,8 @@ export function createHub(deps: HubDeps) {
     return { period, window: windowIso(period), metrics };
   }
 
+  /** Sends each room the metrics that changed since the last flush (all of them when its window rolled). */
   function flush(): void {
-    const alerts = deps.beforeFlush?.() ?? [];
-    for (const a of alerts) publishAlert(a);
     const changed = deps.metrics.drainChanged();
     const rolled = new Set<Period>();
     for (const p of PERIODS) {
@@ -168,24 +168,16 @@ export function createHub(deps: HubDeps) {
     io.to(scopes.map(anonymousAlertRoom)).emit(EVENTS.alertRaised, { ...alert, holderName: null });
   }
 
+  /** The clock to every socket; volatile: only the latest tick matters. */
   function tick(): void {
-    io.volatile.emit(EVENTS.clockTicked, { now: toVnIso(deps.now()), ...deps.clockTick() });
+    io.volatile.emit(EVENTS.clockTicked, deps.clockTicked());
   }
-
-  const flushTimer = setInterval(flush, deps.deltaFlushMs);
-  const tickTimer = setInterval(tick, deps.clockTickMs);
-  flushTimer.unref();
-  tickTimer.unref();
 
   return {
     flush,
     tick,
     publishAlert,
     roomCount: () => rooms.size,
-    stop(): void {
-      clearInterval(flushTimer);
-      clearInterval(tickTimer);
-    },
   };
 }
 

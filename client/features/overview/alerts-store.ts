@@ -1,27 +1,27 @@
 /**
  * The "Quá hạn mới" feed: newly overdue dossiers and tasks pushed by `alert:raised`, newest first, at
  * most MAX_FEED_ITEMS, and filled from the server's most recently overdue items for those who may read
- * them. Kept for the page's lifetime so navigating away and back keeps it.
+ * them. The list is kept for the page's lifetime so navigating away and back keeps it; `alert:raised`
+ * is listened to while the feed is shown (each new subscription snapshot backfills what was missed).
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
+import type { AlertRaised } from '../../../server/realtime/events';
 import { MAX_FEED_ITEMS, mergeByTime, pushBounded, sameAlert, type FeedAlert } from '../../lib/alert-feed';
-import { EV, getSocket } from '../../realtime/socket';
+import { EV } from '../../realtime/socket';
+import { useSocketEvent } from '../../realtime/useSocketEvent';
 
 export type { FeedAlert } from '../../lib/alert-feed';
 
 let alerts: FeedAlert[] = [];
 const listeners = new Set<() => void>();
-let listening = false;
 
 function changed(next: FeedAlert[]): void {
   alerts = next;
   for (const l of listeners) l();
 }
 
-function ensureListening(): void {
-  if (listening) return;
-  listening = true;
-  getSocket().on(EV.alertRaised, (a) => changed(pushBounded(alerts, { ...a, receivedAt: Date.now() }, MAX_FEED_ITEMS, sameAlert)));
+function onAlert(a: AlertRaised): void {
+  changed(pushBounded(alerts, { ...a, receivedAt: Date.now() }, MAX_FEED_ITEMS, sameAlert));
 }
 
 /** Merges recently overdue items read from the server (start, reconnect) into the feed by time. */
@@ -40,8 +40,8 @@ function subscribe(l: () => void): () => void {
 }
 const snapshot = (): FeedAlert[] => alerts;
 
-/** The current alert feed (starts listening to `alert:raised` on first use). */
+/** The current alert feed; listens to `alert:raised` while mounted. */
 export function useAlerts(): FeedAlert[] {
-  useEffect(ensureListening, []);
+  useSocketEvent(EV.alertRaised, onAlert);
   return useSyncExternalStore(subscribe, snapshot, snapshot);
 }

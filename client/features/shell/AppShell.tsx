@@ -4,29 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Header } from './Header';
 import { LanguageSync } from './LanguageSync';
 import { refreshSession } from '../auth/session';
-import { getSocket } from '../../realtime/socket';
-
-/**
- * When the server ends the socket (the session expired, was signed out elsewhere, or the user was
- * disabled), learn who we are now and reconnect as that (often: the public).
- */
-function useSessionEndReconnect(): void {
-  useEffect(() => {
-    const s = getSocket();
-    const onDisconnect = (reason: string): void => {
-      if (reason === 'io server disconnect') void refreshSession().then(() => s.connect());
-    };
-    s.on('disconnect', onDisconnect);
-    return () => {
-      s.off('disconnect', onDisconnect);
-    };
-  }, []);
-}
+import { useResumeAfterServerDisconnect } from '../../realtime/useSocketLifecycle';
 
 /** Layout of every page: skip link, header, then the routed page. */
 export function AppShell() {
   const { t } = useTranslation();
-  useSessionEndReconnect();
+  // The server ended the socket (session expired, signed out elsewhere, user disabled): reconnect as whoever we are now.
+  useResumeAfterServerDisconnect(refreshSession);
   const title = t('appTitle');
   useEffect(() => {
     document.title = title;

@@ -5,19 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { DossierListItem } from '../../../server/http/api-types';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
-import { fetchPage, unitDossiersUrl } from './api';
-import { DOSSIER_DEFAULT_SORT, DOSSIER_SORT_KEYS, DOSSIER_SORT_VALUE, LIST_PAGE_SIZE, sortPage } from './columns';
+import { unitDossiersUrl } from './api';
+import { DOSSIER_DEFAULT_SORT, DOSSIER_SORT_KEYS, DOSSIER_SORT_VALUE } from './columns';
 import type { DossierTab } from './columns';
-import { ExportButtons } from './ExportButtons';
-import { DataTable } from './DataTable';
 import type { Column } from './DataTable';
 import { formatDayTime } from './datetime';
-import { Pager } from './Pager';
-import { pageCountOf } from './sorting';
-import { useReloadOn } from './use-reload-on';
-import { useApi } from '../../api';
-import { useTableView } from './use-table-view';
-import { LoadError } from './LoadError';
+import { PagedListBlock } from './PagedListBlock';
 
 export interface DossierListProps {
   code: string;
@@ -30,13 +23,6 @@ export function DossierList({ code, status, refreshToken }: DossierListProps) {
   const { t } = useTranslation('unit');
   const f = useFormat();
   const { linkTo } = useViewParams();
-  const view = useTableView('', DOSSIER_SORT_KEYS, DOSSIER_DEFAULT_SORT[status]);
-  const url = unitDossiersUrl(code, status, { page: view.page, pageSize: LIST_PAGE_SIZE, sort: view.key, dir: view.dir });
-  const res = useApi((signal) => fetchPage<DossierListItem>(url, signal), [url]);
-  const { reload } = res;
-
-  useReloadOn(refreshToken, reload);
-
   const caption = t('dossiers.caption', { status: t(`tabs.${status}`) });
 
   const columns = useMemo<Column<DossierListItem>[]>(
@@ -72,41 +58,20 @@ export function DossierList({ code, status, refreshToken }: DossierListProps) {
     [t, f, linkTo],
   );
 
-
-  const data = res.data;
-  const rows = useMemo(() => (data ? sortPage(data.items, view, DOSSIER_SORT_VALUE) : []), [data, view.key, view.dir]);
   return (
-    <section className="list-block" aria-label={caption}>
-      <div className="block-toolbar">
-        <ExportButtons label={caption} request={{ table: 'dossiers', code, status, sort: view.key, dir: view.dir }} />
-      </div>
-      {res.error && <LoadError error={res.error} onRetry={reload} />}
-      {data === null && res.loading ? (
-        <p role="status">{t('loading')}</p>
-      ) : data ? (
-        <>
-          <DataTable
-            caption={caption}
-            hideCaption
-            columns={columns}
-            rows={rows}
-            rowKey={(d) => d.id}
-            rowTestId={(d) => `dossier-row-${d.id}`}
-            sort={view}
-            onSort={view.onSort}
-            empty={t('dossiers.empty')}
-            busy={res.loading}
-            testId={`unit-${status}-list`}
-          />
-          <Pager
-            label={caption}
-            page={data.page}
-            pageCount={pageCountOf(data.total, data.pageSize)}
-            total={data.total}
-            onPage={view.onPage}
-          />
-        </>
-      ) : null}
-    </section>
+    <PagedListBlock<DossierListItem>
+      caption={caption}
+      urlOf={(v) => unitDossiersUrl(code, status, { page: v.page, pageSize: v.pageSize, sort: v.key, dir: v.dir })}
+      exportRequest={{ table: 'dossiers', code, status }}
+      sortKeys={DOSSIER_SORT_KEYS}
+      defaultSort={DOSSIER_DEFAULT_SORT[status]}
+      sortValue={DOSSIER_SORT_VALUE}
+      columns={columns}
+      rowKey={(d) => d.id}
+      rowTestId={(d) => `dossier-row-${d.id}`}
+      empty={t('dossiers.empty')}
+      testId={`unit-${status}-list`}
+      refreshToken={refreshToken}
+    />
   );
 }

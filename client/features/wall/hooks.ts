@@ -4,8 +4,9 @@ import type { ScopeKey, ScopeMetrics } from '../../../server/metrics/types';
 import type { AlertRaised } from '../../../server/realtime/events';
 import type { DisplayIdentityResponse } from '../../../server/wall/wall-types';
 import { ApiError, setApiBearer } from '../../api';
-import { EV, getSocket, setSocketAuth } from '../../realtime/socket';
+import { EV, resumeSocket, setSocketAuth } from '../../realtime/socket';
 import { useSocketEvent } from '../../realtime/useSocketEvent';
+import { useSocketLifecycle } from '../../realtime/useSocketLifecycle';
 import { fetchDisplayIdentity, isTransient } from './api';
 import { backoffDelayMs } from './backoff';
 import { parseLastReload, RELOAD_STORAGE_KEY, shouldReloadForBuild } from './build-reload';
@@ -110,9 +111,8 @@ export function useDisplaySession(token: string | null): DisplaySession {
           // The wall's REST calls (the feed's backfill) act as the display too.
           setApiBearer(token);
           setSession({ status: 'ok', identity });
-          const s = getSocket();
           // After a refusal or a server-side disconnect the socket does not reconnect by itself.
-          if (!s.connected && !s.active) s.connect();
+          resumeSocket();
         },
         (e: unknown) => {
           if (ctrl.signal.aborted) return;
@@ -133,25 +133,18 @@ export function useDisplaySession(token: string | null): DisplaySession {
   }, [token, checkNonce]);
 
   const live = session.status === 'ok' || session.status === 'invalid';
-  useEffect(() => {
-    if (!token || !live) return;
-    const s = getSocket();
-    const onConnectError = (err: Error & { data?: { code?: string } }): void => {
-      if (err.data?.code !== 'display_token_invalid') return; // a network error: socket.io retries
-      setSession((st) => ({ status: 'invalid', identity: st.identity }));
-      setCheckNonce((n) => n + 1); // confirm over HTTP, then keep asking now and then
-    };
-    const onDisconnect = (reason: string): void => {
+  useSocketLifecycle(
+    {
+      onRefused: (code) => {
+        if (code !== 'display_token_invalid') return;
+        setSession((st) => ({ status: 'invalid', identity: st.identity }));
+        setCheckNonce((n) => n + 1); // confirm over HTTP, then keep asking now and then
+      },
       // The server disconnects a display whose token was revoked: ask who we are again.
-      if (reason === 'io server disconnect') setCheckNonce((n) => n + 1);
-    };
-    s.on('connect_error', onConnectError);
-    s.on('disconnect', onDisconnect);
-    return () => {
-      s.off('connect_error', onConnectError);
-      s.off('disconnect', onDisconnect);
-    };
-  }, [token, live]);
+      onServerDisconnect: () => setCheckNonce((n) => n + 1),
+    },
+    Boolean(token) && live,
+  );
 
   return session;
 }

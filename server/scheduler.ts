@@ -1,0 +1,45 @@
+/**
+ * The live path's timers, in one place. Every DELTA_FLUSH_MS the metrics clock advances to now (items
+ * whose due time passed turn overdue and raise alerts) and then the hub flushes, so a change the clock
+ * made reaches clients in the same step; every CLOCK_TICK_MS the hub sends the clock tick. The hub
+ * itself runs no timer and never touches the metrics clock.
+ */
+import type { Alert } from './metrics/engine.js';
+import { alertPayload, type AlertSources } from './realtime/alert-payload.js';
+import type { Hub } from './realtime/hub.js';
+
+export interface LiveSchedulerDeps {
+  /** The metrics clock: moves the engine's present to `now` (epoch ms), returning the items that became overdue. */
+  metrics: { advance(now: number): Alert[] };
+  now: () => number;
+  /** What an alert reads to name the item (alert-payload.ts). */
+  alertSources: AlertSources;
+  hub: Pick<Hub, 'flush' | 'tick' | 'publishAlert'>;
+  deltaFlushMs: number;
+  clockTickMs: number;
+}
+
+export interface LiveScheduler {
+  /** One flush step: advance the metrics clock, publish its alerts, flush the changed metrics. */
+  step(): void;
+  stop(): void;
+}
+
+/** Starts the live path's timers (unref'd: they never keep the process alive). */
+export function startLiveScheduler(deps: LiveSchedulerDeps): LiveScheduler {
+  function step(): void {
+    for (const a of deps.metrics.advance(deps.now())) deps.hub.publishAlert(alertPayload(a, deps.alertSources));
+    deps.hub.flush();
+  }
+  const flushTimer = setInterval(step, deps.deltaFlushMs);
+  const tickTimer = setInterval(() => deps.hub.tick(), deps.clockTickMs);
+  flushTimer.unref();
+  tickTimer.unref();
+  return {
+    step,
+    stop(): void {
+      clearInterval(flushTimer);
+      clearInterval(tickTimer);
+    },
+  };
+}
