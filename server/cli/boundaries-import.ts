@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BoundaryFileError, formatImportReport, validateBoundaries } from '../geo/boundary-import.js';
-import { boundariesDirFromEnv, writeImportedBoundaries } from '../geo/boundaries-store.js';
+import { writeImportedBoundaries } from '../geo/boundaries-store.js';
+import { cliEnv } from './cli-env.js';
 import { loadJurisdiction } from '../geo/jurisdiction-loader.js';
 
 const USAGE = `Usage: npm run boundaries:import -- FILE.geojson [--code-prop NAME] [--dry-run] [--jurisdiction NAME]
@@ -53,7 +54,7 @@ if (args.positionals.length !== 1) fail(`expected one FILE.geojson\n\n${USAGE}`)
 
 // npm runs scripts from the package root; INIT_CWD is where the user typed the command, which is
 // what a relative FILE means to them.
-const file = resolve(process.env.INIT_CWD ?? process.cwd(), args.positionals[0]);
+const file = resolve(cliEnv().cwd, args.positionals[0]);
 const codeProp = args.values['code-prop'];
 const jurisdictionName = args.values.jurisdiction;
 
@@ -93,7 +94,7 @@ if (args.values['dry-run']) {
   process.exit(0);
 }
 
-const path = writeImportedBoundaries(jurisdictionName, report.features, { boundariesDir: boundariesDirFromEnv() });
+const path = writeImportedBoundaries(jurisdictionName, report.features, { boundariesDir: cliEnv().boundariesDir });
 const shown = relative(process.cwd(), path);
 console.log(
   `Imported (đã nhập) ${report.features.length} feature(s) to ${shown.startsWith('..') ? path : shown} (schematic: false).` +

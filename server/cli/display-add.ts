@@ -9,6 +9,7 @@ import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.
 import { generateDisplayToken, hashDisplayToken, parseDisplayScope } from '../wall/display-tokens.js';
 import { auditCli } from './cli-audit.js';
 import { WALL_NAME_RE } from '../wall/presets.js';
+import { cliEnv } from './cli-env.js';
 
 const USAGE = `usage: npm run display:add -- --name NAME --scope city|unit:<code>|department:<code>
   NAME: 1–64 letters, digits, dot, dash or underscore (e.g. ops-room-1)
@@ -31,7 +32,7 @@ function main(): number {
     console.error(USAGE);
     return 2;
   }
-  const file = process.env.DASHBOARD_DB ?? 'data/dashboard.db';
+  const file = cliEnv().dbFile;
   const db = openDatabase(file);
   try {
     const displays = createDisplaysRepo(db);

@@ -8,6 +8,7 @@ import { openDatabase } from '../db/connection.js';
 import { createDisplaysRepo } from '../db/wall-repo.js';
 import { WALL_NAME_RE } from '../wall/presets.js';
 import { auditCli } from './cli-audit.js';
+import { cliEnv } from './cli-env.js';
 
 function main(): number {
   const { values } = parseArgs({ options: { name: { type: 'string' } }, allowPositionals: false });
@@ -16,7 +17,7 @@ function main(): number {
     console.error('usage: npm run display:revoke -- --name NAME');
     return 2;
   }
-  const file = process.env.DASHBOARD_DB ?? 'data/dashboard.db';
+  const file = cliEnv().dbFile;
   const db = openDatabase(file);
   try {
     const displays = createDisplaysRepo(db);

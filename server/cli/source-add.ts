@@ -14,6 +14,7 @@ import { parseSourceUnits } from '../ingest/unit-limit.js';
 import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
 import { describeSilence, parseSourceSilenceOptions } from '../ingest/source-silence-options.js';
 import { auditCli } from './cli-audit.js';
+import { cliEnv } from './cli-env.js';
 
 function main(): number {
   const { values } = parseArgs({
@@ -47,7 +48,7 @@ function main(): number {
     console.error(units.problem);
     return 2;
   }
-  const file = process.env.DASHBOARD_DB ?? 'data/dashboard.db';
+  const file = cliEnv().dbFile;
   const db = openDatabase(file);
   try {
     const sources = createSourcesRepo(db);

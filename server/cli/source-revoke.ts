@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.js';
 import { createSourcesRepo } from '../db/sources-repo.js';
 import { auditCli } from './cli-audit.js';
+import { cliEnv } from './cli-env.js';
 
 function main(): number {
   const { values } = parseArgs({ options: { name: { type: 'string' } }, allowPositionals: false });
@@ -15,7 +16,7 @@ function main(): number {
     console.error('usage: npm run source:revoke -- --name NAME');
     return 2;
   }
-  const file = process.env.DASHBOARD_DB ?? 'data/dashboard.db';
+  const file = cliEnv().dbFile;
   const db = openDatabase(file);
   try {
     const sources = createSourcesRepo(db);

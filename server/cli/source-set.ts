@@ -9,6 +9,7 @@ import { openDatabase } from '../db/connection.js';
 import { createSourcesRepo } from '../db/sources-repo.js';
 import { describeSilence, parseSourceSilenceOptions } from '../ingest/source-silence-options.js';
 import { auditCli } from './cli-audit.js';
+import { cliEnv } from './cli-env.js';
 
 function main(): number {
   const { values } = parseArgs({
@@ -22,7 +23,7 @@ function main(): number {
     if (silence.ok === false) console.error(silence.problem);
     return 2;
   }
-  const file = process.env.DASHBOARD_DB ?? 'data/dashboard.db';
+  const file = cliEnv().dbFile;
   const db = openDatabase(file);
   try {
     const sources = createSourcesRepo(db);

@@ -12,6 +12,7 @@ import { USER_ROLES } from '../db/users-repo.js';
 import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
 import { checkNewUser, createUser } from '../auth/users.js';
 import { auditCli } from './cli-audit.js';
+import { cliEnv } from './cli-env.js';
 
 const USAGE = `usage: npm run user:add -- --username U --password P --role ROLE [--scope unit:<code>|department:<code>] [--name "Full name"]
   ROLE: ${USER_ROLES.join(', ')}
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const file = process.env.DASHBOARD_DB ?? 'data/dashboard.db';
+  const file = cliEnv().dbFile;
   const db = openDatabase(file);
   try {
     const store = createStore(db, file);

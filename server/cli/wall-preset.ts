@@ -9,6 +9,7 @@ import { createWallPresetsRepo } from '../db/wall-repo.js';
 import { parseWallPreset } from '../wall/presets.js';
 import { auditCli } from './cli-audit.js';
 import { WALL_INTERVAL_DEFAULT_S, WALL_INTERVAL_MAX_S, WALL_INTERVAL_MIN_S, WALL_SCENES } from '../wall/wall-types.js';
+import { cliEnv } from './cli-env.js';
 
 const USAGE = `usage: npm run wall:preset -- --name NAME --scenes ${WALL_SCENES.join(',')} [--interval SECONDS]
        npm run wall:preset -- --list
@@ -25,7 +26,7 @@ function main(): number {
     },
     allowPositionals: false,
   });
-  const file = process.env.DASHBOARD_DB ?? 'data/dashboard.db';
+  const file = cliEnv().dbFile;
   if (values.list) {
     const db = openDatabase(file);
     try {

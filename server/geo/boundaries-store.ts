@@ -14,10 +14,10 @@ import { DEFAULT_JURISDICTION_DIR, readJurisdictionManifest } from './jurisdicti
 /** <repo>/data/boundaries, whatever the working directory. */
 export const DEFAULT_BOUNDARIES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/boundaries');
 
-/** The boundaries directory: env BOUNDARIES_DIR if set, else {@link DEFAULT_BOUNDARIES_DIR}. */
-export function boundariesDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  const dir = env.BOUNDARIES_DIR?.trim();
-  return dir ? resolve(dir) : DEFAULT_BOUNDARIES_DIR;
+/** The boundaries directory: `dir` (BOUNDARIES_DIR, read by server/index.ts or the CLI) if set, else {@link DEFAULT_BOUNDARIES_DIR}. */
+export function boundariesDirOf(dir: string | undefined): string {
+  const d = dir?.trim();
+  return d ? resolve(d) : DEFAULT_BOUNDARIES_DIR;
 }
 
 function checkName(jurisdictionName: string): void {
@@ -28,7 +28,7 @@ function checkName(jurisdictionName: string): void {
 }
 
 /** Path of the imported boundaries of a jurisdiction: `<boundariesDir>/<name>.geojson`. */
-export function importedBoundariesPath(jurisdictionName: string, boundariesDir: string = boundariesDirFromEnv()): string {
+export function importedBoundariesPath(jurisdictionName: string, boundariesDir: string = DEFAULT_BOUNDARIES_DIR): string {
   checkName(jurisdictionName);
   return join(boundariesDir, `${jurisdictionName}.geojson`);
 }
@@ -93,7 +93,7 @@ export function resolveBoundaries(
   jurisdictionName: string,
   options: ResolveBoundariesOptions = {},
 ): BoundariesResponse {
-  const imported = importedBoundariesPath(jurisdictionName, options.boundariesDir ?? boundariesDirFromEnv());
+  const imported = importedBoundariesPath(jurisdictionName, boundariesDirOf(options.boundariesDir));
   if (exists(imported)) return readCollection(imported, false);
   const dir = options.jurisdictionDir ?? DEFAULT_JURISDICTION_DIR;
   const manifest = readJurisdictionManifest(dir, jurisdictionName);
@@ -122,7 +122,7 @@ export function writeImportedBoundaries(
   features: BoundariesResponse['features'],
   options: { boundariesDir?: string } = {},
 ): string {
-  const path = importedBoundariesPath(jurisdictionName, options.boundariesDir ?? boundariesDirFromEnv());
+  const path = importedBoundariesPath(jurisdictionName, boundariesDirOf(options.boundariesDir));
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, stringifyFeatureCollection({ type: 'FeatureCollection', schematic: false, features }));
