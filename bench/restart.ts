@@ -42,8 +42,8 @@ import { civilFromDays, MS_PER_DAY, vnDayIndex } from '../server/domain/time.js'
 import { DEFAULT_DOMAIN_SETTINGS, type DossierEvent, type DossierState, type TaskEvent, type TaskState } from '../server/domain/types.js';
 import type { DossierRowExtras } from '../server/db/projections-repo.js';
 import { jurisdictionIndex, loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
-import { dossierRowExtras } from '../server/ingest/projection-extras.js';
-import { dossierEventSchema, taskEventSchema } from '../server/ingest/wire-schemas.js';
+import { dossierRowExtras } from '../server/projection/row-extras.js';
+import { dossierEventSchema, taskEventSchema } from '../server/domain/wire-schemas.js';
 import { MetricsEngine } from '../server/metrics/engine.js';
 import type { FinishedDossierFacts } from '../server/metrics/footprint.js';
 import type { ScopeKey } from '../server/metrics/types.js';

@@ -1,13 +1,14 @@
 import type { DossierEvent, DossierState, TaskState } from '../domain/types.js';
 import { toVnIso } from '../domain/time.js';
 import type { Store } from '../db/store.js';
+import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../domain/logged-events.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import type { FieldError } from '../db/quarantine-repo.js';
 import { sameContent } from './canonical-json.js';
-import { parseLoggedDossierEvent, parseLoggedTaskEvent, validateEvent, type IngestKind, type ValidationContext } from './validate.js';
-import type { DomainContext } from './projection-extras.js';
-import { StateCache } from './state-cache.js';
-import { advanceDossier, advanceOwnedDossier, advanceTask } from './fold.js';
+import { validateEvent, type IngestKind, type ValidationContext } from './validate.js';
+import type { DomainContext } from '../projection/row-extras.js';
+import { StateCache } from '../projection/state-cache.js';
+import { advanceDossier, advanceOwnedDossier, advanceTask } from '../domain/fold.js';
 
 /** Items whose states stay in memory between batches (≈ the open backlog of a large city). */
 const STATE_CACHE_ITEMS = 400_000;

@@ -3,7 +3,7 @@
  * behind them and no metrics, so a test decides when (and whether) the projections are written.
  */
 import type { Store } from '../../server/db/store.js';
-import type { DomainContext } from '../../server/ingest/projection-extras.js';
+import type { DomainContext } from '../../server/projection/row-extras.js';
 import { createIngestService } from '../../server/ingest/service.js';
 import { jurisdictionIndex } from '../../server/geo/jurisdiction-loader.js';
 import type { Jurisdiction } from '../../server/domain/types.js';
