@@ -48,6 +48,7 @@ import { MetricsEngine } from '../server/metrics/engine.js';
 import type { FinishedDossierFacts } from '../server/metrics/footprint.js';
 import type { ScopeKey } from '../server/metrics/types.js';
 import { createIngestService } from '../server/ingest/service.js';
+import { createWriteBehind } from '../server/projection/write-behind.js';
 import { hashSourceKey } from '../server/ingest/keys.js';
 import { generateCity, isMain, log, median, numArg, onCleanup, ReadyTimeout, round, runMain, startChild, tempDir } from './lib.js';
 
@@ -501,7 +502,7 @@ function buildBacklog(file: string, dossiers: number) {
     now: Date.now,
     isKnownCode: (c) => index.scopeOf(c) !== null,
     jurisdictionName: jurisdiction.name,
-    projections: { logged() {}, onProjected() {} },
+    latest: createWriteBehind({ store, projections: { logged() {}, onProjected() {} } }),
     onApplied() {},
   });
   let accepted = 0;

@@ -12,6 +12,7 @@ import { MetricsEngine } from './metrics/engine.js';
 import { backfillOverdueSpans } from './projection/overdue-backfill.js';
 import type { ScopeKey } from './metrics/types.js';
 import { createIngestService, type IngestService } from './ingest/service.js';
+import { createWriteBehind } from './projection/write-behind.js';
 import type { RecoveryProgress } from './projection/projector.js';
 import { recoveringError } from './http/errors.js';
 import { startProjectionWriter, type ProjectionWriter } from './projection/writer.js';
@@ -168,13 +169,15 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     );
   }
 
+  // The one owner of the latest known state of every dossier and task (and of the read-your-writes rule).
+  const latest = createWriteBehind({ store, projections });
   const service = createIngestService({
     store,
     domain: ctx,
     now,
     isKnownCode: (code) => index.scopeOf(code) !== null,
     jurisdictionName: jurisdiction.name,
-    projections,
+    latest,
     onApplied(changes) {
       for (const d of changes.dossiers) engine.applyDossier(d.prev, d.next);
       for (const t of changes.tasks) engine.applyTask(t.prev, t.next);
@@ -193,7 +196,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const advance = (): AlertRaised[] =>
     engine.advance(now()).map((a) => {
       if (a.kind === 'dossier') {
-        const d = ingest.latestDossier(a.id);
+        const d = latest.dossier(a.id);
         const holder = d?.holds.length && d.holds[d.holds.length - 1].to === null ? d.holds[d.holds.length - 1] : null;
         return {
           kind: 'dossier',
@@ -206,7 +209,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
           holderName: holder?.handlerName ?? null,
         };
       }
-      const t = ingest.latestTask(a.id);
+      const t = latest.task(a.id);
       return {
         kind: 'task',
         id: a.id,

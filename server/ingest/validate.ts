@@ -125,7 +125,8 @@ function describeIssue(i: z.core.$ZodIssue): string {
   return i.message;
 }
 
-function rawEventId(raw: unknown): string | null {
+/** The `id` a raw event claims (as text, at most 200 characters), for results and quarantine; null without one. */
+export function rawEventId(raw: unknown): string | null {
   if (raw && typeof raw === 'object' && 'id' in raw) {
     const v = (raw as { id: unknown }).id;
     if (typeof v === 'string' || typeof v === 'number') return String(v).slice(0, 200);
