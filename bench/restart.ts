@@ -42,12 +42,13 @@ import { civilFromDays, MS_PER_DAY, vnDayIndex } from '../server/domain/time.js'
 import { DEFAULT_DOMAIN_SETTINGS, type DossierEvent, type DossierState, type TaskEvent, type TaskState } from '../server/domain/types.js';
 import type { DossierRowExtras } from '../server/db/projections-repo.js';
 import { jurisdictionIndex, loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
-import { dossierRowExtras } from '../server/ingest/projection-extras.js';
-import { dossierEventSchema, taskEventSchema } from '../server/ingest/wire-schemas.js';
+import { dossierRowExtras } from '../server/projection/row-extras.js';
+import { dossierEventSchema, taskEventSchema } from '../server/domain/wire-schemas.js';
 import { MetricsEngine } from '../server/metrics/engine.js';
 import type { FinishedDossierFacts } from '../server/metrics/footprint.js';
 import type { ScopeKey } from '../server/metrics/types.js';
 import { createIngestService } from '../server/ingest/service.js';
+import { createWriteBehind } from '../server/projection/write-behind.js';
 import { hashSourceKey } from '../server/ingest/keys.js';
 import { generateCity, isMain, log, median, numArg, onCleanup, ReadyTimeout, round, runMain, startChild, tempDir } from './lib.js';
 
@@ -501,7 +502,7 @@ function buildBacklog(file: string, dossiers: number) {
     now: Date.now,
     isKnownCode: (c) => index.scopeOf(c) !== null,
     jurisdictionName: jurisdiction.name,
-    projections: { logged() {}, onProjected() {} },
+    latest: createWriteBehind({ store, projections: { logged() {}, onProjected() {} } }),
     onApplied() {},
   });
   let accepted = 0;

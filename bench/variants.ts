@@ -17,6 +17,7 @@ import { jurisdictionIndex, loadJurisdiction } from '../server/geo/jurisdiction-
 import { MetricsEngine } from '../server/metrics/engine.js';
 import type { ScopeKey } from '../server/metrics/types.js';
 import { createIngestService, type IngestService } from '../server/ingest/service.js';
+import { createWriteBehind } from '../server/projection/write-behind.js';
 import { Projector } from '../server/projection/projector.js';
 import { hashSourceKey, generateSourceKey } from '../server/ingest/keys.js';
 import type { SourceRow } from '../server/db/sources-repo.js';
@@ -132,13 +133,16 @@ export function createIngestStack(file: string, v: StoreVariant, now: () => numb
     now,
     isKnownCode: (code) => index.scopeOf(code) !== null,
     jurisdictionName: jurisdiction.name,
-    projections: {
-      logged() {
-        const seq = projector.catchUp();
-        for (const l of projected) l(seq);
+    latest: createWriteBehind({
+      store,
+      projections: {
+        logged() {
+          const seq = projector.catchUp();
+          for (const l of projected) l(seq);
+        },
+        onProjected: (l) => projected.push(l),
       },
-      onProjected: (l) => projected.push(l),
-    },
+    }),
     onApplied(changes) {
       for (const d of changes.dossiers) engine.applyDossier(d.prev, d.next);
       for (const t of changes.tasks) engine.applyTask(t.prev, t.next);

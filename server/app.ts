@@ -144,7 +144,7 @@ export function createApp(deps: AppDeps): App {
     next(p && req.path !== '/health' ? recoveringError(p) : undefined);
   });
   // Ingest is authenticated by its bearer source key (never a cookie) and has its own 8 MB body limit.
-  api.use(ingestRoutes(deps.store, deps.ingest, { ratePerMinute: sec.ingestRatePerMinute, now: authNow, domainNow: deps.now }));
+  api.use(ingestRoutes(deps.store, deps.ingest, { ratePerMinute: sec.ingestRatePerMinute, now: authNow }));
   api.use(smallJson());
   api.use(authenticate({ auth, displays: deps.store.displays }));
   api.use(csrfProtection(sec.corsOrigins));

@@ -12,6 +12,7 @@ import { MetricsEngine } from './metrics/engine.js';
 import { backfillOverdueSpans } from './projection/overdue-backfill.js';
 import type { ScopeKey } from './metrics/types.js';
 import { createIngestService, type IngestService } from './ingest/service.js';
+import { createWriteBehind } from './projection/write-behind.js';
 import type { RecoveryProgress } from './projection/projector.js';
 import { recoveringError } from './http/errors.js';
 import { startProjectionWriter, type ProjectionWriter } from './projection/writer.js';
@@ -167,13 +168,15 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     );
   }
 
+  // The one owner of the latest known state of every dossier and task (and of the read-your-writes rule).
+  const latest = createWriteBehind({ store, projections });
   const service = createIngestService({
     store,
     domain: ctx,
     now,
     isKnownCode: (code) => index.scopeOf(code) !== null,
     jurisdictionName: jurisdiction.name,
-    projections,
+    latest,
     onApplied(changes) {
       for (const d of changes.dossiers) engine.applyDossier(d.prev, d.next);
       for (const t of changes.tasks) engine.applyTask(t.prev, t.next);
@@ -217,7 +220,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const live = startLiveScheduler({
     metrics: engine,
     now,
-    alertSources: { latestDossier: ingest.latestDossier, latestTask: ingest.latestTask, unitName: nameOf },
+    alertSources: { latestDossier: (id) => latest.dossier(id), latestTask: (id) => latest.task(id), unitName: nameOf },
     hub: app.hub,
     deltaFlushMs: opts.deltaFlushMs ?? 500,
     clockTickMs,

@@ -4,8 +4,7 @@ import type { SourceRow } from '../db/sources-repo.js';
 import { HttpError } from '../http/errors.js';
 import { createTokenBuckets } from '../auth/rate-limit.js';
 import { hashSourceKey } from './keys.js';
-import type { EventResult, IngestService } from './service.js';
-import { unitLimitErrors } from './unit-limit.js';
+import type { IngestService } from './service.js';
 import type { IngestKind } from './validate.js';
 
 /** Most events one request may carry. */
@@ -20,8 +19,6 @@ export interface IngestRouteOptions {
   ratePerMinute: number;
   /** Wall-clock time for the rate limits. */
   now: () => number;
-  /** The server's (domain) clock, for the quarantine's received time; defaults to `now`. */
-  domainNow?: () => number;
 }
 
 function tooMany(retryAfterMs: number, what: string): HttpError {
@@ -72,7 +69,7 @@ export function ingestRoutes(store: Store, service: IngestService, o: IngestRout
         throw new HttpError(413, 'too_many_events', `at most ${MAX_EVENTS_PER_BATCH} events per request (got ${body.events.length})`);
       }
       const source = (req as Request & { source: SourceRow }).source;
-      const results = source.units ? ingestWithinUnits(store, service, source, kind, body.events, (o.domainNow ?? o.now)()) : service.ingest(source, kind, body.events);
+      const results = service.ingest(source, kind, body.events);
       let accepted = 0;
       let duplicate = 0;
       let rejected = 0;
@@ -85,38 +82,4 @@ export function ingestRoutes(store: Store, service: IngestService, o: IngestRout
     });
   }
   return router;
-}
-
-/**
- * A unit-limited source's batch: events outside its units are rejected (and quarantined) here, the
- * rest go through the one writer path; results come back in the batch's order.
- */
-function ingestWithinUnits(store: Store, service: IngestService, source: SourceRow, kind: IngestKind, events: unknown[], now: number): EventResult[] {
-  const outside = unitLimitErrors(kind, events, source.units ?? [], store.read);
-  const results: EventResult[] = new Array(events.length);
-  const passed: unknown[] = [];
-  const passedAt: number[] = [];
-  outside.forEach((errors, index) => {
-    if (!errors) {
-      passed.push(events[index]);
-      passedAt.push(index);
-      return;
-    }
-    const raw = events[index] as { id?: unknown };
-    const id = typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id).slice(0, 200) : null;
-    results[index] = { index, id, status: 'rejected', errors };
-    let text: string;
-    try {
-      text = JSON.stringify(raw);
-    } catch {
-      text = String(raw);
-    }
-    store.quarantine.add(source.id, kind, now, id, text, errors);
-  });
-  if (passed.length) {
-    service.ingest(source, kind, passed).forEach((r, i) => {
-      results[passedAt[i]] = { ...r, index: passedAt[i] };
-    });
-  }
-  return results;
 }

@@ -1,16 +1,15 @@
 import type { DossierEvent, DossierState, TaskState } from '../domain/types.js';
+import type { DossierContext } from '../domain/dossier.js';
 import { toVnIso } from '../domain/time.js';
+import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../domain/logged-events.js';
+import { advanceDossier, advanceOwnedDossier, advanceTask } from '../domain/fold.js';
 import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import type { FieldError } from '../db/quarantine-repo.js';
+import type { WriteBehind } from '../projection/write-behind.js';
 import { sameContent } from './canonical-json.js';
-import { parseLoggedDossierEvent, parseLoggedTaskEvent, validateEvent, type IngestKind, type ValidationContext } from './validate.js';
-import type { DomainContext } from './projection-extras.js';
-import { StateCache } from './state-cache.js';
-import { advanceDossier, advanceOwnedDossier, advanceTask } from './fold.js';
-
-/** Items whose states stay in memory between batches (≈ the open backlog of a large city). */
-const STATE_CACHE_ITEMS = 400_000;
+import { rawEventId, validateEvent, type IngestKind, type ValidationContext } from './validate.js';
+import { unitLimitErrors, type ItemUnits } from './unit-limit.js';
 
 export type EventResult =
   | { index: number; id: string | null; status: 'accepted' }
@@ -24,52 +23,30 @@ export interface AppliedChanges {
 
 export interface IngestDeps {
   store: Store;
-  domain: DomainContext;
+  domain: DossierContext;
   now: () => number;
   isKnownCode(code: string): boolean;
   jurisdictionName: string;
-  /** The projection writer: told when the log grew, it tells when the projections caught up. */
-  projections: { logged(seq: number): void; onProjected(listener: (seq: number) => void): void };
+  /** The latest known states and event ids (projection/write-behind.ts): read here, told of each commit. */
+  latest: WriteBehind;
   /** Called after the batch's transaction committed, with every changed item (before → after). */
   onApplied(changes: AppliedChanges): void;
 }
 
 /**
- * The one writer path: every event — pushed over HTTP, imported, or simulated — is validated, then
- * the batch's accepted events are appended to the log (with its rejected ones in quarantine) in one
- * durable transaction, folded in memory into their items' states and handed to the metrics engine.
- * The projection writer folds the same log into the projections shortly after (projection/); the
- * states it has not written yet stay here, so the next event of an item folds onto its latest state.
+ * The one writer path: every event — pushed over HTTP, imported, or simulated — is validated, then in
+ * one durable transaction the batch's events outside a unit-limited source's units and its invalid
+ * ones go to quarantine and the rest are appended to the log, folded in memory onto their items'
+ * latest states. Once committed, the new states are published: to the write-behind projections
+ * (projection/write-behind.ts, which owns the latest states and tells the projection writer) and to
+ * the metrics engine (onApplied). Nothing here waits for the projection writer.
  */
 export function createIngestService(deps: IngestDeps) {
-  const { store, domain } = deps;
-  const dossierCache = new StateCache<DossierState>(STATE_CACHE_ITEMS);
-  const taskCache = new StateCache<TaskState>(STATE_CACHE_ITEMS / 8);
-  // What the projection writer has not written yet (it works up to a seq of the log, see
-  // projection/projector.ts), each with the seq of its last event, dropped once the writer passed it:
-  // - the latest states of items (their rows in the store are behind);
-  // - the ids of logged events, with their seq (event_ids does not have them yet). Their payloads stay
-  //   in the log: held here they would outlive many collections, and a resend is rare.
-  // Each map is kept in seq order (an entry moves to the end when updated), so dropping stops early.
-  const unprojectedDossiers = new Map<string, { state: DossierState; seq: number }>();
-  const unprojectedTasks = new Map<string, { state: TaskState; seq: number }>();
-  const unindexedIds = new Map<string, number>();
-  deps.projections.onProjected((seq) => {
-    dropUpTo(unprojectedDossiers, seq);
-    dropUpTo(unprojectedTasks, seq);
-    for (const [key, at] of unindexedIds) {
-      if (at > seq) break;
-      unindexedIds.delete(key);
-    }
-  });
-  const idKey = (sourceId: number, eventId: string) => `${sourceId}\u0000${eventId}`;
-  /**
-   * Payload of the event this source logged under this id, if any: logged since the projections' mark
-   * (read from the log by its seq), else in `indexed` (what event_ids held for the batch's ids).
-   */
-  const loggedPayload = (sourceId: number, eventId: string, indexed: Map<string, string>): string | undefined => {
-    const seq = unindexedIds.get(idKey(sourceId, eventId));
-    return seq !== undefined ? store.events.payloadAt(seq) : indexed.get(eventId);
+  const { store, domain, latest } = deps;
+  /** Where an item already stored belongs, by its latest known state (undefined: no such item). */
+  const itemUnits: ItemUnits = {
+    dossierUnit: (id) => latest.dossier(id)?.unit,
+    taskAssignee: (id) => latest.task(id)?.assignee,
   };
 
   function ingest(source: SourceRow, kind: IngestKind, rawEvents: unknown[]): EventResult[] {
@@ -105,15 +82,20 @@ export function createIngestService(deps: IngestDeps) {
     for (const v of validated) if (v.ok) ids.push(v.event.id);
 
     store.transaction(() => {
+      // A unit-limited source's events outside its units are refused first, whatever else is wrong
+      // with them (read in the transaction, from the latest states: the projections may be behind).
+      const outside = source.units ? unitLimitErrors(kind, rawEvents, source.units, itemUnits) : null;
       // One lookup for the batch's ids, not one statement per event (in the transaction: the writer
       // may index more ids until it starts).
       const indexed = store.events.indexedPayloads(source.id, ids);
       rawEvents.forEach((raw, index) => {
+        const outsideErrors = outside?.[index];
+        if (outsideErrors) return reject(index, rawEventId(raw), raw, outsideErrors);
         const v = validated[index];
         if (!v.ok) return reject(index, v.eventId, raw, v.errors);
         const { payload } = v;
         const eventId = v.event.id;
-        const earlier = accepted.get(eventId)?.payload ?? loggedPayload(source.id, eventId, indexed);
+        const earlier = accepted.get(eventId)?.payload ?? latest.loggedPayload(source.id, eventId, indexed);
         if (earlier !== undefined) return duplicateOrConflict(index, eventId, raw, earlier, payload);
         let seq: number;
         if (v.kind === 'dossier') {
@@ -144,22 +126,8 @@ export function createIngestService(deps: IngestDeps) {
       if (maxAt > 0) store.sources.markSeen(source.id, now, maxAt);
     });
 
-    // Committed: the cache may now hold the new states (finished items leave it: they rarely change
-    // again), and every changed item stays reachable here until the projections have it.
-    for (const [eventId, a] of accepted) unindexedIds.set(idKey(source.id, eventId), a.seq);
-    for (const [id, next] of dossierNext) {
-      unprojectedDossiers.delete(id);
-      unprojectedDossiers.set(id, { state: next, seq: lastSeq });
-      if (next.endAt === null) dossierCache.set(id, next);
-      else dossierCache.delete(id);
-    }
-    for (const [id, next] of taskNext) {
-      unprojectedTasks.delete(id);
-      unprojectedTasks.set(id, { state: next, seq: lastSeq });
-      if (next.status === 'open') taskCache.set(id, next);
-      else taskCache.delete(id);
-    }
-    if (lastSeq > 0) deps.projections.logged(lastSeq);
+    // Committed: publish. (A batch that rolled back threw above and published nothing.)
+    latest.committed({ sourceId: source.id, seq: lastSeq, eventIds: accepted, dossiers: dossierNext, tasks: taskNext });
     if (dossierNext.size || taskNext.size) {
       deps.onApplied({
         dossiers: [...dossierNext].map(([id, next]) => ({ prev: dossierPrev.get(id) ?? null, next })),
@@ -171,36 +139,19 @@ export function createIngestService(deps: IngestDeps) {
     function currentDossier(id: string): DossierState | null {
       const inBatch = dossierNext.get(id);
       if (inBatch) return inBatch;
-      if (!dossierPrev.has(id)) dossierPrev.set(id, latestDossier(id));
+      if (!dossierPrev.has(id)) dossierPrev.set(id, latest.dossier(id));
       return dossierPrev.get(id) ?? null;
     }
 
     function currentTask(id: string): TaskState | null {
       const inBatch = taskNext.get(id);
       if (inBatch) return inBatch;
-      if (!taskPrev.has(id)) taskPrev.set(id, latestTask(id));
+      if (!taskPrev.has(id)) taskPrev.set(id, latest.task(id));
       return taskPrev.get(id) ?? null;
     }
   }
 
-  /** The state of a dossier after every event accepted so far (its store row may be behind). */
-  function latestDossier(id: string): DossierState | null {
-    return unprojectedDossiers.get(id)?.state ?? dossierCache.get(id) ?? store.projections.getDossier(id);
-  }
-
-  function latestTask(id: string): TaskState | null {
-    return unprojectedTasks.get(id)?.state ?? taskCache.get(id) ?? store.projections.getTask(id);
-  }
-
-  return { ingest, latestDossier, latestTask };
-}
-
-/** Drops the entries of a map kept in seq order up to `seq`. */
-function dropUpTo(m: Map<string, { seq: number }>, seq: number): void {
-  for (const [key, v] of m) {
-    if (v.seq > seq) return;
-    m.delete(key);
-  }
+  return { ingest };
 }
 
 /** Nothing happens to a dossier before it is received: such an event is a logic error, not an early arrival. */

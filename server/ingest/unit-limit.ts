@@ -1,13 +1,13 @@
 /**
  * Sources limited to some units (a ward's own system may write only its ward): which events of a
- * batch fall outside the limit, with an error that says so. Checked before the batch reaches the
- * ingest service; refused events are quarantined like any rejected event.
+ * batch fall outside the limit, with an error that says so. The ingest service checks it in the
+ * batch's transaction, before anything else; refused events are quarantined like any rejected event.
  */
 import type { FieldError } from '../db/quarantine-repo.js';
 import type { ScopeKey } from '../metrics/types.js';
 import type { IngestKind } from './validate.js';
 
-/** Where an item already stored belongs (undefined: not stored). */
+/** Where an item already known belongs, by its latest state (undefined: no such item yet). */
 export interface ItemUnits {
   dossierUnit(id: string): string | null | undefined;
   taskAssignee(id: string): string | null | undefined;
@@ -33,7 +33,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 /**
  * For each event, the errors that put it outside the source's units, or null when it is within them
  * (or malformed in a way validation will report). An event is outside when it names another unit
- * (`unit` of a receipt, `assignee` of an assignment) or concerns an item already stored under another unit.
+ * (`unit` of a receipt, `assignee` of an assignment) or concerns an item already known under another unit.
  */
 export function unitLimitErrors(kind: IngestKind, events: readonly unknown[], allowed: readonly string[], items: ItemUnits): (FieldError[] | null)[] {
   const allow = new Set(allowed);

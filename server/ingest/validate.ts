@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { DossierEvent, TaskEvent } from '../domain/types.js';
 import { toVnIso } from '../domain/time.js';
 import type { FieldError } from '../db/quarantine-repo.js';
-import { dossierEventSchema, taskEventSchema } from './wire-schemas.js';
-import { fastParseDossierEvent, fastParseTaskEvent } from './fast-parse.js';
+import { dossierEventSchema, taskEventSchema } from '../domain/wire-schemas.js';
+import { fastParseDossierEvent, fastParseTaskEvent } from '../domain/fast-parse.js';
 
 export type IngestKind = 'dossier' | 'task';
 
@@ -41,17 +41,6 @@ export function validateEvent(kind: IngestKind, raw: unknown, ctx: ValidationCon
   // The event as sent, for the log.
   const payload = JSON.stringify(raw);
   return kind === 'dossier' ? { ok: true, kind, event: event as DossierEvent, payload } : { ok: true, kind, event: event as TaskEvent, payload };
-}
-
-/** An event as the log stores it (its wire JSON), parsed back into a domain event. */
-export function parseLoggedDossierEvent(payload: string): DossierEvent {
-  const raw = JSON.parse(payload) as Record<string, unknown>;
-  return fastParseDossierEvent(raw) ?? (dossierEventSchema.parse(raw) as DossierEvent);
-}
-
-export function parseLoggedTaskEvent(payload: string): TaskEvent {
-  const raw = JSON.parse(payload) as Record<string, unknown>;
-  return fastParseTaskEvent(raw) ?? (taskEventSchema.parse(raw) as TaskEvent);
 }
 
 function checkCommon(e: { at: number }, ctx: ValidationContext, errors: FieldError[]): void {
@@ -136,7 +125,8 @@ function describeIssue(i: z.core.$ZodIssue): string {
   return i.message;
 }
 
-function rawEventId(raw: unknown): string | null {
+/** The `id` a raw event claims (as text, at most 200 characters), for results and quarantine; null without one. */
+export function rawEventId(raw: unknown): string | null {
   if (raw && typeof raw === 'object' && 'id' in raw) {
     const v = (raw as { id: unknown }).id;
     if (typeof v === 'string' || typeof v === 'number') return String(v).slice(0, 200);

@@ -1,6 +1,6 @@
 import type { Store } from '../db/store.js';
-import type { DomainContext } from '../ingest/projection-extras.js';
-import { storedOverdueSpans } from '../ingest/projection-extras.js';
+import type { DomainContext } from './row-extras.js';
+import { storedOverdueSpans } from './row-extras.js';
 
 /** Rows per transaction: short enough that a start with a large file shows progress. */
 const BATCH_ROWS = 5_000;

@@ -3,10 +3,10 @@ import type { LoggedEvent } from '../db/events-repo.js';
 import type { DossierState, TaskState } from '../domain/types.js';
 import { foldDossier, type DossierContext } from '../domain/dossier.js';
 import { foldTask } from '../domain/task.js';
-import { advanceDossier, advanceOwnedDossier, advanceTask } from '../ingest/fold.js';
-import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../ingest/validate.js';
-import { dossierRowExtras } from '../ingest/projection-extras.js';
-import { StateCache } from '../ingest/state-cache.js';
+import { advanceDossier, advanceOwnedDossier, advanceTask } from '../domain/fold.js';
+import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../domain/logged-events.js';
+import { dossierRowExtras } from './row-extras.js';
+import { StateCache } from './state-cache.js';
 
 /** Events read and folded per pass: bounds memory when far behind the log. */
 const EVENTS_PER_PASS = 50_000;

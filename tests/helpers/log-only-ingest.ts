@@ -3,8 +3,9 @@
  * behind them and no metrics, so a test decides when (and whether) the projections are written.
  */
 import type { Store } from '../../server/db/store.js';
-import type { DomainContext } from '../../server/ingest/projection-extras.js';
+import type { DomainContext } from '../../server/projection/row-extras.js';
 import { createIngestService } from '../../server/ingest/service.js';
+import { createWriteBehind } from '../../server/projection/write-behind.js';
 import { jurisdictionIndex } from '../../server/geo/jurisdiction-loader.js';
 import type { Jurisdiction } from '../../server/domain/types.js';
 import { T0 } from './test-server.js';
@@ -17,7 +18,7 @@ export function logOnlyIngest(store: Store, jurisdiction: Jurisdiction, domain: 
     now: () => now,
     isKnownCode: (c) => index.scopeOf(c) !== null,
     jurisdictionName: jurisdiction.name,
-    projections: { logged() {}, onProjected() {} },
+    latest: createWriteBehind({ store, projections: { logged() {}, onProjected() {} } }),
     onApplied() {},
   });
 }

@@ -9,8 +9,8 @@ import { foldDossier } from '../../../server/domain/dossier.js';
 import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
 import { DEFAULT_DOMAIN_SETTINGS, type DossierEvent } from '../../../server/domain/types.js';
 import { canonicalJson } from '../../../server/ingest/canonical-json.js';
-import { dossierRowExtras } from '../../../server/ingest/projection-extras.js';
-import { dossierEventSchema } from '../../../server/ingest/wire-schemas.js';
+import { dossierRowExtras } from '../../../server/projection/row-extras.js';
+import { dossierEventSchema } from '../../../server/domain/wire-schemas.js';
 import { receivedEvent, startTestServer, T0 } from '../../helpers/test-server.js';
 
 const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../server/db/migrations');

@@ -15,7 +15,7 @@ import type { DossierContext } from '../../../server/domain/dossier.js';
 import { MS_PER_HOUR, parseDueDate, parseIsoWithOffset, toVnIso } from '../../../server/domain/time.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
 import type { DossierEvent, DossierState } from '../../../server/domain/types.js';
-import { advanceDossier, advanceOwnedDossier } from '../../../server/ingest/fold.js';
+import { advanceDossier, advanceOwnedDossier } from '../../../server/domain/fold.js';
 
 const calendar = loadWorkCalendar();
 const ctx: DossierContext = { calendar, settings: DEFAULT_DOMAIN_SETTINGS };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayOfWeekOfIndex, MS_PER_DAY, MS_PER_HOUR, parseDueDate, vnDayIndex, vnDayKey, vnStartOfDay } from '../../../server/domain/time.js';
-import { dossierEventSchema, taskEventSchema } from '../../../server/ingest/wire-schemas.js';
+import { dossierEventSchema, taskEventSchema } from '../../../server/domain/wire-schemas.js';
 import { createCityGenerator } from '../../../server/simulator/generator.js';
 import type { CityGeneratorOptions, GeneratedEvents } from '../../../server/simulator/generator.js';
 import type { WireDossierEvent } from '../../../server/simulator/wire.js';

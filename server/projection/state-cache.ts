@@ -1,8 +1,7 @@
 /**
- * The latest states of recently touched items, so the hot ingest path folds in memory instead of
- * reading and parsing the projection row for every event. Bounded: the oldest entries are evicted
- * (Map iteration order is insertion order; a touch re-inserts). Items are cached only after their
- * transaction committed, so a rolled-back batch never leaves a state the store does not have.
+ * The states the projection writer wrote last, so that most events of a pass fold without reading
+ * and parsing their row back. Bounded: the oldest entries are evicted (Map iteration order is
+ * insertion order; a touch re-inserts). Entries are set only after their rows committed.
  */
 export class StateCache<T> {
   private readonly map = new Map<string, T>();

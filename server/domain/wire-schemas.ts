@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDueDate, parseIsoWithOffset } from '../domain/time.js';
+import { parseDueDate, parseIsoWithOffset } from './time.js';
 
 /**
  * zod schemas of the public ingest contract (wire format, ISO strings). Each schema turns dates into

@@ -1,5 +1,5 @@
-import type { DossierEvent, HandlerRef, ProcedureRef, TaskEvent } from '../domain/types.js';
-import { parseDueDate, parseIsoWithOffset } from '../domain/time.js';
+import type { DossierEvent, HandlerRef, ProcedureRef, TaskEvent } from './types.js';
+import { parseDueDate, parseIsoWithOffset } from './time.js';
 
 /**
  * A fast path in front of the zod schemas of wire-schemas.ts, which stay the schema of record.
@@ -7,7 +7,7 @@ import { parseDueDate, parseIsoWithOffset } from '../domain/time.js';
  * Each function returns exactly what the zod schema's parse returns (same values, same keys, unknown
  * keys dropped) for an event it fully recognises, and `undefined` for anything else — including
  * every input zod would reject — so that the caller asks zod, which decides and explains the errors.
- * It never accepts what zod rejects (tests/server/ingest/fast-parse.test.ts checks both on valid and
+ * It never accepts what zod rejects (tests/server/domain/fast-parse.test.ts checks both on valid and
  * mutated events). zod's discriminated union costs a few µs per event; at tens of thousands of events
  * per second this path matters.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fastParseDossierEvent, fastParseTaskEvent } from '../../../server/ingest/fast-parse.js';
-import { dossierEventSchema, taskEventSchema } from '../../../server/ingest/wire-schemas.js';
+import { fastParseDossierEvent, fastParseTaskEvent } from '../../../server/domain/fast-parse.js';
+import { dossierEventSchema, taskEventSchema } from '../../../server/domain/wire-schemas.js';
 import { createCityGenerator } from '../../../server/simulator/generator.js';
 import { loadProcedures } from '../../../server/simulator/procedures.js';
 import { mulberry32 } from '../../../server/simulator/random.js';

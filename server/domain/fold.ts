@@ -1,6 +1,6 @@
-import type { DossierEvent, DossierState, TaskEvent, TaskState } from '../domain/types.js';
-import { applyDossierEvent, applyDossierEventInPlace, emptyDossierState, foldDossier, type DossierContext } from '../domain/dossier.js';
-import { applyTaskEvent, emptyTaskState, foldTask } from '../domain/task.js';
+import type { DossierEvent, DossierState, TaskEvent, TaskState } from './types.js';
+import { applyDossierEvent, applyDossierEventInPlace, emptyDossierState, foldDossier, type DossierContext } from './dossier.js';
+import { applyTaskEvent, emptyTaskState, foldTask } from './task.js';
 
 /**
  * A dossier's state after one more logged event. In-order events extend the fold; a late-arriving

@@ -1,0 +1,162 @@
+/**
+ * The main thread's side of the write-behind projections: the one owner of "the latest known state"
+ * of every dossier and task, and of the ids of events the projection writer has not indexed yet.
+ *
+ * The ingest service commits a batch to the log and hands its changed states here (committed); the
+ * projection writer (writer.ts, on its own thread) folds the same log into the projection rows a
+ * little later and reports its mark (onProjected); what it has written is dropped from memory here,
+ * except the states of open items, kept (bounded) so that their next event folds without reading the
+ * row back.
+ *
+ * Read-your-writes, one rule: a batch is visible to every reader on the main thread as soon as
+ * ingest() returned. Readers of an item's state or of an event id (the ingest path itself, its unit
+ * limit, alert payloads) ask this module, which answers from memory whatever the projections do not
+ * have yet and from the store's rows the rest, never waiting for the writer; readers of the
+ * projection tables (`store.read`: the API) wait for the writer to reach the end of the log instead
+ * (the store's read barrier, ProjectionWriter.sync). Nothing else reads the rows of an item that
+ * may have unprojected events.
+ */
+import type { Store } from '../db/store.js';
+import type { DossierState, TaskState } from '../domain/types.js';
+import type { ProjectionWriter } from './writer.js';
+
+/** Items whose states stay in memory between batches (≈ the open backlog of a large city). */
+const LATEST_DOSSIERS = 400_000;
+const LATEST_TASKS = LATEST_DOSSIERS / 8;
+
+/** What one committed ingest batch changed. */
+export interface CommittedBatch {
+  sourceId: number;
+  /** Seq of the batch's last logged event (0: it logged none). */
+  seq: number;
+  /** The ids of the events it logged, each with its seq. */
+  eventIds: ReadonlyMap<string, { seq: number }>;
+  /** Each changed item's state after the batch. */
+  dossiers: ReadonlyMap<string, DossierState>;
+  tasks: ReadonlyMap<string, TaskState>;
+}
+
+export interface WriteBehindDeps {
+  store: Store;
+  /** The projection writer: told when the log grew, it tells when the projections caught up. */
+  projections: Pick<ProjectionWriter, 'logged' | 'onProjected'>;
+}
+
+/** See the module's comment. */
+export function createWriteBehind(deps: WriteBehindDeps) {
+  const { store } = deps;
+  const dossiers = new LatestStates<DossierState>(LATEST_DOSSIERS, (s) => s.endAt === null, (id) => store.projections.getDossier(id));
+  const tasks = new LatestStates<TaskState>(LATEST_TASKS, (s) => s.status === 'open', (id) => store.projections.getTask(id));
+  // Ids of logged events that event_ids does not have yet, with their seq, in seq order. Their
+  // payloads stay in the log: held here they would outlive many collections, and a resend is rare.
+  const unindexedIds = new Map<string, number>();
+  const idKey = (sourceId: number, eventId: string) => `${sourceId}\u0000${eventId}`;
+
+  deps.projections.onProjected((seq) => {
+    dossiers.projected(seq);
+    tasks.projected(seq);
+    for (const [key, at] of unindexedIds) {
+      if (at > seq) break;
+      unindexedIds.delete(key);
+    }
+  });
+
+  return {
+    /** The state of a dossier after every event accepted so far (null: none); never waits for the writer. */
+    dossier(id: string): DossierState | null {
+      return dossiers.get(id);
+    },
+
+    /** The state of a task after every event accepted so far (null: none). */
+    task(id: string): TaskState | null {
+      return tasks.get(id);
+    },
+
+    /**
+     * Payload of the event this source logged under this id, if any: logged since the projections'
+     * mark (read from the log by its seq), else in `indexed` (what event_ids held for the batch's ids,
+     * read in the same transaction).
+     */
+    loggedPayload(sourceId: number, eventId: string, indexed: ReadonlyMap<string, string>): string | undefined {
+      const seq = unindexedIds.get(idKey(sourceId, eventId));
+      return seq !== undefined ? store.events.payloadAt(seq) : indexed.get(eventId);
+    },
+
+    /**
+     * A batch's transaction committed: its states become the latest known, its ids known, and the
+     * projection writer is told (which may wait for it when it lags too far behind, see writer.ts).
+     * Must not be called for a batch that rolled back: memory would hold states the log does not.
+     */
+    committed(batch: CommittedBatch): void {
+      if (batch.seq === 0) return;
+      for (const [eventId, e] of batch.eventIds) unindexedIds.set(idKey(batch.sourceId, eventId), e.seq);
+      for (const [id, state] of batch.dossiers) dossiers.committed(id, state, batch.seq);
+      for (const [id, state] of batch.tasks) tasks.committed(id, state, batch.seq);
+      deps.projections.logged(batch.seq);
+    },
+
+    /** How many states are held (for tests and diagnostics). */
+    get size(): { dossiers: number; tasks: number; unindexedIds: number } {
+      return { dossiers: dossiers.size, tasks: tasks.size, unindexedIds: unindexedIds.size };
+    },
+  };
+}
+
+export type WriteBehind = ReturnType<typeof createWriteBehind>;
+
+/**
+ * One copy of each item's latest state in memory: pinned while the projections are behind it, then
+ * kept as a bounded cache when `keep` (open items), dropped otherwise (finished items rarely change
+ * again). Everything else is read from the item's row.
+ */
+class LatestStates<T> {
+  /** Id → latest state, in the order of the commits that set them (so in seq order). */
+  private readonly states = new Map<string, T>();
+  /** Ids whose state the projections do not have yet → seq of the batch that set it; in seq order. */
+  private readonly pending = new Map<string, number>();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly keep: (state: T) => boolean,
+    private readonly row: (id: string) => T | null,
+  ) {}
+
+  get(id: string): T | null {
+    return this.states.get(id) ?? this.row(id);
+  }
+
+  committed(id: string, state: T, seq: number): void {
+    this.states.delete(id);
+    this.states.set(id, state);
+    this.pending.delete(id);
+    this.pending.set(id, seq);
+    this.evict();
+  }
+
+  /** The projections have every event up to `seq`. */
+  projected(seq: number): void {
+    for (const [id, at] of this.pending) {
+      if (at > seq) break;
+      this.pending.delete(id);
+      const state = this.states.get(id);
+      if (state !== undefined && !this.keep(state)) this.states.delete(id);
+    }
+    this.evict();
+  }
+
+  get size(): number {
+    return this.states.size;
+  }
+
+  /**
+   * Evicts the oldest states over capacity. Both maps are in seq order, so the pending states are the
+   * newest: once the oldest is pending, all are, and they stay (the writer's lag bounds them).
+   */
+  private evict(): void {
+    while (this.states.size > this.capacity) {
+      const oldest = this.states.keys().next().value as string;
+      if (this.pending.has(oldest)) return;
+      this.states.delete(oldest);
+    }
+  }
+}
