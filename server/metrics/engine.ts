@@ -234,6 +234,9 @@ export class MetricsEngine {
    * every period.
    */
   metrics(scope: ScopeKey, period: Period): ScopeMetrics {
+    // A read answers at the clock's present, not at the last scheduler step: "today" on a new day is
+    // the new day even if no step ran since midnight. Alerts found on the way wait for the next advance().
+    this.catchUp();
     const s = this.scopeStates.get(scope);
     if (s === undefined) return emptyScopeMetrics(onTimeRateBasis(period));
     const total = this.flows.total(s, PERIOD_INDEX.get(period) as number);
@@ -292,6 +295,7 @@ export class MetricsEngine {
 
   /** The current window of a period. */
   window(period: Period): PeriodWindow {
+    this.catchUp();
     return this.flows.window(period);
   }
 
