@@ -2,7 +2,7 @@ import type { DossierEvent, DossierState, TaskState } from '../domain/types.js';
 import { toVnIso } from '../domain/time.js';
 import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
-import type { FieldError } from '../db/quarantine-repo.js';
+import type { FieldError } from '../../shared/contract/errors.js';
 import { sameContent } from './canonical-json.js';
 import { parseLoggedDossierEvent, parseLoggedTaskEvent, validateEvent, type IngestKind, type ValidationContext } from './validate.js';
 import type { DomainContext } from './projection-extras.js';
