@@ -8,7 +8,6 @@ import type {
   DossierTimeliness,
   JurisdictionResponse,
   OverdueReason,
-  TaskTimeliness,
   UnitInfo,
 } from '../../shared/contract/api.js';
 

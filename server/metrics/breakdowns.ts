@@ -53,7 +53,7 @@ export interface HoldInput {
  * the allotted time, median holding time, and bounces: handing a dossier back to someone who already
  * held it (A→B→A counts one bounce for B, who passed it back).
  */
-export function officialScorecards(holds: HoldInput[], window: { from: number; to: number }, calendar: WorkCalendar, now: number): OfficialRow[] {
+export function officialScorecards(holds: HoldInput[], window: { from: number; to: number }, calendar: WorkCalendar): OfficialRow[] {
   const byOfficial = new Map<string, OfficialRow & { holdDays: number[]; timed: number; timedOnTime: number }>();
   const get = (h: HoldInput) => {
     let o = byOfficial.get(h.handlerId);

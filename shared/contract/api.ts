@@ -7,15 +7,7 @@ import type { AlertRaised } from './events.js';
 
 /** How a dossier stands at an instant. */
 export type DossierTimeliness =
-  | 'early'
-  | 'on_time'
-  | 'late'
-  | 'overdue'
-  | 'due_soon'
-  | 'in_term'
-  | 'awaiting_supplement'
-  | 'paused'
-  | 'excluded';
+  'early' | 'on_time' | 'late' | 'overdue' | 'due_soon' | 'in_term' | 'awaiting_supplement' | 'paused' | 'excluded';
 
 /**
  * Why an overdue (open) or late (finished) dossier counts so: `past_due`, its due time has passed;

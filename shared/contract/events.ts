@@ -32,8 +32,7 @@ export interface ScopeSnapshot {
 export type SubscribeErrorCode = Extract<ErrorCode, 'invalid' | 'forbidden' | 'not_found'>;
 
 export type SubscribeAck =
-  | { ok: true; seq: number; asOf: string; snapshot: ScopeSnapshot }
-  | { ok: false; error: { code: SubscribeErrorCode; message: string } };
+  { ok: true; seq: number; asOf: string; snapshot: ScopeSnapshot } | { ok: false; error: { code: SubscribeErrorCode; message: string } };
 
 /** Coalesced changes for one subscription (scope + period); `seq` increases by 1 per message. */
 export interface MetricsUpdated {
@@ -82,4 +81,5 @@ export interface ClientToServerEvents {
   'scope:unsubscribe': (req: SubscribeRequest) => void;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- Socket.IO's generic slot: no events between servers (one process)
 export interface InterServerEvents {}
