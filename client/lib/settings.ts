@@ -78,7 +78,7 @@ const listeners = new Set<() => void>();
 /** The current settings (read once from localStorage, then kept in memory). */
 export function getSettings(): DisplaySettings {
   if (!current) {
-    let parsed: unknown = null;
+    let parsed: unknown;
     try {
       parsed = JSON.parse(storage()?.getItem(SETTINGS_STORAGE_KEY) ?? 'null');
     } catch {

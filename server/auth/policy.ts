@@ -17,10 +17,10 @@
  *  anonymous visitor. Names and lists stay within their own scope (alerts of other scopes come without names).
  */
 import type { ScopeKey } from '../metrics/types.js';
-import type { UserRole } from '../db/users-repo.js';
+import type { Role } from '../../shared/contract/roles.js';
 
-export type Role = UserRole | 'display' | 'public';
-export const ROLES: readonly Role[] = ['city_leader', 'supervisor', 'unit_leader', 'department', 'display', 'public', 'admin'];
+/** Every kind of principal (a user's role, a display, the public): defined in the contract. */
+export { ROLES, type Role } from '../../shared/contract/roles.js';
 
 /** Who is asking: a signed-in user, a wall display (token), or the public (nobody signed in). */
 export interface Principal {

@@ -1,9 +1,7 @@
 import type { Db } from './connection.js';
+import type { FieldError } from '../../shared/contract/errors.js';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError } from '../../shared/contract/errors.js';
 
 export interface QuarantineRow {
   id: number;

@@ -1,32 +1,11 @@
 import type { Db } from './connection.js';
 import type { DossierState, TaskState } from '../domain/types.js';
+// Row shapes of the breakdown and holds queries are the inputs of metrics/breakdowns.ts, defined there.
+import type { BreakdownCounts, HoldInput } from '../metrics/breakdowns.js';
 
 /** Day index in Vietnam time, computed in SQL the same way as domain/time.ts vnDayIndex. */
 const VN_DAY = '((%s + 25200000) / 86400000)';
 const day = (col: string) => VN_DAY.replace('%s', col);
-
-export interface BreakdownSqlRow {
-  key: string;
-  label: string;
-  received: number;
-  inProgress: number;
-  overdue: number;
-  finishedOnTime: number;
-  finishedLate: number;
-}
-
-export interface HoldSqlRow {
-  dossierId: string;
-  idx: number;
-  handlerId: string;
-  handlerName: string;
-  handlerUnit: string;
-  fromAt: number;
-  toAt: number | null;
-  stepDueAt: number | null;
-  open: number;
-  overdue: number;
-}
 
 export type DossierFilter = 'overdue' | 'due_soon' | 'in_progress' | 'paused' | 'awaiting_supplement' | 'late' | 'done';
 export type TaskFilter = 'open_in_term' | 'open_overdue' | 'done_on_time' | 'done_late' | 'no_deadline' | 'cancelled';
@@ -108,7 +87,7 @@ export function createReadRepo(db: Db) {
   const unitWhereOf = (unit: string | null) => (unit === null ? '1' : 'unit = @unit');
   const relevant = `(open = 1 OR (received_at >= @from AND received_at < @to) OR (end_at >= @from AND end_at < @to))`;
 
-  function breakdown(groupKey: string, groupLabel: string, p: { unit: string | null; from: number; to: number; now: number }): BreakdownSqlRow[] {
+  function breakdown(groupKey: string, groupLabel: string, p: { unit: string | null; from: number; to: number; now: number }): BreakdownCounts[] {
     return stmt(
       `SELECT ${groupKey} AS key, MAX(${groupLabel}) AS label,
          SUM(received_at >= @from AND received_at < @to) AS received,
@@ -118,7 +97,7 @@ export function createReadRepo(db: Db) {
          SUM(open = 0 AND end_at >= @from AND end_at < @to AND outcome = 'late') AS finishedLate
        FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${relevant} AND ${groupKey} IS NOT NULL
        GROUP BY ${groupKey}`,
-    ).all(p) as BreakdownSqlRow[];
+    ).all(p) as BreakdownCounts[];
   }
 
   const dossierById = db.prepare('SELECT state FROM dossiers WHERE id = ?').pluck();
@@ -153,7 +132,7 @@ export function createReadRepo(db: Db) {
     },
 
     /** Holds relevant to a unit's officials in a window: open ones, and ones ended in the window, with their whole dossier's holds for bounce detection. */
-    holds(p: { unit: string | null; from: number; now: number }): HoldSqlRow[] {
+    holds(p: { unit: string | null; from: number; now: number }): HoldInput[] {
       const overdue = OVERDUE_SQL.replace(/\b(open|bucket|due_at|supplement_requests)\b/g, 'd.$1');
       const cols = `h.dossier_id AS dossierId, h.idx, h.handler_id AS handlerId, h.handler_name AS handlerName,
            h.handler_unit AS handlerUnit, h.from_at AS fromAt, h.to_at AS toAt, h.step_due_at AS stepDueAt`;
@@ -164,7 +143,7 @@ export function createReadRepo(db: Db) {
            FROM holds h JOIN dossiers d ON d.id = h.dossier_id
            WHERE h.dossier_id IN (SELECT dossier_id FROM holds WHERE unit = @unit AND (to_at IS NULL OR to_at >= @from))
            ORDER BY h.dossier_id, h.idx`,
-        ).all(p) as HoldSqlRow[];
+        ).all(p) as HoldInput[];
       }
       // The whole city: holds active in the window, in their clustered (dossier, step) order; only open
       // holds look up their dossier. Bounces whose earlier step ended before the window are not seen here.
@@ -173,7 +152,7 @@ export function createReadRepo(db: Db) {
          FROM holds h LEFT JOIN dossiers d ON h.to_at IS NULL AND d.id = h.dossier_id
          WHERE h.to_at IS NULL OR h.to_at >= @from
          ORDER BY h.dossier_id, h.idx`,
-      ).all(p) as HoldSqlRow[];
+      ).all(p) as HoldInput[];
     },
 
     /** Per VN day: dossiers received, and finished by outcome, in [fromDay, toDay]. */

@@ -1,8 +1,9 @@
 import type { Db } from './connection.js';
 
-/** Roles of people who sign in (displays and the public are not users). */
-export const USER_ROLES = ['city_leader', 'supervisor', 'unit_leader', 'department', 'admin'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+import type { UserRole } from '../../shared/contract/roles.js';
+
+/** Roles of people who sign in (displays and the public are not users): defined in the contract. */
+export { USER_ROLES, type UserRole } from '../../shared/contract/roles.js';
 
 export interface UserRow {
   id: number;

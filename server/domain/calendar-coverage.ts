@@ -4,17 +4,13 @@
  * and swapped working Saturdays are unknown and only weekends count as days off: that must be said,
  * never happen silently.
  */
+import type { CalendarCoverage } from '../../shared/contract/api.js';
 import { civilFromDays, vnDayIndex } from './time.js';
 
 /** From this month (Vietnam time) on, a missing file for the next year is warned about. */
 export const CALENDAR_WARN_FROM_MONTH = 10;
 
-export type CalendarCoverage =
-  | { status: 'ok'; years: number[] }
-  /** From 1 October: next year has no file yet (nothing wrong today). */
-  | { status: 'missing_next_year'; year: number; years: number[]; message: string }
-  /** This year has no file: its days off are not counted now (only weekends). */
-  | { status: 'missing_current_year'; year: number; years: number[]; message: string };
+export type { CalendarCoverage } from '../../shared/contract/api.js';
 
 /**
  * The calendar's coverage at `now` (ms) given the years with a calendar file. A missing current

@@ -2,6 +2,7 @@
  * Loads the official calendar years from fixtures/calendar/YYYY.json (one editable file per year)
  * and validates them. The only module of server/domain that touches the file system.
  */
+// eslint-disable-next-line no-restricted-imports -- the calendar's file reader, kept beside the calendar until it moves to an I/O folder (issue 11)
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,6 +3,16 @@
  * Instants are epoch milliseconds (UTC); Vietnam time is UTC+7 with no DST.
  * Validated events carry instants as numbers; the wire format (ISO 8601 strings) lives in ingest/.
  */
+import type {
+  DepartmentInfo,
+  DossierTimeliness,
+  JurisdictionResponse,
+  OverdueReason,
+  UnitInfo,
+} from '../../shared/contract/api.js';
+
+/** Wire enumerations the domain computes; defined once, in the contract. */
+export type { DossierTimeliness, OverdueReason, TaskTimeliness, UnitType } from '../../shared/contract/api.js';
 
 export type Channel = 'online' | 'in_person' | 'postal';
 
@@ -153,21 +163,6 @@ export interface DossierState {
   eventCount: number;
 }
 
-/** How a dossier stands at an instant. */
-export type DossierTimeliness =
-  | 'early'
-  | 'on_time'
-  | 'late'
-  | 'overdue'
-  | 'due_soon'
-  | 'in_term'
-  | 'awaiting_supplement'
-  | 'paused'
-  | 'excluded';
-
-/** Why a dossier counts as overdue or late: see {@link DossierClassification.overdueReason}. */
-export type OverdueReason = 'past_due' | 'supplements';
-
 export interface DossierClassification {
   timeliness: DossierTimeliness;
   /** Open and past due (or counted as overdue by the two-supplements rule). */
@@ -205,14 +200,6 @@ export interface TaskState {
   lastEventAt: number;
   eventCount: number;
 }
-
-export type TaskTimeliness =
-  | 'open_in_term'
-  | 'open_overdue'
-  | 'done_on_time'
-  | 'done_late'
-  | 'no_deadline'
-  | 'cancelled';
 
 /** Settings marked "(setting)" in DOMAIN.md. */
 export interface DomainSettings {
@@ -254,31 +241,8 @@ export interface WorkCalendar {
   readonly workingMsPerDay: number;
 }
 
-export type UnitType = 'Phường' | 'Xã' | 'Đặc khu';
-
-export interface Unit {
-  code: string;
-  type: UnitType;
-  name: string;
-  fullName: string;
-  nameEn: string;
-  lat: number;
-  lon: number;
-  areaKm2: number;
-  population: number;
-}
-
-export interface Department {
-  code: string;
-  name: string;
-  nameEn: string;
-  shortName: string;
-}
-
-export interface Jurisdiction {
-  code: string;
-  name: string;
-  nameEn: string;
-  units: Unit[];
-  departments: Department[];
-}
+/** A ward, commune or special zone: the shape the read API sends (one definition, in the contract). */
+export type Unit = UnitInfo;
+export type Department = DepartmentInfo;
+/** The city, its units and departments, as loaded from fixtures/jurisdictions and sent by GET /jurisdiction. */
+export type Jurisdiction = JurisdictionResponse;

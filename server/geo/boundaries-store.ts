@@ -57,7 +57,7 @@ function readCollection(path: string, schematic: boolean): BoundariesResponse {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(`${path}: cannot read boundaries (${(err as Error).message})`);
+    throw new Error(`${path}: cannot read boundaries (${(err as Error).message})`, { cause: err });
   }
   const fc = parsed as Partial<BoundariesResponse> | null;
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {

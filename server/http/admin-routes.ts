@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditLog } from '../auth/audit.js';
 import { isAdmin } from '../auth/policy.js';
@@ -51,7 +51,7 @@ function sourceBody(s: SourceRow) {
 export function adminRoutes(deps: AdminRouteDeps): Router {
   const r = Router();
   const { store, audit } = deps;
-  const requireAdmin = (_req: Request, res: import('express').Response, next: import('express').NextFunction) => {
+  const requireAdmin = (_req: Request, res: Response, next: NextFunction) => {
     const p = principalOf(res);
     next(isAdmin(p) ? undefined : denied(p, 'the administration'));
   };

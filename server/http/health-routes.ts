@@ -73,7 +73,7 @@ export function healthRoutes(deps: {
       res.set('Retry-After', String(RECOVERING_RETRY_AFTER_S)).status(503).json(body);
       return;
     }
-    let ok = false;
+    let ok: boolean;
     let counts = { events: 0, dossiers: 0, tasks: 0 };
     try {
       ok = deps.store.ping();

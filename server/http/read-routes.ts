@@ -8,7 +8,7 @@ import { classifyTask } from '../domain/task.js';
 import { dayKeyOfIndex, MS_PER_HOUR, toVnIso, vnDayIndex, vnDayStartOfIndex, vnStartOfDay } from '../domain/time.js';
 import { lastWorkingDayBefore, previousWindow } from '../metrics/periods.js';
 import type { AlertRaised } from '../realtime/events.js';
-import { PERIODS, type Period, type ScopeKey } from '../metrics/types.js';
+import { PERIODS, type Period, type PeriodWindow, type ScopeKey, type ScopeMetrics } from '../metrics/types.js';
 import type { MetricsSource } from '../realtime/hub.js';
 import type {
   DayInfo,
@@ -43,9 +43,9 @@ import {
 export interface ReadDeps {
   store: Store;
   metrics: MetricsSource & {
-    previousMetrics?(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueCounts): import('../metrics/types.js').ScopeMetrics | null;
-    previousMetricsToDate?(scope: ScopeKey, period: Period, days?: import('../metrics/types.js').PeriodWindow): import('../metrics/types.js').ScopeMetrics | null;
-    dayMetrics?(scope: ScopeKey, day: number, overdueAtEnd?: OverdueCounts): import('../metrics/types.js').ScopeMetrics | null;
+    previousMetrics?(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
+    previousMetricsToDate?(scope: ScopeKey, period: Period, days?: PeriodWindow): ScopeMetrics | null;
+    dayMetrics?(scope: ScopeKey, day: number, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
   };
   jurisdiction: Jurisdiction;
   scopeOf(code: string): ScopeKey | null;
@@ -401,7 +401,7 @@ export function readRoutes(deps: ReadDeps): Router {
 
   function timeline(kind: 'dossier' | 'task', id: string) {
     return store.events.ofItem(kind, id).map((e) => {
-      const { id: eventId, type, at, dossierId: _d, taskId: _t, ...data } = JSON.parse(e.payload) as Record<string, unknown>;
+      const { id: eventId, type, at: _at, dossierId: _d, taskId: _t, ...data } = JSON.parse(e.payload) as Record<string, unknown>;
       return { eventId: String(eventId), type: String(type), at: toVnIso(e.at), data };
     });
   }

@@ -35,7 +35,7 @@ export function computeUnitDetail(read: ReadRepo, calendar: WorkCalendar, a: Uni
   return {
     byField: toBreakdownRows(read.byField(q), byFieldDays),
     byProcedure: toBreakdownRows(read.byProcedure(q), byProcDays),
-    byOfficial: a.withOfficials ? officialScorecards(read.holds({ unit, from: w.from, now }), w, calendar, now) : [],
+    byOfficial: a.withOfficials ? officialScorecards(read.holds({ unit, from: w.from, now }), w, calendar) : [],
     trend: dailyTrend(read.dailyFlows({ unit, from: trendFrom, to: now + 1 }), read.overdueSpans({ unit, from: trendFrom, now }), now),
     processingHistogram: read.processingHistogram(q).map((b) => ({ fromDays: b.bin, toDays: b.bin + 1, count: b.n })),
   };

@@ -1,7 +1,7 @@
 import express, { type Request, type RequestHandler, Router } from 'express';
 import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
-import { HttpError } from '../http/errors.js';
+import { HttpError } from '../errors.js';
 import { createTokenBuckets } from '../auth/rate-limit.js';
 import { hashSourceKey } from './keys.js';
 import type { IngestService } from './service.js';

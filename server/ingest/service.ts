@@ -5,7 +5,7 @@ import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../domain/logged-
 import { advanceDossier, advanceOwnedDossier, advanceTask } from '../domain/fold.js';
 import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
-import type { FieldError } from '../db/quarantine-repo.js';
+import type { FieldError } from '../../shared/contract/errors.js';
 import type { WriteBehind } from '../projection/write-behind.js';
 import { sameContent } from './canonical-json.js';
 import { rawEventId, validateEvent, type IngestKind, type ValidationContext } from './validate.js';

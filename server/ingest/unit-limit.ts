@@ -3,7 +3,7 @@
  * batch fall outside the limit, with an error that says so. The ingest service checks it in the
  * batch's transaction, before anything else; refused events are quarantined like any rejected event.
  */
-import type { FieldError } from '../db/quarantine-repo.js';
+import type { FieldError } from '../../shared/contract/errors.js';
 import type { ScopeKey } from '../metrics/types.js';
 import type { IngestKind } from './validate.js';
 

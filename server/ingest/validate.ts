@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { DossierEvent, TaskEvent } from '../domain/types.js';
 import { toVnIso } from '../domain/time.js';
-import type { FieldError } from '../db/quarantine-repo.js';
+import type { FieldError } from '../../shared/contract/errors.js';
 import { dossierEventSchema, taskEventSchema } from '../domain/wire-schemas.js';
 import { fastParseDossierEvent, fastParseTaskEvent } from '../domain/fast-parse.js';
 

@@ -1,6 +1,6 @@
 import type { WorkCalendar } from '../domain/types.js';
 import { vnDayIndex, dayKeyOfIndex } from '../domain/time.js';
-import type { BreakdownRow, OfficialRow, TrendPoint } from '../http/api-types.js';
+import type { BreakdownRow, OfficialRow, TrendPoint } from '../../shared/contract/api.js';
 
 /** Median of a list of numbers (null when empty); sorts a copy. */
 export function median(values: number[]): number | null {
@@ -16,9 +16,12 @@ export function onTimeRate(onTime: number, late: number, overdue: number): numbe
   return d ? onTime / d : null;
 }
 
+/** Counts of one breakdown group (field, procedure), as the read repository groups them: a BreakdownRow without its rates. */
+export type BreakdownCounts = Omit<BreakdownRow, 'onTimeRate' | 'processingDaysMedian'>;
+
 /** Adds rates and medians to grouped counts; worst (most overdue, then lowest rate) first. */
 export function toBreakdownRows(
-  rows: { key: string; label: string; received: number; inProgress: number; overdue: number; finishedOnTime: number; finishedLate: number }[],
+  rows: BreakdownCounts[],
   processingDaysByKey: Map<string, number[]>,
 ): BreakdownRow[] {
   return rows
@@ -30,6 +33,7 @@ export function toBreakdownRows(
     .sort((a, b) => b.overdue - a.overdue || (a.onTimeRate ?? 1) - (b.onTimeRate ?? 1) || a.key.localeCompare(b.key));
 }
 
+/** One hold (a step of a dossier with one official), as the read repository selects it; instants in epoch ms, `open`/`overdue` 0 or 1. */
 export interface HoldInput {
   dossierId: string;
   idx: number;
@@ -49,7 +53,7 @@ export interface HoldInput {
  * the allotted time, median holding time, and bounces: handing a dossier back to someone who already
  * held it (A→B→A counts one bounce for B, who passed it back).
  */
-export function officialScorecards(holds: HoldInput[], window: { from: number; to: number }, calendar: WorkCalendar, now: number): OfficialRow[] {
+export function officialScorecards(holds: HoldInput[], window: { from: number; to: number }, calendar: WorkCalendar): OfficialRow[] {
   const byOfficial = new Map<string, OfficialRow & { holdDays: number[]; timed: number; timedOnTime: number }>();
   const get = (h: HoldInput) => {
     let o = byOfficial.get(h.handlerId);

@@ -48,30 +48,8 @@ export function outcomeCounter(outcome: DossierOutcome): number {
   }
 }
 
-/** Metrics of a scope with nothing in it (its on-time rate judged by `basis`, periods.onTimeRateBasis). */
-export function emptyScopeMetrics(basis: OnTimeRateBasis = 'backlog'): ScopeMetrics {
-  return {
-    received: 0,
-    receivedOnline: 0,
-    inProgress: 0,
-    overdue: 0,
-    dueSoon: 0,
-    awaitingSupplement: 0,
-    paused: 0,
-    finishedEarly: 0,
-    finishedOnTime: 0,
-    finishedLate: 0,
-    withdrawn: 0,
-    overdueNew: 0,
-    onTimeRate: null,
-    onTimeRateBasis: basis,
-    processingDaysMedian: null,
-    processingDaysP90: null,
-    onlineShare: null,
-    apologies: 0,
-    tasks: { assigned: 0, openInTerm: 0, openOverdue: 0, doneOnTime: 0, doneLate: 0, noDeadline: 0 },
-  };
-}
+/** Metrics of a scope with nothing in it: the one all-zero ScopeMetrics, defined in the contract. */
+export { emptyScopeMetrics } from '../../shared/contract/metrics.js';
 
 /**
  * ScopeMetrics from flow counters over a window, the window's processing-time histogram (null when

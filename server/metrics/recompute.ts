@@ -14,6 +14,7 @@ import { binLowerEdge, nearestRank, processingBin } from './histogram.js';
 import { overdueSpans, overdueWorkDay, spanAt } from '../domain/overdue-spans.js';
 import { vnDayIndex } from '../domain/time.js';
 import { onTimeRateBasis, periodWindow } from './periods.js';
+import { emptyScopeMetrics } from '../../shared/contract/metrics.js';
 import { PERIODS } from './types.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from './types.js';
 
@@ -34,30 +35,7 @@ interface Tally {
 }
 
 function zeroTally(): Tally {
-  return {
-    bins: [],
-    metrics: {
-      received: 0,
-      receivedOnline: 0,
-      inProgress: 0,
-      overdue: 0,
-      dueSoon: 0,
-      awaitingSupplement: 0,
-      paused: 0,
-      finishedEarly: 0,
-      finishedOnTime: 0,
-      finishedLate: 0,
-      withdrawn: 0,
-      overdueNew: 0,
-      onTimeRate: null,
-      onTimeRateBasis: 'backlog',
-      processingDaysMedian: null,
-      processingDaysP90: null,
-      onlineShare: null,
-      apologies: 0,
-      tasks: { assigned: 0, openInTerm: 0, openOverdue: 0, doneOnTime: 0, doneLate: 0, noDeadline: 0 },
-    },
-  };
+  return { bins: [], metrics: emptyScopeMetrics() };
 }
 
 const within = (w: PeriodWindow, t: number | null): boolean => t !== null && t >= w.from && t < w.to;

@@ -7,14 +7,12 @@
  * not reported silent on a Sunday for not sending on a Sunday. A source that runs around the clock
  * (`hours: 'always'`) is measured in calendar time.
  */
+import type { SourceHours, SourceState } from '../../shared/contract/api.js';
 import type { WorkCalendar } from '../domain/types.js';
 
-/** When a source is expected to send: during office hours only, or around the clock. */
-export type SourceHours = 'office' | 'always';
+/** When a source is expected to send: during office hours only, or around the clock (defined in the contract). */
+export type { SourceHours, SourceState } from '../../shared/contract/api.js';
 export const SOURCE_HOURS: readonly SourceHours[] = ['office', 'always'];
-
-/** live: heard recently; late: quiet for over LATE_SHARE of its threshold; silent: over its threshold (or never heard). */
-export type SourceState = 'live' | 'late' | 'silent';
 
 /** A source quiet for more than this share of its silence threshold is shown as late. */
 export const LATE_SHARE = 0.5;

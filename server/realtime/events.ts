@@ -1,84 +1,11 @@
 /**
- * The one typed Socket.IO contract, shared by server and client (the client uses `import type`).
- * Names: `domain:verb` for what a client asks, `domain:past-participle` for pushed facts.
+ * The typed Socket.IO contract is shared/contract/events.ts (re-exported here until every importer
+ * reads it directly); only the server's per-socket data, which holds a principal, is defined here.
  */
-import type { Period, ScopeKey, ScopeMetrics } from '../metrics/types.js';
-import type { CalendarCoverage, SourceFreshness } from '../http/api-types.js';
 import type { Principal } from '../auth/policy.js';
 
-export const EVENTS = {
-  scopeSubscribe: 'scope:subscribe',
-  scopeUnsubscribe: 'scope:unsubscribe',
-  metricsUpdated: 'metrics:updated',
-  alertRaised: 'alert:raised',
-  clockTicked: 'clock:ticked',
-} as const;
-
-/** What a subscription asks for: `city`, `unit:<code>` or `department:<code>`, and a period. */
-export interface SubscribeRequest {
-  scope: ScopeKey;
-  period: Period;
-}
-
-/** Metrics of every scope the subscription covers, keyed by ScopeKey (city: the city, every unit and department). */
-export interface ScopeSnapshot {
-  period: Period;
-  window: { from: string; to: string };
-  metrics: Partial<Record<ScopeKey, ScopeMetrics>>;
-}
-
-export type SubscribeAck =
-  | { ok: true; seq: number; asOf: string; snapshot: ScopeSnapshot }
-  | { ok: false; error: { code: 'invalid' | 'forbidden' | 'not_found'; message: string } };
-
-/** Coalesced changes for one subscription (scope + period); `seq` increases by 1 per message. */
-export interface MetricsUpdated {
-  scope: ScopeKey;
-  period: Period;
-  seq: number;
-  asOf: string;
-  /** New full metrics of each scope that changed since the last message; the window, when it rolled. */
-  changes: Partial<Record<ScopeKey, ScopeMetrics>>;
-  window?: { from: string; to: string };
-}
-
-export interface AlertRaised {
-  kind: 'dossier' | 'task';
-  id: string;
-  /** Unit or department code. */
-  unit: string;
-  unitName: string;
-  /** Procedure name (dossier) or task title. */
-  title: string;
-  dueAt: string | null;
-  /** When it became overdue. */
-  at: string;
-  /** The official holding it; always null for those who may see aggregates only (the public). */
-  holderName: string | null;
-}
-
-export interface ClockTicked {
-  now: string;
-  /** Build version of the server; a display reloads when it changes. */
-  build: string;
-  /** Per source: last event, lag and state (live / late / silent). */
-  sources: SourceFreshness[];
-  /** Whether the working calendar covers this year and, from 1 October, the next. */
-  calendar: CalendarCoverage;
-}
-
-export interface ServerToClientEvents {
-  'metrics:updated': (msg: MetricsUpdated) => void;
-  'alert:raised': (msg: AlertRaised) => void;
-  'clock:ticked': (msg: ClockTicked) => void;
-}
-
-export interface ClientToServerEvents {
-  'scope:subscribe': (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
-  'scope:unsubscribe': (req: SubscribeRequest) => void;
-}
-
-export interface InterServerEvents {}
+export type * from '../../shared/contract/events.js';
+export { EVENTS } from '../../shared/contract/events.js';
 
 export interface SocketData {
   /** Set at the handshake: a display (token), a signed-in user (session cookie), or the public. */

@@ -1,0 +1,58 @@
+/**
+ * What may leave the server when something is refused: a stable code from this list and a message.
+ * Anything else is answered as `internal` without details. Imports nothing.
+ */
+
+export const ERROR_CODES = [
+  // 400: the request is malformed or fails its schema.
+  'bad_request',
+  'invalid_json',
+  'invalid_body',
+  'invalid_query',
+  'invalid_export',
+  'invalid_name',
+  'invalid_preset',
+  'invalid_reminder',
+  'invalid_source',
+  'invalid_user',
+  /** An admin acting on their own account where that is refused. */
+  'self',
+  // 401 / 403: who is asking, and whether they may.
+  'unauthorized',
+  'login_required',
+  'invalid_credentials',
+  'display_token_invalid',
+  'forbidden',
+  'wrong_kind',
+  'csrf_origin',
+  'csrf_token',
+  // 404 / 409: the thing asked for.
+  'not_found',
+  'already_acknowledged',
+  'already_revoked',
+  'source_exists',
+  'user_exists',
+  // 413 / 429: too much at once.
+  'too_large',
+  'too_many_events',
+  'rate_limited',
+  'too_many_attempts',
+  // 500 / 503.
+  'internal',
+  'recovering',
+  // Socket.IO acks: an argument failed its schema.
+  'invalid',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Body of every refused HTTP request (and the error of a refused socket ack). */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+/** One problem with one field of an ingested event (kept in the quarantine and answered to the source). */
+export interface FieldError {
+  /** Dotted path into the event, e.g. `procedure.code`; empty for the event as a whole. */
+  path: string;
+  message: string;
+}

@@ -1,0 +1,85 @@
+/**
+ * The one typed Socket.IO contract, shared by server and client. Names: `domain:verb` for what a
+ * client asks, `domain:past-participle` for pushed facts. Imports nothing outside the contract.
+ * (The server's per-socket data, which holds a principal, is server/realtime/events.ts's `SocketData`.)
+ */
+import type { Period, ScopeKey, ScopeMetrics } from './metrics.js';
+import type { CalendarCoverage, SourceFreshness } from './api.js';
+import type { ErrorCode } from './errors.js';
+
+export const EVENTS = {
+  scopeSubscribe: 'scope:subscribe',
+  scopeUnsubscribe: 'scope:unsubscribe',
+  metricsUpdated: 'metrics:updated',
+  alertRaised: 'alert:raised',
+  clockTicked: 'clock:ticked',
+} as const;
+
+/** What a subscription asks for: `city`, `unit:<code>` or `department:<code>`, and a period. */
+export interface SubscribeRequest {
+  scope: ScopeKey;
+  period: Period;
+}
+
+/** Metrics of every scope the subscription covers, keyed by ScopeKey (city: the city, every unit and department). */
+export interface ScopeSnapshot {
+  period: Period;
+  window: { from: string; to: string };
+  metrics: Partial<Record<ScopeKey, ScopeMetrics>>;
+}
+
+/** Why a subscription is refused: its arguments fail the schema, the scope is unknown, or not the asker's to watch. */
+export type SubscribeErrorCode = Extract<ErrorCode, 'invalid' | 'forbidden' | 'not_found'>;
+
+export type SubscribeAck =
+  { ok: true; seq: number; asOf: string; snapshot: ScopeSnapshot } | { ok: false; error: { code: SubscribeErrorCode; message: string } };
+
+/** Coalesced changes for one subscription (scope + period); `seq` increases by 1 per message. */
+export interface MetricsUpdated {
+  scope: ScopeKey;
+  period: Period;
+  seq: number;
+  asOf: string;
+  /** New full metrics of each scope that changed since the last message; the window, when it rolled. */
+  changes: Partial<Record<ScopeKey, ScopeMetrics>>;
+  window?: { from: string; to: string };
+}
+
+export interface AlertRaised {
+  kind: 'dossier' | 'task';
+  id: string;
+  /** Unit or department code. */
+  unit: string;
+  unitName: string;
+  /** Procedure name (dossier) or task title. */
+  title: string;
+  dueAt: string | null;
+  /** When it became overdue. */
+  at: string;
+  /** The official holding it; always null for those who may see aggregates only (the public). */
+  holderName: string | null;
+}
+
+export interface ClockTicked {
+  now: string;
+  /** Build version of the server; a display reloads when it changes. */
+  build: string;
+  /** Per source: last event, lag and state (live / late / silent). */
+  sources: SourceFreshness[];
+  /** Whether the working calendar covers this year and, from 1 October, the next. */
+  calendar: CalendarCoverage;
+}
+
+export interface ServerToClientEvents {
+  'metrics:updated': (msg: MetricsUpdated) => void;
+  'alert:raised': (msg: AlertRaised) => void;
+  'clock:ticked': (msg: ClockTicked) => void;
+}
+
+export interface ClientToServerEvents {
+  'scope:subscribe': (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
+  'scope:unsubscribe': (req: SubscribeRequest) => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- Socket.IO's generic slot: no events between servers (one process)
+export interface InterServerEvents {}
