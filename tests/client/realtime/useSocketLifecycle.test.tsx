@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, renderHook } from '@testing-library/react';
+import type { createFakeSocket } from './fake-socket';
 
-const fake = vi.hoisted(() => ({ resumed: 0, ref: null as null | ReturnType<typeof import('./fake-socket')['createFakeSocket']> }));
+const fake = vi.hoisted(() => ({ resumed: 0, ref: null as null | ReturnType<typeof createFakeSocket> }));
 
 vi.mock('../../../client/realtime/socket', async () => {
   const { createFakeSocket, FAKE_EV } = await import('./fake-socket');

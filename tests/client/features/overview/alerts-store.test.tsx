@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import type { AlertRaised } from '../../../../server/realtime/events';
+import type { createFakeSocket } from '../../realtime/fake-socket';
 
-const fake = vi.hoisted(() => ({ ref: null as null | ReturnType<typeof import('../../realtime/fake-socket')['createFakeSocket']> }));
+const fake = vi.hoisted(() => ({ ref: null as null | ReturnType<typeof createFakeSocket> }));
 
 vi.mock('../../../../client/realtime/socket', async () => {
   const { createFakeSocket, FAKE_EV } = await import('../../realtime/fake-socket');
