@@ -1,44 +1,21 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { Store } from '../db/store.js';
-import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS, type DossierFilter, type TaskFilter } from '../db/read-repo.js';
 import type { Jurisdiction, WorkCalendar, DomainSettings } from '../domain/types.js';
-import { classifyDossier, holdDurations } from '../domain/dossier.js';
-import { classifyTask } from '../domain/task.js';
 import { dayKeyOfIndex, MS_PER_HOUR, toVnIso, vnDayIndex, vnDayStartOfIndex, vnStartOfDay } from '../domain/time.js';
 import { lastWorkingDayBefore, previousWindow } from '../metrics/periods.js';
 import type { AlertRaised } from '../realtime/events.js';
 import { PERIODS, type Period, type PeriodWindow, type ScopeKey, type ScopeMetrics } from '../metrics/types.js';
 import type { MetricsSource } from '../realtime/hub.js';
-import type {
-  DayInfo,
-  BoundariesResponse,
-  DossierDetailResponse,
-  DossierListItem,
-  JurisdictionResponse,
-  OverviewResponse,
-  Page,
-  RecentAlertsResponse,
-  TaskDetailResponse,
-  TaskListItem,
-  UnitDetailResponse,
-} from './api-types.js';
-import { HttpError } from './errors.js';
-import { dossierItem, taskItem } from './list-items.js';
+import type { DayInfo, BoundariesResponse, JurisdictionResponse, OverviewResponse, RecentAlertsResponse, UnitDetailResponse } from './api-types.js';
+import { itemRoutes } from './item-routes.js';
+import { parseQuery, resolveScopeCode } from './query.js';
 import { boundariesWire } from '../geo/boundaries-wire.js';
 import { createPastFlows } from './past-flows.js';
 import { createPastOverdue, type OverdueCounts } from './past-overdue.js';
 import type { DetailService } from './detail-service.js';
 import { denied, principalOf } from './principal.js';
-import {
-  canListDossiers,
-  canListTasks,
-  canReadDossier,
-  canReadTask,
-  canSeeMetrics,
-  canSeeNames,
-  type PolicyOptions,
-} from '../auth/policy.js';
+import { canSeeMetrics, canSeeNames, type PolicyOptions } from '../auth/policy.js';
 
 export interface ReadDeps {
   store: Store;
@@ -61,31 +38,11 @@ export interface ReadDeps {
 }
 
 const periodQuery = z.object({ period: z.enum(PERIODS).default('live') });
-const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-});
-const sortQuery = (keys: string[]) =>
-  z.object({ sort: z.enum(keys as [string, ...string[]]).optional(), dir: z.enum(['asc', 'desc']).optional() });
-const dossierStatus = z.enum(['overdue', 'due_soon', 'in_progress', 'paused', 'awaiting_supplement', 'late', 'done']);
-const taskStatus = z.enum(['open_in_term', 'open_overdue', 'done_on_time', 'done_late', 'no_deadline', 'cancelled']);
 
-function parseQuery<T extends z.ZodTypeAny>(schema: T, req: Request): z.infer<T> {
-  const r = schema.safeParse(req.query);
-  if (!r.success) {
-    const msg = r.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
-    throw new HttpError(400, 'invalid_query', msg);
-  }
-  return r.data;
-}
-
-const iso = (t: number | null | undefined) => (t === null || t === undefined ? null : toVnIso(t));
-
-/** Read API under /api/v1: jurisdiction, overview, unit detail, item lists and details. */
+/** Read API under /api/v1: jurisdiction, overview, recent alerts, unit detail (item lists and details: item-routes.ts). */
 export function readRoutes(deps: ReadDeps): Router {
   const r = Router();
   const { store, jurisdiction, calendar } = deps;
-  const ctx = { calendar, settings: deps.settings };
   const unitByCode = new Map(jurisdiction.units.map((u) => [u.code, u]));
   const deptByCode = new Map(jurisdiction.departments.map((d) => [d.code, d]));
   const pastOverdue = createPastOverdue(store, deps.scopeOf);
@@ -166,13 +123,7 @@ export function readRoutes(deps: ReadDeps): Router {
     return { date, workingDay: false, lastWorkingDay: { date: dayKeyOfIndex(last), city: cityMetrics } };
   }
 
-  /** Resolves a unit/department code or the pseudo-code "city"; 404 otherwise. */
-  function resolveScope(code: string): { scope: ScopeKey; unit: string | null } {
-    if (code === 'city') return { scope: 'city', unit: null };
-    const scope = deps.scopeOf(code);
-    if (!scope) throw new HttpError(404, 'not_found', `no unit or department with code "${code}"`);
-    return { scope, unit: code };
-  }
+  const resolveScope = (code: string) => resolveScopeCode(code, deps.scopeOf);
 
   // What became overdue most recently, for the wall's feed: in the live alerts' shape, to whoever may
   // see the scope's aggregates (the public too, while the public view is on), names only to those
@@ -265,147 +216,7 @@ export function readRoutes(deps: ReadDeps): Router {
     res.json(body);
   });
 
-  r.get(['/units/:code/dossiers', '/departments/:code/dossiers'], (req, res) => {
-    const p = principalOf(res);
-    const { scope, unit } = resolveScope(String(req.params.code));
-    if (!canListDossiers(p, scope)) throw denied(p, `the dossiers of ${scope}`);
-    const { status, pastDue } = parseQuery(
-      z.object({ status: dossierStatus.default('overdue'), pastDue: z.enum(['0', '1']).default('0') }),
-      req,
-    );
-    const { page, pageSize } = parseQuery(pageQuery, req);
-    const { sort, dir } = parseQuery(sortQuery(DOSSIER_SORT_KEYS), req);
-    const now = deps.now();
-    const result = store.read.dossierPage({
-      sort,
-      dir,
-      pastDue: pastDue === '1',
-      unit,
-      filter: status as DossierFilter,
-      now,
-      dueSoonUntil: calendar.addWorkingMs(now, deps.settings.dueSoonWorkingHours * 3_600_000),
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    });
-    const body: Page<DossierListItem> = { total: result.total, page, pageSize, items: result.items.map((s) => dossierItem(s, now, ctx)) };
-    res.json(body);
-  });
-
-  r.get(['/units/:code/tasks', '/departments/:code/tasks'], (req, res) => {
-    const p = principalOf(res);
-    const { scope, unit } = resolveScope(String(req.params.code));
-    if (!canListTasks(p, scope)) throw denied(p, `the tasks of ${scope}`);
-    const { status } = parseQuery(z.object({ status: taskStatus.default('open_overdue') }), req);
-    const { page, pageSize } = parseQuery(pageQuery, req);
-    const now = deps.now();
-    const { sort, dir } = parseQuery(sortQuery(TASK_SORT_KEYS), req);
-    const result = store.read.taskPage({
-      assignee: unit,
-      filter: status as TaskFilter,
-      now,
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-      sort,
-      dir,
-    });
-    const body: Page<TaskListItem> = { total: result.total, page, pageSize, items: result.items.map((t) => taskItem(t, now)) };
-    res.json(body);
-  });
-
-  r.get('/dossiers/:id', (req, res) => {
-    const p = principalOf(res);
-    const notFound = new HttpError(404, 'not_found', `no dossier with id "${req.params.id}"`);
-    // Roles that may never open a dossier are refused before the lookup: the answer says nothing of its existence.
-    if (p.role === 'public' || p.role === 'admin' || p.role === 'display') throw denied(p, 'dossier details');
-    const unitCode = store.read.dossierUnit(req.params.id);
-    if (unitCode === undefined) throw notFound;
-    // Another unit's dossier answers exactly like a missing one: its existence is private.
-    if (!canReadDossier(p, unitCode ? deps.scopeOf(unitCode) : null)) throw notFound;
-    const state = store.read.dossier(req.params.id);
-    if (!state) throw notFound;
-    const now = deps.now();
-    const c = classifyDossier(state, now, ctx);
-    const body: DossierDetailResponse = {
-      asOf: toVnIso(now),
-      id: state.id,
-      unit: state.unit ?? '',
-      unitName: nameOf(state.unit),
-      procedure: state.procedure,
-      channel: state.channel,
-      receivedAt: iso(state.receivedAt),
-      originalDueAt: iso(state.originalDueAt),
-      dueAt: iso(state.dueAt),
-      endAt: iso(state.endAt),
-      endKind: state.endKind,
-      returnedAt: iso(state.returnedAt),
-      status: state.status,
-      bucket: state.bucket,
-      timeliness: c.timeliness,
-      daysOverdue: c.daysOverdue,
-      overdueReason: c.overdueReason,
-      processingDays: c.processingDays,
-      supplementRequests: state.supplementRequests,
-      pauses: state.pauses.map((p) => ({ from: toVnIso(p.from), to: iso(p.to) })),
-      apologies: state.apologies.map((a) => ({ at: toVnIso(a.at), proposedDueAt: toVnIso(a.proposedDueAt), reason: a.reason })),
-      rating: state.rating,
-      holds: state.holds.map((h) => {
-        const d = holdDurations(h, now, calendar, state.pauses);
-        return {
-          handlerId: h.handlerId,
-          handlerName: h.handlerName,
-          handlerUnit: h.handlerUnit,
-          from: toVnIso(h.from),
-          to: iso(h.to),
-          stepDueAt: iso(h.stepDueAt),
-          heldDays: d.heldDays,
-          allottedDays: d.allottedDays,
-          delayDays: d.delayDays,
-        };
-      }),
-      timeline: timeline('dossier', state.id),
-    };
-    res.json(body);
-  });
-
-  r.get('/tasks/:id', (req, res) => {
-    const p = principalOf(res);
-    const notFound = new HttpError(404, 'not_found', `no task with id "${req.params.id}"`);
-    if (p.role === 'public' || p.role === 'admin' || p.role === 'display' || p.role === 'supervisor') throw denied(p, 'task details');
-    const assignee = store.read.taskAssignee(req.params.id);
-    if (assignee === undefined) throw notFound;
-    if (!canReadTask(p, assignee ? deps.scopeOf(assignee) : null)) throw notFound;
-    const state = store.read.task(req.params.id);
-    if (!state) throw notFound;
-    const now = deps.now();
-    const c = classifyTask(state, now);
-    const body: TaskDetailResponse = {
-      asOf: toVnIso(now),
-      id: state.id,
-      title: state.title,
-      document: state.document,
-      issuer: state.issuer,
-      assignee: state.assignee,
-      assigneeName: state.assignee ? nameOf(state.assignee) : null,
-      assignedAt: iso(state.assignedAt),
-      originalDueAt: iso(state.originalDueAt),
-      dueAt: iso(state.dueAt),
-      completedAt: iso(state.completedAt),
-      status: state.status,
-      timeliness: c.timeliness,
-      daysOverdue: c.daysOverdue,
-      extensions: state.extensions,
-      timeline: timeline('task', state.id),
-    };
-    res.json(body);
-  });
-
-  function timeline(kind: 'dossier' | 'task', id: string) {
-    return store.events.ofItem(kind, id).map((e) => {
-      const { id: eventId, type, at: _at, dossierId: _d, taskId: _t, ...data } = JSON.parse(e.payload) as Record<string, unknown>;
-      return { eventId: String(eventId), type: String(type), at: toVnIso(e.at), data };
-    });
-  }
-
+  r.use(itemRoutes(deps));
   return r;
 }
 

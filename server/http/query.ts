@@ -1,0 +1,36 @@
+/** Query-string schemas and helpers shared by the read routes. */
+import type { Request } from 'express';
+import { z } from 'zod';
+import { toVnIso } from '../domain/time.js';
+import type { ScopeKey } from '../metrics/types.js';
+import { HttpError } from './errors.js';
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+export const sortQuery = (keys: string[]) =>
+  z.object({ sort: z.enum(keys as [string, ...string[]]).optional(), dir: z.enum(['asc', 'desc']).optional() });
+export const dossierStatus = z.enum(['overdue', 'due_soon', 'in_progress', 'paused', 'awaiting_supplement', 'late', 'done']);
+export const taskStatus = z.enum(['open_in_term', 'open_overdue', 'done_on_time', 'done_late', 'no_deadline', 'cancelled']);
+
+/** The query parsed by `schema`, or 400 `invalid_query` naming every bad parameter. */
+export function parseQuery<T extends z.ZodTypeAny>(schema: T, req: Request): z.infer<T> {
+  const r = schema.safeParse(req.query);
+  if (!r.success) {
+    const msg = r.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
+    throw new HttpError(400, 'invalid_query', msg);
+  }
+  return r.data;
+}
+
+export const iso = (t: number | null | undefined) => (t === null || t === undefined ? null : toVnIso(t));
+
+
+/** Resolves a unit/department code or the pseudo-code "city"; 404 otherwise. */
+export function resolveScopeCode(code: string, scopeOf: (code: string) => ScopeKey | null): { scope: ScopeKey; unit: string | null } {
+  if (code === 'city') return { scope: 'city', unit: null };
+  const scope = scopeOf(code);
+  if (!scope) throw new HttpError(404, 'not_found', `no unit or department with code "${code}"`);
+  return { scope, unit: code };
+}
