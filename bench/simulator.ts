@@ -6,7 +6,7 @@
  *   node --import tsx bench/simulator.ts [--days 35] [--scale 0.1] [--runs 7]
  *
  * Each run builds a fresh generator (the first run in the process is the cold one a starting server
- * pays); prints every run, the median of all runs and the median of the warm ones, and a sha256 of
+ * pays); prints every run (wall and CPU time), the medians of all runs and of the warm ones, and a sha256 of
  * the stream so two versions of the generator can be checked to emit the same bytes.
  */
 import { createHash } from 'node:crypto';
@@ -46,6 +46,8 @@ const median = (xs: number[]): number => {
 };
 
 const times: number[] = [];
+/** CPU time of the process (main thread and GC helpers): less coloured by a busy machine than wall time. */
+const cpuTimes: number[] = [];
 let hash = '';
 let dossierEvents = 0;
 let taskEvents = 0;
@@ -53,6 +55,7 @@ for (let r = 0; r < runs; r++) {
   const dossiers: WireDossierEvent[] = [];
   const tasks: WireTaskEvent[] = [];
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const gen = createCityGenerator({ seed, jurisdiction, procedures, calendar, officeHours: DEFAULT_DOMAIN_SETTINGS.officeHours, scale });
   for (let a = from; a < to; a += MS_PER_DAY) {
     const ev = gen.generate(a, Math.min(to, a + MS_PER_DAY));
@@ -60,7 +63,9 @@ for (let r = 0; r < runs; r++) {
     for (const e of ev.tasks) tasks.push(e);
   }
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   times.push(ms);
+  cpuTimes.push((cpu.user + cpu.system) / 1000);
   if (r === 0) {
     const h = createHash('sha256');
     for (const e of dossiers) h.update(JSON.stringify(e) + '\n');
@@ -69,7 +74,7 @@ for (let r = 0; r < runs; r++) {
     dossierEvents = dossiers.length;
     taskEvents = tasks.length;
   }
-  console.log(`run ${r + 1}: ${ms.toFixed(0)} ms`);
+  console.log(`run ${r + 1}: ${ms.toFixed(0)} ms, CPU ${cpuTimes[r]!.toFixed(0)} ms`);
 }
 console.log(
   JSON.stringify({
@@ -80,6 +85,8 @@ console.log(
     coldMs: Math.round(times[0]!),
     medianMs: Math.round(median(times)),
     warmMedianMs: runs > 1 ? Math.round(median(times.slice(1))) : null,
+    coldCpuMs: Math.round(cpuTimes[0]!),
+    warmMedianCpuMs: runs > 1 ? Math.round(median(cpuTimes.slice(1))) : null,
     sha256: hash,
   }),
 );
