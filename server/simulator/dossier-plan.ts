@@ -11,12 +11,11 @@
  * the stream (tests/server/simulator/determinism.test.ts).
  */
 
-import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, vnDayIndex } from '../domain/time.js';
+import { MS_PER_HOUR, MS_PER_MINUTE, vnDayIndex } from '../domain/time.js';
 import type { Channel } from '../domain/types.js';
 import type { SimOfficial, SimUnit } from './city-model.js';
 import { ALTERNATIVE_END_SHARE } from './city-model.js';
-import type { InjectedFaultKind } from './faults.js';
-import { dueWithoutOffset, fakeCode } from './faults.js';
+import { injectDossierFault, type InjectedFaultKind } from './faults.js';
 import type { SimProcedure } from './procedures.js';
 import { Random } from './random.js';
 import { floorSecond, type SimCalendar } from './sim-calendar.js';
@@ -378,33 +377,5 @@ export class DossierPlanner {
     const rate = this.ctx.badEventRate;
     if (rate > 0 && rng.chance(rate * plan.length)) injectDossierFault(run, plan, rng, this.ctx.knownCodes);
     return plan;
-  }
-}
-
-/** Spoils one event of a sorted plan; a bad receipt becomes the whole dossier. */
-function injectDossierFault(run: DossierRun, plan: DossierPlanItem[], rng: Random, knownCodes: ReadonlySet<string>): void {
-  const kinds: InjectedFaultKind[] =
-    plan.length > 1
-      ? ['unknown_unit', 'due_without_offset', 'future_at', 'end_before_receipt']
-      : ['unknown_unit', 'due_without_offset'];
-  const kind = rng.pick(kinds);
-  const first = plan[0]!;
-  if (kind === 'unknown_unit' || kind === 'due_without_offset') {
-    // The whole dossier is that one bad receipt: later events would only pile up as orphans.
-    plan.length = 1;
-    first.fault = kind;
-    if (kind === 'unknown_unit') run.unitCode = fakeCode(rng, knownCodes);
-    else run.dueWire = dueWithoutOffset(run.dueWire);
-  } else if (kind === 'future_at') {
-    const item = plan[rng.int(1, plan.length - 1)]!;
-    item.fault = kind;
-    item.wireAt = floorSecond(item.at + rng.range(200, 900) * MS_PER_DAY);
-  } else {
-    const end =
-      plan.find(
-        (p) => p.type === 'processed' || p.type === 'returned' || p.type === 'withdrawn' || p.type === 'refused' || p.type === 'stopped',
-      ) ?? plan[plan.length - 1]!;
-    end.fault = kind;
-    end.wireAt = floorSecond(first.at - rng.range(1, 72) * MS_PER_HOUR);
   }
 }

@@ -5,8 +5,7 @@
 
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, vnDayIndex } from '../domain/time.js';
 import type { SimUnit } from './city-model.js';
-import type { InjectedFaultKind } from './faults.js';
-import { dueWithoutOffset, fakeCode } from './faults.js';
+import { injectTaskFault, type InjectedFaultKind } from './faults.js';
 import { Random } from './random.js';
 import { floorSecond, type SimCalendar } from './sim-calendar.js';
 import { TASK_EXTENSION_REASONS, TASK_PROGRESS_NOTES } from './texts.js';
@@ -102,7 +101,7 @@ export function planTask(ctx: TaskPlanContext, run: TaskRun): TaskPlanItem[] {
   }
   // Emitted ascending; extension and reports are placed before the end by construction.
   plan.sort((a, b) => a.at - b.at);
-  if (ctx.badEventRate > 0 && rng.chance(ctx.badEventRate * plan.length)) injectTaskFault(ctx, run, plan, rng);
+  if (ctx.badEventRate > 0 && rng.chance(ctx.badEventRate * plan.length)) injectTaskFault(run, plan, rng, ctx.knownCodes);
   for (const item of plan) if (item.type === 'extended') item.dueAsDate = dueAsDate;
   return plan;
 }
@@ -128,21 +127,5 @@ function addProgressReports(cal: SimCalendar, rng: Random, plan: TaskPlanItem[],
       note: rng.pick(TASK_PROGRESS_NOTES),
       percent: Math.min(95, percent),
     });
-  }
-}
-
-/** Spoils one event of the plan: a future `at`, or a bad assignment (then the task is that event alone). */
-function injectTaskFault(ctx: TaskPlanContext, run: TaskRun, plan: TaskPlanItem[], rng: Random): void {
-  const kind: InjectedFaultKind =
-    plan.length > 1 && rng.chance(0.34) ? 'future_at' : rng.chance(0.5) && run.dueWire ? 'task_due_without_offset' : 'unknown_assignee';
-  if (kind === 'future_at') {
-    const item = plan[rng.int(1, plan.length - 1)]!;
-    item.fault = kind;
-    item.wireAt = floorSecond(item.at + rng.range(200, 900) * MS_PER_DAY);
-  } else {
-    plan.length = 1;
-    plan[0]!.fault = kind;
-    if (kind === 'unknown_assignee') run.assigneeCode = fakeCode(rng, ctx.knownCodes);
-    else run.dueWire = dueWithoutOffset(run.dueWire!);
   }
 }
