@@ -140,7 +140,7 @@ export function createCityGenerator(options: CityGeneratorOptions): CityGenerato
   const model = buildCityModel({ seed, jurisdiction, procedures, ...options.model });
   const knownCodes = new Set(model.units.map((u) => u.code));
   const cal = new SimCalendar(calendar, parseClock(officeHours[0]!.start));
-  const wire = new WireEncoder();
+  const wire = new WireEncoder(cal);
   const demand = new DemandProfile(officeHours, cal);
   const parts: GeneratorParts = {
     arrivals: new Arrivals({ seed, model, cal, demand, tasksPerWorkingDay: options.tasksPerWorkingDay ?? 55 }),

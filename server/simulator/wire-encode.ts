@@ -9,7 +9,7 @@
 
 import * as time from '../domain/time.js';
 import type { DossierPlanItem, DossierRun } from './dossier-plan.js';
-import { floorSecond } from './sim-calendar.js';
+import { floorSecond, type SimCalendar } from './sim-calendar.js';
 import type { TaskPlanItem, TaskRun } from './task-plan.js';
 import type {
   WireDossierEvent,
@@ -19,7 +19,7 @@ import type {
   WireTaskEvent,
 } from './wire.js';
 
-const { dayKeyOfIndex, MS_PER_DAY, VN_OFFSET_MS, vnDayIndex } = time;
+const { MS_PER_DAY, VN_OFFSET_MS, vnDayIndex } = time;
 
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 
@@ -38,6 +38,9 @@ export class WireEncoder {
   /** ":1", ":2", … — event-id suffixes, shared for the same reason. */
   private readonly idSuffixes: string[] = [];
 
+  /** @param cal the generator's calendar, whose day keys every instant shares */
+  constructor(private readonly cal: SimCalendar) {}
+
   /** "YYYY-MM-DDTHH:MM:SS+07:00" (whole seconds: every simulated instant is floored to a second). */
   iso(t: number): string {
     const local = t + VN_OFFSET_MS;
@@ -50,7 +53,7 @@ export class WireEncoder {
       suffix = `T${pad2(hh)}:${pad2(mm)}:${pad2(sec % 60)}+07:00`;
       this.timeSuffixes[sec] = suffix;
     }
-    return dayKeyOfIndex(d) + suffix;
+    return this.cal.dayKey(d) + suffix;
   }
 
   /** {@link iso}, shared with earlier calls for the same instant. */
@@ -66,7 +69,7 @@ export class WireEncoder {
 
   /** A due date as a unit's system writes it: a bare date (end of day) or an instant. */
   due(asDate: boolean, t: number): string {
-    return asDate ? dayKeyOfIndex(vnDayIndex(t)) : this.iso(t);
+    return asDate ? this.cal.dayKey(vnDayIndex(t)) : this.iso(t);
   }
 
   /** "<item id>:<position + 1>": the event's idempotency key. */
@@ -173,7 +176,7 @@ export class WireEncoder {
           taskId,
           at,
           type: 'extended',
-          dueAt: item.dueAsDate ? dayKeyOfIndex(vnDayIndex(item.due!)) : this.iso(floorSecond(item.due!)),
+          dueAt: item.dueAsDate ? this.cal.dayKey(vnDayIndex(item.due!)) : this.iso(floorSecond(item.due!)),
           reason: item.reason!,
         };
       case 'progress_reported':
