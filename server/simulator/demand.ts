@@ -116,8 +116,9 @@ export class DemandProfile {
 }
 
 /**
- * The instant `x` ms into the office part of slot `k` of the day starting at `dayStart` (x below
- * the slot's office length): counter arrivals only happen while the office is open.
+ * The instant `x` ms into the office-hours `parts` of a slot ({@link DemandProfile.officeParts}) of
+ * the day starting at `dayStart`, x below their total length: counter arrivals only happen while
+ * the office is open.
  */
 export function officeInstant(parts: readonly (readonly [number, number])[], dayStart: number, x: number): number {
   for (const [lo, hi] of parts) {
