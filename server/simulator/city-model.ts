@@ -180,12 +180,62 @@ export function buildCityModel(options: CityModelOptions): CityModel {
     jurisdiction,
     procedures,
     dossiersPerWorkingDay = 15_000,
-    departmentShare = 0.1,
-    onlineShare = 0.68,
     targetOnTimeRate = 0.96,
     chronicallyLateUnits = 10,
   } = options;
   const province = jurisdiction.code;
+  const rng = new Random(hashSeed(seed, 'city-model'));
+  const drafts = draftUnits(options, rng);
+
+  // Chronically late units: wards/communes only (they are what the map colours), ~6% of them.
+  const unitDrafts = drafts.filter((d) => d.kind === 'unit');
+  const chronicCount = Math.min(chronicallyLateUnits, Math.max(unitDrafts.length >= 4 ? 1 : 0, Math.floor(unitDrafts.length * 0.06)));
+  const chronicSet = new Set<string>();
+  const pool = unitDrafts.map((d) => d.code);
+  for (let k = 0; k < chronicCount && pool.length > 0; k++) {
+    const i = rng.int(0, pool.length - 1);
+    chronicSet.add(pool[i]!);
+    pool.splice(i, 1);
+  }
+
+  const maxVolume = Math.max(...drafts.map((d) => d.dailyVolume), 1);
+  const slowOfficials: string[] = [];
+  const units: SimUnit[] = drafts.map((d, index) => {
+    const urng = new Random(hashSeed(seed, 'unit', d.code));
+    const chronic = chronicSet.has(d.code);
+    const staff = staffUnit(province, d, maxVolume, chronic, urng);
+    for (const o of [...staff.receivers, ...staff.specialists]) if (o.slow) slowOfficials.push(o.id);
+    return unitOf(d, index, chronic, staff, options.onlineShare ?? 0.68, urng);
+  });
+  calibrateLateRates(units, targetOnTimeRate);
+  const buckPassers = pickBuckPassers(units, rng);
+
+  return {
+    seed,
+    provinceCode: province,
+    units,
+    byCode: new Map(units.map((u) => [u.code, u] as const)),
+    dossiersPerWorkingDay,
+    chronicallyLate: units.filter((u) => u.chronicallyLate).map((u) => u.code),
+    slowOfficials,
+    buckPassers,
+    targetOnTimeRate,
+  };
+}
+
+/** A unit before its officials and rates are drawn. */
+interface Draft {
+  code: string;
+  kind: 'unit' | 'department';
+  name: string;
+  unitType: string;
+  dailyVolume: number;
+  procedures: SimProcedure[];
+}
+
+/** Wards then departments, with their volumes and the procedures they receive. */
+function draftUnits(options: CityModelOptions, rng: Random): Draft[] {
+  const { jurisdiction, procedures, dossiersPerWorkingDay = 15_000, departmentShare = 0.1 } = options;
   const wardProcedures = procedures.filter((p) => p.level !== 'department');
   if (wardProcedures.length === 0) throw new Error('buildCityModel: no ward-level procedures');
 
@@ -194,19 +244,9 @@ export function buildCityModel(options: CityModelOptions): CityModel {
     const all = procedures.filter((p) => p.level !== 'ward');
     departmentProcedures = jurisdiction.departments.map(() => all);
   }
-
-  const rng = new Random(hashSeed(seed, 'city-model'));
   const hasDepartmentVolume = departmentProcedures.some((l) => l.length > 0);
   const wardShare = hasDepartmentVolume ? 1 - departmentShare : 1;
 
-  interface Draft {
-    code: string;
-    kind: 'unit' | 'department';
-    name: string;
-    unitType: string;
-    dailyVolume: number;
-    procedures: SimProcedure[];
-  }
   const drafts: Draft[] = [];
   const wardJitter = jurisdiction.units.map(() => rng.range(0.85, 1.15));
   const jitterTotal = jurisdiction.units.reduce((s, u, i) => s + Math.max(u.population, 1) * wardJitter[i]!, 0);
@@ -233,96 +273,90 @@ export function buildCityModel(options: CityModelOptions): CityModel {
       procedures: departmentProcedures[i]!,
     });
   });
+  return drafts;
+}
 
-  // Chronically late units: wards/communes only (they are what the map colours), ~6% of them.
-  const unitDrafts = drafts.filter((d) => d.kind === 'unit');
-  const chronicCount = Math.min(chronicallyLateUnits, Math.max(unitDrafts.length >= 4 ? 1 : 0, Math.floor(unitDrafts.length * 0.06)));
-  const chronicSet = new Set<string>();
-  {
-    const pool = unitDrafts.map((d) => d.code);
-    for (let k = 0; k < chronicCount && pool.length > 0; k++) {
-      const i = rng.int(0, pool.length - 1);
-      chronicSet.add(pool[i]!);
-      pool.splice(i, 1);
-    }
+interface Staff {
+  leaders: SimOfficial[];
+  receivers: SimOfficial[];
+  specialists: SimOfficial[];
+}
+
+/** 4–12 officials, more where the volume is; departments at the upper end. */
+function staffUnit(province: string, d: Draft, maxVolume: number, chronic: boolean, urng: Random): Staff {
+  const staff = clamp(
+    Math.round((d.kind === 'department' ? 8 : 4) + 6 * Math.sqrt(d.dailyVolume / maxVolume) + urng.range(-1, 1.5)),
+    4,
+    12,
+  );
+  const leaderCount = staff >= 7 ? 2 : 1;
+  const receiverCount = clamp(Math.round(staff * 0.25), 1, 3);
+  const specialistCount = staff - leaderCount - receiverCount;
+  const names = new Set<string>();
+  let n = 0;
+  const make = (role: OfficialRole, slowChance: number): SimOfficial => {
+    let name = randomVietnameseName(urng);
+    while (names.has(name)) name = randomVietnameseName(urng);
+    names.add(name);
+    n++;
+    const slow = urng.chance(slowChance);
+    const id = officialId(province, d.code, n);
+    return { id, name, unit: d.code, role, lateFactor: slow ? 3.5 : 1, slow, buckPasser: false, wire: { id, name, unit: d.code } };
+  };
+  const leaders = Array.from({ length: leaderCount }, () => make('leader', 0));
+  const receivers = Array.from({ length: receiverCount }, () => make('receiver', 0.06));
+  const specialists = Array.from({ length: specialistCount }, () => make('specialist', chronic ? 0.3 : 0.12));
+  for (const group of [receivers, specialists]) {
+    const mean = group.reduce((s, o) => s + o.lateFactor, 0) / group.length;
+    for (const o of group) o.lateFactor /= mean;
   }
+  return { leaders, receivers, specialists };
+}
 
-  const maxVolume = Math.max(...drafts.map((d) => d.dailyVolume), 1);
-  const slowOfficials: string[] = [];
-  const units: SimUnit[] = drafts.map((d, index) => {
-    const urng = new Random(hashSeed(seed, 'unit', d.code));
-    const chronic = chronicSet.has(d.code);
+/** The unit's shares, rates and procedure tables (late rates before calibration). */
+function unitOf(d: Draft, index: number, chronic: boolean, staff: Staff, onlineShare: number, urng: Random): SimUnit {
+  const weights = d.procedures.map((p) => p.weight);
+  const rawLate = d.procedures.map((p) => lookup(FIELD_LATE_WEIGHT, p.field, 1));
+  const weightSum = weights.reduce((s, w) => s + w, 0);
+  const meanLate = weightSum > 0 ? d.procedures.reduce((s, p, i) => s + p.weight * rawLate[i]!, 0) / weightSum : 1;
 
-    // 4–12 officials, more where the volume is; departments at the upper end.
-    const staff = clamp(
-      Math.round((d.kind === 'department' ? 8 : 4) + 6 * Math.sqrt(d.dailyVolume / maxVolume) + urng.range(-1, 1.5)),
-      4,
-      12,
-    );
-    const leaderCount = staff >= 7 ? 2 : 1;
-    const receiverCount = clamp(Math.round(staff * 0.25), 1, 3);
-    const specialistCount = staff - leaderCount - receiverCount;
-    const names = new Set<string>();
-    let n = 0;
-    const make = (role: OfficialRole, slowChance: number): SimOfficial => {
-      let name = randomVietnameseName(urng);
-      while (names.has(name)) name = randomVietnameseName(urng);
-      names.add(name);
-      n++;
-      const slow = urng.chance(slowChance);
-      const id = officialId(province, d.code, n);
-      return { id, name, unit: d.code, role, lateFactor: slow ? 3.5 : 1, slow, buckPasser: false, wire: { id, name, unit: d.code } };
-    };
-    const leaders = Array.from({ length: leaderCount }, () => make('leader', 0));
-    const receivers = Array.from({ length: receiverCount }, () => make('receiver', 0.06));
-    const specialists = Array.from({ length: specialistCount }, () => make('specialist', chronic ? 0.3 : 0.12));
-    for (const group of [receivers, specialists]) {
-      const mean = group.reduce((s, o) => s + o.lateFactor, 0) / group.length;
-      for (const o of group) {
-        o.lateFactor /= mean;
-        if (o.slow) slowOfficials.push(o.id);
-      }
-    }
+  let online = clamp(onlineShare + urng.normal() * 0.05, 0.45, 0.9);
+  if (d.unitType === 'Xã') online -= 0.06; // rural communes submit more in person
+  if (d.unitType === 'Đặc khu') online -= 0.12;
+  if (d.kind === 'department') online += 0.08;
 
-    const weights = d.procedures.map((p) => p.weight);
-    const rawLate = d.procedures.map((p) => lookup(FIELD_LATE_WEIGHT, p.field, 1));
-    const weightSum = weights.reduce((s, w) => s + w, 0);
-    const meanLate = weightSum > 0 ? d.procedures.reduce((s, p, i) => s + p.weight * rawLate[i]!, 0) / weightSum : 1;
+  return {
+    index,
+    code: d.code,
+    kind: d.kind,
+    name: d.name,
+    dailyVolume: d.dailyVolume,
+    onlineShare: clamp(online, 0.3, 0.95),
+    postalShare: urng.range(0.02, 0.06),
+    digitizedShare: urng.range(0.72, 0.97),
+    paidOnlineShare: urng.range(0.45, 0.9),
+    lateRate: chronic ? urng.range(0.18, 0.32) : urng.logNormal(1, 0.55),
+    chronicallyLate: chronic,
+    lateMedianDays: chronic ? urng.range(1.5, 3) : urng.range(0.4, 1.2),
+    speed: chronic ? urng.range(1, 1.3) : urng.range(1.2, 2.4),
+    dueAsDate: urng.chance(0.08),
+    taskLateRate: 0,
+    receivers: staff.receivers,
+    specialists: staff.specialists,
+    leaders: staff.leaders,
+    procedures: d.procedures,
+    wireProcedures: d.procedures.map((p) => ({ code: p.code, name: p.name, field: p.field, legalDays: p.legalDays })),
+    procedureCumulativeWeights: cumulativeWeights(weights.length > 0 ? weights : [1]),
+    procedureLateFactors: Float64Array.from(rawLate, (r) => r / meanLate),
+    procedureSupplementRates: Float64Array.from(d.procedures, (p) => lookup(FIELD_SUPPLEMENT_RATE, p.field, 0.06)),
+  };
+}
 
-    let online = clamp(onlineShare + urng.normal() * 0.05, 0.45, 0.9);
-    if (d.unitType === 'Xã') online -= 0.06; // rural communes submit more in person
-    if (d.unitType === 'Đặc khu') online -= 0.12;
-    if (d.kind === 'department') online += 0.08;
-
-    return {
-      index,
-      code: d.code,
-      kind: d.kind,
-      name: d.name,
-      dailyVolume: d.dailyVolume,
-      onlineShare: clamp(online, 0.3, 0.95),
-      postalShare: urng.range(0.02, 0.06),
-      digitizedShare: urng.range(0.72, 0.97),
-      paidOnlineShare: urng.range(0.45, 0.9),
-      lateRate: chronic ? urng.range(0.18, 0.32) : urng.logNormal(1, 0.55),
-      chronicallyLate: chronic,
-      lateMedianDays: chronic ? urng.range(1.5, 3) : urng.range(0.4, 1.2),
-      speed: chronic ? urng.range(1, 1.3) : urng.range(1.2, 2.4),
-      dueAsDate: urng.chance(0.08),
-      taskLateRate: 0,
-      receivers,
-      specialists,
-      leaders,
-      procedures: d.procedures,
-      wireProcedures: d.procedures.map((p) => ({ code: p.code, name: p.name, field: p.field, legalDays: p.legalDays })),
-      procedureCumulativeWeights: cumulativeWeights(weights.length > 0 ? weights : [1]),
-      procedureLateFactors: Float64Array.from(rawLate, (r) => r / meanLate),
-      procedureSupplementRates: Float64Array.from(d.procedures, (p) => lookup(FIELD_SUPPLEMENT_RATE, p.field, 0.06)),
-    };
-  });
-
-  // Scale the ordinary units' late rates so the city lands on the target. The chronic ones are
-  // fixed by definition; the processed share excludes withdrawn/refused/stopped endings.
+/**
+ * Scales the ordinary units' late rates so the city lands on the target. The chronic ones are
+ * fixed by definition; the processed share excludes withdrawn/refused/stopped endings.
+ */
+function calibrateLateRates(units: SimUnit[], targetOnTimeRate: number): void {
   const processedLateTarget = (1 - targetOnTimeRate) / (1 - ALTERNATIVE_END_SHARE);
   let chronicLate = 0;
   let ordinaryRaw = 0;
@@ -344,8 +378,10 @@ export function buildCityModel(options: CityModelOptions): CityModel {
     // Units that are late on dossiers tend to be late on directives too.
     u.taskLateRate = clamp(0.1 * Math.sqrt(u.lateRate / Math.max(meanOrdinary, 1e-6)), 0.04, 0.45);
   }
+}
 
-  // A few buck-passers city-wide, among specialists who have a colleague to pass to.
+/** A few buck-passers city-wide, among specialists who have a colleague to pass to; returns their ids. */
+function pickBuckPassers(units: SimUnit[], rng: Random): string[] {
   const candidates = units.filter((u) => u.specialists.length >= 2);
   const buckPassers: string[] = [];
   const buckCount = Math.min(8, Math.max(candidates.length > 0 ? 1 : 0, Math.round(candidates.length / 20)));
@@ -355,16 +391,5 @@ export function buildCityModel(options: CityModelOptions): CityModel {
     o.buckPasser = true;
     buckPassers.push(o.id);
   }
-
-  return {
-    seed,
-    provinceCode: province,
-    units,
-    byCode: new Map(units.map((u) => [u.code, u] as const)),
-    dossiersPerWorkingDay,
-    chronicallyLate: units.filter((u) => u.chronicallyLate).map((u) => u.code),
-    slowOfficials,
-    buckPassers,
-    targetOnTimeRate,
-  };
+  return buckPassers;
 }
