@@ -178,7 +178,6 @@ export function buildCityModel(options: CityModelOptions): CityModel {
   const {
     seed,
     jurisdiction,
-    procedures,
     dossiersPerWorkingDay = 15_000,
     targetOnTimeRate = 0.96,
     chronicallyLateUnits = 10,
