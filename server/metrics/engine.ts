@@ -12,90 +12,35 @@
  * and the injected clock read at each update; every footprint is computed at that present.
  */
 import type { DossierContext } from '../domain/dossier.js';
-import type { DomainSettings, DossierState, TaskState, WorkCalendar } from '../domain/types.js';
+import type { DossierState, TaskState } from '../domain/types.js';
 import {
-  B_AWAITING_SUPPLEMENT,
   BACKLOG_COUNTERS,
-  B_DUE_SOON,
-  B_IN_PROGRESS,
   B_OVERDUE,
-  B_TASKS_NO_DEADLINE,
-  B_TASKS_OPEN_IN_TERM,
   B_TASKS_OPEN_OVERDUE,
   buildScopeMetrics,
   emptyScopeMetrics,
   F_APOLOGIES,
   F_RECEIVED,
   F_RECEIVED_ONLINE,
-  F_TASKS_ASSIGNED,
-  F_TASKS_DONE_LATE,
-  F_TASKS_DONE_ON_TIME,
   outcomeCounter,
 } from './counters.js';
+import type { Alert, MetricsEngineDeps, OverdueAtEnd } from './engine-types.js';
 import { FlowBuckets, ScopeState } from './flow-buckets.js';
-import {
-  dossierFootprint,
-  sameDossierFootprint,
-  sameTaskFootprint,
-  taskFootprint,
-} from './footprint.js';
+import { dossierFootprint, sameDossierFootprint, sameTaskFootprint, taskFootprint } from './footprint.js';
 import type { DossierFootprint, FinishedDossierFacts, TaskFootprint } from './footprint.js';
-import { MinHeap } from './heap.js';
 import { onTimeRateBasis, windowDays } from './periods.js';
-import type { DayRange } from './periods.js';
+import { addDossierFootprint, addTaskFootprint, overdueBetween } from './scope-accounting.js';
+import { NOT_SCHEDULED, TransitionSchedule } from './transition-schedule.js';
 import { PERIODS } from './types.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from './types.js';
 
-export interface MetricsEngineDeps {
-  calendar: WorkCalendar;
-  settings: DomainSettings;
-  /**
-   * `unit:<code>` or `department:<code>` of a unit/department code; null → the item is ignored.
-   * Never `city`: every counted item is in exactly one other scope, and the city is their sum
-   * (a code mapped to `city` is ignored).
-   */
-  scopeOf: (code: string) => ScopeKey | null;
-  /** The clock, epoch ms. Read at construction and before each update. */
-  now: () => number;
-  /** Scopes to list from the start (every unit and department), before they have any data. */
-  scopes?: Iterable<ScopeKey>;
-}
-
-/** An open item that just crossed its due time; the caller turns it into `alert:raised`. */
-export interface Alert {
-  kind: 'dossier' | 'task';
-  id: string;
-  /** Unit or department code. */
-  code: string;
-  /** When it became overdue (its due instant), epoch ms. */
-  at: number;
-}
-
-/**
- * The overdue backlog at the end of a past window, from the store: dossiers overdue then, those of them
- * whose lateness began within the window (for the short periods' on-time rate), and overdue tasks.
- */
-export interface OverdueAtEnd {
-  dossiers: number;
-  dossiersNew?: number;
-  tasks: number;
-}
-
-/** Open overdue dossiers of a scope whose lateness began on a day of the range. */
-function overdueBetween(s: ScopeState, days: DayRange): number {
-  let n = 0;
-  for (const [day, count] of s.overdueByDay) if (day >= days.fromDay && day < days.toDay) n += count;
-  return n;
-}
-
-const NOT_SCHEDULED = -1;
+export type { Alert, MetricsEngineDeps, OverdueAtEnd } from './engine-types.js';
 
 interface DossierRecord {
   kind: 'dossier';
   id: string;
   state: DossierState;
   fp: DossierFootprint;
-  /** Heap key of the live entry, or NOT_SCHEDULED; heap entries with another key are stale. */
   scheduledAt: number;
   live: boolean;
 }
@@ -112,8 +57,6 @@ interface TaskRecord {
 type OpenRecord = DossierRecord | TaskRecord;
 
 const PERIOD_INDEX = new Map<Period, number>(PERIODS.map((p, i) => [p, i]));
-// Stale heap entries (rescheduled or closed items) are dropped when they outnumber live ones.
-const HEAP_SLACK = 1024;
 const NO_BACKLOG = new Int32Array(BACKLOG_COUNTERS);
 
 export class MetricsEngine {
@@ -128,8 +71,7 @@ export class MetricsEngine {
   private readonly codeScopes = new Map<string, ScopeState | null>();
   private readonly openDossiers = new Map<string, DossierRecord>();
   private readonly openTasks = new Map<string, TaskRecord>();
-  private readonly heap = new MinHeap<OpenRecord>();
-  private scheduled = 0;
+  private readonly transitions = new TransitionSchedule<OpenRecord>();
   private changed = new Set<ScopeKey>();
   private pendingAlerts: Alert[] = [];
 
@@ -321,12 +263,7 @@ export class MetricsEngine {
   private advanceTo(now: number): void {
     if (!(now > this.present)) return;
     this.present = now;
-    while (this.heap.peekKey() <= now) {
-      const key = this.heap.peekKey();
-      const rec = this.heap.pop() as OpenRecord;
-      if (!rec.live || rec.scheduledAt !== key) continue;
-      rec.scheduledAt = NOT_SCHEDULED;
-      this.scheduled -= 1;
+    for (let rec = this.transitions.popDue(now); rec !== null; rec = this.transitions.popDue(now)) {
       if (rec.kind === 'dossier') this.reclassifyDossier(rec);
       else this.reclassifyTask(rec);
     }
@@ -381,7 +318,7 @@ export class MetricsEngine {
       rec.fp = fp;
       this.schedule(rec, fp.nextTransitionAt);
     } else if (rec !== undefined) {
-      this.close(rec);
+      this.transitions.close(rec);
       this.openDossiers.delete(next.id);
     }
   }
@@ -403,30 +340,13 @@ export class MetricsEngine {
       rec.fp = fp;
       this.schedule(rec, fp.nextTransitionAt);
     } else if (rec !== undefined) {
-      this.close(rec);
+      this.transitions.close(rec);
       this.openTasks.delete(next.id);
     }
   }
 
-  private close(rec: OpenRecord): void {
-    rec.live = false;
-    if (rec.scheduledAt !== NOT_SCHEDULED) this.scheduled -= 1;
-    rec.scheduledAt = NOT_SCHEDULED;
-  }
-
   private schedule(rec: OpenRecord, at: number | null): void {
-    // A transition at or before the present would be popped again at once; the next millisecond
-    // keeps the loop in advanceTo finite whatever the classifier answers.
-    const key = at === null ? NOT_SCHEDULED : at > this.present ? at : this.present + 1;
-    if (key === rec.scheduledAt) return; // its live entry is already in the heap
-    if (rec.scheduledAt === NOT_SCHEDULED) this.scheduled += 1;
-    if (key === NOT_SCHEDULED) this.scheduled -= 1;
-    rec.scheduledAt = key;
-    if (key === NOT_SCHEDULED) return;
-    this.heap.push(key, rec);
-    if (this.heap.size > 2 * this.scheduled + HEAP_SLACK) {
-      this.heap.retain((r, k) => r.live && r.scheduledAt === k);
-    }
+    this.transitions.schedule(rec, at, this.present);
   }
 
   private addDossier(fp: DossierFootprint, sign: number): void {
@@ -438,23 +358,7 @@ export class MetricsEngine {
   }
 
   private addDossierTo(s: ScopeState, fp: DossierFootprint, sign: number): void {
-    const backlog = s.backlog;
-    if (fp.inProgress) backlog[B_IN_PROGRESS] += sign;
-    if (fp.overdue) backlog[B_OVERDUE] += sign;
-    if (fp.overdueDay !== null) {
-      const n = (s.overdueByDay.get(fp.overdueDay) ?? 0) + sign;
-      if (n === 0) s.overdueByDay.delete(fp.overdueDay);
-      else s.overdueByDay.set(fp.overdueDay, n);
-    }
-    if (fp.dueSoon) backlog[B_DUE_SOON] += sign;
-    if (fp.awaitingSupplement) backlog[B_AWAITING_SUPPLEMENT] += sign;
-    if (fp.receivedDay !== null) {
-      this.flows.add(s, fp.receivedDay, F_RECEIVED, fp.online ? F_RECEIVED_ONLINE : -1, -1, sign);
-    }
-    if (fp.endDay !== null && fp.outcome !== null) {
-      this.flows.add(s, fp.endDay, outcomeCounter(fp.outcome), -1, fp.processingBin ?? -1, sign);
-    }
-    for (const day of fp.apologyDays) this.flows.add(s, day, F_APOLOGIES, -1, -1, sign);
+    addDossierFootprint(this.flows, s, fp, sign);
     this.changed.add(s.key);
   }
 
@@ -467,15 +371,7 @@ export class MetricsEngine {
   }
 
   private addTaskTo(s: ScopeState, fp: TaskFootprint, sign: number): void {
-    const backlog = s.backlog;
-    if (fp.openInTerm) backlog[B_TASKS_OPEN_IN_TERM] += sign;
-    if (fp.openOverdue) backlog[B_TASKS_OPEN_OVERDUE] += sign;
-    if (fp.noDeadline) backlog[B_TASKS_NO_DEADLINE] += sign;
-    if (fp.assignedDay !== null) this.flows.add(s, fp.assignedDay, F_TASKS_ASSIGNED, -1, -1, sign);
-    if (fp.completedDay !== null) {
-      const counter = fp.completedOnTime ? F_TASKS_DONE_ON_TIME : F_TASKS_DONE_LATE;
-      this.flows.add(s, fp.completedDay, counter, -1, -1, sign);
-    }
+    addTaskFootprint(this.flows, s, fp, sign);
     this.changed.add(s.key);
   }
 

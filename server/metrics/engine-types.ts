@@ -1,0 +1,38 @@
+/** What the metrics engine is built from and what it hands back (engine.ts). */
+import type { DomainSettings, WorkCalendar } from '../domain/types.js';
+import type { ScopeKey } from './types.js';
+
+export interface MetricsEngineDeps {
+  calendar: WorkCalendar;
+  settings: DomainSettings;
+  /**
+   * `unit:<code>` or `department:<code>` of a unit/department code; null → the item is ignored.
+   * Never `city`: every counted item is in exactly one other scope, and the city is their sum
+   * (a code mapped to `city` is ignored).
+   */
+  scopeOf: (code: string) => ScopeKey | null;
+  /** The clock, epoch ms. Read at construction and before each update. */
+  now: () => number;
+  /** Scopes to list from the start (every unit and department), before they have any data. */
+  scopes?: Iterable<ScopeKey>;
+}
+
+/** An open item that just crossed its due time; the caller turns it into `alert:raised`. */
+export interface Alert {
+  kind: 'dossier' | 'task';
+  id: string;
+  /** Unit or department code. */
+  code: string;
+  /** When it became overdue (its due instant), epoch ms. */
+  at: number;
+}
+
+/**
+ * The overdue backlog at the end of a past window, from the store: dossiers overdue then, those of them
+ * whose lateness began within the window (for the short periods' on-time rate), and overdue tasks.
+ */
+export interface OverdueAtEnd {
+  dossiers: number;
+  dossiersNew?: number;
+  tasks: number;
+}

@@ -1,0 +1,63 @@
+/**
+ * Adding (sign +1) or taking away (−1) one footprint to a scope's counters: its backlog flags, the
+ * open overdue dossiers by the day their lateness began, and its flow facts in the day and month
+ * buckets. Pure arithmetic over the engine's structures; the engine decides which scopes.
+ */
+import {
+  B_AWAITING_SUPPLEMENT,
+  B_DUE_SOON,
+  B_IN_PROGRESS,
+  B_OVERDUE,
+  B_TASKS_NO_DEADLINE,
+  B_TASKS_OPEN_IN_TERM,
+  B_TASKS_OPEN_OVERDUE,
+  F_APOLOGIES,
+  F_RECEIVED,
+  F_RECEIVED_ONLINE,
+  F_TASKS_ASSIGNED,
+  F_TASKS_DONE_LATE,
+  F_TASKS_DONE_ON_TIME,
+  outcomeCounter,
+} from './counters.js';
+import type { FlowBuckets, ScopeState } from './flow-buckets.js';
+import type { DossierFootprint, TaskFootprint } from './footprint.js';
+import type { DayRange } from './periods.js';
+
+export function addDossierFootprint(flows: FlowBuckets, s: ScopeState, fp: DossierFootprint, sign: number): void {
+  const backlog = s.backlog;
+  if (fp.inProgress) backlog[B_IN_PROGRESS] += sign;
+  if (fp.overdue) backlog[B_OVERDUE] += sign;
+  if (fp.overdueDay !== null) {
+    const n = (s.overdueByDay.get(fp.overdueDay) ?? 0) + sign;
+    if (n === 0) s.overdueByDay.delete(fp.overdueDay);
+    else s.overdueByDay.set(fp.overdueDay, n);
+  }
+  if (fp.dueSoon) backlog[B_DUE_SOON] += sign;
+  if (fp.awaitingSupplement) backlog[B_AWAITING_SUPPLEMENT] += sign;
+  if (fp.receivedDay !== null) {
+    flows.add(s, fp.receivedDay, F_RECEIVED, fp.online ? F_RECEIVED_ONLINE : -1, -1, sign);
+  }
+  if (fp.endDay !== null && fp.outcome !== null) {
+    flows.add(s, fp.endDay, outcomeCounter(fp.outcome), -1, fp.processingBin ?? -1, sign);
+  }
+  for (const day of fp.apologyDays) flows.add(s, day, F_APOLOGIES, -1, -1, sign);
+}
+
+export function addTaskFootprint(flows: FlowBuckets, s: ScopeState, fp: TaskFootprint, sign: number): void {
+  const backlog = s.backlog;
+  if (fp.openInTerm) backlog[B_TASKS_OPEN_IN_TERM] += sign;
+  if (fp.openOverdue) backlog[B_TASKS_OPEN_OVERDUE] += sign;
+  if (fp.noDeadline) backlog[B_TASKS_NO_DEADLINE] += sign;
+  if (fp.assignedDay !== null) flows.add(s, fp.assignedDay, F_TASKS_ASSIGNED, -1, -1, sign);
+  if (fp.completedDay !== null) {
+    const counter = fp.completedOnTime ? F_TASKS_DONE_ON_TIME : F_TASKS_DONE_LATE;
+    flows.add(s, fp.completedDay, counter, -1, -1, sign);
+  }
+}
+
+/** Open overdue dossiers of a scope whose lateness began on a day of the range. */
+export function overdueBetween(s: ScopeState, days: DayRange): number {
+  let n = 0;
+  for (const [day, count] of s.overdueByDay) if (day >= days.fromDay && day < days.toDay) n += count;
+  return n;
+}
