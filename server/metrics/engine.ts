@@ -27,7 +27,7 @@ import {
 import type { Alert, MetricsEngineDeps, OverdueAtEnd } from './engine-types.js';
 import { FlowBuckets, ScopeState } from './flow-buckets.js';
 import { dossierFootprint, sameDossierFootprint, sameTaskFootprint, taskFootprint } from './footprint.js';
-import type { DossierFootprint, FinishedDossierFacts, TaskFootprint } from './footprint.js';
+import type { DossierFootprint, DossierOutcome, FinishedDossierFacts, TaskFootprint } from './footprint.js';
 import { onTimeRateBasis, windowDays } from './periods.js';
 import { addDossierFootprint, addTaskFootprint, overdueBetween } from './scope-accounting.js';
 import { NOT_SCHEDULED, TransitionSchedule } from './transition-schedule.js';
@@ -145,9 +145,9 @@ export class MetricsEngine {
   }
 
   /** Restart, in bulk: `count` finished dossiers of `code` that ended on `day` with this outcome and processing-time bin. */
-  loadFinishedEnded(code: string, day: number, outcome: FinishedDossierFacts['outcome'], processingBin: number | null, count: number): void {
+  loadFinishedEnded(code: string, day: number, outcome: DossierOutcome, bin: number | null, count: number): void {
     const s = this.scopeOfCode(code);
-    if (s !== null) this.flows.addDeferred(s, day, outcomeCounter(outcome), -1, processingBin ?? -1, count);
+    if (s !== null) this.flows.addDeferred(s, day, outcomeCounter(outcome), -1, bin ?? -1, count);
   }
 
   /** Restart, in bulk: `count` finished dossiers of `code` with these apology letter days (FinishedDossierFacts.apologyDays). */
