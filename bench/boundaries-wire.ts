@@ -33,7 +33,9 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
 }
 
 function ringsOf(fc: BoundariesResponse): Ring[] {
-  return fc.features.flatMap((f) => (f.geometry.type === 'Polygon' ? (f.geometry.coordinates as Ring[]) : (f.geometry.coordinates as Ring[][]).flat()));
+  return fc.features.flatMap((f) =>
+    f.geometry.type === 'Polygon' ? (f.geometry.coordinates as Ring[]) : (f.geometry.coordinates as Ring[][]).flat(),
+  );
 }
 
 function mapRings(fc: BoundariesResponse, fn: (r: Ring) => Ring): BoundariesResponse {
@@ -129,10 +131,11 @@ function douglasPeucker(ring: Ring, tol: number): Ring {
 function brokenSharedVertices(before: BoundariesResponse, after: BoundariesResponse): { shared: number; broken: number } {
   const owners = new Map<string, Set<number>>();
   before.features.forEach((f, i) => {
-    for (const r of ringsOf({ ...before, features: [f] })) for (const p of r) {
-      const k = `${p[0]},${p[1]}`;
-      (owners.get(k) ?? owners.set(k, new Set()).get(k)!).add(i);
-    }
+    for (const r of ringsOf({ ...before, features: [f] }))
+      for (const p of r) {
+        const k = `${p[0]},${p[1]}`;
+        (owners.get(k) ?? owners.set(k, new Set()).get(k)!).add(i);
+      }
   });
   const kept = after.features.map((f) => new Set(ringsOf({ ...after, features: [f] }).flatMap((r) => r.map((p) => `${p[0]},${p[1]}`))));
   let shared = 0;
@@ -186,13 +189,29 @@ export async function main(args: Map<string, string>) {
 
     const simplified = [1e-5, 5e-5, 1e-4].map((tol) => {
       const fc = roundBoundaries(mapRings(official, (r) => douglasPeucker(r, tol)));
-      return { toleranceDeg: tol, toleranceM: round(tol * 111_000, 0), positions: positions(fc), ...sizes(JSON.stringify(fc)), sharedBorder: brokenSharedVertices(official, fc) };
+      return {
+        toleranceDeg: tol,
+        toleranceM: round(tol * 111_000, 0),
+        positions: positions(fc),
+        ...sizes(JSON.stringify(fc)),
+        sharedBorder: brokenSharedVertices(official, fc),
+      };
     });
 
     return {
-      file: { features: official.features.length, positionsSchematic: positions(schematic), positionsOfficialLike: positions(official), perEdge, onDiskBytes: Buffer.byteLength(stringifyFeatureCollection(official)) },
+      file: {
+        features: official.features.length,
+        positionsSchematic: positions(schematic),
+        positionsOfficialLike: positions(official),
+        perEdge,
+        onDiskBytes: Buffer.byteLength(stringifyFeatureCollection(official)),
+      },
       schematic: { before: { identity: schematicBefore, gzipRequested: schematicBefore }, now: schematicNow },
-      officialLike: { before: { identity: officialBefore, gzipRequested: officialBefore }, now: officialNow, roundedOnly: sizes(JSON.stringify(roundBoundaries(official))) },
+      officialLike: {
+        before: { identity: officialBefore, gzipRequested: officialBefore },
+        now: officialNow,
+        roundedOnly: sizes(JSON.stringify(roundBoundaries(official))),
+      },
       simplifiedNotServed: simplified,
     };
   } finally {

@@ -78,7 +78,13 @@ interface RoundResult {
   messageBytes: number;
 }
 
-async function runRounds(server: BenchServer, sockets: ClientSocket[], rounds: number, units: string[], tag: string): Promise<RoundResult[]> {
+async function runRounds(
+  server: BenchServer,
+  sockets: ClientSocket[],
+  rounds: number,
+  units: string[],
+  tag: string,
+): Promise<RoundResult[]> {
   const out: RoundResult[] = [];
   // In-process: time the server's ingest call itself, to tell a slow store from a busy event loop.
   let lastIngestMs: number | undefined;
@@ -160,14 +166,18 @@ export async function main(args: Map<string, string>) {
   const rounds = numArg(args, 'rounds', 100);
   const seedEvents = numArg(args, 'seed-events', 10_000);
   const flushMs = numArg(args, 'flush', 500);
-  const servers = (args.get('servers') ?? 'child,inproc').split(',').map((s) => s.trim()).filter(Boolean);
+  const servers = (args.get('servers') ?? 'child,inproc')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const units = loadJurisdiction().units.map((u) => u.code);
 
   const results: Record<string, unknown> = {};
   for (const kind of servers) {
     const tmp = tempDir('bdt-bench-fanout-');
     const dbFile = join(tmp.dir, 'dashboard.db');
-    const server = kind === 'child' ? await startChild({ dbFile, deltaFlushMs: flushMs }) : await startInProcess({ dbFile, deltaFlushMs: flushMs });
+    const server =
+      kind === 'child' ? await startChild({ dbFile, deltaFlushMs: flushMs }) : await startInProcess({ dbFile, deltaFlushMs: flushMs });
     let sockets: ClientSocket[] = [];
     try {
       log(`fanout[${kind}]: seeding ${seedEvents} events…`);
@@ -209,8 +219,11 @@ export async function main(args: Map<string, string>) {
             firstMs: round(Math.min(...r.latencies), 1),
             lastMs: round(Math.max(...r.latencies), 1),
           })),
-        serverIngestMs: kind === 'inproc' ? roundSummary(summarize(rs.map((r) => r.serverIngestMs ?? NaN).filter(Number.isFinite))) : undefined,
-        eventLoopDelayMs: loop ? { p50: round(loop.percentile(50) / 1e6, 1), p99: round(loop.percentile(99) / 1e6, 1), max: round(loop.max / 1e6, 1) } : undefined,
+        serverIngestMs:
+          kind === 'inproc' ? roundSummary(summarize(rs.map((r) => r.serverIngestMs ?? NaN).filter(Number.isFinite))) : undefined,
+        eventLoopDelayMs: loop
+          ? { p50: round(loop.percentile(50) / 1e6, 1), p99: round(loop.percentile(99) / 1e6, 1), max: round(loop.max / 1e6, 1) }
+          : undefined,
         serverCpuMsPerRound: kind === 'child' ? round(m.otherCpuMs / rounds, 1) : undefined,
       };
       log(`fanout[${kind}]: p50 ${round(lat.p50, 0)} ms, p99 ${round(lat.p99, 0)} ms, max ${round(lat.max, 0)} ms, missed ${missed}`);

@@ -122,7 +122,11 @@ function halves(batchMs: number[], batchSizes: number[]): [number, number] {
   return [rate(0, mid), rate(mid, batchMs.length)];
 }
 
-async function sendAll(server: BenchServer, parts: Uint8Array<ArrayBuffer>[][], total: number): Promise<{ batchMs: number[]; sizes: number[] }> {
+async function sendAll(
+  server: BenchServer,
+  parts: Uint8Array<ArrayBuffer>[][],
+  total: number,
+): Promise<{ batchMs: number[]; sizes: number[] }> {
   const batchMs: number[] = [];
   const sizes: number[] = [];
   let accepted = 0;
@@ -194,7 +198,12 @@ function instrument(store: Store, engine: { applyDossier: (...a: never[]) => voi
 }
 
 /** Ingests every batch in-process; per-batch times and the phase breakdown. */
-function ingestDirect(ingest: IngestService, source: SourceRow, batches: WireDossierEvent[][], total: number): { batchMs: number[]; sizes: number[] } {
+function ingestDirect(
+  ingest: IngestService,
+  source: SourceRow,
+  batches: WireDossierEvent[][],
+  total: number,
+): { batchMs: number[]; sizes: number[] } {
   const batchMs: number[] = [];
   const sizes: number[] = [];
   let accepted = 0;
@@ -276,7 +285,10 @@ export async function main(args: Map<string, string>) {
   const runs = numArg(args, 'runs', 3);
   const batch = numArg(args, 'batch', 500);
   const conns = numArg(args, 'conns', 1);
-  const modes = (args.get('modes') ?? 'http,direct,child').split(',').map((s) => s.trim()).filter(Boolean);
+  const modes = (args.get('modes') ?? 'http,direct,child')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const profile = args.get('profile') === 'true';
   const experiments = args.get('experiments') === 'true';
 
@@ -324,12 +336,23 @@ export async function main(args: Map<string, string>) {
           const catchUpMs = catchUp(server);
           const [h1, h2] = halves(m.result.batchMs, m.result.sizes);
           res = {
-            mode, run: r, events: events.length, batches: batches.length, wallMs: m.wallMs,
-            eventsPerS: (events.length / m.wallMs) * 1000, eventsPerCpuS: (events.length / m.cpuMs) * 1000,
-            serverCpuMs: m.cpuMs, cpuPressurePct: m.cpuPressurePct, firstHalfEventsPerS: h1, secondHalfEventsPerS: h2,
-            batchMs: summarize(m.result.batchMs), dbMiB: dbSizeMiB(dbFile), breakdown: breakdownPerEvent(acc, events.length),
+            mode,
+            run: r,
+            events: events.length,
+            batches: batches.length,
+            wallMs: m.wallMs,
+            eventsPerS: (events.length / m.wallMs) * 1000,
+            eventsPerCpuS: (events.length / m.cpuMs) * 1000,
+            serverCpuMs: m.cpuMs,
+            cpuPressurePct: m.cpuPressurePct,
+            firstHalfEventsPerS: h1,
+            secondHalfEventsPerS: h2,
+            batchMs: summarize(m.result.batchMs),
+            dbMiB: dbSizeMiB(dbFile),
+            breakdown: breakdownPerEvent(acc, events.length),
             ...threadsPerEvent(threads, events.length),
-            projectionCatchUpMs: catchUpMs, eventsPerSWithProjections: (events.length / (m.wallMs + catchUpMs)) * 1000,
+            projectionCatchUpMs: catchUpMs,
+            eventsPerSWithProjections: (events.length / (m.wallMs + catchUpMs)) * 1000,
           };
           await server.close();
         } else {
@@ -342,12 +365,23 @@ export async function main(args: Map<string, string>) {
           const [h1, h2] = halves(m.result.batchMs, m.result.sizes);
           const serverCpu = mode === 'child' ? m.otherCpuMs : m.cpuMs;
           res = {
-            mode, run: r, events: events.length, batches: allBodies.length, wallMs: m.wallMs,
-            eventsPerS: (events.length / m.wallMs) * 1000, eventsPerCpuS: (events.length / serverCpu) * 1000,
-            serverCpuMs: serverCpu, clientCpuMs: mode === 'child' ? m.cpuMs : undefined, cpuPressurePct: m.cpuPressurePct,
-            firstHalfEventsPerS: h1, secondHalfEventsPerS: h2, batchMs: summarize(m.result.batchMs), dbMiB: dbSizeMiB(dbFile),
+            mode,
+            run: r,
+            events: events.length,
+            batches: allBodies.length,
+            wallMs: m.wallMs,
+            eventsPerS: (events.length / m.wallMs) * 1000,
+            eventsPerCpuS: (events.length / serverCpu) * 1000,
+            serverCpuMs: serverCpu,
+            clientCpuMs: mode === 'child' ? m.cpuMs : undefined,
+            cpuPressurePct: m.cpuPressurePct,
+            firstHalfEventsPerS: h1,
+            secondHalfEventsPerS: h2,
+            batchMs: summarize(m.result.batchMs),
+            dbMiB: dbSizeMiB(dbFile),
             ...(mode === 'child' ? {} : threadsPerEvent(threads, events.length)),
-            projectionCatchUpMs: catchUpMs, eventsPerSWithProjections: (events.length / (m.wallMs + catchUpMs)) * 1000,
+            projectionCatchUpMs: catchUpMs,
+            eventsPerSWithProjections: (events.length / (m.wallMs + catchUpMs)) * 1000,
           };
           await server.close();
         }
@@ -355,7 +389,9 @@ export async function main(args: Map<string, string>) {
         log(
           `ingest: run ${r} ${mode}: ${Math.round(res.eventsPerS)} events/s wall (${Math.round(res.eventsPerSWithProjections)} with the projections' catch-up of ${res.projectionCatchUpMs} ms), ` +
             `${Math.round(res.eventsPerCpuS)} events per CPU-s` +
-            (res.mainThreadCpuUsPerEvent === undefined ? ' ' : ` (main thread ${res.mainThreadCpuUsPerEvent} µs/event, others ${res.otherThreadsCpuUsPerEvent}) `) +
+            (res.mainThreadCpuUsPerEvent === undefined
+              ? ' '
+              : ` (main thread ${res.mainThreadCpuUsPerEvent} µs/event, others ${res.otherThreadsCpuUsPerEvent}) `) +
             `(${Math.round(res.wallMs)} ms, batch p50 ${round(res.batchMs.p50, 1)} ms, cpu pressure ${res.cpuPressurePct}%)`,
         );
       } finally {
@@ -372,7 +408,9 @@ export async function main(args: Map<string, string>) {
         const server = await startInProcess({ dbFile: join(tmp.dir, 'dashboard.db'), noListen: mode === 'direct' });
         const t0 = performance.now();
         const { profile: p } = await withCpuProfile(async () =>
-          mode === 'http' ? sendAll(server, parts, events.length) : ingestDirect(server.runtime!.ingest, server.dossierSource!, batches, events.length),
+          mode === 'http'
+            ? sendAll(server, parts, events.length)
+            : ingestDirect(server.runtime!.ingest, server.dossierSource!, batches, events.length),
         );
         const ms = performance.now() - t0;
         await server.close();
@@ -434,8 +472,12 @@ export async function main(args: Map<string, string>) {
           serverCpuUsPerEvent: round(1e6 / cpuMed, 1),
           eventsPerSWithProjectionsMedian: Math.round(median(rs.map((x) => x.eventsPerSWithProjections))),
           projectionCatchUpMsMedian: Math.round(median(rs.map((x) => x.projectionCatchUpMs))),
-          mainThreadCpuUsPerEventMedian: rs[0]?.mainThreadCpuUsPerEvent === undefined ? undefined : round(median(rs.map((x) => x.mainThreadCpuUsPerEvent as number)), 1),
-          otherThreadsCpuUsPerEventMedian: rs[0]?.otherThreadsCpuUsPerEvent === undefined ? undefined : round(median(rs.map((x) => x.otherThreadsCpuUsPerEvent as number)), 1),
+          mainThreadCpuUsPerEventMedian:
+            rs[0]?.mainThreadCpuUsPerEvent === undefined ? undefined : round(median(rs.map((x) => x.mainThreadCpuUsPerEvent as number)), 1),
+          otherThreadsCpuUsPerEventMedian:
+            rs[0]?.otherThreadsCpuUsPerEvent === undefined
+              ? undefined
+              : round(median(rs.map((x) => x.otherThreadsCpuUsPerEvent as number)), 1),
           batchMsP50Median: round(median(rs.map((x) => x.batchMs.p50)), 1),
           batchMsP99Median: round(median(rs.map((x) => x.batchMs.p99)), 1),
           cpuPressurePctMedian: median(rs.map((x) => x.cpuPressurePct)),

@@ -96,7 +96,10 @@ export function codeVersion(): { head: string; serverHash: string; serverChanges
   return {
     head: git(['rev-parse', '--short', 'HEAD']),
     serverHash: hash.digest('hex').slice(0, 12),
-    serverChanges: git(['status', '--porcelain', '--', 'server']).split('\n').filter(Boolean).map((l) => l.trim()),
+    serverChanges: git(['status', '--porcelain', '--', 'server'])
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.trim()),
   };
 }
 
@@ -146,7 +149,14 @@ export async function runMain(name: string, main: (args: Map<string, string>) =>
   const started = Date.now();
   try {
     const code = codeVersion();
-    const result = { name, startedAt: new Date(started).toISOString(), machine: machineInfo(), code, ...(await main(args)) as object, wallMs: Date.now() - started };
+    const result = {
+      name,
+      startedAt: new Date(started).toISOString(),
+      machine: machineInfo(),
+      code,
+      ...((await main(args)) as object),
+      wallMs: Date.now() - started,
+    };
     const json = JSON.stringify(result, null, 2);
     const out = args.get('json');
     if (out) {
@@ -227,7 +237,10 @@ export function cpuStallUs(): number {
  * Measures wall time, this process's CPU time (and optionally another's), and the share of the wall
  * time during which some task on the machine was waiting for a CPU (contention from other work).
  */
-export async function measured<T>(fn: () => Promise<T> | T, otherPid?: number): Promise<{ result: T; wallMs: number; cpuMs: number; otherCpuMs: number; cpuPressurePct: number }> {
+export async function measured<T>(
+  fn: () => Promise<T> | T,
+  otherPid?: number,
+): Promise<{ result: T; wallMs: number; cpuMs: number; otherCpuMs: number; cpuPressurePct: number }> {
   const s0 = cpuStallUs();
   const c0 = cpuMs();
   const o0 = otherPid === undefined ? NaN : cpuMs(otherPid);
@@ -344,7 +357,12 @@ export async function startInProcess(opts: StartOptions): Promise<BenchServer> {
  */
 export async function benchLeaderCookie(runtime: Runtime, url: string): Promise<string> {
   const password = 'bench password 79';
-  await createUser(runtime.store, { username: 'bench-leader', password, role: 'city_leader', scope: null, displayName: 'bench' }, Date.now(), { replace: true });
+  await createUser(
+    runtime.store,
+    { username: 'bench-leader', password, role: 'city_leader', scope: null, displayName: 'bench' },
+    Date.now(),
+    { replace: true },
+  );
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -386,7 +404,16 @@ export async function startChild(
   const t0 = performance.now();
   const child = spawn(
     process.execPath,
-    [...(opts.nodeArgs ?? []), '--import', 'tsx', join(BENCH_DIR, 'server-child.ts'), '--db', opts.dbFile, '--flush', String(opts.deltaFlushMs ?? 500)],
+    [
+      ...(opts.nodeArgs ?? []),
+      '--import',
+      'tsx',
+      join(BENCH_DIR, 'server-child.ts'),
+      '--db',
+      opts.dbFile,
+      '--flush',
+      String(opts.deltaFlushMs ?? 500),
+    ],
     { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const offEarly = onCleanup(() => {
@@ -496,7 +523,12 @@ export function chunk<T>(xs: readonly T[], size: number): T[][] {
  * POSTs a pre-serialised ingest body (a string, or its UTF-8 bytes: a client that sends bytes spares
  * fetch a scan and an encoding of the string); returns the accepted count (the response is not fully parsed).
  */
-export async function postIngest(url: string, path: '/api/v1/ingest/dossiers' | '/api/v1/ingest/tasks', key: string, body: string | Uint8Array<ArrayBuffer>): Promise<{ status: number; accepted: number; rejected: number; text: string }> {
+export async function postIngest(
+  url: string,
+  path: '/api/v1/ingest/dossiers' | '/api/v1/ingest/tasks',
+  key: string,
+  body: string | Uint8Array<ArrayBuffer>,
+): Promise<{ status: number; accepted: number; rejected: number; text: string }> {
   const res = await fetch(url + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
@@ -576,7 +608,8 @@ export function summarizeProfile(profile: CpuProfile, top = 25): ProfileSummary 
   }
   const totalMs = [...self.values()].reduce((a, b) => a + b, 0);
   const pct = (ms: number) => round((100 * ms) / totalMs, 1);
-  const keyOf = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${shortUrl(n.callFrame.url)}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ''}`;
+  const keyOf = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${shortUrl(n.callFrame.url)}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ''}`;
 
   const selfByFn = new Map<string, number>();
   const selfByCat = new Map<string, number>();
@@ -604,8 +637,7 @@ export function summarizeProfile(profile: CpuProfile, top = 25): ProfileSummary 
       incl.set(k, (incl.get(k) ?? 0) + ms);
     }
   }
-  const sortTop = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
+  const sortTop = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
   return {
     totalMs: round(totalMs, 0),
     topSelf: sortTop(selfByFn, top).map(([fn, ms]) => ({ fn, ms: round(ms, 0), pct: pct(ms) })),

@@ -33,7 +33,26 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 const now = parseIsoWithOffset('2025-12-15T10:00:00+07:00') as number;
 const today = vnDayIndex(now);
 const units = Array.from({ length: 168 }, (_, i) => String(26_000 + i * 7));
-const departments = ['STP', 'SXD', 'SYT', 'STC', 'SNV', 'SGDDT', 'SCT', 'SNNMT', 'SKHCN', 'SVHTT', 'SDL', 'SDTTG', 'TTTP', 'VPUB', 'SNGV', 'BQLKCX', 'BQLCNC', 'CATP'];
+const departments = [
+  'STP',
+  'SXD',
+  'SYT',
+  'STC',
+  'SNV',
+  'SGDDT',
+  'SCT',
+  'SNNMT',
+  'SKHCN',
+  'SVHTT',
+  'SDL',
+  'SDTTG',
+  'TTTP',
+  'VPUB',
+  'SNGV',
+  'BQLKCX',
+  'BQLCNC',
+  'CATP',
+];
 const codes = [...units, ...departments];
 const unitSet = new Set(units);
 const scopeOf = (code: string): ScopeKey | null => (unitSet.has(code) ? `unit:${code}` : `department:${code}`);
@@ -83,7 +102,9 @@ for (let i = 0; i < OPEN; i++) {
     ),
   );
 }
-console.log(`generated ${FACT_POOL.toLocaleString('en')} fact rows and ${OPEN.toLocaleString('en')} open states in ${(performance.now() - t).toFixed(0)} ms`);
+console.log(
+  `generated ${FACT_POOL.toLocaleString('en')} fact rows and ${OPEN.toLocaleString('en')} open states in ${(performance.now() - t).toFixed(0)} ms`,
+);
 
 const memBefore = process.memoryUsage();
 const engine = new MetricsEngine({ ...ctx, scopeOf, now: () => now, scopes: codes.map(scopeOf) as ScopeKey[] });
@@ -116,9 +137,7 @@ console.log(`first read after the bulk load (city + totals rebuilt once): ${flus
 t = performance.now();
 for (const s of opens) engine.loadOpenDossier(s);
 const openMs = performance.now() - t;
-console.log(
-  `loadOpenDossier × ${OPEN.toLocaleString('en')}: ${openMs.toFixed(0)} ms (${((openMs * 1000) / OPEN).toFixed(2)} µs each)`,
-);
+console.log(`loadOpenDossier × ${OPEN.toLocaleString('en')}: ${openMs.toFixed(0)} ms (${((openMs * 1000) / OPEN).toFixed(2)} µs each)`);
 console.log(`restart total: ${(finishedMs + flushMs + openMs).toFixed(0)} ms`);
 
 const memAfter = process.memoryUsage();
@@ -144,4 +163,6 @@ console.log(
   `advance by one day (${alerts.length.toLocaleString('en')} became overdue, day roll included): ${(performance.now() - t).toFixed(0)} ms`,
 );
 const city = engine.metrics('city', 'year');
-console.log(`city/year: received ${city.received.toLocaleString('en')}, overdue ${city.overdue.toLocaleString('en')}, on-time rate ${city.onTimeRate?.toFixed(4)}, median ${city.processingDaysMedian} d, p90 ${city.processingDaysP90} d`);
+console.log(
+  `city/year: received ${city.received.toLocaleString('en')}, overdue ${city.overdue.toLocaleString('en')}, on-time rate ${city.onTimeRate?.toFixed(4)}, median ${city.processingDaysMedian} d, p90 ${city.processingDaysP90} d`,
+);

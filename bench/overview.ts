@@ -84,7 +84,14 @@ function unitFilterWhatIf(dbFile: string, units: string[], w: { from: number; to
       st.all(params(sql, u));
       ms.push(performance.now() - t);
     }
-    return { unitP50Ms: round(summarize(ms).p50, 2), unitP99Ms: round(summarize(ms).p99, 2), unitSumMs: round(ms.reduce((a, b) => a + b, 0), 0) };
+    return {
+      unitP50Ms: round(summarize(ms).p50, 2),
+      unitP99Ms: round(summarize(ms).p99, 2),
+      unitSumMs: round(
+        ms.reduce((a, b) => a + b, 0),
+        0,
+      ),
+    };
   };
   const out = [...new Set(sqls.map(norm))].map((sql) => {
     const short = sql.length > 160 ? `${sql.slice(0, 160)}…` : sql;
@@ -160,8 +167,16 @@ export async function main(args: Map<string, string>) {
     log(`overview: seeded ${counts.dossiers} dossiers in ${Math.round(seedM.wallMs)} ms; ${requests} overview requests…`);
 
     // Warm-up (JIT, statement caches), not counted.
-    await timeGets(server.url, Array.from({ length: 50 }, () => '/api/v1/overview?period=month'));
-    const ov = await measured(() => timeGets(server.url, Array.from({ length: requests }, () => '/api/v1/overview?period=month')));
+    await timeGets(
+      server.url,
+      Array.from({ length: 50 }, () => '/api/v1/overview?period=month'),
+    );
+    const ov = await measured(() =>
+      timeGets(
+        server.url,
+        Array.from({ length: requests }, () => '/api/v1/overview?period=month'),
+      ),
+    );
     const ovS = summarize(ov.result.ms);
     log(`overview: p50 ${round(ovS.p50, 2)} ms, p99 ${round(ovS.p99, 2)} ms (cpu pressure ${ov.cpuPressurePct}%)`);
 
@@ -197,9 +212,14 @@ export async function main(args: Map<string, string>) {
         }
       }
     });
-    const hits = await timeGets(server.url, unitPaths.flatMap((p) => [p, p]).filter((_, i) => i % 2 === 1));
+    const hits = await timeGets(
+      server.url,
+      unitPaths.flatMap((p) => [p, p]).filter((_, i) => i % 2 === 1),
+    );
     const udS = summarize(missMs);
-    log(`overview: unit detail misses p50 ${round(udS.p50, 1)} ms, p99 ${round(udS.p99, 1)} ms; hits p50 ${round(summarize(hits.ms).p50, 2)} ms`);
+    log(
+      `overview: unit detail misses p50 ${round(udS.p50, 1)} ms, p99 ${round(udS.p99, 1)} ms; hits p50 ${round(summarize(hits.ms).p50, 2)} ms`,
+    );
 
     // City detail: a miss every city TTL; the rest are hits.
     const cityPath = '/api/v1/units/city?period=month';
@@ -208,11 +228,20 @@ export async function main(args: Map<string, string>) {
     for (let i = 0; i < cityMisses; i++) {
       if (i > 0) await sleep(cityTtlMs + 500);
       cityMiss.push(...(await timeGets(server.url, [cityPath])).ms);
-      cityHit.push(...(await timeGets(server.url, Array.from({ length: 10 }, () => cityPath))).ms);
+      cityHit.push(
+        ...(
+          await timeGets(
+            server.url,
+            Array.from({ length: 10 }, () => cityPath),
+          )
+        ).ms,
+      );
     }
     // The same city page without the officials table (?officials=0: no holds query): its own cache key, a miss.
     const cityNoOfficials = (await timeGets(server.url, ['/api/v1/units/city?period=month&officials=0'])).ms[0];
-    log(`overview: city detail misses ${cityMiss.map((x) => Math.round(x)).join(', ')} ms (${Math.round(cityNoOfficials)} ms without officials); hits p50 ${round(summarize(cityHit).p50, 2)} ms`);
+    log(
+      `overview: city detail misses ${cityMiss.map((x) => Math.round(x)).join(', ')} ms (${Math.round(cityNoOfficials)} ms without officials); hits p50 ${round(summarize(cityHit).p50, 2)} ms`,
+    );
 
     // Each SQL query of the unit detail alone, over the same units (median ms per call).
     const now = Date.now();
@@ -229,7 +258,15 @@ export async function main(args: Map<string, string>) {
       const t0 = performance.now();
       const rows = f(null) as unknown[];
       const cityMs = performance.now() - t0;
-      return [name, { unitP50Ms: round(summarize(unitMs).p50, 2), unitP99Ms: round(summarize(unitMs).p99, 2), cityMs: round(cityMs, 1), cityRows: rows.length }];
+      return [
+        name,
+        {
+          unitP50Ms: round(summarize(unitMs).p50, 2),
+          unitP99Ms: round(summarize(unitMs).p99, 2),
+          cityMs: round(cityMs, 1),
+          cityRows: rows.length,
+        },
+      ];
     };
     const trendFrom = now - 31 * 86_400_000;
     const read = rt.store.read;

@@ -56,7 +56,10 @@ export async function main(args: Map<string, string>) {
       db.exec('VACUUM');
       db.pragma('wal_checkpoint(TRUNCATE)');
       const store = createStore(db, dbFile, { gate: new WriteGate(WriteGate.createBuffer()), priority: false });
-      const projector = new Projector(store, { calendar: loadWorkCalendar(undefined, DEFAULT_DOMAIN_SETTINGS.officeHours), settings: DEFAULT_DOMAIN_SETTINGS });
+      const projector = new Projector(store, {
+        calendar: loadWorkCalendar(undefined, DEFAULT_DOMAIN_SETTINGS.officeHours),
+        settings: DEFAULT_DOMAIN_SETTINGS,
+      });
       const last = db.prepare('SELECT MAX(seq) FROM logged').pluck().get() as number;
       const copy = db.prepare('INSERT INTO events SELECT * FROM logged WHERE seq > ? AND seq <= ?');
       let cpuUs = 0;

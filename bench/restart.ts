@@ -98,7 +98,13 @@ function shiftFacts(f: FinishedDossierFacts, days: number): FinishedDossierFacts
     endDay: f.endDay + days,
     outcome: f.outcome,
     processingBin: f.processingBin,
-    apologyDays: f.apologyDays === null ? null : f.apologyDays.split(',').map((d) => Number(d) + days).join(','),
+    apologyDays:
+      f.apologyDays === null
+        ? null
+        : f.apologyDays
+            .split(',')
+            .map((d) => Number(d) + days)
+            .join(','),
   };
 }
 
@@ -123,7 +129,11 @@ const yymmdd = (day: number) => {
 };
 
 /** The folded template city: every dossier and task of `days` days up to `now`. */
-function buildTemplates(now: number, days: number, scale: number): { finished: Template[]; open: Template[]; tasks: TaskState[]; dossierEvents: number } {
+function buildTemplates(
+  now: number,
+  days: number,
+  scale: number,
+): { finished: Template[]; open: Template[]; tasks: TaskState[]; dossierEvents: number } {
   const settings = DEFAULT_DOMAIN_SETTINGS;
   const ctx = { calendar: loadWorkCalendar(undefined, settings.officeHours), settings };
   const city = generateCity({ days, scale, to: now });
@@ -178,7 +188,9 @@ function buildDb(file: string, rows: number, openRows: number): BuildInfo {
   const now = Date.now();
   log(`restart: folding a ${BLOCK_DAYS}-day template city…`);
   const tpl = buildTemplates(now, BLOCK_DAYS, 0.25);
-  log(`restart: templates: ${tpl.finished.length} finished, ${tpl.open.length} open, ${tpl.tasks.length} tasks (${tpl.dossierEvents} events)`);
+  log(
+    `restart: templates: ${tpl.finished.length} finished, ${tpl.open.length} open, ${tpl.tasks.length} tasks (${tpl.dossierEvents} events)`,
+  );
 
   // Schema and connection exactly as the server makes them; rows written by the server's own repository
   // (store.projections.saveDossier), so the bench follows the schema whatever it becomes.
@@ -301,7 +313,9 @@ function fileBytes(file: string): number {
 /** Share of the file resident in the OS page cache (fincore), or null if unknown. */
 function residentPct(file: string): number | null {
   try {
-    const out = execFileSync('fincore', ['--bytes', '--noheadings', '--output', 'RES,SIZE', file], { encoding: 'utf8' }).trim().split(/\s+/);
+    const out = execFileSync('fincore', ['--bytes', '--noheadings', '--output', 'RES,SIZE', file], { encoding: 'utf8' })
+      .trim()
+      .split(/\s+/);
     return round((100 * Number(out[0])) / Number(out[1]), 1);
   } catch {
     return null;
@@ -326,7 +340,13 @@ async function restartOnce(file: string, cold: boolean, readyTimeoutMs: number) 
   } catch (err) {
     if (!(err instanceof ReadyTimeout)) throw err;
     log(`restart: ${cold ? 'cold' : 'warm'}: NOT ready after ${readyTimeoutMs} ms (killed)`);
-    return { cache: cold ? 'cold' : 'warm', residentBeforePct: residentBefore, timedOut: true, spawnToReadyMs: null, readyAfterMoreThanMs: readyTimeoutMs };
+    return {
+      cache: cold ? 'cold' : 'warm',
+      residentBeforePct: residentBefore,
+      timedOut: true,
+      spawnToReadyMs: null,
+      readyAfterMoreThanMs: readyTimeoutMs,
+    };
   }
   const r = {
     cache: cold ? 'cold (file evicted from the page cache)' : 'warm',
@@ -340,7 +360,9 @@ async function restartOnce(file: string, cold: boolean, readyTimeoutMs: number) 
     processCpuMs: server.ready.cpuMs ?? null,
   };
   await server.close();
-  log(`restart: ${r.cache}: ready in ${r.spawnToReadyMs} ms (createRuntime ${r.createRuntimeMs} ms, restore ${r.restoreMs} ms, rss ${r.rssMiB} MiB)`);
+  log(
+    `restart: ${r.cache}: ready in ${r.spawnToReadyMs} ms (createRuntime ${r.createRuntimeMs} ms, restore ${r.restoreMs} ms, rss ${r.rssMiB} MiB)`,
+  );
   return r;
 }
 
@@ -368,7 +390,9 @@ function captureStore(file: string) {
 /** The restore queries' partial indexes (migration 004), by name, with their SQL. */
 function restoreIndexes(db: Database.Database): { name: string; sql: string }[] {
   return db
-    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'dossiers' AND (name LIKE 'dossiers_finished_%' OR name = 'dossiers_open')`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'dossiers' AND (name LIKE 'dossiers_finished_%' OR name = 'dossiers_open')`,
+    )
     .all() as { name: string; sql: string }[];
 }
 
@@ -509,7 +533,11 @@ function buildBacklog(file: string, dossiers: number) {
   for (let i = 0; i < events.length; i += 500) {
     accepted += ingest.ingest(source, 'dossier', events.slice(i, i + 500)).filter((r) => r.status === 'accepted').length;
   }
-  const logged = { events: store.events.count(), dossiers: store.events.countItemsAfter(0, store.events.maxSeq()), projectedSeq: store.projections.projectedSeq() };
+  const logged = {
+    events: store.events.count(),
+    dossiers: store.events.countItemsAfter(0, store.events.maxSeq()),
+    projectedSeq: store.projections.projectedSeq(),
+  };
   store.close();
   if (accepted !== events.length) throw new Error(`only ${accepted} of ${events.length} events were accepted`);
   return { ...logged, buildMs: Math.round(performance.now() - t0) };
@@ -524,7 +552,9 @@ async function crashRecovery(args: Map<string, string>) {
     const base = join(tmp.dir, 'backlog.db');
     log(`restart (crash): logging ${dossiers} dossiers' events, unprojected…`);
     const backlog = buildBacklog(base, dossiers);
-    log(`restart (crash): ${backlog.events} events of ${backlog.dossiers} dossiers in the log, projections at seq ${backlog.projectedSeq} (${Math.round(backlog.buildMs / 1000)} s)`);
+    log(
+      `restart (crash): ${backlog.events} events of ${backlog.dossiers} dossiers in the log, projections at seq ${backlog.projectedSeq} (${Math.round(backlog.buildMs / 1000)} s)`,
+    );
     const results = [];
     for (let i = 0; i < runs; i++) {
       const file = join(tmp.dir, `run-${i}`, 'dashboard.db');
@@ -549,7 +579,9 @@ async function crashRecovery(args: Map<string, string>) {
       };
       await server.close();
       rmSync(dirname(file), { recursive: true, force: true });
-      log(`restart (crash): run ${i + 1}: listening ${r.processListeningMs} ms, ready ${r.spawnToReadyMs} ms (recovery + restore ${r.restoreMs} ms, CPU ${r.processCpuMs} ms)`);
+      log(
+        `restart (crash): run ${i + 1}: listening ${r.processListeningMs} ms, ready ${r.spawnToReadyMs} ms (recovery + restore ${r.restoreMs} ms, CPU ${r.processCpuMs} ms)`,
+      );
       results.push(r);
     }
     const ready = results.map((r) => r.spawnToReadyMs ?? r.readyAfterMoreThanMs ?? NaN);
@@ -611,7 +643,11 @@ export async function main(args: Map<string, string>) {
     const emptyDir = join(dirname(file), 'empty');
     rmSync(emptyDir, { recursive: true, force: true });
     const empty = await startChild({ dbFile: join(emptyDir, 'empty.db') });
-    const emptyReady = { spawnToReadyMs: Math.round(empty.spawnToReadyMs), processReadyMs: Math.round(empty.ready.processReadyMs), createRuntimeMs: Math.round(empty.ready.createRuntimeMs) };
+    const emptyReady = {
+      spawnToReadyMs: Math.round(empty.spawnToReadyMs),
+      processReadyMs: Math.round(empty.ready.processReadyMs),
+      createRuntimeMs: Math.round(empty.ready.createRuntimeMs),
+    };
     await empty.close();
     rmSync(emptyDir, { recursive: true, force: true });
 

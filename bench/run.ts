@@ -61,7 +61,9 @@ function rows(name: string, r: Json): Row[] {
           target: '≥ 20,000 events/s',
           measured:
             `${m.eventsPerS.median} events/s (min ${m.eventsPerS.min}, max ${m.eventsPerS.max}); ${m.eventsPerCpuSecondMedian} per CPU-s` +
-            (m.eventsPerSWithProjectionsMedian === undefined ? '' : `; ${m.eventsPerSWithProjectionsMedian} events/s with the projections' catch-up`),
+            (m.eventsPerSWithProjectionsMedian === undefined
+              ? ''
+              : `; ${m.eventsPerSWithProjectionsMedian} events/s with the projections' catch-up`),
           ratio: m.ratioToTarget,
           met: m.ratioToTarget >= 1,
         });
@@ -172,7 +174,8 @@ async function main(): Promise<void> {
 
   console.log('\n| benchmark | target | measured | measured/target | met |');
   console.log('|---|---|---|---|---|');
-  for (const r of table) console.log(`| ${r.bench} | ${r.target} | ${r.measured} | ${r.ratio ?? ''} | ${r.met === null ? '' : r.met ? 'yes' : 'no'} |`);
+  for (const r of table)
+    console.log(`| ${r.bench} | ${r.target} | ${r.measured} | ${r.ratio ?? ''} | ${r.met === null ? '' : r.met ? 'yes' : 'no'} |`);
   console.log(`\nwritten to ${RESULTS}`);
   process.exit(failed ? 1 : 0);
 }

@@ -25,7 +25,6 @@ import { launchBrowser } from '../tests/e2e/browser.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MiB = 2 ** 20;
 
-
 interface Sample {
   /** Seconds since the wall was opened. */
   t: number;
@@ -185,9 +184,15 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
   };
 
-  console.log(`soak: ${o.durationS} s, sample every ${o.sampleS} s, SIM_SPEED=${o.speed}, SIM_SCALE=${o.scale}, scenes every ${o.intervalS} s, ${o.viewport.width}×${o.viewport.height}`);
+  console.log(
+    `soak: ${o.durationS} s, sample every ${o.sampleS} s, SIM_SPEED=${o.speed}, SIM_SCALE=${o.scale}, scenes every ${o.intervalS} s, ${o.viewport.width}×${o.viewport.height}`,
+  );
   console.log(`soak: database ${dbFile}, server ${url}`);
-  cli('server/cli/wall-preset.ts', ['--name', 'soak', '--scenes', 'map,ranking,feed,kpi,departments', '--interval', String(o.intervalS)], env);
+  cli(
+    'server/cli/wall-preset.ts',
+    ['--name', 'soak', '--scenes', 'map,ranking,feed,kpi,departments', '--interval', String(o.intervalS)],
+    env,
+  );
   const added = cli('server/cli/display-add.ts', ['--name', 'soak-wall', '--scope', 'city'], env);
   const token = /^(bdd_[A-Za-z0-9_-]+)$/m.exec(added)?.[1];
   if (!token) throw new Error(`display:add printed no token:\n${added}`);
@@ -280,7 +285,7 @@ async function main(): Promise<void> {
         `t=${String(t).padStart(5)} s  heap ${s.heapUsedMiB.toFixed(2).padStart(7)} MiB (total ${s.heapTotalMiB.toFixed(1)})  nodes ${s.nodes}  listeners ${s.listeners}  scene ${s.scene}  ${s.freshness}  city ${s.cityTime ?? '—'}`,
       );
       if (t >= o.durationS) break;
-      const next = t0 + (samples.length * o.sampleS) * 1000;
+      const next = t0 + samples.length * o.sampleS * 1000;
       // Between samples, note every scene shown (rotation keeps going).
       while (Date.now() < next) {
         await new Promise((r) => setTimeout(r, Math.min(o.intervalS * 500, next - Date.now())));
@@ -305,7 +310,13 @@ async function main(): Promise<void> {
             startMiB: warm[0].heapUsedMiB,
             endMiB: last.heapUsedMiB,
             growthMiB: round(last.heapUsedMiB - warm[0].heapUsedMiB),
-            slopeMiBPerHour: round(slope(warm.map((s) => s.t), warm.map((s) => s.heapUsedMiB)) * 3600, 3),
+            slopeMiBPerHour: round(
+              slope(
+                warm.map((s) => s.t),
+                warm.map((s) => s.heapUsedMiB),
+              ) * 3600,
+              3,
+            ),
           }
         : null,
       nodes: { start: first.nodes, end: last.nodes, peak: Math.max(...samples.map((s) => s.nodes)) },
@@ -333,7 +344,9 @@ async function main(): Promise<void> {
     writeFileSync(join(o.out, 'soak-wall-latest.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log('\nWall display soak');
     console.log(`  duration       ${last.t} s (city time ${first.cityTime} → ${last.cityTime})`);
-    console.log(`  JS heap        start ${summary.startMiB} MiB, end ${summary.endMiB} MiB, peak ${summary.peakMiB} MiB, min ${summary.minMiB} MiB`);
+    console.log(
+      `  JS heap        start ${summary.startMiB} MiB, end ${summary.endMiB} MiB, peak ${summary.peakMiB} MiB, min ${summary.minMiB} MiB`,
+    );
     if (summary.afterWarmUp) {
       console.log(
         `  after warm-up  from t=${summary.afterWarmUp.fromT} s: ${summary.afterWarmUp.startMiB} → ${summary.afterWarmUp.endMiB} MiB (${summary.afterWarmUp.growthMiB >= 0 ? '+' : ''}${summary.afterWarmUp.growthMiB} MiB, slope ${summary.afterWarmUp.slopeMiBPerHour} MiB/h)`,
@@ -341,7 +354,9 @@ async function main(): Promise<void> {
     }
     console.log(`  DOM nodes      start ${summary.nodes.start}, end ${summary.nodes.end}, peak ${summary.nodes.peak}`);
     console.log(`  listeners      start ${summary.listeners.start}, end ${summary.listeners.end}, peak ${summary.listeners.peak}`);
-    console.log(`  scenes seen    ${summary.scenesSeen.join(', ')}; stale samples ${staleSamples}; page errors ${pageErrors}; console errors ${consoleErrors}; reloads ${summary.reloads}`);
+    console.log(
+      `  scenes seen    ${summary.scenesSeen.join(', ')}; stale samples ${staleSamples}; page errors ${pageErrors}; console errors ${consoleErrors}; reloads ${summary.reloads}`,
+    );
     console.log(`  written to     ${file}`);
   } catch (err) {
     console.error(err);

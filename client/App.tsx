@@ -10,9 +10,7 @@ import { NotFound } from './features/shell/NotFound';
 import { OverviewPage } from './features/overview/OverviewPage';
 
 const UnitPage = lazy(() => import('./features/unit/UnitPage').then((m) => ({ default: m.UnitPage })));
-const DossierPage = lazy(() =>
-  import('./features/item/DossierPage').then((m) => ({ default: m.DossierPage })),
-);
+const DossierPage = lazy(() => import('./features/item/DossierPage').then((m) => ({ default: m.DossierPage })));
 const TaskPage = lazy(() => import('./features/item/TaskPage').then((m) => ({ default: m.TaskPage })));
 // The operations-centre wall: full screen, outside the app shell, loaded only by the screens that show it.
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));

@@ -36,8 +36,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const problems = [];
   if (m.initialGzip > budget.initialGzipBytes) problems.push(`initial JS ${kb(m.initialGzip)} > budget ${kb(budget.initialGzipBytes)}`);
   if (m.totalGzip > budget.totalGzipBytes) problems.push(`total JS ${kb(m.totalGzip)} > budget ${kb(budget.totalGzipBytes)}`);
-  for (const c of m.chunks) if (c.gzip > budget.chunkGzipBytes) problems.push(`${c.file} ${kb(c.gzip)} > chunk budget ${kb(budget.chunkGzipBytes)}`);
-  console.log(`initial JS ${kb(m.initialGzip)} / ${kb(budget.initialGzipBytes)}, total JS ${kb(m.totalGzip)} / ${kb(budget.totalGzipBytes)} (gzip)`);
+  for (const c of m.chunks)
+    if (c.gzip > budget.chunkGzipBytes) problems.push(`${c.file} ${kb(c.gzip)} > chunk budget ${kb(budget.chunkGzipBytes)}`);
+  console.log(
+    `initial JS ${kb(m.initialGzip)} / ${kb(budget.initialGzipBytes)}, total JS ${kb(m.totalGzip)} / ${kb(budget.totalGzipBytes)} (gzip)`,
+  );
   if (problems.length) {
     console.error(`bundle over budget:\n  - ${problems.join('\n  - ')}`);
     process.exit(1);

@@ -11,11 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringifyFeatureCollection } from '../server/geo/boundaries-store.js';
-import {
-  DEFAULT_JURISDICTION_DIR,
-  loadJurisdiction,
-  readJurisdictionManifest,
-} from '../server/geo/jurisdiction-loader.js';
+import { DEFAULT_JURISDICTION_DIR, loadJurisdiction, readJurisdictionManifest } from '../server/geo/jurisdiction-loader.js';
 import { generateSchematicBoundaries } from '../server/geo/schematic-boundaries.js';
 
 const { values, positionals } = parseArgs({

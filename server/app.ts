@@ -150,7 +150,9 @@ export function createApp(deps: AppDeps): App {
   api.use(csrfProtection(sec.corsOrigins));
   api.use(authRoutes({ auth, audit, policy, sessionTtlMs: sec.sessionTtlMs, onSessionsEnded: () => endSessions() }));
   api.get('/client-config', (_req, res) => {
-    res.set('Cache-Control', 'no-cache').json({ tileUrl: sec.tileServerUrl, tileAttribution: sec.tileAttribution, publicView: sec.publicView });
+    res
+      .set('Cache-Control', 'no-cache')
+      .json({ tileUrl: sec.tileServerUrl, tileAttribution: sec.tileAttribution, publicView: sec.publicView });
   });
   api.use(readRoutes({ ...deps, policy }));
   api.use(reminderRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf }));

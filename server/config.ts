@@ -26,7 +26,11 @@ const schema = z.object({
   /** Days of history seeded on the first demo start, and at which share of real volume. */
   SEED_DAYS: z.coerce.number().int().min(0).max(400).default(35),
   SEED_SCALE: z.coerce.number().positive().max(2).default(0.1),
-  SOURCE_SILENT_MS: z.coerce.number().int().positive().default(10 * 60_000),
+  SOURCE_SILENT_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 60_000),
   BOUNDARIES_DIR: z.string().default('data/boundaries'),
   /** Base-map tile URL template the client may use (its origin is allowed by the Content-Security-Policy); none by default. */
   TILE_SERVER_URL: z
@@ -38,15 +42,28 @@ const schema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must be scheme://host[:port] without a path'))),
   /** Anonymous visitors see the aggregate public view (map, KPIs, no names); 0 requires a login for everything. */
   PUBLIC_VIEW: boolFlag.default(true),
   /** A session ends this many hours after login. */
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   /** Failed logins of one username within LOGIN_LOCK_MINUTES that lock it for LOGIN_LOCK_MINUTES. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
   /** Ingest requests one source may make per minute (a burst of as many at once); over it: 429 with Retry-After. */
   INGEST_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1_200),
   /** Behind a reverse proxy: trust its X-Forwarded-For/-Proto (1 = one proxy hop). 0 by default. */

@@ -8,32 +8,32 @@ export type Logger = pino.Logger;
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
-  {
-    level,
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'headers.authorization',
-        'req.headers.cookie',
-        'headers.cookie',
-        'res.headers["set-cookie"]',
-        'key',
-        'secret',
-        'password',
-        'token',
-        'csrfToken',
-        'sessionId',
-        '*.password',
-        '*.key',
-        '*.secret',
-        '*.token',
-        '*.csrfToken',
-        '*.sessionId',
-        '*.displayToken',
-      ],
-      censor: '[redacted]',
+    {
+      level,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'headers.authorization',
+          'req.headers.cookie',
+          'headers.cookie',
+          'res.headers["set-cookie"]',
+          'key',
+          'secret',
+          'password',
+          'token',
+          'csrfToken',
+          'sessionId',
+          '*.password',
+          '*.key',
+          '*.secret',
+          '*.token',
+          '*.csrfToken',
+          '*.sessionId',
+          '*.displayToken',
+        ],
+        censor: '[redacted]',
+      },
     },
-  },
-  destination,
+    destination,
   );
 }

@@ -17,11 +17,7 @@ export class ApiError extends Error {
   readonly code: string | null;
   readonly url: string;
 
-  constructor(
-    kind: ApiErrorKind,
-    message: string,
-    opts: { status?: number; code?: string | null; url: string },
-  ) {
+  constructor(kind: ApiErrorKind, message: string, opts: { status?: number; code?: string | null; url: string }) {
     super(message);
     this.name = 'ApiError';
     this.kind = kind;
@@ -45,10 +41,7 @@ export class ApiError extends Error {
 }
 
 export function isAbortError(e: unknown): boolean {
-  return (
-    (e instanceof ApiError && e.kind === 'aborted') ||
-    (e instanceof DOMException && e.name === 'AbortError')
-  );
+  return (e instanceof ApiError && e.kind === 'aborted') || (e instanceof DOMException && e.name === 'AbortError');
 }
 
 type QueryValue = string | number | boolean | null | undefined;
@@ -71,12 +64,7 @@ function errorDetails(body: unknown): { code: string | null; message: string | n
   const inner = (b.error && typeof b.error === 'object' ? b.error : b) as Record<string, unknown>;
   return {
     code: typeof inner.code === 'string' ? inner.code : null,
-    message:
-      typeof inner.message === 'string'
-        ? inner.message
-        : typeof b.error === 'string'
-          ? b.error
-          : null,
+    message: typeof inner.message === 'string' ? inner.message : typeof b.error === 'string' ? b.error : null,
   };
 }
 
@@ -105,10 +93,7 @@ function authHeaders(): Record<string, string> {
  * GET a JSON document. Throws ApiError on network failure, non-2xx status (with the server's
  * code and message), or a body that is not JSON.
  */
-export async function getJson<T>(
-  url: string,
-  opts: { signal?: AbortSignal; fetchImpl?: FetchLike } = {},
-): Promise<T> {
+export async function getJson<T>(url: string, opts: { signal?: AbortSignal; fetchImpl?: FetchLike } = {}): Promise<T> {
   const doFetch = opts.fetchImpl ?? ((input: string, init?: RequestInit) => fetch(input, init));
   let res: Response;
   try {

@@ -53,37 +53,19 @@ export function fetchOverview(period: Period, o: CallOptions = {}): Promise<Over
 }
 
 /** GET /api/v1/units/:code?period=: a unit's, a department's, or (`city`) the city's detail. */
-export function fetchUnitDetail(
-  code: string,
-  period: Period,
-  o: CallOptions & { officials?: boolean } = {},
-): Promise<UnitDetailResponse> {
+export function fetchUnitDetail(code: string, period: Period, o: CallOptions & { officials?: boolean } = {}): Promise<UnitDetailResponse> {
   // officials=0 skips the per-official scorecards (the overview's charts do not show them).
   return getJson(apiUrl(`/units/${enc(code)}`, o.officials === false ? { period, officials: '0' } : { period }), o);
 }
 
 /** GET /api/v1/units/:code/dossiers?status=&page=&pageSize= */
-export function fetchUnitDossiers(
-  code: string,
-  q: ListQuery<DossierListStatus> = {},
-  o: CallOptions = {},
-): Promise<Page<DossierListItem>> {
-  return getJson(
-    apiUrl(`/units/${enc(code)}/dossiers`, { status: q.status, page: q.page, pageSize: q.pageSize }),
-    o,
-  );
+export function fetchUnitDossiers(code: string, q: ListQuery<DossierListStatus> = {}, o: CallOptions = {}): Promise<Page<DossierListItem>> {
+  return getJson(apiUrl(`/units/${enc(code)}/dossiers`, { status: q.status, page: q.page, pageSize: q.pageSize }), o);
 }
 
 /** GET /api/v1/units/:code/tasks?status=&page=&pageSize= */
-export function fetchUnitTasks(
-  code: string,
-  q: ListQuery<TaskListStatus> = {},
-  o: CallOptions = {},
-): Promise<Page<TaskListItem>> {
-  return getJson(
-    apiUrl(`/units/${enc(code)}/tasks`, { status: q.status, page: q.page, pageSize: q.pageSize }),
-    o,
-  );
+export function fetchUnitTasks(code: string, q: ListQuery<TaskListStatus> = {}, o: CallOptions = {}): Promise<Page<TaskListItem>> {
+  return getJson(apiUrl(`/units/${enc(code)}/tasks`, { status: q.status, page: q.page, pageSize: q.pageSize }), o);
 }
 
 /** GET /api/v1/dossiers/:id: one dossier with holds and timeline. */

@@ -27,10 +27,7 @@ function toApiError(e: unknown): ApiError {
  *
  * @example const { data, error } = useApi((s) => fetchUnitDetail(code, period, { signal: s }), [code, period]);
  */
-export function useApi<T>(
-  call: ((signal: AbortSignal) => Promise<T>) | null,
-  deps: readonly unknown[],
-): ApiState<T> {
+export function useApi<T>(call: ((signal: AbortSignal) => Promise<T>) | null, deps: readonly unknown[]): ApiState<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState<boolean>(call != null);

@@ -71,11 +71,31 @@ export function overdueItemsToAlerts(
   const passed = (dueAt: string | null): dueAt is string => dueAt != null && Date.parse(dueAt) <= nowMs;
   for (const d of dossiers) {
     if (!passed(d.dueAt)) continue;
-    out.push({ kind: 'dossier', id: d.id, unit: d.unit, unitName: unitName(d.unit), title: d.procedureName, dueAt: d.dueAt, at: d.dueAt, holderName: d.holderName, receivedAt: 0 });
+    out.push({
+      kind: 'dossier',
+      id: d.id,
+      unit: d.unit,
+      unitName: unitName(d.unit),
+      title: d.procedureName,
+      dueAt: d.dueAt,
+      at: d.dueAt,
+      holderName: d.holderName,
+      receivedAt: 0,
+    });
   }
   for (const t of tasks) {
     if (!passed(t.dueAt)) continue;
-    out.push({ kind: 'task', id: t.id, unit: t.assignee, unitName: unitName(t.assignee), title: t.title, dueAt: t.dueAt, at: t.dueAt, holderName: null, receivedAt: 0 });
+    out.push({
+      kind: 'task',
+      id: t.id,
+      unit: t.assignee,
+      unitName: unitName(t.assignee),
+      title: t.title,
+      dueAt: t.dueAt,
+      at: t.dueAt,
+      holderName: null,
+      receivedAt: 0,
+    });
   }
   return out;
 }

@@ -80,11 +80,7 @@ export function thresholdsFor(
 }
 
 /** The colour class of one value. */
-export function levelOf(
-  key: MetricKey,
-  value: number | null | undefined,
-  t: Thresholds,
-): Level {
+export function levelOf(key: MetricKey, value: number | null | undefined, t: Thresholds): Level {
   if (value == null || !Number.isFinite(value)) return 'none';
   if (key === 'onTimeRate') {
     if (value >= t.good) return 'good';

@@ -32,11 +32,7 @@ export const NO_VALUE = '—';
  * A number with grouping: `1.234,5` (vi) or `1,234.5` (en).
  * @param maxFractionDigits at most this many decimals (default 1); trailing zeros are dropped.
  */
-export function formatNumber(
-  value: number | null | undefined,
-  maxFractionDigits = 1,
-  lang: Lang = 'vi',
-): string {
+export function formatNumber(value: number | null | undefined, maxFractionDigits = 1, lang: Lang = 'vi'): string {
   if (value == null || !Number.isFinite(value)) return NO_VALUE;
   return numberFormat(lang, { maximumFractionDigits: maxFractionDigits }).format(value);
 }
@@ -50,11 +46,7 @@ export function formatCount(value: number | null | undefined, lang: Lang = 'vi')
  * A ratio in [0, 1] as a percentage with a fixed number of decimals: 0.963 → `96,3%`.
  * @param fractionDigits decimals shown (default 1).
  */
-export function formatPercent(
-  ratio: number | null | undefined,
-  fractionDigits = 1,
-  lang: Lang = 'vi',
-): string {
+export function formatPercent(ratio: number | null | undefined, fractionDigits = 1, lang: Lang = 'vi'): string {
   if (ratio == null || !Number.isFinite(ratio)) return NO_VALUE;
   return numberFormat(lang, {
     style: 'percent',
@@ -67,11 +59,7 @@ export function formatPercent(
  * A signed difference, e.g. `+1.204` or `−3,5`; `±0` when nothing changed.
  * Uses the true minus sign so the sign reads clearly at small sizes.
  */
-export function formatSigned(
-  diff: number | null | undefined,
-  maxFractionDigits = 1,
-  lang: Lang = 'vi',
-): string {
+export function formatSigned(diff: number | null | undefined, maxFractionDigits = 1, lang: Lang = 'vi'): string {
   if (diff == null || !Number.isFinite(diff)) return NO_VALUE;
   const rounded = Number(diff.toFixed(maxFractionDigits));
   if (rounded === 0) return '±0';

@@ -51,11 +51,7 @@ export function formatMetric(key: MetricKey, value: number | null, f: Formatters
  * Sorts so the worst comes first (lowest on-time rate, highest overdue); scopes without a
  * value go last, ties by `tieBreak`.
  */
-export function compareWorstFirst(
-  key: MetricKey,
-  a: number | null,
-  b: number | null,
-): number {
+export function compareWorstFirst(key: MetricKey, a: number | null, b: number | null): number {
   if (a == null && b == null) return 0;
   if (a == null) return 1;
   if (b == null) return -1;

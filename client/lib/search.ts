@@ -27,12 +27,7 @@ export function matchesSearch(query: string, text: string): boolean {
  * Ranks candidates for a query: an exact name first, then names starting with the query, then
  * any word-prefix match; ties keep the input order. Returns at most `limit` items.
  */
-export function searchItems<T>(
-  query: string,
-  items: readonly T[],
-  textOf: (item: T) => string[],
-  limit = 10,
-): T[] {
+export function searchItems<T>(query: string, items: readonly T[], textOf: (item: T) => string[], limit = 10): T[] {
   const q = normalizeSearch(query);
   if (!q) return [];
   const scored: { item: T; score: number; index: number }[] = [];

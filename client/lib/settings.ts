@@ -3,11 +3,7 @@
  * optional base-map tile layer. Settings are not view state: they are not put in links.
  */
 import { useSyncExternalStore } from 'react';
-import {
-  DEFAULT_COUNT_QUANTILES,
-  DEFAULT_ON_TIME_THRESHOLDS,
-  type Thresholds,
-} from './color-scale';
+import { DEFAULT_COUNT_QUANTILES, DEFAULT_ON_TIME_THRESHOLDS, type Thresholds } from './color-scale';
 
 export interface DisplaySettings {
   /** On-time rate cut points, ratios in [0, 1] (good ≥ good, warn ≥ warn). */
@@ -47,24 +43,11 @@ export function sanitizeSettings(raw: unknown): DisplaySettings {
   if (!raw || typeof raw !== 'object') return out;
   const r = raw as Record<string, unknown>;
   const t = r.onTimeThresholds as Record<string, unknown> | undefined;
-  if (
-    t &&
-    typeof t.good === 'number' &&
-    typeof t.warn === 'number' &&
-    t.good >= 0 &&
-    t.good <= 1 &&
-    t.warn >= 0 &&
-    t.warn <= t.good
-  ) {
+  if (t && typeof t.good === 'number' && typeof t.warn === 'number' && t.good >= 0 && t.good <= 1 && t.warn >= 0 && t.warn <= t.good) {
     out.onTimeThresholds = { good: t.good, warn: t.warn };
   }
   const q = r.countQuantiles;
-  if (
-    Array.isArray(q) &&
-    q.length === 2 &&
-    q.every((x) => typeof x === 'number' && x > 0 && x < 1) &&
-    q[0] <= q[1]
-  ) {
+  if (Array.isArray(q) && q.length === 2 && q.every((x) => typeof x === 'number' && x > 0 && x < 1) && q[0] <= q[1]) {
     out.countQuantiles = [q[0], q[1]];
   }
   if (typeof r.tileUrl === 'string' && r.tileUrl.includes('{z}')) out.tileUrl = r.tileUrl;

@@ -25,7 +25,10 @@ export function summarizeSources(sources: readonly Pick<SourceFreshness, 'state'
 }
 
 /** A lag as an i18n key under `sources.lag` and its values: under a minute, minutes, hours and minutes, days and hours. */
-export function lagWords(ms: number | null): { key: 'none' | 'underMinute' | 'minutes' | 'hours' | 'days'; values: Record<string, string | number> } {
+export function lagWords(ms: number | null): {
+  key: 'none' | 'underMinute' | 'minutes' | 'hours' | 'days';
+  values: Record<string, string | number>;
+} {
   if (ms === null) return { key: 'none', values: {} };
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 1) return { key: 'underMinute', values: {} };

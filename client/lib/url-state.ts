@@ -92,10 +92,7 @@ export function parseViewParams(sp: URLSearchParams, fallbackLang: Lang = 'vi'):
  * The shared view parameters of `sp` as a query string (with `?`, or '' when none), with
  * `extra` applied on top (null deletes a key).
  */
-export function sharedSearch(
-  sp: URLSearchParams,
-  extra: Record<string, string | null | undefined> = {},
-): string {
+export function sharedSearch(sp: URLSearchParams, extra: Record<string, string | null | undefined> = {}): string {
   const out = new URLSearchParams();
   for (const key of SHARED_PARAM_KEYS) {
     const v = sp.get(key);
@@ -127,10 +124,7 @@ export interface ViewParamsApi extends ViewParams {
 export function useViewParams(): ViewParamsApi {
   const [searchParams, setSearchParams] = useSearchParams();
   const fallbackLang = storedLang() ?? DEFAULT_VIEW.lang;
-  const view = useMemo(
-    () => parseViewParams(searchParams, fallbackLang),
-    [searchParams, fallbackLang],
-  );
+  const view = useMemo(() => parseViewParams(searchParams, fallbackLang), [searchParams, fallbackLang]);
   const set = useCallback<ViewParamsApi['set']>(
     (patch, opts) => {
       setSearchParams(
@@ -147,9 +141,6 @@ export function useViewParams(): ViewParamsApi {
     },
     [setSearchParams],
   );
-  const linkTo = useCallback<ViewParamsApi['linkTo']>(
-    (path, extra) => `${path}${sharedSearch(searchParams, extra)}`,
-    [searchParams],
-  );
+  const linkTo = useCallback<ViewParamsApi['linkTo']>((path, extra) => `${path}${sharedSearch(searchParams, extra)}`, [searchParams]);
   return { ...view, searchParams, set, linkTo };
 }

@@ -159,9 +159,7 @@ export function metricsReducer(state: MetricsState, action: MetricsAction): Metr
         error: null,
       };
       // Deltas that overtook the ack: apply the newer ones in order.
-      const pending = [...state.pending]
-        .filter((d) => d.seq > action.seq)
-        .sort((a, b) => a.seq - b.seq);
+      const pending = [...state.pending].filter((d) => d.seq > action.seq).sort((a, b) => a.seq - b.seq);
       for (const d of pending) {
         if (d.seq <= (next.seq ?? -Infinity)) continue; // duplicate
         if (d.seq !== (next.seq ?? 0) + 1) return requestResubscribe(next);

@@ -97,9 +97,7 @@ export function getSocket(): AppSocket {
       reconnectionDelay: 1_000,
       reconnectionDelayMax: 10_000,
     });
-    s.on('connect', () =>
-      setConnection({ connected: true, connectedAt: Date.now(), connects: connection.connects + 1 }),
-    );
+    s.on('connect', () => setConnection({ connected: true, connectedAt: Date.now(), connects: connection.connects + 1 }));
     s.on('disconnect', () => setConnection({ connected: false }));
     // A server recovering its projections refuses the handshake with a delay to retry after; Socket.IO
     // does not retry a refused handshake by itself.

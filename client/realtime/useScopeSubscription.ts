@@ -31,11 +31,7 @@ export interface ScopeSubscription {
 
 /** Subscribes to `scope` for `period` while mounted; pass `null` as scope to stay idle. */
 export function useScopeSubscription(scope: ScopeKey | null, period: Period): ScopeSubscription {
-  const [state, dispatch] = useReducer(
-    metricsReducer,
-    undefined,
-    () => initialMetricsState(scope ?? 'city', period),
-  );
+  const [state, dispatch] = useReducer(metricsReducer, undefined, () => initialMetricsState(scope ?? 'city', period));
   const connection = useConnection();
   const requestId = useRef(0);
   const retryTimer = useRef<number | null>(null);
@@ -100,11 +96,7 @@ export function useScopeSubscription(scope: ScopeKey | null, period: Period): Sc
     if (state.resubscribeRequests > 0 && state.sync === 'resubscribe_needed') subscribe();
   }, [state.resubscribeRequests, state.sync, subscribe]);
 
-  useSocketEvent(
-    EV.metricsUpdated,
-    (msg: MetricsUpdated) => dispatch({ type: 'delta', msg }),
-    scope != null,
-  );
+  useSocketEvent(EV.metricsUpdated, (msg: MetricsUpdated) => dispatch({ type: 'delta', msg }), scope != null);
 
   let status: ConnectionStatus = connection.status;
   if (status === 'live' && state.sync !== 'ready' && state.snapshots > 0) status = 'reconnecting';

@@ -8,20 +8,14 @@ import { getSocket } from './socket';
 
 export type ServerEventName = keyof ServerToClientEvents;
 
-export function useSocketEvent<E extends ServerEventName>(
-  event: E,
-  handler: ServerToClientEvents[E],
-  enabled = true,
-): void {
+export function useSocketEvent<E extends ServerEventName>(event: E, handler: ServerToClientEvents[E], enabled = true): void {
   const ref = useRef(handler);
   ref.current = handler;
   useEffect(() => {
     if (!enabled) return;
     const s = getSocket();
     const listener = ((...args: Parameters<ServerToClientEvents[E]>) =>
-      (ref.current as (...a: Parameters<ServerToClientEvents[E]>) => void)(
-        ...args,
-      )) as ServerToClientEvents[E];
+      (ref.current as (...a: Parameters<ServerToClientEvents[E]>) => void)(...args)) as ServerToClientEvents[E];
     // Socket.IO's typed on/off are hard to call with a generic event name; the listener's type
     // is already tied to `event` by this hook's signature.
     (s as unknown as { on: (e: string, l: unknown) => void }).on(event, listener);

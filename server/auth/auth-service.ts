@@ -58,7 +58,13 @@ export function createAuthService(o: AuthOptions) {
     const ipKey = ctx.ip ?? 'unknown';
     const locked = Math.max(byUser.lockedFor(userKey, now), byIp.lockedFor(ipKey, now));
     if (locked > 0) {
-      audit.record({ actor: `login:${userKey}`, action: 'auth.login_failed', outcome: 'denied', ip: ctx.ip, details: { reason: 'locked' } });
+      audit.record({
+        actor: `login:${userKey}`,
+        action: 'auth.login_failed',
+        outcome: 'denied',
+        ip: ctx.ip,
+        details: { reason: 'locked' },
+      });
       return { ok: false, reason: 'locked', retryAfterMs: locked };
     }
     const cred = store.users.credentials(username.trim());

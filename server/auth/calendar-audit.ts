@@ -14,8 +14,12 @@ const META_KEY = 'audit.calendarDigests';
 /** SHA-256 of each calendar year file, by file name. */
 export function calendarDigests(dir = DEFAULT_CALENDAR_DIR): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of readdirSync(dir).filter((n) => /^\d{4}\.json$/.test(n)).sort()) {
-    out[f] = createHash('sha256').update(readFileSync(join(dir, f))).digest('hex');
+  for (const f of readdirSync(dir)
+    .filter((n) => /^\d{4}\.json$/.test(n))
+    .sort()) {
+    out[f] = createHash('sha256')
+      .update(readFileSync(join(dir, f)))
+      .digest('hex');
   }
   return out;
 }

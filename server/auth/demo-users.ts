@@ -18,7 +18,10 @@ export const DEMO_USERS: { username: string; displayName: string; role: UserRole
  * only at the start that made it, so every start prints fresh ones).
  * @returns each user with its password in clear, for the start-up log of the demo only.
  */
-export async function ensureDemoUsers(store: Store, now: number): Promise<{ username: string; password: string; role: UserRole; scope: ScopeKey | null }[]> {
+export async function ensureDemoUsers(
+  store: Store,
+  now: number,
+): Promise<{ username: string; password: string; role: UserRole; scope: ScopeKey | null }[]> {
   const out = [];
   for (const u of DEMO_USERS) {
     const password = randomBytes(9).toString('base64url');

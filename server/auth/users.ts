@@ -47,13 +47,13 @@ export function checkNewUser(
     const prefix = role === 'unit_leader' ? 'unit:' : 'department:';
     const code = rawScope?.startsWith(prefix) ? rawScope.slice(prefix.length) : null;
     const resolved = code ? scopeOf(code) : null;
-    if (!resolved || !resolved.startsWith(prefix)) problems.push(`scope: ${role} needs --scope ${prefix}<code> of a known ${prefix.slice(0, -1)}`);
+    if (!resolved || !resolved.startsWith(prefix))
+      problems.push(`scope: ${role} needs --scope ${prefix}<code> of a known ${prefix.slice(0, -1)}`);
     else scope = resolved;
   } else if (rawScope !== null && rawScope !== 'city') {
     problems.push(`scope: the ${String(role)} role is not bound to a unit (leave --scope out)`);
   }
-  const displayName =
-    typeof input.displayName === 'string' && input.displayName.trim() ? input.displayName.trim().slice(0, 120) : username;
+  const displayName = typeof input.displayName === 'string' && input.displayName.trim() ? input.displayName.trim().slice(0, 120) : username;
   if (problems.length) return { ok: false, problems };
   return { ok: true, user: { username, password, role: role as UserRole, scope, displayName } };
 }

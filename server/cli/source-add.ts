@@ -30,7 +30,9 @@ function main(): number {
   const name = values.name?.trim();
   const kind = values.kind;
   if (!name || !/^[A-Za-z0-9._-]{1,64}$/.test(name) || (kind !== 'dossier' && kind !== 'task')) {
-    console.error('usage: npm run source:add -- --name NAME --kind dossier|task [--units CODE,CODE] [--silent-after-minutes N] [--hours office|always]');
+    console.error(
+      'usage: npm run source:add -- --name NAME --kind dossier|task [--units CODE,CODE] [--silent-after-minutes N] [--hours office|always]',
+    );
     console.error('  NAME: 1–64 letters, digits, dot, dash or underscore; kind: dossier or task');
     console.error('  --units: unit/department codes this source may write (default: any)');
     console.error('  --silent-after-minutes: quiet time before it is reported silent (default: SOURCE_SILENT_MS)');
@@ -58,7 +60,11 @@ function main(): number {
     }
     const key = generateSourceKey();
     const row = sources.create(name, kind, hashSourceKey(key), Date.now(), units.units, silence.options);
-    auditCli(db, { action: 'source.created', target: name, details: { kind, units: units.units, silentAfterMs: row.silentAfterMs, hours: row.hours } });
+    auditCli(db, {
+      action: 'source.created',
+      target: name,
+      details: { kind, units: units.units, silentAfterMs: row.silentAfterMs, hours: row.hours },
+    });
     console.log(`Created ${kind} source "${name}"${units.units ? ` limited to units ${units.units.join(', ')}` : ''} in ${file}.`);
     console.log(describeSilence(row));
     console.log('Its key (shown only now; store it safely):');

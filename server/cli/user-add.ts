@@ -23,7 +23,13 @@ async function main(): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, name: { type: 'string' } },
+      options: {
+        username: { type: 'string' },
+        password: { type: 'string' },
+        role: { type: 'string' },
+        scope: { type: 'string' },
+        name: { type: 'string' },
+      },
       allowPositionals: false,
     }));
   } catch (err) {
@@ -33,8 +39,9 @@ async function main(): Promise<number> {
   }
   const password = values.password === '-' ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : values.password;
   const index = jurisdictionIndex(loadJurisdiction());
-  const checked = checkNewUser({ username: values.username, password, role: values.role, scope: values.scope, displayName: values.name }, (c) =>
-    index.scopeOf(c),
+  const checked = checkNewUser(
+    { username: values.username, password, role: values.role, scope: values.scope, displayName: values.name },
+    (c) => index.scopeOf(c),
   );
   if (!checked.ok) {
     for (const p of checked.problems) console.error(p);

@@ -63,9 +63,7 @@ export function createEventsRepo(db: Db) {
      WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
   );
   const itemsAfter = db.prepare('SELECT DISTINCT kind, item_id AS itemId FROM events WHERE seq > ? AND seq <= ?');
-  const countItemsAfter = db
-    .prepare('SELECT COUNT(*) FROM (SELECT DISTINCT kind, item_id FROM events WHERE seq > ? AND seq <= ?)')
-    .pluck();
+  const countItemsAfter = db.prepare('SELECT COUNT(*) FROM (SELECT DISTINCT kind, item_id FROM events WHERE seq > ? AND seq <= ?)').pluck();
   // Lookup rows go in INDEX_ROWS at a time: one statement per row would cost more than the row.
   const manyRows = (table: string, n: number) =>
     db.prepare(`INSERT INTO ${table} VALUES ${Array.from({ length: n }, () => '(?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`);

@@ -66,7 +66,9 @@ export function createProjectionsRepo(db: Db) {
   let spanStatements: { insert: Statement<unknown[]>; remove: Statement<unknown[]> } | null = null;
   const spans = () =>
     (spanStatements ??= {
-      insert: db.prepare('INSERT OR REPLACE INTO overdue_spans (dossier_id, idx, unit, from_at, to_at, work_day) VALUES (?, ?, ?, ?, ?, ?)'),
+      insert: db.prepare(
+        'INSERT OR REPLACE INTO overdue_spans (dossier_id, idx, unit, from_at, to_at, work_day) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       remove: db.prepare('DELETE FROM overdue_spans WHERE dossier_id = ?'),
     });
   const writeSpans = (id: string, unit: string | null, list: readonly StoredOverdueSpan[]) => {
@@ -88,7 +90,9 @@ export function createProjectionsRepo(db: Db) {
     .prepare(`SELECT unit, f_received_day, f_online, COUNT(*) FROM dossiers WHERE ${finishedWhere} GROUP BY unit, f_received_day, f_online`)
     .raw();
   const finishedEnded = db
-    .prepare(`SELECT unit, f_end_day, outcome, f_bin, COUNT(*) FROM dossiers WHERE ${finishedWhere} GROUP BY unit, f_end_day, outcome, f_bin`)
+    .prepare(
+      `SELECT unit, f_end_day, outcome, f_bin, COUNT(*) FROM dossiers WHERE ${finishedWhere} GROUP BY unit, f_end_day, outcome, f_bin`,
+    )
     .raw();
   const finishedApologies = db
     .prepare(
@@ -103,7 +107,9 @@ export function createProjectionsRepo(db: Db) {
   const allTasks = db.prepare('SELECT state FROM tasks').pluck();
   const dossiersAfter = db.prepare('SELECT id, state FROM dossiers WHERE id > ? ORDER BY id LIMIT ?').raw();
   const getBackfill = db.prepare(`SELECT value FROM meta WHERE key = 'overdue_spans.backfill'`).pluck();
-  const setBackfill = db.prepare(`INSERT INTO meta (key, value) VALUES ('overdue_spans.backfill', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+  const setBackfill = db.prepare(
+    `INSERT INTO meta (key, value) VALUES ('overdue_spans.backfill', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
   const counts = db.prepare('SELECT (SELECT COUNT(*) FROM dossiers) AS dossiers, (SELECT COUNT(*) FROM tasks) AS tasks');
 
   return {
@@ -240,7 +246,16 @@ const STATE_COLUMNS = [
   'holder_id',
   'holder_name',
 ] as const;
-const EXTRAS_COLUMNS = ['open', 'processing_days', 'outcome', 'f_received_day', 'f_online', 'f_end_day', 'f_bin', 'f_apology_days'] as const;
+const EXTRAS_COLUMNS = [
+  'open',
+  'processing_days',
+  'outcome',
+  'f_received_day',
+  'f_online',
+  'f_end_day',
+  'f_bin',
+  'f_apology_days',
+] as const;
 const EXTRAS_BIT = 1 << STATE_COLUMNS.length;
 
 type Cell = string | number | null;
@@ -269,7 +284,16 @@ function stateValues(s: DossierState): Cell[] {
 /** The values of EXTRAS_COLUMNS, in their order. */
 function extrasValues(e: DossierRowExtras): Cell[] {
   const f = e.facts;
-  return [e.open ? 1 : 0, e.processingDays, e.outcome, f?.receivedDay ?? null, f?.online ?? null, f?.endDay ?? null, f?.processingBin ?? null, f?.apologyDays ?? null];
+  return [
+    e.open ? 1 : 0,
+    e.processingDays,
+    e.outcome,
+    f?.receivedDay ?? null,
+    f?.online ?? null,
+    f?.endDay ?? null,
+    f?.processingBin ?? null,
+    f?.apologyDays ?? null,
+  ];
 }
 
 function sameSpans(a: readonly OverdueSpan[], b: readonly StoredOverdueSpan[]): boolean {

@@ -15,18 +15,16 @@ export interface QuarantineRow {
 
 /** Rejected events, kept with their raw payload and every error for review. */
 export function createQuarantineRepo(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO quarantine (source_id, kind, received_at, event_id, raw, errors) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const insert = db.prepare('INSERT INTO quarantine (source_id, kind, received_at, event_id, raw, errors) VALUES (?, ?, ?, ?, ?, ?)');
   const page = db.prepare(
     `SELECT q.id, s.name AS source, q.kind, q.received_at AS receivedAt, q.event_id AS eventId, q.raw, q.errors
      FROM quarantine q LEFT JOIN sources s ON s.id = q.source_id
      WHERE (@source IS NULL OR s.name = @source)
      ORDER BY q.id DESC LIMIT @limit OFFSET @offset`,
   );
-  const count = db.prepare(
-    `SELECT COUNT(*) FROM quarantine q LEFT JOIN sources s ON s.id = q.source_id WHERE (@source IS NULL OR s.name = @source)`,
-  ).pluck();
+  const count = db
+    .prepare(`SELECT COUNT(*) FROM quarantine q LEFT JOIN sources s ON s.id = q.source_id WHERE (@source IS NULL OR s.name = @source)`)
+    .pluck();
 
   return {
     add(sourceId: number | null, kind: string, receivedAt: number, eventId: string | null, raw: string, errors: FieldError[]): void {

@@ -87,7 +87,11 @@ export function createReadRepo(db: Db) {
   const unitWhereOf = (unit: string | null) => (unit === null ? '1' : 'unit = @unit');
   const relevant = `(open = 1 OR (received_at >= @from AND received_at < @to) OR (end_at >= @from AND end_at < @to))`;
 
-  function breakdown(groupKey: string, groupLabel: string, p: { unit: string | null; from: number; to: number; now: number }): BreakdownCounts[] {
+  function breakdown(
+    groupKey: string,
+    groupLabel: string,
+    p: { unit: string | null; from: number; to: number; now: number },
+  ): BreakdownCounts[] {
     return stmt(
       `SELECT ${groupKey} AS key, MAX(${groupLabel}) AS label,
          SUM(received_at >= @from AND received_at < @to) AS received,
@@ -227,7 +231,12 @@ export function createReadRepo(db: Db) {
      * department code: dossiers by their open overdue span (domain/overdue-spans.ts, the live count's
      * definition: the feed's "became overdue") and open tasks by their deadline. Counts only.
      */
-    newlyOverdue(p: { unit: string | null; dayStart: number; hourAgo: number; now: number }): { code: string; today: number; lastHour: number }[] {
+    newlyOverdue(p: {
+      unit: string | null;
+      dayStart: number;
+      hourAgo: number;
+      now: number;
+    }): { code: string; today: number; lastHour: number }[] {
       const from = Math.min(p.dayStart, p.hourAgo);
       return stmt(
         `SELECT code, SUM(t >= @dayStart) AS today, SUM(t >= @hourAgo) AS lastHour FROM (

@@ -63,12 +63,17 @@ export function createSourcesRepo(db: Db) {
   const all = db.prepare('SELECT * FROM sources ORDER BY name');
   const rekey = db.prepare('UPDATE sources SET key_hash = ?, kind = ?, revoked_at = NULL WHERE name = ?');
   const revoke = db.prepare('UPDATE sources SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL');
-  const seen = db.prepare(
-    'UPDATE sources SET last_seen_at = ?, last_event_at = MAX(COALESCE(last_event_at, 0), ?) WHERE id = ?',
-  );
+  const seen = db.prepare('UPDATE sources SET last_seen_at = ?, last_event_at = MAX(COALESCE(last_event_at, 0), ?) WHERE id = ?');
 
   return {
-    create(name: string, kind: SourceKind, keyHash: string, now: number, units: string[] | null = null, silence: SourceSilenceSettings = {}): SourceRow {
+    create(
+      name: string,
+      kind: SourceKind,
+      keyHash: string,
+      now: number,
+      units: string[] | null = null,
+      silence: SourceSilenceSettings = {},
+    ): SourceRow {
       insert.run(name, kind, keyHash, now, units?.length ? units.join(',') : null, silence.silentAfterMs ?? null, silence.hours ?? null);
       return toRow(byName.get(name) as RawSource);
     },

@@ -42,13 +42,13 @@ const toRow = (r: RawUser): UserRow => ({
 
 /** People who sign in, with their argon2 password hashes (which never leave this repository except to be verified). */
 export function createUsersRepo(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO users (username, display_name, role, scope, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const insert = db.prepare('INSERT INTO users (username, display_name, role, scope, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const byName = db.prepare('SELECT * FROM users WHERE username = ?');
   const byId = db.prepare('SELECT * FROM users WHERE id = ?');
   const all = db.prepare('SELECT * FROM users ORDER BY username');
-  const setPassword = db.prepare('UPDATE users SET password_hash = ?, role = ?, scope = ?, display_name = ?, disabled_at = NULL WHERE id = ?');
+  const setPassword = db.prepare(
+    'UPDATE users SET password_hash = ?, role = ?, scope = ?, display_name = ?, disabled_at = NULL WHERE id = ?',
+  );
   const disable = db.prepare('UPDATE users SET disabled_at = ? WHERE username = ? AND disabled_at IS NULL');
   const enable = db.prepare('UPDATE users SET disabled_at = NULL WHERE username = ?');
   const loggedIn = db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?');

@@ -18,7 +18,15 @@
  * count outside them; the inverse finds the day by galloping + binary search over P. No Date
  * objects and no per-call allocation.
  */
-import { dayOfWeekOfIndex, daysFromCivil, MS_PER_DAY as MS_PER_DAY_IMPORT, MS_PER_MINUTE, parseDayKey, vnDayIndex, VN_OFFSET_MS as VN_OFFSET_IMPORT } from './time.js';
+import {
+  dayOfWeekOfIndex,
+  daysFromCivil,
+  MS_PER_DAY as MS_PER_DAY_IMPORT,
+  MS_PER_MINUTE,
+  parseDayKey,
+  vnDayIndex,
+  VN_OFFSET_MS as VN_OFFSET_IMPORT,
+} from './time.js';
 import { DEFAULT_DOMAIN_SETTINGS } from './types.js';
 import type { CalendarYear, DomainSettings, WorkCalendar } from './types.js';
 

@@ -230,11 +230,7 @@ export function applyDossierEventInPlace(state: DossierState, event: DossierEven
  * stably (equal `at` keep arrival order), then applied one by one. Duplicates (same event id)
  * must be removed by the caller. `id` defaults to the first event's dossierId.
  */
-export function foldDossier(
-  events: readonly DossierEvent[],
-  ctx: DossierContext,
-  id: string = events[0]?.dossierId ?? '',
-): DossierState {
+export function foldDossier(events: readonly DossierEvent[], ctx: DossierContext, id: string = events[0]?.dossierId ?? ''): DossierState {
   let sorted = events;
   for (let i = 1; i < events.length; i++) {
     if (events[i].at < events[i - 1].at) {
@@ -379,12 +375,7 @@ export interface HoldDurations {
  * Held, allotted and delay durations of a hold, in working days. Pass the dossier's pauses to leave
  * the time spent waiting for the citizen's supplement out of the official's holding time.
  */
-export function holdDurations(
-  hold: Hold,
-  now: number,
-  calendar: WorkCalendar,
-  pauses: readonly Pause[] = [],
-): HoldDurations {
+export function holdDurations(hold: Hold, now: number, calendar: WorkCalendar, pauses: readonly Pause[] = []): HoldDurations {
   const perDay = calendar.workingMsPerDay;
   const to = hold.to ?? now;
   const heldMs = calendar.workingMsBetween(hold.from, to) - pausedWorkingMs(pauses, hold.from, to, calendar);

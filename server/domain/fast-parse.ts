@@ -112,7 +112,9 @@ export function fastParseDossierEvent(raw: Obj): DossierEvent | undefined {
     case 'supplement_received': {
       const dueAt = optional(raw.dueAt, dueInstant);
       if (dueAt === FAIL) return undefined;
-      return dueAt === undefined ? { id, dossierId, at, type: 'supplement_received' } : { id, dossierId, at, type: 'supplement_received', dueAt };
+      return dueAt === undefined
+        ? { id, dossierId, at, type: 'supplement_received' }
+        : { id, dossierId, at, type: 'supplement_received', dueAt };
     }
     case 'apology_issued': {
       const proposedDueAt = dueInstant(raw.proposedDueAt);
@@ -127,7 +129,9 @@ export function fastParseDossierEvent(raw: Obj): DossierEvent | undefined {
       const rating = raw.rating;
       const complaint = optText(raw.complaint);
       if ((rating !== 'satisfied' && rating !== 'unsatisfied') || complaint === FAIL) return undefined;
-      return complaint === undefined ? { id, dossierId, at, type: 'rated', rating } : { id, dossierId, at, type: 'rated', rating, complaint };
+      return complaint === undefined
+        ? { id, dossierId, at, type: 'rated', rating }
+        : { id, dossierId, at, type: 'rated', rating, complaint };
     }
     default:
       return undefined;

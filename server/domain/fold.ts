@@ -8,7 +8,12 @@ import { applyTaskEvent, emptyTaskState, foldTask } from './task.js';
  * in time order). The ingest path and the projection writer both advance states with this rule, so
  * they reach the same state as a fold of the whole log.
  */
-export function advanceDossier(prev: DossierState | null, e: DossierEvent, ctx: DossierContext, logged: () => DossierEvent[]): DossierState {
+export function advanceDossier(
+  prev: DossierState | null,
+  e: DossierEvent,
+  ctx: DossierContext,
+  logged: () => DossierEvent[],
+): DossierState {
   if (!prev) return applyDossierEvent(emptyDossierState(e.dossierId), e, ctx);
   if (e.at >= prev.lastEventAt) return applyDossierEvent(prev, e, ctx);
   return foldDossier(logged(), ctx);

@@ -3,13 +3,7 @@
  * Instants are epoch milliseconds (UTC); Vietnam time is UTC+7 with no DST.
  * Validated events carry instants as numbers; the wire format (ISO 8601 strings) lives in ingest/.
  */
-import type {
-  DepartmentInfo,
-  DossierTimeliness,
-  JurisdictionResponse,
-  OverdueReason,
-  UnitInfo,
-} from '../../shared/contract/api.js';
+import type { DepartmentInfo, DossierTimeliness, JurisdictionResponse, OverdueReason, UnitInfo } from '../../shared/contract/api.js';
 
 /** Wire enumerations the domain computes; defined once, in the contract. */
 export type { DossierTimeliness, OverdueReason, TaskTimeliness, UnitType } from '../../shared/contract/api.js';
@@ -87,24 +81,10 @@ export type TaskEvent =
 export type TaskEventType = TaskEvent['type'];
 
 /** National status buckets (DOMAIN.md). */
-export type DossierBucket =
-  | 'not_received'
-  | 'in_progress'
-  | 'awaiting_supplement'
-  | 'paused'
-  | 'done'
-  | 'withdrawn';
+export type DossierBucket = 'not_received' | 'in_progress' | 'awaiting_supplement' | 'paused' | 'done' | 'withdrawn';
 
 export type DossierStatus =
-  | 'registered'
-  | 'received'
-  | 'processing'
-  | 'supplement_requested'
-  | 'processed'
-  | 'returned'
-  | 'stopped'
-  | 'refused'
-  | 'withdrawn';
+  'registered' | 'received' | 'processing' | 'supplement_requested' | 'processed' | 'returned' | 'stopped' | 'refused' | 'withdrawn';
 
 /** Who held a dossier from when to when (one processing step). */
 export interface Hold {

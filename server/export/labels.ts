@@ -16,10 +16,27 @@ export interface ExportLabels {
   byField: string;
   byProcedure: string;
   officials: string;
-  dossier: Record<'id' | 'procedure' | 'field' | 'holder' | 'receivedAt' | 'dueAt' | 'daysOverdue' | 'supplementRequests' | 'apologies', string>;
+  dossier: Record<
+    'id' | 'procedure' | 'field' | 'holder' | 'receivedAt' | 'dueAt' | 'daysOverdue' | 'supplementRequests' | 'apologies',
+    string
+  >;
   task: Record<'title' | 'documentNumber' | 'issuer' | 'assignedAt' | 'dueAt' | 'daysOverdue' | 'extensions', string>;
-  breakdown: Record<'field' | 'procedure' | 'received' | 'inProgress' | 'overdue' | 'finishedOnTime' | 'finishedLate' | 'onTimeRate' | 'processingDaysMedian', string>;
-  official: Record<'name' | 'unit' | 'holdingNow' | 'overdueHeldNow' | 'stepsDone' | 'stepOnTimeShare' | 'medianHoldDays' | 'bounces', string>;
+  breakdown: Record<
+    | 'field'
+    | 'procedure'
+    | 'received'
+    | 'inProgress'
+    | 'overdue'
+    | 'finishedOnTime'
+    | 'finishedLate'
+    | 'onTimeRate'
+    | 'processingDaysMedian',
+    string
+  >;
+  official: Record<
+    'name' | 'unit' | 'holdingNow' | 'overdueHeldNow' | 'stepsDone' | 'stepOnTimeShare' | 'medianHoldDays' | 'bounces',
+    string
+  >;
 }
 
 const vi: ExportLabels = {

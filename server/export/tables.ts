@@ -35,10 +35,21 @@ export function periodText(ctx: ExportContext, w: PeriodWindow): string {
 
 /** A worksheet name Excel accepts: no `[]:*?/\`, at most 31 characters. */
 export function sheetNameOf(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Sheet1';
+  return (
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Sheet1'
+  );
 }
 
-function table<T>(ctx: ExportContext, listName: string, period: string, columns: [ExportColumn, (row: T) => ExportCell][], rows: readonly T[]): ExportTable {
+function table<T>(
+  ctx: ExportContext,
+  listName: string,
+  period: string,
+  columns: [ExportColumn, (row: T) => ExportCell][],
+  rows: readonly T[],
+): ExportTable {
   return {
     title: exportTitle(ctx, listName, period),
     sheetName: sheetNameOf(listName),
@@ -92,7 +103,12 @@ export function taskTable(items: readonly TaskListItem[], status: string, ctx: E
 }
 
 /** A breakdown by field or by procedure over a period's window. */
-export function breakdownTable(kind: 'field' | 'procedure', rows: readonly BreakdownRow[], w: PeriodWindow, ctx: ExportContext): ExportTable {
+export function breakdownTable(
+  kind: 'field' | 'procedure',
+  rows: readonly BreakdownRow[],
+  w: PeriodWindow,
+  ctx: ExportContext,
+): ExportTable {
   const l = exportLabels(ctx.lang);
   const h = l.breakdown;
   return table<BreakdownRow>(

@@ -89,10 +89,7 @@ function exists(path: string): boolean {
  * @param jurisdictionName manifest name, e.g. `hcmc`
  * @throws Error when the file to serve cannot be read or is not a FeatureCollection.
  */
-export function resolveBoundaries(
-  jurisdictionName: string,
-  options: ResolveBoundariesOptions = {},
-): BoundariesResponse {
+export function resolveBoundaries(jurisdictionName: string, options: ResolveBoundariesOptions = {}): BoundariesResponse {
   const imported = importedBoundariesPath(jurisdictionName, boundariesDirOf(options.boundariesDir));
   if (exists(imported)) return readCollection(imported, false);
   const dir = options.jurisdictionDir ?? DEFAULT_JURISDICTION_DIR;

@@ -53,7 +53,10 @@ export function roundBoundaries(fc: BoundariesResponse, decimals: number = BOUND
       return { ...f, geometry: { ...g, coordinates: (g.coordinates as Position[][]).map((r) => roundRing(r, round)) } };
     }
     if (g.type === 'MultiPolygon') {
-      return { ...f, geometry: { ...g, coordinates: (g.coordinates as Position[][][]).map((poly) => poly.map((r) => roundRing(r, round))) } };
+      return {
+        ...f,
+        geometry: { ...g, coordinates: (g.coordinates as Position[][][]).map((poly) => poly.map((r) => roundRing(r, round))) },
+      };
     }
     return f;
   }) as BoundariesResponse['features'];

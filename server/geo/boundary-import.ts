@@ -14,9 +14,7 @@ import type { Position } from './schematic-boundaries.js';
 
 export type { Position };
 
-export type BoundaryGeometry =
-  | { type: 'Polygon'; coordinates: Position[][] }
-  | { type: 'MultiPolygon'; coordinates: Position[][][] };
+export type BoundaryGeometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
 /** A normalised feature: properties reduced to the unit's code and official name. */
 export interface BoundaryFeature {
@@ -181,9 +179,7 @@ function polygonsOf(g: BoundaryGeometry): Position[][][] {
 
 /** Whether [lon, lat] lies inside the geometry (inside an exterior ring, outside its holes). */
 export function geometryContains(g: BoundaryGeometry, point: Position): boolean {
-  return polygonsOf(g).some(
-    ([outer, ...holes]) => pointInRing(point, outer) && !holes.some((h) => pointInRing(point, h)),
-  );
+  return polygonsOf(g).some(([outer, ...holes]) => pointInRing(point, outer) && !holes.some((h) => pointInRing(point, h)));
 }
 
 /**
@@ -334,7 +330,7 @@ export function formatImportReport(
   if (report.invalid.length) {
     out.push('', 'Invalid features:');
     for (const i of report.invalid) {
-      const who = i.code ? unitName.get(i.code) ?? i.code : 'no code';
+      const who = i.code ? (unitName.get(i.code) ?? i.code) : 'no code';
       out.push(`  #${i.index} [${who}]: ${i.reason}`);
     }
   }

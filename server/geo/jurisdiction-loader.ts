@@ -16,10 +16,7 @@ import { z } from 'zod';
 import type { Department, Jurisdiction, Unit } from '../domain/types.js';
 
 /** fixtures/jurisdiction of this repository, whatever the working directory. */
-export const DEFAULT_JURISDICTION_DIR = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../fixtures/jurisdiction',
-);
+export const DEFAULT_JURISDICTION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/jurisdiction');
 
 /** The manifest file `<name>.json`. File names are relative to the manifest's directory. */
 export interface JurisdictionManifest {
@@ -72,10 +69,7 @@ const unitRowSchema = z.object({
   lat: decimal.pipe(z.number().min(-90).max(90)),
   lon: decimal.pipe(z.number().min(-180).max(180)),
   area_km2: decimal.pipe(z.number().positive()),
-  population: z
-    .string()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number),
+  population: z.string().regex(/^\d+$/, 'expected a whole number').transform(Number),
 });
 
 const UNIT_COLUMNS = Object.keys(unitRowSchema.shape) as (keyof typeof unitRowSchema.shape)[];
@@ -96,7 +90,9 @@ function readText(path: string): string {
   try {
     // NFC: Vietnamese text pasted from Word or macOS is often decomposed, and "Phường" in NFD
     // would not equal "Phường" in NFC when matching types and names.
-    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '').normalize('NFC');
+    return readFileSync(path, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .normalize('NFC');
   } catch (err) {
     throw new JurisdictionLoadError(`${path}: cannot read (${(err as Error).message})`);
   }
@@ -112,9 +108,7 @@ function readJson(path: string): unknown {
 }
 
 function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
 /** One CSV record with the 1-based line it starts on (for error messages). */
@@ -200,9 +194,7 @@ function loadUnits(path: string): Unit[] {
   const columns = header.fields.map((f) => f.trim());
   const missing = UNIT_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length) {
-    throw new JurisdictionLoadError(
-      `${path} line ${header.line}: missing column(s) ${missing.join(', ')} (header: ${columns.join(',')})`,
-    );
+    throw new JurisdictionLoadError(`${path} line ${header.line}: missing column(s) ${missing.join(', ')} (header: ${columns.join(',')})`);
   }
 
   const units: Unit[] = [];

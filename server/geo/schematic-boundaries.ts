@@ -202,10 +202,7 @@ function equivalentRadiusKm(areaKm2: number): number {
  *   `precision` decimals.
  * @throws Error on duplicate codes, non-finite coordinates or non-positive areas.
  */
-export function generateSchematicBoundaries(
-  units: readonly SchematicUnit[],
-  options: Partial<SchematicOptions> = {},
-): SchematicBoundaries {
+export function generateSchematicBoundaries(units: readonly SchematicUnit[], options: Partial<SchematicOptions> = {}): SchematicBoundaries {
   const opt: SchematicOptions = { ...DEFAULT_SCHEMATIC_OPTIONS, ...options };
   const sorted = [...units].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const seen = new Set<string>();

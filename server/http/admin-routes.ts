@@ -65,16 +65,24 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
   r.post('/admin/users', async (req, res) => {
     const checked = checkNewUser((req.body ?? {}) as Record<string, unknown>, deps.scopeOf);
     if (!checked.ok) throw new HttpError(400, 'invalid_user', checked.problems.join('; '));
-    if (store.users.findByUsername(checked.user.username)) throw new HttpError(409, 'user_exists', `a user named "${checked.user.username}" already exists`);
+    if (store.users.findByUsername(checked.user.username))
+      throw new HttpError(409, 'user_exists', `a user named "${checked.user.username}" already exists`);
     const user = await createUser(store, checked.user, deps.now());
-    audit.record({ principal: principalOf(res), action: 'user.created', target: user.username, ip: clientIp(req), details: { role: user.role, scope: user.scope } });
+    audit.record({
+      principal: principalOf(res),
+      action: 'user.created',
+      target: user.username,
+      ip: clientIp(req),
+      details: { role: user.role, scope: user.scope },
+    });
     res.status(201).json(publicUser(user));
   });
 
   r.post('/admin/users/:username/disable', (req, res) => {
     const p = principalOf(res);
     const name = req.params.username;
-    if (p.username && p.username.toLowerCase() === name.toLowerCase()) throw new HttpError(400, 'self', 'you cannot disable your own account');
+    if (p.username && p.username.toLowerCase() === name.toLowerCase())
+      throw new HttpError(400, 'self', 'you cannot disable your own account');
     const user = store.users.findByUsername(name);
     if (!user) throw new HttpError(404, 'not_found', `no user named "${name}"`);
     store.users.disable(user.username, deps.now());
@@ -93,7 +101,10 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
     const name = typeof b.name === 'string' ? b.name.trim() : '';
     if (!SOURCE_NAME_RE.test(name)) throw new HttpError(400, 'invalid_source', 'name: 1–64 letters, digits, dot, dash or underscore');
     if (b.kind !== 'dossier' && b.kind !== 'task') throw new HttpError(400, 'invalid_source', 'kind: dossier or task');
-    const units = parseSourceUnits(Array.isArray(b.units) ? b.units.join(',') : typeof b.units === 'string' ? b.units : undefined, deps.scopeOf);
+    const units = parseSourceUnits(
+      Array.isArray(b.units) ? b.units.join(',') : typeof b.units === 'string' ? b.units : undefined,
+      deps.scopeOf,
+    );
     if (!units.ok) throw new HttpError(400, 'invalid_source', units.problem);
     const silence = parseSourceSilenceOptions(b.silentAfterMinutes, b.hours);
     if (!silence.ok) throw new HttpError(400, 'invalid_source', silence.problem);
@@ -108,7 +119,10 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
       details: { kind: b.kind, units: units.units, silentAfterMs: source.silentAfterMs, hours: source.hours },
     });
     // The key is in this answer only; the store keeps its hash.
-    res.status(201).set('Cache-Control', 'no-store').json({ ...sourceBody(source), key });
+    res
+      .status(201)
+      .set('Cache-Control', 'no-store')
+      .json({ ...sourceBody(source), key });
   });
 
   r.post('/admin/sources/:name/revoke', (req, res) => {
@@ -122,7 +136,8 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
 
   r.put('/admin/wall/presets/:name', (req, res) => {
     const name = req.params.name;
-    if (!WALL_NAME_RE.test(name)) throw new HttpError(400, 'invalid_name', 'a preset name is 1–64 letters, digits, dot, dash or underscore');
+    if (!WALL_NAME_RE.test(name))
+      throw new HttpError(400, 'invalid_name', 'a preset name is 1–64 letters, digits, dot, dash or underscore');
     const b = (req.body ?? {}) as { scenes?: unknown; intervalSeconds?: unknown };
     const parsed = parseWallPreset({
       name,
@@ -131,7 +146,13 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
     });
     if (!parsed.ok) throw new HttpError(400, 'invalid_preset', parsed.errors.join('; '));
     const saved = store.wallPresets.save(name, parsed.preset.scenes, parsed.preset.intervalSeconds, deps.now());
-    audit.record({ principal: principalOf(res), action: 'preset.saved', target: name, ip: clientIp(req), details: { scenes: saved.scenes, intervalSeconds: saved.intervalSeconds } });
+    audit.record({
+      principal: principalOf(res),
+      action: 'preset.saved',
+      target: name,
+      ip: clientIp(req),
+      details: { scenes: saved.scenes, intervalSeconds: saved.intervalSeconds },
+    });
     res.json({ name: saved.name, scenes: saved.scenes, intervalSeconds: saved.intervalSeconds, updatedAt: toVnIso(saved.updatedAt) });
   });
 
@@ -140,7 +161,9 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
     if (!q.success) throw new HttpError(400, 'invalid_query', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const { action, actor, page, pageSize } = q.data;
     const result = store.audit.page({ action: action ?? null, actor: actor ?? null, limit: pageSize, offset: (page - 1) * pageSize });
-    res.set('Cache-Control', 'no-store').json({ total: result.total, page, pageSize, items: result.items.map((i) => ({ ...i, at: toVnIso(i.at) })) });
+    res
+      .set('Cache-Control', 'no-store')
+      .json({ total: result.total, page, pageSize, items: result.items.map((i) => ({ ...i, at: toVnIso(i.at) })) });
   });
 
   return r;

@@ -70,7 +70,12 @@ export function authRoutes(deps: AuthRouteDeps): Router {
     }
     res.set('Set-Cookie', sessionCookie(SESSION_COOKIE, result.sessionId, { maxAgeSeconds: deps.sessionTtlMs / 1000, secure: req.secure }));
     res.set('Cache-Control', 'no-store');
-    const session: ResolvedSession = { principal: result.principal, user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt };
+    const session: ResolvedSession = {
+      principal: result.principal,
+      user: result.user,
+      csrfToken: result.csrfToken,
+      expiresAt: result.expiresAt,
+    };
     res.json(me(result.principal, session, deps.policy));
   });
 

@@ -47,7 +47,16 @@ const exportQuery = z.object({
 
 const DOSSIER_STATUSES = ['overdue', 'due_soon', 'in_progress', 'paused', 'awaiting_supplement', 'late', 'done'] as const;
 const TASK_STATUSES = ['open_in_term', 'open_overdue', 'done_on_time', 'done_late', 'no_deadline', 'cancelled'] as const;
-const BREAKDOWN_SORT_KEYS = ['label', 'received', 'inProgress', 'overdue', 'finishedOnTime', 'finishedLate', 'onTimeRate', 'processingDaysMedian'];
+const BREAKDOWN_SORT_KEYS = [
+  'label',
+  'received',
+  'inProgress',
+  'overdue',
+  'finishedOnTime',
+  'finishedLate',
+  'onTimeRate',
+  'processingDaysMedian',
+];
 const OFFICIAL_SORT_KEYS = ['name', 'unit', 'holdingNow', 'overdueHeldNow', 'stepsDone', 'stepOnTimeShare', 'medianHoldDays', 'bounces'];
 
 /** File-name words of each table and list filter (ASCII Vietnamese, readable by officials). */
@@ -191,12 +200,28 @@ export function exportRoutes(deps: ExportDeps): Router {
           offset: 0,
         });
         total = page.total;
-        sheet = dossierTable(page.items.map((s) => dossierItem(s, now, ctx)), status, { lang, scopeName, asOf: now });
+        sheet = dossierTable(
+          page.items.map((s) => dossierItem(s, now, ctx)),
+          status,
+          { lang, scopeName, asOf: now },
+        );
       } else {
         status = oneOf('status', q.status, TASK_STATUSES, 'open_overdue');
-        const page = deps.store.read.taskPage({ assignee: unit, filter: status as TaskFilter, now, limit: EXPORT_MAX_ROWS, offset: 0, sort, dir: q.dir });
+        const page = deps.store.read.taskPage({
+          assignee: unit,
+          filter: status as TaskFilter,
+          now,
+          limit: EXPORT_MAX_ROWS,
+          offset: 0,
+          sort,
+          dir: q.dir,
+        });
         total = page.total;
-        sheet = taskTable(page.items.map((t) => taskItem(t, now)), status, { lang, scopeName, asOf: now });
+        sheet = taskTable(
+          page.items.map((t) => taskItem(t, now)),
+          status,
+          { lang, scopeName, asOf: now },
+        );
       }
     } else {
       const window = deps.metrics.window(q.period);
@@ -240,10 +265,23 @@ export function exportRoutes(deps: ExportDeps): Router {
     const scope = scopeOfCode(code);
     if (!scope) throw invalid(`code: no unit or department "${code}"`);
     if (!mayExport(p, table, scope, deps.policy)) {
-      deps.audit.record({ principal: p, action: 'export', target: `${scope}/${table}`, outcome: 'denied', ip: clientIp(req), details: { status: status ?? null, rows } });
+      deps.audit.record({
+        principal: p,
+        action: 'export',
+        target: `${scope}/${table}`,
+        outcome: 'denied',
+        ip: clientIp(req),
+        details: { status: status ?? null, rows },
+      });
       throw denied(p, `exports of ${table} of ${scope}`);
     }
-    deps.audit.record({ principal: p, action: 'export', target: `${scope}/${table}`, ip: clientIp(req), details: { status: status ?? null, rows, format: 'csv' } });
+    deps.audit.record({
+      principal: p,
+      action: 'export',
+      target: `${scope}/${table}`,
+      ip: clientIp(req),
+      details: { status: status ?? null, rows, format: 'csv' },
+    });
     res.status(204).end();
   });
   return r;

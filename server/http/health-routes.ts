@@ -102,7 +102,8 @@ export function healthRoutes(deps: {
     const p = principalOf(res);
     if (!isAdmin(p)) throw denied(p, 'the quarantine');
     const parsed = q.safeParse(req.query);
-    if (!parsed.success) throw new HttpError(400, 'invalid_query', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      throw new HttpError(400, 'invalid_query', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const { source, page, pageSize } = parsed.data;
     const result = deps.store.quarantine.page({ source: source ?? null, limit: pageSize, offset: (page - 1) * pageSize });
     res.json({

@@ -32,7 +32,12 @@ export function authenticate(deps: { auth: AuthService; displays: DisplaysRepo }
           }),
         );
       }
-      res.locals.principal = { role: 'display', scope: display.scope, displayId: display.id, displayName: display.name } satisfies Principal;
+      res.locals.principal = {
+        role: 'display',
+        scope: display.scope,
+        displayId: display.id,
+        displayName: display.name,
+      } satisfies Principal;
       return next();
     }
     res.locals.principal = PUBLIC;

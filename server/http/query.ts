@@ -26,7 +26,6 @@ export function parseQuery<T extends z.ZodTypeAny>(schema: T, req: Request): z.i
 
 export const iso = (t: number | null | undefined) => (t === null || t === undefined ? null : toVnIso(t));
 
-
 /** Resolves a unit/department code or the pseudo-code "city"; 404 otherwise. */
 export function resolveScopeCode(code: string, scopeOf: (code: string) => ScopeKey | null): { scope: ScopeKey; unit: string | null } {
   if (code === 'city') return { scope: 'city', unit: null };

@@ -7,7 +7,14 @@ import { lastWorkingDayBefore, previousWindow } from '../metrics/periods.js';
 import type { AlertRaised } from '../realtime/events.js';
 import { PERIODS, type Period, type PeriodWindow, type ScopeKey, type ScopeMetrics } from '../metrics/types.js';
 import type { MetricsSource } from '../realtime/hub.js';
-import type { DayInfo, BoundariesResponse, JurisdictionResponse, OverviewResponse, RecentAlertsResponse, UnitDetailResponse } from './api-types.js';
+import type {
+  DayInfo,
+  BoundariesResponse,
+  JurisdictionResponse,
+  OverviewResponse,
+  RecentAlertsResponse,
+  UnitDetailResponse,
+} from './api-types.js';
 import { itemRoutes } from './item-routes.js';
 import { parseQuery, resolveScopeCode } from './query.js';
 import { boundariesWire } from '../geo/boundaries-wire.js';
@@ -128,7 +135,10 @@ export function readRoutes(deps: ReadDeps): Router {
   // What became overdue most recently, for the wall's feed: in the live alerts' shape, to whoever may
   // see the scope's aggregates (the public too, while the public view is on), names only to those
   // who may see them — the same rule as `alert:raised`.
-  const recentQuery = z.object({ code: z.string().min(1).max(64).default('city'), limit: z.coerce.number().int().min(1).max(100).default(40) });
+  const recentQuery = z.object({
+    code: z.string().min(1).max(64).default('city'),
+    limit: z.coerce.number().int().min(1).max(100).default(40),
+  });
   r.get('/alerts/recent', (req, res) => {
     const p = principalOf(res);
     const { code, limit } = parseQuery(recentQuery, req);
@@ -165,7 +175,16 @@ export function readRoutes(deps: ReadDeps): Router {
     }
     for (const t of tasks) {
       if (t.dueAt == null || !t.assignee) continue;
-      items.push({ kind: 'task', id: t.id, unit: t.assignee, unitName: nameOf(t.assignee), title: t.title ?? t.id, dueAt: toVnIso(t.dueAt), at: toVnIso(t.dueAt), holderName: null });
+      items.push({
+        kind: 'task',
+        id: t.id,
+        unit: t.assignee,
+        unitName: nameOf(t.assignee),
+        title: t.title ?? t.id,
+        dueAt: toVnIso(t.dueAt),
+        at: toVnIso(t.dueAt),
+        holderName: null,
+      });
     }
     items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? -1 : 1));
     const counts = store.read.newlyOverdue({ unit, dayStart: vnStartOfDay(now), hourAgo: now - MS_PER_HOUR, now });
@@ -219,4 +238,3 @@ export function readRoutes(deps: ReadDeps): Router {
   r.use(itemRoutes(deps));
   return r;
 }
-

@@ -53,16 +53,24 @@ export function reminderRoutes(deps: ReminderRouteDeps): Router {
     const p = principalOf(res);
     if (!canSendReminder(p)) throw denied(p, 'sending reminders');
     const parsed = reminderBody.safeParse(req.body);
-    if (!parsed.success) throw new HttpError(400, 'invalid_reminder', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      throw new HttpError(400, 'invalid_reminder', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const { unit, dossierId, message } = parsed.data;
     if (!deps.scopeOf(unit)) throw new HttpError(400, 'invalid_reminder', `unit: no unit or department with code "${unit}"`);
     if (dossierId !== undefined) {
       const owner = store.read.dossierUnit(dossierId);
       if (owner === undefined) throw new HttpError(400, 'invalid_reminder', `dossierId: no dossier "${dossierId}"`);
-      if (owner !== unit) throw new HttpError(400, 'invalid_reminder', `dossierId: dossier "${dossierId}" belongs to unit ${owner ?? '—'}, not ${unit}`);
+      if (owner !== unit)
+        throw new HttpError(400, 'invalid_reminder', `dossierId: dossier "${dossierId}" belongs to unit ${owner ?? '—'}, not ${unit}`);
     }
     const row = store.reminders.create({ unit, dossierId: dossierId ?? null, message, sentBy: p.userId!, sentAt: deps.now() });
-    deps.audit.record({ principal: p, action: 'reminder.sent', target: dossierId ? `dossier:${dossierId}` : `unit:${unit}`, ip: clientIp(req), details: { id: row.id, unit } });
+    deps.audit.record({
+      principal: p,
+      action: 'reminder.sent',
+      target: dossierId ? `dossier:${dossierId}` : `unit:${unit}`,
+      ip: clientIp(req),
+      details: { id: row.id, unit },
+    });
     res.status(201).json(body(row));
   });
 
@@ -85,8 +93,15 @@ export function reminderRoutes(deps: ReminderRouteDeps): Router {
       throw new HttpError(404, 'not_found', `no reminder ${req.params.id}`);
     }
     if (!canAcknowledgeReminder(p, scope)) throw denied(p, 'acknowledging this reminder');
-    if (!store.reminders.acknowledge(id, p.userId!, deps.now())) throw new HttpError(409, 'already_acknowledged', 'this reminder was already acknowledged');
-    deps.audit.record({ principal: p, action: 'reminder.acknowledged', target: `reminder:${id}`, ip: clientIp(req), details: { unit: row.unit } });
+    if (!store.reminders.acknowledge(id, p.userId!, deps.now()))
+      throw new HttpError(409, 'already_acknowledged', 'this reminder was already acknowledged');
+    deps.audit.record({
+      principal: p,
+      action: 'reminder.acknowledged',
+      target: `reminder:${id}`,
+      ip: clientIp(req),
+      details: { unit: row.unit },
+    });
     res.json(body(store.reminders.get(id)!));
   });
 

@@ -6,10 +6,16 @@ import { join } from 'node:path';
 export function staticClient(dir: string): Router {
   const r = Router();
   const index = join(dir, 'index.html');
-  r.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => {
-    // index.html must never be cached: a new build has to reach displays that reload on a version change.
-    if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-  } }));
+  r.use(
+    express.static(dir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, path) => {
+        // index.html must never be cached: a new build has to reach displays that reload on a version change.
+        if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   r.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => {
     if (!existsSync(index)) {
       res.status(503).type('text/plain; charset=utf-8').send('The client is not built yet: run `npm run build` (npm start does it).');

@@ -29,7 +29,8 @@ export function wallRoutes(deps: { store: Store }): Router {
 
   r.get('/wall/presets/:name', (req, res) => {
     const name = req.params.name;
-    if (!WALL_NAME_RE.test(name)) throw new HttpError(400, 'invalid_name', 'a preset name is 1–64 letters, digits, dot, dash or underscore');
+    if (!WALL_NAME_RE.test(name))
+      throw new HttpError(400, 'invalid_name', 'a preset name is 1–64 letters, digits, dot, dash or underscore');
     const p = deps.store.wallPresets.get(name);
     if (!p) throw new HttpError(404, 'not_found', `no wall preset named "${name}" (create it with npm run wall:preset)`);
     res.set('Cache-Control', 'no-cache').json(presetBody(p));
@@ -38,7 +39,8 @@ export function wallRoutes(deps: { store: Store }): Router {
   r.get('/wall/display', (req, res) => {
     const m = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
     const token = m?.[1];
-    const display = token && token.length <= DISPLAY_TOKEN_MAX_LENGTH ? deps.store.displays.findActiveByTokenHash(hashDisplayToken(token)) : null;
+    const display =
+      token && token.length <= DISPLAY_TOKEN_MAX_LENGTH ? deps.store.displays.findActiveByTokenHash(hashDisplayToken(token)) : null;
     if (!display) {
       throw new HttpError(401, DISPLAY_TOKEN_INVALID, 'the display token is unknown or revoked; ask for a new one (npm run display:add)', {
         'WWW-Authenticate': 'Bearer',

@@ -47,7 +47,11 @@ export function sourceAuth(store: Store, kind: IngestKind, o?: IngestRouteOption
 }
 
 /** POST /api/v1/ingest/dossiers and /tasks. */
-export function ingestRoutes(store: Store, service: IngestService, o: IngestRouteOptions = { ratePerMinute: 1_200, now: Date.now }): Router {
+export function ingestRoutes(
+  store: Store,
+  service: IngestService,
+  o: IngestRouteOptions = { ratePerMinute: 1_200, now: Date.now },
+): Router {
   const router = Router();
   const json = express.json({ limit: MAX_INGEST_BODY });
   const buckets = createTokenBuckets({ perMinute: o.ratePerMinute });

@@ -27,7 +27,8 @@ export function parseSourceSilenceOptions(
   if (minutes !== undefined && minutes !== null) {
     const text = String(minutes).trim();
     if (text === 'default') options.silentAfterMs = null;
-    else if (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_SILENT_AFTER_MINUTES) options.silentAfterMs = Number(text) * 60_000;
+    else if (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_SILENT_AFTER_MINUTES)
+      options.silentAfterMs = Number(text) * 60_000;
     else problems.push(`silent-after-minutes: a whole number of minutes 1–${MAX_SILENT_AFTER_MINUTES}, or "default"`);
   }
   if (hours !== undefined && hours !== null) {
@@ -40,6 +41,9 @@ export function parseSourceSilenceOptions(
 /** One line saying when a source is reported silent. */
 export function describeSilence(s: Pick<SourceRow, 'silentAfterMs' | 'hours'>): string {
   const after = s.silentAfterMs === null ? 'SOURCE_SILENT_MS (the server default)' : `${s.silentAfterMs / 60_000} minutes`;
-  const counted = s.hours === 'office' ? 'of working time (office hours; nights, weekends and days off do not count)' : 'of calendar time (a 24/7 source)';
+  const counted =
+    s.hours === 'office'
+      ? 'of working time (office hours; nights, weekends and days off do not count)'
+      : 'of calendar time (a 24/7 source)';
   return `Reported silent after ${after} ${counted} without a batch; late after half of that.`;
 }

@@ -22,7 +22,14 @@ export function parseSourceUnits(
   scopeOf: (code: string) => ScopeKey | null,
 ): { ok: true; units: string[] | null } | { ok: false; problem: string } {
   if (value === undefined || !value.trim()) return { ok: true, units: null };
-  const codes = [...new Set(value.split(',').map((c) => c.trim()).filter(Boolean))];
+  const codes = [
+    ...new Set(
+      value
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ),
+  ];
   const unknown = codes.filter((c) => scopeOf(c) === null);
   if (unknown.length) return { ok: false, problem: `units: unknown unit or department code(s) ${unknown.join(', ')}` };
   return { ok: true, units: codes };
@@ -35,7 +42,12 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
  * (or malformed in a way validation will report). An event is outside when it names another unit
  * (`unit` of a receipt, `assignee` of an assignment) or concerns an item already known under another unit.
  */
-export function unitLimitErrors(kind: IngestKind, events: readonly unknown[], allowed: readonly string[], items: ItemUnits): (FieldError[] | null)[] {
+export function unitLimitErrors(
+  kind: IngestKind,
+  events: readonly unknown[],
+  allowed: readonly string[],
+  items: ItemUnits,
+): (FieldError[] | null)[] {
   const allow = new Set(allowed);
   const list = allowed.join(', ');
   /** Units named earlier in this batch for items not stored yet. */

@@ -40,7 +40,9 @@ export function validateEvent(kind: IngestKind, raw: unknown, ctx: ValidationCon
   if (errors.length) return { ok: false, eventId, errors };
   // The event as sent, for the log.
   const payload = JSON.stringify(raw);
-  return kind === 'dossier' ? { ok: true, kind, event: event as DossierEvent, payload } : { ok: true, kind, event: event as TaskEvent, payload };
+  return kind === 'dossier'
+    ? { ok: true, kind, event: event as DossierEvent, payload }
+    : { ok: true, kind, event: event as TaskEvent, payload };
 }
 
 function checkCommon(e: { at: number }, ctx: ValidationContext, errors: FieldError[]): void {
@@ -74,8 +76,7 @@ function checkDossier(e: DossierEvent, ctx: ValidationContext): FieldError[] {
         errors.push({ path: 'dueAt', message: 'the new due date is before the supplement was received' });
       break;
     case 'apology_issued':
-      if (e.proposedDueAt < e.at)
-        errors.push({ path: 'proposedDueAt', message: 'the proposed new date is before the letter was issued' });
+      if (e.proposedDueAt < e.at) errors.push({ path: 'proposedDueAt', message: 'the proposed new date is before the letter was issued' });
       break;
     default:
       break;

@@ -20,10 +20,7 @@ export function onTimeRate(onTime: number, late: number, overdue: number): numbe
 export type BreakdownCounts = Omit<BreakdownRow, 'onTimeRate' | 'processingDaysMedian'>;
 
 /** Adds rates and medians to grouped counts; worst (most overdue, then lowest rate) first. */
-export function toBreakdownRows(
-  rows: BreakdownCounts[],
-  processingDaysByKey: Map<string, number[]>,
-): BreakdownRow[] {
+export function toBreakdownRows(rows: BreakdownCounts[], processingDaysByKey: Map<string, number[]>): BreakdownRow[] {
   return rows
     .map((r) => ({
       ...r,
@@ -110,7 +107,9 @@ export function officialScorecards(holds: HoldInput[], window: { from: number; t
       stepOnTimeShare: timed ? timedOnTime / timed : null,
       medianHoldDays: round1(median(holdDays)),
     }))
-    .sort((a, b) => b.overdueHeldNow - a.overdueHeldNow || b.bounces - a.bounces || b.holdingNow - a.holdingNow || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) => b.overdueHeldNow - a.overdueHeldNow || b.bounces - a.bounces || b.holdingNow - a.holdingNow || a.name.localeCompare(b.name),
+    );
 }
 
 /**

@@ -209,7 +209,13 @@ export function footprintFacts(fp: DossierFootprint): FinishedDossierFacts | nul
     endDay: fp.endDay,
     outcome: fp.outcome,
     processingBin: fp.processingBin,
-    apologyDays: fp.apologyDays.length === 0 ? null : fp.apologyDays.slice().sort((a, b) => a - b).join(','),
+    apologyDays:
+      fp.apologyDays.length === 0
+        ? null
+        : fp.apologyDays
+            .slice()
+            .sort((a, b) => a - b)
+            .join(','),
   };
 }
 

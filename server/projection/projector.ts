@@ -211,7 +211,11 @@ export class Projector {
   }
 
   /** Folds one logged event into the pass's changed items (prev: as written before the pass). */
-  private fold(ev: LoggedEvent, dossiers: Map<string, { prev: DossierState | null; next: DossierState }>, tasks: Map<string, TaskState>): void {
+  private fold(
+    ev: LoggedEvent,
+    dossiers: Map<string, { prev: DossierState | null; next: DossierState }>,
+    tasks: Map<string, TaskState>,
+  ): void {
     const { ctx, recovery } = this;
     const id = ev.itemId;
     if (ev.kind === 'dossier') {
@@ -233,7 +237,10 @@ export class Projector {
         const row = this.task(id);
         prev = (recovery && row && !recovery.folded.has(`t:${id}`) ? this.taskAtMark(id) : row) ?? undefined;
       }
-      tasks.set(id, advanceTask(prev ?? null, e, () => this.logged('task', id, ev.seq).map((s) => parseLoggedTaskEvent(s.payload))));
+      tasks.set(
+        id,
+        advanceTask(prev ?? null, e, () => this.logged('task', id, ev.seq).map((s) => parseLoggedTaskEvent(s.payload))),
+      );
     }
   }
 
@@ -245,12 +252,23 @@ export class Projector {
   /** A dossier refolded from its events up to the mark (null if it has none). */
   private dossierAtMark(id: string): DossierState | null {
     const events = this.store.events.ofItemIndexed('dossier', id, this.seq);
-    return events.length ? foldDossier(events.map((s) => parseLoggedDossierEvent(s.payload)), this.ctx, id) : null;
+    return events.length
+      ? foldDossier(
+          events.map((s) => parseLoggedDossierEvent(s.payload)),
+          this.ctx,
+          id,
+        )
+      : null;
   }
 
   private taskAtMark(id: string): TaskState | null {
     const events = this.store.events.ofItemIndexed('task', id, this.seq);
-    return events.length ? foldTask(events.map((s) => parseLoggedTaskEvent(s.payload)), id) : null;
+    return events.length
+      ? foldTask(
+          events.map((s) => parseLoggedTaskEvent(s.payload)),
+          id,
+        )
+      : null;
   }
 
   /**
@@ -262,9 +280,11 @@ export class Projector {
     let i = 0;
     do {
       store.transaction(() => {
-        const [rows, budgetMs] = this.recovery ? [ROWS_PER_RECOVERY_TRANSACTION, RECOVERY_TRANSACTION_BUDGET_MS] : [ROWS_PER_TRANSACTION, this.budgetMs];
+        const [rows, budgetMs] = this.recovery
+          ? [ROWS_PER_RECOVERY_TRANSACTION, RECOVERY_TRANSACTION_BUDGET_MS]
+          : [ROWS_PER_TRANSACTION, this.budgetMs];
         const until = performance.now() + budgetMs;
-        for (let work = 0; i < steps.length && work < rows; ) {
+        for (let work = 0; i < steps.length && work < rows;) {
           steps[i].run();
           work += steps[i].weight;
           i++;

@@ -45,8 +45,16 @@ export interface WriteBehindDeps {
 /** See the module's comment. */
 export function createWriteBehind(deps: WriteBehindDeps) {
   const { store } = deps;
-  const dossiers = new LatestStates<DossierState>(LATEST_DOSSIERS, (s) => s.endAt === null, (id) => store.projections.getDossier(id));
-  const tasks = new LatestStates<TaskState>(LATEST_TASKS, (s) => s.status === 'open', (id) => store.projections.getTask(id));
+  const dossiers = new LatestStates<DossierState>(
+    LATEST_DOSSIERS,
+    (s) => s.endAt === null,
+    (id) => store.projections.getDossier(id),
+  );
+  const tasks = new LatestStates<TaskState>(
+    LATEST_TASKS,
+    (s) => s.status === 'open',
+    (id) => store.projections.getTask(id),
+  );
   // Ids of logged events that event_ids does not have yet, with their seq, in seq order. Their
   // payloads stay in the log: held here they would outlive many collections, and a resend is rare.
   const unindexedIds = new Map<string, number>();

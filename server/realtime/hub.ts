@@ -41,7 +41,9 @@ export interface HubDeps {
 }
 
 const subscribeSchema = z.object({
-  scope: z.string().regex(/^(city|unit:[0-9A-Za-z_-]{1,40}|department:[0-9A-Za-z_-]{1,40})$/, 'scope must be city, unit:<code> or department:<code>'),
+  scope: z
+    .string()
+    .regex(/^(city|unit:[0-9A-Za-z_-]{1,40}|department:[0-9A-Za-z_-]{1,40})$/, 'scope must be city, unit:<code> or department:<code>'),
   period: z.enum(PERIODS),
 });
 

@@ -161,16 +161,39 @@ export class Arrivals {
         .replace('{m}', String(Number(month)))
         .replace('{y}', String(year))
         .replace('{q}', String(Math.floor((Number(month) - 1) / 3) + 1))
-        .replace('{d}', cal.dayKey(day + 21).split('-').reverse().join('/'));
+        .replace(
+          '{d}',
+          cal
+            .dayKey(day + 21)
+            .split('-')
+            .reverse()
+            .join('/'),
+        );
       const count = trng.chance(0.75) ? 1 : trng.int(2, 4);
       const chosen = new Set<SimUnit>();
       for (let j = 0; j < count; j++) {
-        const pool = this.departmentUnits.length > 0 && trng.chance(0.3) ? this.departmentUnits : this.wardUnits.length > 0 ? this.wardUnits : this.units;
+        const pool =
+          this.departmentUnits.length > 0 && trng.chance(0.3)
+            ? this.departmentUnits
+            : this.wardUnits.length > 0
+              ? this.wardUnits
+              : this.units;
         const assignee = trng.pick(pool);
         if (chosen.has(assignee)) continue;
         chosen.add(assignee);
         const document = { number, date: cal.dayKey(docDay) };
-        runs.push({ ord: 0, at: t, id: '', assignee, seed: trng.seed(), title, issuer: issuer.name, document, assigneeCode: assignee.code, dueWire: undefined });
+        runs.push({
+          ord: 0,
+          at: t,
+          id: '',
+          assignee,
+          seed: trng.seed(),
+          title,
+          issuer: issuer.name,
+          document,
+          assigneeCode: assignee.code,
+          dueWire: undefined,
+        });
       }
     }
     runs.sort((a, b) => a.at - b.at);

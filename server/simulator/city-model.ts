@@ -158,11 +158,7 @@ function officialId(province: string, unit: string, n: number): string {
 /** Department-level procedures a department receives: those whose agencies match its name. */
 function proceduresForDepartment(name: string, procedures: readonly SimProcedure[]): SimProcedure[] {
   const lower = name.toLocaleLowerCase('vi');
-  return procedures.filter(
-    (p) =>
-      p.level !== 'ward' &&
-      (p.agencies ?? []).some((a) => lower.includes(a.toLocaleLowerCase('vi'))),
-  );
+  return procedures.filter((p) => p.level !== 'ward' && (p.agencies ?? []).some((a) => lower.includes(a.toLocaleLowerCase('vi'))));
 }
 
 /**
@@ -175,13 +171,7 @@ function proceduresForDepartment(name: string, procedures: readonly SimProcedure
  * department receives every department-level procedure, so small hand-made jurisdictions work.
  */
 export function buildCityModel(options: CityModelOptions): CityModel {
-  const {
-    seed,
-    jurisdiction,
-    dossiersPerWorkingDay = 15_000,
-    targetOnTimeRate = 0.96,
-    chronicallyLateUnits = 10,
-  } = options;
+  const { seed, jurisdiction, dossiersPerWorkingDay = 15_000, targetOnTimeRate = 0.96, chronicallyLateUnits = 10 } = options;
   const province = jurisdiction.code;
   const rng = new Random(hashSeed(seed, 'city-model'));
   const drafts = draftUnits(options, rng);

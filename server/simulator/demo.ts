@@ -68,7 +68,10 @@ export async function startDemo(opts: DemoOptions): Promise<{ stop(): void; gene
     generator.generate(seedEnd, resumeFrom);
     const gap = generator.generate(resumeFrom, now);
     submitAll(submit, gap.dossiers, gap.tasks);
-    logger.info({ resumedFrom: new Date(resumeFrom).toISOString(), gapEvents: gap.dossiers.length + gap.tasks.length }, 'demo city resumed');
+    logger.info(
+      { resumedFrom: new Date(resumeFrom).toISOString(), gapEvents: gap.dossiers.length + gap.tasks.length },
+      'demo city resumed',
+    );
   }
   generator.setScale(opts.liveScale);
   const sim = startSimulator({ generator, clock, submit });

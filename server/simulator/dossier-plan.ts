@@ -19,14 +19,7 @@ import { injectDossierFault, type InjectedFaultKind } from './faults.js';
 import type { SimProcedure } from './procedures.js';
 import { Random } from './random.js';
 import { floorSecond, type SimCalendar } from './sim-calendar.js';
-import {
-  APOLOGY_REASONS,
-  COMPLAINTS,
-  REFUSAL_REASONS,
-  STOP_REASONS,
-  SUPPLEMENT_REASONS,
-  WITHDRAWAL_REASONS,
-} from './texts.js';
+import { APOLOGY_REASONS, COMPLAINTS, REFUSAL_REASONS, STOP_REASONS, SUPPLEMENT_REASONS, WITHDRAWAL_REASONS } from './texts.js';
 import type { WireDossierEventType, WireProcedure } from './wire.js';
 import type { WireEncoder } from './wire-encode.js';
 

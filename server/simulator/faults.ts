@@ -50,9 +50,7 @@ function dueWithoutOffset(due: string): string {
 /** Spoils one event of a sorted plan; a bad receipt becomes the whole dossier. */
 export function injectDossierFault(run: DossierRun, plan: DossierPlanItem[], rng: Random, knownCodes: ReadonlySet<string>): void {
   const kinds: InjectedFaultKind[] =
-    plan.length > 1
-      ? ['unknown_unit', 'due_without_offset', 'future_at', 'end_before_receipt']
-      : ['unknown_unit', 'due_without_offset'];
+    plan.length > 1 ? ['unknown_unit', 'due_without_offset', 'future_at', 'end_before_receipt'] : ['unknown_unit', 'due_without_offset'];
   const kind = rng.pick(kinds);
   const first = plan[0]!;
   if (kind === 'unknown_unit' || kind === 'due_without_offset') {

@@ -30,9 +30,7 @@ export interface SimProcedure {
 }
 
 /** Default location of the catalogue, relative to this file (works from source and under tsx). */
-export const DEFAULT_PROCEDURES_PATH = fileURLToPath(
-  new URL('../../fixtures/procedures.json', import.meta.url),
-);
+export const DEFAULT_PROCEDURES_PATH = fileURLToPath(new URL('../../fixtures/procedures.json', import.meta.url));
 
 /**
  * Reads and checks the procedure catalogue. Throws with the offending entry when the file is
@@ -42,7 +40,7 @@ export function loadProcedures(path: string = DEFAULT_PROCEDURES_PATH): SimProce
   const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
   const list =
     raw && typeof raw === 'object' && Array.isArray((raw as { procedures?: unknown }).procedures)
-      ? ((raw as { procedures: unknown[] }).procedures)
+      ? (raw as { procedures: unknown[] }).procedures
       : null;
   if (!list) throw new Error(`${path}: expected { "procedures": [...] }`);
   const seen = new Set<string>();

@@ -17,10 +17,7 @@ export const MAX_BATCH_SIZE = 5_000;
  * before sending the next batch. Batches are of one kind only: 'dossier' carries WireDossierEvent,
  * 'task' carries WireTaskEvent.
  */
-export type SimulatorSubmit = (
-  kind: 'dossier' | 'task',
-  events: WireDossierEvent[] | WireTaskEvent[],
-) => Promise<void> | void;
+export type SimulatorSubmit = (kind: 'dossier' | 'task', events: WireDossierEvent[] | WireTaskEvent[]) => Promise<void> | void;
 
 /** Options of {@link startSimulator}. */
 export interface StartSimulatorOptions {
@@ -73,12 +70,7 @@ function checkBatchSize(batchSize: number): void {
   }
 }
 
-function pushBatches(
-  queue: Batch[],
-  kind: 'dossier' | 'task',
-  events: WireDossierEvent[] | WireTaskEvent[],
-  batchSize: number,
-): void {
+function pushBatches(queue: Batch[], kind: 'dossier' | 'task', events: WireDossierEvent[] | WireTaskEvent[], batchSize: number): void {
   for (let i = 0; i < events.length; i += batchSize) {
     queue.push({ kind, events: events.slice(i, i + batchSize) as WireDossierEvent[] | WireTaskEvent[] });
   }

@@ -11,13 +11,7 @@ import * as time from '../domain/time.js';
 import type { DossierPlanItem, DossierRun } from './dossier-plan.js';
 import { floorSecond, type SimCalendar } from './sim-calendar.js';
 import type { TaskPlanItem, TaskRun } from './task-plan.js';
-import type {
-  WireDossierEvent,
-  WireDossierRefused,
-  WireDossierStopped,
-  WireDossierWithdrawn,
-  WireTaskEvent,
-} from './wire.js';
+import type { WireDossierEvent, WireDossierRefused, WireDossierStopped, WireDossierWithdrawn, WireTaskEvent } from './wire.js';
 
 const { MS_PER_DAY, VN_OFFSET_MS, vnDayIndex } = time;
 

@@ -167,11 +167,6 @@ export interface WireTaskCancelled extends WireTaskBase {
 }
 
 /** One directive-task event on the wire. */
-export type WireTaskEvent =
-  | WireTaskAssigned
-  | WireTaskExtended
-  | WireTaskProgressReported
-  | WireTaskCompleted
-  | WireTaskCancelled;
+export type WireTaskEvent = WireTaskAssigned | WireTaskExtended | WireTaskProgressReported | WireTaskCompleted | WireTaskCancelled;
 
 export type WireTaskEventType = WireTaskEvent['type'];

@@ -9,7 +9,10 @@ const isScene = (s: string): s is WallScene => (WALL_SCENES as readonly string[]
 const sceneList = z
   .string({ message: 'scenes are required, e.g. map,ranking,feed' })
   .transform((s, ctx) => {
-    const names = s.split(',').map((x) => x.trim()).filter(Boolean);
+    const names = s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
     for (const n of names) {
       if (!isScene(n)) ctx.addIssue({ code: 'custom', message: `"${n}" is not a scene (${WALL_SCENES.join(', ')})` });
     }
@@ -37,9 +40,11 @@ export interface WallPresetInput {
  * Validates a preset given as text (`--scenes map,ranking --interval 20`).
  * @returns the preset, or every problem found.
  */
-export function parseWallPreset(input: { name?: string; scenes?: string; interval?: string | number }):
-  | { ok: true; preset: WallPresetInput }
-  | { ok: false; errors: string[] } {
+export function parseWallPreset(input: {
+  name?: string;
+  scenes?: string;
+  interval?: string | number;
+}): { ok: true; preset: WallPresetInput } | { ok: false; errors: string[] } {
   const r = wallPresetSchema.safeParse(input);
   if (!r.success) return { ok: false, errors: r.error.issues.map((i) => `${i.path.join('.') || 'preset'}: ${i.message}`) };
   return { ok: true, preset: { name: r.data.name, scenes: r.data.scenes, intervalSeconds: r.data.interval } };

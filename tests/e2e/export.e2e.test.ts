@@ -38,28 +38,36 @@ describe('unit page exports in Chromium', () => {
     await server?.close();
   });
 
-  it('saves the overdue list as .xlsx from the keyboard, with typed cells', async () => {
-    await page.goto(`${server.url}/units/${code}`);
-    const xlsx = page.getByRole('button', { name: /^Tải Excel \(\.xlsx\): Hồ sơ/ }).first();
-    await xlsx.waitFor({ timeout: 20_000 });
-    await xlsx.focus();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.keyboard.press('Enter')]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^ho-so-qua-han-${code}\\.xlsx$`));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    expect(String(ws.getCell('A1').value)).toMatch(/Hồ sơ quá hạn — Thời điểm: hiện tại — Cập nhật lúc \d\d:\d\d \d\d\/\d\d\/\d{4}$/);
-    expect(ws.getCell('A2').value).toBe('Mã hồ sơ');
-    expect(ws.rowCount).toBeGreaterThan(2);
-    expect(ws.getCell('F3').value).toBeInstanceOf(Date);
-    expect(typeof ws.getCell('G3').value).toBe('number');
-  }, SLOW);
+  it(
+    'saves the overdue list as .xlsx from the keyboard, with typed cells',
+    async () => {
+      await page.goto(`${server.url}/units/${code}`);
+      const xlsx = page.getByRole('button', { name: /^Tải Excel \(\.xlsx\): Hồ sơ/ }).first();
+      await xlsx.waitFor({ timeout: 20_000 });
+      await xlsx.focus();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.keyboard.press('Enter')]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^ho-so-qua-han-${code}\\.xlsx$`));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0];
+      expect(String(ws.getCell('A1').value)).toMatch(/Hồ sơ quá hạn — Thời điểm: hiện tại — Cập nhật lúc \d\d:\d\d \d\d\/\d\d\/\d{4}$/);
+      expect(ws.getCell('A2').value).toBe('Mã hồ sơ');
+      expect(ws.rowCount).toBeGreaterThan(2);
+      expect(ws.getCell('F3').value).toBeInstanceOf(Date);
+      expect(typeof ws.getCell('G3').value).toBe('number');
+    },
+    SLOW,
+  );
 
-  it('saves the same list as a ";"-separated CSV', async () => {
-    const csv = page.getByRole('button', { name: /^Tải CSV: Hồ sơ/ }).first();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), csv.click()]);
-    expect(download.suggestedFilename()).toBe(`ho-so-qua-han-${code}.csv`);
-    const text = readFileSync((await download.path())!, 'utf8');
-    expect(text.startsWith('\uFEFFMã hồ sơ;Thủ tục;')).toBe(true);
-  }, SLOW);
+  it(
+    'saves the same list as a ";"-separated CSV',
+    async () => {
+      const csv = page.getByRole('button', { name: /^Tải CSV: Hồ sơ/ }).first();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), csv.click()]);
+      expect(download.suggestedFilename()).toBe(`ho-so-qua-han-${code}.csv`);
+      const text = readFileSync((await download.path())!, 'utf8');
+      expect(text.startsWith('\uFEFFMã hồ sơ;Thủ tục;')).toBe(true);
+    },
+    SLOW,
+  );
 });

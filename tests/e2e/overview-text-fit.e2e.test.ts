@@ -29,16 +29,23 @@ async function misfits(page: Page): Promise<Misfit[]> {
       if (el.scrollWidth > el.clientWidth) out.push({ where, text, why: `scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}` });
       if (el.scrollHeight > el.clientHeight + 1 && getComputedStyle(el).overflowY !== 'visible')
         out.push({ where, text, why: `scrollHeight ${el.scrollHeight} > clientHeight ${el.clientHeight}` });
-      if (getComputedStyle(el).textOverflow === 'ellipsis' && getComputedStyle(el).whiteSpace === 'nowrap') out.push({ where, text, why: 'ellipsis' });
+      if (getComputedStyle(el).textOverflow === 'ellipsis' && getComputedStyle(el).whiteSpace === 'nowrap')
+        out.push({ where, text, why: 'ellipsis' });
       const r = el.getBoundingClientRect();
       const c = clip.getBoundingClientRect();
       if (r.right > c.right + 0.5 || r.bottom > c.bottom + 0.5 || r.left < c.left - 0.5 || r.top < c.top - 0.5)
-        out.push({ where, text, why: `outside its tile (${Math.round(r.right)},${Math.round(r.bottom)} vs ${Math.round(c.right)},${Math.round(c.bottom)})` });
+        out.push({
+          where,
+          text,
+          why: `outside its tile (${Math.round(r.right)},${Math.round(r.bottom)} vs ${Math.round(c.right)},${Math.round(c.bottom)})`,
+        });
     };
     for (const tile of document.querySelectorAll('.kpi')) {
       const name = tile.getAttribute('data-testid') ?? 'kpi';
-      if (tile.scrollHeight > tile.clientHeight + 1) out.push({ where: name, text: '', why: `tile content ${tile.scrollHeight} > ${tile.clientHeight}` });
-      for (const part of tile.querySelectorAll('.kpi__label, .kpi__hint, .kpi__value, .kpi__change')) check(part, tile, `${name} ${part.className}`);
+      if (tile.scrollHeight > tile.clientHeight + 1)
+        out.push({ where: name, text: '', why: `tile content ${tile.scrollHeight} > ${tile.clientHeight}` });
+      for (const part of tile.querySelectorAll('.kpi__label, .kpi__hint, .kpi__value, .kpi__change'))
+        check(part, tile, `${name} ${part.className}`);
     }
     for (const link of document.querySelectorAll('.rank-list__link[data-testid^="department-"]')) {
       const name = link.querySelector('.rank-list__name');
@@ -64,25 +71,34 @@ describe('overview text fits its boxes in Chromium', () => {
 
   for (const lang of ['vi', 'en'] as const) {
     for (const vp of VIEWPORTS) {
-      it(`shows every KPI label and department name whole in ${lang} at ${vp.width}×${vp.height}`, async () => {
-        const page = await browser.newPage({ viewport: vp });
-        try {
-          await page.goto(`${server.url}/?lang=${lang}&layout=tiles`);
-          await expect.poll(() => page.locator('.kpi').count(), { timeout: 30_000 }).toBe(6);
-          await expect.poll(() => page.locator('.rank-list__link[data-testid^="department-"]').count(), { timeout: 30_000 }).toBeGreaterThan(10);
-          await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('live');
-          await page.evaluate(() => document.fonts.ready);
-          await screenshot(page, `overview-text-fit-${lang}-${vp.width}x${vp.height}`);
-          expect(await misfits(page)).toEqual([]);
-          // Every tile has the full name as its accessible title.
-          const untitled = await page.evaluate(
-            () => [...document.querySelectorAll('a.tile')].filter((a) => !a.querySelector('title')?.textContent || !a.getAttribute('aria-label')).length,
-          );
-          expect(untitled).toBe(0);
-        } finally {
-          await page.close();
-        }
-      }, SLOW);
+      it(
+        `shows every KPI label and department name whole in ${lang} at ${vp.width}×${vp.height}`,
+        async () => {
+          const page = await browser.newPage({ viewport: vp });
+          try {
+            await page.goto(`${server.url}/?lang=${lang}&layout=tiles`);
+            await expect.poll(() => page.locator('.kpi').count(), { timeout: 30_000 }).toBe(6);
+            await expect
+              .poll(() => page.locator('.rank-list__link[data-testid^="department-"]').count(), { timeout: 30_000 })
+              .toBeGreaterThan(10);
+            await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('live');
+            await page.evaluate(() => document.fonts.ready);
+            await screenshot(page, `overview-text-fit-${lang}-${vp.width}x${vp.height}`);
+            expect(await misfits(page)).toEqual([]);
+            // Every tile has the full name as its accessible title.
+            const untitled = await page.evaluate(
+              () =>
+                [...document.querySelectorAll('a.tile')].filter(
+                  (a) => !a.querySelector('title')?.textContent || !a.getAttribute('aria-label'),
+                ).length,
+            );
+            expect(untitled).toBe(0);
+          } finally {
+            await page.close();
+          }
+        },
+        SLOW,
+      );
     }
   }
 });

@@ -124,11 +124,24 @@ export async function startTestServer(
     return s;
   }
 
-  async function addUser(username: string, role: Exclude<Role, 'display' | 'public'>, scope: ScopeKey | null = null, password = TEST_PASSWORD) {
-    await createUser(runtime.store, { username, password, role, scope: role === 'unit_leader' || role === 'department' ? scope : null, displayName: username }, clock.now());
+  async function addUser(
+    username: string,
+    role: Exclude<Role, 'display' | 'public'>,
+    scope: ScopeKey | null = null,
+    password = TEST_PASSWORD,
+  ) {
+    await createUser(
+      runtime.store,
+      { username, password, role, scope: role === 'unit_leader' || role === 'department' ? scope : null, displayName: username },
+      clock.now(),
+    );
   }
 
-  function client(role: Role, scope: ScopeKey | null, auth: { cookie?: string | null; csrf?: string | null; bearer?: string; username?: string | null }): RoleClient {
+  function client(
+    role: Role,
+    scope: ScopeKey | null,
+    auth: { cookie?: string | null; csrf?: string | null; bearer?: string; username?: string | null },
+  ): RoleClient {
     const base: Record<string, string> = {};
     if (auth.cookie) base.cookie = auth.cookie;
     if (auth.bearer) base.authorization = `Bearer ${auth.bearer}`;
@@ -217,7 +230,12 @@ export function receivedEvent(over: Record<string, unknown> = {}): Record<string
   };
 }
 
-export function waitFor<T>(socket: TestSocket, event: keyof ServerToClientEvents, pred: (msg: any) => boolean = () => true, timeoutMs = 3000): Promise<T> {
+export function waitFor<T>(
+  socket: TestSocket,
+  event: keyof ServerToClientEvents,
+  pred: (msg: any) => boolean = () => true,
+  timeoutMs = 3000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, handler as never);

@@ -19,7 +19,13 @@ describe('restart over the real SQLite store', () => {
     const rt = first.runtime;
     const source = rt.store.sources.findByName('test-dossiers')!;
     const tasks = rt.store.sources.findByName('test-tasks')!;
-    const gen = createCityGenerator({ seed: 7, jurisdiction: rt.jurisdiction, procedures: loadProcedures(), calendar: rt.calendar, scale: 0.02 });
+    const gen = createCityGenerator({
+      seed: 7,
+      jurisdiction: rt.jurisdiction,
+      procedures: loadProcedures(),
+      calendar: rt.calendar,
+      scale: 0.02,
+    });
     const { dossiers, tasks: taskEvents } = gen.generate(T0 - 12 * MS_PER_DAY, T0);
     for (let i = 0; i < dossiers.length; i += 2000) rt.ingest.ingest(source, 'dossier', dossiers.slice(i, i + 2000));
     rt.ingest.ingest(tasks, 'task', taskEvents);

@@ -44,10 +44,7 @@ export function HoldsTable({ holds }: HoldsTableProps) {
   const f = useFormat();
   const [sort, setSort] = useState<SortState>({ key: null, dir: 'asc' });
   const rows = useMemo(() => holdRows(holds), [holds]);
-  const sorted = useMemo(
-    () => (sort.key && SORT_VALUE[sort.key] ? sortRows(rows, SORT_VALUE[sort.key], sort.dir) : rows),
-    [rows, sort],
-  );
+  const sorted = useMemo(() => (sort.key && SORT_VALUE[sort.key] ? sortRows(rows, SORT_VALUE[sort.key], sort.dir) : rows), [rows, sort]);
 
   const columns: Column<HoldRow>[] = [
     {

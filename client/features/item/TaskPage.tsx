@@ -47,7 +47,11 @@ function TaskView({ task }: { task: TaskDetailResponse }) {
   items.push(
     { key: 'dueAt', label: t('task.dueAt'), value: task.dueAt ? formatDayTime(task.dueAt) : t('task.noDeadline') },
     { key: 'extensions', label: t('task.extensions'), value: f.count(task.extensions) },
-    { key: 'completedAt', label: t('task.completedAt'), value: task.completedAt ? formatDayTime(task.completedAt) : t('task.notCompleted') },
+    {
+      key: 'completedAt',
+      label: t('task.completedAt'),
+      value: task.completedAt ? formatDayTime(task.completedAt) : t('task.notCompleted'),
+    },
     { key: 'status', label: t('task.status'), value: <TimelinessBadge value={task.timeliness} kind="task" /> },
   );
   if (task.daysOverdue > 0) {

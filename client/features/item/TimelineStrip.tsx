@@ -71,10 +71,7 @@ export function TimelineStrip({ model, label, barText, lineLabel, testId }: Time
   const { t } = useTranslation('item');
   const rawId = useId();
   const uid = rawId.replace(/[^a-zA-Z0-9_-]/g, '');
-  const geo = useMemo(
-    () => layoutTimeline(model, { width: STRIP_WIDTH, left: LANE_LABEL_WIDTH, right: RIGHT_PAD }),
-    [model],
-  );
+  const geo = useMemo(() => layoutTimeline(model, { width: STRIP_WIDTH, left: LANE_LABEL_WIDTH, right: RIGHT_PAD }), [model]);
   const laneCount = Math.max(1, geo.lanes.length);
   const lanesTop = TOP_BAND;
   const lanesBottom = lanesTop + laneCount * LANE_HEIGHT;

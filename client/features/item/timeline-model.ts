@@ -83,16 +83,8 @@ export function dossierTimelineModel(d: DossierDetailResponse, now: number): Tim
   if (endAt !== null) lines.push({ kind: 'end', at: endAt });
   if (open) lines.push({ kind: 'now', at: now });
 
-  const start =
-    parseInstant(d.receivedAt) ??
-    (bars.length ? Math.min(...bars.map((b) => b.from)) : parseInstant(d.timeline[0]?.at));
-  const { from, to } = timelineDomain(start, [
-    stop,
-    dueAt,
-    originalDueAt,
-    ...markers.map((m) => m.target),
-    ...bars.map((b) => b.to),
-  ]);
+  const start = parseInstant(d.receivedAt) ?? (bars.length ? Math.min(...bars.map((b) => b.from)) : parseInstant(d.timeline[0]?.at));
+  const { from, to } = timelineDomain(start, [stop, dueAt, originalDueAt, ...markers.map((m) => m.target), ...bars.map((b) => b.to)]);
   return { from, to, bars, spans, lines, markers };
 }
 

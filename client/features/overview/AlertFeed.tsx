@@ -51,7 +51,8 @@ export function AlertFeed({ syncCount }: AlertFeedProps) {
       names.units.find((u) => u.code === code)?.fullName ?? names.departments.find((d) => d.code === code)?.name ?? code;
     const serverNow = getConnection().lastTick?.now;
     fetchRecentOverdue(scope, FEED_BACKFILL, ctrl.signal, { dossiers: caps.dossierLists, tasks: caps.taskLists }).then(
-      ({ dossiers, tasks }) => backfillAlerts(overdueItemsToAlerts(dossiers, tasks, nameOf, serverNow ? Date.parse(serverNow) : Date.now())),
+      ({ dossiers, tasks }) =>
+        backfillAlerts(overdueItemsToAlerts(dossiers, tasks, nameOf, serverNow ? Date.parse(serverNow) : Date.now())),
       () => {}, // the live alerts carry on; the next snapshot tries again
     );
     return () => ctrl.abort();

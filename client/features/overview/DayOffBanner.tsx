@@ -11,7 +11,8 @@ function dayLabel(key: string, lang: string): string {
   const [y, m, d] = key.split('-').map(Number);
   // Noon UTC of that date: the same calendar day in Vietnam and in UTC.
   const at = new Date(Date.UTC(y, m - 1, d, 12));
-  const weekday = lang === 'en' ? new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(at) : VI_WEEKDAYS[at.getUTCDay()];
+  const weekday =
+    lang === 'en' ? new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(at) : VI_WEEKDAYS[at.getUTCDay()];
   return `${weekday}, ${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 }
 

@@ -23,9 +23,7 @@ export function DepartmentList({ rows, metric, shortNames, changed, changeCount 
   const f = useFormat();
   const lang = useLang();
   const { linkTo } = useViewParams();
-  const ranked = [...rows].sort(
-    (a, b) => compareWorstFirst(metric, a.value, b.value) || a.name.localeCompare(b.name, 'vi'),
-  );
+  const ranked = [...rows].sort((a, b) => compareWorstFirst(metric, a.value, b.value) || a.name.localeCompare(b.name, 'vi'));
 
   return (
     <section className="panel departments" aria-labelledby="departments-title" data-testid="department-list">

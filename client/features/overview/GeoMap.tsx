@@ -167,19 +167,19 @@ export function GeoMap(props: GeoMapProps) {
   const { ariaLabel, tileUrl, tileAttribution, ...layerProps } = props;
   return (
     <div className="geo-map-frame" role="region" aria-label={ariaLabel}>
-    <MapContainer
-      className="geo-map"
-      center={HCMC_CENTER}
-      zoom={9}
-      zoomSnap={0.25}
-      minZoom={7}
-      maxZoom={16}
-      // Fixed at first render (react-leaflet): attribution only matters with a base map.
-      attributionControl={tileUrl != null}
-    >
-      {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
-      <UnitLayers {...layerProps} />
-    </MapContainer>
+      <MapContainer
+        className="geo-map"
+        center={HCMC_CENTER}
+        zoom={9}
+        zoomSnap={0.25}
+        minZoom={7}
+        maxZoom={16}
+        // Fixed at first render (react-leaflet): attribution only matters with a base map.
+        attributionControl={tileUrl != null}
+      >
+        {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
+        <UnitLayers {...layerProps} />
+      </MapContainer>
     </div>
   );
 }

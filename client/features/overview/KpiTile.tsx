@@ -17,14 +17,17 @@ export interface KpiTileProps {
    * Change against the previous period, already formatted; null when the previous period has no data;
    * 'now' for a figure of the backlog now, which has no previous value to compare with.
    */
-  change: 'now' | {
-    direction: ChangeDirection;
-    tone: ChangeTone;
-    /** e.g. "+1.204" or "−1,2 điểm %". */
-    text: string;
-    /** e.g. "so với tháng trước". */
-    against: string;
-  } | null;
+  change:
+    | 'now'
+    | {
+        direction: ChangeDirection;
+        tone: ChangeTone;
+        /** e.g. "+1.204" or "−1,2 điểm %". */
+        text: string;
+        /** e.g. "so với tháng trước". */
+        against: string;
+      }
+    | null;
 }
 
 /** One key figure with its change against the previous period (arrow + words, not colour only). */
@@ -41,17 +44,12 @@ export function KpiTile({ name, label, value, unit, hint, hintAlways, change }: 
       </div>
       {hint && <div className={hintAlways ? 'kpi__hint kpi__hint--always' : 'kpi__hint'}>{hint}</div>}
       {change === 'now' ? null : change ? (
-        <div
-          className={`kpi__change kpi__change--${change.tone}`}
-          data-direction={change.direction}
-          data-tone={change.tone}
-        >
+        <div className={`kpi__change kpi__change--${change.tone}`} data-direction={change.direction} data-tone={change.tone}>
           <span className="kpi__arrow" aria-hidden="true">
             {ARROW[change.direction]}
           </span>{' '}
           <span className="visually-hidden">{t(`kpi.${change.direction}`)} </span>
-          <span className="kpi__diff">{change.text}</span>{' '}
-          <span className="kpi__against">{change.against}</span>
+          <span className="kpi__diff">{change.text}</span> <span className="kpi__against">{change.against}</span>
         </div>
       ) : (
         <div className="kpi__change kpi__change--none">{t('kpi.noPrevious')}</div>

@@ -16,8 +16,7 @@ export function MapLegend({ metric, thresholds }: MapLegendProps) {
   const { t: tc } = useTranslation();
   const f = useFormat();
   // Cut points read best without trailing zeros: "≥ 95%", "92,5%".
-  const v = (x: number): string =>
-    metric === 'onTimeRate' ? `${f.number(x * 100, 1)}%` : formatMetric(metric, x, f);
+  const v = (x: number): string => (metric === 'onTimeRate' ? `${f.number(x * 100, 1)}%` : formatMetric(metric, x, f));
 
   const entries: { level: Level; range: string }[] =
     metric === 'onTimeRate'
@@ -87,13 +86,11 @@ function ThresholdEditor() {
       <form onSubmit={submit} className="threshold-form">
         <label>
           {t('legend.goodAtLeast')}{' '}
-          <input inputMode="decimal" value={good} onChange={(e) => setGood(e.target.value)} size={5} aria-invalid={!valid} />
-          %
+          <input inputMode="decimal" value={good} onChange={(e) => setGood(e.target.value)} size={5} aria-invalid={!valid} />%
         </label>
         <label>
           {t('legend.warnAtLeast')}{' '}
-          <input inputMode="decimal" value={warn} onChange={(e) => setWarn(e.target.value)} size={5} aria-invalid={!valid} />
-          %
+          <input inputMode="decimal" value={warn} onChange={(e) => setWarn(e.target.value)} size={5} aria-invalid={!valid} />%
         </label>
         <button type="submit" className="btn btn--small" disabled={!valid}>
           {t('legend.apply')}

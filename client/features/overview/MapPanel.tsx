@@ -104,12 +104,7 @@ export function MapPanel(p: MapPanelProps) {
       <div className="map-toolbar">
         <label className="field">
           <span className="field__label">{t('map.metric')}</span>
-          <select
-            value={p.metric}
-            onChange={(e) => set({ metric: e.target.value })}
-            data-testid="metric-switch"
-            className="select"
-          >
+          <select value={p.metric} onChange={(e) => set({ metric: e.target.value })} data-testid="metric-switch" className="select">
             {METRIC_KEYS.map((k) => (
               <option key={k} value={k}>
                 {tc(`metric.${k}`)}
@@ -146,9 +141,7 @@ export function MapPanel(p: MapPanelProps) {
           </span>
         )}
       </div>
-      {p.boundariesFailed && p.layout === 'geo' && !p.showTable && (
-        <p className="map-note">{t('map.noBoundaries')}</p>
-      )}
+      {p.boundariesFailed && p.layout === 'geo' && !p.showTable && <p className="map-note">{t('map.noBoundaries')}</p>}
       <div className="map-body" hidden={p.showTable}>
         {mapView}
       </div>

@@ -80,13 +80,11 @@ export function OverviewPage() {
   const ov = overview.data && overview.data.window.period === period ? overview.data : null;
 
   const unitMetrics = useCallback(
-    (code: string): ScopeMetrics | undefined =>
-      (liveReady ? ls.metrics[`unit:${code}`] : undefined) ?? ov?.units[code],
+    (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`unit:${code}`] : undefined) ?? ov?.units[code],
     [liveReady, ls.metrics, ov],
   );
   const deptMetrics = useCallback(
-    (code: string): ScopeMetrics | undefined =>
-      (liveReady ? ls.metrics[`department:${code}`] : undefined) ?? ov?.departments[code],
+    (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`department:${code}`] : undefined) ?? ov?.departments[code],
     [liveReady, ls.metrics, ov],
   );
   const city = (liveReady ? ls.metrics.city : undefined) ?? ov?.city ?? null;
@@ -105,10 +103,7 @@ export function OverviewPage() {
     [metric, units, unitMetrics, settings.onTimeThresholds, settings.countQuantiles],
   );
   const rows = useMemo(() => buildRows(units, unitMetrics, metric, thresholds), [units, unitMetrics, metric, thresholds]);
-  const deptRows = useMemo(
-    () => buildRows(departments, deptMetrics, metric, thresholds),
-    [departments, deptMetrics, metric, thresholds],
-  );
+  const deptRows = useMemo(() => buildRows(departments, deptMetrics, metric, thresholds), [departments, deptMetrics, metric, thresholds]);
 
   const metricName = tc(`metricShort.${metric}`);
   const unitByCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units]);
@@ -116,10 +111,7 @@ export function OverviewPage() {
     const out: Record<string, MapUnitView> = {};
     for (const r of rows) {
       const u = unitByCode.get(r.code);
-      const label =
-        lang === 'en'
-          ? `${r.nameEn || r.name} (${tc(`unitType.${u?.type ?? 'Phường'}`)})`
-          : (u?.fullName ?? r.name);
+      const label = lang === 'en' ? `${r.nameEn || r.name} (${tc(`unitType.${u?.type ?? 'Phường'}`)})` : (u?.fullName ?? r.name);
       out[r.code] = { level: r.level, label, valueText: `${metricName}: ${formatMetric(metric, r.value, f)}` };
     }
     return out;
@@ -138,15 +130,9 @@ export function OverviewPage() {
 
   const changedUnits = useMemo(() => codesOf(ls.changed, 'unit:'), [ls.changed]);
   const changedDepts = useMemo(() => new Set(codesOf(ls.changed, 'department:')), [ls.changed]);
-  const shortNames = useMemo(
-    () => Object.fromEntries(departments.map((d) => [d.code, d.shortName || d.name])),
-    [departments],
-  );
+  const shortNames = useMemo(() => Object.fromEntries(departments.map((d) => [d.code, d.shortName || d.name])), [departments]);
 
-  const onSelect = useCallback(
-    (code: string) => navigate(linkTo(`/units/${encodeURIComponent(code)}`)),
-    [navigate, linkTo],
-  );
+  const onSelect = useCallback((code: string) => navigate(linkTo(`/units/${encodeURIComponent(code)}`)), [navigate, linkTo]);
 
   const syncNote =
     ls.sync === 'error'
@@ -200,13 +186,7 @@ export function OverviewPage() {
           onSelect={onSelect}
         />
         <aside className="overview__side">
-          <DepartmentList
-            rows={deptRows}
-            metric={metric}
-            shortNames={shortNames}
-            changed={changedDepts}
-            changeCount={ls.changeCount}
-          />
+          <DepartmentList rows={deptRows} metric={metric} shortNames={shortNames} changed={changedDepts} changeCount={ls.changeCount} />
           <AlertFeed syncCount={ls.snapshots} />
         </aside>
       </div>

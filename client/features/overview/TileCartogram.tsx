@@ -57,20 +57,15 @@ function usePanelBox(ref: RefObject<HTMLDivElement | null>): { aspect?: number; 
   return { aspect, ...size };
 }
 
-export function TileCartogram({
-  units,
-  views,
-  tileValue,
-  changed,
-  changeCount,
-  hrefOf,
-  onSelect,
-  ariaLabel,
-}: TileCartogramProps) {
+export function TileCartogram({ units, views, tileValue, changed, changeCount, hrefOf, onSelect, ariaLabel }: TileCartogramProps) {
   const frame = useRef<HTMLDivElement>(null);
   const { aspect, width: panelW, height: panelH } = usePanelBox(frame);
   const layout = useMemo(
-    () => layoutCartogram(units.map((u) => ({ code: u.code, lat: u.lat, lon: u.lon })), { aspect }),
+    () =>
+      layoutCartogram(
+        units.map((u) => ({ code: u.code, lat: u.lat, lon: u.lon })),
+        { aspect },
+      ),
     [units, aspect],
   );
   const byCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units]);
@@ -97,13 +92,7 @@ export function TileCartogram({
 
   return (
     <div className="tiles-frame" ref={frame} data-tile-px={tilePx} data-full-names={showFullNames ? 'true' : 'false'}>
-      <svg
-        className="tiles"
-        viewBox={`0 0 ${width} ${height}`}
-        preserveAspectRatio="xMidYMid meet"
-        role="group"
-        aria-label={ariaLabel}
-      >
+      <svg className="tiles" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMidYMid meet" role="group" aria-label={ariaLabel}>
         {layout.cells.map((c) => {
           const u = byCode.get(c.code);
           const v = views[c.code];

@@ -7,16 +7,7 @@ import { metricValue } from '../../lib/metrics';
 import { useViewParams } from '../../lib/url-state';
 import type { UnitRow } from './unit-rows';
 
-const COLUMNS = [
-  'unit',
-  'type',
-  'received',
-  'inProgress',
-  'overdue',
-  'dueSoon',
-  'overduePer1000',
-  'onTimeRate',
-] as const;
+const COLUMNS = ['unit', 'type', 'received', 'inProgress', 'overdue', 'dueSoon', 'overduePer1000', 'onTimeRate'] as const;
 type Column = (typeof COLUMNS)[number];
 type Dir = 'asc' | 'desc';
 
@@ -118,9 +109,7 @@ export function UnitTable({ rows, period }: UnitTableProps) {
           {sorted.map((r) => (
             <tr key={r.code} data-level={r.level}>
               <th scope="row">
-                <Link to={linkTo(`/units/${encodeURIComponent(r.code)}`)}>
-                  {lang === 'en' ? r.nameEn || r.name : r.name}
-                </Link>
+                <Link to={linkTo(`/units/${encodeURIComponent(r.code)}`)}>{lang === 'en' ? r.nameEn || r.name : r.name}</Link>
               </th>
               <td>{r.type === 'department' ? tc('unitType.department') : tc(`unitType.${r.type}`)}</td>
               <td className="num">{f.count(r.metrics?.received)}</td>

@@ -85,10 +85,7 @@ function normalisedLinear(values: number[]): number[] {
 }
 
 /** Lays out units on a square-tile grid; see the module comment for the method. */
-export function layoutCartogram(
-  units: readonly CartogramInput[],
-  options: CartogramOptions = {},
-): CartogramLayout {
+export function layoutCartogram(units: readonly CartogramInput[], options: CartogramOptions = {}): CartogramLayout {
   const fill = Math.max(1, options.fill ?? 1.35);
   const w = Math.min(1, Math.max(0, options.rankWeight ?? 0.5));
   const maxPasses = options.maxPasses ?? 40;
@@ -115,10 +112,7 @@ export function layoutCartogram(
   const ex = percentile(sx, 0.98) - percentile(sx, 0.02);
   const ey = percentile(sy, 0.98) - percentile(sy, 0.02);
   const geoAspect = ey > 1e-12 && ex > 1e-12 ? Math.min(2, Math.max(0.5, ex / ey)) : 1;
-  const aspect =
-    options.aspect != null && Number.isFinite(options.aspect)
-      ? Math.min(3, Math.max(0.5, options.aspect))
-      : geoAspect;
+  const aspect = options.aspect != null && Number.isFinite(options.aspect) ? Math.min(3, Math.max(0.5, options.aspect)) : geoAspect;
   const cellCount = Math.ceil(n * fill);
   const cols = Math.max(1, Math.round(Math.sqrt(cellCount * aspect)));
   const rows = Math.max(1, Math.ceil(cellCount / cols));

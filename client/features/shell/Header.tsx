@@ -41,8 +41,7 @@ export function Header() {
         </Link>
         <div className="app-header__status">
           <span className="as-of" data-testid="data-as-of" data-as-of={conn.lastTick?.now ?? ''}>
-            {t('asOf')}{' '}
-            <time dateTime={conn.lastTick?.now}>{f.time(conn.lastTick?.now ?? null)}</time>
+            {t('asOf')} <time dateTime={conn.lastTick?.now}>{f.time(conn.lastTick?.now ?? null)}</time>
           </span>
           <ConnectionIndicator status={conn.status} />
           <SourcesPanel sources={conn.lastTick?.sources ?? null} />

@@ -52,10 +52,7 @@ export function UnitSearch() {
     ];
   }, [jurisdiction.data, lang, t]);
 
-  const results = useMemo(
-    () => searchItems(query, entries, (e) => e.texts, MAX_RESULTS),
-    [query, entries],
-  );
+  const results = useMemo(() => searchItems(query, entries, (e) => e.texts, MAX_RESULTS), [query, entries]);
   const showList = open && query.trim().length > 0;
 
   const go = (entry: SearchEntry | undefined): void => {

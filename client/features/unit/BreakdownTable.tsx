@@ -64,12 +64,14 @@ export function BreakdownTable({ kind, code, rows }: BreakdownTableProps) {
     [t, f, labelKey],
   );
 
-
   return (
     <section className="block" aria-labelledby={`breakdown-${kind}-title`}>
       <div className="block-head">
         <h2 id={`breakdown-${kind}-title`}>{title}</h2>
-        <ExportButtons label={title} request={{ table: kind === 'field' ? 'by_field' : 'by_procedure', code, period, sort: view.key, dir: view.dir }} />
+        <ExportButtons
+          label={title}
+          request={{ table: kind === 'field' ? 'by_field' : 'by_procedure', code, period, sort: view.key, dir: view.dir }}
+        />
       </div>
       <DataTable
         caption={title}

@@ -59,12 +59,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
               const state = ariaSort(sort, col.key);
               const sortable = col.sortable !== false;
               return (
-                <th
-                  key={col.key}
-                  scope="col"
-                  aria-sort={sortable ? state : undefined}
-                  className={col.numeric ? 'dt-num' : undefined}
-                >
+                <th key={col.key} scope="col" aria-sort={sortable ? state : undefined} className={col.numeric ? 'dt-num' : undefined}>
                   {sortable ? (
                     <button
                       type="button"

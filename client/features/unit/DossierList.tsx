@@ -47,7 +47,9 @@ export function DossierList({ code, status, refreshToken }: DossierListProps) {
         cell: (d) =>
           // Counted overdue by the two-supplements rule, maybe before its due date: say why, not "0".
           d.overdueReason === 'supplements' ? (
-            <strong className="text-danger" data-testid="overdue-reason">{t('dossiers.overdueBySupplements', { n: f.count(d.supplementRequests) })}</strong>
+            <strong className="text-danger" data-testid="overdue-reason">
+              {t('dossiers.overdueBySupplements', { n: f.count(d.supplementRequests) })}
+            </strong>
           ) : d.daysOverdue > 0 ? (
             <strong className="text-danger">{f.number(d.daysOverdue, 1)}</strong>
           ) : (

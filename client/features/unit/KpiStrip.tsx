@@ -34,16 +34,33 @@ export function KpiStrip({ metrics: m, period, previous, previousToDate }: KpiSt
   const toDateAgainst = tc(previousToDate ? `previousPeriodToDate.${period}` : `previousPeriodWhole.${period}`);
   const signed = (d: number) => f.signed(d, 0);
   const kpis: Kpi[] = [
-    { key: 'received', value: f.count(m.received), change: { c: kpiChange(m.received, toDate?.received, null), text: signed, against: toDateAgainst } },
+    {
+      key: 'received',
+      value: f.count(m.received),
+      change: { c: kpiChange(m.received, toDate?.received, null), text: signed, against: toDateAgainst },
+    },
     { key: 'inProgress', value: f.count(m.inProgress) },
-    { key: 'finished', value: f.count(finished(m)), change: { c: kpiChange(finished(m), toDate ? finished(toDate) : null, null), text: signed, against: toDateAgainst } },
-    { key: 'overdue', value: f.count(m.overdue), alarm: m.overdue > 0, change: { c: kpiChange(m.overdue, previous?.overdue, false), text: signed, against: againstEnd } },
+    {
+      key: 'finished',
+      value: f.count(finished(m)),
+      change: { c: kpiChange(finished(m), toDate ? finished(toDate) : null, null), text: signed, against: toDateAgainst },
+    },
+    {
+      key: 'overdue',
+      value: f.count(m.overdue),
+      alarm: m.overdue > 0,
+      change: { c: kpiChange(m.overdue, previous?.overdue, false), text: signed, against: againstEnd },
+    },
     { key: 'dueSoon', value: f.count(m.dueSoon) },
     { key: 'awaitingSupplement', value: f.count(m.awaitingSupplement) },
     {
       key: 'onTimeRate',
       value: f.percent(m.onTimeRate),
-      change: { c: kpiChange(m.onTimeRate, previous?.onTimeRate, true, 0.0005), text: (d) => `${f.signed(d * 100, 1)} ${to('kpi.percentPoints')}`, against },
+      change: {
+        c: kpiChange(m.onTimeRate, previous?.onTimeRate, true, 0.0005),
+        text: (d) => `${f.signed(d * 100, 1)} ${to('kpi.percentPoints')}`,
+        against,
+      },
     },
     {
       key: 'processingDaysMedian',

@@ -12,7 +12,8 @@ export interface LoadErrorProps {
 
 export function LoadError({ error, onRetry, message }: LoadErrorProps) {
   const { t } = useTranslation('unit');
-  if (error instanceof ApiError && (error.isLoginRequired || error.isForbidden)) return <AccessRefused loginRequired={error.isLoginRequired} />;
+  if (error instanceof ApiError && (error.isLoginRequired || error.isForbidden))
+    return <AccessRefused loginRequired={error.isLoginRequired} />;
   return (
     <div role="alert" className="load-error">
       <p>{message ?? t('error')}</p>

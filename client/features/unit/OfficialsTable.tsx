@@ -82,7 +82,6 @@ export function OfficialsTable({ code, rows }: OfficialsTableProps) {
     [t, f],
   );
 
-
   return (
     <section className="block" aria-labelledby="officials-title">
       <div className="block-head">

@@ -73,7 +73,13 @@ export function PagedListBlock<T>(props: PagedListBlockProps<T>) {
             busy={res.loading}
             testId={props.testId}
           />
-          <Pager label={caption} page={data.page} pageCount={pageCountOf(data.total, data.pageSize)} total={data.total} onPage={view.onPage} />
+          <Pager
+            label={caption}
+            page={data.page}
+            pageCount={pageCountOf(data.total, data.pageSize)}
+            total={data.total}
+            onPage={view.onPage}
+          />
         </>
       ) : null}
     </section>

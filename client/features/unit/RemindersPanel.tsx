@@ -74,10 +74,17 @@ export function RemindersPanel({ code, canSend, canAcknowledge }: RemindersPanel
               </p>
               <p className="reminders__message">{r.message}</p>
               {r.acknowledgedAt ? (
-                <p className="reminders__ack">✓ {t('reminders.acknowledgedBy', { name: r.acknowledgedBy ?? '', at: formatDayTime(r.acknowledgedAt) })}</p>
+                <p className="reminders__ack">
+                  ✓ {t('reminders.acknowledgedBy', { name: r.acknowledgedBy ?? '', at: formatDayTime(r.acknowledgedAt) })}
+                </p>
               ) : (
                 canAcknowledge && (
-                  <button type="button" className="btn btn--small" onClick={() => void acknowledge(r.id)} data-testid={`reminder-ack-${r.id}`}>
+                  <button
+                    type="button"
+                    className="btn btn--small"
+                    onClick={() => void acknowledge(r.id)}
+                    data-testid={`reminder-ack-${r.id}`}
+                  >
                     {t('reminders.acknowledge')}
                   </button>
                 )
@@ -89,9 +96,23 @@ export function RemindersPanel({ code, canSend, canAcknowledge }: RemindersPanel
       {canSend && (
         <form className="reminders__form" onSubmit={(e) => void send(e)}>
           <label htmlFor={`${id}-message`}>{t('reminders.message')}</label>
-          <textarea id={`${id}-message`} value={message} maxLength={1000} required rows={2} onChange={(e) => setMessage(e.target.value)} data-testid="reminder-message" />
+          <textarea
+            id={`${id}-message`}
+            value={message}
+            maxLength={1000}
+            required
+            rows={2}
+            onChange={(e) => setMessage(e.target.value)}
+            data-testid="reminder-message"
+          />
           <label htmlFor={`${id}-dossier`}>{t('reminders.dossierId')}</label>
-          <input id={`${id}-dossier`} value={dossierId} maxLength={200} onChange={(e) => setDossierId(e.target.value)} data-testid="reminder-dossier" />
+          <input
+            id={`${id}-dossier`}
+            value={dossierId}
+            maxLength={200}
+            onChange={(e) => setDossierId(e.target.value)}
+            data-testid="reminder-dossier"
+          />
           <button type="submit" className="btn btn--small" disabled={busy} data-testid="reminder-send">
             {busy ? t('reminders.sending') : t('reminders.send')}
           </button>

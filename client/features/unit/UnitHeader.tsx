@@ -18,10 +18,7 @@ export interface UnitHeaderProps {
  * Display name and type key of a unit, a department or the city. Wards and communes show their full
  * Vietnamese name ("Phường Bến Thành"); English shows the English name under an English type label.
  */
-export function unitIdentity(
-  detail: UnitDetailResponse,
-  lang: 'vi' | 'en',
-): { name: string | null; typeKey: string } {
+export function unitIdentity(detail: UnitDetailResponse, lang: 'vi' | 'en'): { name: string | null; typeKey: string } {
   const u = detail.unit;
   if (u) return { name: lang === 'en' ? u.nameEn || u.name : u.fullName || `${u.type} ${u.name}`, typeKey: u.type };
   const dep = detail.department;

@@ -57,8 +57,7 @@ export function UnitPage() {
   const data = detail.data && detailMatches(detail.data, code) ? detail.data : null;
   const scope = data?.scope ?? null;
   const live = useScopeSubscription(scope, period);
-  const liveMetrics =
-    scope && live.state.scope === scope && live.state.period === period ? (live.state.metrics[scope] ?? null) : null;
+  const liveMetrics = scope && live.state.scope === scope && live.state.period === period ? (live.state.metrics[scope] ?? null) : null;
   const metrics = liveMetrics ?? data?.metrics ?? null;
 
   const session = useSession();
@@ -71,11 +70,7 @@ export function UnitPage() {
   let body;
   if (detail.error && !data) {
     body = (
-      <LoadError
-        error={detail.error}
-        onRetry={detail.reload}
-        message={detail.error.isNotFound ? t('notFound', { code }) : undefined}
-      />
+      <LoadError error={detail.error} onRetry={detail.reload} message={detail.error.isNotFound ? t('notFound', { code }) : undefined} />
     );
   } else if (!data || !metrics) {
     body = <p role="status">{t('loading')}</p>;

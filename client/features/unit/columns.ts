@@ -70,11 +70,7 @@ export const TASK_SORT_VALUE: Record<(typeof TASK_SORT_KEYS)[number], (x: TaskLi
  * Orders one page's rows by the chosen column. The server is asked for the same order (`sort`,
  * `dir`); until it honours them, this keeps at least the visible rows consistent with the header.
  */
-export function sortPage<T>(
-  rows: readonly T[],
-  sort: SortState,
-  values: Record<string, (row: T) => SortValue>,
-): T[] {
+export function sortPage<T>(rows: readonly T[], sort: SortState, values: Record<string, (row: T) => SortValue>): T[] {
   const value = sort.key ? values[sort.key] : undefined;
   return value ? sortRows(rows, value, sort.dir) : [...rows];
 }

@@ -20,11 +20,9 @@ export function officialBadges(row: OfficialRow): OfficialBadge[] {
 
 const desc = (a: number, b: number): number => b - a;
 /** Ascending, unknown (null) last. */
-const ascNullLast = (a: number | null, b: number | null): number =>
-  a === null ? (b === null ? 0 : 1) : b === null ? -1 : a - b;
+const ascNullLast = (a: number | null, b: number | null): number => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : a - b);
 /** Descending, unknown (null) last. */
-const descNullLast = (a: number | null, b: number | null): number =>
-  a === null ? (b === null ? 0 : 1) : b === null ? -1 : b - a;
+const descNullLast = (a: number | null, b: number | null): number => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : b - a);
 
 /**
  * Worst first: most overdue dossiers held now, then most bounces, then lowest step on-time share,

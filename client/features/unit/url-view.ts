@@ -19,12 +19,7 @@ export function tableKeys(prefix: string): { sort: string; dir: string; page: st
 }
 
 /** Reads a table's view; unknown sort keys and bad pages fall back to the defaults. */
-export function readTableView(
-  params: URLSearchParams,
-  prefix: string,
-  sortKeys: readonly string[],
-  defaults: SortState,
-): TableView {
+export function readTableView(params: URLSearchParams, prefix: string, sortKeys: readonly string[], defaults: SortState): TableView {
   const k = tableKeys(prefix);
   const rawSort = params.get(k.sort);
   const sort = rawSort && sortKeys.includes(rawSort) ? rawSort : null;
@@ -39,11 +34,7 @@ export function readTableView(
 }
 
 /** Returns new params with a table's view changed; page 1 and the defaults are left out of the URL. */
-export function writeTableView(
-  params: URLSearchParams,
-  prefix: string,
-  view: Partial<TableView>,
-): URLSearchParams {
+export function writeTableView(params: URLSearchParams, prefix: string, view: Partial<TableView>): URLSearchParams {
   const next = new URLSearchParams(params);
   const k = tableKeys(prefix);
   if (view.key !== undefined) {

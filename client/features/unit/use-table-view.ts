@@ -25,11 +25,14 @@ export function useTableView(prefix: string, sortKeys: readonly string[], defaul
   );
   const onSort = useCallback(
     (key: string, firstDir: SortDir = 'asc') => {
-      setParams((prev) => {
-        const current = readTableView(prev, prefix, keysId.split('|'), defaults);
-        const next = nextSort(current, key, firstDir);
-        return writeTableView(prev, prefix, { key: next.key, dir: next.dir, page: 1 });
-      }, { replace: true, preventScrollReset: true });
+      setParams(
+        (prev) => {
+          const current = readTableView(prev, prefix, keysId.split('|'), defaults);
+          const next = nextSort(current, key, firstDir);
+          return writeTableView(prev, prefix, { key: next.key, dir: next.dir, page: 1 });
+        },
+        { replace: true, preventScrollReset: true },
+      );
     },
     [setParams, prefix, keysId, defaults.key, defaults.dir],
   );
@@ -46,9 +49,6 @@ export function useTableView(prefix: string, sortKeys: readonly string[], defaul
 export function useUnitTab(): [UnitTab, (tab: UnitTab) => void] {
   const [params, setParams] = useSearchParams();
   const tab = readTab(params);
-  const setTab = useCallback(
-    (next: UnitTab) => setParams((prev) => writeTab(prev, next), { preventScrollReset: true }),
-    [setParams],
-  );
+  const setTab = useCallback((next: UnitTab) => setParams((prev) => writeTab(prev, next), { preventScrollReset: true }), [setParams]);
   return [tab, setTab];
 }

@@ -19,14 +19,7 @@ import { useScopeSubscription } from '../../realtime/useScopeSubscription';
 import { fetchWallPreset } from './api';
 import { resolveDisplayToken } from './display-token';
 import { hourMinute, vnDay, wallFreshness, type WallFreshness } from './freshness';
-import {
-  useDisplaySession,
-  useNow,
-  useReloadOnBuildChange,
-  useRetryingLoad,
-  useTrend,
-  useWallAlerts,
-} from './hooks';
+import { useDisplaySession, useNow, useReloadOnBuildChange, useRetryingLoad, useTrend, useWallAlerts } from './hooks';
 import { pixelShiftAt } from './pixel-shift';
 import { WallSources } from './WallSources';
 import { SceneBoundary } from './SceneBoundary';
@@ -72,13 +65,20 @@ export function WallPage() {
   if (session.status === 'checking' || (params.preset && preset.status === 'loading')) return <WallSplash />;
 
   const scope: ScopeKey = session.identity?.scope ?? params.scope ?? 'city';
-  const presetMissing = params.preset != null && preset.status === 'failed' && preset.error instanceof ApiError && preset.error.status === 404;
-  const warnings: WallWarning[] = presetMissing ? [...params.warnings, { code: 'presetMissing', value: params.preset ?? '' }] : params.warnings;
+  const presetMissing =
+    params.preset != null && preset.status === 'failed' && preset.error instanceof ApiError && preset.error.status === 404;
+  const warnings: WallWarning[] = presetMissing
+    ? [...params.warnings, { code: 'presetMissing', value: params.preset ?? '' }]
+    : params.warnings;
   const config = resolveWallConfig(params, preset.status === 'ok' ? preset.data : null, scope);
 
   return (
     <SceneBoundary
-      fallback={<div className="wall"><Recovering /></div>}
+      fallback={
+        <div className="wall">
+          <Recovering />
+        </div>
+      }
       recoverAfterMs={WALL_RECOVER_MS}
       maxRecoveries={5}
       onGiveUp={() => window.location.reload()}
@@ -264,7 +264,10 @@ function WallLive({ scope, config, warnings, displayName, anonymous }: WallLiveP
             {displayName && <span className="wall__display-name">{displayName}</span>}
           </div>
           <div className="wall-progress" aria-hidden="true">
-            <span key={`${index}-${Math.floor((now - startedAt) / config.intervalMs)}`} style={{ animationDuration: `${config.intervalMs}ms` }} />
+            <span
+              key={`${index}-${Math.floor((now - startedAt) / config.intervalMs)}`}
+              style={{ animationDuration: `${config.intervalMs}ms` }}
+            />
           </div>
         </footer>
       </div>

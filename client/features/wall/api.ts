@@ -12,9 +12,7 @@ export async function fetchDisplayIdentity(token: string, signal?: AbortSignal):
     if (signal?.aborted) throw new ApiError('aborted', 'aborted', { url });
     throw new ApiError('network', e instanceof Error ? e.message : String(e), { url });
   }
-  const body = (await res.json().catch(() => null)) as
-    | (DisplayIdentityResponse & { error?: { code?: string; message?: string } })
-    | null;
+  const body = (await res.json().catch(() => null)) as (DisplayIdentityResponse & { error?: { code?: string; message?: string } }) | null;
   if (!res.ok) {
     throw new ApiError('http', body?.error?.message ?? `HTTP ${res.status}`, { status: res.status, code: body?.error?.code ?? null, url });
   }

@@ -57,7 +57,10 @@ export function storeToken(token: string, storage: StorageLike | null = defaultS
  * The token this wall uses: the one in the URL (stored for next time) or else the stored one.
  * @returns the token and the query string to show without it.
  */
-export function resolveDisplayToken(search: string, storage: StorageLike | null = defaultStorage()): {
+export function resolveDisplayToken(
+  search: string,
+  storage: StorageLike | null = defaultStorage(),
+): {
   token: string | null;
   search: string;
   hadToken: boolean;

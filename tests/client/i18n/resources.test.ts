@@ -31,7 +31,7 @@ describe('i18n resources', () => {
     });
   }
 
-  it('uses the officials\' words', () => {
+  it("uses the officials' words", () => {
     const vi = load('vi');
     expect(vi.common.appTitle).toBe('Bản đồ thực thi thể chế');
     expect((vi.overview.kpi as Record<string, string>).onTimeRate).toBe('Tỷ lệ đúng hạn');

@@ -42,7 +42,13 @@ describe('DossierPage', () => {
   });
 
   it('says why a dossier is counted overdue when only the two-supplements rule makes it so', async () => {
-    const d = dossier({ dueAt: vn(20, 17), originalDueAt: vn(20, 17), daysOverdue: 0, overdueReason: 'supplements', supplementRequests: 2 });
+    const d = dossier({
+      dueAt: vn(20, 17),
+      originalDueAt: vn(20, 17),
+      daysOverdue: 0,
+      overdueReason: 'supplements',
+      supplementRequests: 2,
+    });
     stubApi([[/^\/api\/v1\/dossiers\/HS-2025-000123$/, () => json(d)]]);
     renderRoute('/dossiers/HS-2025-000123', '/dossiers/:id', <DossierPage />);
     const reason = await screen.findByTestId('summary-overdueReason', undefined, SLOW);
@@ -58,7 +64,16 @@ describe('DossierPage', () => {
       holds: [
         hold({ handlerId: 'a', handlerName: 'Nguyễn Văn An', from: vn(3), to: vn(4) }),
         hold({ handlerId: 'b', handlerName: 'Trần Thị Bình', from: vn(4), to: vn(5) }),
-        hold({ handlerId: 'a', handlerName: 'Nguyễn Văn An', from: vn(5), to: null, stepDueAt: vn(6), heldDays: 6.5, allottedDays: 1, delayDays: 5.5 }),
+        hold({
+          handlerId: 'a',
+          handlerName: 'Nguyễn Văn An',
+          from: vn(5),
+          to: null,
+          stepDueAt: vn(6),
+          heldDays: 6.5,
+          allottedDays: 1,
+          delayDays: 5.5,
+        }),
       ],
     });
     stubApi([[/^\/api\/v1\/dossiers\/HS-2025-000123$/, () => json(d)]]);
@@ -71,7 +86,9 @@ describe('DossierPage', () => {
     expect(screen.getByTestId('summary-timeliness').textContent).toContain('Quá hạn');
 
     const holds = screen.getByTestId('dossier-holds');
-    const headers = within(holds).getAllByRole('columnheader').map((th) => th.textContent?.replace(/[▲▼↕]/g, '').trim());
+    const headers = within(holds)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent?.replace(/[▲▼↕]/g, '').trim());
     expect(headers).toEqual([
       'Cán bộ xử lý',
       'Bước xử lý',

@@ -22,8 +22,26 @@ describe('DossierTimeline', () => {
       originalDueAt: vn(6, 17),
       dueAt: vn(6, 17),
       holds: [
-        hold({ handlerId: 'a', handlerName: 'Nguyễn Văn An', from: vn(3), to: vn(4), stepDueAt: vn(5), heldDays: 1, allottedDays: 2, delayDays: 0 }),
-        hold({ handlerId: 'b', handlerName: 'Trần Thị Bình', from: vn(4), to: vn(11), stepDueAt: vn(6), heldDays: 5, allottedDays: 2, delayDays: 3 }),
+        hold({
+          handlerId: 'a',
+          handlerName: 'Nguyễn Văn An',
+          from: vn(3),
+          to: vn(4),
+          stepDueAt: vn(5),
+          heldDays: 1,
+          allottedDays: 2,
+          delayDays: 0,
+        }),
+        hold({
+          handlerId: 'b',
+          handlerName: 'Trần Thị Bình',
+          from: vn(4),
+          to: vn(11),
+          stepDueAt: vn(6),
+          heldDays: 5,
+          allottedDays: 2,
+          delayDays: 3,
+        }),
       ],
     });
     renderTimeline(d);
@@ -76,8 +94,26 @@ describe('DossierTimeline', () => {
       originalDueAt: vn(6, 17),
       dueAt: vn(6, 17),
       holds: [
-        hold({ handlerId: 'a', handlerName: 'Nguyễn Văn An', from: vn(3), to: vn(20), stepDueAt: vn(5), heldDays: 12, allottedDays: 2, delayDays: 10 }),
-        hold({ handlerId: 'b', handlerName: 'Trần Thị Bình', from: vn(20), to: null, stepDueAt: vn(21), heldDays: 0.1, allottedDays: 1, delayDays: 0 }),
+        hold({
+          handlerId: 'a',
+          handlerName: 'Nguyễn Văn An',
+          from: vn(3),
+          to: vn(20),
+          stepDueAt: vn(5),
+          heldDays: 12,
+          allottedDays: 2,
+          delayDays: 10,
+        }),
+        hold({
+          handlerId: 'b',
+          handlerName: 'Trần Thị Bình',
+          from: vn(20),
+          to: null,
+          stepDueAt: vn(21),
+          heldDays: 0.1,
+          allottedDays: 1,
+          delayDays: 0,
+        }),
       ],
     });
     renderTimeline({ ...d, asOf: vn(20, 10) });

@@ -53,7 +53,9 @@ describe('layoutTimeline', () => {
 
   it('counts the whole hold as over when the step was already late at hand-over', () => {
     const g = layoutTimeline(
-      model({ bars: [{ id: 'h', lane: 'a', laneLabel: 'A', from: T0 + 4 * D, to: T0 + 5 * D, allottedUntil: T0 + 2 * D, bounced: false }] }),
+      model({
+        bars: [{ id: 'h', lane: 'a', laneLabel: 'A', from: T0 + 4 * D, to: T0 + 5 * D, allottedUntil: T0 + 2 * D, bounced: false }],
+      }),
       FRAME,
     );
     expect(g.bars[0].within.width).toBe(0);

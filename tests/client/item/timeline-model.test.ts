@@ -8,18 +8,31 @@ describe('bounceFlags', () => {
   });
 
   it('does not flag consecutive holds by the same person or first holds', () => {
-    expect(bounceFlags([{ handlerId: 'a' }, { handlerId: 'a' }, { handlerId: 'b' }, { handlerId: 'c' }])).toEqual([false, false, false, false]);
+    expect(bounceFlags([{ handlerId: 'a' }, { handlerId: 'a' }, { handlerId: 'b' }, { handlerId: 'c' }])).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('flags a return after several others (A→B→C→A)', () => {
-    expect(bounceFlags([{ handlerId: 'a' }, { handlerId: 'b' }, { handlerId: 'c' }, { handlerId: 'a' }])).toEqual([false, false, false, true]);
+    expect(bounceFlags([{ handlerId: 'a' }, { handlerId: 'b' }, { handlerId: 'c' }, { handlerId: 'a' }])).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 });
 
 describe('dossierTimelineModel', () => {
   it('runs an open dossier from receipt to now, holds still held ending now', () => {
     const d = dossier({
-      holds: [hold({ from: vn(3), to: vn(5), stepDueAt: vn(4) }), hold({ handlerId: 'cb-2', handlerName: 'Trần B', from: vn(5), to: null, stepDueAt: vn(7) })],
+      holds: [
+        hold({ from: vn(3), to: vn(5), stepDueAt: vn(4) }),
+        hold({ handlerId: 'cb-2', handlerName: 'Trần B', from: vn(5), to: null, stepDueAt: vn(7) }),
+      ],
     });
     const now = Date.parse(vn(14, 9));
     const m = dossierTimelineModel(d, now);

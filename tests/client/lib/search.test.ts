@@ -29,12 +29,7 @@ describe('matchesSearch', () => {
 });
 
 describe('searchItems', () => {
-  const items = [
-    { name: 'Tân Định' },
-    { name: 'Tân Sơn Nhất' },
-    { name: 'Đông Hưng Thuận' },
-    { name: 'Định Hòa' },
-  ];
+  const items = [{ name: 'Tân Định' }, { name: 'Tân Sơn Nhất' }, { name: 'Đông Hưng Thuận' }, { name: 'Định Hòa' }];
   const texts = (i: { name: string }): string[] => [i.name];
 
   it('ranks exact, then prefix, then word matches', () => {

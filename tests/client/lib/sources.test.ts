@@ -3,7 +3,13 @@ import { lagWords, summarizeSources } from '../../../client/lib/sources';
 
 describe('summarizeSources', () => {
   it('counts live, late and silent sources and names the worst state', () => {
-    expect(summarizeSources([{ state: 'live' }, { state: 'late' }, { state: 'live' }])).toEqual({ total: 3, live: 2, late: 1, silent: 0, worst: 'late' });
+    expect(summarizeSources([{ state: 'live' }, { state: 'late' }, { state: 'live' }])).toEqual({
+      total: 3,
+      live: 2,
+      late: 1,
+      silent: 0,
+      worst: 'late',
+    });
     expect(summarizeSources([{ state: 'late' }, { state: 'silent' }]).worst).toBe('silent');
     expect(summarizeSources([{ state: 'live' }]).worst).toBe('live');
     expect(summarizeSources([])).toEqual({ total: 0, live: 0, late: 0, silent: 0, worst: null });

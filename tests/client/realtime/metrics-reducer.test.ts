@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Period, ScopeKey } from '../../../server/metrics/types';
 import type { MetricsUpdated } from '../../../server/realtime/events';
-import {
-  initialMetricsState,
-  metricsReducer,
-  type MetricsAction,
-  type MetricsState,
-} from '../../../client/realtime/metrics-reducer';
+import { initialMetricsState, metricsReducer, type MetricsAction, type MetricsState } from '../../../client/realtime/metrics-reducer';
 import { metrics } from '../fixtures/metrics';
 
 const WINDOW = { from: '2025-12-01T00:00:00+07:00', to: '2026-01-01T00:00:00+07:00' };
@@ -161,9 +156,7 @@ describe('metricsReducer', () => {
   });
 
   it('records a refused subscription', () => {
-    const s = run([
-      { type: 'error', scope: 'city', period: 'month', error: { code: 'forbidden', message: 'no' } },
-    ]);
+    const s = run([{ type: 'error', scope: 'city', period: 'month', error: { code: 'forbidden', message: 'no' } }]);
     expect(s.sync).toBe('error');
     expect(s.error?.code).toBe('forbidden');
   });

@@ -41,8 +41,7 @@ vi.mock('../../../client/realtime/socket', () => ({
     clockTicked: 'clock:ticked',
   },
   getSocket: () => fake.socket,
-  requestSubscribe: (req: SubscribeRequest) =>
-    new Promise<SubscribeAck>((resolve) => fake.requests.push({ req, resolve })),
+  requestSubscribe: (req: SubscribeRequest) => new Promise<SubscribeAck>((resolve) => fake.requests.push({ req, resolve })),
   retainScope: () => () => {
     fake.released++;
   },

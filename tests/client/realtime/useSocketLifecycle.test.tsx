@@ -62,7 +62,9 @@ describe('useSocketLifecycle', () => {
     unmount();
     expect(sock().remaining()).toEqual([]);
 
-    const { rerender, unmount: unmount2 } = renderHook(({ on }) => useSocketLifecycle({ onRefused: () => {} }, on), { initialProps: { on: false } });
+    const { rerender, unmount: unmount2 } = renderHook(({ on }) => useSocketLifecycle({ onRefused: () => {} }, on), {
+      initialProps: { on: false },
+    });
     expect(sock().remaining()).toEqual([]);
     rerender({ on: true });
     expect(sock().count('connect_error')).toBe(1);

@@ -55,7 +55,14 @@ describe('ExportButtons', () => {
     fireEvent.click(group.getByRole('button', { name: /Excel/ }));
     await waitFor(() => expect(saved).toEqual(['ho-so-qua-han-26740.xlsx']));
     const url = new URL(String(api.mock.calls.find(([u]) => String(u).includes('/exports/'))![0]), 'http://localhost');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ code: '26740', format: 'xlsx', lang: 'vi', status: 'overdue', sort: 'dueAt', dir: 'asc' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      code: '26740',
+      format: 'xlsx',
+      lang: 'vi',
+      status: 'overdue',
+      sort: 'dueAt',
+      dir: 'asc',
+    });
   });
 
   it('asks for an English CSV when the UI is in English', async () => {

@@ -137,7 +137,9 @@ describe('UnitPage', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Bến Thành');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Phường');
 
-    const headers = within(table).getAllByRole('columnheader').map((th) => th.textContent?.replace(/[▲▼↕]/g, '').trim());
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent?.replace(/[▲▼↕]/g, '').trim());
     expect(headers).toEqual(['Mã hồ sơ', 'Thủ tục', 'Lĩnh vực', 'Cán bộ đang xử lý', 'Hạn xử lý', 'Số ngày quá hạn']);
 
     const row2 = screen.getByTestId('dossier-row-HS-2');
@@ -161,7 +163,9 @@ describe('UnitPage', () => {
     const page: Page<DossierListItem> = {
       ...PAGE,
       total: 1,
-      items: [item({ id: 'HS-SUP', dueAt: '2025-11-20T17:00:00+07:00', daysOverdue: 0, overdueReason: 'supplements', supplementRequests: 2 })],
+      items: [
+        item({ id: 'HS-SUP', dueAt: '2025-11-20T17:00:00+07:00', daysOverdue: 0, overdueReason: 'supplements', supplementRequests: 2 }),
+      ],
     };
     stubApi([
       [/\/dossiers$/, () => json(page)],
@@ -190,8 +194,8 @@ describe('UnitPage', () => {
     fireEvent.click(within(dueHeader).getByRole('button'));
     await waitFor(() => expect(dueHeader.getAttribute('aria-sort')).toBe('ascending'), SLOW);
     expect(th.getAttribute('aria-sort')).toBe('none');
-    await waitFor(() =>
-      expect(fetchMock.mock.calls.some((c) => String(c[0]).includes('sort=dueAt') && String(c[0]).includes('dir=asc'))).toBe(true),
+    await waitFor(
+      () => expect(fetchMock.mock.calls.some((c) => String(c[0]).includes('sort=dueAt') && String(c[0]).includes('dir=asc'))).toBe(true),
       SLOW,
     );
     // The visible rows follow the header.

@@ -31,10 +31,13 @@ describe('fetchAllPages', () => {
   });
 
   it('stops at the cap and says the export was cut', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (url: string) => {
-      const u = new URL(url, 'http://x');
-      return pageResponse(100_000, Number(u.searchParams.get('page')), Number(u.searchParams.get('pageSize')));
-    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const u = new URL(url, 'http://x');
+        return pageResponse(100_000, Number(u.searchParams.get('page')), Number(u.searchParams.get('pageSize')));
+      }),
+    );
     const out = await fetchAllPages<{ id: string }>((page, size) => `/x?page=${page}&pageSize=${size}`, 50, 20);
     expect(out.items).toHaveLength(50);
     expect(out.total).toBe(100_000);

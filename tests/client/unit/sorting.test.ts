@@ -20,7 +20,11 @@ describe('sortRows', () => {
   });
 
   it('is stable: equal values keep their input order', () => {
-    const rows = [{ k: 'a', v: 1 }, { k: 'b', v: 1 }, { k: 'c', v: 0 }];
+    const rows = [
+      { k: 'a', v: 1 },
+      { k: 'b', v: 1 },
+      { k: 'c', v: 0 },
+    ];
     expect(sortRows(rows, (r) => r.v, 'desc').map((r) => r.k)).toEqual(['a', 'b', 'c']);
   });
 

@@ -21,7 +21,9 @@ describe('user:add, source:add --units and source:revoke', { timeout: 60_000 }, 
 
   it('user:add requires a known unit for a unit leader and refuses a short password or a bad role', () => {
     expect(run('user-add', ['--username', 'lan', '--password', 'long enough pw', '--role', 'unit_leader']).code).toBe(2);
-    expect(run('user-add', ['--username', 'lan', '--password', 'long enough pw', '--role', 'unit_leader', '--scope', 'unit:99999']).code).toBe(2);
+    expect(
+      run('user-add', ['--username', 'lan', '--password', 'long enough pw', '--role', 'unit_leader', '--scope', 'unit:99999']).code,
+    ).toBe(2);
     const short = run('user-add', ['--username', 'lan', '--password', 'short', '--role', 'city_leader']);
     expect(short.code).toBe(2);
     expect(short.stderr).toContain('at least 10 characters');

@@ -44,7 +44,14 @@ const ADMIN_ONLY = row('D', 'D', 'D', 'D', 'D', 'D', 'D', 'A');
 
 //                                            city_leader supervisor unit_leader department display_unit display_city public admin
 const CASES: Case[] = [
-  { route: 'POST /auth/login', what: 'signs in with valid credentials', method: 'POST', path: '/auth/login', body: { username: 'probe', password: TEST_PASSWORD }, expect: ALL },
+  {
+    route: 'POST /auth/login',
+    what: 'signs in with valid credentials',
+    method: 'POST',
+    path: '/auth/login',
+    body: { username: 'probe', password: TEST_PASSWORD },
+    expect: ALL,
+  },
   { route: 'POST /auth/logout', what: 'signs out', method: 'POST', path: '/auth/logout', fresh: true, expect: ALL },
   { route: 'GET /auth/me', what: 'says who is signed in', path: '/auth/me', expect: ALL },
   { route: 'GET /client-config', what: 'client settings', path: '/client-config', expect: ALL },
@@ -58,56 +65,223 @@ const CASES: Case[] = [
   { route: 'GET /units/:code', what: 'city detail', path: '/units/city', expect: ALL },
   { route: 'GET /departments/:code', what: 'department detail', path: `/departments/${DEPT}`, expect: ALL },
 
-  { route: 'GET /units/:code/dossiers', what: 'own unit dossier list', path: `/units/${OWN}/dossiers`, expect: row('A', 'A', 'A', 'D', 'A', 'A', 'D', 'D') },
-  { route: 'GET /units/:code/dossiers', what: 'another unit dossier list', path: `/units/${OTHER}/dossiers`, expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D') },
-  { route: 'GET /units/:code/dossiers', what: 'city dossier list', path: '/units/city/dossiers', expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D') },
-  { route: 'GET /departments/:code/dossiers', what: 'department dossier list', path: `/departments/${DEPT}/dossiers`, expect: row('A', 'A', 'D', 'A', 'D', 'A', 'D', 'D') },
+  {
+    route: 'GET /units/:code/dossiers',
+    what: 'own unit dossier list',
+    path: `/units/${OWN}/dossiers`,
+    expect: row('A', 'A', 'A', 'D', 'A', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/dossiers',
+    what: 'another unit dossier list',
+    path: `/units/${OTHER}/dossiers`,
+    expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/dossiers',
+    what: 'city dossier list',
+    path: '/units/city/dossiers',
+    expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /departments/:code/dossiers',
+    what: 'department dossier list',
+    path: `/departments/${DEPT}/dossiers`,
+    expect: row('A', 'A', 'D', 'A', 'D', 'A', 'D', 'D'),
+  },
 
-  { route: 'GET /units/:code/tasks', what: 'own unit task list', path: `/units/${OWN}/tasks`, expect: row('A', 'D', 'A', 'D', 'A', 'A', 'D', 'D') },
-  { route: 'GET /units/:code/tasks', what: 'another unit task list', path: `/units/${OTHER}/tasks`, expect: row('A', 'D', 'D', 'D', 'D', 'A', 'D', 'D') },
-  { route: 'GET /departments/:code/tasks', what: 'department task list', path: `/departments/${DEPT}/tasks`, expect: row('A', 'D', 'D', 'A', 'D', 'A', 'D', 'D') },
+  {
+    route: 'GET /units/:code/tasks',
+    what: 'own unit task list',
+    path: `/units/${OWN}/tasks`,
+    expect: row('A', 'D', 'A', 'D', 'A', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/tasks',
+    what: 'another unit task list',
+    path: `/units/${OTHER}/tasks`,
+    expect: row('A', 'D', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /departments/:code/tasks',
+    what: 'department task list',
+    path: `/departments/${DEPT}/tasks`,
+    expect: row('A', 'D', 'D', 'A', 'D', 'A', 'D', 'D'),
+  },
 
   { route: 'GET /alerts/recent', what: 'the city’s recent alerts (names only where allowed)', path: '/alerts/recent', expect: ALL },
   { route: 'GET /alerts/recent', what: 'a unit’s recent alerts', path: `/alerts/recent?code=${OWN}`, expect: ALL },
 
-  { route: 'GET /dossiers/:id', what: 'a dossier of the own unit', path: '/dossiers/D-OWN', expect: row('A', 'A', 'A', 'N', 'D', 'D', 'D', 'D') },
-  { route: 'GET /dossiers/:id', what: 'a dossier of another unit', path: '/dossiers/D-OTHER', expect: row('A', 'A', 'N', 'N', 'D', 'D', 'D', 'D') },
-  { route: 'GET /dossiers/:id', what: 'a dossier that does not exist', path: '/dossiers/D-NONE', expect: row('N', 'N', 'N', 'N', 'D', 'D', 'D', 'D') },
+  {
+    route: 'GET /dossiers/:id',
+    what: 'a dossier of the own unit',
+    path: '/dossiers/D-OWN',
+    expect: row('A', 'A', 'A', 'N', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /dossiers/:id',
+    what: 'a dossier of another unit',
+    path: '/dossiers/D-OTHER',
+    expect: row('A', 'A', 'N', 'N', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /dossiers/:id',
+    what: 'a dossier that does not exist',
+    path: '/dossiers/D-NONE',
+    expect: row('N', 'N', 'N', 'N', 'D', 'D', 'D', 'D'),
+  },
   { route: 'GET /tasks/:id', what: 'a task of the own unit', path: '/tasks/T-OWN', expect: row('A', 'D', 'A', 'N', 'D', 'D', 'D', 'D') },
   { route: 'GET /tasks/:id', what: 'a task of another unit', path: '/tasks/T-OTHER', expect: row('A', 'D', 'N', 'N', 'D', 'D', 'D', 'D') },
 
-  { route: 'POST /reminders', what: 'sends a reminder about a late dossier', method: 'POST', path: '/reminders', body: { unit: OWN, dossierId: 'D-OWN', message: 'Đề nghị xử lý hồ sơ trễ hạn' }, expect: row('D', 'A', 'D', 'D', 'D', 'D', 'D', 'D') },
-  { route: 'GET /units/:code/reminders', what: 'reads a unit’s reminders', path: `/units/${OWN}/reminders`, expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D') },
-  { route: 'GET /departments/:code/reminders', what: 'reads a department’s reminders', path: `/departments/${DEPT}/reminders`, expect: row('A', 'A', 'D', 'A', 'D', 'D', 'D', 'D') },
-  { route: 'POST /reminders/:id/acknowledge', what: 'acknowledges a reminder to the own unit', method: 'POST', path: (a) => `/reminders/${reminderFor[a]}/acknowledge`, expect: row('D', 'D', 'A', 'N', 'N', 'N', 'D', 'N') },
+  {
+    route: 'POST /reminders',
+    what: 'sends a reminder about a late dossier',
+    method: 'POST',
+    path: '/reminders',
+    body: { unit: OWN, dossierId: 'D-OWN', message: 'Đề nghị xử lý hồ sơ trễ hạn' },
+    expect: row('D', 'A', 'D', 'D', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/reminders',
+    what: 'reads a unit’s reminders',
+    path: `/units/${OWN}/reminders`,
+    expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /departments/:code/reminders',
+    what: 'reads a department’s reminders',
+    path: `/departments/${DEPT}/reminders`,
+    expect: row('A', 'A', 'D', 'A', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'POST /reminders/:id/acknowledge',
+    what: 'acknowledges a reminder to the own unit',
+    method: 'POST',
+    path: (a) => `/reminders/${reminderFor[a]}/acknowledge`,
+    expect: row('D', 'D', 'A', 'N', 'N', 'N', 'D', 'N'),
+  },
 
-  { route: 'GET /exports/:table', what: 'downloads the own unit’s overdue dossiers (.xlsx)', path: `/exports/dossiers?code=${OWN}&status=overdue`, expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D') },
-  { route: 'GET /exports/:table', what: 'downloads another unit’s dossiers (CSV)', path: `/exports/dossiers?code=${OTHER}&format=csv`, expect: row('A', 'A', 'D', 'D', 'D', 'D', 'D', 'D') },
-  { route: 'GET /exports/:table', what: 'downloads the own unit’s overdue tasks', path: `/exports/tasks?code=${OWN}`, expect: row('A', 'D', 'A', 'D', 'D', 'D', 'D', 'D') },
-  { route: 'GET /exports/:table', what: 'downloads the department’s tasks', path: `/exports/tasks?code=${DEPT}`, expect: row('A', 'D', 'D', 'A', 'D', 'D', 'D', 'D') },
-  { route: 'GET /exports/:table', what: 'downloads the own unit’s officials', path: `/exports/officials?code=${OWN}&period=month`, expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D') },
-  { route: 'GET /exports/:table', what: 'downloads the city’s breakdown by field', path: '/exports/by_field?code=city&period=month', expect: ALL },
-  { route: 'GET /exports/:table', what: 'downloads the own unit’s breakdown by procedure', path: `/exports/by_procedure?code=${OWN}&format=csv&lang=en`, expect: ALL },
-  { route: 'POST /exports', what: 'records a dossier-list export', method: 'POST', path: '/exports', body: { table: 'dossiers', code: OWN, status: 'overdue', rows: 3 }, expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D') },
+  {
+    route: 'GET /exports/:table',
+    what: 'downloads the own unit’s overdue dossiers (.xlsx)',
+    path: `/exports/dossiers?code=${OWN}&status=overdue`,
+    expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /exports/:table',
+    what: 'downloads another unit’s dossiers (CSV)',
+    path: `/exports/dossiers?code=${OTHER}&format=csv`,
+    expect: row('A', 'A', 'D', 'D', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /exports/:table',
+    what: 'downloads the own unit’s overdue tasks',
+    path: `/exports/tasks?code=${OWN}`,
+    expect: row('A', 'D', 'A', 'D', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /exports/:table',
+    what: 'downloads the department’s tasks',
+    path: `/exports/tasks?code=${DEPT}`,
+    expect: row('A', 'D', 'D', 'A', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /exports/:table',
+    what: 'downloads the own unit’s officials',
+    path: `/exports/officials?code=${OWN}&period=month`,
+    expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /exports/:table',
+    what: 'downloads the city’s breakdown by field',
+    path: '/exports/by_field?code=city&period=month',
+    expect: ALL,
+  },
+  {
+    route: 'GET /exports/:table',
+    what: 'downloads the own unit’s breakdown by procedure',
+    path: `/exports/by_procedure?code=${OWN}&format=csv&lang=en`,
+    expect: ALL,
+  },
+  {
+    route: 'POST /exports',
+    what: 'records a dossier-list export',
+    method: 'POST',
+    path: '/exports',
+    body: { table: 'dossiers', code: OWN, status: 'overdue', rows: 3 },
+    expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D'),
+  },
 
   { route: 'GET /admin/users', what: 'lists users', path: '/admin/users', expect: ADMIN_ONLY },
-  { route: 'POST /admin/users', what: 'creates a user', method: 'POST', path: '/admin/users', body: (a: Actor) => ({ username: `new-${a}`, password: TEST_PASSWORD, role: 'city_leader' }), expect: ADMIN_ONLY },
-  { route: 'POST /admin/users/:username/disable', what: 'disables a user', method: 'POST', path: (a) => `/admin/users/victim-${a}/disable`, expect: ADMIN_ONLY },
+  {
+    route: 'POST /admin/users',
+    what: 'creates a user',
+    method: 'POST',
+    path: '/admin/users',
+    body: (a: Actor) => ({ username: `new-${a}`, password: TEST_PASSWORD, role: 'city_leader' }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    route: 'POST /admin/users/:username/disable',
+    what: 'disables a user',
+    method: 'POST',
+    path: (a) => `/admin/users/victim-${a}/disable`,
+    expect: ADMIN_ONLY,
+  },
   { route: 'GET /admin/sources', what: 'lists sources', path: '/admin/sources', expect: ADMIN_ONLY },
-  { route: 'POST /admin/sources', what: 'creates a source', method: 'POST', path: '/admin/sources', body: (a: Actor) => ({ name: `src-${a}`, kind: 'dossier', units: [OWN] }), expect: ADMIN_ONLY },
-  { route: 'POST /admin/sources/:name/revoke', what: 'revokes a source', method: 'POST', path: (a) => `/admin/sources/victim-${a}/revoke`, expect: ADMIN_ONLY },
-  { route: 'PUT /admin/wall/presets/:name', what: 'saves a wall preset', method: 'PUT', path: (a) => `/admin/wall/presets/p-${a}`, body: { scenes: ['map', 'kpi'], intervalSeconds: 20 }, expect: ADMIN_ONLY },
+  {
+    route: 'POST /admin/sources',
+    what: 'creates a source',
+    method: 'POST',
+    path: '/admin/sources',
+    body: (a: Actor) => ({ name: `src-${a}`, kind: 'dossier', units: [OWN] }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    route: 'POST /admin/sources/:name/revoke',
+    what: 'revokes a source',
+    method: 'POST',
+    path: (a) => `/admin/sources/victim-${a}/revoke`,
+    expect: ADMIN_ONLY,
+  },
+  {
+    route: 'PUT /admin/wall/presets/:name',
+    what: 'saves a wall preset',
+    method: 'PUT',
+    path: (a) => `/admin/wall/presets/p-${a}`,
+    body: { scenes: ['map', 'kpi'], intervalSeconds: 20 },
+    expect: ADMIN_ONLY,
+  },
   { route: 'GET /audit', what: 'reads the audit log', path: '/audit', expect: ADMIN_ONLY },
   { route: 'GET /quarantine', what: 'reads the quarantine', path: '/quarantine', expect: ADMIN_ONLY },
 
   { route: 'GET /wall/presets', what: 'lists wall presets', path: '/wall/presets', expect: ALL },
   { route: 'GET /wall/presets/:name', what: 'reads a wall preset', path: '/wall/presets/ops', expect: ALL },
-  { route: 'GET /wall/display', what: 'a display’s identity (its token only)', path: '/wall/display', expect: row(401, 401, 401, 401, 'A', 'A', 401, 401) },
+  {
+    route: 'GET /wall/display',
+    what: 'a display’s identity (its token only)',
+    path: '/wall/display',
+    expect: row(401, 401, 401, 401, 'A', 'A', 401, 401),
+  },
   { route: 'GET /health', what: 'health', path: '/health', expect: ALL },
 
   // Ingest takes a source key, never a session or a display token.
-  { route: 'POST /ingest/dossiers', what: 'ingest without a source key', method: 'POST', path: '/ingest/dossiers', body: { events: [] }, expect: row(401, 401, 401, 401, 401, 401, 401, 401) },
-  { route: 'POST /ingest/tasks', what: 'ingest without a source key', method: 'POST', path: '/ingest/tasks', body: { events: [] }, expect: row(401, 401, 401, 401, 401, 401, 401, 401) },
+  {
+    route: 'POST /ingest/dossiers',
+    what: 'ingest without a source key',
+    method: 'POST',
+    path: '/ingest/dossiers',
+    body: { events: [] },
+    expect: row(401, 401, 401, 401, 401, 401, 401, 401),
+  },
+  {
+    route: 'POST /ingest/tasks',
+    what: 'ingest without a source key',
+    method: 'POST',
+    path: '/ingest/tasks',
+    body: { events: [] },
+    expect: row(401, 401, 401, 401, 401, 401, 401, 401),
+  },
 ];
 
 /** Socket scopes × actors: true = snapshot, false = `forbidden` ack. */
@@ -144,15 +318,41 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
     await srv.post('/api/v1/ingest/dossiers', {
       events: [
         receivedEvent({ id: 'r-own', dossierId: 'D-OWN', unit: OWN, at: '2026-11-16T08:00:00+07:00', dueAt: '2026-11-18T17:00:00+07:00' }),
-        receivedEvent({ id: 'r-other', dossierId: 'D-OTHER', unit: OTHER, at: '2026-11-16T08:00:00+07:00', dueAt: '2026-11-18T17:00:00+07:00' }),
+        receivedEvent({
+          id: 'r-other',
+          dossierId: 'D-OTHER',
+          unit: OTHER,
+          at: '2026-11-16T08:00:00+07:00',
+          dueAt: '2026-11-18T17:00:00+07:00',
+        }),
       ],
     });
     await srv.post(
       '/api/v1/ingest/tasks',
       {
         events: [
-          { id: 't-own', type: 'assigned', taskId: 'T-OWN', at: '2026-11-02T08:00:00+07:00', title: 'Rà soát', document: { number: '1/UBND', date: '2026-11-01' }, issuer: 'UBND', assignee: OWN, dueAt: '2026-11-10' },
-          { id: 't-other', type: 'assigned', taskId: 'T-OTHER', at: '2026-11-02T08:00:00+07:00', title: 'Rà soát', document: { number: '2/UBND', date: '2026-11-01' }, issuer: 'UBND', assignee: OTHER, dueAt: '2026-11-10' },
+          {
+            id: 't-own',
+            type: 'assigned',
+            taskId: 'T-OWN',
+            at: '2026-11-02T08:00:00+07:00',
+            title: 'Rà soát',
+            document: { number: '1/UBND', date: '2026-11-01' },
+            issuer: 'UBND',
+            assignee: OWN,
+            dueAt: '2026-11-10',
+          },
+          {
+            id: 't-other',
+            type: 'assigned',
+            taskId: 'T-OTHER',
+            at: '2026-11-02T08:00:00+07:00',
+            title: 'Rà soát',
+            document: { number: '2/UBND', date: '2026-11-01' },
+            issuer: 'UBND',
+            assignee: OTHER,
+            dueAt: '2026-11-10',
+          },
         ],
       },
       srv.taskKey,
@@ -164,7 +364,13 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
     for (const a of ACTORS) {
       await srv.addUser(`victim-${a}`, 'city_leader');
       store.sources.create(`victim-${a}`, 'dossier', hashSourceKey(generateSourceKey()), srv.clock.now());
-      reminderFor[a] = store.reminders.create({ unit: OWN, dossierId: null, message: 'Nhắc nhở', sentBy: sender.id, sentAt: srv.clock.now() }).id;
+      reminderFor[a] = store.reminders.create({
+        unit: OWN,
+        dossierId: null,
+        message: 'Nhắc nhở',
+        sentBy: sender.id,
+        sentAt: srv.clock.now(),
+      }).id;
       clients[a] = await clientFor(a);
     }
   }, 60_000);
@@ -211,8 +417,14 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
   it('has a rule for every route of the API, and no rule for a route that does not exist', () => {
     const declared = new Set(listRoutes(srv.runtime.app.api).map((r) => `${r.method} ${r.path}`));
     const covered = new Set(CASES.map((c) => c.route));
-    expect([...declared].filter((r) => !covered.has(r)), 'routes without a row in the access matrix').toEqual([]);
-    expect([...covered].filter((r) => !declared.has(r)), 'matrix rows for routes that do not exist').toEqual([]);
+    expect(
+      [...declared].filter((r) => !covered.has(r)),
+      'routes without a row in the access matrix',
+    ).toEqual([]);
+    expect(
+      [...covered].filter((r) => !declared.has(r)),
+      'matrix rows for routes that do not exist',
+    ).toEqual([]);
   });
 
   for (const c of CASES) {

@@ -25,7 +25,8 @@ describe('createLogger', () => {
     );
     const out = lines.join('');
     expect(out).toContain('login attempt');
-    for (const secret of ['pw-1', 'pw-2', 'bdt_key', 'bdd_token', 'sid-1', 'sid-2', 'csrf-1', 'bdt_x', 'bdd_y', 'bdt_z']) expect(out).not.toContain(secret);
+    for (const secret of ['pw-1', 'pw-2', 'bdt_key', 'bdd_token', 'sid-1', 'sid-2', 'csrf-1', 'bdt_x', 'bdd_y', 'bdt_z'])
+      expect(out).not.toContain(secret);
     expect(out).toContain('[redacted]');
   });
 });

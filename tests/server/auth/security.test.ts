@@ -26,12 +26,20 @@ describe('security behaviour', () => {
   describe('login and sessions', () => {
     it('sets an HttpOnly, SameSite=Strict session cookie and answers who is signed in with a CSRF token', async () => {
       await srv.addUser('lan', 'unit_leader', 'unit:26740');
-      const res = await fetch(srv.url + LOGIN, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lan', password: TEST_PASSWORD }) });
+      const res = await fetch(srv.url + LOGIN, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'lan', password: TEST_PASSWORD }),
+      });
       expect(res.status).toBe(200);
       const cookie = res.headers.get('set-cookie') ?? '';
       expect(cookie).toMatch(/^bdt_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/);
       const me = await (await fetch(`${srv.url}/api/v1/auth/me`, { headers: { cookie: cookie.split(';')[0] } })).json();
-      expect(me).toMatchObject({ authenticated: true, user: { username: 'lan', role: 'unit_leader', scope: 'unit:26740' }, capabilities: { home: 'unit:26740', cityOverview: true, dossierLists: true } });
+      expect(me).toMatchObject({
+        authenticated: true,
+        user: { username: 'lan', role: 'unit_leader', scope: 'unit:26740' },
+        capabilities: { home: 'unit:26740', cityOverview: true, dossierLists: true },
+      });
       expect(me.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       // Only a hash of the session id is stored.
       const id = cookie.split(';')[0].split('=')[1];
@@ -49,7 +57,11 @@ describe('security behaviour', () => {
     it('locks a username after 5 failed logins, refusing even the right password, until the lock passes', async () => {
       await srv.addUser('lan', 'city_leader');
       for (let i = 0; i < 4; i++) expect((await login('lan', `guess-${i}`)).status).toBe(401);
-      const fifth = await fetch(srv.url + LOGIN, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lan', password: 'guess-5' }) });
+      const fifth = await fetch(srv.url + LOGIN, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'lan', password: 'guess-5' }),
+      });
       expect(fifth.status).toBe(429);
       expect(Number(fifth.headers.get('retry-after'))).toBe(15 * 60);
       expect((await login('lan', TEST_PASSWORD)).body.error.code).toBe('too_many_attempts');
@@ -126,12 +138,21 @@ describe('security behaviour', () => {
 
     it('does not parse a form-encoded cross-site login (only JSON is read)', async () => {
       await srv.addUser('lan', 'city_leader');
-      const res = await fetch(srv.url + LOGIN, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `username=lan&password=${encodeURIComponent(TEST_PASSWORD)}` });
+      const res = await fetch(srv.url + LOGIN, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `username=lan&password=${encodeURIComponent(TEST_PASSWORD)}`,
+      });
       expect(res.status).toBe(400);
     });
 
     it('refuses a Socket.IO handshake from a foreign page', async () => {
-      const s = ioClient(srv.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { origin: 'https://evil.example' } });
+      const s = ioClient(srv.url, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        extraHeaders: { origin: 'https://evil.example' },
+      });
       const err = await new Promise<Error>((resolve) => s.once('connect_error', resolve));
       expect(err).toBeInstanceOf(Error);
       s.close();
@@ -193,7 +214,11 @@ describe('security behaviour', () => {
       srv = await startTestServer({ security: { ingestRatePerMinute: 2 } });
       expect((await srv.post(DOSSIERS, { events: [] })).status).toBe(200);
       expect((await srv.post(DOSSIERS, { events: [] })).status).toBe(200);
-      const res = await fetch(srv.url + DOSSIERS, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${srv.dossierKey}` }, body: '{"events":[]}' });
+      const res = await fetch(srv.url + DOSSIERS, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${srv.dossierKey}` },
+        body: '{"events":[]}',
+      });
       expect(res.status).toBe(429);
       expect(Number(res.headers.get('retry-after'))).toBe(30);
       // Another source has its own allowance.
@@ -207,7 +232,13 @@ describe('security behaviour', () => {
     it('stores and shows SQL-looking strings verbatim', async () => {
       const evil = "'; DROP TABLE dossiers; --";
       const res = await srv.post(DOSSIERS, {
-        events: [receivedEvent({ id: "x'); DELETE FROM events; --", dossierId: `D-${evil}`, procedure: { code: '1.0', name: evil, field: `" OR 1=1 --`, legalDays: 3 } })],
+        events: [
+          receivedEvent({
+            id: "x'); DELETE FROM events; --",
+            dossierId: `D-${evil}`,
+            procedure: { code: '1.0', name: evil, field: `" OR 1=1 --`, legalDays: 3 },
+          }),
+        ],
       });
       expect(res.body.accepted).toBe(1);
       const leader = await srv.as('city_leader');
@@ -232,7 +263,13 @@ describe('security behaviour', () => {
       await srv.post(DOSSIERS, {
         events: [
           receivedEvent(),
-          { id: 'a1', type: 'assigned', dossierId: 'D-1', at: '2026-11-20T08:10:00+07:00', handler: { id: 'cb1', name: 'Nguyễn Văn A', unit: '26740' } },
+          {
+            id: 'a1',
+            type: 'assigned',
+            dossierId: 'D-1',
+            at: '2026-11-20T08:10:00+07:00',
+            handler: { id: 'cb1', name: 'Nguyễn Văn A', unit: '26740' },
+          },
         ],
       });
       const pub = await srv.as('public');
@@ -280,7 +317,10 @@ describe('security behaviour', () => {
       expect((await pub.get('/api/v1/overview')).status).toBe(401);
       expect((await pub.get('/api/v1/units/26740')).status).toBe(401);
       const s = await pub.socket();
-      expect(await s.emitWithAck('scope:subscribe', { scope: 'city', period: 'live' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await s.emitWithAck('scope:subscribe', { scope: 'city', period: 'live' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
       expect((await (await srv.as('city_leader')).get('/api/v1/overview')).status).toBe(200);
     });
   });
@@ -315,10 +355,22 @@ describe('security behaviour', () => {
         `user:${admin.username} preset.saved ok`,
       ]);
       const exportRow = audit.body.items.find((i: any) => i.action === 'export');
-      expect(exportRow).toMatchObject({ role: 'supervisor', target: 'unit:26740/dossiers', ip: expect.stringMatching(/127\.0\.0\.1/), details: { status: 'overdue', rows: 12, format: 'csv' } });
+      expect(exportRow).toMatchObject({
+        role: 'supervisor',
+        target: 'unit:26740/dossiers',
+        ip: expect.stringMatching(/127\.0\.0\.1/),
+        details: { status: 'overdue', rows: 12, format: 'csv' },
+      });
       expect(exportRow.at).toMatch(/\+07:00$/);
       const all = JSON.stringify(audit.body);
-      for (const secret of [TEST_PASSWORD, 'wrong password!', src.body.key, sup.csrf, sup.cookie!.split('=')[1], admin.cookie!.split('=')[1]]) {
+      for (const secret of [
+        TEST_PASSWORD,
+        'wrong password!',
+        src.body.key,
+        sup.csrf,
+        sup.cookie!.split('=')[1],
+        admin.cookie!.split('=')[1],
+      ]) {
         expect(all).not.toContain(secret);
       }
     });
@@ -334,7 +386,9 @@ describe('security behaviour', () => {
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).not.toContain('upgrade-insecure-requests');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(await (await fetch(`${srv.url}/api/v1/client-config`)).json()).toMatchObject({ tileUrl: 'https://{s}.tiles.example.vn/{z}/{x}/{y}.png' });
+      expect(await (await fetch(`${srv.url}/api/v1/client-config`)).json()).toMatchObject({
+        tileUrl: 'https://{s}.tiles.example.vn/{z}/{x}/{y}.png',
+      });
     });
 
     it('keeps CORS closed unless an origin is configured', async () => {

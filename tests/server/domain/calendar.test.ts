@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../../server/domain/calendar.js';
 import { loadCalendarYears } from '../../../server/domain/calendar-loader.js';
-import { dayKeyOfIndex, dayOfWeekOfIndex, MS_PER_HOUR, parseIsoWithOffset, toVnIso, vnDayIndex, vnDayStartOfIndex } from '../../../server/domain/time.js';
+import {
+  dayKeyOfIndex,
+  dayOfWeekOfIndex,
+  MS_PER_HOUR,
+  parseIsoWithOffset,
+  toVnIso,
+  vnDayIndex,
+  vnDayStartOfIndex,
+} from '../../../server/domain/time.js';
 
 const years = loadCalendarYears();
 const cal = createWorkCalendar(years);

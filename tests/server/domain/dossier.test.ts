@@ -45,7 +45,11 @@ const handler = (id: string) => ({ id, name: `Cán bộ ${id}`, unit: '26734' })
 describe('foldDossier', () => {
   it('closes the previous hold when reassigned', () => {
     const s = foldDossier(
-      [received(), ev('assigned', '2026-03-02T09:00', { handler: handler('A') }), ev('assigned', '2026-03-03T10:00', { handler: handler('B') })],
+      [
+        received(),
+        ev('assigned', '2026-03-02T09:00', { handler: handler('A') }),
+        ev('assigned', '2026-03-03T10:00', { handler: handler('B') }),
+      ],
       ctx,
     );
     expect(s.holds.map((h) => [h.handlerId, iso(h.from), iso(h.to)])).toEqual([
@@ -64,10 +68,7 @@ describe('foldDossier', () => {
   });
 
   it('extends the due date by the paused working time when the supplement comes back without a new due date', () => {
-    const s = foldDossier(
-      [received(), ev('supplement_requested', '2026-03-03T09:00'), ev('supplement_received', '2026-03-04T09:00')],
-      ctx,
-    );
+    const s = foldDossier([received(), ev('supplement_requested', '2026-03-03T09:00'), ev('supplement_received', '2026-03-04T09:00')], ctx);
     expect(iso(s.dueAt)).toBe('2026-03-06T17:00:00.000');
     expect(iso(s.originalDueAt)).toBe('2026-03-05T17:00:00.000');
     expect(s.pauses).toEqual([{ from: vn('2026-03-03T09:00'), to: vn('2026-03-04T09:00') }]);
@@ -95,10 +96,10 @@ describe('foldDossier', () => {
   });
 
   it('keeps the due date when extension by paused time is turned off', () => {
-    const s = foldDossier(
-      [received(), ev('supplement_requested', '2026-03-03T09:00'), ev('supplement_received', '2026-03-04T09:00')],
-      { calendar, settings: { ...DEFAULT_DOMAIN_SETTINGS, extendDueByPausedTime: false } },
-    );
+    const s = foldDossier([received(), ev('supplement_requested', '2026-03-03T09:00'), ev('supplement_received', '2026-03-04T09:00')], {
+      calendar,
+      settings: { ...DEFAULT_DOMAIN_SETTINGS, extendDueByPausedTime: false },
+    });
     expect(iso(s.dueAt)).toBe('2026-03-05T17:00:00.000');
   });
 
@@ -290,7 +291,8 @@ describe('advanceOwnedDossier', () => {
         // The first `split` events were folded and handed out (a cache, the metrics engine); the rest
         // arrive in one batch, which advances its own copy.
         let handedOut: DossierState | null = null;
-        for (const [i, e] of arrival.slice(0, split).entries()) handedOut = advanceDossier(handedOut, e, ctx, () => arrival.slice(0, i + 1));
+        for (const [i, e] of arrival.slice(0, split).entries())
+          handedOut = advanceDossier(handedOut, e, ctx, () => arrival.slice(0, i + 1));
         const snapshot = structuredClone(handedOut);
         let owned: DossierState | null = null;
         for (const [i, e] of arrival.slice(split).entries()) {
@@ -355,12 +357,26 @@ describe('classifyDossier', () => {
       ],
       ctx,
     );
-    expect(classifyDossier(s, vn('2026-03-03T09:00'), ctx)).toMatchObject({ timeliness: 'overdue', daysOverdue: 0, overdueReason: 'supplements' });
+    expect(classifyDossier(s, vn('2026-03-03T09:00'), ctx)).toMatchObject({
+      timeliness: 'overdue',
+      daysOverdue: 0,
+      overdueReason: 'supplements',
+    });
     // Once its due date has passed as well, it is past due (days overdue count).
     expect(classifyDossier(s, vn('2026-03-09T13:00'), ctx)).toMatchObject({ timeliness: 'overdue', overdueReason: 'past_due' });
     expect(classifyDossier(foldDossier([received()], ctx), vn('2026-03-09T13:00'), ctx).overdueReason).toBe('past_due');
     expect(classifyDossier(foldDossier([received()], ctx), vn('2026-03-03T09:00'), ctx).overdueReason).toBeNull();
-    const finished = foldDossier([received(), ev('supplement_requested', '2026-03-02T09:00'), ev('supplement_received', '2026-03-02T10:00'), ev('supplement_requested', '2026-03-02T11:00'), ev('supplement_received', '2026-03-02T14:00'), ev('processed', '2026-03-03T09:00')], ctx);
+    const finished = foldDossier(
+      [
+        received(),
+        ev('supplement_requested', '2026-03-02T09:00'),
+        ev('supplement_received', '2026-03-02T10:00'),
+        ev('supplement_requested', '2026-03-02T11:00'),
+        ev('supplement_received', '2026-03-02T14:00'),
+        ev('processed', '2026-03-03T09:00'),
+      ],
+      ctx,
+    );
     expect(classifyDossier(finished, vn('2026-03-09T13:00'), ctx)).toMatchObject({ timeliness: 'late', overdueReason: 'supplements' });
   });
 
@@ -460,7 +476,12 @@ describe('judgeAt', () => {
 
   it('sees a supplement pending at the period end', () => {
     const s = foldDossier(
-      [received(), ev('supplement_requested', '2026-03-04T09:00'), ev('supplement_received', '2026-03-10T09:00'), ev('processed', '2026-03-11T09:00')],
+      [
+        received(),
+        ev('supplement_requested', '2026-03-04T09:00'),
+        ev('supplement_received', '2026-03-10T09:00'),
+        ev('processed', '2026-03-11T09:00'),
+      ],
       ctx,
     );
     expect(judgeAt(s, vn('2026-03-06T23:59'), ctx).timeliness).toBe('awaiting_supplement');

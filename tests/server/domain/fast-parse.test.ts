@@ -12,7 +12,14 @@ const T0 = Date.parse('2026-11-20T09:00:00+07:00');
 
 /** Valid wire events of every type the simulator sends, plus hand-written ones of the rarer shapes. */
 function validEvents(): { dossiers: Obj[]; tasks: Obj[] } {
-  const gen = createCityGenerator({ seed: 11, jurisdiction: tinyCity, procedures: loadProcedures(), calendar, scale: 0.05, badEventRate: 0 });
+  const gen = createCityGenerator({
+    seed: 11,
+    jurisdiction: tinyCity,
+    procedures: loadProcedures(),
+    calendar,
+    scale: 0.05,
+    badEventRate: 0,
+  });
   const { dossiers, tasks } = gen.generate(T0 - 10 * MS_PER_DAY, T0);
   const at = '2026-11-20T08:00:00+07:00';
   const extraDossiers: Obj[] = [
@@ -21,11 +28,27 @@ function validEvents(): { dossiers: Obj[]; tasks: Obj[] } {
     { id: 'x3', dossierId: 'D', at, type: 'apology_issued', proposedDueAt: '2026-12-02', reason: ' Chờ xác minh ' },
     { id: 'x4', dossierId: 'D', at, type: 'rated', rating: 'unsatisfied', complaint: 'Chậm' },
     { id: 'x5', dossierId: 'D', at, type: 'stopped', reason: '' },
-    { id: 'x6', dossierId: 'D', at, type: 'assigned', handler: { id: 'h', name: 'A', unit: '26740' }, stepDueAt: '2026-11-21T17:00:00+07:00' },
+    {
+      id: 'x6',
+      dossierId: 'D',
+      at,
+      type: 'assigned',
+      handler: { id: 'h', name: 'A', unit: '26740' },
+      stepDueAt: '2026-11-21T17:00:00+07:00',
+    },
     { id: ' x7 ', dossierId: ' D ', at: '2026-11-20T01:00:00.123456Z', type: 'withdrawn' },
   ];
   const extraTasks: Obj[] = [
-    { id: 't1', taskId: 'T', at, type: 'assigned', title: 'x', document: { number: '1/UBND', date: '2026-11-01' }, issuer: 'UBND', assignee: 'STP' },
+    {
+      id: 't1',
+      taskId: 'T',
+      at,
+      type: 'assigned',
+      title: 'x',
+      document: { number: '1/UBND', date: '2026-11-01' },
+      issuer: 'UBND',
+      assignee: 'STP',
+    },
     { id: 't2', taskId: 'T', at, type: 'progress_reported', note: 'n', percent: 60 },
     { id: 't3', taskId: 'T', at, type: 'progress_reported' },
     { id: 't4', taskId: 'T', at, type: 'completed', note: 'done' },
@@ -36,9 +59,34 @@ function validEvents(): { dossiers: Obj[]; tasks: Obj[] } {
 }
 
 const BAD_VALUES: unknown[] = [
-  undefined, null, 0, -1, 1.5, 366, 365, 101, true, 'x', '', '   ', ' padded ', 'n'.repeat(41), 'n'.repeat(201), 'n'.repeat(2001),
-  '2026-11-20T08:00:00', '2026-11-20', '2026-13-01', '2026-11-20T08:00:00+07:00', 'online', 'postal', 'satisfied',
-  [], {}, { code: 'c', name: 'n', field: 'f', legalDays: 1 }, { id: 'h', name: 'n', unit: '26740' }, { number: '1', date: '2026-1-1' },
+  undefined,
+  null,
+  0,
+  -1,
+  1.5,
+  366,
+  365,
+  101,
+  true,
+  'x',
+  '',
+  '   ',
+  ' padded ',
+  'n'.repeat(41),
+  'n'.repeat(201),
+  'n'.repeat(2001),
+  '2026-11-20T08:00:00',
+  '2026-11-20',
+  '2026-13-01',
+  '2026-11-20T08:00:00+07:00',
+  'online',
+  'postal',
+  'satisfied',
+  [],
+  {},
+  { code: 'c', name: 'n', field: 'f', legalDays: 1 },
+  { id: 'h', name: 'n', unit: '26740' },
+  { number: '1', date: '2026-1-1' },
 ];
 
 /** Every path of nested keys of an event (a.b for objects inside it). */
@@ -62,7 +110,11 @@ function withValue(o: Obj, path: string[], value: unknown): Obj {
 }
 
 /** The fast path agrees with zod: same output (values, keys and key order) or it defers to zod. */
-function expectAgreement(schema: typeof dossierEventSchema | typeof taskEventSchema, fast: (o: Obj) => unknown, input: Obj): 'fast' | 'zod' {
+function expectAgreement(
+  schema: typeof dossierEventSchema | typeof taskEventSchema,
+  fast: (o: Obj) => unknown,
+  input: Obj,
+): 'fast' | 'zod' {
   const z = schema.safeParse(input);
   const f = fast(input);
   if (f === undefined) return 'zod';

@@ -15,9 +15,15 @@ describe('overdueSpans', () => {
   });
 
   it('ends the span when processing ends late, and has none for a dossier finished on time', () => {
-    const late = fold([received('A', vn('2026-11-16T08:00'), vn('2026-11-18T17:00')), dossierEvent('A', 'processed', vn('2026-11-19T10:00'))]);
+    const late = fold([
+      received('A', vn('2026-11-16T08:00'), vn('2026-11-18T17:00')),
+      dossierEvent('A', 'processed', vn('2026-11-19T10:00')),
+    ]);
     expect(overdueSpans(late)).toEqual([{ from: vn('2026-11-18T17:00') + 1, to: vn('2026-11-19T10:00') }]);
-    const onTime = fold([received('B', vn('2026-11-16T08:00'), vn('2026-11-18T17:00')), dossierEvent('B', 'processed', vn('2026-11-18T10:00'))]);
+    const onTime = fold([
+      received('B', vn('2026-11-16T08:00'), vn('2026-11-18T17:00')),
+      dossierEvent('B', 'processed', vn('2026-11-18T10:00')),
+    ]);
     expect(overdueSpans(onTime)).toEqual([]);
   });
 
@@ -91,9 +97,9 @@ describe('overdueSpans', () => {
           } else if (st.kind === 'supplement_received_due' && waiting) {
             events.push(supplementReceived('P', t, t + st.dueH * H));
             waiting = false;
-          }
-          else if (st.kind === 'supplement_received' || st.kind === 'supplement_received_due') continue;
-          else if (st.kind === 'assigned') events.push({ id: `a${t}`, type: 'assigned', dossierId: 'P', at: t, handler: { id: 'h', name: 'H', unit: '26734' } });
+          } else if (st.kind === 'supplement_received' || st.kind === 'supplement_received_due') continue;
+          else if (st.kind === 'assigned')
+            events.push({ id: `a${t}`, type: 'assigned', dossierId: 'P', at: t, handler: { id: 'h', name: 'H', unit: '26734' } });
           else {
             events.push(dossierEvent('P', st.end, t));
             ended = true;

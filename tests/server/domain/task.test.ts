@@ -32,13 +32,22 @@ describe('foldTask', () => {
   });
 
   it('counts progress reports and remembers the latest', () => {
-    const s = foldTask([assigned(), ev('progress_reported', '2026-03-10T10:00', { percent: 40 }), ev('progress_reported', '2026-03-20T10:00')]);
+    const s = foldTask([
+      assigned(),
+      ev('progress_reported', '2026-03-10T10:00', { percent: 40 }),
+      ev('progress_reported', '2026-03-20T10:00'),
+    ]);
     expect(s.progressReports).toBe(2);
     expect(s.lastProgressAt).toBe(vn('2026-03-20T10:00'));
   });
 
   it('keeps the first completion', () => {
-    const s = foldTask([assigned(), ev('completed', '2026-03-20T10:00'), ev('completed', '2026-04-20T10:00'), ev('cancelled', '2026-04-21T10:00')]);
+    const s = foldTask([
+      assigned(),
+      ev('completed', '2026-03-20T10:00'),
+      ev('completed', '2026-04-20T10:00'),
+      ev('cancelled', '2026-04-21T10:00'),
+    ]);
     expect(s.status).toBe('completed');
     expect(s.completedAt).toBe(vn('2026-03-20T10:00'));
     expect(s.eventCount).toBe(4);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { daysFromCivil, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, parseDayKey, parseDueDate, parseIsoWithOffset } from '../../../server/domain/time.js';
+import {
+  daysFromCivil,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  MS_PER_MINUTE,
+  parseDayKey,
+  parseDueDate,
+  parseIsoWithOffset,
+} from '../../../server/domain/time.js';
 
 /**
  * The timestamp parsers read character codes; these are the regex implementations they replaced,
@@ -159,7 +167,22 @@ describe('parseIsoWithOffset (character codes) agrees with the regex it replaced
 });
 
 describe('parseDayKey (character codes) agrees with the regex it replaced', () => {
-  const keys = ['2026-11-22', '2024-02-29', '2026-02-29', '2026-02-30', '2026-13-01', '2026-00-01', '2026-01-00', '2026-1-01', '2026-11-22T', ' 2026-11-22', '2026/11/22', '', '0000-01-01', '9999-12-31'];
+  const keys = [
+    '2026-11-22',
+    '2024-02-29',
+    '2026-02-29',
+    '2026-02-30',
+    '2026-13-01',
+    '2026-00-01',
+    '2026-01-00',
+    '2026-1-01',
+    '2026-11-22T',
+    ' 2026-11-22',
+    '2026/11/22',
+    '',
+    '0000-01-01',
+    '9999-12-31',
+  ];
   it.each(keys)('%j', (k) => {
     expect(parseDayKey(k)).toBe(referenceDayKey(k));
   });

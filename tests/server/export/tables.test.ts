@@ -37,7 +37,19 @@ describe('xlsx cells', () => {
 
   it('fits column widths to headers and values, within bounds', () => {
     const t = officialTable(
-      [{ id: 'a', name: 'Nguyễn Thị Ánh Tuyết', unit: '26740', holdingNow: 12_345, overdueHeldNow: 1, stepsDone: 3, stepOnTimeShare: 0.5, medianHoldDays: 1.25, bounces: 0 }],
+      [
+        {
+          id: 'a',
+          name: 'Nguyễn Thị Ánh Tuyết',
+          unit: '26740',
+          holdingNow: 12_345,
+          overdueHeldNow: 1,
+          stepsDone: 3,
+          stepOnTimeShare: 0.5,
+          medianHoldDays: 1.25,
+          bounces: 0,
+        },
+      ],
       MONTH,
       { lang: 'vi', scopeName: null, asOf: AS_OF },
     );

@@ -69,7 +69,10 @@ describe('boundaries:import CLI', { timeout: 60_000 }, () => {
 
   it('exits 1 and writes nothing when a feature is invalid', () => {
     const dir = join(work, 'bad');
-    const broken = { ...three.features[1], geometry: { type: 'Polygon', coordinates: [three.features[1].geometry.coordinates[0].slice(0, -1)] } };
+    const broken = {
+      ...three.features[1],
+      geometry: { type: 'Polygon', coordinates: [three.features[1].geometry.coordinates[0].slice(0, -1)] },
+    };
     const file = writeInput('bad.geojson', [three.features[0], broken]);
     const r = run([file], dir);
     expect(r.code).toBe(1);
@@ -80,7 +83,10 @@ describe('boundaries:import CLI', { timeout: 60_000 }, () => {
   });
 
   it('exits 1 when no feature is valid, hinting at --code-prop', () => {
-    const file = writeInput('wrongprop.geojson', three.features.map((f) => ({ ...f, properties: { ma_xa: f.properties.code } })));
+    const file = writeInput(
+      'wrongprop.geojson',
+      three.features.map((f) => ({ ...f, properties: { ma_xa: f.properties.code } })),
+    );
     const r = run([file], join(work, 'none'));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Invalid features (không hợp lệ): 3');

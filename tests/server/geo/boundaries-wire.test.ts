@@ -6,14 +6,33 @@ function collection(rings: number[][][]): BoundariesResponse {
   return {
     type: 'FeatureCollection',
     schematic: false,
-    features: rings.map((ring, i) => ({ type: 'Feature', properties: { code: String(i), name: `U${i}` }, geometry: { type: 'Polygon', coordinates: [ring] } })),
+    features: rings.map((ring, i) => ({
+      type: 'Feature',
+      properties: { code: String(i), name: `U${i}` },
+      geometry: { type: 'Polygon', coordinates: [ring] },
+    })),
   };
 }
 
 describe('roundBoundaries', () => {
   it('rounds coordinates to 5 decimals (about 1 m) and drops positions that become repeated', () => {
-    const fc = collection([[[106.123456789, 10.987654321], [106.123457, 10.987654], [106.2, 10.9], [106.2, 11.0], [106.123456789, 10.987654321]]]);
-    expect(roundBoundaries(fc).features[0].geometry.coordinates).toEqual([[[106.12346, 10.98765], [106.2, 10.9], [106.2, 11], [106.12346, 10.98765]]]);
+    const fc = collection([
+      [
+        [106.123456789, 10.987654321],
+        [106.123457, 10.987654],
+        [106.2, 10.9],
+        [106.2, 11.0],
+        [106.123456789, 10.987654321],
+      ],
+    ]);
+    expect(roundBoundaries(fc).features[0].geometry.coordinates).toEqual([
+      [
+        [106.12346, 10.98765],
+        [106.2, 10.9],
+        [106.2, 11],
+        [106.12346, 10.98765],
+      ],
+    ]);
   });
 
   it('keeps a shared border shared: the same vertex rounds the same way in both neighbours', () => {
@@ -27,18 +46,37 @@ describe('roundBoundaries', () => {
   });
 
   it('keeps a ring that rounding would collapse as it was', () => {
-    const tiny = [[106.1, 10.1], [106.100001, 10.1], [106.100001, 10.100001], [106.1, 10.1]];
+    const tiny = [
+      [106.1, 10.1],
+      [106.100001, 10.1],
+      [106.100001, 10.100001],
+      [106.1, 10.1],
+    ];
     expect(roundBoundaries(collection([tiny])).features[0].geometry.coordinates).toEqual([tiny]);
   });
 });
 
 describe('boundariesWire', () => {
   it('gives the same bytes and ETag for the same collection, and a new ETag for new geometry', () => {
-    const fc = collection([[[106.6, 10.8], [106.7, 10.8], [106.7, 10.9], [106.6, 10.8]]]);
+    const fc = collection([
+      [
+        [106.6, 10.8],
+        [106.7, 10.8],
+        [106.7, 10.9],
+        [106.6, 10.8],
+      ],
+    ]);
     const w = boundariesWire(fc);
     expect(boundariesWire(fc)).toBe(w);
     expect(JSON.parse(w.body.toString('utf8'))).toEqual(fc);
-    const moved = collection([[[106.6, 10.8], [106.71, 10.8], [106.7, 10.9], [106.6, 10.8]]]);
+    const moved = collection([
+      [
+        [106.6, 10.8],
+        [106.71, 10.8],
+        [106.7, 10.9],
+        [106.6, 10.8],
+      ],
+    ]);
     expect(boundariesWire(moved).etag).not.toBe(w.etag);
   });
 });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Jurisdiction, Unit } from '../../../server/domain/types.js';
-import {
-  BoundaryFileError,
-  formatImportReport,
-  normaliseUnitCode,
-  validateBoundaries,
-} from '../../../server/geo/boundary-import.js';
+import { BoundaryFileError, formatImportReport, normaliseUnitCode, validateBoundaries } from '../../../server/geo/boundary-import.js';
 
 function unit(code: string, name: string, lat: number, lon: number): Unit {
   return { code, type: 'Xã', name, fullName: `Xã ${name}`, nameEn: name, lat, lon, areaKm2: 4, population: 1000 };
@@ -104,7 +99,14 @@ describe('validateBoundaries', () => {
       fc(
         feature({ code: '00004' }, { type: 'Point', coordinates: [106.05, 10.05] }),
         feature({ code: '25747' }, poly(open)),
-        feature({ code: '26732' }, poly([[106.2, 10], [106.3, 10], [106.2, 10]])),
+        feature(
+          { code: '26732' },
+          poly([
+            [106.2, 10],
+            [106.3, 10],
+            [106.2, 10],
+          ]),
+        ),
       ),
       J,
     );
@@ -117,11 +119,56 @@ describe('validateBoundaries', () => {
   });
 
   it.each([
-    ['non-finite', [[106, 10], [106.1, Number.POSITIVE_INFINITY], [106.1, 10.1], [106, 10]], /position 1: non-finite coordinate/],
-    ['string', [[106, 10], [106.1, '10'], [106.1, 10.1], [106, 10]], /position 1: non-finite coordinate/],
-    ['swapped lat/lon', [[10, 106], [10, 106.1], [10.1, 106.1], [10, 106]], /position 0: coordinate \[10, 106\] out of range$/],
-    ['projected metres', [[600000, 1100000], [600100, 1100000], [600100, 1100100], [600000, 1100000]], /out of range \(projected metres\?/],
-    ['zero area', [[106, 10], [106.1, 10], [106.2, 10], [106, 10]], /zero area/],
+    [
+      'non-finite',
+      [
+        [106, 10],
+        [106.1, Number.POSITIVE_INFINITY],
+        [106.1, 10.1],
+        [106, 10],
+      ],
+      /position 1: non-finite coordinate/,
+    ],
+    [
+      'string',
+      [
+        [106, 10],
+        [106.1, '10'],
+        [106.1, 10.1],
+        [106, 10],
+      ],
+      /position 1: non-finite coordinate/,
+    ],
+    [
+      'swapped lat/lon',
+      [
+        [10, 106],
+        [10, 106.1],
+        [10.1, 106.1],
+        [10, 106],
+      ],
+      /position 0: coordinate \[10, 106\] out of range$/,
+    ],
+    [
+      'projected metres',
+      [
+        [600000, 1100000],
+        [600100, 1100000],
+        [600100, 1100100],
+        [600000, 1100000],
+      ],
+      /out of range \(projected metres\?/,
+    ],
+    [
+      'zero area',
+      [
+        [106, 10],
+        [106.1, 10],
+        [106.2, 10],
+        [106, 10],
+      ],
+      /zero area/,
+    ],
   ])('rejects %s coordinates', (_, ring, reason) => {
     const r = validateBoundaries(fc(feature({ code: '00004' }, poly(ring as number[][]))), J);
     expect(r.invalid).toHaveLength(1);
@@ -130,7 +177,10 @@ describe('validateBoundaries', () => {
   });
 
   it('reports features without geometry or code, and non-features', () => {
-    const r = validateBoundaries(fc(feature({ code: '00004' }, null), feature({ ten: 'Bốn' }, poly(square(106))), feature(null, poly(square(106))), 42), J);
+    const r = validateBoundaries(
+      fc(feature({ code: '00004' }, null), feature({ ten: 'Bốn' }, poly(square(106))), feature(null, poly(square(106))), 42),
+      J,
+    );
     expect(r.invalid).toEqual([
       { index: 0, code: '00004', reason: 'no geometry' },
       { index: 1, code: null, reason: 'no "code" property (properties: ten)' },
@@ -140,18 +190,25 @@ describe('validateBoundaries', () => {
   });
 
   it('names the polygon and ring of a MultiPolygon problem', () => {
-    const r = validateBoundaries(fc(feature({ code: '00004' }, { type: 'MultiPolygon', coordinates: [[square(106)], [square(106.5).slice(0, 3)]] })), J);
+    const r = validateBoundaries(
+      fc(feature({ code: '00004' }, { type: 'MultiPolygon', coordinates: [[square(106)], [square(106.5).slice(0, 3)]] })),
+      J,
+    );
     expect(r.invalid[0].reason).toBe('polygon 1 ring 0: 3 positions, a ring needs at least 4');
   });
 
   it('rewinds rings to RFC 7946 (exterior counter-clockwise, holes clockwise) and drops repeated positions', () => {
     const cwExterior = [...square(106)].reverse();
     const ccwHole = square(106.02, 10.02, 0.01); // wrong way for a hole
-    const repeated = [[106.1, 10], [106.1, 10], [106.2, 10], [106.2, 10.1], [106.1, 10.1], [106.1, 10]];
-    const r = validateBoundaries(
-      fc(feature({ code: '00004' }, poly(cwExterior, ccwHole)), feature({ code: '25747' }, poly(repeated))),
-      J,
-    );
+    const repeated = [
+      [106.1, 10],
+      [106.1, 10],
+      [106.2, 10],
+      [106.2, 10.1],
+      [106.1, 10.1],
+      [106.1, 10],
+    ];
+    const r = validateBoundaries(fc(feature({ code: '00004' }, poly(cwExterior, ccwHole)), feature({ code: '25747' }, poly(repeated))), J);
     expect(r.invalid).toEqual([]);
     expect(r.rewoundRings).toBe(2);
     expect(r.duplicatePositionsRemoved).toBe(1);
@@ -188,7 +245,11 @@ describe('validateBoundaries', () => {
 describe('formatImportReport', () => {
   it('prints counts and lists', () => {
     const r = validateBoundaries(
-      fc(feature({ code: '25747' }, poly(square(106.1))), feature({ code: '00004' }, poly(square(106).slice(0, 4))), feature({ code: '70000' }, poly(square(107)))),
+      fc(
+        feature({ code: '25747' }, poly(square(106.1))),
+        feature({ code: '00004' }, poly(square(106).slice(0, 4))),
+        feature({ code: '70000' }, poly(square(107))),
+      ),
       J,
     );
     const text = formatImportReport(r, J, { file: 'x.geojson', codeProp: 'code' });

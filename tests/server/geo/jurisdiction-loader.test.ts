@@ -2,12 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  JurisdictionLoadError,
-  jurisdictionIndex,
-  loadJurisdiction,
-  parseCsv,
-} from '../../../server/geo/jurisdiction-loader.js';
+import { JurisdictionLoadError, jurisdictionIndex, loadJurisdiction, parseCsv } from '../../../server/geo/jurisdiction-loader.js';
 
 const HEADER = 'code,type,name,full_name,name_en,lat,lon,area_km2,population';
 
@@ -85,7 +80,10 @@ describe('loadJurisdiction (error reporting)', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  function fixture(csv: string, departments: unknown = [{ code: 'STP', name: 'Sở Tư pháp', nameEn: 'Department of Justice', shortName: 'Tư pháp' }]) {
+  function fixture(
+    csv: string,
+    departments: unknown = [{ code: 'STP', name: 'Sở Tư pháp', nameEn: 'Department of Justice', shortName: 'Tư pháp' }],
+  ) {
     dir = mkdtempSync(join(tmpdir(), 'jurisdiction-'));
     writeFileSync(
       join(dir, 'test.json'),
@@ -106,7 +104,12 @@ describe('loadJurisdiction (error reporting)', () => {
   it('keeps leading zeros, accepts CRLF, a BOM and quoted fields with commas', () => {
     const csv =
       '\uFEFF' +
-      [HEADER, '00004,Phường,Ba Đình,Phường Ba Đình,Ba Dinh,21.03,105.83,2.5,60000', '00008,Xã,"Tên, có phẩy","Xã ""Tên, có phẩy""",Ten,21.0,105.8,10,5000', ''].join('\r\n');
+      [
+        HEADER,
+        '00004,Phường,Ba Đình,Phường Ba Đình,Ba Dinh,21.03,105.83,2.5,60000',
+        '00008,Xã,"Tên, có phẩy","Xã ""Tên, có phẩy""",Ten,21.0,105.8,10,5000',
+        '',
+      ].join('\r\n');
     const j = loadJurisdiction(fixture(csv), 'test');
     expect(j.units.map((u) => u.code)).toEqual(['00004', '00008']);
     expect(j.units[1].name).toBe('Tên, có phẩy');
@@ -141,7 +144,9 @@ describe('loadJurisdiction (error reporting)', () => {
   });
 
   it('validates departments', () => {
-    fixture([HEADER, '00004,Xã,A,Xã A,A,21,105,2,1'].join('\n'), [{ code: 'stp', name: 'Sở Tư pháp', nameEn: 'Justice', shortName: 'Tư pháp' }]);
+    fixture([HEADER, '00004,Xã,A,Xã A,A,21,105,2,1'].join('\n'), [
+      { code: 'stp', name: 'Sở Tư pháp', nameEn: 'Justice', shortName: 'Tư pháp' },
+    ]);
     expect(() => loadJurisdiction(dir, 'test')).toThrowError(/test-departments\.json: 0\.code: department code must be upper-case/);
   });
 

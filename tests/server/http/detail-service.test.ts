@@ -74,7 +74,13 @@ describe('unit detail over HTTP, computed on a worker thread', () => {
     await srv.post('/api/v1/ingest/dossiers', {
       events: [
         receivedEvent({ id: 'r1', dossierId: 'D-1', at: '2026-11-16T08:00:00+07:00', dueAt: '2026-11-18T17:00:00+07:00' }),
-        { id: 'a1', type: 'assigned', dossierId: 'D-1', at: '2026-11-16T08:10:00+07:00', handler: { id: 'A', name: 'Phạm Thị A', unit: '26740' } },
+        {
+          id: 'a1',
+          type: 'assigned',
+          dossierId: 'D-1',
+          at: '2026-11-16T08:10:00+07:00',
+          handler: { id: 'A', name: 'Phạm Thị A', unit: '26740' },
+        },
         receivedEvent({ id: 'r2', dossierId: 'D-2', at: '2026-11-17T08:00:00+07:00', dueAt: '2026-11-19T17:00:00+07:00' }),
         { id: 'p2', type: 'processed', dossierId: 'D-2', at: '2026-11-18T09:00:00+07:00' },
       ],

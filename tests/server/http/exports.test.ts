@@ -36,7 +36,14 @@ describe('GET /exports/:table', () => {
     const r = await srv.post('/api/v1/ingest/dossiers', {
       events: [
         receivedEvent({ id: 'a1', dossierId: 'HS-A', unit: OWN, at: '2026-11-16T08:00:00+07:00', dueAt: '2026-11-18T17:00:00+07:00' }),
-        receivedEvent({ id: 'b1', dossierId: 'HS-B', unit: OWN, at: '2026-11-17T14:30:00+07:00', dueAt: '2026-11-19T10:00:00+07:00', procedure: { code: '1.2', name: '=Thủ tục; "đặc biệt"', field: 'Đất đai', legalDays: 2 } }),
+        receivedEvent({
+          id: 'b1',
+          dossierId: 'HS-B',
+          unit: OWN,
+          at: '2026-11-17T14:30:00+07:00',
+          dueAt: '2026-11-19T10:00:00+07:00',
+          procedure: { code: '1.2', name: '=Thủ tục; "đặc biệt"', field: 'Đất đai', legalDays: 2 },
+        }),
       ],
     });
     expect(r.body.accepted).toBe(2);
@@ -125,7 +132,9 @@ describe('GET /exports/:table', () => {
     const text = res.bytes.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n');
-    expect(lines[0]).toBe('Mã hồ sơ;Thủ tục;Lĩnh vực;Cán bộ đang xử lý;Ngày tiếp nhận;Hạn xử lý;Số ngày quá hạn;Số lần yêu cầu bổ sung;Văn bản xin lỗi');
+    expect(lines[0]).toBe(
+      'Mã hồ sơ;Thủ tục;Lĩnh vực;Cán bộ đang xử lý;Ngày tiếp nhận;Hạn xử lý;Số ngày quá hạn;Số lần yêu cầu bổ sung;Văn bản xin lỗi',
+    );
     const a = lines[1].split(';');
     expect(a.slice(0, 1).concat(a.slice(4, 6))).toEqual(['HS-A', '16/11/2026 08:00', '18/11/2026 17:00']);
     expect(a[6]).toBe(String(Number(list.body.items[0].daysOverdue.toFixed(1))).replace('.', ','));
@@ -136,9 +145,13 @@ describe('GET /exports/:table', () => {
 
   it('writes CSV with "," and decimal points for English', async () => {
     const list = await leader.get(`/api/v1/units/${OWN}/dossiers?status=overdue&sort=dueAt&dir=asc`);
-    const text = (await download(`/exports/dossiers?code=${OWN}&status=overdue&sort=dueAt&dir=asc&format=csv&lang=en`)).bytes.toString('utf8');
+    const text = (await download(`/exports/dossiers?code=${OWN}&status=overdue&sort=dueAt&dir=asc&format=csv&lang=en`)).bytes.toString(
+      'utf8',
+    );
     const lines = text.slice(1).split('\r\n');
-    expect(lines[0]).toBe('Dossier code,Procedure,Field,Handling official now,Received,Due,Days overdue,Supplement requests,Apology letters');
+    expect(lines[0]).toBe(
+      'Dossier code,Procedure,Field,Handling official now,Received,Due,Days overdue,Supplement requests,Apology letters',
+    );
     const a = lines[1].split(',');
     expect(a[4]).toBe('2026-11-16 08:00');
     expect(a[6]).toBe(String(Number(list.body.items[0].daysOverdue.toFixed(1))));

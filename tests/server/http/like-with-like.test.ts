@@ -41,7 +41,7 @@ describe('changes against the previous period compare like with like', () => {
         ev('E', 2, 'processed', '2026-11-20T08:30:00'),
       ],
     });
-    expect(r.body.results.filter((x: { status: string }) => x.status !== "accepted")).toEqual([]);
+    expect(r.body.results.filter((x: { status: string }) => x.status !== 'accepted')).toEqual([]);
 
     srv.clock.set(at('2026-11-22T10:00:00'));
     sundayMorning = await srv.get('/api/v1/overview?period=today');

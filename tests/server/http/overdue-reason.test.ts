@@ -37,6 +37,8 @@ describe('why a dossier is counted overdue, on the wire', () => {
   it('gives the same reason on the dossier page', async () => {
     const d = await leader.get('/api/v1/dossiers/D-SUP');
     expect(d.body).toMatchObject({ timeliness: 'overdue', overdueReason: 'supplements', supplementRequests: 2, daysOverdue: 0 });
-    expect((await leader.get('/api/v1/units/26740/dossiers?status=due_soon')).body.items.every((x: any) => x.overdueReason === null)).toBe(true);
+    expect((await leader.get('/api/v1/units/26740/dossiers?status=due_soon')).body.items.every((x: any) => x.overdueReason === null)).toBe(
+      true,
+    );
   });
 });

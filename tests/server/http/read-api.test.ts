@@ -14,11 +14,25 @@ describe('read API', () => {
       events: [
         // D-1: overdue now, held by Lê Văn C after a bounce A→C→A→C
         receivedEvent({ id: 'r1', dossierId: 'D-1', at: '2026-11-16T08:00:00+07:00', dueAt: '2026-11-18T17:00:00+07:00' }),
-        { id: 'a1', type: 'assigned', dossierId: 'D-1', at: '2026-11-16T08:10:00+07:00', handler: h('A', 'Phạm Thị A'), stepDueAt: '2026-11-16T17:00:00+07:00' },
+        {
+          id: 'a1',
+          type: 'assigned',
+          dossierId: 'D-1',
+          at: '2026-11-16T08:10:00+07:00',
+          handler: h('A', 'Phạm Thị A'),
+          stepDueAt: '2026-11-16T17:00:00+07:00',
+        },
         { id: 'a2', type: 'assigned', dossierId: 'D-1', at: '2026-11-17T08:00:00+07:00', handler: h('C', 'Lê Văn C') },
         { id: 'a3', type: 'assigned', dossierId: 'D-1', at: '2026-11-17T10:00:00+07:00', handler: h('A', 'Phạm Thị A') },
         { id: 'a4', type: 'assigned', dossierId: 'D-1', at: '2026-11-18T08:00:00+07:00', handler: h('C', 'Lê Văn C') },
-        { id: 'ap', type: 'apology_issued', dossierId: 'D-1', at: '2026-11-19T08:00:00+07:00', proposedDueAt: '2026-11-24', reason: 'Chờ xác minh' },
+        {
+          id: 'ap',
+          type: 'apology_issued',
+          dossierId: 'D-1',
+          at: '2026-11-19T08:00:00+07:00',
+          proposedDueAt: '2026-11-24',
+          reason: 'Chờ xác minh',
+        },
         // D-2: finished early
         receivedEvent({ id: 'r2', dossierId: 'D-2', at: '2026-11-19T08:00:00+07:00', dueAt: '2026-11-24' }),
         { id: 'p2', type: 'processed', dossierId: 'D-2', at: '2026-11-19T15:00:00+07:00' },

@@ -9,7 +9,13 @@ async function seed(srv: TestServer): Promise<void> {
   const res = await srv.post('/api/v1/ingest/dossiers', {
     events: [
       receivedEvent({ id: 'r-1', dossierId: 'D-NEW', at: '2026-11-19T08:00:00+07:00', dueAt: '2026-11-20T08:30:00+07:00' }),
-      { id: 'a-1', type: 'assigned', dossierId: 'D-NEW', at: '2026-11-19T09:00:00+07:00', handler: { id: 'cb-1', name: HOLDER, unit: UNIT } },
+      {
+        id: 'a-1',
+        type: 'assigned',
+        dossierId: 'D-NEW',
+        at: '2026-11-19T09:00:00+07:00',
+        handler: { id: 'cb-1', name: HOLDER, unit: UNIT },
+      },
       receivedEvent({ id: 'r-2', dossierId: 'D-OLD', at: '2026-11-17T08:00:00+07:00', dueAt: '2026-11-19T16:00:00+07:00' }),
       receivedEvent({ id: 'r-3', dossierId: 'D-LATER', at: '2026-11-20T08:00:00+07:00', dueAt: '2026-11-25T17:00:00+07:00' }),
     ],
@@ -30,7 +36,13 @@ describe('GET /alerts/recent', () => {
     const res = await pub.get('/api/v1/alerts/recent');
     expect(res.status).toBe(200);
     expect(res.body.items.map((a: { id: string }) => a.id)).toEqual(['D-NEW', 'D-OLD']);
-    expect(res.body.items[0]).toMatchObject({ kind: 'dossier', unit: UNIT, title: 'Đăng ký khai sinh', holderName: null, at: '2026-11-20T08:30:00.000+07:00' });
+    expect(res.body.items[0]).toMatchObject({
+      kind: 'dossier',
+      unit: UNIT,
+      title: 'Đăng ký khai sinh',
+      holderName: null,
+      at: '2026-11-20T08:30:00.000+07:00',
+    });
     expect(res.body.items[0].unitName).toMatch(/^Phường /);
     expect(JSON.stringify(res.body)).not.toContain(HOLDER);
     expect(res.body.newlyOverdue).toMatchObject({ today: 1, lastHour: 1 });

@@ -19,11 +19,27 @@ describe('source freshness on /health and in clock ticks', () => {
     // Friday 4 December 2026, 16:55: both sources send a batch just before the office closes.
     srv = await startTestServer({ start: at('2026-12-04T16:55:00+07:00') });
     srv.runtime.store.sources.setSilence('test-tasks', { hours: 'always', silentAfterMs: 10 * MIN });
-    const d = await srv.post('/api/v1/ingest/dossiers', { events: [receivedEvent({ id: 'f1', dossierId: 'F-1', at: '2026-12-04T16:50:00+07:00', dueAt: '2026-12-09' })] });
+    const d = await srv.post('/api/v1/ingest/dossiers', {
+      events: [receivedEvent({ id: 'f1', dossierId: 'F-1', at: '2026-12-04T16:50:00+07:00', dueAt: '2026-12-09' })],
+    });
     expect(d.body.accepted).toBe(1);
     const t = await srv.post(
       '/api/v1/ingest/tasks',
-      { events: [{ id: 't1', type: 'assigned', taskId: 'T-1', at: '2026-12-04T16:50:00+07:00', title: 'Rà soát', document: { number: '1/UBND', date: '2026-12-01' }, issuer: 'UBND', assignee: '26740', dueAt: '2026-12-30' }] },
+      {
+        events: [
+          {
+            id: 't1',
+            type: 'assigned',
+            taskId: 'T-1',
+            at: '2026-12-04T16:50:00+07:00',
+            title: 'Rà soát',
+            document: { number: '1/UBND', date: '2026-12-01' },
+            issuer: 'UBND',
+            assignee: '26740',
+            dueAt: '2026-12-30',
+          },
+        ],
+      },
       srv.taskKey,
     );
     expect(t.body.accepted).toBe(1);
@@ -72,7 +88,12 @@ describe('source freshness on /health and in clock ticks', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('hours');
     const health = await srv.get('/api/v1/health');
-    expect(bySource(health.body, 'night-src')).toMatchObject({ state: 'silent', hours: 'always', silentAfterMs: 30 * MIN, lastEventAt: null });
+    expect(bySource(health.body, 'night-src')).toMatchObject({
+      state: 'silent',
+      hours: 'always',
+      silentAfterMs: 30 * MIN,
+      lastEventAt: null,
+    });
     srv.runtime.store.sources.revoke('night-src', srv.clock.now());
   });
 

@@ -18,7 +18,13 @@ describe('POST /api/v1/ingest/dossiers', () => {
     const res = await srv.post(DOSSIERS, {
       events: [
         receivedEvent(),
-        { id: 'e2', type: 'assigned', dossierId: 'D-1', at: '2026-11-20T08:10:00+07:00', handler: { id: 'cb1', name: 'Nguyễn Văn A', unit: '26740' } },
+        {
+          id: 'e2',
+          type: 'assigned',
+          dossierId: 'D-1',
+          at: '2026-11-20T08:10:00+07:00',
+          handler: { id: 'cb1', name: 'Nguyễn Văn A', unit: '26740' },
+        },
       ],
     });
     expect(res.status).toBe(200);
@@ -42,7 +48,10 @@ describe('POST /api/v1/ingest/dossiers', () => {
   it('rejects a re-used id with different content as a conflict', async () => {
     await srv.post(DOSSIERS, { events: [receivedEvent()] });
     const res = await srv.post(DOSSIERS, { events: [receivedEvent({ channel: 'postal' })] });
-    expect(res.body.results[0]).toMatchObject({ status: 'rejected', errors: [{ path: 'id', message: expect.stringContaining('conflict') }] });
+    expect(res.body.results[0]).toMatchObject({
+      status: 'rejected',
+      errors: [{ path: 'id', message: expect.stringContaining('conflict') }],
+    });
   });
 
   it('rejects an unknown unit code, a date without offset, a future `at` and a wrong type, saying what and where', async () => {
@@ -91,11 +100,20 @@ describe('POST /api/v1/ingest/dossiers', () => {
   it('rejects an event dated before the dossier was received', async () => {
     await srv.post(DOSSIERS, { events: [receivedEvent()] });
     const res = await srv.post(DOSSIERS, { events: [{ id: 'p', type: 'processed', dossierId: 'D-1', at: '2026-11-19T08:00:00+07:00' }] });
-    expect(res.body.results[0].errors[0]).toMatchObject({ path: 'at', message: expect.stringContaining('before the dossier was received') });
+    expect(res.body.results[0].errors[0]).toMatchObject({
+      path: 'at',
+      message: expect.stringContaining('before the dossier was received'),
+    });
   });
 
   it('folds out-of-order arrivals into the same projection as in-order ones', async () => {
-    const assigned = { id: 'e2', type: 'assigned', dossierId: 'D-1', at: '2026-11-20T08:30:00+07:00', handler: { id: 'cb1', name: 'A', unit: '26740' } };
+    const assigned = {
+      id: 'e2',
+      type: 'assigned',
+      dossierId: 'D-1',
+      at: '2026-11-20T08:30:00+07:00',
+      handler: { id: 'cb1', name: 'A', unit: '26740' },
+    };
     const processed = { id: 'e3', type: 'processed', dossierId: 'D-1', at: '2026-11-20T08:50:00+07:00' };
     await srv.post(DOSSIERS, { events: [receivedEvent(), processed] });
     await srv.post(DOSSIERS, { events: [assigned] });
@@ -168,7 +186,16 @@ describe('POST /api/v1/ingest/tasks', () => {
             dueAt: '2026-11-10',
           },
           { id: 't2', type: 'extended', taskId: 'T-1', at: '2026-11-09T08:00:00+07:00', dueAt: '2026-11-30', reason: 'Chờ số liệu' },
-          { id: 't3', type: 'assigned', taskId: 'T-2', at: '2026-11-02T08:00:00+07:00', title: 'x', document: { number: '1/UBND', date: '2026-11-01' }, issuer: 'UBND', assignee: 'NOPE' },
+          {
+            id: 't3',
+            type: 'assigned',
+            taskId: 'T-2',
+            at: '2026-11-02T08:00:00+07:00',
+            title: 'x',
+            document: { number: '1/UBND', date: '2026-11-01' },
+            issuer: 'UBND',
+            assignee: 'NOPE',
+          },
         ],
       },
       srv.taskKey,
@@ -176,6 +203,11 @@ describe('POST /api/v1/ingest/tasks', () => {
     expect(res.body.results.map((r: any) => r.status)).toEqual(['accepted', 'accepted', 'rejected']);
     expect(res.body.results[2].errors[0].path).toBe('assignee');
     const t = await (await srv.as('city_leader')).get('/api/v1/tasks/T-1');
-    expect(t.body).toMatchObject({ extensions: 1, dueAt: '2026-11-30T23:59:59.999+07:00', timeliness: 'open_in_term', assigneeName: 'Sở Tư pháp' });
+    expect(t.body).toMatchObject({
+      extensions: 1,
+      dueAt: '2026-11-30T23:59:59.999+07:00',
+      timeliness: 'open_in_term',
+      assigneeName: 'Sở Tư pháp',
+    });
   });
 });

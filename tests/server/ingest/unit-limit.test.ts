@@ -50,7 +50,10 @@ describe('the unit limit of a source, in the ingest service', () => {
       { id: 'w-1', type: 'received', dossierId: 'D-X', unit: '26743' },
       receivedEvent({ id: 'w-2', dossierId: 'D-OWN', unit: '26740', dueAt: 'soon' }),
     ]);
-    expect(results[0]).toMatchObject({ status: 'rejected', errors: [{ path: 'unit', message: "unit 26743 is outside this source's units (26740)" }] });
+    expect(results[0]).toMatchObject({
+      status: 'rejected',
+      errors: [{ path: 'unit', message: "unit 26743 is outside this source's units (26740)" }],
+    });
     expect(results[1]).toMatchObject({ status: 'rejected' });
     expect(results[1].status === 'rejected' && results[1].errors[0].path).toBe('dueAt');
     expect(store.events.count()).toBe(0);

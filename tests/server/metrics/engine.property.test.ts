@@ -122,7 +122,14 @@ function buildTimeline(s: Scenario): { arrivals: Arrival[]; t0: number } {
       }
     }
     for (const a of d.apologiesAfterMin) {
-      dossierEvents.push({ id: eid(), type: 'apology_issued', dossierId, at: rAt + a * MIN_MS, proposedDueAt: dueAt + 5 * 86_400_000, reason: 'x' });
+      dossierEvents.push({
+        id: eid(),
+        type: 'apology_issued',
+        dossierId,
+        at: rAt + a * MIN_MS,
+        proposedDueAt: dueAt + 5 * 86_400_000,
+        reason: 'x',
+      });
     }
     if (d.end !== undefined) {
       const endAt = rAt + d.end.afterMin * MIN_MS;
@@ -150,7 +157,14 @@ function buildTimeline(s: Scenario): { arrivals: Arrival[]; t0: number } {
     };
     taskEvents.push(t.dueAfterMin === undefined ? base : { ...base, dueAt: aAt + t.dueAfterMin * MIN_MS });
     for (const [after, extra] of t.extensionsAfterMin) {
-      taskEvents.push({ id: eid(), type: 'extended', taskId, at: aAt + after * MIN_MS, dueAt: aAt + (after + extra) * MIN_MS, reason: 'x' });
+      taskEvents.push({
+        id: eid(),
+        type: 'extended',
+        taskId,
+        at: aAt + after * MIN_MS,
+        dueAt: aAt + (after + extra) * MIN_MS,
+        reason: 'x',
+      });
     }
     if (t.end !== undefined) taskEvents.push({ id: eid(), type: t.end.kind, taskId, at: aAt + t.end.afterMin * MIN_MS });
   });
@@ -210,11 +224,7 @@ function flowOf(m: ScopeMetrics) {
 }
 
 /** An engine rebuilt at `now` the way the server restarts: open states, finished facts, tasks. */
-function restart(
-  dossiers: Map<string, DossierState>,
-  tasks: Map<string, TaskState>,
-  now: () => number,
-): MetricsEngine {
+function restart(dossiers: Map<string, DossierState>, tasks: Map<string, TaskState>, now: () => number): MetricsEngine {
   const engine = new MetricsEngine({ calendar, settings, scopeOf, now });
   for (const d of dossiers.values()) {
     if (d.endAt === null) engine.loadOpenDossier(d);

@@ -4,17 +4,7 @@ import { foldTask } from '../../../server/domain/task.js';
 import type { DossierEvent, DossierState } from '../../../server/domain/types.js';
 import { MetricsEngine } from '../../../server/metrics/engine.js';
 import { dossierFacts } from '../../../server/metrics/footprint.js';
-import {
-  calendar,
-  ctx,
-  dossierEvent,
-  received,
-  scopeOf,
-  settings,
-  taskAssigned,
-  taskEvent,
-  vn,
-} from './factories.js';
+import { calendar, ctx, dossierEvent, received, scopeOf, settings, taskAssigned, taskEvent, vn } from './factories.js';
 
 const receivedAt = vn('2025-11-17T08:00'); // Monday
 const dueAt = vn('2025-11-19T17:00'); // Wednesday 17:00
@@ -203,10 +193,7 @@ describe('MetricsEngine', () => {
 
   it('keeps counting incrementally after a bulk load of finished dossiers', () => {
     const now = vn('2025-11-25T09:00');
-    const done = foldDossier(
-      [received('d1', receivedAt, dueAt), dossierEvent('d1', 'processed', vn('2025-11-20T10:00'))],
-      ctx,
-    );
+    const done = foldDossier([received('d1', receivedAt, dueAt), dossierEvent('d1', 'processed', vn('2025-11-20T10:00'))], ctx);
     const fresh = foldDossier([received('d2', vn('2025-11-25T08:00'), vn('2025-11-28T17:00'), { unit: '26737' })], ctx);
     const reference = setup(now).engine;
     reference.applyDossier(null, done);
@@ -225,10 +212,7 @@ describe('MetricsEngine', () => {
 
   it('answers for the previous period right after a bulk load, city included', () => {
     const now = vn('2025-12-03T09:00');
-    const done = foldDossier(
-      [received('d1', receivedAt, dueAt), dossierEvent('d1', 'processed', vn('2025-11-20T10:00'))],
-      ctx,
-    );
+    const done = foldDossier([received('d1', receivedAt, dueAt), dossierEvent('d1', 'processed', vn('2025-11-20T10:00'))], ctx);
     const engine = setup(now).engine;
     const facts = dossierFacts(done, ctx);
     if (facts !== null) engine.loadFinishedDossier(facts);
@@ -239,10 +223,7 @@ describe('MetricsEngine', () => {
 
   it('gives the same metrics for a finished dossier loaded from its facts as for its state', () => {
     const now = vn('2025-11-25T09:00');
-    const s = foldDossier(
-      [received('d1', receivedAt, dueAt), dossierEvent('d1', 'processed', vn('2025-11-20T10:00'))],
-      ctx,
-    );
+    const s = foldDossier([received('d1', receivedAt, dueAt), dossierEvent('d1', 'processed', vn('2025-11-20T10:00'))], ctx);
     const a = setup(now).engine;
     a.applyDossier(null, s);
     const b = setup(now).engine;

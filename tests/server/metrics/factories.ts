@@ -28,12 +28,7 @@ const nextId = (): string => `e${++seq}`;
 
 export const procedure = { code: '1.001', name: 'Đăng ký khai sinh', field: 'Hộ tịch', legalDays: 3 };
 
-export function received(
-  dossierId: string,
-  at: number,
-  dueAt: number,
-  opts: { unit?: string; channel?: Channel } = {},
-): DossierEvent {
+export function received(dossierId: string, at: number, dueAt: number, opts: { unit?: string; channel?: Channel } = {}): DossierEvent {
   return {
     id: nextId(),
     type: 'received',

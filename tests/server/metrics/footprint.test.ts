@@ -2,22 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { foldDossier } from '../../../server/domain/dossier.js';
 import { foldTask } from '../../../server/domain/task.js';
 import { vnDayIndex } from '../../../server/domain/time.js';
-import {
-  dossierFacts,
-  dossierFootprint,
-  footprintFacts,
-  parseApologyDays,
-  taskFootprint,
-} from '../../../server/metrics/footprint.js';
-import {
-  apology,
-  ctx,
-  dossierEvent,
-  received,
-  taskAssigned,
-  taskEvent,
-  vn,
-} from './factories.js';
+import { dossierFacts, dossierFootprint, footprintFacts, parseApologyDays, taskFootprint } from '../../../server/metrics/footprint.js';
+import { apology, ctx, dossierEvent, received, taskAssigned, taskEvent, vn } from './factories.js';
 
 const receivedAt = vn('2025-11-17T08:00'); // Monday
 const dueAt = vn('2025-11-19T17:00'); // Wednesday, end of office hours
@@ -85,10 +71,7 @@ describe('dossierFootprint', () => {
   });
 
   it('dates each apology letter by its Vietnam day', () => {
-    const s = foldDossier(
-      [received('d1', receivedAt, dueAt), apology('d1', vn('2025-11-20T06:30'), vn('2025-11-25T17:00'))],
-      ctx,
-    );
+    const s = foldDossier([received('d1', receivedAt, dueAt), apology('d1', vn('2025-11-20T06:30'), vn('2025-11-25T17:00'))], ctx);
     expect(dossierFootprint(s, vn('2025-11-21T00:00'), ctx).apologyDays).toEqual([vnDayIndex(vn('2025-11-20T12:00'))]);
   });
 });
@@ -116,10 +99,7 @@ describe('dossierFacts', () => {
     });
     expect(facts?.processingBin).toBeGreaterThan(0);
     expect(footprintFacts(dossierFootprint(s, vn('2026-03-01T00:00'), ctx))).toEqual(facts);
-    expect(parseApologyDays(facts?.apologyDays ?? null)).toEqual([
-      vnDayIndex(vn('2025-11-19T09:00')),
-      vnDayIndex(vn('2025-11-21T09:00')),
-    ]);
+    expect(parseApologyDays(facts?.apologyDays ?? null)).toEqual([vnDayIndex(vn('2025-11-19T09:00')), vnDayIndex(vn('2025-11-21T09:00'))]);
   });
 
   it('is null for open dossiers', () => {

@@ -73,7 +73,10 @@ describe('previousWindowToDate', () => {
   });
 
   it('stops at the end of a shorter previous period (31 March against February)', () => {
-    expect(previousWindowToDate('month', vn('2026-03-31T23:59'))).toMatchObject({ from: vn('2026-02-01T00:00'), to: vn('2026-03-01T00:00') });
+    expect(previousWindowToDate('month', vn('2026-03-31T23:59'))).toMatchObject({
+      from: vn('2026-02-01T00:00'),
+      to: vn('2026-03-01T00:00'),
+    });
   });
 
   it('leaves today and live as whole previous windows', () => {

@@ -7,7 +7,13 @@ const at = (iso: string): number => Date.parse(iso);
 const MIN = 60_000;
 
 function input(over: Partial<SourceSilenceInput>): SourceSilenceInput {
-  return { lastSeenAt: at('2026-12-04T16:55:00+07:00'), now: at('2026-12-04T17:00:00+07:00'), silentAfterMs: 10 * MIN, hours: 'office', ...over };
+  return {
+    lastSeenAt: at('2026-12-04T16:55:00+07:00'),
+    now: at('2026-12-04T17:00:00+07:00'),
+    silentAfterMs: 10 * MIN,
+    hours: 'office',
+    ...over,
+  };
 }
 
 describe('sourceSilence', () => {
@@ -44,7 +50,10 @@ describe('sourceSilence', () => {
   });
 
   it('a 24/7 source is live within its threshold on a Sunday', () => {
-    const s = sourceSilence(input({ hours: 'always', lastSeenAt: at('2026-12-06T10:00:00+07:00'), now: at('2026-12-06T10:04:00+07:00') }), calendar);
+    const s = sourceSilence(
+      input({ hours: 'always', lastSeenAt: at('2026-12-06T10:00:00+07:00'), now: at('2026-12-06T10:04:00+07:00') }),
+      calendar,
+    );
     expect(s.state).toBe('live');
   });
 
@@ -57,9 +66,17 @@ describe('sourceSilence', () => {
   });
 
   it('uses the per-source threshold: a source allowed 2 working hours is live after 90 minutes', () => {
-    const s = sourceSilence(input({ lastSeenAt: at('2026-12-03T08:00:00+07:00'), now: at('2026-12-03T09:00:00+07:00'), silentAfterMs: 120 * MIN }), calendar);
+    const s = sourceSilence(
+      input({ lastSeenAt: at('2026-12-03T08:00:00+07:00'), now: at('2026-12-03T09:00:00+07:00'), silentAfterMs: 120 * MIN }),
+      calendar,
+    );
     expect(s.state).toBe('live');
-    expect(sourceSilence(input({ lastSeenAt: at('2026-12-03T08:00:00+07:00'), now: at('2026-12-03T09:30:00+07:00'), silentAfterMs: 120 * MIN }), calendar).state).toBe('late');
+    expect(
+      sourceSilence(
+        input({ lastSeenAt: at('2026-12-03T08:00:00+07:00'), now: at('2026-12-03T09:30:00+07:00'), silentAfterMs: 120 * MIN }),
+        calendar,
+      ).state,
+    ).toBe('late');
   });
 
   it('a source that never sent is silent, with no lag', () => {
@@ -67,6 +84,10 @@ describe('sourceSilence', () => {
   });
 
   it('a batch stamped after the server clock counts as just heard', () => {
-    expect(sourceSilence(input({ lastSeenAt: at('2026-12-04T17:05:00+07:00') }), calendar)).toMatchObject({ state: 'live', lagMs: 0, quietMs: 0 });
+    expect(sourceSilence(input({ lastSeenAt: at('2026-12-04T17:05:00+07:00') }), calendar)).toMatchObject({
+      state: 'live',
+      lagMs: 0,
+      quietMs: 0,
+    });
   });
 });

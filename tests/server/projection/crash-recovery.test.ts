@@ -66,10 +66,14 @@ async function startCrashServer(
   projectionFlushMs: number,
   logLevel = 'silent',
 ): Promise<{ child: ChildProcess; url: string; dossierKey: string; output(): string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/helpers/crash-server.ts'), dbFile, String(projectionFlushMs), logLevel], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'tests/helpers/crash-server.ts'), dbFile, String(projectionFlushMs), logLevel],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let buf = '';
   child.stdout!.on('data', (d: Buffer) => (buf += d.toString()));
   const ready = await new Promise<{ url: string; dossierKey: string }>((res, rej) => {
@@ -163,7 +167,9 @@ describe('recovery of the projections after a crash', () => {
     cleanups.push(() => restarted.close());
     expect(allMetrics(restarted.runtime)).toEqual(allMetrics(reference.runtime));
     const overdue = '/api/v1/units/city/dossiers?status=overdue&pageSize=500';
-    expect((await (await restarted.as('city_leader')).get(overdue)).body).toEqual((await (await reference.as('city_leader')).get(overdue)).body);
+    expect((await (await restarted.as('city_leader')).get(overdue)).body).toEqual(
+      (await (await reference.as('city_leader')).get(overdue)).body,
+    );
 
     restarted.runtime.projections.sync();
     const recovered = tables(restarted.dbFile);
@@ -240,7 +246,7 @@ describe('recovery of the projections after a crash', () => {
     type Health = { status: string; progress?: { done: number; total: number; percent: number; events: number; eventsTotal: number } };
     const answers: { status: number; retryAfter: string | null; body: Health }[] = [];
     let otherRoute: { status: number; retryAfter: string | null; body: { error: { code: string } } } | null = null;
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
       const res = await fetch(`${server.url}/api/v1/health`);
       answers.push({ status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Health });
       if (res.status === 200) break;
@@ -273,7 +279,9 @@ describe('recovery of the projections after a crash', () => {
     expect(last.body).toMatchObject({ status: 'ok', database: { events: left.events, dossiers: left.dossiers } });
     const log = server.output();
     expect(log).toMatch(/unclean stop: the projections are behind the event log/);
-    expect(log).toMatch(new RegExp(`recovered: ${left.dossiers.toLocaleString('en-US')} dossiers and tasks refolded from the log in \\d+\\.\\d s`));
+    expect(log).toMatch(
+      new RegExp(`recovered: ${left.dossiers.toLocaleString('en-US')} dossiers and tasks refolded from the log in \\d+\\.\\d s`),
+    );
   }, 120_000);
 
   it('refuses ingest while it recovers, and after it neither loses nor doubles an event', async () => {

@@ -49,7 +49,13 @@ describe('createWriteBehind', () => {
     const { store, latest, projected } = setup();
     const source = store.sources.create('s', 'dossier', hashSourceKey('s'.repeat(24)), T0);
     const seq = store.events.append(source.id, 'e-1', 'dossier', 'D-1', 'received', T0, T0, '{"id":"e-1"}');
-    latest.committed({ sourceId: source.id, seq, eventIds: new Map([['e-1', { seq }]]), dossiers: new Map([['D-1', open('D-1')]]), tasks: new Map() });
+    latest.committed({
+      sourceId: source.id,
+      seq,
+      eventIds: new Map([['e-1', { seq }]]),
+      dossiers: new Map([['D-1', open('D-1')]]),
+      tasks: new Map(),
+    });
     expect(latest.loggedPayload(source.id, 'e-1', new Map())).toBe('{"id":"e-1"}');
     expect(latest.loggedPayload(source.id + 1, 'e-1', new Map())).toBeUndefined();
     projected(seq);

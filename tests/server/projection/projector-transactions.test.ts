@@ -25,7 +25,14 @@ function loggedStore(file: string): Store {
   const store = createStore(openDatabase(file), file);
   const source = store.sources.upsertKey('test-dossiers', 'dossier', hashSourceKey('k'.repeat(24)), T0);
   const ingest = logOnlyIngest(store, jurisdiction, ctx);
-  const gen = createCityGenerator({ seed: 5, jurisdiction, procedures: loadProcedures(), calendar: ctx.calendar, scale: 0.01, badEventRate: 0 });
+  const gen = createCityGenerator({
+    seed: 5,
+    jurisdiction,
+    procedures: loadProcedures(),
+    calendar: ctx.calendar,
+    scale: 0.01,
+    badEventRate: 0,
+  });
   const { dossiers } = gen.generate(T0 - 6 * MS_PER_DAY, T0);
   for (let i = 0; i < dossiers.length; i += 500) ingest.ingest(source, 'dossier', dossiers.slice(i, i + 500));
   return store;

@@ -40,7 +40,10 @@ describe('projections written behind the log', () => {
   it('answers reads after a POST with what it accepted while the projection writer still holds its writes back', async () => {
     srv = await startTestServer({ projectionFlushMs: HELD_BACK_MS });
     const res = await srv.post(DOSSIERS, {
-      events: [receivedEvent({ dueAt: '2026-11-19T17:00:00+07:00', at: '2026-11-17T08:00:00+07:00' }), assigned('a1', '2026-11-17T08:30:00+07:00')],
+      events: [
+        receivedEvent({ dueAt: '2026-11-19T17:00:00+07:00', at: '2026-11-17T08:00:00+07:00' }),
+        assigned('a1', '2026-11-17T08:30:00+07:00'),
+      ],
     });
     expect(res.body.accepted).toBe(2);
     // Durable in the log, not yet in the projections.
@@ -66,7 +69,8 @@ describe('projections written behind the log', () => {
     const conflicting = receivedEvent({ channel: 'postal' });
     const { procedure, ...rest } = first;
     const reordered = { procedure, ...rest };
-    const statuses = async (events: unknown[]) => (await srv!.post(DOSSIERS, { events })).body.results.map((r: { status: string }) => r.status);
+    const statuses = async (events: unknown[]) =>
+      (await srv!.post(DOSSIERS, { events })).body.results.map((r: { status: string }) => r.status);
 
     // In one batch, then before the writer indexed the id, then after it did.
     expect(await statuses([first, reordered, conflicting])).toEqual(['accepted', 'duplicate', 'rejected']);
@@ -90,14 +94,20 @@ describe('projections written behind the log', () => {
     srv = await startTestServer({ projectionFlushMs: HELD_BACK_MS });
     const ids = ['plain', 'with "quotes"', 'back\\slash', 'hồ sơ – ngày 1', '[1,2]', "it's", 'x'.repeat(200)];
     const event = (id: string, i: number, channel = 'online') => receivedEvent({ id, dossierId: `D-${i}`, channel });
-    const statuses = async (events: unknown[]) => (await srv!.post(DOSSIERS, { events })).body.results.map((r: { status: string }) => r.status);
+    const statuses = async (events: unknown[]) =>
+      (await srv!.post(DOSSIERS, { events })).body.results.map((r: { status: string }) => r.status);
 
     expect(await statuses(ids.map((id, i) => event(id, i)))).toEqual(ids.map(() => 'accepted'));
     srv.runtime.projections.sync();
     expect(onDisk(srv.dbFile)).toMatchObject({ logged: ids.length, indexedIds: ids.length });
 
     // Every id resent (the odd ones with other content), plus new ids, one of them twice.
-    const batch = [...ids.map((id, i) => event(id, i, i % 2 ? 'postal' : 'online')), event('new-1', 100), event('new-1', 100), event('new-2', 101, 'postal')];
+    const batch = [
+      ...ids.map((id, i) => event(id, i, i % 2 ? 'postal' : 'online')),
+      event('new-1', 100),
+      event('new-1', 100),
+      event('new-2', 101, 'postal'),
+    ];
     expect(await statuses(batch)).toEqual([...ids.map((_, i) => (i % 2 ? 'rejected' : 'duplicate')), 'accepted', 'duplicate', 'accepted']);
     expect(onDisk(srv.dbFile).logged).toBe(ids.length + 2);
   });

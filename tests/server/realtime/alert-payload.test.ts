@@ -61,7 +61,12 @@ describe('alertPayload', () => {
   });
 
   it('falls back to the id as title and no due time when the dossier is not known', () => {
-    expect(alertPayload(dossierAlert, sources(null))).toMatchObject({ title: 'D-1', dueAt: null, holderName: null, unitName: 'Phường Bến Thành' });
+    expect(alertPayload(dossierAlert, sources(null))).toMatchObject({
+      title: 'D-1',
+      dueAt: null,
+      holderName: null,
+      unitName: 'Phường Bến Thành',
+    });
   });
 
   it('names a task by its title and never by a holder', () => {

@@ -22,7 +22,12 @@ describe('createHub: clock:ticked', () => {
     built = 0;
     hub = createHub({
       io,
-      metrics: { metrics: () => ({}) as never, window: (period) => ({ period, from: 0, to: 0 }), drainChanged: () => new Set(), scopes: () => [] },
+      metrics: {
+        metrics: () => ({}) as never,
+        window: (period) => ({ period, from: 0, to: 0 }),
+        drainChanged: () => new Set(),
+        scopes: () => [],
+      },
       now: () => 0,
       scopeExists: () => true,
       canWatch: () => true,

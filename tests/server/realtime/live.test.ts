@@ -61,7 +61,13 @@ describe('live metrics over Socket.IO', () => {
     await srv.post(DOSSIERS, {
       events: [
         receivedEvent({ dueAt: '2026-11-20T10:00:00+07:00' }),
-        { id: 'a1', type: 'assigned', dossierId: 'D-1', at: '2026-11-20T08:05:00+07:00', handler: { id: 'cb9', name: 'Trần Thị B', unit: '26740' } },
+        {
+          id: 'a1',
+          type: 'assigned',
+          dossierId: 'D-1',
+          at: '2026-11-20T08:05:00+07:00',
+          handler: { id: 'cb9', name: 'Trần Thị B', unit: '26740' },
+        },
       ],
     });
     const s = await (await srv.as('city_leader')).socket();

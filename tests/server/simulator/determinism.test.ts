@@ -26,7 +26,12 @@ function digest(parts: { dossiers: unknown[]; tasks: unknown[] }[], gen: CityGen
 }
 
 /** Generates [from, to) in steps of `stepMs` and hashes everything emitted. */
-function run(options: CityGeneratorOptions, from: number, to: number, stepMs: number): { hash: string; dossierEvents: number; taskEvents: number } {
+function run(
+  options: CityGeneratorOptions,
+  from: number,
+  to: number,
+  stepMs: number,
+): { hash: string; dossierEvents: number; taskEvents: number } {
   const gen = createCityGenerator(options);
   const parts: { dossiers: unknown[]; tasks: unknown[] }[] = [];
   let dossierEvents = 0;

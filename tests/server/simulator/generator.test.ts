@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dayOfWeekOfIndex, MS_PER_DAY, MS_PER_HOUR, parseDueDate, vnDayIndex, vnDayKey, vnStartOfDay } from '../../../server/domain/time.js';
+import {
+  dayOfWeekOfIndex,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  parseDueDate,
+  vnDayIndex,
+  vnDayKey,
+  vnStartOfDay,
+} from '../../../server/domain/time.js';
 import { dossierEventSchema, taskEventSchema } from '../../../server/domain/wire-schemas.js';
 import { createCityGenerator } from '../../../server/simulator/generator.js';
 import type { CityGeneratorOptions, GeneratedEvents } from '../../../server/simulator/generator.js';
@@ -100,7 +108,18 @@ describe('createCityGenerator', () => {
   it('has every field each type requires', () => {
     const counts = new Map<string, number>();
     for (const e of all.dossiers) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
-    for (const type of ['received', 'assigned', 'processed', 'returned', 'rated', 'supplement_requested', 'supplement_received', 'apology_issued', 'withdrawn', 'refused']) {
+    for (const type of [
+      'received',
+      'assigned',
+      'processed',
+      'returned',
+      'rated',
+      'supplement_requested',
+      'supplement_received',
+      'apology_issued',
+      'withdrawn',
+      'refused',
+    ]) {
       expect(counts.get(type) ?? 0, type).toBeGreaterThan(0);
     }
     const known = new Set([...tinyCity.units.map((u) => u.code), ...tinyCity.departments.map((d) => d.code)]);
@@ -152,7 +171,10 @@ describe('createCityGenerator', () => {
     for (const [id, events] of byDossier) {
       if (events[0]!.type !== 'received') {
         // Only dossiers whose receipt was a quarantined bad event lack one.
-        expect([...faults.keys()].some((k) => k.startsWith(`${id}:`)), id).toBe(true);
+        expect(
+          [...faults.keys()].some((k) => k.startsWith(`${id}:`)),
+          id,
+        ).toBe(true);
         continue;
       }
       const types = events.map((e) => e.type);
@@ -217,7 +239,17 @@ describe('createCityGenerator', () => {
       else c.counter++;
       perDay.set(key, c);
     }
-    const tetDays = ['2026-02-14', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22'];
+    const tetDays = [
+      '2026-02-14',
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+    ];
     const workingDay = perDay.get('2026-02-12')!;
     for (const day of tetDays) {
       expect(perDay.get(day)?.counter ?? 0, day).toBe(0);

@@ -66,7 +66,10 @@ export interface FoldedDossier {
  * stopped/refused/withdrawn, else returned; a supplement without a new due date extends the due
  * date by the paused working time (also when the dossier ends while paused).
  */
-export function foldDossiers(events: readonly WireDossierEvent[], skip: ReadonlySet<string> | ReadonlyMap<string, unknown>): Map<string, FoldedDossier> {
+export function foldDossiers(
+  events: readonly WireDossierEvent[],
+  skip: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+): Map<string, FoldedDossier> {
   const out = new Map<string, FoldedDossier>();
   for (const e of events) {
     if (skip.has(e.id)) continue;

@@ -38,7 +38,9 @@ describe('a 40-day history of the whole city at scale 0.25', () => {
 
   it('receives about a quarter of 15,000 dossiers a working day, two thirds online', () => {
     const stats = gen.stats();
-    const workingDays = Array.from({ length: 40 }, (_, i) => vnDayKey(FROM + i * MS_PER_DAY)).filter((d) => calendar.isWorkingDay(d)).length;
+    const workingDays = Array.from({ length: 40 }, (_, i) => vnDayKey(FROM + i * MS_PER_DAY)).filter((d) =>
+      calendar.isWorkingDay(d),
+    ).length;
     expect(stats.dossiersReceived / workingDays).toBeGreaterThan(3_750 * 0.9);
     expect(stats.dossiersReceived / workingDays).toBeLessThan(3_750 * 1.25); // + online at weekends
     const online = [...dossiers.values()].filter((d) => d.channel === 'online').length;
@@ -51,7 +53,9 @@ describe('a 40-day history of the whole city at scale 0.25', () => {
     // little better than the calibrated rate; the last 20 days are close to steady state.
     const recent = onTimeRate(dossiers.values(), NOW - 20 * MS_PER_DAY);
     const whole = onTimeRate(dossiers.values());
-    console.info(`on time: last 20 days ${(recent.rate * 100).toFixed(2)}% of ${recent.finished}; whole history ${(whole.rate * 100).toFixed(2)}%`);
+    console.info(
+      `on time: last 20 days ${(recent.rate * 100).toFixed(2)}% of ${recent.finished}; whole history ${(whole.rate * 100).toFixed(2)}%`,
+    );
     expect(recent.rate).toBeGreaterThan(0.95);
     expect(recent.rate).toBeLessThan(0.975);
     expect(whole.rate).toBeGreaterThan(0.955);
@@ -80,7 +84,9 @@ describe('a 40-day history of the whole city at scale 0.25', () => {
     };
     const early = share(FROM, FROM + 10 * MS_PER_DAY);
     const lastDay = share(vn('2026-11-19T00:00'), NOW);
-    console.info(`finished: received in the first 10 days ${(early * 100).toFixed(1)}%, in the last 34 hours ${(lastDay * 100).toFixed(1)}%`);
+    console.info(
+      `finished: received in the first 10 days ${(early * 100).toFixed(1)}%, in the last 34 hours ${(lastDay * 100).toFixed(1)}%`,
+    );
     expect(early).toBeGreaterThan(0.97);
     expect(lastDay).toBeLessThan(0.6);
     // Some dossiers are open and overdue right now, which is what the map is for.

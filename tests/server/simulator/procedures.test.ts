@@ -31,7 +31,12 @@ describe('loadProcedures', () => {
   it('rejects a malformed entry, naming it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'procedures-'));
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ procedures: [{ code: '1.001193', name: 'X', field: 'Hộ tịch', legalDays: 0.5, level: 'ward', weight: 1, feeBearing: false }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        procedures: [{ code: '1.001193', name: 'X', field: 'Hộ tịch', legalDays: 0.5, level: 'ward', weight: 1, feeBearing: false }],
+      }),
+    );
     expect(() => loadProcedures(file)).toThrow(/procedures\[0\] legalDays/);
   });
 });

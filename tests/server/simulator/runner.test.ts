@@ -117,7 +117,9 @@ describe('startSimulator', () => {
   });
 
   it('rejects batches larger than the ingest contract allows', () => {
-    expect(() => startSimulator({ generator: make(), clock: { now: () => START }, submit: () => {}, batchSize: MAX_BATCH_SIZE + 1 })).toThrow(RangeError);
+    expect(() =>
+      startSimulator({ generator: make(), clock: { now: () => START }, submit: () => {}, batchSize: MAX_BATCH_SIZE + 1 }),
+    ).toThrow(RangeError);
   });
 });
 

@@ -36,7 +36,9 @@ describe('display:add, display:revoke and wall:preset', { timeout: 60_000 }, () 
     const r = run('wall-preset', ['--name', 'ops', '--scenes', 'map,ranking,feed,kpi,departments', '--interval', '20']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('/wall?preset=ops');
-    withStore((s) => expect(s.wallPresets.get('ops')).toMatchObject({ scenes: ['map', 'ranking', 'feed', 'kpi', 'departments'], intervalSeconds: 20 }));
+    withStore((s) =>
+      expect(s.wallPresets.get('ops')).toMatchObject({ scenes: ['map', 'ranking', 'feed', 'kpi', 'departments'], intervalSeconds: 20 }),
+    );
     const bad = run('wall-preset', ['--name', 'ops', '--scenes', 'map,weather']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"weather" is not a scene');

@@ -15,9 +15,7 @@ export function HistogramChart({ bins, loading, error }: HistogramChartProps) {
   const { t } = useTranslation('overview');
   const f = useFormat();
   const data = bins.map((b) => ({
-    label: Number.isFinite(b.toDays)
-      ? `${f.number(b.fromDays, 1)}–${f.number(b.toDays, 1)}`
-      : `>${f.number(b.fromDays, 1)}`,
+    label: Number.isFinite(b.toDays) ? `${f.number(b.fromDays, 1)}–${f.number(b.toDays, 1)}` : `>${f.number(b.fromDays, 1)}`,
     full: Number.isFinite(b.toDays)
       ? t('charts.days', { from: f.number(b.fromDays, 1), to: f.number(b.toDays, 1) })
       : t('charts.daysOver', { from: f.number(b.fromDays, 1) }),

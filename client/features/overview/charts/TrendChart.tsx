@@ -29,13 +29,7 @@ export function TrendChart({ trend, loading, error }: TrendChartProps) {
         <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--grid)" vertical={false} />
           <XAxis dataKey="day" tick={TICK} minTickGap={18} />
-          <YAxis
-            yAxisId="rate"
-            domain={[minRate, 1]}
-            tick={TICK}
-            width={52}
-            tickFormatter={(v: number) => f.percent(v, 0)}
-          />
+          <YAxis yAxisId="rate" domain={[minRate, 1]} tick={TICK} width={52} tickFormatter={(v: number) => f.percent(v, 0)} />
           <YAxis
             yAxisId="count"
             orientation="right"
@@ -45,9 +39,7 @@ export function TrendChart({ trend, loading, error }: TrendChartProps) {
             tickFormatter={(v: number) => f.count(v)}
           />
           <Tooltip
-            formatter={(value, _name, item) =>
-              item.dataKey === 'onTimeRate' ? f.percent(asNumber(value)) : f.count(asNumber(value))
-            }
+            formatter={(value, _name, item) => (item.dataKey === 'onTimeRate' ? f.percent(asNumber(value)) : f.count(asNumber(value)))}
           />
           <Legend wrapperStyle={{ fontSize: 13 }} />
           <Bar

@@ -33,12 +33,7 @@ export function WorstUnitsChart({ rows, metric, onSelect }: WorstUnitsChartProps
   }));
 
   return (
-    <ChartCard
-      id="worst"
-      title={t('charts.worst', { metric: tc(`metric.${metric}`) })}
-      empty={data.length === 0}
-      error={null}
-    >
+    <ChartCard id="worst" title={t('charts.worst', { metric: tc(`metric.${metric}`) })} empty={data.length === 0} error={null}>
       <ResponsiveContainer width="100%" height={Math.max(160, data.length * 24 + 30)}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--grid)" horizontal={false} />
@@ -59,9 +54,7 @@ export function WorstUnitsChart({ rows, metric, onSelect }: WorstUnitsChartProps
               const code = (d.payload as Datum | undefined)?.code;
               if (code) onSelect(code);
             }}
-            shape={(props: BarShapeProps) => (
-              <Rectangle {...props} fill={LEVEL_FILL[(props.payload as Datum).level]} />
-            )}
+            shape={(props: BarShapeProps) => <Rectangle {...props} fill={LEVEL_FILL[(props.payload as Datum).level]} />}
           />
         </BarChart>
       </ResponsiveContainer>

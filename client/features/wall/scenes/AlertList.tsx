@@ -19,7 +19,13 @@ export function AlertList({ alerts, compact = false, today }: { alerts: readonly
   return (
     <ol className={`wall-alerts${compact ? ' wall-alerts--compact' : ''}`} data-testid="wall-alerts">
       {alerts.map((a, i) => (
-        <li key={`${a.kind}:${a.id}`} className={`wall-alert${i === 0 ? ' wall-alert--newest' : ''}`} data-kind={a.kind} data-unit={a.unit} data-id={a.id}>
+        <li
+          key={`${a.kind}:${a.id}`}
+          className={`wall-alert${i === 0 ? ' wall-alert--newest' : ''}`}
+          data-kind={a.kind}
+          data-unit={a.unit}
+          data-id={a.id}
+        >
           <time className="wall-alert__time" dateTime={a.at}>
             {/* A bare due date (the end of a day) has no time to show: "23:59" would read as one (shared/datetime.ts). */}
             {endOfDay(a.at) ? tc('endOfDay') : hourMinute(a.at)}
@@ -43,4 +49,3 @@ export function AlertList({ alerts, compact = false, today }: { alerts: readonly
     </ol>
   );
 }
-

@@ -10,9 +10,7 @@ import { departmentListName } from '../../overview/department-names';
 import { buildRows } from '../../overview/unit-rows';
 import type { SceneData } from './scene-data';
 
-export const DepartmentsScene = memo(function DepartmentsScene(
-  p: Pick<SceneData, 'units' | 'departments' | 'metrics' | 'metric'>,
-) {
+export const DepartmentsScene = memo(function DepartmentsScene(p: Pick<SceneData, 'units' | 'departments' | 'metrics' | 'metric'>) {
   const { t } = useTranslation('wall');
   const { t: tc } = useTranslation();
   const f = useFormat();
@@ -31,11 +29,11 @@ export const DepartmentsScene = memo(function DepartmentsScene(
       (a, b) => compareWorstFirst(metric, a.value, b.value) || a.name.localeCompare(b.name, 'vi'),
     );
   }, [departments, units, metrics, metric, settings.onTimeThresholds, settings.countQuantiles]);
-  const fullNameOf = useMemo(() => new Map(departments.map((d) => [d.code, lang === 'en' ? d.nameEn || d.name : d.name])), [departments, lang]);
-  const nameOf = useMemo(
-    () => new Map(departments.map((d) => [d.code, departmentListName(d, lang)])),
+  const fullNameOf = useMemo(
+    () => new Map(departments.map((d) => [d.code, lang === 'en' ? d.nameEn || d.name : d.name])),
     [departments, lang],
   );
+  const nameOf = useMemo(() => new Map(departments.map((d) => [d.code, departmentListName(d, lang)])), [departments, lang]);
   return (
     <div className="wall-depts" data-testid="wall-scene-departments">
       <h2 className="wall-scene-title">{t('departments.title', { metric: tc(`metric.${metric}`) })}</h2>

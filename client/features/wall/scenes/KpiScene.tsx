@@ -29,7 +29,11 @@ export const KpiScene = memo(function KpiScene(p: Pick<SceneData, 'scope' | 'sco
       <h2 className="wall-scene-title">{p.scopeName}</h2>
       <div className="wall-kpi__grid">
         {tiles.map((tile) => (
-          <div key={tile.key} className={`wall-kpi__tile${tile.tone ? ` wall-kpi__tile--${tile.tone}` : ''}`} data-testid={`wall-kpi-${tile.key}`}>
+          <div
+            key={tile.key}
+            className={`wall-kpi__tile${tile.tone ? ` wall-kpi__tile--${tile.tone}` : ''}`}
+            data-testid={`wall-kpi-${tile.key}`}
+          >
             <div className="wall-kpi__label">{tile.label}</div>
             <div className="wall-kpi__value wall-number" data-testid={`wall-kpi-${tile.key}-value`}>
               {tile.value}

@@ -11,8 +11,14 @@ export function WallLegend({ metric, thresholds }: { metric: MetricKey; threshol
   const v = (x: number) => formatMetric(metric, x, f);
   const rate = metric === 'onTimeRate';
   const items: { level: Level; text: string }[] = [
-    { level: 'good', text: rate ? t('legend.rateGood', { value: v(thresholds.good) }) : t('legend.countGood', { value: v(thresholds.good) }) },
-    { level: 'warn', text: rate ? t('legend.rateWarn', { value: v(thresholds.warn) }) : t('legend.countWarn', { value: v(thresholds.warn) }) },
+    {
+      level: 'good',
+      text: rate ? t('legend.rateGood', { value: v(thresholds.good) }) : t('legend.countGood', { value: v(thresholds.good) }),
+    },
+    {
+      level: 'warn',
+      text: rate ? t('legend.rateWarn', { value: v(thresholds.warn) }) : t('legend.countWarn', { value: v(thresholds.warn) }),
+    },
     { level: 'bad', text: rate ? t('legend.rateBad', { value: v(thresholds.warn) }) : t('legend.countBad', { value: v(thresholds.warn) }) },
     { level: 'none', text: t('legend.none') },
   ];

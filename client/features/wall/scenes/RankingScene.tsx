@@ -19,7 +19,12 @@ export const RankingScene = memo(function RankingScene(p: Pick<SceneData, 'units
   const { units, metrics, metric } = p;
   const rows = useMemo(() => {
     const of = (code: string) => metrics[`unit:${code}`];
-    const th = thresholdsFor(metric, units.map((u) => metricValue(of(u.code), metric)), settings.onTimeThresholds, settings.countQuantiles);
+    const th = thresholdsFor(
+      metric,
+      units.map((u) => metricValue(of(u.code), metric)),
+      settings.onTimeThresholds,
+      settings.countQuantiles,
+    );
     return worstRows(buildRows(units, of, metric, th), metric, RANKING_SIZE);
   }, [units, metrics, metric, settings.onTimeThresholds, settings.countQuantiles]);
   const fullName = useMemo(() => new Map(units.map((u) => [u.code, lang === 'en' ? u.nameEn || u.name : u.fullName])), [units, lang]);

@@ -17,7 +17,16 @@ const units: UnitInfo[] = readFileSync(resolve(process.cwd(), 'fixtures/jurisdic
 
 function renderTiles() {
   return render(
-    <TileCartogram units={units} views={{}} tileValue={() => '—'} changed={[]} changeCount={0} hrefOf={(c) => `/units/${c}`} onSelect={() => {}} ariaLabel="Bản đồ ô" />,
+    <TileCartogram
+      units={units}
+      views={{}}
+      tileValue={() => '—'}
+      changed={[]}
+      changeCount={0}
+      hrefOf={(c) => `/units/${c}`}
+      onSelect={() => {}}
+      ariaLabel="Bản đồ ô"
+    />,
   );
 }
 

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutCartogram, type CartogramInput } from '../../../../client/features/overview/cartogram';
 
 /** The 168 units' representative points (facts from the statistics office's list). */
-const UNITS: CartogramInput[] = JSON.parse(
-  readFileSync(new URL('../../fixtures/hcmc-unit-points.json', import.meta.url), 'utf8'),
-);
+const UNITS: CartogramInput[] = JSON.parse(readFileSync(new URL('../../fixtures/hcmc-unit-points.json', import.meta.url), 'utf8'));
 
 /** Spearman rank correlation. */
 function spearman(a: number[], b: number[]): number {
@@ -63,8 +61,18 @@ describe('layoutCartogram', () => {
   it('is roughly geographic: west→east follows columns, north→south follows rows', () => {
     const cols = UNITS.map((u) => byCode.get(u.code)!.col);
     const rows = UNITS.map((u) => byCode.get(u.code)!.row);
-    expect(spearman(UNITS.map((u) => u.lon), cols)).toBeGreaterThan(0.8);
-    expect(spearman(UNITS.map((u) => -u.lat), rows)).toBeGreaterThan(0.8);
+    expect(
+      spearman(
+        UNITS.map((u) => u.lon),
+        cols,
+      ),
+    ).toBeGreaterThan(0.8);
+    expect(
+      spearman(
+        UNITS.map((u) => -u.lat),
+        rows,
+      ),
+    ).toBeGreaterThan(0.8);
   });
 
   it('keeps the northernmost unit above the southernmost (Côn Đảo)', () => {
@@ -82,8 +90,18 @@ describe('layoutCartogram', () => {
     expect(wide.cols).toBeGreaterThan(wide.rows * 1.6);
     expect(new Set(wide.cells.map((c) => `${c.col},${c.row}`)).size).toBe(168);
     const at = new Map(wide.cells.map((c) => [c.code, c]));
-    expect(spearman(UNITS.map((u) => u.lon), UNITS.map((u) => at.get(u.code)!.col))).toBeGreaterThan(0.75);
-    expect(spearman(UNITS.map((u) => -u.lat), UNITS.map((u) => at.get(u.code)!.row))).toBeGreaterThan(0.75);
+    expect(
+      spearman(
+        UNITS.map((u) => u.lon),
+        UNITS.map((u) => at.get(u.code)!.col),
+      ),
+    ).toBeGreaterThan(0.75);
+    expect(
+      spearman(
+        UNITS.map((u) => -u.lat),
+        UNITS.map((u) => at.get(u.code)!.row),
+      ),
+    ).toBeGreaterThan(0.75);
   });
 
   it('handles tiny inputs', () => {

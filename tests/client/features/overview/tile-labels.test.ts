@@ -4,7 +4,9 @@ import { labelCandidates, MAX_TILE_LABEL_CHARS, tileLabels, type TileLabelInput 
 
 /** Rows of a small CSV without quoted fields. */
 function csv(path: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(new URL(path, import.meta.url), 'utf8').trim().split(/\r?\n/);
+  const [head, ...lines] = readFileSync(new URL(path, import.meta.url), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const cols = head.split(',');
   return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
 }

@@ -22,7 +22,14 @@ describe('the sentences a leader reads on the KPI tiles', () => {
   });
 
   it('shows "—" and "Chưa có hồ sơ giải quyết hôm nay" instead of 0 % when nothing was judged today', () => {
-    render(<KpiTiles period="today" city={metrics({ overdue: 120, onTimeRate: null, onTimeRateBasis: 'new' })} previous={null} previousToDate={null} />);
+    render(
+      <KpiTiles
+        period="today"
+        city={metrics({ overdue: 120, onTimeRate: null, onTimeRateBasis: 'new' })}
+        previous={null}
+        previousToDate={null}
+      />,
+    );
     const tile = screen.getByTestId('kpi-on-time-rate');
     expect(screen.getByTestId('kpi-on-time-rate-value').textContent).toBe('—');
     expect(tile.textContent).toContain('Chưa có hồ sơ giải quyết hôm nay');
@@ -32,10 +39,24 @@ describe('the sentences a leader reads on the KPI tiles', () => {
   });
 
   it('says which overdue dossiers the rate counts: newly overdue for today, all of them for the month', () => {
-    render(<KpiTiles period="today" city={metrics({ finishedOnTime: 5, onTimeRate: 1, onTimeRateBasis: 'new' })} previous={null} previousToDate={null} />);
+    render(
+      <KpiTiles
+        period="today"
+        city={metrics({ finishedOnTime: 5, onTimeRate: 1, onTimeRateBasis: 'new' })}
+        previous={null}
+        previousToDate={null}
+      />,
+    );
     expect(screen.getByTestId('kpi-on-time-rate').textContent).toContain('hồ sơ mới quá hạn trong kỳ');
     cleanup();
-    render(<KpiTiles period="month" city={metrics({ finishedOnTime: 5, onTimeRate: 0.9, onTimeRateBasis: 'backlog' })} previous={null} previousToDate={null} />);
+    render(
+      <KpiTiles
+        period="month"
+        city={metrics({ finishedOnTime: 5, onTimeRate: 0.9, onTimeRateBasis: 'backlog' })}
+        previous={null}
+        previousToDate={null}
+      />,
+    );
     expect(screen.getByTestId('kpi-on-time-rate').textContent).toContain('Tính cả hồ sơ đang quá hạn');
   });
 });
@@ -48,7 +69,10 @@ describe('DayOffBanner', () => {
           day={{
             date: '2026-12-06',
             workingDay: false,
-            lastWorkingDay: { date: '2026-12-04', city: metrics({ finishedEarly: 1000, finishedOnTime: 200, finishedLate: 34, overdueNew: 12, onTimeRate: 0.964 }) },
+            lastWorkingDay: {
+              date: '2026-12-04',
+              city: metrics({ finishedEarly: 1000, finishedOnTime: 200, finishedLate: 34, overdueNew: 12, onTimeRate: 0.964 }),
+            },
           }}
         />
       </MemoryRouter>,

@@ -13,8 +13,18 @@ afterEach(async () => {
   await i18next.changeLanguage('vi');
 });
 
-const nextYear: CalendarCoverage = { status: 'missing_next_year', year: 2027, years: [2025, 2026], message: 'No working calendar for 2027 yet' };
-const thisYear: CalendarCoverage = { status: 'missing_current_year', year: 2027, years: [2025, 2026], message: 'No working calendar for 2027' };
+const nextYear: CalendarCoverage = {
+  status: 'missing_next_year',
+  year: 2027,
+  years: [2025, 2026],
+  message: 'No working calendar for 2027 yet',
+};
+const thisYear: CalendarCoverage = {
+  status: 'missing_current_year',
+  year: 2027,
+  years: [2025, 2026],
+  message: 'No working calendar for 2027',
+};
 
 describe('CalendarBanner', () => {
   it('tells an admin in December that the 2027 calendar is missing', () => {

@@ -44,7 +44,17 @@ describe('SourcesPanel', () => {
         sources={[
           source({}),
           source({ name: 'late-src', lagMs: (2 * 60 + 5) * 60_000, state: 'late' }),
-          source({ name: 'night-src', kind: 'task', hours: 'always', silentAfterMs: 15 * 60_000, lastEventAt: null, lastSeenAt: null, lagMs: null, state: 'silent', silent: true }),
+          source({
+            name: 'night-src',
+            kind: 'task',
+            hours: 'always',
+            silentAfterMs: 15 * 60_000,
+            lastEventAt: null,
+            lastSeenAt: null,
+            lagMs: null,
+            state: 'silent',
+            silent: true,
+          }),
         ]}
       />,
     );

@@ -34,7 +34,14 @@ const counts = {
 
 describe('FeedScene', () => {
   it('shows the public the recent alerts without names, the counts of the last hour and today, and says it is the public view', () => {
-    render(<FeedScene alerts={[alert(), alert({ id: 'T-1', kind: 'task', title: 'Rà soát thủ tục' })]} today="2026-11-20" newlyOverdue={counts} anonymous />);
+    render(
+      <FeedScene
+        alerts={[alert(), alert({ id: 'T-1', kind: 'task', title: 'Rà soát thủ tục' })]}
+        today="2026-11-20"
+        newlyOverdue={counts}
+        anonymous
+      />,
+    );
     const scene = screen.getByTestId('wall-scene-feed');
     expect(scene.querySelectorAll('[data-testid="wall-alerts"] li')).toHaveLength(2);
     expect(scene.textContent).not.toContain('Cán bộ xử lý');
@@ -52,7 +59,14 @@ describe('FeedScene', () => {
   });
 
   it('shows a dossier due on a bare date as "Hết ngày" and its date, never as 23:59', () => {
-    render(<FeedScene alerts={[alert({ at: '2026-12-04T23:59:59.999+07:00', dueAt: '2026-12-04T23:59:59.999+07:00' })]} today="2026-12-06" newlyOverdue={counts} anonymous />);
+    render(
+      <FeedScene
+        alerts={[alert({ at: '2026-12-04T23:59:59.999+07:00', dueAt: '2026-12-04T23:59:59.999+07:00' })]}
+        today="2026-12-06"
+        newlyOverdue={counts}
+        anonymous
+      />,
+    );
     const time = screen.getByTestId('wall-alerts').querySelector('time')!;
     expect(time.textContent).toBe('Hết ngày04/12');
     expect(screen.getByTestId('wall-scene-feed').textContent).not.toContain('23:59');

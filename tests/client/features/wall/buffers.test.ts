@@ -10,7 +10,13 @@ import {
   type WallAlert,
 } from '../../../../client/features/wall/buffers';
 
-function alert(id: string, unit: string, receivedAt: number, kind: 'dossier' | 'task' = 'dossier', at = '2026-11-20T10:00:00+07:00'): WallAlert {
+function alert(
+  id: string,
+  unit: string,
+  receivedAt: number,
+  kind: 'dossier' | 'task' = 'dossier',
+  at = '2026-11-20T10:00:00+07:00',
+): WallAlert {
   return { kind, id, unit, unitName: `Phường ${unit}`, title: 'Đăng ký khai sinh', dueAt: null, at, holderName: null, receivedAt };
 }
 
@@ -65,7 +71,10 @@ describe('recentAlertUnits', () => {
 
 describe('mergeByTime (filling the feed after a reconnect)', () => {
   it('adds what was missed, orders everything by when it became overdue, lists each item once', () => {
-    const live = [alert('C', '1', 5_000, 'dossier', '2026-11-20T11:00:00+07:00'), alert('A', '1', 4_000, 'dossier', '2026-11-20T09:00:00+07:00')];
+    const live = [
+      alert('C', '1', 5_000, 'dossier', '2026-11-20T11:00:00+07:00'),
+      alert('A', '1', 4_000, 'dossier', '2026-11-20T09:00:00+07:00'),
+    ];
     const missed = [alert('B', '2', 0, 'dossier', '2026-11-20T10:00:00+07:00'), alert('A', '1', 0, 'dossier', '2026-11-20T09:00:00+07:00')];
     const merged = mergeByTime(live, missed, 10);
     expect(merged.map((a) => a.id)).toEqual(['C', 'B', 'A']);
@@ -73,7 +82,9 @@ describe('mergeByTime (filling the feed after a reconnect)', () => {
   });
 
   it('stays bounded', () => {
-    const many = Array.from({ length: 200 }, (_, i) => alert(`X${i}`, '1', 0, 'dossier', new Date(Date.UTC(2026, 10, 20, 0, i)).toISOString()));
+    const many = Array.from({ length: 200 }, (_, i) =>
+      alert(`X${i}`, '1', 0, 'dossier', new Date(Date.UTC(2026, 10, 20, 0, i)).toISOString()),
+    );
     const merged = mergeByTime([], many, 50);
     expect(merged).toHaveLength(50);
     expect(merged[0].id).toBe('X199');
@@ -83,7 +94,15 @@ describe('mergeByTime (filling the feed after a reconnect)', () => {
 describe('overdueItemsToAlerts', () => {
   it('turns dossiers and tasks whose due time has passed into feed items that do not pulse', () => {
     const items = overdueItemsToAlerts(
-      [{ id: 'D-1', unit: '26740', procedureName: 'Đăng ký khai sinh', dueAt: '2026-11-20T10:00:00.000+07:00', holderName: 'Trần Thị B' } as never],
+      [
+        {
+          id: 'D-1',
+          unit: '26740',
+          procedureName: 'Đăng ký khai sinh',
+          dueAt: '2026-11-20T10:00:00.000+07:00',
+          holderName: 'Trần Thị B',
+        } as never,
+      ],
       [
         { id: 'T-1', assignee: 'STP', title: 'Rà soát hồ sơ', dueAt: '2026-11-19T17:00:00.000+07:00' } as never,
         { id: 'T-2', assignee: 'STP', title: 'x', dueAt: null } as never,
@@ -94,8 +113,28 @@ describe('overdueItemsToAlerts', () => {
       Date.parse('2026-11-20T12:00:00+07:00'),
     );
     expect(items).toEqual([
-      { kind: 'dossier', id: 'D-1', unit: '26740', unitName: 'Phường 26740', title: 'Đăng ký khai sinh', dueAt: '2026-11-20T10:00:00.000+07:00', at: '2026-11-20T10:00:00.000+07:00', holderName: 'Trần Thị B', receivedAt: 0 },
-      { kind: 'task', id: 'T-1', unit: 'STP', unitName: 'Sở Tư pháp', title: 'Rà soát hồ sơ', dueAt: '2026-11-19T17:00:00.000+07:00', at: '2026-11-19T17:00:00.000+07:00', holderName: null, receivedAt: 0 },
+      {
+        kind: 'dossier',
+        id: 'D-1',
+        unit: '26740',
+        unitName: 'Phường 26740',
+        title: 'Đăng ký khai sinh',
+        dueAt: '2026-11-20T10:00:00.000+07:00',
+        at: '2026-11-20T10:00:00.000+07:00',
+        holderName: 'Trần Thị B',
+        receivedAt: 0,
+      },
+      {
+        kind: 'task',
+        id: 'T-1',
+        unit: 'STP',
+        unitName: 'Sở Tư pháp',
+        title: 'Rà soát hồ sơ',
+        dueAt: '2026-11-19T17:00:00.000+07:00',
+        at: '2026-11-19T17:00:00.000+07:00',
+        holderName: null,
+        receivedAt: 0,
+      },
     ]);
     expect(recentAlertUnits(items, Date.now())).toEqual([]);
   });

@@ -15,7 +15,11 @@ function memoryStorage(initial: Record<string, string> = {}) {
 
 describe('takeTokenFromSearch', () => {
   it('takes the token out and keeps the other parameters', () => {
-    expect(takeTokenFromSearch(`?preset=ops&token=${TOKEN}&interval=20`)).toEqual({ token: TOKEN, search: '?preset=ops&interval=20', hadToken: true });
+    expect(takeTokenFromSearch(`?preset=ops&token=${TOKEN}&interval=20`)).toEqual({
+      token: TOKEN,
+      search: '?preset=ops&interval=20',
+      hadToken: true,
+    });
   });
 
   it('leaves an empty query when the token was the only parameter', () => {
@@ -48,7 +52,14 @@ describe('resolveDisplayToken', () => {
 
   it('works without storage (disabled by policy) and without any token', () => {
     expect(resolveDisplayToken('', null)).toEqual({ token: null, search: '', hadToken: false });
-    const throwing = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } };
+    const throwing = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+    };
     expect(resolveDisplayToken(`?token=${TOKEN}`, throwing).token).toBe(TOKEN);
   });
 });

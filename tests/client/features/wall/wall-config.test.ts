@@ -50,7 +50,14 @@ describe('parseWallSearch', () => {
   });
 
   it('leaves out what is not given', () => {
-    expect(parseWallSearch('')).toMatchObject({ scenes: null, intervalSeconds: null, preset: null, scope: null, period: null, metric: null });
+    expect(parseWallSearch('')).toMatchObject({
+      scenes: null,
+      intervalSeconds: null,
+      preset: null,
+      scope: null,
+      period: null,
+      metric: null,
+    });
   });
 
   it('turns every unusable value into a warning instead of failing', () => {
@@ -78,14 +85,23 @@ describe('resolveWallConfig', () => {
   });
 
   it('takes scenes and interval from the preset', () => {
-    expect(resolveWallConfig(none, { ...preset, scenes: [...preset.scenes] }, 'city')).toMatchObject({ scenes: ['kpi', 'feed'], intervalMs: 45_000 });
+    expect(resolveWallConfig(none, { ...preset, scenes: [...preset.scenes] }, 'city')).toMatchObject({
+      scenes: ['kpi', 'feed'],
+      intervalMs: 45_000,
+    });
   });
 
   it('lets what the URL says explicitly win over the preset', () => {
     const url = parseWallSearch('?preset=ops&scenes=map,ranking&interval=10');
-    expect(resolveWallConfig(url, { ...preset, scenes: [...preset.scenes] }, 'city')).toMatchObject({ scenes: ['map', 'ranking'], intervalMs: 10_000 });
+    expect(resolveWallConfig(url, { ...preset, scenes: [...preset.scenes] }, 'city')).toMatchObject({
+      scenes: ['map', 'ranking'],
+      intervalMs: 10_000,
+    });
     const onlyInterval = parseWallSearch('?preset=ops&interval=10');
-    expect(resolveWallConfig(onlyInterval, { ...preset, scenes: [...preset.scenes] }, 'city')).toMatchObject({ scenes: ['kpi', 'feed'], intervalMs: 10_000 });
+    expect(resolveWallConfig(onlyInterval, { ...preset, scenes: [...preset.scenes] }, 'city')).toMatchObject({
+      scenes: ['kpi', 'feed'],
+      intervalMs: 10_000,
+    });
   });
 
   it('keeps only the KPI board and the feed for a single unit', () => {
