@@ -4,41 +4,27 @@
  * overview first, then from the live `city` subscription, which replaces them on every
  * snapshot and updates them on every delta.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ScopeKey, ScopeMetrics } from '../../../server/metrics/types';
-import { CITY_CODE, fetchOverview, fetchUnitDetail, useApi, useBoundaries, useClientConfig, useJurisdiction } from '../../api';
-import { useFormat, useLang } from '../../i18n';
-import { thresholdsFor } from '../../lib/color-scale';
-import { formatMetric, metricValue } from '../../lib/metrics';
+import { useClientConfig } from '../../api';
 import { useSettings } from '../../lib/settings';
 import { useViewParams } from '../../lib/url-state';
-import { useScopeSubscription } from '../../realtime/useScopeSubscription';
 import { AlertFeed } from './AlertFeed';
 import { DepartmentList } from './DepartmentList';
-import type { MapUnitView } from './GeoMap';
 import { DayOffBanner } from './DayOffBanner';
 import { KpiTiles } from './KpiTiles';
 import { MapPanel } from './MapPanel';
-import { buildRows, worstRows } from './unit-rows';
+import { worstRows } from './unit-rows';
+import { useOverviewModel } from './useOverviewModel';
 import { useSession } from '../auth/session';
 
 // Charts load after the map and KPIs (their library is the largest of the client).
 const OverviewCharts = lazy(() => import('./OverviewCharts').then((m) => ({ default: m.OverviewCharts })));
 
-/** The city detail (trend, fields, histogram) is not pushed live; refresh it this often. */
-const CITY_DETAIL_REFRESH_MS = 60_000;
-
-function codesOf(keys: readonly ScopeKey[], prefix: 'unit:' | 'department:'): string[] {
-  return keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-}
-
 export function OverviewPage() {
   const { t } = useTranslation('overview');
   const { t: tc } = useTranslation();
-  const f = useFormat();
-  const lang = useLang();
   const navigate = useNavigate();
   const view = useViewParams();
   const { period, metric, layout, searchParams, linkTo } = view;
@@ -59,91 +45,11 @@ export function OverviewPage() {
     else navigate(`/login?next=${encodeURIComponent('/')}`, { replace: true });
   }, [session.loaded, caps.cityOverview, caps.home, navigate, linkTo]);
 
-  const jurisdiction = useJurisdiction();
-  const boundaries = useBoundaries();
-  const overview = useApi((signal) => fetchOverview(period, { signal }), [period]);
-  const [detailTick, setDetailTick] = useState(0);
-  useEffect(() => {
-    const id = window.setInterval(() => setDetailTick((n) => n + 1), CITY_DETAIL_REFRESH_MS);
-    return () => window.clearInterval(id);
-  }, []);
-  const cityDetail = useApi((signal) => fetchUnitDetail(CITY_CODE, period, { signal, officials: false }), [period, detailTick]);
-  const live = useScopeSubscription('city', period);
-
-  const appTitle = tc('appTitle');
-  useEffect(() => {
-    document.title = appTitle;
-  }, [appTitle]);
-
-  const ls = live.state;
-  const liveReady = ls.snapshots > 0 && ls.scope === 'city' && ls.period === period;
-  const ov = overview.data && overview.data.window.period === period ? overview.data : null;
-
-  const unitMetrics = useCallback(
-    (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`unit:${code}`] : undefined) ?? ov?.units[code],
-    [liveReady, ls.metrics, ov],
-  );
-  const deptMetrics = useCallback(
-    (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`department:${code}`] : undefined) ?? ov?.departments[code],
-    [liveReady, ls.metrics, ov],
-  );
-  const city = (liveReady ? ls.metrics.city : undefined) ?? ov?.city ?? null;
-
-  const units = useMemo(() => jurisdiction.data?.units ?? [], [jurisdiction.data]);
-  const departments = useMemo(() => jurisdiction.data?.departments ?? [], [jurisdiction.data]);
-
-  const thresholds = useMemo(
-    () =>
-      thresholdsFor(
-        metric,
-        units.map((u) => metricValue(unitMetrics(u.code), metric)),
-        settings.onTimeThresholds,
-        settings.countQuantiles,
-      ),
-    [metric, units, unitMetrics, settings.onTimeThresholds, settings.countQuantiles],
-  );
-  const rows = useMemo(() => buildRows(units, unitMetrics, metric, thresholds), [units, unitMetrics, metric, thresholds]);
-  const deptRows = useMemo(() => buildRows(departments, deptMetrics, metric, thresholds), [departments, deptMetrics, metric, thresholds]);
-
-  const metricName = tc(`metricShort.${metric}`);
-  const unitByCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units]);
-  const views = useMemo(() => {
-    const out: Record<string, MapUnitView> = {};
-    for (const r of rows) {
-      const u = unitByCode.get(r.code);
-      const label = lang === 'en' ? `${r.nameEn || r.name} (${tc(`unitType.${u?.type ?? 'Phường'}`)})` : (u?.fullName ?? r.name);
-      out[r.code] = { level: r.level, label, valueText: `${metricName}: ${formatMetric(metric, r.value, f)}` };
-    }
-    return out;
-  }, [rows, unitByCode, lang, metric, metricName, f, tc]);
-
-  const valueByCode = useMemo(() => new Map(rows.map((r) => [r.code, r.value])), [rows]);
-  const tileValue = useCallback(
-    (code: string): string => {
-      const v = valueByCode.get(code) ?? null;
-      if (v == null) return '—';
-      // Tiles are small: the rate without decimals, counts as they are.
-      return metric === 'onTimeRate' ? f.percent(v, 0) : formatMetric(metric, v, f);
-    },
-    [valueByCode, metric, f],
-  );
-
-  const changedUnits = useMemo(() => codesOf(ls.changed, 'unit:'), [ls.changed]);
-  const changedDepts = useMemo(() => new Set(codesOf(ls.changed, 'department:')), [ls.changed]);
-  const shortNames = useMemo(() => Object.fromEntries(departments.map((d) => [d.code, d.shortName || d.name])), [departments]);
+  const m = useOverviewModel(period, metric);
+  const { jurisdiction, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
+  const { changedUnits, changedDepts, shortNames, syncNote, detail, detailError, loadError } = m;
 
   const onSelect = useCallback((code: string) => navigate(linkTo(`/units/${encodeURIComponent(code)}`)), [navigate, linkTo]);
-
-  const syncNote =
-    ls.sync === 'error'
-      ? t('live.error', { message: ls.error?.message ?? '' })
-      : ls.snapshots > 0 && ls.sync !== 'ready'
-        ? t('live.refreshing')
-        : null;
-
-  const detail = cityDetail.data && cityDetail.data.window.period === period ? cityDetail.data : null;
-  const detailError = cityDetail.error && !detail ? cityDetail.error.message : null;
-  const loadError = overview.error ?? jurisdiction.error;
 
   return (
     <div className="overview" data-testid="overview-page">

@@ -1,0 +1,138 @@
+/**
+ * The overview's data: the jurisdiction and boundaries, the REST overview and city detail for the
+ * period, the live `city` subscription over them (it replaces the REST numbers on every snapshot and
+ * delta), and what the map, departments and feed are drawn from. The page only lays them out.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Period, ScopeKey, ScopeMetrics } from '../../../server/metrics/types';
+import { CITY_CODE, fetchOverview, fetchUnitDetail, useApi, useBoundaries, useJurisdiction } from '../../api';
+import { useFormat, useLang } from '../../i18n';
+import { thresholdsFor } from '../../lib/color-scale';
+import { formatMetric, metricValue, type MetricKey } from '../../lib/metrics';
+import { useSettings } from '../../lib/settings';
+import { useScopeSubscription } from '../../realtime/useScopeSubscription';
+import type { MapUnitView } from './GeoMap';
+import { buildRows } from './unit-rows';
+
+/** The city detail (trend, fields, histogram) is not pushed live; refresh it this often. */
+const CITY_DETAIL_REFRESH_MS = 60_000;
+
+function codesOf(keys: readonly ScopeKey[], prefix: 'unit:' | 'department:'): string[] {
+  return keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+}
+
+export function useOverviewModel(period: Period, metric: MetricKey) {
+  const { t } = useTranslation('overview');
+  const { t: tc } = useTranslation();
+  const f = useFormat();
+  const lang = useLang();
+  const settings = useSettings();
+
+  const jurisdiction = useJurisdiction();
+  const boundaries = useBoundaries();
+  const overview = useApi((signal) => fetchOverview(period, { signal }), [period]);
+  const [detailTick, setDetailTick] = useState(0);
+  useEffect(() => {
+    const id = window.setInterval(() => setDetailTick((n) => n + 1), CITY_DETAIL_REFRESH_MS);
+    return () => window.clearInterval(id);
+  }, []);
+  const cityDetail = useApi((signal) => fetchUnitDetail(CITY_CODE, period, { signal, officials: false }), [period, detailTick]);
+  const live = useScopeSubscription('city', period);
+
+  const appTitle = tc('appTitle');
+  useEffect(() => {
+    document.title = appTitle;
+  }, [appTitle]);
+
+  const ls = live.state;
+  const liveReady = ls.snapshots > 0 && ls.scope === 'city' && ls.period === period;
+  const ov = overview.data && overview.data.window.period === period ? overview.data : null;
+
+  const unitMetrics = useCallback(
+    (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`unit:${code}`] : undefined) ?? ov?.units[code],
+    [liveReady, ls.metrics, ov],
+  );
+  const deptMetrics = useCallback(
+    (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`department:${code}`] : undefined) ?? ov?.departments[code],
+    [liveReady, ls.metrics, ov],
+  );
+  const city = (liveReady ? ls.metrics.city : undefined) ?? ov?.city ?? null;
+
+  const units = useMemo(() => jurisdiction.data?.units ?? [], [jurisdiction.data]);
+  const departments = useMemo(() => jurisdiction.data?.departments ?? [], [jurisdiction.data]);
+
+  const thresholds = useMemo(
+    () =>
+      thresholdsFor(
+        metric,
+        units.map((u) => metricValue(unitMetrics(u.code), metric)),
+        settings.onTimeThresholds,
+        settings.countQuantiles,
+      ),
+    [metric, units, unitMetrics, settings.onTimeThresholds, settings.countQuantiles],
+  );
+  const rows = useMemo(() => buildRows(units, unitMetrics, metric, thresholds), [units, unitMetrics, metric, thresholds]);
+  const deptRows = useMemo(() => buildRows(departments, deptMetrics, metric, thresholds), [departments, deptMetrics, metric, thresholds]);
+
+  const metricName = tc(`metricShort.${metric}`);
+  const unitByCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units]);
+  const views = useMemo(() => {
+    const out: Record<string, MapUnitView> = {};
+    for (const r of rows) {
+      const u = unitByCode.get(r.code);
+      const label = lang === 'en' ? `${r.nameEn || r.name} (${tc(`unitType.${u?.type ?? 'Phường'}`)})` : (u?.fullName ?? r.name);
+      out[r.code] = { level: r.level, label, valueText: `${metricName}: ${formatMetric(metric, r.value, f)}` };
+    }
+    return out;
+  }, [rows, unitByCode, lang, metric, metricName, f, tc]);
+
+  const valueByCode = useMemo(() => new Map(rows.map((r) => [r.code, r.value])), [rows]);
+  const tileValue = useCallback(
+    (code: string): string => {
+      const v = valueByCode.get(code) ?? null;
+      if (v == null) return '—';
+      // Tiles are small: the rate without decimals, counts as they are.
+      return metric === 'onTimeRate' ? f.percent(v, 0) : formatMetric(metric, v, f);
+    },
+    [valueByCode, metric, f],
+  );
+
+  const changedUnits = useMemo(() => codesOf(ls.changed, 'unit:'), [ls.changed]);
+  const changedDepts = useMemo(() => new Set(codesOf(ls.changed, 'department:')), [ls.changed]);
+  const shortNames = useMemo(() => Object.fromEntries(departments.map((d) => [d.code, d.shortName || d.name])), [departments]);
+
+  const syncNote =
+    ls.sync === 'error'
+      ? t('live.error', { message: ls.error?.message ?? '' })
+      : ls.snapshots > 0 && ls.sync !== 'ready'
+        ? t('live.refreshing')
+        : null;
+
+  const detail = cityDetail.data && cityDetail.data.window.period === period ? cityDetail.data : null;
+  const detailError = cityDetail.error && !detail ? cityDetail.error.message : null;
+  const loadError = overview.error ?? jurisdiction.error;
+
+  return {
+    jurisdiction,
+    boundaries,
+    overview,
+    cityDetail,
+    ls,
+    ov,
+    city,
+    units,
+    rows,
+    deptRows,
+    thresholds,
+    views,
+    tileValue,
+    changedUnits,
+    changedDepts,
+    shortNames,
+    syncNote,
+    detail,
+    detailError,
+    loadError,
+  };
+}
