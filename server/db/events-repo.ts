@@ -22,6 +22,8 @@ export interface LoggedEvent {
   payload: string;
 }
 
+// Long by design: one closure holding the prepared statements (prepared once, STYLE.md) and the short
+// methods that run them; each method is small, the factory's length is their sum.
 /**
  * The append-only event log (`events`, no secondary index: appending a batch writes only its rows)
  * and its two lookup tables, `event_ids` and `item_events`, which the projection writer fills behind

@@ -71,6 +71,8 @@ function orderBy(sorts: Record<string, { sql: string; invert?: boolean }>, fallb
   return `${s.sql} ${asc !== !!s.invert ? 'ASC' : 'DESC'} NULLS LAST, id`;
 }
 
+// Long by design: one closure holding the prepared statements (prepared once, STYLE.md) and the short
+// methods that run them; each method is small, the factory's length is their sum.
 /** Read-side queries for drill-down pages, lists and trends. `unit` null means the whole city. */
 export function createReadRepo(db: Db) {
   const cache = new Map<string, ReturnType<Db['prepare']>>();

@@ -52,6 +52,8 @@ function weekdaysBefore(d: number): number {
   return 2 + 5 * weeks + (r < 5 ? r : 5);
 }
 
+// Long by design: one closure over the calendar's precomputed day tables and the short methods
+// that read them.
 /**
  * Builds a working calendar from official years (days off, swapped working Saturdays) and office
  * sessions ("HH:MM" in Vietnam time). Days outside the given years follow the plain rule: Monday to

@@ -13,6 +13,8 @@ import { dossierStatus, iso, pageQuery, parseQuery, resolveScopeCode, sortQuery,
 import type { ReadDeps } from './read-routes.js';
 import { canListDossiers, canListTasks, canReadDossier, canReadTask } from '../auth/policy.js';
 
+// Long by design: the router's handlers registered in one place, each short and self-contained;
+// the function's length is their sum, not one long flow.
 export function itemRoutes(deps: ReadDeps): Router {
   const r = Router();
   const { store, jurisdiction, calendar } = deps;

@@ -46,6 +46,8 @@ export interface ReadDeps {
 
 const periodQuery = z.object({ period: z.enum(PERIODS).default('live') });
 
+// Long by design: the router's handlers registered in one place, each short and self-contained;
+// the function's length is their sum, not one long flow.
 /** Read API under /api/v1: jurisdiction, overview, recent alerts, unit detail (item lists and details: item-routes.ts). */
 export function readRoutes(deps: ReadDeps): Router {
   const r = Router();
