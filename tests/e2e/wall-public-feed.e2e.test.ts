@@ -77,6 +77,17 @@ describe('the wall for the public (no display token) in Chromium', () => {
             timeout: 30_000,
           });
           await waitLive(page);
+          // The tile size comes from the panel's measured box (a ResizeObserver): wait until it is measured
+          // and settled (at 4K, until full names are on; a wall that never shows them fails on the timeout).
+          const want4k = vp.width === 3840;
+          await page.waitForFunction(
+            (is4k) => {
+              const frame = document.querySelector('.tiles-frame');
+              return Number(frame?.getAttribute('data-tile-px')) > 0 && (!is4k || frame?.getAttribute('data-full-names') === 'true');
+            },
+            want4k,
+            { timeout: 15_000 },
+          );
           const state = await page.evaluate(() => {
             const frame = document.querySelector('.tiles-frame')!;
             const tiles = [...document.querySelectorAll('a.tile')];
