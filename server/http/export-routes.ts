@@ -17,6 +17,7 @@ import { dossierItem, taskItem } from './list-items.js';
 import { clientIp } from './auth-routes.js';
 import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
+import { BREAKDOWN_SORT_KEYS, DOSSIER_LIST_STATUSES, TASK_LIST_STATUSES } from '../../shared/contract/api.js';
 
 /** Tables the unit page exports. */
 export const EXPORT_TABLES = ['dossiers', 'tasks', 'officials', 'by_field', 'by_procedure'] as const;
@@ -45,18 +46,6 @@ const exportQuery = z.object({
   dir: z.enum(['asc', 'desc']).optional(),
 });
 
-const DOSSIER_STATUSES = ['overdue', 'due_soon', 'in_progress', 'paused', 'awaiting_supplement', 'late', 'done'] as const;
-const TASK_STATUSES = ['open_in_term', 'open_overdue', 'done_on_time', 'done_late', 'no_deadline', 'cancelled'] as const;
-const BREAKDOWN_SORT_KEYS = [
-  'label',
-  'received',
-  'inProgress',
-  'overdue',
-  'finishedOnTime',
-  'finishedLate',
-  'onTimeRate',
-  'processingDaysMedian',
-];
 const OFFICIAL_SORT_KEYS = ['name', 'unit', 'holdingNow', 'overdueHeldNow', 'stepsDone', 'stepOnTimeShare', 'medianHoldDays', 'bounces'];
 
 /** File-name words of each table and list filter (ASCII Vietnamese, readable by officials). */
@@ -189,7 +178,7 @@ export function exportRoutes(deps: ExportDeps): Router {
       const keys = table === 'dossiers' ? DOSSIER_SORT_KEYS : TASK_SORT_KEYS;
       const sort = q.sort === undefined ? undefined : oneOf('sort', q.sort, keys, keys[0]);
       if (table === 'dossiers') {
-        status = oneOf('status', q.status, DOSSIER_STATUSES, 'overdue');
+        status = oneOf('status', q.status, DOSSIER_LIST_STATUSES, 'overdue');
         const page = deps.store.read.dossierPage({
           sort,
           dir: q.dir,
@@ -208,7 +197,7 @@ export function exportRoutes(deps: ExportDeps): Router {
           { lang, scopeName, asOf: now },
         );
       } else {
-        status = oneOf('status', q.status, TASK_STATUSES, 'open_overdue');
+        status = oneOf('status', q.status, TASK_LIST_STATUSES, 'open_overdue');
         const page = deps.store.read.taskPage({
           assignee: unit,
           filter: status as TaskFilter,

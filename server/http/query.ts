@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { toVnIso } from '../domain/time.js';
 import type { ScopeKey } from '../metrics/types.js';
+import { DOSSIER_LIST_STATUSES, TASK_LIST_STATUSES } from '../../shared/contract/api.js';
 import { HttpError } from './errors.js';
 
 export const pageQuery = z.object({
@@ -11,8 +12,8 @@ export const pageQuery = z.object({
 });
 export const sortQuery = (keys: string[]) =>
   z.object({ sort: z.enum(keys as [string, ...string[]]).optional(), dir: z.enum(['asc', 'desc']).optional() });
-export const dossierStatus = z.enum(['overdue', 'due_soon', 'in_progress', 'paused', 'awaiting_supplement', 'late', 'done']);
-export const taskStatus = z.enum(['open_in_term', 'open_overdue', 'done_on_time', 'done_late', 'no_deadline', 'cancelled']);
+export const dossierStatus = z.enum(DOSSIER_LIST_STATUSES);
+export const taskStatus = z.enum(TASK_LIST_STATUSES);
 
 /** The query parsed by `schema`, or 400 `invalid_query` naming every bad parameter. */
 export function parseQuery<T extends z.ZodTypeAny>(schema: T, req: Request): z.infer<T> {

@@ -167,7 +167,9 @@ export interface UnitDetailResponse {
   processingHistogram: { fromDays: number; toDays: number; count: number }[];
 }
 
-export type DossierListStatus = 'overdue' | 'due_soon' | 'in_progress' | 'paused' | 'awaiting_supplement' | 'late' | 'done';
+/** The dossier lists' status filters, for the read API and the exports alike. */
+export const DOSSIER_LIST_STATUSES = ['overdue', 'due_soon', 'in_progress', 'paused', 'awaiting_supplement', 'late', 'done'] as const;
+export type DossierListStatus = (typeof DOSSIER_LIST_STATUSES)[number];
 
 export interface DossierListItem {
   id: string;
@@ -271,6 +273,19 @@ export interface DossierDetailResponse {
 }
 
 export type TaskListStatus = TaskTimeliness;
+/** The task lists' status filters, for the read API and the exports alike. */
+export const TASK_LIST_STATUSES = ['open_in_term', 'open_overdue', 'done_on_time', 'done_late', 'no_deadline', 'cancelled'] as const;
+/** Sort keys of a breakdown table (by field, by procedure): the page's columns and the export's order. */
+export const BREAKDOWN_SORT_KEYS = [
+  'label',
+  'received',
+  'inProgress',
+  'overdue',
+  'finishedOnTime',
+  'finishedLate',
+  'onTimeRate',
+  'processingDaysMedian',
+] as const;
 
 export interface TaskListItem {
   id: string;

@@ -5,16 +5,7 @@ import type { SortState, SortValue } from './sorting';
 
 export const DOSSIER_SORT_KEYS = ['id', 'procedureName', 'field', 'holderName', 'dueAt', 'daysOverdue'] as const;
 export const TASK_SORT_KEYS = ['title', 'documentNumber', 'issuer', 'assignedAt', 'dueAt', 'daysOverdue', 'extensions'] as const;
-export const BREAKDOWN_SORT_KEYS = [
-  'label',
-  'received',
-  'inProgress',
-  'overdue',
-  'finishedOnTime',
-  'finishedLate',
-  'onTimeRate',
-  'processingDaysMedian',
-] as const;
+export { BREAKDOWN_SORT_KEYS } from '../../../shared/contract/api';
 export const OFFICIAL_SORT_KEYS = [
   'name',
   'holdingNow',
