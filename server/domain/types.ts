@@ -3,6 +3,7 @@
  * Instants are epoch milliseconds (UTC); Vietnam time is UTC+7 with no DST.
  * Validated events carry instants as numbers; the wire format (ISO 8601 strings) lives in ingest/.
  */
+import { DEFAULT_ACCOUNTABILITY_SETTINGS, type AccountabilitySettings } from './accountability-settings.js';
 import type { DepartmentInfo, DossierTimeliness, JurisdictionResponse, OverdueReason, UnitInfo } from '../../shared/contract/api.js';
 
 /** Wire enumerations the domain computes; defined once, in the contract. */
@@ -189,6 +190,8 @@ export interface DomainSettings {
   extendDueByPausedTime: boolean;
   /** Office sessions in Vietnam time, "HH:MM". */
   officeHours: { start: string; end: string }[];
+  /** Buck-passing, early warning and explanation requests (accountability-settings.ts). */
+  accountability: AccountabilitySettings;
 }
 
 export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
@@ -198,6 +201,7 @@ export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
     { start: '07:30', end: '11:30' },
     { start: '13:00', end: '17:00' },
   ],
+  accountability: DEFAULT_ACCOUNTABILITY_SETTINGS,
 };
 
 /** One year of the official calendar, as stored in fixtures/calendar/YYYY.json. */
