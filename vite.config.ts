@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Writes dist/client/build-id.txt (a hash of the emitted chunks): the server sends it in every clock
@@ -21,12 +22,51 @@ function buildId(): Plugin {
 
 const r = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
+/**
+ * Installable and readable offline (issue 18): the web app manifest (Vietnamese name, standalone, icons)
+ * and the service worker client/sw/sw.ts, into which Workbox injects the list of built files to precache.
+ */
+function installableApp(): Plugin[] {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'sw',
+    filename: 'sw.ts',
+    registerType: 'autoUpdate',
+    // Registered by client/offline/offline-cache.ts (not on wall displays).
+    injectRegister: false,
+    injectManifest: {
+      // The map and charts chunks and the fonts are part of the shell: offline, the app must draw.
+      globPatterns: ['**/*.{js,css,html,woff2,png,svg,webmanifest}'],
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    },
+    manifest: {
+      id: '/',
+      name: 'Bản đồ thực thi thể chế',
+      short_name: 'Bản đồ thực thi',
+      description: 'Theo dõi trực tiếp tình hình giải quyết hồ sơ thủ tục hành chính và nhiệm vụ được giao.',
+      lang: 'vi',
+      dir: 'ltr',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      orientation: 'any',
+      background_color: '#f2f4f7',
+      theme_color: '#0b2545',
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+  });
+}
+
 /** The API server (npm run dev) the dev server forwards REST and Socket.IO to. */
 const API_TARGET = process.env.API_TARGET ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: r('./client'),
-  plugins: [react(), buildId()],
+  plugins: [react(), buildId(), installableApp()],
   build: {
     outDir: r('./dist/client'),
     emptyOutDir: true,

@@ -14,8 +14,10 @@ import './styles/shell.css';
 import './styles/overview.css';
 import { App } from './App';
 import { initI18n } from './i18n';
+import { registerServiceWorker } from './offline/offline-cache';
 
 initI18n();
+void registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -3,6 +3,8 @@
  * `ApiError` (HTTP status, server error code, message), never a silent undefined.
  */
 
+import { noteAnswer } from '../offline/offline-state';
+
 /** Base path of the versioned read API. */
 export const API_BASE = '/api/v1';
 
@@ -137,6 +139,7 @@ export async function sendJson<T>(
 }
 
 async function readJson<T>(res: Response, url: string): Promise<T> {
+  noteAnswer(res.headers);
   let body: unknown = null;
   const text = await res.text().catch(() => '');
   if (text) {

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoundariesResponse, JurisdictionResponse } from '../../server/http/api-types';
 import { ApiError, apiUrl, getJson, isAbortError } from './client';
 import { fetchBoundaries, fetchJurisdiction } from './endpoints';
+import { onBackOnline } from '../offline/offline-state';
 
 export interface ApiState<T> {
   data: T | null;
@@ -61,6 +62,8 @@ export function useApi<T>(call: ((signal: AbortSignal) => Promise<T>) | null, de
   }, [...deps, nonce, call == null]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
+  // Back from the offline snapshot: fetch again, so nothing stays on screen from the cache.
+  useEffect(() => onBackOnline(reload), [reload]);
   return { data, error, loading, reload };
 }
 

@@ -6,6 +6,7 @@
  * checked against its `EVENTS` at compile time.
  */
 import { io, type Socket } from 'socket.io-client';
+import { noteReconnected } from '../offline/offline-state';
 import type {
   ClientToServerEvents,
   ClockTicked,
@@ -97,7 +98,10 @@ export function getSocket(): AppSocket {
       reconnectionDelay: 1_000,
       reconnectionDelayMax: 10_000,
     });
-    s.on('connect', () => setConnection({ connected: true, connectedAt: Date.now(), connects: connection.connects + 1 }));
+    s.on('connect', () => {
+      setConnection({ connected: true, connectedAt: Date.now(), connects: connection.connects + 1 });
+      noteReconnected();
+    });
     s.on('disconnect', () => setConnection({ connected: false }));
     // A server recovering its projections refuses the handshake with a delay to retry after; Socket.IO
     // does not retry a refused handshake by itself.

@@ -12,7 +12,8 @@ export function staticClient(dir: string): Router {
       maxAge: '1h',
       setHeaders: (res, path) => {
         // index.html must never be cached: a new build has to reach displays that reload on a version change.
-        if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+        // Nor the service worker and the manifest: the browser must see a new build's worker at once.
+        if (/\.(html|webmanifest)$|[\\/]sw\.js$/.test(path)) res.setHeader('Cache-Control', 'no-cache');
       },
     }),
   );

@@ -9,6 +9,7 @@ import type { MeResponse } from '../../../server/http/auth-routes';
 import type { ScopeKey } from '../../../server/metrics/types';
 import { ApiError, apiUrl, getJson, sendJson, setCsrfToken } from '../../api';
 import { reconnectSocket } from '../../realtime/socket';
+import { clearSnapshotCache } from '../../offline/offline-cache';
 
 export type Me = MeResponse;
 export type Capabilities = MeResponse['capabilities'];
@@ -52,8 +53,13 @@ let state: SessionState = { me: ANONYMOUS, loaded: false };
 const listeners = new Set<() => void>();
 let inFlight: Promise<Me> | null = null;
 
+/** Who the answers in the offline snapshot belong to: a username, or null for the public. */
+const ownerOf = (me: Me): string | null => (me.authenticated && me.user ? me.user.username : null);
+
 function set(me: Me): void {
   setCsrfToken(me.csrfToken);
+  // Another person (or nobody) now: what the snapshot kept for the previous one must not stay on the device.
+  if (state.loaded && ownerOf(state.me) !== ownerOf(me)) void clearSnapshotCache();
   state = { me, loaded: true };
   for (const l of listeners) l();
 }
@@ -106,6 +112,7 @@ export async function logout(): Promise<void> {
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
   }
+  await clearSnapshotCache();
   set(ANONYMOUS);
   reconnectSocket();
   await refreshSession();

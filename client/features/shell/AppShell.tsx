@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Header } from './Header';
+import { OfflineBanner } from '../../offline/OfflineBanner';
 import { LanguageSync } from './LanguageSync';
 import { refreshSession } from '../auth/session';
 import { useResumeAfterServerDisconnect } from '../../realtime/useSocketLifecycle';
@@ -22,6 +23,7 @@ export function AppShell() {
         {t('skipToContent')}
       </a>
       <Header />
+      <OfflineBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
