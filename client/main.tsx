@@ -12,6 +12,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/overview.css';
+import './styles/responsive.css';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { registerServiceWorker } from './offline/offline-cache';

@@ -5,6 +5,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { useNarrowScreen } from './narrow-screen';
 import type { Period } from '../../server/metrics/types';
 import { isMetricKey, type MetricKey } from './metrics';
 import type { Lang } from './format';
@@ -73,9 +74,10 @@ export function storeLang(lang: Lang): void {
 
 /**
  * Reads the view from URL parameters; invalid or missing values fall back to the defaults
- * (the language to `fallbackLang`, i.e. the remembered choice).
+ * (the language to `fallbackLang`, i.e. the remembered choice; the map layout to `fallbackLayout`:
+ * the tile cartogram on a phone, where the smallest wards are unreadable as polygons).
  */
-export function parseViewParams(sp: URLSearchParams, fallbackLang: Lang = 'vi'): ViewParams {
+export function parseViewParams(sp: URLSearchParams, fallbackLang: Lang = 'vi', fallbackLayout: Layout = DEFAULT_VIEW.layout): ViewParams {
   const period = sp.get('period');
   const metric = sp.get('metric');
   const layout = sp.get('layout');
@@ -83,7 +85,7 @@ export function parseViewParams(sp: URLSearchParams, fallbackLang: Lang = 'vi'):
   return {
     period: isPeriod(period) ? period : DEFAULT_VIEW.period,
     metric: isMetricKey(metric) ? metric : DEFAULT_VIEW.metric,
-    layout: isLayout(layout) ? layout : DEFAULT_VIEW.layout,
+    layout: isLayout(layout) ? layout : fallbackLayout,
     lang: isLang(lang) ? lang : fallbackLang,
   };
 }
@@ -124,7 +126,8 @@ export interface ViewParamsApi extends ViewParams {
 export function useViewParams(): ViewParamsApi {
   const [searchParams, setSearchParams] = useSearchParams();
   const fallbackLang = storedLang() ?? DEFAULT_VIEW.lang;
-  const view = useMemo(() => parseViewParams(searchParams, fallbackLang), [searchParams, fallbackLang]);
+  const fallbackLayout: Layout = useNarrowScreen() ? 'tiles' : DEFAULT_VIEW.layout;
+  const view = useMemo(() => parseViewParams(searchParams, fallbackLang, fallbackLayout), [searchParams, fallbackLang, fallbackLayout]);
   const set = useCallback<ViewParamsApi['set']>(
     (patch, opts) => {
       setSearchParams(

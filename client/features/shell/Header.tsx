@@ -12,6 +12,7 @@ import { UserMenu } from '../auth/UserMenu';
 import { useSession } from '../auth/session';
 import { SourcesPanel } from './SourcesPanel';
 import { CalendarBanner } from './CalendarBanner';
+import { useNarrowScreen } from '../../lib/narrow-screen';
 
 /**
  * The app bar on every page: title, "Cập nhật lúc HH:MM:SS" from the server's clock ticks,
@@ -26,6 +27,15 @@ export function Header() {
   const silent = conn.lastTick?.sources.filter((s) => s.silent) ?? [];
   const buildChanged = useBuildChange(conn.lastTick?.build ?? null);
   const { me } = useSession();
+  // On a phone only the live state stays pinned; sources, language and account scroll away with the tools.
+  const narrow = useNarrowScreen();
+  const account = (
+    <>
+      <SourcesPanel sources={conn.lastTick?.sources ?? null} />
+      <LanguageSwitch />
+      <UserMenu />
+    </>
+  );
 
   return (
     <header className="app-header">
@@ -44,11 +54,10 @@ export function Header() {
             {t('asOf')} <time dateTime={conn.lastTick?.now}>{f.time(conn.lastTick?.now ?? null)}</time>
           </span>
           <ConnectionIndicator status={conn.status} />
-          <SourcesPanel sources={conn.lastTick?.sources ?? null} />
-          <LanguageSwitch />
-          <UserMenu />
+          {!narrow && account}
         </div>
       </div>
+      {narrow && <div className="app-header__account">{account}</div>}
       <div className="app-header__tools">
         <PeriodSwitch />
         <UnitSearch />

@@ -35,6 +35,8 @@ export interface DataTableProps<T> {
   testId?: string;
   /** Visually hide the caption (when a heading already names the table). */
   hideCaption?: boolean;
+  /** On a phone, each row becomes a card with its cells labelled (lists); otherwise the table scrolls in its frame. */
+  cards?: boolean;
 }
 
 function SortIcon({ state }: { state: 'ascending' | 'descending' | 'none' }) {
@@ -51,7 +53,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const { columns, rows, sort, onSort } = props;
   return (
     <div className="dt-wrap" role="region" aria-label={props.caption} tabIndex={0}>
-      <table className="dt" data-testid={props.testId} aria-busy={props.busy || undefined}>
+      <table className={props.cards ? 'dt dt--cards' : 'dt'} data-testid={props.testId} aria-busy={props.busy || undefined}>
         <caption className={props.hideCaption ? 'visually-hidden' : undefined}>{props.caption}</caption>
         <thead>
           <tr>
@@ -89,7 +91,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             rows.map((row) => (
               <tr key={props.rowKey(row)} data-testid={props.rowTestId?.(row)} className={props.rowClassName?.(row)}>
                 {columns.map((col) => (
-                  <td key={col.key} className={col.numeric ? 'dt-num' : undefined}>
+                  <td key={col.key} className={col.numeric ? 'dt-num' : undefined} data-label={col.header}>
                     {col.cell(row)}
                   </td>
                 ))}

@@ -72,6 +72,7 @@ export function PagedListBlock<T>(props: PagedListBlockProps<T>) {
             empty={props.empty}
             busy={res.loading}
             testId={props.testId}
+            cards
           />
           <Pager
             label={caption}

@@ -28,3 +28,11 @@ describe('sharedSearch', () => {
     expect(sharedSearch(new URLSearchParams(''))).toBe('');
   });
 });
+
+describe('the map layout when the link does not say', () => {
+  it('is the tile cartogram on a phone and the map on a desk; a link that says wins on both', () => {
+    expect(parseViewParams(new URLSearchParams(''), 'vi', 'tiles').layout).toBe('tiles');
+    expect(parseViewParams(new URLSearchParams('')).layout).toBe('geo');
+    expect(parseViewParams(new URLSearchParams('layout=geo'), 'vi', 'tiles').layout).toBe('geo');
+  });
+});

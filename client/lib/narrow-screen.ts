@@ -1,0 +1,23 @@
+/**
+ * Whether the screen is phone-narrow (the breakpoint of styles/responsive.css), read once per render and
+ * followed as the window is resized or the phone turned.
+ */
+import { useSyncExternalStore } from 'react';
+
+export const NARROW_QUERY = '(max-width: 720px)';
+
+function query(): MediaQueryList | null {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(NARROW_QUERY) : null;
+}
+
+function subscribe(l: () => void): () => void {
+  const q = query();
+  q?.addEventListener('change', l);
+  return () => q?.removeEventListener('change', l);
+}
+
+const isNarrow = (): boolean => query()?.matches ?? false;
+
+export function useNarrowScreen(): boolean {
+  return useSyncExternalStore(subscribe, isNarrow, () => false);
+}
