@@ -38,6 +38,7 @@ export const ANONYMOUS: Me = {
     sendReminders: false,
     readReminders: false,
     acknowledgeReminders: false,
+    requestSubjects: [],
     admin: false,
   },
 };
