@@ -12,6 +12,7 @@ import { UserMenu } from '../auth/UserMenu';
 import { useSession } from '../auth/session';
 import { SourcesPanel } from './SourcesPanel';
 import { CalendarBanner } from './CalendarBanner';
+import { RequestsBell } from '../requests/RequestsBell';
 
 /**
  * The app bar on every page: title, "Cập nhật lúc HH:MM:SS" from the server's clock ticks,
@@ -46,6 +47,7 @@ export function Header() {
           <ConnectionIndicator status={conn.status} />
           <SourcesPanel sources={conn.lastTick?.sources ?? null} />
           <LanguageSwitch />
+          <RequestsBell />
           <UserMenu />
         </div>
       </div>
