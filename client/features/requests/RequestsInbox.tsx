@@ -37,7 +37,7 @@ export function RequestsInbox({ viewer, feed, onClose }: RequestsInboxProps) {
           {t('bell.close')}
         </button>
       </div>
-      <p className="rq-hint">{viewer.unit ? t('bell.hintReceiver') : t('bell.hintSender')}</p>
+      <p className="rq-hint">{t(viewer.unit && viewer.sends ? 'bell.hintBoth' : viewer.unit ? 'bell.hintReceiver' : 'bell.hintSender')}</p>
       {feed.error && !feed.loaded ? (
         <p role="alert" className="rq-form__error">
           {feed.error.message}

@@ -14,6 +14,8 @@ export interface Viewer {
   unit: string | null;
   /** May mark read and answer what is sent to `unit` (a unit leader, a department user). */
   answers: boolean;
+  /** May send requests (a city leader, a supervisor, a department user). */
+  sends: boolean;
 }
 
 const at = (iso: string | null): number | null => (iso ? parseVnInstant(iso) : null);

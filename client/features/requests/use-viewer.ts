@@ -16,7 +16,7 @@ export function useViewer(): Viewer | null {
     if (!caps.readReminders && subjects.length === 0) return null;
     const scope = caps.home;
     const unit = scope && scope !== 'city' ? scope.slice(scope.indexOf(':') + 1) : null;
-    return { username: user.username, unit, answers: caps.acknowledgeReminders };
+    return { username: user.username, unit, answers: caps.acknowledgeReminders, sends: subjects.length > 0 };
   }, [user, caps]);
 }
 

@@ -12,8 +12,8 @@ import {
 import { requestMoments } from '../../../client/features/requests/request-timeline';
 import { request } from './factories';
 
-const WARD_LEADER: Viewer = { username: 'phuong', unit: '26740', answers: true };
-const SUPERVISOR: Viewer = { username: 'giamsat', unit: null, answers: false };
+const WARD_LEADER: Viewer = { username: 'phuong', unit: '26740', answers: true, sends: false };
+const SUPERVISOR: Viewer = { username: 'giamsat', unit: null, answers: false, sends: true };
 const BEFORE_DUE = Date.parse('2026-12-08T17:00:00+07:00');
 const AFTER_DUE = Date.parse('2026-12-09T00:00:00+07:00');
 
