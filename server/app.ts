@@ -29,6 +29,9 @@ import { exportRoutes } from './http/export-routes.js';
 import { cors, csrfProtection, securityHeaders, smallJson, socketOriginAllowed } from './http/security.js';
 import { compressResponses } from './http/compress.js';
 import { installSessionAuth } from './realtime/session-auth.js';
+import { installRequestRooms } from './realtime/request-rooms.js';
+import type { RequestService } from './requests/request-service.js';
+import { createRequests } from './requests/requests.js';
 
 /** Access control and hardening settings (server/config.ts has their environment variables and defaults). */
 export interface SecuritySettings {
@@ -91,6 +94,8 @@ export interface App {
   sessionAuth: ReturnType<typeof installSessionAuth>;
   auth: AuthService;
   audit: AuditLog;
+  /** Reminders and explanation requests (the live scheduler runs their overdue sweep). */
+  requests: RequestService;
   /** The API router (under /api/v1), for listing its routes. */
   api: express.Router;
   close(): Promise<void>;
@@ -155,7 +160,10 @@ export function createApp(deps: AppDeps): App {
       .json({ tileUrl: sec.tileServerUrl, tileAttribution: sec.tileAttribution, publicView: sec.publicView });
   });
   api.use(readRoutes({ ...deps, policy }));
-  api.use(reminderRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf }));
+  // Request instants are the city's clock (deps.now): due dates are on the working calendar, and the
+  // requests sit in the dossiers' timelines. Pushed live once Socket.IO exists (below).
+  const requests = createRequests({ ...deps, audit });
+  api.use(reminderRoutes({ requests: requests.service, lists: requests.lists }));
   api.use(exportRoutes({ ...deps, audit, policy }));
   api.use(adminRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
   api.use(wallRoutes({ store: deps.store }));
@@ -187,6 +195,7 @@ export function createApp(deps: AppDeps): App {
   // Session cookies (after display tokens): ended sessions swept every clock tick, and at once on logout.
   const sessionAuth = installSessionAuth({ io, auth, sweepEveryMs: deps.clockTickMs });
   endSessions = () => void sessionAuth.sweep();
+  requests.pushTo(installRequestRooms(io));
 
   const metrics: MetricsSource = deps.metrics;
   const hub = createHub({
@@ -210,6 +219,7 @@ export function createApp(deps: AppDeps): App {
     sessionAuth,
     auth,
     audit,
+    requests: requests.service,
     api,
     async close() {
       displayAuth.stop();

@@ -222,6 +222,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     now,
     alertSources: { latestDossier: (id) => latest.dossier(id), latestTask: (id) => latest.task(id), unitName: nameOf },
     hub: app.hub,
+    requests: app.requests,
     deltaFlushMs: opts.deltaFlushMs ?? 500,
     clockTickMs,
   });

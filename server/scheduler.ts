@@ -1,7 +1,8 @@
 /**
  * The live path's timers, in one place. Every DELTA_FLUSH_MS the metrics clock advances to now (items
  * whose due time passed turn overdue and raise alerts) and then the hub flushes, so a change the clock
- * made reaches clients in the same step; every CLOCK_TICK_MS the hub sends the clock tick. The hub
+ * made reaches clients in the same step, and so do explanation requests whose answer due date passed
+ * (noted in the database once, so a restart loses none); every CLOCK_TICK_MS the hub sends the clock tick. The hub
  * itself runs no timer and never touches the metrics clock.
  */
 import type { Alert } from './metrics/engine.js';
@@ -15,6 +16,8 @@ export interface LiveSchedulerDeps {
   /** What an alert reads to name the item (alert-payload.ts). */
   alertSources: AlertSources;
   hub: Pick<Hub, 'flush' | 'tick' | 'publishAlert'>;
+  /** Explanation requests: notes (and pushes) those whose answer due date passed, on the same clock. */
+  requests?: { sweepOverdue(): number };
   deltaFlushMs: number;
   clockTickMs: number;
 }
@@ -30,6 +33,7 @@ export function startLiveScheduler(deps: LiveSchedulerDeps): LiveScheduler {
   function step(): void {
     for (const a of deps.metrics.advance(deps.now())) deps.hub.publishAlert(alertPayload(a, deps.alertSources));
     deps.hub.flush();
+    deps.requests?.sweepOverdue();
   }
   const flushTimer = setInterval(step, deps.deltaFlushMs);
   const tickTimer = setInterval(() => deps.hub.tick(), deps.clockTickMs);

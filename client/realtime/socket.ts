@@ -25,6 +25,8 @@ export const EV: { readonly [K in keyof typeof ContractEvents]: (typeof Contract
   metricsUpdated: 'metrics:updated',
   alertRaised: 'alert:raised',
   clockTicked: 'clock:ticked',
+  requestCreated: 'request:created',
+  requestUpdated: 'request:updated',
 };
 
 /** How long a subscription waits for its ack before treating it as lost and retrying. */

@@ -2,22 +2,27 @@
  * Who may see what: the one table of access rules, as pure functions of a principal and a scope.
  * The HTTP routes and the socket hub both ask these; the client only mirrors them (from /auth/me).
  *
- * | role        | bound to        | aggregates | officials, dossier lists/details | task lists/details | reminders        |
- * |-------------|-----------------|------------|----------------------------------|--------------------|------------------|
- * | city_leader | city            | all        | all                              | all                | read all         |
- * | supervisor  | city            | all        | all                              | —                  | send, read all   |
- * | unit_leader | unit:<code>     | own unit†  | own unit                         | own unit           | read, acknowledge|
- * | department  | department:<c>  | own dept†  | own department                   | own department     | read, acknowledge|
+ * | role        | bound to        | aggregates | officials, dossier lists/details | task lists/details | reminders, explanation requests |
+ * |-------------|-----------------|------------|----------------------------------|--------------------|---------------------------------|
+ * | city_leader | city            | all        | all                              | all                | send to any unit (any subject); read all |
+ * | supervisor  | city            | all        | all                              | —                  | send to any unit (not about tasks); read all |
+ * | unit_leader | unit:<code>     | own unit†  | own unit                         | own unit           | read, mark read, answer its unit's |
+ * | department  | department:<c>  | own dept†  | own department                   | own department     | as unit leader; send about its own staff's steps‡ |
  * | display     | token's scope   | its scope† | lists of its scope (the wall feed), no details | lists of its scope | — |
  * | public      | —               | all*       | —                                | —                  | —                |
  * | admin       | —               | all*       | —                                | —                  | — (users, sources, audit, quarantine, presets) |
  *
+ * Every sender also reads the requests they sent, and their answers. Nobody marks read or answers a
+ * request they sent themselves.
  * *aggregates only, and only while the public view is on (PUBLIC_VIEW=1); alerts reach them without names.
  * †and, while the public view is on, every scope's aggregates too: nobody signed in sees less than an
  *  anonymous visitor. Names and lists stay within their own scope (alerts of other scopes come without names).
+ * ‡a dossier (or a buck-passing case given with its dossier) held now, or last, by an official of the
+ *  department — a ward's dossier too (inter-level steps); the request then goes to the department itself.
  */
 import type { ScopeKey } from '../metrics/types.js';
 import type { Role } from '../../shared/contract/roles.js';
+import type { RequestSubjectType } from '../../shared/contract/requests.js';
 
 /** Every kind of principal (a user's role, a display, the public): defined in the contract. */
 export { ROLES, type Role } from '../../shared/contract/roles.js';
@@ -94,19 +99,85 @@ export function canReadTask(p: Principal, assigneeScope: ScopeKey | null): boole
   return canListTasks(p, assigneeScope);
 }
 
-/** Sending a reminder to a unit about its late dossiers. */
+/** Roles that may send reminders or explanation requests at all (what about: canSendRequest). */
 export function canSendReminder(p: Principal): boolean {
-  return p.role === 'supervisor';
+  return p.role === 'city_leader' || p.role === 'supervisor' || p.role === 'department';
 }
 
-/** Reading a unit's reminders. */
+/** A request about to be sent, as the policy sees it. */
+export interface RequestTarget {
+  type: RequestSubjectType;
+  /** The unit or department it goes to. */
+  to: ScopeKey;
+  /**
+   * The unit or department code of the official holding the dossier now, or who held it last (a
+   * dossier subject, or a case given with its dossier); null otherwise.
+   */
+  holderUnit: string | null;
+}
+
+/**
+ * Sending a reminder or an explanation request. City leaders: to any unit about anything; the
+ * administration centre's supervisors: the same but tasks (it supervises dossiers, not directives);
+ * a department head: about its own staff's steps only, to its own department.
+ */
+export function canSendRequest(p: Principal, t: RequestTarget): boolean {
+  switch (p.role) {
+    case 'city_leader':
+      return true;
+    case 'supervisor':
+      return t.type !== 'task';
+    case 'department':
+      return (
+        (t.type === 'dossier' || t.type === 'case') &&
+        p.scope !== null &&
+        t.to === p.scope &&
+        t.holderUnit !== null &&
+        `department:${t.holderUnit}` === p.scope
+      );
+    default:
+      return false;
+  }
+}
+
+/** The subject types a principal may send requests about (the client shows the send button there only). */
+export function requestSubjectsOf(p: Principal): RequestSubjectType[] {
+  switch (p.role) {
+    case 'city_leader':
+      return ['dossier', 'task', 'case', 'unit'];
+    case 'supervisor':
+      return ['dossier', 'case', 'unit'];
+    case 'department':
+      return ['dossier', 'case'];
+    default:
+      return [];
+  }
+}
+
+/** Reading a unit's reminders and requests. */
 export function canReadReminders(p: Principal, scope: ScopeKey): boolean {
   return p.role !== 'display' && canSeeNames(p, scope);
 }
 
-/** Acknowledging a reminder sent to one's own unit. */
+/** Acknowledging (marking read) a reminder sent to one's own unit. */
 export function canAcknowledgeReminder(p: Principal, scope: ScopeKey): boolean {
   return (p.role === 'unit_leader' || p.role === 'department') && p.scope === scope;
+}
+
+/** One request: where it goes and who sent it. */
+export interface RequestParties {
+  to: ScopeKey;
+  sentById: number;
+}
+
+/** Reading one request: whoever reads its unit's requests, and its sender. */
+export function canReadRequest(p: Principal, r: RequestParties): boolean {
+  return canReadReminders(p, r.to) || (p.userId !== undefined && p.userId === r.sentById);
+}
+
+/** Marking read or answering a request to one's own unit; never one's own request. */
+export function canAnswerRequest(p: Principal, r: RequestParties): boolean {
+  return canAcknowledgeReminder(p, r.to) && p.userId !== r.sentById;
 }
 
 /** Users, sources, audit log, quarantine, wall presets. */
@@ -130,6 +201,8 @@ export interface Capabilities {
   sendReminders: boolean;
   readReminders: boolean;
   acknowledgeReminders: boolean;
+  /** What the user may send requests about (empty: sends none). */
+  requestSubjects: RequestSubjectType[];
   admin: boolean;
 }
 
@@ -145,6 +218,7 @@ export function capabilities(p: Principal, o: PolicyOptions): Capabilities {
     sendReminders: canSendReminder(p),
     readReminders: canReadReminders(p, ref),
     acknowledgeReminders: p.scope !== null && p.scope !== 'city' && canAcknowledgeReminder(p, p.scope),
+    requestSubjects: requestSubjectsOf(p),
     admin: isAdmin(p),
   };
 }

@@ -1,108 +1,101 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { AuditLog } from '../auth/audit.js';
-import { canAcknowledgeReminder, canReadReminders, canSendReminder } from '../auth/policy.js';
-import type { Store } from '../db/store.js';
-import type { ReminderRow } from '../db/reminders-repo.js';
-import { toVnIso } from '../domain/time.js';
-import type { ScopeKey } from '../metrics/types.js';
+import { canSendReminder, isUser } from '../auth/policy.js';
+import type { RequestLists } from '../requests/request-lists.js';
+import type { RequestService } from '../requests/request-service.js';
+import { REQUEST_KINDS, REQUEST_STATE_FILTERS, REQUEST_SUBJECT_TYPES, type RequestView } from '../../shared/contract/requests.js';
 import { clientIp } from './auth-routes.js';
 import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
+import { parseQuery } from './query.js';
 
 export interface ReminderRouteDeps {
-  store: Store;
-  audit: AuditLog;
-  now: () => number;
-  scopeOf(code: string): ScopeKey | null;
+  requests: RequestService;
+  lists: RequestLists;
 }
 
-const reminderBody = z.object({
-  unit: z.string().min(1).max(40),
+/** A reminder or explanation request as the API shows it (the contract's RequestView). */
+export type ReminderResponse = RequestView;
+
+// Lengths are checked again in characters by the service; these bounds only stop absurd bodies early.
+const sendBody = z.object({
+  kind: z.enum(REQUEST_KINDS).default('reminder'),
+  subject: z.object({ type: z.enum(REQUEST_SUBJECT_TYPES), id: z.string().trim().min(1).max(200) }).optional(),
+  unit: z.string().min(1).max(40).optional(),
   dossierId: z.string().min(1).max(200).optional(),
-  message: z.string().trim().min(1).max(1_000),
+  message: z.string().max(8_000),
+  answerDueOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+    .optional(),
 });
+const answerBody = z.object({ text: z.string().max(16_000) });
+const seenBody = z.object({ ids: z.array(z.number().int().positive()).min(1).max(200) });
+const listQuery = z.object({ state: z.enum(REQUEST_STATE_FILTERS).optional(), kind: z.enum(REQUEST_KINDS).optional() });
 
-/** A reminder as the API shows it. */
-export interface ReminderResponse {
-  id: number;
-  unit: string;
-  dossierId: string | null;
-  message: string;
-  sentBy: string;
-  sentAt: string;
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
+function parseBody<T extends z.ZodTypeAny>(
+  schema: T,
+  req: Request,
+  code: 'invalid_reminder' | 'invalid_answer' | 'invalid_body',
+): z.infer<T> {
+  const parsed = schema.safeParse(req.body);
+  if (!parsed.success)
+    throw new HttpError(400, code, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return parsed.data;
 }
 
-const body = (r: ReminderRow): ReminderResponse => ({
-  ...r,
-  sentAt: toVnIso(r.sentAt),
-  acknowledgedAt: r.acknowledgedAt === null ? null : toVnIso(r.acknowledgedAt),
-});
+const idOf = (req: Request) => Number(req.params.id);
+const origin = (req: Request) => ({ ip: clientIp(req) });
 
 /**
- * Reminders (nhắc nhở): a supervisor of the administration centre reminds a unit of a late dossier
- * or of its backlog; the unit sees them on its page and acknowledges them (đã tiếp nhận).
+ * Reminders (nhắc nhở) and explanation requests (yêu cầu giải trình): a city leader, a supervisor of
+ * the administration centre, or a department head about its own staff sends one to a unit; the unit
+ * reads it (đã tiếp nhận) and answers an explanation request (giải trình); see server/requests/.
  */
 export function reminderRoutes(deps: ReminderRouteDeps): Router {
   const r = Router();
-  const { store } = deps;
+  const { requests, lists } = deps;
 
   r.post('/reminders', (req, res) => {
     const p = principalOf(res);
     if (!canSendReminder(p)) throw denied(p, 'sending reminders');
-    const parsed = reminderBody.safeParse(req.body);
-    if (!parsed.success)
-      throw new HttpError(400, 'invalid_reminder', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    const { unit, dossierId, message } = parsed.data;
-    if (!deps.scopeOf(unit)) throw new HttpError(400, 'invalid_reminder', `unit: no unit or department with code "${unit}"`);
-    if (dossierId !== undefined) {
-      const owner = store.read.dossierUnit(dossierId);
-      if (owner === undefined) throw new HttpError(400, 'invalid_reminder', `dossierId: no dossier "${dossierId}"`);
-      if (owner !== unit)
-        throw new HttpError(400, 'invalid_reminder', `dossierId: dossier "${dossierId}" belongs to unit ${owner ?? '—'}, not ${unit}`);
-    }
-    const row = store.reminders.create({ unit, dossierId: dossierId ?? null, message, sentBy: p.userId!, sentAt: deps.now() });
-    deps.audit.record({
-      principal: p,
-      action: 'reminder.sent',
-      target: dossierId ? `dossier:${dossierId}` : `unit:${unit}`,
-      ip: clientIp(req),
-      details: { id: row.id, unit },
-    });
-    res.status(201).json(body(row));
+    res.status(201).json(requests.send(p, parseBody(sendBody, req, 'invalid_reminder'), origin(req)));
+  });
+
+  r.get('/reminders/default-due', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(requests.defaultDue(principalOf(res)));
+  });
+
+  r.get('/reminders/mine', (req, res) => {
+    res.set('Cache-Control', 'no-store').json(lists.mine(principalOf(res), parseQuery(listQuery, req)));
+  });
+
+  r.post('/reminders/answers-seen', (req, res) => {
+    const p = principalOf(res);
+    if (!isUser(p) || !canSendReminder(p)) throw denied(p, 'answers to requests');
+    res.json({ seen: requests.markAnswersSeen(p, parseBody(seenBody, req, 'invalid_body').ids) });
   });
 
   r.get(['/units/:code/reminders', '/departments/:code/reminders'], (req, res) => {
-    const p = principalOf(res);
-    const scope = deps.scopeOf(String(req.params.code));
-    if (!scope) throw new HttpError(404, 'not_found', `no unit or department with code "${req.params.code}"`);
-    if (!canReadReminders(p, scope)) throw denied(p, `the reminders of ${scope}`);
-    res.set('Cache-Control', 'no-store').json({ items: store.reminders.ofUnit(String(req.params.code)).map(body) });
+    res.set('Cache-Control', 'no-store').json(lists.ofUnit(principalOf(res), String(req.params.code), parseQuery(listQuery, req)));
+  });
+
+  r.get('/dossiers/:id/reminders', (req, res) => {
+    res.set('Cache-Control', 'no-store').json(lists.aboutDossier(principalOf(res), String(req.params.id)));
+  });
+
+  r.get('/tasks/:id/reminders', (req, res) => {
+    res.set('Cache-Control', 'no-store').json(lists.aboutTask(principalOf(res), String(req.params.id)));
   });
 
   r.post('/reminders/:id/acknowledge', (req, res) => {
+    res.json(requests.acknowledge(principalOf(res), idOf(req), origin(req)));
+  });
+
+  r.post('/reminders/:id/answer', (req, res) => {
     const p = principalOf(res);
-    const id = Number(req.params.id);
-    const row = Number.isInteger(id) && id > 0 ? store.reminders.get(id) : null;
-    const scope = row ? deps.scopeOf(row.unit) : null;
-    // Another unit's reminder answers like a missing one.
-    if (!row || !scope || !canReadReminders(p, scope)) {
-      if (p.role === 'public') throw denied(p, 'reminders');
-      throw new HttpError(404, 'not_found', `no reminder ${req.params.id}`);
-    }
-    if (!canAcknowledgeReminder(p, scope)) throw denied(p, 'acknowledging this reminder');
-    if (!store.reminders.acknowledge(id, p.userId!, deps.now()))
-      throw new HttpError(409, 'already_acknowledged', 'this reminder was already acknowledged');
-    deps.audit.record({
-      principal: p,
-      action: 'reminder.acknowledged',
-      target: `reminder:${id}`,
-      ip: clientIp(req),
-      details: { unit: row.unit },
-    });
-    res.json(body(store.reminders.get(id)!));
+    requests.visible(p, idOf(req)); // 404 before the body is judged: existence stays private
+    res.json(requests.answer(p, idOf(req), parseBody(answerBody, req, 'invalid_answer').text, origin(req)));
   });
 
   return r;

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'invalid_name',
   'invalid_preset',
   'invalid_reminder',
+  /** An explanation that is empty, too long, or to a reminder (which is acknowledged, not answered). */
+  'invalid_answer',
   'invalid_source',
   'invalid_user',
   /** An admin acting on their own account where that is refused. */
@@ -29,6 +31,7 @@ export const ERROR_CODES = [
   // 404 / 409: the thing asked for.
   'not_found',
   'already_acknowledged',
+  'already_answered',
   'already_revoked',
   'source_exists',
   'user_exists',

@@ -6,6 +6,7 @@
 import type { Period, ScopeKey, ScopeMetrics } from './metrics.js';
 import type { CalendarCoverage, SourceFreshness } from './api.js';
 import type { ErrorCode } from './errors.js';
+import type { RequestCreated, RequestUpdated } from './requests.js';
 
 export const EVENTS = {
   scopeSubscribe: 'scope:subscribe',
@@ -13,6 +14,8 @@ export const EVENTS = {
   metricsUpdated: 'metrics:updated',
   alertRaised: 'alert:raised',
   clockTicked: 'clock:ticked',
+  requestCreated: 'request:created',
+  requestUpdated: 'request:updated',
 } as const;
 
 /** What a subscription asks for: `city`, `unit:<code>` or `department:<code>`, and a period. */
@@ -74,6 +77,13 @@ export interface ServerToClientEvents {
   'metrics:updated': (msg: MetricsUpdated) => void;
   'alert:raised': (msg: AlertRaised) => void;
   'clock:ticked': (msg: ClockTicked) => void;
+  /**
+   * Reminders and explanation requests (shared/contract/requests.ts), pushed without any subscription:
+   * the server joins each socket at connection to the rooms its principal may read (its own unit's
+   * requests, the ones its user sent, every unit's for city-wide readers).
+   */
+  'request:created': (msg: RequestCreated) => void;
+  'request:updated': (msg: RequestUpdated) => void;
 }
 
 export interface ClientToServerEvents {

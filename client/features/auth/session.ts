@@ -39,6 +39,7 @@ export const ANONYMOUS: Me = {
     sendReminders: false,
     readReminders: false,
     acknowledgeReminders: false,
+    requestSubjects: [],
     admin: false,
   },
 };

@@ -16,6 +16,8 @@ import { SummaryList } from './SummaryList';
 import type { SummaryItem } from './SummaryList';
 import { TimelinessBadge } from './TimelinessBadge';
 import { parseInstant } from './timeline-model';
+import { SendRequest } from '../requests/SendRequest';
+import { useRequestTimeline } from '../requests/use-request-timeline';
 import '../unit/drill.css';
 
 function useDossierSummary(d: DossierDetailResponse): SummaryItem[] {
@@ -100,6 +102,8 @@ function DossierView({ d }: { d: DossierDetailResponse }) {
   const { t } = useTranslation('item');
   const summary = useDossierSummary(d);
   const now = parseInstant(d.asOf) ?? Date.now();
+  const requests = useRequestTimeline('dossier', d.id);
+  const holder = d.holds.length ? d.holds[d.holds.length - 1] : null;
   return (
     <>
       <header className="page-head">
@@ -107,6 +111,10 @@ function DossierView({ d }: { d: DossierDetailResponse }) {
           {t('dossier.title', { id: d.id })} <TimelinessBadge value={d.timeliness} kind="dossier" />
         </h1>
         <p className="page-meta">{t('asOf', { time: formatDayTime(d.asOf) })}</p>
+        <SendRequest
+          subject={{ type: 'dossier', id: d.id, title: d.procedure?.name ?? null, holderUnit: holder?.handlerUnit ?? null }}
+          onSent={requests.feed.apply}
+        />
       </header>
       <section className="block" aria-labelledby="dossier-summary-title">
         <h2 id="dossier-summary-title">{t('dossier.summary')}</h2>
@@ -114,7 +122,7 @@ function DossierView({ d }: { d: DossierDetailResponse }) {
       </section>
       <section className="block" aria-labelledby="dossier-timeline-title">
         <h2 id="dossier-timeline-title">{t('timeline.title')}</h2>
-        <DossierTimeline dossier={d} now={now} />
+        <DossierTimeline dossier={d} now={now} extra={requests.extra} />
       </section>
       <section className="block" aria-labelledby="dossier-holds-title">
         <h2 id="dossier-holds-title">{t('holds.title')}</h2>

@@ -5,7 +5,7 @@ import type { DossierDetailResponse, HoldView } from '../../../server/http/api-t
 import { useFormat } from '../../i18n';
 import type { TimeBar } from './timeline-geometry';
 import { dossierTimelineModel, holdBarId } from './timeline-model';
-import { TimelineList } from './TimelineList';
+import { TimelineList, type TimelineExtra } from './TimelineList';
 import { TimelineStrip } from './TimelineStrip';
 import type { BarText } from './TimelineStrip';
 
@@ -13,9 +13,11 @@ export interface DossierTimelineProps {
   dossier: DossierDetailResponse;
   /** The clock (epoch ms); open holds and pauses run up to it. */
   now: number;
+  /** Entries besides the events (reminders, explanation requests and answers), each at its instant. */
+  extra?: readonly TimelineExtra[];
 }
 
-export function DossierTimeline({ dossier, now }: DossierTimelineProps) {
+export function DossierTimeline({ dossier, now, extra }: DossierTimelineProps) {
   const { t } = useTranslation('item');
   const f = useFormat();
   const model = useMemo(() => dossierTimelineModel(dossier, now), [dossier, now]);
@@ -43,7 +45,7 @@ export function DossierTimeline({ dossier, now }: DossierTimelineProps) {
     <div className="dossier-timeline" data-testid="dossier-timeline">
       <TimelineStrip model={model} label={t('timeline.chartLabel', { id: dossier.id })} barText={barText} />
       <h3>{t('timeline.listTitle')}</h3>
-      <TimelineList entries={dossier.timeline} />
+      <TimelineList entries={dossier.timeline} extra={extra} />
     </div>
   );
 }

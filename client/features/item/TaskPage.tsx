@@ -15,6 +15,8 @@ import { TimelinessBadge } from './TimelinessBadge';
 import { parseInstant, taskTimelineModel } from './timeline-model';
 import { TimelineList } from './TimelineList';
 import { TimelineStrip } from './TimelineStrip';
+import { SendRequest } from '../requests/SendRequest';
+import { useRequestTimeline } from '../requests/use-request-timeline';
 import '../unit/drill.css';
 
 function TaskView({ task }: { task: TaskDetailResponse }) {
@@ -24,6 +26,7 @@ function TaskView({ task }: { task: TaskDetailResponse }) {
   const now = parseInstant(task.asOf) ?? Date.now();
   const model = useMemo(() => taskTimelineModel(task, now), [task, now]);
   const dueMoved = task.originalDueAt !== null && task.originalDueAt !== task.dueAt;
+  const requests = useRequestTimeline('task', task.id);
 
   const items: SummaryItem[] = [
     {
@@ -75,6 +78,7 @@ function TaskView({ task }: { task: TaskDetailResponse }) {
           {task.title ?? t('task.title', { id: task.id })} <TimelinessBadge value={task.timeliness} kind="task" />
         </h1>
         <p className="page-meta">{t('asOf', { time: formatDayTime(task.asOf) })}</p>
+        <SendRequest subject={{ type: 'task', id: task.id, title: task.title }} onSent={requests.feed.apply} />
       </header>
       <section className="block" aria-labelledby="task-summary-title">
         <h2 id="task-summary-title">{t('task.summary')}</h2>
@@ -90,7 +94,7 @@ function TaskView({ task }: { task: TaskDetailResponse }) {
             lineLabel={(kind) => (kind === 'due' ? t('timeline.taskDue') : undefined)}
           />
           <h3>{t('timeline.listTitle')}</h3>
-          <TimelineList entries={task.timeline} kind="task" />
+          <TimelineList entries={task.timeline} kind="task" extra={requests.extra} />
         </div>
       </section>
     </>

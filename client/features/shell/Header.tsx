@@ -13,6 +13,7 @@ import { useSession } from '../auth/session';
 import { SourcesPanel } from './SourcesPanel';
 import { CalendarBanner } from './CalendarBanner';
 import { useNarrowScreen } from '../../lib/narrow-screen';
+import { RequestsBell } from '../requests/RequestsBell';
 
 /**
  * The app bar on every page: title, "Cập nhật lúc HH:MM:SS" from the server's clock ticks,
@@ -54,6 +55,8 @@ export function Header() {
             {t('asOf')} <time dateTime={conn.lastTick?.now}>{f.time(conn.lastTick?.now ?? null)}</time>
           </span>
           <ConnectionIndicator status={conn.status} />
+          {/* Reminders and explanation requests arrive here, pinned on a phone too. */}
+          <RequestsBell />
           {!narrow && account}
         </div>
       </div>

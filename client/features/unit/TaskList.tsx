@@ -10,6 +10,9 @@ import { TASK_DEFAULT_SORT, TASK_SORT_KEYS, TASK_SORT_VALUE } from './columns';
 import type { Column } from './DataTable';
 import { formatDayTime } from './datetime';
 import { PagedListBlock } from './PagedListBlock';
+import { useSession } from '../auth/session';
+import { SendRequest } from '../requests/SendRequest';
+import { mayOfferRequest } from '../requests/offer';
 
 export interface TaskListProps {
   code: string;
@@ -21,6 +24,9 @@ export function TaskList({ code, refreshToken }: TaskListProps) {
   const f = useFormat();
   const { linkTo } = useViewParams();
   const caption = t('tasks.caption');
+  const { me } = useSession();
+  const sends = mayOfferRequest(me.capabilities, { type: 'task', id: '' });
+  const actionsHeader = t('send.column', { ns: 'requests' });
   const columns = useMemo<Column<TaskListItem>[]>(
     () => [
       {
@@ -39,8 +45,19 @@ export function TaskList({ code, refreshToken }: TaskListProps) {
         cell: (x) => <strong className="text-danger">{f.number(x.daysOverdue, 1)}</strong>,
       },
       { key: 'extensions', header: t('tasks.extensions'), numeric: true, cell: (x) => f.count(x.extensions) },
+      // The list holds overdue tasks: each offers a reminder or an explanation request, the task filled in.
+      ...(sends
+        ? [
+            {
+              key: 'actions',
+              header: actionsHeader,
+              sortable: false,
+              cell: (x: TaskListItem) => <SendRequest compact subject={{ type: 'task', id: x.id, title: x.title }} />,
+            },
+          ]
+        : []),
     ],
-    [t, f, linkTo],
+    [t, f, linkTo, sends, actionsHeader],
   );
 
   return (

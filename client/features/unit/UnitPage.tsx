@@ -18,7 +18,7 @@ import { TrendChart } from './TrendChart';
 import { UnitHeader } from './UnitHeader';
 import { WorkLists } from './WorkLists';
 import { AccessRefused } from './LoadError';
-import { RemindersPanel } from './RemindersPanel';
+import { UnitRequestsPanel } from '../requests/UnitRequestsPanel';
 import { isOwnScope, useSession } from '../auth/session';
 import { readTab } from './url-view';
 import type { UnitTab } from './url-view';
@@ -89,9 +89,7 @@ export function UnitPage() {
             <AccessRefused loginRequired={!session.me.user} />
           </section>
         )}
-        {session.loaded && own && caps.readReminders && code !== 'city' && (
-          <RemindersPanel code={code} canSend={caps.sendReminders} canAcknowledge={caps.acknowledgeReminders} />
-        )}
+        {session.loaded && own && caps.readReminders && code !== 'city' && <UnitRequestsPanel code={code} />}
         <BreakdownTable kind="field" code={code} rows={data.byField} />
         <BreakdownTable kind="procedure" code={code} rows={data.byProcedure} />
         {caps.officials && own && <OfficialsTable code={code} rows={data.byOfficial} />}

@@ -23,7 +23,7 @@ describe('i18n resources', () => {
     expect(r).toEqual({ vi: { common: { a: 1 } }, en: { unit: { b: 2 } } });
   });
 
-  for (const ns of ['common', 'overview', 'auth']) {
+  for (const ns of ['common', 'overview', 'auth', 'requests']) {
     it(`${ns}: English has every Vietnamese key`, () => {
       const vi = load('vi')[ns];
       const en = load('en')[ns];
@@ -37,5 +37,7 @@ describe('i18n resources', () => {
     expect((vi.overview.kpi as Record<string, string>).onTimeRate).toBe('Tỷ lệ đúng hạn');
     expect((vi.overview.alerts as Record<string, string>).title).toBe('Quá hạn mới');
     expect(vi.common.period).toMatchObject({ today: 'Hôm nay', week: 'Tuần này', month: 'Tháng này', quarter: 'Quý này', year: 'Năm nay' });
+    expect(vi.requests.kind).toEqual({ reminder: 'Nhắc nhở', explanation: 'Yêu cầu giải trình' });
+    expect(vi.requests.state).toMatchObject({ read: 'Đã tiếp nhận', answered: 'Đã giải trình', overdue: 'Quá hạn giải trình' });
   });
 });

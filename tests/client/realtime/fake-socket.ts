@@ -31,4 +31,6 @@ export const FAKE_EV = {
   metricsUpdated: 'metrics:updated',
   alertRaised: 'alert:raised',
   clockTicked: 'clock:ticked',
+  requestCreated: 'request:created',
+  requestUpdated: 'request:updated',
 } as const;

@@ -8,7 +8,7 @@ import { listRoutes } from '../../../server/http/route-list.js';
 import { generateSourceKey, hashSourceKey } from '../../../server/ingest/keys.js';
 import type { ScopeKey } from '../../../server/metrics/types.js';
 import type { SubscribeAck } from '../../../server/realtime/events.js';
-import { receivedEvent, startTestServer, TEST_PASSWORD, type RoleClient, type TestServer } from '../../helpers/test-server.js';
+import { receivedEvent, startTestServer, TEST_PASSWORD, waitFor, type RoleClient, type TestServer } from '../../helpers/test-server.js';
 
 /** The principals of the matrix: every role, displays bound to a unit and to the city. */
 const ACTORS = ['city_leader', 'supervisor', 'unit_leader', 'department', 'display_unit', 'display_city', 'public', 'admin'] as const;
@@ -139,7 +139,85 @@ const CASES: Case[] = [
     method: 'POST',
     path: '/reminders',
     body: { unit: OWN, dossierId: 'D-OWN', message: 'Đề nghị xử lý hồ sơ trễ hạn' },
-    expect: row('D', 'A', 'D', 'D', 'D', 'D', 'D', 'D'),
+    expect: row('A', 'A', 'D', 'D', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'POST /reminders',
+    what: 'sends an explanation request about a ward’s dossier',
+    method: 'POST',
+    path: '/reminders',
+    body: { kind: 'explanation', subject: { type: 'dossier', id: 'D-OWN' }, message: 'Đề nghị giải trình' },
+    expect: row('A', 'A', 'D', 'D', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'POST /reminders',
+    what: 'sends an explanation request about a ward dossier held by the department’s official',
+    method: 'POST',
+    path: '/reminders',
+    body: { kind: 'explanation', subject: { type: 'dossier', id: 'D-LT' }, message: 'Đề nghị giải trình' },
+    expect: row('A', 'A', 'D', 'A', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'POST /reminders',
+    what: 'sends an explanation request about a task',
+    method: 'POST',
+    path: '/reminders',
+    body: { kind: 'explanation', subject: { type: 'task', id: 'T-OWN' }, message: 'Đề nghị giải trình' },
+    expect: row('A', 'D', 'D', 'D', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'POST /reminders',
+    what: 'sends an explanation request about a unit’s backlog',
+    method: 'POST',
+    path: '/reminders',
+    body: { kind: 'explanation', subject: { type: 'unit', id: OWN }, message: 'Đề nghị giải trình' },
+    expect: row('A', 'A', 'D', 'D', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /reminders/default-due',
+    what: 'the default answer due date',
+    path: '/reminders/default-due',
+    expect: row('A', 'A', 'D', 'A', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /reminders/mine',
+    what: 'the header’s list: to the own unit, or sent',
+    path: '/reminders/mine',
+    expect: row('A', 'A', 'A', 'A', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'POST /reminders/answers-seen',
+    what: 'a sender marks answers seen',
+    method: 'POST',
+    path: '/reminders/answers-seen',
+    body: (a: Actor) => ({ ids: [explanationFor[a]] }),
+    expect: row('A', 'A', 'D', 'A', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /dossiers/:id/reminders',
+    what: 'requests about a dossier of the own unit',
+    path: '/dossiers/D-OWN/reminders',
+    expect: row('A', 'A', 'A', 'N', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /dossiers/:id/reminders',
+    what: 'requests about a dossier of another unit',
+    path: '/dossiers/D-OTHER/reminders',
+    expect: row('A', 'A', 'N', 'N', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /tasks/:id/reminders',
+    what: 'requests about a task of the own unit',
+    path: '/tasks/T-OWN/reminders',
+    expect: row('A', 'D', 'A', 'N', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'POST /reminders/:id/answer',
+    what: 'answers an explanation request to the own unit',
+    method: 'POST',
+    path: (a) => `/reminders/${explanationFor[a]}/answer`,
+    body: { text: 'Hồ sơ chờ ý kiến của Sở Xây dựng.' },
+    expect: row('D', 'D', 'A', 'N', 'N', 'N', 'D', 'N'),
   },
   {
     route: 'GET /units/:code/reminders',
@@ -298,7 +376,23 @@ const SOCKET_MATRIX: Record<Actor, boolean[]> = {
   admin: [true, true, true, true],
 };
 
+/**
+ * Who receives `request:created` for a request another supervisor sends to OWN: the unit's users and
+ * city-wide readers (joined to rooms at connection from the session's principal); nobody else.
+ */
+const REQUEST_EVENT_MATRIX: Record<Actor, boolean> = {
+  city_leader: true,
+  supervisor: true,
+  unit_leader: true,
+  department: false,
+  display_unit: false,
+  display_city: false,
+  public: false,
+  admin: false,
+};
+
 const reminderFor = {} as Record<Actor, number>;
+const explanationFor = {} as Record<Actor, number>;
 
 describe('access matrix: every role × every endpoint and socket scope', () => {
   let srv: TestServer;
@@ -318,6 +412,15 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
     await srv.post('/api/v1/ingest/dossiers', {
       events: [
         receivedEvent({ id: 'r-own', dossierId: 'D-OWN', unit: OWN, at: '2026-11-16T08:00:00+07:00', dueAt: '2026-11-18T17:00:00+07:00' }),
+        receivedEvent({ id: 'r-lt', dossierId: 'D-LT', unit: OWN, at: '2026-11-16T08:00:00+07:00', dueAt: '2026-11-18T17:00:00+07:00' }),
+        // An inter-level step: the ward's dossier is with an official of the department.
+        {
+          id: 'a-lt',
+          type: 'assigned',
+          dossierId: 'D-LT',
+          at: '2026-11-16T09:00:00+07:00',
+          handler: { id: 'stp-cb01', name: 'Trần Văn Sở', unit: DEPT },
+        },
         receivedEvent({
           id: 'r-other',
           dossierId: 'D-OTHER',
@@ -372,6 +475,15 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
         sentAt: srv.clock.now(),
       }).id;
       clients[a] = await clientFor(a);
+      explanationFor[a] = store.reminders.create({
+        unit: OWN,
+        dossierId: null,
+        message: 'Giải trình',
+        sentBy: sender.id,
+        sentAt: srv.clock.now(),
+        kind: 'explanation',
+        answerDueAt: srv.clock.now() + 86_400_000,
+      }).id;
     }
   }, 60_000);
 
@@ -444,6 +556,22 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
       });
     }
   }
+
+  it(`request:created reaches ${ACTORS.filter((a) => REQUEST_EVENT_MATRIX[a]).join(', ')} and no one else`, async () => {
+    const marker = `Đề nghị giải trình ${Date.now()}`;
+    const got = Object.fromEntries(ACTORS.map((a) => [a, false])) as Record<Actor, boolean>;
+    const sockets = await Promise.all(ACTORS.map((a) => clients[a].socket()));
+    sockets.forEach((s, i) => s.on('request:created', (m) => (got[ACTORS[i]] ||= m.request.message === marker)));
+    const unitSocket = sockets[ACTORS.indexOf('unit_leader')];
+    const arrived = waitFor(unitSocket, 'request:created', (m) => m.request.message === marker);
+    const sender = await srv.as('supervisor');
+    const res = await sender.post('/api/v1/reminders', { kind: 'explanation', subject: { type: 'dossier', id: 'D-OWN' }, message: marker });
+    expect(res.status).toBe(201);
+    await arrived;
+    await new Promise((r) => setTimeout(r, 300)); // time for any wrong delivery to arrive too
+    expect(got).toEqual(REQUEST_EVENT_MATRIX);
+    for (const s of sockets) s.disconnect();
+  });
 
   for (const a of ACTORS) {
     it(`socket scopes for ${a}: ${SOCKET_SCOPES.map((s, i) => `${s} ${SOCKET_MATRIX[a][i] ? 'ok' : 'forbidden'}`).join(', ')}`, async () => {

@@ -1,0 +1,42 @@
+/**
+ * Live reminders and explanation requests. At connection every socket joins, from its principal (the
+ * session's, set by the handshake), the rooms of what it may read: its user's own room (requests it
+ * sent) and the room of its scope's requests (a unit's users: their unit's; city-wide readers: every
+ * unit's). Nobody subscribes, so nothing reaches a socket the policy would not let read it; a socket of
+ * an ended session is disconnected by the session sweep, rooms and all.
+ */
+import { canReadReminders, PUBLIC, type Principal } from '../auth/policy.js';
+import type { ScopeKey } from '../metrics/types.js';
+import type { RequestNotifier } from '../requests/request-service.js';
+import { EVENTS } from './events.js';
+import type { IoServer } from './hub.js';
+
+/** A user's own requests (sent by them). */
+export const userRequestRoom = (userId: number) => `rq|user:${userId}`;
+/** Requests sent to a scope (`city`: every unit's, for city-wide readers). */
+export const scopeRequestRoom = (scope: ScopeKey) => `rq|${scope}`;
+
+/** The request rooms a principal's sockets join. */
+export function requestRoomsOf(p: Principal): string[] {
+  const rooms: string[] = [];
+  if (p.userId !== undefined) rooms.push(userRequestRoom(p.userId));
+  if (p.scope && canReadReminders(p, p.scope)) rooms.push(scopeRequestRoom(p.scope));
+  return rooms;
+}
+
+export function installRequestRooms(io: IoServer): RequestNotifier {
+  io.on('connection', (socket) => {
+    const rooms = requestRoomsOf(socket.data.principal ?? PUBLIC);
+    if (rooms.length) void socket.join(rooms);
+  });
+  // One emit to the union of rooms: a socket in several of them gets the event once.
+  const readers = (to: ScopeKey, sentById: number) => [scopeRequestRoom('city'), scopeRequestRoom(to), userRequestRoom(sentById)];
+  return {
+    created(pt, msg) {
+      io.to(readers(pt.to, pt.sentById)).emit(EVENTS.requestCreated, msg);
+    },
+    updated(pt, msg, senderOnly = false) {
+      io.to(senderOnly ? [userRequestRoom(pt.sentById)] : readers(pt.to, pt.sentById)).emit(EVENTS.requestUpdated, msg);
+    },
+  };
+}

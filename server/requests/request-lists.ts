@@ -1,0 +1,130 @@
+/**
+ * The lists of requests: a unit's (its page), a user's own (the header: to their unit, and sent by
+ * them), and an item's (its timeline). Each row's state comes from the one rule at `now`; the counts
+ * per state are of the list before its state filter.
+ */
+import {
+  canAnswerRequest,
+  canReadDossier,
+  canReadReminders,
+  canReadRequest,
+  canReadTask,
+  canSendReminder,
+  isUser,
+  type Principal,
+} from '../auth/policy.js';
+import type { ReminderRow } from '../db/reminders-repo.js';
+import type { Store } from '../db/store.js';
+import { toVnIso } from '../domain/time.js';
+import { HttpError } from '../errors.js';
+import type { ScopeKey } from '../metrics/types.js';
+import {
+  REQUEST_STATES,
+  type RequestKind,
+  type RequestListResponse,
+  type RequestState,
+  type RequestStateFilter,
+} from '../../shared/contract/requests.js';
+import { stateMatches } from '../../shared/request-state.js';
+import { partiesOf, stateOf, toRequestView } from './request-view.js';
+
+/** A list holds at most this many requests, the newest (a unit receives a few a week: years of them). */
+export const REQUEST_LIST_LIMIT = 1_000;
+
+export interface ListFilter {
+  state?: RequestStateFilter;
+  kind?: RequestKind;
+}
+
+export interface RequestListDeps {
+  store: Store;
+  now: () => number;
+  scopeOf(code: string): ScopeKey | null;
+  unitName(code: string): string;
+}
+
+const denied = (p: Principal, what: string) =>
+  p.role === 'public'
+    ? new HttpError(401, 'login_required', `sign in to see ${what}`)
+    : new HttpError(403, 'forbidden', `your role may not see ${what}`);
+
+export function createRequestLists(deps: RequestListDeps) {
+  const repo = deps.store.reminders;
+
+  function list(rows: ReminderRow[], filter: ListFilter, extra: Partial<RequestListResponse> = {}): RequestListResponse {
+    const now = deps.now();
+    const counts = Object.fromEntries(REQUEST_STATES.map((s) => [s, 0])) as Record<RequestState, number>;
+    const items = [];
+    for (const r of rows) {
+      if (filter.kind && r.kind !== filter.kind) continue;
+      const state = stateOf(r, now);
+      counts[state]++;
+      if (!filter.state || stateMatches(state, filter.state)) items.push(toRequestView(r, now, deps.unitName));
+    }
+    return { asOf: toVnIso(now), items, counts, ...extra };
+  }
+
+  const readable = (p: Principal) => (r: ReminderRow) => {
+    const pt = partiesOf(r, deps.scopeOf);
+    return pt !== null && canReadRequest(p, pt);
+  };
+
+  return {
+    /** `GET /units/:code/reminders`: what was sent to a unit or department, newest first. */
+    ofUnit(p: Principal, code: string, filter: ListFilter): RequestListResponse {
+      const scope = deps.scopeOf(code);
+      if (!scope || scope === 'city') throw new HttpError(404, 'not_found', `no unit or department with code "${code}"`);
+      if (!canReadReminders(p, scope)) throw denied(p, `the reminders of ${scope}`);
+      return list(repo.ofUnit(scope.slice(scope.indexOf(':') + 1), REQUEST_LIST_LIMIT), filter);
+    },
+
+    /**
+     * `GET /reminders/mine`: a unit's users get what was sent to their unit; senders what they sent;
+     * a department both. `unread`: requests to the user's unit nobody has read yet, plus answers to the
+     * user's requests they have not seen.
+     */
+    mine(p: Principal, filter: ListFilter): RequestListResponse {
+      const bound = p.scope && p.scope !== 'city' ? p.scope : null;
+      const receives = bound !== null && canReadReminders(p, bound);
+      const sends = canSendReminder(p);
+      if (!isUser(p) || (!receives && !sends)) throw denied(p, 'reminders');
+      const code = bound ? bound.slice(bound.indexOf(':') + 1) : null;
+      const rows =
+        receives && sends
+          ? repo.toUnitOrBySender(code!, p.userId!, REQUEST_LIST_LIMIT)
+          : receives
+            ? repo.ofUnit(code!, REQUEST_LIST_LIMIT)
+            : repo.bySender(p.userId!, REQUEST_LIST_LIMIT);
+      let unread = 0;
+      for (const r of rows) {
+        if (r.sentById === p.userId) {
+          if (r.answeredAt !== null && r.answerSeenAt === null) unread++;
+        } else if (r.acknowledgedAt === null && bound && canAnswerRequest(p, { to: bound, sentById: r.sentById }) && r.unit === code) {
+          unread++;
+        }
+      }
+      return list(rows, filter, { unread });
+    },
+
+    /** `GET /dossiers/:id/reminders`: requests about a dossier the principal may open, those it may read. */
+    aboutDossier(p: Principal, id: string): RequestListResponse {
+      if (p.role === 'public' || p.role === 'admin' || p.role === 'display') throw denied(p, 'dossier details');
+      const unit = deps.store.read.dossierUnit(id);
+      const notFound = new HttpError(404, 'not_found', `no dossier with id "${id}"`);
+      if (unit === undefined || !canReadDossier(p, unit ? deps.scopeOf(unit) : null)) throw notFound;
+      return list(repo.aboutDossier(id, REQUEST_LIST_LIMIT).filter(readable(p)), {});
+    },
+
+    /** `GET /tasks/:id/reminders`: requests about a task the principal may open, those it may read. */
+    aboutTask(p: Principal, id: string): RequestListResponse {
+      // As GET /tasks/:id: roles that open no task are refused first; another unit's task answers like a missing one.
+      if (p.role === 'public' || p.role === 'admin' || p.role === 'display' || p.role === 'supervisor') throw denied(p, 'task details');
+      const assignee = deps.store.read.taskAssignee(id);
+      if (assignee === undefined || !canReadTask(p, assignee ? deps.scopeOf(assignee) : null))
+        throw new HttpError(404, 'not_found', `no task with id "${id}"`);
+      return list(repo.aboutSubject('task', id, REQUEST_LIST_LIMIT).filter(readable(p)), {});
+    },
+  };
+}
+
+export type RequestLists = ReturnType<typeof createRequestLists>;
