@@ -15,7 +15,7 @@ import './styles/overview.css';
 import './styles/responsive.css';
 import { App } from './App';
 import { initI18n } from './i18n';
-import { registerServiceWorker } from './offline/offline-cache';
+import { registerServiceWorker } from './offline/register-sw';
 
 initI18n();
 void registerServiceWorker();
