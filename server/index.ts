@@ -3,26 +3,17 @@
  * `npm start` runs this after building the client.
  */
 import { readFileSync } from 'node:fs';
-import { loadConfig, ConfigError } from './config.js';
-import { createLogger } from './logger.js';
+import { loadConfig, ConfigError, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
 import { acceleratedClock } from './clock.js';
 import { parseIsoWithOffset } from './domain/time.js';
-import { createRuntime } from './runtime.js';
+import { createRuntime, type Runtime } from './runtime.js';
 import { startDemo } from './simulator/demo.js';
 import { ensureDemoUsers, formatDemoUsers } from './auth/demo-users.js';
 import { recordCalendarChanges } from './auth/calendar-audit.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL);
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   const build = `${pkg.version}+${readBuildId()}`;
@@ -68,18 +59,11 @@ async function main(): Promise<void> {
     await listen();
     logger.info({ port }, `listening at http://localhost:${port}; answering 503 until the projections are recovered`);
   }
-  let stopping = false;
   let demo: Awaited<ReturnType<typeof startDemo>> | null = null;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
+  stopOnSignals(logger, async () => {
     demo?.stop();
     await runtime.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
 
   await runtime.ready;
   logger.info(
@@ -99,7 +83,42 @@ async function main(): Promise<void> {
       })
     : null;
 
-  if (config.DEMO) {
+  await announceUsers(runtime, config.DEMO, logger);
+
+  if (!runtime.app.http.listening) await listen();
+  logger.info({ port, demo: config.DEMO, readyMs: Date.now() - started }, `dashboard ready at http://localhost:${port}`);
+}
+
+/** The validated configuration; on a bad variable, says which and exits with status 2. */
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+/** On SIGINT or SIGTERM, runs `close` once and exits. */
+function stopOnSignals(logger: Logger, close: () => Promise<void>): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The demo's users with their fresh passwords, or a hint to create the first admin when there are no users. */
+async function announceUsers(runtime: Runtime, demo: boolean, logger: Logger): Promise<void> {
+  if (demo) {
     const users = await ensureDemoUsers(runtime.store, Date.now());
     // The demo's passwords are printed on purpose (and nowhere else is a password ever logged).
     logger.info('demo users (DEMO=1): new passwords at every start; sign in at /login');
@@ -107,9 +126,6 @@ async function main(): Promise<void> {
   } else if (runtime.store.users.list().length === 0) {
     logger.warn('no users yet: create the first admin with npm run user:add -- --username admin --password … --role admin');
   }
-
-  if (!runtime.app.http.listening) await listen();
-  logger.info({ port, demo: config.DEMO, readyMs: Date.now() - started }, `dashboard ready at http://localhost:${port}`);
 }
 
 /** The client build's id (written by vite build), so displays can reload when the build changes. */

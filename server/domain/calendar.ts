@@ -60,6 +60,7 @@ function weekdaysBefore(d: number): number {
  * Friday are working days. Throws RangeError on an invalid date, a date listed both as off and as
  * working, or overlapping/unsorted sessions.
  */
+// eslint-disable-next-line max-lines-per-function -- long by design: see the comment above
 export function createWorkCalendar(
   years: readonly CalendarYear[],
   officeHours: DomainSettings['officeHours'] = DEFAULT_DOMAIN_SETTINGS.officeHours,

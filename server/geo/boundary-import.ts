@@ -201,91 +201,111 @@ export function validateBoundaries(
   jurisdiction: Jurisdiction,
   options: ValidateBoundariesOptions = {},
 ): BoundaryImportReport {
-  const codeProp = options.codeProp ?? 'code';
+  const features = featuresOf(geojson);
+  const st: ImportState = {
+    codeProp: options.codeProp ?? 'code',
+    units: new Map<string, Unit>(jurisdiction.units.map((u) => [u.code, u])),
+    firstIndexOf: new Map<string, number>(),
+    unknown: new Set<string>(),
+    features: [],
+    invalid: [],
+    warnings: [],
+    counter: { rewound: 0, duplicates: 0 },
+  };
+  features.forEach((f: unknown, index: number) => importFeature(f, index, st));
+
+  st.features.sort((a, b) => (a.properties.code < b.properties.code ? -1 : 1));
+  const missingUnits = jurisdiction.units
+    .map((u) => u.code)
+    .filter((c) => !st.firstIndexOf.has(c))
+    .sort();
+  return {
+    total: features.length,
+    features: st.features,
+    missingUnits,
+    unknownCodes: [...st.unknown].sort(),
+    invalid: st.invalid,
+    warnings: st.warnings,
+    rewoundRings: st.counter.rewound,
+    duplicatePositionsRemoved: st.counter.duplicates,
+  };
+}
+
+/** The features array of a FeatureCollection; anything else is a BoundaryFileError. */
+function featuresOf(geojson: unknown): unknown[] {
   if (!isObject(geojson) || geojson.type !== 'FeatureCollection') {
     const got = isObject(geojson) ? `type ${JSON.stringify(geojson.type)}` : Array.isArray(geojson) ? 'an array' : typeof geojson;
     throw new BoundaryFileError(`not a GeoJSON FeatureCollection (got ${got})`);
   }
   if (!Array.isArray(geojson.features)) throw new BoundaryFileError('FeatureCollection without a "features" array');
+  return geojson.features;
+}
 
-  const units = new Map<string, Unit>(jurisdiction.units.map((u) => [u.code, u]));
-  const firstIndexOf = new Map<string, number>();
-  const unknown = new Set<string>();
-  const features: BoundaryFeature[] = [];
-  const invalid: InvalidFeature[] = [];
-  const warnings: BoundaryWarning[] = [];
-  const counter: Counter = { rewound: 0, duplicates: 0 };
+/** What validateBoundaries gathers while it walks the features. */
+interface ImportState {
+  codeProp: string;
+  units: Map<string, Unit>;
+  firstIndexOf: Map<string, number>;
+  unknown: Set<string>;
+  features: BoundaryFeature[];
+  invalid: InvalidFeature[];
+  warnings: BoundaryWarning[];
+  counter: Counter;
+}
 
-  geojson.features.forEach((f: unknown, index: number) => {
-    if (!isObject(f) || f.type !== 'Feature') {
-      invalid.push({ index, code: null, reason: 'not a GeoJSON Feature' });
-      return;
-    }
-    const props = isObject(f.properties) ? f.properties : {};
-    const code = normaliseUnitCode(props[codeProp]);
-    if (code === null) {
-      const present = Object.keys(props);
-      invalid.push({
-        index,
-        code: null,
-        reason: `no "${codeProp}" property` + (present.length ? ` (properties: ${present.slice(0, 12).join(', ')})` : ' (no properties)'),
-      });
-      return;
-    }
-    const unit = units.get(code);
-    if (!unit) {
-      unknown.add(code);
-      return;
-    }
-    const first = firstIndexOf.get(code);
-    if (first !== undefined) {
-      invalid.push({ index, code, reason: `duplicate code (first at index ${first})` });
-      return;
-    }
-    firstIndexOf.set(code, index);
+/** Checks one feature, in validateBoundaries' order, and records it as imported, invalid or of an unknown code. */
+function importFeature(f: unknown, index: number, st: ImportState): void {
+  if (!isObject(f) || f.type !== 'Feature') {
+    st.invalid.push({ index, code: null, reason: 'not a GeoJSON Feature' });
+    return;
+  }
+  const props = isObject(f.properties) ? f.properties : {};
+  const code = normaliseUnitCode(props[st.codeProp]);
+  if (code === null) {
+    const present = Object.keys(props);
+    const listed = present.length ? ` (properties: ${present.slice(0, 12).join(', ')})` : ' (no properties)';
+    st.invalid.push({ index, code: null, reason: `no "${st.codeProp}" property` + listed });
+    return;
+  }
+  const unit = st.units.get(code);
+  if (!unit) {
+    st.unknown.add(code);
+    return;
+  }
+  const first = st.firstIndexOf.get(code);
+  if (first !== undefined) {
+    st.invalid.push({ index, code, reason: `duplicate code (first at index ${first})` });
+    return;
+  }
+  st.firstIndexOf.set(code, index);
 
-    let geometry: BoundaryGeometry;
-    // Counted per feature and added only when it is valid, so the totals describe what is written.
-    const fixes: Counter = { rewound: 0, duplicates: 0 };
-    try {
-      geometry = checkGeometry(f.geometry, fixes);
-    } catch (err) {
-      if (!(err instanceof GeometryError)) throw err;
-      invalid.push({ index, code, reason: err.message });
-      return;
-    }
-    counter.rewound += fixes.rewound;
-    counter.duplicates += fixes.duplicates;
+  let geometry: BoundaryGeometry;
+  // Counted per feature and added only when it is valid, so the totals describe what is written.
+  const fixes: Counter = { rewound: 0, duplicates: 0 };
+  try {
+    geometry = checkGeometry(f.geometry, fixes);
+  } catch (err) {
+    if (!(err instanceof GeometryError)) throw err;
+    st.invalid.push({ index, code, reason: err.message });
+    return;
+  }
+  st.counter.rewound += fixes.rewound;
+  st.counter.duplicates += fixes.duplicates;
+  st.warnings.push(...featureWarnings(index, unit, geometry, props.name));
+  st.features.push({ type: 'Feature', properties: { code, name: unit.name }, geometry });
+}
 
-    if (!geometryContains(geometry, [unit.lon, unit.lat])) {
-      warnings.push({
-        index,
-        code,
-        reason: `the unit's point (${unit.lat}, ${unit.lon}) is outside this geometry — wrong code?`,
-      });
-    }
-    const fileName = props.name;
-    if (typeof fileName === 'string' && fileName.trim() && foldName(fileName) !== foldName(unit.name)) {
-      warnings.push({ index, code, reason: `name in file "${fileName}" differs from "${unit.name}"` });
-    }
-    features.push({ type: 'Feature', properties: { code, name: unit.name }, geometry });
-  });
-
-  features.sort((a, b) => (a.properties.code < b.properties.code ? -1 : 1));
-  const missingUnits = jurisdiction.units
-    .map((u) => u.code)
-    .filter((c) => !firstIndexOf.has(c))
-    .sort();
-  return {
-    total: geojson.features.length,
-    features,
-    missingUnits,
-    unknownCodes: [...unknown].sort(),
-    invalid,
-    warnings,
-    rewoundRings: counter.rewound,
-    duplicatePositionsRemoved: counter.duplicates,
-  };
+/** A valid feature that looks wrong: the unit's point outside it, or another name in the file. */
+function featureWarnings(index: number, unit: Unit, geometry: BoundaryGeometry, fileName: unknown): BoundaryWarning[] {
+  const out: BoundaryWarning[] = [];
+  const code = unit.code;
+  if (!geometryContains(geometry, [unit.lon, unit.lat])) {
+    out.push({ index, code, reason: `the unit's point (${unit.lat}, ${unit.lon}) is outside this geometry — wrong code?` });
+  }
+  if (typeof fileName === 'string' && fileName.trim() && foldName(fileName) !== foldName(unit.name)) {
+    out.push({ index, code, reason: `name in file "${fileName}" differs from "${unit.name}"` });
+  }
+  return out;
 }
 
 function wrapList(items: string[], indent = '    ', width = 100): string[] {

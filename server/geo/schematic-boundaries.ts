@@ -204,86 +204,17 @@ function equivalentRadiusKm(areaKm2: number): number {
  */
 export function generateSchematicBoundaries(units: readonly SchematicUnit[], options: Partial<SchematicOptions> = {}): SchematicBoundaries {
   const opt: SchematicOptions = { ...DEFAULT_SCHEMATIC_OPTIONS, ...options };
-  const sorted = [...units].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const seen = new Set<string>();
-  for (const u of sorted) {
-    if (seen.has(u.code)) throw new Error(`duplicate unit code ${u.code}`);
-    seen.add(u.code);
-    if (!Number.isFinite(u.lat) || !Number.isFinite(u.lon) || Math.abs(u.lat) > 90 || Math.abs(u.lon) > 180) {
-      throw new Error(`unit ${u.code}: invalid point (${u.lat}, ${u.lon})`);
-    }
-    if (!(u.areaKm2 > 0)) throw new Error(`unit ${u.code}: area must be positive, got ${u.areaKm2}`);
-  }
+  const sorted = sortedValidUnits(units);
   if (sorted.length === 0) return { type: 'FeatureCollection', schematic: true, features: [] };
 
-  const meanLat = sorted.reduce((s, u) => s + u.lat, 0) / sorted.length;
-  const meanLon = sorted.reduce((s, u) => s + u.lon, 0) / sorted.length;
-  const all = projection(meanLat, meanLon);
-  const allXY = sorted.map((u) => all.forward(u.lon, u.lat));
-
-  // Isolation by nearest-neighbour distance; the nearest neighbour is always a Delaunay neighbour.
-  const isolated = new Set<number>();
-  if (sorted.length > 1) {
-    const d = Delaunay.from(allXY);
-    sorted.forEach((_, i) => {
-      let nearest = Infinity;
-      for (const j of d.neighbors(i)) {
-        nearest = Math.min(nearest, Math.hypot(allXY[i][0] - allXY[j][0], allXY[i][1] - allXY[j][1]));
-      }
-      // Collinear input yields no triangles, hence no neighbours: fall back to a scan.
-      if (nearest === Infinity) {
-        allXY.forEach((q, j) => {
-          if (j !== i) nearest = Math.min(nearest, Math.hypot(allXY[i][0] - q[0], allXY[i][1] - q[1]));
-        });
-      }
-      if (nearest > opt.isolatedKm) isolated.add(i);
-    });
-  }
-
+  const isolated = isolatedUnits(sorted, opt.isolatedKm);
   const rings = new Map<number, Position[] | null>();
-
   // Isolated units: a disc of their own area, projected around their own latitude.
-  for (const i of isolated) {
-    const u = sorted[i];
-    const local = projection(u.lat, u.lon);
-    const disc = circle([0, 0], equivalentRadiusKm(u.areaKm2), opt.circleSegments);
-    rings.set(i, toGeoRing(disc, local.inverse, opt.precision));
-  }
-
+  for (const i of isolated) rings.set(i, discRing(sorted[i], opt));
   const mainland = sorted.map((_, i) => i).filter((i) => !isolated.has(i));
   if (mainland.length > 0) {
-    const lat0 = mainland.reduce((s, i) => s + sorted[i].lat, 0) / mainland.length;
-    const lon0 = mainland.reduce((s, i) => s + sorted[i].lon, 0) / mainland.length;
-    const proj = projection(lat0, lon0);
-    const pts = mainland.map((i) => proj.forward(sorted[i].lon, sorted[i].lat));
-    const radii = mainland.map((i) => opt.discFactor * equivalentRadiusKm(sorted[i].areaKm2));
-
-    const hullPts: XY[] = [];
-    for (const p of convexHull(pts)) hullPts.push(...circle(p, opt.outlineBufferKm, opt.circleSegments));
-    const outline = convexHull(hullPts.length ? hullPts : pts);
-
-    const maxR = Math.max(...radii, opt.outlineBufferKm) + 1;
-    const xs = pts.map((p) => p[0]);
-    const ys = pts.map((p) => p[1]);
-    const bounds: [number, number, number, number] = [
-      Math.min(...xs) - maxR,
-      Math.min(...ys) - maxR,
-      Math.max(...xs) + maxR,
-      Math.max(...ys) + maxR,
-    ];
-    const voronoi = mainland.length > 1 ? Delaunay.from(pts).voronoi(bounds) : null;
-
-    mainland.forEach((i, k) => {
-      const disc = circle(pts[k], radii[k], opt.circleSegments);
-      // cellPolygon is null for a point coincident with another; such a unit still gets its disc.
-      const raw = voronoi?.cellPolygon(k);
-      let cell: XY[] = raw ? (raw.slice(0, -1) as XY[]) : disc;
-      if (ringSignedArea(cell) < 0) cell = cell.reverse();
-      const clipped0 = clipConvex(clipConvex(cell, disc), outline);
-      // Cannot happen for distinct points (the site is inside all three), kept as a guard.
-      const clipped = clipped0.length >= 3 ? clipped0 : disc;
-      rings.set(i, toGeoRing(clipped, proj.inverse, opt.precision));
-    });
+    const mainlandUnits = mainland.map((i) => sorted[i]);
+    mainlandRings(mainlandUnits, opt).forEach((ring, k) => rings.set(mainland[k], ring));
   }
 
   const features: SchematicFeature[] = sorted.map((u, i) => {
@@ -296,4 +227,87 @@ export function generateSchematicBoundaries(units: readonly SchematicUnit[], opt
     };
   });
   return { type: 'FeatureCollection', schematic: true, features };
+}
+
+/** The units sorted by code, after checking codes are unique, points are on the globe and areas positive. */
+function sortedValidUnits(units: readonly SchematicUnit[]): SchematicUnit[] {
+  const sorted = [...units].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const seen = new Set<string>();
+  for (const u of sorted) {
+    if (seen.has(u.code)) throw new Error(`duplicate unit code ${u.code}`);
+    seen.add(u.code);
+    if (!Number.isFinite(u.lat) || !Number.isFinite(u.lon) || Math.abs(u.lat) > 90 || Math.abs(u.lon) > 180) {
+      throw new Error(`unit ${u.code}: invalid point (${u.lat}, ${u.lon})`);
+    }
+    if (!(u.areaKm2 > 0)) throw new Error(`unit ${u.code}: area must be positive, got ${u.areaKm2}`);
+  }
+  return sorted;
+}
+
+/** Indexes of units with no neighbour within `isolatedKm`; the nearest neighbour is always a Delaunay neighbour. */
+function isolatedUnits(sorted: readonly SchematicUnit[], isolatedKm: number): Set<number> {
+  const isolated = new Set<number>();
+  if (sorted.length <= 1) return isolated;
+  const meanLat = sorted.reduce((s, u) => s + u.lat, 0) / sorted.length;
+  const meanLon = sorted.reduce((s, u) => s + u.lon, 0) / sorted.length;
+  const all = projection(meanLat, meanLon);
+  const allXY = sorted.map((u) => all.forward(u.lon, u.lat));
+  const d = Delaunay.from(allXY);
+  sorted.forEach((_, i) => {
+    let nearest = Infinity;
+    for (const j of d.neighbors(i)) {
+      nearest = Math.min(nearest, Math.hypot(allXY[i][0] - allXY[j][0], allXY[i][1] - allXY[j][1]));
+    }
+    // Collinear input yields no triangles, hence no neighbours: fall back to a scan.
+    if (nearest === Infinity) {
+      allXY.forEach((q, j) => {
+        if (j !== i) nearest = Math.min(nearest, Math.hypot(allXY[i][0] - q[0], allXY[i][1] - q[1]));
+      });
+    }
+    if (nearest > isolatedKm) isolated.add(i);
+  });
+  return isolated;
+}
+
+/** A disc of the unit's own area around its point. */
+function discRing(u: SchematicUnit, opt: SchematicOptions): Position[] | null {
+  const local = projection(u.lat, u.lon);
+  const disc = circle([0, 0], equivalentRadiusKm(u.areaKm2), opt.circleSegments);
+  return toGeoRing(disc, local.inverse, opt.precision);
+}
+
+/** Each unit's Voronoi cell clipped to its disc and to the grown hull of all points (see the module comment), in input order. */
+function mainlandRings(units: readonly SchematicUnit[], opt: SchematicOptions): (Position[] | null)[] {
+  const lat0 = units.reduce((s, u) => s + u.lat, 0) / units.length;
+  const lon0 = units.reduce((s, u) => s + u.lon, 0) / units.length;
+  const proj = projection(lat0, lon0);
+  const pts = units.map((u) => proj.forward(u.lon, u.lat));
+  const radii = units.map((u) => opt.discFactor * equivalentRadiusKm(u.areaKm2));
+
+  const hullPts: XY[] = [];
+  for (const p of convexHull(pts)) hullPts.push(...circle(p, opt.outlineBufferKm, opt.circleSegments));
+  const outline = convexHull(hullPts.length ? hullPts : pts);
+
+  const maxR = Math.max(...radii, opt.outlineBufferKm) + 1;
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  const bounds: [number, number, number, number] = [
+    Math.min(...xs) - maxR,
+    Math.min(...ys) - maxR,
+    Math.max(...xs) + maxR,
+    Math.max(...ys) + maxR,
+  ];
+  const voronoi = units.length > 1 ? Delaunay.from(pts).voronoi(bounds) : null;
+
+  return units.map((_, k) => {
+    const disc = circle(pts[k], radii[k], opt.circleSegments);
+    // cellPolygon is null for a point coincident with another; such a unit still gets its disc.
+    const raw = voronoi?.cellPolygon(k);
+    let cell: XY[] = raw ? (raw.slice(0, -1) as XY[]) : disc;
+    if (ringSignedArea(cell) < 0) cell = cell.reverse();
+    const clipped0 = clipConvex(clipConvex(cell, disc), outline);
+    // Cannot happen for distinct points (the site is inside all three), kept as a guard.
+    const clipped = clipped0.length >= 3 ? clipped0 : disc;
+    return toGeoRing(clipped, proj.inverse, opt.precision);
+  });
 }

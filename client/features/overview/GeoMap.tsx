@@ -4,7 +4,7 @@
  * (`setStyle` on layers kept by code) when values, metric or thresholds change: no remount of
  * 168 polygons, no reset of zoom or position. No base map unless a tile URL is configured.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import L from 'leaflet';
 import type { FeatureCollection } from 'geojson';
 import { MapContainer, TileLayer, useMap } from 'react-leaflet';
@@ -49,6 +49,16 @@ function styleOf(view: MapUnitView | undefined, hover = false): L.PathOptions {
   };
 }
 
+/** What the Leaflet handlers read at event time: the latest props, not those of the first render. */
+interface Latest {
+  views: Record<string, MapUnitView>;
+  onSelect: (code: string) => void;
+}
+
+type LatestRef = RefObject<Latest>;
+type HoveredRef = RefObject<string | null>;
+type LayersRef = RefObject<Map<string, L.Path>>;
+
 function UnitLayers({
   boundaries,
   views,
@@ -58,13 +68,22 @@ function UnitLayers({
   onSelect,
 }: Omit<GeoMapProps, 'ariaLabel' | 'tileUrl' | 'tileAttribution'>) {
   const map = useMap();
-  const layers = useRef(new Map<string, L.Path>());
-  const latest = useRef({ views, onSelect });
+  const latest = useRef<Latest>({ views, onSelect });
   latest.current = { views, onSelect };
   const hovered = useRef<string | null>(null);
-  const insetKey = insetCodes.join(',');
+  const layers = useUnitPolygons(map, boundaries, insetCodes.join(','), latest, hovered);
+  useSizeFollowsPanel(map);
+  useRestyleInPlace(layers, views, hovered);
+  usePulseChanged(layers, changed, changeCount);
+  return null;
+}
 
-  // Create the polygons once per boundaries document.
+/**
+ * Creates the polygons once per boundaries document, fits the map to them (leaving out the inset
+ * codes, comma-joined) and returns them by unit code.
+ */
+function useUnitPolygons(map: L.Map, boundaries: BoundariesResponse, insetKey: string, latest: LatestRef, hovered: HoveredRef): LayersRef {
+  const layers = useRef(new Map<string, L.Path>());
   useEffect(() => {
     const byCode = layers.current;
     const exclude = new Set(insetKey ? insetKey.split(',') : []);
@@ -75,61 +94,79 @@ function UnitLayers({
         const code = String(feature.properties?.code);
         const path = layer as L.Path;
         byCode.set(code, path);
-        path.bindTooltip(
-          () => {
-            const v = latest.current.views[code];
-            const box = document.createElement('div');
-            const name = document.createElement('strong');
-            name.textContent = v?.label ?? code;
-            const value = document.createElement('div');
-            value.textContent = v?.valueText ?? '—';
-            box.append(name, value);
-            return box;
-          },
-          { sticky: true, direction: 'top', className: 'map-tooltip', opacity: 1 },
-        );
-        path.on('click', () => latest.current.onSelect(code));
-        path.on('mouseover', () => {
-          hovered.current = code;
-          path.setStyle(styleOf(latest.current.views[code], true));
-          path.bringToFront();
-        });
-        path.on('mouseout', () => {
-          if (hovered.current === code) hovered.current = null;
-          path.setStyle(styleOf(latest.current.views[code]));
-        });
+        bindUnitPath(path, code, latest, hovered);
         if (!exclude.has(code) && 'getBounds' in layer) {
           fitBounds.extend((layer as L.Polygon).getBounds());
         }
       },
     });
     group.addTo(map);
-    // Stable hooks for tests and styling on each SVG path.
-    for (const [code, path] of byCode) {
-      const el = path.getElement();
-      if (!el) continue;
-      el.setAttribute('data-testid', `map-unit-${code}`);
-      el.setAttribute('data-code', code);
-      el.classList.add(`unit-${code}`);
-      el.setAttribute('aria-label', latest.current.views[code]?.label ?? code);
-    }
+    tagPaths(byCode, latest.current.views);
     map.invalidateSize({ pan: false });
     if (fitBounds.isValid()) map.fitBounds(fitBounds, { padding: [12, 12] });
     return () => {
       group.remove();
       byCode.clear();
     };
-  }, [map, boundaries, insetKey]);
+  }, [map, boundaries, insetKey, latest, hovered]);
+  return layers;
+}
 
-  // Keep Leaflet's idea of the size right when the panel is resized (layout switch, window).
+/** A unit's tooltip, hover outline and click. */
+function bindUnitPath(path: L.Path, code: string, latest: LatestRef, hovered: HoveredRef): void {
+  path.bindTooltip(() => tooltipContent(code, latest.current.views[code]), {
+    sticky: true,
+    direction: 'top',
+    className: 'map-tooltip',
+    opacity: 1,
+  });
+  path.on('click', () => latest.current.onSelect(code));
+  path.on('mouseover', () => {
+    hovered.current = code;
+    path.setStyle(styleOf(latest.current.views[code], true));
+    path.bringToFront();
+  });
+  path.on('mouseout', () => {
+    if (hovered.current === code) hovered.current = null;
+    path.setStyle(styleOf(latest.current.views[code]));
+  });
+}
+
+/** The tooltip's content: the unit's name and value (built as elements: names are text, never HTML). */
+function tooltipContent(code: string, v: MapUnitView | undefined): HTMLElement {
+  const box = document.createElement('div');
+  const name = document.createElement('strong');
+  name.textContent = v?.label ?? code;
+  const value = document.createElement('div');
+  value.textContent = v?.valueText ?? '—';
+  box.append(name, value);
+  return box;
+}
+
+/** Stable hooks for tests and styling on each SVG path. */
+function tagPaths(byCode: ReadonlyMap<string, L.Path>, views: Record<string, MapUnitView>): void {
+  for (const [code, path] of byCode) {
+    const el = path.getElement();
+    if (!el) continue;
+    el.setAttribute('data-testid', `map-unit-${code}`);
+    el.setAttribute('data-code', code);
+    el.classList.add(`unit-${code}`);
+    el.setAttribute('aria-label', views[code]?.label ?? code);
+  }
+}
+
+/** Keeps Leaflet's idea of the size right when the panel is resized (layout switch, window). */
+function useSizeFollowsPanel(map: L.Map): void {
   useEffect(() => {
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(() => map.invalidateSize({ pan: false }));
     ro.observe(map.getContainer());
     return () => ro.disconnect();
   }, [map]);
+}
 
-  // Restyle in place whenever the values change.
+/** Restyles the polygons in place whenever the values change. */
+function useRestyleInPlace(layers: LayersRef, views: Record<string, MapUnitView>, hovered: HoveredRef): void {
   useEffect(() => {
     for (const [code, path] of layers.current) {
       const v = views[code];
@@ -140,9 +177,11 @@ function UnitLayers({
         el.setAttribute('aria-label', v ? `${v.label}: ${v.valueText}` : code);
       }
     }
-  }, [views]);
+  }, [layers, views, hovered]);
+}
 
-  // Briefly outline units whose numbers just changed.
+/** Briefly outlines units whose numbers just changed. */
+function usePulseChanged(layers: LayersRef, changed: readonly string[], changeCount: number): void {
   useEffect(() => {
     if (changeCount === 0 || changed.length === 0) return;
     const els: Element[] = [];
@@ -158,8 +197,6 @@ function UnitLayers({
     const id = window.setTimeout(() => els.forEach((el) => el.classList.remove('unit-pulse')), PULSE_MS);
     return () => window.clearTimeout(id);
   }, [changeCount]); // keyed by the counter: `changed` belongs to the same update
-
-  return null;
 }
 
 /** Leaflet map of unit polygons coloured by level; see the module comment. */

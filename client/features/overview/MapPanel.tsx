@@ -33,16 +33,81 @@ interface MapPanelProps {
 /** The map area: metric, layout and table switches, then the map / tiles / table and legend. */
 export function MapPanel(p: MapPanelProps) {
   const { t } = useTranslation('overview');
-  const { t: tc } = useTranslation();
-  const { set, linkTo } = useViewParams();
-  const insetUnits = p.units.filter((u) => u.type === 'Đặc khu');
-  const useTiles = p.layout === 'tiles' || p.boundariesFailed;
-  const metricName = tc(`metric.${p.metric}`);
+  return (
+    <section className="panel map-panel" aria-label={t('map.sectionLabel')}>
+      <MapToolbar metric={p.metric} layout={p.layout} showTable={p.showTable} syncNote={p.syncNote} />
+      {p.boundariesFailed && p.layout === 'geo' && !p.showTable && <p className="map-note">{t('map.noBoundaries')}</p>}
+      {/* The map stays mounted (hidden) while the table is shown, so its zoom and position survive. */}
+      <div className="map-body" hidden={p.showTable}>
+        <MapView {...p} />
+      </div>
+      {p.showTable && (
+        <div className="map-body map-body--table">
+          <UnitTable rows={p.rows} period={p.period} />
+        </div>
+      )}
+      <MapLegend metric={p.metric} thresholds={p.thresholds} />
+    </section>
+  );
+}
 
-  // The map stays mounted (hidden) while the table is shown, so its zoom and position survive.
-  let mapView;
-  if (useTiles) {
-    mapView = p.units.length ? (
+/** The metric switch, the map / tiles switch, the table toggle and the live sync note. */
+function MapToolbar({ metric, layout, showTable, syncNote }: Pick<MapPanelProps, 'metric' | 'layout' | 'showTable' | 'syncNote'>) {
+  const { t } = useTranslation('overview');
+  const { t: tc } = useTranslation();
+  const { set } = useViewParams();
+  return (
+    <div className="map-toolbar">
+      <label className="field">
+        <span className="field__label">{t('map.metric')}</span>
+        <select value={metric} onChange={(e) => set({ metric: e.target.value })} data-testid="metric-switch" className="select">
+          {METRIC_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {tc(`metric.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="seg" role="group" aria-label={t('map.layout')} data-testid="layout-switch">
+        {LAYOUTS.map((l) => (
+          <button
+            key={l}
+            type="button"
+            className="seg__btn"
+            aria-pressed={!showTable && layout === l}
+            data-layout={l}
+            onClick={() => set({ layout: l, table: null })}
+          >
+            {l === 'geo' ? t('map.layoutGeo') : t('map.layoutTiles')}
+          </button>
+        ))}
+      </div>
+      <button
+        type="button"
+        className="btn btn--ghost"
+        aria-pressed={showTable}
+        data-testid="table-toggle"
+        onClick={() => set({ table: showTable ? null : '1' })}
+      >
+        {showTable ? t('map.showMap') : t('map.showTable')}
+      </button>
+      {syncNote && (
+        <span className="sync-note" role="status">
+          {syncNote}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The tiles (chosen, or when the boundaries failed to load), else the geographic map once its boundaries are here. */
+function MapView(p: MapPanelProps) {
+  const { t } = useTranslation('overview');
+  const { t: tc } = useTranslation();
+  const { linkTo } = useViewParams();
+  if (p.layout === 'tiles' || p.boundariesFailed) {
+    if (!p.units.length) return <p className="empty">{tc('loading')}</p>;
+    return (
       <TileCartogram
         units={p.units}
         views={p.views}
@@ -53,104 +118,53 @@ export function MapPanel(p: MapPanelProps) {
         onSelect={p.onSelect}
         ariaLabel={t('map.tilesLabel')}
       />
-    ) : (
-      <p className="empty">{tc('loading')}</p>
     );
-  } else if (p.boundaries) {
-    mapView = (
-      <div className="geo-wrap">
-        <GeoMap
-          boundaries={p.boundaries}
-          views={p.views}
-          insetCodes={insetUnits.map((u) => u.code)}
-          changed={p.changed}
-          changeCount={p.changeCount}
-          onSelect={p.onSelect}
-          ariaLabel={t('map.mapLabel', { count: p.units.length, metric: metricName })}
-          tileUrl={p.tileUrl}
-          tileAttribution={p.tileAttribution}
-        />
-        {insetUnits.length > 0 && (
-          <div className="map-insets" aria-label={t('map.inset')} role="group">
-            {insetUnits.map((u) => {
-              const v = p.views[u.code];
-              const level = v?.level ?? 'none';
-              return (
-                <button
-                  key={u.code}
-                  type="button"
-                  className="map-inset"
-                  data-testid={`map-inset-${u.code}`}
-                  style={{ background: LEVEL_FILL[level], color: LEVEL_TEXT[level] }}
-                  onClick={() => p.onSelect(u.code)}
-                  title={t('map.openUnit', { name: v?.label ?? u.name })}
-                >
-                  <span className="map-inset__name">{v?.label ?? u.name}</span>
-                  <span className="map-inset__value">{p.tileValue(u.code)}</span>
-                </button>
-              );
-            })}
-          </div>
-        )}
-        {p.boundaries.schematic && <p className="map-note">{t('map.schematic')}</p>}
-      </div>
-    );
-  } else {
-    mapView = <p className="empty map-loading">{t('map.loadingMap')}</p>;
   }
-
+  if (!p.boundaries) return <p className="empty map-loading">{t('map.loadingMap')}</p>;
+  const insetUnits = p.units.filter((u) => u.type === 'Đặc khu');
   return (
-    <section className="panel map-panel" aria-label={t('map.sectionLabel')}>
-      <div className="map-toolbar">
-        <label className="field">
-          <span className="field__label">{t('map.metric')}</span>
-          <select value={p.metric} onChange={(e) => set({ metric: e.target.value })} data-testid="metric-switch" className="select">
-            {METRIC_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {tc(`metric.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="seg" role="group" aria-label={t('map.layout')} data-testid="layout-switch">
-          {LAYOUTS.map((l) => (
-            <button
-              key={l}
-              type="button"
-              className="seg__btn"
-              aria-pressed={!p.showTable && p.layout === l}
-              data-layout={l}
-              onClick={() => set({ layout: l, table: null })}
-            >
-              {l === 'geo' ? t('map.layoutGeo') : t('map.layoutTiles')}
-            </button>
-          ))}
-        </div>
-        <button
-          type="button"
-          className="btn btn--ghost"
-          aria-pressed={p.showTable}
-          data-testid="table-toggle"
-          onClick={() => set({ table: p.showTable ? null : '1' })}
-        >
-          {p.showTable ? t('map.showMap') : t('map.showTable')}
-        </button>
-        {p.syncNote && (
-          <span className="sync-note" role="status">
-            {p.syncNote}
-          </span>
-        )}
-      </div>
-      {p.boundariesFailed && p.layout === 'geo' && !p.showTable && <p className="map-note">{t('map.noBoundaries')}</p>}
-      <div className="map-body" hidden={p.showTable}>
-        {mapView}
-      </div>
-      {p.showTable && (
-        <div className="map-body map-body--table">
-          <UnitTable rows={p.rows} period={p.period} />
-        </div>
-      )}
-      <MapLegend metric={p.metric} thresholds={p.thresholds} />
-    </section>
+    <div className="geo-wrap">
+      <GeoMap
+        boundaries={p.boundaries}
+        views={p.views}
+        insetCodes={insetUnits.map((u) => u.code)}
+        changed={p.changed}
+        changeCount={p.changeCount}
+        onSelect={p.onSelect}
+        ariaLabel={t('map.mapLabel', { count: p.units.length, metric: tc(`metric.${p.metric}`) })}
+        tileUrl={p.tileUrl}
+        tileAttribution={p.tileAttribution}
+      />
+      <MapInsets units={insetUnits} views={p.views} tileValue={p.tileValue} onSelect={p.onSelect} />
+      {p.boundaries.schematic && <p className="map-note">{t('map.schematic')}</p>}
+    </div>
+  );
+}
+
+/** Units drawn beside the map instead of on it (a far island), as buttons coloured like the map. */
+function MapInsets({ units, views, tileValue, onSelect }: Pick<MapPanelProps, 'units' | 'views' | 'tileValue' | 'onSelect'>) {
+  const { t } = useTranslation('overview');
+  if (units.length === 0) return null;
+  return (
+    <div className="map-insets" aria-label={t('map.inset')} role="group">
+      {units.map((u) => {
+        const v = views[u.code];
+        const level = v?.level ?? 'none';
+        return (
+          <button
+            key={u.code}
+            type="button"
+            className="map-inset"
+            data-testid={`map-inset-${u.code}`}
+            style={{ background: LEVEL_FILL[level], color: LEVEL_TEXT[level] }}
+            onClick={() => onSelect(u.code)}
+            title={t('map.openUnit', { name: v?.label ?? u.name })}
+          >
+            <span className="map-inset__name">{v?.label ?? u.name}</span>
+            <span className="map-inset__value">{tileValue(u.code)}</span>
+          </button>
+        );
+      })}
+    </div>
   );
 }

@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import type { UnitInfo } from '../../../server/http/api-types';
 import { LEVEL_FILL, LEVEL_TEXT } from '../../lib/color-scale';
-import { layoutCartogram } from './cartogram';
+import { layoutCartogram, type CartogramCell } from './cartogram';
 import type { MapUnitView } from './GeoMap';
 import { tileLabels, wrapName } from './tile-labels';
 
@@ -57,6 +57,12 @@ function usePanelBox(ref: RefObject<HTMLDivElement | null>): { aspect?: number; 
   return { aspect, ...size };
 }
 
+interface Hover {
+  code: string;
+  x: number;
+  y: number;
+}
+
 export function TileCartogram({ units, views, tileValue, changed, changeCount, hrefOf, onSelect, ariaLabel }: TileCartogramProps) {
   const frame = useRef<HTMLDivElement>(null);
   const { aspect, width: panelW, height: panelH } = usePanelBox(frame);
@@ -71,7 +77,7 @@ export function TileCartogram({ units, views, tileValue, changed, changeCount, h
   const byCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units]);
   const labels = useMemo(() => tileLabels(units), [units]);
   const fullNames = useMemo(() => new Map(units.map((u) => [u.code, wrapName(u.name, FULL_NAME_LINE_CHARS)])), [units]);
-  const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
   // Units changed by the latest update pulse. Two alternating animation names restart the
   // animation when a unit changes in consecutive updates, without remounting (keeps focus).
   const changedSet = useMemo(() => new Set(changed), [changed]);
@@ -88,97 +94,126 @@ export function TileCartogram({ units, views, tileValue, changed, changeCount, h
   const scale = width > 0 && height > 0 ? Math.min(panelW / width, panelH / height) : 0;
   const tilePx = Math.round((CELL - GAP) * scale);
   const showFullNames = tilePx >= FULL_NAME_MIN_TILE_PX;
-  const hv = hover ? views[hover.code] : undefined;
 
   return (
     <div className="tiles-frame" ref={frame} data-tile-px={tilePx} data-full-names={showFullNames ? 'true' : 'false'}>
       <svg className="tiles" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMidYMid meet" role="group" aria-label={ariaLabel}>
         {layout.cells.map((c) => {
           const u = byCode.get(c.code);
-          const v = views[c.code];
-          const level = v?.level ?? 'none';
-          const x = c.col * CELL + GAP / 2;
-          const y = c.row * CELL + GAP / 2;
-          const size = CELL - GAP;
-          const pulsing = changeCount > 0 && changedSet.has(c.code);
-          const fullName = u?.fullName ?? u?.name ?? c.code;
-          const label = labels.get(c.code) ?? c.code;
-          const lines = showFullNames ? fullNames.get(c.code) : null;
           return (
-            <a
+            <Tile
               key={c.code}
+              cell={c}
+              view={views[c.code]}
+              fullName={u?.fullName ?? u?.name ?? c.code}
+              label={labels.get(c.code) ?? c.code}
+              nameLines={showFullNames ? (fullNames.get(c.code) ?? null) : null}
+              value={tileValue(c.code)}
+              pulse={changeCount > 0 && changedSet.has(c.code) ? changeCount % 2 : null}
               href={hrefOf(c.code)}
-              className={`tile unit-${c.code}${pulsing ? ` unit-pulse unit-pulse--${changeCount % 2}` : ''}`}
-              data-testid={`map-unit-${c.code}`}
-              data-level={level}
-              data-label={label}
-              aria-label={v ? `${v.label}: ${v.valueText}` : fullName}
-              onClick={(e) => {
-                if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-                e.preventDefault();
-                onSelect(c.code);
-              }}
-              onMouseMove={(e) => showTip(c.code, e)}
-              onMouseLeave={() => setHover(null)}
-            >
-              <title>{v ? `${v.label}: ${v.valueText}` : fullName}</title>
-              <rect
-                x={x}
-                y={y}
-                width={size}
-                height={size}
-                rx={4}
-                fill={LEVEL_FILL[level]}
-                className={level === 'none' ? 'tile__rect tile__rect--none' : 'tile__rect'}
-              />
-              {lines ? (
-                <text
-                  x={x + size / 2}
-                  y={y + size * (lines.length > 1 ? 0.24 : 0.36)}
-                  textAnchor="middle"
-                  className="tile__name"
-                  fontSize={FULL_NAME_FONT}
-                  fill={LEVEL_TEXT[level]}
-                  aria-hidden="true"
-                >
-                  {lines.map((line, i) => (
-                    <tspan key={i} x={x + size / 2} dy={i === 0 ? 0 : FULL_NAME_FONT * 1.15}>
-                      {line}
-                    </tspan>
-                  ))}
-                </text>
-              ) : (
-                <text
-                  x={x + size / 2}
-                  y={y + size * 0.4}
-                  textAnchor="middle"
-                  className="tile__abbr"
-                  fill={LEVEL_TEXT[level]}
-                  aria-hidden="true"
-                >
-                  {label}
-                </text>
-              )}
-              <text
-                x={x + size / 2}
-                y={y + size * 0.78}
-                textAnchor="middle"
-                className="tile__value"
-                fill={LEVEL_TEXT[level]}
-                aria-hidden="true"
-              >
-                {tileValue(c.code)}
-              </text>
-            </a>
+              onSelect={onSelect}
+              onHover={showTip}
+              onLeave={() => setHover(null)}
+            />
           );
         })}
       </svg>
-      {hover && (
-        <div className="map-tooltip tiles-tooltip" style={{ left: hover.x, top: hover.y }} role="presentation">
-          <strong>{hv?.label ?? hover.code}</strong>
-          <div>{hv?.valueText ?? '—'}</div>
-        </div>
+      {hover && <TileTooltip hover={hover} view={views[hover.code]} />}
+    </div>
+  );
+}
+
+interface TileProps {
+  cell: CartogramCell;
+  view: MapUnitView | undefined;
+  /** The unit's full name, for its title and accessible name while it has no value. */
+  fullName: string;
+  /** The short label shown in the tile, unless `nameLines` are. */
+  label: string;
+  /** The unit's name wrapped into lines, shown instead of the label on large tiles. */
+  nameLines: string[] | null;
+  value: string;
+  /** Which of the two pulse animations runs (see TileCartogram), or null: not changed. */
+  pulse: number | null;
+  href: string;
+  onSelect: (code: string) => void;
+  onHover: (code: string, e: MouseEvent<Element>) => void;
+  onLeave: () => void;
+}
+
+/** One unit's tile: a link with its colour, its label or name, and its value. */
+function Tile({ cell: c, view: v, fullName, label, nameLines, value, pulse, href, onSelect, onHover, onLeave }: TileProps) {
+  const level = v?.level ?? 'none';
+  const x = c.col * CELL + GAP / 2;
+  const y = c.row * CELL + GAP / 2;
+  const size = CELL - GAP;
+  return (
+    <a
+      href={href}
+      className={`tile unit-${c.code}${pulse !== null ? ` unit-pulse unit-pulse--${pulse}` : ''}`}
+      data-testid={`map-unit-${c.code}`}
+      data-level={level}
+      data-label={label}
+      aria-label={v ? `${v.label}: ${v.valueText}` : fullName}
+      onClick={(e) => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        onSelect(c.code);
+      }}
+      onMouseMove={(e) => onHover(c.code, e)}
+      onMouseLeave={onLeave}
+    >
+      <title>{v ? `${v.label}: ${v.valueText}` : fullName}</title>
+      <rect
+        x={x}
+        y={y}
+        width={size}
+        height={size}
+        rx={4}
+        fill={LEVEL_FILL[level]}
+        className={level === 'none' ? 'tile__rect tile__rect--none' : 'tile__rect'}
+      />
+      {nameLines ? (
+        <TileName x={x} y={y} size={size} lines={nameLines} fill={LEVEL_TEXT[level]} />
+      ) : (
+        <text x={x + size / 2} y={y + size * 0.4} textAnchor="middle" className="tile__abbr" fill={LEVEL_TEXT[level]} aria-hidden="true">
+          {label}
+        </text>
       )}
+      <text x={x + size / 2} y={y + size * 0.78} textAnchor="middle" className="tile__value" fill={LEVEL_TEXT[level]} aria-hidden="true">
+        {value}
+      </text>
+    </a>
+  );
+}
+
+/** A unit's full name on one or two lines, at the top of its tile (x, y: the tile's corner). */
+function TileName({ x, y, size, lines, fill }: { x: number; y: number; size: number; lines: string[]; fill: string }) {
+  return (
+    <text
+      x={x + size / 2}
+      y={y + size * (lines.length > 1 ? 0.24 : 0.36)}
+      textAnchor="middle"
+      className="tile__name"
+      fontSize={FULL_NAME_FONT}
+      fill={fill}
+      aria-hidden="true"
+    >
+      {lines.map((line, i) => (
+        <tspan key={i} x={x + size / 2} dy={i === 0 ? 0 : FULL_NAME_FONT * 1.15}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** The hover tooltip: the unit's name and value, where the pointer is. */
+function TileTooltip({ hover, view }: { hover: Hover; view: MapUnitView | undefined }) {
+  return (
+    <div className="map-tooltip tiles-tooltip" style={{ left: hover.x, top: hover.y }} role="presentation">
+      <strong>{view?.label ?? hover.code}</strong>
+      <div>{view?.valueText ?? '—'}</div>
     </div>
   );
 }

@@ -84,17 +84,12 @@ function normalisedLinear(values: number[]): number[] {
   return values.map((v) => Math.min(1, Math.max(0, (v - lo) / span)));
 }
 
-/** Lays out units on a square-tile grid; see the module comment for the method. */
-export function layoutCartogram(units: readonly CartogramInput[], options: CartogramOptions = {}): CartogramLayout {
-  const fill = Math.max(1, options.fill ?? 1.35);
-  const w = Math.min(1, Math.max(0, options.rankWeight ?? 0.5));
-  const maxPasses = options.maxPasses ?? 40;
-
-  const list = [...units].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const n = list.length;
-  if (n === 0) return { cols: 0, rows: 0, cells: [] };
-
-  const meanLat = list.reduce((s, u) => s + u.lat, 0) / n;
+/**
+ * Each unit's position on both axes in [0, 1] (east and north grow): a blend, by `w`, of its linear
+ * position and its rank. Also the projected coordinates, which the grid's shape is taken from.
+ */
+function normalisedPositions(list: readonly CartogramInput[], w: number) {
+  const meanLat = list.reduce((s, u) => s + u.lat, 0) / list.length;
   const k = Math.cos((meanLat * Math.PI) / 180);
   const xs = list.map((u) => u.lon * k);
   const ys = list.map((u) => u.lat);
@@ -105,34 +100,55 @@ export function layoutCartogram(units: readonly CartogramInput[], options: Carto
   const rankY = normalisedRanks(ys);
   const nx = linX.map((v, i) => (1 - w) * v + w * rankX[i]);
   const ny = linY.map((v, i) => (1 - w) * v + w * rankY[i]);
+  return { xs, ys, nx, ny };
+}
 
-  // Grid shape follows the robust extent of the points.
+/** Columns and rows of a grid of about `n × fill` cells, shaped like `aspect` or else like the points' robust extent. */
+function gridShape(xs: number[], ys: number[], n: number, fill: number, aspectOption: number | undefined): { cols: number; rows: number } {
   const sx = [...xs].sort((a, b) => a - b);
   const sy = [...ys].sort((a, b) => a - b);
   const ex = percentile(sx, 0.98) - percentile(sx, 0.02);
   const ey = percentile(sy, 0.98) - percentile(sy, 0.02);
   const geoAspect = ey > 1e-12 && ex > 1e-12 ? Math.min(2, Math.max(0.5, ex / ey)) : 1;
-  const aspect = options.aspect != null && Number.isFinite(options.aspect) ? Math.min(3, Math.max(0.5, options.aspect)) : geoAspect;
+  const aspect = aspectOption != null && Number.isFinite(aspectOption) ? Math.min(3, Math.max(0.5, aspectOption)) : geoAspect;
   const cellCount = Math.ceil(n * fill);
   const cols = Math.max(1, Math.round(Math.sqrt(cellCount * aspect)));
   const rows = Math.max(1, Math.ceil(cellCount / cols));
+  return { cols, rows };
+}
 
-  // Continuous target of each unit in grid coordinates (row 0 = north).
+/** Cells of a grid in row-major order, each unit's target on it and who sits where. */
+interface Grid {
+  cols: number;
+  rows: number;
+  /** Continuous target of each unit in grid coordinates (row 0 = north). */
+  tx: number[];
+  ty: number[];
+  /** Unit index in each cell, -1 when free. */
+  occupant: Int32Array;
+  /** Cell of each unit, -1 before it is placed. */
+  cellOf: Int32Array;
+  /** Squared distance from unit `i`'s target to `cell`. */
+  cost: (i: number, cell: number) => number;
+}
+
+function emptyGrid(cols: number, rows: number, nx: number[], ny: number[]): Grid {
   const tx = nx.map((v) => v * (cols - 1));
   const ty = ny.map((v) => (1 - v) * (rows - 1));
-
-  const occupant = new Int32Array(cols * rows).fill(-1);
-  const cellOf = new Int32Array(n).fill(-1);
   const cost = (i: number, cell: number): number => {
     const dx = (cell % cols) - tx[i];
     const dy = Math.floor(cell / cols) - ty[i];
     return dx * dx + dy * dy;
   };
+  return { cols, rows, tx, ty, occupant: new Int32Array(cols * rows).fill(-1), cellOf: new Int32Array(nx.length).fill(-1), cost };
+}
 
-  // Greedy: units nearest the centre first, so the core stays compact and the rest move outward.
-  const cx = (cols - 1) / 2;
-  const cy = (rows - 1) / 2;
-  const order = list
+/** Greedy: units nearest the centre first, so the core stays compact and the rest move outward. */
+function placeGreedy(g: Grid): void {
+  const { tx, ty, occupant, cellOf, cost } = g;
+  const cx = (g.cols - 1) / 2;
+  const cy = (g.rows - 1) / 2;
+  const order = tx
     .map((_, i) => i)
     .sort((a, b) => {
       const da = (tx[a] - cx) ** 2 + (ty[a] - cy) ** 2;
@@ -153,44 +169,65 @@ export function layoutCartogram(units: readonly CartogramInput[], options: Carto
     occupant[best] = i;
     cellOf[i] = best;
   }
+}
 
-  // Local improvement: swap pairs or move into a free cell while it strictly lowers the cost.
+/** Local improvement: swap pairs or move into a free cell while it strictly lowers the cost. */
+function improve(g: Grid, maxPasses: number): void {
   for (let pass = 0; pass < maxPasses; pass++) {
     let improved = false;
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const ci = cellOf[i];
-        const cj = cellOf[j];
-        const before = cost(i, ci) + cost(j, cj);
-        const after = cost(i, cj) + cost(j, ci);
-        if (after < before - 1e-9) {
-          cellOf[i] = cj;
-          cellOf[j] = ci;
-          occupant[cj] = i;
-          occupant[ci] = j;
-          improved = true;
-        }
-      }
-      for (let cell = 0; cell < occupant.length; cell++) {
-        if (occupant[cell] !== -1) continue;
-        const ci = cellOf[i];
-        if (cost(i, cell) < cost(i, ci) - 1e-9) {
-          occupant[ci] = -1;
-          occupant[cell] = i;
-          cellOf[i] = cell;
-          improved = true;
-        }
-      }
+    for (let i = 0; i < g.cellOf.length; i++) {
+      if (swapWithLater(g, i)) improved = true;
+      if (moveToFreeCell(g, i)) improved = true;
     }
     if (!improved) break;
   }
+}
 
-  // Trim empty border rows and columns.
+/** Swaps unit `i` with each later unit where that lowers their summed cost; whether any swap happened. */
+function swapWithLater(g: Grid, i: number): boolean {
+  const { occupant, cellOf, cost } = g;
+  let improved = false;
+  for (let j = i + 1; j < cellOf.length; j++) {
+    const ci = cellOf[i];
+    const cj = cellOf[j];
+    const before = cost(i, ci) + cost(j, cj);
+    const after = cost(i, cj) + cost(j, ci);
+    if (after < before - 1e-9) {
+      cellOf[i] = cj;
+      cellOf[j] = ci;
+      occupant[cj] = i;
+      occupant[ci] = j;
+      improved = true;
+    }
+  }
+  return improved;
+}
+
+/** Moves unit `i` into each free cell closer to its target, in cell order; whether it moved. */
+function moveToFreeCell(g: Grid, i: number): boolean {
+  const { occupant, cellOf, cost } = g;
+  let improved = false;
+  for (let cell = 0; cell < occupant.length; cell++) {
+    if (occupant[cell] !== -1) continue;
+    const ci = cellOf[i];
+    if (cost(i, cell) < cost(i, ci) - 1e-9) {
+      occupant[ci] = -1;
+      occupant[cell] = i;
+      cellOf[i] = cell;
+      improved = true;
+    }
+  }
+  return improved;
+}
+
+/** The placed units, with empty border rows and columns trimmed. */
+function trimmedLayout(list: readonly CartogramInput[], g: Grid): CartogramLayout {
+  const { cols, cellOf } = g;
   let minCol = Infinity;
   let minRow = Infinity;
   let maxCol = -Infinity;
   let maxRow = -Infinity;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < cellOf.length; i++) {
     const col = cellOf[i] % cols;
     const row = Math.floor(cellOf[i] / cols);
     minCol = Math.min(minCol, col);
@@ -204,4 +241,21 @@ export function layoutCartogram(units: readonly CartogramInput[], options: Carto
     row: Math.floor(cellOf[i] / cols) - minRow,
   }));
   return { cols: maxCol - minCol + 1, rows: maxRow - minRow + 1, cells };
+}
+
+/** Lays out units on a square-tile grid; see the module comment for the method. */
+export function layoutCartogram(units: readonly CartogramInput[], options: CartogramOptions = {}): CartogramLayout {
+  const fill = Math.max(1, options.fill ?? 1.35);
+  const w = Math.min(1, Math.max(0, options.rankWeight ?? 0.5));
+  const maxPasses = options.maxPasses ?? 40;
+
+  const list = [...units].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  if (list.length === 0) return { cols: 0, rows: 0, cells: [] };
+
+  const { xs, ys, nx, ny } = normalisedPositions(list, w);
+  const { cols, rows } = gridShape(xs, ys, list.length, fill, options.aspect);
+  const grid = emptyGrid(cols, rows, nx, ny);
+  placeGreedy(grid);
+  improve(grid, maxPasses);
+  return trimmedLayout(list, grid);
 }

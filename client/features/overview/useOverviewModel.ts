@@ -5,15 +5,17 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OverviewResponse, UnitInfo } from '../../../server/http/api-types';
 import type { Period, ScopeKey, ScopeMetrics } from '../../../server/metrics/types';
 import { CITY_CODE, fetchOverview, fetchUnitDetail, useApi, useBoundaries, useJurisdiction } from '../../api';
 import { useFormat, useLang } from '../../i18n';
 import { thresholdsFor } from '../../lib/color-scale';
 import { formatMetric, metricValue, type MetricKey } from '../../lib/metrics';
 import { useSettings } from '../../lib/settings';
+import type { MetricsState } from '../../realtime/metrics-reducer';
 import { useScopeSubscription } from '../../realtime/useScopeSubscription';
 import type { MapUnitView } from './GeoMap';
-import { buildRows } from './unit-rows';
+import { buildRows, type UnitRow } from './unit-rows';
 
 /** The city detail (trend, fields, histogram) is not pushed live; refresh it this often. */
 const CITY_DETAIL_REFRESH_MS = 60_000;
@@ -24,9 +26,6 @@ function codesOf(keys: readonly ScopeKey[], prefix: 'unit:' | 'department:'): st
 
 export function useOverviewModel(period: Period, metric: MetricKey) {
   const { t } = useTranslation('overview');
-  const { t: tc } = useTranslation();
-  const f = useFormat();
-  const lang = useLang();
   const settings = useSettings();
 
   const jurisdiction = useJurisdiction();
@@ -39,25 +38,11 @@ export function useOverviewModel(period: Period, metric: MetricKey) {
   }, []);
   const cityDetail = useApi((signal) => fetchUnitDetail(CITY_CODE, period, { signal, officials: false }), [period, detailTick]);
   const live = useScopeSubscription('city', period);
-
-  const appTitle = tc('appTitle');
-  useEffect(() => {
-    document.title = appTitle;
-  }, [appTitle]);
+  useAppTitle();
 
   const ls = live.state;
-  const liveReady = ls.snapshots > 0 && ls.scope === 'city' && ls.period === period;
   const ov = overview.data && overview.data.window.period === period ? overview.data : null;
-
-  const unitMetrics = useCallback(
-    (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`unit:${code}`] : undefined) ?? ov?.units[code],
-    [liveReady, ls.metrics, ov],
-  );
-  const deptMetrics = useCallback(
-    (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`department:${code}`] : undefined) ?? ov?.departments[code],
-    [liveReady, ls.metrics, ov],
-  );
-  const city = (liveReady ? ls.metrics.city : undefined) ?? ov?.city ?? null;
+  const { unitMetrics, deptMetrics, city } = useLatestMetrics(ls, ov, period);
 
   const units = useMemo(() => jurisdiction.data?.units ?? [], [jurisdiction.data]);
   const departments = useMemo(() => jurisdiction.data?.departments ?? [], [jurisdiction.data]);
@@ -75,28 +60,8 @@ export function useOverviewModel(period: Period, metric: MetricKey) {
   const rows = useMemo(() => buildRows(units, unitMetrics, metric, thresholds), [units, unitMetrics, metric, thresholds]);
   const deptRows = useMemo(() => buildRows(departments, deptMetrics, metric, thresholds), [departments, deptMetrics, metric, thresholds]);
 
-  const metricName = tc(`metricShort.${metric}`);
-  const unitByCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units]);
-  const views = useMemo(() => {
-    const out: Record<string, MapUnitView> = {};
-    for (const r of rows) {
-      const u = unitByCode.get(r.code);
-      const label = lang === 'en' ? `${r.nameEn || r.name} (${tc(`unitType.${u?.type ?? 'Phường'}`)})` : (u?.fullName ?? r.name);
-      out[r.code] = { level: r.level, label, valueText: `${metricName}: ${formatMetric(metric, r.value, f)}` };
-    }
-    return out;
-  }, [rows, unitByCode, lang, metric, metricName, f, tc]);
-
-  const valueByCode = useMemo(() => new Map(rows.map((r) => [r.code, r.value])), [rows]);
-  const tileValue = useCallback(
-    (code: string): string => {
-      const v = valueByCode.get(code) ?? null;
-      if (v == null) return '—';
-      // Tiles are small: the rate without decimals, counts as they are.
-      return metric === 'onTimeRate' ? f.percent(v, 0) : formatMetric(metric, v, f);
-    },
-    [valueByCode, metric, f],
-  );
+  const views = useMapViews(rows, units, metric);
+  const tileValue = useTileValue(rows, metric);
 
   const changedUnits = useMemo(() => codesOf(ls.changed, 'unit:'), [ls.changed]);
   const changedDepts = useMemo(() => new Set(codesOf(ls.changed, 'department:')), [ls.changed]);
@@ -135,4 +100,61 @@ export function useOverviewModel(period: Period, metric: MetricKey) {
     detailError,
     loadError,
   };
+}
+
+/** The document's title is the app's, in the current language. */
+function useAppTitle(): void {
+  const { t: tc } = useTranslation();
+  const appTitle = tc('appTitle');
+  useEffect(() => {
+    document.title = appTitle;
+  }, [appTitle]);
+}
+
+/** Each scope's metrics: live once the `city` subscription has a snapshot for this period, else the REST overview's. */
+function useLatestMetrics(ls: MetricsState, ov: OverviewResponse | null, period: Period) {
+  const liveReady = ls.snapshots > 0 && ls.scope === 'city' && ls.period === period;
+  const unitMetrics = useCallback(
+    (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`unit:${code}`] : undefined) ?? ov?.units[code],
+    [liveReady, ls.metrics, ov],
+  );
+  const deptMetrics = useCallback(
+    (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`department:${code}`] : undefined) ?? ov?.departments[code],
+    [liveReady, ls.metrics, ov],
+  );
+  const city = (liveReady ? ls.metrics.city : undefined) ?? ov?.city ?? null;
+  return { unitMetrics, deptMetrics, city };
+}
+
+/** What the map shows of each unit: its level, its name (with its type in English) and the metric's value. */
+function useMapViews(rows: readonly UnitRow[], units: readonly UnitInfo[], metric: MetricKey): Record<string, MapUnitView> {
+  const { t: tc } = useTranslation();
+  const f = useFormat();
+  const lang = useLang();
+  const metricName = tc(`metricShort.${metric}`);
+  const unitByCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units]);
+  return useMemo(() => {
+    const out: Record<string, MapUnitView> = {};
+    for (const r of rows) {
+      const u = unitByCode.get(r.code);
+      const label = lang === 'en' ? `${r.nameEn || r.name} (${tc(`unitType.${u?.type ?? 'Phường'}`)})` : (u?.fullName ?? r.name);
+      out[r.code] = { level: r.level, label, valueText: `${metricName}: ${formatMetric(metric, r.value, f)}` };
+    }
+    return out;
+  }, [rows, unitByCode, lang, metric, metricName, f, tc]);
+}
+
+/** The short value text inside a unit's tile. */
+function useTileValue(rows: readonly UnitRow[], metric: MetricKey): (code: string) => string {
+  const f = useFormat();
+  const valueByCode = useMemo(() => new Map(rows.map((r) => [r.code, r.value])), [rows]);
+  return useCallback(
+    (code: string): string => {
+      const v = valueByCode.get(code) ?? null;
+      if (v == null) return '—';
+      // Tiles are small: the rate without decimals, counts as they are.
+      return metric === 'onTimeRate' ? f.percent(v, 0) : formatMetric(metric, v, f);
+    },
+    [valueByCode, metric, f],
+  );
 }

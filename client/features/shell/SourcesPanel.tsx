@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SourceFreshness } from '../../../server/http/api-types';
 import { useFormat } from '../../i18n';
@@ -12,26 +12,11 @@ import { lagWords, SOURCE_STATE_ICON, summarizeSources } from '../../lib/sources
  */
 export function SourcesPanel({ sources }: { sources: readonly SourceFreshness[] | null }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    const onPointer = (e: MouseEvent): void => {
-      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('mousedown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('mousedown', onPointer);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useCloseOnEscapeOrOutside(open, rootRef, close);
 
   if (!sources) return null;
   const summary = summarizeSources(sources);
@@ -59,52 +44,74 @@ export function SourcesPanel({ sources }: { sources: readonly SourceFreshness[] 
         <div className="sources__panel" id={panelId} role="dialog" aria-label={t('sources.title')} data-testid="sources-panel">
           <div className="sources__head">
             <strong>{t('sources.title')}</strong>
-            <button type="button" className="btn btn--small" onClick={() => setOpen(false)}>
+            <button type="button" className="btn btn--small" onClick={close}>
               {t('close')}
             </button>
           </div>
-          {sources.length === 0 ? (
-            <p>{t('sources.empty')}</p>
-          ) : (
-            <table className="sources__table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('sources.name')}</th>
-                  <th scope="col">{t('sources.lastEvent')}</th>
-                  <th scope="col">{t('sources.lagLabel')}</th>
-                  <th scope="col">{t('sources.stateLabel')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sources.map((s) => {
-                  const lag = lagWords(s.lagMs);
-                  return (
-                    <tr key={s.name} data-testid={`source-${s.name}`} data-state={s.state}>
-                      <th scope="row">
-                        {s.name}
-                        <span className="sources__meta">
-                          {t(`sources.kind.${s.kind}`)} · {t(`sources.rule.${s.hours}`, { minutes: f.number(s.silentAfterMs / 60_000, 1) })}
-                        </span>
-                      </th>
-                      <td>
-                        {s.lastSeenAt ? <time dateTime={s.lastSeenAt}>{f.dateTime(s.lastSeenAt)}</time> : t('sources.never')}
-                        {s.lastEventAt && (
-                          <span className="sources__meta">{t('sources.latestEvent', { time: f.dateTime(s.lastEventAt) })}</span>
-                        )}
-                      </td>
-                      <td>{t(`sources.lag.${lag.key}`, lag.values)}</td>
-                      <td className={`sources__state sources__state--${s.state}`}>
-                        <span aria-hidden="true">{SOURCE_STATE_ICON[s.state]}</span> {t(`sources.state.${s.state}`)}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
+          {sources.length === 0 ? <p>{t('sources.empty')}</p> : <SourcesTable sources={sources} />}
           <p className="sources__hint">{t('sources.hint')}</p>
         </div>
       )}
     </div>
+  );
+}
+
+/** While `open`, Escape or a press outside `rootRef` calls `close`. */
+function useCloseOnEscapeOrOutside(open: boolean, rootRef: RefObject<HTMLElement | null>, close: () => void): void {
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') close();
+    };
+    const onPointer = (e: MouseEvent): void => {
+      if (rootRef.current && !rootRef.current.contains(e.target as Node)) close();
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('mousedown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('mousedown', onPointer);
+    };
+  }, [open, rootRef, close]);
+}
+
+/** One row per source: name, kind and silence rule; when it last sent; its lag; its state. */
+function SourcesTable({ sources }: { sources: readonly SourceFreshness[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <table className="sources__table">
+      <thead>
+        <tr>
+          <th scope="col">{t('sources.name')}</th>
+          <th scope="col">{t('sources.lastEvent')}</th>
+          <th scope="col">{t('sources.lagLabel')}</th>
+          <th scope="col">{t('sources.stateLabel')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sources.map((s) => {
+          const lag = lagWords(s.lagMs);
+          return (
+            <tr key={s.name} data-testid={`source-${s.name}`} data-state={s.state}>
+              <th scope="row">
+                {s.name}
+                <span className="sources__meta">
+                  {t(`sources.kind.${s.kind}`)} · {t(`sources.rule.${s.hours}`, { minutes: f.number(s.silentAfterMs / 60_000, 1) })}
+                </span>
+              </th>
+              <td>
+                {s.lastSeenAt ? <time dateTime={s.lastSeenAt}>{f.dateTime(s.lastSeenAt)}</time> : t('sources.never')}
+                {s.lastEventAt && <span className="sources__meta">{t('sources.latestEvent', { time: f.dateTime(s.lastEventAt) })}</span>}
+              </td>
+              <td>{t(`sources.lag.${lag.key}`, lag.values)}</td>
+              <td className={`sources__state sources__state--${s.state}`}>
+                <span aria-hidden="true">{SOURCE_STATE_ICON[s.state]}</span> {t(`sources.state.${s.state}`)}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -23,34 +23,14 @@ const MAX_RESULTS = 8;
  */
 export function UnitSearch() {
   const { t } = useTranslation();
-  const lang = useLang();
   const navigate = useNavigate();
   const { linkTo } = useViewParams();
-  const jurisdiction = useJurisdiction();
+  const { entries, loaded } = useSearchEntries();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
-
-  const entries = useMemo<SearchEntry[]>(() => {
-    const j = jurisdiction.data;
-    if (!j) return [];
-    return [
-      ...j.units.map((u) => ({
-        code: u.code,
-        label: lang === 'en' ? u.nameEn || u.name : u.name,
-        kind: t(`unitType.${u.type}`),
-        texts: [u.name, u.fullName, u.nameEn, u.code],
-      })),
-      ...j.departments.map((d) => ({
-        code: d.code,
-        label: lang === 'en' ? d.nameEn || d.name : d.name,
-        kind: t('unitType.department'),
-        texts: [d.name, d.shortName, d.nameEn, d.code],
-      })),
-    ];
-  }, [jurisdiction.data, lang, t]);
 
   const results = useMemo(() => searchItems(query, entries, (e) => e.texts, MAX_RESULTS), [query, entries]);
   const showList = open && query.trim().length > 0;
@@ -79,8 +59,6 @@ export function UnitSearch() {
     }
   };
 
-  const optionId = (i: number): string => `${listId}-opt-${i}`;
-
   return (
     <div className="search" data-testid="unit-search">
       <label className="visually-hidden" htmlFor={`${listId}-input`}>
@@ -101,7 +79,7 @@ export function UnitSearch() {
         aria-expanded={showList}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={showList && results[active] ? optionId(active) : undefined}
+        aria-activedescendant={showList && results[active] ? optionId(listId, active) : undefined}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -112,30 +90,78 @@ export function UnitSearch() {
         onBlur={() => window.setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" className="search__list" hidden={!showList}>
-        {results.map((r, i) => (
-          <li
-            key={r.code}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === active}
-            className="search__option"
-            onMouseDown={(e) => {
-              e.preventDefault(); // keep focus; the click selects
-              go(r);
-            }}
-            onMouseEnter={() => setActive(i)}
-          >
-            <span className="search__name">{r.label}</span>
-            <span className="search__kind">{r.kind}</span>
-          </li>
-        ))}
-        {showList && results.length === 0 && (
-          <li className="search__empty" role="presentation">
-            {jurisdiction.data ? t('search.noResults') : t('loading')}
-          </li>
-        )}
-      </ul>
+      <SearchOptions listId={listId} results={results} active={active} shown={showList} loaded={loaded} onPick={go} onHover={setActive} />
     </div>
+  );
+}
+
+const optionId = (listId: string, i: number): string => `${listId}-opt-${i}`;
+
+/** Units and departments to search, named in the current language, with every name they may be typed as. */
+function useSearchEntries(): { entries: SearchEntry[]; loaded: boolean } {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const jurisdiction = useJurisdiction();
+  const entries = useMemo<SearchEntry[]>(() => {
+    const j = jurisdiction.data;
+    if (!j) return [];
+    return [
+      ...j.units.map((u) => ({
+        code: u.code,
+        label: lang === 'en' ? u.nameEn || u.name : u.name,
+        kind: t(`unitType.${u.type}`),
+        texts: [u.name, u.fullName, u.nameEn, u.code],
+      })),
+      ...j.departments.map((d) => ({
+        code: d.code,
+        label: lang === 'en' ? d.nameEn || d.name : d.name,
+        kind: t('unitType.department'),
+        texts: [d.name, d.shortName, d.nameEn, d.code],
+      })),
+    ];
+  }, [jurisdiction.data, lang, t]);
+  return { entries, loaded: jurisdiction.data != null };
+}
+
+interface SearchOptionsProps {
+  listId: string;
+  results: readonly SearchEntry[];
+  active: number;
+  /** Whether the list is open (something typed, input focused). */
+  shown: boolean;
+  /** Whether the units are loaded: "no results" means something only then. */
+  loaded: boolean;
+  onPick: (entry: SearchEntry) => void;
+  onHover: (index: number) => void;
+}
+
+/** The combobox's list: each result's name and type, or why there is none. */
+function SearchOptions({ listId, results, active, shown, loaded, onPick, onHover }: SearchOptionsProps) {
+  const { t } = useTranslation();
+  return (
+    <ul id={listId} role="listbox" className="search__list" hidden={!shown}>
+      {results.map((r, i) => (
+        <li
+          key={r.code}
+          id={optionId(listId, i)}
+          role="option"
+          aria-selected={i === active}
+          className="search__option"
+          onMouseDown={(e) => {
+            e.preventDefault(); // keep focus; the click selects
+            onPick(r);
+          }}
+          onMouseEnter={() => onHover(i)}
+        >
+          <span className="search__name">{r.label}</span>
+          <span className="search__kind">{r.kind}</span>
+        </li>
+      ))}
+      {shown && results.length === 0 && (
+        <li className="search__empty" role="presentation">
+          {loaded ? t('search.noResults') : t('loading')}
+        </li>
+      )}
+    </ul>
   );
 }
