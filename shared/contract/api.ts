@@ -4,6 +4,7 @@
  */
 import type { Period, ScopeKey, ScopeMetrics } from './metrics.js';
 import type { AlertRaised } from './events.js';
+import type { OverviewForecast, UnitForecast } from './early-warning.js';
 
 /** How a dossier stands at an instant. */
 export type DossierTimeliness =
@@ -95,6 +96,8 @@ export interface OverviewResponse {
   previousCityToDate: ScopeMetrics | null;
   /** Today in Vietnam time, whether it is a working day, and on a day off the last working day's figures. */
   day: DayInfo;
+  /** How many open dossiers will be overdue at the end of today, the next working day and this week if none is finished. */
+  forecast: OverviewForecast;
 }
 
 export interface DayInfo {
@@ -165,6 +168,8 @@ export interface UnitDetailResponse {
   trend: TrendPoint[];
   /** Processing-time distribution of dossiers finished in the period: working-day bins. */
   processingHistogram: { fromDays: number; toDays: number; count: number }[];
+  /** The scope's forecast if none of its open dossiers is finished (as OverviewResponse.forecast). */
+  forecast: UnitForecast;
 }
 
 /** The dossier lists' status filters, for the read API and the exports alike. */

@@ -109,6 +109,50 @@ const CASES: Case[] = [
     expect: row('A', 'D', 'D', 'A', 'D', 'A', 'D', 'D'),
   },
 
+  // Early warning: the at-risk lists name holders (as dossier lists), the task ones as task lists.
+  {
+    route: 'GET /city/at-risk',
+    what: 'the city’s at-risk dossiers',
+    path: '/city/at-risk',
+    expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/at-risk',
+    what: 'own unit at-risk dossiers of one official',
+    path: `/units/${OWN}/at-risk?official=cb1`,
+    expect: row('A', 'A', 'A', 'D', 'A', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/at-risk',
+    what: 'another unit’s at-risk dossiers',
+    path: `/units/${OTHER}/at-risk`,
+    expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /departments/:code/at-risk',
+    what: 'department at-risk dossiers',
+    path: `/departments/${DEPT}/at-risk`,
+    expect: row('A', 'A', 'D', 'A', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /city/at-risk/tasks',
+    what: 'the city’s at-risk tasks',
+    path: '/city/at-risk/tasks',
+    expect: row('A', 'D', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/at-risk/tasks',
+    what: 'own unit at-risk tasks',
+    path: `/units/${OWN}/at-risk/tasks`,
+    expect: row('A', 'D', 'A', 'D', 'A', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /departments/:code/at-risk/tasks',
+    what: 'department at-risk tasks',
+    path: `/departments/${DEPT}/at-risk/tasks`,
+    expect: row('A', 'D', 'D', 'A', 'D', 'A', 'D', 'D'),
+  },
+
   { route: 'GET /alerts/recent', what: 'the city’s recent alerts (names only where allowed)', path: '/alerts/recent', expect: ALL },
   { route: 'GET /alerts/recent', what: 'a unit’s recent alerts', path: `/alerts/recent?code=${OWN}`, expect: ALL },
 
