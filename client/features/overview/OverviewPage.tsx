@@ -8,6 +8,8 @@ import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useClientConfig } from '../../api';
+import type { OverviewResponse } from '../../../server/http/api-types';
+import type { ScopeKey } from '../../../server/metrics/types';
 import { useSettings } from '../../lib/settings';
 import { useViewParams } from '../../lib/url-state';
 import { AlertFeed } from './AlertFeed';
@@ -18,6 +20,8 @@ import { MapPanel } from './MapPanel';
 import { worstRows } from './unit-rows';
 import { useOverviewModel } from './useOverviewModel';
 import { useSession } from '../auth/session';
+import { EarlyWarningPanel } from '../early-warning/EarlyWarningPanel';
+import { ForecastLine } from '../early-warning/ForecastLine';
 
 // Charts load after the map and KPIs (their library is the largest of the client).
 const OverviewCharts = lazy(() => import('./OverviewCharts').then((m) => ({ default: m.OverviewCharts })));
@@ -49,6 +53,9 @@ export function OverviewPage() {
   const { jurisdiction, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
   const { changedUnits, changedDepts, shortNames, syncNote, detail, detailError, loadError } = m;
 
+  // The early warning of the viewer's own scope (the city for city-wide roles and the public).
+  const warnScope = caps.home ?? 'city';
+
   const onSelect = useCallback((code: string) => navigate(linkTo(`/units/${encodeURIComponent(code)}`)), [navigate, linkTo]);
 
   return (
@@ -71,6 +78,7 @@ export function OverviewPage() {
       )}
       {period === 'today' && ov?.day && <DayOffBanner day={ov.day} />}
       <KpiTiles period={period} city={city} previous={ov?.previousCity ?? null} previousToDate={ov?.previousCityToDate ?? null} />
+      <ForecastLine forecast={ov?.forecast.city} horizons={ov?.forecast.horizons} period={period} rateNow={city?.onTimeRate ?? null} />
       <div className="overview__main">
         <MapPanel
           units={units}
@@ -93,6 +101,7 @@ export function OverviewPage() {
         />
         <aside className="overview__side">
           <DepartmentList rows={deptRows} metric={metric} shortNames={shortNames} changed={changedDepts} changeCount={ls.changeCount} />
+          <EarlyWarningPanel scope={warnScope} canList={caps.dossierLists} atRiskCount={atRiskOf(ov, warnScope)} />
           <AlertFeed syncCount={ls.snapshots} />
         </aside>
       </div>
@@ -110,4 +119,12 @@ export function OverviewPage() {
       </div>
     </div>
   );
+}
+
+/** The forecast's at-risk count of a scope from the overview answer (null while it loads). */
+function atRiskOf(ov: OverviewResponse | null, scope: ScopeKey): number | null {
+  if (!ov) return null;
+  if (scope === 'city') return ov.forecast.city?.atRisk ?? null;
+  const code = scope.slice(scope.indexOf(':') + 1);
+  return (scope.startsWith('unit:') ? ov.forecast.units[code] : ov.forecast.departments[code])?.atRisk ?? null;
 }
