@@ -30,6 +30,8 @@ import {
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { createReadRepo } from '../server/db/read-repo.js';
+import { overviewForecast } from '../server/http/forecast-view.js';
+import type { ScopeKey, ScopeMetrics } from '../server/metrics/types.js';
 
 const UNIT_OR = '(@unit IS NULL OR unit = @unit)';
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -194,6 +196,22 @@ export async function main(args: Map<string, string>) {
       engineMs.push(performance.now() - t0);
     }
 
+    // The forecast the overview adds (issue 12): every scope's counts at the horizons and its JSON, alone.
+    // The route shares each scope's metrics between the figures and the forecast: computed once, outside the timing.
+    const forecastMs: number[] = [];
+    const depts = rt.jurisdiction.departments.map((d) => d.code);
+    const shared = new Map<string, ScopeMetrics>();
+    for (const key of ['city', ...units.map((u) => `unit:${u}`), ...depts.map((d) => `department:${d}`)] as ScopeKey[]) {
+      shared.set(key, rt.engine.metrics(key, 'month'));
+    }
+    const sharedMetrics = { metrics: (scope: ScopeKey) => shared.get(scope) ?? rt.engine.metrics(scope, 'month') };
+    const forecastDeps = { warnings: rt.warnings, metrics: sharedMetrics, calendar: rt.calendar, settings: rt.settings };
+    for (let i = 0; i < 500; i++) {
+      const t0 = performance.now();
+      JSON.stringify(overviewForecast(forecastDeps, rt.engine.now, 'month', { city: true, units, departments: depts }));
+      forecastMs.push(performance.now() - t0);
+    }
+
     // Unit detail. The route shares answers for a few seconds (a TTL cache per unit and period), so
     // misses (the SQL work) and hits are measured apart: a unit is asked again only after its TTL.
     const unitPaths = units.map((u) => `/api/v1/units/${u}?period=month`);
@@ -303,6 +321,7 @@ export async function main(args: Map<string, string>) {
         bytes: ov.result.bytes,
         cpuPressurePct: ov.cpuPressurePct,
         handlerWithoutHttpMs: roundSummary(summarize(engineMs), 2),
+        forecastWithoutHttpMs: roundSummary(summarize(forecastMs), 2),
       },
       unitDetail: {
         cacheMisses: { latencyMs: roundSummary(udS, 2), ratioP99ToTarget: round(udS.p99 / TARGET_P99_MS, 3) },

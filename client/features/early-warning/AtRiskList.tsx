@@ -1,13 +1,14 @@
 /**
  * The unit page's "Cảnh báo sớm" tab: the scope's dossiers due within the at-risk rule's working hours,
- * soonest first (the server's order), coloured, with the official holding each; `?official=<id>` in the
- * URL keeps those one official holds (the officials page links here). Paged by the server; read again
+ * soonest first (the server's order), coloured, with the official holding each. The counts of each colour
+ * are toggles of the levels listed (`?levels=`, red and orange by default: what needs acting on comes
+ * first); `?official=<id>` keeps the dossiers one official holds (the officials page links here). Paged by the server; read again
  * when the live counts move (refreshToken) and every minute.
  */
 import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { AtRiskDossier } from '../../../shared/contract/early-warning';
+import { WARNING_STATUSES, type AtRiskDossier, type WarningStatus } from '../../../shared/contract/early-warning';
 import type { ScopeKey } from '../../../shared/contract/metrics';
 import { useApi } from '../../api';
 import { useFormat } from '../../i18n';
@@ -25,6 +26,13 @@ import { WarningBadge, WarningCounts, WarningLegend } from './WarningBadge';
 import './early-warning.css';
 
 const PAGE_SIZE = 50;
+const DEFAULT_LEVELS: readonly WarningStatus[] = ['red', 'orange'];
+
+/** The levels listed, from `?levels=red,orange` (unknown words dropped; none → the default). */
+export function readLevels(raw: string | null): WarningStatus[] {
+  const picked = (raw ?? '').split(',').filter((s): s is WarningStatus => (WARNING_STATUSES as readonly string[]).includes(s));
+  return picked.length > 0 ? WARNING_STATUSES.filter((s) => picked.includes(s)) : [...DEFAULT_LEVELS];
+}
 const SORT = { key: 'dueAt', dir: 'asc' as const };
 const noSort = () => {};
 
@@ -35,12 +43,28 @@ export interface AtRiskListProps {
 
 export function AtRiskList({ scope, refreshToken }: AtRiskListProps) {
   const { t } = useTranslation('warning');
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const official = params.get('official');
+  const levels = readLevels(params.get('levels'));
+  const levelsKey = levels.join(',');
+  const toggle = (s: WarningStatus) => {
+    const next = levels.includes(s) ? levels.filter((x) => x !== s) : [...levels, s];
+    setParams((prev) => {
+      const p = new URLSearchParams(prev);
+      p.set('levels', WARNING_STATUSES.filter((x) => next.includes(x)).join(',') || DEFAULT_LEVELS.join(','));
+      p.delete('page');
+      return p;
+    });
+  };
   const view = useTableView('', [], SORT);
   const res = useApi(
-    (signal) => fetchAtRiskDossiers(scope, { page: view.page, pageSize: PAGE_SIZE, official }, signal),
-    [scope, view.page, official],
+    (signal) =>
+      fetchAtRiskDossiers(
+        scope,
+        { page: view.page, pageSize: PAGE_SIZE, official, statuses: levelsKey.split(',') as WarningStatus[] },
+        signal,
+      ),
+    [scope, view.page, official, levelsKey],
   );
   const { reload } = res;
   useReloadOn(refreshToken, reload);
@@ -60,7 +84,7 @@ export function AtRiskList({ scope, refreshToken }: AtRiskListProps) {
       {res.error && <LoadError error={res.error} onRetry={reload} />}
       {data && (
         <>
-          <WarningCounts counts={data.counts} />
+          <WarningCounts counts={data.counts} selected={new Set(levels)} onToggle={toggle} />
           <DataTable
             caption={caption}
             hideCaption
@@ -71,7 +95,7 @@ export function AtRiskList({ scope, refreshToken }: AtRiskListProps) {
             rowClassName={(d) => `warn-row warn-row--${d.status}`}
             sort={SORT}
             onSort={noSort}
-            empty={t('list.empty', { hours })}
+            empty={t(levelsKey === DEFAULT_LEVELS.join(',') ? 'list.emptyUrgent' : 'list.emptyLevels', { hours })}
             busy={res.loading}
             testId="unit-at-risk-list"
           />

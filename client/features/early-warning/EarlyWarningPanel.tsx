@@ -1,7 +1,7 @@
 /**
  * The overview's "Cảnh báo sớm" panel: the dossiers of the viewer's scope due within the next working
- * hours of the at-risk rule, soonest first, coloured (red, orange, green, grey) with the colour key, the
- * unit and the official holding each. Read again every minute and as soon as an `at_risk` alert arrives.
+ * hours of the at-risk rule that will be late or are at risk (red, orange: listed first; the counts give
+ * every colour), soonest first, with the colour key, the unit and the official holding each. Read again every minute and as soon as an `at_risk` alert arrives.
  * Those who may not list dossiers (the public) see how many are at risk, without names.
  */
 import { useCallback, useEffect } from 'react';
@@ -22,6 +22,8 @@ import './early-warning.css';
 
 /** Items shown in the panel; the rest are on the scope's page (tab "Cảnh báo sớm"). */
 const PANEL_ITEMS = 12;
+/** The panel lists what needs acting on; green and grey ones are counted, and listed on the scope's page. */
+const URGENT = ['red', 'orange'] as const;
 /** The list is read again this often (time alone changes colours). */
 export const WARNING_REFRESH_MS = 60_000;
 
@@ -37,7 +39,10 @@ export function EarlyWarningPanel({ scope, canList, atRiskCount }: EarlyWarningP
   const { t } = useTranslation('warning');
   const f = useFormat();
   const { linkTo } = useViewParams();
-  const list = useApi(canList ? (signal) => fetchAtRiskDossiers(scope, { pageSize: PANEL_ITEMS }, signal) : null, [scope, canList]);
+  const list = useApi(canList ? (signal) => fetchAtRiskDossiers(scope, { pageSize: PANEL_ITEMS, statuses: URGENT }, signal) : null, [
+    scope,
+    canList,
+  ]);
   const { reload } = list;
   useEffect(() => {
     const id = window.setInterval(reload, WARNING_REFRESH_MS);
@@ -51,6 +56,7 @@ export function EarlyWarningPanel({ scope, canList, atRiskCount }: EarlyWarningP
   const data = list.data;
   const pageCode = scope === 'city' ? 'city' : scope.slice(scope.indexOf(':') + 1);
   const total = data ? WARNING_STATUSES.reduce((n, s) => n + data.counts[s], 0) : 0;
+  const hours = data?.rule.dueWithinWorkingHours ?? 0;
 
   return (
     <section className="panel warn-panel" aria-labelledby="warn-panel-title" data-testid="early-warning-panel">
@@ -66,10 +72,10 @@ export function EarlyWarningPanel({ scope, canList, atRiskCount }: EarlyWarningP
           </p>
         ) : data ? (
           <>
-            <p className="warn-panel__caption">{t('list.caption', { hours: data.rule.dueWithinWorkingHours })}</p>
+            <p className="warn-panel__caption">{t('list.captionUrgent', { hours })}</p>
             <WarningCounts counts={data.counts} />
             {data.items.length === 0 ? (
-              <p className="empty">{t('list.empty', { hours: data.rule.dueWithinWorkingHours })}</p>
+              <p className="empty">{t('list.emptyUrgent', { hours })}</p>
             ) : (
               <ul className="warn-list" data-testid="early-warning-list">
                 {data.items.map((d) => (

@@ -18,15 +18,30 @@ export function WarningBadge({ status }: { status: WarningStatus }) {
   );
 }
 
-/** How many items of a list have each colour. */
-export function WarningCounts({ counts }: { counts: Counts }) {
+export interface WarningCountsProps {
+  counts: Counts;
+  /** With `onToggle`: the levels listed; each count is then a toggle button filtering the list. */
+  selected?: ReadonlySet<WarningStatus>;
+  onToggle?: (status: WarningStatus) => void;
+}
+
+/** How many items of a list have each colour; optionally the list's level filter. */
+export function WarningCounts({ counts, selected, onToggle }: WarningCountsProps) {
   const { t } = useTranslation('warning');
   const f = useFormat();
   return (
-    <ul className="warn-counts" aria-label={t('list.counts')} data-testid="warning-counts">
+    <ul className="warn-counts" aria-label={onToggle ? t('list.filter') : t('list.counts')} data-testid="warning-counts">
       {WARNING_STATUSES.map((s) => (
         <li key={s}>
-          <WarningBadge status={s} /> <strong>{f.count(counts[s])}</strong>
+          {onToggle ? (
+            <button type="button" className="warn-toggle" aria-pressed={selected?.has(s) ?? false} onClick={() => onToggle(s)}>
+              <WarningBadge status={s} /> <strong>{f.count(counts[s])}</strong>
+            </button>
+          ) : (
+            <>
+              <WarningBadge status={s} /> <strong>{f.count(counts[s])}</strong>
+            </>
+          )}
         </li>
       ))}
     </ul>

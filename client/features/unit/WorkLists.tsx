@@ -39,6 +39,7 @@ export function WorkLists({ code, scope, refreshToken, tasks = true }: WorkLists
         {tab === 'tasks' ? (
           <>
             <AtRiskTasks key={`at-risk-tasks-${code}`} scope={scope} refreshToken={refreshToken} />
+            <h3>{t('tasks.caption')}</h3>
             <TaskList key={`tasks-${code}`} code={code} refreshToken={refreshToken ?? undefined} />
           </>
         ) : tab === 'at_risk' ? (

@@ -50,8 +50,8 @@ afterEach(() => {
 });
 
 describe('the overview’s early-warning panel', () => {
-  it('lists the dossiers soonest first with their colour in words, the unit and the holder, and the colour key', async () => {
-    stubApi([
+  it('lists what will be late or is at risk, soonest first, with the colour in words, the unit, the holder, and the colour key', async () => {
+    const api = stubApi([
       [
         /^\/api\/v1\/city\/at-risk$/,
         () => json(list([item({ id: 'HS-0', status: 'red', reason: 'no_time_left', dueAt: '2026-12-02T11:30:00.000+07:00' }), item({})])),
@@ -66,7 +66,10 @@ describe('the overview’s early-warning panel', () => {
     expect(rows[1].textContent).toContain(
       'Phường Sài Gòn · Nguyễn Thị Lan · Hạn giải quyết 02/12/2026 17:00 · Không cập nhật 9 giờ làm việc',
     );
-    expect(screen.getByTestId('early-warning-panel').textContent).toContain('Hồ sơ đến hạn trong 8 giờ làm việc tới, hạn gần nhất trước');
+    expect(screen.getByTestId('early-warning-panel').textContent).toContain(
+      'Hồ sơ sẽ trễ hạn hoặc có nguy cơ trễ hạn, đến hạn trong 8 giờ làm việc tới, hạn gần nhất trước',
+    );
+    expect(String(api.mock.calls.find(([u]) => String(u).includes('/at-risk'))?.[0])).toContain('status=red%2Corange');
     expect(screen.getByTestId('warning-legend').textContent).toContain(
       'Cam – có nguy cơ: đến hạn trong 8 giờ làm việc và không có cập nhật trong 8 giờ làm việc',
     );
