@@ -3,7 +3,7 @@
  * horizons, the engine's overdue count now, and the period's on-time rate judged at its end if nothing
  * more is finished (metrics/forecast.ts). Reads memory only: a few dozen additions per scope.
  */
-import type { OverviewForecast, ScopeForecast, UnitForecast } from '../../shared/contract/early-warning.js';
+import type { ForecastResponse, ScopeForecast, ScopeForecastView } from '../../shared/contract/early-warning.js';
 import { officeCloseMs } from '../domain/forecast.js';
 import { toVnIso } from '../domain/time.js';
 import type { DomainSettings, WorkCalendar } from '../domain/types.js';
@@ -39,13 +39,13 @@ export function horizonsAt(deps: Pick<ForecastDeps, 'calendar' | 'settings'>, no
   return forecastHorizons(now, period, deps.calendar, officeCloseMs(deps.settings.officeHours));
 }
 
-/** The forecast of the city (when `city`) and of the given units and departments. */
-export function overviewForecast(
+/** The forecast of the city (when `city`) and of the given units and departments (GET /forecast). */
+export function allForecasts(
   deps: ForecastDeps,
   now: number,
   period: Period,
   scopes: { city: boolean; units: readonly string[]; departments: readonly string[] },
-): OverviewForecast {
+): ForecastResponse {
   const h = horizonsAt(deps, now, period);
   const units: Record<string, ScopeForecast> = {};
   for (const code of scopes.units) units[code] = scopeForecast(deps, `unit:${code}`, h);
@@ -60,8 +60,8 @@ export function overviewForecast(
   };
 }
 
-/** One scope's forecast with its horizons (the unit page). */
-export function unitForecast(deps: ForecastDeps, now: number, period: Period, scope: ScopeKey): UnitForecast {
+/** One scope's forecast with its horizons (the overview's city, the unit page). */
+export function forecastView(deps: ForecastDeps, now: number, period: Period, scope: ScopeKey): ScopeForecastView {
   const h = horizonsAt(deps, now, period);
   return { asOf: toVnIso(now), horizons: horizonsWire(h), scope: scopeForecast(deps, scope, h) };
 }

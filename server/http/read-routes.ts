@@ -24,7 +24,8 @@ import type { DetailService } from './detail-service.js';
 import { denied, principalOf } from './principal.js';
 import { canSeeMetrics, canSeeNames, type PolicyOptions } from '../auth/policy.js';
 import type { EarlyWarningIndex } from '../metrics/early-warning-index.js';
-import { overviewForecast, unitForecast } from './forecast-view.js';
+import type { ForecastResponse } from '../../shared/contract/early-warning.js';
+import { allForecasts, forecastView } from './forecast-view.js';
 import { earlyWarningRoutes } from './early-warning-routes.js';
 
 export interface ReadDeps {
@@ -122,13 +123,21 @@ export function readRoutes(deps: ReadDeps): Router {
       previousCity: city ? previousOf('city', period) : null,
       previousCityToDate: city ? pastFlows.sameTime('city', period, deps.now()) : null,
       day: dayInfo(city),
-      forecast: overviewForecast({ ...deps, metrics: { metrics: metricsOf } }, deps.now(), period, {
-        city,
-        units: Object.keys(units),
-        departments: Object.keys(departments),
-      }),
+      forecast: city ? forecastView({ ...deps, metrics: { metrics: metricsOf } }, deps.now(), period, 'city') : null,
     };
     res.json(body);
+  });
+
+  // Every scope's forecast, to whoever may see their aggregates (the overview carries the city's only).
+  r.get('/forecast', (req, res) => {
+    const p = principalOf(res);
+    const { period } = parseQuery(periodQuery, req);
+    const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
+    const units = jurisdiction.units.map((u) => u.code).filter((c) => may(`unit:${c}`));
+    const departments = jurisdiction.departments.map((d) => d.code).filter((c) => may(`department:${c}`));
+    if (!may('city') && !units.length && !departments.length) throw denied(p, 'the forecast');
+    const body: ForecastResponse = allForecasts(deps, deps.now(), period, { city: may('city'), units, departments });
+    res.set('Cache-Control', 'no-store').json(body);
   });
 
   /** The previous window's metrics, its rate judged with what was overdue when it ended. */
@@ -251,7 +260,7 @@ export function readRoutes(deps: ReadDeps): Router {
       previous: previousOf(scope, period),
       previousToDate: pastFlows.sameTime(scope, period, deps.now()),
       ...tables,
-      forecast: unitForecast(deps, deps.now(), period, scope),
+      forecast: forecastView(deps, deps.now(), period, scope),
     };
     res.json(body);
   });

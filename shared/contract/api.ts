@@ -4,7 +4,7 @@
  */
 import type { Period, ScopeKey, ScopeMetrics } from './metrics.js';
 import type { AlertRaised } from './events.js';
-import type { OverviewForecast, UnitForecast } from './early-warning.js';
+import type { ScopeForecastView } from './early-warning.js';
 
 /** How a dossier stands at an instant. */
 export type DossierTimeliness =
@@ -96,8 +96,12 @@ export interface OverviewResponse {
   previousCityToDate: ScopeMetrics | null;
   /** Today in Vietnam time, whether it is a working day, and on a day off the last working day's figures. */
   day: DayInfo;
-  /** How many open dossiers will be overdue at the end of today, the next working day and this week if none is finished. */
-  forecast: OverviewForecast;
+  /**
+   * The city's forecast: how many open dossiers will be overdue at the end of today, at the close of the
+   * next working day and at the end of this week if none is finished (null when `city` is). Every unit's
+   * and department's: GET /forecast.
+   */
+  forecast: ScopeForecastView | null;
 }
 
 export interface DayInfo {
@@ -169,7 +173,7 @@ export interface UnitDetailResponse {
   /** Processing-time distribution of dossiers finished in the period: working-day bins. */
   processingHistogram: { fromDays: number; toDays: number; count: number }[];
   /** The scope's forecast if none of its open dossiers is finished (as OverviewResponse.forecast). */
-  forecast: UnitForecast;
+  forecast: ScopeForecastView;
 }
 
 /** The dossier lists' status filters, for the read API and the exports alike. */

@@ -83,8 +83,11 @@ export interface ScopeForecast {
   atRisk: number;
 }
 
-/** The forecast of every scope the asker may see (GET /overview). */
-export interface OverviewForecast {
+/**
+ * GET /forecast?period=: the forecast of every scope the asker may see (their aggregates), for tables of
+ * units; the overview carries the city's only (its answer stays small: the 168 units' would add a fifth).
+ */
+export interface ForecastResponse {
   asOf: string;
   horizons: ForecastHorizons;
   /** Null for an asker who may not see the city's figures. */
@@ -95,8 +98,8 @@ export interface OverviewForecast {
   departments: Record<string, ScopeForecast>;
 }
 
-/** One scope's forecast (GET /units/:code). */
-export interface UnitForecast {
+/** One scope's forecast with its horizons: the city's in GET /overview, a unit's in GET /units/:code. */
+export interface ScopeForecastView {
   asOf: string;
   horizons: ForecastHorizons;
   scope: ScopeForecast;

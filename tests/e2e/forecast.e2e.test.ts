@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { OverviewResponse } from '../../server/http/api-types.js';
+import type { ForecastHorizons } from '../../shared/contract/early-warning.js';
 import { launchBrowser, screenshot } from './browser.js';
 import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
 
@@ -13,7 +14,7 @@ const SLOW = 90_000;
 const VI_WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
 /** What the sentence must say of the next working day, from the server's horizons. */
-function dayPhrase(h: OverviewResponse['forecast']['horizons']): string {
+function dayPhrase(h: ForecastHorizons): string {
   if (h.nextWorkingDay.tomorrow) return 'ngày mai';
   const [y, m, d] = h.nextWorkingDay.date.split('-').map(Number);
   return `${VI_WEEKDAYS[new Date(Date.UTC(y, m - 1, d, 12)).getUTCDay()]}, ${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}`;
@@ -54,8 +55,8 @@ describe('the forecast line in Chromium', () => {
       const before = await server.api<OverviewResponse>('/api/v1/overview?period=month');
       const text = (await page.getByTestId('forecast-line').locator('p').textContent()) ?? '';
       const after = await server.api<OverviewResponse>('/api/v1/overview?period=month');
-      const counts = [before, after].map((o) => o.forecast.city!.nextWorkingDay.toLocaleString('vi-VN'));
-      const phrase = dayPhrase(before.forecast.horizons);
+      const counts = [before, after].map((o) => o.forecast!.scope.nextWorkingDay.toLocaleString('vi-VN'));
+      const phrase = dayPhrase(before.forecast!.horizons);
       // The demo keeps running: the count read by the page is one of the server's around that moment.
       expect(counts.map((n) => `Nếu không xử lý: ${n} hồ sơ quá hạn vào 17:00 ${phrase}`)).toContainEqual(text.replace(/ \(.*\)$/, ''));
       expect(await page.getByTestId('forecast-week').textContent()).toMatch(/^Hết tuần này \((Chủ nhật), \d\d\/\d\d\): [\d.]+$/);

@@ -8,8 +8,6 @@ import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useClientConfig } from '../../api';
-import type { OverviewResponse } from '../../../server/http/api-types';
-import type { ScopeKey } from '../../../server/metrics/types';
 import { useSettings } from '../../lib/settings';
 import { useViewParams } from '../../lib/url-state';
 import { AlertFeed } from './AlertFeed';
@@ -78,7 +76,7 @@ export function OverviewPage() {
       )}
       {period === 'today' && ov?.day && <DayOffBanner day={ov.day} />}
       <KpiTiles period={period} city={city} previous={ov?.previousCity ?? null} previousToDate={ov?.previousCityToDate ?? null} />
-      <ForecastLine forecast={ov?.forecast.city} horizons={ov?.forecast.horizons} period={period} rateNow={city?.onTimeRate ?? null} />
+      <ForecastLine forecast={ov?.forecast?.scope} horizons={ov?.forecast?.horizons} period={period} rateNow={city?.onTimeRate ?? null} />
       <div className="overview__main">
         <MapPanel
           units={units}
@@ -101,7 +99,11 @@ export function OverviewPage() {
         />
         <aside className="overview__side">
           <DepartmentList rows={deptRows} metric={metric} shortNames={shortNames} changed={changedDepts} changeCount={ls.changeCount} />
-          <EarlyWarningPanel scope={warnScope} canList={caps.dossierLists} atRiskCount={atRiskOf(ov, warnScope)} />
+          <EarlyWarningPanel
+            scope={warnScope}
+            canList={caps.dossierLists}
+            atRiskCount={warnScope === 'city' ? (ov?.forecast?.scope.atRisk ?? null) : null}
+          />
           <AlertFeed syncCount={ls.snapshots} />
         </aside>
       </div>
@@ -119,12 +121,4 @@ export function OverviewPage() {
       </div>
     </div>
   );
-}
-
-/** The forecast's at-risk count of a scope from the overview answer (null while it loads). */
-function atRiskOf(ov: OverviewResponse | null, scope: ScopeKey): number | null {
-  if (!ov) return null;
-  if (scope === 'city') return ov.forecast.city?.atRisk ?? null;
-  const code = scope.slice(scope.indexOf(':') + 1);
-  return (scope.startsWith('unit:') ? ov.forecast.units[code] : ov.forecast.departments[code])?.atRisk ?? null;
 }

@@ -58,6 +58,7 @@ const CASES: Case[] = [
   { route: 'GET /jurisdiction', what: 'units and departments', path: '/jurisdiction', expect: ALL },
   { route: 'GET /jurisdiction/boundaries', what: 'boundaries', path: '/jurisdiction/boundaries', expect: ALL },
   { route: 'GET /overview', what: 'the overview (filtered)', path: '/overview', expect: ALL },
+  { route: 'GET /forecast', what: 'every scope’s forecast (filtered)', path: '/forecast?period=today', expect: ALL },
 
   // Aggregates (the public sees them while PUBLIC_VIEW=1, so every role does; names stay in scope).
   { route: 'GET /units/:code', what: 'own unit detail', path: `/units/${OWN}`, expect: ALL },
@@ -432,6 +433,7 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
     expect(ACTORS.flatMap((a) => scopes.filter((s) => !SOCKET_MATRIX[a][SOCKET_SCOPES.indexOf(s)]).map((s) => `${a} → ${s}`))).toEqual([]);
   });
 
+  // Every GET route for every role: on a loaded machine this outlasts a test's default 20 s.
   it('never gives a signed-in role less than the public (PUBLIC_VIEW=1): over HTTP and the socket, for every GET route and scope', async () => {
     const lesser: string[] = [];
     for (const c of CASES.filter((k) => (k.method ?? 'GET') === 'GET' && !k.fresh)) {
@@ -456,7 +458,7 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
     }
     anonSocket.disconnect();
     expect(lesser, 'what the public sees but a role is refused').toEqual([]);
-  });
+  }, 60_000);
 
   it('has a rule for every route of the API, and no rule for a route that does not exist', () => {
     const declared = new Set(listRoutes(srv.runtime.app.api).map((r) => `${r.method} ${r.path}`));

@@ -3,7 +3,7 @@
  * the forecast in the overview and the unit detail, and who may read what.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AtRiskDossierList, AtRiskTaskList } from '../../../shared/contract/early-warning.js';
+import type { AtRiskDossierList, AtRiskTaskList, ForecastResponse } from '../../../shared/contract/early-warning.js';
 import type { OverviewResponse, UnitDetailResponse } from '../../../server/http/api-types.js';
 import { receivedEvent, startTestServer, type RoleClient, type TestServer } from '../../helpers/test-server.js';
 
@@ -136,18 +136,28 @@ describe('early warning over HTTP', () => {
     expect((await anonymous.get('/api/v1/city/at-risk')).status).toBe(401);
   });
 
-  it('puts the forecast in the overview: overdue at the end of today, at 17:00 tomorrow and at the end of the week', async () => {
+  it('puts the city’s forecast in the overview: overdue at the end of today, at 17:00 tomorrow and at the end of the week', async () => {
     const res = await anonymous.get('/api/v1/overview?period=month');
     expect(res.status).toBe(200);
-    const f = (res.body as OverviewResponse).forecast;
+    const f = (res.body as OverviewResponse).forecast!;
     expect(f.horizons.nextWorkingDay).toEqual({ at: '2026-12-03T17:00:00.000+07:00', date: '2026-12-03', tomorrow: true });
     expect(f.horizons.week.date).toBe('2026-12-06');
     // Overdue now: D-OVERDUE. By tonight also D-RISK, D-ACTIVE, D-OTHER; D-WAIT waits for the citizen; D-LATER is due next week.
-    expect(f.city).toMatchObject({ overdueNow: 1, today: 4, nextWorkingDay: 4, week: 4, atRisk: 2 });
+    expect(f.scope).toMatchObject({ overdueNow: 1, today: 4, nextWorkingDay: 4, week: 4, atRisk: 2 });
     // Nothing finished in December: by its end all five open dossiers not waiting are overdue, so 0 %.
-    expect(f.city).toMatchObject({ onTimeRate: 0, onTimeRateOverdue: 5 });
+    expect(f.scope).toMatchObject({ onTimeRate: 0, onTimeRateOverdue: 5 });
+  });
+
+  it('gives every unit’s and department’s forecast at GET /forecast, to anyone who may see the figures', async () => {
+    const res = await anonymous.get('/api/v1/forecast?period=month');
+    expect(res.status).toBe(200);
+    const f = res.body as ForecastResponse;
+    expect(f.city).toMatchObject({ today: 4, atRisk: 2 });
+    expect(Object.keys(f.units)).toHaveLength(168);
     expect(f.units[OWN]).toMatchObject({ overdueNow: 1, today: 3, atRisk: 1 });
     expect(f.units[OTHER]).toMatchObject({ today: 1 });
+    expect(f.departments.STP).toMatchObject({ today: 0 });
+    expect((await anonymous.get('/api/v1/forecast?period=decade')).status).toBe(400);
   });
 
   it('puts the unit’s forecast in its detail, judged like today’s on-time rate for the period "today"', async () => {

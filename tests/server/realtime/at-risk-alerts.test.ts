@@ -96,7 +96,7 @@ describe('at_risk alerts over Socket.IO', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(after.filter((a) => a.kind === 'at_risk')).toEqual([]);
     // The index knows it is at risk (the overview's count), the ledger that it was pushed.
-    expect((await srv.get('/api/v1/overview')).body.forecast.city.atRisk).toBe(1);
+    expect((await srv.get('/api/v1/overview')).body.forecast.scope.atRisk).toBe(1);
     expect(srv.runtime.store.atRiskPushed.current(0).map((r) => r.id)).toEqual(['D-SOON']);
   });
 });
