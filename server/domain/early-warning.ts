@@ -72,8 +72,7 @@ export function atRiskFrom(state: DossierState, ctx: DossierContext): number | n
 
 /** Whether the at-risk rule holds at `now`. */
 export function isAtRisk(state: DossierState, now: number, ctx: DossierContext): boolean {
-  const from = atRiskFrom(state, ctx);
-  return from !== null && from <= now && now <= (state.dueAt as number);
+  return atRiskAt(state, now, ctx).atRisk;
 }
 
 /**
@@ -81,11 +80,20 @@ export function isAtRisk(state: DossierState, now: number, ctx: DossierContext):
  * instant after the due time, when the dossier turns overdue); null when it never changes.
  */
 export function nextAtRiskChange(state: DossierState, now: number, ctx: DossierContext): number | null {
+  return atRiskAt(state, now, ctx).nextChange;
+}
+
+/** isAtRisk, nextAtRiskChange and atRiskFrom at once (each costs calendar arithmetic; the live index needs all three). */
+export function atRiskAt(
+  state: DossierState,
+  now: number,
+  ctx: DossierContext,
+): { from: number | null; atRisk: boolean; nextChange: number | null } {
   const from = atRiskFrom(state, ctx);
-  if (from === null) return null;
-  if (now < from) return from;
+  if (from === null) return { from, atRisk: false, nextChange: null };
   const due = state.dueAt as number;
-  return now <= due ? due + 1 : null;
+  if (now < from) return { from, atRisk: false, nextChange: from };
+  return now <= due ? { from, atRisk: true, nextChange: due + 1 } : { from, atRisk: false, nextChange: null };
 }
 
 /** The early-warning colour, reason and list membership of a dossier at `now`; null unless it is open. */

@@ -11,7 +11,7 @@
  * with its events. Pure: no I/O; the clock is injected.
  */
 import type { DossierContext } from '../domain/dossier.js';
-import { atRiskFrom, isAtRisk, nextAtRiskChange } from '../domain/early-warning.js';
+import { atRiskAt } from '../domain/early-warning.js';
 import { forecastKey, officeCloseMs, type ForecastKey } from '../domain/forecast.js';
 import { MS_PER_HOUR, vnDayIndex, vnDayStartOfIndex } from '../domain/time.js';
 import type { DossierState, TaskState } from '../domain/types.js';
@@ -74,14 +74,18 @@ class ScopeWarnings {
   /** Open tasks by id. */
   readonly tasks = new Map<string, TaskState>();
 
-  add(rec: WatchedDossier, sign: 1 | -1): void {
-    const k = rec.key;
-    if (k !== null) {
-      bump(this.fromDay, k.fromDay, sign);
-      if (k.afterClose) bump(this.fromAfterClose, k.fromDay, sign);
-      bump(this.workDay, k.workDay, sign);
+  /** Adds (+1) or takes away (−1) a dossier's forecast key and at-risk flag. */
+  count(key: ForecastKey | null, atRisk: boolean, sign: 1 | -1): void {
+    if (key !== null) {
+      bump(this.fromDay, key.fromDay, sign);
+      if (key.afterClose) bump(this.fromAfterClose, key.fromDay, sign);
+      bump(this.workDay, key.workDay, sign);
     }
-    if (rec.atRisk) this.atRisk += sign;
+    if (atRisk) this.atRisk += sign;
+  }
+
+  /** Puts a dossier in (+1) or takes it out of (−1) the index of due days, at its `dueDay`. */
+  index(rec: WatchedDossier, sign: 1 | -1): void {
     let day = this.byDueDay.get(rec.dueDay);
     if (sign > 0) {
       if (day === undefined) this.byDueDay.set(rec.dueDay, (day = new Map()));
@@ -92,6 +96,9 @@ class ScopeWarnings {
     }
   }
 }
+
+const sameKey = (a: ForecastKey | null, b: ForecastKey | null): boolean =>
+  a === b || (a !== null && b !== null && a.fromDay === b.fromDay && a.afterClose === b.afterClose && a.workDay === b.workDay);
 
 export interface EarlyWarningDeps extends DossierContext {
   /** `unit:<code>` or `department:<code>` of a code; null → the item is ignored (as the engine does). */
@@ -124,28 +131,41 @@ export class EarlyWarningIndex {
   applyDossier(state: DossierState): void {
     this.catchUp();
     const old = this.dossiers.get(state.id);
-    if (old !== undefined) {
-      for (const s of old.scopes) s.add(old, -1);
-      this.schedule.close(old);
-      this.dossiers.delete(state.id);
-    }
     const scopes = state.endAt === null && state.dueAt !== null && state.receivedAt !== null ? this.scopesOf(state.unit) : null;
-    if (scopes === null) return;
-    const rec: WatchedDossier = {
+    if (scopes === null) {
+      if (old !== undefined) this.drop(old);
+      return;
+    }
+    const risk = atRiskAt(state, this.present, this.ctx);
+    const key = forecastKey(state, this.ctx.calendar, this.closeMs);
+    const dueDay = vnDayIndex(state.dueAt as number);
+    // Most updates are of a dossier already watched: its record changes in place, its entries move only if they must.
+    const rec: WatchedDossier = old ?? {
       id: state.id,
       state,
-      code: state.unit as string,
+      code: '',
       scopes,
-      key: forecastKey(state, this.ctx.calendar, this.closeMs),
-      dueDay: vnDayIndex(state.dueAt as number),
-      atRisk: isAtRisk(state, this.present, this.ctx),
+      key: null,
+      dueDay,
+      atRisk: false,
       scheduledAt: NOT_SCHEDULED,
       live: true,
     };
-    if (rec.atRisk && !old?.atRisk) this.raise(rec);
-    for (const s of scopes) s.add(rec, 1);
-    this.dossiers.set(state.id, rec);
-    this.schedule.schedule(rec, nextAtRiskChange(state, this.present, this.ctx), this.present);
+    const moved = old === undefined || old.scopes[0] !== scopes[0];
+    if (moved || !sameKey(rec.key, key) || rec.atRisk !== risk.atRisk) {
+      if (old !== undefined) for (const s of old.scopes) s.count(old.key, old.atRisk, -1);
+      for (const s of scopes) s.count(key, risk.atRisk, 1);
+    }
+    if (moved || rec.dueDay !== dueDay) {
+      if (old !== undefined) for (const s of old.scopes) s.index(old, -1);
+      rec.dueDay = dueDay;
+      for (const s of scopes) s.index(rec, 1);
+    }
+    const became = risk.atRisk && !rec.atRisk;
+    Object.assign(rec, { state, code: state.unit as string, scopes, key, atRisk: risk.atRisk });
+    if (became) this.raise(rec, risk.from as number);
+    if (old === undefined) this.dossiers.set(state.id, rec);
+    this.schedule.schedule(rec, risk.nextChange, this.present);
   }
 
   /** A task's latest state: kept while open. */
@@ -226,18 +246,27 @@ export class EarlyWarningIndex {
     if (!(now > this.present)) return;
     this.present = now;
     for (let rec = this.schedule.popDue(now); rec !== null; rec = this.schedule.popDue(now)) {
-      const atRisk = isAtRisk(rec.state, now, this.ctx);
-      if (atRisk !== rec.atRisk) {
-        for (const s of rec.scopes) s.atRisk += atRisk ? 1 : -1;
-        rec.atRisk = atRisk;
-        if (atRisk) this.raise(rec);
+      const risk = atRiskAt(rec.state, now, this.ctx);
+      if (risk.atRisk !== rec.atRisk) {
+        for (const s of rec.scopes) s.count(null, true, risk.atRisk ? 1 : -1);
+        rec.atRisk = risk.atRisk;
+        if (risk.atRisk) this.raise(rec, risk.from as number);
       }
-      this.schedule.schedule(rec, nextAtRiskChange(rec.state, now, this.ctx), now);
+      this.schedule.schedule(rec, risk.nextChange, now);
     }
   }
 
-  private raise(rec: WatchedDossier): void {
-    const from = atRiskFrom(rec.state, this.ctx) ?? this.present;
+  /** `from`: when it became at risk (at or before the present). */
+  private drop(rec: WatchedDossier): void {
+    for (const s of rec.scopes) {
+      s.count(rec.key, rec.atRisk, -1);
+      s.index(rec, -1);
+    }
+    this.schedule.close(rec);
+    this.dossiers.delete(rec.id);
+  }
+
+  private raise(rec: WatchedDossier, from: number): void {
     this.pending.push({ kind: 'at_risk', id: rec.id, code: rec.code, at: Math.min(from, this.present), dueAt: rec.state.dueAt as number });
   }
 

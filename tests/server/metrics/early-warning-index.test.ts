@@ -3,7 +3,11 @@ import { applyDossierEvent, foldDossier } from '../../../server/domain/dossier.j
 import type { DossierEvent, DossierState } from '../../../server/domain/types.js';
 import { foldTask } from '../../../server/domain/task.js';
 import { EarlyWarningIndex } from '../../../server/metrics/early-warning-index.js';
-import { ctx, dossierEvent, received, scopeOf, taskAssigned, taskEvent, vn } from './factories.js';
+import { ctx, calendar, dossierEvent, received, scopeOf, settings, taskAssigned, taskEvent, vn } from './factories.js';
+import { forecastHorizons } from '../../../server/metrics/forecast.js';
+import { officeCloseMs } from '../../../server/domain/forecast.js';
+
+const forecastHorizonsAt = (now: number) => forecastHorizons(now, 'month', calendar, officeCloseMs(settings.officeHours));
 
 let n = 0;
 const assigned = (id: string, at: number): DossierEvent => ({
@@ -111,6 +115,22 @@ describe('EarlyWarningIndex: candidates of the early-warning list', () => {
         .sort(),
     ).toEqual(['fri', 'mon', 'sat']);
     expect(index.dueSoonCandidates('unit:26740')).toEqual([]);
+  });
+
+  it('moves a dossier’s counts and list entry when a correction changes its unit and due date, and counts it once', () => {
+    const { index } = setup(vn('2026-12-04T10:00'));
+    const first = foldDossier([received('M', vn('2026-12-01T08:00'), vn('2026-12-04T17:00'))], ctx);
+    index.applyDossier(first);
+    index.applyDossier(first);
+    const h = forecastHorizonsAt(vn('2026-12-04T10:00'));
+    expect(index.forecast('unit:26734', h).today).toBe(1);
+    const moved = applyDossierEvent(first, received('M', vn('2026-12-01T08:00'), vn('2026-12-08T17:00'), { unit: '26740' }), ctx);
+    index.applyDossier(moved);
+    expect(index.forecast('unit:26734', h).today).toBe(0);
+    expect(index.forecast('unit:26740', h)).toMatchObject({ today: 0, week: 0 });
+    expect(index.forecast('city', h).periodEnd).toBe(1);
+    expect(index.dueSoonCandidates('unit:26734')).toEqual([]);
+    expect(index.dueSoonCandidates('city').map((s) => s.id)).toEqual([]);
   });
 
   it('keeps the open tasks of a scope, not the finished ones', () => {
