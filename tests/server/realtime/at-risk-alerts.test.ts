@@ -3,6 +3,7 @@
  * a dossier's idle time runs out, once, with the holder's name only to those who may see names, and not
  * again after a restart on the same SQLite file.
  */
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AlertRaised, SubscribeAck } from '../../../server/realtime/events.js';
 import { receivedEvent, startTestServer, waitFor, type TestServer, type TestSocket } from '../../helpers/test-server.js';
@@ -35,9 +36,13 @@ function collect(s: TestSocket): AlertRaised[] {
 
 describe('at_risk alerts over Socket.IO', () => {
   let srv: TestServer | null = null;
+  /** A database folder kept across a restart, removed after the test. */
+  let keptDir: string | null = null;
   afterEach(async () => {
     await srv?.close();
     srv = null;
+    if (keptDir) rmSync(keptDir, { recursive: true, force: true });
+    keptDir = null;
   });
 
   it('pushes a dossier when it becomes at risk with no event, once, with names only for those who may see them', async () => {
@@ -80,6 +85,7 @@ describe('at_risk alerts over Socket.IO', () => {
   it('does not push it again after a restart on the same database', async () => {
     srv = await startTestServer({ start: START });
     const dir = srv.dir;
+    keptDir = dir;
     await srv.post('/api/v1/ingest/dossiers', { events });
     const first = await srv.socket();
     await subscribe(first, 'city');
