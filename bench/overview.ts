@@ -30,6 +30,8 @@ import {
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { createReadRepo } from '../server/db/read-repo.js';
+import { allForecasts, forecastView } from '../server/http/forecast-view.js';
+import type { ScopeKey, ScopeMetrics } from '../server/metrics/types.js';
 
 const UNIT_OR = '(@unit IS NULL OR unit = @unit)';
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -194,6 +196,26 @@ export async function main(args: Map<string, string>) {
       engineMs.push(performance.now() - t0);
     }
 
+    // The forecast (issue 12), alone: the city's, which the overview adds, and every scope's (GET /forecast),
+    // each with its JSON. Routes share each scope's metrics with the figures: computed once, outside the timing.
+    const cityForecastMs: number[] = [];
+    const forecastMs: number[] = [];
+    const depts = rt.jurisdiction.departments.map((d) => d.code);
+    const shared = new Map<string, ScopeMetrics>();
+    for (const key of ['city', ...units.map((u) => `unit:${u}`), ...depts.map((d) => `department:${d}`)] as ScopeKey[]) {
+      shared.set(key, rt.engine.metrics(key, 'month'));
+    }
+    const sharedMetrics = { metrics: (scope: ScopeKey) => shared.get(scope) ?? rt.engine.metrics(scope, 'month') };
+    const forecastDeps = { warnings: rt.warnings, metrics: sharedMetrics, calendar: rt.calendar, settings: rt.settings };
+    for (let i = 0; i < 500; i++) {
+      let t0 = performance.now();
+      JSON.stringify(forecastView(forecastDeps, rt.engine.now, 'month', 'city'));
+      cityForecastMs.push(performance.now() - t0);
+      t0 = performance.now();
+      JSON.stringify(allForecasts(forecastDeps, rt.engine.now, 'month', { city: true, units, departments: depts }));
+      forecastMs.push(performance.now() - t0);
+    }
+
     // Unit detail. The route shares answers for a few seconds (a TTL cache per unit and period), so
     // misses (the SQL work) and hits are measured apart: a unit is asked again only after its TTL.
     const unitPaths = units.map((u) => `/api/v1/units/${u}?period=month`);
@@ -303,6 +325,8 @@ export async function main(args: Map<string, string>) {
         bytes: ov.result.bytes,
         cpuPressurePct: ov.cpuPressurePct,
         handlerWithoutHttpMs: roundSummary(summarize(engineMs), 2),
+        cityForecastWithoutHttpMs: roundSummary(summarize(cityForecastMs), 2),
+        allForecastsWithoutHttpMs: roundSummary(summarize(forecastMs), 2),
       },
       unitDetail: {
         cacheMisses: { latencyMs: roundSummary(udS, 2), ratioP99ToTarget: round(udS.p99 / TARGET_P99_MS, 3) },

@@ -63,6 +63,7 @@ export const DEFAULT_SECURITY: SecuritySettings = {
 export interface AppDeps {
   store: Store;
   metrics: ReadDeps['metrics'];
+  warnings: ReadDeps['warnings'];
   ingest: IngestService;
   jurisdiction: Jurisdiction;
   scopeOf(code: string): ScopeKey | null;

@@ -9,6 +9,8 @@ import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type W
 import { jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
 import { resolveBoundaries } from './geo/boundaries-store.js';
 import { MetricsEngine } from './metrics/engine.js';
+import { EarlyWarningIndex } from './metrics/early-warning-index.js';
+import { createAtRiskLedger } from './realtime/at-risk-ledger.js';
 import { backfillOverdueSpans } from './projection/overdue-backfill.js';
 import type { ScopeKey } from './metrics/types.js';
 import { createIngestService, type IngestService } from './ingest/service.js';
@@ -51,6 +53,8 @@ export interface Runtime {
   app: App;
   store: Store;
   engine: MetricsEngine;
+  /** The early warning's live side: forecast counters, the at-risk clock, the candidates of the lists. */
+  warnings: EarlyWarningIndex;
   ingest: IngestService;
   /** Writes the projections behind the log; `sync()` waits until they caught up. */
   projections: ProjectionWriter;
@@ -102,6 +106,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ...jurisdiction.departments.map((d) => `department:${d.code}` as const),
   ];
   const engine = new MetricsEngine({ calendar, settings, scopeOf, now, scopes });
+  const warnings = new EarlyWarningIndex({ calendar, settings, scopeOf, now });
   const t0 = performance.now();
   // Rows older than the overdue spans get theirs first: a refold after a crash rewrites only spans that moved.
   const backfilled = backfillOverdueSpans(store, ctx, (done) => logger.info({ dossiers: done }, 'overdue spans filled in for older rows'));
@@ -113,9 +118,17 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       ended: (code, day, outcome, bin, n) => engine.loadFinishedEnded(code, day, outcome, bin, n),
       apologies: (code, days, n) => engine.loadFinishedApologies(code, days, n),
     });
-    for (const s of store.projections.iterateOpenDossiers()) engine.loadOpenDossier(s);
-    for (const t of store.projections.iterateTasks()) engine.loadTask(t);
+    for (const s of store.projections.iterateOpenDossiers()) {
+      engine.loadOpenDossier(s);
+      warnings.applyDossier(s);
+    }
+    for (const t of store.projections.iterateTasks()) {
+      engine.loadTask(t);
+      warnings.applyTask(t);
+    }
+    // What turned overdue or at risk while the server was down is not pushed (nobody was listening).
     engine.advance(now());
+    warnings.advance(now());
     engine.drainChanged();
     restoreMs = performance.now() - t0;
   };
@@ -178,8 +191,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     jurisdictionName: jurisdiction.name,
     latest,
     onApplied(changes) {
-      for (const d of changes.dossiers) engine.applyDossier(d.prev, d.next);
-      for (const t of changes.tasks) engine.applyTask(t.prev, t.next);
+      for (const d of changes.dossiers) {
+        engine.applyDossier(d.prev, d.next);
+        warnings.applyDossier(d.next);
+      }
+      for (const t of changes.tasks) {
+        engine.applyTask(t.prev, t.next);
+        warnings.applyTask(t.next);
+      }
     },
   });
   // Nothing is logged during a recovery: its states would fold onto rows still being rewritten.
@@ -198,6 +217,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const app = createApp({
     store,
     metrics: engine,
+    warnings,
     ingest,
     jurisdiction,
     scopeOf,
@@ -217,8 +237,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     recovering: () => progress,
   });
   // The live path's timers: the metrics clock advanced and the hub flushed every DELTA_FLUSH_MS, the clock ticked every CLOCK_TICK_MS.
+  // An `at_risk` alert goes out once per dossier and due date, across restarts (migration 011).
+  const atRiskLedger = createAtRiskLedger({ repo: store.atRiskPushed, transaction: (fn) => store.transaction(fn), now });
   const live = startLiveScheduler({
     metrics: engine,
+    atRisk: { advance: (t) => atRiskLedger.firstPushes(warnings.advance(t)) },
     now,
     alertSources: { latestDossier: (id) => latest.dossier(id), latestTask: (id) => latest.task(id), unitName: nameOf },
     hub: app.hub,
@@ -231,6 +254,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     app,
     store,
     engine,
+    warnings,
     ingest,
     projections,
     jurisdiction,

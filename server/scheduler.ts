@@ -6,12 +6,15 @@
  * itself runs no timer and never touches the metrics clock.
  */
 import type { Alert } from './metrics/engine.js';
+import type { AtRiskAlert } from './metrics/early-warning-index.js';
 import { alertPayload, type AlertSources } from './realtime/alert-payload.js';
 import type { Hub } from './realtime/hub.js';
 
 export interface LiveSchedulerDeps {
   /** The metrics clock: moves the engine's present to `now` (epoch ms), returning the items that became overdue. */
   metrics: { advance(now: number): Alert[] };
+  /** The early warning's clock: the dossiers that became at risk (and were never pushed), at the same `now`. */
+  atRisk?: { advance(now: number): AtRiskAlert[] };
   now: () => number;
   /** What an alert reads to name the item (alert-payload.ts). */
   alertSources: AlertSources;
@@ -31,7 +34,9 @@ export interface LiveScheduler {
 /** Starts the live path's timers (unref'd: they never keep the process alive). */
 export function startLiveScheduler(deps: LiveSchedulerDeps): LiveScheduler {
   function step(): void {
-    for (const a of deps.metrics.advance(deps.now())) deps.hub.publishAlert(alertPayload(a, deps.alertSources));
+    const now = deps.now();
+    for (const a of deps.metrics.advance(now)) deps.hub.publishAlert(alertPayload(a, deps.alertSources));
+    for (const a of deps.atRisk?.advance(now) ?? []) deps.hub.publishAlert(alertPayload(a, deps.alertSources));
     deps.hub.flush();
     deps.requests?.sweepOverdue();
   }

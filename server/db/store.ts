@@ -11,6 +11,7 @@ import { createUsersRepo } from './users-repo.js';
 import { createSessionsRepo } from './sessions-repo.js';
 import { createAuditRepo } from './audit-repo.js';
 import { createRemindersRepo } from './reminders-repo.js';
+import { createAtRiskRepo } from './at-risk-repo.js';
 import type { WriteGate } from './write-gate.js';
 
 export interface StoreOptions {
@@ -51,6 +52,8 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
     sessions: createSessionsRepo(db),
     audit: createAuditRepo(db),
     reminders: createRemindersRepo(db),
+    /** The `at_risk` alerts pushed so far (early warning). */
+    atRiskPushed: createAtRiskRepo(db),
     /**
      * Runs fn in one synchronous transaction (all or nothing). BEGIN IMMEDIATE takes the write lock
      * first: the projection writer commits from another connection, and a transaction that read

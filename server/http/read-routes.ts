@@ -23,6 +23,10 @@ import { createPastOverdue, type OverdueCounts } from './past-overdue.js';
 import type { DetailService } from './detail-service.js';
 import { denied, principalOf } from './principal.js';
 import { canSeeMetrics, canSeeNames, type PolicyOptions } from '../auth/policy.js';
+import type { EarlyWarningIndex } from '../metrics/early-warning-index.js';
+import type { ForecastResponse } from '../../shared/contract/early-warning.js';
+import { allForecasts, forecastView } from './forecast-view.js';
+import { earlyWarningRoutes } from './early-warning-routes.js';
 
 export interface ReadDeps {
   store: Store;
@@ -31,6 +35,8 @@ export interface ReadDeps {
     previousMetricsToDate?(scope: ScopeKey, period: Period, days?: PeriodWindow): ScopeMetrics | null;
     dayMetrics?(scope: ScopeKey, day: number, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
   };
+  /** The early warning's live side (forecast counts, at-risk list candidates, open tasks). */
+  warnings: Pick<EarlyWarningIndex, 'forecast' | 'dueSoonCandidates' | 'openTasks'>;
   jurisdiction: Jurisdiction;
   scopeOf(code: string): ScopeKey | null;
   calendar: WorkCalendar;
@@ -92,25 +98,46 @@ export function readRoutes(deps: ReadDeps): Router {
     const p = principalOf(res);
     const { period } = parseQuery(periodQuery, req);
     const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
+    // Each scope's metrics once: the figures and the forecast's on-time rate read the same.
+    const computed = new Map<ScopeKey, ScopeMetrics>();
+    const metricsOf = (scope: ScopeKey, of: Period): ScopeMetrics => {
+      let m = of === period ? computed.get(scope) : undefined;
+      if (m === undefined) m = deps.metrics.metrics(scope, of);
+      if (of === period) computed.set(scope, m);
+      return m;
+    };
     const units: OverviewResponse['units'] = {};
-    for (const u of jurisdiction.units) if (may(`unit:${u.code}`)) units[u.code] = deps.metrics.metrics(`unit:${u.code}`, period);
+    for (const u of jurisdiction.units) if (may(`unit:${u.code}`)) units[u.code] = metricsOf(`unit:${u.code}`, period);
     const departments: OverviewResponse['departments'] = {};
     for (const d of jurisdiction.departments)
-      if (may(`department:${d.code}`)) departments[d.code] = deps.metrics.metrics(`department:${d.code}`, period);
+      if (may(`department:${d.code}`)) departments[d.code] = metricsOf(`department:${d.code}`, period);
     const city = may('city');
     if (!city && !Object.keys(units).length && !Object.keys(departments).length) throw denied(p, 'the overview');
     const w = deps.metrics.window(period);
     const body: OverviewResponse = {
       asOf: toVnIso(deps.now()),
       window: { period, from: toVnIso(w.from), to: toVnIso(w.to) },
-      city: city ? deps.metrics.metrics('city', period) : null,
+      city: city ? metricsOf('city', period) : null,
       units,
       departments,
       previousCity: city ? previousOf('city', period) : null,
       previousCityToDate: city ? pastFlows.sameTime('city', period, deps.now()) : null,
       day: dayInfo(city),
+      forecast: city ? forecastView({ ...deps, metrics: { metrics: metricsOf } }, deps.now(), period, 'city') : null,
     };
     res.json(body);
+  });
+
+  // Every scope's forecast, to whoever may see their aggregates (the overview carries the city's only).
+  r.get('/forecast', (req, res) => {
+    const p = principalOf(res);
+    const { period } = parseQuery(periodQuery, req);
+    const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
+    const units = jurisdiction.units.map((u) => u.code).filter((c) => may(`unit:${c}`));
+    const departments = jurisdiction.departments.map((d) => d.code).filter((c) => may(`department:${c}`));
+    if (!may('city') && !units.length && !departments.length) throw denied(p, 'the forecast');
+    const body: ForecastResponse = allForecasts(deps, deps.now(), period, { city: may('city'), units, departments });
+    res.set('Cache-Control', 'no-store').json(body);
   });
 
   /** The previous window's metrics, its rate judged with what was overdue when it ended. */
@@ -233,10 +260,12 @@ export function readRoutes(deps: ReadDeps): Router {
       previous: previousOf(scope, period),
       previousToDate: pastFlows.sameTime(scope, period, deps.now()),
       ...tables,
+      forecast: forecastView(deps, deps.now(), period, scope),
     };
     res.json(body);
   });
 
   r.use(itemRoutes(deps));
+  r.use(earlyWarningRoutes(deps));
   return r;
 }

@@ -4,6 +4,7 @@
  */
 import type { Period, ScopeKey, ScopeMetrics } from './metrics.js';
 import type { AlertRaised } from './events.js';
+import type { ScopeForecastView } from './early-warning.js';
 
 /** How a dossier stands at an instant. */
 export type DossierTimeliness =
@@ -95,6 +96,12 @@ export interface OverviewResponse {
   previousCityToDate: ScopeMetrics | null;
   /** Today in Vietnam time, whether it is a working day, and on a day off the last working day's figures. */
   day: DayInfo;
+  /**
+   * The city's forecast: how many open dossiers will be overdue at the end of today, at the close of the
+   * next working day and at the end of this week if none is finished (null when `city` is). Every unit's
+   * and department's: GET /forecast.
+   */
+  forecast: ScopeForecastView | null;
 }
 
 export interface DayInfo {
@@ -165,6 +172,8 @@ export interface UnitDetailResponse {
   trend: TrendPoint[];
   /** Processing-time distribution of dossiers finished in the period: working-day bins. */
   processingHistogram: { fromDays: number; toDays: number; count: number }[];
+  /** The scope's forecast if none of its open dossiers is finished (as OverviewResponse.forecast). */
+  forecast: ScopeForecastView;
 }
 
 /** The dossier lists' status filters, for the read API and the exports alike. */

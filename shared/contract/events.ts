@@ -48,8 +48,13 @@ export interface MetricsUpdated {
   window?: { from: string; to: string };
 }
 
+/**
+ * An item that just became overdue (`dossier`, `task`), or a dossier that just became at risk of being
+ * late (`at_risk`: due soon and untouched for a while; the early warning's rule), pushed once per dossier
+ * and due date.
+ */
 export interface AlertRaised {
-  kind: 'dossier' | 'task';
+  kind: 'dossier' | 'task' | 'at_risk';
   id: string;
   /** Unit or department code. */
   unit: string;
@@ -57,7 +62,7 @@ export interface AlertRaised {
   /** Procedure name (dossier) or task title. */
   title: string;
   dueAt: string | null;
-  /** When it became overdue. */
+  /** When it became overdue (`at_risk`: when it became at risk). */
   at: string;
   /** The official holding it; always null for those who may see aggregates only (the public). */
   holderName: string | null;

@@ -19,7 +19,8 @@ interface AlertFeedProps {
 }
 
 /**
- * Live feed of items that just became overdue ("Quá hạn mới"), newest first, bounded. For those who
+ * Live feed of items that just became overdue ("Quá hạn mới"), and of dossiers that just became at risk
+ * of being late (kind `at_risk`, tagged apart: the early warning), newest first, bounded. For those who
  * may read the lists, it opens with the most recently overdue items of their scope, so the first
  * look already shows what is late and who holds it; the public sees only the live alerts, without names.
  */
@@ -62,7 +63,7 @@ export function AlertFeed({ syncCount }: AlertFeedProps) {
     <section className="panel alerts" aria-labelledby="alerts-title">
       <header className="panel__head">
         <h2 id="alerts-title" className="panel__title">
-          {t('alerts.title')}
+          {t('alerts.titleWithWarnings')}
           {alerts.length > 0 && <span className="badge">{f.count(alerts.length)}</span>}
         </h2>
       </header>
@@ -81,7 +82,7 @@ export function AlertFeed({ syncCount }: AlertFeedProps) {
                 </time>
                 <div className="alert-list__main">
                   <Link
-                    to={linkTo(a.kind === 'dossier' ? `/dossiers/${encodeURIComponent(a.id)}` : `/tasks/${encodeURIComponent(a.id)}`)}
+                    to={linkTo(a.kind === 'task' ? `/tasks/${encodeURIComponent(a.id)}` : `/dossiers/${encodeURIComponent(a.id)}`)}
                     className="alert-list__title"
                   >
                     <span className="tag">{t(`alerts.${a.kind}`)}</span> {a.title}

@@ -2,18 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { DayInfo } from '../../../server/http/api-types';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
-
-/** Weekday names as Vietnamese offices write them (Intl gives "Chủ Nhật"). */
-const VI_WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+import { weekdayDate } from '../../lib/weekday';
 
 /** Weekday and date of a Vietnam day key (YYYY-MM-DD), e.g. "Chủ nhật, 06/12/2026". */
 function dayLabel(key: string, lang: string): string {
-  const [y, m, d] = key.split('-').map(Number);
-  // Noon UTC of that date: the same calendar day in Vietnam and in UTC.
-  const at = new Date(Date.UTC(y, m - 1, d, 12));
-  const weekday =
-    lang === 'en' ? new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(at) : VI_WEEKDAYS[at.getUTCDay()];
-  return `${weekday}, ${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+  return weekdayDate(key, lang === 'en' ? 'en' : 'vi', true);
 }
 
 /**

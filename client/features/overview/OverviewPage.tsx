@@ -18,6 +18,8 @@ import { MapPanel } from './MapPanel';
 import { worstRows } from './unit-rows';
 import { useOverviewModel } from './useOverviewModel';
 import { useSession } from '../auth/session';
+import { EarlyWarningPanel } from '../early-warning/EarlyWarningPanel';
+import { ForecastLine } from '../early-warning/ForecastLine';
 
 // Charts load after the map and KPIs (their library is the largest of the client).
 const OverviewCharts = lazy(() => import('./OverviewCharts').then((m) => ({ default: m.OverviewCharts })));
@@ -49,6 +51,9 @@ export function OverviewPage() {
   const { jurisdiction, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
   const { changedUnits, changedDepts, shortNames, syncNote, detail, detailError, loadError } = m;
 
+  // The early warning of the viewer's own scope (the city for city-wide roles and the public).
+  const warnScope = caps.home ?? 'city';
+
   const onSelect = useCallback((code: string) => navigate(linkTo(`/units/${encodeURIComponent(code)}`)), [navigate, linkTo]);
 
   return (
@@ -71,6 +76,7 @@ export function OverviewPage() {
       )}
       {period === 'today' && ov?.day && <DayOffBanner day={ov.day} />}
       <KpiTiles period={period} city={city} previous={ov?.previousCity ?? null} previousToDate={ov?.previousCityToDate ?? null} />
+      <ForecastLine forecast={ov?.forecast?.scope} horizons={ov?.forecast?.horizons} period={period} rateNow={city?.onTimeRate ?? null} />
       <div className="overview__main">
         <MapPanel
           units={units}
@@ -93,6 +99,11 @@ export function OverviewPage() {
         />
         <aside className="overview__side">
           <DepartmentList rows={deptRows} metric={metric} shortNames={shortNames} changed={changedDepts} changeCount={ls.changeCount} />
+          <EarlyWarningPanel
+            scope={warnScope}
+            canList={caps.dossierLists}
+            atRiskCount={warnScope === 'city' ? (ov?.forecast?.scope.atRisk ?? null) : null}
+          />
           <AlertFeed syncCount={ls.snapshots} />
         </aside>
       </div>

@@ -19,6 +19,11 @@ import { buildRows, type UnitRow } from './unit-rows';
 
 /** The city detail (trend, fields, histogram) is not pushed live; refresh it this often. */
 const CITY_DETAIL_REFRESH_MS = 60_000;
+/**
+ * The overview answer's parts that are not pushed live (the forecast, the previous period "to date")
+ * move with time and events: read again this often (the live metrics still replace its figures).
+ */
+const OVERVIEW_REFRESH_MS = 60_000;
 
 function codesOf(keys: readonly ScopeKey[], prefix: 'unit:' | 'department:'): string[] {
   return keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
@@ -31,6 +36,11 @@ export function useOverviewModel(period: Period, metric: MetricKey) {
   const jurisdiction = useJurisdiction();
   const boundaries = useBoundaries();
   const overview = useApi((signal) => fetchOverview(period, { signal }), [period]);
+  const reloadOverview = overview.reload;
+  useEffect(() => {
+    const id = window.setInterval(reloadOverview, OVERVIEW_REFRESH_MS);
+    return () => window.clearInterval(id);
+  }, [reloadOverview]);
   const [detailTick, setDetailTick] = useState(0);
   useEffect(() => {
     const id = window.setInterval(() => setDetailTick((n) => n + 1), CITY_DETAIL_REFRESH_MS);

@@ -3,6 +3,7 @@
  * numbers (live), 30-day trend, the work lists (overdue, due soon, awaiting supplement, overdue
  * tasks), and breakdowns by field, procedure and handling official.
  */
+import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitDetailResponse } from '../../../server/http/api-types';
@@ -23,10 +24,13 @@ import { isOwnScope, useSession } from '../auth/session';
 import { readTab } from './url-view';
 import type { UnitTab } from './url-view';
 import { useThrottled } from './use-throttled';
+import { ForecastLine } from '../early-warning/ForecastLine';
 import './drill.css';
 
 /** Lists reload on live changes at most this often. */
 export const LIST_REFRESH_MIN_MS = 15_000;
+/** The detail (its forecast, trend and breakdowns are not pushed live) is read again this often. */
+export const DETAIL_REFRESH_MS = 60_000;
 
 /** The live count that the open tab's list follows. */
 function tabCount(m: ScopeMetrics | null, tab: UnitTab): number | null {
@@ -35,6 +39,7 @@ function tabCount(m: ScopeMetrics | null, tab: UnitTab): number | null {
     case 'overdue':
       return m.overdue;
     case 'due_soon':
+    case 'at_risk':
       return m.dueSoon;
     case 'awaiting_supplement':
       return m.awaitingSupplement;
@@ -54,6 +59,12 @@ export function UnitPage() {
   const { t } = useTranslation('unit');
   const { period, searchParams } = useViewParams();
   const detail = useApi((signal) => fetchUnitDetail(code, period, { signal }), [code, period]);
+  // The forecast in the detail moves with time and events (the figures come live): read it again every minute.
+  const reloadDetail = detail.reload;
+  useEffect(() => {
+    const id = window.setInterval(reloadDetail, DETAIL_REFRESH_MS);
+    return () => window.clearInterval(id);
+  }, [reloadDetail]);
   const data = detail.data && detailMatches(detail.data, code) ? detail.data : null;
   const scope = data?.scope ?? null;
   const live = useScopeSubscription(scope, period);
@@ -80,9 +91,10 @@ export function UnitPage() {
         <UnitHeader detail={data} asOf={(liveMetrics && live.state.asOf) || data.asOf} live={scope ? live.status : null} />
         {detail.error && <LoadError error={detail.error} onRetry={detail.reload} />}
         <KpiStrip metrics={metrics} period={period} previous={data.previous ?? null} previousToDate={data.previousToDate ?? null} />
+        <ForecastLine forecast={data.forecast?.scope} horizons={data.forecast?.horizons} period={period} rateNow={metrics.onTimeRate} />
         <TrendChart trend={data.trend} />
         {!session.loaded ? null : caps.dossierLists && own ? (
-          <WorkLists code={code} refreshToken={refreshToken} tasks={caps.taskLists} />
+          <WorkLists code={code} scope={data.scope} refreshToken={refreshToken} tasks={caps.taskLists} />
         ) : (
           <section className="block" data-testid="unit-lists-refused">
             <p className="muted">{session.me.user ? null : t('listsNeedLogin', { ns: 'auth' })}</p>

@@ -1,5 +1,11 @@
-/** The tabs of work lists: overdue, due soon, awaiting supplement dossiers, and overdue tasks. */
+/**
+ * The tabs of work lists: overdue, due soon, early warning (at risk), awaiting supplement dossiers, and
+ * tasks (their status-update rate, the at-risk ones, the overdue ones).
+ */
 import { useTranslation } from 'react-i18next';
+import type { ScopeKey } from '../../../server/metrics/types';
+import { AtRiskList } from '../early-warning/AtRiskList';
+import { AtRiskTasks } from '../early-warning/AtRiskTasks';
 import { DossierList } from './DossierList';
 import { Tabs } from './Tabs';
 import { TaskList } from './TaskList';
@@ -8,12 +14,14 @@ import { useUnitTab } from './use-table-view';
 
 export interface WorkListsProps {
   code: string;
+  /** The page's scope (`city`, `unit:<code>`, `department:<code>`), for the early-warning lists. */
+  scope: ScopeKey;
   refreshToken?: number | null;
   /** Whether the overdue-tasks tab is shown (the administration centre supervises dossiers only). */
   tasks?: boolean;
 }
 
-export function WorkLists({ code, refreshToken, tasks = true }: WorkListsProps) {
+export function WorkLists({ code, scope, refreshToken, tasks = true }: WorkListsProps) {
   const { t } = useTranslation('unit');
   const [urlTab, setTab] = useUnitTab();
   const tabs: readonly UnitTab[] = tasks ? UNIT_TABS : UNIT_TABS.filter((k) => k !== 'tasks');
@@ -29,7 +37,13 @@ export function WorkLists({ code, refreshToken, tasks = true }: WorkListsProps) 
         onSelect={setTab}
       >
         {tab === 'tasks' ? (
-          <TaskList key={`tasks-${code}`} code={code} refreshToken={refreshToken ?? undefined} />
+          <>
+            <AtRiskTasks key={`at-risk-tasks-${code}`} scope={scope} refreshToken={refreshToken} />
+            <h3>{t('tasks.caption')}</h3>
+            <TaskList key={`tasks-${code}`} code={code} refreshToken={refreshToken ?? undefined} />
+          </>
+        ) : tab === 'at_risk' ? (
+          <AtRiskList key={`at-risk-${code}`} scope={scope} refreshToken={refreshToken} />
         ) : (
           // Keyed by tab: a new list starts empty rather than showing the previous tab's rows.
           <DossierList key={`${tab}-${code}`} code={code} status={tab} refreshToken={refreshToken ?? undefined} />

@@ -4,7 +4,7 @@
  */
 import type { SortDir, SortState } from './sorting';
 
-export const UNIT_TABS = ['overdue', 'due_soon', 'awaiting_supplement', 'tasks'] as const;
+export const UNIT_TABS = ['overdue', 'due_soon', 'at_risk', 'awaiting_supplement', 'tasks'] as const;
 export type UnitTab = (typeof UNIT_TABS)[number];
 
 /** Sort and page of one table. */

@@ -183,6 +183,8 @@ export function useWallAlerts(): WallFeed {
     });
   }, []);
   useSocketEvent(EV.alertRaised, (a: AlertRaised) => {
+    // The wall's feed is "Quá hạn mới": an early warning (at risk, not overdue) is not one of them.
+    if (a.kind === 'at_risk') return;
     pending.current.push({ ...a, receivedAt: Date.now() });
     if (pending.current.length > MAX_FEED_ITEMS) pending.current.splice(0, pending.current.length - MAX_FEED_ITEMS);
     if (timer.current == null) timer.current = window.setTimeout(flush, ALERT_FLUSH_MS);

@@ -1,4 +1,5 @@
 import type { UnitDetailResponse } from '../../../server/http/api-types';
+import { unitForecast } from '../fixtures/forecast';
 
 /** A unit's detail as the public gets it (no officials). */
 export function detailFixture(): UnitDetailResponse {
@@ -47,5 +48,6 @@ export function detailFixture(): UnitDetailResponse {
     byOfficial: [],
     trend: [],
     processingHistogram: [],
+    forecast: unitForecast(),
   } as UnitDetailResponse;
 }

@@ -23,7 +23,7 @@ describe('i18n resources', () => {
     expect(r).toEqual({ vi: { common: { a: 1 } }, en: { unit: { b: 2 } } });
   });
 
-  for (const ns of ['common', 'overview', 'auth', 'requests']) {
+  for (const ns of ['common', 'overview', 'auth', 'requests', 'warning']) {
     it(`${ns}: English has every Vietnamese key`, () => {
       const vi = load('vi')[ns];
       const en = load('en')[ns];

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DossierListItem, Page, UnitDetailResponse } from '../../../server/http/api-types';
 import type { ScopeMetrics } from '../../../server/metrics/types';
+import { unitForecast } from '../fixtures/forecast';
 import { CITY_LEADER_ME, json, renderRoute, stubApi, stubResizeObserver } from './render-helpers';
 
 /** First renders are slow on a loaded machine (two workers, jsdom). */
@@ -71,6 +72,7 @@ function detail(): UnitDetailResponse {
     byOfficial: [],
     trend: [],
     processingHistogram: [],
+    forecast: unitForecast(),
   };
 }
 

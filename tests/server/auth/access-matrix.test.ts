@@ -58,6 +58,7 @@ const CASES: Case[] = [
   { route: 'GET /jurisdiction', what: 'units and departments', path: '/jurisdiction', expect: ALL },
   { route: 'GET /jurisdiction/boundaries', what: 'boundaries', path: '/jurisdiction/boundaries', expect: ALL },
   { route: 'GET /overview', what: 'the overview (filtered)', path: '/overview', expect: ALL },
+  { route: 'GET /forecast', what: 'every scope’s forecast (filtered)', path: '/forecast?period=today', expect: ALL },
 
   // Aggregates (the public sees them while PUBLIC_VIEW=1, so every role does; names stay in scope).
   { route: 'GET /units/:code', what: 'own unit detail', path: `/units/${OWN}`, expect: ALL },
@@ -106,6 +107,50 @@ const CASES: Case[] = [
     route: 'GET /departments/:code/tasks',
     what: 'department task list',
     path: `/departments/${DEPT}/tasks`,
+    expect: row('A', 'D', 'D', 'A', 'D', 'A', 'D', 'D'),
+  },
+
+  // Early warning: the at-risk lists name holders (as dossier lists), the task ones as task lists.
+  {
+    route: 'GET /city/at-risk',
+    what: 'the city’s at-risk dossiers',
+    path: '/city/at-risk',
+    expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/at-risk',
+    what: 'own unit at-risk dossiers of one official',
+    path: `/units/${OWN}/at-risk?official=cb1`,
+    expect: row('A', 'A', 'A', 'D', 'A', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/at-risk',
+    what: 'another unit’s at-risk dossiers',
+    path: `/units/${OTHER}/at-risk`,
+    expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /departments/:code/at-risk',
+    what: 'department at-risk dossiers',
+    path: `/departments/${DEPT}/at-risk`,
+    expect: row('A', 'A', 'D', 'A', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /city/at-risk/tasks',
+    what: 'the city’s at-risk tasks',
+    path: '/city/at-risk/tasks',
+    expect: row('A', 'D', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/at-risk/tasks',
+    what: 'own unit at-risk tasks',
+    path: `/units/${OWN}/at-risk/tasks`,
+    expect: row('A', 'D', 'A', 'D', 'A', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /departments/:code/at-risk/tasks',
+    what: 'department at-risk tasks',
+    path: `/departments/${DEPT}/at-risk/tasks`,
     expect: row('A', 'D', 'D', 'A', 'D', 'A', 'D', 'D'),
   },
 
@@ -500,6 +545,7 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
     expect(ACTORS.flatMap((a) => scopes.filter((s) => !SOCKET_MATRIX[a][SOCKET_SCOPES.indexOf(s)]).map((s) => `${a} → ${s}`))).toEqual([]);
   });
 
+  // Every GET route for every role: on a loaded machine this outlasts a test's default 20 s.
   it('never gives a signed-in role less than the public (PUBLIC_VIEW=1): over HTTP and the socket, for every GET route and scope', async () => {
     const lesser: string[] = [];
     for (const c of CASES.filter((k) => (k.method ?? 'GET') === 'GET' && !k.fresh)) {
@@ -524,7 +570,7 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
     }
     anonSocket.disconnect();
     expect(lesser, 'what the public sees but a role is refused').toEqual([]);
-  });
+  }, 60_000);
 
   it('has a rule for every route of the API, and no rule for a route that does not exist', () => {
     const declared = new Set(listRoutes(srv.runtime.app.api).map((r) => `${r.method} ${r.path}`));

@@ -53,6 +53,20 @@ describe('alertPayload', () => {
     });
   });
 
+  it('shapes a dossier that became at risk like a dossier’s alert, of kind at_risk, with the instant it became at risk', () => {
+    const at = DUE - 7 * 3_600_000;
+    expect(alertPayload({ kind: 'at_risk', id: 'D-1', code: '26740', at, dueAt: DUE }, sources(dossier({ holds: [hold()] })))).toEqual({
+      kind: 'at_risk',
+      id: 'D-1',
+      unit: '26740',
+      unitName: 'Phường Bến Thành',
+      title: 'Đăng ký khai sinh',
+      dueAt: '2026-11-20T10:00:00.000+07:00',
+      at: '2026-11-20T03:00:00.000+07:00',
+      holderName: 'Trần Thị B',
+    });
+  });
+
   it.each([
     ['no hold at all', []],
     ['only a finished hold', [hold({ to: AT - 60_000 })]],

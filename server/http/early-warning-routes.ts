@@ -1,0 +1,94 @@
+/**
+ * The early-warning lists under /api/v1 (Cảnh báo sớm): the at-risk dossiers of the city, a unit or a
+ * department (optionally of one holding official), and the at-risk tasks with the status-update rate.
+ * Dossier lists go to those who may list the scope's dossiers (they name holders), task lists to those
+ * who may list its tasks (supervisors do not).
+ */
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { WARNING_STATUSES, type AtRiskDossierList, type AtRiskTaskList, type WarningStatus } from '../../shared/contract/early-warning.js';
+import { canListDossiers, canListTasks } from '../auth/policy.js';
+import { toVnIso } from '../domain/time.js';
+import { atRiskDossierList, atRiskTaskList } from './early-warning-items.js';
+import { denied, principalOf } from './principal.js';
+import { pageQuery, parseQuery, resolveScopeCode } from './query.js';
+import type { ReadDeps } from './read-routes.js';
+
+const statusList = z
+  .string()
+  .max(64)
+  .optional()
+  .transform((v, c) => {
+    if (v === undefined || v === '') return new Set<WarningStatus>(WARNING_STATUSES);
+    const parts = v.split(',');
+    const bad = parts.filter((x) => !(WARNING_STATUSES as readonly string[]).includes(x));
+    if (bad.length > 0) {
+      c.addIssue({
+        code: 'custom',
+        message: `unknown colour ${bad.map((b) => JSON.stringify(b)).join(', ')}: use ${WARNING_STATUSES.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return new Set(parts as WarningStatus[]);
+  });
+
+const dossierQuery = pageQuery.extend({ status: statusList, official: z.string().min(1).max(100).optional() });
+const taskQuery = pageQuery.extend({ status: statusList });
+
+export function earlyWarningRoutes(deps: ReadDeps): Router {
+  const r = Router();
+  const ctx = { calendar: deps.calendar, settings: deps.settings };
+  const a = deps.settings.accountability;
+  const names = new Map<string, string>([
+    ...deps.jurisdiction.units.map((u) => [u.code, u.fullName] as const),
+    ...deps.jurisdiction.departments.map((d) => [d.code, d.name] as const),
+  ]);
+  const nameOf = (code: string) => names.get(code) ?? code;
+  const scopeOfRequest = (req: Request) => resolveScopeCode(req.params.code === undefined ? 'city' : String(req.params.code), deps.scopeOf);
+
+  r.get(['/city/at-risk', '/units/:code/at-risk', '/departments/:code/at-risk'], (req, res) => {
+    const p = principalOf(res);
+    const { scope } = scopeOfRequest(req);
+    if (!canListDossiers(p, scope)) throw denied(p, `the at-risk dossiers of ${scope}`);
+    const q = parseQuery(dossierQuery, req);
+    const now = deps.now();
+    const list = atRiskDossierList(deps.warnings.dueSoonCandidates(scope), ctx, {
+      now,
+      statuses: q.status,
+      page: q.page,
+      pageSize: q.pageSize,
+      nameOf,
+      official: q.official ?? null,
+    });
+    const body: AtRiskDossierList = {
+      asOf: toVnIso(now),
+      rule: { dueWithinWorkingHours: a.atRiskDueWithinWorkingHours, idleWorkingHours: a.atRiskIdleWorkingHours },
+      official: q.official ?? null,
+      ...list,
+    };
+    res.set('Cache-Control', 'no-store').json(body);
+  });
+
+  r.get(['/city/at-risk/tasks', '/units/:code/at-risk/tasks', '/departments/:code/at-risk/tasks'], (req, res) => {
+    const p = principalOf(res);
+    const { scope } = scopeOfRequest(req);
+    if (!canListTasks(p, scope)) throw denied(p, `the at-risk tasks of ${scope}`);
+    const q = parseQuery(taskQuery, req);
+    const now = deps.now();
+    const list = atRiskTaskList(deps.warnings.openTasks(scope), ctx, {
+      now,
+      statuses: q.status,
+      page: q.page,
+      pageSize: q.pageSize,
+      nameOf,
+    });
+    const body: AtRiskTaskList = {
+      asOf: toVnIso(now),
+      rule: { dueWithinWorkingDays: a.taskAtRiskDueWithinDays, idleWorkingDays: a.taskAtRiskIdleDays },
+      ...list,
+    };
+    res.set('Cache-Control', 'no-store').json(body);
+  });
+
+  return r;
+}
