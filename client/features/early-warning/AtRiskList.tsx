@@ -23,6 +23,7 @@ import { useTableView } from '../unit/use-table-view';
 import { fetchAtRiskDossiers } from './api';
 import { WARNING_REFRESH_MS } from './EarlyWarningPanel';
 import { WarningBadge, WarningCounts, WarningLegend } from './WarningBadge';
+import { SendRequest } from '../requests/SendRequest';
 import './early-warning.css';
 
 const PAGE_SIZE = 50;
@@ -98,6 +99,7 @@ export function AtRiskList({ scope, refreshToken }: AtRiskListProps) {
             empty={t(levelsKey === DEFAULT_LEVELS.join(',') ? 'list.emptyUrgent' : 'list.emptyLevels', { hours })}
             busy={res.loading}
             testId="unit-at-risk-list"
+            cards
           />
           <Pager
             label={caption}
@@ -143,6 +145,15 @@ function useAtRiskColumns(scope: ScopeKey): Column<AtRiskDossier>[] {
         header: t('list.reason'),
         sortable: false,
         cell: (d) => t(`reason.${d.reason}`, { hours: f.number(d.idleWorkingHours, 1) }),
+      },
+      {
+        // Act before it is late: a reminder or an explanation request about this dossier, in one click.
+        key: 'act',
+        header: t('list.act'),
+        sortable: false,
+        cell: (d) => (
+          <SendRequest compact defaultKind="reminder" subject={{ type: 'dossier', id: d.id, unit: d.unit, title: d.procedureName }} />
+        ),
       },
     ],
     [t, f, linkTo, scope],
