@@ -1,7 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection.js';
-import { overdueSpans } from '../domain/overdue-spans.js';
-import type { OverdueSpan } from '../domain/overdue-spans.js';
+import { sameOverdueInputs } from '../domain/overdue-spans.js';
 import type { DossierState, Hold, TaskState } from '../domain/types.js';
 import type { DossierOutcome, FinishedDossierFacts } from '../metrics/footprint.js';
 
@@ -14,7 +13,10 @@ export interface DossierRowExtras {
   processingDays: number | null;
   /** Now-independent metric facts of a finished dossier, else null. */
   facts: FinishedDossierFacts | null;
-  /** When it counts as overdue (domain/overdue-spans.ts), with the working day each span's lateness began. */
+  /**
+   * When it counts as overdue (domain/overdue-spans.ts), with the working day each span's lateness
+   * began. Read by saveDossier only when the spans may have moved: it may be a getter that computes them.
+   */
   overdueSpans: StoredOverdueSpan[];
 }
 
@@ -38,19 +40,28 @@ export interface FinishedGroupSink {
 /** Dossier and task projections (the fold of their events), and the holds table. */
 export function createProjectionsRepo(db: Db) {
   const getDossier = db.prepare('SELECT state FROM dossiers WHERE id = ?').pluck();
+  // A file older than migration 012 (upgrade tests) has no span columns: all its spans go to overdue_spans.
+  const rowSpans = db.prepare(`SELECT 1 FROM pragma_table_info('dossiers') WHERE name = 'overdue_from'`).pluck().get() === 1;
+  const spanColumns = rowSpans ? ROW_SPAN_COLUMNS : [];
+  const place = (unit: string | null, endAt: number | null, list: readonly StoredOverdueSpan[]) => placeSpans(unit, endAt, list, rowSpans);
   // Positional parameters throughout: binding by name costs a property lookup per parameter per row.
+  const insertColumns = ['id', ...STATE_COLUMNS, ...EXTRAS_COLUMNS, ...spanColumns, 'state'];
   const insertDossier = db.prepare(
-    `INSERT INTO dossiers (id, ${STATE_COLUMNS.join(', ')}, ${EXTRAS_COLUMNS.join(', ')}, state)
-     VALUES (${['id', ...STATE_COLUMNS, ...EXTRAS_COLUMNS, 'state'].map(() => '?').join(', ')})`,
+    `INSERT INTO dossiers (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')})`,
   );
   // UPDATEs set only the columns that changed (bit i of the mask: STATE_COLUMNS[i]; EXTRAS_BIT: every
-  // extras column), so an event that moves no indexed column (most of them: an assignment, a
-  // supplement) rewrites the row but none of its indexes.
+  // extras column; SPAN_BIT: the row's overdue span), so an event that moves no indexed column (most
+  // of them: an assignment, a supplement) rewrites the row but none of its indexes.
   const updates = new Map<number, ReturnType<Db['prepare']>>();
   const updateStatement = (mask: number) => {
     let st = updates.get(mask);
     if (!st) {
-      const cols = [...STATE_COLUMNS.filter((_, i) => mask & (1 << i)), ...(mask & EXTRAS_BIT ? EXTRAS_COLUMNS : []), 'state'];
+      const cols = [
+        ...STATE_COLUMNS.filter((_, i) => mask & (1 << i)),
+        ...(mask & EXTRAS_BIT ? EXTRAS_COLUMNS : []),
+        ...(mask & SPAN_BIT ? ROW_SPAN_COLUMNS : []),
+        'state',
+      ];
       st = db.prepare(`UPDATE dossiers SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
       updates.set(mask, st);
     }
@@ -64,18 +75,26 @@ export function createProjectionsRepo(db: Db) {
        to_at = excluded.to_at, step_due_at = excluded.step_due_at`,
   );
   const trimHolds = db.prepare('DELETE FROM holds WHERE dossier_id = ? AND idx >= ?');
-  // Prepared on first use: a repository over a file older than migration 008 (upgrade tests) works until it writes spans.
-  let spanStatements: { insert: Statement<unknown[]>; remove: Statement<unknown[]> } | null = null;
-  const spans = () =>
-    (spanStatements ??= {
+  // Prepared on first use: a repository over a file older than migration 008 (or 012, for the row's
+  // span) works until it writes spans.
+  let spanStatementsOnce: { insert: Statement<unknown[]>; remove: Statement<unknown[]> } | null = null;
+  const spanStatements = () =>
+    (spanStatementsOnce ??= {
       insert: db.prepare(
         'INSERT OR REPLACE INTO overdue_spans (dossier_id, idx, unit, from_at, to_at, work_day) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       remove: db.prepare('DELETE FROM overdue_spans WHERE dossier_id = ?'),
     });
+  let setRowSpanOnce: Statement<unknown[]> | null = null;
+  const setRowSpan = (id: string, row: StoredOverdueSpan) =>
+    (setRowSpanOnce ??= db.prepare('UPDATE dossiers SET overdue_from = ?, overdue_work_day = ? WHERE id = ?')).run(
+      row.from,
+      row.workDay,
+      id,
+    );
   const writeSpans = (id: string, unit: string | null, list: readonly StoredOverdueSpan[]) => {
     if (unit === null || list.length === 0) return;
-    list.forEach((sp, i) => spans().insert.run(id, i, unit, sp.from, sp.to, sp.workDay));
+    list.forEach((sp, i) => spanStatements().insert.run(id, i, unit, sp.from, sp.to, sp.workDay));
   };
   const getTask = db.prepare('SELECT state FROM tasks WHERE id = ?').pluck();
   const upsertTask = db.prepare(
@@ -126,8 +145,12 @@ export function createProjectionsRepo(db: Db) {
     saveDossier(prev: DossierState | null, next: DossierState, extras: DossierRowExtras): void {
       const values = stateValues(next);
       const state = JSON.stringify(next);
+      const unitChanged = prev?.unit !== next.unit;
+      // Spans move only with receipt, due dates, supplements and the end: most events leave them be.
+      const spans =
+        prev === null || unitChanged || !sameOverdueInputs(prev, next) ? place(next.unit, next.endAt, extras.overdueSpans) : null;
       if (prev === null) {
-        insertDossier.run([next.id, ...values, ...extrasValues(extras), state]);
+        insertDossier.run([next.id, ...values, ...extrasValues(extras), ...(rowSpans ? rowSpanValues(spans?.row ?? null) : []), state]);
       } else {
         const before = stateValues(prev);
         const args: Cell[] = [];
@@ -143,25 +166,30 @@ export function createProjectionsRepo(db: Db) {
           mask |= EXTRAS_BIT;
           args.push(...extrasValues(extras));
         }
+        if (spans !== null && rowSpans) {
+          mask |= SPAN_BIT;
+          args.push(...rowSpanValues(spans.row));
+        }
         args.push(state, next.id);
         updateStatement(mask).run(args);
       }
       const before = prev?.holds ?? [];
-      const unitChanged = prev?.unit !== next.unit;
       next.holds.forEach((h, i) => {
         if (!unitChanged && sameHold(before[i], h)) return;
         upsertHold.run(next.id, i, next.unit, h.handlerId, h.handlerName, h.handlerUnit, h.from, h.to, h.stepDueAt);
       });
       if (before.length > next.holds.length) trimHolds.run(next.id, next.holds.length);
-      // Spans move only with receipt, due dates, supplements and the end: most events leave them be.
-      if (prev === null || unitChanged || !sameSpans(overdueSpans(prev), extras.overdueSpans)) {
-        if (prev !== null) spans().remove.run(next.id);
-        writeSpans(next.id, next.unit, extras.overdueSpans);
+      if (spans !== null) {
+        // (Also when they go to the row now: a row written before migration 012 kept them here.)
+        if (prev !== null) spanStatements().remove.run(next.id);
+        writeSpans(next.id, next.unit, spans.table);
       }
     },
-    /** Inserts a dossier's spans (none stored for it yet). */
-    writeOverdueSpans(id: string, unit: string | null, spans: readonly StoredOverdueSpan[]): void {
-      writeSpans(id, unit, spans);
+    /** Stores the spans of a dossier row that has none stored yet (the backfill of migration 008). */
+    writeOverdueSpans(state: DossierState, list: readonly StoredOverdueSpan[]): void {
+      const { row, table } = place(state.unit, state.endAt, list);
+      if (row !== null) setRowSpan(state.id, row);
+      writeSpans(state.id, state.unit, table);
     },
     getTask(id: string): TaskState | null {
       const s = getTask.get(id) as string | undefined;
@@ -259,6 +287,9 @@ const EXTRAS_COLUMNS = [
   'f_apology_days',
 ] as const;
 const EXTRAS_BIT = 1 << STATE_COLUMNS.length;
+/** A dossier's overdue span when it is kept in its row (migration 012): its start, and the working day its lateness began; it ends with end_at. */
+const ROW_SPAN_COLUMNS = ['overdue_from', 'overdue_work_day'] as const;
+const SPAN_BIT = EXTRAS_BIT << 1;
 
 type Cell = string | number | null;
 
@@ -298,10 +329,24 @@ function extrasValues(e: DossierRowExtras): Cell[] {
   ];
 }
 
-function sameSpans(a: readonly OverdueSpan[], b: readonly StoredOverdueSpan[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].from !== b[i].from || a[i].to !== b[i].to) return false;
-  return true;
+/**
+ * Where a dossier's spans are kept: a single one that lasts until the dossier ends (to = end_at, or
+ * open while it is) in its row, when the file has the columns; any other shape as rows of
+ * overdue_spans. A dossier without a unit is counted nowhere, so nothing is kept for it.
+ */
+function placeSpans(
+  unit: string | null,
+  endAt: number | null,
+  list: readonly StoredOverdueSpan[],
+  rowSpans: boolean,
+): { row: StoredOverdueSpan | null; table: readonly StoredOverdueSpan[] } {
+  if (unit === null) return { row: null, table: [] };
+  if (rowSpans && list.length === 1 && list[0].to === endAt) return { row: list[0], table: [] };
+  return { row: null, table: list };
+}
+
+function rowSpanValues(row: StoredOverdueSpan | null): Cell[] {
+  return row === null ? [null, null] : [row.from, row.workDay];
 }
 
 function currentHolder(holds: Hold[]): Hold | null {

@@ -217,7 +217,7 @@ export function createReadRepo(db: Db) {
       tasks: { code: string; n: number }[];
     } {
       const dossiers = stmt(
-        `SELECT unit AS code, COUNT(*) AS n, SUM(work_day >= @newFromDay AND work_day < @newToDay) AS nNew FROM overdue_spans
+        `SELECT unit AS code, COUNT(*) AS n, SUM(work_day >= @newFromDay AND work_day < @newToDay) AS nNew FROM overdue_span_rows
          WHERE from_at <= @at AND (to_at IS NULL OR to_at > @at)
          GROUP BY unit`,
       ).all({ at: p.at, newFromDay: p.newFromDay ?? 0, newToDay: p.newToDay ?? 0 }) as { code: string; n: number; nNew: number }[];
@@ -243,7 +243,7 @@ export function createReadRepo(db: Db) {
       const from = Math.min(p.dayStart, p.hourAgo);
       return stmt(
         `SELECT code, SUM(t >= @dayStart) AS today, SUM(t >= @hourAgo) AS lastHour FROM (
-           SELECT unit AS code, from_at AS t FROM overdue_spans
+           SELECT unit AS code, from_at AS t FROM overdue_span_rows
            WHERE ${unitWhereOf(p.unit)} AND to_at IS NULL AND from_at >= @from AND from_at <= @now
            UNION ALL
            SELECT assignee AS code, due_at AS t FROM tasks
@@ -255,7 +255,7 @@ export function createReadRepo(db: Db) {
     /** Overdue spans begun by `now` and not ended before `from` (for the backlog trend). */
     overdueSpans(p: { unit: string | null; from: number; now: number }): { from: number; to: number | null }[] {
       return stmt(
-        `SELECT from_at AS "from", to_at AS "to" FROM overdue_spans
+        `SELECT from_at AS "from", to_at AS "to" FROM overdue_span_rows
          WHERE ${unitWhereOf(p.unit)} AND from_at <= @now AND (to_at IS NULL OR to_at >= @from)`,
       ).all(p) as { from: number; to: number | null }[];
     },

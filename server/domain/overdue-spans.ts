@@ -49,6 +49,12 @@ export function overdueSpans(state: DossierState): OverdueSpan[] {
   if (received === null || due === null || state.endKind === 'refused') return [];
   const end = state.endAt ?? Number.POSITIVE_INFINITY;
   const pauses = state.pauses;
+  if (pauses.length === 0 && state.supplementRequests < 2) {
+    // Nearly every dossier: one stretch, one due date, no rule; what the general case below gives
+    // for it, without its arrays and sort (the engine asks this at every event of an overdue dossier).
+    const start = Math.max(received, due + 1);
+    return start < end ? [{ from: start, to: state.endAt }] : [];
+  }
   const raw: [number, number][] = [];
   // Stretches not waiting for the citizen, each with the due date in force during it.
   let from = received;
@@ -75,6 +81,32 @@ export function overdueSpans(state: DossierState): OverdueSpan[] {
     }
   }
   return spans;
+}
+
+/**
+ * Whether two states of one dossier agree on everything overdueSpans (and supplementRuleAt) reads,
+ * so that their spans are the same without computing them: most events (an assignment, a rating, a
+ * step's return) move none of it. Keep it in step with overdueSpans; a test checks the claim on
+ * random histories.
+ */
+export function sameOverdueInputs(a: DossierState, b: DossierState): boolean {
+  if (
+    a.receivedAt !== b.receivedAt ||
+    a.dueAt !== b.dueAt ||
+    a.originalDueAt !== b.originalDueAt ||
+    a.dueAtSecondRequest !== b.dueAtSecondRequest ||
+    a.endAt !== b.endAt ||
+    a.endKind !== b.endKind ||
+    a.supplementRequests !== b.supplementRequests ||
+    a.supplementRuleAt !== b.supplementRuleAt ||
+    a.pauses.length !== b.pauses.length
+  ) {
+    return false;
+  }
+  for (let i = 0; i < a.pauses.length; i++) {
+    if (a.pauses[i].from !== b.pauses[i].from || a.pauses[i].to !== b.pauses[i].to) return false;
+  }
+  return true;
 }
 
 /** Whether the spans hold instant t. */

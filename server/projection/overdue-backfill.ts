@@ -17,7 +17,7 @@ export function backfillOverdueSpans(store: Store, ctx: DomainContext, onProgres
   for (;;) {
     const batch = store.projections.dossiersAfter(after, BATCH_ROWS);
     store.transaction(() => {
-      for (const s of batch) store.projections.writeOverdueSpans(s.id, s.unit, storedOverdueSpans(s, ctx));
+      for (const s of batch) store.projections.writeOverdueSpans(s, storedOverdueSpans(s, ctx));
       after = batch.length > 0 ? batch[batch.length - 1].id : after;
       store.projections.setOverdueBackfill(batch.length < BATCH_ROWS ? null : after);
     });

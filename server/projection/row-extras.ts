@@ -15,19 +15,25 @@ export type DossierRowExtrasFn = (state: DossierState) => DossierRowExtras;
  */
 export function dossierRowExtras(ctx: DomainContext): DossierRowExtrasFn {
   return (state) => {
-    const spans = storedOverdueSpans(state, ctx);
-    if (state.endAt === null) return { open: true, outcome: null, processingDays: null, facts: null, overdueSpans: spans };
-    const c = classifyDossier(state, state.endAt, ctx);
-    const outcome = dossierOutcome(state, c);
-    const facts = dossierFacts(state, ctx);
+    let spans: StoredOverdueSpan[] | undefined;
+    const finished = state.endAt === null ? null : finishedColumns(state, ctx);
     return {
-      open: false,
-      outcome,
-      processingDays: isDoneOutcome(outcome) ? c.processingDays : null,
-      facts,
-      overdueSpans: spans,
+      open: finished === null,
+      outcome: finished?.outcome ?? null,
+      processingDays: finished?.processingDays ?? null,
+      facts: finished?.facts ?? null,
+      // Computed when read: the store reads them only when they may have moved (most events move none).
+      get overdueSpans() {
+        return (spans ??= storedOverdueSpans(state, ctx));
+      },
     };
   };
+}
+
+function finishedColumns(state: DossierState, ctx: DomainContext) {
+  const c = classifyDossier(state, state.endAt as number, ctx);
+  const outcome = dossierOutcome(state, c);
+  return { outcome, processingDays: isDoneOutcome(outcome) ? c.processingDays : null, facts: dossierFacts(state, ctx) };
 }
 
 /** The dossier's overdue spans with the working day each one's lateness began, as the store keeps them. */

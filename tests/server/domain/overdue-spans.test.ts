@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyDossier, foldDossier } from '../../../server/domain/dossier.js';
-import { isOverdueAt, overdueSpans, overdueWorkDay } from '../../../server/domain/overdue-spans.js';
+import { isOverdueAt, overdueSpans, overdueWorkDay, sameOverdueInputs } from '../../../server/domain/overdue-spans.js';
 import { vnDayIndex } from '../../../server/domain/time.js';
 import type { DossierEvent } from '../../../server/domain/types.js';
 import { calendar, ctx, dossierEvent, received, supplementReceived, vn } from '../metrics/factories.js';
+import { historyEvents, historyPlan } from './dossier-histories.js';
 
 const fold = (events: DossierEvent[]) => foldDossier(events, ctx);
 
@@ -119,5 +120,46 @@ describe('overdueSpans', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('sameOverdueInputs', () => {
+  // The projection writer skips computing the spans when this says they cannot have moved.
+  it('holds only between states of a history whose overdue spans are equal (property)', () => {
+    fc.assert(
+      fc.property(historyPlan, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (plan, cuts) => {
+        const events = historyEvents('P', plan);
+        const states = [...cuts.map((c) => (c % events.length) + 1), events.length].map((n) => fold(events.slice(0, n)));
+        for (const a of states) {
+          for (const b of states) {
+            if (sameOverdueInputs(a, b)) expect(overdueSpans(b)).toEqual(overdueSpans(a));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('tells apart a state whose pause was closed or whose end came', () => {
+    const open = fold([
+      received('A', vn('2026-11-16T08:00'), vn('2026-11-18T17:00')),
+      dossierEvent('A', 'supplement_requested', vn('2026-11-17T09:00')),
+    ]);
+    const back = fold([
+      received('A', vn('2026-11-16T08:00'), vn('2026-11-18T17:00')),
+      dossierEvent('A', 'supplement_requested', vn('2026-11-17T09:00')),
+      supplementReceived('A', vn('2026-11-17T10:00')),
+    ]);
+    const ended = fold([
+      received('B', vn('2026-11-16T08:00'), vn('2026-11-18T17:00')),
+      dossierEvent('B', 'processed', vn('2026-11-19T10:00')),
+    ]);
+    const assigned = fold([
+      received('B', vn('2026-11-16T08:00'), vn('2026-11-18T17:00')),
+      { id: 'a1', type: 'assigned', dossierId: 'B', at: vn('2026-11-16T09:00'), handler: { id: 'h', name: 'H', unit: '26734' } },
+    ]);
+    expect(sameOverdueInputs(open, back)).toBe(false);
+    expect(sameOverdueInputs(assigned, ended)).toBe(false);
+    expect(sameOverdueInputs(fold([received('B', vn('2026-11-16T08:00'), vn('2026-11-18T17:00'))]), assigned)).toBe(true);
   });
 });
