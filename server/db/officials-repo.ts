@@ -9,13 +9,18 @@ import type { StepFacts } from '../metrics/official-steps.js';
 import type { ReminderHolder } from '../metrics/official-scorecards.js';
 import { OVERDUE_SQL } from './read-repo.js';
 
-/** Columns of a step with its dossier's field, open/overdue state and pauses (d: the dossier row). */
-const STEP_COLUMNS = `h.dossier_id AS dossierId, h.idx, h.unit, h.handler_id AS handlerId, h.handler_name AS handlerName,
+/**
+ * Columns of a step with its dossier's field, open/overdue state and pauses (d: the dossier row). The
+ * city-wide pass leaves out the dossier's unit (`withUnit` false): a string less per row of hundreds
+ * of thousands, and only an official's page needs it.
+ */
+const stepColumns = (withUnit: boolean) => `h.dossier_id AS dossierId, h.idx, ${withUnit ? 'h.unit' : 'NULL'} AS unit,
+  h.handler_id AS handlerId, h.handler_name AS handlerName,
   h.handler_unit AS handlerUnit, h.from_at AS fromAt, h.to_at AS toAt, h.step_due_at AS stepDueAt,
   d.field AS field, d.open AS open, ${OVERDUE_SQL.replace(/\b(open|bucket|due_at|supplement_requests)\b/g, 'd.$1')} AS overdue,
   CASE WHEN d.supplement_requests > 0 THEN json_extract(d.state, '$.pauses') END AS pauses`;
 
-/** Raw row positions of STEP_COLUMNS. */
+/** Raw row positions of stepColumns. */
 type StepRow = [
   string,
   number,
@@ -76,7 +81,7 @@ export function createOfficialsRepo(db: Db) {
   // A scan of the holds in their clustered (dossier, step) order, each step looking up its dossier.
   const windowSteps = db
     .prepare(
-      `SELECT ${STEP_COLUMNS} FROM holds h JOIN dossiers d ON d.id = h.dossier_id
+      `SELECT ${stepColumns(false)} FROM holds h JOIN dossiers d ON d.id = h.dossier_id
      WHERE (h.to_at IS NULL OR h.to_at >= @from) AND h.from_at < @to
      ORDER BY h.dossier_id, h.idx`,
     )
@@ -84,7 +89,7 @@ export function createOfficialsRepo(db: Db) {
   // Every step of the dossiers one official held since `from` (whole sequences, for bounces).
   const officialSteps = db
     .prepare(
-      `SELECT ${STEP_COLUMNS} FROM holds h JOIN dossiers d ON d.id = h.dossier_id
+      `SELECT ${stepColumns(true)} FROM holds h JOIN dossiers d ON d.id = h.dossier_id
      WHERE h.dossier_id IN (SELECT dossier_id FROM holds WHERE handler_id = @id AND (to_at IS NULL OR to_at >= @from))
      ORDER BY h.dossier_id, h.idx`,
     )

@@ -94,7 +94,7 @@ export function UnitPage() {
         )}
         <BreakdownTable kind="field" code={code} rows={data.byField} />
         <BreakdownTable kind="procedure" code={code} rows={data.byProcedure} />
-        {caps.officials && own && <OfficialsTable code={code} rows={data.byOfficial} />}
+        {caps.officials && own && <OfficialsTable code={code} rows={data.byOfficial} department={data.department !== null} />}
       </>
     );
   }
