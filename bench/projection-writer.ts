@@ -8,7 +8,10 @@
  * 10,000), timing only the Projector's work on this thread. Reports its CPU µs per event and the WAL
  * bytes it wrote per event (a count, not a time: it does not depend on the machine's load, so it
  * tells changes to the write pattern apart where CPU times on a shared machine cannot).
- *   npx tsx bench/projection-writer.ts [--events 50000] [--pass 10000] [--reps 3]
+ *   npx tsx bench/projection-writer.ts [--events 50000] [--pass 10000] [--reps 3] [--without-index <name>]
+ *
+ * With --without-index, every rep replays the same log twice, with that index dropped and then with
+ * it, one after the other: the index's own cost, on the same events and under the same machine load.
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +32,7 @@ export async function main(args: Map<string, string>) {
   const maxEvents = numArg(args, 'events', 50_000);
   const pass = numArg(args, 'pass', 10_000);
   const reps = numArg(args, 'reps', 3);
+  const ablated = args.get('without-index') ?? null;
 
   const city = generateCity({ days: 10, scale: 1, maxEvents });
   const jurisdiction = loadJurisdiction();
@@ -44,41 +48,21 @@ export async function main(args: Map<string, string>) {
     await server.close();
     log(`projection-writer: ${events.length} events logged; replaying in passes of ${pass}`);
 
-    const runs: { cpuUsPerEvent: number; walBytesPerEvent: number }[] = [];
+    const runs: Run[] = [];
+    const without: Run[] = [];
+    // The ablated index as the migrations created it, to put it back after a run without it.
+    const indexSql = ablated ? indexDefinition(dbFile, ablated) : null;
+    const withIt = (db: Db) => indexSql && db.exec(indexSql.replace(/^CREATE INDEX/i, 'CREATE INDEX IF NOT EXISTS'));
+    const withoutIt = (db: Db) => db.exec(`DROP INDEX IF EXISTS ${ablated}`);
     for (let rep = 0; rep < reps; rep++) {
-      const db = openDatabase(dbFile);
-      // As the writer's own connection (projection/worker.ts).
-      db.pragma('synchronous = NORMAL');
-      db.pragma('wal_autocheckpoint = 0');
-      if (rep === 0) db.exec('CREATE TABLE logged AS SELECT * FROM events');
-      const present = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
-      const emptied = PROJECTION_TABLES.filter((t) => present.has(t));
-      db.exec(`DELETE FROM events; ${emptied.map((t) => `DELETE FROM ${t};`).join(' ')} DELETE FROM meta WHERE key = 'projections.seq';`);
-      db.exec('VACUUM');
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      const store = createStore(db, dbFile, { gate: new WriteGate(WriteGate.createBuffer()), priority: false });
-      const projector = new Projector(store, {
-        calendar: loadWorkCalendar(undefined, DEFAULT_DOMAIN_SETTINGS.officeHours),
-        settings: DEFAULT_DOMAIN_SETTINGS,
-      });
-      const last = db.prepare('SELECT MAX(seq) FROM logged').pluck().get() as number;
-      const copy = db.prepare('INSERT INTO events SELECT * FROM logged WHERE seq > ? AND seq <= ?');
-      let cpuUs = 0;
-      let walBytes = 0;
-      for (let from = 0; from < last; from += pass) {
-        copy.run(from, from + pass);
-        const walBefore = statSync(`${dbFile}-wal`).size;
-        const c0 = process.cpuUsage();
-        projector.catchUp();
-        const c = process.cpuUsage(c0);
-        cpuUs += c.user + c.system;
-        // No checkpoint runs (wal_autocheckpoint = 0): the WAL only grows.
-        walBytes += statSync(`${dbFile}-wal`).size - walBefore;
+      // With an ablated index, both variants each rep, in alternating order (neither always runs warm).
+      const order = !ablated ? [true] : rep % 2 ? [true, false] : [false, true];
+      for (const withIndex of order) {
+        const run = replay(dbFile, pass, withIndex ? withIt : withoutIt);
+        (withIndex ? runs : without).push(run);
+        const what = withIndex ? '' : ` without ${ablated}`;
+        log(`projection-writer: rep ${rep + 1}${what}: ${run.cpuUsPerEvent} CPU µs/event, ${run.walBytesPerEvent} WAL bytes/event`);
       }
-      db.close();
-      const run = { cpuUsPerEvent: round(cpuUs / last, 1), walBytesPerEvent: Math.round(walBytes / last) };
-      log(`projection-writer: rep ${rep + 1}: ${run.cpuUsPerEvent} CPU µs/event, ${run.walBytesPerEvent} WAL bytes/event`);
-      runs.push(run);
     }
     return {
       name: 'projection-writer',
@@ -87,10 +71,77 @@ export async function main(args: Map<string, string>) {
       cpuUsPerEventMedian: median(runs.map((r) => r.cpuUsPerEvent)),
       walBytesPerEventMedian: median(runs.map((r) => r.walBytesPerEvent)),
       runs,
+      ...(ablated
+        ? {
+            withoutIndex: {
+              index: ablated,
+              cpuUsPerEventMedian: median(without.map((r) => r.cpuUsPerEvent)),
+              walBytesPerEventMedian: median(without.map((r) => r.walBytesPerEvent)),
+              runs: without,
+            },
+          }
+        : {}),
     };
   } finally {
     tmp.remove();
   }
+}
+
+interface Run {
+  cpuUsPerEvent: number;
+  walBytesPerEvent: number;
+}
+
+type Db = ReturnType<typeof openDatabase>;
+
+function indexDefinition(dbFile: string, name: string): string {
+  const db = openDatabase(dbFile);
+  try {
+    const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(name) as string | undefined;
+    if (!sql) throw new Error(`no index named ${name}`);
+    return sql;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Empties the projections and replays the logged events into them in passes of `pass` (the first
+ * replay keeps the log aside); `prepare` may change the schema first. Times only the Projector's work.
+ */
+function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown): Run {
+  const db = openDatabase(dbFile);
+  // As the writer's own connection (projection/worker.ts).
+  db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec('CREATE TABLE IF NOT EXISTS logged AS SELECT * FROM events');
+  const present = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
+  const emptied = PROJECTION_TABLES.filter((t) => present.has(t));
+  db.exec(`DELETE FROM events; ${emptied.map((t) => `DELETE FROM ${t};`).join(' ')} DELETE FROM meta WHERE key = 'projections.seq';`);
+  prepare(db);
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const store = createStore(db, dbFile, { gate: new WriteGate(WriteGate.createBuffer()), priority: false });
+  const projector = new Projector(store, {
+    calendar: loadWorkCalendar(undefined, DEFAULT_DOMAIN_SETTINGS.officeHours),
+    settings: DEFAULT_DOMAIN_SETTINGS,
+  });
+  const last = db.prepare('SELECT MAX(seq) FROM logged').pluck().get() as number;
+  const copy = db.prepare('INSERT INTO events SELECT * FROM logged WHERE seq > ? AND seq <= ?');
+  let cpuUs = 0;
+  let walBytes = 0;
+  for (let from = 0; from < last; from += pass) {
+    copy.run(from, from + pass);
+    const walBefore = statSync(`${dbFile}-wal`).size;
+    const c0 = process.cpuUsage();
+    projector.catchUp();
+    const c = process.cpuUsage(c0);
+    cpuUs += c.user + c.system;
+    // No checkpoint runs (wal_autocheckpoint = 0): the WAL only grows.
+    walBytes += statSync(`${dbFile}-wal`).size - walBefore;
+  }
+  db.close();
+  return { cpuUsPerEvent: round(cpuUs / last, 1), walBytesPerEvent: Math.round(walBytes / last) };
 }
 
 if (isMain(import.meta.url)) void runMain('projection-writer', main);

@@ -12,6 +12,8 @@ import { OverviewPage } from './features/overview/OverviewPage';
 const UnitPage = lazy(() => import('./features/unit/UnitPage').then((m) => ({ default: m.UnitPage })));
 const DossierPage = lazy(() => import('./features/item/DossierPage').then((m) => ({ default: m.DossierPage })));
 const TaskPage = lazy(() => import('./features/item/TaskPage').then((m) => ({ default: m.TaskPage })));
+const OfficialsPage = lazy(() => import('./features/officials/OfficialsPage').then((m) => ({ default: m.OfficialsPage })));
+const OfficialPage = lazy(() => import('./features/officials/OfficialPage').then((m) => ({ default: m.OfficialPage })));
 // The operations-centre wall: full screen, outside the app shell, loaded only by the screens that show it.
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
 const WallPage = lazy(() => import('./features/wall/WallPage').then((m) => ({ default: m.WallPage })));
@@ -52,6 +54,22 @@ export function App() {
           element={
             <Suspense fallback={<PageLoading />}>
               <UnitPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="officials"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <OfficialsPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="officials/:id"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <OfficialPage />
             </Suspense>
           }
         />

@@ -212,7 +212,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
 
   const nameOf = (code: string) => index.unitByCode.get(code)?.fullName ?? index.departmentByCode.get(code)?.name ?? code;
   const clockTickMs = opts.clockTickMs ?? 5_000;
-  const details = createDetailService({ dbFile: opts.dbFile, read: store.read, calendar, settings, beforeRead: () => projections.sync() });
+  const details = createDetailService({
+    dbFile: opts.dbFile,
+    read: store.read,
+    officials: store.officials,
+    calendar,
+    settings,
+    beforeRead: () => projections.sync(),
+  });
   const clientDir = opts.clientDir === undefined ? resolve(ROOT, 'dist/client') : opts.clientDir;
   const app = createApp({
     store,

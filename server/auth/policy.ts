@@ -77,6 +77,14 @@ export function canSeeNames(p: Principal, scope: ScopeKey): boolean {
   return within(p, scope);
 }
 
+/**
+ * Officials' scorecards and pages (names with their performance) of a scope: people only, within their
+ * scope. A wall display shows no one's performance, even a city display.
+ */
+export function canSeeOfficials(p: Principal, scope: ScopeKey): boolean {
+  return p.role !== 'display' && canSeeNames(p, scope);
+}
+
 /** Dossier lists of a scope (and their CSV export). */
 export function canListDossiers(p: Principal, scope: ScopeKey): boolean {
   return canSeeNames(p, scope);

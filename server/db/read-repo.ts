@@ -15,7 +15,7 @@ export type TaskFilter = 'open_in_term' | 'open_overdue' | 'done_on_time' | 'don
  * the engine's counts by a test): overdue = open in progress past due, or open with more than one
  * supplement request (the national index rule).
  */
-const OVERDUE_SQL = `(open = 1 AND ((bucket = 'in_progress' AND due_at < @now) OR (supplement_requests > 1 AND bucket IN ('in_progress', 'awaiting_supplement'))))`;
+export const OVERDUE_SQL = `(open = 1 AND ((bucket = 'in_progress' AND due_at < @now) OR (supplement_requests > 1 AND bucket IN ('in_progress', 'awaiting_supplement'))))`;
 const DUE_SOON_SQL = `(open = 1 AND bucket = 'in_progress' AND supplement_requests <= 1 AND due_at >= @now AND due_at <= @dueSoonUntil)`;
 
 const DOSSIER_FILTERS: Record<DossierFilter, { where: string; order: string }> = {
@@ -271,18 +271,18 @@ export function createReadRepo(db: Db) {
       dir?: 'asc' | 'desc';
       /** Only dossiers whose due time has passed (the two-supplements rule counts some overdue before it). */
       pastDue?: boolean;
+      /** Only dossiers this official (handler id) holds now. */
+      holder?: string;
     }): { total: number; items: DossierState[] } {
       const f = DOSSIER_FILTERS[p.filter];
-      const where = p.pastDue ? `${f.where} AND due_at < @now` : f.where;
+      let where = p.pastDue ? `${f.where} AND due_at < @now` : f.where;
+      if (p.holder !== undefined) where += ' AND holder_id = @holder';
       const order = orderBy(DOSSIER_SORTS, f.order, p.sort, p.dir);
-      const total = stmt(`SELECT COUNT(*) AS n FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${where}`).get({
-        unit: p.unit,
-        now: p.now,
-        dueSoonUntil: p.dueSoonUntil,
-      }) as { n: number };
+      const args = { unit: p.unit, now: p.now, dueSoonUntil: p.dueSoonUntil, holder: p.holder ?? null };
+      const total = stmt(`SELECT COUNT(*) AS n FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${where}`).get(args) as { n: number };
       const rows = stmt(
         `SELECT state FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      ).all({ unit: p.unit, now: p.now, dueSoonUntil: p.dueSoonUntil, limit: p.limit, offset: p.offset }) as { state: string }[];
+      ).all({ ...args, limit: p.limit, offset: p.offset }) as { state: string }[];
       return { total: total.n, items: rows.map((r) => JSON.parse(r.state) as DossierState) };
     },
 

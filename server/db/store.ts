@@ -4,6 +4,7 @@ import { createProjectionsRepo } from './projections-repo.js';
 import { createQuarantineRepo } from './quarantine-repo.js';
 import { createSourcesRepo } from './sources-repo.js';
 import { createReadRepo } from './read-repo.js';
+import { createOfficialsRepo } from './officials-repo.js';
 import { openReadOnlyDatabase } from './connection.js';
 import { createMetaRepo } from './meta-repo.js';
 import { createDisplaysRepo, createWallPresetsRepo } from './wall-repo.js';
@@ -25,17 +26,18 @@ export interface StoreOptions {
 export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) {
   const { gate, priority = false } = opts;
   let readBarrier = () => {};
-  const read = createReadRepo(db);
   // Every read-side query first waits for the projections to catch up with the log (see setReadBarrier).
-  const readAfterBarrier = Object.fromEntries(
-    Object.entries(read).map(([name, fn]) => [
-      name,
-      (...args: unknown[]) => {
-        readBarrier();
-        return (fn as (...a: unknown[]) => unknown)(...args);
-      },
-    ]),
-  ) as typeof read;
+  const afterBarrier = <R extends object>(repo: R): R =>
+    Object.fromEntries(
+      Object.entries(repo).map(([name, fn]) => [
+        name,
+        (...args: unknown[]) => {
+          readBarrier();
+          return (fn as (...a: unknown[]) => unknown)(...args);
+        },
+      ]),
+    ) as R;
+  const readAfterBarrier = afterBarrier(createReadRepo(db));
   return {
     file,
     sources: createSourcesRepo(db),
@@ -45,6 +47,8 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
     quarantine: createQuarantineRepo(db),
     /** The read side of the projections, for the API: each query sees every event accepted before it. */
     read: readAfterBarrier,
+    /** The officials' pages' read side, behind the same barrier. */
+    officials: afterBarrier(createOfficialsRepo(db)),
     meta: createMetaRepo(db),
     wallPresets: createWallPresetsRepo(db),
     displays: createDisplaysRepo(db),
@@ -102,5 +106,5 @@ export type Store = ReturnType<typeof createStore>;
 /** The read-side queries over a read-only connection of their own (for a worker thread). */
 export function openReadOnlyStore(file: string) {
   const db = openReadOnlyDatabase(file);
-  return { read: createReadRepo(db), close: () => db.close() };
+  return { read: createReadRepo(db), officials: createOfficialsRepo(db), close: () => db.close() };
 }

@@ -10,6 +10,8 @@ export interface ExportLabels {
   asOfNow: string;
   period: (name: string, from: string, to: string) => string;
   updatedAt: (when: string) => string;
+  /** A dossier list narrowed to what one official holds now. */
+  heldBy: (name: string) => string;
   periods: Record<Period, string>;
   dossierLists: Record<string, string>;
   taskLists: Record<string, string>;
@@ -44,6 +46,7 @@ const vi: ExportLabels = {
   asOfNow: 'Thời điểm: hiện tại',
   period: (name, from, to) => `Kỳ: ${name} (${from} – ${to})`,
   updatedAt: (when) => `Cập nhật lúc ${when}`,
+  heldBy: (name) => `Cán bộ đang giữ: ${name}`,
   periods: { live: 'Hiện tại', today: 'Hôm nay', week: 'Tuần này', month: 'Tháng này', quarter: 'Quý này', year: 'Năm nay' },
   dossierLists: {
     overdue: 'Hồ sơ quá hạn',
@@ -113,6 +116,7 @@ const en: ExportLabels = {
   asOfNow: 'As of now',
   period: (name, from, to) => `Period: ${name} (${from} – ${to})`,
   updatedAt: (when) => `Updated at ${when} (Vietnam time)`,
+  heldBy: (name) => `Held by ${name}`,
   periods: { live: 'Now', today: 'Today', week: 'This week', month: 'This month', quarter: 'This quarter', year: 'This year' },
   dossierLists: {
     overdue: 'Overdue dossiers',

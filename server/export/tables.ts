@@ -59,12 +59,13 @@ function table<T>(
 }
 
 /** A dossier list (`status` as the list endpoint's filter). */
-export function dossierTable(items: readonly DossierListItem[], status: string, ctx: ExportContext): ExportTable {
+export function dossierTable(items: readonly DossierListItem[], status: string, ctx: ExportContext, holderName?: string): ExportTable {
   const l = exportLabels(ctx.lang);
   const h = l.dossier;
+  const list = l.dossierLists[status] ?? status;
   return table<DossierListItem>(
     ctx,
-    l.dossierLists[status] ?? status,
+    holderName === undefined ? list : `${list} — ${l.heldBy(holderName)}`,
     l.asOfNow,
     [
       [{ header: h.id, kind: 'text' }, (d) => d.id],

@@ -1,14 +1,18 @@
 import { Worker } from 'node:worker_threads';
 import type { ReadRepo } from '../db/read-repo.js';
+import type { OfficialsRepo } from '../db/officials-repo.js';
 import type { DomainSettings, WorkCalendar } from '../domain/types.js';
 import { computeUnitDetail, type UnitDetailArgs, type UnitDetailTables } from './unit-detail.js';
-import type { DetailJob, DetailReply, DetailWorkerData } from './detail-worker.js';
+import { computeOfficialsSnapshot, type OfficialsSnapshot, type OfficialsSnapshotArgs } from './officials-snapshot.js';
+import type { DetailJob, DetailReply, DetailResults, DetailTask, DetailWorkerData } from './detail-worker.js';
 
 export interface DetailServiceOptions {
   /** The database file; ':memory:' (tests without a file) computes on the calling thread. */
   dbFile: string;
   /** Used when there is no file to open from a worker. */
   read: ReadRepo;
+  /** Used when there is no file to open from a worker (the officials' scorecards). */
+  officials?: OfficialsRepo;
   calendar: WorkCalendar;
   settings: DomainSettings;
   /**
@@ -33,6 +37,17 @@ export interface DetailAnswer {
   computedAt: number;
 }
 
+export interface OfficialsRequest extends OfficialsSnapshotArgs {
+  /** How long an answer is fresh, ms of wall-clock time. */
+  ttlMs: number;
+}
+
+export interface OfficialsAnswer {
+  snapshot: OfficialsSnapshot;
+  /** City time the scorecards were computed at. */
+  computedAt: number;
+}
+
 /** An answer older than its TTL is still served, while a fresh one is computed, up to this many TTLs. */
 const STALE_TTLS = 10;
 const MAX_ENTRIES = 1_000;
@@ -40,57 +55,74 @@ const MAX_ENTRIES = 1_000;
 interface Entry {
   freshUntil: number;
   staleUntil: number;
-  answer: DetailAnswer;
+  answer: unknown;
 }
 
 /**
- * Unit and city detail tables, computed off the event loop on worker threads and shared: requests for
- * the same view share one computation (in flight or cached), and a view past its TTL is answered from
- * the last result while the next one is computed (stale-while-revalidate), so no request waits on a
- * city-wide scan once the first one is done.
+ * Unit and city detail tables, and the officials' city-wide scorecards, computed off the event loop on
+ * worker threads and shared: requests for the same view share one computation (in flight or cached),
+ * and a view past its TTL is answered from the last result while the next one is computed
+ * (stale-while-revalidate), so no request waits on a city-wide scan once the first one is done.
  */
 export function createDetailService(opts: DetailServiceOptions) {
   const realNow = opts.realNow ?? Date.now;
   const cache = new Map<string, Entry>();
-  const inFlight = new Map<string, Promise<DetailAnswer>>();
+  const inFlight = new Map<string, Promise<unknown>>();
   const pool = opts.dbFile === ':memory:' ? null : createWorkerPool(opts.dbFile, opts.settings.officeHours, opts.workers ?? 2);
 
-  function compute(key: string, req: DetailRequest): Promise<DetailAnswer> {
+  function runInline(task: DetailTask): DetailResults[DetailTask['kind']] {
+    if (task.kind === 'unit') return computeUnitDetail(opts.read, opts.calendar, task.args);
+    if (!opts.officials) throw new Error('detail service without an officials repository');
+    return computeOfficialsSnapshot(opts.officials, opts.calendar, task.args);
+  }
+
+  function compute<A>(key: string, ttlMs: number, task: DetailTask, answer: (result: never) => A): Promise<A> {
     const running = inFlight.get(key);
-    if (running) return running;
-    const args: UnitDetailArgs = { unit: req.unit, window: req.window, now: req.now, withOfficials: req.withOfficials };
+    if (running) return running as Promise<A>;
     const p = (
       pool
         ? Promise.resolve().then(() => {
             opts.beforeRead?.();
-            return pool.run(args);
+            return pool.run(task);
           })
-        : Promise.resolve().then(() => computeUnitDetail(opts.read, opts.calendar, args))
+        : Promise.resolve().then(() => runInline(task))
     )
-      .then((tables) => {
-        const answer = { tables, computedAt: req.now };
+      .then((result) => {
+        const a = answer(result as never);
         const t = realNow();
         if (cache.size >= MAX_ENTRIES) cache.clear();
-        cache.set(key, { freshUntil: t + req.ttlMs, staleUntil: t + req.ttlMs * STALE_TTLS, answer });
-        return answer;
+        cache.set(key, { freshUntil: t + ttlMs, staleUntil: t + ttlMs * STALE_TTLS, answer: a });
+        return a;
       })
       .finally(() => inFlight.delete(key));
     inFlight.set(key, p);
     return p;
   }
 
+  /** Cached if fresh, the last result (refreshing behind it) if stale, else computed. */
+  function shared<A>(key: string, ttlMs: number, task: DetailTask, answer: (result: never) => A): Promise<A> {
+    const hit = cache.get(key);
+    const t = realNow();
+    if (hit && hit.freshUntil > t) return Promise.resolve(hit.answer as A);
+    if (hit && hit.staleUntil > t) {
+      compute(key, ttlMs, task, answer).catch(() => {}); // the next request gets the error, if it persists
+      return Promise.resolve(hit.answer as A);
+    }
+    return compute(key, ttlMs, task, answer);
+  }
+
   return {
     /** The tables of one view: cached if fresh, the last result (refreshing behind it) if stale, else computed. */
     get(req: DetailRequest): Promise<DetailAnswer> {
       const key = `${req.unit ?? 'city'}|${req.window.period}|${req.window.from}|${req.withOfficials ? 1 : 0}`;
-      const hit = cache.get(key);
-      const t = realNow();
-      if (hit && hit.freshUntil > t) return Promise.resolve(hit.answer);
-      if (hit && hit.staleUntil > t) {
-        compute(key, req).catch(() => {}); // the next request gets the error, if it persists
-        return Promise.resolve(hit.answer);
-      }
-      return compute(key, req);
+      const args: UnitDetailArgs = { unit: req.unit, window: req.window, now: req.now, withOfficials: req.withOfficials };
+      return shared(key, req.ttlMs, { kind: 'unit', args }, (tables: UnitDetailTables) => ({ tables, computedAt: req.now }));
+    },
+    /** Every official's scorecards over a window, shared the same way (one city-wide pass per window and TTL). */
+    officials(req: OfficialsRequest): Promise<OfficialsAnswer> {
+      const key = `officials|${req.window.period}|${req.window.from}`;
+      const args: OfficialsSnapshotArgs = { window: req.window, now: req.now };
+      return shared(key, req.ttlMs, { kind: 'officials', args }, (snapshot: OfficialsSnapshot) => ({ snapshot, computedAt: req.now }));
     },
     async close(): Promise<void> {
       await pool?.close();
@@ -98,12 +130,12 @@ export function createDetailService(opts: DetailServiceOptions) {
   };
 }
 
-/** A few worker threads, each answering one job at a time; jobs queue in order. */
+/** A few worker threads, each answering one task at a time; tasks queue in order. */
 function createWorkerPool(dbFile: string, officeHours: DomainSettings['officeHours'], size: number) {
   interface Job {
     id: number;
-    args: UnitDetailArgs;
-    resolve(t: UnitDetailTables): void;
+    task: DetailTask;
+    resolve(result: unknown): void;
     reject(e: Error): void;
   }
   interface Slot {
@@ -125,7 +157,7 @@ function createWorkerPool(dbFile: string, officeHours: DomainSettings['officeHou
       const job = slot.job;
       slot.job = null;
       if (job && job.id === reply.id) {
-        if (reply.ok) job.resolve(reply.tables);
+        if (reply.ok) job.resolve(reply.result);
         else job.reject(new Error(reply.message));
       }
       pump();
@@ -149,15 +181,15 @@ function createWorkerPool(dbFile: string, officeHours: DomainSettings['officeHou
       if (!slot) return;
       const job = queue.shift() as Job;
       slot.job = job;
-      slot.worker.postMessage({ id: job.id, args: job.args } satisfies DetailJob);
+      slot.worker.postMessage({ id: job.id, task: job.task } satisfies DetailJob);
     }
   }
 
   return {
-    run(args: UnitDetailArgs): Promise<UnitDetailTables> {
+    run(task: DetailTask): Promise<unknown> {
       if (closed) return Promise.reject(new Error('detail service closed'));
       return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, args, resolve, reject });
+        queue.push({ id: nextId++, task, resolve, reject });
         pump();
       });
     },

@@ -1,5 +1,6 @@
 /**
- * Worker thread that answers unit-detail queries (breakdowns, officials, trend) on its own read-only
+ * Worker thread that answers unit-detail queries (breakdowns, officials, trend) and the officials'
+ * city-wide scorecards on its own read-only
  * connection, so a city-wide scan never blocks the server's event loop: ingest, live pushes and clock
  * ticks go on while it runs. Started by detail-service.ts through detail-worker.boot.mjs.
  */
@@ -8,16 +9,24 @@ import { openReadOnlyStore } from '../db/store.js';
 import { loadWorkCalendar } from '../domain/calendar-loader.js';
 import type { DomainSettings } from '../domain/types.js';
 import { computeUnitDetail, type UnitDetailArgs, type UnitDetailTables } from './unit-detail.js';
+import { computeOfficialsSnapshot, type OfficialsSnapshot, type OfficialsSnapshotArgs } from './officials-snapshot.js';
 
 export interface DetailWorkerData {
   dbFile: string;
   officeHours: DomainSettings['officeHours'];
 }
+/** What a worker computes: a unit's detail tables, or every official's scorecards over a window. */
+export type DetailTask = { kind: 'unit'; args: UnitDetailArgs } | { kind: 'officials'; args: OfficialsSnapshotArgs };
+/** The answer of each kind of task. */
+export interface DetailResults {
+  unit: UnitDetailTables;
+  officials: OfficialsSnapshot;
+}
 export interface DetailJob {
   id: number;
-  args: UnitDetailArgs;
+  task: DetailTask;
 }
-export type DetailReply = { id: number; ok: true; tables: UnitDetailTables } | { id: number; ok: false; message: string };
+export type DetailReply = { id: number; ok: true; result: DetailResults[DetailTask['kind']] } | { id: number; ok: false; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('detail-worker must run as a worker thread');
@@ -28,7 +37,10 @@ const calendar = loadWorkCalendar(undefined, data.officeHours);
 port.on('message', (job: DetailJob) => {
   let reply: DetailReply;
   try {
-    reply = { id: job.id, ok: true, tables: computeUnitDetail(store.read, calendar, job.args) };
+    const t = job.task;
+    const result =
+      t.kind === 'unit' ? computeUnitDetail(store.read, calendar, t.args) : computeOfficialsSnapshot(store.officials, calendar, t.args);
+    reply = { id: job.id, ok: true, result };
   } catch (err) {
     reply = { id: job.id, ok: false, message: err instanceof Error ? err.message : String(err) };
   }

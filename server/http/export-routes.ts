@@ -17,6 +17,7 @@ import { dossierItem, taskItem } from './list-items.js';
 import { clientIp } from './auth-routes.js';
 import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
+import { holderFilter } from './query.js';
 import { BREAKDOWN_SORT_KEYS, DOSSIER_LIST_STATUSES, TASK_LIST_STATUSES } from '../../shared/contract/api.js';
 
 /** Tables the unit page exports. */
@@ -44,6 +45,7 @@ const exportQuery = z.object({
   period: z.enum(PERIODS).default('live'),
   sort: z.string().max(40).optional(),
   dir: z.enum(['asc', 'desc']).optional(),
+  holder: holderFilter,
 });
 
 const OFFICIAL_SORT_KEYS = ['name', 'unit', 'holdingNow', 'overdueHeldNow', 'stepsDone', 'stepOnTimeShare', 'medianHoldDays', 'bounces'];
@@ -183,6 +185,7 @@ export function exportRoutes(deps: ExportDeps): Router {
           sort,
           dir: q.dir,
           pastDue: false,
+          holder: q.holder,
           unit,
           filter: status as DossierFilter,
           now,
@@ -191,11 +194,10 @@ export function exportRoutes(deps: ExportDeps): Router {
           offset: 0,
         });
         total = page.total;
-        sheet = dossierTable(
-          page.items.map((s) => dossierItem(s, now, ctx)),
-          status,
-          { lang, scopeName, asOf: now },
-        );
+        const items = page.items.map((s) => dossierItem(s, now, ctx));
+        // Narrowed to one official's holdings: the title says whose (their name from the rows, else the id).
+        const holderName = q.holder === undefined ? undefined : (items[0]?.holderName ?? q.holder);
+        sheet = dossierTable(items, status, { lang, scopeName, asOf: now }, holderName);
       } else {
         status = oneOf('status', q.status, TASK_LIST_STATUSES, 'open_overdue');
         const page = deps.store.read.taskPage({

@@ -9,7 +9,7 @@ import type { DossierDetailResponse, DossierListItem, Page, TaskDetailResponse, 
 import { HttpError } from './errors.js';
 import { dossierItem, taskItem } from './list-items.js';
 import { denied, principalOf } from './principal.js';
-import { dossierStatus, iso, pageQuery, parseQuery, resolveScopeCode, sortQuery, taskStatus } from './query.js';
+import { dossierStatus, holderFilter, iso, pageQuery, parseQuery, resolveScopeCode, sortQuery, taskStatus } from './query.js';
 import type { ReadDeps } from './read-routes.js';
 import { canListDossiers, canListTasks, canReadDossier, canReadTask } from '../auth/policy.js';
 
@@ -28,8 +28,8 @@ export function itemRoutes(deps: ReadDeps): Router {
     const p = principalOf(res);
     const { scope, unit } = resolveScope(String(req.params.code));
     if (!canListDossiers(p, scope)) throw denied(p, `the dossiers of ${scope}`);
-    const { status, pastDue } = parseQuery(
-      z.object({ status: dossierStatus.default('overdue'), pastDue: z.enum(['0', '1']).default('0') }),
+    const { status, pastDue, holder } = parseQuery(
+      z.object({ status: dossierStatus.default('overdue'), pastDue: z.enum(['0', '1']).default('0'), holder: holderFilter }),
       req,
     );
     const { page, pageSize } = parseQuery(pageQuery, req);
@@ -39,6 +39,7 @@ export function itemRoutes(deps: ReadDeps): Router {
       sort,
       dir,
       pastDue: pastDue === '1',
+      holder,
       unit,
       filter: status as DossierFilter,
       now,

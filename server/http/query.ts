@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { toVnIso } from '../domain/time.js';
 import type { ScopeKey } from '../metrics/types.js';
-import { DOSSIER_LIST_STATUSES, TASK_LIST_STATUSES } from '../../shared/contract/api.js';
+import { DOSSIER_LIST_STATUSES, HOLDER_ID_MAX_LENGTH, TASK_LIST_STATUSES } from '../../shared/contract/api.js';
 import { HttpError } from './errors.js';
 
 export const pageQuery = z.object({
@@ -14,6 +14,8 @@ export const sortQuery = (keys: string[]) =>
   z.object({ sort: z.enum(keys as [string, ...string[]]).optional(), dir: z.enum(['asc', 'desc']).optional() });
 export const dossierStatus = z.enum(DOSSIER_LIST_STATUSES);
 export const taskStatus = z.enum(TASK_LIST_STATUSES);
+/** A dossier list's `holder` filter: a handler id. */
+export const holderFilter = z.string().trim().min(1).max(HOLDER_ID_MAX_LENGTH).optional();
 
 /** The query parsed by `schema`, or 400 `invalid_query` naming every bad parameter. */
 export function parseQuery<T extends z.ZodTypeAny>(schema: T, req: Request): z.infer<T> {

@@ -16,6 +16,7 @@ import type {
   UnitDetailResponse,
 } from './api-types.js';
 import { itemRoutes } from './item-routes.js';
+import { officialRoutes } from './official-routes.js';
 import { parseQuery, resolveScopeCode } from './query.js';
 import { boundariesWire } from '../geo/boundaries-wire.js';
 import { createPastFlows } from './past-flows.js';
@@ -267,5 +268,6 @@ export function readRoutes(deps: ReadDeps): Router {
 
   r.use(itemRoutes(deps));
   r.use(earlyWarningRoutes(deps));
+  r.use(officialRoutes(deps));
   return r;
 }

@@ -180,6 +180,18 @@ export interface UnitDetailResponse {
 export const DOSSIER_LIST_STATUSES = ['overdue', 'due_soon', 'in_progress', 'paused', 'awaiting_supplement', 'late', 'done'] as const;
 export type DossierListStatus = (typeof DOSSIER_LIST_STATUSES)[number];
 
+/**
+ * A dossier list's filters (`?status=&holder=&pastDue=1`), for the read API, the exports and the
+ * client alike: `holder` keeps the dossiers one handling official holds now (their handler id, at most
+ * HOLDER_ID_MAX_LENGTH characters); `pastDue` those whose due time has passed.
+ */
+export interface DossierListFilters {
+  status: DossierListStatus;
+  holder?: string;
+  pastDue?: boolean;
+}
+export const HOLDER_ID_MAX_LENGTH = 128;
+
 export interface DossierListItem {
   id: string;
   unit: string;

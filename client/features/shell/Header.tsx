@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n';
 import { useConnection } from '../../realtime/connection';
@@ -62,6 +62,16 @@ export function Header() {
       </div>
       {narrow && <div className="app-header__account">{account}</div>}
       <div className="app-header__tools">
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          <NavLink to={linkTo('/')} end className="app-nav__link">
+            {t('nav.map')}
+          </NavLink>
+          {me.user && me.capabilities.officials && (
+            <NavLink to={linkTo('/officials')} className="app-nav__link" data-testid="nav-officials">
+              {t('nav', { ns: 'officials' })}
+            </NavLink>
+          )}
+        </nav>
         <PeriodSwitch />
         <UnitSearch />
       </div>

@@ -20,9 +20,11 @@ export interface DossierListProps {
   status: DossierTab;
   /** Changes when live metrics say the list may have changed; the page is then reloaded. */
   refreshToken?: number;
+  /** Only the dossiers this official (handler id) holds now. */
+  holder?: string | null;
 }
 
-export function DossierList({ code, status, refreshToken }: DossierListProps) {
+export function DossierList({ code, status, refreshToken, holder = null }: DossierListProps) {
   const { t } = useTranslation('unit');
   const f = useFormat();
   const { linkTo } = useViewParams();
@@ -83,8 +85,8 @@ export function DossierList({ code, status, refreshToken }: DossierListProps) {
   return (
     <PagedListBlock<DossierListItem>
       caption={caption}
-      urlOf={(v) => unitDossiersUrl(code, status, { page: v.page, pageSize: v.pageSize, sort: v.key, dir: v.dir })}
-      exportRequest={{ table: 'dossiers', code, status }}
+      urlOf={(v) => unitDossiersUrl(code, status, { page: v.page, pageSize: v.pageSize, sort: v.key, dir: v.dir }, holder)}
+      exportRequest={{ table: 'dossiers', code, status, holder: holder ?? undefined }}
       sortKeys={DOSSIER_SORT_KEYS}
       defaultSort={DOSSIER_DEFAULT_SORT[status]}
       sortValue={DOSSIER_SORT_VALUE}

@@ -22,6 +22,8 @@ export interface ExportRequest {
   status?: string;
   /** The report period of breakdowns and officials (lists are always current). */
   period?: string;
+  /** A dossier list narrowed to what one official holds now (their handler id). */
+  holder?: string;
   sort?: string | null;
   dir?: SortDir;
 }
@@ -40,6 +42,7 @@ export function exportUrl(r: ExportRequest, format: ExportFormat, lang: string):
     lang: lang.startsWith('en') ? 'en' : 'vi',
     status: r.status,
     period: r.period,
+    holder: r.holder,
     sort: r.sort ?? undefined,
     dir: r.sort ? r.dir : undefined,
   });

@@ -3,6 +3,7 @@
  * officials and buck-passers visible. Client-sorted, client-paged, exportable.
  */
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { OfficialRow } from '../../../server/http/api-types';
 import { useFormat } from '../../i18n';
@@ -21,6 +22,8 @@ import { useTableView } from './use-table-view';
 export interface OfficialsTableProps {
   code: string;
   rows: readonly OfficialRow[];
+  /** Whether `code` is a department (its officials page is filtered by department, not unit). */
+  department?: boolean;
 }
 
 type Key = (typeof OFFICIAL_SORT_KEYS)[number];
@@ -31,9 +34,9 @@ const BADGE_KEY: Record<OfficialBadge, string> = {
   bounce: 'officials.badgeBounce',
 };
 
-export function OfficialsTable({ code, rows }: OfficialsTableProps) {
+export function OfficialsTable({ code, rows, department = false }: OfficialsTableProps) {
   const { t } = useTranslation('unit');
-  const { period } = useViewParams();
+  const { period, linkTo } = useViewParams();
   const f = useFormat();
   const view = useTableView('official', OFFICIAL_SORT_KEYS, OFFICIAL_DEFAULT_SORT);
   const title = t('officials.title');
@@ -88,6 +91,14 @@ export function OfficialsTable({ code, rows }: OfficialsTableProps) {
         <h2 id="officials-title">{title}</h2>
         <ExportButtons label={title} request={{ table: 'officials', code, period, sort: view.key, dir: view.dir }} />
       </div>
+      <p>
+        <Link
+          to={linkTo('/officials', code === 'city' ? {} : department ? { department: code } : { unit: code })}
+          data-testid="unit-officials-link"
+        >
+          {t('unitLink', { ns: 'officials' })}
+        </Link>
+      </p>
       <p className="hint">{t('officials.hint')}</p>
       <DataTable
         caption={title}

@@ -104,7 +104,7 @@ export function UnitPage() {
         {session.loaded && own && caps.readReminders && code !== 'city' && <UnitRequestsPanel code={code} />}
         <BreakdownTable kind="field" code={code} rows={data.byField} />
         <BreakdownTable kind="procedure" code={code} rows={data.byProcedure} />
-        {caps.officials && own && <OfficialsTable code={code} rows={data.byOfficial} />}
+        {caps.officials && own && <OfficialsTable code={code} rows={data.byOfficial} department={data.department !== null} />}
       </>
     );
   }

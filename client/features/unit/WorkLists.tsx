@@ -2,6 +2,7 @@
  * The tabs of work lists: overdue, due soon, early warning (at risk), awaiting supplement dossiers, and
  * tasks (their status-update rate, the at-risk ones, the overdue ones).
  */
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ScopeKey } from '../../../server/metrics/types';
 import { AtRiskList } from '../early-warning/AtRiskList';
@@ -26,9 +27,31 @@ export function WorkLists({ code, scope, refreshToken, tasks = true }: WorkLists
   const [urlTab, setTab] = useUnitTab();
   const tabs: readonly UnitTab[] = tasks ? UNIT_TABS : UNIT_TABS.filter((k) => k !== 'tasks');
   const tab = tabs.includes(urlTab) ? urlTab : 'overdue';
+  // `?holder=` narrows the dossier lists to what one official holds now (a link from the officials page).
+  const [params, setParams] = useSearchParams();
+  const holder = params.get('holder') || null;
+  const clearHolder = () =>
+    setParams(
+      (prev) => {
+        const p = new URLSearchParams(prev);
+        p.delete('holder');
+        p.delete('holderName');
+        p.delete('page');
+        return p;
+      },
+      { replace: true, preventScrollReset: true },
+    );
   return (
     <section className="block" aria-labelledby="unit-lists-title">
       <h2 id="unit-lists-title">{t('tabs.label')}</h2>
+      {holder && tab !== 'tasks' && (
+        <p className="holder-filter" data-testid="holder-filter">
+          <span>{t('dossiers.heldBy', { name: params.get('holderName') || holder })}</span>{' '}
+          <button type="button" onClick={clearHolder}>
+            {t('dossiers.clearHolder')}
+          </button>
+        </p>
+      )}
       <Tabs
         label={t('tabs.label')}
         idPrefix="unit-lists"
@@ -46,7 +69,13 @@ export function WorkLists({ code, scope, refreshToken, tasks = true }: WorkLists
           <AtRiskList key={`at-risk-${code}`} scope={scope} refreshToken={refreshToken} />
         ) : (
           // Keyed by tab: a new list starts empty rather than showing the previous tab's rows.
-          <DossierList key={`${tab}-${code}`} code={code} status={tab} refreshToken={refreshToken ?? undefined} />
+          <DossierList
+            key={`${tab}-${code}-${holder ?? ''}`}
+            code={code}
+            status={tab}
+            holder={holder}
+            refreshToken={refreshToken ?? undefined}
+          />
         )}
       </Tabs>
     </section>

@@ -31,9 +31,9 @@ function listQuery(status: string, q: ListQuery): Record<string, string | number
   };
 }
 
-/** GET /api/v1/units/:code/dossiers?status=&page=&pageSize=&sort=&dir= */
-export function unitDossiersUrl(code: string, status: DossierListStatus, q: ListQuery): string {
-  return apiUrl(`/units/${enc(code)}/dossiers`, listQuery(status, q));
+/** GET /api/v1/units/:code/dossiers?status=&page=&pageSize=&sort=&dir=[&holder=] (`holder`: what one official holds now). */
+export function unitDossiersUrl(code: string, status: DossierListStatus, q: ListQuery, holder?: string | null): string {
+  return apiUrl(`/units/${enc(code)}/dossiers`, { ...listQuery(status, q), holder: holder ?? undefined });
 }
 
 /** GET /api/v1/units/:code/tasks?status=&page=&pageSize=&sort=&dir= */

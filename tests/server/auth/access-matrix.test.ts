@@ -152,6 +152,48 @@ const CASES: Case[] = [
     what: 'department at-risk tasks',
     path: `/departments/${DEPT}/at-risk/tasks`,
     expect: row('A', 'D', 'D', 'A', 'D', 'A', 'D', 'D'),
+  // Officials' performance: people within their scope; never a display, the public or the admin.
+  {
+    route: 'GET /officials',
+    what: 'the officials list (the asker’s own scope by default)',
+    path: '/officials',
+    expect: row('A', 'A', 'A', 'A', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /officials',
+    what: 'the own unit’s officials',
+    path: `/officials?unit=${OWN}`,
+    expect: row('A', 'A', 'A', 'D', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /officials',
+    what: 'another unit’s officials',
+    path: `/officials?unit=${OTHER}&period=week`,
+    expect: row('A', 'A', 'D', 'D', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /officials',
+    what: 'the department’s officials',
+    path: `/officials?department=${DEPT}`,
+    expect: row('A', 'A', 'D', 'A', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /officials/:id',
+    what: 'an official of the own unit',
+    path: '/officials/O-OWN',
+    expect: row('A', 'A', 'A', 'N', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /officials/:id',
+    what: 'an official of another unit',
+    path: '/officials/O-OTHER',
+    expect: row('A', 'A', 'N', 'N', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'GET /officials/:id',
+    what: 'an official of the department',
+    path: '/officials/O-DEPT',
+    expect: row('A', 'A', 'N', 'A', 'D', 'D', 'D', 'D'),
   },
 
   { route: 'GET /alerts/recent', what: 'the city’s recent alerts (names only where allowed)', path: '/alerts/recent', expect: ALL },
@@ -473,6 +515,17 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
           at: '2026-11-16T08:00:00+07:00',
           dueAt: '2026-11-18T17:00:00+07:00',
         }),
+        ...[
+          ['D-OWN', 'O-DEPT', DEPT], // a department official handling a step of the ward's dossier
+          ['D-OTHER', 'O-OTHER', OTHER],
+          ['D-OWN', 'O-OWN', OWN],
+        ].map(([dossierId, id, unit], i) => ({
+          id: `a-${id}`,
+          type: 'assigned',
+          dossierId,
+          at: `2026-11-16T08:${15 * (i + 1)}:00+07:00`,
+          handler: { id, name: `Cán bộ ${id}`, unit },
+        })),
       ],
     });
     await srv.post(

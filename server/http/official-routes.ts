@@ -1,0 +1,153 @@
+/**
+ * The officials' pages under /api/v1: the list (city-wide, or the officials of one unit or department,
+ * filtered by field and name) and one official's page. Names with performance: signed-in people within
+ * their scope only (policy.ts canSeeOfficials).
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { toVnIso } from '../domain/time.js';
+import type { Principal } from '../auth/policy.js';
+import { canReadDossier, canSeeOfficials } from '../auth/policy.js';
+import { listOfficials } from '../metrics/official-list.js';
+import { officialDetail } from '../metrics/official-detail.js';
+import { lastWeeks } from '../metrics/official-scorecards.js';
+import { PERIODS, type ScopeKey } from '../metrics/types.js';
+import {
+  OFFICIAL_LIST_SORT_KEYS,
+  OFFICIAL_TREND_WEEKS,
+  type OfficialDetailResponse,
+  type OfficialIdentity,
+  type OfficialsResponse,
+} from '../../shared/contract/officials.js';
+import { HttpError } from './errors.js';
+import { denied, principalOf } from './principal.js';
+import { pageQuery, parseQuery } from './query.js';
+import type { ReadDeps } from './read-routes.js';
+
+/** How long one window's city-wide scorecards are shared before they are recomputed (behind the answer). */
+export const OFFICIALS_TTL_MS = 60_000;
+
+const code = z.string().trim().min(1).max(64);
+const listQuery = z.object({
+  period: z.enum(PERIODS).default('month'),
+  unit: code.optional(),
+  department: code.optional(),
+  field: z.string().trim().min(1).max(200).optional(),
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(OFFICIAL_LIST_SORT_KEYS).default('overdueHeldNow'),
+  dir: z.enum(['asc', 'desc']).optional(),
+});
+const detailQuery = z.object({ period: z.enum(PERIODS).default('month') });
+
+/** Roles that never see an official's performance, refused before any lookup. */
+const neverOfficials = (p: Principal) => p.role === 'public' || p.role === 'admin' || p.role === 'display';
+
+/** Names of units and departments, and the scope a list asks for, from the jurisdiction. */
+function jurisdictionLookups(jurisdiction: ReadDeps['jurisdiction']) {
+  const unitByCode = new Map(jurisdiction.units.map((u) => [u.code, u]));
+  const deptByCode = new Map(jurisdiction.departments.map((d) => [d.code, d]));
+  const unitName = (c: string) => unitByCode.get(c)?.fullName ?? deptByCode.get(c)?.name ?? c;
+  return {
+    unitName,
+    identity: (o: { id: string; name: string; unit: string }): OfficialIdentity => ({
+      id: o.id,
+      name: o.name,
+      unit: o.unit,
+      unitName: unitName(o.unit),
+      unitKind: deptByCode.has(o.unit) ? 'department' : 'unit',
+    }),
+    /** The scope a list asks for: ?unit= or ?department=, else the asker's own (the city for city-wide roles). */
+    listScope(p: Principal, q: z.infer<typeof listQuery>): { scope: ScopeKey; code: string | null } {
+      if (q.unit && q.department) throw new HttpError(400, 'invalid_query', 'unit, department: give one of them, not both');
+      if (q.unit) {
+        if (!unitByCode.has(q.unit))
+          throw new HttpError(400, 'invalid_query', `unit: "${q.unit}" is not a ward, commune or special zone code`);
+        return { scope: `unit:${q.unit}`, code: q.unit };
+      }
+      if (q.department) {
+        if (!deptByCode.has(q.department))
+          throw new HttpError(400, 'invalid_query', `department: "${q.department}" is not a department code`);
+        return { scope: `department:${q.department}`, code: q.department };
+      }
+      if (p.scope && p.scope !== 'city') return { scope: p.scope, code: p.scope.slice(p.scope.indexOf(':') + 1) };
+      return { scope: 'city', code: null };
+    },
+  };
+}
+
+/** GET /officials and GET /officials/:id. */
+export function officialRoutes(deps: ReadDeps): Router {
+  const r = Router();
+  const { unitName, identity, listScope } = jurisdictionLookups(deps.jurisdiction);
+
+  r.get('/officials', async (req, res) => {
+    const p = principalOf(res);
+    if (neverOfficials(p)) throw denied(p, 'officials');
+    const q = parseQuery(listQuery, req);
+    const { page, pageSize } = parseQuery(pageQuery, req);
+    const { scope, code: scopeCode } = listScope(p, q);
+    if (!canSeeOfficials(p, scope)) throw denied(p, `the officials of ${scope}`);
+    const window = deps.metrics.window(q.period);
+    const { snapshot, computedAt } = await deps.details.officials({ window, now: deps.now(), ttlMs: OFFICIALS_TTL_MS });
+    const dir = q.dir ?? (q.sort === 'name' || q.sort === 'unit' ? 'asc' : 'desc');
+    const list = listOfficials(
+      snapshot.cards,
+      { units: scopeCode ? new Set([scopeCode]) : null, field: q.field ?? null, q: q.q || null, sort: q.sort, dir, page, pageSize },
+      identity,
+    );
+    const now = deps.now();
+    const body: OfficialsResponse = {
+      asOf: toVnIso(computedAt),
+      ageSeconds: Math.max(0, Math.round((now - computedAt) / 1000)),
+      window: { period: q.period, from: toVnIso(window.from), to: toVnIso(window.to) },
+      filter: { unit: q.unit ?? null, department: q.department ?? null, field: q.field ?? null, q: q.q || null },
+      sort: q.sort,
+      dir,
+      total: list.total,
+      page,
+      pageSize,
+      items: list.items,
+      fields: list.fields,
+    };
+    res.json(body);
+  });
+
+  r.get('/officials/:id', (req, res) => {
+    const p = principalOf(res);
+    const id = String(req.params.id);
+    const notFound = new HttpError(404, 'not_found', `no official with id "${id}"`);
+    if (neverOfficials(p)) throw denied(p, 'officials');
+    const { period } = parseQuery(detailQuery, req);
+    const who = deps.store.officials.identity(id);
+    if (!who) throw notFound;
+    // Another unit's official answers exactly like an unknown one (as dossiers do).
+    // An official of a code outside the jurisdiction: city-wide roles only.
+    if (!canSeeOfficials(p, deps.scopeOf(who.unit) ?? 'city')) throw notFound;
+    const now = deps.now();
+    const window = deps.metrics.window(period);
+    const weeks = lastWeeks(now, OFFICIAL_TREND_WEEKS);
+    const since = Math.min(window.from, weeks[0].from);
+    const parts = officialDetail({
+      id,
+      dossiers: deps.store.officials.officialSteps({ id, from: since, now }),
+      reminders: deps.store.officials.officialReminders({ id, from: window.from, to: window.to }),
+      held: deps.store.officials.heldDossiers(id),
+      window,
+      weeks,
+      now,
+      calendar: deps.calendar,
+      settings: deps.settings,
+      unitName,
+      canOpen: (unit) => canReadDossier(p, unit ? deps.scopeOf(unit) : null),
+    });
+    const body: OfficialDetailResponse = {
+      asOf: toVnIso(now),
+      window: { period, from: toVnIso(window.from), to: toVnIso(window.to) },
+      official: identity({ id, ...who }),
+      ...parts,
+    };
+    res.json(body);
+  });
+
+  return r;
+}

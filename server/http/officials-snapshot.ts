@@ -1,0 +1,26 @@
+import type { OfficialsRepo } from '../db/officials-repo.js';
+import type { WorkCalendar } from '../domain/types.js';
+import { aggregateOfficials, toOfficialCards, type OfficialCard } from '../metrics/official-scorecards.js';
+import type { PeriodWindow } from '../metrics/types.js';
+
+export interface OfficialsSnapshotArgs {
+  window: PeriodWindow;
+  now: number;
+}
+
+/** Every official's scorecards over one window, city-wide (lists are cut from it per request). */
+export interface OfficialsSnapshot {
+  cards: OfficialCard[];
+}
+
+/**
+ * Every official's scorecards over a window, from one pass over the steps the window touches. A city
+ * month at full scale is hundreds of thousands of steps: the server runs this on a worker thread and
+ * shares the answer (detail-service.ts).
+ */
+export function computeOfficialsSnapshot(repo: OfficialsRepo, calendar: WorkCalendar, a: OfficialsSnapshotArgs): OfficialsSnapshot {
+  const { window: w, now } = a;
+  const reminders = repo.windowReminders({ from: w.from, to: w.to });
+  const officials = aggregateOfficials(repo.windowSteps({ from: w.from, to: w.to, now }), reminders, w, now, calendar);
+  return { cards: toOfficialCards(officials) };
+}
