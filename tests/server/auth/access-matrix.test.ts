@@ -152,6 +152,7 @@ const CASES: Case[] = [
     what: 'department at-risk tasks',
     path: `/departments/${DEPT}/at-risk/tasks`,
     expect: row('A', 'D', 'D', 'A', 'D', 'A', 'D', 'D'),
+  },
   // Officials' performance: people within their scope; never a display, the public or the admin.
   {
     route: 'GET /officials',
