@@ -46,7 +46,16 @@ const exportQuery = z.object({
   dir: z.enum(['asc', 'desc']).optional(),
 });
 
-const OFFICIAL_SORT_KEYS = ['name', 'unit', 'holdingNow', 'overdueHeldNow', 'stepsDone', 'stepOnTimeShare', 'medianHoldDays', 'bounces'];
+const OFFICIAL_SORT_KEYS = [
+  'name',
+  'unit',
+  'holdingNow',
+  'overdueHeldNow',
+  'stepsDone',
+  'stepOnTimeShare',
+  'medianHoldDays',
+  'buckPassingCases',
+];
 
 /** File-name words of each table and list filter (ASCII Vietnamese, readable by officials). */
 const FILE_SLUG: Record<ExportTableName, string> = {

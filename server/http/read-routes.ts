@@ -16,6 +16,7 @@ import type {
   UnitDetailResponse,
 } from './api-types.js';
 import { itemRoutes } from './item-routes.js';
+import { buckPassingRoutes } from './buck-passing-routes.js';
 import { parseQuery, resolveScopeCode } from './query.js';
 import { boundariesWire } from '../geo/boundaries-wire.js';
 import { createPastFlows } from './past-flows.js';
@@ -238,5 +239,6 @@ export function readRoutes(deps: ReadDeps): Router {
   });
 
   r.use(itemRoutes(deps));
+  r.use(buckPassingRoutes(deps));
   return r;
 }

@@ -28,7 +28,7 @@ type Key = (typeof OFFICIAL_SORT_KEYS)[number];
 const BADGE_KEY: Record<OfficialBadge, string> = {
   overdue: 'officials.badgeOverdue',
   slow: 'officials.badgeSlow',
-  bounce: 'officials.badgeBounce',
+  buckPassing: 'officials.badgeBuckPassing',
 };
 
 export function OfficialsTable({ code, rows }: OfficialsTableProps) {
@@ -77,7 +77,12 @@ export function OfficialsTable({ code, rows }: OfficialsTableProps) {
         cell: (r) => f.percent(r.stepOnTimeShare),
       },
       { key: 'medianHoldDays', header: t('officials.medianHoldDays'), numeric: true, cell: (r) => f.number(r.medianHoldDays, 1) },
-      { key: 'bounces', header: t('officials.bounces'), numeric: true, cell: (r) => f.count(r.bounces) },
+      {
+        key: 'buckPassingCases',
+        header: t('officials.buckPassingCases'),
+        numeric: true,
+        cell: (r) => f.count(r.buckPassingCases),
+      },
     ],
     [t, f],
   );
