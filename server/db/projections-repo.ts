@@ -3,7 +3,7 @@ import type { Db } from './connection.js';
 import { overdueSpans } from '../domain/overdue-spans.js';
 import type { OverdueSpan } from '../domain/overdue-spans.js';
 import type { DossierState, Hold, TaskState } from '../domain/types.js';
-import type { BuckPassingCase } from '../domain/buck-passing.js';
+import { createBuckPassingWrites } from './buck-passing-write.js';
 import type { DossierOutcome, FinishedDossierFacts } from '../metrics/footprint.js';
 
 /** Columns derived from a dossier's state that the store indexes and the API filters on. */
@@ -88,7 +88,7 @@ export function createProjectionsRepo(db: Db) {
     if (unit === null || list.length === 0) return;
     list.forEach((sp, i) => spans().insert.run(id, i, unit, sp.from, sp.to, sp.workDay));
   };
-  const cases = lazyCaseStatements(db);
+  const buckPassing = createBuckPassingWrites(db);
   const getTask = db.prepare('SELECT state FROM tasks WHERE id = ?').pluck();
   const upsertTask = db.prepare(
     `INSERT INTO tasks (id, assignee, title, assigned_at, due_at, completed_at, status, extensions, state)
@@ -120,8 +120,6 @@ export function createProjectionsRepo(db: Db) {
   );
   const allTasks = db.prepare('SELECT state FROM tasks').pluck();
   const dossiersAfter = db.prepare('SELECT id, state FROM dossiers WHERE id > ? ORDER BY id LIMIT ?').raw();
-  const getMeta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
-  const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const getBackfill = db.prepare(`SELECT value FROM meta WHERE key = 'overdue_spans.backfill'`).pluck();
   const setBackfill = db.prepare(
     `INSERT INTO meta (key, value) VALUES ('overdue_spans.backfill', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -217,7 +215,7 @@ export function createProjectionsRepo(db: Db) {
         n++;
       }
       if (hasBuckPassing && sink.buckPassing) {
-        for (const r of cases().finishedByDay.iterate() as IterableIterator<[string, number, number]>) {
+        for (const r of buckPassing.finishedByDay()) {
           sink.buckPassing(r[0], r[1], r[2]);
           n++;
         }
@@ -244,45 +242,7 @@ export function createProjectionsRepo(db: Db) {
     setOverdueBackfill(afterId: string | null): void {
       setBackfill.run(afterId === null ? 'done' : `after:${afterId}`);
     },
-    /**
-     * Replaces a dossier's buck-passing cases (`had`: it may have rows to delete first). The projection
-     * writer calls it only when the dossier's hand-overs changed, so most events write nothing here.
-     */
-    replaceBuckPassingCases(dossier: Pick<DossierState, 'id' | 'receivedAt'>, had: boolean, list: readonly BuckPassingCase[]): void {
-      const st = cases();
-      if (had) {
-        st.removeCases.run(dossier.id);
-        st.removeParties.run(dossier.id);
-      }
-      for (const c of list) {
-        st.insertCase.run(
-          c.dossierId,
-          c.rule,
-          c.firstHold,
-          c.lastHold,
-          c.unit,
-          dossier.receivedAt,
-          c.firstHandoverAt,
-          c.lastHandoverAt,
-          c.lostWorkingMs,
-          JSON.stringify(c.officials),
-        );
-        for (const o of c.officials) st.insertParty.run(c.dossierId, c.rule, c.firstHold, o.id, o.unit, c.lastHandoverAt);
-      }
-    },
-    /** Sets a finished dossier's case count (the backfill of rows older than migration 009). */
-    setFinishedBuckPassing(id: string, count: number): void {
-      cases().setFinished.run(count || null, id);
-    },
-    /** Where the buck-passing backfill of rows older than migration 009 stands: null when none is due. */
-    buckPassingBackfillFrom(): string | null {
-      const v = getMeta.get('buck_passing.backfill') as string | undefined;
-      if (v === undefined || v === 'done') return null;
-      return v === 'pending' ? '' : v.slice('after:'.length);
-    },
-    setBuckPassingBackfill(afterId: string | null): void {
-      setMeta.run('buck_passing.backfill', afterId === null ? 'done' : `after:${afterId}`);
-    },
+    ...buckPassing.writes,
     iterateTasks(): IterableIterator<TaskState> {
       return mapIter(allTasks.iterate() as IterableIterator<string>, (s) => JSON.parse(s) as TaskState);
     },
@@ -378,36 +338,6 @@ function sameHold(a: Hold | undefined, b: Hold): boolean {
     a.to === b.to &&
     a.stepDueAt === b.stepDueAt
   );
-}
-
-/** The buck-passing statements, prepared on first use (a file older than migration 009 has no such tables). */
-function lazyCaseStatements(db: Db) {
-  let st: Record<
-    'insertCase' | 'insertParty' | 'removeCases' | 'removeParties' | 'setFinished' | 'finishedByDay',
-    Statement<unknown[]>
-  > | null = null;
-  return () =>
-    (st ??= {
-      insertCase: db.prepare(
-        `INSERT OR REPLACE INTO buck_passing_cases
-           (dossier_id, rule, first_hold, last_hold, unit, received_at, first_at, last_at, lost_ms, officials)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      insertParty: db.prepare(
-        `INSERT OR REPLACE INTO buck_passing_parties (dossier_id, rule, first_hold, handler_id, handler_unit, last_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      ),
-      removeCases: db.prepare('DELETE FROM buck_passing_cases WHERE dossier_id = ?'),
-      removeParties: db.prepare('DELETE FROM buck_passing_parties WHERE dossier_id = ?'),
-      setFinished: db.prepare('UPDATE dossiers SET f_buck_passing = ? WHERE id = ?'),
-      // From its partial index (migration 009), in group order.
-      finishedByDay: db
-        .prepare(
-          `SELECT unit, f_received_day, SUM(f_buck_passing) FROM dossiers
-           WHERE open = 0 AND f_end_day IS NOT NULL AND f_buck_passing IS NOT NULL GROUP BY unit, f_received_day`,
-        )
-        .raw(),
-    });
 }
 
 function* mapIter<A, B>(it: IterableIterator<A>, f: (a: A) => B): IterableIterator<B> {
