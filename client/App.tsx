@@ -11,6 +11,7 @@ import { OverviewPage } from './features/overview/OverviewPage';
 
 const UnitPage = lazy(() => import('./features/unit/UnitPage').then((m) => ({ default: m.UnitPage })));
 const DossierPage = lazy(() => import('./features/item/DossierPage').then((m) => ({ default: m.DossierPage })));
+const BuckPassingPage = lazy(() => import('./features/buck-passing/BuckPassingPage').then((m) => ({ default: m.BuckPassingPage })));
 const TaskPage = lazy(() => import('./features/item/TaskPage').then((m) => ({ default: m.TaskPage })));
 // The operations-centre wall: full screen, outside the app shell, loaded only by the screens that show it.
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
@@ -60,6 +61,14 @@ export function App() {
           element={
             <Suspense fallback={<PageLoading />}>
               <DossierPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="buck-passing"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <BuckPassingPage />
             </Suspense>
           }
         />

@@ -74,6 +74,10 @@ export function buckPassingRoutes(deps: ReadDeps): Router {
         return { rule, cases: t?.cases ?? 0, lostWorkingHours: workingHoursOf(t?.lostMs ?? 0) };
       }),
       namesHidden: !withNames,
+      passAround: {
+        transfers: deps.settings.accountability.passAroundTransfers,
+        holders: deps.settings.accountability.passAroundHolders,
+      },
     };
     res.json(body);
   });

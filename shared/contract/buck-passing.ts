@@ -77,4 +77,6 @@ export interface BuckPassingListResponse extends Page<BuckPassingCaseView> {
   byRule: BuckPassingRuleTotal[];
   /** True when the asker may not see officials' names: their `id` and `name` are null. */
   namesHidden: boolean;
+  /** The pass-around rule's settings: more than `transfers` hand-overs with no step completed, or more than `holders` officials in one step. */
+  passAround: { transfers: number; holders: number };
 }

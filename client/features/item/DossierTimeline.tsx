@@ -13,12 +13,14 @@ export interface DossierTimelineProps {
   dossier: DossierDetailResponse;
   /** The clock (epoch ms); open holds and pauses run up to it. */
   now: number;
+  /** The buck-passing case whose cycle is highlighted (its id), if any. */
+  selectedCase?: string | null;
 }
 
-export function DossierTimeline({ dossier, now }: DossierTimelineProps) {
+export function DossierTimeline({ dossier, now, selectedCase = null }: DossierTimelineProps) {
   const { t } = useTranslation('item');
   const f = useFormat();
-  const model = useMemo(() => dossierTimelineModel(dossier, now), [dossier, now]);
+  const model = useMemo(() => dossierTimelineModel(dossier, now, selectedCase), [dossier, now, selectedCase]);
   const holdsById = useMemo(() => {
     const map = new Map<string, HoldView>();
     dossier.holds.forEach((h, i) => map.set(holdBarId(i), h));

@@ -6,6 +6,7 @@ import { useViewParams } from '../../lib/url-state';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PeriodSwitch } from './PeriodSwitch';
+import { MainNav } from './MainNav';
 import { UnitSearch } from './UnitSearch';
 import { useBuildChange } from './useBuildChange';
 import { UserMenu } from '../auth/UserMenu';
@@ -50,6 +51,7 @@ export function Header() {
         </div>
       </div>
       <div className="app-header__tools">
+        <MainNav />
         <PeriodSwitch />
         <UnitSearch />
       </div>

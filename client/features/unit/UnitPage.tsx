@@ -19,6 +19,7 @@ import { UnitHeader } from './UnitHeader';
 import { WorkLists } from './WorkLists';
 import { AccessRefused } from './LoadError';
 import { RemindersPanel } from './RemindersPanel';
+import { BuckPassingSection } from '../buck-passing/BuckPassingSection';
 import { isOwnScope, useSession } from '../auth/session';
 import { readTab } from './url-view';
 import type { UnitTab } from './url-view';
@@ -95,6 +96,7 @@ export function UnitPage() {
         <BreakdownTable kind="field" code={code} rows={data.byField} />
         <BreakdownTable kind="procedure" code={code} rows={data.byProcedure} />
         {caps.officials && own && <OfficialsTable code={code} rows={data.byOfficial} />}
+        <BuckPassingSection code={code} />
       </>
     );
   }
