@@ -71,6 +71,7 @@ function syntheticFacts(): FinishedDossierFacts {
     outcome,
     processingBin: done ? Math.floor(rand() * 150) : null,
     apologyDays: outcome === 'late' && rand() < 0.5 ? String(endDay - 1) : null,
+    buckPassingCases: rand() < 0.005 ? 1 : 0,
   };
 }
 

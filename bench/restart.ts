@@ -105,6 +105,7 @@ function shiftFacts(f: FinishedDossierFacts, days: number): FinishedDossierFacts
             .split(',')
             .map((d) => Number(d) + days)
             .join(','),
+    buckPassingCases: f.buckPassingCases ?? 0,
   };
 }
 

@@ -11,6 +11,7 @@ import { OverviewPage } from './features/overview/OverviewPage';
 
 const UnitPage = lazy(() => import('./features/unit/UnitPage').then((m) => ({ default: m.UnitPage })));
 const DossierPage = lazy(() => import('./features/item/DossierPage').then((m) => ({ default: m.DossierPage })));
+const BuckPassingPage = lazy(() => import('./features/buck-passing/BuckPassingPage').then((m) => ({ default: m.BuckPassingPage })));
 const TaskPage = lazy(() => import('./features/item/TaskPage').then((m) => ({ default: m.TaskPage })));
 const OfficialsPage = lazy(() => import('./features/officials/OfficialsPage').then((m) => ({ default: m.OfficialsPage })));
 const OfficialPage = lazy(() => import('./features/officials/OfficialPage').then((m) => ({ default: m.OfficialPage })));
@@ -78,6 +79,14 @@ export function App() {
           element={
             <Suspense fallback={<PageLoading />}>
               <DossierPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="buck-passing"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <BuckPassingPage />
             </Suspense>
           }
         />

@@ -12,6 +12,7 @@ import { MetricsEngine } from './metrics/engine.js';
 import { EarlyWarningIndex } from './metrics/early-warning-index.js';
 import { createAtRiskLedger } from './realtime/at-risk-ledger.js';
 import { backfillOverdueSpans } from './projection/overdue-backfill.js';
+import { backfillBuckPassing } from './projection/buck-passing-backfill.js';
 import type { ScopeKey } from './metrics/types.js';
 import { createIngestService, type IngestService } from './ingest/service.js';
 import { createWriteBehind } from './projection/write-behind.js';
@@ -111,12 +112,16 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // Rows older than the overdue spans get theirs first: a refold after a crash rewrites only spans that moved.
   const backfilled = backfillOverdueSpans(store, ctx, (done) => logger.info({ dossiers: done }, 'overdue spans filled in for older rows'));
   if (backfilled > 0) logger.info({ dossiers: backfilled }, 'overdue spans of older rows filled in');
+  // And their buck-passing cases (the finished ones' counts are read by the restore below).
+  const casesFound = backfillBuckPassing(store, ctx, (done) => logger.info({ dossiers: done }, 'buck-passing cases found in older rows'));
+  if (casesFound > 0) logger.info({ dossiers: casesFound }, 'buck-passing cases of older rows found');
   /** Loads the metrics from the projections (they must be up to date with the log). */
   const restore = () => {
     store.projections.forEachFinishedGroup({
       received: (code, day, online, n) => engine.loadFinishedReceived(code, day, online, n),
       ended: (code, day, outcome, bin, n) => engine.loadFinishedEnded(code, day, outcome, bin, n),
       apologies: (code, days, n) => engine.loadFinishedApologies(code, days, n),
+      buckPassing: (code, day, cases) => engine.loadFinishedBuckPassing(code, day, cases),
     });
     for (const s of store.projections.iterateOpenDossiers()) {
       engine.loadOpenDossier(s);

@@ -73,7 +73,7 @@ export function thresholdsFor(
 ): Thresholds {
   if (key === 'onTimeRate') return onTime;
   const present = values.filter((v): v is number => v != null && Number.isFinite(v));
-  const integer = key !== 'overduePer1000';
+  const integer = key !== 'overduePer1000' && key !== 'buckPassingPer1000';
   const a = niceCut(quantile(present, quantiles[0]) ?? 0, integer);
   const b = niceCut(quantile(present, quantiles[1]) ?? 0, integer);
   return { good: a, warn: Math.max(a, b) };

@@ -4,7 +4,7 @@
 import type { ScopeMetrics } from '../../server/metrics/types';
 import type { Formatters } from './format';
 
-export const METRIC_KEYS = ['onTimeRate', 'overdue', 'overduePer1000', 'dueSoon'] as const;
+export const METRIC_KEYS = ['onTimeRate', 'overdue', 'overduePer1000', 'dueSoon', 'buckPassingPer1000'] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
 export function isMetricKey(value: unknown): value is MetricKey {
@@ -17,6 +17,7 @@ export const HIGHER_IS_BETTER: Record<MetricKey, boolean> = {
   overdue: false,
   overduePer1000: false,
   dueSoon: false,
+  buckPassingPer1000: false,
 };
 
 /**
@@ -25,6 +26,8 @@ export const HIGHER_IS_BETTER: Record<MetricKey, boolean> = {
  * - onTimeRate: ratio in [0, 1]
  * - overdue, dueSoon: dossiers open now
  * - overduePer1000: open overdue dossiers per 1,000 dossiers received in the period
+ * - buckPassingPer1000: buck-passing cases found in the dossiers received in the period, per 1,000 of
+ *   them (one population above and below the line)
  */
 export function metricValue(m: ScopeMetrics | null | undefined, key: MetricKey): number | null {
   if (!m) return null;
@@ -37,13 +40,15 @@ export function metricValue(m: ScopeMetrics | null | undefined, key: MetricKey):
       return m.dueSoon;
     case 'overduePer1000':
       return m.received > 0 ? (m.overdue / m.received) * 1000 : null;
+    case 'buckPassingPer1000':
+      return m.received > 0 ? (m.buckPassingCases / m.received) * 1000 : null;
   }
 }
 
 /** A metric value as text: `96,3%`, `1.204`, `12,5`. */
 export function formatMetric(key: MetricKey, value: number | null, f: Formatters): string {
   if (key === 'onTimeRate') return f.percent(value);
-  if (key === 'overduePer1000') return f.number(value, 1);
+  if (key === 'overduePer1000' || key === 'buckPassingPer1000') return f.number(value, 1);
   return f.count(value);
 }
 

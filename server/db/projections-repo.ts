@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection.js';
 import { sameOverdueInputs } from '../domain/overdue-spans.js';
 import type { DossierState, Hold, TaskState } from '../domain/types.js';
+import { createBuckPassingWrites } from './buck-passing-write.js';
 import type { DossierOutcome, FinishedDossierFacts } from '../metrics/footprint.js';
 
 /** Columns derived from a dossier's state that the store indexes and the API filters on. */
@@ -33,12 +34,22 @@ export interface FinishedGroupSink {
   ended(code: string, day: number, outcome: DossierOutcome, processingBin: number | null, count: number): void;
   /** `apologyDays` as in FinishedDossierFacts: Vietnam day indexes, comma-separated. */
   apologies(code: string, apologyDays: string, count: number): void;
+  /** `cases` buck-passing cases of finished dossiers of `code` received on `day`. */
+  buckPassing?(code: string, day: number, cases: number): void;
 }
 
 // Long by design: one closure holding the prepared statements (prepared once, STYLE.md) and the short
 // methods that run them; each method is small, the factory's length is their sum.
 /** Dossier and task projections (the fold of their events), and the holds table. */
 export function createProjectionsRepo(db: Db) {
+  // f_buck_passing arrived with migration 009: a repository over an older file (upgrade tests) writes without it.
+  const hasBuckPassing = (db.pragma('table_info(dossiers)') as { name: string }[]).some((c) => c.name === 'f_buck_passing');
+  const EXTRAS_COLUMNS = hasBuckPassing ? [...BASE_EXTRAS_COLUMNS, 'f_buck_passing'] : BASE_EXTRAS_COLUMNS;
+  const extrasValues = (e: DossierRowExtras): Cell[] => {
+    const values = baseExtrasValues(e);
+    if (hasBuckPassing) values.push(e.facts?.buckPassingCases || null);
+    return values;
+  };
   const getDossier = db.prepare('SELECT state FROM dossiers WHERE id = ?').pluck();
   // A file older than migration 012 (upgrade tests) has no span columns: all its spans go to overdue_spans.
   const rowSpans = db.prepare(`SELECT 1 FROM pragma_table_info('dossiers') WHERE name = 'overdue_from'`).pluck().get() === 1;
@@ -96,6 +107,7 @@ export function createProjectionsRepo(db: Db) {
     if (unit === null || list.length === 0) return;
     list.forEach((sp, i) => spanStatements().insert.run(id, i, unit, sp.from, sp.to, sp.workDay));
   };
+  const buckPassing = createBuckPassingWrites(db);
   const getTask = db.prepare('SELECT state FROM tasks WHERE id = ?').pluck();
   const upsertTask = db.prepare(
     `INSERT INTO tasks (id, assignee, title, assigned_at, due_at, completed_at, status, extensions, state)
@@ -230,6 +242,12 @@ export function createProjectionsRepo(db: Db) {
         sink.apologies(r[0], r[1], r[2]);
         n++;
       }
+      if (hasBuckPassing && sink.buckPassing) {
+        for (const r of buckPassing.finishedByDay()) {
+          sink.buckPassing(r[0], r[1], r[2]);
+          n++;
+        }
+      }
       return n;
     },
     /** Every event with seq up to this is folded into the projections (migration 004). */
@@ -252,6 +270,7 @@ export function createProjectionsRepo(db: Db) {
     setOverdueBackfill(afterId: string | null): void {
       setBackfill.run(afterId === null ? 'done' : `after:${afterId}`);
     },
+    ...buckPassing.writes,
     iterateTasks(): IterableIterator<TaskState> {
       return mapIter(allTasks.iterate() as IterableIterator<string>, (s) => JSON.parse(s) as TaskState);
     },
@@ -276,7 +295,7 @@ const STATE_COLUMNS = [
   'holder_id',
   'holder_name',
 ] as const;
-const EXTRAS_COLUMNS = [
+const BASE_EXTRAS_COLUMNS: readonly string[] = [
   'open',
   'processing_days',
   'outcome',
@@ -285,7 +304,7 @@ const EXTRAS_COLUMNS = [
   'f_end_day',
   'f_bin',
   'f_apology_days',
-] as const;
+];
 const EXTRAS_BIT = 1 << STATE_COLUMNS.length;
 /** A dossier's overdue span when it is kept in its row (migration 012): its start, and the working day its lateness began; it ends with end_at. */
 const ROW_SPAN_COLUMNS = ['overdue_from', 'overdue_work_day'] as const;
@@ -314,8 +333,8 @@ function stateValues(s: DossierState): Cell[] {
   ];
 }
 
-/** The values of EXTRAS_COLUMNS, in their order. */
-function extrasValues(e: DossierRowExtras): Cell[] {
+/** The values of BASE_EXTRAS_COLUMNS, in their order. */
+function baseExtrasValues(e: DossierRowExtras): Cell[] {
   const f = e.facts;
   return [
     e.open ? 1 : 0,

@@ -2,6 +2,7 @@ import type { Db } from './connection.js';
 import type { DossierState, TaskState } from '../domain/types.js';
 // Row shapes of the breakdown and holds queries are the inputs of metrics/breakdowns.ts, defined there.
 import type { BreakdownCounts, HoldInput } from '../metrics/breakdowns.js';
+import { createBuckPassingReads } from './buck-passing-read.js';
 
 /** Day index in Vietnam time, computed in SQL the same way as domain/time.ts vnDayIndex. */
 const VN_DAY = '((%s + 25200000) / 86400000)';
@@ -112,6 +113,7 @@ export function createReadRepo(db: Db) {
   const counts = db.prepare('SELECT (SELECT COUNT(*) FROM dossiers) AS dossiers, (SELECT COUNT(*) FROM tasks) AS tasks');
 
   return {
+    ...createBuckPassingReads(stmt),
     /** One dossier's projection, or null. */
     dossier(id: string): DossierState | null {
       const s = dossierById.get(id) as string | undefined;

@@ -243,8 +243,8 @@ export function foldDossier(events: readonly DossierEvent[], ctx: DossierContext
   return state;
 }
 
-/** Working ms of the pauses within [from, until]. */
-function pausedWorkingMs(pauses: readonly Pause[], from: number, until: number, calendar: WorkCalendar): number {
+/** Working ms of the pauses (the citizen's supplement waits) within [from, until]. */
+export function pausedWorkingMs(pauses: readonly Pause[], from: number, until: number, calendar: WorkCalendar): number {
   let total = 0;
   for (const p of pauses) {
     const a = p.from > from ? p.from : from;

@@ -36,7 +36,7 @@ export interface ExportLabels {
     string
   >;
   official: Record<
-    'name' | 'unit' | 'holdingNow' | 'overdueHeldNow' | 'stepsDone' | 'stepOnTimeShare' | 'medianHoldDays' | 'bounces',
+    'name' | 'unit' | 'holdingNow' | 'overdueHeldNow' | 'stepsDone' | 'stepOnTimeShare' | 'medianHoldDays' | 'buckPassingCases',
     string
   >;
 }
@@ -107,7 +107,7 @@ const vi: ExportLabels = {
     stepsDone: 'Bước đã xử lý',
     stepOnTimeShare: 'Tỷ lệ bước đúng hạn',
     medianHoldDays: 'Thời gian giữ, trung vị (ngày làm việc)',
-    bounces: 'Số lần chuyển qua lại',
+    buckPassingCases: 'Số vụ đùn đẩy có liên quan',
   },
 };
 
@@ -177,7 +177,7 @@ const en: ExportLabels = {
     stepsDone: 'Steps done',
     stepOnTimeShare: 'Steps on time',
     medianHoldDays: 'Hold time, median (working days)',
-    bounces: 'Passed back and forth',
+    buckPassingCases: 'Buck-passing cases involved in',
   },
 };
 

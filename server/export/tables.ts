@@ -146,7 +146,7 @@ export function officialTable(rows: readonly OfficialRow[], w: PeriodWindow, ctx
       [{ header: h.stepsDone, kind: 'count' }, (r) => r.stepsDone],
       [{ header: h.stepOnTimeShare, kind: 'percent' }, (r) => r.stepOnTimeShare],
       [{ header: h.medianHoldDays, kind: 'days' }, (r) => r.medianHoldDays],
-      [{ header: h.bounces, kind: 'count' }, (r) => r.bounces],
+      [{ header: h.buckPassingCases, kind: 'count' }, (r) => r.buckPassingCases],
     ],
     rows,
   );

@@ -48,7 +48,16 @@ const exportQuery = z.object({
   holder: holderFilter,
 });
 
-const OFFICIAL_SORT_KEYS = ['name', 'unit', 'holdingNow', 'overdueHeldNow', 'stepsDone', 'stepOnTimeShare', 'medianHoldDays', 'bounces'];
+const OFFICIAL_SORT_KEYS = [
+  'name',
+  'unit',
+  'holdingNow',
+  'overdueHeldNow',
+  'stepsDone',
+  'stepOnTimeShare',
+  'medianHoldDays',
+  'buckPassingCases',
+];
 
 /** File-name words of each table and list filter (ASCII Vietnamese, readable by officials). */
 const FILE_SLUG: Record<ExportTableName, string> = {

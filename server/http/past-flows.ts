@@ -13,9 +13,11 @@ interface FlowCounts {
   early: number;
   onTime: number;
   late: number;
+  /** Buck-passing cases of the dossiers received. */
+  cases: number;
 }
 
-const zero = (): FlowCounts => ({ received: 0, online: 0, early: 0, onTime: 0, late: 0 });
+const zero = (): FlowCounts => ({ received: 0, online: 0, early: 0, onTime: 0, late: 0, cases: 0 });
 
 /**
  * "Cùng kỳ" to the minute: the previous window up to the same instant (previousWindowSameTime). The
@@ -63,6 +65,12 @@ export function createPastFlows(
         c[field] += r.n;
         city[field] += r.n;
       }
+      for (const r of store.read.buckPassingReceivedBetween({ from, to })) {
+        const c = of(r.code);
+        if (!c) continue;
+        c.cases += r.n;
+        city.cases += r.n;
+      }
     }
     if (cache.size > 16) cache.clear();
     cache.set(key, { until: realNow() + PAST_FLOWS_TTL_MS, byScope });
@@ -93,6 +101,7 @@ export function createPastFlows(
         finishedEarly,
         finishedOnTime,
         finishedLate,
+        buckPassingCases: whole.buckPassingCases + part.cases,
         onTimeRate: judged === 0 ? null : (finishedEarly + finishedOnTime) / judged,
         processingDaysMedian: null,
         processingDaysP90: null,

@@ -17,6 +17,7 @@ import type {
 } from './api-types.js';
 import { itemRoutes } from './item-routes.js';
 import { officialRoutes } from './official-routes.js';
+import { buckPassingRoutes } from './buck-passing-routes.js';
 import { parseQuery, resolveScopeCode } from './query.js';
 import { boundariesWire } from '../geo/boundaries-wire.js';
 import { createPastFlows } from './past-flows.js';
@@ -269,5 +270,6 @@ export function readRoutes(deps: ReadDeps): Router {
   r.use(itemRoutes(deps));
   r.use(earlyWarningRoutes(deps));
   r.use(officialRoutes(deps));
+  r.use(buckPassingRoutes(deps));
   return r;
 }

@@ -35,10 +35,17 @@ export function computeUnitDetail(read: ReadRepo, calendar: WorkCalendar, a: Uni
   return {
     byField: toBreakdownRows(read.byField(q), byFieldDays),
     byProcedure: toBreakdownRows(read.byProcedure(q), byProcDays),
-    byOfficial: a.withOfficials ? officialScorecards(read.holds({ unit, from: w.from, now }), w, calendar) : [],
+    byOfficial: a.withOfficials ? officials(read, calendar, a) : [],
     trend: dailyTrend(read.dailyFlows({ unit, from: trendFrom, to: now + 1 }), read.overdueSpans({ unit, from: trendFrom, now }), now),
     processingHistogram: read.processingHistogram(q).map((b) => ({ fromDays: b.bin, toDays: b.bin + 1, count: b.n })),
   };
+}
+
+/** The scorecards of the officials who held the unit's (or the city's) dossiers, with the cases they were in. */
+function officials(read: ReadRepo, calendar: WorkCalendar, { unit, window: w, now }: UnitDetailArgs) {
+  const holds = read.holds({ unit, from: w.from, now });
+  const ids = unit === null ? null : [...new Set(holds.map((h) => h.handlerId))];
+  return officialScorecards(holds, w, calendar, read.buckPassingByOfficial({ from: w.from, to: w.to, ids }));
 }
 
 function push(m: Map<string, number[]>, k: string, v: number) {

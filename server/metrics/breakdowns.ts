@@ -47,10 +47,15 @@ export interface HoldInput {
 /**
  * Scorecards per official from the holds of their dossiers (ordered by dossier, then step):
  * what they hold now and how much of it is overdue, steps finished in the window and how many within
- * the allotted time, median holding time, and bounces: handing a dossier back to someone who already
- * held it (A→B→A counts one bounce for B, who passed it back).
+ * the allotted time, median holding time, and the buck-passing cases they were involved in
+ * (`casesByOfficial`: cases whose last hand-over fell in the window, domain/buck-passing.ts).
  */
-export function officialScorecards(holds: HoldInput[], window: { from: number; to: number }, calendar: WorkCalendar): OfficialRow[] {
+export function officialScorecards(
+  holds: HoldInput[],
+  window: { from: number; to: number },
+  calendar: WorkCalendar,
+  casesByOfficial: ReadonlyMap<string, number> = new Map(),
+): OfficialRow[] {
   const byOfficial = new Map<string, OfficialRow & { holdDays: number[]; timed: number; timedOnTime: number }>();
   const get = (h: HoldInput) => {
     let o = byOfficial.get(h.handlerId);
@@ -64,7 +69,7 @@ export function officialScorecards(holds: HoldInput[], window: { from: number; t
         stepsDone: 0,
         stepOnTimeShare: null,
         medianHoldDays: null,
-        bounces: 0,
+        buckPassingCases: casesByOfficial.get(h.handlerId) ?? 0,
         holdDays: [],
         timed: 0,
         timedOnTime: 0,
@@ -90,16 +95,6 @@ export function officialScorecards(holds: HoldInput[], window: { from: number; t
         if (h.toAt <= h.stepDueAt) o.timedOnTime++;
       }
     }
-    // A bounce: this step's handler already held the dossier before the previous step's handler.
-    const prev = holds[i - 1];
-    if (prev && prev.dossierId === h.dossierId && prev.handlerId !== h.handlerId && h.fromAt >= window.from) {
-      for (let j = i - 2; j >= 0 && holds[j].dossierId === h.dossierId; j--) {
-        if (holds[j].handlerId === h.handlerId) {
-          get(prev).bounces++;
-          break;
-        }
-      }
-    }
   }
   return [...byOfficial.values()]
     .map(({ holdDays, timed, timedOnTime, ...o }) => ({
@@ -108,7 +103,11 @@ export function officialScorecards(holds: HoldInput[], window: { from: number; t
       medianHoldDays: round1(median(holdDays)),
     }))
     .sort(
-      (a, b) => b.overdueHeldNow - a.overdueHeldNow || b.bounces - a.bounces || b.holdingNow - a.holdingNow || a.name.localeCompare(b.name),
+      (a, b) =>
+        b.overdueHeldNow - a.overdueHeldNow ||
+        b.buckPassingCases - a.buckPassingCases ||
+        b.holdingNow - a.holdingNow ||
+        a.name.localeCompare(b.name),
     );
 }
 

@@ -20,7 +20,9 @@ export const F_TASKS_DONE_ON_TIME = 9;
 export const F_TASKS_DONE_LATE = 10;
 /** Number of durations counted in the histogram (the sum of its bins). */
 export const F_HIST_TOTAL = 11;
-export const FLOW_COUNTERS = 12;
+/** Buck-passing cases of the dossiers received on the day (a dossier's count, on its receipt day). */
+export const F_BUCK_PASSING = 12;
+export const FLOW_COUNTERS = 13;
 
 // Backlog counters: "open now", one value per scope whatever the period.
 export const B_IN_PROGRESS = 0;
@@ -87,6 +89,7 @@ export function buildScopeMetrics(
     processingDaysP90: hist === null ? null : histogramQuantile(hist, histTotal, 9),
     onlineShare: flow[F_RECEIVED] === 0 ? null : flow[F_RECEIVED_ONLINE] / flow[F_RECEIVED],
     apologies: flow[F_APOLOGIES],
+    buckPassingCases: flow[F_BUCK_PASSING],
     tasks: {
       assigned: flow[F_TASKS_ASSIGNED],
       openInTerm: backlog[B_TASKS_OPEN_IN_TERM],

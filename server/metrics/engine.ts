@@ -20,6 +20,7 @@ import {
   buildScopeMetrics,
   emptyScopeMetrics,
   F_APOLOGIES,
+  F_BUCK_PASSING,
   F_RECEIVED,
   F_RECEIVED_ONLINE,
   outcomeCounter,
@@ -130,6 +131,7 @@ export class MetricsEngine {
     this.loadFinishedReceived(f.code, f.receivedDay, f.online, 1);
     this.loadFinishedEnded(f.code, f.endDay, f.outcome, f.processingBin, 1);
     if (f.apologyDays !== null) this.loadFinishedApologies(f.code, f.apologyDays, 1);
+    if (f.buckPassingCases > 0) this.loadFinishedBuckPassing(f.code, f.receivedDay, f.buckPassingCases);
   }
 
   /**
@@ -155,6 +157,12 @@ export class MetricsEngine {
     const s = this.scopeOfCode(code);
     if (s === null || apologyDays === '') return;
     for (const part of apologyDays.split(',')) this.flows.addDeferred(s, Number(part), F_APOLOGIES, -1, -1, count);
+  }
+
+  /** Restart, in bulk: `cases` buck-passing cases of finished dossiers of `code` received on Vietnam day `day`. */
+  loadFinishedBuckPassing(code: string, day: number, cases: number): void {
+    const s = this.scopeOfCode(code);
+    if (s !== null && cases > 0) this.flows.addDeferred(s, day, F_BUCK_PASSING, -1, -1, cases);
   }
 
   /**

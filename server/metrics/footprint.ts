@@ -8,6 +8,7 @@
  * The engine adds and subtracts footprints; everything in them is an integer or a flag so that
  * incremental updates, a restart and a recompute agree exactly.
  */
+import { buckPassingCaseCount } from '../domain/buck-passing.js';
 import { classifyDossier } from '../domain/dossier.js';
 import type { DossierContext } from '../domain/dossier.js';
 import { overdueSpans, overdueWorkDay, spanAt } from '../domain/overdue-spans.js';
@@ -53,6 +54,8 @@ export interface DossierFootprint {
   processingBin: number | null;
   /** Vietnam day index of each apology letter, in fold order. */
   apologyDays: number[];
+  /** Buck-passing cases found in its hand-overs (domain/buck-passing.ts), counted on `receivedDay`. */
+  buckPassingCases: number;
   /** Instant (epoch ms) the backlog flags change with no event; null if never. */
   nextTransitionAt: number | null;
 }
@@ -76,6 +79,8 @@ export interface FinishedDossierFacts {
   processingBin: number | null;
   /** Apology letters' Vietnam day indexes, comma-separated ascending ("20400,20412"); null when none. */
   apologyDays: string | null;
+  /** Buck-passing cases found in its hand-overs (0 when none). */
+  buckPassingCases: number;
 }
 
 /** A task's contribution to the metrics at one instant. */
@@ -148,6 +153,7 @@ function noDossierFootprint(): DossierFootprint {
     outcome: null,
     processingBin: null,
     apologyDays: EMPTY_APOLOGY_DAYS,
+    buckPassingCases: 0,
     nextTransitionAt: null,
   };
 }
@@ -177,6 +183,7 @@ export function dossierFootprint(state: DossierState, now: number, ctx: DossierC
     outcome,
     processingBin: isDoneOutcome(outcome) && c.processingDays !== null ? processingBin(c.processingDays) : null,
     apologyDays: state.apologies.length === 0 ? EMPTY_APOLOGY_DAYS : state.apologies.map((a) => vnDayIndex(a.at)),
+    buckPassingCases: buckPassingCaseCount(state, ctx.settings.accountability),
     nextTransitionAt: open ? c.nextTransitionAt : null,
   };
 }
@@ -216,6 +223,7 @@ export function footprintFacts(fp: DossierFootprint): FinishedDossierFacts | nul
             .slice()
             .sort((a, b) => a - b)
             .join(','),
+    buckPassingCases: fp.buckPassingCases,
   };
 }
 
@@ -273,6 +281,7 @@ export function sameDossierFootprint(a: DossierFootprint, b: DossierFootprint): 
     a.endDay !== b.endDay ||
     a.outcome !== b.outcome ||
     a.processingBin !== b.processingBin ||
+    a.buckPassingCases !== b.buckPassingCases ||
     a.apologyDays.length !== b.apologyDays.length
   ) {
     return false;

@@ -6,6 +6,7 @@
  * with the engine are the domain's: classifyDossier/classifyTask, and the processing-time bin.
  * O(items × periods); not for production paths.
  */
+import { findCaseRanges } from '../domain/buck-passing.js';
 import { classifyDossier } from '../domain/dossier.js';
 import type { DossierContext } from '../domain/dossier.js';
 import { classifyTask } from '../domain/task.js';
@@ -94,6 +95,8 @@ export function computeAllMetrics(
         if (within(w, d.receivedAt)) {
           m.received += 1;
           if (d.channel === 'online') m.receivedOnline += 1;
+          // The rules themselves, not the engine's memoised count.
+          m.buckPassingCases += findCaseRanges(d.holds, d.pauses, ctx.settings.accountability).length;
         }
         if (!open && within(w, d.endAt)) {
           if (d.endKind === 'withdrawn') m.withdrawn += 1;

@@ -12,6 +12,7 @@ import {
   B_TASKS_OPEN_IN_TERM,
   B_TASKS_OPEN_OVERDUE,
   F_APOLOGIES,
+  F_BUCK_PASSING,
   F_RECEIVED,
   F_RECEIVED_ONLINE,
   F_TASKS_ASSIGNED,
@@ -36,6 +37,8 @@ export function addDossierFootprint(flows: FlowBuckets, s: ScopeState, fp: Dossi
   if (fp.awaitingSupplement) backlog[B_AWAITING_SUPPLEMENT] += sign;
   if (fp.receivedDay !== null) {
     flows.add(s, fp.receivedDay, F_RECEIVED, fp.online ? F_RECEIVED_ONLINE : -1, -1, sign);
+    // A dossier's cases count on its receipt day, as many as it has.
+    if (fp.buckPassingCases > 0) flows.add(s, fp.receivedDay, F_BUCK_PASSING, -1, -1, sign * fp.buckPassingCases);
   }
   if (fp.endDay !== null && fp.outcome !== null) {
     flows.add(s, fp.endDay, outcomeCounter(fp.outcome), -1, fp.processingBin ?? -1, sign);

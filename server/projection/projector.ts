@@ -6,6 +6,7 @@ import { foldTask } from '../domain/task.js';
 import { advanceDossier, advanceOwnedDossier, advanceTask } from '../domain/fold.js';
 import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../domain/logged-events.js';
 import { dossierRowExtras } from './row-extras.js';
+import { buckPassingRowsChange } from './buck-passing-rows.js';
 import { StateCache } from './state-cache.js';
 
 /** Events read and folded per pass: bounds memory when far behind the log. */
@@ -176,6 +177,9 @@ export class Projector {
         weight: 1,
         run: () => {
           projections.saveDossier(d.prev, d.next, this.extras(d.next));
+          // In the row's transaction: the case rows always match the row they were written with.
+          const cases = buckPassingRowsChange(d.prev, d.next, this.ctx);
+          if (cases !== null) projections.replaceBuckPassingCases(d.next, cases.had, cases.cases);
           counted(`d:${id}`);
         },
       });

@@ -80,6 +80,12 @@ export interface SimUnit {
   procedureLateFactors: Float64Array;
   /** Per-procedure chance of a supplement request. */
   procedureSupplementRates: Float64Array;
+  /**
+   * Per procedure, the city department whose staff handle a step of this ward's dossiers (liên thông:
+   * land and construction files go through the department between the ward's specialist and leader);
+   * null for procedures the ward handles alone, and for departments' own procedures.
+   */
+  procedureLiaisons: (SimUnit | null)[];
 }
 
 /** The whole simulated city. */
@@ -197,6 +203,7 @@ export function buildCityModel(options: CityModelOptions): CityModel {
     return unitOf(d, index, chronic, staff, options.onlineShare ?? 0.68, urng);
   });
   calibrateLateRates(units, targetOnTimeRate);
+  linkLiaisons(units);
   const buckPassers = pickBuckPassers(units, rng);
 
   return {
@@ -338,7 +345,26 @@ function unitOf(d: Draft, index: number, chronic: boolean, staff: Staff, onlineS
     procedureCumulativeWeights: cumulativeWeights(weights.length > 0 ? weights : [1]),
     procedureLateFactors: Float64Array.from(rawLate, (r) => r / meanLate),
     procedureSupplementRates: Float64Array.from(d.procedures, (p) => lookup(FIELD_SUPPLEMENT_RATE, p.field, 0.06)),
+    procedureLiaisons: [],
   };
+}
+
+/** Which department handles the inter-level step (liên thông) of a ward procedure, by field: words of its name. */
+const FIELD_LIAISON: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^Đất đai|^Tài nguyên/, 'Môi trường'],
+  [/^Xây dựng/, 'Xây dựng'],
+];
+
+/** Sets each ward's procedure liaisons (see SimUnit.procedureLiaisons); departments whose staff could not take a step are skipped. */
+function linkLiaisons(units: SimUnit[]): void {
+  const departments = units.filter((u) => u.kind === 'department' && u.specialists.length > 0);
+  for (const u of units) {
+    u.procedureLiaisons = u.procedures.map((p) => {
+      if (u.kind !== 'unit') return null;
+      const words = FIELD_LIAISON.find(([re]) => re.test(p.field))?.[1];
+      return words === undefined ? null : (departments.find((d) => d.name.includes(words)) ?? null);
+    });
+  }
 }
 
 /**

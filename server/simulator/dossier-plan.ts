@@ -16,6 +16,7 @@ import type { Channel } from '../domain/types.js';
 import type { SimOfficial, SimUnit } from './city-model.js';
 import { ALTERNATIVE_END_SHARE } from './city-model.js';
 import { injectDossierFault, type InjectedFaultKind } from './faults.js';
+import { planBounce, planHandovers, type HandoverHost, type HandoverLife } from './handover-plan.js';
 import type { SimProcedure } from './procedures.js';
 import { Random } from './random.js';
 import { floorSecond, type SimCalendar } from './sim-calendar.js';
@@ -117,6 +118,29 @@ export class DossierPlanner {
   private items: DossierPlanItem[] = [];
   private placeFrom = 0;
   private pauses: { a: number; w: number }[] = [];
+  /** The hand-over plan's hooks into this dossier's plan (handover-plan.ts). */
+  private readonly host: HandoverHost = {
+    // (add() gives a step handed over after its allotted end time of its own.)
+    handOver: (a, handler, stepDueAt) => void this.add(this.place(a), 'assigned', handler, stepDueAt),
+    newStep: (a, handler, dueA) => this.add(this.place(a), 'assigned', handler, this.place(dueA)).stepDueAt as number,
+    raiseStepDues: (a, minDue) => {
+      const t = floorSecond(this.place(a));
+      for (const item of this.items) {
+        if (item.type === 'assigned' && item.at >= t && item.stepDueAt !== undefined && item.stepDueAt < minDue) item.stepDueAt = minDue;
+      }
+    },
+    activeAt: (instant) => {
+      const w = this.ctx.cal.calendar.workingMsBetween(this.placeFrom, instant);
+      let shift = 0;
+      for (const p of this.pauses) {
+        const start = p.a + shift;
+        if (start >= w) break;
+        if (start + p.w >= w) return p.a; // within this pause
+        shift += p.w;
+      }
+      return w - shift;
+    },
+  };
 
   constructor(private readonly ctx: DossierPlanContext) {}
 
@@ -172,9 +196,9 @@ export class DossierPlanner {
     // Receiver → specialist, early (the one-stop desk forwards the file within the first hours).
     const aSpec = steps > 1 ? aR + Math.min(rng.range(10, 120) * MS_PER_MINUTE, 0.15 * dueA) : aR;
     const specDue = steps === 3 ? this.place(dueA * 0.85) : this.place(dueA);
-    if (steps > 1) this.add(this.place(aSpec), 'assigned', specialist, specDue);
+    const specStepDue = steps > 1 ? (this.add(this.place(aSpec), 'assigned', specialist, specDue).stepDueAt as number) : specDue;
     const abandoned = steps > 1 && rng.chance(u.procedureSupplementRates[pi]!) && this.supplements(life, aSpec);
-    if (!abandoned) this.processing(life, aSpec, specDue);
+    if (!abandoned) this.processing(life, aSpec, specStepDue);
     return this.finish(run, plan, rng);
   }
 
@@ -265,7 +289,7 @@ export class DossierPlanner {
   }
 
   /** Processing to its end: lateness, the leader's signature, hand-overs, an apology, the return. */
-  private processing(life: Life, aSpec: number, specDue: number): void {
+  private processing(life: Life, aSpec: number, specStepDue: number): void {
     const { rng, unit: u, main, steps, dueA, lastSupplementA } = life;
     const perDay = this.ctx.cal.perDay;
     // Late or not, decided from the unit, the procedure and the official who does the work.
@@ -282,9 +306,11 @@ export class DossierPlanner {
       const hi = dueA - MS_PER_MINUTE;
       A = hi <= lo ? Math.min(lo, hi) : lo + (hi - lo) * Math.pow(rng.next(), u.speed);
     }
+    let handovers: HandoverLife | null = null;
     if (steps > 1) {
       const aLead = steps === 3 ? this.leaderSigns(life, aSpec, A, late) : A;
-      if (bounce) this.bounce(life, aSpec, aLead, specDue);
+      handovers = { ...life, aSpec, aLead, specStepDue };
+      if (bounce) planBounce(this.host, handovers);
     }
     if (late && rng.chance(0.5)) {
       // Apology letter, normally sent just before the due date; the proposed date is usually kept.
@@ -296,6 +322,8 @@ export class DossierPlanner {
       this.add(this.place(aAp), 'apology_issued', undefined, undefined, floorSecond(proposed), rng.pick(APOLOGY_REASONS));
     }
     this.returnAndRating(life, this.place(A), late);
+    // Drawn last, so that the rest of the dossier's stream is as it was before these hand-overs existed.
+    if (handovers !== null) planHandovers(this.host, handovers, bounce);
   }
 
   /** The leader signs at the end (3 steps); a late leader holds beyond the step's allotted time. Returns its active ms. */
@@ -307,29 +335,14 @@ export class DossierPlanner {
     let aLead = Math.max(floor, A - hold);
     if (aLead >= A) aLead = floor + (A - floor) * 0.5;
     this.add(this.place(aLead), 'assigned', leader, this.place(dueA));
-    if (rng.chance(0.03)) {
-      // The leader sends it back a step, then gets it again.
+    if (rng.chance(0.01)) {
+      // The leader sends it back a step, then gets it again: a sent-back case (returned to an earlier
+      // step without a supplement request), rare enough that buck-passers' cases stand out.
       const h = A - aLead;
       this.add(this.place(aLead + h * 0.4), 'assigned', specialist, this.place(dueA));
       this.add(this.place(aLead + h * 0.7), 'assigned', leader, this.place(dueA));
     }
     return aLead;
-  }
-
-  /** A→B→A: the buck-passer hands the file to a colleague, who hands it back (once or twice). */
-  private bounce(life: Life, aSpec: number, aLead: number, specDue: number): void {
-    const { rng, specialist } = life;
-    const others = life.unit.specialists.filter((o) => o !== specialist);
-    const other = rng.pick(others);
-    const seg = aLead - aSpec;
-    let a = aSpec + seg * rng.range(0.1, 0.25);
-    const rounds = rng.chance(0.25) ? 2 : 1;
-    for (let r = 0; r < rounds; r++) {
-      this.add(this.place(a), 'assigned', other, specDue);
-      a += seg * rng.range(0.05, 0.15);
-      this.add(this.place(a), 'assigned', specialist, specDue);
-      a += seg * rng.range(0.05, 0.15);
-    }
   }
 
   /** Processed, then handed back to the citizen (by channel), sometimes rated. */

@@ -5,6 +5,7 @@
 import type { Period, ScopeKey, ScopeMetrics } from './metrics.js';
 import type { AlertRaised } from './events.js';
 import type { ScopeForecastView } from './early-warning.js';
+import type { BuckPassingCaseView } from './buck-passing.js';
 
 /** How a dossier stands at an instant. */
 export type DossierTimeliness =
@@ -138,8 +139,11 @@ export interface OfficialRow {
   stepOnTimeShare: number | null;
   /** Median working days a step was held. */
   medianHoldDays: number | null;
-  /** Times a dossier was passed back to someone who held it before (A→B→A). */
-  bounces: number;
+  /**
+   * Buck-passing cases (đùn đẩy: bounce, sent back, pass-around, cross-unit; shared/contract/buck-passing.ts)
+   * the official was involved in, whose last hand-over fell in the period.
+   */
+  buckPassingCases: number;
 }
 
 export interface TrendPoint {
@@ -290,6 +294,8 @@ export interface DossierDetailResponse {
   apologies: { at: string; proposedDueAt: string; reason: string }[];
   rating: string | null;
   holds: HoldView[];
+  /** Its buck-passing cases (server/domain/buck-passing.ts), ordered by their first hold. */
+  buckPassing: BuckPassingCaseView[];
   timeline: TimelineEntry[];
 }
 

@@ -71,6 +71,11 @@ export interface ScopeMetrics {
   onlineShare: number | null;
   /** Apology letters issued in the period. */
   apologies: number;
+  /**
+   * Buck-passing cases (đùn đẩy) found in the dossiers received in the period, counted on each dossier's
+   * day of receipt, so that ÷ `received` is "cases per dossier received" over one population.
+   */
+  buckPassingCases: number;
   tasks: TaskCounters;
 }
 
@@ -98,6 +103,7 @@ export function emptyScopeMetrics(basis: OnTimeRateBasis = 'backlog'): ScopeMetr
     processingDaysP90: null,
     onlineShare: null,
     apologies: 0,
+    buckPassingCases: 0,
     tasks: { assigned: 0, openInTerm: 0, openOverdue: 0, doneOnTime: 0, doneLate: 0, noDeadline: 0 },
   };
 }

@@ -1,7 +1,9 @@
 /**
  * One dossier (`/dossiers/:id`): the facts, the timeline of who held it against the due dates, the
- * events, and the holds table with delays and back-and-forth passing.
+ * events, the holds table with delays, and its buck-passing cases; `?case=<id>` highlights one
+ * case's cycle on the timeline and in the holds (the evidence a buck-passing list links to).
  */
+import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DossierDetailResponse } from '../../../server/http/api-types';
@@ -15,7 +17,8 @@ import { HoldsTable } from './HoldsTable';
 import { SummaryList } from './SummaryList';
 import type { SummaryItem } from './SummaryList';
 import { TimelinessBadge } from './TimelinessBadge';
-import { parseInstant } from './timeline-model';
+import { findCase, parseInstant } from './timeline-model';
+import { DossierCases, HighlightNote } from './DossierCases';
 import { SendRequest } from '../requests/SendRequest';
 import { useRequestTimeline } from '../requests/use-request-timeline';
 import '../unit/drill.css';
@@ -100,10 +103,20 @@ function useDossierSummary(d: DossierDetailResponse): SummaryItem[] {
 
 function DossierView({ d }: { d: DossierDetailResponse }) {
   const { t } = useTranslation('item');
+  const { t: tb } = useTranslation('buckPassing');
   const summary = useDossierSummary(d);
   const now = parseInstant(d.asOf) ?? Date.now();
   const requests = useRequestTimeline('dossier', d.id);
   const holder = d.holds.length ? d.holds[d.holds.length - 1] : null;
+  const { searchParams } = useViewParams();
+  const cases = d.buckPassing ?? [];
+  const selected = findCase(cases, searchParams.get('case'));
+  const timelineRef = useRef<HTMLElement>(null);
+  const selectedId = selected?.id ?? null;
+  // Arriving from a list with a case: the evidence is the timeline, bring it into view.
+  useEffect(() => {
+    if (selectedId) timelineRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [selectedId]);
   return (
     <>
       <header className="page-head">
@@ -120,13 +133,18 @@ function DossierView({ d }: { d: DossierDetailResponse }) {
         <h2 id="dossier-summary-title">{t('dossier.summary')}</h2>
         <SummaryList items={summary} testId="dossier-summary" />
       </section>
-      <section className="block" aria-labelledby="dossier-timeline-title">
+      <section className="block" aria-labelledby="dossier-cases-title">
+        <h2 id="dossier-cases-title">{tb('dossier.title')}</h2>
+        <DossierCases dossierId={d.id} cases={cases} selected={selected} />
+      </section>
+      <section className="block" aria-labelledby="dossier-timeline-title" ref={timelineRef}>
         <h2 id="dossier-timeline-title">{t('timeline.title')}</h2>
-        <DossierTimeline dossier={d} now={now} extra={requests.extra} />
+        {selected && <HighlightNote c={selected} />}
+        <DossierTimeline dossier={d} now={now} extra={requests.extra} selectedCase={selectedId} />
       </section>
       <section className="block" aria-labelledby="dossier-holds-title">
         <h2 id="dossier-holds-title">{t('holds.title')}</h2>
-        <HoldsTable holds={d.holds} />
+        <HoldsTable holds={d.holds} cases={cases} selected={selected} />
       </section>
     </>
   );

@@ -15,12 +15,14 @@ export interface DossierTimelineProps {
   now: number;
   /** Entries besides the events (reminders, explanation requests and answers), each at its instant. */
   extra?: readonly TimelineExtra[];
+  /** The buck-passing case whose cycle is highlighted (its id), if any. */
+  selectedCase?: string | null;
 }
 
-export function DossierTimeline({ dossier, now, extra }: DossierTimelineProps) {
+export function DossierTimeline({ dossier, now, extra, selectedCase = null }: DossierTimelineProps) {
   const { t } = useTranslation('item');
   const f = useFormat();
-  const model = useMemo(() => dossierTimelineModel(dossier, now), [dossier, now]);
+  const model = useMemo(() => dossierTimelineModel(dossier, now, selectedCase), [dossier, now, selectedCase]);
   const holdsById = useMemo(() => {
     const map = new Map<string, HoldView>();
     dossier.holds.forEach((h, i) => map.set(holdBarId(i), h));

@@ -1,28 +1,36 @@
 /**
- * Who held the dossier, step by step: held vs allotted working days and the delay, with a
- * "Chuyển qua lại" badge when the dossier came back to someone who had held it before.
- * Chronological by default; headers sort it.
+ * Who held the dossier, step by step: held vs allotted working days and the delay, with the name of
+ * each buck-passing rule whose case includes the hold ("Chuyển qua lại", "Trả về bước trước"…), and
+ * the case being shown highlighted. Chronological by default; headers sort it.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HoldView } from '../../../server/http/api-types';
+import type { BuckPassingCaseView, BuckPassingRule } from '../../../shared/contract/buck-passing';
 import { useFormat } from '../../i18n';
 import { DataTable } from '../unit/DataTable';
 import type { Column } from '../unit/DataTable';
 import { formatDayTime } from '../unit/datetime';
 import { nextSort, sortRows } from '../unit/sorting';
 import type { SortState, SortValue } from '../unit/sorting';
-import { bounceFlags } from './timeline-model';
+import { holdCaseMarks } from './timeline-model';
 
 export interface HoldRow extends HoldView {
   step: number;
-  bounced: boolean;
+  /** Rules of the buck-passing cases this hold is part of. */
+  rules: BuckPassingRule[];
+  /** In the case being shown. */
+  inCase: boolean;
 }
 
-/** Numbers the holds as steps (1-based) and flags bounces. */
-export function holdRows(holds: readonly HoldView[]): HoldRow[] {
-  const bounces = bounceFlags(holds);
-  return holds.map((h, i) => ({ ...h, step: i + 1, bounced: bounces[i] }));
+/** Numbers the holds as steps (1-based) and marks those in buck-passing cases and in the case shown. */
+export function holdRows(
+  holds: readonly HoldView[],
+  cases: readonly BuckPassingCaseView[] = [],
+  selected: BuckPassingCaseView | null = null,
+): HoldRow[] {
+  const marks = holdCaseMarks(holds.length, cases, selected);
+  return holds.map((h, i) => ({ ...h, step: i + 1, rules: marks[i].rules, inCase: marks[i].inSelected === true }));
 }
 
 const SORT_VALUE: Record<string, (r: HoldRow) => SortValue> = {
@@ -37,13 +45,17 @@ const SORT_VALUE: Record<string, (r: HoldRow) => SortValue> = {
 
 export interface HoldsTableProps {
   holds: readonly HoldView[];
+  /** The dossier's buck-passing cases, and the one shown (its holds highlighted). */
+  cases?: readonly BuckPassingCaseView[];
+  selected?: BuckPassingCaseView | null;
 }
 
-export function HoldsTable({ holds }: HoldsTableProps) {
+export function HoldsTable({ holds, cases = [], selected = null }: HoldsTableProps) {
   const { t } = useTranslation('item');
+  const { t: tb } = useTranslation('buckPassing');
   const f = useFormat();
   const [sort, setSort] = useState<SortState>({ key: null, dir: 'asc' });
-  const rows = useMemo(() => holdRows(holds), [holds]);
+  const rows = useMemo(() => holdRows(holds, cases, selected), [holds, cases, selected]);
   const sorted = useMemo(() => (sort.key && SORT_VALUE[sort.key] ? sortRows(rows, SORT_VALUE[sort.key], sort.dir) : rows), [rows, sort]);
 
   const columns: Column<HoldRow>[] = [
@@ -53,11 +65,11 @@ export function HoldsTable({ holds }: HoldsTableProps) {
       cell: (r) => (
         <>
           {r.handlerName}
-          {r.bounced && (
-            <span className="badge badge-bounce" title={t('holds.bounceTitle')}>
-              {t('holds.bounce')}
+          {r.rules.map((rule) => (
+            <span key={rule} className="badge badge-case" title={tb(`ruleHint.${rule}`, { transfers: '', holders: '' })}>
+              {tb(`rule.${rule}`)}
             </span>
-          )}
+          ))}
         </>
       ),
     },
@@ -82,7 +94,7 @@ export function HoldsTable({ holds }: HoldsTableProps) {
       rows={sorted}
       rowKey={(r) => `${r.step}`}
       rowTestId={(r) => `hold-row-${r.step}`}
-      rowClassName={(r) => (r.delayDays > 0 || r.bounced ? 'row-flagged' : undefined)}
+      rowClassName={(r) => (r.inCase ? 'row-case' : r.delayDays > 0 || r.rules.length > 0 ? 'row-flagged' : undefined)}
       sort={sort}
       onSort={(key, firstDir) => setSort((s) => nextSort(s, key, firstDir))}
       empty={t('holds.empty')}

@@ -8,7 +8,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTick } from '../unit/datetime';
 import { layoutTimeline, tickStepMs } from './timeline-geometry';
-import type { TimeBar, TimeLineKind, TimeMarker, TimelineModel } from './timeline-geometry';
+import type { PlacedBar, TimeBar, TimeLineKind, TimeMarker, TimelineModel } from './timeline-geometry';
 
 /** SVG user units; the drawing scales to the container's width. */
 export const STRIP_WIDTH = 960;
@@ -29,6 +29,8 @@ const COLOR = {
   now: 'var(--tl-now, #1d4ed8)',
   marker: 'var(--tl-marker, #7c3aed)',
   pause: 'var(--tl-pause, #6b7280)',
+  /** The buck-passing case being shown (≥ 3:1 on white). */
+  caseMark: 'var(--tl-case, #c2410c)',
   text: 'var(--tl-text, #1f2937)',
   grid: 'var(--tl-grid, #d0d5dd)',
 } as const;
@@ -61,6 +63,15 @@ export interface TimelineStripProps {
   /** Overrides the label of a vertical line (a task's "due" is its deadline). */
   lineLabel?: (kind: TimeLineKind) => string | undefined;
   testId?: string;
+}
+
+/** `tl-bar`, plus `tl-flagged` for a hold in a buck-passing case and `tl-case` / `tl-dimmed` while one case is shown. */
+function barClass(bar: TimeBar): string {
+  let c = 'tl-bar';
+  if (bar.flagged) c += ' tl-flagged';
+  if (bar.highlight === 'case') c += ' tl-case';
+  else if (bar.highlight === 'dimmed') c += ' tl-dimmed';
+  return c;
 }
 
 function truncate(text: string, max: number): string {
@@ -143,63 +154,9 @@ export function TimelineStrip({ model, label, barText, lineLabel, testId }: Time
         ))}
 
         {/* Holds */}
-        {geo.bars.map((b) => {
-          const y = lanesTop + b.laneIndex * LANE_HEIGHT + (LANE_HEIGHT - BAR_HEIGHT) / 2;
-          const text = barText(b.bar);
-          // The label goes after the bar; near the right edge inside it (white) when the bar is wide
-          // enough, else before it, so a short last hold's label is never white on the background.
-          const after = b.x + b.width + 4;
-          const placement = after <= STRIP_WIDTH - RIGHT_PAD - 70 ? 'after' : b.width >= 70 ? 'inside' : 'before';
-          const labelX = placement === 'after' ? after : placement === 'inside' ? b.x + 4 : b.x - 4;
-          return (
-            <g key={b.bar.id} className={b.bar.bounced ? 'tl-bar tl-bounced' : 'tl-bar'} data-testid={`tl-bar-${b.bar.id}`}>
-              <title>{text.title}</title>
-              <rect
-                data-testid={`tl-within-${b.bar.id}`}
-                x={b.within.x}
-                y={y}
-                width={Math.max(1, b.within.width)}
-                height={BAR_HEIGHT}
-                rx={2}
-                style={{ fill: COLOR.within }}
-              />
-              {b.over && (
-                <rect
-                  data-testid={`tl-over-${b.bar.id}`}
-                  className="tl-over"
-                  x={b.over.x}
-                  y={y}
-                  width={Math.max(1, b.over.width)}
-                  height={BAR_HEIGHT}
-                  rx={2}
-                  style={{ fill: COLOR.over }}
-                />
-              )}
-              {b.bar.bounced && (
-                <rect
-                  x={b.x - 1}
-                  y={y - 2}
-                  width={Math.max(1, b.width) + 2}
-                  height={BAR_HEIGHT + 4}
-                  fill="none"
-                  style={{ stroke: COLOR.text }}
-                  strokeWidth={2}
-                  strokeDasharray="4 2"
-                />
-              )}
-              <text
-                x={labelX}
-                y={y + BAR_HEIGHT - 5}
-                fontSize="12"
-                textAnchor={placement === 'before' ? 'end' : 'start'}
-                data-placement={placement}
-                style={{ fill: placement === 'inside' ? '#ffffff' : COLOR.text }}
-              >
-                {text.label}
-              </text>
-            </g>
-          );
-        })}
+        {geo.bars.map((b) => (
+          <HoldBar key={b.bar.id} b={b} y={lanesTop + b.laneIndex * LANE_HEIGHT + (LANE_HEIGHT - BAR_HEIGHT) / 2} text={barText(b.bar)} />
+        ))}
 
         {/* Vertical lines: original due, due, end, now */}
         {geo.lines.map((l, i) => (
@@ -272,7 +229,89 @@ export function TimelineStrip({ model, label, barText, lineLabel, testId }: Time
             {t(MARKER_LABEL[kind])}
           </li>
         ))}
+        {model.bars.some((b) => b.flagged && b.highlight !== 'case') && (
+          <li>
+            <span className="tl-swatch" style={{ border: `2px dashed ${COLOR.text}` }} aria-hidden="true" />
+            {t('timeline.inCase')}
+          </li>
+        )}
+        {model.bars.some((b) => b.highlight === 'case') && (
+          <li>
+            <span className="tl-swatch" style={{ border: `3px solid ${COLOR.caseMark}` }} aria-hidden="true" />
+            {t('timeline.caseShown')}
+          </li>
+        )}
       </ul>
     </div>
+  );
+}
+
+/** One hold's bar: within and beyond its allotted time, its label, and its buck-passing marks (in a case; the case shown). */
+function HoldBar({ b, y, text }: { b: PlacedBar; y: number; text: BarText }) {
+  // The label goes after the bar; near the right edge inside it (white) when the bar is wide
+  // enough, else before it, so a short last hold's label is never white on the background.
+  const after = b.x + b.width + 4;
+  const placement = after <= STRIP_WIDTH - RIGHT_PAD - 70 ? 'after' : b.width >= 70 ? 'inside' : 'before';
+  const labelX = placement === 'after' ? after : placement === 'inside' ? b.x + 4 : b.x - 4;
+  return (
+    <g className={barClass(b.bar)} data-testid={`tl-bar-${b.bar.id}`} data-highlight={b.bar.highlight ?? undefined}>
+      <title>{text.title}</title>
+      {b.bar.highlight === 'case' && (
+        <rect
+          data-testid={`tl-case-${b.bar.id}`}
+          x={b.x - 4}
+          y={y - 5}
+          width={Math.max(1, b.width) + 8}
+          height={BAR_HEIGHT + 10}
+          rx={4}
+          fill="none"
+          style={{ stroke: COLOR.caseMark }}
+          strokeWidth={3}
+        />
+      )}
+      <rect
+        data-testid={`tl-within-${b.bar.id}`}
+        x={b.within.x}
+        y={y}
+        width={Math.max(1, b.within.width)}
+        height={BAR_HEIGHT}
+        rx={2}
+        style={{ fill: COLOR.within }}
+      />
+      {b.over && (
+        <rect
+          data-testid={`tl-over-${b.bar.id}`}
+          className="tl-over"
+          x={b.over.x}
+          y={y}
+          width={Math.max(1, b.over.width)}
+          height={BAR_HEIGHT}
+          rx={2}
+          style={{ fill: COLOR.over }}
+        />
+      )}
+      {b.bar.flagged && b.bar.highlight !== 'case' && (
+        <rect
+          x={b.x - 1}
+          y={y - 2}
+          width={Math.max(1, b.width) + 2}
+          height={BAR_HEIGHT + 4}
+          fill="none"
+          style={{ stroke: COLOR.text }}
+          strokeWidth={2}
+          strokeDasharray="4 2"
+        />
+      )}
+      <text
+        x={labelX}
+        y={y + BAR_HEIGHT - 5}
+        fontSize="12"
+        textAnchor={placement === 'before' ? 'end' : 'start'}
+        data-placement={placement}
+        style={{ fill: placement === 'inside' ? '#ffffff' : COLOR.text }}
+      >
+        {text.label}
+      </text>
+    </g>
   );
 }

@@ -12,8 +12,10 @@ export interface TimeBar {
   from: number;
   to: number;
   allottedUntil: number | null;
-  /** The holder had it before and someone else held it in between. */
-  bounced: boolean;
+  /** Part of a buck-passing case (server/domain/buck-passing.ts). */
+  flagged: boolean;
+  /** While one case is shown: `case` for its holds, `dimmed` for the others; null otherwise. */
+  highlight: 'case' | 'dimmed' | null;
 }
 
 /** A span when the clock stopped (supplement requested, paused). */

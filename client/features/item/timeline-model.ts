@@ -3,6 +3,7 @@
  * Pure: the clock comes in as `now`.
  */
 import type { DossierDetailResponse, TaskDetailResponse, TimelineEntry } from '../../../server/http/api-types';
+import type { BuckPassingCaseView, BuckPassingRule } from '../../../shared/contract/buck-passing';
 import type { TimeBar, TimeLine, TimeMarker, TimelineModel } from './timeline-geometry';
 import { timelineDomain } from './timeline-geometry';
 import { parseVnInstant } from '../../../shared/datetime';
@@ -22,17 +23,29 @@ export function holdBarId(index: number): string {
   return `hold-${index}`;
 }
 
+/** What the buck-passing cases say of one hold. */
+export interface HoldCaseMark {
+  /** The rules of the cases whose cycle includes this hold (each once, in case order). */
+  rules: BuckPassingRule[];
+  /** While a case is shown (`selected`): whether this hold is in its cycle; null when none is. */
+  inSelected: boolean | null;
+}
+
 /**
- * For each hold, whether it is a "bounce": its holder had the dossier before and someone else held
- * it in between (A→B→A, passing the buck).
+ * For each of `count` holds, the cases it is part of (the server's one definition of buck-passing:
+ * the cases come with the dossier), and whether it is in the case being shown.
  */
-export function bounceFlags(holds: readonly { handlerId: string }[]): boolean[] {
-  const seen = new Set<string>();
-  return holds.map((hold, i) => {
-    const bounced = seen.has(hold.handlerId) && i > 0 && holds[i - 1].handlerId !== hold.handlerId;
-    seen.add(hold.handlerId);
-    return bounced;
+export function holdCaseMarks(count: number, cases: readonly BuckPassingCaseView[], selected: BuckPassingCaseView | null): HoldCaseMark[] {
+  return Array.from({ length: count }, (_, i) => {
+    const rules: BuckPassingRule[] = [];
+    for (const c of cases) if (i >= c.holds.first && i <= c.holds.last && !rules.includes(c.rule)) rules.push(c.rule);
+    return { rules, inSelected: selected ? i >= selected.holds.first && i <= selected.holds.last : null };
   });
+}
+
+/** The case with this id among the dossier's, or null. */
+export function findCase(cases: readonly BuckPassingCaseView[], id: string | null): BuckPassingCaseView | null {
+  return (id && cases.find((c) => c.id === id)) || null;
 }
 
 function dueLines(dueAt: number | null, originalDueAt: number | null): TimeLine[] {
@@ -47,14 +60,16 @@ function dueLines(dueAt: number | null, originalDueAt: number | null): TimeLine[
  * time marked), supplement pauses, apologies with their proposed dates, due dates, end and now.
  * The axis runs from receipt to the latest of end (or now while open), due dates and proposed dates;
  * a finished dossier does not stretch to today, which would squash an old dossier into a sliver.
+ * Holds in a buck-passing case are flagged; while `selectedCase` is shown its holds are highlighted
+ * and the others dimmed.
  */
-export function dossierTimelineModel(d: DossierDetailResponse, now: number): TimelineModel {
+export function dossierTimelineModel(d: DossierDetailResponse, now: number, selectedCase: string | null = null): TimelineModel {
   const endAt = parseInstant(d.endAt);
   const open = endAt === null;
   const stop = endAt ?? now;
   const dueAt = parseInstant(d.dueAt);
   const originalDueAt = parseInstant(d.originalDueAt);
-  const bounces = bounceFlags(d.holds);
+  const marks = holdCaseMarks(d.holds.length, d.buckPassing ?? [], findCase(d.buckPassing ?? [], selectedCase));
 
   const bars: TimeBar[] = d.holds.flatMap((h, i) => {
     const from = parseInstant(h.from);
@@ -67,7 +82,8 @@ export function dossierTimelineModel(d: DossierDetailResponse, now: number): Tim
         from,
         to: parseInstant(h.to) ?? stop,
         allottedUntil: parseInstant(h.stepDueAt),
-        bounced: bounces[i],
+        flagged: marks[i].rules.length > 0,
+        highlight: marks[i].inSelected === null ? null : marks[i].inSelected ? 'case' : 'dimmed',
       },
     ];
   });
@@ -117,7 +133,8 @@ export function taskTimelineModel(t: TaskDetailResponse, now: number): TimelineM
             from: assignedAt,
             to: stop,
             allottedUntil: dueAt,
-            bounced: false,
+            flagged: false,
+            highlight: null,
           },
         ];
   const markers: TimeMarker[] = t.timeline.flatMap((e): TimeMarker[] => {

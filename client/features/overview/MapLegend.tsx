@@ -53,6 +53,11 @@ export function MapLegend({ metric, thresholds }: MapLegendProps) {
           <span className="legend__range">{t('legend.noData')}</span>
         </li>
       </ul>
+      {metric === 'buckPassingPer1000' && (
+        <span className="legend__note" data-testid="legend-definition">
+          {t('legend.buckPassingDefinition')}
+        </span>
+      )}
       {metric === 'onTimeRate' ? <ThresholdEditor /> : <span className="legend__note">{t('legend.quantileNote')}</span>}
     </div>
   );

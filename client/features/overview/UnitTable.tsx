@@ -7,7 +7,17 @@ import { metricValue } from '../../lib/metrics';
 import { useViewParams } from '../../lib/url-state';
 import type { UnitRow } from './unit-rows';
 
-const COLUMNS = ['unit', 'type', 'received', 'inProgress', 'overdue', 'dueSoon', 'overduePer1000', 'onTimeRate'] as const;
+const COLUMNS = [
+  'unit',
+  'type',
+  'received',
+  'inProgress',
+  'overdue',
+  'dueSoon',
+  'overduePer1000',
+  'onTimeRate',
+  'buckPassingPer1000',
+] as const;
 type Column = (typeof COLUMNS)[number];
 type Dir = 'asc' | 'desc';
 
@@ -34,6 +44,8 @@ function sortValue(r: UnitRow, c: Column): number | string | null {
       return metricValue(m, 'overduePer1000');
     case 'onTimeRate':
       return m?.onTimeRate ?? null;
+    case 'buckPassingPer1000':
+      return metricValue(m, 'buckPassingPer1000');
   }
 }
 
@@ -121,6 +133,7 @@ export function UnitTable({ rows, period }: UnitTableProps) {
                 <span className={`level-dot level-dot--${r.level}`} aria-hidden="true" />
                 {f.percent(r.metrics?.onTimeRate ?? null)}
               </td>
+              <td className="num">{f.number(metricValue(r.metrics, 'buckPassingPer1000'), 1)}</td>
             </tr>
           ))}
         </tbody>

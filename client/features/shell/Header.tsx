@@ -71,6 +71,9 @@ export function Header() {
               {t('nav', { ns: 'officials' })}
             </NavLink>
           )}
+          <NavLink to={linkTo('/buck-passing')} className="app-nav__link" data-testid="nav-buck-passing">
+            {t('nav.buckPassing')}
+          </NavLink>
         </nav>
         <PeriodSwitch />
         <UnitSearch />

@@ -31,7 +31,7 @@ type Key = (typeof OFFICIAL_SORT_KEYS)[number];
 const BADGE_KEY: Record<OfficialBadge, string> = {
   overdue: 'officials.badgeOverdue',
   slow: 'officials.badgeSlow',
-  bounce: 'officials.badgeBounce',
+  buckPassing: 'officials.badgeBuckPassing',
 };
 
 export function OfficialsTable({ code, rows, department = false }: OfficialsTableProps) {
@@ -80,7 +80,12 @@ export function OfficialsTable({ code, rows, department = false }: OfficialsTabl
         cell: (r) => f.percent(r.stepOnTimeShare),
       },
       { key: 'medianHoldDays', header: t('officials.medianHoldDays'), numeric: true, cell: (r) => f.number(r.medianHoldDays, 1) },
-      { key: 'bounces', header: t('officials.bounces'), numeric: true, cell: (r) => f.count(r.bounces) },
+      {
+        key: 'buckPassingCases',
+        header: t('officials.buckPassingCases'),
+        numeric: true,
+        cell: (r) => f.count(r.buckPassingCases),
+      },
     ],
     [t, f],
   );

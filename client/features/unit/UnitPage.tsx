@@ -20,6 +20,7 @@ import { UnitHeader } from './UnitHeader';
 import { WorkLists } from './WorkLists';
 import { AccessRefused } from './LoadError';
 import { UnitRequestsPanel } from '../requests/UnitRequestsPanel';
+import { BuckPassingSection } from '../buck-passing/BuckPassingSection';
 import { isOwnScope, useSession } from '../auth/session';
 import { readTab } from './url-view';
 import type { UnitTab } from './url-view';
@@ -105,6 +106,7 @@ export function UnitPage() {
         <BreakdownTable kind="field" code={code} rows={data.byField} />
         <BreakdownTable kind="procedure" code={code} rows={data.byProcedure} />
         {caps.officials && own && <OfficialsTable code={code} rows={data.byOfficial} department={data.department !== null} />}
+        <BuckPassingSection code={code} />
       </>
     );
   }

@@ -13,7 +13,7 @@ export const OFFICIAL_SORT_KEYS = [
   'stepsDone',
   'stepOnTimeShare',
   'medianHoldDays',
-  'bounces',
+  'buckPassingCases',
 ] as const;
 
 /** Default order of each dossier list: the most urgent first. */

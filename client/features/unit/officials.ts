@@ -1,5 +1,5 @@
 /**
- * Accountability of handling officials: who is slow and who passes dossiers back and forth.
+ * Accountability of handling officials: who is slow and who is involved in buck-passing cases.
  * Pure: ordering and badges from the API's OfficialRow.
  */
 import type { OfficialRow } from '../../../server/http/api-types';
@@ -7,14 +7,14 @@ import type { OfficialRow } from '../../../server/http/api-types';
 /** Below this share of steps done within their allotted time an official is flagged slow. */
 export const SLOW_STEP_ON_TIME_SHARE = 0.8;
 
-export type OfficialBadge = 'overdue' | 'slow' | 'bounce';
+export type OfficialBadge = 'overdue' | 'slow' | 'buckPassing';
 
-/** Badges of an official: holding overdue dossiers now, slow steps, passing dossiers back and forth. */
+/** Badges of an official: holding overdue dossiers now, slow steps, involved in buck-passing cases (đùn đẩy). */
 export function officialBadges(row: OfficialRow): OfficialBadge[] {
   const badges: OfficialBadge[] = [];
   if (row.overdueHeldNow > 0) badges.push('overdue');
   if (row.stepOnTimeShare !== null && row.stepOnTimeShare < SLOW_STEP_ON_TIME_SHARE) badges.push('slow');
-  if (row.bounces > 0) badges.push('bounce');
+  if (row.buckPassingCases > 0) badges.push('buckPassing');
   return badges;
 }
 
@@ -25,13 +25,13 @@ const ascNullLast = (a: number | null, b: number | null): number => (a === null 
 const descNullLast = (a: number | null, b: number | null): number => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : b - a);
 
 /**
- * Worst first: most overdue dossiers held now, then most bounces, then lowest step on-time share,
+ * Worst first: most overdue dossiers held now, then most buck-passing cases, then lowest step on-time share,
  * then longest median hold, then most held now; ties by name.
  */
 export function compareOfficialsWorstFirst(a: OfficialRow, b: OfficialRow): number {
   return (
     desc(a.overdueHeldNow, b.overdueHeldNow) ||
-    desc(a.bounces, b.bounces) ||
+    desc(a.buckPassingCases, b.buckPassingCases) ||
     ascNullLast(a.stepOnTimeShare, b.stepOnTimeShare) ||
     descNullLast(a.medianHoldDays, b.medianHoldDays) ||
     desc(a.holdingNow, b.holdingNow) ||

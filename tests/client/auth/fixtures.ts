@@ -22,6 +22,7 @@ export function detailFixture(): UnitDetailResponse {
     processingDaysP90: 4,
     onlineShare: 0.5,
     apologies: 0,
+    buckPassingCases: 0,
     tasks: { assigned: 0, openInTerm: 0, openOverdue: 0, doneOnTime: 0, doneLate: 0, noDeadline: 0 },
   };
   return {

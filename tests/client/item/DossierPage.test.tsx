@@ -57,8 +57,28 @@ describe('DossierPage', () => {
     expect(screen.queryByTestId('summary-daysOverdue')).toBeNull();
   });
 
-  it('shows the summary, the timeline and the holds with a "Chuyển qua lại" badge on a bounce', async () => {
+  it("shows the summary, the timeline and the holds with the rule's name on the holds of the server's buck-passing case", async () => {
     const d = dossier({
+      buckPassing: [
+        {
+          id: 'HS-2025-000123:bounce:0',
+          rule: 'bounce',
+          dossierId: 'HS-2025-000123',
+          unit: '26734',
+          unitName: 'Phường Bến Thành',
+          procedureCode: '1.001193',
+          procedureName: 'Đăng ký khai sinh',
+          holds: { first: 0, last: 2 },
+          firstHandoverAt: vn(4),
+          lastHandoverAt: vn(5),
+          lostWorkingHours: 8,
+          officials: [
+            { id: 'a', name: 'Nguyễn Văn An', unit: '26734', unitName: 'Phường Bến Thành' },
+            { id: 'b', name: 'Trần Thị Bình', unit: '26734', unitName: 'Phường Bến Thành' },
+          ],
+          evidence: '/dossiers/HS-2025-000123?case=HS-2025-000123%3Abounce%3A0',
+        },
+      ],
       originalDueAt: vn(6, 17),
       dueAt: vn(7, 17),
       holds: [
@@ -98,10 +118,54 @@ describe('DossierPage', () => {
       'Thời gian cho phép (ngày làm việc)',
       'Chậm (ngày làm việc)',
     ]);
-    expect(within(screen.getByTestId('hold-row-1')).queryByText('Chuyển qua lại')).toBeNull();
+    expect(within(screen.getByTestId('hold-row-1')).getByText('Chuyển qua lại')).toBeTruthy();
     expect(within(screen.getByTestId('hold-row-3')).getByText('Chuyển qua lại')).toBeTruthy();
+    expect(screen.getByTestId('dossier-case-HS-2025-000123:bounce:0').textContent).toContain('bước 1–3');
+    // No case in the URL: nothing highlighted.
+    expect(screen.queryByTestId('case-highlight-note')).toBeNull();
+    expect(screen.getByTestId('dossier-timeline').querySelectorAll('.tl-case')).toHaveLength(0);
     expect(screen.getByTestId('hold-row-3').textContent).toContain('Đang giữ');
     expect(screen.getByTestId('hold-row-3').textContent).toContain('5,5');
+  });
+
+  it('highlights the cycle of the case in the URL on the timeline and in the holds, and dims the other holds', async () => {
+    const id = 'HS-2025-000123:sent_back:1';
+    const d = dossier({
+      holds: [
+        hold({ handlerId: 'r', handlerName: 'Lê Thị Tiếp Nhận', from: vn(3), to: vn(3, 9) }),
+        hold({ handlerId: 's', handlerName: 'Phạm Văn Sơn', from: vn(3, 9), to: vn(4) }),
+        hold({ handlerId: 'r', handlerName: 'Lê Thị Tiếp Nhận', from: vn(4), to: vn(5) }),
+        hold({ handlerId: 's', handlerName: 'Phạm Văn Sơn', from: vn(5), to: null }),
+      ],
+      buckPassing: [
+        {
+          id,
+          rule: 'sent_back',
+          dossierId: 'HS-2025-000123',
+          unit: '26734',
+          unitName: 'Phường Bến Thành',
+          procedureCode: '1.001193',
+          procedureName: 'Đăng ký khai sinh',
+          holds: { first: 1, last: 3 },
+          firstHandoverAt: vn(4),
+          lastHandoverAt: vn(5),
+          lostWorkingHours: 8,
+          officials: [],
+          evidence: `/dossiers/HS-2025-000123?case=${encodeURIComponent(id)}`,
+        },
+      ],
+    });
+    stubApi([[/^\/api\/v1\/dossiers\/HS-2025-000123$/, () => json(d)]]);
+    renderRoute(`/dossiers/HS-2025-000123?case=${encodeURIComponent(id)}`, '/dossiers/:id', <DossierPage />);
+    const note = await screen.findByTestId('case-highlight-note', undefined, SLOW);
+    expect(note.textContent).toContain('Trả về bước trước');
+    expect(note.textContent).toContain('bước 2–4');
+    const timeline = screen.getByTestId('dossier-timeline');
+    const highlights = [0, 1, 2, 3].map((i) => timeline.querySelector(`[data-testid="tl-bar-hold-${i}"]`)?.getAttribute('data-highlight'));
+    expect(highlights).toEqual(['dimmed', 'case', 'case', 'case']);
+    expect(screen.getByTestId('hold-row-1').className).not.toContain('row-case');
+    expect([2, 3, 4].map((n) => screen.getByTestId(`hold-row-${n}`).className)).toEqual(['row-case', 'row-case', 'row-case']);
+    expect(screen.getByTestId(`dossier-case-${id}`).getAttribute('aria-current')).toBe('true');
   });
 });
 

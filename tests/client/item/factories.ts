@@ -47,6 +47,7 @@ export function dossier(over: Partial<DossierDetailResponse> = {}): DossierDetai
     apologies: [],
     rating: null,
     holds: [],
+    buckPassing: [],
     timeline: [],
     ...over,
   };

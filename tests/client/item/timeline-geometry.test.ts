@@ -24,7 +24,18 @@ describe('layoutTimeline', () => {
   it('splits a hold past its allotted time into a within part and an over part', () => {
     const g = layoutTimeline(
       model({
-        bars: [{ id: 'h1', lane: 'a', laneLabel: 'A', from: T0 + 1 * D, to: T0 + 6 * D, allottedUntil: T0 + 3 * D, bounced: false }],
+        bars: [
+          {
+            id: 'h1',
+            lane: 'a',
+            laneLabel: 'A',
+            from: T0 + 1 * D,
+            to: T0 + 6 * D,
+            allottedUntil: T0 + 3 * D,
+            flagged: false,
+            highlight: null,
+          },
+        ],
       }),
       FRAME,
     );
@@ -39,8 +50,8 @@ describe('layoutTimeline', () => {
     const g = layoutTimeline(
       model({
         bars: [
-          { id: 'in', lane: 'a', laneLabel: 'A', from: T0, to: T0 + 2 * D, allottedUntil: T0 + 3 * D, bounced: false },
-          { id: 'none', lane: 'b', laneLabel: 'B', from: T0 + 2 * D, to: T0 + 4 * D, allottedUntil: null, bounced: false },
+          { id: 'in', lane: 'a', laneLabel: 'A', from: T0, to: T0 + 2 * D, allottedUntil: T0 + 3 * D, flagged: false, highlight: null },
+          { id: 'none', lane: 'b', laneLabel: 'B', from: T0 + 2 * D, to: T0 + 4 * D, allottedUntil: null, flagged: false, highlight: null },
         ],
       }),
       FRAME,
@@ -54,7 +65,18 @@ describe('layoutTimeline', () => {
   it('counts the whole hold as over when the step was already late at hand-over', () => {
     const g = layoutTimeline(
       model({
-        bars: [{ id: 'h', lane: 'a', laneLabel: 'A', from: T0 + 4 * D, to: T0 + 5 * D, allottedUntil: T0 + 2 * D, bounced: false }],
+        bars: [
+          {
+            id: 'h',
+            lane: 'a',
+            laneLabel: 'A',
+            from: T0 + 4 * D,
+            to: T0 + 5 * D,
+            allottedUntil: T0 + 2 * D,
+            flagged: false,
+            highlight: null,
+          },
+        ],
       }),
       FRAME,
     );
@@ -70,7 +92,8 @@ describe('layoutTimeline', () => {
       from: T0 + d * D,
       to: T0 + (d + 1) * D,
       allottedUntil: null,
-      bounced: false,
+      flagged: false,
+      highlight: null,
     });
     const g = layoutTimeline(model({ bars: [bar('1', 'a', 0), bar('2', 'b', 1), bar('3', 'a', 2)] }), FRAME);
     expect(g.lanes.map((l) => l.key)).toEqual(['a', 'b']);

@@ -1,28 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { bounceFlags, dossierTimelineModel, taskTimelineModel } from '../../../client/features/item/timeline-model';
+import { dossierTimelineModel, holdCaseMarks, taskTimelineModel } from '../../../client/features/item/timeline-model';
+import type { BuckPassingCaseView, BuckPassingRule } from '../../../shared/contract/buck-passing';
 import { dossier, hold, task, vn } from './factories';
 
-describe('bounceFlags', () => {
-  it('flags a holder who gets the dossier back after someone else (A→B→A)', () => {
-    expect(bounceFlags([{ handlerId: 'a' }, { handlerId: 'b' }, { handlerId: 'a' }])).toEqual([false, false, true]);
-  });
+/** A case of rule `rule` over holds [first, last] of dossier HS-2025-000123. */
+function bpCase(rule: BuckPassingRule, first: number, last: number): BuckPassingCaseView {
+  const id = `HS-2025-000123:${rule}:${first}`;
+  return {
+    id,
+    rule,
+    dossierId: 'HS-2025-000123',
+    unit: '26734',
+    unitName: 'Phường Bến Thành',
+    procedureCode: '1.001193',
+    procedureName: 'Đăng ký khai sinh',
+    holds: { first, last },
+    firstHandoverAt: vn(4),
+    lastHandoverAt: vn(5),
+    lostWorkingHours: 8,
+    officials: [],
+    evidence: `/dossiers/HS-2025-000123?case=${encodeURIComponent(id)}`,
+  };
+}
 
-  it('does not flag consecutive holds by the same person or first holds', () => {
-    expect(bounceFlags([{ handlerId: 'a' }, { handlerId: 'a' }, { handlerId: 'b' }, { handlerId: 'c' }])).toEqual([
-      false,
-      false,
-      false,
-      false,
+describe('holdCaseMarks', () => {
+  it("marks each hold with the rules of the server's cases that include it, each rule once", () => {
+    const cases = [bpCase('bounce', 1, 3), bpCase('pass_around', 1, 4), bpCase('bounce', 3, 4)];
+    expect(holdCaseMarks(6, cases, null).map((m) => m.rules)).toEqual([
+      [],
+      ['bounce', 'pass_around'],
+      ['bounce', 'pass_around'],
+      ['bounce', 'pass_around'],
+      ['pass_around', 'bounce'],
+      [],
     ]);
   });
 
-  it('flags a return after several others (A→B→C→A)', () => {
-    expect(bounceFlags([{ handlerId: 'a' }, { handlerId: 'b' }, { handlerId: 'c' }, { handlerId: 'a' }])).toEqual([
-      false,
-      false,
-      false,
-      true,
-    ]);
+  it('says which holds are in the case shown, and nothing of the kind when none is', () => {
+    const shown = bpCase('sent_back', 2, 3);
+    expect(holdCaseMarks(5, [shown], shown).map((m) => m.inSelected)).toEqual([false, false, true, true, false]);
+    expect(holdCaseMarks(2, [shown], null).map((m) => m.inSelected)).toEqual([null, null]);
   });
 });
 
@@ -59,11 +76,31 @@ describe('dossierTimelineModel', () => {
     expect(m.markers[0]).toMatchObject({ kind: 'apology', target: Date.parse(vn(20, 17)) });
   });
 
-  it('marks the bounced hold', () => {
+  it("flags the holds of the dossier's buck-passing cases, and highlights the case shown while dimming the rest", () => {
     const d = dossier({
-      holds: [hold({ handlerId: 'a' }), hold({ handlerId: 'b', from: vn(4), to: vn(5) }), hold({ handlerId: 'a', from: vn(5), to: vn(6) })],
+      holds: [
+        hold({ handlerId: 'r' }),
+        hold({ handlerId: 'a', from: vn(4), to: vn(5) }),
+        hold({ handlerId: 'b', from: vn(5), to: vn(6) }),
+        hold({ handlerId: 'a', from: vn(6), to: vn(7) }),
+      ],
+      buckPassing: [bpCase('bounce', 1, 3)],
     });
-    expect(dossierTimelineModel(d, Date.parse(vn(14))).bars.map((b) => b.bounced)).toEqual([false, false, true]);
+    const now = Date.parse(vn(14));
+    expect(dossierTimelineModel(d, now).bars.map((b) => [b.flagged, b.highlight])).toEqual([
+      [false, null],
+      [true, null],
+      [true, null],
+      [true, null],
+    ]);
+    expect(dossierTimelineModel(d, now, 'HS-2025-000123:bounce:1').bars.map((b) => b.highlight)).toEqual([
+      'dimmed',
+      'case',
+      'case',
+      'case',
+    ]);
+    // An id that is not among the dossier's cases highlights nothing.
+    expect(dossierTimelineModel(d, now, 'HS-2025-000123:bounce:0').bars.map((b) => b.highlight)).toEqual([null, null, null, null]);
   });
 });
 

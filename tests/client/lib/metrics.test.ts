@@ -11,6 +11,11 @@ describe('metricValue', () => {
     expect(metricValue(m, 'overduePer1000')).toBe(3);
   });
 
+  it('reads buck-passing cases per 1,000 dossiers received, both counted over the dossiers received in the period', () => {
+    expect(metricValue(metrics({ received: 4000, buckPassingCases: 6 }), 'buckPassingPer1000')).toBe(1.5);
+    expect(metricValue(metrics({ received: 0, buckPassingCases: 0 }), 'buckPassingPer1000')).toBeNull();
+  });
+
   it('is null when it cannot be computed', () => {
     expect(metricValue(metrics({ received: 0, overdue: 3 }), 'overduePer1000')).toBeNull();
     expect(metricValue(metrics(), 'onTimeRate')).toBeNull();

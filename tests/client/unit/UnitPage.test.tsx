@@ -42,6 +42,7 @@ function metrics(over: Partial<ScopeMetrics> = {}): ScopeMetrics {
     processingDaysP90: 6,
     onlineShare: 0.73,
     apologies: 3,
+    buckPassingCases: 2,
     tasks: { assigned: 10, openInTerm: 4, openOverdue: 2, doneOnTime: 3, doneLate: 1, noDeadline: 0 },
     ...over,
   };

@@ -12,7 +12,7 @@ function official(over: Partial<OfficialRow>): OfficialRow {
     stepsDone: 10,
     stepOnTimeShare: 1,
     medianHoldDays: 1,
-    bounces: 0,
+    buckPassingCases: 0,
     ...over,
   };
 }
@@ -22,17 +22,21 @@ describe('officialsWorstFirst', () => {
     const rows = [
       official({ id: 'good', name: 'An' }),
       official({ id: 'slow', name: 'Bình', stepOnTimeShare: 0.4 }),
-      official({ id: 'bounce', name: 'Chi', bounces: 3 }),
+      official({ id: 'buckPassing', name: 'Chi', buckPassingCases: 3 }),
       official({ id: 'overdue', name: 'Dũng', overdueHeldNow: 2 }),
       official({ id: 'unknown', name: 'Em', stepOnTimeShare: null }),
     ];
-    expect(officialsWorstFirst(rows).map((r) => r.id)).toEqual(['overdue', 'bounce', 'slow', 'good', 'unknown']);
+    expect(officialsWorstFirst(rows).map((r) => r.id)).toEqual(['overdue', 'buckPassing', 'slow', 'good', 'unknown']);
   });
 });
 
 describe('officialBadges', () => {
-  it('flags overdue holdings, slow steps and passing back and forth', () => {
-    expect(officialBadges(official({ overdueHeldNow: 1, stepOnTimeShare: 0.5, bounces: 2 }))).toEqual(['overdue', 'slow', 'bounce']);
+  it('flags overdue holdings, slow steps and buck-passing cases', () => {
+    expect(officialBadges(official({ overdueHeldNow: 1, stepOnTimeShare: 0.5, buckPassingCases: 2 }))).toEqual([
+      'overdue',
+      'slow',
+      'buckPassing',
+    ]);
     expect(officialBadges(official({}))).toEqual([]);
     expect(officialBadges(official({ stepOnTimeShare: null }))).toEqual([]);
   });

@@ -52,6 +52,7 @@ export function stubApi(routes: [RegExp, (url: URL) => Response][]) {
     ...routes,
     [/^\/api\/v1\/auth\/me$/, () => json(CITY_LEADER_ME)],
     [/\/reminders$/, () => json({ items: [] })],
+    [/\/buck-passing$/, (url) => json(emptyBuckPassingList(url))],
   ];
   const mock = vi.fn(async (input: string | URL | Request) => {
     const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -61,6 +62,30 @@ export function stubApi(routes: [RegExp, (url: URL) => Response][]) {
   });
   vi.stubGlobal('fetch', mock);
   return mock;
+}
+
+/** A buck-passing list with no case, as the API answers it for the URL's period and page. */
+export function emptyBuckPassingList(url: URL) {
+  return {
+    asOf: '2025-11-14T09:30:00.000+07:00',
+    window: {
+      period: url.searchParams.get('period') ?? 'live',
+      from: '2025-11-01T00:00:00.000+07:00',
+      to: '2025-12-01T00:00:00.000+07:00',
+    },
+    scope: 'city',
+    rule: null,
+    official: null,
+    sort: 'recent',
+    dir: 'desc',
+    total: 0,
+    page: 1,
+    pageSize: 20,
+    items: [],
+    byRule: ['bounce', 'sent_back', 'pass_around', 'cross_unit'].map((rule) => ({ rule, cases: 0, lostWorkingHours: 0 })),
+    namesHidden: false,
+    passAround: { transfers: 4, holders: 3 },
+  };
 }
 
 /** jsdom has no ResizeObserver; Recharts' responsive charts need one. */

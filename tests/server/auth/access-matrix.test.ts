@@ -198,6 +198,44 @@ const CASES: Case[] = [
   },
 
   { route: 'GET /alerts/recent', what: 'the city’s recent alerts (names only where allowed)', path: '/alerts/recent', expect: ALL },
+
+  // Buck-passing cases: to whoever may see the scope's figures, officials' names only to those who may see them.
+  {
+    route: 'GET /city/buck-passing',
+    what: 'the city’s buck-passing cases (names only where allowed)',
+    path: '/city/buck-passing',
+    expect: ALL,
+  },
+  {
+    route: 'GET /units/:code/buck-passing',
+    what: 'another unit’s buck-passing cases',
+    path: `/units/${OTHER}/buck-passing?period=month`,
+    expect: ALL,
+  },
+  {
+    route: 'GET /departments/:code/buck-passing',
+    what: 'a department’s buck-passing cases',
+    path: `/departments/${DEPT}/buck-passing`,
+    expect: ALL,
+  },
+  {
+    route: 'GET /units/:code/buck-passing',
+    what: 'the own unit’s cases of one official (names)',
+    path: `/units/${OWN}/buck-passing?official=79-${OWN}-cb01`,
+    expect: row('A', 'A', 'A', 'D', 'A', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /city/buck-passing',
+    what: 'the city’s cases of one official (names)',
+    path: `/city/buck-passing?official=79-${OWN}-cb01`,
+    expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /departments/:code/buck-passing',
+    what: 'the department’s cases of one official (names)',
+    path: `/departments/${DEPT}/buck-passing?official=79-${DEPT}-cb01`,
+    expect: row('A', 'A', 'D', 'A', 'D', 'A', 'D', 'D'),
+  },
   { route: 'GET /alerts/recent', what: 'a unit’s recent alerts', path: `/alerts/recent?code=${OWN}`, expect: ALL },
 
   {

@@ -47,7 +47,7 @@ describe('xlsx cells', () => {
           stepsDone: 3,
           stepOnTimeShare: 0.5,
           medianHoldDays: 1.25,
-          bounces: 0,
+          buckPassingCases: 0,
         },
       ],
       MONTH,

@@ -12,7 +12,7 @@ describe('read API', () => {
     leader = await srv.as('city_leader');
     await srv.post(DOSSIERS, {
       events: [
-        // D-1: overdue now, held by Lê Văn C after a bounce A→C→A→C
+        // D-1: overdue now, held by Lê Văn C after A→C→A→C (C sent it back to A's earlier step)
         receivedEvent({ id: 'r1', dossierId: 'D-1', at: '2026-11-16T08:00:00+07:00', dueAt: '2026-11-18T17:00:00+07:00' }),
         {
           id: 'a1',
@@ -79,8 +79,8 @@ describe('read API', () => {
     const c = u.body.byOfficial.find((o: any) => o.id === 'C');
     expect(c).toMatchObject({ holdingNow: 1, overdueHeldNow: 1 });
     const a = u.body.byOfficial.find((o: any) => o.id === 'A');
-    // A→C→A→C: C passed it back to A (who held it before), then A passed it back to C.
-    expect([a.bounces, c.bounces]).toEqual([1, 1]);
+    // A→C→A→C: C sent it back to A, who held the earlier step, and A passed it to C again: one sent-back case, both involved.
+    expect([a.buckPassingCases, c.buckPassingCases]).toEqual([1, 1]);
     expect(u.body.trend).toHaveLength(30);
     expect(u.body.trend.at(-1)).toMatchObject({ date: '2026-11-20', overdueBacklog: 1 });
   });

@@ -36,6 +36,15 @@ const dossierArb = fc.record({
   dueWorkingHours: fc.integer({ min: 1, max: 100 }),
   bareDateDue: fc.boolean(),
   assignedAfterMin: fc.option(minutes(2), { nil: undefined }),
+  // Hand-overs among a few officials (some of another unit) with a few step ends: buck-passing cases arise.
+  handovers: fc.array(
+    fc.record({
+      afterMin: fc.integer({ min: 1, max: 3 * DAY_MIN }),
+      handler: fc.constantFrom('h1', 'h2', 'h3', 'h4', 'p1'),
+      stepDueDays: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+    }),
+    { maxLength: 7 },
+  ),
   supplements: fc.array(
     fc.record({
       requestAfterMin: minutes(6),
@@ -105,6 +114,18 @@ function buildTimeline(s: Scenario): { arrivals: Arrival[]; t0: number } {
         dossierId,
         at: rAt + d.assignedAfterMin * MIN_MS,
         handler: { id: 'h1', name: 'Cán bộ A', unit: d.unit },
+      });
+    }
+    let handedAt = rAt;
+    for (const h of d.handovers) {
+      handedAt += h.afterMin * MIN_MS;
+      dossierEvents.push({
+        id: eid(),
+        type: 'assigned',
+        dossierId,
+        at: handedAt,
+        handler: { id: h.handler, name: `Cán bộ ${h.handler}`, unit: h.handler === 'p1' ? 'SNV' : d.unit },
+        ...(h.stepDueDays === undefined ? {} : { stepDueAt: rAt + h.stepDueDays * 86_400_000 }),
       });
     }
     let cursor = rAt;
@@ -214,6 +235,7 @@ function flowOf(m: ScopeMetrics) {
     finishedLate: m.finishedLate,
     withdrawn: m.withdrawn,
     apologies: m.apologies,
+    buckPassingCases: m.buckPassingCases,
     processingDaysMedian: m.processingDaysMedian,
     processingDaysP90: m.processingDaysP90,
     onlineShare: m.onlineShare,

@@ -46,6 +46,8 @@ function inOfficeHours(t: number): boolean {
   return OFFICE_MINUTES.some(([a, b]) => minutes >= a && minutes < b);
 }
 
+const isWard = (code: string) => tinyCity.units.some((u) => u.code === code);
+
 describe('createCityGenerator', () => {
   const gen = make();
   const all = gen.generate(FROM, TO);
@@ -182,7 +184,10 @@ describe('createCityGenerator', () => {
       const bad = (why: string): void => {
         problems.push(`${id} ${why}: ${types.join(',')}`);
       };
-      if (events.some((e) => e.type === 'assigned' && e.handler.unit !== unit)) bad('handler of another unit');
+      // Officials of the dossier's unit, or of a department taking the inter-level step (liên thông) of a ward's file.
+      if (events.some((e) => e.type === 'assigned' && e.handler.unit !== unit && !(isWard(unit) && !isWard(e.handler.unit)))) {
+        bad('handler of another unit');
+      }
       // Numbered 1, 2, 3… in order (dossiers with a bad event, left out above, have a hole).
       if (!faultyDossiers.has(id)) {
         events.forEach((e, i) => {
@@ -294,7 +299,9 @@ describe('createCityGenerator', () => {
     g.generate(FROM, FROM + MS_PER_DAY);
     expect(() => g.generate(FROM, FROM + 2 * MS_PER_DAY)).toThrow(RangeError);
     const later = g.generate(FROM + 3 * MS_PER_DAY, FROM + 4 * MS_PER_DAY);
-    for (const e of later.dossiers) expect(at(e.at)).toBeGreaterThanOrEqual(FROM + 3 * MS_PER_DAY);
+    // (A deliberately bad event may carry an `at` before its dossier's receipt: it is emitted when it really happens.)
+    const faults = g.injectedFaults();
+    for (const e of later.dossiers) if (!faults.has(e.id)) expect(at(e.at)).toBeGreaterThanOrEqual(FROM + 3 * MS_PER_DAY);
     expect(g.cursor).toBe(FROM + 4 * MS_PER_DAY);
   });
 
