@@ -167,7 +167,7 @@ export interface OfficialDetailResponse {
   weeks: OfficialWeek[];
   /** Held now: overdue dossiers first, the most recently overdue first; then by hours beyond the step's allotted time. */
   holdings: OfficialHolding[];
-  /** The period's steps, most hours beyond allotted time first; at most STEPS_LIMIT of them. */
+  /** The period's steps, most hours beyond allotted time first; at most OFFICIAL_STEPS_LIMIT of them. */
   steps: OfficialStep[];
   /** How many steps the period has (steps holds at most OFFICIAL_STEPS_LIMIT). */
   stepsTotal: number;

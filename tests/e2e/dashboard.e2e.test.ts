@@ -233,8 +233,8 @@ describe('the leaders dashboard in Chromium', () => {
       await page.goto(`${server.url}/`);
       await page.getByTestId('period-switch').waitFor();
       const seen: string[] = [];
-      // Skip link, title, VI, EN, sign out, then the period switch.
-      for (let i = 0; i < 10; i++) {
+      // Skip link, title, the header's status controls, VI, EN, sign out, the navigation (Bản đồ, Cán bộ), then the period switch.
+      for (let i = 0; i < 12; i++) {
         await page.keyboard.press('Tab');
         const f = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement | null;
