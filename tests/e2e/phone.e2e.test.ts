@@ -18,6 +18,8 @@ interface Layout {
   smallText: string[];
   /** Visible buttons, selects and inputs less than 44 px tall (the map's own drawing excluded). */
   smallTargets: string[];
+  /** Visible text that is a translation key, not words (a key missing from the i18n files). */
+  rawKeys: string[];
 }
 
 /** What a thumb and an eye meet on the page as it is. */
@@ -28,10 +30,12 @@ function measure(page: Page): Promise<Layout> {
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     };
     const smallText = new Set<string>();
+    const rawKeys = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       if (!el || !n.textContent?.trim() || !visible(el)) continue;
+      if (/^[a-z][A-Za-z]*(\.[A-Za-z_]+)+$/.test(n.textContent.trim())) rawKeys.add(n.textContent.trim());
       if (el.closest('svg, .visually-hidden, [aria-hidden="true"], .leaflet-container')) continue;
       const size = parseFloat(getComputedStyle(el).fontSize);
       if (size < 14) smallText.add(`${el.tagName.toLowerCase()}.${el.className} ${size}px "${n.textContent.trim().slice(0, 30)}"`);
@@ -48,6 +52,7 @@ function measure(page: Page): Promise<Layout> {
       clientWidth: document.documentElement.clientWidth,
       smallText: [...smallText],
       smallTargets: [...smallTargets],
+      rawKeys: [...rawKeys],
     };
   });
 }
@@ -130,6 +135,7 @@ describe('every view on a phone, 360 and 390 px wide', () => {
           if (m.scrollWidth > m.clientWidth) problems.push(`${v.name}: scrolls sideways (${m.scrollWidth} > ${m.clientWidth})`);
           problems.push(...m.smallText.map((x) => `${v.name}: text under 14 px: ${x}`));
           problems.push(...m.smallTargets.map((x) => `${v.name}: target under 44 px: ${x}`));
+          problems.push(...m.rawKeys.map((x) => `${v.name}: untranslated key on screen: ${x}`));
           // Scrolled down, the pinned bar still shows whether the figures are live and of when.
           await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
           if (!(await liveStateInView(page))) problems.push(`${v.name}: live state out of view`);
