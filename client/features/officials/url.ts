@@ -3,7 +3,7 @@
  * `/officials/:id?steps=beyond#steps`), the API URLs built from it, and where each number drills to.
  * Pure: URLSearchParams in, strings out.
  */
-import type { OfficialListSortKey } from '../../../shared/contract/officials';
+import { OFFICIAL_LIST_SORT_KEYS } from '../../../shared/contract/officials';
 import type { Period } from '../../../server/metrics/types';
 import type { ScopeKey } from '../../../server/metrics/types';
 import { apiUrl } from '../../api';
@@ -21,19 +21,8 @@ export interface OfficialFilters {
 export const OFFICIAL_FILTER_KEYS = ['unit', 'department', 'field', 'q'] as const;
 export type OfficialFilterKey = (typeof OFFICIAL_FILTER_KEYS)[number];
 
-/** The list's columns the server sorts by (the contract's list, restated: the client imports types only). */
-export const OFFICIAL_SORT_KEYS = [
-  'name',
-  'unit',
-  'stepsDone',
-  'withinShare',
-  'beyondHours',
-  'beyondHoursMedian',
-  'overdueHeldNow',
-  'holdingNow',
-  'bounces',
-  'reminders',
-] as const satisfies readonly OfficialListSortKey[];
+/** The list's columns the server sorts by: the contract's one list. */
+export const OFFICIAL_SORT_KEYS = OFFICIAL_LIST_SORT_KEYS;
 
 /** Worst first: the most overdue dossiers held now. */
 export const OFFICIAL_DEFAULT_SORT: SortState = { key: 'overdueHeldNow', dir: 'desc' };
