@@ -22,7 +22,7 @@ import { validateEvent } from '../server/ingest/validate.js';
 import { Projector } from '../server/projection/projector.js';
 import { chunk, generateCity, isMain, log, median, numArg, round, runMain, startInProcess, tempDir } from './lib.js';
 
-const PROJECTION_TABLES = ['dossiers', 'holds', 'tasks', 'event_ids', 'item_events'];
+const PROJECTION_TABLES = ['dossiers', 'holds', 'tasks', 'event_ids', 'item_events', 'buck_passing_cases', 'buck_passing_parties'];
 
 export async function main(args: Map<string, string>) {
   const maxEvents = numArg(args, 'events', 50_000);

@@ -13,6 +13,7 @@ CREATE TABLE buck_passing_cases (
   first_at    INTEGER NOT NULL,
   last_at     INTEGER NOT NULL,
   lost_ms     INTEGER NOT NULL,
+  ongoing     INTEGER NOT NULL,  -- 1: sent back and not passed forward again yet (domain BuckPassingCase.ongoing)
   officials   TEXT NOT NULL,
   PRIMARY KEY (dossier_id, rule, first_hold)
 ) WITHOUT ROWID;
