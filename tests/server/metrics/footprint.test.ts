@@ -3,6 +3,7 @@ import { foldDossier } from '../../../server/domain/dossier.js';
 import { foldTask } from '../../../server/domain/task.js';
 import { vnDayIndex } from '../../../server/domain/time.js';
 import { dossierFacts, dossierFootprint, footprintFacts, parseApologyDays, taskFootprint } from '../../../server/metrics/footprint.js';
+import type { DossierEvent } from '../../../server/domain/types.js';
 import { apology, ctx, dossierEvent, received, taskAssigned, taskEvent, vn } from './factories.js';
 
 const receivedAt = vn('2025-11-17T08:00'); // Monday
@@ -74,6 +75,28 @@ describe('dossierFootprint', () => {
     const s = foldDossier([received('d1', receivedAt, dueAt), apology('d1', vn('2025-11-20T06:30'), vn('2025-11-25T17:00'))], ctx);
     expect(dossierFootprint(s, vn('2025-11-21T00:00'), ctx).apologyDays).toEqual([vnDayIndex(vn('2025-11-20T12:00'))]);
   });
+
+  it("counts the dossier's buck-passing cases, on its day of receipt, and keeps the count in a finished dossier's facts", () => {
+    const handOver = (who: string, at: string): DossierEvent => ({
+      id: `h-${who}-${at}`,
+      type: 'assigned',
+      dossierId: 'd1',
+      at: vn(at),
+      handler: { id: who, name: who, unit: '26734' },
+      stepDueAt: vn('2025-11-19T17:00'),
+    });
+    // A → B → A within one step: one bounce.
+    const events = [
+      received('d1', receivedAt, dueAt),
+      handOver('A', '2025-11-17T09:00'),
+      handOver('B', '2025-11-17T10:00'),
+      handOver('A', '2025-11-17T14:00'),
+    ];
+    const fp = dossierFootprint(foldDossier(events, ctx), vn('2025-11-18T09:00'), ctx);
+    expect([fp.buckPassingCases, fp.receivedDay]).toEqual([1, vnDayIndex(receivedAt)]);
+    const done = foldDossier([...events, dossierEvent('d1', 'processed', vn('2025-11-18T10:00'))], ctx);
+    expect(dossierFacts(done, ctx)?.buckPassingCases).toBe(1);
+  });
 });
 
 describe('dossierFacts', () => {
@@ -96,6 +119,7 @@ describe('dossierFacts', () => {
       outcome: 'late',
       processingBin: facts?.processingBin,
       apologyDays: `${vnDayIndex(vn('2025-11-19T09:00'))},${vnDayIndex(vn('2025-11-21T09:00'))}`,
+      buckPassingCases: 0,
     });
     expect(facts?.processingBin).toBeGreaterThan(0);
     expect(footprintFacts(dossierFootprint(s, vn('2026-03-01T00:00'), ctx))).toEqual(facts);
