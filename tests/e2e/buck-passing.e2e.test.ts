@@ -3,6 +3,8 @@
  * its evidence and sees the cycle highlighted on the dossier's timeline and in its holds; the same
  * on a 360 px phone, without sideways scrolling.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { BuckPassingCaseView } from '../../shared/contract/buck-passing.js';
@@ -11,6 +13,17 @@ import { launchBrowser, screenshot } from './browser.js';
 import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
 
 const SLOW = 90_000;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2 AA checks (contrast, names of controls, ARIA) on the page as it is. */
+async function axeViolations(p: Page): Promise<{ id: string; nodes: number; sample: string }[]> {
+  await p.evaluate(AXE_SOURCE);
+  return p.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: any[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.length, sample: v.nodes[0]?.target?.join(' ') ?? '' }));
+  });
+}
 /** The seeded history is ten days long: a quarter holds all of it, whatever today's date. */
 const PERIOD = 'quarter';
 
@@ -59,6 +72,7 @@ describe('buck-passing in the browser', () => {
     const caseId = ((await first.getAttribute('data-testid')) ?? '').slice('bp-case-'.length);
     expect(await first.textContent()).toMatch(/Chuyển qua lại|Trả về bước trước|Chuyển vòng|Liên thông qua lại/);
     await screenshot(p, `${shot}-list`);
+    expect(await axeViolations(p), 'the list').toEqual([]);
     await first.getByTestId('bp-evidence').click();
     await p.waitForURL(/\/dossiers\/.+\?.*case=/);
     await p.getByTestId('case-highlight-note').waitFor({ timeout: 15_000 });
@@ -82,6 +96,7 @@ describe('buck-passing in the browser', () => {
       expect(await p.getByTestId(`dossier-case-${c.id}`).getAttribute('aria-current')).toBe('true');
       await p.getByTestId('dossier-timeline').scrollIntoViewIfNeeded();
       await screenshot(p, 'buck-passing-1440-evidence');
+      expect(await axeViolations(p), 'the dossier with a case shown').toEqual([]);
       await p.close();
     },
     SLOW,
