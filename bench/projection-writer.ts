@@ -26,7 +26,16 @@ import { Projector } from '../server/projection/projector.js';
 import { chunk, generateCity, isMain, log, median, numArg, round, runMain, startInProcess, tempDir } from './lib.js';
 
 // overdue_spans too: a rep that found the previous rep's spans would replace rows instead of inserting them.
-const PROJECTION_TABLES = ['dossiers', 'holds', 'tasks', 'event_ids', 'item_events', 'overdue_spans'];
+const PROJECTION_TABLES = [
+  'dossiers',
+  'holds',
+  'tasks',
+  'event_ids',
+  'item_events',
+  'overdue_spans',
+  'buck_passing_cases',
+  'buck_passing_parties',
+];
 
 export async function main(args: Map<string, string>) {
   const maxEvents = numArg(args, 'events', 50_000);

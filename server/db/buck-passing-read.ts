@@ -16,6 +16,7 @@ export interface StoredCase {
   firstAt: number;
   lastAt: number;
   lostMs: number;
+  ongoing: boolean;
   officials: CaseOfficial[];
   procedureCode: string | null;
   procedureName: string | null;
@@ -54,7 +55,7 @@ function whereOf(q: CaseQuery, withRule: boolean): string {
   return parts.join(' AND ');
 }
 
-type Row = [string, BuckPassingRule, number, number, string | null, number, number, number, string, string | null, string | null];
+type Row = [string, BuckPassingRule, number, number, string | null, number, number, number, string, string | null, string | null, 0 | 1];
 
 // Long by design: the queries as one closure over the statement cache, each short.
 export function createBuckPassingReads(stmt: (sql: string) => Statement<unknown[]>) {
@@ -74,7 +75,7 @@ export function createBuckPassingReads(stmt: (sql: string) => Statement<unknown[
       const order = ORDER[q.sort].replaceAll('%DIR%', q.dir === 'asc' ? 'ASC' : 'DESC');
       const rows = stmt(
         `SELECT c.dossier_id, c.rule, c.first_hold, c.last_hold, c.unit, c.first_at, c.last_at, c.lost_ms, c.officials,
-                d.procedure_code, d.procedure_name
+                d.procedure_code, d.procedure_name, c.ongoing
          FROM buck_passing_cases c LEFT JOIN dossiers d ON d.id = c.dossier_id
          WHERE ${whereOf(q, true)} ORDER BY ${order}, c.dossier_id, c.rule, c.first_hold LIMIT @limit OFFSET @offset`,
       )
@@ -122,6 +123,7 @@ function storedCase(r: Row): StoredCase {
     firstAt: r[5],
     lastAt: r[6],
     lostMs: r[7],
+    ongoing: r[11] === 1,
     officials: JSON.parse(r[8]) as CaseOfficial[],
     procedureCode: r[9],
     procedureName: r[10],

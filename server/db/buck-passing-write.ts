@@ -17,8 +17,8 @@ export function createBuckPassingWrites(db: Db) {
     (st ??= {
       insertCase: db.prepare(
         `INSERT OR REPLACE INTO buck_passing_cases
-           (dossier_id, rule, first_hold, last_hold, unit, received_at, first_at, last_at, lost_ms, officials)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           (dossier_id, rule, first_hold, last_hold, unit, received_at, first_at, last_at, lost_ms, ongoing, officials)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertParty: db.prepare(
         `INSERT OR REPLACE INTO buck_passing_parties (dossier_id, rule, first_hold, handler_id, handler_unit, last_at)
@@ -67,6 +67,7 @@ export function createBuckPassingWrites(db: Db) {
             c.firstHandoverAt,
             c.lastHandoverAt,
             c.lostWorkingMs,
+            c.ongoing ? 1 : 0,
             JSON.stringify(c.officials),
           );
           for (const o of c.officials) s.insertParty.run(c.dossierId, c.rule, c.firstHold, o.id, o.unit, c.lastHandoverAt);

@@ -48,6 +48,11 @@ export interface BuckPassingCase {
   lastHandoverAt: number;
   /** Working ms between them, the supplement waits within left out. */
   lostWorkingMs: number;
+  /**
+   * Sent back and not passed forward again yet: its last hand-over is the return, so the time lost
+   * is only counted once the dossier moves on.
+   */
+  ongoing: boolean;
   /** Distinct holders of the case's holds, in order of first appearance. */
   officials: CaseOfficial[];
   /** The dossier's unit. */
@@ -62,6 +67,8 @@ export interface CaseRange {
   /** Holds whose start is the first and the last hand-over. */
   firstHandover: number;
   lastHandover: number;
+  /** A sent-back case still waiting for the hand-over that takes the dossier forward again. */
+  ongoing?: boolean;
 }
 
 /** Steps of a dossier's holds: which step each hold is in, where each step starts, who first held it when. */
@@ -130,6 +137,7 @@ class Scan {
       if (!self) this.judge(k, justified);
       this.seen(k);
     }
+    if (this.sentBack) this.sentBack.range.ongoing = true;
     return this.cases.sort((a, b) => a.first - b.first || a.last - b.last);
   }
 
@@ -223,8 +231,26 @@ function extend(range: CaseRange, k: number): void {
 
 /** The cases of a dossier as hold ranges, ordered by their first hold. */
 export function findCaseRanges(holds: readonly Hold[], pauses: readonly Pause[], settings: AccountabilitySettings): CaseRange[] {
-  if (holds.length < 2) return [];
+  if (holds.length < 2 || plainRoute(holds, settings)) return [];
   return new Scan(holds, pauses, stepsOf(holds), settings).run();
+}
+
+/**
+ * Most dossiers, at a glance: too few holds to pass around, each official holding it once and no unit
+ * holding it again after another did. No rule can apply to such a route; the scan is skipped.
+ */
+function plainRoute(holds: readonly Hold[], s: AccountabilitySettings): boolean {
+  const n = holds.length;
+  if (n - 1 > s.passAroundTransfers || n > s.passAroundHolders) return false;
+  for (let i = 1; i < n; i++) {
+    const h = holds[i];
+    const unitChanged = h.handlerUnit !== holds[i - 1].handlerUnit;
+    for (let j = 0; j < i; j++) {
+      if (holds[j].handlerId === h.handlerId) return false;
+      if (unitChanged && holds[j].handlerUnit === h.handlerUnit) return false;
+    }
+  }
+  return true;
 }
 
 /** The id of a case: `<dossierId>:<rule>:<firstHold>`. */
@@ -254,6 +280,7 @@ export function buckPassingCases(
       firstHandoverAt: from,
       lastHandoverAt: to,
       lostWorkingMs: Math.max(0, lost),
+      ongoing: r.ongoing === true,
       officials: officialsOf(state.holds, r.first, r.last),
       unit: state.unit,
     };

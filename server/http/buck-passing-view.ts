@@ -1,6 +1,7 @@
 /** One buck-passing case as the API sends it (shared/contract/buck-passing.ts), from the rules' case or a stored row. */
 import type { CaseOfficial } from '../domain/buck-passing.js';
-import { caseId } from '../domain/buck-passing.js';
+import { buckPassingCases, caseId } from '../domain/buck-passing.js';
+import type { DomainSettings, DossierState, WorkCalendar } from '../domain/types.js';
 import { MS_PER_HOUR, toVnIso } from '../domain/time.js';
 import type { BuckPassingCaseView, BuckPassingRule } from '../../shared/contract/buck-passing.js';
 
@@ -14,6 +15,7 @@ export interface CaseFacts {
   firstAt: number;
   lastAt: number;
   lostMs: number;
+  ongoing: boolean;
   officials: readonly CaseOfficial[];
   procedureCode: string | null;
   procedureName: string | null;
@@ -28,8 +30,8 @@ export interface CaseViewOptions {
   nameOf: (code: string) => string;
 }
 
-/** Working hours, one decimal: what a list shows. */
-const hours = (ms: number) => Math.round((ms / MS_PER_HOUR) * 10) / 10;
+/** Working hours, two decimals (a return within minutes is not 0 hours). */
+const hours = (ms: number) => Math.round((ms / MS_PER_HOUR) * 100) / 100;
 
 export function caseView(c: CaseFacts, o: CaseViewOptions): BuckPassingCaseView {
   const id = caseId(c.dossierId, c.rule, c.firstHold);
@@ -45,6 +47,7 @@ export function caseView(c: CaseFacts, o: CaseViewOptions): BuckPassingCaseView 
     firstHandoverAt: toVnIso(c.firstAt),
     lastHandoverAt: toVnIso(c.lastAt),
     lostWorkingHours: hours(c.lostMs),
+    ongoing: c.ongoing,
     officials: c.officials.map((x) => ({
       id: o.names ? x.id : null,
       name: o.names ? x.name : null,
@@ -56,3 +59,25 @@ export function caseView(c: CaseFacts, o: CaseViewOptions): BuckPassingCaseView 
 }
 
 export { hours as workingHoursOf };
+
+/** A dossier's cases for its own page: whoever may open a dossier may see the names of those who held it. */
+export function dossierCaseViews(
+  state: DossierState,
+  settings: DomainSettings,
+  calendar: WorkCalendar,
+  nameOf: (code: string) => string,
+): BuckPassingCaseView[] {
+  return buckPassingCases(state, settings.accountability, calendar).map((c) =>
+    caseView(
+      {
+        ...c,
+        firstAt: c.firstHandoverAt,
+        lastAt: c.lastHandoverAt,
+        lostMs: c.lostWorkingMs,
+        procedureCode: state.procedure?.code ?? null,
+        procedureName: state.procedure?.name ?? null,
+      },
+      { names: true, canOpen: () => true, nameOf },
+    ),
+  );
+}

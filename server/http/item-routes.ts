@@ -3,8 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS, type DossierFilter, type TaskFilter } from '../db/read-repo.js';
 import { classifyDossier, holdDurations } from '../domain/dossier.js';
-import { buckPassingCases } from '../domain/buck-passing.js';
-import { caseView } from './buck-passing-view.js';
+import { dossierCaseViews } from './buck-passing-view.js';
 import { classifyTask } from '../domain/task.js';
 import { toVnIso } from '../domain/time.js';
 import type { DossierDetailResponse, DossierListItem, Page, TaskDetailResponse, TaskListItem } from './api-types.js';
@@ -124,20 +123,7 @@ export function itemRoutes(deps: ReadDeps): Router {
           delayDays: d.delayDays,
         };
       }),
-      buckPassing: buckPassingCases(state, deps.settings.accountability, calendar).map((c) =>
-        caseView(
-          {
-            ...c,
-            firstAt: c.firstHandoverAt,
-            lastAt: c.lastHandoverAt,
-            lostMs: c.lostWorkingMs,
-            procedureCode: state.procedure?.code ?? null,
-            procedureName: state.procedure?.name ?? null,
-          },
-          // Whoever may open a dossier may see the names of those who held it.
-          { names: true, canOpen: () => true, nameOf },
-        ),
-      ),
+      buckPassing: dossierCaseViews(state, deps.settings, calendar, nameOf),
       timeline: timeline('dossier', state.id),
     };
     res.json(body);

@@ -2,10 +2,10 @@
  * When a saved dossier's buck-passing case rows must be rewritten: only when what the rules read
  * changed (the hand-overs: who, from when, with which step end; the supplement requests) or what the
  * rows carry besides (unit, receipt). Most events (a supplement returned, the end, a rating) touch
- * none of it and cost a few comparisons; a hand-over costs the rules twice, in microseconds, and a
- * write only when the cases differ.
+ * none of it and cost a few comparisons; a hand-over costs the rules once (the previous history's
+ * count is memoised), about a microsecond, and a write only when the cases differ.
  */
-import { buckPassingCases, type BuckPassingCase } from '../domain/buck-passing.js';
+import { buckPassingCaseCount, buckPassingCases, type BuckPassingCase } from '../domain/buck-passing.js';
 import type { DossierContext } from '../domain/dossier.js';
 import type { DossierState, Hold } from '../domain/types.js';
 
@@ -19,9 +19,11 @@ export interface CaseRowsChange {
 export function buckPassingRowsChange(prev: DossierState | null, next: DossierState, ctx: DossierContext): CaseRowsChange | null {
   if (prev !== null && !inputsChanged(prev, next)) return null;
   const { accountability } = ctx.settings;
-  const before = prev === null ? [] : buckPassingCases(prev, accountability, ctx.calendar);
-  const after = buckPassingCases(next, accountability, ctx.calendar);
-  if (before.length === 0 && after.length === 0) return null;
+  const had = prev !== null && buckPassingCaseCount(prev, accountability) > 0;
+  const has = buckPassingCaseCount(next, accountability) > 0;
+  if (!had && !has) return null;
+  const before = had ? buckPassingCases(prev, accountability, ctx.calendar) : [];
+  const after = has ? buckPassingCases(next, accountability, ctx.calendar) : [];
   if (prev !== null && prev.unit === next.unit && prev.receivedAt === next.receivedAt && sameCases(before, after)) return null;
   return { had: before.length > 0, cases: after };
 }
@@ -52,6 +54,7 @@ function sameCases(a: readonly BuckPassingCase[], b: readonly BuckPassingCase[])
     const x = a[i];
     const y = b[i];
     if (x.rule !== y.rule || x.firstHold !== y.firstHold || x.lastHold !== y.lastHold || x.lostWorkingMs !== y.lostWorkingMs) return false;
+    if (x.ongoing !== y.ongoing) return false;
     if (x.firstHandoverAt !== y.firstHandoverAt || x.lastHandoverAt !== y.lastHandoverAt) return false;
     if (JSON.stringify(x.officials) !== JSON.stringify(y.officials)) return false;
   }

@@ -46,6 +46,8 @@ export interface BuckPassingCaseView {
   lastHandoverAt: string;
   /** Working hours between the first and the last hand-over, the citizen's supplement waits left out. */
   lostWorkingHours: number;
+  /** Sent back and not passed forward again yet: the time lost is counted once it moves on (show that, not 0 hours). */
+  ongoing: boolean;
   /** Everyone who held the dossier within the cycle, in the order they first held it. */
   officials: BuckPassingOfficialView[];
   /** The dossier page with the cycle highlighted (`/dossiers/<id>?case=<case id>`); null when the asker may not open the dossier. */

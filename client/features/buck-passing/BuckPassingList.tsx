@@ -9,7 +9,7 @@ import type { BuckPassingListResponse, BuckPassingRule } from '../../../shared/c
 import { useApi } from '../../api';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
-import { formatDayTime } from '../unit/datetime';
+import { formatDate } from '../../lib/format';
 import { LoadError } from '../unit/LoadError';
 import { Pager } from '../unit/Pager';
 import { pageCountOf } from '../unit/sorting';
@@ -105,8 +105,9 @@ function ListToolbar({
       <p className="bp-window muted">
         {t('windowNote', {
           period: tc(`period.${data.window.period}`),
-          from: formatDayTime(data.window.from),
-          to: formatDayTime(data.window.to),
+          from: formatDate(data.window.from),
+          // The window's end is exclusive: its last day is the day before.
+          to: formatDate(Date.parse(data.window.to) - 1),
         })}{' '}
         <strong>{t('totals', { cases: f.count(all.cases), hours: f.number(all.hours, 1) })}</strong>
       </p>

@@ -15,7 +15,7 @@ export function BuckPassingPage() {
   const { t } = useTranslation('buckPassing');
   const [passAround, setPassAround] = useState<BuckPassingListResponse['passAround'] | null>(null);
   return (
-    <div className="drill-page bp-page" data-testid="buck-passing-page">
+    <div className="drill-page bp-page phone-ready" data-testid="buck-passing-page">
       <header className="page-head">
         <h1>{t('title')}</h1>
         <p className="page-meta">{t('intro')}</p>

@@ -5,6 +5,8 @@
  */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { Formatters } from '../../lib/format';
 import type { BuckPassingCaseView, BuckPassingOfficialView } from '../../../shared/contract/buck-passing';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
@@ -34,9 +36,22 @@ export function OfficialsCell({ officials }: { officials: readonly BuckPassingOf
   );
 }
 
-export function CaseRow({ c }: { c: BuckPassingCaseView }) {
+/** "8 giờ", "0,5 giờ", and "dưới 0,1 giờ" for minutes (never "0 giờ" for time that was lost). */
+export function hoursText(h: number, t: TFunction<'buckPassing'>, f: Formatters): string {
+  if (h > 0 && h < 0.05) return t('hoursUnder', { hours: f.number(0.1, 1) });
+  return t('hours', { hours: f.number(h, 1) });
+}
+
+/** The working hours lost, or, for a case still sent back, that it is (its time counts once the dossier moves on). */
+export function LostTime({ c }: { c: BuckPassingCaseView }) {
   const { t } = useTranslation('buckPassing');
   const f = useFormat();
+  if (c.ongoing) return <span title={t('ongoingHint')}>{t('ongoing')}</span>;
+  return <>{hoursText(c.lostWorkingHours, t, f)}</>;
+}
+
+export function CaseRow({ c }: { c: BuckPassingCaseView }) {
+  const { t } = useTranslation('buckPassing');
   const { linkTo } = useViewParams();
   return (
     <tr data-testid={`bp-case-${c.id}`} data-rule={c.rule}>
@@ -58,7 +73,9 @@ export function CaseRow({ c }: { c: BuckPassingCaseView }) {
         </div>
       </td>
       <td data-label={t('col.lost')} className="bp-num">
-        <div className="bp-cell">{t('hours', { hours: f.number(c.lostWorkingHours, 1) })}</div>
+        <div className="bp-cell">
+          <LostTime c={c} />
+        </div>
       </td>
       <td data-label={t('col.when')}>
         <div className="bp-cell">

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { BuckPassingCaseView } from '../../../shared/contract/buck-passing';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
-import { OfficialsCell } from '../buck-passing/CaseRow';
+import { hoursText, LostTime, OfficialsCell } from '../buck-passing/CaseRow';
 import '../buck-passing/buck-passing.css';
 
 export interface DossierCasesProps {
@@ -19,7 +19,6 @@ export interface DossierCasesProps {
 
 export function DossierCases({ dossierId, cases, selected }: DossierCasesProps) {
   const { t } = useTranslation('buckPassing');
-  const f = useFormat();
   const { linkTo } = useViewParams();
   if (cases.length === 0) return <p className="muted">{t('dossier.none')}</p>;
   const path = `/dossiers/${encodeURIComponent(dossierId)}`;
@@ -31,7 +30,9 @@ export function DossierCases({ dossierId, cases, selected }: DossierCasesProps) 
           <li key={c.id} aria-current={shown || undefined} data-testid={`dossier-case-${c.id}`}>
             <span className={`bp-rule bp-rule--${c.rule}`}>{t(`rule.${c.rule}`)}</span>
             <span>{t('dossier.steps', { from: c.holds.first + 1, to: c.holds.last + 1 })}</span>
-            <span>{t('hours', { hours: f.number(c.lostWorkingHours, 1) })}</span>
+            <span>
+              <LostTime c={c} />
+            </span>
             <OfficialsCell officials={c.officials} />
             {shown ? (
               <Link to={linkTo(path, { case: null })} preventScrollReset>
@@ -55,11 +56,11 @@ export function HighlightNote({ c }: { c: BuckPassingCaseView }) {
   const f = useFormat();
   return (
     <p className="bp-highlight-note" role="status" data-testid="case-highlight-note">
-      {t('dossier.highlighting', {
+      {t(c.ongoing ? 'dossier.highlightingOngoing' : 'dossier.highlighting', {
         rule: t(`rule.${c.rule}`),
         from: c.holds.first + 1,
         to: c.holds.last + 1,
-        hours: f.number(c.lostWorkingHours, 1),
+        hours: hoursText(c.lostWorkingHours, t, f),
       })}
     </p>
   );

@@ -137,7 +137,7 @@ function DossierView({ d }: { d: DossierDetailResponse }) {
         <h2 id="dossier-cases-title">{tb('dossier.title')}</h2>
         <DossierCases dossierId={d.id} cases={cases} selected={selected} />
       </section>
-      <section className="block" aria-labelledby="dossier-timeline-title" ref={timelineRef}>
+      <section className="block bp-evidence-target" aria-labelledby="dossier-timeline-title" ref={timelineRef}>
         <h2 id="dossier-timeline-title">{t('timeline.title')}</h2>
         {selected && <HighlightNote c={selected} />}
         <DossierTimeline dossier={d} now={now} extra={requests.extra} selectedCase={selectedId} />
@@ -172,7 +172,7 @@ export function DossierPage() {
     body = <DossierView d={d} />;
   }
   return (
-    <article className="drill-page dossier-page" data-testid="dossier-page" aria-busy={res.loading || undefined}>
+    <article className="drill-page dossier-page phone-ready" data-testid="dossier-page" aria-busy={res.loading || undefined}>
       {body}
     </article>
   );

@@ -24,6 +24,7 @@ const bounce: BuckPassingCaseView = {
   firstHandoverAt: '2026-11-17T09:00:00.000+07:00',
   lastHandoverAt: '2026-11-18T09:00:00.000+07:00',
   lostWorkingHours: 8,
+  ongoing: false,
   officials: [
     { id: 'A', name: 'Nguyễn Văn An', unit: '26740', unitName: 'Phường Sài Gòn' },
     { id: 'B', name: 'Trần Thị Bình', unit: '26740', unitName: 'Phường Sài Gòn' },
@@ -79,6 +80,15 @@ describe('BuckPassingPage', () => {
     expect(await screen.findByText('Không có vụ nào theo hình thức này trong kỳ.', undefined, SLOW)).toBeTruthy();
     expect(api.mock.calls.some(([u]) => String(u).includes('rule=sent_back'))).toBe(true);
     expect(screen.getByRole('button', { name: /Trả về bước trước/ }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('says a case still sent back has not been passed on yet, instead of 0 hours lost', async () => {
+    const pending: BuckPassingCaseView = { ...bounce, id: 'B-1:sent_back:2', rule: 'sent_back', lostWorkingHours: 0, ongoing: true };
+    stubApi([[/^\/api\/v1\/city\/buck-passing$/, (url) => json(list(url, { items: [pending] }))]]);
+    renderRoute('/buck-passing', '/buck-passing', <BuckPassingPage />);
+    const row = await screen.findByTestId('bp-case-B-1:sent_back:2', undefined, SLOW);
+    expect(row.textContent).toContain('Chưa chuyển lại');
+    expect(row.textContent).not.toContain('0 giờ');
   });
 
   it('shows the units, not the names, to those who may not see officials, and no link to a dossier they may not open', async () => {

@@ -72,6 +72,7 @@ describe('DossierPage', () => {
           firstHandoverAt: vn(4),
           lastHandoverAt: vn(5),
           lostWorkingHours: 8,
+          ongoing: false,
           officials: [
             { id: 'a', name: 'Nguyễn Văn An', unit: '26734', unitName: 'Phường Bến Thành' },
             { id: 'b', name: 'Trần Thị Bình', unit: '26734', unitName: 'Phường Bến Thành' },
@@ -150,6 +151,7 @@ describe('DossierPage', () => {
           firstHandoverAt: vn(4),
           lastHandoverAt: vn(5),
           lostWorkingHours: 8,
+          ongoing: false,
           officials: [],
           evidence: `/dossiers/HS-2025-000123?case=${encodeURIComponent(id)}`,
         },

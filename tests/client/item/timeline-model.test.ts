@@ -18,6 +18,7 @@ function bpCase(rule: BuckPassingRule, first: number, last: number): BuckPassing
     firstHandoverAt: vn(4),
     lastHandoverAt: vn(5),
     lostWorkingHours: 8,
+    ongoing: false,
     officials: [],
     evidence: `/dossiers/HS-2025-000123?case=${encodeURIComponent(id)}`,
   };

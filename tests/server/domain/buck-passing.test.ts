@@ -148,6 +148,26 @@ describe('buck-passing: sent back', () => {
     expect(cases[0].lostWorkingMs).toBe(3.5 * MS_PER_HOUR);
   });
 
+  it('keeps a sent-back case ongoing, with no time lost yet, until the dossier is passed forward again', () => {
+    const back = dossier([
+      ['R', W, '02 12:00', '02 08:10'],
+      ['S', W, '05 17:00', '02 09:00'],
+      ['L', W, '06 17:00', '04 09:00'],
+      ['S', W, '06 17:00', '04 15:00'],
+    ]);
+    expect(buckPassingCases(back, settings, calendar)).toMatchObject([
+      { rule: 'sent_back', firstHold: 2, lastHold: 3, ongoing: true, lostWorkingMs: 0 },
+    ]);
+    const forward = dossier([
+      ['R', W, '02 12:00', '02 08:10'],
+      ['S', W, '05 17:00', '02 09:00'],
+      ['L', W, '06 17:00', '04 09:00'],
+      ['S', W, '06 17:00', '04 15:00'],
+      ['L', W, '06 17:00', '05 09:00'],
+    ]);
+    expect(buckPassingCases(forward, settings, calendar)).toMatchObject([{ rule: 'sent_back', ongoing: false }]);
+  });
+
   it('flags a return to the receiving desk without a supplement request', () => {
     const s = dossier([
       ['R', W, '02 12:00', '02 08:10'],

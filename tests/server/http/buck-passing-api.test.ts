@@ -89,6 +89,7 @@ describe('buck-passing API', () => {
       firstHandoverAt: '2026-11-17T09:00:00.000+07:00',
       lastHandoverAt: '2026-11-18T09:00:00.000+07:00',
       lostWorkingHours: 8,
+      ongoing: false,
       evidence: '/dossiers/B-1?case=B-1%3Abounce%3A1',
     });
     expect(bounce.officials.map((o: { id: string }) => o.id)).toEqual(['A', 'B']);
