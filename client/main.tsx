@@ -4,10 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 // Be Vietnam Pro is bundled (all subsets incl. Vietnamese): no font download from the internet.
 import '@fontsource/be-vietnam-pro/400.css';
-import '@fontsource/be-vietnam-pro/500.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
-import 'leaflet/dist/leaflet.css';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
@@ -16,8 +14,10 @@ import './styles/responsive.css';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { registerServiceWorker } from './offline/register-sw';
+import { preloadGeoMapUnlessNarrow } from './features/overview/lazy-geo-map';
 
 initI18n();
+preloadGeoMapUnlessNarrow();
 void registerServiceWorker();
 
 const root = document.getElementById('root');

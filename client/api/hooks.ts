@@ -106,6 +106,7 @@ export function useJurisdiction(): ApiState<JurisdictionResponse> {
 }
 
 /** The boundaries GeoJSON, cached across components and pages. */
-export function useBoundaries(): ApiState<BoundariesResponse> {
-  return useApi(() => loadBoundaries(), []);
+/** `enabled` false: not fetched (yet); the tile cartogram and the table draw without boundaries. */
+export function useBoundaries(enabled = true): ApiState<BoundariesResponse> {
+  return useApi(enabled ? () => loadBoundaries() : null, []);
 }

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { firstRequests, withPreloads } from './index-preloads.js';
 
 /** Serves the built client with SPA fallback; says how to build it when it is missing. */
 export function staticClient(dir: string): Router {
@@ -17,13 +18,27 @@ export function staticClient(dir: string): Router {
       },
     }),
   );
-  r.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => {
-    if (!existsSync(index)) {
+  const readIndex = indexReader(index);
+  r.get(/^(?!\/api\/|\/socket\.io\/).*/, (req, res) => {
+    const html = readIndex();
+    if (html === null) {
       res.status(503).type('text/plain; charset=utf-8').send('The client is not built yet: run `npm run build` (npm start does it).');
       return;
     }
+    const query = new URL(req.originalUrl, 'http://x').searchParams;
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.type('html').send(withPreloads(html, firstRequests(req.path, query)));
   });
   return r;
+}
+
+/** index.html's text, read again only when a new build replaced it; null while there is none. */
+function indexReader(file: string): () => string | null {
+  let cached: { mtimeMs: number; html: string } | null = null;
+  return () => {
+    if (!existsSync(file)) return null;
+    const { mtimeMs } = statSync(file);
+    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(file, 'utf8') };
+    return cached.html;
+  };
 }

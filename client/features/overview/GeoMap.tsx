@@ -6,6 +6,8 @@
  */
 import { useEffect, useRef, type RefObject } from 'react';
 import L from 'leaflet';
+// Leaflet's sheet comes with the map's chunk (a phone on the tile cartogram never loads either).
+import 'leaflet/dist/leaflet.css';
 import type { FeatureCollection } from 'geojson';
 import { MapContainer, TileLayer, useMap } from 'react-leaflet';
 import type { BoundariesResponse } from '../../../server/http/api-types';

@@ -1,10 +1,12 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoundariesResponse, UnitInfo } from '../../../server/http/api-types';
 import type { Period } from '../../../server/metrics/types';
 import { LEVEL_FILL, LEVEL_TEXT, type Thresholds } from '../../lib/color-scale';
 import { METRIC_KEYS, type MetricKey } from '../../lib/metrics';
 import { LAYOUTS, useViewParams, type Layout } from '../../lib/url-state';
-import { GeoMap, type MapUnitView } from './GeoMap';
+import type { MapUnitView } from './GeoMap';
+import { GeoMap } from './lazy-geo-map';
 import { MapLegend } from './MapLegend';
 import { TileCartogram } from './TileCartogram';
 import { UnitTable } from './UnitTable';
@@ -124,17 +126,19 @@ function MapView(p: MapPanelProps) {
   const insetUnits = p.units.filter((u) => u.type === 'Đặc khu');
   return (
     <div className="geo-wrap">
-      <GeoMap
-        boundaries={p.boundaries}
-        views={p.views}
-        insetCodes={insetUnits.map((u) => u.code)}
-        changed={p.changed}
-        changeCount={p.changeCount}
-        onSelect={p.onSelect}
-        ariaLabel={t('map.mapLabel', { count: p.units.length, metric: tc(`metric.${p.metric}`) })}
-        tileUrl={p.tileUrl}
-        tileAttribution={p.tileAttribution}
-      />
+      <Suspense fallback={<p className="empty map-loading">{t('map.loadingMap')}</p>}>
+        <GeoMap
+          boundaries={p.boundaries}
+          views={p.views}
+          insetCodes={insetUnits.map((u) => u.code)}
+          changed={p.changed}
+          changeCount={p.changeCount}
+          onSelect={p.onSelect}
+          ariaLabel={t('map.mapLabel', { count: p.units.length, metric: tc(`metric.${p.metric}`) })}
+          tileUrl={p.tileUrl}
+          tileAttribution={p.tileAttribution}
+        />
+      </Suspense>
       <MapInsets units={insetUnits} views={p.views} tileValue={p.tileValue} onSelect={p.onSelect} />
       {p.boundaries.schematic && <p className="map-note">{t('map.schematic')}</p>}
     </div>

@@ -4,12 +4,13 @@
  * overview first, then from the live `city` subscription, which replaces them on every
  * snapshot and updates them on every delta.
  */
-import { lazy, Suspense, useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useClientConfig } from '../../api';
 import { useSettings } from '../../lib/settings';
 import { useViewParams } from '../../lib/url-state';
+import { useNearViewport } from '../../lib/near-viewport';
 import { AlertFeed } from './AlertFeed';
 import { DepartmentList } from './DepartmentList';
 import { DayOffBanner } from './DayOffBanner';
@@ -21,7 +22,7 @@ import { useSession } from '../auth/session';
 import { EarlyWarningPanel } from '../early-warning/EarlyWarningPanel';
 import { ForecastLine } from '../early-warning/ForecastLine';
 
-// Charts load after the map and KPIs (their library is the largest of the client).
+// Charts load when they come near the screen, after the map and KPIs (their library is the largest of the client).
 const OverviewCharts = lazy(() => import('./OverviewCharts').then((m) => ({ default: m.OverviewCharts })));
 
 export function OverviewPage() {
@@ -47,7 +48,9 @@ export function OverviewPage() {
     else navigate(`/login?next=${encodeURIComponent('/')}`, { replace: true });
   }, [session.loaded, caps.cityOverview, caps.home, navigate, linkTo]);
 
-  const m = useOverviewModel(period, metric);
+  const chartsRef = useRef<HTMLDivElement>(null);
+  const chartsNear = useNearViewport(chartsRef);
+  const m = useOverviewModel(period, metric, { boundaries: layout === 'geo', detail: chartsNear });
   const { jurisdiction, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
   const { changedUnits, changedDepts, shortNames, syncNote, detail, detailError, loadError } = m;
 
@@ -107,17 +110,21 @@ export function OverviewPage() {
           <AlertFeed syncCount={ls.snapshots} />
         </aside>
       </div>
-      <div className="overview__charts">
-        <Suspense fallback={<div className="overview__charts-loading" aria-busy="true" />}>
-          <OverviewCharts
-            detail={detail}
-            loading={cityDetail.loading}
-            error={detailError}
-            worst={worstRows(rows, metric, 10)}
-            metric={metric}
-            onSelect={onSelect}
-          />
-        </Suspense>
+      <div className="overview__charts" ref={chartsRef}>
+        {chartsNear ? (
+          <Suspense fallback={<div className="overview__charts-loading" aria-busy="true" />}>
+            <OverviewCharts
+              detail={detail}
+              loading={cityDetail.loading}
+              error={detailError}
+              worst={worstRows(rows, metric, 10)}
+              metric={metric}
+              onSelect={onSelect}
+            />
+          </Suspense>
+        ) : (
+          <div className="overview__charts-loading" />
+        )}
       </div>
     </div>
   );

@@ -29,12 +29,16 @@ function codesOf(keys: readonly ScopeKey[], prefix: 'unit:' | 'department:'): st
   return keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
 }
 
-export function useOverviewModel(period: Period, metric: MetricKey) {
+/**
+ * `needs`: what the page shows now. The boundaries only for the geographic map (a phone opens on the
+ * tiles), the city detail only once the charts come near the screen: neither delays the first figures.
+ */
+export function useOverviewModel(period: Period, metric: MetricKey, needs: { boundaries: boolean; detail: boolean }) {
   const { t } = useTranslation('overview');
   const settings = useSettings();
 
   const jurisdiction = useJurisdiction();
-  const boundaries = useBoundaries();
+  const boundaries = useBoundaries(needs.boundaries);
   const overview = useApi((signal) => fetchOverview(period, { signal }), [period]);
   const reloadOverview = overview.reload;
   useEffect(() => {
@@ -46,7 +50,10 @@ export function useOverviewModel(period: Period, metric: MetricKey) {
     const id = window.setInterval(() => setDetailTick((n) => n + 1), CITY_DETAIL_REFRESH_MS);
     return () => window.clearInterval(id);
   }, []);
-  const cityDetail = useApi((signal) => fetchUnitDetail(CITY_CODE, period, { signal, officials: false }), [period, detailTick]);
+  const cityDetail = useApi(needs.detail ? (signal) => fetchUnitDetail(CITY_CODE, period, { signal, officials: false }) : null, [
+    period,
+    detailTick,
+  ]);
   const live = useScopeSubscription('city', period);
   useAppTitle();
 
