@@ -94,12 +94,22 @@ describe('every view on a phone, 360 and 390 px wide', () => {
     const list = await server.api<{ items: { id: string }[] }>(`/api/v1/units/${unit}/dossiers?status=overdue&pageSize=1`);
     const tasks = await server.api<{ items: { id: string }[] }>(`/api/v1/${holders[0].path}/tasks?status=${holders[0].status}&pageSize=1`);
     expect(tasks.items.length, `the demo city has tasks (${JSON.stringify(holders.slice(0, 3))})`).toBeGreaterThan(0);
+    const officials = await server.api<{ items: { id: string }[] }>('/api/v1/officials?period=month&sort=beyondHours&dir=desc&pageSize=1');
+    expect(officials.items.length, 'the demo city has officials who handled steps').toBeGreaterThan(0);
     views = [
       { name: 'overview', path: '/', ready: '[data-testid="kpi-overdue-value"]' },
       { name: 'unit', path: `/units/${unit}`, ready: '[data-testid="unit-kpis"]' },
       { name: 'unit-dossiers', path: `/units/${unit}?tab=dossiers`, ready: '.dt--cards tbody tr' },
       { name: 'dossier', path: `/dossiers/${encodeURIComponent(list.items[0].id)}`, ready: 'h1' },
       { name: 'task', path: `/tasks/${encodeURIComponent(tasks.items[0].id)}`, ready: 'h1' },
+      { name: 'officials', path: '/officials?period=month', ready: '[data-testid="official-link"]' },
+      {
+        name: 'official',
+        path: `/officials/${encodeURIComponent(officials.items[0].id)}?period=month`,
+        ready: '[data-testid="official-kpis"]',
+      },
+      // The seeded history is ten days long: a quarter holds its cases whatever today's date.
+      { name: 'buck-passing', path: '/buck-passing?period=quarter', ready: '[data-testid^="bp-case-"]' },
     ];
   }, 180_000);
 
