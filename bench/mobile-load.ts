@@ -56,11 +56,12 @@ try {
     cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (received += e.encodedDataLength));
     await page.goto(`${server.url}/`);
     const done = await page.waitForFunction(
-      'window.__firstLoad.kpi !== null && window.__firstLoad.map !== null && window.__firstLoad',
-      null,
-      {
-        timeout: 60_000,
+      () => {
+        const f = (window as unknown as { __firstLoad: { kpi: number | null; map: number | null } }).__firstLoad;
+        return f.kpi !== null && f.map !== null ? f : null;
       },
+      null,
+      { timeout: 60_000 },
     );
     const f = (await done.jsonValue()) as { kpi: number; map: number };
     // performance.now() counts from the navigation's start: the time the user waited.

@@ -16,7 +16,8 @@ const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 const numberFormatCache = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
+  // A short key, not JSON.stringify: a page formats thousands of figures (the tile map alone, 168 × several).
+  const key = `${lang}|${options.style ?? ''}|${options.minimumFractionDigits ?? ''}|${options.maximumFractionDigits ?? ''}`;
   let nf = numberFormatCache.get(key);
   if (!nf) {
     nf = new Intl.NumberFormat(LOCALE[lang], options);

@@ -6,8 +6,13 @@ import { useSyncExternalStore } from 'react';
 
 export const NARROW_QUERY = '(max-width: 720px)';
 
+// One list for the page's lifetime: every render reads it, and matchMedia builds a new one per call
+// (on a throttled phone, a fifth of a second of the first load went there).
+let list: MediaQueryList | null | undefined;
+
 function query(): MediaQueryList | null {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(NARROW_QUERY) : null;
+  list ??= typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(NARROW_QUERY) : null;
+  return list;
 }
 
 function subscribe(l: () => void): () => void {

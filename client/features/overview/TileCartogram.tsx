@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import type { UnitInfo } from '../../../server/http/api-types';
 import { LEVEL_FILL, LEVEL_TEXT } from '../../lib/color-scale';
-import { layoutCartogram, type CartogramCell } from './cartogram';
+import { layoutCartogram, type CartogramCell, type CartogramLayout } from './cartogram';
 import type { MapUnitView } from './GeoMap';
 import { tileLabels, wrapName } from './tile-labels';
 
@@ -23,6 +23,8 @@ export interface TileCartogramProps {
   onSelect: (code: string) => void;
   ariaLabel: string;
 }
+
+const NOT_LAID_OUT: CartogramLayout = { cols: 0, rows: 0, cells: [] };
 
 const CELL = 48;
 const GAP = 3;
@@ -66,13 +68,18 @@ interface Hover {
 export function TileCartogram({ units, views, tileValue, changed, changeCount, hrefOf, onSelect, ariaLabel }: TileCartogramProps) {
   const frame = useRef<HTMLDivElement>(null);
   const { aspect, width: panelW, height: panelH } = usePanelBox(frame);
+  // Laid out once the panel's shape is known (where it can be measured): a layout for a guessed shape
+  // would be thrown away a frame later, and on a phone each costs a tenth of a second or more.
+  const measured = aspect !== undefined || typeof ResizeObserver === 'undefined';
   const layout = useMemo(
     () =>
-      layoutCartogram(
-        units.map((u) => ({ code: u.code, lat: u.lat, lon: u.lon })),
-        { aspect },
-      ),
-    [units, aspect],
+      measured
+        ? layoutCartogram(
+            units.map((u) => ({ code: u.code, lat: u.lat, lon: u.lon })),
+            { aspect },
+          )
+        : NOT_LAID_OUT,
+    [units, aspect, measured],
   );
   const byCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units]);
   const labels = useMemo(() => tileLabels(units), [units]);
