@@ -12,6 +12,7 @@ import type { Jurisdiction } from '../domain/types.js';
 import { randomVietnameseName } from './names.js';
 import type { SimProcedure } from './procedures.js';
 import { cumulativeWeights, hashSeed, Random } from './random.js';
+import { calibrateLateRates, clamp, linkLiaisons, pickBuckPassers } from './city-calibration.js';
 import type { WireHandler, WireProcedure } from './wire.js';
 
 /** The role an official plays in a dossier's steps (tiếp nhận → chuyên viên → lãnh đạo ký). */
@@ -124,9 +125,6 @@ export interface CityModelOptions {
   chronicallyLateUnits?: number;
 }
 
-/** Share of dossiers that end withdrawn/refused/stopped (always on time) rather than processed. */
-export const ALTERNATIVE_END_SHARE = 0.022;
-
 /** How much likelier a field's dossiers are to run late than the unit's average (before normalising). */
 const FIELD_LATE_WEIGHT: ReadonlyArray<readonly [RegExp, number]> = [
   [/^Đất đai/, 4],
@@ -154,8 +152,6 @@ function lookup(table: ReadonlyArray<readonly [RegExp, number]>, field: string, 
   for (const [re, v] of table) if (re.test(field)) return v;
   return fallback;
 }
-
-const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x);
 
 function officialId(province: string, unit: string, n: number): string {
   return `${province}-${unit}-cb${n < 10 ? '0' : ''}${n}`;
@@ -347,64 +343,4 @@ function unitOf(d: Draft, index: number, chronic: boolean, staff: Staff, onlineS
     procedureSupplementRates: Float64Array.from(d.procedures, (p) => lookup(FIELD_SUPPLEMENT_RATE, p.field, 0.06)),
     procedureLiaisons: [],
   };
-}
-
-/** Which department handles the inter-level step (liên thông) of a ward procedure, by field: words of its name. */
-const FIELD_LIAISON: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^Đất đai|^Tài nguyên/, 'Môi trường'],
-  [/^Xây dựng/, 'Xây dựng'],
-];
-
-/** Sets each ward's procedure liaisons (see SimUnit.procedureLiaisons); departments whose staff could not take a step are skipped. */
-function linkLiaisons(units: SimUnit[]): void {
-  const departments = units.filter((u) => u.kind === 'department' && u.specialists.length > 0);
-  for (const u of units) {
-    u.procedureLiaisons = u.procedures.map((p) => {
-      if (u.kind !== 'unit') return null;
-      const words = FIELD_LIAISON.find(([re]) => re.test(p.field))?.[1];
-      return words === undefined ? null : (departments.find((d) => d.name.includes(words)) ?? null);
-    });
-  }
-}
-
-/**
- * Scales the ordinary units' late rates so the city lands on the target. The chronic ones are
- * fixed by definition; the processed share excludes withdrawn/refused/stopped endings.
- */
-function calibrateLateRates(units: SimUnit[], targetOnTimeRate: number): void {
-  const processedLateTarget = (1 - targetOnTimeRate) / (1 - ALTERNATIVE_END_SHARE);
-  let chronicLate = 0;
-  let ordinaryRaw = 0;
-  let ordinaryVolume = 0;
-  let totalVolume = 0;
-  for (const u of units) {
-    totalVolume += u.dailyVolume;
-    if (u.chronicallyLate) chronicLate += u.dailyVolume * u.lateRate;
-    else {
-      ordinaryRaw += u.dailyVolume * u.lateRate;
-      ordinaryVolume += u.dailyVolume;
-    }
-  }
-  const budget = Math.max(processedLateTarget * totalVolume - chronicLate, 0.004 * ordinaryVolume);
-  const factor = ordinaryRaw > 0 ? budget / ordinaryRaw : 0;
-  const meanOrdinary = ordinaryVolume > 0 ? budget / ordinaryVolume : processedLateTarget;
-  for (const u of units) {
-    if (!u.chronicallyLate) u.lateRate = clamp(u.lateRate * factor, 0.003, 0.14);
-    // Units that are late on dossiers tend to be late on directives too.
-    u.taskLateRate = clamp(0.1 * Math.sqrt(u.lateRate / Math.max(meanOrdinary, 1e-6)), 0.04, 0.45);
-  }
-}
-
-/** A few buck-passers city-wide, among specialists who have a colleague to pass to; returns their ids. */
-function pickBuckPassers(units: SimUnit[], rng: Random): string[] {
-  const candidates = units.filter((u) => u.specialists.length >= 2);
-  const buckPassers: string[] = [];
-  const buckCount = Math.min(8, Math.max(candidates.length > 0 ? 1 : 0, Math.round(candidates.length / 20)));
-  for (let k = 0; k < buckCount && candidates.length > 0; k++) {
-    const u = candidates.splice(rng.int(0, candidates.length - 1), 1)[0]!;
-    const o = rng.pick(u.specialists);
-    o.buckPasser = true;
-    buckPassers.push(o.id);
-  }
-  return buckPassers;
 }
