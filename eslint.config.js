@@ -4,8 +4,9 @@
  * imports of types, and the layering as import restrictions:
  *
  * - only server/db/ imports better-sqlite3 (in the application: bench/ and tests/ may open raw databases);
- * - server/domain/ and server/metrics/ are pure: no I/O or transport packages, nothing from
- *   server/http/, server/realtime/ or server/db/ (wire shapes come from shared/contract/);
+ * - server/domain/ and server/metrics/ are pure: no I/O or transport packages, no node:fs or node:path
+ *   (file loaders live in server/config/ and server/geo/), nothing from server/http/, server/realtime/
+ *   or server/db/ (wire shapes come from shared/contract/);
  * - shared/ depends on nothing of ours and does no I/O;
  * - client/ imports server code only as types (`import type`), never a server package or Node built-in.
  *
@@ -48,11 +49,16 @@ const SERVER_APP_RULES = {
 };
 
 const PURE_MESSAGE = 'server/domain/ and server/metrics/ are pure (data and a clock in, plain values out): no I/O, no transport.';
+/** File paths mean files: a pure layer gets data, not where to read it (file loaders live in server/config/, server/geo/). */
+const PATH_BUILTINS = ['path', 'node:path', 'path/posix', 'node:path/posix', 'path/win32', 'node:path/win32'];
 const PURE_LAYER_RULES = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [BETTER_SQLITE, ...banned([...IO_PACKAGES.filter((p) => p !== 'better-sqlite3'), ...IO_BUILTINS], PURE_MESSAGE)],
+      paths: [
+        BETTER_SQLITE,
+        ...banned([...IO_PACKAGES.filter((p) => p !== 'better-sqlite3'), ...IO_BUILTINS, ...PATH_BUILTINS], PURE_MESSAGE),
+      ],
       patterns: [
         {
           regex: '(^|/)(http|realtime|db)(/|$)',

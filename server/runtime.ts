@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { openDatabase } from './db/connection.js';
 import { createStore, type Store } from './db/store.js';
-import { loadCalendarYears } from './domain/calendar-loader.js';
+import { loadCalendarYears } from './config/calendar-loader.js';
 import { createWorkCalendar } from './domain/calendar.js';
 import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type WorkCalendar } from './domain/types.js';
 import { jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
