@@ -12,7 +12,7 @@ import type { Jurisdiction } from '../domain/types.js';
 import { randomVietnameseName } from './names.js';
 import type { SimProcedure } from './procedures.js';
 import { cumulativeWeights, hashSeed, Random } from './random.js';
-import { calibrateLateRates, clamp, linkLiaisons, pickBuckPassers } from './city-calibration.js';
+import { linkLiaisons, pickBuckPassers } from './city-roles.js';
 import type { WireHandler, WireProcedure } from './wire.js';
 
 /** The role an official plays in a dossier's steps (tiếp nhận → chuyên viên → lãnh đạo ký). */
@@ -125,6 +125,9 @@ export interface CityModelOptions {
   chronicallyLateUnits?: number;
 }
 
+/** Share of dossiers that end withdrawn/refused/stopped (always on time) rather than processed. */
+export const ALTERNATIVE_END_SHARE = 0.022;
+
 /** How much likelier a field's dossiers are to run late than the unit's average (before normalising). */
 const FIELD_LATE_WEIGHT: ReadonlyArray<readonly [RegExp, number]> = [
   [/^Đất đai/, 4],
@@ -152,6 +155,8 @@ function lookup(table: ReadonlyArray<readonly [RegExp, number]>, field: string, 
   for (const [re, v] of table) if (re.test(field)) return v;
   return fallback;
 }
+
+const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x);
 
 function officialId(province: string, unit: string, n: number): string {
   return `${province}-${unit}-cb${n < 10 ? '0' : ''}${n}`;
@@ -343,4 +348,32 @@ function unitOf(d: Draft, index: number, chronic: boolean, staff: Staff, onlineS
     procedureSupplementRates: Float64Array.from(d.procedures, (p) => lookup(FIELD_SUPPLEMENT_RATE, p.field, 0.06)),
     procedureLiaisons: [],
   };
+}
+
+/**
+ * Scales the ordinary units' late rates so the city lands on the target. The chronic ones are
+ * fixed by definition; the processed share excludes withdrawn/refused/stopped endings.
+ */
+function calibrateLateRates(units: SimUnit[], targetOnTimeRate: number): void {
+  const processedLateTarget = (1 - targetOnTimeRate) / (1 - ALTERNATIVE_END_SHARE);
+  let chronicLate = 0;
+  let ordinaryRaw = 0;
+  let ordinaryVolume = 0;
+  let totalVolume = 0;
+  for (const u of units) {
+    totalVolume += u.dailyVolume;
+    if (u.chronicallyLate) chronicLate += u.dailyVolume * u.lateRate;
+    else {
+      ordinaryRaw += u.dailyVolume * u.lateRate;
+      ordinaryVolume += u.dailyVolume;
+    }
+  }
+  const budget = Math.max(processedLateTarget * totalVolume - chronicLate, 0.004 * ordinaryVolume);
+  const factor = ordinaryRaw > 0 ? budget / ordinaryRaw : 0;
+  const meanOrdinary = ordinaryVolume > 0 ? budget / ordinaryVolume : processedLateTarget;
+  for (const u of units) {
+    if (!u.chronicallyLate) u.lateRate = clamp(u.lateRate * factor, 0.003, 0.14);
+    // Units that are late on dossiers tend to be late on directives too.
+    u.taskLateRate = clamp(0.1 * Math.sqrt(u.lateRate / Math.max(meanOrdinary, 1e-6)), 0.04, 0.45);
+  }
 }

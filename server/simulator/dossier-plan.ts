@@ -14,7 +14,7 @@
 import { MS_PER_HOUR, MS_PER_MINUTE, vnDayIndex } from '../domain/time.js';
 import type { Channel } from '../domain/types.js';
 import type { SimOfficial, SimUnit } from './city-model.js';
-import { ALTERNATIVE_END_SHARE } from './city-calibration.js';
+import { ALTERNATIVE_END_SHARE } from './city-model.js';
 import { injectDossierFault, type InjectedFaultKind } from './faults.js';
 import { planBounce, planHandovers, type HandoverHost, type HandoverLife } from './handover-plan.js';
 import type { SimProcedure } from './procedures.js';
