@@ -11,7 +11,7 @@ import { EXPORT_LANGS, type ExportLang, type ExportTable } from '../export/table
 import { breakdownTable, dossierTable, officialTable, taskTable, type ExportContext } from '../export/tables.js';
 import { writeXlsx, XLSX_MIME } from '../export/xlsx.js';
 import { PERIODS, type Period, type PeriodWindow, type ScopeKey } from '../metrics/types.js';
-import type { BreakdownRow, OfficialRow } from './api-types.js';
+import type { BreakdownRow, OfficialRow } from '../../shared/contract/api.js';
 import type { DetailService } from './detail-service.js';
 import { dossierItem, taskItem } from './list-items.js';
 import { clientIp } from './auth-routes.js';

@@ -7,7 +7,7 @@ import { buckPassingCases } from '../domain/buck-passing.js';
 import { caseView } from './buck-passing-view.js';
 import { classifyTask } from '../domain/task.js';
 import { toVnIso } from '../domain/time.js';
-import type { DossierDetailResponse, DossierListItem, Page, TaskDetailResponse, TaskListItem } from './api-types.js';
+import type { DossierDetailResponse, DossierListItem, Page, TaskDetailResponse, TaskListItem } from '../../shared/contract/api.js';
 import { HttpError } from './errors.js';
 import { dossierItem, taskItem } from './list-items.js';
 import { denied, principalOf } from './principal.js';

@@ -14,7 +14,7 @@ import type {
   OverviewResponse,
   RecentAlertsResponse,
   UnitDetailResponse,
-} from './api-types.js';
+} from '../../shared/contract/api.js';
 import { itemRoutes } from './item-routes.js';
 import { officialRoutes } from './official-routes.js';
 import { buckPassingRoutes } from './buck-passing-routes.js';

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { OfficialRow } from '../../../server/http/api-types';
+import type { OfficialRow } from '../../../shared/contract/api';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { BREAKDOWN_PAGE_SIZE, OFFICIAL_DEFAULT_SORT, OFFICIAL_SORT_KEYS } from './columns';
