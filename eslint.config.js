@@ -140,14 +140,15 @@ export default tseslint.config(
   { files: ['client/**/*.{ts,tsx}'], rules: CLIENT_RULES },
   // Functions past ~80 lines are shown to whoever lints (a warning; `npm run lint` shows none today: the
   // long ones left say why beside a scoped disable — factories of many short members, composition roots).
-  // Files stop at 400 lines, counted as `wc -l` does (an error). No TypeScript file is excepted today.
+  // Files stop at 400 lines of code (an error), blank lines and comments not counted, as for functions:
+  // a file is never brought under the limit by deleting its explanations. No TypeScript file is excepted.
   // Not linted, so not held to it: stylesheets (client/styles/overview.css, client/features/wall/wall.css
   // and client/features/unit/drill.css are longer) and the JSON data tables (i18n/, fixtures/).
   {
     files: ['server/**/*.ts', 'client/**/*.{ts,tsx}', 'shared/**/*.ts'],
     rules: {
       'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
-      'max-lines': ['error', { max: MAX_FILE_LINES, skipBlankLines: false, skipComments: false }],
+      'max-lines': ['error', { max: MAX_FILE_LINES, skipBlankLines: true, skipComments: true }],
     },
   },
   // Files excepted from max-lines, each with its reason (data tables only; none today).
