@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { resolveBoundaries, stringifyFeatureCollection, writeImportedBoundaries } from '../server/geo/boundaries-store.js';
 import { roundBoundaries } from '../server/geo/boundaries-wire.js';
-import type { BoundariesResponse } from '../server/http/api-types.js';
+import type { BoundariesResponse } from '../shared/contract/api.js';
 import { isMain, numArg, round, runMain, startInProcess, tempDir } from './lib.js';
 
 type Pos = number[];

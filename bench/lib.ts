@@ -18,7 +18,7 @@ import { createLogger } from '../server/logger.js';
 import { generateSourceKey, hashSourceKey } from '../server/ingest/keys.js';
 import type { SourceRow } from '../server/db/sources-repo.js';
 import { loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
-import { loadWorkCalendar } from '../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../server/config/calendar-loader.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../server/domain/types.js';
 import { createCityGenerator } from '../server/simulator/generator.js';
 import { loadProcedures } from '../server/simulator/procedures.js';

@@ -4,7 +4,7 @@
  * (loadOpenDossier, which classifies each one on the working calendar), then one clock advance of a
  * full day over that backlog. Run: npx tsx bench/metrics-load.ts
  */
-import { loadWorkCalendar } from '../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../server/config/calendar-loader.js';
 import { foldDossier } from '../server/domain/dossier.js';
 import { parseIsoWithOffset, vnDayIndex } from '../server/domain/time.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../server/domain/types.js';

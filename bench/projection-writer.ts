@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../server/db/connection.js';
 import { createStore } from '../server/db/store.js';
 import { WriteGate } from '../server/db/write-gate.js';
-import { loadWorkCalendar } from '../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../server/config/calendar-loader.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../server/domain/types.js';
 import { jurisdictionIndex, loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
 import { validateEvent } from '../server/ingest/validate.js';

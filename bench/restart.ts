@@ -37,7 +37,7 @@ import { openDatabase } from '../server/db/connection.js';
 import { createStore } from '../server/db/store.js';
 import { foldDossier } from '../server/domain/dossier.js';
 import { foldTask } from '../server/domain/task.js';
-import { loadWorkCalendar } from '../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../server/config/calendar-loader.js';
 import { civilFromDays, MS_PER_DAY, vnDayIndex } from '../server/domain/time.js';
 import { DEFAULT_DOMAIN_SETTINGS, type DossierEvent, type DossierState, type TaskEvent, type TaskState } from '../server/domain/types.js';
 import type { DossierRowExtras } from '../server/db/projections-repo.js';

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { loadWorkCalendar } from '../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../server/config/calendar-loader.js';
 import { MS_PER_DAY } from '../server/domain/time.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../server/domain/types.js';
 import { loadJurisdiction } from '../server/geo/jurisdiction-loader.js';

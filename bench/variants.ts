@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { migrate } from '../server/db/migrate.js';
 import { openDatabase } from '../server/db/connection.js';
 import { createStore, type Store } from '../server/db/store.js';
-import { loadWorkCalendar } from '../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../server/config/calendar-loader.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../server/domain/types.js';
 import { jurisdictionIndex, loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
 import { MetricsEngine } from '../server/metrics/engine.js';

@@ -102,7 +102,10 @@ export interface App {
   close(): Promise<void>;
 }
 
+// Long by design: the composition root wires the parts in the order they depend on each other (the
+// middleware order is the request's path); each step is one call, and splitting it would hide that order.
 /** Wires HTTP routes and Socket.IO around the services; no globals, no environment, no listening. */
+// eslint-disable-next-line max-lines-per-function -- long by design: see the comment above
 export function createApp(deps: AppDeps): App {
   const sec: SecuritySettings = { ...DEFAULT_SECURITY, ...deps.security };
   const policy: PolicyOptions = { publicView: sec.publicView };
@@ -118,17 +121,7 @@ export function createApp(deps: AppDeps): App {
     lockMs: sec.loginLockMs,
   });
   const silence: SilenceSettings = { defaultSilentAfterMs: deps.sourceSilentMs, calendar: deps.calendar };
-  // A missing calendar year is logged at start and again whenever the coverage changes (1 October, 1 January).
-  let loggedCoverage = '';
-  const coverage = (): CalendarCoverage => {
-    const c = calendarCoverage(deps.now(), deps.calendarYears);
-    const key = c.status === 'ok' ? 'ok' : `${c.status}:${c.year}`;
-    if (key !== loggedCoverage) {
-      loggedCoverage = key;
-      if (c.status !== 'ok') deps.logger.warn({ calendar: { status: c.status, year: c.year, years: c.years } }, c.message);
-    }
-    return c;
-  };
+  const coverage = loggedCalendarCoverage(deps);
   coverage();
   // Set below, once Socket.IO exists: ending sessions disconnects their sockets at once.
   let endSessions = (): void => {};
@@ -175,22 +168,7 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler(deps.logger));
 
   const http = createServer(app);
-  const io: IoServer = new Server(http, {
-    serveClient: false,
-    // A reconnecting client resubscribes and gets a fresh snapshot, so no server-side buffering is needed.
-    pingInterval: 10_000,
-    pingTimeout: 10_000,
-    // The handshake carries the session cookie: a page of another site must not open it (cross-site WebSocket hijacking).
-    allowRequest: (req, cb) => cb(null, socketOriginAllowed(req, sec.corsOrigins)),
-    ...(sec.corsOrigins.length ? { cors: { origin: sec.corsOrigins, credentials: true } } : {}),
-  });
-
-  // No socket during a recovery: its snapshot would be of metrics not yet restored. The client tries
-  // again after the delay in the error's data (client/realtime/socket.ts).
-  io.use((_socket, next) => {
-    if (!recovering()) return next();
-    next(Object.assign(new Error('recovering'), { data: { code: 'recovering', retryAfterS: RECOVERING_RETRY_AFTER_S } }));
-  });
+  const io = createSocketServer(http, sec.corsOrigins, recovering);
   // Display tokens: checked at the handshake, revocations swept every clock tick.
   const displayAuth = installDisplayAuth({ io, displays: deps.store.displays, now: deps.now, sweepEveryMs: deps.clockTickMs });
   // Session cookies (after display tokens): ended sessions swept every clock tick, and at once on logout.
@@ -229,4 +207,41 @@ export function createApp(deps: AppDeps): App {
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The calendar's coverage of today and the coming year. A missing year is logged at start and again
+ * whenever the coverage changes (1 October, 1 January), not on every call.
+ */
+function loggedCalendarCoverage(deps: Pick<AppDeps, 'now' | 'calendarYears' | 'logger'>): () => CalendarCoverage {
+  let loggedCoverage = '';
+  return () => {
+    const c = calendarCoverage(deps.now(), deps.calendarYears);
+    const key = c.status === 'ok' ? 'ok' : `${c.status}:${c.year}`;
+    if (key !== loggedCoverage) {
+      loggedCoverage = key;
+      if (c.status !== 'ok') deps.logger.warn({ calendar: { status: c.status, year: c.year, years: c.years } }, c.message);
+    }
+    return c;
+  };
+}
+
+/** Socket.IO on the HTTP server: same-origin handshakes only, and none while the projections are recovered. */
+function createSocketServer(http: HttpServer, corsOrigins: string[], recovering: () => RecoveryProgress | null): IoServer {
+  const io: IoServer = new Server(http, {
+    serveClient: false,
+    // A reconnecting client resubscribes and gets a fresh snapshot, so no server-side buffering is needed.
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+    // The handshake carries the session cookie: a page of another site must not open it (cross-site WebSocket hijacking).
+    allowRequest: (req, cb) => cb(null, socketOriginAllowed(req, corsOrigins)),
+    ...(corsOrigins.length ? { cors: { origin: corsOrigins, credentials: true } } : {}),
+  });
+  // No socket during a recovery: its snapshot would be of metrics not yet restored. The client tries
+  // again after the delay in the error's data (client/realtime/socket.ts).
+  io.use((_socket, next) => {
+    if (!recovering()) return next();
+    next(Object.assign(new Error('recovering'), { data: { code: 'recovering', retryAfterS: RECOVERING_RETRY_AFTER_S } }));
+  });
+  return io;
 }

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { openDatabase } from './db/connection.js';
 import { createStore, type Store } from './db/store.js';
-import { loadCalendarYears } from './domain/calendar-loader.js';
+import { loadCalendarYears } from './config/calendar-loader.js';
 import { createWorkCalendar } from './domain/calendar.js';
 import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type WorkCalendar } from './domain/types.js';
 import { jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
@@ -79,10 +79,13 @@ export interface Runtime {
 /** Recovery progress goes to the log at most this often. */
 const RECOVERY_LOG_EVERY_MS = 1_000;
 
+// Long by design: the composition root builds the parts in the order they depend on each other (store,
+// metrics, projection writer, recovery, ingest, app, live scheduler); each step is one call or a named helper below.
 /**
  * Builds the whole server from its parts: store, domain, metrics restored from the projections,
  * the ingest path, the HTTP/Socket.IO app. Listening is left to the caller.
  */
+// eslint-disable-next-line max-lines-per-function -- long by design: see the comment above
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const { clock, logger } = opts;
   const settings = opts.settings ?? DEFAULT_DOMAIN_SETTINGS;
@@ -109,32 +112,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const engine = new MetricsEngine({ calendar, settings, scopeOf, now, scopes });
   const warnings = new EarlyWarningIndex({ calendar, settings, scopeOf, now });
   const t0 = performance.now();
-  // Rows older than the overdue spans get theirs first: a refold after a crash rewrites only spans that moved.
-  const backfilled = backfillOverdueSpans(store, ctx, (done) => logger.info({ dossiers: done }, 'overdue spans filled in for older rows'));
-  if (backfilled > 0) logger.info({ dossiers: backfilled }, 'overdue spans of older rows filled in');
-  // And their buck-passing cases (the finished ones' counts are read by the restore below).
-  const casesFound = backfillBuckPassing(store, ctx, (done) => logger.info({ dossiers: done }, 'buck-passing cases found in older rows'));
-  if (casesFound > 0) logger.info({ dossiers: casesFound }, 'buck-passing cases of older rows found');
-  /** Loads the metrics from the projections (they must be up to date with the log). */
+  backfillOlderRows(store, ctx, logger);
   const restore = () => {
-    store.projections.forEachFinishedGroup({
-      received: (code, day, online, n) => engine.loadFinishedReceived(code, day, online, n),
-      ended: (code, day, outcome, bin, n) => engine.loadFinishedEnded(code, day, outcome, bin, n),
-      apologies: (code, days, n) => engine.loadFinishedApologies(code, days, n),
-      buckPassing: (code, day, cases) => engine.loadFinishedBuckPassing(code, day, cases),
-    });
-    for (const s of store.projections.iterateOpenDossiers()) {
-      engine.loadOpenDossier(s);
-      warnings.applyDossier(s);
-    }
-    for (const t of store.projections.iterateTasks()) {
-      engine.loadTask(t);
-      warnings.applyTask(t);
-    }
-    // What turned overdue or at risk while the server was down is not pushed (nobody was listening).
-    engine.advance(now());
-    warnings.advance(now());
-    engine.drainChanged();
+    restoreMetrics(store, engine, warnings, now());
     restoreMs = performance.now() - t0;
   };
   let restoreMs = NaN;
@@ -155,36 +135,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // A crash may have left the projections behind the log. The projection writer recovers them on its
   // thread (Projector.recover: its own passes, batched); meanwhile the metrics stay empty and the app
   // answers 503 `recovering`, with the progress on /health.
-  let progress: RecoveryProgress | null = null;
-  let ready: Promise<void>;
+  let recovery: Recovery;
   if (loggedSeq <= projectedSeq) {
     restore();
-    ready = Promise.resolve();
+    recovery = { ready: Promise.resolve(), progress: () => null };
   } else {
-    progress = { done: 0, total: 0, events: 0, eventsTotal: loggedSeq - projectedSeq, elapsedMs: 0 };
-    logger.warn({ projectedSeq, loggedSeq }, 'unclean stop: the projections are behind the event log; recovering them before serving');
-    let lastLog = performance.now();
-    projections.onRecoveryProgress((p) => {
-      progress = p;
-      if (performance.now() - lastLog < RECOVERY_LOG_EVERY_MS) return;
-      lastLog = performance.now();
-      logger.info({ done: p.done, total: p.total, events: p.events, eventsTotal: p.eventsTotal }, `recovering: ${formatProgress(p)}`);
-    });
-    ready = projections.recovered.then(
-      (p) => {
-        restore();
-        progress = null;
-        logger.info(
-          { items: p.done, events: p.events, recoveryMs: Math.round(p.elapsedMs), restoreMs: Math.round(restoreMs) },
-          `recovered: ${p.done.toLocaleString('en-US')} dossiers and tasks refolded from the log in ${(p.elapsedMs / 1000).toFixed(1)} s; ready ${(restoreMs / 1000).toFixed(1)} s after the start`,
-        );
-      },
-      (err: Error) => {
-        logger.error({ err }, 'recovery of the projections failed');
-        throw err;
-      },
-    );
+    recovery = recoverThenRestore(projections, { projectedSeq, loggedSeq }, restore, () => restoreMs, logger);
   }
+  const { ready } = recovery;
 
   // The one owner of the latest known state of every dossier and task (and of the read-your-writes rule).
   const latest = createWriteBehind({ store, projections });
@@ -210,6 +168,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const ingest: IngestService = {
     ...service,
     ingest(source, kind, events) {
+      const progress = recovery.progress();
       if (progress) throw recoveringError(progress);
       return service.ingest(source, kind, events);
     },
@@ -246,7 +205,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     calendarYears: calendarYears.map((y) => y.year),
     security: opts.security,
     authNow: () => (opts.authClock ?? systemClock).now(),
-    recovering: () => progress,
+    recovering: recovery.progress,
   });
   // The live path's timers: the metrics clock advanced and the hub flushed every DELTA_FLUSH_MS, the clock ticked every CLOCK_TICK_MS.
   // An `at_risk` alert goes out once per dossier and due date, across restarts (migration 011).
@@ -274,7 +233,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     settings,
     scopeOf,
     ready,
-    recovering: () => progress,
+    recovering: recovery.progress,
     get restoreMs() {
       return restoreMs;
     },
@@ -286,6 +245,81 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       store.close();
     },
   };
+}
+
+/** Brings rows written by an older version up to what is kept now, before anything reads them. */
+function backfillOlderRows(store: Store, ctx: { calendar: WorkCalendar; settings: DomainSettings }, logger: Logger): void {
+  // Rows older than the overdue spans get theirs first: a refold after a crash rewrites only spans that moved.
+  const backfilled = backfillOverdueSpans(store, ctx, (done) => logger.info({ dossiers: done }, 'overdue spans filled in for older rows'));
+  if (backfilled > 0) logger.info({ dossiers: backfilled }, 'overdue spans of older rows filled in');
+  // And their buck-passing cases (the finished ones' counts are read by the restore).
+  const casesFound = backfillBuckPassing(store, ctx, (done) => logger.info({ dossiers: done }, 'buck-passing cases found in older rows'));
+  if (casesFound > 0) logger.info({ dossiers: casesFound }, 'buck-passing cases of older rows found');
+}
+
+/** Loads the metrics and the early warning from the projections (they must be up to date with the log). */
+function restoreMetrics(store: Store, engine: MetricsEngine, warnings: EarlyWarningIndex, now: number): void {
+  store.projections.forEachFinishedGroup({
+    received: (code, day, online, n) => engine.loadFinishedReceived(code, day, online, n),
+    ended: (code, day, outcome, bin, n) => engine.loadFinishedEnded(code, day, outcome, bin, n),
+    apologies: (code, days, n) => engine.loadFinishedApologies(code, days, n),
+    buckPassing: (code, day, cases) => engine.loadFinishedBuckPassing(code, day, cases),
+  });
+  for (const s of store.projections.iterateOpenDossiers()) {
+    engine.loadOpenDossier(s);
+    warnings.applyDossier(s);
+  }
+  for (const t of store.projections.iterateTasks()) {
+    engine.loadTask(t);
+    warnings.applyTask(t);
+  }
+  // What turned overdue or at risk while the server was down is not pushed (nobody was listening).
+  engine.advance(now);
+  warnings.advance(now);
+  engine.drainChanged();
+}
+
+/** Settles when the metrics are restored; `progress()` says how far the recovery before it is (null: none or done). */
+interface Recovery {
+  ready: Promise<void>;
+  progress(): RecoveryProgress | null;
+}
+
+/**
+ * After an unclean stop: waits for the projection writer to recover the log's tail, logging its progress
+ * (at most every RECOVERY_LOG_EVERY_MS), then restores the metrics. `progress()` is null once ready.
+ */
+function recoverThenRestore(
+  projections: ProjectionWriter,
+  { projectedSeq, loggedSeq }: { projectedSeq: number; loggedSeq: number },
+  restore: () => void,
+  restoreMs: () => number,
+  logger: Logger,
+): Recovery {
+  let progress: RecoveryProgress | null = { done: 0, total: 0, events: 0, eventsTotal: loggedSeq - projectedSeq, elapsedMs: 0 };
+  logger.warn({ projectedSeq, loggedSeq }, 'unclean stop: the projections are behind the event log; recovering them before serving');
+  let lastLog = performance.now();
+  projections.onRecoveryProgress((p) => {
+    progress = p;
+    if (performance.now() - lastLog < RECOVERY_LOG_EVERY_MS) return;
+    lastLog = performance.now();
+    logger.info({ done: p.done, total: p.total, events: p.events, eventsTotal: p.eventsTotal }, `recovering: ${formatProgress(p)}`);
+  });
+  const ready = projections.recovered.then(
+    (p) => {
+      restore();
+      progress = null;
+      logger.info(
+        { items: p.done, events: p.events, recoveryMs: Math.round(p.elapsedMs), restoreMs: Math.round(restoreMs()) },
+        `recovered: ${p.done.toLocaleString('en-US')} dossiers and tasks refolded from the log in ${(p.elapsedMs / 1000).toFixed(1)} s; ready ${(restoreMs() / 1000).toFixed(1)} s after the start`,
+      );
+    },
+    (err: Error) => {
+      logger.error({ err }, 'recovery of the projections failed');
+      throw err;
+    },
+  );
+  return { ready, progress: () => progress };
 }
 
 /** "12,000 / 50,000 dossiers and tasks refolded (24%)". */

@@ -11,14 +11,13 @@ import type {
   JurisdictionResponse,
   OverviewResponse,
   Page,
-  Period,
   RecentAlertsResponse,
   TaskDetailResponse,
   TaskListItem,
   TaskListStatus,
   UnitDetailResponse,
-} from '../../server/http/api-types';
-import type { ScopeKey } from '../../server/metrics/types';
+} from '../../shared/contract/api';
+import type { Period, ScopeKey } from '../../shared/contract/metrics';
 import { apiUrl, getJson } from './client';
 
 export interface CallOptions {

@@ -3,7 +3,7 @@
  * reload), and `useJurisdiction` / `useBoundaries` cached for the page's lifetime.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BoundariesResponse, JurisdictionResponse } from '../../server/http/api-types';
+import type { BoundariesResponse, JurisdictionResponse } from '../../shared/contract/api';
 import { ApiError, apiUrl, getJson, isAbortError } from './client';
 import { fetchBoundaries, fetchJurisdiction } from './endpoints';
 import { onBackOnline } from '../offline/offline-state';

@@ -2,8 +2,8 @@
  * The "newly overdue" feed shared by the overview and the wall: bounded, newest first, one entry per
  * item, filled from the server's most recently overdue items at start and after a reconnect. Pure.
  */
-import type { DossierListItem, TaskListItem } from '../../server/http/api-types';
-import type { AlertRaised } from '../../server/realtime/events';
+import type { DossierListItem, TaskListItem } from '../../shared/contract/api';
+import type { AlertRaised } from '../../shared/contract/events';
 
 /** Newly overdue items kept for a feed. */
 export const MAX_FEED_ITEMS = 50;

@@ -1,7 +1,7 @@
 /**
  * The map metrics a leader can colour the city by, and how to read each one from ScopeMetrics.
  */
-import type { ScopeMetrics } from '../../server/metrics/types';
+import type { ScopeMetrics } from '../../shared/contract/metrics';
 import type { Formatters } from './format';
 
 export const METRIC_KEYS = ['onTimeRate', 'overdue', 'overduePer1000', 'dueSoon', 'buckPassingPer1000'] as const;

@@ -2,7 +2,7 @@
  * Per-source freshness on screen: counts for the header button and the lag in words. Pure.
  * The server judges each source's state (server/metrics/source-silence.ts); the client only shows it.
  */
-import type { SourceFreshness, SourceState } from '../../server/http/api-types';
+import type { SourceFreshness, SourceState } from '../../shared/contract/api';
 
 /** An icon per state, always shown with its words (never colour alone). */
 export const SOURCE_STATE_ICON: Record<SourceState, string> = { live: '●', late: '◔', silent: '⚠' };

@@ -6,7 +6,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useNarrowScreen } from './narrow-screen';
-import type { Period } from '../../server/metrics/types';
+import type { Period } from '../../shared/contract/metrics';
 import { isMetricKey, type MetricKey } from './metrics';
 import type { Lang } from './format';
 

@@ -3,8 +3,8 @@
  * replace, deltas apply strictly in `seq` order, a gap asks for a new snapshot, stale or foreign
  * deltas are ignored, a reconnect waits for a fresh snapshot. No socket here: tested as a table.
  */
-import type { Period, ScopeKey, ScopeMetrics } from '../../server/metrics/types';
-import type { MetricsUpdated, ScopeSnapshot } from '../../server/realtime/events';
+import type { Period, ScopeKey, ScopeMetrics } from '../../shared/contract/metrics';
+import type { MetricsUpdated, ScopeSnapshot } from '../../shared/contract/events';
 
 export type SyncStatus =
   /** Waiting for the ack of a subscription (first load, reconnect, or after a gap). */

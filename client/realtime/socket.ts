@@ -14,7 +14,7 @@ import type {
   ServerToClientEvents,
   SubscribeAck,
   SubscribeRequest,
-} from '../../server/realtime/events';
+} from '../../shared/contract/events';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -8,8 +8,8 @@
  * live.status;                                     // 'live' | 'reconnecting' | 'stale'
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { Period, ScopeKey } from '../../server/metrics/types';
-import type { MetricsUpdated } from '../../server/realtime/events';
+import type { Period, ScopeKey } from '../../shared/contract/metrics';
+import type { MetricsUpdated } from '../../shared/contract/events';
 import { useConnection, type ConnectionStatus } from './connection';
 import { initialMetricsState, metricsReducer, type MetricsState } from './metrics-reducer';
 import { getSocket, requestSubscribe, retainScope, EV } from './socket';

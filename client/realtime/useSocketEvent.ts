@@ -3,7 +3,7 @@
  * render: the latest one is called, without re-registering.
  */
 import { useEffect, useRef } from 'react';
-import type { ServerToClientEvents } from '../../server/realtime/events';
+import type { ServerToClientEvents } from '../../shared/contract/events';
 import { getSocket } from './socket';
 
 export type ServerEventName = keyof ServerToClientEvents;

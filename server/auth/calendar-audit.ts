@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CALENDAR_DIR } from '../domain/calendar-loader.js';
+import { DEFAULT_CALENDAR_DIR } from '../config/calendar-loader.js';
 import type { Store } from '../db/store.js';
 import type { AuditLog } from './audit.js';
 

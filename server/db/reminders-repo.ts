@@ -62,6 +62,7 @@ const NEWEST = 'ORDER BY r.sent_at DESC, r.id DESC LIMIT ?';
 
 // Long by design: one closure of prepared statements and the short members that run them.
 /** Reminders and explanation requests sent to units, their acknowledgement and answer. */
+// eslint-disable-next-line max-lines-per-function -- long by design: see the comment above
 export function createRemindersRepo(db: Db) {
   const insert = db.prepare(
     `INSERT INTO reminders (unit, dossier_id, message, sent_by, sent_at, kind, subject_type, subject_id, subject_title,

@@ -3,7 +3,7 @@
  * headers in the UI language, and a title row naming the scope, the list, the period and the time.
  * Pure: rows, words and times in, plain data out.
  */
-import type { BreakdownRow, DossierListItem, OfficialRow, TaskListItem } from '../http/api-types.js';
+import type { BreakdownRow, DossierListItem, OfficialRow, TaskListItem } from '../../shared/contract/api.js';
 import type { PeriodWindow } from '../metrics/types.js';
 import { exportLabels } from './labels.js';
 import type { ExportCell, ExportColumn, ExportLang, ExportTable } from './table.js';

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BoundariesResponse } from '../http/api-types.js';
+import type { BoundariesResponse } from '../../shared/contract/api.js';
 import { DEFAULT_JURISDICTION_DIR, readJurisdictionManifest } from './jurisdiction-loader.js';
 
 /** <repo>/data/boundaries, whatever the working directory. */

@@ -5,7 +5,7 @@
  * yields new bytes and a new ETag).
  */
 import { createHash } from 'node:crypto';
-import type { BoundariesResponse } from '../http/api-types.js';
+import type { BoundariesResponse } from '../../shared/contract/api.js';
 
 /** 5 decimals of a degree ≈ 1.1 m on the ground: below what a ward map can show, and about half the bytes of a GIS export's 15. */
 export const BOUNDARY_WIRE_DECIMALS = 5;

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReadOnlyStore } from '../db/store.js';
-import { loadWorkCalendar } from '../domain/calendar-loader.js';
+import { loadWorkCalendar } from '../config/calendar-loader.js';
 import type { DomainSettings } from '../domain/types.js';
 import { computeUnitDetail, type UnitDetailArgs, type UnitDetailTables } from './unit-detail.js';
 import { computeOfficialsSnapshot, type OfficialsSnapshot, type OfficialsSnapshotArgs } from './officials-snapshot.js';

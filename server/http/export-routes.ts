@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditLog } from '../auth/audit.js';
 import { canListDossiers, canListTasks, canSeeMetrics, canSeeNames, type PolicyOptions, type Principal } from '../auth/policy.js';
@@ -11,7 +11,7 @@ import { EXPORT_LANGS, type ExportLang, type ExportTable } from '../export/table
 import { breakdownTable, dossierTable, officialTable, taskTable, type ExportContext } from '../export/tables.js';
 import { writeXlsx, XLSX_MIME } from '../export/xlsx.js';
 import { PERIODS, type Period, type PeriodWindow, type ScopeKey } from '../metrics/types.js';
-import type { BreakdownRow, OfficialRow } from './api-types.js';
+import type { BreakdownRow, OfficialRow } from '../../shared/contract/api.js';
 import type { DetailService } from './detail-service.js';
 import { dossierItem, taskItem } from './list-items.js';
 import { clientIp } from './auth-routes.js';
@@ -138,8 +138,6 @@ function sortBy<T>(rows: readonly T[], key: string | undefined, dir: 'asc' | 'de
   });
 }
 
-// Long by design: the router's handlers registered in one place, each short and self-contained;
-// the function's length is their sum, not one long flow.
 /**
  * Export routes:
  * - GET /exports/:table?code=&format=xlsx|csv&lang=vi|en[&status=][&period=][&sort=&dir=]: the file,
@@ -152,7 +150,6 @@ export function exportRoutes(deps: ExportDeps): Router {
   const r = Router();
   const unitByCode = new Map(deps.jurisdiction.units.map((u) => [u.code, u]));
   const deptByCode = new Map(deps.jurisdiction.departments.map((d) => [d.code, d]));
-  const ctx = { calendar: deps.calendar, settings: deps.settings };
 
   /** A unit's or department's name as the title row shows it (the unit's full name in Vietnamese). */
   function scopeNameOf(code: string, lang: ExportLang): string {
@@ -180,83 +177,15 @@ export function exportRoutes(deps: ExportDeps): Router {
     }
 
     const now = deps.now();
-    const lang = q.lang;
-    const scopeName = unit === null ? null : scopeNameOf(unit, lang);
-    let sheet: ExportTable;
-    let total: number;
-    let status: string | null = null;
-    if (table === 'dossiers' || table === 'tasks') {
-      const keys = table === 'dossiers' ? DOSSIER_SORT_KEYS : TASK_SORT_KEYS;
-      const sort = q.sort === undefined ? undefined : oneOf('sort', q.sort, keys, keys[0]);
-      if (table === 'dossiers') {
-        status = oneOf('status', q.status, DOSSIER_LIST_STATUSES, 'overdue');
-        const page = deps.store.read.dossierPage({
-          sort,
-          dir: q.dir,
-          pastDue: false,
-          holder: q.holder,
-          unit,
-          filter: status as DossierFilter,
-          now,
-          dueSoonUntil: deps.calendar.addWorkingMs(now, deps.settings.dueSoonWorkingHours * 3_600_000),
-          limit: EXPORT_MAX_ROWS,
-          offset: 0,
-        });
-        total = page.total;
-        const items = page.items.map((s) => dossierItem(s, now, ctx));
-        // Narrowed to one official's holdings: the title says whose (their name from the rows, else the id).
-        const holderName = q.holder === undefined ? undefined : (items[0]?.holderName ?? q.holder);
-        sheet = dossierTable(items, status, { lang, scopeName, asOf: now }, holderName);
-      } else {
-        status = oneOf('status', q.status, TASK_LIST_STATUSES, 'open_overdue');
-        const page = deps.store.read.taskPage({
-          assignee: unit,
-          filter: status as TaskFilter,
-          now,
-          limit: EXPORT_MAX_ROWS,
-          offset: 0,
-          sort,
-          dir: q.dir,
-        });
-        total = page.total;
-        sheet = taskTable(
-          page.items.map((t) => taskItem(t, now)),
-          status,
-          { lang, scopeName, asOf: now },
-        );
-      }
-    } else {
-      const window = deps.metrics.window(q.period);
-      const { tables, computedAt } = await deps.details.get({ unit, window, now, withOfficials: table === 'officials', ttlMs: 5_000 });
-      const c: ExportContext = { lang, scopeName, asOf: computedAt };
-      if (table === 'officials') {
-        const sort = q.sort === undefined ? undefined : oneOf('sort', q.sort, OFFICIAL_SORT_KEYS, 'name');
-        const rows = sortBy<OfficialRow>(tables.byOfficial, sort, q.dir);
-        sheet = officialTable(rows.slice(0, EXPORT_MAX_ROWS), window, c);
-        total = rows.length;
-      } else {
-        const sort = q.sort === undefined ? undefined : oneOf('sort', q.sort, BREAKDOWN_SORT_KEYS, 'label');
-        const rows = sortBy<BreakdownRow>(table === 'by_field' ? tables.byField : tables.byProcedure, sort, q.dir);
-        sheet = breakdownTable(table === 'by_field' ? 'field' : 'procedure', rows.slice(0, EXPORT_MAX_ROWS), window, c);
-        total = rows.length;
-      }
-    }
+    const scopeName = unit === null ? null : scopeNameOf(unit, q.lang);
+    const { sheet, total, status } =
+      table === 'dossiers' || table === 'tasks'
+        ? listSheet(deps, table, q, { unit, scopeName, now })
+        : await computedSheet(deps, table, q, { unit, scopeName, now });
 
-    deps.audit.record({ ...audited, details: { status, rows: sheet.rows.length, format: q.format, lang } });
+    deps.audit.record({ ...audited, details: { status, rows: sheet.rows.length, format: q.format, lang: q.lang } });
     const base = [FILE_SLUG[table], status ? STATUS_SLUG[status] : null, q.code].filter(Boolean).join('-');
-    res.set({
-      'Content-Disposition': `attachment; filename="${base}.${q.format}"`,
-      'Cache-Control': 'no-store',
-      'X-Export-Rows': String(sheet.rows.length),
-      'X-Export-Total': String(total),
-    });
-    if (q.format === 'csv') {
-      res.type(CSV_MIME).send(toCsv(sheet, lang));
-      return;
-    }
-    res.type(XLSX_MIME);
-    // A client that goes away mid-file never lets the stream finish: stop waiting when it closes.
-    await Promise.race([writeXlsx(sheet, res), once(res, 'close')]);
+    await sendSheet(res, sheet, total, q, base);
   });
 
   r.post('/exports', (req, res) => {
@@ -287,4 +216,101 @@ export function exportRoutes(deps: ExportDeps): Router {
     res.status(204).end();
   });
   return r;
+}
+
+type ExportQuery = z.infer<typeof exportQuery>;
+
+/** Whose rows an export holds and what its title row says. */
+interface ExportScope {
+  /** The unit or department code, or null for the whole city. */
+  unit: string | null;
+  scopeName: string | null;
+  now: number;
+}
+
+/** The sheet to write, how many rows the list holds in all (the sheet at most EXPORT_MAX_ROWS), and the list filter used. */
+interface BuiltSheet {
+  sheet: ExportTable;
+  total: number;
+  status: string | null;
+}
+
+/** A list export (dossiers or tasks): the list endpoint's query and filter, its first EXPORT_MAX_ROWS rows. */
+function listSheet(deps: ExportDeps, table: 'dossiers' | 'tasks', q: ExportQuery, { unit, scopeName, now }: ExportScope): BuiltSheet {
+  const keys = table === 'dossiers' ? DOSSIER_SORT_KEYS : TASK_SORT_KEYS;
+  const sort = q.sort === undefined ? undefined : oneOf('sort', q.sort, keys, keys[0]);
+  const c: ExportContext = { lang: q.lang, scopeName, asOf: now };
+  if (table === 'dossiers') {
+    const status = oneOf('status', q.status, DOSSIER_LIST_STATUSES, 'overdue');
+    const page = deps.store.read.dossierPage({
+      sort,
+      dir: q.dir,
+      pastDue: false,
+      holder: q.holder,
+      unit,
+      filter: status as DossierFilter,
+      now,
+      dueSoonUntil: deps.calendar.addWorkingMs(now, deps.settings.dueSoonWorkingHours * 3_600_000),
+      limit: EXPORT_MAX_ROWS,
+      offset: 0,
+    });
+    const items = page.items.map((s) => dossierItem(s, now, { calendar: deps.calendar, settings: deps.settings }));
+    // Narrowed to one official's holdings: the title says whose (their name from the rows, else the id).
+    const holderName = q.holder === undefined ? undefined : (items[0]?.holderName ?? q.holder);
+    return { sheet: dossierTable(items, status, c, holderName), total: page.total, status };
+  }
+  const status = oneOf('status', q.status, TASK_LIST_STATUSES, 'open_overdue');
+  const page = deps.store.read.taskPage({
+    assignee: unit,
+    filter: status as TaskFilter,
+    now,
+    limit: EXPORT_MAX_ROWS,
+    offset: 0,
+    sort,
+    dir: q.dir,
+  });
+  const sheet = taskTable(
+    page.items.map((t) => taskItem(t, now)),
+    status,
+    c,
+  );
+  return { sheet, total: page.total, status };
+}
+
+/** A computed table of the period (officials, by field, by procedure), from the detail service's tables, sorted as asked. */
+async function computedSheet(
+  deps: ExportDeps,
+  table: 'officials' | 'by_field' | 'by_procedure',
+  q: ExportQuery,
+  { unit, scopeName, now }: ExportScope,
+): Promise<BuiltSheet> {
+  const window = deps.metrics.window(q.period);
+  const { tables, computedAt } = await deps.details.get({ unit, window, now, withOfficials: table === 'officials', ttlMs: 5_000 });
+  const c: ExportContext = { lang: q.lang, scopeName, asOf: computedAt };
+  if (table === 'officials') {
+    const sort = q.sort === undefined ? undefined : oneOf('sort', q.sort, OFFICIAL_SORT_KEYS, 'name');
+    const rows = sortBy<OfficialRow>(tables.byOfficial, sort, q.dir);
+    return { sheet: officialTable(rows.slice(0, EXPORT_MAX_ROWS), window, c), total: rows.length, status: null };
+  }
+  const sort = q.sort === undefined ? undefined : oneOf('sort', q.sort, BREAKDOWN_SORT_KEYS, 'label');
+  const rows = sortBy<BreakdownRow>(table === 'by_field' ? tables.byField : tables.byProcedure, sort, q.dir);
+  const sheet = breakdownTable(table === 'by_field' ? 'field' : 'procedure', rows.slice(0, EXPORT_MAX_ROWS), window, c);
+  return { sheet, total: rows.length, status: null };
+}
+
+/** The file's headers (name, row counts), then the file: CSV in one piece, .xlsx streamed. */
+async function sendSheet(res: Response, sheet: ExportTable, total: number, q: ExportQuery, base: string): Promise<void> {
+  res.set({
+    'Content-Disposition': `attachment; filename="${base}.${q.format}"`,
+    'Cache-Control': 'no-store',
+    'X-Export-Rows': String(sheet.rows.length),
+    'X-Export-Total': String(total),
+  });
+  if (q.format === 'csv') {
+    res.type(CSV_MIME).send(toCsv(sheet, q.lang));
+    return;
+  }
+  res.type(XLSX_MIME);
+  // A client that goes away mid-file never lets the stream finish: stop waiting when it closes.
+  await Promise.race([writeXlsx(sheet, res), once(res, 'close')]);
 }

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Store } from '../db/store.js';
 import { toVnIso } from '../domain/time.js';
-import type { HealthResponse, SourceFreshness } from './api-types.js';
+import type { HealthResponse, SourceFreshness } from '../../shared/contract/api.js';
 import type { WorkCalendar } from '../domain/types.js';
 import type { CalendarCoverage } from '../domain/calendar-coverage.js';
 import { sourceSilence } from '../metrics/source-silence.js';

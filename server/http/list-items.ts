@@ -3,7 +3,7 @@ import { classifyDossier } from '../domain/dossier.js';
 import { classifyTask } from '../domain/task.js';
 import { toVnIso } from '../domain/time.js';
 import type { DomainSettings, DossierState, TaskState, WorkCalendar } from '../domain/types.js';
-import type { DossierListItem, TaskListItem } from './api-types.js';
+import type { DossierListItem, TaskListItem } from '../../shared/contract/api.js';
 
 const iso = (t: number | null | undefined) => (t === null || t === undefined ? null : toVnIso(t));
 

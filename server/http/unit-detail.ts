@@ -2,7 +2,7 @@ import type { ReadRepo } from '../db/read-repo.js';
 import type { WorkCalendar } from '../domain/types.js';
 import { dailyTrend, officialScorecards, toBreakdownRows } from '../metrics/breakdowns.js';
 import type { PeriodWindow } from '../metrics/types.js';
-import type { UnitDetailResponse } from './api-types.js';
+import type { UnitDetailResponse } from '../../shared/contract/api.js';
 
 /** What a unit page needs from the store: everything of UnitDetailResponse the engine does not keep. */
 export type UnitDetailTables = Pick<UnitDetailResponse, 'byField' | 'byProcedure' | 'byOfficial' | 'trend' | 'processingHistogram'>;

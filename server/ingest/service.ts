@@ -8,7 +8,7 @@ import type { SourceRow } from '../db/sources-repo.js';
 import type { FieldError } from '../../shared/contract/errors.js';
 import type { WriteBehind } from '../projection/write-behind.js';
 import { sameContent } from './canonical-json.js';
-import { rawEventId, validateEvent, type IngestKind, type ValidationContext } from './validate.js';
+import { rawEventId, validateEvent, type IngestKind, type Validated, type ValidationContext } from './validate.js';
 import { unitLimitErrors, type ItemUnits } from './unit-limit.js';
 
 export type EventResult =
@@ -42,7 +42,7 @@ export interface IngestDeps {
  * the metrics engine (onApplied). Nothing here waits for the projection writer.
  */
 export function createIngestService(deps: IngestDeps) {
-  const { store, domain, latest } = deps;
+  const { store, latest } = deps;
   /** Where an item already stored belongs, by its latest known state (undefined: no such item). */
   const itemUnits: ItemUnits = {
     dossierUnit: (id) => latest.dossier(id)?.unit,
@@ -52,28 +52,7 @@ export function createIngestService(deps: IngestDeps) {
   function ingest(source: SourceRow, kind: IngestKind, rawEvents: unknown[]): EventResult[] {
     const now = deps.now();
     const vctx: ValidationContext = { now, isKnownCode: deps.isKnownCode, jurisdictionName: deps.jurisdictionName };
-    const results: EventResult[] = new Array(rawEvents.length);
-    const rejects: { index: number; id: string | null; raw: unknown; errors: FieldError[] }[] = [];
-    const accepted = new Map<string, { payload: string; seq: number }>();
-
-    const dossierPrev = new Map<string, DossierState | null>();
-    const dossierNext = new Map<string, DossierState>();
-    const taskPrev = new Map<string, TaskState | null>();
-    const taskNext = new Map<string, TaskState>();
-    let maxAt = 0;
-    let lastSeq = 0;
-
-    const reject = (index: number, id: string | null, raw: unknown, errors: FieldError[]) => {
-      results[index] = { index, id, status: 'rejected', errors };
-      rejects.push({ index, id, raw, errors });
-    };
-    const duplicateOrConflict = (index: number, id: string, raw: unknown, earlier: string, payload: string) => {
-      if (sameContent(earlier, payload)) results[index] = { index, id, status: 'duplicate' };
-      else
-        reject(index, id, raw, [
-          { path: 'id', message: `conflict: event id "${id}" was already accepted from this source with different content` },
-        ]);
-    };
+    const batch = newBatch(source, now, rawEvents.length);
 
     // Validation reads nothing from the store: the whole batch is validated before the transaction,
     // so the write lock (which the projection writer waits for) is held for the log's work only.
@@ -90,68 +69,134 @@ export function createIngestService(deps: IngestDeps) {
       const indexed = store.events.indexedPayloads(source.id, ids);
       rawEvents.forEach((raw, index) => {
         const outsideErrors = outside?.[index];
-        if (outsideErrors) return reject(index, rawEventId(raw), raw, outsideErrors);
+        if (outsideErrors) return reject(batch, index, rawEventId(raw), raw, outsideErrors);
         const v = validated[index];
-        if (!v.ok) return reject(index, v.eventId, raw, v.errors);
-        const { payload } = v;
-        const eventId = v.event.id;
-        const earlier = accepted.get(eventId)?.payload ?? latest.loggedPayload(source.id, eventId, indexed);
-        if (earlier !== undefined) return duplicateOrConflict(index, eventId, raw, earlier, payload);
-        let seq: number;
-        if (v.kind === 'dossier') {
-          const e = v.event;
-          // A state this batch already advanced is its own until the commit: fold onto it in place.
-          const owned = dossierNext.get(e.dossierId);
-          const prev = owned ?? currentDossier(e.dossierId);
-          const orderError = checkDossierOrder(prev, e);
-          if (orderError) return reject(index, e.id, raw, [orderError]);
-          seq = store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, payload);
-          const logged = () => store.events.ofItem('dossier', e.dossierId).map((s) => parseLoggedDossierEvent(s.payload));
-          dossierNext.set(e.dossierId, owned ? advanceOwnedDossier(owned, e, domain, logged) : advanceDossier(prev, e, domain, logged));
-        } else {
-          const e = v.event;
-          seq = store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, payload);
-          taskNext.set(
-            e.taskId,
-            advanceTask(currentTask(e.taskId), e, () => store.events.ofItem('task', e.taskId).map((s) => parseLoggedTaskEvent(s.payload))),
-          );
-        }
-        lastSeq = seq;
-        accepted.set(eventId, { payload, seq });
-        if (v.event.at > maxAt) maxAt = v.event.at;
-        results[index] = { index, id: eventId, status: 'accepted' };
+        if (!v.ok) return reject(batch, index, v.eventId, raw, v.errors);
+        appendValid(deps, batch, index, raw, v, indexed);
       });
 
-      for (const r of rejects) store.quarantine.add(source.id, kind, now, r.id, safeStringify(r.raw), r.errors);
-      if (maxAt > 0) store.sources.markSeen(source.id, now, maxAt);
+      for (const r of batch.rejects) store.quarantine.add(source.id, kind, now, r.id, safeStringify(r.raw), r.errors);
+      if (batch.maxAt > 0) store.sources.markSeen(source.id, now, batch.maxAt);
     });
 
     // Committed: publish. (A batch that rolled back threw above and published nothing.)
-    latest.committed({ sourceId: source.id, seq: lastSeq, eventIds: accepted, dossiers: dossierNext, tasks: taskNext });
+    const { dossierNext, taskNext, dossierPrev, taskPrev } = batch;
+    latest.committed({ sourceId: source.id, seq: batch.lastSeq, eventIds: batch.accepted, dossiers: dossierNext, tasks: taskNext });
     if (dossierNext.size || taskNext.size) {
       deps.onApplied({
         dossiers: [...dossierNext].map(([id, next]) => ({ prev: dossierPrev.get(id) ?? null, next })),
         tasks: [...taskNext].map(([id, next]) => ({ prev: taskPrev.get(id) ?? null, next })),
       });
     }
-    return results;
-
-    function currentDossier(id: string): DossierState | null {
-      const inBatch = dossierNext.get(id);
-      if (inBatch) return inBatch;
-      if (!dossierPrev.has(id)) dossierPrev.set(id, latest.dossier(id));
-      return dossierPrev.get(id) ?? null;
-    }
-
-    function currentTask(id: string): TaskState | null {
-      const inBatch = taskNext.get(id);
-      if (inBatch) return inBatch;
-      if (!taskPrev.has(id)) taskPrev.set(id, latest.task(id));
-      return taskPrev.get(id) ?? null;
-    }
+    return batch.results;
   }
 
   return { ingest };
+}
+
+/** One batch's working state, from validation to publication. */
+interface Batch {
+  source: SourceRow;
+  now: number;
+  results: EventResult[];
+  rejects: { index: number; id: string | null; raw: unknown; errors: FieldError[] }[];
+  /** Event ids this batch accepted (a repeat within the batch is a duplicate or a conflict). */
+  accepted: Map<string, { payload: string; seq: number }>;
+  /** Items before the batch (null: new) and after it: what is published once committed. */
+  dossierPrev: Map<string, DossierState | null>;
+  dossierNext: Map<string, DossierState>;
+  taskPrev: Map<string, TaskState | null>;
+  taskNext: Map<string, TaskState>;
+  maxAt: number;
+  lastSeq: number;
+}
+
+function newBatch(source: SourceRow, now: number, size: number): Batch {
+  return {
+    source,
+    now,
+    results: new Array(size),
+    rejects: [],
+    accepted: new Map(),
+    dossierPrev: new Map(),
+    dossierNext: new Map(),
+    taskPrev: new Map(),
+    taskNext: new Map(),
+    maxAt: 0,
+    lastSeq: 0,
+  };
+}
+
+function reject(b: Batch, index: number, id: string | null, raw: unknown, errors: FieldError[]): void {
+  b.results[index] = { index, id, status: 'rejected', errors };
+  b.rejects.push({ index, id, raw, errors });
+}
+
+/**
+ * A valid event, in the transaction: a duplicate (or a conflict) of one already logged or earlier in
+ * the batch; else appended to the log and folded onto its item's latest state.
+ */
+function appendValid(
+  deps: IngestDeps,
+  b: Batch,
+  index: number,
+  raw: unknown,
+  v: Validated & { ok: true },
+  indexed: ReadonlyMap<string, string>,
+): void {
+  const { store, domain, latest } = deps;
+  const { source, now } = b;
+  const { payload } = v;
+  const eventId = v.event.id;
+  const earlier = b.accepted.get(eventId)?.payload ?? latest.loggedPayload(source.id, eventId, indexed);
+  if (earlier !== undefined) {
+    if (sameContent(earlier, payload)) b.results[index] = { index, id: eventId, status: 'duplicate' };
+    else
+      reject(b, index, eventId, raw, [
+        { path: 'id', message: `conflict: event id "${eventId}" was already accepted from this source with different content` },
+      ]);
+    return;
+  }
+  let seq: number;
+  if (v.kind === 'dossier') {
+    const e = v.event;
+    // A state this batch already advanced is its own until the commit: fold onto it in place.
+    const owned = b.dossierNext.get(e.dossierId);
+    const prev = owned ?? currentDossier(b, latest, e.dossierId);
+    const orderError = checkDossierOrder(prev, e);
+    if (orderError) return reject(b, index, e.id, raw, [orderError]);
+    seq = store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, payload);
+    const logged = () => store.events.ofItem('dossier', e.dossierId).map((s) => parseLoggedDossierEvent(s.payload));
+    b.dossierNext.set(e.dossierId, owned ? advanceOwnedDossier(owned, e, domain, logged) : advanceDossier(prev, e, domain, logged));
+  } else {
+    const e = v.event;
+    seq = store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, payload);
+    b.taskNext.set(
+      e.taskId,
+      advanceTask(currentTask(b, latest, e.taskId), e, () =>
+        store.events.ofItem('task', e.taskId).map((s) => parseLoggedTaskEvent(s.payload)),
+      ),
+    );
+  }
+  b.lastSeq = seq;
+  b.accepted.set(eventId, { payload, seq });
+  if (v.event.at > b.maxAt) b.maxAt = v.event.at;
+  b.results[index] = { index, id: eventId, status: 'accepted' };
+}
+
+/** A dossier's state as this batch sees it: as it left it, else the latest known (remembered as its state before the batch). */
+function currentDossier(b: Batch, latest: WriteBehind, id: string): DossierState | null {
+  const inBatch = b.dossierNext.get(id);
+  if (inBatch) return inBatch;
+  if (!b.dossierPrev.has(id)) b.dossierPrev.set(id, latest.dossier(id));
+  return b.dossierPrev.get(id) ?? null;
+}
+
+function currentTask(b: Batch, latest: WriteBehind, id: string): TaskState | null {
+  const inBatch = b.taskNext.get(id);
+  if (inBatch) return inBatch;
+  if (!b.taskPrev.has(id)) b.taskPrev.set(id, latest.task(id));
+  return b.taskPrev.get(id) ?? null;
 }
 
 /** Nothing happens to a dossier before it is received: such an event is a logic error, not an early arrival. */

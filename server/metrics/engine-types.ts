@@ -1,5 +1,6 @@
 /** What the metrics engine is built from and what it hands back (engine.ts). */
-import type { DomainSettings, WorkCalendar } from '../domain/types.js';
+import type { DomainSettings, DossierState, TaskState, WorkCalendar } from '../domain/types.js';
+import type { DossierFootprint, TaskFootprint } from './footprint.js';
 import type { ScopeKey } from './types.js';
 
 export interface MetricsEngineDeps {
@@ -36,3 +37,24 @@ export interface OverdueAtEnd {
   dossiersNew?: number;
   tasks: number;
 }
+
+/** An open item as the engine keeps it: its state, its footprint in the counters, when its next transition is scheduled. */
+export interface DossierRecord {
+  kind: 'dossier';
+  id: string;
+  state: DossierState;
+  fp: DossierFootprint;
+  scheduledAt: number;
+  live: boolean;
+}
+
+export interface TaskRecord {
+  kind: 'task';
+  id: string;
+  state: TaskState;
+  fp: TaskFootprint;
+  scheduledAt: number;
+  live: boolean;
+}
+
+export type OpenRecord = DossierRecord | TaskRecord;

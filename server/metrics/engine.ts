@@ -25,7 +25,7 @@ import {
   F_RECEIVED_ONLINE,
   outcomeCounter,
 } from './counters.js';
-import type { Alert, MetricsEngineDeps, OverdueAtEnd } from './engine-types.js';
+import type { Alert, DossierRecord, MetricsEngineDeps, OpenRecord, OverdueAtEnd, TaskRecord } from './engine-types.js';
 import { FlowBuckets, ScopeState } from './flow-buckets.js';
 import { dossierFootprint, sameDossierFootprint, sameTaskFootprint, taskFootprint } from './footprint.js';
 import type { DossierFootprint, DossierOutcome, FinishedDossierFacts, TaskFootprint } from './footprint.js';
@@ -36,26 +36,6 @@ import { PERIODS } from './types.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from './types.js';
 
 export type { Alert, MetricsEngineDeps, OverdueAtEnd } from './engine-types.js';
-
-interface DossierRecord {
-  kind: 'dossier';
-  id: string;
-  state: DossierState;
-  fp: DossierFootprint;
-  scheduledAt: number;
-  live: boolean;
-}
-
-interface TaskRecord {
-  kind: 'task';
-  id: string;
-  state: TaskState;
-  fp: TaskFootprint;
-  scheduledAt: number;
-  live: boolean;
-}
-
-type OpenRecord = DossierRecord | TaskRecord;
 
 const PERIOD_INDEX = new Map<Period, number>(PERIODS.map((p, i) => [p, i]));
 const NO_BACKLOG = new Int32Array(BACKLOG_COUNTERS);

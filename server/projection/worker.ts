@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection.js';
 import { createStore } from '../db/store.js';
 import { WriteGate } from '../db/write-gate.js';
-import { loadWorkCalendar } from '../domain/calendar-loader.js';
+import { loadWorkCalendar } from '../config/calendar-loader.js';
 import type { DomainSettings } from '../domain/types.js';
 import { Projector, type RecoveryProgress } from './projector.js';
 import type { ToWorker, FromWorker, WorkerInit } from './writer.js';

@@ -62,12 +62,32 @@ export interface ProjectionWriter {
 }
 
 /**
+ * Blocks this thread until the writer's shared mark reaches `target` (it wakes us after each write);
+ * throws if the writer failed (it publishes -1, see worker.ts) or takes longer than SYNC_TIMEOUT_MS.
+ */
+function waitUntilProjected(projected: BigInt64Array, target: bigint, failure: () => Error | null): bigint {
+  const deadline = Date.now() + SYNC_TIMEOUT_MS;
+  let seen = Atomics.load(projected, 0);
+  while (seen < target) {
+    if (seen < 0n) throw failure() ?? new Error('projection writer failed');
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`projection writer did not catch up with the log within ${SYNC_TIMEOUT_MS} ms`);
+    Atomics.wait(projected, 0, seen, left);
+    seen = Atomics.load(projected, 0);
+  }
+  return seen;
+}
+
+// Long by design: one handle over the worker and the state it shares with it (the marks, the listeners,
+// the failure); each member is short, the function's length is their sum.
+/**
  * Starts the projection writer on a worker thread with its own SQLite connection, so that writing
  * the projections (most of the cost of an event) runs on the second core while the main thread
  * validates and logs the next batch. `projectedSeq` is the mark the projections are at; when the log
  * goes further (an unclean stop), the writer first recovers up to its end, on its thread, reporting
  * progress (`recovered`, `onRecoveryProgress`), then continues from there.
  */
+// eslint-disable-next-line max-lines-per-function -- long by design: see the comment above
 export function startProjectionWriter(opts: {
   dbFile: string;
   settings: DomainSettings;
@@ -146,20 +166,11 @@ export function startProjectionWriter(opts: {
     },
     sync() {
       const target = BigInt(lastLogged);
-      let seen = Atomics.load(projected, 0);
+      const seen = Atomics.load(projected, 0);
       if (seen >= target) return report(Number(seen));
       if (failure) throw failure;
       worker.postMessage({ type: 'sync' } satisfies ToWorker);
-      const deadline = Date.now() + SYNC_TIMEOUT_MS;
-      while (seen < target) {
-        // A failed writer publishes -1 (see worker.ts).
-        if (seen < 0n) throw failure ?? new Error('projection writer failed');
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`projection writer did not catch up with the log within ${SYNC_TIMEOUT_MS} ms`);
-        Atomics.wait(projected, 0, seen, left);
-        seen = Atomics.load(projected, 0);
-      }
-      report(Number(seen));
+      report(Number(waitUntilProjected(projected, target, () => failure)));
     },
     onProjected(listener) {
       listeners.push(listener);

@@ -58,6 +58,44 @@ const alertRoom = (scope: ScopeKey) => `a|${scope}`;
 /** Alerts without names, for those who may see aggregates only. */
 const anonymousAlertRoom = (scope: ScopeKey) => `ap|${scope}`;
 
+type SubscribeError = Extract<SubscribeAck, { ok: false }>['error'];
+
+/** A subscription request checked: well-formed, of a scope that exists, that this socket may watch. */
+function checkSubscription(deps: HubDeps, socket: IoSocket, req: unknown): { scope: ScopeKey; period: Period } | { error: SubscribeError } {
+  const parsed = subscribeSchema.safeParse(req);
+  if (!parsed.success) return { error: { code: 'invalid', message: parsed.error.issues.map((i) => i.message).join('; ') } };
+  const scope = parsed.data.scope as ScopeKey;
+  if (!deps.scopeExists(scope)) return { error: { code: 'not_found', message: `no such scope: ${scope}` } };
+  if (!deps.canWatch(socket, scope)) return { error: { code: 'forbidden', message: `not allowed to watch ${scope}` } };
+  return { scope, period: parsed.data.period };
+}
+
+/** The periods whose window moved since the last call (a new day, week, …), remembered in `lastWindowFrom`. */
+function rolledPeriods(metrics: MetricsSource, lastWindowFrom: Map<Period, number>): Set<Period> {
+  const rolled = new Set<Period>();
+  for (const p of PERIODS) {
+    const from = metrics.window(p).from;
+    if (from !== lastWindowFrom.get(p)) {
+      rolled.add(p);
+      lastWindowFrom.set(p, from);
+    }
+  }
+  return rolled;
+}
+
+function memoizedMetrics(metrics: MetricsSource): (s: ScopeKey, p: Period) => ScopeMetrics {
+  const cache = new Map<string, ScopeMetrics>();
+  return (s, p) => {
+    const k = `${s}|${p}`;
+    let m = cache.get(k);
+    if (!m) {
+      m = metrics.metrics(s, p);
+      cache.set(k, m);
+    }
+    return m;
+  };
+}
+
 /**
  * The live hub: snapshot on subscribe, then coalesced sequenced deltas per (scope, period) room on each
  * `flush`, overdue alerts on `publishAlert`, and the clock on connect and on each `tick`. It runs no
@@ -75,21 +113,9 @@ export function createHub(deps: HubDeps) {
     socket.emit(EVENTS.clockTicked, deps.clockTicked());
     socket.on(EVENTS.scopeSubscribe, (req, ack) => {
       const reply: (r: SubscribeAck) => void = typeof ack === 'function' ? ack : () => {};
-      const parsed = subscribeSchema.safeParse(req);
-      if (!parsed.success) {
-        reply({ ok: false, error: { code: 'invalid', message: parsed.error.issues.map((i) => i.message).join('; ') } });
-        return;
-      }
-      const scope = parsed.data.scope as ScopeKey;
-      const period = parsed.data.period;
-      if (!deps.scopeExists(scope)) {
-        reply({ ok: false, error: { code: 'not_found', message: `no such scope: ${scope}` } });
-        return;
-      }
-      if (!deps.canWatch(socket, scope)) {
-        reply({ ok: false, error: { code: 'forbidden', message: `not allowed to watch ${scope}` } });
-        return;
-      }
+      const checked = checkSubscription(deps, socket, req);
+      if ('error' in checked) return reply({ ok: false, error: checked.error });
+      const { scope, period } = checked;
       const name = metricsRoom(scope, period);
       let room = rooms.get(name);
       if (!room) {
@@ -126,26 +152,11 @@ export function createHub(deps: HubDeps) {
   /** Sends each room the metrics that changed since the last flush (all of them when its window rolled). */
   function flush(): void {
     const changed = deps.metrics.drainChanged();
-    const rolled = new Set<Period>();
-    for (const p of PERIODS) {
-      const from = deps.metrics.window(p).from;
-      if (from !== lastWindowFrom.get(p)) {
-        rolled.add(p);
-        lastWindowFrom.set(p, from);
-      }
-    }
+    const rolled = rolledPeriods(deps.metrics, lastWindowFrom);
     if (!changed.size && !rolled.size) return;
     const asOf = toVnIso(deps.now());
-    const cache = new Map<string, ScopeMetrics>();
-    const metricsOf = (s: ScopeKey, p: Period) => {
-      const k = `${s}|${p}`;
-      let m = cache.get(k);
-      if (!m) {
-        m = deps.metrics.metrics(s, p);
-        cache.set(k, m);
-      }
-      return m;
-    };
+    // Rooms of the city and of a unit share their scopes' metrics: each computed once per flush.
+    const metricsOf = memoizedMetrics(deps.metrics);
     for (const [name, room] of rooms) {
       if (!io.sockets.adapter.rooms.get(name)?.size) {
         rooms.delete(name);

@@ -12,6 +12,7 @@ import type { Jurisdiction } from '../domain/types.js';
 import { randomVietnameseName } from './names.js';
 import type { SimProcedure } from './procedures.js';
 import { cumulativeWeights, hashSeed, Random } from './random.js';
+import { linkLiaisons, pickBuckPassers } from './city-roles.js';
 import type { WireHandler, WireProcedure } from './wire.js';
 
 /** The role an official plays in a dossier's steps (tiếp nhận → chuyên viên → lãnh đạo ký). */
@@ -349,24 +350,6 @@ function unitOf(d: Draft, index: number, chronic: boolean, staff: Staff, onlineS
   };
 }
 
-/** Which department handles the inter-level step (liên thông) of a ward procedure, by field: words of its name. */
-const FIELD_LIAISON: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^Đất đai|^Tài nguyên/, 'Môi trường'],
-  [/^Xây dựng/, 'Xây dựng'],
-];
-
-/** Sets each ward's procedure liaisons (see SimUnit.procedureLiaisons); departments whose staff could not take a step are skipped. */
-function linkLiaisons(units: SimUnit[]): void {
-  const departments = units.filter((u) => u.kind === 'department' && u.specialists.length > 0);
-  for (const u of units) {
-    u.procedureLiaisons = u.procedures.map((p) => {
-      if (u.kind !== 'unit') return null;
-      const words = FIELD_LIAISON.find(([re]) => re.test(p.field))?.[1];
-      return words === undefined ? null : (departments.find((d) => d.name.includes(words)) ?? null);
-    });
-  }
-}
-
 /**
  * Scales the ordinary units' late rates so the city lands on the target. The chronic ones are
  * fixed by definition; the processed share excludes withdrawn/refused/stopped endings.
@@ -393,18 +376,4 @@ function calibrateLateRates(units: SimUnit[], targetOnTimeRate: number): void {
     // Units that are late on dossiers tend to be late on directives too.
     u.taskLateRate = clamp(0.1 * Math.sqrt(u.lateRate / Math.max(meanOrdinary, 1e-6)), 0.04, 0.45);
   }
-}
-
-/** A few buck-passers city-wide, among specialists who have a colleague to pass to; returns their ids. */
-function pickBuckPassers(units: SimUnit[], rng: Random): string[] {
-  const candidates = units.filter((u) => u.specialists.length >= 2);
-  const buckPassers: string[] = [];
-  const buckCount = Math.min(8, Math.max(candidates.length > 0 ? 1 : 0, Math.round(candidates.length / 20)));
-  for (let k = 0; k < buckCount && candidates.length > 0; k++) {
-    const u = candidates.splice(rng.int(0, candidates.length - 1), 1)[0]!;
-    const o = rng.pick(u.specialists);
-    o.buckPasser = true;
-    buckPassers.push(o.id);
-  }
-  return buckPassers;
 }

@@ -9,7 +9,7 @@ import { generateSourceKey, hashSourceKey } from '../../server/ingest/keys.js';
 import { startDemo } from '../../server/simulator/demo.js';
 import { createUser } from '../../server/auth/users.js';
 import type { UserRole } from '../../server/db/users-repo.js';
-import type { ScopeKey } from '../../server/metrics/types.js';
+import type { ScopeKey } from '../../shared/contract/metrics.js';
 
 /** The password of every user the browser tests create. */
 export const E2E_PASSWORD = 'e2e password 79';

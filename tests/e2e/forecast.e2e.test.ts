@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { OverviewResponse } from '../../server/http/api-types.js';
+import type { OverviewResponse } from '../../shared/contract/api.js';
 import type { ForecastHorizons } from '../../shared/contract/early-warning.js';
 import { launchBrowser, screenshot } from './browser.js';
 import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';

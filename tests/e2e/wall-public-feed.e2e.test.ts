@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { RecentAlertsResponse } from '../../server/http/api-types.js';
+import type { RecentAlertsResponse } from '../../shared/contract/api.js';
 import { launchBrowser, screenshot } from './browser.js';
 import { startWallE2eServer, type WallE2eServer } from './wall-server.js';
 

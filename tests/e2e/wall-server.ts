@@ -13,7 +13,7 @@ import { createLogger } from '../../server/logger.js';
 import { generateSourceKey, hashSourceKey } from '../../server/ingest/keys.js';
 import { startDemo } from '../../server/simulator/demo.js';
 import { generateDisplayToken, hashDisplayToken } from '../../server/wall/display-tokens.js';
-import type { ScopeKey } from '../../server/metrics/types.js';
+import type { ScopeKey } from '../../shared/contract/metrics.js';
 import type { WallScene } from '../../server/wall/wall-types.js';
 
 export interface WallE2eServer {

@@ -17,6 +17,19 @@ describe('eslint.config.js layering', () => {
     expect(await ruleIdsOf(code, 'server/metrics/x.ts')).toEqual(['no-restricted-imports']);
   });
 
+  it('refuses the file system and file paths in server/domain/ and server/metrics/, and allows them in server/config/', async () => {
+    const fs = "import { readFileSync } from 'node:fs';\n\nexport const read = (f: string) => readFileSync(f, 'utf8');\n";
+    const path = "import { join } from 'node:path';\n\nexport const at = (d: string) => join(d, 'x.json');\n";
+    const bareFs = "import { readFileSync } from 'fs';\n\nexport const read = (f: string) => readFileSync(f, 'utf8');\n";
+    expect(await ruleIdsOf(fs, 'server/domain/x.ts')).toEqual(['no-restricted-imports']);
+    expect(await ruleIdsOf(bareFs, 'server/domain/x.ts')).toEqual(['no-restricted-imports']);
+    expect(await ruleIdsOf(path, 'server/domain/x.ts')).toEqual(['no-restricted-imports']);
+    expect(await ruleIdsOf(fs, 'server/metrics/x.ts')).toEqual(['no-restricted-imports']);
+    expect(await ruleIdsOf(path, 'server/metrics/x.ts')).toEqual(['no-restricted-imports']);
+    expect(await ruleIdsOf(fs, 'server/config/x.ts')).toEqual([]);
+    expect(await ruleIdsOf(path, 'server/config/x.ts')).toEqual([]);
+  });
+
   it('refuses a pure layer importing from server/http/, server/realtime/ or server/db/', async () => {
     const code = "import type { Store } from '../db/store.js';\n\nexport type S = Store;\n";
     expect(await ruleIdsOf(code, 'server/domain/x.ts')).toEqual(['no-restricted-imports']);
@@ -54,5 +67,15 @@ describe('eslint.config.js layering', () => {
       '',
     ].join('\n');
     expect(await ruleIdsOf(code, 'server/metrics/x.ts')).toEqual([]);
+  });
+
+  it('refuses a source file over 400 lines of code in server/, client/ and shared/; its comments and blank lines do not count', async () => {
+    const code = (n: number) => Array.from({ length: n }, (_, i) => `export const v${i} = ${i};`).join('\n') + '\n';
+    const explained = (n: number) => Array.from({ length: n }, (_, i) => `// why v${i}\n\nexport const v${i} = ${i};`).join('\n') + '\n';
+    for (const file of ['server/http/x.ts', 'client/lib/x.ts', 'shared/contract/x.ts']) {
+      expect(await ruleIdsOf(code(401), file)).toEqual(['max-lines']);
+      expect(await ruleIdsOf(code(400), file)).toEqual([]);
+      expect(await ruleIdsOf(explained(400), file)).toEqual([]);
+    }
   });
 });

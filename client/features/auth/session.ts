@@ -6,7 +6,7 @@
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import type { MeResponse } from '../../../server/http/auth-routes';
-import type { ScopeKey } from '../../../server/metrics/types';
+import type { ScopeKey } from '../../../shared/contract/metrics';
 import { ApiError, apiUrl, getJson, sendJson, setCsrfToken } from '../../api';
 import { reconnectSocket } from '../../realtime/socket';
 import { clearSnapshotCache } from '../../offline/offline-cache';

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { DossierDetailResponse } from '../../../server/http/api-types';
+import type { DossierDetailResponse } from '../../../shared/contract/api';
 import { fetchDossier, useApi } from '../../api';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';

@@ -1,7 +1,7 @@
 /** The dossier's timeline strip (holds against due dates) and its accessible event list. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DossierDetailResponse, HoldView } from '../../../server/http/api-types';
+import type { DossierDetailResponse, HoldView } from '../../../shared/contract/api';
 import { useFormat } from '../../i18n';
 import type { TimeBar } from './timeline-geometry';
 import { dossierTimelineModel, holdBarId } from './timeline-model';

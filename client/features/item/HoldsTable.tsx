@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HoldView } from '../../../server/http/api-types';
+import type { HoldView } from '../../../shared/contract/api';
 import type { BuckPassingCaseView, BuckPassingRule } from '../../../shared/contract/buck-passing';
 import { useFormat } from '../../i18n';
 import { DataTable } from '../unit/DataTable';

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TaskDetailResponse } from '../../../server/http/api-types';
+import type { TaskDetailResponse } from '../../../shared/contract/api';
 import { fetchTask, useApi } from '../../api';
 import { useFormat } from '../../i18n';
 import { formatDate } from '../../lib/format';

@@ -1,7 +1,7 @@
 /** The timeline as an ordered list: the accessible, printable twin of the strip. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimelineEntry } from '../../../server/http/api-types';
+import type { TimelineEntry } from '../../../shared/contract/api';
 import { formatDayTime } from '../unit/datetime';
 import { describeEntryData, eventTypeLabel } from './timeline-entry';
 import type { Translate } from './timeline-entry';

@@ -8,7 +8,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTick } from '../unit/datetime';
 import { layoutTimeline, tickStepMs } from './timeline-geometry';
-import type { PlacedBar, TimeBar, TimeLineKind, TimeMarker, TimelineModel } from './timeline-geometry';
+import type { PlacedBar, TimeBar, TimeLineKind, TimeMarker, TimelineGeometry, TimelineModel } from './timeline-geometry';
 
 /** SVG user units; the drawing scales to the container's width. */
 export const STRIP_WIDTH = 960;
@@ -84,15 +84,12 @@ export function TimelineStrip({ model, label, barText, lineLabel, testId }: Time
   const uid = rawId.replace(/[^a-zA-Z0-9_-]/g, '');
   const geo = useMemo(() => layoutTimeline(model, { width: STRIP_WIDTH, left: LANE_LABEL_WIDTH, right: RIGHT_PAD }), [model]);
   const laneCount = Math.max(1, geo.lanes.length);
-  const lanesTop = TOP_BAND;
-  const lanesBottom = lanesTop + laneCount * LANE_HEIGHT;
+  const lanesBottom = TOP_BAND + laneCount * LANE_HEIGHT;
   const height = lanesBottom + AXIS_HEIGHT;
-  const step = tickStepMs(geo.ticks.map((k) => k.at));
   const hatchId = `tl-hatch-${uid}`;
   const titleId = `tl-title-${uid}`;
   const descId = `tl-desc-${uid}`;
   const fmtEdge = (ms: number) => formatTick(ms, 24 * 3_600_000);
-  const markerKinds = [...new Set(model.markers.map((m) => m.kind))];
 
   return (
     <div className="tl-strip" data-testid={testId}>
@@ -111,138 +108,188 @@ export function TimelineStrip({ model, label, barText, lineLabel, testId }: Time
             <line x1="0" y1="0" x2="0" y2="8" stroke={COLOR.pause} strokeWidth="3" />
           </pattern>
         </defs>
-
-        {/* Lanes and grid */}
-        {geo.lanes.map((lane, i) => (
-          <g key={lane.key} className="tl-lane">
-            <rect
-              x={LANE_LABEL_WIDTH}
-              y={lanesTop + i * LANE_HEIGHT}
-              width={STRIP_WIDTH - LANE_LABEL_WIDTH - RIGHT_PAD}
-              height={LANE_HEIGHT}
-              fill={i % 2 ? '#f6f7f9' : '#ffffff'}
-            />
-            <text x={8} y={lanesTop + i * LANE_HEIGHT + LANE_HEIGHT / 2 + 4} fontSize="13" style={{ fill: COLOR.text }}>
-              <title>{lane.label}</title>
-              {truncate(lane.label, 24)}
-            </text>
-          </g>
-        ))}
-        {geo.ticks.map((tick) => (
-          <g key={tick.at} className="tl-tick">
-            <line x1={tick.x} x2={tick.x} y1={lanesTop} y2={lanesBottom} style={{ stroke: COLOR.grid }} />
-            <text x={tick.x} y={lanesBottom + 18} fontSize="12" textAnchor="middle" style={{ fill: COLOR.text }}>
-              {formatTick(tick.at, step)}
-            </text>
-          </g>
-        ))}
-
-        {/* Pauses (supplement requested / stopped) */}
-        {geo.spans.map((s, i) => (
-          <rect
-            key={`pause-${i}`}
-            data-testid="tl-pause"
-            x={s.x}
-            y={lanesTop}
-            width={Math.max(2, s.width)}
-            height={lanesBottom - lanesTop}
-            fill={`url(#${hatchId})`}
-            fillOpacity={0.55}
-          >
-            <title>{t('timeline.pause')}</title>
-          </rect>
-        ))}
+        <LanesAndGrid geo={geo} lanesBottom={lanesBottom} />
+        <Pauses geo={geo} lanesBottom={lanesBottom} hatchId={hatchId} />
 
         {/* Holds */}
         {geo.bars.map((b) => (
-          <HoldBar key={b.bar.id} b={b} y={lanesTop + b.laneIndex * LANE_HEIGHT + (LANE_HEIGHT - BAR_HEIGHT) / 2} text={barText(b.bar)} />
+          <HoldBar key={b.bar.id} b={b} y={TOP_BAND + b.laneIndex * LANE_HEIGHT + (LANE_HEIGHT - BAR_HEIGHT) / 2} text={barText(b.bar)} />
         ))}
-
-        {/* Vertical lines: original due, due, end, now */}
-        {geo.lines.map((l, i) => (
-          <g key={`${l.kind}-${i}`} data-testid={`tl-line-${l.kind}`}>
-            <line
-              x1={l.x}
-              x2={l.x}
-              y1={14 + (i % 2) * 14}
-              y2={lanesBottom}
-              strokeWidth={l.kind === 'due' ? 2.5 : 2}
-              strokeDasharray={LINE_DASH[l.kind]}
-              style={{ stroke: COLOR[l.kind] }}
-            />
-            <text
-              x={l.x}
-              y={10 + (i % 2) * 14}
-              fontSize="12"
-              fontWeight={l.kind === 'due' ? 700 : 400}
-              textAnchor={l.x > STRIP_WIDTH - 120 ? 'end' : 'middle'}
-              style={{ fill: COLOR.text }}
-            >
-              {lineLabel?.(l.kind) ?? t(`timeline.${l.kind}`)}
-            </text>
-          </g>
-        ))}
-
-        {/* Markers: apologies and extensions point at the date they propose */}
-        {geo.markers.map((m) => {
-          const y = TOP_BAND - 10;
-          const label = t(MARKER_LABEL[m.kind]);
-          return (
-            <g key={m.id} data-testid={`tl-marker-${m.kind}`}>
-              <title>
-                {label}
-                {m.target !== null ? ` – ${t('timeline.proposedDate', { date: formatTick(m.target, 24 * 3_600_000) })}` : ''}
-              </title>
-              {m.targetX !== null && (
-                <>
-                  <line x1={m.x} x2={m.targetX} y1={y} y2={y} strokeDasharray="3 3" style={{ stroke: COLOR.marker }} />
-                  <circle cx={m.targetX} cy={y} r={4} fill="#ffffff" strokeWidth={2} style={{ stroke: COLOR.marker }} />
-                </>
-              )}
-              {m.kind === 'event' ? (
-                <circle cx={m.x} cy={y} r={5} style={{ fill: COLOR.marker }} />
-              ) : (
-                <path d={`M ${m.x} ${y - 7} L ${m.x + 7} ${y} L ${m.x} ${y + 7} L ${m.x - 7} ${y} Z`} style={{ fill: COLOR.marker }} />
-              )}
-            </g>
-          );
-        })}
+        <VerticalLines geo={geo} lanesBottom={lanesBottom} lineLabel={lineLabel} />
+        <Markers geo={geo} />
       </svg>
-      <ul className="tl-legend" aria-label={t('timeline.legend')}>
-        <li>
-          <span className="tl-swatch" style={{ background: COLOR.within }} aria-hidden="true" />
-          {t('timeline.withinAllotted')}
-        </li>
-        <li>
-          <span className="tl-swatch" style={{ background: COLOR.over }} aria-hidden="true" />
-          {t('timeline.beyondAllotted')}
-        </li>
-        {geo.spans.length > 0 && (
-          <li>
-            <span className="tl-swatch tl-swatch-hatch" aria-hidden="true" />
-            {t('timeline.pause')}
-          </li>
-        )}
-        {markerKinds.map((kind) => (
-          <li key={kind}>
-            <span className="tl-swatch tl-swatch-marker" style={{ background: COLOR.marker }} aria-hidden="true" />
-            {t(MARKER_LABEL[kind])}
-          </li>
-        ))}
-        {model.bars.some((b) => b.flagged && b.highlight !== 'case') && (
-          <li>
-            <span className="tl-swatch" style={{ border: `2px dashed ${COLOR.text}` }} aria-hidden="true" />
-            {t('timeline.inCase')}
-          </li>
-        )}
-        {model.bars.some((b) => b.highlight === 'case') && (
-          <li>
-            <span className="tl-swatch" style={{ border: `3px solid ${COLOR.caseMark}` }} aria-hidden="true" />
-            {t('timeline.caseShown')}
-          </li>
-        )}
-      </ul>
+      <Legend model={model} geo={geo} />
     </div>
+  );
+}
+
+/** One lane per holder (alternating fill, its name on the left), and the time axis's grid lines and ticks. */
+function LanesAndGrid({ geo, lanesBottom }: { geo: TimelineGeometry; lanesBottom: number }) {
+  const lanesTop = TOP_BAND;
+  const step = tickStepMs(geo.ticks.map((k) => k.at));
+  return (
+    <>
+      {geo.lanes.map((lane, i) => (
+        <g key={lane.key} className="tl-lane">
+          <rect
+            x={LANE_LABEL_WIDTH}
+            y={lanesTop + i * LANE_HEIGHT}
+            width={STRIP_WIDTH - LANE_LABEL_WIDTH - RIGHT_PAD}
+            height={LANE_HEIGHT}
+            fill={i % 2 ? '#f6f7f9' : '#ffffff'}
+          />
+          <text x={8} y={lanesTop + i * LANE_HEIGHT + LANE_HEIGHT / 2 + 4} fontSize="13" style={{ fill: COLOR.text }}>
+            <title>{lane.label}</title>
+            {truncate(lane.label, 24)}
+          </text>
+        </g>
+      ))}
+      {geo.ticks.map((tick) => (
+        <g key={tick.at} className="tl-tick">
+          <line x1={tick.x} x2={tick.x} y1={lanesTop} y2={lanesBottom} style={{ stroke: COLOR.grid }} />
+          <text x={tick.x} y={lanesBottom + 18} fontSize="12" textAnchor="middle" style={{ fill: COLOR.text }}>
+            {formatTick(tick.at, step)}
+          </text>
+        </g>
+      ))}
+    </>
+  );
+}
+
+/** Pauses (supplement requested / stopped), hatched across every lane. */
+function Pauses({ geo, lanesBottom, hatchId }: { geo: TimelineGeometry; lanesBottom: number; hatchId: string }) {
+  const { t } = useTranslation('item');
+  return (
+    <>
+      {geo.spans.map((s, i) => (
+        <rect
+          key={`pause-${i}`}
+          data-testid="tl-pause"
+          x={s.x}
+          y={TOP_BAND}
+          width={Math.max(2, s.width)}
+          height={lanesBottom - TOP_BAND}
+          fill={`url(#${hatchId})`}
+          fillOpacity={0.55}
+        >
+          <title>{t('timeline.pause')}</title>
+        </rect>
+      ))}
+    </>
+  );
+}
+
+/** Vertical lines: original due, due, end, now; labels alternate between two rows so neighbours do not overlap. */
+function VerticalLines({
+  geo,
+  lanesBottom,
+  lineLabel,
+}: {
+  geo: TimelineGeometry;
+  lanesBottom: number;
+  lineLabel: TimelineStripProps['lineLabel'];
+}) {
+  const { t } = useTranslation('item');
+  return (
+    <>
+      {geo.lines.map((l, i) => (
+        <g key={`${l.kind}-${i}`} data-testid={`tl-line-${l.kind}`}>
+          <line
+            x1={l.x}
+            x2={l.x}
+            y1={14 + (i % 2) * 14}
+            y2={lanesBottom}
+            strokeWidth={l.kind === 'due' ? 2.5 : 2}
+            strokeDasharray={LINE_DASH[l.kind]}
+            style={{ stroke: COLOR[l.kind] }}
+          />
+          <text
+            x={l.x}
+            y={10 + (i % 2) * 14}
+            fontSize="12"
+            fontWeight={l.kind === 'due' ? 700 : 400}
+            textAnchor={l.x > STRIP_WIDTH - 120 ? 'end' : 'middle'}
+            style={{ fill: COLOR.text }}
+          >
+            {lineLabel?.(l.kind) ?? t(`timeline.${l.kind}`)}
+          </text>
+        </g>
+      ))}
+    </>
+  );
+}
+
+/** Markers: apologies and extensions point at the date they propose. */
+function Markers({ geo }: { geo: TimelineGeometry }) {
+  const { t } = useTranslation('item');
+  return (
+    <>
+      {geo.markers.map((m) => {
+        const y = TOP_BAND - 10;
+        const label = t(MARKER_LABEL[m.kind]);
+        return (
+          <g key={m.id} data-testid={`tl-marker-${m.kind}`}>
+            <title>
+              {label}
+              {m.target !== null ? ` – ${t('timeline.proposedDate', { date: formatTick(m.target, 24 * 3_600_000) })}` : ''}
+            </title>
+            {m.targetX !== null && (
+              <>
+                <line x1={m.x} x2={m.targetX} y1={y} y2={y} strokeDasharray="3 3" style={{ stroke: COLOR.marker }} />
+                <circle cx={m.targetX} cy={y} r={4} fill="#ffffff" strokeWidth={2} style={{ stroke: COLOR.marker }} />
+              </>
+            )}
+            {m.kind === 'event' ? (
+              <circle cx={m.x} cy={y} r={5} style={{ fill: COLOR.marker }} />
+            ) : (
+              <path d={`M ${m.x} ${y - 7} L ${m.x + 7} ${y} L ${m.x} ${y + 7} L ${m.x - 7} ${y} Z`} style={{ fill: COLOR.marker }} />
+            )}
+          </g>
+        );
+      })}
+    </>
+  );
+}
+
+/** The legend: only the kinds of mark this drawing shows. */
+function Legend({ model, geo }: { model: TimelineModel; geo: TimelineGeometry }) {
+  const { t } = useTranslation('item');
+  const markerKinds = [...new Set(model.markers.map((m) => m.kind))];
+  return (
+    <ul className="tl-legend" aria-label={t('timeline.legend')}>
+      <li>
+        <span className="tl-swatch" style={{ background: COLOR.within }} aria-hidden="true" />
+        {t('timeline.withinAllotted')}
+      </li>
+      <li>
+        <span className="tl-swatch" style={{ background: COLOR.over }} aria-hidden="true" />
+        {t('timeline.beyondAllotted')}
+      </li>
+      {geo.spans.length > 0 && (
+        <li>
+          <span className="tl-swatch tl-swatch-hatch" aria-hidden="true" />
+          {t('timeline.pause')}
+        </li>
+      )}
+      {markerKinds.map((kind) => (
+        <li key={kind}>
+          <span className="tl-swatch tl-swatch-marker" style={{ background: COLOR.marker }} aria-hidden="true" />
+          {t(MARKER_LABEL[kind])}
+        </li>
+      ))}
+      {model.bars.some((b) => b.flagged && b.highlight !== 'case') && (
+        <li>
+          <span className="tl-swatch" style={{ border: `2px dashed ${COLOR.text}` }} aria-hidden="true" />
+          {t('timeline.inCase')}
+        </li>
+      )}
+      {model.bars.some((b) => b.highlight === 'case') && (
+        <li>
+          <span className="tl-swatch" style={{ border: `3px solid ${COLOR.caseMark}` }} aria-hidden="true" />
+          {t('timeline.caseShown')}
+        </li>
+      )}
+    </ul>
   );
 }
 

@@ -2,7 +2,7 @@
  * Turns a dossier or task detail (API shapes, ISO instants) into a timeline model (epoch ms).
  * Pure: the clock comes in as `now`.
  */
-import type { DossierDetailResponse, TaskDetailResponse, TimelineEntry } from '../../../server/http/api-types';
+import type { DossierDetailResponse, TaskDetailResponse, TimelineEntry } from '../../../shared/contract/api';
 import type { BuckPassingCaseView, BuckPassingRule } from '../../../shared/contract/buck-passing';
 import type { TimeBar, TimeLine, TimeMarker, TimelineModel } from './timeline-geometry';
 import { timelineDomain } from './timeline-geometry';

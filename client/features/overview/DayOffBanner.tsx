@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DayInfo } from '../../../server/http/api-types';
+import type { DayInfo } from '../../../shared/contract/api';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { weekdayDate } from '../../lib/weekday';

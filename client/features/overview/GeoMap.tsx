@@ -10,7 +10,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { FeatureCollection } from 'geojson';
 import { MapContainer, TileLayer, useMap } from 'react-leaflet';
-import type { BoundariesResponse } from '../../../server/http/api-types';
+import type { BoundariesResponse } from '../../../shared/contract/api';
 import { LEVEL_FILL, type Level } from '../../lib/color-scale';
 
 export interface MapUnitView {

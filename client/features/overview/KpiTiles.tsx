@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Period, ScopeMetrics } from '../../../server/metrics/types';
+import type { Period, ScopeMetrics } from '../../../shared/contract/metrics';
 import { useFormat } from '../../i18n';
 import { kpiChange, type KpiChange } from './kpi';
 import { KpiTile, type KpiTileProps } from './KpiTile';

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoundariesResponse, UnitInfo } from '../../../server/http/api-types';
-import type { Period } from '../../../server/metrics/types';
+import type { BoundariesResponse, UnitInfo } from '../../../shared/contract/api';
+import type { Period } from '../../../shared/contract/metrics';
 import { LEVEL_FILL, LEVEL_TEXT, type Thresholds } from '../../lib/color-scale';
 import { METRIC_KEYS, type MetricKey } from '../../lib/metrics';
 import { LAYOUTS, useViewParams, type Layout } from '../../lib/url-state';

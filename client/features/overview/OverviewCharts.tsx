@@ -2,7 +2,7 @@
  * The overview's four charts, in a chunk of their own: Recharts is the largest library of the client,
  * and the map and KPIs a leader reads first should not wait for it.
  */
-import type { UnitDetailResponse } from '../../../server/http/api-types';
+import type { UnitDetailResponse } from '../../../shared/contract/api';
 import type { MetricKey } from '../../lib/metrics';
 import { FieldChart } from './charts/FieldChart';
 import { HistogramChart } from './charts/HistogramChart';

@@ -27,26 +27,12 @@ const OverviewCharts = lazy(() => import('./OverviewCharts').then((m) => ({ defa
 
 export function OverviewPage() {
   const { t } = useTranslation('overview');
-  const { t: tc } = useTranslation();
   const navigate = useNavigate();
   const view = useViewParams();
   const { period, metric, layout, searchParams, linkTo } = view;
   const showTable = searchParams.get('table') === '1';
-  const settings = useSettings();
-  // The server's tile server (TILE_SERVER_URL) unless this browser or the link chose one; the
-  // server's Content-Security-Policy admits only its own tile origin.
-  const serverConfig = useClientConfig().data;
-  const tileUrl = searchParams.get('tiles') || settings.tileUrl || serverConfig?.tileUrl || null;
-  const tileAttribution = settings.tileUrl ? settings.tileAttribution : (serverConfig?.tileAttribution ?? settings.tileAttribution);
-
-  // Without the public view, a user bound to one unit or department has no city overview: their home is their unit's page.
-  const session = useSession();
-  const caps = session.me.capabilities;
-  useEffect(() => {
-    if (!session.loaded || caps.cityOverview) return;
-    if (caps.home && caps.home !== 'city') navigate(linkTo(`/units/${caps.home.slice(caps.home.indexOf(':') + 1)}`), { replace: true });
-    else navigate(`/login?next=${encodeURIComponent('/')}`, { replace: true });
-  }, [session.loaded, caps.cityOverview, caps.home, navigate, linkTo]);
+  const { tileUrl, tileAttribution } = useTileSource(searchParams);
+  const caps = useHomeRedirect(linkTo);
 
   const chartsRef = useRef<HTMLDivElement>(null);
   const chartsNear = useNearViewport(chartsRef);
@@ -63,19 +49,13 @@ export function OverviewPage() {
     <div className="overview" data-testid="overview-page">
       <h1 className="visually-hidden">{t('title')}</h1>
       {loadError && !ov && (
-        <div className="banner banner--error" role="alert">
-          {tc('error.load')}: {loadError.message}{' '}
-          <button
-            type="button"
-            className="btn btn--small"
-            onClick={() => {
-              overview.reload();
-              jurisdiction.reload();
-            }}
-          >
-            {tc('error.retry')}
-          </button>
-        </div>
+        <LoadErrorBanner
+          message={loadError.message}
+          onRetry={() => {
+            overview.reload();
+            jurisdiction.reload();
+          }}
+        />
       )}
       {period === 'today' && ov?.day && <DayOffBanner day={ov.day} />}
       <KpiTiles period={period} city={city} previous={ov?.previousCity ?? null} previousToDate={ov?.previousCityToDate ?? null} />
@@ -126,6 +106,47 @@ export function OverviewPage() {
           <div className="overview__charts-loading" />
         )}
       </div>
+    </div>
+  );
+}
+
+/**
+ * The server's tile server (TILE_SERVER_URL) unless this browser or the link chose one; the
+ * server's Content-Security-Policy admits only its own tile origin.
+ */
+function useTileSource(searchParams: URLSearchParams): { tileUrl: string | null; tileAttribution: string } {
+  const settings = useSettings();
+  const serverConfig = useClientConfig().data;
+  const tileUrl = searchParams.get('tiles') || settings.tileUrl || serverConfig?.tileUrl || null;
+  const tileAttribution = settings.tileUrl ? settings.tileAttribution : (serverConfig?.tileAttribution ?? settings.tileAttribution);
+  return { tileUrl, tileAttribution };
+}
+
+/**
+ * Without the public view, a user bound to one unit or department has no city overview: their home
+ * is their unit's page. Returns the session's capabilities.
+ */
+function useHomeRedirect(linkTo: (path: string) => string) {
+  const navigate = useNavigate();
+  const session = useSession();
+  const caps = session.me.capabilities;
+  useEffect(() => {
+    if (!session.loaded || caps.cityOverview) return;
+    if (caps.home && caps.home !== 'city') navigate(linkTo(`/units/${caps.home.slice(caps.home.indexOf(':') + 1)}`), { replace: true });
+    else navigate(`/login?next=${encodeURIComponent('/')}`, { replace: true });
+  }, [session.loaded, caps.cityOverview, caps.home, navigate, linkTo]);
+  return caps;
+}
+
+/** The overview could not load at all (nothing to show yet): say why, offer to retry. */
+function LoadErrorBanner({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const { t: tc } = useTranslation();
+  return (
+    <div className="banner banner--error" role="alert">
+      {tc('error.load')}: {message}{' '}
+      <button type="button" className="btn btn--small" onClick={onRetry}>
+        {tc('error.retry')}
+      </button>
     </div>
   );
 }

@@ -6,7 +6,7 @@
  * short label. Tiles are restyled by React; the layout is computed once per panel shape.
  */
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
-import type { UnitInfo } from '../../../server/http/api-types';
+import type { UnitInfo } from '../../../shared/contract/api';
 import { LEVEL_FILL, LEVEL_TEXT } from '../../lib/color-scale';
 import { layoutCartogram, type CartogramCell, type CartogramLayout } from './cartogram';
 import type { MapUnitView } from './GeoMap';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Period } from '../../../server/metrics/types';
+import type { Period } from '../../../shared/contract/metrics';
 import { useFormat, useLang } from '../../i18n';
 import { metricValue } from '../../lib/metrics';
 import { useViewParams } from '../../lib/url-state';

@@ -5,7 +5,7 @@
  * is listened to while the feed is shown (each new subscription snapshot backfills what was missed).
  */
 import { useSyncExternalStore } from 'react';
-import type { AlertRaised } from '../../../server/realtime/events';
+import type { AlertRaised } from '../../../shared/contract/events';
 import { MAX_FEED_ITEMS, mergeByTime, pushBounded, sameAlert, type FeedAlert } from '../../lib/alert-feed';
 import { EV } from '../../realtime/socket';
 import { useSocketEvent } from '../../realtime/useSocketEvent';

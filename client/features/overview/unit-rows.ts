@@ -1,6 +1,6 @@
 /** Shapes the overview's per-unit data once, for the map, tiles, table and charts (pure). */
-import type { DepartmentInfo, UnitInfo } from '../../../server/http/api-types';
-import type { ScopeMetrics } from '../../../server/metrics/types';
+import type { DepartmentInfo, UnitInfo } from '../../../shared/contract/api';
+import type { ScopeMetrics } from '../../../shared/contract/metrics';
 import { levelOf, type Level, type Thresholds } from '../../lib/color-scale';
 import { compareWorstFirst, metricValue, type MetricKey } from '../../lib/metrics';
 

@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OverviewResponse, UnitInfo } from '../../../server/http/api-types';
-import type { Period, ScopeKey, ScopeMetrics } from '../../../server/metrics/types';
+import type { OverviewResponse, UnitInfo } from '../../../shared/contract/api';
+import type { Period, ScopeKey, ScopeMetrics } from '../../../shared/contract/metrics';
 import { CITY_CODE, fetchOverview, fetchUnitDetail, useApi, useBoundaries, useJurisdiction } from '../../api';
 import { useFormat, useLang } from '../../i18n';
 import { thresholdsFor } from '../../lib/color-scale';

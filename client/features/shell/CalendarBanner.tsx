@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CalendarCoverage } from '../../../server/http/api-types';
+import type { CalendarCoverage } from '../../../shared/contract/api';
 
 /**
  * For admins: the working calendar has no file for next year (from 1 October) or, worse, for this

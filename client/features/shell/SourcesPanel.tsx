@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SourceFreshness } from '../../../server/http/api-types';
+import type { SourceFreshness } from '../../../shared/contract/api';
 import { useFormat } from '../../i18n';
 import { lagWords, SOURCE_STATE_ICON, summarizeSources } from '../../lib/sources';
 

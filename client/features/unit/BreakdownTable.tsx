@@ -1,7 +1,7 @@
 /** A breakdown (by field or by procedure): client-sorted, client-paged, exportable. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BreakdownRow } from '../../../server/http/api-types';
+import type { BreakdownRow } from '../../../shared/contract/api';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { BREAKDOWN_DEFAULT_SORT, BREAKDOWN_PAGE_SIZE, BREAKDOWN_SORT_KEYS } from './columns';

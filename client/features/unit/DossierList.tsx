@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { DossierListItem } from '../../../server/http/api-types';
+import type { DossierListItem } from '../../../shared/contract/api';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { unitDossiersUrl } from './api';

@@ -1,6 +1,6 @@
 /** The unit's headline numbers for the period, each against the previous period; updated in place by live deltas. */
 import { useTranslation } from 'react-i18next';
-import type { Period, ScopeMetrics } from '../../../server/metrics/types';
+import type { Period, ScopeMetrics } from '../../../shared/contract/metrics';
 import { useFormat } from '../../i18n';
 import { ARROW, kpiChange, type KpiChange } from '../overview/kpi';
 

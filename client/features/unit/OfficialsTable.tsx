@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { OfficialRow } from '../../../server/http/api-types';
+import type { OfficialRow } from '../../../shared/contract/api';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { BREAKDOWN_PAGE_SIZE, OFFICIAL_DEFAULT_SORT, OFFICIAL_SORT_KEYS } from './columns';
@@ -37,7 +37,6 @@ const BADGE_KEY: Record<OfficialBadge, string> = {
 export function OfficialsTable({ code, rows, department = false }: OfficialsTableProps) {
   const { t } = useTranslation('unit');
   const { period, linkTo } = useViewParams();
-  const f = useFormat();
   const view = useTableView('official', OFFICIAL_SORT_KEYS, OFFICIAL_DEFAULT_SORT);
   const title = t('officials.title');
 
@@ -48,7 +47,45 @@ export function OfficialsTable({ code, rows, department = false }: OfficialsTabl
   }, [rows, view.key, view.dir]);
   const paged = paginate(sorted, view.page, BREAKDOWN_PAGE_SIZE);
 
-  const columns = useMemo<Column<OfficialRow>[]>(
+  const columns = useOfficialColumns();
+
+  return (
+    <section className="block" aria-labelledby="officials-title">
+      <div className="block-head">
+        <h2 id="officials-title">{title}</h2>
+        <ExportButtons label={title} request={{ table: 'officials', code, period, sort: view.key, dir: view.dir }} />
+      </div>
+      <p>
+        <Link
+          to={linkTo('/officials', code === 'city' ? {} : department ? { department: code } : { unit: code })}
+          data-testid="unit-officials-link"
+        >
+          {t('unitLink', { ns: 'officials' })}
+        </Link>
+      </p>
+      <p className="hint">{t('officials.hint')}</p>
+      <DataTable
+        caption={title}
+        hideCaption
+        columns={columns}
+        rows={paged.items}
+        rowKey={(r) => r.id}
+        rowClassName={(r) => (officialBadges(r).length > 0 ? 'row-flagged' : undefined)}
+        sort={view}
+        onSort={view.onSort}
+        empty={t('officials.empty')}
+        testId="unit-by-official"
+      />
+      <Pager label={title} page={paged.page} pageCount={paged.pageCount} total={paged.total} onPage={view.onPage} />
+    </section>
+  );
+}
+
+/** The scorecard's columns: the name with its badges, then the counts, shares and durations. */
+function useOfficialColumns(): Column<OfficialRow>[] {
+  const { t } = useTranslation('unit');
+  const f = useFormat();
+  return useMemo<Column<OfficialRow>[]>(
     () => [
       {
         key: 'name',
@@ -88,36 +125,5 @@ export function OfficialsTable({ code, rows, department = false }: OfficialsTabl
       },
     ],
     [t, f],
-  );
-
-  return (
-    <section className="block" aria-labelledby="officials-title">
-      <div className="block-head">
-        <h2 id="officials-title">{title}</h2>
-        <ExportButtons label={title} request={{ table: 'officials', code, period, sort: view.key, dir: view.dir }} />
-      </div>
-      <p>
-        <Link
-          to={linkTo('/officials', code === 'city' ? {} : department ? { department: code } : { unit: code })}
-          data-testid="unit-officials-link"
-        >
-          {t('unitLink', { ns: 'officials' })}
-        </Link>
-      </p>
-      <p className="hint">{t('officials.hint')}</p>
-      <DataTable
-        caption={title}
-        hideCaption
-        columns={columns}
-        rows={paged.items}
-        rowKey={(r) => r.id}
-        rowClassName={(r) => (officialBadges(r).length > 0 ? 'row-flagged' : undefined)}
-        sort={view}
-        onSort={view.onSort}
-        empty={t('officials.empty')}
-        testId="unit-by-official"
-      />
-      <Pager label={title} page={paged.page} pageCount={paged.pageCount} total={paged.total} onPage={view.onPage} />
-    </section>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import type { TrendPoint } from '../../../server/http/api-types';
+import type { TrendPoint } from '../../../shared/contract/api';
 import { useFormat } from '../../i18n';
 import { formatDayMonth } from '../../lib/format';
 

@@ -1,7 +1,7 @@
 /** The unit page's heading: name, type (Phường/Xã/Đặc khu or Sở, ban, ngành), period, freshness. */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { UnitDetailResponse } from '../../../server/http/api-types';
+import type { UnitDetailResponse } from '../../../shared/contract/api';
 import type { ConnectionStatus } from '../../realtime';
 import { useLang } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';

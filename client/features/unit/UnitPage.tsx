@@ -6,8 +6,8 @@
 import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { UnitDetailResponse } from '../../../server/http/api-types';
-import type { ScopeMetrics } from '../../../server/metrics/types';
+import type { UnitDetailResponse } from '../../../shared/contract/api';
+import type { ScopeMetrics } from '../../../shared/contract/metrics';
 import { fetchUnitDetail, useApi } from '../../api';
 import { useScopeSubscription } from '../../realtime';
 import { useViewParams } from '../../lib/url-state';

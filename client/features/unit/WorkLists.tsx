@@ -4,7 +4,7 @@
  */
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ScopeKey } from '../../../server/metrics/types';
+import type { ScopeKey } from '../../../shared/contract/metrics';
 import { AtRiskList } from '../early-warning/AtRiskList';
 import { AtRiskTasks } from '../early-warning/AtRiskTasks';
 import { DossierList } from './DossierList';

@@ -2,7 +2,7 @@
  * URLs and paging helpers of the unit page's lists. The shared client (client/api) does the HTTP;
  * these add the list's sort (`sort`, `dir`), which its wrappers do not pass yet.
  */
-import type { DossierListStatus, Page, TaskListStatus } from '../../../server/http/api-types';
+import type { DossierListStatus, Page, TaskListStatus } from '../../../shared/contract/api';
 import { apiUrl, getJson } from '../../api';
 import type { SortDir } from './sorting';
 

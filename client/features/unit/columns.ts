@@ -1,5 +1,5 @@
 /** Column keys (also the URL `sort` values and the server's sort keys) of the unit page's lists. */
-import type { DossierListItem, DossierListStatus, TaskListItem } from '../../../server/http/api-types';
+import type { DossierListItem, DossierListStatus, TaskListItem } from '../../../shared/contract/api';
 import { sortRows } from './sorting';
 import type { SortState, SortValue } from './sorting';
 

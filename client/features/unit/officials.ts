@@ -2,7 +2,7 @@
  * Accountability of handling officials: who is slow and who is involved in buck-passing cases.
  * Pure: ordering and badges from the API's OfficialRow.
  */
-import type { OfficialRow } from '../../../server/http/api-types';
+import type { OfficialRow } from '../../../shared/contract/api';
 
 /** Below this share of steps done within their allotted time an official is flagged slow. */
 export const SLOW_STEP_ON_TIME_SHARE = 0.8;

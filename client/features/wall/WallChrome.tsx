@@ -1,8 +1,8 @@
 /** The wall's frame around the scene: the header (scope, scene, clock, status), the footer, the error and stale banners. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SourceFreshness } from '../../../server/http/api-types';
-import type { ScopeKey } from '../../../server/metrics/types';
+import type { SourceFreshness } from '../../../shared/contract/api';
+import type { ScopeKey } from '../../../shared/contract/metrics';
 import { formatTime } from '../../lib/format';
 import { hourMinute, type WallFreshness } from './freshness';
 import type { WallWarning } from './wall-config';

@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { ScopeKey } from '../../../server/metrics/types';
+import type { ScopeKey } from '../../../shared/contract/metrics';
 import type { WallPresetResponse } from '../../../server/wall/wall-types';
 import { ApiError } from '../../api';
 import { useConnection } from '../../realtime/connection';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SourceFreshness } from '../../../server/http/api-types';
+import type { SourceFreshness } from '../../../shared/contract/api';
 import { SOURCE_STATE_ICON } from '../../lib/sources';
 
 const SEVERITY = { silent: 0, late: 1, live: 2 } as const;

@@ -1,7 +1,7 @@
 /** Hooks of the wall: a clock, retrying loads, the display session, bounded alerts and trend, self-reload. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ScopeKey, ScopeMetrics } from '../../../server/metrics/types';
-import type { AlertRaised } from '../../../server/realtime/events';
+import type { ScopeKey, ScopeMetrics } from '../../../shared/contract/metrics';
+import type { AlertRaised } from '../../../shared/contract/events';
 import type { DisplayIdentityResponse } from '../../../server/wall/wall-types';
 import { ApiError, setApiBearer } from '../../api';
 import { EV, resumeSocket, setSocketAuth } from '../../realtime/socket';

@@ -4,8 +4,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JurisdictionResponse, RecentAlertsResponse } from '../../../server/http/api-types';
-import type { ScopeKey } from '../../../server/metrics/types';
+import type { JurisdictionResponse, RecentAlertsResponse } from '../../../shared/contract/api';
+import type { ScopeKey } from '../../../shared/contract/metrics';
 import { fetchRecentAlerts, loadJurisdiction } from '../../api';
 import { useLang } from '../../i18n';
 import type { Lang } from '../../lib/format';

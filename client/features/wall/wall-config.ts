@@ -2,7 +2,7 @@
  * What a wall shows, from its URL (`?scenes=map,ranking,feed&interval=20&preset=ops&period=&metric=&scope=`)
  * and an optional preset saved on the server; and which scene is on screen at a given time. Pure.
  */
-import type { Period, ScopeKey } from '../../../server/metrics/types';
+import type { Period, ScopeKey } from '../../../shared/contract/metrics';
 import type { WallScene } from '../../../server/wall/wall-types';
 import { isMetricKey, type MetricKey } from '../../lib/metrics';
 import { isPeriod } from '../../lib/url-state';

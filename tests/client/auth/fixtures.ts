@@ -1,4 +1,4 @@
-import type { UnitDetailResponse } from '../../../server/http/api-types';
+import type { UnitDetailResponse } from '../../../shared/contract/api';
 import { unitForecast } from '../fixtures/forecast';
 
 /** A unit's detail as the public gets it (no officials). */

@@ -1,5 +1,5 @@
 /** Small factories for item-page tests (API shapes, Vietnam-time instants). */
-import type { DossierDetailResponse, HoldView, TaskDetailResponse } from '../../../server/http/api-types';
+import type { DossierDetailResponse, HoldView, TaskDetailResponse } from '../../../shared/contract/api';
 
 /** `2025-11-03T08:00:00+07:00`-style instant for a November 2025 day and hour, Vietnam time. */
 export function vn(day: number, hour = 8, minute = 0): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Period, ScopeKey } from '../../../server/metrics/types';
-import type { MetricsUpdated } from '../../../server/realtime/events';
+import type { Period, ScopeKey } from '../../../shared/contract/metrics';
+import type { MetricsUpdated } from '../../../shared/contract/events';
 import { initialMetricsState, metricsReducer, type MetricsAction, type MetricsState } from '../../../client/realtime/metrics-reducer';
 import { metrics } from '../fixtures/metrics';
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, renderHook } from '@testing-library/react';
-import type { SubscribeAck, SubscribeRequest } from '../../../server/realtime/events';
+import type { SubscribeAck, SubscribeRequest } from '../../../shared/contract/events';
 import { metrics } from '../fixtures/metrics';
 
 /** A stand-in for the page's socket: listeners by event, a connected flag, pending acks. */

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DossierListItem, Page, UnitDetailResponse } from '../../../server/http/api-types';
-import type { ScopeMetrics } from '../../../server/metrics/types';
+import type { DossierListItem, Page, UnitDetailResponse } from '../../../shared/contract/api';
+import type { ScopeMetrics } from '../../../shared/contract/metrics';
 import { unitForecast } from '../fixtures/forecast';
 import { CITY_LEADER_ME, json, renderRoute, stubApi, stubResizeObserver } from './render-helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OfficialRow } from '../../../server/http/api-types';
+import type { OfficialRow } from '../../../shared/contract/api';
 import { officialBadges, officialsWorstFirst } from '../../../client/features/unit/officials';
 
 function official(over: Partial<OfficialRow>): OfficialRow {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db/connection.js';
 import { createProjectionsRepo } from '../../../server/db/projections-repo.js';
 import { foldDossier } from '../../../server/domain/dossier.js';
-import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../../../server/config/calendar-loader.js';
 import { DEFAULT_DOMAIN_SETTINGS, type DossierEvent } from '../../../server/domain/types.js';
 import { canonicalJson } from '../../../server/ingest/canonical-json.js';
 import { dossierRowExtras } from '../../../server/projection/row-extras.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../../../server/config/calendar-loader.js';
 import { buckPassingCaseCount, buckPassingCases, findCaseRanges } from '../../../server/domain/buck-passing.js';
 import { DEFAULT_ACCOUNTABILITY_SETTINGS } from '../../../server/domain/accountability-settings.js';
 import { applyDossierEvent, foldDossier, type DossierContext } from '../../../server/domain/dossier.js';

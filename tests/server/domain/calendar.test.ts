@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../../server/domain/calendar.js';
-import { loadCalendarYears } from '../../../server/domain/calendar-loader.js';
+import { loadCalendarYears } from '../../../server/config/calendar-loader.js';
 import {
   dayKeyOfIndex,
   dayOfWeekOfIndex,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../../server/domain/calendar.js';
-import { loadCalendarYears } from '../../../server/domain/calendar-loader.js';
+import { loadCalendarYears } from '../../../server/config/calendar-loader.js';
 import { answerDueAt, answerDueDayProblem, defaultAnswerDueDay, holderWhenSent } from '../../../server/domain/requests.js';
 import type { Hold } from '../../../server/domain/types.js';
 

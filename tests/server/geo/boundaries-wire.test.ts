@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundariesWire, roundBoundaries } from '../../../server/geo/boundaries-wire.js';
-import type { BoundariesResponse } from '../../../server/http/api-types.js';
+import type { BoundariesResponse } from '../../../shared/contract/api.js';
 
 function collection(rings: number[][][]): BoundariesResponse {
   return {

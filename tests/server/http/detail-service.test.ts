@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetailService } from '../../../server/http/detail-service.js';
 import { computeUnitDetail } from '../../../server/http/unit-detail.js';
-import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../../../server/config/calendar-loader.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
 import { periodWindow } from '../../../server/metrics/periods.js';
 import type { ReadRepo } from '../../../server/db/read-repo.js';

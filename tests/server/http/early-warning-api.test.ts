@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtRiskDossierList, AtRiskTaskList, ForecastResponse } from '../../../shared/contract/early-warning.js';
-import type { OverviewResponse, UnitDetailResponse } from '../../../server/http/api-types.js';
+import type { OverviewResponse, UnitDetailResponse } from '../../../shared/contract/api.js';
 import { receivedEvent, startTestServer, type RoleClient, type TestServer } from '../../helpers/test-server.js';
 
 // Wednesday 2 December 2026, 09:00: an ordinary working morning.

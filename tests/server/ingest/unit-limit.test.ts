@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db/connection.js';
 import { createStore } from '../../../server/db/store.js';
 import { hashSourceKey } from '../../../server/ingest/keys.js';
-import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../../../server/config/calendar-loader.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
 import { loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
 import { receivedEvent, T0 } from '../../helpers/test-server.js';

@@ -1,5 +1,5 @@
 /** Small factories for the metrics tests: the real calendar, Vietnam-time instants, events. */
-import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../../../server/config/calendar-loader.js';
 import { parseIsoWithOffset } from '../../../server/domain/time.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
 import type { Channel, DossierEvent, TaskEvent, WorkCalendar } from '../../../server/domain/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../../../server/config/calendar-loader.js';
 import { LATE_SHARE, sourceSilence, type SourceSilenceInput } from '../../../server/metrics/source-silence.js';
 
 const calendar = loadWorkCalendar();

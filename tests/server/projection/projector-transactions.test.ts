@@ -9,7 +9,7 @@ import { hashSourceKey } from '../../../server/ingest/keys.js';
 import { Projector } from '../../../server/projection/projector.js';
 import { createCityGenerator } from '../../../server/simulator/generator.js';
 import { loadProcedures } from '../../../server/simulator/procedures.js';
-import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../../../server/config/calendar-loader.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
 import { MS_PER_DAY } from '../../../server/domain/time.js';
 import { loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';

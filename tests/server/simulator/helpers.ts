@@ -1,5 +1,5 @@
 /** Shared fixtures for the simulator tests: the real calendar and catalogue, a tiny city by hand. */
-import { loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
+import { loadWorkCalendar } from '../../../server/config/calendar-loader.js';
 import { parseDueDate, parseIsoWithOffset } from '../../../server/domain/time.js';
 import type { Jurisdiction, Unit, WorkCalendar } from '../../../server/domain/types.js';
 import { loadProcedures } from '../../../server/simulator/procedures.js';

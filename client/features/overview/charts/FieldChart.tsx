@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import type { BreakdownRow } from '../../../../server/http/api-types';
+import type { BreakdownRow } from '../../../../shared/contract/api';
 import { useFormat } from '../../../i18n';
 import { ChartCard, TICK, asNumber } from './ChartCard';
 

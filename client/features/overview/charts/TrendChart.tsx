@@ -1,6 +1,6 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import type { TrendPoint } from '../../../../server/http/api-types';
+import type { TrendPoint } from '../../../../shared/contract/api';
 import { useFormat } from '../../../i18n';
 import { formatDayMonth } from '../../../lib/format';
 import { ChartCard, TICK, asNumber } from './ChartCard';

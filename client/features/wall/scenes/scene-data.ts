@@ -1,5 +1,5 @@
-import type { DepartmentInfo, RecentAlertsResponse, UnitInfo } from '../../../../server/http/api-types';
-import type { Period, ScopeKey, ScopeMetrics } from '../../../../server/metrics/types';
+import type { DepartmentInfo, RecentAlertsResponse, UnitInfo } from '../../../../shared/contract/api';
+import type { Period, ScopeKey, ScopeMetrics } from '../../../../shared/contract/metrics';
 import type { MetricKey } from '../../../lib/metrics';
 import type { WallAlert } from '../buffers';
 import type { TrendSample } from '../hooks';

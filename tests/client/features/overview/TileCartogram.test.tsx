@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render } from '@testing-library/react';
-import type { UnitInfo } from '../../../../server/http/api-types';
+import type { UnitInfo } from '../../../../shared/contract/api';
 import { TileCartogram } from '../../../../client/features/overview/TileCartogram';
 
 const units: UnitInfo[] = readFileSync(resolve(process.cwd(), 'fixtures/jurisdiction/hcmc-units.csv'), 'utf8')

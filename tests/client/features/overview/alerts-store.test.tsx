@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, renderHook } from '@testing-library/react';
-import type { AlertRaised } from '../../../../server/realtime/events';
+import type { AlertRaised } from '../../../../shared/contract/events';
 import type { createFakeSocket } from '../../realtime/fake-socket';
 
 const fake = vi.hoisted(() => ({ ref: null as null | ReturnType<typeof createFakeSocket> }));

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { i18next, initI18n } from '../../../../client/i18n';
 import { CalendarBanner } from '../../../../client/features/shell/CalendarBanner';
-import type { CalendarCoverage } from '../../../../server/http/api-types';
+import type { CalendarCoverage } from '../../../../shared/contract/api';
 
 beforeAll(() => {
   initI18n('vi');

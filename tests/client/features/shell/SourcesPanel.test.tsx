@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { i18next, initI18n } from '../../../../client/i18n';
 import { SourcesPanel } from '../../../../client/features/shell/SourcesPanel';
-import type { SourceFreshness } from '../../../../server/http/api-types';
+import type { SourceFreshness } from '../../../../shared/contract/api';
 
 beforeAll(() => {
   initI18n('vi');

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { initI18n } from '../../../../client/i18n';
 import { WallSources } from '../../../../client/features/wall/WallSources';
-import type { SourceFreshness } from '../../../../server/http/api-types';
+import type { SourceFreshness } from '../../../../shared/contract/api';
 
 beforeAll(() => {
   initI18n('vi');

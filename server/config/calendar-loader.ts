@@ -1,16 +1,16 @@
 /**
  * Loads the official calendar years from fixtures/calendar/YYYY.json (one editable file per year)
- * and validates them. The only module of server/domain that touches the file system.
+ * and validates them. Kept out of server/domain/, which is pure: the calendar itself
+ * (domain/calendar.ts) is built from the years this returns.
  */
-// eslint-disable-next-line no-restricted-imports -- the calendar's file reader, kept beside the calendar until it moves to an I/O folder (issue 11)
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { createWorkCalendar } from './calendar.js';
-import { dayOfWeekOfIndex, parseDayKey } from './time.js';
-import { DEFAULT_DOMAIN_SETTINGS } from './types.js';
-import type { CalendarYear, DomainSettings, WorkCalendar } from './types.js';
+import { createWorkCalendar } from '../domain/calendar.js';
+import { dayOfWeekOfIndex, parseDayKey } from '../domain/time.js';
+import { DEFAULT_DOMAIN_SETTINGS } from '../domain/types.js';
+import type { CalendarYear, DomainSettings, WorkCalendar } from '../domain/types.js';
 
 /** fixtures/calendar of this repository, whatever the working directory. */
 export const DEFAULT_CALENDAR_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/calendar');

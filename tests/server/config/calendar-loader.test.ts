@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CalendarLoadError, loadCalendarYears, loadWorkCalendar } from '../../../server/domain/calendar-loader.js';
+import { CalendarLoadError, loadCalendarYears, loadWorkCalendar } from '../../../server/config/calendar-loader.js';
 
 const dirs: string[] = [];
 function dirWith(files: Record<string, unknown>): string {
