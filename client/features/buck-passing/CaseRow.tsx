@@ -11,6 +11,7 @@ import type { BuckPassingCaseView, BuckPassingOfficialView } from '../../../shar
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { formatDayTime } from '../unit/datetime';
+import { SendRequest } from '../requests/SendRequest';
 
 function officialText(o: BuckPassingOfficialView): string {
   return o.name ? `${o.name} (${o.unitName})` : o.unitName;
@@ -94,6 +95,10 @@ export function CaseRow({ c }: { c: BuckPassingCaseView }) {
             </Link>
           ) : (
             <span className="muted">{t('noEvidence')}</span>
+          )}
+          {/* Sent to the dossier's unit, about this case and its dossier (the request shows on the dossier's timeline). */}
+          {c.unit && (
+            <SendRequest compact subject={{ type: 'case', id: c.id, unit: c.unit, dossierId: c.dossierId, title: c.procedureName }} />
           )}
         </div>
       </td>
