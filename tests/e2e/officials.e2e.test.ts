@@ -7,6 +7,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { DossierDetailResponse } from '../../shared/contract/api.js';
+import type { BuckPassingListResponse } from '../../shared/contract/buck-passing.js';
+import type { OfficialsResponse } from '../../shared/contract/officials.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './browser.js';
 import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
@@ -68,6 +70,8 @@ describe('officials pages in Chromium', () => {
       // The page's figure is the list's: hours beyond allotted time, most first, so more than zero.
       expect(num(await page.getByTestId('official-kpi-beyondHours').locator('a').textContent())).toBeGreaterThan(0);
       await screenshot(page, 'official-1440');
+      await holdings.scrollIntoViewIfNeeded();
+      await screenshot(page, 'official-holdings-1440');
     },
     SLOW,
   );
@@ -95,6 +99,15 @@ describe('officials pages in Chromium', () => {
       expect(num(await page.getByTestId('official-kpi-buckPassingCases').locator('a').textContent())).toBe(cases[i]);
       expect(await section.locator('.bp-window strong').textContent()).toMatch(new RegExp(`^${cases[i]} vụ`));
       const caseId = ((await first.getAttribute('data-testid')) ?? '').slice('bp-case-'.length);
+      // On the demo city's store (its simulated buck-passers), the list's figure is the case list's total for everyone listed.
+      const top = await server.api<OfficialsResponse>('/api/v1/officials?period=quarter&sort=buckPassingCases&dir=desc&pageSize=20');
+      expect(top.items[0].buckPassingCases).toBeGreaterThan(0);
+      for (const o of top.items) {
+        const list = await server.api<BuckPassingListResponse>(
+          `/api/v1/city/buck-passing?period=quarter&official=${encodeURIComponent(o.id)}`,
+        );
+        expect([o.id, o.buckPassingCases]).toEqual([o.id, list.total]);
+      }
       await first.scrollIntoViewIfNeeded();
       await screenshot(page, 'official-cases-1440');
 
@@ -148,6 +161,14 @@ describe('officials pages in Chromium', () => {
       await page.getByTestId('official-explanations').waitFor({ timeout: 30_000 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
       await screenshot(page, 'official-cases-360');
+      // The official with the most buck-passing cases: their cases as cards.
+      await page.goto(`${server.url}/officials?period=quarter&sort=buckPassingCases&dir=desc`);
+      await page.getByTestId('official-link').first().click();
+      const card = page.getByTestId('official-cases').locator('[data-testid^="bp-case-"]').first();
+      await card.waitFor({ timeout: 30_000 });
+      await card.scrollIntoViewIfNeeded();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      await screenshot(page, 'official-case-cards-360');
     },
     SLOW,
   );
