@@ -132,7 +132,8 @@ export function officialRoutes(deps: ReadDeps): Router {
       id,
       dossiers: deps.store.officials.officialSteps({ id, from: since, now }),
       attributed: deps.store.officials.officialAttributed({ id, from: window.from, to: window.to }),
-      cases: deps.store.officials.officialCases({ id, from: window.from }),
+      // Every case of theirs (a few): a step still held may be the last of a case that ended before the period.
+      cases: deps.store.officials.officialCases({ id, from: 0 }),
       held: deps.store.officials.heldDossiers(id),
       window,
       weeks,
