@@ -202,6 +202,25 @@ describe('officials API', () => {
     expect((await dept.get('/api/v1/officials/A')).status).toBe(404);
   });
 
+  it('counts a request sent to another unit for its holder, but lists it only to those who may read it', async () => {
+    const sender = srv.runtime.store.users.findByUsername('giamsat')!;
+    // D-4 is the ward's dossier held by the department's C: a reminder to the ward counts for C.
+    srv.runtime.store.reminders.create({
+      unit: WARD,
+      dossierId: 'D-4',
+      message: 'Đề nghị xử lý',
+      sentBy: sender.id,
+      sentAt: Date.parse('2026-11-19T15:00:00+07:00'),
+      holder: C,
+    });
+    const dept = await srv.as('department', `department:${DEPT}`);
+    const own = (await dept.get('/api/v1/officials/C?period=month')).body;
+    expect(own.scorecard.reminders).toBe(1);
+    expect([own.requests.length, own.requestsHidden]).toEqual([0, 1]);
+    const city = (await leader.get('/api/v1/officials/C?period=month')).body;
+    expect([city.requests.map((r: any) => r.dossierId), city.requestsHidden]).toEqual([['D-4'], 0]);
+  });
+
   it('answers 404 for an official of another unit, exactly as for one that does not exist', async () => {
     const other = await srv.as('unit_leader', `unit:${OTHER}`);
     const hidden = await other.get('/api/v1/officials/A');
