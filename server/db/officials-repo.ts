@@ -1,12 +1,13 @@
 /**
  * Read-side queries of the officials' pages: the steps (holds) a window touches with the facts of
- * their dossiers, one official's steps, the reminders each official received, and the dossiers an
- * official holds now. Rows come out in the shapes metrics/official-steps.ts computes on.
+ * their dossiers, one official's steps, the buck-passing cases and requests counted for each official,
+ * and the dossiers an official holds now. Rows come out in the shapes metrics/ computes on.
  */
 import type { Db } from './connection.js';
 import type { DossierState, Pause } from '../domain/types.js';
 import type { StepFacts } from '../metrics/official-steps.js';
-import type { ReminderHolder } from '../metrics/official-scorecards.js';
+import type { Attributed } from '../metrics/official-scorecards.js';
+import type { CaseSpan } from '../metrics/official-detail.js';
 import { OVERDUE_SQL } from './read-repo.js';
 
 /**
@@ -71,8 +72,25 @@ function* stepsByDossier(rows: Iterable<StepRow>): Generator<StepFacts[]> {
   if (current.length) yield current;
 }
 
-/** A reminder counted for an official, with what the page shows of it. */
-export type ReceivedReminder = ReminderHolder & { id: number; dossierId: string; unit: string; sentAt: number; message: string };
+/**
+ * The cases and requests counted for officials over [from, to) (metrics/official-scorecards.ts
+ * Attributed), `%ONE%` narrowing to one official or to none:
+ * - a case for each party (buck_passing_parties) whose last hand-over is in the window: the filter of
+ *   `GET /city/buck-passing?official=` (db/buck-passing-read.ts), so the two counts agree;
+ * - a request for the official holding its dossier when it was sent (reminders.holder_id), by its sending time.
+ */
+const ATTRIBUTED = `SELECT 'buckPassingCases' AS kind, p.handler_id AS handlerId,
+    COALESCE((SELECT json_extract(j.value, '$.name') FROM json_each(c.officials) j WHERE json_extract(j.value, '$.id') = p.handler_id), '') AS handlerName,
+    p.handler_unit AS handlerUnit, COALESCE(d.field, '') AS field
+  FROM buck_passing_parties p
+  JOIN buck_passing_cases c ON c.dossier_id = p.dossier_id AND c.rule = p.rule AND c.first_hold = p.first_hold
+  LEFT JOIN dossiers d ON d.id = p.dossier_id
+  WHERE p.last_at >= @from AND p.last_at < @to %ONE_P%
+  UNION ALL
+  SELECT CASE r.kind WHEN 'explanation' THEN 'explanationRequests' ELSE 'reminders' END, r.holder_id,
+    COALESCE(r.holder_name, ''), COALESCE(r.holder_unit, ''), COALESCE(d.field, '')
+  FROM reminders r LEFT JOIN dossiers d ON d.id = r.dossier_id
+  WHERE r.holder_id IS NOT NULL AND r.sent_at >= @from AND r.sent_at < @to %ONE_R%`;
 
 // Long by design: one closure holding the prepared statements and the short methods that run them.
 /** The officials' read-side queries over one connection. */
@@ -94,16 +112,17 @@ export function createOfficialsRepo(db: Db) {
      ORDER BY h.dossier_id, h.idx`,
     )
     .raw();
-  // A reminder about a dossier counts for the step that held it when it was sent.
-  const reminderSelect = `SELECT r.id, r.dossier_id AS dossierId, r.unit, r.sent_at AS sentAt, r.message,
-      h.handler_id AS handlerId, h.handler_name AS handlerName, h.handler_unit AS handlerUnit, h.from_at AS fromAt,
-      COALESCE(d.field, '') AS field
-    FROM reminders r
-    JOIN holds h ON h.dossier_id = r.dossier_id AND h.from_at <= r.sent_at AND (h.to_at IS NULL OR h.to_at > r.sent_at)
-    LEFT JOIN dossiers d ON d.id = r.dossier_id
-    WHERE r.dossier_id IS NOT NULL AND r.sent_at >= @from AND r.sent_at < @to`;
-  const windowReminders = db.prepare(reminderSelect);
-  const officialReminders = db.prepare(`${reminderSelect} AND h.handler_id = @id ORDER BY r.sent_at DESC, r.id DESC`);
+  const windowAttributed = db.prepare(ATTRIBUTED.replace('%ONE_P%', '').replace('%ONE_R%', ''));
+  const officialAttributed = db.prepare(
+    ATTRIBUTED.replace('%ONE_P%', 'AND p.handler_id = @id').replace('%ONE_R%', 'AND r.holder_id = @id'),
+  );
+  // The cases an official was a party to, from the parties' (handler_id, last_at) index.
+  const officialCases = db.prepare(
+    `SELECT c.dossier_id AS dossierId, c.rule, c.first_hold AS firstHold, c.last_hold AS lastHold
+     FROM buck_passing_parties p
+     JOIN buck_passing_cases c ON c.dossier_id = p.dossier_id AND c.rule = p.rule AND c.first_hold = p.first_hold
+     WHERE p.handler_id = @id AND p.last_at >= @from`,
+  );
   const heldStates = db.prepare(
     `SELECT d.state FROM holds h JOIN dossiers d ON d.id = h.dossier_id WHERE h.handler_id = @id AND h.to_at IS NULL AND d.open = 1`,
   );
@@ -123,13 +142,17 @@ export function createOfficialsRepo(db: Db) {
     officialSteps(p: { id: string; from: number; now: number }): StepFacts[][] {
       return [...stepsByDossier(officialSteps.all(p) as StepRow[])];
     },
-    /** Reminders about dossiers sent in [from, to), each with the step that held its dossier then. */
-    windowReminders(p: { from: number; to: number }): ReminderHolder[] {
-      return windowReminders.all(p) as ReminderHolder[];
+    /** The cases and requests of [from, to) counted for every official. */
+    windowAttributed(p: { from: number; to: number }): Attributed[] {
+      return windowAttributed.all(p) as Attributed[];
     },
-    /** The reminders of [from, to) counted for official `id`, newest first. */
-    officialReminders(p: { id: string; from: number; to: number }): ReceivedReminder[] {
-      return officialReminders.all(p) as ReceivedReminder[];
+    /** The cases and requests of [from, to) counted for official `id`. */
+    officialAttributed(p: { id: string; from: number; to: number }): Attributed[] {
+      return officialAttributed.all(p) as Attributed[];
+    },
+    /** The cases official `id` was a party to whose last hand-over is at or after `from`. */
+    officialCases(p: { id: string; from: number }): CaseSpan[] {
+      return officialCases.all(p) as CaseSpan[];
     },
     /** The open dossiers official `id` holds now. */
     heldDossiers(id: string): DossierState[] {

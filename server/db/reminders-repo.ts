@@ -97,6 +97,9 @@ export function createRemindersRepo(db: Db) {
     `SELECT holder_id AS holderId, SUM(kind = 'reminder') AS reminders, SUM(kind = 'explanation') AS explanations
      FROM reminders WHERE holder_id IS NOT NULL AND sent_at >= ? AND sent_at < ? GROUP BY holder_id`,
   );
+  const byHolder = db.prepare(
+    `${SELECT} WHERE r.holder_id = @id AND r.sent_at >= @from AND r.sent_at < @to ORDER BY r.sent_at DESC, r.id DESC LIMIT @limit`,
+  );
   const one = (id: number | bigint) => (byId.get(id) as ReminderRow | undefined) ?? null;
 
   return {
@@ -162,6 +165,10 @@ export function createRemindersRepo(db: Db) {
     /** Notes that the clock found it overdue (once); false when already noted or answered meanwhile. */
     noteOverdue(id: number, at: number): boolean {
       return noteOverdue.run(at, id).changes > 0;
+    },
+    /** Requests sent in [from, to) while official `id` held the dossier, newest first (an official's page). */
+    byHolder(id: string, from: number, to: number, limit = 500): ReminderRow[] {
+      return byHolder.all({ id, from, to, limit }) as ReminderRow[];
     },
     /** Reminders and explanation requests per official holding the dossier when sent, sent in [from, to). */
     countsByHolder(from: number, to: number): HolderRequestCounts[] {

@@ -7,10 +7,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { toVnIso } from '../domain/time.js';
 import type { Principal } from '../auth/policy.js';
-import { canReadDossier, canSeeOfficials } from '../auth/policy.js';
+import { canReadDossier, canReadRequest, canSeeOfficials } from '../auth/policy.js';
 import { listOfficials } from '../metrics/official-list.js';
 import { officialDetail } from '../metrics/official-detail.js';
 import { lastWeeks } from '../metrics/official-scorecards.js';
+import { partiesOf, toRequestView } from '../requests/request-view.js';
 import { PERIODS, type ScopeKey } from '../metrics/types.js';
 import {
   OFFICIAL_LIST_SORT_KEYS,
@@ -130,7 +131,9 @@ export function officialRoutes(deps: ReadDeps): Router {
     const parts = officialDetail({
       id,
       dossiers: deps.store.officials.officialSteps({ id, from: since, now }),
-      reminders: deps.store.officials.officialReminders({ id, from: window.from, to: window.to }),
+      attributed: deps.store.officials.officialAttributed({ id, from: window.from, to: window.to }),
+      // Every case of theirs (a few): a step still held may be the last of a case that ended before the period.
+      cases: deps.store.officials.officialCases({ id, from: 0 }),
       held: deps.store.officials.heldDossiers(id),
       window,
       weeks,
@@ -140,11 +143,19 @@ export function officialRoutes(deps: ReadDeps): Router {
       unitName,
       canOpen: (unit) => canReadDossier(p, unit ? deps.scopeOf(unit) : null),
     });
+    // Counted for the official whoever they went to; listed only where the asker may read them.
+    const sent = deps.store.reminders.byHolder(id, window.from, window.to);
+    const readable = sent.filter((r) => {
+      const parties = partiesOf(r, deps.scopeOf);
+      return parties !== null && canReadRequest(p, parties);
+    });
     const body: OfficialDetailResponse = {
       asOf: toVnIso(now),
       window: { period, from: toVnIso(window.from), to: toVnIso(window.to) },
       official: identity({ id, ...who }),
       ...parts,
+      requests: readable.map((r) => toRequestView(r, now, unitName)),
+      requestsHidden: sent.length - readable.length,
     };
     res.json(body);
   });

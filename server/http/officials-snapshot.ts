@@ -20,7 +20,7 @@ export interface OfficialsSnapshot {
  */
 export function computeOfficialsSnapshot(repo: OfficialsRepo, calendar: WorkCalendar, a: OfficialsSnapshotArgs): OfficialsSnapshot {
   const { window: w, now } = a;
-  const reminders = repo.windowReminders({ from: w.from, to: w.to });
-  const officials = aggregateOfficials(repo.windowSteps({ from: w.from, to: w.to, now }), reminders, w, now, calendar);
+  const attributed = repo.windowAttributed({ from: w.from, to: w.to });
+  const officials = aggregateOfficials(repo.windowSteps({ from: w.from, to: w.to, now }), attributed, w, now, calendar);
   return { cards: toOfficialCards(officials) };
 }

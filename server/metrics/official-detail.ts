@@ -1,28 +1,39 @@
 /**
  * One official's page from their steps: the period's scorecard (the same computation as the
  * city-wide list), the weekly trend, what they hold now measured against the step's allotted time,
- * the period's steps and the reminders counted for them. Pure: rows, windows, `now` and the calendar
- * in; wire values out.
+ * and the period's steps, each with the buck-passing cases whose cycle holds it. Pure: rows, windows,
+ * `now` and the calendar in; wire values out.
  */
 import { classifyDossier } from '../domain/dossier.js';
 import { MS_PER_HOUR, toVnIso } from '../domain/time.js';
 import type { DomainSettings, DossierState, WorkCalendar } from '../domain/types.js';
+import { caseId } from '../domain/buck-passing.js';
 import {
   OFFICIAL_STEPS_LIMIT,
   type OfficialDetailResponse,
   type OfficialHolding,
-  type OfficialReminder,
   type OfficialStep,
 } from '../../shared/contract/officials.js';
-import { aggregateOfficials, emptyAcc, mergeAccs, toScorecard, weeklyTrend, type ReminderHolder } from './official-scorecards.js';
-import { allottedMsOf, bouncedSteps, heldMsAt, measureStep, touchesWindow, type StepFacts, type Window } from './official-steps.js';
+import type { BuckPassingRule } from '../../shared/contract/buck-passing.js';
+import { aggregateOfficials, emptyAcc, mergeAccs, toScorecard, weeklyTrend, type Attributed } from './official-scorecards.js';
+import { allottedMsOf, heldMsAt, measureStep, touchesWindow, type StepFacts, type Window } from './official-steps.js';
+
+/** A stored buck-passing case's place in its dossier's holds (0-based, inclusive). */
+export interface CaseSpan {
+  dossierId: string;
+  rule: BuckPassingRule;
+  firstHold: number;
+  lastHold: number;
+}
 
 export interface OfficialDetailInput {
   id: string;
   /** Every step of the dossiers the official held since the trend's first week (or the period's start), per dossier. */
   dossiers: readonly (readonly StepFacts[])[];
-  /** Reminders of the period counted for the official. */
-  reminders: readonly (ReminderHolder & { id: number; dossierId: string; unit: string; sentAt: number; message: string })[];
+  /** The cases and requests of the period counted for the official (the list's rules: official-scorecards.ts Attributed). */
+  attributed: readonly Attributed[];
+  /** The cases the official was a party to (any time): a step within one's span is marked with it. */
+  cases: readonly CaseSpan[];
   /** The open dossiers the official holds now. */
   held: readonly DossierState[];
   window: Window;
@@ -35,7 +46,7 @@ export interface OfficialDetailInput {
   canOpen: (unit: string | null) => boolean;
 }
 
-export type OfficialDetailParts = Pick<OfficialDetailResponse, 'scorecard' | 'weeks' | 'holdings' | 'steps' | 'stepsTotal' | 'reminders'>;
+export type OfficialDetailParts = Pick<OfficialDetailResponse, 'scorecard' | 'weeks' | 'holdings' | 'steps' | 'stepsTotal'>;
 
 const hours1 = (ms: number) => Math.round((ms / MS_PER_HOUR) * 10) / 10;
 const iso = (t: number | null) => (t === null ? null : toVnIso(t));
@@ -43,7 +54,7 @@ const iso = (t: number | null) => (t === null ? null : toVnIso(t));
 /** The official's page for the period `input.window`. */
 export function officialDetail(input: OfficialDetailInput): OfficialDetailParts {
   const { id, window: w, now, calendar } = input;
-  const aggregate = aggregateOfficials(input.dossiers, input.reminders, w, now, calendar).get(id);
+  const aggregate = aggregateOfficials(input.dossiers, input.attributed, w, now, calendar).get(id);
   const own = input.dossiers.flatMap((steps) => steps.filter((s) => s.handlerId === id));
   const { steps, total } = periodSteps(input, w);
   return {
@@ -52,25 +63,29 @@ export function officialDetail(input: OfficialDetailInput): OfficialDetailParts 
     holdings: holdings(input),
     steps,
     stepsTotal: total,
-    reminders: input.reminders.map((r): OfficialReminder => ({
-      id: r.id,
-      dossierId: r.dossierId,
-      sentAt: toVnIso(r.sentAt),
-      message: r.message,
-      canOpen: input.canOpen(r.unit),
-    })),
   };
+}
+
+/** The cases of each dossier, for marking its steps. */
+function casesByDossier(cases: readonly CaseSpan[]): Map<string, CaseSpan[]> {
+  const out = new Map<string, CaseSpan[]>();
+  for (const c of cases) {
+    const list = out.get(c.dossierId);
+    if (list) list.push(c);
+    else out.set(c.dossierId, [c]);
+  }
+  return out;
 }
 
 /** The steps of the period: finished in it, or held beyond the allotted time during it; most hours beyond first. */
 function periodSteps(input: OfficialDetailInput, w: Window): { steps: OfficialStep[]; total: number } {
   const out: (OfficialStep & { sortTo: number })[] = [];
+  const cases = casesByDossier(input.cases);
   for (const steps of input.dossiers) {
-    const bounced = bouncedSteps(steps, w);
-    steps.forEach((s, i) => {
-      if (s.handlerId !== input.id || !touchesWindow(s, w, input.now)) return;
+    for (const s of steps) {
+      if (s.handlerId !== input.id || !touchesWindow(s, w, input.now)) continue;
       const m = measureStep(s, w, input.now, input.calendar);
-      if (!m.done && m.beyondMs <= 0) return;
+      if (!m.done && m.beyondMs <= 0) continue;
       out.push({
         dossierId: s.dossierId,
         unit: s.unit ?? '',
@@ -82,11 +97,13 @@ function periodSteps(input: OfficialDetailInput, w: Window): { steps: OfficialSt
         beyondHoursInPeriod: hours1(m.beyondMs),
         done: m.done,
         within: m.done && m.timed ? m.within : null,
-        bounced: bounced.has(i),
+        cases: (cases.get(s.dossierId) ?? [])
+          .filter((c) => c.firstHold <= s.idx && s.idx <= c.lastHold)
+          .map((c) => ({ id: caseId(c.dossierId, c.rule, c.firstHold), rule: c.rule })),
         canOpen: input.canOpen(s.unit),
         sortTo: s.toAt ?? input.now,
       });
-    });
+    }
   }
   out.sort((a, b) => b.beyondHoursInPeriod - a.beyondHoursInPeriod || b.sortTo - a.sortTo || (a.dossierId < b.dossierId ? -1 : 1));
   return { steps: out.slice(0, OFFICIAL_STEPS_LIMIT).map(({ sortTo: _sortTo, ...s }) => s), total: out.length };

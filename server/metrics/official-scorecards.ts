@@ -9,7 +9,7 @@ import { MS_PER_DAY, MS_PER_HOUR, dayKeyOfIndex, vnDayIndex, vnWeekStart } from 
 import type { WorkCalendar } from '../domain/types.js';
 import type { OfficialScorecard, OfficialWeek } from '../../shared/contract/officials.js';
 import { median } from './breakdowns.js';
-import { bouncedSteps, measureStep, touchesWindow, type StepFacts, type Window } from './official-steps.js';
+import { measureStep, touchesWindow, type StepFacts, type Window } from './official-steps.js';
 
 /** Running totals of one official's steps (of one field's dossiers) over a window. */
 export interface ScoreAcc {
@@ -23,8 +23,9 @@ export interface ScoreAcc {
   heldHours: number[];
   holdingNow: number;
   overdueHeldNow: number;
-  bounces: number;
+  buckPassingCases: number;
   reminders: number;
+  explanationRequests: number;
 }
 
 /** One official over a window: who they are (from their latest step) and their totals per field. */
@@ -37,12 +38,21 @@ export interface OfficialAggregate {
   byField: Map<string, ScoreAcc>;
 }
 
-/** A reminder about a dossier, resolved to the step that held it when it was sent. */
-export interface ReminderHolder {
+/** What is counted for an official besides their steps. */
+export type AttributedKind = 'buckPassingCases' | 'reminders' | 'explanationRequests';
+
+/**
+ * One thing counted for an official over a window, by one rule each:
+ * - `buckPassingCases`: a case of the case store they were a party to, whose last hand-over is in the window;
+ * - `reminders` / `explanationRequests`: a request sent in the window while they held the dossier (its
+ *   holder stored when sent).
+ * `field` is the dossier's field ('' without one).
+ */
+export interface Attributed {
+  kind: AttributedKind;
   handlerId: string;
   handlerName: string;
   handlerUnit: string;
-  fromAt: number;
   field: string;
 }
 
@@ -56,8 +66,9 @@ export function emptyAcc(): ScoreAcc {
     heldHours: [],
     holdingNow: 0,
     overdueHeldNow: 0,
-    bounces: 0,
+    buckPassingCases: 0,
     reminders: 0,
+    explanationRequests: 0,
   };
 }
 
@@ -85,39 +96,35 @@ function addStep(acc: ScoreAcc, s: StepFacts, w: Window, now: number, calendar: 
 
 /**
  * Every official's totals over window `w`, per field of the dossiers, from each dossier's steps in
- * order (one array per dossier, so a city-wide read streams dossier by dossier). Steps that do not
- * touch the window are skipped; `reminders` are counted for the step that held their dossier.
+ * order (one array per dossier, so a city-wide read streams dossier by dossier) and the cases and
+ * requests counted for them (`attributed`). Steps that do not touch the window are skipped.
  */
 export function aggregateOfficials(
   dossiers: Iterable<readonly StepFacts[]>,
-  reminders: readonly ReminderHolder[],
+  attributed: readonly Attributed[],
   w: Window,
   now: number,
   calendar: WorkCalendar,
 ): Map<string, OfficialAggregate> {
   const officials = new Map<string, OfficialAggregate>();
-  const accOf = (who: { handlerId: string; handlerName: string; handlerUnit: string; fromAt: number }, field: string): ScoreAcc => {
+  // Name and unit come from the latest step; a case or request names an official with no step in the window only.
+  const accOf = (who: { handlerId: string; handlerName: string; handlerUnit: string; fromAt?: number }, field: string): ScoreAcc => {
+    const seenAt = who.fromAt ?? -Infinity;
     let o = officials.get(who.handlerId);
     if (!o) {
-      o = { id: who.handlerId, name: who.handlerName, unit: who.handlerUnit, seenAt: who.fromAt, byField: new Map() };
+      o = { id: who.handlerId, name: who.handlerName, unit: who.handlerUnit, seenAt, byField: new Map() };
       officials.set(who.handlerId, o);
-    } else if (who.fromAt > o.seenAt) {
-      Object.assign(o, { name: who.handlerName, unit: who.handlerUnit, seenAt: who.fromAt });
+    } else if (seenAt > o.seenAt) {
+      Object.assign(o, { name: who.handlerName, unit: who.handlerUnit, seenAt });
     }
     let acc = o.byField.get(field);
     if (!acc) o.byField.set(field, (acc = emptyAcc()));
     return acc;
   };
   for (const steps of dossiers) {
-    const bounced = bouncedSteps(steps, w);
-    steps.forEach((s, i) => {
-      if (!touchesWindow(s, w, now)) return;
-      const acc = accOf(s, s.field);
-      addStep(acc, s, w, now, calendar);
-      if (bounced.has(i)) acc.bounces++;
-    });
+    for (const s of steps) if (touchesWindow(s, w, now)) addStep(accOf(s, s.field), s, w, now, calendar);
   }
-  for (const r of reminders) accOf(r, r.field).reminders++;
+  for (const a of attributed) accOf(a, a.field)[a.kind]++;
   return officials;
 }
 
@@ -133,8 +140,9 @@ export function mergeAccs(accs: Iterable<ScoreAcc>): ScoreAcc {
     for (const h of a.heldHours) out.heldHours.push(h);
     out.holdingNow += a.holdingNow;
     out.overdueHeldNow += a.overdueHeldNow;
-    out.bounces += a.bounces;
+    out.buckPassingCases += a.buckPassingCases;
     out.reminders += a.reminders;
+    out.explanationRequests += a.explanationRequests;
   }
   return out;
 }
@@ -152,8 +160,9 @@ export function toScorecard(a: ScoreAcc): OfficialScorecard {
     heldHoursMedian: round1(median(a.heldHours)),
     holdingNow: a.holdingNow,
     overdueHeldNow: a.overdueHeldNow,
-    bounces: a.bounces,
+    buckPassingCases: a.buckPassingCases,
     reminders: a.reminders,
+    explanationRequests: a.explanationRequests,
   };
 }
 

@@ -103,29 +103,3 @@ export function measureStep(s: StepFacts, w: Window, now: number, calendar: Work
 export function touchesWindow(s: StepFacts, w: Window, now: number): boolean {
   return s.fromAt < Math.min(w.to, now + 1) && (s.toAt === null || s.toAt >= w.from);
 }
-
-const NONE: ReadonlySet<number> = new Set();
-
-/**
- * Indexes of steps (in `steps`, ordered by dossier then step) after which the dossier went back to
- * an official who had held it during the window: A→B→A marks B's step, the one that passed it back.
- * Only returns that begin in the window count, and only earlier holds that reached into it, so the
- * answer depends on the window's steps alone (a city-wide read and one official's read agree).
- */
-export function bouncedSteps(steps: readonly StepFacts[], w: Window): ReadonlySet<number> {
-  if (steps.length < 3) return NONE;
-  const out = new Set<number>();
-  for (let i = 2; i < steps.length; i++) {
-    const h = steps[i];
-    const prev = steps[i - 1];
-    if (prev.dossierId !== h.dossierId || prev.handlerId === h.handlerId || h.fromAt < w.from || h.fromAt >= w.to) continue;
-    for (let j = i - 2; j >= 0 && steps[j].dossierId === h.dossierId; j--) {
-      const earlier = steps[j];
-      if (earlier.handlerId === h.handlerId && (earlier.toAt === null || earlier.toAt >= w.from)) {
-        out.add(i - 1);
-        break;
-      }
-    }
-  }
-  return out;
-}

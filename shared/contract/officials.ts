@@ -5,7 +5,9 @@
  * outside the contract.
  */
 import type { DossierTimeliness } from './api.js';
+import type { BuckPassingRule } from './buck-passing.js';
 import type { Period } from './metrics.js';
+import type { RequestView } from './requests.js';
 
 /**
  * One official's figures over a period. A step is one hold of a dossier by one official, from the
@@ -37,10 +39,15 @@ export interface OfficialScorecard {
   holdingNow: number;
   /** Of those, overdue now (the dossier, by its due date in force). */
   overdueHeldNow: number;
-  /** Times in the period a dossier was passed back to an official who had held it during the period (A→B→A counts one for B). */
-  bounces: number;
-  /** Reminders sent in the period about a dossier this official held when it was sent. */
+  /**
+   * Buck-passing cases (server/domain/buck-passing.ts) this official was a party to whose last
+   * hand-over fell in the period: the total of `GET /city/buck-passing?official=<id>&period=`.
+   */
+  buckPassingCases: number;
+  /** Reminders sent in the period while this official held the dossier (the holder stored when sent). */
   reminders: number;
+  /** Explanation requests sent in the period while this official held the dossier (about it, or a case of it). */
+  explanationRequests: number;
 }
 
 /** Who an official is: their handler id in the source systems, name, and the unit or department they work for. */
@@ -66,8 +73,9 @@ export const OFFICIAL_LIST_SORT_KEYS = [
   'beyondHoursMedian',
   'overdueHeldNow',
   'holdingNow',
-  'bounces',
+  'buckPassingCases',
   'reminders',
+  'explanationRequests',
 ] as const;
 export type OfficialListSortKey = (typeof OFFICIAL_LIST_SORT_KEYS)[number];
 
@@ -143,17 +151,8 @@ export interface OfficialStep {
   done: boolean;
   /** Finished within the allotted time; null without an allotted time or when not finished. */
   within: boolean | null;
-  /** The next step went back to an official who had held the dossier before (counted as a bounce). */
-  bounced: boolean;
-  canOpen: boolean;
-}
-
-/** A reminder counted for the official: about a dossier they held when it was sent. */
-export interface OfficialReminder {
-  id: number;
-  dossierId: string;
-  sentAt: string;
-  message: string;
+  /** The buck-passing cases whose cycle holds this step (their id opens the dossier's timeline with it highlighted). */
+  cases: { id: string; rule: BuckPassingRule }[];
   canOpen: boolean;
 }
 
@@ -171,7 +170,13 @@ export interface OfficialDetailResponse {
   steps: OfficialStep[];
   /** How many steps the period has (steps holds at most OFFICIAL_STEPS_LIMIT). */
   stepsTotal: number;
-  reminders: OfficialReminder[];
+  /**
+   * Reminders and explanation requests sent in the period while this official held the dossier, newest
+   * first: those the asker may read (policy canReadRequest).
+   */
+  requests: RequestView[];
+  /** Of the period's requests counted for the official, how many the asker may not read (sent to another unit). */
+  requestsHidden: number;
 }
 
 /** The most steps an official's page lists for one period. */

@@ -25,13 +25,16 @@ export interface BuckPassingListProps {
   prefix?: string;
   /** Called with each answer (the page's explanation reads the pass-around settings from it). */
   onData?: (data: BuckPassingListResponse) => void;
+  /** Only this official's cases, always (an official's page); else the URL's `official` filter, which can be cleared. */
+  official?: string;
 }
 
-export function BuckPassingList({ code, prefix = '', onData }: BuckPassingListProps) {
+export function BuckPassingList({ code, prefix = '', onData, official }: BuckPassingListProps) {
   const { t } = useTranslation('buckPassing');
   const [params, setParams] = useSearchParams();
   const { period } = useViewParams();
-  const state = readListState(params, prefix);
+  const fromUrl = readListState(params, prefix);
+  const state = official === undefined ? fromUrl : { ...fromUrl, official };
   const url = buckPassingUrl(code, period, state);
   const res = useApi(
     (signal) =>
@@ -50,7 +53,7 @@ export function BuckPassingList({ code, prefix = '', onData }: BuckPassingListPr
   return (
     <div className="bp-list" data-testid={`bp-list-${code}`} aria-busy={res.loading || undefined}>
       {data && <ListToolbar data={data} state={state} onChange={change} />}
-      {state.official && (
+      {state.official && official === undefined && (
         <p className="bp-filter" data-testid="bp-official-filter">
           {t('officialFilter', { id: state.official })}{' '}
           <button type="button" className="bp-chip" onClick={() => change({ official: null })}>

@@ -11,6 +11,8 @@ import type { BuckPassingCaseView, BuckPassingOfficialView } from '../../../shar
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { formatDayTime } from '../unit/datetime';
+import { SendRequest } from '../requests/SendRequest';
+import { caseSubject } from './case-subject';
 
 function officialText(o: BuckPassingOfficialView): string {
   return o.name ? `${o.name} (${o.unitName})` : o.unitName;
@@ -53,6 +55,7 @@ export function LostTime({ c }: { c: BuckPassingCaseView }) {
 export function CaseRow({ c }: { c: BuckPassingCaseView }) {
   const { t } = useTranslation('buckPassing');
   const { linkTo } = useViewParams();
+  const subject = caseSubject(c);
   return (
     <tr data-testid={`bp-case-${c.id}`} data-rule={c.rule}>
       <td data-label={t('col.rule')}>
@@ -95,6 +98,8 @@ export function CaseRow({ c }: { c: BuckPassingCaseView }) {
           ) : (
             <span className="muted">{t('noEvidence')}</span>
           )}
+          {/* Sent to the dossier's unit, about this case and its dossier (the request shows on the dossier's timeline). */}
+          {subject && <SendRequest compact subject={subject} />}
         </div>
       </td>
     </tr>

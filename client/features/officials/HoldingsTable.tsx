@@ -11,6 +11,7 @@ import type { OfficialHolding } from '../../../shared/contract/officials';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { TimelinessBadge } from '../item/TimelinessBadge';
+import { SendRequest } from '../requests/SendRequest';
 import { DataTable, type Column } from '../unit/DataTable';
 import { formatDayTime } from '../unit/datetime';
 import { HeldBar } from './HeldBar';
@@ -35,7 +36,7 @@ export function HoldingsTable({ rows, officialUnit }: { rows: readonly OfficialH
   const shown = onlyOverdue ? rows.filter((r) => r.timeliness === 'overdue') : rows;
   const otherUnits = rows.some((r) => r.unit !== officialUnit);
 
-  const columns = useHoldingColumns(otherUnits);
+  const columns = useHoldingColumns(otherUnits, officialUnit);
 
   return (
     <section className="block" id="holdings" aria-labelledby="holdings-title" tabIndex={-1}>
@@ -66,8 +67,11 @@ export function HoldingsTable({ rows, officialUnit }: { rows: readonly OfficialH
   );
 }
 
-/** The holdings' columns (the dossier's unit only when some are another unit's: inter-level steps). */
-function useHoldingColumns(otherUnits: boolean): Column<OfficialHolding>[] {
+/**
+ * The holdings' columns (the dossier's unit only when some are another unit's: inter-level steps); the
+ * dossier cell offers a reminder or explanation request about it, filled in, to those who may send one.
+ */
+function useHoldingColumns(otherUnits: boolean, officialUnit: string): Column<OfficialHolding>[] {
   const { t } = useTranslation('officials');
   const f = useFormat();
   const { linkTo } = useViewParams();
@@ -77,14 +81,19 @@ function useHoldingColumns(otherUnits: boolean): Column<OfficialHolding>[] {
         key: 'dossierId',
         header: t('holdings.dossier'),
         sortable: false,
-        cell: (r) =>
-          r.canOpen ? (
-            <Link to={linkTo(`/dossiers/${encodeURIComponent(r.dossierId)}`)} className="off-name">
-              {r.dossierId}
-            </Link>
-          ) : (
-            <span title={t('holdings.notOpenable')}>{r.dossierId}</span>
-          ),
+        cell: (r) => (
+          <span className="off-holding">
+            {r.canOpen ? (
+              <Link to={linkTo(`/dossiers/${encodeURIComponent(r.dossierId)}`)} className="off-name">
+                {r.dossierId}
+              </Link>
+            ) : (
+              <span title={t('holdings.notOpenable')}>{r.dossierId}</span>
+            )}
+            {/* The official holds it now: their unit is the holder's, which a department's request needs. */}
+            <SendRequest compact subject={{ type: 'dossier', id: r.dossierId, title: r.procedureName || null, holderUnit: officialUnit }} />
+          </span>
+        ),
       },
       {
         key: 'heldVsAllotted',
@@ -123,5 +132,5 @@ function useHoldingColumns(otherUnits: boolean): Column<OfficialHolding>[] {
     // The dossier's unit matters only for inter-level steps (liên thông).
     if (otherUnits) cols.splice(5, 0, { key: 'unit', header: t('holdings.unit'), sortable: false, cell: (r) => r.unitName });
     return cols;
-  }, [t, f, linkTo, otherUnits]);
+  }, [t, f, linkTo, otherUnits, officialUnit]);
 }

@@ -1,7 +1,7 @@
 /**
  * `/officials/:id`: one handling official: who and where, the period's scorecard (each figure opens
  * what is behind it), the 12-week trend, the dossiers held now against the step's allotted time, the
- * period's steps and the reminders counted for them.
+ * period's steps, their buck-passing cases, and the reminders and explanation requests counted for them.
  */
 import { useEffect } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
@@ -15,6 +15,8 @@ import { useSession } from '../auth/session';
 import { formatDayTime } from '../unit/datetime';
 import { LoadError } from '../unit/LoadError';
 import { HoldingsTable } from './HoldingsTable';
+import { OfficialCases } from './OfficialCases';
+import { OfficialRequests } from './OfficialRequests';
 import { OfficialTrendChart } from './OfficialTrendChart';
 import { StepsTable } from './StepsTable';
 import { heldOverdueLink, officialApiUrl } from './url';
@@ -42,7 +44,8 @@ export function OfficialPage() {
         <OfficialTrendChart weeks={data.weeks} />
         <HoldingsTable rows={data.holdings} officialUnit={data.official.unit} />
         <StepsTable rows={data.steps} total={data.stepsTotal} />
-        <RemindersList data={data} />
+        <OfficialCases id={id} name={data.official.name} />
+        <OfficialRequests key={`${id}|${data.window.from}`} requests={data.requests} hidden={data.requestsHidden} />
       </>
     );
   }
@@ -113,8 +116,9 @@ function OfficialKpis({ id, name, card }: { id: string; name: string; card: Offi
     { key: 'beyondHours', value: f.number(card.beyondHours, 1), alarm: card.beyondHours > 0, to: here('#steps', { steps: 'beyond' }) },
     { key: 'beyondHoursMedian', value: f.number(card.beyondHoursMedian, 1), to: here('#steps', { steps: 'beyond' }) },
     { key: 'heldHoursMedian', value: f.number(card.heldHoursMedian, 1), to: here('#steps', { steps: 'done' }) },
-    { key: 'bounces', value: f.count(card.bounces), to: here('#steps', { steps: 'bounced' }) },
+    { key: 'buckPassingCases', value: f.count(card.buckPassingCases), alarm: card.buckPassingCases > 0, to: here('#cases') },
     { key: 'reminders', value: f.count(card.reminders), to: here('#reminders') },
+    { key: 'explanationRequests', value: f.count(card.explanationRequests), to: here('#explanations') },
   ];
   return (
     <section className="block" aria-labelledby="official-kpi-title">
@@ -134,32 +138,6 @@ function OfficialKpis({ id, name, card }: { id: string; name: string; card: Offi
           </div>
         ))}
       </dl>
-    </section>
-  );
-}
-
-function RemindersList({ data }: { data: OfficialDetailResponse }) {
-  const { t } = useTranslation('officials');
-  const { linkTo } = useViewParams();
-  return (
-    <section className="block" id="reminders" aria-labelledby="official-reminders-title" tabIndex={-1}>
-      <h2 id="official-reminders-title">{t('reminders.title')}</h2>
-      <p className="hint">{t('reminders.hint')}</p>
-      {data.reminders.length === 0 ? (
-        <p className="muted">{t('reminders.empty')}</p>
-      ) : (
-        <ul className="reminders">
-          {data.reminders.map((r) => (
-            <li key={r.id}>
-              <p className="reminders__message">{r.message}</p>
-              <p className="muted">
-                {formatDayTime(r.sentAt)} ·{' '}
-                {r.canOpen ? <Link to={linkTo(`/dossiers/${encodeURIComponent(r.dossierId)}`)}>{r.dossierId}</Link> : r.dossierId}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { DataTable, type Column } from '../unit/DataTable';
 import type { SortDir, SortState } from '../unit/sorting';
-import { heldOverdueLink, officialPath } from './url';
+import { buckPassingLink, heldOverdueLink, officialPath } from './url';
 
 export interface OfficialsListTableProps {
   rows: readonly OfficialListRow[];
@@ -122,16 +122,26 @@ function useOfficialColumns(home: ScopeKey | null): Column<OfficialListRow>[] {
       ),
       figure('beyondHoursMedian', (r) => f.number(r.beyondHoursMedian, 1), steps('beyond'), stepsLabel),
       figure(
-        'bounces',
-        (r) => f.count(r.bounces),
-        steps('bounced'),
-        (r) => t('drill.bounces', { name: r.name }),
+        'buckPassingCases',
+        (r) => f.count(r.buckPassingCases),
+        (r) => {
+          const list = buckPassingLink(r.id);
+          return linkTo(list.path, list.extra);
+        },
+        (r) => t('drill.buckPassingCases', { count: r.buckPassingCases, name: r.name }),
+        (r) => r.buckPassingCases > 0,
       ),
       figure(
         'reminders',
         (r) => f.count(r.reminders),
         (r) => page(r, '#reminders'),
-        (r) => t('drill.reminders', { name: r.name }),
+        (r) => t('drill.reminders', { count: r.reminders, name: r.name }),
+      ),
+      figure(
+        'explanationRequests',
+        (r) => f.count(r.explanationRequests),
+        (r) => page(r, '#explanations'),
+        (r) => t('drill.explanationRequests', { count: r.explanationRequests, name: r.name }),
       ),
     ];
   }, [t, f, linkTo, home]);

@@ -1,6 +1,7 @@
 /**
  * The period's steps of an official (finished in it, or held beyond the allotted time during it),
- * most hours beyond first, narrowed by the chips: beyond allotted time, finished, passed back. The
+ * most hours beyond first, narrowed by the chips: beyond allotted time, finished, within a buck-passing
+ * case (each such step names the case's rule and opens its cycle on the dossier's timeline). The
  * chosen chip is in the URL (`?steps=beyond`), so a figure of the list opens the steps behind it.
  */
 import { useMemo } from 'react';
@@ -22,8 +23,8 @@ export function stepsOf(rows: readonly OfficialStep[], filter: StepFilter): Offi
       return rows.filter((s) => s.beyondHoursInPeriod > 0);
     case 'done':
       return rows.filter((s) => s.done);
-    case 'bounced':
-      return rows.filter((s) => s.bounced);
+    case 'inCase':
+      return rows.filter((s) => s.cases.length > 0);
     default:
       return [...rows];
   }
@@ -81,6 +82,7 @@ export function StepsTable({ rows, total }: { rows: readonly OfficialStep[]; tot
 /** The steps' columns: hours beyond allotted time in the period first. */
 function useStepColumns(): Column<OfficialStep>[] {
   const { t } = useTranslation('officials');
+  const { t: tb } = useTranslation('buckPassing');
   const f = useFormat();
   const { linkTo } = useViewParams();
   return useMemo<Column<OfficialStep>[]>(
@@ -92,7 +94,22 @@ function useStepColumns(): Column<OfficialStep>[] {
         cell: (s) => (
           <>
             {s.canOpen ? <Link to={linkTo(`/dossiers/${encodeURIComponent(s.dossierId)}`)}>{s.dossierId}</Link> : s.dossierId}
-            {s.bounced && <span className="badge badge-bounce">{t('steps.bounce')}</span>}
+            {s.cases.map((c) =>
+              s.canOpen ? (
+                <Link
+                  key={c.id}
+                  className={`bp-rule bp-rule--${c.rule} off-step-case`}
+                  to={linkTo(`/dossiers/${encodeURIComponent(s.dossierId)}`, { case: c.id })}
+                  title={t('steps.caseLink')}
+                >
+                  {tb(`rule.${c.rule}`)}
+                </Link>
+              ) : (
+                <span key={c.id} className={`bp-rule bp-rule--${c.rule} off-step-case`}>
+                  {tb(`rule.${c.rule}`)}
+                </span>
+              ),
+            )}
           </>
         ),
       },
@@ -120,6 +137,6 @@ function useStepColumns(): Column<OfficialStep>[] {
         cell: (s) => (s.to ? formatDayTime(s.to) : <span className="muted">{t('steps.stillHeld')}</span>),
       },
     ],
-    [t, f, linkTo],
+    [t, tb, f, linkTo],
   );
 }

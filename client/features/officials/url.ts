@@ -96,8 +96,22 @@ export function heldOverdueLink(
   return { path: '/units/city', extra: { tab: 'overdue', holder: holder.id, holderName: holder.name } };
 }
 
-/** Which of the period's steps the official's page lists. */
-export const STEP_FILTERS = ['all', 'beyond', 'done', 'bounced'] as const;
+/**
+ * The buck-passing list narrowed to one official's cases: its total is the officials list's figure.
+ * The page lists the city's cases for a city-wide user and the user's own unit's or department's
+ * otherwise (BuckPassingPage): an official of theirs is a party to each of their cases there.
+ */
+export function buckPassingLink(id: string): { path: string; extra: Record<string, string> } {
+  return { path: '/buck-passing', extra: { official: id } };
+}
+
+/** The list code (`city`, a unit's or department's code) of a user's home scope. */
+export function homeCode(home: ScopeKey | null): string {
+  return home && home !== 'city' ? home.slice(home.indexOf(':') + 1) : 'city';
+}
+
+/** Which of the period's steps the official's page lists (`inCase`: within a buck-passing case's cycle). */
+export const STEP_FILTERS = ['all', 'beyond', 'done', 'inCase'] as const;
 export type StepFilter = (typeof STEP_FILTERS)[number];
 
 export function readStepFilter(params: URLSearchParams): StepFilter {

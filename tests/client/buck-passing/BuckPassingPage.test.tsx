@@ -3,12 +3,16 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BuckPassingPage } from '../../../client/features/buck-passing/BuckPassingPage';
 import type { BuckPassingCaseView, BuckPassingListResponse } from '../../../shared/contract/buck-passing';
-import { emptyBuckPassingList, json, renderRoute, stubApi } from '../unit/render-helpers';
+import { refreshSession } from '../../../client/features/auth/session';
+import { CITY_LEADER_ME, emptyBuckPassingList, json, renderRoute, stubApi } from '../unit/render-helpers';
 
 const SLOW = { timeout: 5_000 };
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
+  // The session is read once per page: the next test starts from the default user again.
+  stubApi([]);
+  await refreshSession();
   vi.unstubAllGlobals();
 });
 
@@ -104,5 +108,48 @@ describe('BuckPassingPage', () => {
     expect(row.textContent).not.toContain('Nguyễn Văn An');
     expect(within(row).queryByTestId('bp-evidence')).toBeNull();
     expect(screen.getByText(/Tên cán bộ chỉ hiển thị cho người có quyền xem/)).toBeTruthy();
+  });
+
+  it('offers a supervisor one click from a case row: a request about the case, to its dossier’s unit, with its dossier', async () => {
+    const supervisor = {
+      ...CITY_LEADER_ME,
+      user: { username: 'giamsat', displayName: 'Giám sát viên', role: 'supervisor', scope: 'city' },
+      capabilities: { ...CITY_LEADER_ME.capabilities, sendReminders: true, requestSubjects: ['dossier', 'case', 'unit'] },
+    };
+    const api = stubApi([
+      [/^\/api\/v1\/auth\/me$/, () => json(supervisor)],
+      [/^\/api\/v1\/city\/buck-passing$/, (url) => json(list(url))],
+      [/\/reminders\/default-due$/, () => json({ asOf: '2026-11-20T09:00:00.000+07:00', answerDueOn: '2026-11-24', workingDays: 2 })],
+      [/^\/api\/v1\/reminders$/, () => json({ error: { code: 'test', message: 'not sent in this test' } }, 400)],
+    ]);
+    await refreshSession();
+    renderRoute('/buck-passing', '/buck-passing', <BuckPassingPage />);
+    const row = await screen.findByTestId('bp-case-B-1:bounce:1', undefined, SLOW);
+    fireEvent.click(within(row).getByRole('button', { name: /Gửi nhắc nhở hoặc yêu cầu giải trình về vụ đùn đẩy hồ sơ/ }));
+    const dialog = await screen.findByRole('dialog', undefined, SLOW);
+    expect(dialog.textContent).toContain('Vụ đùn đẩy B-1:bounce:1');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Gửi' }));
+    await screen.findByRole('alert', undefined, SLOW);
+    const calls = api.mock.calls as unknown as [string, RequestInit | undefined][];
+    const post = calls.find(([u, init]) => String(u).endsWith('/reminders') && init?.method === 'POST');
+    expect(JSON.parse(String(post![1]!.body))).toMatchObject({
+      kind: 'explanation',
+      subject: { type: 'case', id: 'B-1:bounce:1' },
+      unit: '26740',
+      dossierId: 'B-1',
+    });
+  });
+
+  it('lists a unit-bound user’s own unit’s cases when narrowed to one official (names stay within their scope)', async () => {
+    const ward = { ...CITY_LEADER_ME, capabilities: { ...CITY_LEADER_ME.capabilities, home: 'unit:26740' } };
+    const api = stubApi([
+      [/^\/api\/v1\/auth\/me$/, () => json(ward)],
+      [/^\/api\/v1\/units\/26740\/buck-passing$/, (url) => json(list(url))],
+    ]);
+    await refreshSession();
+    renderRoute('/buck-passing?official=A', '/buck-passing', <BuckPassingPage />);
+    await screen.findByTestId('bp-case-B-1:bounce:1', undefined, SLOW);
+    const asked = api.mock.calls.map(([u]) => new URL(String(u), 'http://localhost')).filter((u) => u.pathname.endsWith('/buck-passing'));
+    expect(asked.map((u) => [u.pathname, u.searchParams.get('official')])).toEqual([['/api/v1/units/26740/buck-passing', 'A']]);
   });
 });

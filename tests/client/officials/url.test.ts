@@ -70,19 +70,19 @@ describe('stepsOf', () => {
     beyondHoursInPeriod: 0,
     done: false,
     within: null,
-    bounced: false,
+    cases: [],
     canOpen: true,
     ...o,
   });
   const rows = [
     step({ dossierId: 'late', beyondHoursInPeriod: 3 }),
     step({ dossierId: 'done', done: true }),
-    step({ dossierId: 'back', bounced: true, done: true }),
+    step({ dossierId: 'back', cases: [{ id: 'back:sent_back:1', rule: 'sent_back' }], done: true }),
   ];
   it('keeps the steps behind each figure', () => {
     expect(stepsOf(rows, 'beyond').map((s) => s.dossierId)).toEqual(['late']);
     expect(stepsOf(rows, 'done').map((s) => s.dossierId)).toEqual(['done', 'back']);
-    expect(stepsOf(rows, 'bounced').map((s) => s.dossierId)).toEqual(['back']);
+    expect(stepsOf(rows, 'inCase').map((s) => s.dossierId)).toEqual(['back']);
     expect(stepsOf(rows, 'all')).toHaveLength(3);
   });
 });

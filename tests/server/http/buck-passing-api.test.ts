@@ -7,6 +7,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db/connection.js';
 import { receivedEvent, startTestServer, type RoleClient, type TestServer } from '../../helpers/test-server.js';
+import { caseSubject } from '../../../client/features/buck-passing/case-subject.js';
+import { sendBody } from '../../../client/features/requests/SendRequestForm.js';
 
 const DOSSIERS = '/api/v1/ingest/dossiers';
 const WARD = '26740';
@@ -102,6 +104,28 @@ describe('buck-passing API', () => {
       { rule: 'sent_back', cases: 0, lostWorkingHours: 0 },
       { rule: 'pass_around', cases: 0, lostWorkingHours: 0 },
       { rule: 'cross_unit', cases: 1, lostWorkingHours: 16 },
+    ]);
+  });
+
+  it('sends a request from a case row: it carries the case id, goes to the dossier’s unit and shows on the dossier’s timeline', async () => {
+    const supervisor = await srv.as('supervisor');
+    const row = (await supervisor.get('/api/v1/city/buck-passing?period=month&rule=bounce')).body.items[0];
+    // The body the case row's button sends (client/features/buck-passing/CaseRow.tsx).
+    const body = sendBody(caseSubject(row)!, 'explanation', 'Đề nghị giải trình việc chuyển qua lại', null);
+    const sent = await supervisor.post('/api/v1/reminders', body);
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({
+      kind: 'explanation',
+      subject: { type: 'case', id: 'B-1:bounce:1', title: 'Đăng ký khai sinh' },
+      dossierId: 'B-1',
+      unit: WARD,
+      holder: { id: 'A' },
+      state: 'sent',
+    });
+    // The dossier's page lists it with its requests, which its timeline shows in place.
+    const onDossier = await leader.get('/api/v1/dossiers/B-1/reminders');
+    expect(onDossier.body.items.map((r: { id: number; subject: { id: string } }) => [r.id, r.subject.id])).toEqual([
+      [sent.body.id, 'B-1:bounce:1'],
     ]);
   });
 

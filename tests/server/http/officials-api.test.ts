@@ -51,17 +51,22 @@ describe('officials API', () => {
     expect(res.body.accepted).toBe(11);
     await srv.addUser('giamsat', 'supervisor');
     const sender = srv.runtime.store.users.findByUsername('giamsat')!;
-    // Reminders about D-1: on Tuesday (B held it) and on Thursday (A held it).
-    const remind = (at: string) =>
+    // Requests about D-1, each counted for the official who held it when sent (stored with it):
+    // a reminder on Tuesday (B held it), a reminder and an explanation request on Thursday (A held it).
+    const remind = (at: string, holder: ReturnType<typeof handler>, kind: 'reminder' | 'explanation' = 'reminder') =>
       srv.runtime.store.reminders.create({
         unit: WARD,
         dossierId: 'D-1',
-        message: 'Đề nghị xử lý',
+        message: kind === 'reminder' ? 'Đề nghị xử lý' : 'Đề nghị giải trình',
         sentBy: sender.id,
         sentAt: Date.parse(at),
+        kind,
+        holder,
+        answerDueAt: kind === 'explanation' ? Date.parse('2026-11-23T23:59:59+07:00') : null,
       });
-    remind('2026-11-17T10:00:00+07:00');
-    remind('2026-11-19T10:00:00+07:00');
+    remind('2026-11-17T10:00:00+07:00', B);
+    remind('2026-11-19T10:00:00+07:00', A);
+    remind('2026-11-19T11:00:00+07:00', A, 'explanation');
     leader = await srv.as('city_leader');
   });
   afterAll(async () => {
@@ -75,13 +80,35 @@ describe('officials API', () => {
     expect(status).toBe(200);
     expect(ids(body)).toEqual(['B', 'C', 'A', 'E']); // Đặng, Lê, Phạm, Võ
     const a = body.items.find((r: any) => r.id === 'A');
-    expect(a).toMatchObject({ unit: WARD, unitKind: 'unit', holdingNow: 1, overdueHeldNow: 1, stepsDone: 1, reminders: 1, bounces: 0 });
+    expect(a).toMatchObject({ unit: WARD, unitKind: 'unit', holdingNow: 1, overdueHeldNow: 1, stepsDone: 1, reminders: 1 });
+    expect(a).toMatchObject({ explanationRequests: 1, buckPassingCases: 1 });
     // Monday's step (due 17:00, handed on Tuesday 08:00) ran 0.5 h over; Wednesday's (due 17:00) is 2 h over by Friday 09:00 (Thursday 8 h + 1.5 h).
     expect(a.beyondHours).toBe(10);
-    expect(body.items.find((r: any) => r.id === 'B')).toMatchObject({ bounces: 1, reminders: 1, stepsDone: 1, stepsWithin: 1 });
+    expect(body.items.find((r: any) => r.id === 'B')).toMatchObject({
+      buckPassingCases: 1,
+      reminders: 1,
+      explanationRequests: 0,
+      stepsDone: 1,
+      stepsWithin: 1,
+    });
     expect(body.items.find((r: any) => r.id === 'C')).toMatchObject({ unit: DEPT, unitKind: 'department', stepsDone: 1, withinShare: 0 });
     expect(body.fields).toEqual(['Đất đai', 'Hộ tịch']);
     expect(body.window.period).toBe('month');
+  });
+
+  it('counts each official’s buck-passing cases by the case store: the total of the buck-passing list filtered to them', async () => {
+    for (const period of ['month', 'live', 'today']) {
+      const list = (await leader.get(`/api/v1/officials?period=${period}&pageSize=500`)).body;
+      for (const row of list.items) {
+        const cases = (await leader.get(`/api/v1/city/buck-passing?period=${period}&official=${row.id}`)).body;
+        expect({ period, id: row.id, n: row.buckPassingCases }).toEqual({ period, id: row.id, n: cases.total });
+      }
+    }
+    const month = (await leader.get('/api/v1/officials?period=month&sort=buckPassingCases&dir=desc')).body;
+    expect(month.items.slice(0, 2).map((r: any) => [r.id, r.buckPassingCases])).toEqual([
+      ['B', 1],
+      ['A', 1],
+    ]);
   });
 
   it('keeps the staff of a ward, or of a department (liên thông steps included), as asked', async () => {
@@ -150,8 +177,21 @@ describe('officials API', () => {
       beyondHours: 9.5,
       canOpen: true,
     });
-    expect(body.reminders.map((r: any) => r.dossierId)).toEqual(['D-1']);
+    // Both of the period's requests sent while A held D-1, newest first, with their kind and state.
+    expect(body.requests.map((r: any) => [r.kind, r.state, r.dossierId])).toEqual([
+      ['explanation', 'sent', 'D-1'],
+      ['reminder', 'sent', 'D-1'],
+    ]);
+    expect(body.requestsHidden).toBe(0);
     expect(body.steps.map((s: any) => s.dossierId)).toEqual(['D-1', 'D-1']);
+    // A step inside a case's cycle carries that case (its rule and id), not a rule of the page's own:
+    // B sent D-1 back to A, so A's second step is in the case and Monday's first step is not.
+    const cases = (await leader.get('/api/v1/city/buck-passing?period=month&official=A')).body.items;
+    expect(cases.map((c: any) => c.rule)).toEqual(['sent_back']);
+    expect(body.steps.map((s: any) => [s.from, s.cases])).toEqual([
+      ['2026-11-18T08:00:00.000+07:00', [{ id: cases[0].id, rule: 'sent_back' }]],
+      ['2026-11-16T08:10:00.000+07:00', []],
+    ]);
   });
 
   it('shows a department its staff’s page, with the ward dossiers they hold but cannot open', async () => {
@@ -160,6 +200,25 @@ describe('officials API', () => {
     expect(status).toBe(200);
     expect(body.holdings).toEqual([expect.objectContaining({ dossierId: 'D-4', unit: WARD, canOpen: false, timeliness: 'in_term' })]);
     expect((await dept.get('/api/v1/officials/A')).status).toBe(404);
+  });
+
+  it('counts a request sent to another unit for its holder, but lists it only to those who may read it', async () => {
+    const sender = srv.runtime.store.users.findByUsername('giamsat')!;
+    // D-4 is the ward's dossier held by the department's C: a reminder to the ward counts for C.
+    srv.runtime.store.reminders.create({
+      unit: WARD,
+      dossierId: 'D-4',
+      message: 'Đề nghị xử lý',
+      sentBy: sender.id,
+      sentAt: Date.parse('2026-11-19T15:00:00+07:00'),
+      holder: C,
+    });
+    const dept = await srv.as('department', `department:${DEPT}`);
+    const own = (await dept.get('/api/v1/officials/C?period=month')).body;
+    expect(own.scorecard.reminders).toBe(1);
+    expect([own.requests.length, own.requestsHidden]).toEqual([0, 1]);
+    const city = (await leader.get('/api/v1/officials/C?period=month')).body;
+    expect([city.requests.map((r: any) => r.dossierId), city.requestsHidden]).toEqual([['D-4'], 0]);
   });
 
   it('answers 404 for an official of another unit, exactly as for one that does not exist', async () => {

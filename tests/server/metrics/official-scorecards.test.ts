@@ -5,13 +5,12 @@ import {
   lastWeeks,
   toOfficialCards,
   weeklyTrend,
-  type ReminderHolder,
+  type Attributed,
 } from '../../../server/metrics/official-scorecards.js';
 import { compareOfficialRows, listOfficials } from '../../../server/metrics/official-list.js';
 import type { OfficialListRow } from '../../../shared/contract/officials.js';
 import { calendar, vn } from './factories.js';
 
-const H = 3_600_000;
 const NOW = vn('2026-11-25T09:00'); // a Wednesday; Tuesday 24/11 is a day off
 const november = { from: vn('2026-11-01T00:00'), to: vn('2026-12-01T00:00') };
 
@@ -54,19 +53,34 @@ describe('aggregateOfficials', () => {
     expect(card.all).toMatchObject({ holdingNow: 2, overdueHeldNow: 1, stepsDone: 0, withinShare: null });
   });
 
-  it('counts a bounce for the official who passed the dossier back, and a reminder for the one who held it', () => {
+  it('counts the cases and requests attributed to an official, each under its own figure and the dossier’s field', () => {
     const t = vn('2026-11-16T08:00');
-    const dossier = [
-      step({ idx: 0, handlerId: 'A', fromAt: t, toAt: t + H }),
-      step({ idx: 1, handlerId: 'B', handlerName: 'Trần Thị Bình', fromAt: t + H, toAt: t + 2 * H }),
-      step({ idx: 2, handlerId: 'A', fromAt: t + 2 * H }),
+    const dossier = [step({ idx: 0, handlerId: 'A', fromAt: t })];
+    const mark = (kind: Attributed['kind'], handlerId: string, field = 'Hộ tịch'): Attributed => ({
+      kind,
+      handlerId,
+      handlerName: handlerId === 'A' ? 'Nguyễn Văn An' : 'Trần Thị Bình',
+      handlerUnit: '26740',
+      field,
+    });
+    const attributed = [
+      mark('buckPassingCases', 'A'),
+      mark('buckPassingCases', 'B'),
+      mark('reminders', 'A'),
+      mark('explanationRequests', 'A', 'Đất đai'),
     ];
-    const reminders: ReminderHolder[] = [
-      { handlerId: 'A', handlerName: 'Nguyễn Văn An', handlerUnit: '26740', fromAt: t, field: 'Hộ tịch' },
-    ];
-    const cards = new Map(toOfficialCards(aggregateOfficials([dossier], reminders, november, NOW, calendar)).map((c) => [c.id, c.all]));
-    expect(cards.get('B')).toMatchObject({ bounces: 1, reminders: 0 });
-    expect(cards.get('A')).toMatchObject({ bounces: 0, reminders: 1, holdingNow: 1 });
+    const cards = new Map(toOfficialCards(aggregateOfficials([dossier], attributed, november, NOW, calendar)).map((c) => [c.id, c]));
+    expect(cards.get('A')!.all).toMatchObject({ buckPassingCases: 1, reminders: 1, explanationRequests: 1, holdingNow: 1 });
+    expect(cards.get('A')!.byField.get('Đất đai')).toMatchObject({ explanationRequests: 1, buckPassingCases: 0, holdingNow: 0 });
+    // B was in a case but held nothing in the window: listed, named from the case.
+    expect(cards.get('B')).toMatchObject({ name: 'Trần Thị Bình', all: expect.objectContaining({ buckPassingCases: 1, stepsDone: 0 }) });
+  });
+
+  it('names an official from their steps rather than from a case or request', () => {
+    const dossier = [step({ handlerId: 'A', handlerName: 'Nguyễn Văn An', handlerUnit: 'STP', fromAt: vn('2026-11-16T08:00') })];
+    const attributed: Attributed[] = [{ kind: 'reminders', handlerId: 'A', handlerName: 'N. V. An', handlerUnit: '26740', field: '' }];
+    const [card] = toOfficialCards(aggregateOfficials([dossier], attributed, november, NOW, calendar));
+    expect(card).toMatchObject({ name: 'Nguyễn Văn An', unit: 'STP' });
   });
 
   it('keeps each field apart and the whole together', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bouncedSteps, measureStep, type StepFacts } from '../../../server/metrics/official-steps.js';
+import { measureStep, type StepFacts } from '../../../server/metrics/official-steps.js';
 import { lastWeeks } from '../../../server/metrics/official-scorecards.js';
 import { calendar, vn } from './factories.js';
 
@@ -86,33 +86,5 @@ describe('measureStep', () => {
     const total = weeks.reduce((sum, w) => sum + measureStep(s, w, NOW, calendar).beyondMs, 0);
     const whole = measureStep(s, { from: 0, to: Infinity }, NOW, calendar);
     expect(total).toBe(whole.heldMs - whole.allottedMs!);
-  });
-});
-
-describe('bouncedSteps', () => {
-  const seq = (handlers: string[], start = vn('2026-11-16T08:00')) =>
-    handlers.map((h, i) =>
-      step({ idx: i, handlerId: h, fromAt: start + i * H, toAt: i === handlers.length - 1 ? null : start + (i + 1) * H }),
-    );
-
-  it('marks B’s step when a dossier goes A → B → A (B passed it back)', () => {
-    expect([...bouncedSteps(seq(['A', 'B', 'A']), november)]).toEqual([1]);
-  });
-
-  it('marks the step that closes a longer cycle A → B → C → A', () => {
-    expect([...bouncedSteps(seq(['A', 'B', 'C', 'A']), november)]).toEqual([2]);
-  });
-
-  it('does not mark a planned route A → B → C', () => {
-    expect(bouncedSteps(seq(['A', 'B', 'C']), november).size).toBe(0);
-  });
-
-  it('does not count a return to someone whose earlier hold ended before the period', () => {
-    const steps = seq(['A', 'B', 'A'], vn('2026-10-30T15:00'));
-    steps[0].toAt = vn('2026-10-30T16:00');
-    steps[1].fromAt = vn('2026-10-30T16:00');
-    steps[1].toAt = vn('2026-11-02T08:00');
-    steps[2].fromAt = vn('2026-11-02T08:00');
-    expect(bouncedSteps(steps, november).size).toBe(0);
   });
 });
