@@ -1,5 +1,5 @@
 /** The buck-passing lists' URL: the city's, or a unit's or department's (the API answers both under /units/). */
-import type { Period } from '../../../server/metrics/types';
+import type { Period } from '../../../shared/contract/metrics';
 import type { BuckPassingListResponse } from '../../../shared/contract/buck-passing';
 import { apiUrl, CITY_CODE, getJson } from '../../api';
 import type { ListState } from './list-state';

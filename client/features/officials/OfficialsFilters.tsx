@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JurisdictionResponse } from '../../../server/http/api-types';
+import type { JurisdictionResponse } from '../../../shared/contract/api';
 import type { OfficialFilterKey, OfficialFilters as Filters } from './url';
 
 /** Typing settles this long before the list is asked again. */

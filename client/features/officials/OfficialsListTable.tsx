@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { OfficialListRow } from '../../../shared/contract/officials';
-import type { ScopeKey } from '../../../server/metrics/types';
+import type { ScopeKey } from '../../../shared/contract/metrics';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { DataTable, type Column } from '../unit/DataTable';

@@ -4,8 +4,7 @@
  * Pure: URLSearchParams in, strings out.
  */
 import { OFFICIAL_LIST_SORT_KEYS } from '../../../shared/contract/officials';
-import type { Period } from '../../../server/metrics/types';
-import type { ScopeKey } from '../../../server/metrics/types';
+import type { Period, ScopeKey } from '../../../shared/contract/metrics';
 import { apiUrl } from '../../api';
 import type { SortState } from '../unit/sorting';
 import type { TableView } from '../unit/url-view';
