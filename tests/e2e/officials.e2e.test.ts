@@ -112,7 +112,7 @@ describe('officials pages in Chromium', () => {
       await screenshot(page, 'official-cases-1440');
 
       // One click from the case's row: an explanation request about the case, filled in.
-      await first.getByRole('button', { name: /^Gửi nhắc nhở hoặc yêu cầu giải trình về vụ đùn đẩy hồ sơ/ }).click();
+      await first.getByRole('button', { name: /^Gửi nhắc nhở hoặc yêu cầu giải trình về hồ sơ .+ \(vụ đùn đẩy\)/ }).click();
       const dialog = page.getByTestId('send-request-dialog');
       await expect.poll(() => dialog.textContent(), { timeout: 10_000 }).toContain(`Vụ đùn đẩy ${caseId}`);
       await expect.poll(() => dialog.getByTestId('send-request-due').inputValue(), { timeout: 10_000 }).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -30,7 +30,11 @@ export function SendRequest({ subject, defaultKind = 'explanation', compact = fa
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   if (!me.user || !mayOfferRequest(me.capabilities, subject)) return null;
-  const about = t(`inline.${subject.type}`, { id: subject.id, title: subject.title ?? subject.id });
+  const about = t(`inline.${subject.type}`, {
+    id: subject.id,
+    dossierId: subject.dossierId ?? subject.id,
+    title: subject.title ?? subject.id,
+  });
 
   return (
     <span className="rq-send" data-testid={`send-request-${subject.type}-${subject.id}`}>

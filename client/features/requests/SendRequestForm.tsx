@@ -37,7 +37,11 @@ export function SendRequestForm({ subject, defaultKind, onClose, onSent }: SendR
   const { t } = useTranslation('requests');
   const id = useId();
   const [kind, setKind] = useState<RequestKind>(defaultKind);
-  const about = t(`inline.${subject.type}`, { id: subject.id, title: subject.title ?? subject.id });
+  const about = t(`inline.${subject.type}`, {
+    id: subject.id,
+    dossierId: subject.dossierId ?? subject.id,
+    title: subject.title ?? subject.id,
+  });
   const [message, setMessage] = useState(() => t(`send.defaultMessage.${defaultKind}`, { about }));
   const [edited, setEdited] = useState(false);
   const due = useDefaultDue();

@@ -125,7 +125,7 @@ describe('BuckPassingPage', () => {
     await refreshSession();
     renderRoute('/buck-passing', '/buck-passing', <BuckPassingPage />);
     const row = await screen.findByTestId('bp-case-B-1:bounce:1', undefined, SLOW);
-    fireEvent.click(within(row).getByRole('button', { name: /Gửi nhắc nhở hoặc yêu cầu giải trình về vụ đùn đẩy hồ sơ/ }));
+    fireEvent.click(within(row).getByRole('button', { name: /Gửi nhắc nhở hoặc yêu cầu giải trình về hồ sơ .+ \(vụ đùn đẩy\)/ }));
     const dialog = await screen.findByRole('dialog', undefined, SLOW);
     expect(dialog.textContent).toContain('Vụ đùn đẩy B-1:bounce:1');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Gửi' }));
