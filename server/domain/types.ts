@@ -5,6 +5,7 @@
  */
 import { DEFAULT_ACCOUNTABILITY_SETTINGS, type AccountabilitySettings } from './accountability-settings.js';
 import type { DepartmentInfo, DossierTimeliness, JurisdictionResponse, OverdueReason, UnitInfo } from '../../shared/contract/api.js';
+import type { IndexFields } from './service-index-facts.js';
 
 /** Wire enumerations the domain computes; defined once, in the contract. */
 export type { DossierTimeliness, OverdueReason, TaskTimeliness, UnitType } from '../../shared/contract/api.js';
@@ -27,6 +28,23 @@ export interface HandlerRef {
   unit: string;
 }
 
+/**
+ * The national service index's optional dossier fields (README, ingest: "Index fields"), as sent on
+ * `received`, `processed` or `returned`: each one present sets the dossier's value, an absent one
+ * leaves it as it was (unknown until sent). `fee` (VND) is another way to say `hasFee` (fee > 0).
+ */
+export interface IndexFieldsInput {
+  fee?: number;
+  hasFee?: boolean;
+  paidOnline?: boolean;
+  electronicResult?: boolean;
+  digitized?: boolean;
+  reusedData?: boolean;
+  fromPersonalDataStore?: boolean;
+  citizenDataConnected?: boolean;
+  complaint?: boolean;
+}
+
 interface DossierEventBase {
   /** Source-unique event id (idempotency key). */
   id: string;
@@ -42,15 +60,13 @@ export type DossierEvent =
       procedure: ProcedureRef;
       channel: Channel;
       dueAt: number;
-      paidOnline?: boolean;
-      digitized?: boolean;
-    })
+    } & IndexFieldsInput)
   | (DossierEventBase & { type: 'assigned'; handler: HandlerRef; stepDueAt?: number })
   | (DossierEventBase & { type: 'supplement_requested'; reason?: string })
   | (DossierEventBase & { type: 'supplement_received'; dueAt?: number })
   | (DossierEventBase & { type: 'apology_issued'; proposedDueAt: number; reason: string })
-  | (DossierEventBase & { type: 'processed' })
-  | (DossierEventBase & { type: 'returned' })
+  | (DossierEventBase & { type: 'processed' } & IndexFieldsInput)
+  | (DossierEventBase & { type: 'returned' } & IndexFieldsInput)
   | (DossierEventBase & { type: 'stopped'; reason?: string })
   | (DossierEventBase & { type: 'refused'; reason?: string })
   | (DossierEventBase & { type: 'withdrawn'; reason?: string })
@@ -121,8 +137,11 @@ export interface DossierState {
   originalDueAt: number | null;
   /** Due date in force (moved by supplements, never by apologies). */
   dueAt: number | null;
-  paidOnline: boolean;
-  digitized: boolean;
+  /**
+   * The national service index's fields (service-index-facts.ts), each true, false or null (unknown);
+   * absent on states stored before they existed, which means all unknown.
+   */
+  index?: IndexFields;
   status: DossierStatus;
   bucket: DossierBucket;
   pauses: Pause[];
