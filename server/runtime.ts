@@ -122,6 +122,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       ended: (code, day, outcome, bin, n) => engine.loadFinishedEnded(code, day, outcome, bin, n),
       apologies: (code, days, n) => engine.loadFinishedApologies(code, days, n),
       buckPassing: (code, day, cases) => engine.loadFinishedBuckPassing(code, day, cases),
+      index: (code, day, bits, late, n) => engine.loadFinishedIndex(code, day, bits, late, n),
     });
     for (const s of store.projections.iterateOpenDossiers()) {
       engine.loadOpenDossier(s);

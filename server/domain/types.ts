@@ -6,6 +6,7 @@
 import { DEFAULT_ACCOUNTABILITY_SETTINGS, type AccountabilitySettings } from './accountability-settings.js';
 import type { DepartmentInfo, DossierTimeliness, JurisdictionResponse, OverdueReason, UnitInfo } from '../../shared/contract/api.js';
 import type { IndexFields } from './service-index-facts.js';
+import { DEFAULT_SERVICE_INDEX_SETTINGS, type ServiceIndexSettings } from './service-index-settings.js';
 
 /** Wire enumerations the domain computes; defined once, in the contract. */
 export type { DossierTimeliness, OverdueReason, TaskTimeliness, UnitType } from '../../shared/contract/api.js';
@@ -211,6 +212,8 @@ export interface DomainSettings {
   officeHours: { start: string; end: string }[];
   /** Buck-passing, early warning and explanation requests (accountability-settings.ts). */
   accountability: AccountabilitySettings;
+  /** The national service index: the no-data rule and the grade cut-offs (service-index-settings.ts). */
+  serviceIndex: ServiceIndexSettings;
 }
 
 export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
@@ -221,6 +224,7 @@ export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
     { start: '13:00', end: '17:00' },
   ],
   accountability: DEFAULT_ACCOUNTABILITY_SETTINGS,
+  serviceIndex: DEFAULT_SERVICE_INDEX_SETTINGS,
 };
 
 /** One year of the official calendar, as stored in fixtures/calendar/YYYY.json. */

@@ -18,6 +18,8 @@ import type {
 import { itemRoutes } from './item-routes.js';
 import { officialRoutes } from './official-routes.js';
 import { buckPassingRoutes } from './buck-passing-routes.js';
+import { serviceIndexRoutes } from './service-index-routes.js';
+import type { IndexCounts } from '../domain/service-index-facts.js';
 import { parseQuery, resolveScopeCode } from './query.js';
 import { boundariesWire } from '../geo/boundaries-wire.js';
 import { createPastFlows } from './past-flows.js';
@@ -36,6 +38,8 @@ export interface ReadDeps {
     previousMetrics?(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
     previousMetricsToDate?(scope: ScopeKey, period: Period, days?: PeriodWindow): ScopeMetrics | null;
     dayMetrics?(scope: ScopeKey, day: number, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
+    /** The national service index's counts of the current window (engine.indexCounts). */
+    indexCounts(scope: ScopeKey, period: Period): IndexCounts;
   };
   /** The early warning's live side (forecast counts, at-risk list candidates, open tasks). */
   warnings: Pick<EarlyWarningIndex, 'forecast' | 'dueSoonCandidates' | 'openTasks'>;
@@ -271,5 +275,6 @@ export function readRoutes(deps: ReadDeps): Router {
   r.use(earlyWarningRoutes(deps));
   r.use(officialRoutes(deps));
   r.use(buckPassingRoutes(deps));
+  r.use(serviceIndexRoutes({ ...deps, pastOverdue }));
   return r;
 }
