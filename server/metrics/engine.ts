@@ -224,6 +224,18 @@ export class MetricsEngine {
   }
 
   /**
+   * Metrics of a scope over a closed window of whole months (a named past month, quarter or year),
+   * judged like `period` with the overdue backlog at its end (see previousMetrics); null when the
+   * window is older than the months kept (1 January of the previous year).
+   */
+  closedMetrics(scope: ScopeKey, period: Period, window: PeriodWindow, overdueAtEnd?: OverdueAtEnd): ScopeMetrics | null {
+    const s = this.scopeStates.get(scope);
+    if (s === undefined) return emptyScopeMetrics(onTimeRateBasis(period));
+    const b = this.flows.months(s, window);
+    return b === null ? null : this.pastMetrics(s, b, period, overdueAtEnd);
+  }
+
+  /**
    * Metrics of a scope over one past Vietnam day (`day`, a day index still kept: the last 64 days),
    * judged like `today` (see previousMetrics for `overdueAtEnd`): the last working day, offered on a
    * day off.

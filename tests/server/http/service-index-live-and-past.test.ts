@@ -105,6 +105,24 @@ describe('the service index, live and from the store', () => {
     expect((await srv.get('/api/v1/units/26740/index?period=month')).body.index.total).toBe(beforeRoute);
   });
 
+  it('lets the overview and a unit’s detail name a period: the current one live, a closed one from its months', async () => {
+    const named = (await srv.get('/api/v1/overview?period=2026-11')).body;
+    const current = (await srv.get('/api/v1/overview?period=month')).body;
+    expect(named.city).toEqual(current.city);
+    const october = await srv.get('/api/v1/overview?period=2026-10');
+    expect(october.status).toBe(200);
+    // Only A5 was received in October, in ward 26740; it was open (not overdue) at October's end.
+    expect(october.body.window).toMatchObject({ period: 'month', name: '2026-10', from: '2026-10-01T00:00:00.000+07:00' });
+    expect(october.body.city).toMatchObject({ received: 1, finishedEarly: 0, overdue: 0 });
+    expect(october.body.forecast).toBeNull();
+    const unit = await srv.get('/api/v1/units/26740?period=2026-10');
+    expect(unit.status).toBe(200);
+    expect(unit.body).toMatchObject({ metrics: { received: 1 }, forecast: null, previousToDate: null });
+    expect((await srv.get('/api/v1/overview?period=2024-05')).body.error.message).toMatch(/older than the figures kept/);
+    expect((await srv.get('/api/v1/forecast?period=2026-10')).status).toBe(400);
+    expect((await srv.get('/api/v1/overview?period=2026-13')).status).toBe(400);
+  });
+
   it('answers 400 for an impossible period and for one the index is not computed for', async () => {
     const bad = await srv.get('/api/v1/index?period=2026-13');
     expect(bad.status).toBe(400);
