@@ -5,7 +5,7 @@ import type { Jurisdiction, WorkCalendar, DomainSettings } from '../domain/types
 import { dayKeyOfIndex, MS_PER_HOUR, toVnIso, vnDayIndex, vnDayStartOfIndex, vnStartOfDay } from '../domain/time.js';
 import { lastWorkingDayBefore, previousWindow } from '../metrics/periods.js';
 import type { AlertRaised } from '../realtime/events.js';
-import { type Period, type PeriodWindow, type ScopeKey, type ScopeMetrics } from '../metrics/types.js';
+import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from '../metrics/types.js';
 import type { MetricsSource } from '../realtime/hub.js';
 import type {
   DayInfo,
