@@ -28,13 +28,13 @@ export interface StoredIndexCounts {
   openAtEnd: number;
 }
 
-const bitSums = Array.from({ length: INDEX_COUNTED_BITS }, (_, k) => `SUM((index_bits >> ${k}) & 1)`).join(', ');
+const bitSums = Array.from({ length: INDEX_COUNTED_BITS }, (_, k) => `TOTAL((index_bits >> ${k}) & 1)`).join(', ');
 /**
  * Satisfaction's bad side (isSatisfactionBad) as the dossier stands now: complaint known, and a
  * complaint, or finished late, or open and overdue now (classifyDossier: more than one supplement
  * request, or past due while the clock runs).
  */
-const satisfactionBad = `SUM(((index_bits >> ${IXB_COMPLAINT_KNOWN}) & 1) AND (((index_bits >> ${IXB_COMPLAINT}) & 1)
+const satisfactionBad = `TOTAL(((index_bits >> ${IXB_COMPLAINT_KNOWN}) & 1) AND (((index_bits >> ${IXB_COMPLAINT}) & 1)
   OR outcome = 'late' OR (open = 1 AND (supplement_requests > 1 OR (bucket != 'awaiting_supplement' AND due_at < @now)))))`;
 
 // Long by design: one closure over the prepared statements and the method that runs them.
@@ -45,10 +45,11 @@ export function createServiceIndexRepo(db: Db) {
 
   return {
     /**
-     * Per code, the index counters of the closed window [from, to) (epoch ms), with satisfaction
-     * judged at `now`, and the dossiers open at its last millisecond.
+     * Per code (of `codes`: the units and departments asked about), the index counters of the closed
+     * window [from, to) (epoch ms), with satisfaction judged at `now`, and the dossiers open at its last
+     * millisecond.
      */
-    indexCountsBetween(from: number, to: number, now: number): Map<string, StoredIndexCounts> {
+    indexCountsBetween(from: number, to: number, now: number, codes: readonly string[]): Map<string, StoredIndexCounts> {
       const { receivedIn, endedIn, openNow, endedAfter } = statements();
       const out = new Map<string, StoredIndexCounts>();
       const of = (code: string) => {
@@ -59,22 +60,31 @@ export function createServiceIndexRepo(db: Db) {
         }
         return c;
       };
-      for (const r of receivedIn.all({ from, to, now }) as (string | number)[][]) {
-        const f = of(r[0] as string).flow;
-        f[F_RECEIVED] = r[1] as number;
-        f[F_RECEIVED_ONLINE] = r[2] as number;
-        for (let k = 0; k < INDEX_COUNTED_BITS; k++) f[F_INDEX_BITS + k] = r[3 + k] as number;
-        f[F_SATISFACTION_BAD] = r[3 + INDEX_COUNTED_BITS] as number;
-      }
-      for (const r of endedIn.all({ from, to }) as [string, number, number, number][]) {
-        const f = of(r[0]).flow;
-        f[F_EARLY] = r[1];
-        f[F_ON_TIME] = r[2];
-        f[F_LATE] = r[3];
+      // Unit by unit: each query is a range of its (unit, received_at) or (unit, end_at) index, where a
+      // query over every unit would scan the whole table.
+      for (const unit of codes) {
+        const r = receivedIn.get({ unit, from, to, now }) as number[];
+        if (r[0] > 0) {
+          const f = of(unit).flow;
+          f[F_RECEIVED] = r[0];
+          f[F_RECEIVED_ONLINE] = r[1];
+          for (let k = 0; k < INDEX_COUNTED_BITS; k++) f[F_INDEX_BITS + k] = r[2 + k];
+          f[F_SATISFACTION_BAD] = r[2 + INDEX_COUNTED_BITS];
+        }
+        const e = endedIn.get({ unit, from, to }) as number[];
+        if (e[0] + e[1] + e[2] > 0) {
+          const f = of(unit).flow;
+          f[F_EARLY] = e[0];
+          f[F_ON_TIME] = e[1];
+          f[F_LATE] = e[2];
+        }
       }
       const at = to - 1;
       for (const r of openNow.all({ at }) as [string, number][]) of(r[0]).openAtEnd += r[1];
-      for (const r of endedAfter.all({ at }) as [string, number][]) of(r[0]).openAtEnd += r[1];
+      for (const unit of codes) {
+        const n = endedAfter.get({ unit, at }) as number;
+        if (n > 0) of(unit).openAtEnd += n;
+      }
       return out;
     },
   };
@@ -84,14 +94,14 @@ function prepare(db: Db) {
   // Counted dossiers (metrics/footprint.ts isCountedDossier): received, with a unit, not refused.
   const receivedIn = db
     .prepare(
-      `SELECT unit, COUNT(*), SUM(channel = 'online'), ${bitSums}, ${satisfactionBad} FROM dossiers
-       WHERE received_at >= @from AND received_at < @to AND unit IS NOT NULL AND bucket != 'not_received' GROUP BY unit`,
+      `SELECT COUNT(*), TOTAL(channel = 'online'), ${bitSums}, ${satisfactionBad} FROM dossiers
+       WHERE unit = @unit AND received_at >= @from AND received_at < @to AND bucket != 'not_received'`,
     )
     .raw();
   const endedIn = db
     .prepare(
-      `SELECT unit, SUM(outcome = 'early'), SUM(outcome = 'on_time'), SUM(outcome = 'late') FROM dossiers
-       WHERE end_at >= @from AND end_at < @to AND outcome IN ('early', 'on_time', 'late') AND unit IS NOT NULL GROUP BY unit`,
+      `SELECT TOTAL(outcome = 'early'), TOTAL(outcome = 'on_time'), TOTAL(outcome = 'late') FROM dossiers
+       WHERE unit = @unit AND end_at >= @from AND end_at < @to`,
     )
     .raw();
   // Open at instant @at: received by then and not ended by then (open now, or ended after it).
@@ -99,11 +109,8 @@ function prepare(db: Db) {
     .prepare(`SELECT unit, COUNT(*) FROM dossiers WHERE open = 1 AND received_at <= @at AND unit IS NOT NULL GROUP BY unit`)
     .raw();
   const endedAfter = db
-    .prepare(
-      `SELECT unit, COUNT(*) FROM dossiers WHERE end_at > @at AND received_at <= @at AND bucket != 'not_received' AND unit IS NOT NULL
-       GROUP BY unit`,
-    )
-    .raw();
+    .prepare(`SELECT COUNT(*) FROM dossiers WHERE unit = @unit AND end_at > @at AND received_at <= @at AND bucket != 'not_received'`)
+    .pluck();
 
   return { receivedIn, endedIn, openNow, endedAfter };
 }

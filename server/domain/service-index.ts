@@ -120,9 +120,14 @@ export const CATALOGUE_DEFS: readonly CatalogueDef[] = [
   { id: 'petitions_satisfaction', group: 'satisfaction', max: 6, reason: 'petition_data' },
 ];
 
-/** Rounds to 2 decimals, half away from zero, without binary drift (0.125 → 0.13). */
+/**
+ * Rounds to 2 decimals, half away from zero, without binary drift (0.125 → 0.13; 78.985, stored as
+ * 78.98499999…, → 78.99): a nudge of 1e-9 hundredths, far below any real difference of points
+ * (ratios of counts × at most 100), and far above the drift of one multiplication.
+ */
 export function round2(x: number): number {
-  return (Math.sign(x) * Math.round(Number((Math.abs(x) * 100).toPrecision(12)))) / 100;
+  const hundredths = Math.round(Math.abs(x) * 100 + 1e-9);
+  return x < 0 ? -hundredths / 100 : hundredths / 100;
 }
 
 /** Points under the threshold rule: full at or above the threshold, else ratio × max ÷ threshold. */

@@ -37,6 +37,7 @@ export function createIndexView(deps: IndexViewDeps) {
   const { jurisdiction } = deps;
   const realNow = deps.realNow ?? Date.now;
   const cache = new Map<string, { until: number; counts: Map<ScopeKey, IndexCounts> }>();
+  const codes = [...jurisdiction.units.map((u) => u.code), ...jurisdiction.departments.map((d) => d.code)];
   const scopes: ScopeKey[] = [
     'city',
     ...jurisdiction.units.map((u) => `unit:${u.code}` as ScopeKey),
@@ -48,7 +49,7 @@ export function createIndexView(deps: IndexViewDeps) {
     const key = `${p.from}|${p.to}`;
     const hit = cache.get(key);
     if (hit && hit.until > realNow()) return hit.counts;
-    const byCode = deps.store.serviceIndex.indexCountsBetween(p.from, p.to, deps.now());
+    const byCode = deps.store.serviceIndex.indexCountsBetween(p.from, p.to, deps.now(), codes);
     const flows = new Map<ScopeKey, { flow: Int32Array; open: number }>();
     const sumInto = (scope: ScopeKey, flow: Int32Array, open: number) => {
       let acc = flows.get(scope);

@@ -69,7 +69,7 @@ describe('the service index, live and from the store', () => {
     await srv.get('/api/v1/overview'); // a read: waits for the projection writer
     const now = srv.clock.now();
     const from = Date.parse('2026-11-01T00:00:00+07:00');
-    const c = srv.runtime.store.serviceIndex.indexCountsBetween(from, now + 1, now).get(code);
+    const c = srv.runtime.store.serviceIndex.indexCountsBetween(from, now + 1, now, [code]).get(code);
     const overdue = srv.runtime.store.read.overdueAt({ at: now }).dossiers.find((r) => r.code === code)?.n ?? 0;
     expect(c, scope).toBeDefined();
     return buildIndexCounts(c!.flow, { open: c!.openAtEnd, overdue });
