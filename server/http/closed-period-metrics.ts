@@ -9,7 +9,7 @@ import { canSeeMetrics } from '../auth/policy.js';
 import type { Principal } from '../auth/policy.js';
 import { previousNamedPeriod, type ResolvedPeriod } from '../metrics/named-periods.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from '../metrics/types.js';
-import type { DayInfo, OverviewResponse } from './api-types.js';
+import type { DayInfo, OverviewResponse } from '../../shared/contract/api.js';
 import { HttpError } from './errors.js';
 import type { PastOverdue } from './past-overdue.js';
 import { denied } from './principal.js';
