@@ -108,8 +108,9 @@ export interface IndexRow {
   /** `unit` (ward, commune, special zone) or `department`: peers are ranked among themselves. */
   kind: 'unit' | 'department' | 'city';
   name: string;
-  total: number;
-  grade: IndexGrade;
+  /** Null when the period had nothing to judge (no dossier): a total of untouched maxima would be a false claim. */
+  total: number | null;
+  grade: IndexGrade | null;
   computedPoints: number;
   computedMax: number;
   /** 1 = best among its peers; ties share a rank. Null for the city. */

@@ -215,5 +215,11 @@ describe('the worked example: ward 26740, October 2026, computed by hand from DO
     expect(row).toMatchObject({ total: 78.99, grade: 'fair', kind: 'unit' });
     expect(row.rank).toBeGreaterThanOrEqual(1);
     expect(ranking.departments.every((d: { kind: string }) => d.kind === 'department')).toBe(true);
+    // Only 26740 and 26743 (D25, overdue) had dossiers: every other ward is listed without a total,
+    // grade or rank, not with 100 untouched points.
+    const others = ranking.units.filter((u: { code: string }) => u.code !== '26740' && u.code !== '26743');
+    expect(others.length).toBeGreaterThan(100);
+    for (const u of others) expect(u).toMatchObject({ total: null, grade: null, rank: null, dossiers: 0 });
+    expect(ranking.units.find((u: { code: string }) => u.code === '26743')).toMatchObject({ dossiers: 1, rank: 2 });
   });
 });
