@@ -264,6 +264,7 @@ function restoreMetrics(store: Store, engine: MetricsEngine, warnings: EarlyWarn
     ended: (code, day, outcome, bin, n) => engine.loadFinishedEnded(code, day, outcome, bin, n),
     apologies: (code, days, n) => engine.loadFinishedApologies(code, days, n),
     buckPassing: (code, day, cases) => engine.loadFinishedBuckPassing(code, day, cases),
+    index: (code, day, bits, late, n) => engine.loadFinishedIndex(code, day, bits, late, n),
   });
   for (const s of store.projections.iterateOpenDossiers()) {
     engine.loadOpenDossier(s);

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection.js';
 import { sameOverdueInputs } from '../domain/overdue-spans.js';
+import { indexBits, UNKNOWN_INDEX_FIELDS } from '../domain/service-index-facts.js';
 import type { DossierState, Hold, TaskState } from '../domain/types.js';
 import { createBuckPassingWrites } from './buck-passing-write.js';
 import type { DossierOutcome, FinishedDossierFacts } from '../metrics/footprint.js';
@@ -36,6 +37,8 @@ export interface FinishedGroupSink {
   apologies(code: string, apologyDays: string, count: number): void;
   /** `cases` buck-passing cases of finished dossiers of `code` received on `day`. */
   buckPassing?(code: string, day: number, cases: number): void;
+  /** `count` finished dossiers of `code` received on `day` with these index bits, finished late (1) or not. */
+  index?(code: string, day: number, bits: number, late: 0 | 1, count: number): void;
 }
 
 // Long by design: one closure holding the prepared statements (prepared once, STYLE.md) and the short
@@ -51,13 +54,16 @@ export function createProjectionsRepo(db: Db) {
     if (hasBuckPassing) values.push(e.facts?.buckPassingCases || null);
     return values;
   };
+  // index_bits arrived with migration 015: likewise.
+  const hasIndexBits = (db.pragma('table_info(dossiers)') as { name: string }[]).some((c) => c.name === 'index_bits');
+  const indexColumns = hasIndexBits ? ['index_bits'] : [];
   const getDossier = db.prepare('SELECT state FROM dossiers WHERE id = ?').pluck();
   // A file older than migration 012 (upgrade tests) has no span columns: all its spans go to overdue_spans.
   const rowSpans = db.prepare(`SELECT 1 FROM pragma_table_info('dossiers') WHERE name = 'overdue_from'`).pluck().get() === 1;
   const spanColumns = rowSpans ? ROW_SPAN_COLUMNS : [];
   const place = (unit: string | null, endAt: number | null, list: readonly StoredOverdueSpan[]) => placeSpans(unit, endAt, list, rowSpans);
   // Positional parameters throughout: binding by name costs a property lookup per parameter per row.
-  const insertColumns = ['id', ...STATE_COLUMNS, ...EXTRAS_COLUMNS, ...spanColumns, 'state'];
+  const insertColumns = ['id', ...STATE_COLUMNS, ...EXTRAS_COLUMNS, ...spanColumns, ...indexColumns, 'state'];
   const insertDossier = db.prepare(
     `INSERT INTO dossiers (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')})`,
   );
@@ -72,6 +78,7 @@ export function createProjectionsRepo(db: Db) {
         ...STATE_COLUMNS.filter((_, i) => mask & (1 << i)),
         ...(mask & EXTRAS_BIT ? EXTRAS_COLUMNS : []),
         ...(mask & SPAN_BIT ? ROW_SPAN_COLUMNS : []),
+        ...(mask & INDEX_BIT ? ['index_bits'] : []),
         'state',
       ];
       st = db.prepare(`UPDATE dossiers SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
@@ -134,6 +141,15 @@ export function createProjectionsRepo(db: Db) {
        GROUP BY unit, f_apology_days`,
     )
     .raw();
+  // From its partial index (migration 015), in group order.
+  const finishedIndex = hasIndexBits
+    ? db
+        .prepare(
+          `SELECT unit, f_received_day, index_bits, outcome = 'late', COUNT(*) FROM dossiers
+           WHERE ${finishedWhere} AND index_bits != 0 GROUP BY unit, f_received_day, index_bits, outcome`,
+        )
+        .raw()
+    : null;
   const getProjectedSeq = db.prepare(`SELECT value FROM meta WHERE key = 'projections.seq'`).pluck();
   const setProjectedSeq = db.prepare(
     `INSERT INTO meta (key, value) VALUES ('projections.seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -162,8 +178,17 @@ export function createProjectionsRepo(db: Db) {
       // Spans move only with receipt, due dates, supplements and the end: most events leave them be.
       const spans =
         prev === null || unitChanged || !sameOverdueInputs(prev, next) ? place(next.unit, next.endAt, extras.overdueSpans) : null;
+      const bits = hasIndexBits ? dossierIndexBits(next) : 0;
       if (prev === null) {
-        insertDossier.run([next.id, ...values, ...extrasValues(extras), ...(rowSpans ? rowSpanValues(spans?.row ?? null) : []), state]);
+        const indexValues = hasIndexBits ? [bits] : [];
+        insertDossier.run([
+          next.id,
+          ...values,
+          ...extrasValues(extras),
+          ...(rowSpans ? rowSpanValues(spans?.row ?? null) : []),
+          ...indexValues,
+          state,
+        ]);
       } else {
         const before = stateValues(prev);
         const args: Cell[] = [];
@@ -182,6 +207,10 @@ export function createProjectionsRepo(db: Db) {
         if (spans !== null && rowSpans) {
           mask |= SPAN_BIT;
           args.push(...rowSpanValues(spans.row));
+        }
+        if (hasIndexBits && bits !== dossierIndexBits(prev)) {
+          mask |= INDEX_BIT;
+          args.push(bits);
         }
         args.push(state, next.id);
         updateStatement(mask).run(args);
@@ -242,6 +271,12 @@ export function createProjectionsRepo(db: Db) {
       for (const r of finishedApologies.iterate() as IterableIterator<[string, string, number]>) {
         sink.apologies(r[0], r[1], r[2]);
         n++;
+      }
+      if (finishedIndex !== null && sink.index) {
+        for (const r of finishedIndex.iterate() as IterableIterator<[string, number, number, 0 | 1, number]>) {
+          sink.index(r[0], r[1], r[2], r[3], r[4]);
+          n++;
+        }
       }
       if (hasBuckPassing && sink.buckPassing) {
         for (const r of buckPassing.finishedByDay()) {
@@ -310,6 +345,12 @@ const EXTRAS_BIT = 1 << STATE_COLUMNS.length;
 /** A dossier's overdue span when it is kept in its row (migration 012): its start, and the working day its lateness began; it ends with end_at. */
 const ROW_SPAN_COLUMNS = ['overdue_from', 'overdue_work_day'] as const;
 const SPAN_BIT = EXTRAS_BIT << 1;
+const INDEX_BIT = SPAN_BIT << 1;
+
+/** The row's index_bits: the dossier's national service index contributions (all unknown → 0). */
+function dossierIndexBits(s: DossierState): number {
+  return indexBits(s.index ?? UNKNOWN_INDEX_FIELDS);
+}
 
 type Cell = string | number | null;
 

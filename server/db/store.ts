@@ -5,6 +5,7 @@ import { createQuarantineRepo } from './quarantine-repo.js';
 import { createSourcesRepo } from './sources-repo.js';
 import { createReadRepo } from './read-repo.js';
 import { createOfficialsRepo } from './officials-repo.js';
+import { createServiceIndexRepo } from './service-index-repo.js';
 import { openReadOnlyDatabase } from './connection.js';
 import { createMetaRepo } from './meta-repo.js';
 import { createDisplaysRepo, createWallPresetsRepo } from './wall-repo.js';
@@ -49,6 +50,8 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
     read: readAfterBarrier,
     /** The officials' pages' read side, behind the same barrier. */
     officials: afterBarrier(createOfficialsRepo(db)),
+    /** The national service index of closed periods, behind the same barrier. */
+    serviceIndex: afterBarrier(createServiceIndexRepo(db)),
     meta: createMetaRepo(db),
     wallPresets: createWallPresetsRepo(db),
     displays: createDisplaysRepo(db),

@@ -15,6 +15,7 @@
  *   from the on-time rate like withdrawn ones but shown in its own bucket (Tạm dừng).
  * - Durations are exact (not rounded) working days; presentation rounds.
  */
+import { INDEX_FIELD_NAMES, UNKNOWN_INDEX_FIELDS, type IndexFields } from './service-index-facts.js';
 import { MS_PER_HOUR, vnDayIndex, vnEndOfDay } from './time.js';
 import type {
   DossierBucket,
@@ -24,6 +25,7 @@ import type {
   DossierStatus,
   DomainSettings,
   Hold,
+  IndexFieldsInput,
   OverdueReason,
   Pause,
   WorkCalendar,
@@ -61,8 +63,6 @@ export function emptyDossierState(id: string): DossierState {
     receivedAt: null,
     originalDueAt: null,
     dueAt: null,
-    paidOnline: false,
-    digitized: false,
     status: 'registered',
     bucket: 'not_received',
     pauses: [],
@@ -121,6 +121,22 @@ function endWith(s: DossierState, kind: EndKind, at: number): boolean {
   return true;
 }
 
+/**
+ * Sets the index fields an event carries (present ones only; absent ones stay as they were). The
+ * state's `index` object is replaced, never mutated: states returned by applyDossierEvent share it.
+ */
+function applyIndexFields(s: DossierState, e: IndexFieldsInput): void {
+  let next: IndexFields | null = null;
+  const set = (key: keyof IndexFields, v: boolean | undefined) => {
+    if (v === undefined) return;
+    next ??= { ...(s.index ?? UNKNOWN_INDEX_FIELDS) };
+    next[key] = v;
+  };
+  set('hasFee', e.hasFee ?? (e.fee === undefined ? undefined : e.fee > 0));
+  for (const key of INDEX_FIELD_NAMES) if (key !== 'hasFee') set(key, e[key]);
+  if (next !== null) s.index = next;
+}
+
 /** Applies one event to a state the caller owns (its arrays included). */
 function applyInPlace(s: DossierState, e: DossierEvent, ctx: DossierContext): void {
   s.lastEventAt = s.eventCount === 0 || e.at > s.lastEventAt ? e.at : s.lastEventAt;
@@ -134,8 +150,7 @@ function applyInPlace(s: DossierState, e: DossierEvent, ctx: DossierContext): vo
       s.receivedAt = e.at;
       s.originalDueAt = e.dueAt;
       s.dueAt = e.dueAt;
-      s.paidOnline = e.paidOnline ?? false;
-      s.digitized = e.digitized ?? false;
+      applyIndexFields(s, e);
       if (s.status === 'registered') setStatus(s, 'received');
       return;
     case 'assigned': {
@@ -179,9 +194,11 @@ function applyInPlace(s: DossierState, e: DossierEvent, ctx: DossierContext): vo
       s.apologies.push({ at: e.at, proposedDueAt: e.proposedDueAt, reason: e.reason });
       return;
     case 'processed':
+      applyIndexFields(s, e);
       if (endWith(s, 'processed', e.at)) setStatus(s, s.returnedAt !== null ? 'returned' : 'processed');
       return;
     case 'returned':
+      applyIndexFields(s, e);
       if (s.returnedAt === null) s.returnedAt = e.at;
       endWith(s, 'returned', e.at);
       if (s.endKind === 'processed' || s.endKind === 'returned') setStatus(s, 'returned');
@@ -194,6 +211,12 @@ function applyInPlace(s: DossierState, e: DossierEvent, ctx: DossierContext): vo
     case 'rated':
       s.rating = e.rating;
       s.complaint = e.complaint ?? s.complaint;
+      // A rating is the citizen's word on the dossier: a dislike or a complaint text is a complaint;
+      // a satisfied rating makes it known, without erasing a complaint sent before.
+      s.index = {
+        ...(s.index ?? UNKNOWN_INDEX_FIELDS),
+        complaint: e.rating === 'unsatisfied' || (e.complaint ?? '').trim() !== '' || s.index?.complaint === true,
+      };
       return;
   }
 }

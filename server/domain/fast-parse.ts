@@ -1,4 +1,5 @@
-import type { DossierEvent, HandlerRef, ProcedureRef, TaskEvent } from './types.js';
+import type { DossierEvent, HandlerRef, IndexFieldsInput, ProcedureRef, TaskEvent } from './types.js';
+import { FEE_MAX } from './wire-schemas.js';
 import { parseDueDate, parseIsoWithOffset } from './time.js';
 
 /**
@@ -72,6 +73,38 @@ function optional<T>(v: unknown, parse: (v: unknown) => T | undefined): T | unde
 
 const optText = (v: unknown) => optional(v, (x) => text(x, TEXT_MAX));
 
+const BOOLEAN_INDEX_FIELDS = [
+  'hasFee',
+  'paidOnline',
+  'electronicResult',
+  'digitized',
+  'reusedData',
+  'fromPersonalDataStore',
+  'citizenDataConnected',
+  'complaint',
+] as const;
+
+/**
+ * wire-schemas.ts indexFields with its fee/hasFee agreement: the fields present (in the schema's key
+ * order, as zod returns them), or FAIL.
+ */
+function indexFields(raw: Obj): IndexFieldsInput | typeof FAIL {
+  const out: IndexFieldsInput = {};
+  const fee = raw.fee;
+  if (fee !== undefined) {
+    if (typeof fee !== 'number' || !Number.isFinite(fee) || fee < 0 || fee > FEE_MAX) return FAIL;
+    out.fee = fee;
+  }
+  for (const key of BOOLEAN_INDEX_FIELDS) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'boolean') return FAIL;
+    out[key] = v;
+  }
+  if (out.fee !== undefined && out.hasFee !== undefined && out.hasFee !== out.fee > 0) return FAIL;
+  return out;
+}
+
 /** The zod parse of a well-formed dossier event (dossierEventSchema), or undefined: ask zod. */
 export function fastParseDossierEvent(raw: Obj): DossierEvent | undefined {
   const id = trimmed(raw.id, ID_MAX);
@@ -84,14 +117,10 @@ export function fastParseDossierEvent(raw: Obj): DossierEvent | undefined {
       const proc = procedure(raw.procedure);
       const channel = raw.channel;
       const dueAt = dueInstant(raw.dueAt);
-      const paidOnline = optional(raw.paidOnline, (x) => (typeof x === 'boolean' ? x : undefined));
-      const digitized = optional(raw.digitized, (x) => (typeof x === 'boolean' ? x : undefined));
-      if (unit === undefined || proc === undefined || dueAt === undefined || paidOnline === FAIL || digitized === FAIL) return undefined;
+      const fields = indexFields(raw);
+      if (unit === undefined || proc === undefined || dueAt === undefined || fields === FAIL) return undefined;
       if (channel !== 'online' && channel !== 'in_person' && channel !== 'postal') return undefined;
-      const e: DossierEvent = { id, dossierId, at, type: 'received', unit, procedure: proc, channel, dueAt };
-      if (paidOnline !== undefined) e.paidOnline = paidOnline;
-      if (digitized !== undefined) e.digitized = digitized;
-      return e;
+      return { id, dossierId, at, type: 'received', unit, procedure: proc, channel, dueAt, ...fields };
     }
     case 'assigned': {
       const h = handler(raw.handler);
@@ -123,8 +152,10 @@ export function fastParseDossierEvent(raw: Obj): DossierEvent | undefined {
       return { id, dossierId, at, type: 'apology_issued', proposedDueAt, reason };
     }
     case 'processed':
-    case 'returned':
-      return { id, dossierId, at, type: raw.type };
+    case 'returned': {
+      const fields = indexFields(raw);
+      return fields === FAIL ? undefined : { id, dossierId, at, type: raw.type, ...fields };
+    }
     case 'rated': {
       const rating = raw.rating;
       const complaint = optText(raw.complaint);

@@ -5,6 +5,8 @@
  */
 import { DEFAULT_ACCOUNTABILITY_SETTINGS, type AccountabilitySettings } from './accountability-settings.js';
 import type { DepartmentInfo, DossierTimeliness, JurisdictionResponse, OverdueReason, UnitInfo } from '../../shared/contract/api.js';
+import type { IndexFields } from './service-index-facts.js';
+import { DEFAULT_SERVICE_INDEX_SETTINGS, type ServiceIndexSettings } from './service-index-settings.js';
 
 /** Wire enumerations the domain computes; defined once, in the contract. */
 export type { DossierTimeliness, OverdueReason, TaskTimeliness, UnitType } from '../../shared/contract/api.js';
@@ -27,6 +29,23 @@ export interface HandlerRef {
   unit: string;
 }
 
+/**
+ * The national service index's optional dossier fields (README, ingest: "Index fields"), as sent on
+ * `received`, `processed` or `returned`: each one present sets the dossier's value, an absent one
+ * leaves it as it was (unknown until sent). `fee` (VND) is another way to say `hasFee` (fee > 0).
+ */
+export interface IndexFieldsInput {
+  fee?: number;
+  hasFee?: boolean;
+  paidOnline?: boolean;
+  electronicResult?: boolean;
+  digitized?: boolean;
+  reusedData?: boolean;
+  fromPersonalDataStore?: boolean;
+  citizenDataConnected?: boolean;
+  complaint?: boolean;
+}
+
 interface DossierEventBase {
   /** Source-unique event id (idempotency key). */
   id: string;
@@ -42,15 +61,13 @@ export type DossierEvent =
       procedure: ProcedureRef;
       channel: Channel;
       dueAt: number;
-      paidOnline?: boolean;
-      digitized?: boolean;
-    })
+    } & IndexFieldsInput)
   | (DossierEventBase & { type: 'assigned'; handler: HandlerRef; stepDueAt?: number })
   | (DossierEventBase & { type: 'supplement_requested'; reason?: string })
   | (DossierEventBase & { type: 'supplement_received'; dueAt?: number })
   | (DossierEventBase & { type: 'apology_issued'; proposedDueAt: number; reason: string })
-  | (DossierEventBase & { type: 'processed' })
-  | (DossierEventBase & { type: 'returned' })
+  | (DossierEventBase & { type: 'processed' } & IndexFieldsInput)
+  | (DossierEventBase & { type: 'returned' } & IndexFieldsInput)
   | (DossierEventBase & { type: 'stopped'; reason?: string })
   | (DossierEventBase & { type: 'refused'; reason?: string })
   | (DossierEventBase & { type: 'withdrawn'; reason?: string })
@@ -121,8 +138,11 @@ export interface DossierState {
   originalDueAt: number | null;
   /** Due date in force (moved by supplements, never by apologies). */
   dueAt: number | null;
-  paidOnline: boolean;
-  digitized: boolean;
+  /**
+   * The national service index's fields (service-index-facts.ts), each true, false or null (unknown);
+   * absent on states stored before they existed, which means all unknown.
+   */
+  index?: IndexFields;
   status: DossierStatus;
   bucket: DossierBucket;
   pauses: Pause[];
@@ -192,6 +212,8 @@ export interface DomainSettings {
   officeHours: { start: string; end: string }[];
   /** Buck-passing, early warning and explanation requests (accountability-settings.ts). */
   accountability: AccountabilitySettings;
+  /** The national service index: the no-data rule and the grade cut-offs (service-index-settings.ts). */
+  serviceIndex: ServiceIndexSettings;
 }
 
 export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
@@ -202,6 +224,7 @@ export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
     { start: '13:00', end: '17:00' },
   ],
   accountability: DEFAULT_ACCOUNTABILITY_SETTINGS,
+  serviceIndex: DEFAULT_SERVICE_INDEX_SETTINGS,
 };
 
 /** One year of the official calendar, as stored in fixtures/calendar/YYYY.json. */

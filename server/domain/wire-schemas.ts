@@ -53,19 +53,43 @@ export const handlerSchema = z.object({
   unit: code,
 });
 
+/** Largest fee accepted, VND (well above any administrative fee; catches a mistyped unit). */
+export const FEE_MAX = 1_000_000_000;
+
+/**
+ * The national service index's optional fields (types.ts IndexFieldsInput), on `received`,
+ * `processed` and `returned`. Absent means unknown, which the index counts as not computable.
+ */
+const indexFields = {
+  fee: z.number().min(0, 'must be a fee in VND, 0 or more').max(FEE_MAX).optional(),
+  hasFee: z.boolean().optional(),
+  paidOnline: z.boolean().optional(),
+  electronicResult: z.boolean().optional(),
+  digitized: z.boolean().optional(),
+  reusedData: z.boolean().optional(),
+  fromPersonalDataStore: z.boolean().optional(),
+  citizenDataConnected: z.boolean().optional(),
+  complaint: z.boolean().optional(),
+};
+
+/** `fee` and `hasFee` say the same thing twice: they must agree. */
+const feeAgrees = (e: { fee?: number; hasFee?: boolean }) => e.fee === undefined || e.hasFee === undefined || e.hasFee === e.fee > 0;
+const FEE_DISAGREES = { message: 'hasFee contradicts fee (hasFee must be true exactly when fee > 0)', path: ['hasFee'] };
+
 export const dossierEventSchema = z.discriminatedUnion(
   'type',
   [
-    z.object({
-      ...dossierBase,
-      type: z.literal('received'),
-      unit: code,
-      procedure: procedureSchema,
-      channel: z.enum(['online', 'in_person', 'postal']),
-      dueAt: dueInstant,
-      paidOnline: z.boolean().optional(),
-      digitized: z.boolean().optional(),
-    }),
+    z
+      .object({
+        ...dossierBase,
+        type: z.literal('received'),
+        unit: code,
+        procedure: procedureSchema,
+        channel: z.enum(['online', 'in_person', 'postal']),
+        dueAt: dueInstant,
+        ...indexFields,
+      })
+      .refine(feeAgrees, FEE_DISAGREES),
     z.object({ ...dossierBase, type: z.literal('assigned'), handler: handlerSchema, stepDueAt: dueInstant.optional() }),
     z.object({ ...dossierBase, type: z.literal('supplement_requested'), reason: text.optional() }),
     z.object({ ...dossierBase, type: z.literal('supplement_received'), dueAt: dueInstant.optional() }),
@@ -75,8 +99,8 @@ export const dossierEventSchema = z.discriminatedUnion(
       proposedDueAt: dueInstant,
       reason: z.string().trim().min(1, 'must say why').max(TEXT_MAX),
     }),
-    z.object({ ...dossierBase, type: z.literal('processed') }),
-    z.object({ ...dossierBase, type: z.literal('returned') }),
+    z.object({ ...dossierBase, type: z.literal('processed'), ...indexFields }).refine(feeAgrees, FEE_DISAGREES),
+    z.object({ ...dossierBase, type: z.literal('returned'), ...indexFields }).refine(feeAgrees, FEE_DISAGREES),
     z.object({ ...dossierBase, type: z.literal('stopped'), reason: text.optional() }),
     z.object({ ...dossierBase, type: z.literal('refused'), reason: text.optional() }),
     z.object({ ...dossierBase, type: z.literal('withdrawn'), reason: text.optional() }),

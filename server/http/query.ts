@@ -5,6 +5,7 @@ import { toVnIso } from '../domain/time.js';
 import type { ScopeKey } from '../metrics/types.js';
 import { DOSSIER_LIST_STATUSES, HOLDER_ID_MAX_LENGTH, TASK_LIST_STATUSES } from '../../shared/contract/api.js';
 import { HttpError } from './errors.js';
+import { PeriodError, resolvePeriod, type ResolvedPeriod } from '../metrics/named-periods.js';
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -25,6 +26,19 @@ export function parseQuery<T extends z.ZodTypeAny>(schema: T, req: Request): z.i
     throw new HttpError(400, 'invalid_query', msg);
   }
   return r.data;
+}
+
+/**
+ * A `period` value (a current period or a named one: 2026-10, 2026-Q3, 2026) resolved at `now`, or 400
+ * `invalid_query` saying what is wrong with it (metrics/named-periods.ts, the one parser).
+ */
+export function parsePeriodParam(value: string, now: number): ResolvedPeriod {
+  try {
+    return resolvePeriod(value, now);
+  } catch (e) {
+    if (e instanceof PeriodError) throw new HttpError(400, 'invalid_query', `period: ${e.message}`);
+    throw e;
+  }
 }
 
 export const iso = (t: number | null | undefined) => (t === null || t === undefined ? null : toVnIso(t));

@@ -1,11 +1,11 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Store } from '../db/store.js';
 import type { Jurisdiction, WorkCalendar, DomainSettings } from '../domain/types.js';
 import { dayKeyOfIndex, MS_PER_HOUR, toVnIso, vnDayIndex, vnDayStartOfIndex, vnStartOfDay } from '../domain/time.js';
 import { lastWorkingDayBefore, previousWindow } from '../metrics/periods.js';
 import type { AlertRaised } from '../realtime/events.js';
-import { PERIODS, type Period, type PeriodWindow, type ScopeKey, type ScopeMetrics } from '../metrics/types.js';
+import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from '../metrics/types.js';
 import type { MetricsSource } from '../realtime/hub.js';
 import type {
   DayInfo,
@@ -18,7 +18,11 @@ import type {
 import { itemRoutes } from './item-routes.js';
 import { officialRoutes } from './official-routes.js';
 import { buckPassingRoutes } from './buck-passing-routes.js';
-import { parseQuery, resolveScopeCode } from './query.js';
+import { serviceIndexRoutes } from './service-index-routes.js';
+import type { IndexCounts } from '../domain/service-index-facts.js';
+import { parsePeriodParam, parseQuery, resolveScopeCode } from './query.js';
+import { HttpError } from './errors.js';
+import { createClosedMetrics } from './closed-period-metrics.js';
 import { boundariesWire } from '../geo/boundaries-wire.js';
 import { createPastFlows } from './past-flows.js';
 import { createPastOverdue, type OverdueCounts } from './past-overdue.js';
@@ -36,6 +40,10 @@ export interface ReadDeps {
     previousMetrics?(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
     previousMetricsToDate?(scope: ScopeKey, period: Period, days?: PeriodWindow): ScopeMetrics | null;
     dayMetrics?(scope: ScopeKey, day: number, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
+    /** Metrics over a closed window of whole months (engine.closedMetrics); null when older than kept. */
+    closedMetrics?(scope: ScopeKey, period: Period, window: PeriodWindow, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
+    /** The national service index's counts of the current window (engine.indexCounts). */
+    indexCounts(scope: ScopeKey, period: Period): IndexCounts;
   };
   /** The early warning's live side (forecast counts, at-risk list candidates, open tasks). */
   warnings: Pick<EarlyWarningIndex, 'forecast' | 'dueSoonCandidates' | 'openTasks'>;
@@ -52,7 +60,8 @@ export interface ReadDeps {
   policy: PolicyOptions;
 }
 
-const periodQuery = z.object({ period: z.enum(PERIODS).default('live') });
+// A current period (PERIODS) or a named one (2026-10, 2026-Q3, 2026): metrics/named-periods.ts.
+const periodQuery = z.object({ period: z.string().max(40).default('live') });
 
 // Long by design: the router's handlers registered in one place, each short and self-contained;
 // the function's length is their sum, not one long flow.
@@ -97,9 +106,25 @@ export function readRoutes(deps: ReadDeps): Router {
   });
 
   // Filtered to what the principal may see: a unit leader gets their unit only, and no city total.
+  /** The `period` asked, resolved: current (its PERIODS name in `current`) or a closed named one. */
+  const askedPeriod = (req: Request) => parsePeriodParam(parseQuery(periodQuery, req).period, deps.now());
+  /** The current period asked; 400 for a closed one where only current figures exist. */
+  const currentPeriod = (req: Request, what: string): Period => {
+    const asked = askedPeriod(req);
+    if (asked.current === null)
+      throw new HttpError(400, 'invalid_query', `period: ${what} exists for current periods only, not "${asked.name}"`);
+    return asked.current;
+  };
+  const closed = createClosedMetrics(deps, pastOverdue);
+
   r.get('/overview', (req, res) => {
     const p = principalOf(res);
-    const { period } = parseQuery(periodQuery, req);
+    const asked = askedPeriod(req);
+    if (asked.current === null) {
+      res.json(closed.overview(p, asked, dayInfo));
+      return;
+    }
+    const period = asked.current;
     const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
     // Each scope's metrics once: the figures and the forecast's on-time rate read the same.
     const computed = new Map<ScopeKey, ScopeMetrics>();
@@ -134,7 +159,7 @@ export function readRoutes(deps: ReadDeps): Router {
   // Every scope's forecast, to whoever may see their aggregates (the overview carries the city's only).
   r.get('/forecast', (req, res) => {
     const p = principalOf(res);
-    const { period } = parseQuery(periodQuery, req);
+    const period = currentPeriod(req, 'a forecast');
     const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
     const units = jurisdiction.units.map((u) => u.code).filter((c) => may(`unit:${c}`));
     const departments = jurisdiction.departments.map((d) => d.code).filter((c) => may(`department:${c}`));
@@ -240,11 +265,36 @@ export function readRoutes(deps: ReadDeps): Router {
   r.get(['/units/:code', '/departments/:code'], async (req, res) => {
     const p = principalOf(res);
     const query = parseQuery(periodQuery.extend({ officials: z.enum(['0', '1']).default('1') }), req);
-    const { period } = query;
+    const asked = askedPeriod(req);
     const { scope, unit } = resolveScope(String(req.params.code));
     if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the figures of ${scope}`);
     // Officials' scorecards carry names: left out (not refused) for those who may see only aggregates.
     const withOfficials = query.officials === '1' && canSeeNames(p, scope);
+    if (asked.current === null) {
+      const figures = closed.scope(scope, asked);
+      const { tables, computedAt } = await deps.details.get({
+        unit,
+        window: figures.window,
+        now: deps.now(),
+        withOfficials,
+        ttlMs: 60_000,
+      });
+      const body: UnitDetailResponse = {
+        asOf: toVnIso(computedAt),
+        window: figures.wire,
+        scope,
+        unit: unit ? (unitByCode.get(unit) ?? null) : null,
+        department: unit ? (deptByCode.get(unit) ?? null) : null,
+        metrics: figures.metrics,
+        previous: figures.previous,
+        previousToDate: null,
+        ...tables,
+        forecast: null,
+      };
+      res.json(body);
+      return;
+    }
+    const period = asked.current;
     const window = deps.metrics.window(period);
     const { tables, computedAt } = await deps.details.get({
       unit,
@@ -272,5 +322,6 @@ export function readRoutes(deps: ReadDeps): Router {
   r.use(earlyWarningRoutes(deps));
   r.use(officialRoutes(deps));
   r.use(buckPassingRoutes(deps));
+  r.use(serviceIndexRoutes({ ...deps, pastOverdue }));
   return r;
 }

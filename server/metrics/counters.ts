@@ -22,7 +22,16 @@ export const F_TASKS_DONE_LATE = 10;
 export const F_HIST_TOTAL = 11;
 /** Buck-passing cases of the dossiers received on the day (a dossier's count, on its receipt day). */
 export const F_BUCK_PASSING = 12;
-export const FLOW_COUNTERS = 13;
+/**
+ * National service index counters of the dossiers received on the day: F_INDEX_BITS + k counts the
+ * dossiers with bit k of their indexBits (service-index-facts.ts) set, for k < INDEX_COUNTED_BITS.
+ */
+export const F_INDEX_BITS = 13;
+/** Bits 0…12 of indexBits are counters; bit 13 (complaint) only feeds F_SATISFACTION_BAD. */
+export const INDEX_COUNTED_BITS = 13;
+/** Dossiers received on the day on the bad side of satisfaction (isSatisfactionBad). */
+export const F_SATISFACTION_BAD = F_INDEX_BITS + INDEX_COUNTED_BITS;
+export const FLOW_COUNTERS = F_SATISFACTION_BAD + 1;
 
 // Backlog counters: "open now", one value per scope whatever the period.
 export const B_IN_PROGRESS = 0;

@@ -13,8 +13,12 @@
  */
 import type { DossierContext } from '../domain/dossier.js';
 import type { DossierState, TaskState } from '../domain/types.js';
+import { emptyIndexCounts, isSatisfactionBad, type IndexCounts } from '../domain/service-index-facts.js';
+import { buildIndexCounts } from './index-counts.js';
 import {
   BACKLOG_COUNTERS,
+  B_AWAITING_SUPPLEMENT,
+  B_IN_PROGRESS,
   B_OVERDUE,
   B_TASKS_OPEN_OVERDUE,
   buildScopeMetrics,
@@ -30,7 +34,7 @@ import { FlowBuckets, ScopeState } from './flow-buckets.js';
 import { dossierFootprint, sameDossierFootprint, sameTaskFootprint, taskFootprint } from './footprint.js';
 import type { DossierFootprint, DossierOutcome, FinishedDossierFacts, TaskFootprint } from './footprint.js';
 import { onTimeRateBasis, windowDays } from './periods.js';
-import { addDossierFootprint, addTaskFootprint, overdueBetween } from './scope-accounting.js';
+import { addDossierFootprint, addIndexFactsDeferred, addTaskFootprint, overdueBetween } from './scope-accounting.js';
 import { NOT_SCHEDULED, TransitionSchedule } from './transition-schedule.js';
 import { PERIODS } from './types.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from './types.js';
@@ -112,6 +116,17 @@ export class MetricsEngine {
     this.loadFinishedEnded(f.code, f.endDay, f.outcome, f.processingBin, 1);
     if (f.apologyDays !== null) this.loadFinishedApologies(f.code, f.apologyDays, 1);
     if (f.buckPassingCases > 0) this.loadFinishedBuckPassing(f.code, f.receivedDay, f.buckPassingCases);
+    if (f.indexBits) this.loadFinishedIndex(f.code, f.receivedDay, f.indexBits, f.outcome === 'late' ? 1 : 0, 1);
+  }
+
+  /**
+   * Restart, in bulk: `count` finished dossiers of `code` received on `day` with these index bits,
+   * finished late (1) or not (0): their national service index facts (satisfaction follows from both).
+   */
+  loadFinishedIndex(code: string, day: number, bits: number, late: 0 | 1, count: number): void {
+    const s = this.scopeOfCode(code);
+    if (s === null || bits === 0) return;
+    addIndexFactsDeferred(this.flows, s, day, bits, isSatisfactionBad(bits, late === 1), count);
   }
 
   /**
@@ -189,6 +204,18 @@ export class MetricsEngine {
   }
 
   /**
+   * Metrics of a scope over a closed window of whole months (a named past month, quarter or year),
+   * judged like `period` with the overdue backlog at its end (see previousMetrics); null when the
+   * window is older than the months kept (1 January of the previous year).
+   */
+  closedMetrics(scope: ScopeKey, period: Period, window: PeriodWindow, overdueAtEnd?: OverdueAtEnd): ScopeMetrics | null {
+    const s = this.scopeStates.get(scope);
+    if (s === undefined) return emptyScopeMetrics(onTimeRateBasis(period));
+    const b = this.flows.months(s, window);
+    return b === null ? null : this.pastMetrics(s, b, period, overdueAtEnd);
+  }
+
+  /**
    * Metrics of a scope over one past Vietnam day (`day`, a day index still kept: the last 64 days),
    * judged like `today` (see previousMetrics for `overdueAtEnd`): the last working day, offered on a
    * day off.
@@ -221,6 +248,19 @@ export class MetricsEngine {
     if (s === undefined) return emptyScopeMetrics();
     const b = this.flows.previousToDate(s, period, days);
     return b === null ? null : buildScopeMetrics(b.counts, b.hist, NO_BACKLOG);
+  }
+
+  /**
+   * The national service index counts of a scope over the current window of a period: flow facts of
+   * the window, and the dossiers open now (the window's end so far) with those overdue now.
+   */
+  indexCounts(scope: ScopeKey, period: Period): IndexCounts {
+    this.catchUp();
+    const s = this.scopeStates.get(scope);
+    if (s === undefined) return emptyIndexCounts();
+    const total = this.flows.total(s, PERIOD_INDEX.get(period) as number);
+    const open = s.backlog[B_IN_PROGRESS] + s.backlog[B_AWAITING_SUPPLEMENT];
+    return buildIndexCounts(total.counts, { open, overdue: s.backlog[B_OVERDUE] });
   }
 
   /** The current window of a period. */

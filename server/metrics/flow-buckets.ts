@@ -272,6 +272,19 @@ export class FlowBuckets {
     return into;
   }
 
+  /**
+   * The flow counters of `s` over a closed window of whole months (a named month, quarter or year), or
+   * null when it starts before the first month still kept (1 January of the previous year).
+   */
+  months(s: ScopeState, w: PeriodWindow): Bucket | null {
+    if (this.totalsStale) this.rebuildAllTotals();
+    const { fromDay, toDay } = windowDays(w);
+    if (fromDay < this.monthRetentionFromDay) return null;
+    const into = newBucket(null);
+    this.sumDays(s, false, fromDay, toDay, into);
+    return into;
+  }
+
   private rebuildTotal(s: ScopeState, p: number): void {
     const total = s.totals[p];
     clearBucket(total);

@@ -12,6 +12,7 @@ import { buckPassingCaseCount } from '../domain/buck-passing.js';
 import { classifyDossier } from '../domain/dossier.js';
 import type { DossierContext } from '../domain/dossier.js';
 import { overdueSpans, overdueWorkDay, spanAt } from '../domain/overdue-spans.js';
+import { indexBits, isSatisfactionBad, UNKNOWN_INDEX_FIELDS } from '../domain/service-index-facts.js';
 import { classifyTask } from '../domain/task.js';
 import { vnDayIndex } from '../domain/time.js';
 import type { DossierClassification, DossierState, TaskState } from '../domain/types.js';
@@ -56,6 +57,10 @@ export interface DossierFootprint {
   apologyDays: number[];
   /** Buck-passing cases found in its hand-overs (domain/buck-passing.ts), counted on `receivedDay`. */
   buckPassingCases: number;
+  /** Its national service index contributions (indexBits), counted on `receivedDay`. */
+  indexBits: number;
+  /** On the bad side of satisfaction now (complaint known, and a complaint, late or overdue). */
+  satisfactionBad: boolean;
   /** Instant (epoch ms) the backlog flags change with no event; null if never. */
   nextTransitionAt: number | null;
 }
@@ -81,6 +86,8 @@ export interface FinishedDossierFacts {
   apologyDays: string | null;
   /** Buck-passing cases found in its hand-overs (0 when none). */
   buckPassingCases: number;
+  /** National service index contributions (indexBits; satisfaction follows from them and `outcome`); absent = 0. */
+  indexBits?: number;
 }
 
 /** A task's contribution to the metrics at one instant. */
@@ -154,6 +161,8 @@ function noDossierFootprint(): DossierFootprint {
     processingBin: null,
     apologyDays: EMPTY_APOLOGY_DAYS,
     buckPassingCases: 0,
+    indexBits: 0,
+    satisfactionBad: false,
     nextTransitionAt: null,
   };
 }
@@ -169,6 +178,7 @@ export function dossierFootprint(state: DossierState, now: number, ctx: DossierC
   const open = state.endAt === null;
   const outcome = open ? null : dossierOutcome(state, c);
   const overdue = open && c.overdue;
+  const bits = indexBits(state.index ?? UNKNOWN_INDEX_FIELDS);
   return {
     code: state.unit,
     open,
@@ -184,6 +194,8 @@ export function dossierFootprint(state: DossierState, now: number, ctx: DossierC
     processingBin: isDoneOutcome(outcome) && c.processingDays !== null ? processingBin(c.processingDays) : null,
     apologyDays: state.apologies.length === 0 ? EMPTY_APOLOGY_DAYS : state.apologies.map((a) => vnDayIndex(a.at)),
     buckPassingCases: buckPassingCaseCount(state, ctx.settings.accountability),
+    indexBits: bits,
+    satisfactionBad: isSatisfactionBad(bits, overdue || outcome === 'late'),
     nextTransitionAt: open ? c.nextTransitionAt : null,
   };
 }
@@ -224,6 +236,7 @@ export function footprintFacts(fp: DossierFootprint): FinishedDossierFacts | nul
             .sort((a, b) => a - b)
             .join(','),
     buckPassingCases: fp.buckPassingCases,
+    indexBits: fp.indexBits,
   };
 }
 
@@ -282,6 +295,8 @@ export function sameDossierFootprint(a: DossierFootprint, b: DossierFootprint): 
     a.outcome !== b.outcome ||
     a.processingBin !== b.processingBin ||
     a.buckPassingCases !== b.buckPassingCases ||
+    a.indexBits !== b.indexBits ||
+    a.satisfactionBad !== b.satisfactionBad ||
     a.apologyDays.length !== b.apologyDays.length
   ) {
     return false;

@@ -13,7 +13,10 @@ import {
   B_TASKS_OPEN_OVERDUE,
   F_APOLOGIES,
   F_BUCK_PASSING,
+  F_INDEX_BITS,
   F_RECEIVED,
+  F_SATISFACTION_BAD,
+  INDEX_COUNTED_BITS,
   F_RECEIVED_ONLINE,
   F_TASKS_ASSIGNED,
   F_TASKS_DONE_LATE,
@@ -39,11 +42,32 @@ export function addDossierFootprint(flows: FlowBuckets, s: ScopeState, fp: Dossi
     flows.add(s, fp.receivedDay, F_RECEIVED, fp.online ? F_RECEIVED_ONLINE : -1, -1, sign);
     // A dossier's cases count on its receipt day, as many as it has.
     if (fp.buckPassingCases > 0) flows.add(s, fp.receivedDay, F_BUCK_PASSING, -1, -1, sign * fp.buckPassingCases);
+    addIndexFacts(flows, s, fp.receivedDay, fp.indexBits, fp.satisfactionBad, sign);
   }
   if (fp.endDay !== null && fp.outcome !== null) {
     flows.add(s, fp.endDay, outcomeCounter(fp.outcome), -1, fp.processingBin ?? -1, sign);
   }
   for (const day of fp.apologyDays) flows.add(s, day, F_APOLOGIES, -1, -1, sign);
+}
+
+/** A dossier's national service index facts on its day of receipt (`count` dossiers alike, signed). */
+export function addIndexFacts(flows: FlowBuckets, s: ScopeState, day: number, bits: number, satisfactionBad: boolean, count: number): void {
+  if (bits === 0) return; // nothing known: nothing counted (satisfaction needs its complaint bit)
+  for (let k = 0; k < INDEX_COUNTED_BITS; k++) if ((bits >> k) & 1) flows.add(s, day, F_INDEX_BITS + k, -1, -1, count);
+  if (satisfactionBad) flows.add(s, day, F_SATISFACTION_BAD, -1, -1, count);
+}
+
+/** addIndexFacts for a restart's bulk load (FlowBuckets.addDeferred: the scope's own buckets only). */
+export function addIndexFactsDeferred(
+  flows: FlowBuckets,
+  s: ScopeState,
+  day: number,
+  bits: number,
+  satisfactionBad: boolean,
+  count: number,
+): void {
+  for (let k = 0; k < INDEX_COUNTED_BITS; k++) if ((bits >> k) & 1) flows.addDeferred(s, day, F_INDEX_BITS + k, -1, -1, count);
+  if (satisfactionBad) flows.addDeferred(s, day, F_SATISFACTION_BAD, -1, -1, count);
 }
 
 export function addTaskFootprint(flows: FlowBuckets, s: ScopeState, fp: TaskFootprint, sign: number): void {

@@ -15,6 +15,7 @@ import { MS_PER_HOUR, MS_PER_MINUTE, vnDayIndex } from '../domain/time.js';
 import type { Channel } from '../domain/types.js';
 import type { SimOfficial, SimUnit } from './city-model.js';
 import { ALTERNATIVE_END_SHARE } from './city-model.js';
+import { drawIndexFields, type SimIndexFields } from './index-fields.js';
 import { injectDossierFault, type InjectedFaultKind } from './faults.js';
 import { planBounce, planHandovers, type HandoverHost, type HandoverLife } from './handover-plan.js';
 import type { SimProcedure } from './procedures.js';
@@ -42,6 +43,8 @@ export interface DossierRun {
   unitCode: string;
   paidOnline: boolean | undefined;
   digitized: boolean;
+  /** The national service index's other fields (index-fields.ts); null until planned. */
+  index: SimIndexFields | null;
 }
 
 /** A dossier received at `at` (whole second), with its own seed; every field present (one object shape). */
@@ -58,6 +61,7 @@ export function newDossierRun(unit: SimUnit, channel: Channel, at: number, seed:
     unitCode: unit.code,
     paidOnline: undefined,
     digitized: false,
+    index: null,
   };
 }
 
@@ -158,6 +162,7 @@ export class DossierPlanner {
     run.dueWire = u.dueAsDate ? cal.dayKey(vnDayIndex(dueInstant)) : wire.sharedIso(dueInstant);
     run.digitized = rng.chance(u.digitizedShare);
     run.paidOnline = proc.feeBearing ? run.channel === 'online' && rng.chance(u.paidOnlineShare) : undefined;
+    run.index = drawIndexFields(run.seed, run.channel, proc.feeBearing);
     const plan: DossierPlanItem[] = [];
     this.items = plan;
     this.add(t0, 'received');

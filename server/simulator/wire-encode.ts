@@ -84,7 +84,8 @@ export class WireEncoder {
     switch (item.type) {
       // The two hot types get one literal per variant: a property added after creation lands in
       // a separate out-of-object store, one more allocation per event.
-      case 'received':
+      case 'received': {
+        const ix = run.index!;
         return run.paidOnline === undefined
           ? {
               id,
@@ -95,7 +96,11 @@ export class WireEncoder {
               procedure: run.procedure!,
               channel: run.channel,
               dueAt: run.dueWire,
+              hasFee: ix.hasFee,
               digitized: run.digitized,
+              reusedData: ix.reusedData,
+              fromPersonalDataStore: ix.fromPersonalDataStore,
+              citizenDataConnected: ix.citizenDataConnected,
             }
           : {
               id,
@@ -106,9 +111,14 @@ export class WireEncoder {
               procedure: run.procedure!,
               channel: run.channel,
               dueAt: run.dueWire,
+              hasFee: ix.hasFee,
               paidOnline: run.paidOnline,
               digitized: run.digitized,
+              reusedData: ix.reusedData,
+              fromPersonalDataStore: ix.fromPersonalDataStore,
+              citizenDataConnected: ix.citizenDataConnected,
             };
+      }
       case 'assigned':
         return item.stepDueAt === undefined
           ? { id, dossierId, at, type: 'assigned', handler: item.handler!.wire }
@@ -126,7 +136,8 @@ export class WireEncoder {
       case 'apology_issued':
         return { id, dossierId, at, type: 'apology_issued', proposedDueAt: this.due(run.unit.dueAsDate, item.due!), reason: item.reason! };
       case 'processed':
-        return { id, dossierId, at, type: 'processed' };
+        // The result's form and "no complaint so far" are known when processing ends.
+        return { id, dossierId, at, type: 'processed', electronicResult: run.index!.electronicResult, complaint: false };
       case 'returned':
         return { id, dossierId, at, type: 'returned' };
       case 'stopped':

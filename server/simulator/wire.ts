@@ -50,8 +50,12 @@ export interface WireDossierReceived extends WireDossierBase {
   procedure: WireProcedure;
   channel: Channel;
   dueAt: WireDue;
+  hasFee?: boolean;
   paidOnline?: boolean;
   digitized?: boolean;
+  reusedData?: boolean;
+  fromPersonalDataStore?: boolean;
+  citizenDataConnected?: boolean;
 }
 
 export interface WireDossierAssigned extends WireDossierBase {
@@ -80,6 +84,8 @@ export interface WireDossierApologyIssued extends WireDossierBase {
 
 export interface WireDossierProcessed extends WireDossierBase {
   type: 'processed';
+  electronicResult?: boolean;
+  complaint?: boolean;
 }
 
 export interface WireDossierReturned extends WireDossierBase {

@@ -80,7 +80,8 @@ export interface BoundariesResponse {
 /** GET /api/v1/overview?period= */
 export interface OverviewResponse {
   asOf: string;
-  window: { period: Period; from: string; to: string };
+  /** `period` is the kind (month, quarter, year for a named one); `name` the period as asked when it was named (2026-10). */
+  window: { period: Period; from: string; to: string; name?: string };
   /** The city's metrics; null for a principal bound to one unit or department (the overview is filtered to what they may see). */
   city: ScopeMetrics | null;
   /** Keyed by unit code (only those the principal may see). */
@@ -160,7 +161,8 @@ export interface TrendPoint {
 /** GET /api/v1/units/:code?period= (also accepts department codes) */
 export interface UnitDetailResponse {
   asOf: string;
-  window: { period: Period; from: string; to: string };
+  /** As OverviewResponse.window. */
+  window: { period: Period; from: string; to: string; name?: string };
   scope: ScopeKey;
   unit: UnitInfo | null;
   department: DepartmentInfo | null;
@@ -176,8 +178,8 @@ export interface UnitDetailResponse {
   trend: TrendPoint[];
   /** Processing-time distribution of dossiers finished in the period: working-day bins. */
   processingHistogram: { fromDays: number; toDays: number; count: number }[];
-  /** The scope's forecast if none of its open dossiers is finished (as OverviewResponse.forecast). */
-  forecast: ScopeForecastView;
+  /** The scope's forecast if none of its open dossiers is finished (as OverviewResponse.forecast); null for a closed period. */
+  forecast: ScopeForecastView | null;
 }
 
 /** The dossier lists' status filters, for the read API and the exports alike. */

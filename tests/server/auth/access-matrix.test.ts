@@ -199,6 +199,12 @@ const CASES: Case[] = [
 
   { route: 'GET /alerts/recent', what: 'the city’s recent alerts (names only where allowed)', path: '/alerts/recent', expect: ALL },
 
+  // The national service index: aggregates, to whoever may see the scope's figures (every role while the public view is on).
+  { route: 'GET /index', what: 'the service index ranking (filtered)', path: '/index', expect: ALL },
+  { route: 'GET /city/index', what: 'the city’s service index', path: '/city/index?period=year', expect: ALL },
+  { route: 'GET /units/:code/index', what: 'another unit’s service index', path: `/units/${OTHER}/index?period=quarter`, expect: ALL },
+  { route: 'GET /departments/:code/index', what: 'a department’s service index', path: `/departments/${DEPT}/index`, expect: ALL },
+
   // Buck-passing cases: to whoever may see the scope's figures, officials' names only to those who may see them.
   {
     route: 'GET /city/buck-passing',

@@ -36,7 +36,7 @@ describe('the restart queries', () => {
     const { plans, close } = restoreQueries();
     try {
       const grouped = [...plans].filter(([sql]) => /GROUP BY/.test(sql));
-      expect(grouped.length).toBe(3);
+      expect(grouped.length).toBe(4);
       for (const [sql, plan] of grouped) {
         expect(plan, sql).toMatch(/^SCAN dossiers USING COVERING INDEX dossiers_finished_\w+$/);
         expect(plan, sql).not.toContain('TEMP B-TREE');

@@ -37,6 +37,8 @@ function validEvents(): { dossiers: Obj[]; tasks: Obj[] } {
       stepDueAt: '2026-11-21T17:00:00+07:00',
     },
     { id: ' x7 ', dossierId: ' D ', at: '2026-11-20T01:00:00.123456Z', type: 'withdrawn' },
+    { id: 'x8', dossierId: 'D', at, type: 'processed', electronicResult: true, fee: 0, complaint: false },
+    { id: 'x9', dossierId: 'D', at, type: 'returned', hasFee: true, fee: 15_000, paidOnline: true, reusedData: false },
   ];
   const extraTasks: Obj[] = [
     {

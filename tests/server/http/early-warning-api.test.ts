@@ -163,7 +163,7 @@ describe('early warning over HTTP', () => {
   it('puts the unit’s forecast in its detail, judged like today’s on-time rate for the period "today"', async () => {
     const res = await anonymous.get(`/api/v1/units/${OWN}?period=today`);
     expect(res.status).toBe(200);
-    const f = (res.body as UnitDetailResponse).forecast;
+    const f = (res.body as UnitDetailResponse).forecast!;
     expect(f.horizons.periodEnd).toMatchObject({ period: 'today', basis: 'new', date: '2026-12-02' });
     // "Today" counts the dossiers whose first late working hour is today: D-OVERDUE (due yesterday 17:00, late from
     // 07:30 today) and D-ACTIVE (due 16:00); D-RISK, due at 17:00, is late in working time only from tomorrow.

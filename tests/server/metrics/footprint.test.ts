@@ -120,6 +120,7 @@ describe('dossierFacts', () => {
       processingBin: facts?.processingBin,
       apologyDays: `${vnDayIndex(vn('2025-11-19T09:00'))},${vnDayIndex(vn('2025-11-21T09:00'))}`,
       buckPassingCases: 0,
+      indexBits: 0, // no index field sent: all unknown
     });
     expect(facts?.processingBin).toBeGreaterThan(0);
     expect(footprintFacts(dossierFootprint(s, vn('2026-03-01T00:00'), ctx))).toEqual(facts);

@@ -160,6 +160,38 @@ describe('createCityGenerator', () => {
     expect(problems).toEqual([]);
   });
 
+  it('sends the service index fields at their documented rates: a fee as the procedure says, VNeID on nearly every online one', () => {
+    const recv = all.dossiers.filter((e): e is Extract<WireDossierEvent, { type: 'received' }> => e.type === 'received');
+    const share = (xs: { length: number }, of: { length: number }) => xs.length / of.length;
+    const online = recv.filter((e) => e.channel === 'online');
+    const offline = recv.filter((e) => e.channel !== 'online');
+    expect(recv.every((e) => typeof e.hasFee === 'boolean' && typeof e.reusedData === 'boolean')).toBe(true);
+    const feeBearing = new Map(procedures.map((p) => [p.code, p.feeBearing]));
+    expect(recv.every((e) => e.hasFee === feeBearing.get(e.procedure.code))).toBe(true);
+    expect(
+      share(
+        online.filter((e) => e.citizenDataConnected),
+        online,
+      ),
+    ).toBeGreaterThan(0.9);
+    expect(
+      share(
+        offline.filter((e) => e.citizenDataConnected),
+        offline,
+      ),
+    ).toBeLessThan(0.5);
+    expect(
+      share(
+        recv.filter((e) => e.reusedData),
+        recv,
+      ),
+    ).toBeCloseTo(0.35, 1);
+    // paid online only where there is a fee
+    expect(recv.filter((e) => e.paidOnline !== undefined).every((e) => e.hasFee)).toBe(true);
+    const processed = all.dossiers.filter((e) => e.type === 'processed');
+    expect(processed.every((e) => typeof e.electronicResult === 'boolean' && e.complaint === false)).toBe(true);
+  });
+
   it('tells a coherent story per dossier: receipt first, steps in order, nothing after the end', () => {
     const byDossier = new Map<string, WireDossierEvent[]>();
     for (const e of all.dossiers) {

@@ -1,0 +1,118 @@
+/**
+ * The national service index of a closed period from the store: per unit/department code, the flow
+ * counters the live engine keeps (metrics/counters.ts layout) and the dossiers open at the period's
+ * end, summed in SQL over each dossier row's facts — `index_bits` (written from domain/service-index-
+ * facts.ts indexBits), `outcome`, `channel` and the dates — so that metrics/index-counts.ts turns
+ * both into the index the same way. The overdue ones among the open, at the end, come from the
+ * overdue spans (read-repo.ts overdueAt), as for every past figure.
+ */
+import type { Db } from './connection.js';
+import {
+  FLOW_COUNTERS,
+  F_EARLY,
+  F_INDEX_BITS,
+  F_LATE,
+  F_ON_TIME,
+  F_RECEIVED,
+  F_RECEIVED_ONLINE,
+  F_SATISFACTION_BAD,
+  INDEX_COUNTED_BITS,
+} from '../metrics/counters.js';
+import { IXB_COMPLAINT, IXB_COMPLAINT_KNOWN } from '../domain/service-index-facts.js';
+
+/** One code's counters over a closed window. */
+export interface StoredIndexCounts {
+  /** Flow counters (F_* layout) of the window; only those the index reads are filled. */
+  flow: Int32Array;
+  /** Dossiers open at the window's end. */
+  openAtEnd: number;
+}
+
+const bitSums = Array.from({ length: INDEX_COUNTED_BITS }, (_, k) => `TOTAL((index_bits >> ${k}) & 1)`).join(', ');
+/**
+ * Satisfaction's bad side (isSatisfactionBad) as the dossier stands now: complaint known, and a
+ * complaint, or finished late, or open and overdue now (classifyDossier: more than one supplement
+ * request, or past due while the clock runs).
+ */
+const satisfactionBad = `TOTAL(((index_bits >> ${IXB_COMPLAINT_KNOWN}) & 1) AND (((index_bits >> ${IXB_COMPLAINT}) & 1)
+  OR outcome = 'late' OR (open = 1 AND (supplement_requests > 1 OR (bucket != 'awaiting_supplement' AND due_at < @now)))))`;
+
+// Long by design: one closure over the prepared statements and the method that runs them.
+export function createServiceIndexRepo(db: Db) {
+  // Prepared on first use: a store over a file older than migration 015 (upgrade tests) works until it asks.
+  const statements = () => (st ??= prepare(db));
+  let st: ReturnType<typeof prepare> | null = null;
+
+  return {
+    /**
+     * Per code (of `codes`: the units and departments asked about), the index counters of the closed
+     * window [from, to) (epoch ms), with satisfaction judged at `now`, and the dossiers open at its last
+     * millisecond.
+     */
+    indexCountsBetween(from: number, to: number, now: number, codes: readonly string[]): Map<string, StoredIndexCounts> {
+      const { receivedIn, endedIn, openNow, endedAfter } = statements();
+      const out = new Map<string, StoredIndexCounts>();
+      const of = (code: string) => {
+        let c = out.get(code);
+        if (c === undefined) {
+          c = { flow: new Int32Array(FLOW_COUNTERS), openAtEnd: 0 };
+          out.set(code, c);
+        }
+        return c;
+      };
+      // Unit by unit: each query is a range of its (unit, received_at) or (unit, end_at) index, where a
+      // query over every unit would scan the whole table.
+      for (const unit of codes) {
+        const r = receivedIn.get({ unit, from, to, now }) as number[];
+        if (r[0] > 0) {
+          const f = of(unit).flow;
+          f[F_RECEIVED] = r[0];
+          f[F_RECEIVED_ONLINE] = r[1];
+          for (let k = 0; k < INDEX_COUNTED_BITS; k++) f[F_INDEX_BITS + k] = r[2 + k];
+          f[F_SATISFACTION_BAD] = r[2 + INDEX_COUNTED_BITS];
+        }
+        const e = endedIn.get({ unit, from, to }) as number[];
+        if (e[0] + e[1] + e[2] > 0) {
+          const f = of(unit).flow;
+          f[F_EARLY] = e[0];
+          f[F_ON_TIME] = e[1];
+          f[F_LATE] = e[2];
+        }
+      }
+      const at = to - 1;
+      for (const r of openNow.all({ at }) as [string, number][]) of(r[0]).openAtEnd += r[1];
+      for (const unit of codes) {
+        const n = endedAfter.get({ unit, at }) as number;
+        if (n > 0) of(unit).openAtEnd += n;
+      }
+      return out;
+    },
+  };
+}
+
+function prepare(db: Db) {
+  // Counted dossiers (metrics/footprint.ts isCountedDossier): received, with a unit, not refused.
+  const receivedIn = db
+    .prepare(
+      `SELECT COUNT(*), TOTAL(channel = 'online'), ${bitSums}, ${satisfactionBad} FROM dossiers
+       WHERE unit = @unit AND received_at >= @from AND received_at < @to AND bucket != 'not_received'`,
+    )
+    .raw();
+  const endedIn = db
+    .prepare(
+      `SELECT TOTAL(outcome = 'early'), TOTAL(outcome = 'on_time'), TOTAL(outcome = 'late') FROM dossiers
+       WHERE unit = @unit AND end_at >= @from AND end_at < @to`,
+    )
+    .raw();
+  // Open at instant @at: received by then and not ended by then (open now, or ended after it).
+  const openNow = db
+    .prepare(`SELECT unit, COUNT(*) FROM dossiers WHERE open = 1 AND received_at <= @at AND unit IS NOT NULL GROUP BY unit`)
+    .raw();
+  const endedAfter = db
+    .prepare(`SELECT COUNT(*) FROM dossiers WHERE unit = @unit AND end_at > @at AND received_at <= @at AND bucket != 'not_received'`)
+    .pluck();
+
+  return { receivedIn, endedIn, openNow, endedAfter };
+}
+
+export type ServiceIndexRepo = ReturnType<typeof createServiceIndexRepo>;

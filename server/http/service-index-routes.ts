@@ -1,0 +1,98 @@
+/**
+ * The national service index under /api/v1 (Chỉ số phục vụ, Decision 766): every unit and
+ * department ranked among its peers, and one scope's indicators, for a month, quarter or year —
+ * current (live) or closed (named: 2026-10, 2026-Q3, 2026).
+ */
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { toVnIso } from '../domain/time.js';
+import { previousNamedPeriod, type ResolvedPeriod } from '../metrics/named-periods.js';
+import type { IndexRankingResponse, IndexRow, IndexWindow, ScopeIndexResponse } from '../../shared/contract/service-index.js';
+import { canSeeMetrics } from '../auth/policy.js';
+import { HttpError } from './errors.js';
+import { denied, principalOf } from './principal.js';
+import { parsePeriodParam, parseQuery, resolveScopeCode } from './query.js';
+import { createIndexView, indexRow, type RankedEntry } from './service-index-view.js';
+import type { PastOverdue } from './past-overdue.js';
+import type { ReadDeps } from './read-routes.js';
+import type { ScopeKey } from '../metrics/types.js';
+
+const indexQuery = z.object({ period: z.string().max(40).default('month') });
+
+export interface IndexRouteDeps extends ReadDeps {
+  pastOverdue: PastOverdue;
+}
+
+function windowOf(p: ResolvedPeriod): IndexWindow {
+  return { period: p.name, kind: p.kind as IndexWindow['kind'], from: toVnIso(p.from), to: toVnIso(p.to), current: p.current !== null };
+}
+
+export function serviceIndexRoutes(deps: IndexRouteDeps): Router {
+  const r = Router();
+  const { jurisdiction } = deps;
+  const view = createIndexView({ ...deps, settings: deps.settings.serviceIndex });
+  const names = new Map<ScopeKey, string>([
+    ['city', jurisdiction.name],
+    ...jurisdiction.units.map((u) => [`unit:${u.code}` as ScopeKey, u.fullName] as const),
+    ...jurisdiction.departments.map((d) => [`department:${d.code}` as ScopeKey, d.name] as const),
+  ]);
+  const rowOf = (e: RankedEntry): IndexRow => indexRow(e, names.get(e.scope) ?? e.scope);
+
+  /** The month, quarter or year asked for, and the one before it; 400 for any other period. */
+  const periodsOf = (req: Request) => {
+    const p = parsePeriodParam(parseQuery(indexQuery, req).period, deps.now());
+    if (p.kind === null) {
+      throw new HttpError(400, 'invalid_query', `period: the service index is computed per month, quarter or year, not "${p.name}"`);
+    }
+    return { period: p, previous: previousNamedPeriod(p) };
+  };
+
+  r.get('/index', (req, res) => {
+    const p = principalOf(res);
+    const { period, previous } = periodsOf(req);
+    const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
+    const { entries } = view.ranking(period, previous);
+    const rows = (kind: 'unit' | 'department') =>
+      [...entries.values()]
+        .filter((e) => e.scope.startsWith(`${kind}:`) && may(e.scope))
+        .map(rowOf)
+        .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
+    const units = rows('unit');
+    const departments = rows('department');
+    const city = may('city') ? rowOf(entries.get('city') as RankedEntry) : null;
+    if (city === null && units.length === 0 && departments.length === 0) throw denied(p, 'the service index');
+    const { from, to, kind } = windowOf(previous);
+    const body: IndexRankingResponse = {
+      asOf: toVnIso(deps.now()),
+      window: windowOf(period),
+      previous: { period: previous.name, kind, from, to },
+      rule: deps.settings.serviceIndex.noDataRule,
+      gradeCutoffs: deps.settings.serviceIndex.gradeCutoffs,
+      city,
+      units,
+      departments,
+    };
+    res.set('Cache-Control', 'no-store').json(body);
+  });
+
+  r.get(['/city/index', '/units/:code/index', '/departments/:code/index'], (req, res) => {
+    const p = principalOf(res);
+    const { scope } = resolveScopeCode(String(req.params.code ?? 'city'), deps.scopeOf);
+    if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the service index of ${scope}`);
+    const { period, previous } = periodsOf(req);
+    const entry = view.ranking(period, previous).entries.get(scope);
+    if (entry === undefined) throw new HttpError(404, 'not_found', `no service index for ${scope}`);
+    const body: ScopeIndexResponse = {
+      asOf: toVnIso(deps.now()),
+      window: windowOf(period),
+      scope,
+      row: rowOf(entry),
+      index: entry.index,
+      previous: entry.previous,
+      gradeCutoffs: deps.settings.serviceIndex.gradeCutoffs,
+    };
+    res.set('Cache-Control', 'no-store').json(body);
+  });
+
+  return r;
+}
