@@ -452,9 +452,9 @@ function breakdown(file: string) {
   const engine = new MetricsEngine({ calendar, settings, scopeOf: (c) => index.scopeOf(c), now: Date.now, scopes });
   const finishedLoad = time(() =>
     store.projections.forEachFinishedGroup({
-      received: (code, day, online, n) => engine.loadFinishedReceived(code, day, online, n),
-      ended: (code, day, outcome, bin, n) => engine.loadFinishedEnded(code, day, outcome, bin, n),
-      apologies: (code, days, n) => engine.loadFinishedApologies(code, days, n),
+      received: (code, day, online, n) => engine.finished.received(code, day, online, n),
+      ended: (code, day, outcome, bin, n) => engine.finished.ended(code, day, outcome, bin, n),
+      apologies: (code, days, n) => engine.finished.apologies(code, days, n),
     }),
   );
   const openLoad = time(() => {

@@ -260,11 +260,11 @@ function backfillOlderRows(store: Store, ctx: { calendar: WorkCalendar; settings
 /** Loads the metrics and the early warning from the projections (they must be up to date with the log). */
 function restoreMetrics(store: Store, engine: MetricsEngine, warnings: EarlyWarningIndex, now: number): void {
   store.projections.forEachFinishedGroup({
-    received: (code, day, online, n) => engine.loadFinishedReceived(code, day, online, n),
-    ended: (code, day, outcome, bin, n) => engine.loadFinishedEnded(code, day, outcome, bin, n),
-    apologies: (code, days, n) => engine.loadFinishedApologies(code, days, n),
-    buckPassing: (code, day, cases) => engine.loadFinishedBuckPassing(code, day, cases),
-    index: (code, day, bits, late, n) => engine.loadFinishedIndex(code, day, bits, late, n),
+    received: (code, day, online, n) => engine.finished.received(code, day, online, n),
+    ended: (code, day, outcome, bin, n) => engine.finished.ended(code, day, outcome, bin, n),
+    apologies: (code, days, n) => engine.finished.apologies(code, days, n),
+    buckPassing: (code, day, cases) => engine.finished.buckPassing(code, day, cases),
+    index: (code, day, bits, late, n) => engine.finished.index(code, day, bits, late, n),
   });
   for (const s of store.projections.iterateOpenDossiers()) {
     engine.loadOpenDossier(s);

@@ -15,7 +15,7 @@
  *   from the on-time rate like withdrawn ones but shown in its own bucket (Tạm dừng).
  * - Durations are exact (not rounded) working days; presentation rounds.
  */
-import { INDEX_FIELD_NAMES, UNKNOWN_INDEX_FIELDS, type IndexFields } from './service-index-facts.js';
+import { applyIndexFields, UNKNOWN_INDEX_FIELDS } from './service-index-facts.js';
 import { MS_PER_HOUR, vnDayIndex, vnEndOfDay } from './time.js';
 import type {
   DossierBucket,
@@ -25,7 +25,6 @@ import type {
   DossierStatus,
   DomainSettings,
   Hold,
-  IndexFieldsInput,
   OverdueReason,
   Pause,
   WorkCalendar,
@@ -119,22 +118,6 @@ function endWith(s: DossierState, kind: EndKind, at: number): boolean {
   closeHold(s, at);
   closePause(s, at);
   return true;
-}
-
-/**
- * Sets the index fields an event carries (present ones only; absent ones stay as they were). The
- * state's `index` object is replaced, never mutated: states returned by applyDossierEvent share it.
- */
-function applyIndexFields(s: DossierState, e: IndexFieldsInput): void {
-  let next: IndexFields | null = null;
-  const set = (key: keyof IndexFields, v: boolean | undefined) => {
-    if (v === undefined) return;
-    next ??= { ...(s.index ?? UNKNOWN_INDEX_FIELDS) };
-    next[key] = v;
-  };
-  set('hasFee', e.hasFee ?? (e.fee === undefined ? undefined : e.fee > 0));
-  for (const key of INDEX_FIELD_NAMES) if (key !== 'hasFee') set(key, e[key]);
-  if (next !== null) s.index = next;
 }
 
 /** Applies one event to a state the caller owns (its arrays included). */

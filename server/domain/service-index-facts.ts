@@ -7,6 +7,7 @@
  * A dossier's now-independent contributions are a bit set (indexBits), so the engine's flow
  * counters and the SQL that judges past periods sum the same per-dossier facts.
  */
+import type { DossierState, IndexFieldsInput } from './types.js';
 
 /** The optional index fields of a dossier as folded (DossierState.index). */
 export interface IndexFields {
@@ -164,3 +165,19 @@ export const COUNT_OF_BIT: readonly (keyof IndexCounts | null)[] = [
   'satisfactionKnown',
   null,
 ];
+
+/**
+ * Sets the index fields an event carries (present ones only; absent ones stay as they were). The
+ * state's `index` object is replaced, never mutated: states returned by applyDossierEvent share it.
+ */
+export function applyIndexFields(s: DossierState, e: IndexFieldsInput): void {
+  let next: IndexFields | null = null;
+  const set = (key: keyof IndexFields, v: boolean | undefined) => {
+    if (v === undefined) return;
+    next ??= { ...(s.index ?? UNKNOWN_INDEX_FIELDS) };
+    next[key] = v;
+  };
+  set('hasFee', e.hasFee ?? (e.fee === undefined ? undefined : e.fee > 0));
+  for (const key of INDEX_FIELD_NAMES) if (key !== 'hasFee') set(key, e[key]);
+  if (next !== null) s.index = next;
+}

@@ -13,8 +13,9 @@
  */
 import type { DossierContext } from '../domain/dossier.js';
 import type { DossierState, TaskState } from '../domain/types.js';
-import { emptyIndexCounts, isSatisfactionBad, type IndexCounts } from '../domain/service-index-facts.js';
+import { emptyIndexCounts, type IndexCounts } from '../domain/service-index-facts.js';
 import { buildIndexCounts } from './index-counts.js';
+import { FinishedLoader } from './finished-loader.js';
 import {
   BACKLOG_COUNTERS,
   B_AWAITING_SUPPLEMENT,
@@ -23,18 +24,13 @@ import {
   B_TASKS_OPEN_OVERDUE,
   buildScopeMetrics,
   emptyScopeMetrics,
-  F_APOLOGIES,
-  F_BUCK_PASSING,
-  F_RECEIVED,
-  F_RECEIVED_ONLINE,
-  outcomeCounter,
 } from './counters.js';
 import type { Alert, DossierRecord, MetricsEngineDeps, OpenRecord, OverdueAtEnd, TaskRecord } from './engine-types.js';
 import { FlowBuckets, ScopeState } from './flow-buckets.js';
 import { dossierFootprint, sameDossierFootprint, sameTaskFootprint, taskFootprint } from './footprint.js';
-import type { DossierFootprint, DossierOutcome, FinishedDossierFacts, TaskFootprint } from './footprint.js';
+import type { DossierFootprint, TaskFootprint } from './footprint.js';
 import { onTimeRateBasis, windowDays } from './periods.js';
-import { addDossierFootprint, addIndexFactsDeferred, addTaskFootprint, overdueBetween } from './scope-accounting.js';
+import { addDossierFootprint, addTaskFootprint, overdueBetween } from './scope-accounting.js';
 import { NOT_SCHEDULED, TransitionSchedule } from './transition-schedule.js';
 import { PERIODS } from './types.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from './types.js';
@@ -66,6 +62,7 @@ export class MetricsEngine {
     this.clock = deps.now;
     this.present = deps.now();
     this.flows = new FlowBuckets(this.present, this.scopeStates);
+    this.finished = new FinishedLoader(this.flows, (code) => this.scopeOfCode(code));
     this.city = this.scopeState('city');
     for (const key of deps.scopes ?? []) this.scopeState(key);
   }
@@ -105,60 +102,8 @@ export class MetricsEngine {
     this.replaceTask(null, state);
   }
 
-  /**
-   * Restart: adds a finished dossier from its persisted facts (dossierFacts). Facts older than the
-   * previous year are skipped. Does not mark scopes changed (take a snapshot after loading).
-   */
-  loadFinishedDossier(f: FinishedDossierFacts): void {
-    const first = this.flows.firstCountedDay;
-    if (f.receivedDay < first && f.endDay < first && f.apologyDays === null) return;
-    this.loadFinishedReceived(f.code, f.receivedDay, f.online, 1);
-    this.loadFinishedEnded(f.code, f.endDay, f.outcome, f.processingBin, 1);
-    if (f.apologyDays !== null) this.loadFinishedApologies(f.code, f.apologyDays, 1);
-    if (f.buckPassingCases > 0) this.loadFinishedBuckPassing(f.code, f.receivedDay, f.buckPassingCases);
-    if (f.indexBits) this.loadFinishedIndex(f.code, f.receivedDay, f.indexBits, f.outcome === 'late' ? 1 : 0, 1);
-  }
-
-  /**
-   * Restart, in bulk: `count` finished dossiers of `code` received on `day` with these index bits,
-   * finished late (1) or not (0): their national service index facts (satisfaction follows from both).
-   */
-  loadFinishedIndex(code: string, day: number, bits: number, late: 0 | 1, count: number): void {
-    const s = this.scopeOfCode(code);
-    if (s === null || bits === 0) return;
-    addIndexFactsDeferred(this.flows, s, day, bits, isSatisfactionBad(bits, late === 1), count);
-  }
-
-  /**
-   * Restart, in bulk: `count` finished dossiers of unit/department `code` received on Vietnam day
-   * index `day` (online or not). The three loadFinished* calls together are loadFinishedDossier for
-   * groups of identical facts; built to be called for every group of millions of dossiers: no
-   * allocation beyond the buckets it creates. Only the scope's own buckets are written; the city's and
-   * every period total are rebuilt from them once, at the next read or update.
-   */
-  loadFinishedReceived(code: string, day: number, online: 0 | 1, count: number): void {
-    const s = this.scopeOfCode(code);
-    if (s !== null) this.flows.addDeferred(s, day, F_RECEIVED, online === 1 ? F_RECEIVED_ONLINE : -1, -1, count);
-  }
-
-  /** Restart, in bulk: `count` finished dossiers of `code` that ended on `day` with this outcome and processing-time bin. */
-  loadFinishedEnded(code: string, day: number, outcome: DossierOutcome, bin: number | null, count: number): void {
-    const s = this.scopeOfCode(code);
-    if (s !== null) this.flows.addDeferred(s, day, outcomeCounter(outcome), -1, bin ?? -1, count);
-  }
-
-  /** Restart, in bulk: `count` finished dossiers of `code` with these apology letter days (FinishedDossierFacts.apologyDays). */
-  loadFinishedApologies(code: string, apologyDays: string, count: number): void {
-    const s = this.scopeOfCode(code);
-    if (s === null || apologyDays === '') return;
-    for (const part of apologyDays.split(',')) this.flows.addDeferred(s, Number(part), F_APOLOGIES, -1, -1, count);
-  }
-
-  /** Restart, in bulk: `cases` buck-passing cases of finished dossiers of `code` received on Vietnam day `day`. */
-  loadFinishedBuckPassing(code: string, day: number, cases: number): void {
-    const s = this.scopeOfCode(code);
-    if (s !== null && cases > 0) this.flows.addDeferred(s, day, F_BUCK_PASSING, -1, -1, cases);
-  }
+  /** Restart: the facts of finished dossiers, one at a time or in groups (finished-loader.ts). */
+  readonly finished: FinishedLoader;
 
   /**
    * Moves the present to `now` (epoch ms; an earlier instant is ignored), reclassifies the open

@@ -252,7 +252,7 @@ function restart(dossiers: Map<string, DossierState>, tasks: Map<string, TaskSta
     if (d.endAt === null) engine.loadOpenDossier(d);
     else {
       const facts = dossierFacts(d, ctx);
-      if (facts !== null) engine.loadFinishedDossier(facts);
+      if (facts !== null) engine.finished.dossier(facts);
     }
   }
   for (const t of tasks.values()) engine.loadTask(t);

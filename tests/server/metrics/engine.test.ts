@@ -201,7 +201,7 @@ describe('MetricsEngine', () => {
 
     const restarted = setup(now).engine;
     const facts = dossierFacts(done, ctx);
-    if (facts !== null) restarted.loadFinishedDossier(facts);
+    if (facts !== null) restarted.finished.dossier(facts);
     restarted.applyDossier(null, fresh);
     for (const scope of ['city', 'unit:26734', 'unit:26737'] as const) {
       for (const period of ['today', 'week', 'month', 'live'] as const) {
@@ -215,7 +215,7 @@ describe('MetricsEngine', () => {
     const done = foldDossier([received('d1', receivedAt, dueAt), dossierEvent('d1', 'processed', vn('2025-11-20T10:00'))], ctx);
     const engine = setup(now).engine;
     const facts = dossierFacts(done, ctx);
-    if (facts !== null) engine.loadFinishedDossier(facts);
+    if (facts !== null) engine.finished.dossier(facts);
     expect(engine.previousMetrics('city', 'month')).toMatchObject({ received: 1, finishedLate: 1, onTimeRate: 0, overdue: 0 });
     expect(engine.previousMetrics('unit:26734', 'month').received).toBe(1);
     expect(engine.metrics('city', 'month').received).toBe(0);
@@ -229,7 +229,7 @@ describe('MetricsEngine', () => {
     const b = setup(now).engine;
     const facts = dossierFacts(s, ctx);
     expect(facts).not.toBeNull();
-    if (facts !== null) b.loadFinishedDossier(facts);
+    if (facts !== null) b.finished.dossier(facts);
     for (const period of ['live', 'week', 'month', 'year'] as const) {
       expect(b.metrics('unit:26734', period)).toEqual(a.metrics('unit:26734', period));
     }
