@@ -76,8 +76,14 @@ export interface DataTrustEvidence {
   at: string;
   /** When it reached us (null when not known, e.g. a daily figure). */
   arrivedAt: string | null;
-  /** What this piece of evidence shows, in the rule's terms (e.g. `due 2026-12-20T17:00:00+07:00, allowed until …`). */
-  detail: string | null;
+  /**
+   * The instant the rule compared it with: the latest due date the legal time allows (due_beyond_legal),
+   * the due date in force (supplement_before_due), the receipt (end_before_receipt), the end
+   * (synced_after_finish); null for the rules that compare `at` with `arrivedAt` or with other events.
+   */
+  limitAt: string | null;
+  /** A daily jump's figure: the day's value against the unit's history (null for any other rule). */
+  figure: { name: 'volume' | 'on_time_rate'; value: number; median: number; mad: number; score: number } | null;
 }
 
 export interface DataTrustReviewView {
