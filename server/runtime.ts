@@ -26,6 +26,7 @@ import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import { startLiveScheduler } from './scheduler.js';
+import { createDailyJumpSweep } from './data-trust/daily-sweep.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -258,6 +259,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     alertSources: { latestDossier: (id) => latest.dossier(id), latestTask: (id) => latest.task(id), unitName: nameOf },
     hub: app.hub,
     requests: app.requests,
+    dataTrust: createDailyJumpSweep({ store, calendar, settings, now }),
     deltaFlushMs: opts.deltaFlushMs ?? 500,
     clockTickMs,
   });

@@ -35,7 +35,8 @@ export interface TrustEvent {
 
 /** One piece of evidence: an event, and the instant the rule compared it with (when it did). */
 export interface EvidenceRef {
-  dossierId: string;
+  /** Null for a unit's daily figure. */
+  dossierId: string | null;
   eventId: string | null;
   type: string;
   at: number;

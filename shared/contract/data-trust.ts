@@ -67,7 +67,8 @@ export type DataTrustStatus = (typeof DATA_TRUST_STATUSES)[number];
 
 /** One event a flag rests on, as the source sent it and as we received it. */
 export interface DataTrustEvidence {
-  dossierId: string;
+  /** The dossier the event belongs to (null for a unit's daily figure). */
+  dossierId: string | null;
   /** The source's event id; null for a unit's daily figure. */
   eventId: string | null;
   /** The event's type (`received`, `processed`…), or `day` for a unit's daily figure. */
@@ -142,10 +143,14 @@ export interface DataTrustFigure {
   byRule: DataTrustRuleCount[];
 }
 
-/** GET /api/v1/data-trust?period=: every unit's and department's figure over the period's window. */
+/**
+ * GET /api/v1/data-trust?period=: every unit's and department's figure (those the asker may see) over the
+ * period's window, counted in whole Vietnam days (`window.from` is the start of its first day).
+ */
 export interface DataTrustSummaryResponse {
   asOf: string;
   window: { period: Period; from: string; to: string };
+  /** The figure over every unit and department listed in `figures` (the whole city for those who see it). */
   city: { dossiers: number; flaggedDossiers: number; trust: number | null; byRule: DataTrustRuleCount[] };
   figures: DataTrustFigure[];
   weights: Record<DataTrustSeverity, number>;
