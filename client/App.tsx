@@ -11,6 +11,7 @@ import { OverviewPage } from './features/overview/OverviewPage';
 
 const UnitPage = lazy(() => import('./features/unit/UnitPage').then((m) => ({ default: m.UnitPage })));
 const DossierPage = lazy(() => import('./features/item/DossierPage').then((m) => ({ default: m.DossierPage })));
+const DataTrustPage = lazy(() => import('./features/data-trust/DataTrustPage').then((m) => ({ default: m.DataTrustPage })));
 const BuckPassingPage = lazy(() => import('./features/buck-passing/BuckPassingPage').then((m) => ({ default: m.BuckPassingPage })));
 const TaskPage = lazy(() => import('./features/item/TaskPage').then((m) => ({ default: m.TaskPage })));
 const OfficialsPage = lazy(() => import('./features/officials/OfficialsPage').then((m) => ({ default: m.OfficialsPage })));
@@ -79,6 +80,14 @@ export function App() {
           element={
             <Suspense fallback={<PageLoading />}>
               <DossierPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="data-trust"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <DataTrustPage />
             </Suspense>
           }
         />

@@ -48,6 +48,7 @@ export function dataTrustRoutes(deps: ReadDeps & { audit: AuditLog }): Router {
     ...jurisdiction.departments.map((d) => [d.code, d.name] as const),
   ]);
   const nameOf = (code: string) => names.get(code) ?? code;
+  const trust = deps.settings.accountability.dataTrust;
   const windowOf = (req: Request) => {
     const q = parseQuery(flagsQuery, req);
     return { q, window: dayWindow(deps.metrics.window(q.period)) };
@@ -89,6 +90,13 @@ export function dataTrustRoutes(deps: ReadDeps & { audit: AuditLog }): Router {
       ],
       weights: { ...DATA_TRUST_SEVERITY_WEIGHT },
       severity: { ...DATA_TRUST_RULE_SEVERITY },
+      settings: {
+        backdatedWorkingDays: trust.backdatedWorkingDays,
+        supplementLastWorkingHours: trust.supplementLastWorkingHours,
+        burstCompletions: trust.burstCompletions,
+        burstMinutes: trust.burstMinutes,
+        jumpK: trust.jumpK,
+      },
     };
     res.json(body);
   });

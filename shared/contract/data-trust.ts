@@ -155,6 +155,14 @@ export interface DataTrustSummaryResponse {
   figures: DataTrustFigure[];
   weights: Record<DataTrustSeverity, number>;
   severity: Record<DataTrustRule, DataTrustSeverity>;
+  /** The checks' settings, for their explanation. */
+  settings: {
+    backdatedWorkingDays: number;
+    supplementLastWorkingHours: number;
+    burstCompletions: number;
+    burstMinutes: number;
+    jumpK: number;
+  };
 }
 
 /** GET /api/v1/units/:code/data-trust/flags?period=&rule=&status=&page=: the flags on the unit's dossiers received in the window (and its daily figures). */
