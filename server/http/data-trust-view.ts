@@ -77,12 +77,12 @@ export function tallyFlag(t: TrustTally, f: { dossierId: string | null; rule: Da
   t.weights.set(f.dossierId, Math.max(t.weights.get(f.dossierId) ?? 0, w));
 }
 
-/** The figure: 100 × (1 − Σ weights ÷ dossiers received), one decimal; null with no dossier. */
+/** The figure: 100 × (1 − Σ weights ÷ dossiers received), rounded down to one decimal (100: no flagged dossier); null with no dossier. */
 export function trustOf(t: TrustTally): { flaggedDossiers: number; trust: number | null; byRule: DataTrustRuleCount[] } {
   let sum = 0;
   for (const w of t.weights.values()) sum += w;
   // A dossier flagged but received outside the counted days (or not counted) never takes the figure below 0.
-  const trust = t.dossiers === 0 ? null : Math.max(0, Math.round(1000 * (1 - sum / t.dossiers)) / 10);
+  const trust = t.dossiers === 0 ? null : Math.max(0, Math.floor(1000 * (1 - sum / t.dossiers) + 1e-9) / 10);
   return {
     flaggedDossiers: t.weights.size,
     trust,

@@ -136,7 +136,8 @@ export interface DataTrustFigure {
   flaggedDossiers: number;
   /**
    * The data-trust figure, 0–100: 100 × (1 − Σ weight of flagged dossiers ÷ dossiers received), each
-   * flagged dossier weighed by its most serious flag (DATA_TRUST_SEVERITY_WEIGHT). Null with no dossier.
+   * flagged dossier weighed by its most serious flag (DATA_TRUST_SEVERITY_WEIGHT), rounded down to one decimal
+   * (100 only with no flagged dossier). Null with no dossier.
    */
   trust: number | null;
   /** Flags raised on its data, per rule (daily jumps included: they do not enter `trust`). */

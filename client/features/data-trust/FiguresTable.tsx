@@ -44,7 +44,7 @@ export function FiguresTable({ data, selected, onSelect }: Props) {
           <input type="checkbox" checked={onlyFlagged} onChange={(e) => setOnlyFlagged(e.target.checked)} /> {t('figures.onlyFlagged')}
         </label>
       </div>
-      <div className="table-wrap dt-table-wrap" role="region" aria-labelledby="dt-figures-title" tabIndex={0}>
+      <div className="dt-table-wrap" role="region" aria-labelledby="dt-figures-title" tabIndex={0}>
         <table className="data-table dt-table" data-testid="dt-figures">
           <thead>
             <tr>
