@@ -27,6 +27,7 @@ import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings } from '../server/domain/t
 import { jurisdictionIndex, loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
 import { validateEvent } from '../server/ingest/validate.js';
 import { Projector } from '../server/projection/projector.js';
+import { HISTORY_UNTIL_KEY } from '../server/projection/data-trust-rows.js';
 import { chunk, generateCity, isMain, log, median, numArg, round, runMain, startInProcess, tempDir } from './lib.js';
 
 // overdue_spans too: a rep that found the previous rep's spans would replace rows instead of inserting them.
@@ -160,6 +161,9 @@ function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown, sett
   const emptied = PROJECTION_TABLES.filter((t) => present.has(t));
   db.exec(`DELETE FROM events; ${emptied.map((t) => `DELETE FROM ${t};`).join(' ')} DELETE FROM meta WHERE key = 'projections.seq';`);
   prepare(db);
+  // The generated days are logged at once, days after their instants: a history load (data-trust.ts),
+  // as the demo marks its seeded weeks; otherwise every dossier would be flagged back-dated.
+  db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`).run(HISTORY_UNTIL_KEY, String(Date.now()));
   db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');
   const store = createStore(db, dbFile, { gate: new WriteGate(WriteGate.createBuffer()), priority: false });

@@ -77,7 +77,21 @@ const END_TYPES = new Set(['processed', 'returned', 'stopped', 'refused', 'withd
  */
 export function contentKey(event: { id: string }): number {
   const { id: _id, ...rest } = event;
-  const s = JSON.stringify(rest);
+  return hash53(JSON.stringify(rest));
+}
+
+/**
+ * The same key from an event's logged payload (its JSON as the source sent it, after validation):
+ * the payload with its `"id":"…"` member taken out, hashed. Cheaper than parsing and re-serialising;
+ * a resend with the same bytes but a new id hashes alike.
+ */
+export function payloadContentKey(payload: string, eventId: string): number {
+  const member = `"id":${JSON.stringify(eventId)}`;
+  const at = payload.indexOf(member);
+  return hash53(at < 0 ? payload : payload.slice(0, at) + payload.slice(at + member.length));
+}
+
+function hash53(s: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < s.length; i++) {
@@ -104,8 +118,21 @@ export interface TrustContext {
  * counts from the next morning), to the end of that day (a due date may be sent as a bare date).
  */
 export function latestLawfulDue(receivedAt: number, legalDays: number, calendar: WorkCalendar): number {
-  return vnEndOfDay(calendar.addWorkingDays(vnStartOfDay(receivedAt) + MS_PER_DAY, legalDays));
+  // One answer per calendar, day of receipt and legal time: the check runs at every change of a dossier.
+  let memo = lawfulDueMemo.get(calendar);
+  if (!memo) lawfulDueMemo.set(calendar, (memo = new Map()));
+  const start = vnStartOfDay(receivedAt) + MS_PER_DAY;
+  const key = start * 1024 + legalDays;
+  let due = memo.get(key);
+  if (due === undefined) {
+    due = vnEndOfDay(calendar.addWorkingDays(start, legalDays));
+    if (memo.size > 100_000) memo.clear();
+    memo.set(key, due);
+  }
+  return due;
 }
+
+const lawfulDueMemo = new WeakMap<WorkCalendar, Map<number, number>>();
 
 type State = Pick<DossierState, 'id' | 'unit' | 'procedure' | 'channel' | 'receivedAt' | 'originalDueAt' | 'endAt' | 'holds'>;
 
@@ -171,7 +198,10 @@ export function dossierFlags(state: State, events: readonly TrustEvent[], ctx: T
 /** Events that reached us more than the setting's working days after the instant they claim (history loads aside). */
 function backdated(sorted: readonly TrustEvent[], ctx: TrustContext): TrustEvent[] {
   const limit = ctx.settings.backdatedWorkingDays * ctx.calendar.workingMsPerDay;
-  return sorted.filter((e) => e.arrivedAt > ctx.historyUntil && ctx.calendar.workingMsBetween(e.at, e.arrivedAt) > limit);
+  // Working time never exceeds elapsed time: most events are judged without the calendar.
+  return sorted.filter(
+    (e) => e.arrivedAt - e.at > limit && e.arrivedAt > ctx.historyUntil && ctx.calendar.workingMsBetween(e.at, e.arrivedAt) > limit,
+  );
 }
 
 /** Events one source sent more than once under different ids (same content): every copy. */

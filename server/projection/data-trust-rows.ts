@@ -11,7 +11,7 @@ import type { Store } from '../db/store.js';
 import type { LoggedEvent } from '../db/events-repo.js';
 import type { FlagRow } from '../db/data-trust-repo.js';
 import type { DossierContext } from '../domain/dossier.js';
-import { completionBurstMembers, contentKey, dossierFlags, holderAt, type TrustEvent } from '../domain/data-trust.js';
+import { completionBurstMembers, dossierFlags, holderAt, payloadContentKey, type TrustEvent } from '../domain/data-trust.js';
 import { parseLoggedDossierEvent } from '../domain/logged-events.js';
 import { MS_PER_MINUTE, vnDayIndex } from '../domain/time.js';
 import type { DossierEvent, DossierState } from '../domain/types.js';
@@ -194,7 +194,7 @@ function trustEvent(ev: LoggedEvent, e: DossierEvent): TrustEvent {
     type: e.type,
     at: e.at,
     arrivedAt: ev.arrivedAt,
-    contentKey: contentKey(e),
+    contentKey: payloadContentKey(ev.payload, ev.eventId),
   };
 }
 
