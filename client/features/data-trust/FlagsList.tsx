@@ -30,7 +30,7 @@ export function FlagsList({ view, period, onChange, nameOf }: Props) {
         {t('flags.title', { name })}
       </h2>
       {view.code !== CITY_CODE && (
-        <button type="button" className="dt-chip" onClick={() => onChange({ code: CITY_CODE, kind: 'unit' })}>
+        <button type="button" className="dt-chip dt-back" onClick={() => onChange({ code: CITY_CODE, kind: 'unit' })}>
           ‹ {t('flags.back')}
         </button>
       )}
