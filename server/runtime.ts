@@ -152,6 +152,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     logger,
   });
   store.setReadBarrier(() => projections.sync());
+  // Where the projections are, for the daily-jump sweep (it waits for them rather than forcing them).
+  let projectedMark = projectedSeq;
+  projections.onProjected((seq) => (projectedMark = seq));
 
   // A crash may have left the projections behind the log. The projection writer recovers them on its
   // thread (Projector.recover: its own passes, batched); meanwhile the metrics stay empty and the app
@@ -259,7 +262,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     alertSources: { latestDossier: (id) => latest.dossier(id), latestTask: (id) => latest.task(id), unitName: nameOf },
     hub: app.hub,
     requests: app.requests,
-    dataTrust: createDailyJumpSweep({ store, calendar, settings, now }),
+    dataTrust: createDailyJumpSweep({ store, calendar, settings, now, caughtUp: () => projectedMark >= store.events.maxSeq() }),
     deltaFlushMs: opts.deltaFlushMs ?? 500,
     clockTickMs,
   });

@@ -16,10 +16,15 @@ const EVALUATED_KEY = 'data_trust.jump_evaluated_day';
 const CHECK_EVERY_MS = MS_PER_MINUTE;
 
 export interface DailySweepDeps {
-  store: Pick<Store, 'meta' | 'dataTrust' | 'dataTrustRead' | 'transaction'>;
+  store: Pick<Store, 'meta' | 'dataTrust' | 'transaction'>;
   calendar: WorkCalendar;
   settings: DomainSettings;
   now: () => number;
+  /**
+   * Whether the projection writer has every event logged so far (the daily figures are its rows). A
+   * day is judged only then — never by forcing the writer through the read barrier from the live step.
+   */
+  caughtUp?: () => boolean;
 }
 
 /** Minutes after midnight at which the last office session ends ("17:00" → 1020). */
@@ -45,7 +50,7 @@ export function createDailyJumpSweep(deps: DailySweepDeps) {
 
   /** Judges the days in (from, to] (working days only); answers the flags written. */
   function judge(from: number, to: number, now: number): number {
-    const rows = store.dataTrustRead.unitDays(from - historyDays, to);
+    const rows = store.dataTrust.unitDays(from - historyDays, to);
     const byUnit = new Map<string, Map<number, UnitDay>>();
     for (const r of rows) {
       let m = byUnit.get(r.unit);
@@ -82,7 +87,10 @@ export function createDailyJumpSweep(deps: DailySweepDeps) {
       const to = lastClosedDay(now);
       const stored = store.meta.get(EVALUATED_KEY);
       const from = stored === null ? to - historyDays : Number(stored);
-      return to > from ? judge(from, to, now) : 0;
+      if (to <= from) return 0;
+      // Behind the log (a start's recovery, a history load): look again at the next check.
+      if (deps.caughtUp && !deps.caughtUp()) return 0;
+      return judge(from, to, now);
     },
   };
 }
