@@ -100,6 +100,7 @@ describe('every view on a phone, 360 and 390 px wide', () => {
       { name: 'unit-dossiers', path: `/units/${unit}?tab=dossiers`, ready: '.dt--cards tbody tr' },
       { name: 'dossier', path: `/dossiers/${encodeURIComponent(list.items[0].id)}`, ready: 'h1' },
       { name: 'task', path: `/tasks/${encodeURIComponent(tasks.items[0].id)}`, ready: 'h1' },
+      { name: 'data-trust', path: '/data-trust?period=month', ready: '[data-testid="dt-figures"]' },
     ];
   }, 180_000);
 

@@ -25,24 +25,26 @@ export function FiguresTable({ data, selected, onSelect }: Props) {
       .filter((x) => (!onlyFlagged || flagsOf(x) > 0) && (q === '' || x.name.toLocaleLowerCase('vi').includes(q)))
       .sort((a, b) => (a.trust ?? 101) - (b.trust ?? 101) || flagsOf(b) - flagsOf(a) || a.name.localeCompare(b.name, 'vi'));
   }, [data.figures, query, onlyFlagged]);
-  const city = data.city;
   return (
     <section className="block" aria-labelledby="dt-figures-title">
       <h2 id="dt-figures-title" className="dt-h2">
         {t('figures.caption', { period: tc(`period.${data.window.period}`) })}
       </h2>
-      <p className="dt-city" data-testid="dt-city">
-        <strong>{t('city')}:</strong> {t('figures.trust')} <strong className="dt-big">{f.number(city.trust, 1)}</strong> ·{' '}
-        {t('figures.dossiers')} {f.count(city.dossiers)} · {t('figures.flagged')} {f.count(city.flaggedDossiers)}
-      </p>
+      <CityLine city={data.city} />
       <div className="dt-tools">
         <label className="dt-search">
           <span>{t('figures.filter')}</span>
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </label>
-        <label className="dt-check">
-          <input type="checkbox" checked={onlyFlagged} onChange={(e) => setOnlyFlagged(e.target.checked)} /> {t('figures.onlyFlagged')}
-        </label>
+        <button
+          type="button"
+          className="dt-chip"
+          aria-pressed={onlyFlagged}
+          onClick={() => setOnlyFlagged(!onlyFlagged)}
+          data-testid="dt-only-flagged"
+        >
+          {t('figures.onlyFlagged')}
+        </button>
       </div>
       <div className="dt-table-wrap" role="region" aria-labelledby="dt-figures-title" tabIndex={0}>
         <table className="data-table dt-table" data-testid="dt-figures">
@@ -88,5 +90,16 @@ export function FiguresTable({ data, selected, onSelect }: Props) {
         </table>
       </div>
     </section>
+  );
+}
+
+function CityLine({ city }: { city: DataTrustSummaryResponse['city'] }) {
+  const { t } = useTranslation('dataTrust');
+  const f = useFormat();
+  return (
+    <p className="dt-city" data-testid="dt-city">
+      <strong>{t('city')}:</strong> {t('figures.trust')} <strong className="dt-big">{f.number(city.trust, 1)}</strong> ·{' '}
+      {t('figures.dossiers')} {f.count(city.dossiers)} · {t('figures.flagged')} {f.count(city.flaggedDossiers)}
+    </p>
   );
 }
