@@ -26,6 +26,8 @@
  * Also measured once: JSON.parse of every body alone, and what one durable commit (fsync) costs here.
  * --profile: one more in-process http run and one direct run under the CPU profiler, summarised.
  * --experiments: the direct path over store variants (bench/variants.ts) to size candidate fixes.
+ * --data-trust off: the in-process modes with the data-trust checks switched off (the checks run on the
+ *   projection writer's thread: compare eventsPerSWithProjections and the other threads' CPU µs per event).
  *   npx tsx bench/ingest-http.ts [--days 10] [--events 50000] [--scale 1] [--runs 3] [--batch 500] [--conns 1] [--profile] [--experiments]
  */
 import Database from 'better-sqlite3';
@@ -61,6 +63,7 @@ import {
 import { BASELINE, createIngestStack, variantApplies, type StoreVariant } from './variants.js';
 import { jurisdictionIndex, loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
 import { validateEvent } from '../server/ingest/validate.js';
+import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings } from '../server/domain/types.js';
 
 export const TARGET_EVENTS_PER_S = 20_000;
 
@@ -291,6 +294,15 @@ export async function main(args: Map<string, string>) {
     .filter(Boolean);
   const profile = args.get('profile') === 'true';
   const experiments = args.get('experiments') === 'true';
+  const dataTrust = args.get('data-trust') !== 'off';
+  const settings: DomainSettings = {
+    ...DEFAULT_DOMAIN_SETTINGS,
+    accountability: {
+      ...DEFAULT_DOMAIN_SETTINGS.accountability,
+      dataTrust: { ...DEFAULT_DOMAIN_SETTINGS.accountability.dataTrust, enabled: dataTrust },
+    },
+  };
+  if (!dataTrust && modes.includes('child')) throw new Error('--data-trust off applies to the in-process modes: pass --modes http,direct');
 
   log(`ingest: generating up to ${maxEvents} events from ${days} days ago at scale ${scale}…`);
   const city = generateCity({ days, scale, maxEvents });
@@ -327,7 +339,7 @@ export async function main(args: Map<string, string>) {
       try {
         let res: RunResult;
         if (mode === 'direct') {
-          const server = await startInProcess({ dbFile, noListen: true });
+          const server = await startInProcess({ dbFile, noListen: true, settings });
           const rt = server.runtime!;
           const acc = instrument(rt.store, rt.engine as never);
           const t0 = threadCpuMs();
@@ -356,7 +368,7 @@ export async function main(args: Map<string, string>) {
           };
           await server.close();
         } else {
-          const server = mode === 'child' ? await startChild({ dbFile }) : await startInProcess({ dbFile });
+          const server = mode === 'child' ? await startChild({ dbFile }) : await startInProcess({ dbFile, settings });
           const pid = mode === 'child' ? (server as Awaited<ReturnType<typeof startChild>>).child.pid : undefined;
           const t0 = threadCpuMs();
           const m = await measured(() => sendAll(server, parts, events.length), pid);
@@ -491,6 +503,7 @@ export async function main(args: Map<string, string>) {
     : undefined;
   return {
     target: { eventsPerS: TARGET_EVENTS_PER_S, batch },
+    dataTrustChecks: dataTrust,
     workload: {
       fromDaysAgo: days,
       spanDays: round((city.to - city.from) / 86_400_000, 1),

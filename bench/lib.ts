@@ -3,6 +3,7 @@
  * child process, generating a realistic city, CPU profiles, and the JSON result of a run.
  * Benchmarks report medians and ratios; nothing here asserts.
  */
+import type { DomainSettings } from '../server/domain/types.js';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -312,6 +313,8 @@ export interface StartOptions {
   deltaFlushMs?: number;
   /** Do not listen (in-process ingest only). */
   noListen?: boolean;
+  /** The domain settings (default: DEFAULT_DOMAIN_SETTINGS), e.g. with the data-trust checks off. */
+  settings?: DomainSettings;
 }
 
 /** Starts the real runtime in this process on 127.0.0.1:0 with a real SQLite file and real source keys. */
@@ -320,6 +323,7 @@ export async function startInProcess(opts: StartOptions): Promise<BenchServer> {
     dbFile: opts.dbFile,
     clock: systemClock,
     logger: createLogger('silent'),
+    settings: opts.settings,
     build: 'bench',
     clientDir: null,
     deltaFlushMs: opts.deltaFlushMs ?? 500,

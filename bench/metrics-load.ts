@@ -1,6 +1,6 @@
 /**
  * Micro benchmark of a metrics-engine restart at city scale: 5,000,000 finished dossiers loaded from
- * their persisted facts (loadFinishedDossier) and 150,000 open dossiers loaded as states
+ * their persisted facts (engine.finished.dossier) and 150,000 open dossiers loaded as states
  * (loadOpenDossier, which classifies each one on the working calendar), then one clock advance of a
  * full day over that backlog. Run: npx tsx bench/metrics-load.ts
  */
@@ -125,7 +125,7 @@ const finishedMs = performance.now() - t;
 const cpu = process.cpuUsage(cpuBefore);
 const finishedCpuMs = (cpu.user + cpu.system) / 1000;
 console.log(
-  `loadFinishedDossier × ${FINISHED.toLocaleString('en')}: ${finishedMs.toFixed(0)} ms wall (${((finishedMs * 1000) / FINISHED).toFixed(3)} µs each; ` +
+  `finished.dossier × ${FINISHED.toLocaleString('en')}: ${finishedMs.toFixed(0)} ms wall (${((finishedMs * 1000) / FINISHED).toFixed(3)} µs each; ` +
     `fastest ${CHUNK.toLocaleString('en')}-chunk ${((bestChunkMs * 1000) / CHUNK).toFixed(3)} µs each), ` +
     `${finishedCpuMs.toFixed(0)} ms CPU (${((finishedCpuMs * 1000) / FINISHED).toFixed(3)} µs each)`,
 );

@@ -8,7 +8,11 @@
  * 10,000), timing only the Projector's work on this thread. Reports its CPU µs per event and the WAL
  * bytes it wrote per event (a count, not a time: it does not depend on the machine's load, so it
  * tells changes to the write pattern apart where CPU times on a shared machine cannot).
- *   npx tsx bench/projection-writer.ts [--events 50000] [--pass 10000] [--reps 3] [--without-index <name>]
+ *   npx tsx bench/projection-writer.ts [--events 50000] [--pass 10000] [--reps 3] [--without-index <name>] [--data-trust compare]
+ *
+ * With --data-trust compare, every rep replays the same log twice, with the data-trust checks off and on
+ * (alternating which goes first): the checks' own cost per event on the writer's thread, the ingest
+ * path's overhead (the checks run there and nowhere else).
  *
  * With --without-index, every rep replays the same log twice, with that index dropped and then with
  * it, one after the other: the index's own cost, on the same events and under the same machine load.
@@ -19,10 +23,11 @@ import { openDatabase } from '../server/db/connection.js';
 import { createStore } from '../server/db/store.js';
 import { WriteGate } from '../server/db/write-gate.js';
 import { loadWorkCalendar } from '../server/config/calendar-loader.js';
-import { DEFAULT_DOMAIN_SETTINGS } from '../server/domain/types.js';
+import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings } from '../server/domain/types.js';
 import { jurisdictionIndex, loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
 import { validateEvent } from '../server/ingest/validate.js';
 import { Projector } from '../server/projection/projector.js';
+import { HISTORY_UNTIL_KEY } from '../server/projection/data-trust-rows.js';
 import { chunk, generateCity, isMain, log, median, numArg, round, runMain, startInProcess, tempDir } from './lib.js';
 
 // overdue_spans too: a rep that found the previous rep's spans would replace rows instead of inserting them.
@@ -35,13 +40,24 @@ const PROJECTION_TABLES = [
   'overdue_spans',
   'buck_passing_cases',
   'buck_passing_parties',
+  'data_trust_flags',
+  'data_trust_completions',
+  'data_trust_unit_days',
 ];
+const settingsWithTrust = (enabled: boolean): DomainSettings => ({
+  ...DEFAULT_DOMAIN_SETTINGS,
+  accountability: {
+    ...DEFAULT_DOMAIN_SETTINGS.accountability,
+    dataTrust: { ...DEFAULT_DOMAIN_SETTINGS.accountability.dataTrust, enabled },
+  },
+});
 
 export async function main(args: Map<string, string>) {
   const maxEvents = numArg(args, 'events', 50_000);
   const pass = numArg(args, 'pass', 10_000);
   const reps = numArg(args, 'reps', 3);
   const ablated = args.get('without-index') ?? null;
+  const compareTrust = args.get('data-trust') === 'compare';
 
   const city = generateCity({ days: 10, scale: 1, maxEvents });
   const jurisdiction = loadJurisdiction();
@@ -59,11 +75,21 @@ export async function main(args: Map<string, string>) {
 
     const runs: Run[] = [];
     const without: Run[] = [];
+    const trustOff: Run[] = [];
     // The ablated index as the migrations created it, to put it back after a run without it.
     const indexSql = ablated ? indexDefinition(dbFile, ablated) : null;
     const withIt = (db: Db) => indexSql && db.exec(indexSql.replace(/^CREATE INDEX/i, 'CREATE INDEX IF NOT EXISTS'));
     const withoutIt = (db: Db) => db.exec(`DROP INDEX IF EXISTS ${ablated}`);
-    for (let rep = 0; rep < reps; rep++) {
+    for (let rep = 0; compareTrust && rep < reps; rep++) {
+      for (const enabled of rep % 2 ? [true, false] : [false, true]) {
+        const run = replay(dbFile, pass, () => {}, settingsWithTrust(enabled));
+        (enabled ? runs : trustOff).push(run);
+        log(
+          `projection-writer: rep ${rep + 1} data trust ${enabled ? 'on' : 'off'}: ${run.cpuUsPerEvent} CPU µs/event, ${run.walBytesPerEvent} WAL bytes/event`,
+        );
+      }
+    }
+    for (let rep = 0; !compareTrust && rep < reps; rep++) {
       // With an ablated index, both variants each rep, in alternating order (neither always runs warm).
       const order = !ablated ? [true] : rep % 2 ? [true, false] : [false, true];
       for (const withIndex of order) {
@@ -80,6 +106,15 @@ export async function main(args: Map<string, string>) {
       cpuUsPerEventMedian: median(runs.map((r) => r.cpuUsPerEvent)),
       walBytesPerEventMedian: median(runs.map((r) => r.walBytesPerEvent)),
       runs,
+      ...(compareTrust
+        ? {
+            dataTrustOff: {
+              cpuUsPerEventMedian: median(trustOff.map((r) => r.cpuUsPerEvent)),
+              walBytesPerEventMedian: median(trustOff.map((r) => r.walBytesPerEvent)),
+              runs: trustOff,
+            },
+          }
+        : {}),
       ...(ablated
         ? {
             withoutIndex: {
@@ -118,7 +153,7 @@ function indexDefinition(dbFile: string, name: string): string {
  * Empties the projections and replays the logged events into them in passes of `pass` (the first
  * replay keeps the log aside); `prepare` may change the schema first. Times only the Projector's work.
  */
-function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown): Run {
+function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown, settings = DEFAULT_DOMAIN_SETTINGS): Run {
   const db = openDatabase(dbFile);
   // As the writer's own connection (projection/worker.ts).
   db.pragma('synchronous = NORMAL');
@@ -128,12 +163,15 @@ function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown): Run
   const emptied = PROJECTION_TABLES.filter((t) => present.has(t));
   db.exec(`DELETE FROM events; ${emptied.map((t) => `DELETE FROM ${t};`).join(' ')} DELETE FROM meta WHERE key = 'projections.seq';`);
   prepare(db);
+  // The generated days are logged at once, days after their instants: a history load (data-trust.ts),
+  // as the demo marks its seeded weeks; otherwise every dossier would be flagged back-dated.
+  db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`).run(HISTORY_UNTIL_KEY, String(Date.now()));
   db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');
   const store = createStore(db, dbFile, { gate: new WriteGate(WriteGate.createBuffer()), priority: false });
   const projector = new Projector(store, {
-    calendar: loadWorkCalendar(undefined, DEFAULT_DOMAIN_SETTINGS.officeHours),
-    settings: DEFAULT_DOMAIN_SETTINGS,
+    calendar: loadWorkCalendar(undefined, settings.officeHours),
+    settings,
   });
   const last = db.prepare('SELECT MAX(seq) FROM logged').pluck().get() as number;
   const copy = db.prepare('INSERT INTO events SELECT * FROM logged WHERE seq > ? AND seq <= ?');

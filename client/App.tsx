@@ -2,7 +2,7 @@
  * Routes. Every view's state is in the URL (`?period=&metric=&layout=&lang=`), so a link opens
  * the same view. Detail pages are loaded on demand to keep the first load small.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from './features/shell/AppShell';
@@ -11,6 +11,7 @@ import { OverviewPage } from './features/overview/OverviewPage';
 
 const UnitPage = lazy(() => import('./features/unit/UnitPage').then((m) => ({ default: m.UnitPage })));
 const DossierPage = lazy(() => import('./features/item/DossierPage').then((m) => ({ default: m.DossierPage })));
+const DataTrustPage = lazy(() => import('./features/data-trust/DataTrustPage').then((m) => ({ default: m.DataTrustPage })));
 const BuckPassingPage = lazy(() => import('./features/buck-passing/BuckPassingPage').then((m) => ({ default: m.BuckPassingPage })));
 const TaskPage = lazy(() => import('./features/item/TaskPage').then((m) => ({ default: m.TaskPage })));
 const OfficialsPage = lazy(() => import('./features/officials/OfficialsPage').then((m) => ({ default: m.OfficialsPage })));
@@ -29,6 +30,18 @@ function PageLoading() {
   );
 }
 
+/** The pages inside the app's shell, each loaded on first visit. */
+const LAZY_PAGES: readonly { path: string; Page: ComponentType }[] = [
+  { path: 'login', Page: LoginPage },
+  { path: 'units/:code', Page: UnitPage },
+  { path: 'officials', Page: OfficialsPage },
+  { path: 'officials/:id', Page: OfficialPage },
+  { path: 'dossiers/:id', Page: DossierPage },
+  { path: 'data-trust', Page: DataTrustPage },
+  { path: 'buck-passing', Page: BuckPassingPage },
+  { path: 'tasks/:id', Page: TaskPage },
+];
+
 export function App() {
   return (
     <Routes>
@@ -42,62 +55,17 @@ export function App() {
       />
       <Route element={<AppShell />}>
         <Route index element={<OverviewPage />} />
-        <Route
-          path="login"
-          element={
-            <Suspense fallback={<PageLoading />}>
-              <LoginPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="units/:code"
-          element={
-            <Suspense fallback={<PageLoading />}>
-              <UnitPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="officials"
-          element={
-            <Suspense fallback={<PageLoading />}>
-              <OfficialsPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="officials/:id"
-          element={
-            <Suspense fallback={<PageLoading />}>
-              <OfficialPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="dossiers/:id"
-          element={
-            <Suspense fallback={<PageLoading />}>
-              <DossierPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="buck-passing"
-          element={
-            <Suspense fallback={<PageLoading />}>
-              <BuckPassingPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="tasks/:id"
-          element={
-            <Suspense fallback={<PageLoading />}>
-              <TaskPage />
-            </Suspense>
-          }
-        />
+        {LAZY_PAGES.map(({ path, Page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <Page />
+              </Suspense>
+            }
+          />
+        ))}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -25,6 +25,7 @@ import { authenticate } from './http/principal.js';
 import { authRoutes } from './http/auth-routes.js';
 import { adminRoutes } from './http/admin-routes.js';
 import { reminderRoutes } from './http/reminder-routes.js';
+import { dataTrustRoutes } from './http/data-trust-routes.js';
 import { exportRoutes } from './http/export-routes.js';
 import { cors, csrfProtection, securityHeaders, smallJson, socketOriginAllowed } from './http/security.js';
 import { compressResponses } from './http/compress.js';
@@ -159,6 +160,7 @@ export function createApp(deps: AppDeps): App {
   const requests = createRequests({ ...deps, audit });
   api.use(reminderRoutes({ requests: requests.service, lists: requests.lists }));
   api.use(exportRoutes({ ...deps, audit, policy }));
+  api.use(dataTrustRoutes({ ...deps, audit, policy }));
   api.use(adminRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
   api.use(wallRoutes({ store: deps.store }));
   api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering }));

@@ -26,6 +26,7 @@ import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import { startLiveScheduler } from './scheduler.js';
+import { createDailyJumpSweep } from './data-trust/daily-sweep.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -131,6 +132,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     logger,
   });
   store.setReadBarrier(() => projections.sync());
+  // Where the projections are, for the daily-jump sweep (it waits for them rather than forcing them).
+  let projectedMark = projectedSeq;
+  projections.onProjected((seq) => (projectedMark = seq));
 
   // A crash may have left the projections behind the log. The projection writer recovers them on its
   // thread (Projector.recover: its own passes, batched); meanwhile the metrics stay empty and the app
@@ -217,6 +221,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     alertSources: { latestDossier: (id) => latest.dossier(id), latestTask: (id) => latest.task(id), unitName: nameOf },
     hub: app.hub,
     requests: app.requests,
+    dataTrust: createDailyJumpSweep({ store, calendar, settings, now, caughtUp: () => projectedMark >= store.events.maxSeq() }),
     deltaFlushMs: opts.deltaFlushMs ?? 500,
     clockTickMs,
   });

@@ -21,6 +21,8 @@ export interface LiveSchedulerDeps {
   hub: Pick<Hub, 'flush' | 'tick' | 'publishAlert'>;
   /** Explanation requests: notes (and pushes) those whose answer due date passed, on the same clock. */
   requests?: { sweepOverdue(): number };
+  /** Data trust: judges each working day's unit figures once its office hours are over (daily jump). */
+  dataTrust?: { sweep(): number };
   deltaFlushMs: number;
   clockTickMs: number;
 }
@@ -39,6 +41,7 @@ export function startLiveScheduler(deps: LiveSchedulerDeps): LiveScheduler {
     for (const a of deps.atRisk?.advance(now) ?? []) deps.hub.publishAlert(alertPayload(a, deps.alertSources));
     deps.hub.flush();
     deps.requests?.sweepOverdue();
+    deps.dataTrust?.sweep();
   }
   const flushTimer = setInterval(step, deps.deltaFlushMs);
   const tickTimer = setInterval(() => deps.hub.tick(), deps.clockTickMs);

@@ -3,7 +3,7 @@
  * clearly different lightness (it still reads in greyscale), and every value is also shown as text
  * (tooltip, tile label, table), so colour is never the only carrier.
  */
-import type { MetricKey } from './metrics';
+import { HIGHER_IS_BETTER, type MetricKey } from './metrics';
 
 export type Level = 'good' | 'warn' | 'bad' | 'none';
 
@@ -24,7 +24,7 @@ export const LEVEL_TEXT: Record<Level, string> = {
 };
 
 /**
- * Two cut points. For the on-time rate (higher is better): good ≥ `good`, warn ≥ `warn`, else bad.
+ * Two cut points. For the on-time rate and the data-trust figure (higher is better): good ≥ `good`, warn ≥ `warn`, else bad.
  * For counts (higher is worse): good ≤ `good`, warn ≤ `warn`, else bad.
  */
 export interface Thresholds {
@@ -34,6 +34,9 @@ export interface Thresholds {
 
 /** Default cut points of the on-time rate (setting): ≥ 95% good, 85–95% warn, < 85% bad. */
 export const DEFAULT_ON_TIME_THRESHOLDS: Thresholds = { good: 0.95, warn: 0.85 };
+
+/** Cut points of the data-trust figure (0–100): ≥ 98 good, 90–98 warn, < 90 bad. */
+export const DATA_TRUST_THRESHOLDS: Thresholds = { good: 98, warn: 90 };
 
 /** Default quantiles used to cut count metrics (setting): median and 85th percentile. */
 export const DEFAULT_COUNT_QUANTILES: [number, number] = [0.5, 0.85];
@@ -72,6 +75,7 @@ export function thresholdsFor(
   quantiles: [number, number] = DEFAULT_COUNT_QUANTILES,
 ): Thresholds {
   if (key === 'onTimeRate') return onTime;
+  if (key === 'dataTrust') return DATA_TRUST_THRESHOLDS;
   const present = values.filter((v): v is number => v != null && Number.isFinite(v));
   const integer = key !== 'overduePer1000' && key !== 'buckPassingPer1000';
   const a = niceCut(quantile(present, quantiles[0]) ?? 0, integer);
@@ -82,7 +86,7 @@ export function thresholdsFor(
 /** The colour class of one value. */
 export function levelOf(key: MetricKey, value: number | null | undefined, t: Thresholds): Level {
   if (value == null || !Number.isFinite(value)) return 'none';
-  if (key === 'onTimeRate') {
+  if (HIGHER_IS_BETTER[key]) {
     if (value >= t.good) return 'good';
     if (value >= t.warn) return 'warn';
     return 'bad';

@@ -4,7 +4,7 @@
 import type { ScopeMetrics } from '../../shared/contract/metrics';
 import type { Formatters } from './format';
 
-export const METRIC_KEYS = ['onTimeRate', 'overdue', 'overduePer1000', 'dueSoon', 'buckPassingPer1000'] as const;
+export const METRIC_KEYS = ['onTimeRate', 'overdue', 'overduePer1000', 'dueSoon', 'buckPassingPer1000', 'dataTrust'] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
 export function isMetricKey(value: unknown): value is MetricKey {
@@ -18,7 +18,14 @@ export const HIGHER_IS_BETTER: Record<MetricKey, boolean> = {
   overduePer1000: false,
   dueSoon: false,
   buckPassingPer1000: false,
+  dataTrust: true,
 };
+
+/**
+ * A scope's metrics as the map reads them: the live ScopeMetrics, and beside them (never inside: flags
+ * do not change the metrics) the data-trust figure of GET /data-trust when the map shows it.
+ */
+export type MapMetrics = ScopeMetrics & { dataTrust?: number | null };
 
 /**
  * The value of a metric for one scope; null when it cannot be computed (nothing to judge,
@@ -28,8 +35,9 @@ export const HIGHER_IS_BETTER: Record<MetricKey, boolean> = {
  * - overduePer1000: open overdue dossiers per 1,000 dossiers received in the period
  * - buckPassingPer1000: buck-passing cases found in the dossiers received in the period, per 1,000 of
  *   them (one population above and below the line)
+ * - dataTrust: the data-trust figure, 0–100 (shared/contract/data-trust.ts DataTrustFigure.trust)
  */
-export function metricValue(m: ScopeMetrics | null | undefined, key: MetricKey): number | null {
+export function metricValue(m: MapMetrics | null | undefined, key: MetricKey): number | null {
   if (!m) return null;
   switch (key) {
     case 'onTimeRate':
@@ -42,13 +50,15 @@ export function metricValue(m: ScopeMetrics | null | undefined, key: MetricKey):
       return m.received > 0 ? (m.overdue / m.received) * 1000 : null;
     case 'buckPassingPer1000':
       return m.received > 0 ? (m.buckPassingCases / m.received) * 1000 : null;
+    case 'dataTrust':
+      return m.dataTrust ?? null;
   }
 }
 
 /** A metric value as text: `96,3%`, `1.204`, `12,5`. */
 export function formatMetric(key: MetricKey, value: number | null, f: Formatters): string {
   if (key === 'onTimeRate') return f.percent(value);
-  if (key === 'overduePer1000' || key === 'buckPassingPer1000') return f.number(value, 1);
+  if (key === 'overduePer1000' || key === 'buckPassingPer1000' || key === 'dataTrust') return f.number(value, 1);
   return f.count(value);
 }
 

@@ -101,6 +101,11 @@ export function canReadDossier(p: Principal, unitScope: ScopeKey | null): boolea
   return canListDossiers(p, unitScope);
 }
 
+/** Reviewing a data-trust flag of a scope (justified / confirmed): the administration centre's supervisors. */
+export function canReviewDataTrust(p: Principal, scope: ScopeKey): boolean {
+  return p.role === 'supervisor' && within(p, scope);
+}
+
 /** One task's detail, given its assignee's scope. */
 export function canReadTask(p: Principal, assigneeScope: ScopeKey | null): boolean {
   if (p.role === 'display' || assigneeScope === null) return p.role === 'city_leader';

@@ -19,6 +19,8 @@ export interface LoggedEvent {
   kind: EventKind;
   itemId: string;
   at: number;
+  /** When it reached us (received_at). */
+  arrivedAt: number;
   payload: string;
 }
 
@@ -61,8 +63,17 @@ export function createEventsRepo(db: Db) {
      WHERE seq IN (SELECT seq FROM item_events WHERE kind = ? AND item_id = ? AND seq <= ?)
      ORDER BY at, seq`,
   );
+  // ofItem with each event's arrival, for the data-trust checks (same parameters).
+  const arrivalsOfItem = db.prepare(
+    `SELECT seq, source_id AS sourceId, event_id AS eventId, kind, item_id AS itemId, at, received_at AS arrivedAt, payload FROM events
+     WHERE seq IN (SELECT seq FROM item_events WHERE kind = ? AND item_id = ? AND seq <= ?)
+     UNION
+     SELECT seq, source_id AS sourceId, event_id AS eventId, kind, item_id AS itemId, at, received_at AS arrivedAt, payload FROM events
+     WHERE seq > ${mark} AND seq <= ? AND kind = ? AND item_id = ?
+     ORDER BY seq`,
+  );
   const after = db.prepare(
-    `SELECT seq, source_id AS sourceId, event_id AS eventId, kind, item_id AS itemId, at, payload FROM events
+    `SELECT seq, source_id AS sourceId, event_id AS eventId, kind, item_id AS itemId, at, received_at AS arrivedAt, payload FROM events
      WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
   );
   const itemsAfter = db.prepare('SELECT DISTINCT kind, item_id AS itemId FROM events WHERE seq > ? AND seq <= ?');
@@ -129,6 +140,10 @@ export function createEventsRepo(db: Db) {
      */
     ofItemIndexed(kind: EventKind, itemId: string, maxSeq: number): StoredEvent[] {
       return ofItemIndexed.all(kind, itemId, maxSeq) as StoredEvent[];
+    },
+    /** An item's logged events up to `maxSeq` with their arrival, in log order (the data-trust checks' input). */
+    withArrivalOfItem(kind: EventKind, itemId: string, maxSeq: number): LoggedEvent[] {
+      return arrivalsOfItem.all(kind, itemId, maxSeq, maxSeq, kind, itemId) as LoggedEvent[];
     },
     /** At most `limit` events logged after `seq` (and up to `untilSeq`), in log order, one row at a time. */
     after(seq: number, limit: number, untilSeq = Number.MAX_SAFE_INTEGER): IterableIterator<LoggedEvent> {

@@ -14,6 +14,7 @@ import { createSessionsRepo } from './sessions-repo.js';
 import { createAuditRepo } from './audit-repo.js';
 import { createRemindersRepo } from './reminders-repo.js';
 import { createAtRiskRepo } from './at-risk-repo.js';
+import { createDataTrustRepo } from './data-trust-repo.js';
 import type { WriteGate } from './write-gate.js';
 
 export interface StoreOptions {
@@ -61,6 +62,10 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
     reminders: createRemindersRepo(db),
     /** The `at_risk` alerts pushed so far (early warning). */
     atRiskPushed: createAtRiskRepo(db),
+    /** The data-trust tables' write side (projection writer, daily-jump sweep, reviews) and its reads of its own writes. */
+    dataTrust: createDataTrustRepo(db),
+    /** The data-trust tables for the API, behind the read barrier. */
+    dataTrustRead: afterBarrier(createDataTrustRepo(db)),
     /**
      * Runs fn in one synchronous transaction (all or nothing). BEGIN IMMEDIATE takes the write lock
      * first: the projection writer commits from another connection, and a transaction that read

@@ -8,6 +8,7 @@ import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../domain/logged-
 import { dossierRowExtras } from './row-extras.js';
 import { buckPassingRowsChange } from './buck-passing-rows.js';
 import { StateCache } from './state-cache.js';
+import { DataTrustRows } from './data-trust-rows.js';
 
 /** Events read and folded per pass: bounds memory when far behind the log. */
 const EVENTS_PER_PASS = 50_000;
@@ -85,6 +86,7 @@ export class Projector {
   private readonly dossiers = new StateCache<DossierState>(CACHED_DOSSIERS);
   private readonly tasks = new StateCache<TaskState>(CACHED_DOSSIERS / 8);
   private readonly extras: ReturnType<typeof dossierRowExtras>;
+  private readonly trust: DataTrustRows;
   /** Set while recover() runs. */
   private recovery: Recovery | null = null;
 
@@ -96,6 +98,7 @@ export class Projector {
   ) {
     this.seq = store.projections.projectedSeq();
     this.extras = dossierRowExtras(ctx);
+    this.trust = new DataTrustRows(store, ctx, (s) => this.extras(s).outcome);
   }
 
   /** Every event with seq up to this is in the projections. */
@@ -153,6 +156,7 @@ export class Projector {
     // their keys kept: a pass's payloads never outlive their fold.
     const events: EventKey[] = [];
     store.snapshot(() => {
+      this.trust.beginPass();
       for (const ev of store.events.after(this.seq, recovery ? RECOVERY_EVENTS_PER_PASS : EVENTS_PER_PASS, untilSeq)) {
         this.fold(ev, dossiers, tasks);
         events.push({ seq: ev.seq, sourceId: ev.sourceId, eventId: ev.eventId, kind: ev.kind, itemId: ev.itemId });
@@ -176,10 +180,12 @@ export class Projector {
       steps.push({
         weight: 1,
         run: () => {
-          projections.saveDossier(d.prev, d.next, this.extras(d.next));
+          const extras = this.extras(d.next);
+          projections.saveDossier(d.prev, d.next, extras);
           // In the row's transaction: the case rows always match the row they were written with.
           const cases = buckPassingRowsChange(d.prev, d.next, this.ctx);
           if (cases !== null) projections.replaceBuckPassingCases(d.next, cases.had, cases.cases);
+          this.trust.write(d.prev, d.next, extras.outcome);
           counted(`d:${id}`);
         },
       });
@@ -206,6 +212,7 @@ export class Projector {
       steps.push({ weight: INDEX_STEP_WEIGHT, run: () => store.events.indexItems(slice) });
     }
     this.write(steps, seq);
+    this.trust.committed();
 
     for (const [id, d] of dossiers) this.dossiers.set(id, d.next);
     for (const [id, t] of tasks) this.tasks.set(id, t);
@@ -227,9 +234,12 @@ export class Projector {
       const d = dossiers.get(id);
       const logged = () => this.logged('dossier', id, ev.seq).map((s) => parseLoggedDossierEvent(s.payload));
       // The pass's `next` is its own (a copy of `prev` or a refold): later events fold onto it in place.
-      if (d) d.next = advanceOwnedDossier(d.next, e, ctx, logged);
-      else {
+      if (d) {
+        d.next = advanceOwnedDossier(d.next, e, ctx, logged);
+        this.trust.observe(ev, e, false);
+      } else {
         const prev = this.dossier(id);
+        this.trust.observe(ev, e, prev === null);
         // A recovery's first fold of an item: its row may be ahead of the mark (see recover).
         const base = recovery && prev && !recovery.folded.has(`d:${id}`) ? this.dossierAtMark(id) : prev;
         dossiers.set(id, { prev, next: advanceDossier(base, e, ctx, logged) });

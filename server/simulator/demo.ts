@@ -7,6 +7,7 @@ import { vnStartOfDay, MS_PER_DAY } from '../domain/time.js';
 import { loadProcedures } from './procedures.js';
 import { createCityGenerator, type CityGenerator } from './generator.js';
 import { seedHistory, startSimulator } from './runner.js';
+import { HISTORY_UNTIL_KEY } from '../projection/data-trust-rows.js';
 
 export interface DemoOptions {
   runtime: Runtime;
@@ -50,7 +51,10 @@ export async function startDemo(opts: DemoOptions): Promise<{ stop(): void; gene
   if (storedStart === null || Number(store.meta.get('demo.seed')) !== opts.seed) {
     const from = vnStartOfDay(now) - opts.seedDays * MS_PER_DAY;
     const t0 = performance.now();
+    // The seeded weeks reach us all at once: a history load, not back-dated data (data-trust.ts).
+    store.meta.set(HISTORY_UNTIL_KEY, 'pending');
     const counts = await seedHistory({ generator, from, to: now, submit });
+    store.meta.set(HISTORY_UNTIL_KEY, String(clock.now()));
     store.meta.set('demo.seed', String(opts.seed));
     store.meta.set('demo.start', String(from));
     store.meta.set('demo.seedEnd', String(now));

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEVEL_FILL, type Level, type Thresholds } from '../../lib/color-scale';
-import { formatMetric, type MetricKey } from '../../lib/metrics';
+import { formatMetric, HIGHER_IS_BETTER, type MetricKey } from '../../lib/metrics';
 import { useFormat } from '../../i18n';
 import { DEFAULT_SETTINGS, updateSettings, useSettings } from '../../lib/settings';
 
@@ -18,20 +18,19 @@ export function MapLegend({ metric, thresholds }: MapLegendProps) {
   // Cut points read best without trailing zeros: "≥ 95%", "92,5%".
   const v = (x: number): string => (metric === 'onTimeRate' ? `${f.number(x * 100, 1)}%` : formatMetric(metric, x, f));
 
-  const entries: { level: Level; range: string }[] =
-    metric === 'onTimeRate'
-      ? [
-          { level: 'good', range: `≥ ${v(thresholds.good)}` },
-          { level: 'warn', range: `${v(thresholds.warn)} – < ${v(thresholds.good)}` },
-          { level: 'bad', range: `< ${v(thresholds.warn)}` },
-        ]
-      : [
-          { level: 'good', range: `≤ ${v(thresholds.good)}` },
-          ...(thresholds.warn > thresholds.good
-            ? [{ level: 'warn' as const, range: `> ${v(thresholds.good)} – ${v(thresholds.warn)}` }]
-            : []),
-          { level: 'bad', range: `> ${v(thresholds.warn)}` },
-        ];
+  const entries: { level: Level; range: string }[] = HIGHER_IS_BETTER[metric]
+    ? [
+        { level: 'good', range: `≥ ${v(thresholds.good)}` },
+        { level: 'warn', range: `${v(thresholds.warn)} – < ${v(thresholds.good)}` },
+        { level: 'bad', range: `< ${v(thresholds.warn)}` },
+      ]
+    : [
+        { level: 'good', range: `≤ ${v(thresholds.good)}` },
+        ...(thresholds.warn > thresholds.good
+          ? [{ level: 'warn' as const, range: `> ${v(thresholds.good)} – ${v(thresholds.warn)}` }]
+          : []),
+        { level: 'bad', range: `> ${v(thresholds.warn)}` },
+      ];
 
   return (
     <div className="legend" data-testid="map-legend">
@@ -43,9 +42,7 @@ export function MapLegend({ metric, thresholds }: MapLegendProps) {
           <li key={e.level} className="legend__item" data-level={e.level}>
             <span className={`swatch swatch--${e.level}`} style={{ background: LEVEL_FILL[e.level] }} aria-hidden="true" />
             <span className="legend__range">{e.range}</span>
-            <span className="legend__word">
-              ({metric === 'onTimeRate' ? t(`legend.${e.level}`) : t(`legend.count${e.level[0].toUpperCase()}${e.level.slice(1)}`)})
-            </span>
+            <span className="legend__word">({t(`legend.${wordPrefix(metric)}${e.level[0].toUpperCase()}${e.level.slice(1)}`)})</span>
           </li>
         ))}
         <li className="legend__item" data-level="none">
@@ -58,9 +55,23 @@ export function MapLegend({ metric, thresholds }: MapLegendProps) {
           {t('legend.buckPassingDefinition')}
         </span>
       )}
-      {metric === 'onTimeRate' ? <ThresholdEditor /> : <span className="legend__note">{t('legend.quantileNote')}</span>}
+      {metric === 'dataTrust' && (
+        <span className="legend__note" data-testid="legend-definition">
+          {t('legend.dataTrustDefinition')}
+        </span>
+      )}
+      {metric === 'onTimeRate' ? (
+        <ThresholdEditor />
+      ) : metric === 'dataTrust' ? null : (
+        <span className="legend__note">{t('legend.quantileNote')}</span>
+      )}
     </div>
   );
+}
+
+/** The legend's words for a metric's classes: `legend.<prefix>Good|Warn|Bad`. */
+function wordPrefix(metric: MetricKey): string {
+  return metric === 'onTimeRate' ? 'rate' : metric === 'dataTrust' ? 'trust' : 'count';
 }
 
 /** Edits the on-time rate cut points (kept in this browser). */

@@ -17,6 +17,7 @@ const COLUMNS = [
   'overduePer1000',
   'onTimeRate',
   'buckPassingPer1000',
+  'dataTrust',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 type Dir = 'asc' | 'desc';
@@ -46,6 +47,8 @@ function sortValue(r: UnitRow, c: Column): number | string | null {
       return m?.onTimeRate ?? null;
     case 'buckPassingPer1000':
       return metricValue(m, 'buckPassingPer1000');
+    case 'dataTrust':
+      return metricValue(m, 'dataTrust');
   }
 }
 
@@ -80,14 +83,14 @@ export function UnitTable({ rows, period }: UnitTableProps) {
   const { metric, searchParams, set, linkTo } = useViewParams();
 
   const defaultCol: Column = metric;
-  const defaultDir: Dir = metric === 'onTimeRate' ? 'asc' : 'desc';
+  const defaultDir: Dir = metric === 'onTimeRate' || metric === 'dataTrust' ? 'asc' : 'desc';
   const sortParam = searchParams.get('sort');
   const col: Column = isColumn(sortParam) ? sortParam : defaultCol;
   const dir: Dir = searchParams.get('dir') === 'asc' ? 'asc' : searchParams.get('dir') === 'desc' ? 'desc' : defaultDir;
   const sorted = useMemo(() => sortRows(rows, col, dir), [rows, col, dir]);
 
   const toggle = (c: Column): void => {
-    const firstDir: Dir = c === 'unit' || c === 'type' || c === 'onTimeRate' ? 'asc' : 'desc';
+    const firstDir: Dir = c === 'unit' || c === 'type' || c === 'onTimeRate' || c === 'dataTrust' ? 'asc' : 'desc';
     const nextDir: Dir = c === col ? (dir === 'asc' ? 'desc' : 'asc') : firstDir;
     set({ sort: c, dir: nextDir });
   };
@@ -134,6 +137,7 @@ export function UnitTable({ rows, period }: UnitTableProps) {
                 {f.percent(r.metrics?.onTimeRate ?? null)}
               </td>
               <td className="num">{f.number(metricValue(r.metrics, 'buckPassingPer1000'), 1)}</td>
+              <td className="num">{f.number(metricValue(r.metrics, 'dataTrust'), 1)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,8 +1,7 @@
 /** Shapes the overview's per-unit data once, for the map, tiles, table and charts (pure). */
 import type { DepartmentInfo, UnitInfo } from '../../../shared/contract/api';
-import type { ScopeMetrics } from '../../../shared/contract/metrics';
 import { levelOf, type Level, type Thresholds } from '../../lib/color-scale';
-import { compareWorstFirst, metricValue, type MetricKey } from '../../lib/metrics';
+import { compareWorstFirst, metricValue, type MapMetrics, type MetricKey } from '../../lib/metrics';
 
 export interface UnitRow {
   code: string;
@@ -10,7 +9,7 @@ export interface UnitRow {
   nameEn: string;
   /** Phường / Xã / Đặc khu, or 'department'. */
   type: UnitInfo['type'] | 'department';
-  metrics: ScopeMetrics | null;
+  metrics: MapMetrics | null;
   /** Value of the chosen metric (null: cannot be computed). */
   value: number | null;
   level: Level;
@@ -19,7 +18,7 @@ export interface UnitRow {
 /** Rows of units (or departments) for one metric and thresholds. */
 export function buildRows(
   items: readonly (UnitInfo | DepartmentInfo)[],
-  metricsOf: (code: string) => ScopeMetrics | null | undefined,
+  metricsOf: (code: string) => MapMetrics | null | undefined,
   metric: MetricKey,
   thresholds: Thresholds,
 ): UnitRow[] {

@@ -10,7 +10,8 @@ import type { Period, ScopeKey, ScopeMetrics } from '../../../shared/contract/me
 import { CITY_CODE, fetchOverview, fetchUnitDetail, useApi, useBoundaries, useJurisdiction } from '../../api';
 import { useFormat, useLang } from '../../i18n';
 import { thresholdsFor } from '../../lib/color-scale';
-import { formatMetric, metricValue, type MetricKey } from '../../lib/metrics';
+import { formatMetric, metricValue, type MapMetrics, type MetricKey } from '../../lib/metrics';
+import { fetchDataTrust } from '../data-trust/api';
 import { useSettings } from '../../lib/settings';
 import type { MetricsState } from '../../realtime/metrics-reducer';
 import { useScopeSubscription } from '../../realtime/useScopeSubscription';
@@ -59,7 +60,9 @@ export function useOverviewModel(period: Period, metric: MetricKey, needs: { bou
 
   const ls = live.state;
   const ov = overview.data && overview.data.window.period === period ? overview.data : null;
-  const { unitMetrics, deptMetrics, city } = useLatestMetrics(ls, ov, period);
+  const latest = useLatestMetrics(ls, ov, period);
+  const { unitMetrics, deptMetrics } = useWithDataTrust(latest, period);
+  const { city } = latest;
 
   const units = useMemo(() => jurisdiction.data?.units ?? [], [jurisdiction.data]);
   const departments = useMemo(() => jurisdiction.data?.departments ?? [], [jurisdiction.data]);
@@ -141,6 +144,31 @@ function useLatestMetrics(ls: MetricsState, ov: OverviewResponse | null, period:
   );
   const city = (liveReady ? ls.metrics.city : undefined) ?? ov?.city ?? null;
   return { unitMetrics, deptMetrics, city };
+}
+
+/**
+ * The metrics with each scope's data-trust figure beside them (GET /data-trust, read again every
+ * OVERVIEW_REFRESH_MS: flags are not pushed live), for the map layer and the table's column.
+ */
+function useWithDataTrust(latest: ReturnType<typeof useLatestMetrics>, period: Period) {
+  const trust = useApi((signal) => fetchDataTrust(period, signal), [period]);
+  const reload = trust.reload;
+  useEffect(() => {
+    const id = window.setInterval(reload, OVERVIEW_REFRESH_MS);
+    return () => window.clearInterval(id);
+  }, [reload]);
+  const figures = useMemo(() => {
+    const data = trust.data && trust.data.window.period === period ? trust.data : null;
+    return new Map((data?.figures ?? []).map((f) => [f.code, f.trust]));
+  }, [trust.data, period]);
+  const { unitMetrics: u, deptMetrics: d } = latest;
+  const unitMetrics = useCallback((code: string): MapMetrics | undefined => withTrust(u(code), figures.get(code)), [u, figures]);
+  const deptMetrics = useCallback((code: string): MapMetrics | undefined => withTrust(d(code), figures.get(code)), [d, figures]);
+  return { unitMetrics, deptMetrics };
+}
+
+function withTrust(m: ScopeMetrics | undefined, trust: number | null | undefined): MapMetrics | undefined {
+  return m && trust !== undefined ? { ...m, dataTrust: trust } : m;
 }
 
 /** What the map shows of each unit: its level, its name (with its type in English) and the metric's value. */

@@ -74,6 +74,9 @@ export function Header() {
           <NavLink to={linkTo('/buck-passing')} className="app-nav__link" data-testid="nav-buck-passing">
             {t('nav.buckPassing')}
           </NavLink>
+          <NavLink to={linkTo('/data-trust')} className="app-nav__link" data-testid="nav-data-trust">
+            {t('nav.dataTrust')}
+          </NavLink>
         </nav>
         <PeriodSwitch />
         <UnitSearch />

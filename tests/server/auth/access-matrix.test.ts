@@ -242,6 +242,37 @@ const CASES: Case[] = [
     path: `/departments/${DEPT}/buck-passing?official=79-${DEPT}-cb01`,
     expect: row('A', 'A', 'D', 'A', 'D', 'A', 'D', 'D'),
   },
+  // Data trust: figures and flags to whoever may see the scope's figures; reviews by the administration centre's supervisors.
+  { route: 'GET /data-trust', what: 'every unit’s data-trust figure', path: '/data-trust?period=month', expect: ALL },
+  { route: 'GET /city/data-trust/flags', what: 'the city’s data-trust flags', path: '/city/data-trust/flags', expect: ALL },
+  {
+    route: 'GET /units/:code/data-trust/flags',
+    what: 'another unit’s data-trust flags',
+    path: `/units/${OTHER}/data-trust/flags?rule=backdated`,
+    expect: ALL,
+  },
+  {
+    route: 'GET /departments/:code/data-trust/flags',
+    what: 'a department’s data-trust flags',
+    path: `/departments/${DEPT}/data-trust/flags?status=open`,
+    expect: ALL,
+  },
+  {
+    route: 'POST /units/:code/data-trust/flags/:id/review',
+    what: 'reviews a flag of the own unit’s data (D-OWN arrived days after its receipt)',
+    method: 'POST',
+    path: `/units/${OWN}/data-trust/flags/D-OWN%3Abackdated/review`,
+    body: { verdict: 'justified', note: 'Hồ sơ nhập bù sau sự cố mạng' },
+    expect: row('D', 'A', 'D', 'D', 'D', 'D', 'D', 'D'),
+  },
+  {
+    route: 'POST /departments/:code/data-trust/flags/:id/review',
+    what: 'reviews a flag that does not exist',
+    method: 'POST',
+    path: `/departments/${DEPT}/data-trust/flags/NO-SUCH%3Abackdated/review`,
+    body: { verdict: 'confirmed', note: 'Không có' },
+    expect: row('D', 'N', 'D', 'D', 'D', 'D', 'D', 'D'),
+  },
   { route: 'GET /alerts/recent', what: 'a unit’s recent alerts', path: `/alerts/recent?code=${OWN}`, expect: ALL },
 
   {

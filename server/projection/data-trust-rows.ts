@@ -1,0 +1,210 @@
+/**
+ * The data-trust checks on the projection writer's path (like the buck-passing rows): as each pass
+ * folds a dossier's new events, its flags are recomputed from all its events (data-trust.ts) and
+ * rewritten only when they changed; a finished dossier's completion is kept per official and the
+ * completion-burst rule read around it; the unit's daily figures (the daily jump's history) move by
+ * the dossier's change. All in the dossier row's transaction, so what is stored always matches the
+ * row. What the checks remember of a dossier (its events' arrivals, what was last written) is a
+ * bounded cache: a miss reads the dossier's events back from the log and rewrites its flags.
+ */
+import type { Store } from '../db/store.js';
+import type { LoggedEvent } from '../db/events-repo.js';
+import type { FlagRow } from '../db/data-trust-repo.js';
+import type { DossierContext } from '../domain/dossier.js';
+import { completionBurstMembers, dossierFlags, holderAt, payloadContentKey, type TrustEvent } from '../domain/data-trust.js';
+import { parseLoggedDossierEvent } from '../domain/logged-events.js';
+import { MS_PER_MINUTE, vnDayIndex } from '../domain/time.js';
+import type { DossierEvent, DossierState } from '../domain/types.js';
+import { StateCache } from './state-cache.js';
+
+/** Dossiers whose memo stays between passes (≈ the open dossiers of a day of a large city). */
+const CACHED = 30_000;
+/** The meta key naming the end of a history load (see data-trust.ts): epoch ms, or `pending` while one runs. */
+export const HISTORY_UNTIL_KEY = 'data_trust.history_until';
+/** At most this many completions are kept as a burst flag's evidence. */
+const MAX_BURST_EVIDENCE = 50;
+
+/** A dossier's share of its unit's daily figures. */
+interface Contribution {
+  unit: string | null;
+  receivedDay: number | null;
+  endDay: number | null;
+  onTime: boolean;
+}
+
+interface Memo {
+  events: TrustEvent[];
+  /** JSON of the flags last written; null: unknown (rewrite them). */
+  flags: string | null;
+  /** `<handler>@<at>` of the completion last written ('' none); null: unknown. */
+  completion: string | null;
+  contribution: Contribution | null;
+}
+
+export class DataTrustRows {
+  private readonly memos = new StateCache<Memo>(CACHED);
+  private readonly pass = new Map<string, Memo>();
+  private historyUntil = -Infinity;
+
+  constructor(
+    private readonly store: Store,
+    private readonly ctx: DossierContext,
+    private readonly outcomeOf: (state: DossierState) => string | null,
+  ) {}
+
+  private get enabled(): boolean {
+    return this.ctx.settings.accountability.dataTrust.enabled;
+  }
+
+  /** A pass begins: reads where a history load ends (inside the pass's read snapshot). */
+  beginPass(): void {
+    this.pass.clear();
+    if (!this.enabled) return;
+    const v = this.store.meta.get(HISTORY_UNTIL_KEY);
+    this.historyUntil = v === null ? -Infinity : v === 'pending' ? Infinity : Number(v);
+  }
+
+  /** A logged dossier event was folded; `isNew`: the dossier had no state before it (no earlier event). */
+  observe(ev: LoggedEvent, e: DossierEvent, isNew: boolean): void {
+    if (!this.enabled) return;
+    let memo = this.pass.get(ev.itemId);
+    if (!memo) {
+      memo = this.memoBefore(ev, isNew);
+      this.pass.set(ev.itemId, memo);
+    }
+    memo.events.push(trustEvent(ev, e));
+  }
+
+  /** In the dossier row's step: writes what changed in its flags, completion and daily figures. */
+  write(prev: DossierState | null, next: DossierState, nextOutcome: string | null): void {
+    const memo = this.pass.get(next.id);
+    if (!this.enabled || !memo) return;
+    this.writeFlags(next, memo);
+    this.writeCompletion(next, memo);
+    const contribution = contributionOf(next, nextOutcome);
+    const before = memo.contribution ?? (prev === null ? null : contributionOf(prev, this.outcomeOf(prev)));
+    this.moveDailyFigures(before, contribution);
+    memo.contribution = contribution;
+  }
+
+  /** The pass's rows committed: its memos are what is stored now. */
+  committed(): void {
+    for (const [id, memo] of this.pass) this.memos.set(id, memo);
+    this.pass.clear();
+  }
+
+  private memoBefore(ev: LoggedEvent, isNew: boolean): Memo {
+    const cached = this.memos.get(ev.itemId);
+    if (cached) return { ...cached, events: cached.events.slice() };
+    if (isNew) return { events: [], flags: '[]', completion: '', contribution: null };
+    const events = this.store.events
+      .withArrivalOfItem('dossier', ev.itemId, ev.seq - 1)
+      .map((l) => trustEvent(l, parseLoggedDossierEvent(l.payload)));
+    return { events, flags: null, completion: null, contribution: null };
+  }
+
+  private writeFlags(next: DossierState, memo: Memo): void {
+    const ctx = { calendar: this.ctx.calendar, settings: this.ctx.settings.accountability.dataTrust, historyUntil: this.historyUntil };
+    const rows: FlagRow[] = dossierFlags(next, memo.events, ctx).map((f) => ({
+      id: f.id,
+      rule: f.rule,
+      unit: f.unit,
+      dossierId: f.dossierId,
+      receivedAt: next.receivedAt ?? f.raisedAt,
+      official: f.official,
+      raisedAt: f.raisedAt,
+      evidence: f.evidence,
+    }));
+    const key = JSON.stringify(rows);
+    if (key === memo.flags) return;
+    this.store.dataTrust.replaceDossierFlags(next.id, memo.flags !== '[]', rows);
+    memo.flags = key;
+  }
+
+  /** Keeps the dossier's completion per official, and flags the burst it makes part of (if any). */
+  private writeCompletion(next: DossierState, memo: Memo): void {
+    const done = next.endAt !== null && (next.endKind === 'processed' || next.endKind === 'returned') && next.unit !== null;
+    const holder = done ? holderAt(next.holds, next.endAt as number) : null;
+    const key = holder ? `${holder.id}@${next.endAt}` : '';
+    if (key === memo.completion) return;
+    const repo = this.store.dataTrust;
+    memo.completion = key;
+    if (!holder) return repo.removeCompletion(next.id);
+    const at = next.endAt as number;
+    const end = memo.events.find((e) => e.at === at && (e.type === 'processed' || e.type === 'returned'));
+    repo.setCompletion({
+      dossierId: next.id,
+      handlerId: holder.id,
+      handlerName: holder.name,
+      unit: next.unit as string,
+      receivedAt: next.receivedAt ?? at,
+      at,
+      eventId: end?.eventId ?? null,
+      arrivedAt: end?.arrivedAt ?? null,
+    });
+    const { burstCompletions, burstMinutes } = this.ctx.settings.accountability.dataTrust;
+    const span = burstMinutes * MS_PER_MINUTE;
+    const around = repo.completionsAround(holder.id, at - span, at + span);
+    const members = completionBurstMembers(around, { burstCompletions, burstMinutes }).map((i) => around[i]);
+    if (members.length === 0) return;
+    const evidence = members.slice(0, MAX_BURST_EVIDENCE).map((c) => ({
+      dossierId: c.dossierId,
+      eventId: c.eventId,
+      type: 'processed',
+      at: c.at,
+      arrivedAt: c.arrivedAt,
+      limitAt: null,
+    }));
+    const raisedAt = Math.max(...members.map((c) => c.arrivedAt ?? c.at));
+    for (const c of members) {
+      repo.upsertFlag({
+        id: `${c.dossierId}:completion_burst`,
+        rule: 'completion_burst',
+        unit: c.unit,
+        dossierId: c.dossierId,
+        receivedAt: c.receivedAt,
+        official: { id: c.handlerId, name: c.handlerName },
+        raisedAt,
+        evidence,
+      });
+    }
+  }
+
+  private moveDailyFigures(before: Contribution | null, after: Contribution): void {
+    const repo = this.store.dataTrust;
+    const same = (a: Contribution | null, b: Contribution) =>
+      a !== null && a.unit === b.unit && a.receivedDay === b.receivedDay && a.endDay === b.endDay && a.onTime === b.onTime;
+    if (same(before, after)) return;
+    for (const [c, sign] of [
+      [before, -1],
+      [after, 1],
+    ] as const) {
+      if (c === null || c.unit === null) continue;
+      if (c.receivedDay !== null) repo.addUnitDay(c.unit, c.receivedDay, sign, 0, 0);
+      if (c.endDay !== null) repo.addUnitDay(c.unit, c.endDay, 0, sign, c.onTime ? sign : 0);
+    }
+  }
+}
+
+function trustEvent(ev: LoggedEvent, e: DossierEvent): TrustEvent {
+  return {
+    seq: ev.seq,
+    sourceId: ev.sourceId,
+    eventId: ev.eventId,
+    type: e.type,
+    at: e.at,
+    arrivedAt: ev.arrivedAt,
+    contentKey: payloadContentKey(ev.payload, ev.eventId),
+  };
+}
+
+/** A dossier's share of the daily figures (outcome: the row's, footprint.ts DossierOutcome): received on its day of receipt; finished (early, on time, late) on its day of end. */
+function contributionOf(state: DossierState, outcome: string | null): Contribution {
+  const done = outcome === 'early' || outcome === 'on_time' || outcome === 'late';
+  return {
+    unit: state.unit,
+    receivedDay: state.receivedAt === null ? null : vnDayIndex(state.receivedAt),
+    endDay: done && state.endAt !== null ? vnDayIndex(state.endAt) : null,
+    onTime: outcome === 'early' || outcome === 'on_time',
+  };
+}
