@@ -8,7 +8,11 @@
  * 10,000), timing only the Projector's work on this thread. Reports its CPU µs per event and the WAL
  * bytes it wrote per event (a count, not a time: it does not depend on the machine's load, so it
  * tells changes to the write pattern apart where CPU times on a shared machine cannot).
- *   npx tsx bench/projection-writer.ts [--events 50000] [--pass 10000] [--reps 3] [--without-index <name>]
+ *   npx tsx bench/projection-writer.ts [--events 50000] [--pass 10000] [--reps 3] [--without-index <name>] [--rows-only]
+ *
+ * The writer also ends a transaction after 20 ms (projector.ts), so on a loaded machine it commits more
+ * often and writes more WAL: --rows-only bounds transactions by their rows alone, so that the WAL bytes
+ * are the same on a quiet machine and a busy one (compare two versions of the code with it).
  *
  * With --without-index, every rep replays the same log twice, with that index dropped and then with
  * it, one after the other: the index's own cost, on the same events and under the same machine load.
@@ -42,6 +46,7 @@ export async function main(args: Map<string, string>) {
   const pass = numArg(args, 'pass', 10_000);
   const reps = numArg(args, 'reps', 3);
   const ablated = args.get('without-index') ?? null;
+  const budgetMs = args.get('rows-only') === 'true' ? Infinity : undefined;
 
   const city = generateCity({ days: 10, scale: 1, maxEvents });
   const jurisdiction = loadJurisdiction();
@@ -67,7 +72,7 @@ export async function main(args: Map<string, string>) {
       // With an ablated index, both variants each rep, in alternating order (neither always runs warm).
       const order = !ablated ? [true] : rep % 2 ? [true, false] : [false, true];
       for (const withIndex of order) {
-        const run = replay(dbFile, pass, withIndex ? withIt : withoutIt);
+        const run = replay(dbFile, pass, withIndex ? withIt : withoutIt, budgetMs);
         (withIndex ? runs : without).push(run);
         const what = withIndex ? '' : ` without ${ablated}`;
         log(`projection-writer: rep ${rep + 1}${what}: ${run.cpuUsPerEvent} CPU µs/event, ${run.walBytesPerEvent} WAL bytes/event`);
@@ -118,7 +123,7 @@ function indexDefinition(dbFile: string, name: string): string {
  * Empties the projections and replays the logged events into them in passes of `pass` (the first
  * replay keeps the log aside); `prepare` may change the schema first. Times only the Projector's work.
  */
-function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown): Run {
+function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown, budgetMs?: number): Run {
   const db = openDatabase(dbFile);
   // As the writer's own connection (projection/worker.ts).
   db.pragma('synchronous = NORMAL');
@@ -131,10 +136,11 @@ function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown): Run
   db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');
   const store = createStore(db, dbFile, { gate: new WriteGate(WriteGate.createBuffer()), priority: false });
-  const projector = new Projector(store, {
-    calendar: loadWorkCalendar(undefined, DEFAULT_DOMAIN_SETTINGS.officeHours),
-    settings: DEFAULT_DOMAIN_SETTINGS,
-  });
+  const projector = new Projector(
+    store,
+    { calendar: loadWorkCalendar(undefined, DEFAULT_DOMAIN_SETTINGS.officeHours), settings: DEFAULT_DOMAIN_SETTINGS },
+    budgetMs,
+  );
   const last = db.prepare('SELECT MAX(seq) FROM logged').pluck().get() as number;
   const copy = db.prepare('INSERT INTO events SELECT * FROM logged WHERE seq > ? AND seq <= ?');
   let cpuUs = 0;
