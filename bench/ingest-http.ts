@@ -24,9 +24,11 @@
  * (projectionCatchUpMs; a read waits for it), and reports events/s with that time included.
  * Bodies are sent as UTF-8 bytes, serialised before the clock starts, as a source would send them.
  * Also measured once: JSON.parse of every body alone, and what one durable commit (fsync) costs here.
+ * --after-writer-start: each in-process run starts timing once the projection writer's thread has started
+ * (about a second of CPU, counted in "other threads" otherwise: a start-up cost, not a per-event one).
  * --profile: one more in-process http run and one direct run under the CPU profiler, summarised.
  * --experiments: the direct path over store variants (bench/variants.ts) to size candidate fixes.
- *   npx tsx bench/ingest-http.ts [--days 10] [--events 50000] [--scale 1] [--runs 3] [--batch 500] [--conns 1] [--profile] [--experiments]
+ *   npx tsx bench/ingest-http.ts [--days 10] [--events 50000] [--scale 1] [--runs 3] [--batch 500] [--conns 1] [--after-writer-start] [--profile] [--experiments]
  */
 import Database from 'better-sqlite3';
 import { statSync, existsSync } from 'node:fs';
@@ -291,6 +293,7 @@ export async function main(args: Map<string, string>) {
     .filter(Boolean);
   const profile = args.get('profile') === 'true';
   const experiments = args.get('experiments') === 'true';
+  const afterWriterStart = args.get('after-writer-start') === 'true';
 
   log(`ingest: generating up to ${maxEvents} events from ${days} days ago at scale ${scale}…`);
   const city = generateCity({ days, scale, maxEvents });
@@ -327,7 +330,7 @@ export async function main(args: Map<string, string>) {
       try {
         let res: RunResult;
         if (mode === 'direct') {
-          const server = await startInProcess({ dbFile, noListen: true });
+          const server = await startInProcess({ dbFile, noListen: true, afterWriterStart });
           const rt = server.runtime!;
           const acc = instrument(rt.store, rt.engine as never);
           const t0 = threadCpuMs();
@@ -356,7 +359,7 @@ export async function main(args: Map<string, string>) {
           };
           await server.close();
         } else {
-          const server = mode === 'child' ? await startChild({ dbFile }) : await startInProcess({ dbFile });
+          const server = mode === 'child' ? await startChild({ dbFile }) : await startInProcess({ dbFile, afterWriterStart });
           const pid = mode === 'child' ? (server as Awaited<ReturnType<typeof startChild>>).child.pid : undefined;
           const t0 = threadCpuMs();
           const m = await measured(() => sendAll(server, parts, events.length), pid);
