@@ -24,11 +24,13 @@
  * (projectionCatchUpMs; a read waits for it), and reports events/s with that time included.
  * Bodies are sent as UTF-8 bytes, serialised before the clock starts, as a source would send them.
  * Also measured once: JSON.parse of every body alone, and what one durable commit (fsync) costs here.
+ * --after-writer-start: each in-process run starts timing once the projection writer's thread has started
+ * (about a second of CPU, counted in "other threads" otherwise: a start-up cost, not a per-event one).
  * --profile: one more in-process http run and one direct run under the CPU profiler, summarised.
  * --experiments: the direct path over store variants (bench/variants.ts) to size candidate fixes.
  * --data-trust off: the in-process modes with the data-trust checks switched off (the checks run on the
  *   projection writer's thread: compare eventsPerSWithProjections and the other threads' CPU µs per event).
- *   npx tsx bench/ingest-http.ts [--days 10] [--events 50000] [--scale 1] [--runs 3] [--batch 500] [--conns 1] [--profile] [--experiments]
+ *   npx tsx bench/ingest-http.ts [--days 10] [--events 50000] [--scale 1] [--runs 3] [--batch 500] [--conns 1] [--after-writer-start] [--profile] [--experiments]
  */
 import Database from 'better-sqlite3';
 import { statSync, existsSync } from 'node:fs';
@@ -303,6 +305,7 @@ export async function main(args: Map<string, string>) {
     },
   };
   if (!dataTrust && modes.includes('child')) throw new Error('--data-trust off applies to the in-process modes: pass --modes http,direct');
+  const afterWriterStart = args.get('after-writer-start') === 'true';
 
   log(`ingest: generating up to ${maxEvents} events from ${days} days ago at scale ${scale}…`);
   const city = generateCity({ days, scale, maxEvents });
@@ -339,7 +342,7 @@ export async function main(args: Map<string, string>) {
       try {
         let res: RunResult;
         if (mode === 'direct') {
-          const server = await startInProcess({ dbFile, noListen: true, settings });
+          const server = await startInProcess({ dbFile, noListen: true, settings, afterWriterStart });
           const rt = server.runtime!;
           const acc = instrument(rt.store, rt.engine as never);
           const t0 = threadCpuMs();
@@ -368,7 +371,7 @@ export async function main(args: Map<string, string>) {
           };
           await server.close();
         } else {
-          const server = mode === 'child' ? await startChild({ dbFile }) : await startInProcess({ dbFile, settings });
+          const server = mode === 'child' ? await startChild({ dbFile }) : await startInProcess({ dbFile, settings, afterWriterStart });
           const pid = mode === 'child' ? (server as Awaited<ReturnType<typeof startChild>>).child.pid : undefined;
           const t0 = threadCpuMs();
           const m = await measured(() => sendAll(server, parts, events.length), pid);

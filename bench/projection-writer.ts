@@ -8,11 +8,15 @@
  * 10,000), timing only the Projector's work on this thread. Reports its CPU µs per event and the WAL
  * bytes it wrote per event (a count, not a time: it does not depend on the machine's load, so it
  * tells changes to the write pattern apart where CPU times on a shared machine cannot).
- *   npx tsx bench/projection-writer.ts [--events 50000] [--pass 10000] [--reps 3] [--without-index <name>] [--data-trust compare]
+ *   npx tsx bench/projection-writer.ts [--events 50000] [--pass 10000] [--reps 3] [--without-index <name>] [--data-trust compare] [--rows-only]
  *
  * With --data-trust compare, every rep replays the same log twice, with the data-trust checks off and on
  * (alternating which goes first): the checks' own cost per event on the writer's thread, the ingest
  * path's overhead (the checks run there and nowhere else).
+ *
+ * The writer also ends a transaction after 20 ms (projector.ts), so on a loaded machine it commits more
+ * often and writes more WAL: --rows-only bounds transactions by their rows alone, so that the WAL bytes
+ * are the same on a quiet machine and a busy one (compare two versions of the code with it).
  *
  * With --without-index, every rep replays the same log twice, with that index dropped and then with
  * it, one after the other: the index's own cost, on the same events and under the same machine load.
@@ -58,6 +62,7 @@ export async function main(args: Map<string, string>) {
   const reps = numArg(args, 'reps', 3);
   const ablated = args.get('without-index') ?? null;
   const compareTrust = args.get('data-trust') === 'compare';
+  const budgetMs = args.get('rows-only') === 'true' ? Infinity : undefined;
 
   const city = generateCity({ days: 10, scale: 1, maxEvents });
   const jurisdiction = loadJurisdiction();
@@ -82,7 +87,7 @@ export async function main(args: Map<string, string>) {
     const withoutIt = (db: Db) => db.exec(`DROP INDEX IF EXISTS ${ablated}`);
     for (let rep = 0; compareTrust && rep < reps; rep++) {
       for (const enabled of rep % 2 ? [true, false] : [false, true]) {
-        const run = replay(dbFile, pass, () => {}, settingsWithTrust(enabled));
+        const run = replay(dbFile, pass, () => {}, settingsWithTrust(enabled), budgetMs);
         (enabled ? runs : trustOff).push(run);
         log(
           `projection-writer: rep ${rep + 1} data trust ${enabled ? 'on' : 'off'}: ${run.cpuUsPerEvent} CPU µs/event, ${run.walBytesPerEvent} WAL bytes/event`,
@@ -93,7 +98,7 @@ export async function main(args: Map<string, string>) {
       // With an ablated index, both variants each rep, in alternating order (neither always runs warm).
       const order = !ablated ? [true] : rep % 2 ? [true, false] : [false, true];
       for (const withIndex of order) {
-        const run = replay(dbFile, pass, withIndex ? withIt : withoutIt);
+        const run = replay(dbFile, pass, withIndex ? withIt : withoutIt, DEFAULT_DOMAIN_SETTINGS, budgetMs);
         (withIndex ? runs : without).push(run);
         const what = withIndex ? '' : ` without ${ablated}`;
         log(`projection-writer: rep ${rep + 1}${what}: ${run.cpuUsPerEvent} CPU µs/event, ${run.walBytesPerEvent} WAL bytes/event`);
@@ -153,7 +158,7 @@ function indexDefinition(dbFile: string, name: string): string {
  * Empties the projections and replays the logged events into them in passes of `pass` (the first
  * replay keeps the log aside); `prepare` may change the schema first. Times only the Projector's work.
  */
-function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown, settings = DEFAULT_DOMAIN_SETTINGS): Run {
+function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown, settings = DEFAULT_DOMAIN_SETTINGS, budgetMs?: number): Run {
   const db = openDatabase(dbFile);
   // As the writer's own connection (projection/worker.ts).
   db.pragma('synchronous = NORMAL');
@@ -169,10 +174,7 @@ function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown, sett
   db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');
   const store = createStore(db, dbFile, { gate: new WriteGate(WriteGate.createBuffer()), priority: false });
-  const projector = new Projector(store, {
-    calendar: loadWorkCalendar(undefined, settings.officeHours),
-    settings,
-  });
+  const projector = new Projector(store, { calendar: loadWorkCalendar(undefined, settings.officeHours), settings }, budgetMs);
   const last = db.prepare('SELECT MAX(seq) FROM logged').pluck().get() as number;
   const copy = db.prepare('INSERT INTO events SELECT * FROM logged WHERE seq > ? AND seq <= ?');
   let cpuUs = 0;

@@ -13,6 +13,7 @@
 import type { DossierContext } from '../domain/dossier.js';
 import { atRiskAt } from '../domain/early-warning.js';
 import { forecastKey, officeCloseMs, type ForecastKey } from '../domain/forecast.js';
+import { sameOverdueInputs } from '../domain/overdue-spans.js';
 import { MS_PER_HOUR, vnDayIndex, vnDayStartOfIndex } from '../domain/time.js';
 import type { DossierState, TaskState } from '../domain/types.js';
 import type { Horizons } from './forecast.js';
@@ -116,6 +117,7 @@ export class EarlyWarningIndex {
   private readonly scopes = new Map<ScopeKey, ScopeWarnings>();
   private readonly dossiers = new Map<string, WatchedDossier>();
   private readonly taskScopes = new Map<string, ScopeWarnings[]>();
+  private readonly codeScopes = new Map<string, ScopeWarnings[] | null>();
   private readonly schedule = new TransitionSchedule<WatchedDossier>();
   private pending: AtRiskAlert[] = [];
 
@@ -137,8 +139,10 @@ export class EarlyWarningIndex {
       return;
     }
     const risk = atRiskAt(state, this.present, this.ctx);
-    const key = forecastKey(state, this.ctx.calendar, this.closeMs);
-    const dueDay = vnDayIndex(state.dueAt as number);
+    // This runs for every changed dossier of every batch: what most events leave alone (the overdue
+    // spans' inputs, the due date) is not recomputed.
+    const key = old !== undefined && sameOverdueInputs(old.state, state) ? old.key : forecastKey(state, this.ctx.calendar, this.closeMs);
+    const dueDay = old !== undefined && old.state.dueAt === state.dueAt ? old.dueDay : vnDayIndex(state.dueAt as number);
     // Most updates are of a dossier already watched: its record changes in place, its entries move only if they must.
     const rec: WatchedDossier = old ?? {
       id: state.id,
@@ -162,7 +166,11 @@ export class EarlyWarningIndex {
       for (const s of scopes) s.index(rec, 1);
     }
     const became = risk.atRisk && !rec.atRisk;
-    Object.assign(rec, { state, code: state.unit as string, scopes, key, atRisk: risk.atRisk });
+    rec.state = state;
+    rec.code = state.unit as string;
+    rec.scopes = scopes;
+    rec.key = key;
+    rec.atRisk = risk.atRisk;
     if (became) this.raise(rec, risk.from as number);
     if (old === undefined) this.dossiers.set(state.id, rec);
     this.schedule.schedule(rec, risk.nextChange, this.present);
@@ -270,13 +278,21 @@ export class EarlyWarningIndex {
     this.pending.push({ kind: 'at_risk', id: rec.id, code: rec.code, at: Math.min(from, this.present), dueAt: rec.state.dueAt as number });
   }
 
-  /** The scope of a code and the city, or null for a code scopeOf refuses. */
+  /** The scope of a code and the city, or null for a code scopeOf refuses (one array per code). */
   private scopesOf(code: string | null): ScopeWarnings[] | null {
-    const key = code === null ? null : this.scopeOf(code);
-    if (key === null || key === 'city') return null;
-    let s = this.scopes.get(key);
-    if (s === undefined) this.scopes.set(key, (s = new ScopeWarnings()));
-    return [s, this.city];
+    if (code === null) return null;
+    let scopes = this.codeScopes.get(code);
+    if (scopes === undefined) {
+      const key = this.scopeOf(code);
+      if (key === null || key === 'city') scopes = null;
+      else {
+        let s = this.scopes.get(key);
+        if (s === undefined) this.scopes.set(key, (s = new ScopeWarnings()));
+        scopes = [s, this.city];
+      }
+      this.codeScopes.set(code, scopes);
+    }
+    return scopes;
   }
 
   private scopeState(scope: ScopeKey): ScopeWarnings | undefined {
