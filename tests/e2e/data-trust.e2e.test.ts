@@ -86,6 +86,10 @@ describe('data trust in Chromium', () => {
       expect(await first.textContent()).toContain('Hạn xử lý dài hơn thời hạn luật định');
       expect(await first.locator('a[href^="/dossiers/DT-"]').count()).toBe(1);
       expect(await first.locator('[data-verdict="justified"]').count()).toBe(1);
+      // The month is named by its days, the last one whole (not "until 01/01 00:00").
+      expect(await page.getByTestId('dt-window').textContent()).toMatch(
+        /^Tháng này: hồ sơ tiếp nhận từ ngày 01\/\d\d\/\d{4} đến hết ngày (28|29|30|31)\/\d\d\/\d{4}$/,
+      );
       await screenshot(page, 'data-trust-page');
     },
     SLOW,

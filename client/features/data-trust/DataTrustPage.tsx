@@ -8,7 +8,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api';
 import { useViewParams } from '../../lib/url-state';
-import { formatDayTime } from '../unit/datetime';
+import { formatDate } from '../../lib/format';
 import { LoadError } from '../unit/LoadError';
 import { fetchDataTrust } from './api';
 import { FiguresTable } from './FiguresTable';
@@ -39,8 +39,9 @@ export function DataTrustPage() {
           <p className="page-meta" data-testid="dt-window">
             {t('windowNote', {
               period: tc(`period.${data.window.period}`),
-              from: formatDayTime(data.window.from),
-              to: formatDayTime(data.window.to),
+              from: formatDate(data.window.from),
+              // The window ends at the next midnight: the last day it holds is the one before.
+              to: formatDate(Date.parse(data.window.to) - 1),
             })}
           </p>
         )}
