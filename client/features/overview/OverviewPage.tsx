@@ -9,7 +9,9 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useClientConfig } from '../../api';
 import { useSettings } from '../../lib/settings';
-import { useViewParams } from '../../lib/url-state';
+import { useViewParams, type Layout } from '../../lib/url-state';
+import type { MetricKey } from '../../lib/metrics';
+import type { Period } from '../../../shared/contract/metrics';
 import { useNearViewport } from '../../lib/near-viewport';
 import { AlertFeed } from './AlertFeed';
 import { DepartmentList } from './DepartmentList';
@@ -25,6 +27,18 @@ import { ForecastLine } from '../early-warning/ForecastLine';
 // Charts load when they come near the screen, after the map and KPIs (their library is the largest of the client).
 const OverviewCharts = lazy(() => import('./OverviewCharts').then((m) => ({ default: m.OverviewCharts })));
 
+/** The model of what is on screen: boundaries for the geographic map, the city detail once the charts are near, data trust for its layer or the table. */
+function useShownModel(period: Period, metric: MetricKey, layout: Layout, showTable: boolean) {
+  const chartsRef = useRef<HTMLDivElement>(null);
+  const chartsNear = useNearViewport(chartsRef);
+  const m = useOverviewModel(period, metric, {
+    boundaries: layout === 'geo',
+    detail: chartsNear,
+    dataTrust: metric === 'dataTrust' || showTable,
+  });
+  return { chartsRef, chartsNear, m };
+}
+
 export function OverviewPage() {
   const { t } = useTranslation('overview');
   const navigate = useNavigate();
@@ -34,9 +48,7 @@ export function OverviewPage() {
   const { tileUrl, tileAttribution } = useTileSource(searchParams);
   const caps = useHomeRedirect(linkTo);
 
-  const chartsRef = useRef<HTMLDivElement>(null);
-  const chartsNear = useNearViewport(chartsRef);
-  const m = useOverviewModel(period, metric, { boundaries: layout === 'geo', detail: chartsNear });
+  const { chartsRef, chartsNear, m } = useShownModel(period, metric, layout, showTable);
   const { jurisdiction, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
   const { changedUnits, changedDepts, shortNames, syncNote, detail, detailError, loadError } = m;
 

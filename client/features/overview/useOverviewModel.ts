@@ -32,9 +32,10 @@ function codesOf(keys: readonly ScopeKey[], prefix: 'unit:' | 'department:'): st
 
 /**
  * `needs`: what the page shows now. The boundaries only for the geographic map (a phone opens on the
- * tiles), the city detail only once the charts come near the screen: neither delays the first figures.
+ * tiles), the city detail only once the charts come near the screen, the data-trust figures only for their
+ * map layer or the table's column: none of them delays the first figures.
  */
-export function useOverviewModel(period: Period, metric: MetricKey, needs: { boundaries: boolean; detail: boolean }) {
+export function useOverviewModel(period: Period, metric: MetricKey, needs: { boundaries: boolean; detail: boolean; dataTrust: boolean }) {
   const { t } = useTranslation('overview');
   const settings = useSettings();
 
@@ -61,7 +62,7 @@ export function useOverviewModel(period: Period, metric: MetricKey, needs: { bou
   const ls = live.state;
   const ov = overview.data && overview.data.window.period === period ? overview.data : null;
   const latest = useLatestMetrics(ls, ov, period);
-  const { unitMetrics, deptMetrics } = useWithDataTrust(latest, period);
+  const { unitMetrics, deptMetrics } = useWithDataTrust(latest, period, needs.dataTrust);
   const { city } = latest;
 
   const units = useMemo(() => jurisdiction.data?.units ?? [], [jurisdiction.data]);
@@ -150,13 +151,14 @@ function useLatestMetrics(ls: MetricsState, ov: OverviewResponse | null, period:
  * The metrics with each scope's data-trust figure beside them (GET /data-trust, read again every
  * OVERVIEW_REFRESH_MS: flags are not pushed live), for the map layer and the table's column.
  */
-function useWithDataTrust(latest: ReturnType<typeof useLatestMetrics>, period: Period) {
-  const trust = useApi((signal) => fetchDataTrust(period, signal), [period]);
+function useWithDataTrust(latest: ReturnType<typeof useLatestMetrics>, period: Period, needed: boolean) {
+  const trust = useApi(needed ? (signal) => fetchDataTrust(period, signal) : null, [period]);
   const reload = trust.reload;
   useEffect(() => {
+    if (!needed) return;
     const id = window.setInterval(reload, OVERVIEW_REFRESH_MS);
     return () => window.clearInterval(id);
-  }, [reload]);
+  }, [reload, needed]);
   const figures = useMemo(() => {
     const data = trust.data && trust.data.window.period === period ? trust.data : null;
     return new Map((data?.figures ?? []).map((f) => [f.code, f.trust]));
@@ -164,7 +166,7 @@ function useWithDataTrust(latest: ReturnType<typeof useLatestMetrics>, period: P
   const { unitMetrics: u, deptMetrics: d } = latest;
   const unitMetrics = useCallback((code: string): MapMetrics | undefined => withTrust(u(code), figures.get(code)), [u, figures]);
   const deptMetrics = useCallback((code: string): MapMetrics | undefined => withTrust(d(code), figures.get(code)), [d, figures]);
-  return { unitMetrics, deptMetrics };
+  return needed ? { unitMetrics, deptMetrics } : latest;
 }
 
 function withTrust(m: ScopeMetrics | undefined, trust: number | null | undefined): MapMetrics | undefined {
