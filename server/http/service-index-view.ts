@@ -149,6 +149,7 @@ export function indexRow(e: RankedEntry, name: string): IndexRow {
     change: changeOf(e),
     improvementRank: e.scope === 'city' ? null : e.improvementRank,
     dossiers: e.counts.progressTotal,
+    portal: null,
   };
 }
 

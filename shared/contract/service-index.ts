@@ -121,6 +121,27 @@ export interface IndexRow {
   improvementRank: number | null;
   /** Dossiers in the period (the progress indicator's denominator). */
   dossiers: number;
+  /** The national portal's published figure for the same scope and period, when imported. */
+  portal: PortalFigure | null;
+}
+
+/**
+ * A figure published by the national portal (dichvucong.gov.vn), stored by `npm run index:import`,
+ * beside ours. The portal recomputes once a day, so during the day the two may differ.
+ */
+export interface PortalFigure {
+  total: number;
+  /** Group points as published; a group the file left empty is absent. */
+  groups: Partial<Record<IndexGroup, number>>;
+  /** Our total minus the portal's, 2 decimals; null when ours is null. */
+  difference: number | null;
+  /** |difference| above the setting `portalDifferenceLimit` (default 2 points). */
+  flagged: boolean;
+  /** The groups whose points differ, largest |difference| first. */
+  differingGroups: { group: IndexGroup; ours: number; portal: number; difference: number }[];
+  /** When the file was imported (ISO), and its name. */
+  importedAt: string;
+  source: string;
 }
 
 /** GET /api/v1/index?period= */
