@@ -12,7 +12,7 @@ import './styles/shell.css';
 import './styles/overview.css';
 import './styles/responsive.css';
 import { App } from './App';
-import { initI18n } from './i18n';
+import { initI18n, languageReady } from './i18n';
 import { registerServiceWorker } from './offline/register-sw';
 import { preloadGeoMapUnlessNarrow } from './features/overview/lazy-geo-map';
 
@@ -23,10 +23,15 @@ void registerServiceWorker();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <BrowserRouter>
-      <App />
-    </BrowserRouter>
-  </StrictMode>,
-);
+// Vietnamese is bundled (ready at once); English is fetched first, so the first frame is in the right language.
+void languageReady()
+  .catch(() => undefined) // offline without the English chunks cached: Vietnamese, the fallback, still reads
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </StrictMode>,
+    ),
+  );

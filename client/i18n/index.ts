@@ -6,7 +6,7 @@
  *
  * The language comes from `?lang=` first, then the choice remembered in localStorage, else vi.
  */
-import i18next, { type i18n as I18n } from 'i18next';
+import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { formattersFor, type Formatters, type Lang } from '../lib/format';
@@ -14,10 +14,10 @@ import { isLang, LANG_STORAGE_KEY } from '../lib/url-state';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
-const modules = import.meta.glob<Record<string, unknown>>('./*/*.json', {
-  eager: true,
-  import: 'default',
-});
+// Vietnamese, the first language and the fallback, is part of the first load; English is fetched (one
+// small chunk per namespace) when it is first chosen: a phone's first load carries only what it shows.
+const bundled = import.meta.glob<Record<string, unknown>>('./vi/*.json', { eager: true, import: 'default' });
+const fetched = import.meta.glob<Record<string, unknown>>(['./*/*.json', '!./vi/*.json'], { import: 'default' });
 
 /** `{ vi: { common: {...}, overview: {...} }, en: {...} }` from the JSON files next to this one. */
 export function collectResources(files: Record<string, Record<string, unknown>>): Resources {
@@ -31,8 +31,25 @@ export function collectResources(files: Record<string, Record<string, unknown>>)
   return resources;
 }
 
-export const resources = collectResources(modules);
-export const namespaces = [...new Set(Object.values(resources).flatMap((r) => Object.keys(r)))];
+export const resources = collectResources(bundled);
+export const namespaces = Object.keys(resources.vi ?? {});
+
+/**
+ * Reads a namespace of a language not bundled, so that `changeLanguage('en')` loads English before it
+ * switches (the page never shows a half-translated frame).
+ */
+const fetchedLanguages: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(lng, ns, done) {
+    const load = fetched[`./${lng}/${ns}.json`];
+    if (!load) return done(new Error(`no ${lng}/${ns}.json`), false);
+    load().then(
+      (data) => done(null, data),
+      (err: unknown) => done(err instanceof Error ? err : new Error(String(err)), false),
+    );
+  },
+};
 
 /** The language to start with: URL `?lang=`, then localStorage, else Vietnamese. */
 export function initialLang(): Lang {
@@ -50,27 +67,41 @@ export function initialLang(): Lang {
 
 let initialized = false;
 
-/** Initialises the shared i18next instance once (synchronously: resources are bundled). */
+/**
+ * Initialises the shared i18next instance once: at once for Vietnamese (bundled); another language is
+ * ready when `languageReady()` resolves.
+ */
 export function initI18n(lang: Lang = initialLang()): I18n {
   if (!initialized) {
     initialized = true;
-    void i18next.use(initReactI18next).init({
-      resources,
-      lng: lang,
-      fallbackLng: 'vi',
-      supportedLngs: ['vi', 'en'],
-      ns: namespaces,
-      defaultNS: 'common',
-      interpolation: { escapeValue: false }, // React escapes
-      returnNull: false,
-      initAsync: false,
-    });
+    void i18next
+      .use(fetchedLanguages)
+      .use(initReactI18next)
+      .init({
+        resources,
+        partialBundledLanguages: true,
+        lng: lang,
+        fallbackLng: 'vi',
+        supportedLngs: ['vi', 'en'],
+        ns: namespaces,
+        defaultNS: 'common',
+        interpolation: { escapeValue: false }, // React escapes
+        returnNull: false,
+        initAsync: false,
+      });
     if (typeof document !== 'undefined') document.documentElement.lang = lang;
     i18next.on('languageChanged', (lng) => {
       if (typeof document !== 'undefined') document.documentElement.lang = lng;
     });
   }
   return i18next;
+}
+
+/** Resolves when the current language's texts are loaded (at once for Vietnamese). */
+export function languageReady(): Promise<void> {
+  const lng = i18next.language;
+  if (!lng || i18next.hasLoadedNamespace(namespaces, { lng })) return Promise.resolve();
+  return i18next.loadLanguages(lng).then(() => undefined);
 }
 
 /** The current UI language. */
