@@ -69,6 +69,18 @@ async function liveStateInView(page: Page): Promise<boolean> {
   );
 }
 
+/** The main navigation scrolls sideways on a phone: the current page's link (if it has one) is shown whole. */
+async function currentLinkInView(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const nav = document.querySelector('.app-nav');
+    const link = nav?.querySelector('[aria-current="page"]');
+    if (!nav || !link) return true;
+    const n = nav.getBoundingClientRect();
+    const l = link.getBoundingClientRect();
+    return l.left >= n.left - 1 && l.right <= n.right + 1;
+  });
+}
+
 describe('every view on a phone, 360 and 390 px wide', () => {
   let server: E2eServer;
   let browser: Browser;
@@ -134,7 +146,7 @@ describe('every view on a phone, 360 and 390 px wide', () => {
 
   for (const size of PHONES) {
     it(
-      `at ${size.width} px: no page scrolls sideways, text ≥ 14 px, targets ≥ 44 px, the live state stays in view`,
+      `at ${size.width} px: no page scrolls sideways, text ≥ 14 px, targets ≥ 44 px, the live state and the page's own link stay in view`,
       async () => {
         const { context, page } = await signedInPhone(size);
         const problems: string[] = [];
@@ -147,6 +159,7 @@ describe('every view on a phone, 360 and 390 px wide', () => {
           problems.push(...m.smallText.map((x) => `${v.name}: text under 14 px: ${x}`));
           problems.push(...m.smallTargets.map((x) => `${v.name}: target under 44 px: ${x}`));
           problems.push(...m.rawKeys.map((x) => `${v.name}: untranslated key on screen: ${x}`));
+          if (!(await currentLinkInView(page))) problems.push(`${v.name}: its link in the navigation is scrolled out of view`);
           // Scrolled down, the pinned bar still shows whether the figures are live and of when.
           await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
           if (!(await liveStateInView(page))) problems.push(`${v.name}: live state out of view`);

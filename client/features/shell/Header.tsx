@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n';
@@ -14,6 +15,7 @@ import { SourcesPanel } from './SourcesPanel';
 import { CalendarBanner } from './CalendarBanner';
 import { useNarrowScreen } from '../../lib/narrow-screen';
 import { RequestsBell } from '../requests/RequestsBell';
+import { useActiveLinkInView } from './useActiveLinkInView';
 
 /**
  * The app bar on every page: title, "Cập nhật lúc HH:MM:SS" from the server's clock ticks,
@@ -30,6 +32,8 @@ export function Header() {
   const { me } = useSession();
   // On a phone only the live state stays pinned; sources, language and account scroll away with the tools.
   const narrow = useNarrowScreen();
+  const nav = useRef<HTMLElement>(null);
+  useActiveLinkInView(nav);
   const account = (
     <>
       <SourcesPanel sources={conn.lastTick?.sources ?? null} />
@@ -62,7 +66,7 @@ export function Header() {
       </div>
       {narrow && <div className="app-header__account">{account}</div>}
       <div className="app-header__tools">
-        <nav className="app-nav" aria-label={t('nav.label')}>
+        <nav className="app-nav" ref={nav} aria-label={t('nav.label')}>
           <NavLink to={linkTo('/')} end className="app-nav__link">
             {t('nav.map')}
           </NavLink>
