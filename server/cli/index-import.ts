@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.js';
 import { createPortalIndexRepo, type PortalImportCounts } from '../db/portal-index-repo.js';
 import { readPortalFile, type PortalFileContext, type PortalFileReport } from '../domain/portal-index-file.js';
+import { decodeCsvBytes } from '../domain/portal-index-csv.js';
 import type { Jurisdiction } from '../domain/types.js';
 import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
 import { PeriodError, resolvePeriod } from '../metrics/named-periods.js';
@@ -92,7 +93,7 @@ function main(): number {
     return 2;
   }
   const name = basename(path);
-  const result = readPortalFile(bytes.toString('utf8'), portalFileContext(loadJurisdiction(), Date.now()));
+  const result = readPortalFile(decodeCsvBytes(bytes), portalFileContext(loadJurisdiction(), Date.now()));
   if (!result.ok) {
     console.error(`${name}: ${result.problem}. Nothing imported.`);
     return 2;

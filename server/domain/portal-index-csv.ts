@@ -17,6 +17,16 @@ export interface CsvLine {
 const SEPARATORS = [',', ';', '\t'] as const;
 export type CsvSeparator = (typeof SEPARATORS)[number];
 
+/**
+ * The file's text: UTF-8 (with or without a byte-order mark), or UTF-16 when it starts with that
+ * encoding's mark (a spreadsheet's "Unicode text" export, tab-separated). Pure: bytes in, text out.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
 /** The separator the header uses most, outside quotes (comma on a tie or none). */
 export function detectSeparator(headerLine: string): CsvSeparator {
   let best: CsvSeparator = ',';

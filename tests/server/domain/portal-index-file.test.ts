@@ -5,7 +5,7 @@ import {
   type PortalFileContext,
   type PortalFileReport,
 } from '../../../server/domain/portal-index-file.js';
-import { detectSeparator, readCsvLines } from '../../../server/domain/portal-index-csv.js';
+import { decodeCsvBytes, detectSeparator, readCsvLines } from '../../../server/domain/portal-index-csv.js';
 
 /** Two wards, a department and the city; periods checked by shape only (the CLI checks them against the clock). */
 const ctx: PortalFileContext = {
@@ -130,6 +130,14 @@ describe('the CSV reading under it', () => {
     expect(detectSeparator('a;b;"c,d,e"')).toBe(';');
     expect(detectSeparator('a\tb\tc')).toBe('\t');
     expect(detectSeparator('a')).toBe(',');
+  });
+  it('reads UTF-8 and a spreadsheet’s UTF-16 “Unicode text” export (tab-separated) alike', () => {
+    const text = '\uFEFFMã đơn vị\tKỳ\tTổng điểm\r\n26740\t2026-10\t85,16\r\n';
+    const utf16 = new Uint8Array(Buffer.from(text, 'utf16le'));
+    expect(utf16[0]).toBe(0xff);
+    expect(decodeCsvBytes(utf16)).toBe(text.slice(1)); // the mark is dropped
+    expect(decodeCsvBytes(new Uint8Array(Buffer.from(text, 'utf8')))).toBe(text.slice(1));
+    expect(read(decodeCsvBytes(utf16)).accepted[0]).toMatchObject({ code: '26740', period: '2026-10', total: 85.16 });
   });
   it('numbers lines from 1 across notes and blank lines', () => {
     expect(readCsvLines('# note\n\na,b\n1,2\n').lines.map((l) => l.line)).toEqual([3, 4]);
