@@ -6,6 +6,7 @@ import { createSourcesRepo } from './sources-repo.js';
 import { createReadRepo } from './read-repo.js';
 import { createOfficialsRepo } from './officials-repo.js';
 import { createServiceIndexRepo } from './service-index-repo.js';
+import { createPortalIndexRepo } from './portal-index-repo.js';
 import { openReadOnlyDatabase } from './connection.js';
 import { createMetaRepo } from './meta-repo.js';
 import { createDisplaysRepo, createWallPresetsRepo } from './wall-repo.js';
@@ -53,6 +54,8 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
     officials: afterBarrier(createOfficialsRepo(db)),
     /** The national service index of closed periods, behind the same barrier. */
     serviceIndex: afterBarrier(createServiceIndexRepo(db)),
+    /** The national portal's published index figures (npm run index:import); no barrier: events do not write them. */
+    portalIndex: createPortalIndexRepo(db),
     meta: createMetaRepo(db),
     wallPresets: createWallPresetsRepo(db),
     displays: createDisplaysRepo(db),

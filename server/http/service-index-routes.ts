@@ -13,6 +13,8 @@ import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
 import { parsePeriodParam, parseQuery, resolveScopeCode } from './query.js';
 import { createIndexView, indexRow, type RankedEntry } from './service-index-view.js';
+import { createPortalFigures } from './portal-figures.js';
+import { comparePortal, type PublishedFigure } from '../domain/portal-comparison.js';
 import type { PastOverdue } from './past-overdue.js';
 import type { ReadDeps } from './read-routes.js';
 import type { ScopeKey } from '../metrics/types.js';
@@ -36,7 +38,14 @@ export function serviceIndexRoutes(deps: IndexRouteDeps): Router {
     ...jurisdiction.units.map((u) => [`unit:${u.code}` as ScopeKey, u.fullName] as const),
     ...jurisdiction.departments.map((d) => [`department:${d.code}` as ScopeKey, d.name] as const),
   ]);
-  const rowOf = (e: RankedEntry): IndexRow => indexRow(e, names.get(e.scope) ?? e.scope);
+  const portal = createPortalFigures(deps.store.portalIndex);
+  const portalDifferenceLimit = deps.settings.serviceIndex.portalDifferenceLimit;
+  /** The wire row, with the portal's figure of the period beside ours when one was imported. */
+  const rowOf = (e: RankedEntry, published: ReadonlyMap<string, PublishedFigure>): IndexRow => {
+    const row = indexRow(e, names.get(e.scope) ?? e.scope);
+    const figure = published.get(row.code);
+    return figure === undefined ? row : { ...row, portal: comparePortal(row.total, e.index, figure, portalDifferenceLimit) };
+  };
 
   /** The month, quarter or year asked for, and the one before it; 400 for any other period. */
   const periodsOf = (req: Request) => {
@@ -52,14 +61,15 @@ export function serviceIndexRoutes(deps: IndexRouteDeps): Router {
     const { period, previous } = periodsOf(req);
     const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
     const { entries } = view.ranking(period, previous);
+    const published = portal.of(period);
     const rows = (kind: 'unit' | 'department') =>
       [...entries.values()]
         .filter((e) => e.scope.startsWith(`${kind}:`) && may(e.scope))
-        .map(rowOf)
+        .map((e) => rowOf(e, published))
         .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
     const units = rows('unit');
     const departments = rows('department');
-    const city = may('city') ? rowOf(entries.get('city') as RankedEntry) : null;
+    const city = may('city') ? rowOf(entries.get('city') as RankedEntry, published) : null;
     if (city === null && units.length === 0 && departments.length === 0) throw denied(p, 'the service index');
     const { from, to, kind } = windowOf(previous);
     const body: IndexRankingResponse = {
@@ -68,6 +78,7 @@ export function serviceIndexRoutes(deps: IndexRouteDeps): Router {
       previous: { period: previous.name, kind, from, to },
       rule: deps.settings.serviceIndex.noDataRule,
       gradeCutoffs: deps.settings.serviceIndex.gradeCutoffs,
+      portalDifferenceLimit,
       city,
       units,
       departments,
@@ -86,10 +97,11 @@ export function serviceIndexRoutes(deps: IndexRouteDeps): Router {
       asOf: toVnIso(deps.now()),
       window: windowOf(period),
       scope,
-      row: rowOf(entry),
+      row: rowOf(entry, portal.of(period)),
       index: entry.index,
       previous: entry.previous,
       gradeCutoffs: deps.settings.serviceIndex.gradeCutoffs,
+      portalDifferenceLimit,
     };
     res.set('Cache-Control', 'no-store').json(body);
   });

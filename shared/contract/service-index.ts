@@ -137,7 +137,13 @@ export interface PortalFigure {
   difference: number | null;
   /** |difference| above the setting `portalDifferenceLimit` (default 2 points). */
   flagged: boolean;
-  /** The groups whose points differ, largest |difference| first. */
+  /**
+   * The groups the file gave whose points differ from ours (by 0.01 or more), largest |difference| first;
+   * empty when our total is null. Our group points are under the setting `noDataRule`, like our total:
+   * `full` counts an indicator without points at its maximum (so `transparency`, which no dossier can
+   * compute, is 18 on our side); `scaled` scales the group's computed points to its maximum, and a
+   * group with nothing computed is left out.
+   */
   differingGroups: { group: IndexGroup; ours: number; portal: number; difference: number }[];
   /** When the file was imported (ISO), and its name. */
   importedAt: string;
@@ -152,6 +158,8 @@ export interface IndexRankingResponse {
   rule: NoDataRule;
   /** Grade cut-offs in force (points): Xuất sắc ≥ excellent, Tốt ≥ good, Khá ≥ fair, Trung bình ≥ average. */
   gradeCutoffs: GradeCutoffs;
+  /** Points by which our total may differ from the portal's before a row is `portal.flagged` (setting, default 2). */
+  portalDifferenceLimit: number;
   city: IndexRow | null;
   units: IndexRow[];
   departments: IndexRow[];
@@ -174,4 +182,6 @@ export interface ScopeIndexResponse {
   /** The previous period's index, for the change; null when it had no data. */
   previous: ServiceIndex | null;
   gradeCutoffs: GradeCutoffs;
+  /** As in IndexRankingResponse: the limit behind `row.portal.flagged`. */
+  portalDifferenceLimit: number;
 }
