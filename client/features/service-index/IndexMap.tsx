@@ -54,7 +54,14 @@ function MapArea({ rows, onSelect }: Pick<Props, 'rows' | 'onSelect'>) {
   const insetUnits = useMemo(() => units.filter((u) => u.type === 'Đặc khu'), [units]);
   const views = useGradeViews(rows);
   const f = useFormat();
-  const tileValue = useCallback((code: string) => f.number(views[code]?.total ?? null, 0), [views, f]);
+  // Tenths rounded down: a tile never shows 90 for a ward of 89.96, graded Tốt, not Xuất sắc.
+  const tileValue = useCallback(
+    (code: string) => {
+      const total = views[code]?.total;
+      return total == null ? '—' : f.number(Math.floor(total * 10) / 10, 1);
+    },
+    [views, f],
+  );
   if (units.length === 0) return <p className="empty">{tc('loading')}</p>;
   if (layout === 'tiles' || (boundaries.error != null && !boundaries.data)) {
     return (

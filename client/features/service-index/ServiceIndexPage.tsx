@@ -3,6 +3,7 @@
  * for a month, quarter or year (current and live, or closed), ranked among peers; the wards on the
  * map by grade; a unit's breakdown by indicator; the national portal's figure beside ours when imported.
  */
+import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { IndexRankingResponse, IndexRow } from '../../../shared/contract/service-index';
@@ -138,8 +139,16 @@ function SelectedBreakdown({ view, tick, onClose }: { view: IndexView; tick: num
   const { code, kind, period } = view;
   const res = useApi(code ? (signal) => fetchScopeIndex(code, kind, period, signal) : null, [code, kind, period, tick]);
   const data = res.data && code && res.data.window.period === period && res.data.row.code === code ? res.data : null;
+  const box = useRef<HTMLElement>(null);
+  // A unit chosen in the ranking far below: bring its breakdown into view (not when it is already in view).
+  useEffect(() => {
+    const el = box.current;
+    if (!code || !el || typeof el.scrollIntoView !== 'function') return;
+    const top = el.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight * 0.6) el.scrollIntoView({ block: 'start' });
+  }, [code]);
   return (
-    <section className="block si-detail" aria-labelledby="si-detail-title" data-testid="si-detail">
+    <section className="block si-detail" aria-labelledby="si-detail-title" data-testid="si-detail" ref={box}>
       {code === null ? (
         <p className="hint">{t('breakdown.hint')}</p>
       ) : (
