@@ -90,7 +90,7 @@ function PortalCells({ row }: { row: IndexRow }) {
       </td>
       <td className="dt-num" data-col="difference">
         {f.signed(p.difference, 2)}
-        {p.flagged && <span className="badge badge-bad">{t('flagged')}</span>}
+        {p.flagged && <span className="si-flag">{t('flagged')}</span>}
       </td>
     </>
   );
