@@ -65,11 +65,14 @@ export const PORTAL: PortalFigure = {
 
 /** GET /units/26740/index for November 2026, with the portal's figure when given. */
 export function scopeResponse(index: ServiceIndex, portal: PortalFigure | null = null): ScopeIndexResponse {
-  return {
+  // Not returned as a literal: the contract gains `portalDifferenceLimit` with the portal import, and a
+  // literal would be refused by the contract on one side of that change.
+  const body = {
+    portalDifferenceLimit: 2,
     asOf: '2026-12-04T10:30:00.000+07:00',
     window: {
       period: '2026-11',
-      kind: 'month',
+      kind: 'month' as const,
       from: '2026-11-01T00:00:00.000+07:00',
       to: '2026-12-01T00:00:00.000+07:00',
       current: false,
@@ -80,4 +83,5 @@ export function scopeResponse(index: ServiceIndex, portal: PortalFigure | null =
     previous: null,
     gradeCutoffs: DEFAULT_SERVICE_INDEX_SETTINGS.gradeCutoffs,
   };
+  return body;
 }
