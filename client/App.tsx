@@ -12,6 +12,7 @@ import { OverviewPage } from './features/overview/OverviewPage';
 const UnitPage = lazy(() => import('./features/unit/UnitPage').then((m) => ({ default: m.UnitPage })));
 const DossierPage = lazy(() => import('./features/item/DossierPage').then((m) => ({ default: m.DossierPage })));
 const DataTrustPage = lazy(() => import('./features/data-trust/DataTrustPage').then((m) => ({ default: m.DataTrustPage })));
+const ServiceIndexPage = lazy(() => import('./features/service-index/ServiceIndexPage').then((m) => ({ default: m.ServiceIndexPage })));
 const BuckPassingPage = lazy(() => import('./features/buck-passing/BuckPassingPage').then((m) => ({ default: m.BuckPassingPage })));
 const TaskPage = lazy(() => import('./features/item/TaskPage').then((m) => ({ default: m.TaskPage })));
 const OfficialsPage = lazy(() => import('./features/officials/OfficialsPage').then((m) => ({ default: m.OfficialsPage })));
@@ -38,6 +39,7 @@ const LAZY_PAGES: readonly { path: string; Page: ComponentType }[] = [
   { path: 'officials/:id', Page: OfficialPage },
   { path: 'dossiers/:id', Page: DossierPage },
   { path: 'data-trust', Page: DataTrustPage },
+  { path: 'index', Page: ServiceIndexPage },
   { path: 'buck-passing', Page: BuckPassingPage },
   { path: 'tasks/:id', Page: TaskPage },
 ];

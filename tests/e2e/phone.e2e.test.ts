@@ -123,6 +123,7 @@ describe('every view on a phone, 360 and 390 px wide', () => {
       // The seeded history is ten days long: a quarter holds its cases whatever today's date.
       { name: 'buck-passing', path: '/buck-passing?period=quarter', ready: '[data-testid^="bp-case-"]' },
       { name: 'data-trust', path: '/data-trust?period=month', ready: '[data-testid="dt-figures"]' },
+      { name: 'service-index', path: `/index?period=month&unit=${unit}`, ready: '[data-testid="si-breakdown"]' },
     ];
   }, 180_000);
 

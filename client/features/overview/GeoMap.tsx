@@ -18,6 +18,9 @@ export interface MapUnitView {
   /** Name and value for the tooltip and the accessible label. */
   label: string;
   valueText: string;
+  /** Fill and text colours instead of the level's (a layer with more classes, e.g. the index's five grades). */
+  fill?: string;
+  ink?: string;
 }
 
 export interface GeoMapProps {
@@ -43,7 +46,7 @@ const HCMC_CENTER: L.LatLngTuple = [10.85, 106.75];
 function styleOf(view: MapUnitView | undefined, hover = false): L.PathOptions {
   const level = view?.level ?? 'none';
   return {
-    fillColor: LEVEL_FILL[level],
+    fillColor: view?.fill ?? LEVEL_FILL[level],
     fillOpacity: 0.92,
     color: hover ? '#101828' : '#FFFFFF',
     weight: hover ? 2.5 : 0.8,

@@ -146,7 +146,7 @@ function MapView(p: MapPanelProps) {
 }
 
 /** Units drawn beside the map instead of on it (a far island), as buttons coloured like the map. */
-function MapInsets({ units, views, tileValue, onSelect }: Pick<MapPanelProps, 'units' | 'views' | 'tileValue' | 'onSelect'>) {
+export function MapInsets({ units, views, tileValue, onSelect }: Pick<MapPanelProps, 'units' | 'views' | 'tileValue' | 'onSelect'>) {
   const { t } = useTranslation('overview');
   if (units.length === 0) return null;
   return (
@@ -160,7 +160,7 @@ function MapInsets({ units, views, tileValue, onSelect }: Pick<MapPanelProps, 'u
             type="button"
             className="map-inset"
             data-testid={`map-inset-${u.code}`}
-            style={{ background: LEVEL_FILL[level], color: LEVEL_TEXT[level] }}
+            style={{ background: v?.fill ?? LEVEL_FILL[level], color: v?.ink ?? LEVEL_TEXT[level] }}
             onClick={() => onSelect(u.code)}
             title={t('map.openUnit', { name: v?.label ?? u.name })}
           >

@@ -151,6 +151,7 @@ interface TileProps {
 /** One unit's tile: a link with its colour, its label or name, and its value. */
 function Tile({ cell: c, view: v, fullName, label, nameLines, value, pulse, href, onSelect, onHover, onLeave }: TileProps) {
   const level = v?.level ?? 'none';
+  const ink = v?.ink ?? LEVEL_TEXT[level];
   const x = c.col * CELL + GAP / 2;
   const y = c.row * CELL + GAP / 2;
   const size = CELL - GAP;
@@ -177,17 +178,17 @@ function Tile({ cell: c, view: v, fullName, label, nameLines, value, pulse, href
         width={size}
         height={size}
         rx={4}
-        fill={LEVEL_FILL[level]}
+        fill={v?.fill ?? LEVEL_FILL[level]}
         className={level === 'none' ? 'tile__rect tile__rect--none' : 'tile__rect'}
       />
       {nameLines ? (
-        <TileName x={x} y={y} size={size} lines={nameLines} fill={LEVEL_TEXT[level]} />
+        <TileName x={x} y={y} size={size} lines={nameLines} fill={ink} />
       ) : (
-        <text x={x + size / 2} y={y + size * 0.4} textAnchor="middle" className="tile__abbr" fill={LEVEL_TEXT[level]} aria-hidden="true">
+        <text x={x + size / 2} y={y + size * 0.4} textAnchor="middle" className="tile__abbr" fill={ink} aria-hidden="true">
           {label}
         </text>
       )}
-      <text x={x + size / 2} y={y + size * 0.78} textAnchor="middle" className="tile__value" fill={LEVEL_TEXT[level]} aria-hidden="true">
+      <text x={x + size / 2} y={y + size * 0.78} textAnchor="middle" className="tile__value" fill={ink} aria-hidden="true">
         {value}
       </text>
     </a>

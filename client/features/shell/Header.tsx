@@ -81,6 +81,7 @@ export function Header() {
           <NavLink to={linkTo('/data-trust')} className="app-nav__link" data-testid="nav-data-trust">
             {t('nav.dataTrust')}
           </NavLink>
+          <ServiceIndexLink />
         </nav>
         <PeriodSwitch />
         <UnitSearch />
@@ -100,5 +101,18 @@ export function Header() {
         </div>
       )}
     </header>
+  );
+}
+
+/** The Index page's link, for roles that may read it: every signed-in one (its own scope's rows), and anyone when the public view is on. */
+function ServiceIndexLink() {
+  const { t } = useTranslation();
+  const { linkTo } = useViewParams();
+  const { me } = useSession();
+  if (!me.publicView && !me.user) return null;
+  return (
+    <NavLink to={linkTo('/index')} className="app-nav__link" data-testid="nav-service-index">
+      {t('nav.serviceIndex')}
+    </NavLink>
   );
 }

@@ -1,0 +1,168 @@
+/**
+ * The Index page (`/index`, Chỉ số phục vụ): the national service index of every ward and department
+ * for a month, quarter or year (current and live, or closed), ranked among peers; the wards on the
+ * map by grade; a unit's breakdown by indicator; the national portal's figure beside ours when imported.
+ */
+import { useEffect, useRef } from 'react';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { IndexRankingResponse, IndexRow } from '../../../shared/contract/service-index';
+import { useApi } from '../../api';
+import { useFormat } from '../../i18n';
+import { formatDate } from '../../lib/format';
+import { useViewParams } from '../../lib/url-state';
+import { useConnection } from '../../realtime/connection';
+import { LoadError } from '../unit/LoadError';
+import { fetchScopeIndex } from './api';
+import { Breakdown } from './Breakdown';
+import { GradeBadge } from './GradeBadge';
+import { IndexMap } from './IndexMap';
+import { PeriodSelect, usePeriodName } from './PeriodSelect';
+import { RankingTable } from './RankingTable';
+import { periodPatch, readIndexView, selectionPatch, type IndexView } from './url';
+import { useLiveIndex } from './use-live-index';
+import '../unit/drill.css';
+import './service-index.css';
+
+export function ServiceIndexPage() {
+  const { t } = useTranslation('serviceIndex');
+  const [params] = useSearchParams();
+  const { set } = useViewParams();
+  const view = readIndexView(params);
+  const { ranking, livePeriod, liveTick } = useLiveIndex(view.period);
+  const conn = useConnection();
+  const data = ranking.data && ranking.data.window.period === view.period ? ranking.data : null;
+  const select = (code: string | null, kind: IndexView['kind'] = 'unit') => set(selectionPatch(code, kind), { replace: false });
+  const selectRow = (r: IndexRow) => select(r.code, r.kind);
+  return (
+    <div className="drill-page si-page phone-ready" data-testid="service-index-page">
+      <header className="page-head">
+        <h1>{t('title')}</h1>
+        <p className="page-meta">{t('intro')}</p>
+        <p className="page-meta si-portal-note" data-testid="si-portal-note">
+          {t('portalNote')}
+        </p>
+      </header>
+      <div className="si-toolbar">
+        <PeriodSelect
+          value={view.period}
+          asOf={data?.asOf ?? conn.lastTick?.now ?? null}
+          onChange={(p) => set(periodPatch(p), { replace: false })}
+        />
+        <div className="seg" role="group" aria-label={t('sortBy')} data-testid="si-order">
+          {(['rank', 'improvement'] as const).map((o) => (
+            <button
+              key={o}
+              type="button"
+              className="seg__btn"
+              aria-pressed={view.order === o}
+              data-order={o}
+              onClick={() => set({ order: o === 'rank' ? null : o })}
+            >
+              {o === 'rank' ? t('sortRank') : t('sortImprovement')}
+            </button>
+          ))}
+        </div>
+        <span className={livePeriod ? 'live-dot live-on' : 'muted'} data-testid="si-live">
+          {livePeriod ? t('live') : t('closed')}
+        </span>
+      </div>
+      {ranking.error && <LoadError error={ranking.error} onRetry={ranking.reload} />}
+      {data && <WindowNote data={data} />}
+      {data && <CityLine city={data.city} onSelect={() => select('city', 'city')} />}
+      {data && <p className="hint">{t(`ruleNote.${data.rule}`)}</p>}
+      <div className="si-main">
+        <div className="si-main__map">
+          {data && <IndexMap rows={data.units} cutoffs={data.gradeCutoffs} onSelect={(code) => select(code, 'unit')} />}
+        </div>
+        <SelectedBreakdown view={view} tick={liveTick} onClose={() => select(null)} />
+      </div>
+      {data && (
+        <RankingTable id="si-units" title={t('units')} rows={data.units} order={view.order} selected={view.code} onSelect={selectRow} />
+      )}
+      {data && data.departments.length > 0 && (
+        <RankingTable
+          id="si-departments"
+          title={t('departments')}
+          rows={data.departments}
+          order={view.order}
+          selected={view.code}
+          onSelect={selectRow}
+        />
+      )}
+    </div>
+  );
+}
+
+function WindowNote({ data }: { data: IndexRankingResponse }) {
+  const { t } = useTranslation('serviceIndex');
+  const name = usePeriodName();
+  return (
+    <p className="page-meta" data-testid="si-window">
+      {t('windowNote', {
+        period: name(data.window.period),
+        from: formatDate(data.window.from),
+        // The window ends at the next midnight: the last day it holds is the one before.
+        to: formatDate(Date.parse(data.window.to) - 1),
+        previous: name(data.previous.period),
+      })}
+    </p>
+  );
+}
+
+function CityLine({ city, onSelect }: { city: IndexRow | null; onSelect: () => void }) {
+  const { t } = useTranslation('serviceIndex');
+  const f = useFormat();
+  if (city === null) return null;
+  return (
+    <p className="si-city" data-testid="si-city">
+      <button type="button" className="si-name" onClick={onSelect} title={t('select', { name: t('city') })}>
+        {t('city')}
+      </button>
+      <strong className="si-big">{city.total === null ? t('noData') : f.number(city.total, 2)}</strong> <GradeBadge grade={city.grade} />{' '}
+      <span className="muted">
+        · {t('col.change')}: {f.signed(city.change, 2)} · {t('col.dossiers')}: {f.count(city.dossiers)}
+        {city.portal && (
+          <>
+            {' '}
+            · {t('col.portal')}: {f.number(city.portal.total, 2)} ({f.signed(city.portal.difference, 2)})
+          </>
+        )}
+      </span>
+    </p>
+  );
+}
+
+/** The chosen scope's breakdown (fetched again with each live refresh), or a hint to choose one. */
+function SelectedBreakdown({ view, tick, onClose }: { view: IndexView; tick: number; onClose: () => void }) {
+  const { t } = useTranslation('serviceIndex');
+  const { code, kind, period } = view;
+  const res = useApi(code ? (signal) => fetchScopeIndex(code, kind, period, signal) : null, [code, kind, period, tick]);
+  const data = res.data && code && res.data.window.period === period && res.data.row.code === code ? res.data : null;
+  const box = useRef<HTMLElement>(null);
+  // A unit chosen in the ranking far below: bring its breakdown into view (not when it is already in view).
+  useEffect(() => {
+    const el = box.current;
+    if (!code || !el || typeof el.scrollIntoView !== 'function') return;
+    const top = el.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight * 0.6) el.scrollIntoView({ block: 'start' });
+  }, [code]);
+  return (
+    <section className="block si-detail" aria-labelledby="si-detail-title" data-testid="si-detail" ref={box}>
+      {code === null ? (
+        <p className="hint">{t('breakdown.hint')}</p>
+      ) : (
+        <>
+          <div className="block-head si-detail__head">
+            <h2 id="si-detail-title">{t('breakdown.title', { name: data?.row.name ?? (code === 'city' ? t('city') : code) })}</h2>
+            <button type="button" className="btn btn--ghost si-close" onClick={onClose}>
+              {t('breakdown.close')}
+            </button>
+          </div>
+          {res.error && <LoadError error={res.error} onRetry={res.reload} />}
+          {data && <Breakdown data={data} />}
+        </>
+      )}
+    </section>
+  );
+}
