@@ -5,7 +5,7 @@
  * agency name. Every problem is reported with the DVCQG field's name, all at once. Pure.
  */
 import type { FieldError } from '../../shared/contract/errors.js';
-import { parseDvcqgDate } from './time.js';
+import { parseDvcqgDate, toVnIso } from './time.js';
 import type { Channel, IndexFieldsInput } from './types.js';
 import type { UnitMatch } from './dvcqg-units.js';
 
@@ -13,6 +13,8 @@ import type { UnitMatch } from './dvcqg-units.js';
 export const DVCQG_STATUS_MIN = 1;
 export const DVCQG_STATUS_MAX = 10;
 const ID_MAX = 150;
+/** How far past the server's clock a record may date what happened (the native ingest's skew, 5 minutes). */
+export const DVCQG_FUTURE_SKEW_MS = 5 * 60_000;
 const TEXT_MAX = 500;
 
 export interface DvcqgSupplement {
@@ -78,7 +80,6 @@ function int(v: unknown): number | null {
   if (blank(v)) return null;
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) return Number(v);
-  if (typeof v === 'boolean') return v ? 1 : 0;
   return NaN;
 }
 
@@ -92,9 +93,11 @@ function date(o: Obj, f: string, path: string, errors: FieldError[]): number | n
   return t;
 }
 
-/** A 0/1 flag (number, string or boolean); null when absent. */
+/** A 0/1 flag (number, numeric string or boolean); null when absent. */
 function flag(o: Obj, f: string, path: string, errors: FieldError[]): boolean | null {
-  const n = int(o[f]);
+  const v = o[f];
+  if (typeof v === 'boolean') return v;
+  const n = int(v);
   if (n === null) return null;
   if (n !== 0 && n !== 1) {
     errors.push({ path, message: 'must be 0 or 1' });
@@ -105,8 +108,16 @@ function flag(o: Obj, f: string, path: string, errors: FieldError[]): boolean | 
 
 const CHANNELS: Record<number, Channel> = { 1: 'in_person', 2: 'online', 3: 'postal' };
 
-/** Reads a DongBoHoSoMC record. `defaultUnit`: the query's MaDinhDanhDV, for records without DonViXuLy. */
-export function readDvcqgRecord(raw: unknown, matchUnit: (v: string) => UnitMatch, defaultUnit: string | null): Read<DvcqgRecord> {
+/**
+ * Reads a DongBoHoSoMC record. `defaultUnit`: the query's MaDinhDanhDV, for records without DonViXuLy;
+ * `now`: the server's clock, past which (plus DVCQG_FUTURE_SKEW_MS) nothing can have happened yet.
+ */
+export function readDvcqgRecord(
+  raw: unknown,
+  matchUnit: (v: string) => UnitMatch,
+  defaultUnit: string | null,
+  now = Number.POSITIVE_INFINITY,
+): Read<DvcqgRecord> {
   if (!isObj(raw)) return { ok: false, id: null, errors: [{ path: '', message: 'a record must be a JSON object' }] };
   const errors: FieldError[] = [];
   const dossierId = text(raw, 'MaHoSo', 'MaHoSo', errors, ID_MAX);
@@ -140,9 +151,20 @@ export function readDvcqgRecord(raw: unknown, matchUnit: (v: string) => UnitMatc
 
   const procedure = received || receivedAt !== null ? readProcedure(raw, errors) : null;
   const supplements = readSupplements(raw.DanhSachHoSoBoSung, errors);
-  const steps = readSteps(raw.QuaTrinhXuLy, 'QuaTrinhXuLy', errors);
+  const steps = readSteps(raw.QuaTrinhXuLy, 'QuaTrinhXuLy', errors, now);
   const index = readIndexFields(raw, status, errors);
   if (receivedAt !== null) beforeReceipt(receivedAt, supplements, steps, errors);
+  const happened: [string, number | null][] = [
+    ['NgayTiepNhan', receivedAt],
+    ['NgayKetThucXuLy', processedAt],
+    ['NgayTra', returnedAt],
+    ['NgayTuChoi', refusedAt],
+    ...(supplements ?? []).flatMap((x, i): [string, number | null][] => [
+      [`DanhSachHoSoBoSung[${i}].NgayBoSung`, x.requestedAt],
+      [`DanhSachHoSoBoSung[${i}].NgayTiepNhanBoSung`, x.receivedAt],
+    ]),
+  ];
+  for (const [path, t] of happened) notFuture(t, path, now, errors);
   if (errors.length) return { ok: false, id: dossierId, errors };
   return {
     ok: true,
@@ -218,10 +240,17 @@ function readSupplements(v: unknown, errors: FieldError[]): DvcqgSupplement[] | 
   return out.length ? out : null;
 }
 
+/** An instant that has happened cannot be after the server's clock (beyond the allowed skew). */
+function notFuture(t: number | null, path: string, now: number, errors: FieldError[]): void {
+  if (t !== null && t > now + DVCQG_FUTURE_SKEW_MS) {
+    errors.push({ path, message: `${toVnIso(t)} is more than 5 minutes after the server's clock (${toVnIso(now)})` });
+  }
+}
+
 /** QuaTrinhXuLy steps (or the data of a CapNhatTienDoHoSoMC message), `path` naming the list. */
-export function readSteps(v: unknown, path: string, errors: FieldError[]): DvcqgStep[] {
+export function readSteps(v: unknown, path: string, errors: FieldError[], now = Number.POSITIVE_INFINITY): DvcqgStep[] {
   return list(v, path, errors).flatMap((item, i) => {
-    const s = readStep(item, `${path}[${i}]`, errors);
+    const s = readStep(item, `${path}[${i}]`, errors, now);
     return s ? [s] : [];
   });
 }
@@ -229,7 +258,7 @@ export function readSteps(v: unknown, path: string, errors: FieldError[]): Dvcqg
 const join = (p: string, f: string) => (p ? `${p}.${f}` : f);
 
 /** One progress step; null (with errors) when unusable. `p`: its path ("" for a CapNhatTienDoHoSoMC item). */
-export function readStep(item: unknown, p: string, errors: FieldError[]): DvcqgStep | null {
+export function readStep(item: unknown, p: string, errors: FieldError[], now = Number.POSITIVE_INFINITY): DvcqgStep | null {
   if (!isObj(item)) {
     errors.push({ path: p, message: 'must be an object' });
     return null;
@@ -239,6 +268,7 @@ export function readStep(item: unknown, p: string, errors: FieldError[]): DvcqgS
   const started = date(item, 'NgayBatDau', join(p, 'NgayBatDau'), errors);
   const handled = date(item, 'ThoiDiemXuLy', join(p, 'ThoiDiemXuLy'), errors);
   const at = started ?? handled;
+  notFuture(at, join(p, started !== null ? 'NgayBatDau' : 'ThoiDiemXuLy'), now, errors);
   if (at === null && !errors.some((e) => e.path === join(p, 'NgayBatDau') || e.path === join(p, 'ThoiDiemXuLy')))
     errors.push({ path: join(p, 'ThoiDiemXuLy'), message: 'is required (or NgayBatDau): when the step was taken' });
   const dueAt = date(item, 'NgayKetThucTheoQuyDinh', join(p, 'NgayKetThucTheoQuyDinh'), errors);

@@ -38,11 +38,17 @@ type Read = { ok: true; dossierId: string; map: () => MappedEvent[] } | { ok: fa
 export function createDvcqgIngest(deps: DvcqgDeps) {
   const matchUnit = createUnitMatcher(deps.jurisdiction);
 
-  function readOne(b: DvcqgBatch, raw: unknown, arrivalAt: number): Read {
+  function readOne(source: SourceRow, b: DvcqgBatch, raw: unknown, arrivalAt: number): Read {
     if (b.service === 'DongBoHoSoMC') {
-      const r = readDvcqgRecord(raw, matchUnit, b.defaultUnit);
+      const r = readDvcqgRecord(raw, matchUnit, b.defaultUnit, arrivalAt);
       if (!r.ok) return r;
       const rec = r.value;
+      // Refused whole, before mapping: the native limit would refuse the receipt but not the events
+      // that follow it, which name no unit.
+      if (source.units && !source.units.includes(rec.unit)) {
+        const message = `unit ${rec.unit} is outside this source's units (${source.units.join(', ')})`;
+        return { ok: false, id: rec.dossierId, errors: [{ path: 'DonViXuLy', message }] };
+      }
       return {
         ok: true,
         dossierId: rec.dossierId,
@@ -53,7 +59,7 @@ export function createDvcqgIngest(deps: DvcqgDeps) {
     const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
     const id = obj && (typeof obj.MaHoSo === 'string' || typeof obj.MaHoSo === 'number') ? String(obj.MaHoSo).trim() : null;
     if (!id) errors.push({ path: 'MaHoSo', message: 'is required' });
-    const step = readStep(raw, '', errors);
+    const step = readStep(raw, '', errors, arrivalAt);
     if (!id || !step) return { ok: false, id, errors };
     if ((deps.ingest.dossier(id)?.unit ?? null) === null) {
       return { ok: false, id, errors: [{ path: 'MaHoSo', message: `unknown dossier "${id}": send its DongBoHoSoMC record first` }] };
@@ -89,7 +95,7 @@ export function createDvcqgIngest(deps: DvcqgDeps) {
     };
 
     b.records.forEach((raw, index) => {
-      const r = readOne(b, raw, arrivalAt);
+      const r = readOne(source, b, raw, arrivalAt);
       if (!r.ok) {
         results[index] = { index, id: r.id, status: 'rejected', events: [], errors: r.errors };
         quarantined.push({ index, id: r.id, errors: r.errors });

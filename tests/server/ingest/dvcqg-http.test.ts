@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { generateSourceKey, hashSourceKey } from '../../../server/ingest/keys.js';
 
 const DVCQG = '/api/v1/ingest/dvcqg';
 
@@ -89,6 +90,25 @@ describe('POST /api/v1/ingest/dvcqg', () => {
     expect(q.total).toBe(1);
     expect(q.items[0]).toMatchObject({ kind: 'dvcqg', eventId: 'G-3', raw: bad });
     expect(q.items[0].errors.map((e) => e.path)).toContain('TrangThaiHoSo');
+  });
+
+  it('refuses, through the native unit limit, a record of another unit from a unit-limited source, naming DonViXuLy', async () => {
+    const key = generateSourceKey();
+    srv.runtime.store.sources.create('ward-26740', 'dossier', hashSourceKey(key), Date.now(), ['26740']);
+    const res = await srv.post(DVCQG, { service: 'DongBoHoSoMC', isUpdating: false, data: [record()] }, key);
+    expect(res.body.results[0]).toMatchObject({ status: 'rejected', errors: [expect.objectContaining({ path: 'DonViXuLy' })] });
+    expect(res.body.results[0].errors[0].message).toContain('outside this source');
+    const kinds = srv.runtime.store.quarantine.page({ source: 'ward-26740', limit: 10, offset: 0 }).items.map((q) => q.kind);
+    // Refused whole: no event of it is logged (its steps name no unit, the native limit alone would let them in).
+    expect(kinds).toEqual(['dvcqg']);
+    expect(res.body.results[0].events).toEqual([]);
+    expect(srv.runtime.store.events.count()).toBe(0);
+  });
+
+  it('refuses a record dating what happened after the server\u2019s clock, naming the field, and logs none of it', async () => {
+    const res = await srv.post(DVCQG, [record({ TrangThaiHoSo: 9, NgayKetThucXuLy: '20261121100000' })]);
+    expect(res.body.results[0]).toMatchObject({ status: 'rejected', errors: [expect.objectContaining({ path: 'NgayKetThucXuLy' })] });
+    expect(srv.runtime.store.events.count()).toBe(0);
   });
 
   it('moves a dossier on with a newer snapshot and ignores an older one sent after it', async () => {
