@@ -1,9 +1,9 @@
 /**
  * DonViXuLy of a DVCQG record → a unit or department code of the jurisdiction. One-stop systems send
  * the code, or the agency's name in whatever spelling they have ("UBND phường Bến Thành", "Ủy ban nhân
- * dân Phường Ben Thanh", "Sở Tư pháp"): names match without diacritics, case, the "UBND" / "Ủy ban
- * nhân dân" prefix and the unit type ("phường", "xã", "đặc khu"), so only a name two units share is
- * ambiguous — and refused as such, never guessed. Pure.
+ * dân Phường Ben Thanh", "Sở Tư pháp"): names match whatever their case, "UBND" / "Ủy ban nhân dân"
+ * prefix and unit type ("phường", "xã", "đặc khu"), with their diacritics first and then without
+ * them; a name that still fits two units is ambiguous — and refused as such, never guessed. Pure.
  */
 import type { Jurisdiction } from './types.js';
 
@@ -20,24 +20,41 @@ export function foldName(s: string): string {
     .trim();
 }
 
-const AGENCY_PREFIXES = ['uy ban nhan dan ', 'ubnd '];
-const UNIT_TYPES = ['dac khu ', 'phuong ', 'xa '];
+const AGENCY_PREFIXES = [['uy', 'ban', 'nhan', 'dan'], ['ubnd']];
+const UNIT_TYPES = [['dac', 'khu'], ['phuong'], ['xa']];
 
-/** A folded name without the "UBND" prefix (the type kept: "phuong ben thanh"). */
-function typedKey(s: string): string {
-  let k = foldName(s);
-  for (const p of AGENCY_PREFIXES) if (k.startsWith(p)) k = k.slice(p.length);
-  return k;
+/** How many leading words form one of the prefixes (compared folded). */
+function prefixLength(folded: readonly string[], from: number, prefixes: readonly string[][]): number {
+  for (const p of prefixes) if (p.every((w, i) => folded[from + i] === w)) return p.length;
+  return 0;
 }
 
-/** A typed key without the unit type ("ben thanh"). */
-function bareKey(s: string): string {
-  let k = typedKey(s);
-  for (const t of UNIT_TYPES) if (k.startsWith(t)) k = k.slice(t.length);
-  return k;
+/**
+ * A name's keys: without the "UBND" prefix, with the unit type ("phường bến thành") and without it
+ * ("bến thành"); each exact (diacritics kept, lower case) and folded (no diacritics).
+ */
+function keysOf(name: string): { typed: string; bare: string; typedFolded: string; bareFolded: string } {
+  const exact = name
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const folded = exact.map(foldName);
+  const a = prefixLength(folded, 0, AGENCY_PREFIXES);
+  const b = a + prefixLength(folded, a, UNIT_TYPES);
+  return {
+    typed: exact.slice(a).join(' '),
+    bare: exact.slice(b).join(' '),
+    typedFolded: folded.slice(a).join(' '),
+    bareFolded: folded.slice(b).join(' '),
+  };
 }
 
 type Index = Map<string, Set<string>>;
+type KeyKind = keyof ReturnType<typeof keysOf>;
+/** Tried in this order: the exact name first, so that "Xã Thạnh An" is not "Xã Thanh An". */
+const KEY_ORDER: KeyKind[] = ['typed', 'bare', 'typedFolded', 'bareFolded'];
+const FOLDED_KEYS: KeyKind[] = ['typedFolded', 'bareFolded'];
 
 function addTo(index: Index, key: string, code: string): void {
   if (!key) return;
@@ -52,11 +69,10 @@ function addTo(index: Index, key: string, code: string): void {
  */
 export function createUnitMatcher(jurisdiction: Jurisdiction): (value: string) => UnitMatch {
   const codes = new Set<string>();
-  const typed: Index = new Map();
-  const bare: Index = new Map();
+  const indexes = new Map<KeyKind, Index>(KEY_ORDER.map((k) => [k, new Map()]));
   const add = (name: string, code: string) => {
-    addTo(typed, typedKey(name), code);
-    addTo(bare, bareKey(name), code);
+    const keys = keysOf(name);
+    for (const k of KEY_ORDER) addTo(indexes.get(k)!, keys[k], code);
   };
   for (const u of jurisdiction.units) {
     codes.add(u.code);
@@ -71,8 +87,13 @@ export function createUnitMatcher(jurisdiction: Jurisdiction): (value: string) =
     const v = value.trim();
     if (codes.has(v)) return { ok: true, code: v };
     if (codes.has(v.toUpperCase())) return { ok: true, code: v.toUpperCase() };
-    // "Phường X" names the ward even where a commune is also called X; a bare "X" must be unique.
-    const found = typed.get(typedKey(v)) ?? bare.get(bareKey(v));
+    // "Phường X" names the ward even where a commune is also called X; a bare "X" must be unique;
+    // a name without diacritics is matched last, and may then be ambiguous ("Thanh An", "Thạnh An").
+    // A name sent without any diacritics says nothing by its lack of them: only the folded keys apply.
+    const keys = keysOf(v);
+    const order = /[^\x20-\x7e]/.test(v) ? KEY_ORDER : FOLDED_KEYS;
+    let found: Set<string> | undefined;
+    for (const k of order) if (!found) found = indexes.get(k)!.get(keys[k]);
     if (!found)
       return {
         ok: false,
