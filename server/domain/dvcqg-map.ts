@@ -118,7 +118,7 @@ function supplements(r: DvcqgRecord, s: DossierState | null, ctx: DvcqgMapContex
   const known = s?.supplementRequests ?? 0;
   const pauses = s?.pauses ?? [];
   (r.supplements ?? []).forEach((x, i) => {
-    const p = `DanhSachHoSoBoSung[${i}]`;
+    const p = `DanhSachHoSoBoSung[${x.index}]`;
     if (i >= known) out.push({ type: 'supplement_requested', at: x.requestedAt, field: `${p}.NgayBoSung`, body: {} });
     if (x.receivedAt !== null && !(pauses[i] && pauses[i].to !== null)) {
       const body = x.newDueAt !== null ? { dueAt: toVnIso(x.newDueAt) } : {};

@@ -18,6 +18,8 @@ export const DVCQG_FUTURE_SKEW_MS = 5 * 60_000;
 const TEXT_MAX = 500;
 
 export interface DvcqgSupplement {
+  /** Its position in DanhSachHoSoBoSung as sent (the list is kept in request order), for error paths. */
+  index: number;
   /** NgayBoSung: when the supplement was requested. */
   requestedAt: number;
   /** NgayTiepNhanBoSung: when the citizen brought it back (null: still awaited). */
@@ -159,9 +161,9 @@ export function readDvcqgRecord(
     ['NgayKetThucXuLy', processedAt],
     ['NgayTra', returnedAt],
     ['NgayTuChoi', refusedAt],
-    ...(supplements ?? []).flatMap((x, i): [string, number | null][] => [
-      [`DanhSachHoSoBoSung[${i}].NgayBoSung`, x.requestedAt],
-      [`DanhSachHoSoBoSung[${i}].NgayTiepNhanBoSung`, x.receivedAt],
+    ...(supplements ?? []).flatMap((x): [string, number | null][] => [
+      [`DanhSachHoSoBoSung[${x.index}].NgayBoSung`, x.requestedAt],
+      [`DanhSachHoSoBoSung[${x.index}].NgayTiepNhanBoSung`, x.receivedAt],
     ]),
   ];
   for (const [path, t] of happened) notFuture(t, path, now, errors);
@@ -234,7 +236,7 @@ function readSupplements(v: unknown, errors: FieldError[]): DvcqgSupplement[] | 
     const newDueAt = date(item, 'NgayHenTraMoi', `${p}.NgayHenTraMoi`, errors);
     if (requestedAt !== null && receivedAt !== null && receivedAt < requestedAt)
       errors.push({ path: `${p}.NgayTiepNhanBoSung`, message: 'is before the request NgayBoSung' });
-    if (requestedAt !== null) out.push({ requestedAt, receivedAt, newDueAt });
+    if (requestedAt !== null) out.push({ index: i, requestedAt, receivedAt, newDueAt });
   });
   out.sort((a, b) => a.requestedAt - b.requestedAt);
   return out.length ? out : null;
@@ -325,10 +327,10 @@ function readIndexFields(raw: Obj, status: number | null, errors: FieldError[]):
 
 /** Supplements and steps cannot precede the receipt: named so, rather than refused one event at a time later. */
 function beforeReceipt(receivedAt: number, sups: DvcqgSupplement[] | null, steps: DvcqgStep[], errors: FieldError[]): void {
-  (sups ?? []).forEach((x, i) => {
+  for (const x of sups ?? []) {
     if (x.requestedAt < receivedAt)
-      errors.push({ path: `DanhSachHoSoBoSung[${i}].NgayBoSung`, message: 'is before the receipt NgayTiepNhan' });
-  });
+      errors.push({ path: `DanhSachHoSoBoSung[${x.index}].NgayBoSung`, message: 'is before the receipt NgayTiepNhan' });
+  }
   steps.forEach((x, i) => {
     if (x.at < receivedAt) errors.push({ path: `QuaTrinhXuLy[${i}].ThoiDiemXuLy`, message: 'the step is before the receipt NgayTiepNhan' });
   });
