@@ -7,6 +7,7 @@ import type { ScopeKey } from './metrics/types.js';
 import type { Logger } from './logger.js';
 import type { IngestService } from './ingest/service.js';
 import { ingestRoutes } from './ingest/routes.js';
+import { createDvcqgIngest } from './ingest/dvcqg-service.js';
 import { readRoutes, type ReadDeps } from './http/read-routes.js';
 import { healthRoutes, sourceFreshness, type SilenceSettings } from './http/health-routes.js';
 import { calendarCoverage, type CalendarCoverage } from './domain/calendar-coverage.js';
@@ -144,7 +145,14 @@ export function createApp(deps: AppDeps): App {
     next(p && req.path !== '/health' ? recoveringError(p) : undefined);
   });
   // Ingest is authenticated by its bearer source key (never a cookie) and has its own 8 MB body limit.
-  api.use(ingestRoutes(deps.store, deps.ingest, { ratePerMinute: sec.ingestRatePerMinute, now: authNow }));
+  const dvcqg = createDvcqgIngest({
+    store: deps.store,
+    ingest: deps.ingest,
+    jurisdiction: deps.jurisdiction,
+    calendar: deps.calendar,
+    now: deps.now,
+  });
+  api.use(ingestRoutes(deps.store, deps.ingest, { ratePerMinute: sec.ingestRatePerMinute, now: authNow }, dvcqg));
   api.use(smallJson());
   api.use(authenticate({ auth, displays: deps.store.displays }));
   api.use(csrfProtection(sec.corsOrigins));

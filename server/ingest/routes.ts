@@ -6,6 +6,8 @@ import { createTokenBuckets } from '../auth/rate-limit.js';
 import { hashSourceKey } from './keys.js';
 import type { IngestService } from './service.js';
 import type { IngestKind } from './validate.js';
+import type { DvcqgIngest } from './dvcqg-service.js';
+import { readDvcqgBody } from './dvcqg-body.js';
 
 /** Most events one request may carry. */
 export const MAX_EVENTS_PER_BATCH = 5_000;
@@ -46,11 +48,12 @@ export function sourceAuth(store: Store, kind: IngestKind, o?: IngestRouteOption
   };
 }
 
-/** POST /api/v1/ingest/dossiers and /tasks. */
+/** POST /api/v1/ingest/dossiers and /tasks; and /dvcqg (the national sync format) when its adapter is given. */
 export function ingestRoutes(
   store: Store,
   service: IngestService,
   o: IngestRouteOptions = { ratePerMinute: 1_200, now: Date.now },
+  dvcqg?: DvcqgIngest,
 ): Router {
   const router = Router();
   const json = express.json({ limit: MAX_INGEST_BODY });
@@ -83,6 +86,13 @@ export function ingestRoutes(
         else rejected++;
       }
       res.json({ accepted, duplicate, rejected, results });
+    });
+  }
+  if (dvcqg) {
+    // A dossier source's key, and the same per-source rate as its native batches.
+    router.post('/ingest/dvcqg', sourceAuth(store, 'dossier', o), perSource, json, (req, res) => {
+      const batch = readDvcqgBody(req.body, req.query);
+      res.json(dvcqg.sync((req as Request & { source: SourceRow }).source, batch));
     });
   }
   return router;

@@ -91,7 +91,10 @@ export function createIngestService(deps: IngestDeps) {
     return batch.results;
   }
 
-  return { ingest };
+  /** A dossier's latest known state (every accepted event folded in; null: unknown), for adapters that compare snapshots with it. */
+  const dossier = (id: string): DossierState | null => latest.dossier(id);
+
+  return { ingest, dossier };
 }
 
 /** One batch's working state, from validation to publication. */

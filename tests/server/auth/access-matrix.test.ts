@@ -523,6 +523,14 @@ const CASES: Case[] = [
     body: { events: [] },
     expect: row(401, 401, 401, 401, 401, 401, 401, 401),
   },
+  {
+    route: 'POST /ingest/dvcqg',
+    what: 'national sync format without a source key',
+    method: 'POST',
+    path: '/ingest/dvcqg',
+    body: { service: 'DongBoHoSoMC', isUpdating: false, data: [] },
+    expect: row(401, 401, 401, 401, 401, 401, 401, 401),
+  },
 ];
 
 /** Socket scopes × actors: true = snapshot, false = `forbidden` ack. */
