@@ -98,6 +98,9 @@ class ScopeWarnings {
   }
 }
 
+/** States applyDossierLater holds at most (≈ 2 s of ingest at full speed); beyond, they are applied at once. */
+const MAX_QUEUED = 50_000;
+
 const sameKey = (a: ForecastKey | null, b: ForecastKey | null): boolean =>
   a === b || (a !== null && b !== null && a.fromDay === b.fromDay && a.afterClose === b.afterClose && a.workDay === b.workDay);
 
@@ -146,6 +149,8 @@ export class EarlyWarningIndex {
   applyDossierLater(state: DossierState): void {
     this.queued.delete(state.id);
     this.queued.set(state.id, state);
+    // A caller that never yields to the clock step (an import loop) must not hold every state it changed.
+    if (this.queued.size >= MAX_QUEUED) this.applyQueued();
   }
 
   /** How many states wait for the next read or clock step (for tests and diagnostics). */
