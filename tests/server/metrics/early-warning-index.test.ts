@@ -130,6 +130,16 @@ describe('EarlyWarningIndex: states applied after the answer (applyDossierLater)
     expect(index.advance(vn('2026-12-07T12:00'))).toEqual([]);
   });
 
+  it('holds at most 50,000 states: a caller that never yields to the clock step gets them applied as it goes', () => {
+    const { index } = setup(vn('2026-12-04T11:00'));
+    for (let i = 0; i < 49_999; i++) index.applyDossierLater({ ...state, id: `Q${i}` });
+    expect(index.queuedSize).toBe(49_999);
+    index.applyDossierLater({ ...state, id: 'Q-last' });
+    expect(index.queuedSize).toBe(0);
+    expect(index.dueSoonCandidates('unit:26734')).toHaveLength(50_000);
+    expect(index.forecast('city', forecastHorizonsAt(vn('2026-12-04T11:00'))).periodEnd).toBe(50_000);
+  });
+
   it('raises a queued dossier’s crossing at the clock step, with the instant it became at risk', () => {
     const { index } = setup(vn('2026-12-04T11:00'));
     index.applyDossierLater(state);
