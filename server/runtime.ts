@@ -125,6 +125,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const projections = startProjectionWriter({
     dbFile: opts.dbFile,
     settings,
+    calendarYears,
     projectedSeq,
     loggedSeq,
     gate,
@@ -160,7 +161,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     onApplied(changes) {
       for (const d of changes.dossiers) {
         engine.applyDossier(d.prev, d.next);
-        warnings.applyDossier(d.next);
+        // After the answer: at the next read of the early warning or the next clock step, whichever comes first.
+        warnings.applyDossierLater(d.next);
       }
       for (const t of changes.tasks) {
         engine.applyTask(t.prev, t.next);

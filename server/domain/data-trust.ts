@@ -88,13 +88,17 @@ export function contentKey(event: { id: string }): number {
 export function payloadContentKey(payload: string, eventId: string): number {
   const member = `"id":${JSON.stringify(eventId)}`;
   const at = payload.indexOf(member);
-  return hash53(at < 0 ? payload : payload.slice(0, at) + payload.slice(at + member.length));
+  // The payload's hash with the member's characters skipped: the same as hashing the two pieces joined, without joining them.
+  return at < 0 ? hash53(payload) : hash53(payload, at, at + member.length);
 }
 
-function hash53(s: string): number {
+/** cyrb53 of `s` without its characters in [skipFrom, skipTo). */
+function hash53(s: string, skipFrom = s.length, skipTo = s.length): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < s.length; i++) {
+    if (i === skipFrom) i = skipTo;
+    if (i >= s.length) break;
     const c = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
@@ -139,51 +143,42 @@ type State = Pick<DossierState, 'id' | 'unit' | 'procedure' | 'channel' | 'recei
 /** The flags of one dossier, from all its events (any order) and its state after them; by rule order. */
 export function dossierFlags(state: State, events: readonly TrustEvent[], ctx: TrustContext): FoundFlag[] {
   if (state.unit === null || events.length === 0) return [];
-  const sorted = events.slice().sort((a, b) => a.at - b.at || a.seq - b.seq);
+  // This runs at every change of every dossier on the projection writer's thread, and nearly always
+  // finds nothing: one loop finds what the rules look at, no closure is made per call, and the events
+  // (nearly always logged in order already) are sorted only when they are not.
+  const sorted = isSorted(events) ? events : events.slice().sort(byInstantThenSeq);
+  let received: TrustEvent | undefined;
+  let end: TrustEvent | undefined;
+  let first = sorted[0];
+  let requests: TrustEvent[] | null = null;
+  for (const e of sorted) {
+    if (received === undefined && e.type === 'received') received = e;
+    if (end === undefined && state.endAt !== null && e.at === state.endAt && END_TYPES.has(e.type)) end = e;
+    if (e.type === 'supplement_requested') (requests ??= []).push(e);
+    if (e.arrivedAt < first.arrivedAt) first = e;
+  }
   const found: { rule: DataTrustRule; evidence: EvidenceRef[] }[] = [];
-  const add = (rule: DataTrustRule, evidence: EvidenceRef[]) => {
-    if (evidence.length > 0) found.push({ rule, evidence });
-  };
-  const ref = (e: TrustEvent, limitAt: number | null = null): EvidenceRef => ({
-    dossierId: state.id,
-    eventId: e.eventId,
-    type: e.type,
-    at: e.at,
-    arrivedAt: e.arrivedAt,
-    limitAt,
-  });
-  const received = sorted.find((e) => e.type === 'received');
-  const end = state.endAt === null ? undefined : sorted.find((e) => END_TYPES.has(e.type) && e.at === state.endAt);
   if (state.endAt !== null && state.receivedAt !== null && state.endAt < state.receivedAt && end && received) {
-    add('end_before_receipt', [ref(received), ref(end, state.receivedAt)]);
+    found.push({ rule: 'end_before_receipt', evidence: [refOf(state, received), refOf(state, end, state.receivedAt)] });
   }
   if (received && state.receivedAt !== null && state.originalDueAt !== null && state.procedure) {
     const allowed = latestLawfulDue(state.receivedAt, state.procedure.legalDays, ctx.calendar);
-    if (state.originalDueAt > allowed) add('due_beyond_legal', [ref(received, allowed)]);
+    if (state.originalDueAt > allowed) found.push({ rule: 'due_beyond_legal', evidence: [refOf(state, received, allowed)] });
   }
-  add(
-    'backdated',
-    backdated(sorted, ctx).map((e) => ref(e)),
-  );
-  const requests = sorted.filter((e) => e.type === 'supplement_requested');
-  if (requests.length > 0 && state.originalDueAt !== null) {
+  const late = backdated(sorted, ctx);
+  if (late.length > 0) found.push({ rule: 'backdated', evidence: refsOf(state, late) });
+  if (requests !== null && state.originalDueAt !== null) {
     const left = ctx.calendar.workingMsBetween(requests[0].at, state.originalDueAt);
-    if (left < ctx.settings.supplementLastWorkingHours * MS_PER_HOUR) add('supplement_before_due', [ref(requests[0], state.originalDueAt)]);
+    if (left < ctx.settings.supplementLastWorkingHours * MS_PER_HOUR)
+      found.push({ rule: 'supplement_before_due', evidence: [refOf(state, requests[0], state.originalDueAt)] });
   }
-  if (requests.length >= 2)
-    add(
-      'second_supplement',
-      requests.map((e) => ref(e)),
-    );
+  if (requests !== null && requests.length >= 2) found.push({ rule: 'second_supplement', evidence: refsOf(state, requests) });
   if (state.channel === 'in_person' && state.endAt !== null && end) {
-    const first = sorted.reduce((a, b) => (b.arrivedAt < a.arrivedAt ? b : a));
     if (first.arrivedAt > state.endAt && first.arrivedAt > ctx.historyUntil)
-      add('synced_after_finish', [ref(first, state.endAt), ref(end)]);
+      found.push({ rule: 'synced_after_finish', evidence: [refOf(state, first, state.endAt), refOf(state, end)] });
   }
-  add(
-    'identical_bounce',
-    identicalBounces(sorted).map((e) => ref(e)),
-  );
+  const bounces = identicalBounces(sorted);
+  if (bounces.length > 0) found.push({ rule: 'identical_bounce', evidence: refsOf(state, bounces) });
   return found.map(({ rule, evidence }) => ({
     id: `${state.id}:${rule}`,
     rule,
@@ -195,17 +190,48 @@ export function dossierFlags(state: State, events: readonly TrustEvent[], ctx: T
   }));
 }
 
+const byInstantThenSeq = (a: TrustEvent, b: TrustEvent): number => a.at - b.at || a.seq - b.seq;
+
+function isSorted(events: readonly TrustEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (byInstantThenSeq(events[i - 1], events[i]) > 0) return false;
+  return true;
+}
+
+function refOf(state: State, e: TrustEvent, limitAt: number | null = null): EvidenceRef {
+  return { dossierId: state.id, eventId: e.eventId, type: e.type, at: e.at, arrivedAt: e.arrivedAt, limitAt };
+}
+
+function refsOf(state: State, events: readonly TrustEvent[]): EvidenceRef[] {
+  const out: EvidenceRef[] = [];
+  for (const e of events) out.push(refOf(state, e));
+  return out;
+}
+
 /** Events that reached us more than the setting's working days after the instant they claim (history loads aside). */
 function backdated(sorted: readonly TrustEvent[], ctx: TrustContext): TrustEvent[] {
   const limit = ctx.settings.backdatedWorkingDays * ctx.calendar.workingMsPerDay;
+  const out: TrustEvent[] = [];
   // Working time never exceeds elapsed time: most events are judged without the calendar.
-  return sorted.filter(
-    (e) => e.arrivedAt - e.at > limit && e.arrivedAt > ctx.historyUntil && ctx.calendar.workingMsBetween(e.at, e.arrivedAt) > limit,
-  );
+  for (const e of sorted) {
+    if (e.arrivedAt - e.at > limit && e.arrivedAt > ctx.historyUntil && ctx.calendar.workingMsBetween(e.at, e.arrivedAt) > limit)
+      out.push(e);
+  }
+  return out;
 }
 
 /** Events one source sent more than once under different ids (same content): every copy. */
 function identicalBounces(sorted: readonly TrustEvent[]): TrustEvent[] {
+  // Content keys nearly never repeat within a dossier: group only when one does.
+  const keys = new Set<number>();
+  let repeated = false;
+  for (const e of sorted) {
+    if (keys.has(e.contentKey)) {
+      repeated = true;
+      break;
+    }
+    keys.add(e.contentKey);
+  }
+  if (!repeated) return [];
   const groups = new Map<string, TrustEvent[]>();
   for (const e of sorted) {
     const key = `${e.sourceId}:${e.contentKey}`;

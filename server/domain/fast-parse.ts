@@ -1,5 +1,5 @@
 import type { DossierEvent, HandlerRef, IndexFieldsInput, ProcedureRef, TaskEvent } from './types.js';
-import { FEE_MAX } from './wire-schemas.js';
+import { FEE_MAX } from './wire-limits.js';
 import { parseDueDate, parseIsoWithOffset } from './time.js';
 
 /**

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { parseDueDate, parseIsoWithOffset } from './time.js';
+import { FEE_MAX } from './wire-limits.js';
+import { useWireSchemas } from './logged-events.js';
 
 /**
  * zod schemas of the public ingest contract (wire format, ISO strings). Each schema turns dates into
@@ -53,8 +55,7 @@ export const handlerSchema = z.object({
   unit: code,
 });
 
-/** Largest fee accepted, VND (well above any administrative fee; catches a mistyped unit). */
-export const FEE_MAX = 1_000_000_000;
+export { FEE_MAX } from './wire-limits.js';
 
 /**
  * The national service index's optional fields (types.ts IndexFieldsInput), on `received`,
@@ -158,3 +159,8 @@ export const taskEventSchema = z.discriminatedUnion(
         : undefined,
   },
 );
+
+// The log's parser falls back on these schemas for a payload its fast path does not recognise; it
+// gets them from here, so that a thread that never loads this module (the projection writer) never
+// loads zod (logged-events.ts).
+useWireSchemas({ dossierEventSchema, taskEventSchema });

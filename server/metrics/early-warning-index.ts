@@ -98,6 +98,9 @@ class ScopeWarnings {
   }
 }
 
+/** States applyDossierLater holds at most (≈ 2 s of ingest at full speed); beyond, they are applied at once. */
+const MAX_QUEUED = 50_000;
+
 const sameKey = (a: ForecastKey | null, b: ForecastKey | null): boolean =>
   a === b || (a !== null && b !== null && a.fromDay === b.fromDay && a.afterClose === b.afterClose && a.workDay === b.workDay);
 
@@ -120,6 +123,8 @@ export class EarlyWarningIndex {
   private readonly codeScopes = new Map<string, ScopeWarnings[] | null>();
   private readonly schedule = new TransitionSchedule<WatchedDossier>();
   private pending: AtRiskAlert[] = [];
+  /** States handed in by applyDossierLater and not applied yet: the latest per dossier. */
+  private readonly queued = new Map<string, DossierState>();
 
   constructor(deps: EarlyWarningDeps) {
     this.ctx = { calendar: deps.calendar, settings: deps.settings };
@@ -132,6 +137,38 @@ export class EarlyWarningIndex {
   /** A dossier's latest state (new, changed, finished). Re-applying the same state changes nothing. */
   applyDossier(state: DossierState): void {
     this.catchUp();
+    this.apply(state);
+  }
+
+  /**
+   * The same, off the ingest path's answer: the state is applied at the next read or clock step (every
+   * one applies what is queued first, so a read after an answer sees its batch), and a dossier changed
+   * by several batches in between is applied once, in its latest state. The state must not change
+   * afterwards (the ingest path's committed states never do).
+   */
+  applyDossierLater(state: DossierState): void {
+    this.queued.delete(state.id);
+    this.queued.set(state.id, state);
+    // A caller that never yields to the clock step (an import loop) must not hold every state it changed.
+    if (this.queued.size >= MAX_QUEUED) this.applyQueued();
+  }
+
+  /** How many states wait for the next read or clock step (for tests and diagnostics). */
+  get queuedSize(): number {
+    return this.queued.size;
+  }
+
+  /**
+   * Applies the queued states at the present they were queued after, before the clock moves on: a
+   * dossier finished (or moved) since must not raise what its older state would have at the next step.
+   */
+  private applyQueued(): void {
+    if (this.queued.size === 0) return;
+    for (const state of this.queued.values()) this.apply(state);
+    this.queued.clear();
+  }
+
+  private apply(state: DossierState): void {
     const old = this.dossiers.get(state.id);
     const scopes = state.endAt === null && state.dueAt !== null && state.receivedAt !== null ? this.scopesOf(state.unit) : null;
     if (scopes === null) {
@@ -192,6 +229,7 @@ export class EarlyWarningIndex {
    * risk since the last call — by the clock or by an update — each once per crossing.
    */
   advance(now: number = this.clock()): AtRiskAlert[] {
+    this.applyQueued();
     this.moveTo(now);
     const out = this.pending;
     this.pending = [];
@@ -236,6 +274,7 @@ export class EarlyWarningIndex {
 
   /** The open tasks of a scope. */
   openTasks(scope: ScopeKey): Iterable<TaskState> {
+    this.applyQueued();
     return this.scopeState(scope)?.tasks.values() ?? [];
   }
 
@@ -247,6 +286,7 @@ export class EarlyWarningIndex {
   // ── internals ────────────────────────────────────────────────────────────────────────────────
 
   private catchUp(): void {
+    this.applyQueued();
     this.moveTo(this.clock());
   }
 

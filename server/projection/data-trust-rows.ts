@@ -3,9 +3,10 @@
  * folds a dossier's new events, its flags are recomputed from all its events (data-trust.ts) and
  * rewritten only when they changed; a finished dossier's completion is kept per official and the
  * completion-burst rule read around it; the unit's daily figures (the daily jump's history) move by
- * the dossier's change. All in the dossier row's transaction, so what is stored always matches the
- * row. What the checks remember of a dossier (its events' arrivals, what was last written) is a
- * bounded cache: a miss reads the dossier's events back from the log and rewrites its flags.
+ * the dossier's change, summed over the transaction and written once per unit and day at its end
+ * (endTransaction). All in the dossier row's transaction, so what is stored always matches the row.
+ * What the checks remember of a dossier (its events' arrivals, what was last written) is a bounded
+ * cache: a miss reads the dossier's events back from the log and rewrites its flags.
  */
 import type { Store } from '../db/store.js';
 import type { LoggedEvent } from '../db/events-repo.js';
@@ -44,6 +45,8 @@ interface Memo {
 export class DataTrustRows {
   private readonly memos = new StateCache<Memo>(CACHED);
   private readonly pass = new Map<string, Memo>();
+  /** The daily figures' changes of the open transaction: `<unit>\u0000<day>` → [received, finished, on time]. */
+  private readonly unitDays = new Map<string, [string, number, number, number, number]>();
   private historyUntil = -Infinity;
 
   constructor(
@@ -59,6 +62,7 @@ export class DataTrustRows {
   /** A pass begins: reads where a history load ends (inside the pass's read snapshot). */
   beginPass(): void {
     this.pass.clear();
+    this.unitDays.clear();
     if (!this.enabled) return;
     const v = this.store.meta.get(HISTORY_UNTIL_KEY);
     this.historyUntil = v === null ? -Infinity : v === 'pending' ? Infinity : Number(v);
@@ -87,6 +91,18 @@ export class DataTrustRows {
     memo.contribution = contribution;
   }
 
+  /**
+   * In a transaction of the pass, after its last row: writes the daily figures its rows moved, one
+   * statement per unit and day (a day's figures move with most of its dossiers' rows).
+   */
+  endTransaction(): void {
+    const repo = this.store.dataTrust;
+    for (const [unit, day, received, finished, onTime] of this.unitDays.values()) {
+      if (received !== 0 || finished !== 0 || onTime !== 0) repo.addUnitDay(unit, day, received, finished, onTime);
+    }
+    this.unitDays.clear();
+  }
+
   /** The pass's rows committed: its memos are what is stored now. */
   committed(): void {
     for (const [id, memo] of this.pass) this.memos.set(id, memo);
@@ -94,8 +110,13 @@ export class DataTrustRows {
   }
 
   private memoBefore(ev: LoggedEvent, isNew: boolean): Memo {
+    // The pass takes the cached memo over (no copy): it goes back to the cache once the pass's rows
+    // committed. A pass that fails leaves it out, so that the next one reads the dossier back from the log.
     const cached = this.memos.get(ev.itemId);
-    if (cached) return { ...cached, events: cached.events.slice() };
+    if (cached) {
+      this.memos.delete(ev.itemId);
+      return cached;
+    }
     if (isNew) return { events: [], flags: '[]', completion: '', contribution: null };
     const events = this.store.events
       .withArrivalOfItem('dossier', ev.itemId, ev.seq - 1)
@@ -115,7 +136,8 @@ export class DataTrustRows {
       raisedAt: f.raisedAt,
       evidence: f.evidence,
     }));
-    const key = JSON.stringify(rows);
+    // Nearly every dossier has no flag, before and after: nothing to serialise or compare then.
+    const key = rows.length === 0 ? '[]' : JSON.stringify(rows);
     if (key === memo.flags) return;
     this.store.dataTrust.replaceDossierFlags(next.id, memo.flags !== '[]', rows);
     memo.flags = key;
@@ -171,19 +193,32 @@ export class DataTrustRows {
   }
 
   private moveDailyFigures(before: Contribution | null, after: Contribution): void {
-    const repo = this.store.dataTrust;
-    const same = (a: Contribution | null, b: Contribution) =>
-      a !== null && a.unit === b.unit && a.receivedDay === b.receivedDay && a.endDay === b.endDay && a.onTime === b.onTime;
-    if (same(before, after)) return;
-    for (const [c, sign] of [
-      [before, -1],
-      [after, 1],
-    ] as const) {
-      if (c === null || c.unit === null) continue;
-      if (c.receivedDay !== null) repo.addUnitDay(c.unit, c.receivedDay, sign, 0, 0);
-      if (c.endDay !== null) repo.addUnitDay(c.unit, c.endDay, 0, sign, c.onTime ? sign : 0);
+    if (sameContribution(before, after)) return;
+    if (before !== null) this.addContribution(before, -1);
+    this.addContribution(after, 1);
+  }
+
+  /** Adds a dossier's share (sign −1: takes it back) to the open transaction's daily figures. */
+  private addContribution(c: Contribution, sign: 1 | -1): void {
+    if (c.unit === null) return;
+    if (c.receivedDay !== null) this.addUnitDay(c.unit, c.receivedDay, sign, 0, 0);
+    if (c.endDay !== null) this.addUnitDay(c.unit, c.endDay, 0, sign, c.onTime ? sign : 0);
+  }
+
+  private addUnitDay(unit: string, day: number, received: number, finished: number, onTime: number): void {
+    const key = `${unit}\u0000${day}`;
+    const sum = this.unitDays.get(key);
+    if (sum === undefined) this.unitDays.set(key, [unit, day, received, finished, onTime]);
+    else {
+      sum[2] += received;
+      sum[3] += finished;
+      sum[4] += onTime;
     }
   }
+}
+
+function sameContribution(a: Contribution | null, b: Contribution): boolean {
+  return a !== null && a.unit === b.unit && a.receivedDay === b.receivedDay && a.endDay === b.endDay && a.onTime === b.onTime;
 }
 
 function trustEvent(ev: LoggedEvent, e: DossierEvent): TrustEvent {

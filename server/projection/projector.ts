@@ -304,6 +304,7 @@ export class Projector {
           i++;
           if (store.writerWaiting() || performance.now() >= until) break;
         }
+        this.trust.endTransaction();
         if (i === steps.length) this.store.projections.setProjectedSeq(seq);
       });
       const r = this.recovery;

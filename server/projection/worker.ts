@@ -8,7 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection.js';
 import { createStore } from '../db/store.js';
 import { WriteGate } from '../db/write-gate.js';
-import { loadWorkCalendar } from '../config/calendar-loader.js';
+import { createWorkCalendar } from '../domain/calendar.js';
+import { loadWireSchemas, WireSchemasNotLoaded } from '../domain/logged-events.js';
 import type { DomainSettings } from '../domain/types.js';
 import { Projector, type RecoveryProgress } from './projector.js';
 import type { ToWorker, FromWorker, WorkerInit } from './writer.js';
@@ -26,8 +27,12 @@ db.pragma('synchronous = NORMAL');
 // Checkpoints are run below, outside the write gate, so that the ingest path never waits for one.
 db.pragma('wal_autocheckpoint = 0');
 const store = createStore(db, init.dbFile, { gate: new WriteGate(init.gate), priority: false });
-const projector = new Projector(store, { calendar: loadWorkCalendar(undefined, settings.officeHours), settings });
+const projector = new Projector(store, { calendar: createWorkCalendar(init.calendarYears, settings.officeHours), settings });
 const projected = new BigInt64Array(init.projectedSeq);
+
+// A recovery refolds whatever the log holds, in passes that must not stop halfway: with the schemas
+// loaded, every payload parses. (Before the message handler is attached: messages wait meanwhile.)
+if (store.events.maxSeq() > projector.projectedSeq) await loadWireSchemas();
 
 /** Progress reports of a recovery: often enough for /health, rarely enough to cost nothing. */
 const RECOVERY_REPORT_EVERY_MS = 250;
@@ -41,7 +46,16 @@ const CHECKPOINT_EVERY_MS = 5_000;
 let timer: NodeJS.Timeout | null = null;
 let lastCheckpoint = performance.now();
 
-function flush(): void {
+/** Wakes a waiting sync with the failure; the thread then dies with the error. */
+function failed(err: Error): never {
+  Atomics.store(projected, 0, -1n);
+  Atomics.notify(projected, 0);
+  send({ type: 'failed', message: err.message });
+  throw err;
+}
+
+/** Projects what the log holds past the mark, then calls `then`. */
+function flush(then?: () => void): void {
   if (timer) clearTimeout(timer);
   timer = null;
   const before = projector.projectedSeq;
@@ -49,11 +63,13 @@ function flush(): void {
   try {
     seq = projector.catchUp();
   } catch (err) {
-    // Wake a waiting sync with the failure; the thread then dies with the error.
-    Atomics.store(projected, 0, -1n);
-    Atomics.notify(projected, 0);
-    send({ type: 'failed', message: (err as Error).message });
-    throw err;
+    // A payload only zod's schemas parse: a pass stops before it writes anything (it parses while it
+    // folds, its writes come after), so load them and take it up again. A waiting sync keeps waiting.
+    if (err instanceof WireSchemasNotLoaded) {
+      void loadWireSchemas().then(() => flush(then), failed);
+      return;
+    }
+    failed(err as Error);
   }
   // The main thread may be blocked in Atomics.wait on this cell (sync): publish, then wake it.
   Atomics.store(projected, 0, BigInt(seq));
@@ -64,21 +80,23 @@ function flush(): void {
     db.pragma('wal_checkpoint(PASSIVE)');
     lastCheckpoint = performance.now();
   }
+  then?.();
 }
 
 port.on('message', (m: ToWorker) => {
   switch (m.type) {
     case 'logged':
-      timer ??= setTimeout(flush, init.flushMs);
+      timer ??= setTimeout(() => flush(), init.flushMs);
       break;
     case 'sync':
       flush();
       break;
     case 'close':
-      flush();
-      db.close();
-      send({ type: 'closed' });
-      port.close();
+      flush(() => {
+        db.close();
+        send({ type: 'closed' });
+        port.close();
+      });
       break;
   }
 });

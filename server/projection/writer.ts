@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { DomainSettings } from '../domain/types.js';
+import type { CalendarYear, DomainSettings } from '../domain/types.js';
 import type { Logger } from '../logger.js';
 import type { WriteGate } from '../db/write-gate.js';
 import type { RecoveryProgress } from './projector.js';
@@ -23,6 +23,8 @@ export interface WorkerInit {
   module: string;
   dbFile: string;
   settings: DomainSettings;
+  /** The calendar years, validated by the main thread (the worker builds its calendar from them, without loading zod). */
+  calendarYears: CalendarYear[];
   flushMs: number;
   /** One BigInt64 cell: the projections' mark, published by the worker after every write. */
   projectedSeq: SharedArrayBuffer;
@@ -91,6 +93,7 @@ function waitUntilProjected(projected: BigInt64Array, target: bigint, failure: (
 export function startProjectionWriter(opts: {
   dbFile: string;
   settings: DomainSettings;
+  calendarYears: CalendarYear[];
   projectedSeq: number;
   /** The last seq of the log at start: beyond projectedSeq, the writer recovers first (Projector.recover). */
   loggedSeq: number;
@@ -106,6 +109,7 @@ export function startProjectionWriter(opts: {
     module: new URL('./worker.ts', import.meta.url).href,
     dbFile: opts.dbFile,
     settings: opts.settings,
+    calendarYears: opts.calendarYears,
     flushMs: opts.flushMs ?? PROJECTION_FLUSH_MS,
     projectedSeq: cell,
     gate: opts.gate.buffer,

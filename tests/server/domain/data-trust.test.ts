@@ -6,6 +6,7 @@ import {
   contentKey,
   dossierFlags,
   latestLawfulDue,
+  payloadContentKey,
   type TrustContext,
   type TrustEvent,
 } from '../../../server/domain/data-trust.js';
@@ -182,5 +183,29 @@ describe('data trust: completion_burst', () => {
   it('completion_burst: the same number spread over more than M minutes is not flagged', () => {
     expect(completionBurstMembers(at([0, 3, 6, 9, 12]), settings)).toEqual([]);
     expect(completionBurstMembers(at([0, 2, 5]), settings)).toEqual([]);
+  });
+});
+
+describe('data trust: the content key of a logged payload', () => {
+  const resend = (id: string, where: 'first' | 'middle' | 'last', note = 'x') => {
+    const body = { type: 'processed', dossierId: 'D1', at: '2026-12-04T10:00:00+07:00', note };
+    const ordered =
+      where === 'first'
+        ? { id, ...body }
+        : where === 'last'
+          ? { ...body, id }
+          : { type: body.type, id, dossierId: body.dossierId, at: body.at, note };
+    return JSON.stringify(ordered);
+  };
+
+  it('is the same for a resend under a new id, wherever the id stands in the payload', () => {
+    for (const where of ['first', 'middle', 'last'] as const) {
+      expect(payloadContentKey(resend('e-1', where), 'e-1')).toBe(payloadContentKey(resend('e-22', where), 'e-22'));
+    }
+  });
+
+  it('differs for different content, and for the same content with the id elsewhere', () => {
+    expect(payloadContentKey(resend('e-1', 'first'), 'e-1')).not.toBe(payloadContentKey(resend('e-1', 'first', 'y'), 'e-1'));
+    expect(payloadContentKey(resend('e-1', 'first'), 'e-1')).not.toBe(payloadContentKey(resend('e-1', 'last'), 'e-1'));
   });
 });

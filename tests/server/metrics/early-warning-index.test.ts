@@ -102,6 +102,51 @@ describe('EarlyWarningIndex: at-risk alerts', () => {
   });
 });
 
+describe('EarlyWarningIndex: states applied after the answer (applyDossierLater)', () => {
+  const state = foldDossier([received('A', vn('2026-12-01T08:00'), vn('2026-12-07T17:00')), assigned('A', vn('2026-12-04T10:00'))], ctx);
+
+  it('shows a queued state to the next read: forecast, list candidates and at-risk count', () => {
+    const { index } = setup(vn('2026-12-07T12:00'));
+    index.applyDossierLater(state);
+    expect(index.queuedSize).toBe(1);
+    expect(index.forecast('unit:26734', horizonsStub()).atRisk).toBe(1);
+    expect(index.queuedSize).toBe(0);
+    expect(index.dueSoonCandidates('city').map((s) => s.id)).toEqual(['A']);
+  });
+
+  it('applies a dossier changed by several batches once, in its latest state', () => {
+    const { index } = setup(vn('2026-12-04T11:00'));
+    index.applyDossierLater(state);
+    index.applyDossierLater(applyDossierEvent(state, dossierEvent('A', 'processed', vn('2026-12-04T12:00')), ctx));
+    expect(index.queuedSize).toBe(1);
+    expect(index.dueSoonCandidates('city')).toEqual([]);
+  });
+
+  it('raises nothing at the next clock step for a dossier finished before it became at risk (queued states first, then the clock)', () => {
+    const { index, set } = setup(vn('2026-12-04T11:00'));
+    index.applyDossier(state);
+    set(vn('2026-12-07T09:00'));
+    index.applyDossierLater(applyDossierEvent(state, dossierEvent('A', 'processed', vn('2026-12-07T09:00')), ctx));
+    expect(index.advance(vn('2026-12-07T12:00'))).toEqual([]);
+  });
+
+  it('holds at most 50,000 states: a caller that never yields to the clock step gets them applied as it goes', () => {
+    const { index } = setup(vn('2026-12-04T11:00'));
+    for (let i = 0; i < 49_999; i++) index.applyDossierLater({ ...state, id: `Q${i}` });
+    expect(index.queuedSize).toBe(49_999);
+    index.applyDossierLater({ ...state, id: 'Q-last' });
+    expect(index.queuedSize).toBe(0);
+    expect(index.dueSoonCandidates('unit:26734')).toHaveLength(50_000);
+    expect(index.forecast('city', forecastHorizonsAt(vn('2026-12-04T11:00'))).periodEnd).toBe(50_000);
+  });
+
+  it('raises a queued dossier’s crossing at the clock step, with the instant it became at risk', () => {
+    const { index } = setup(vn('2026-12-04T11:00'));
+    index.applyDossierLater(state);
+    expect(index.advance(vn('2026-12-07T10:00:00.400'))).toMatchObject([{ id: 'A', at: vn('2026-12-07T10:00') }]);
+  });
+});
+
 describe('EarlyWarningIndex: candidates of the early-warning list', () => {
   it('reads only the due days within the window: Friday 10:00 reaches Monday, not Tuesday', () => {
     const { index } = setup(vn('2026-12-04T10:00'));

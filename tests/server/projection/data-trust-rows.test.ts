@@ -145,6 +145,28 @@ describe('data-trust rows', () => {
     expect(restarted.unitDays).toEqual(straight.unitDays);
   });
 
+  it('writes each unit’s day once per transaction, however many of its dossiers moved it, to the same figures', () => {
+    const file = join(dir, 'summed.db');
+    const store = open(file);
+    const writes: [string, number, number, number, number][] = [];
+    const add = store.dataTrust.addUnitDay.bind(store.dataTrust);
+    store.dataTrust.addUnitDay = (unit, day, received, finished, onTime) => {
+      writes.push([unit, day, received, finished, onTime]);
+      add(unit, day, received, finished, onTime);
+    };
+    // One transaction for the whole pass (no time budget), so that the count does not depend on the machine.
+    const p = new Projector(store, { calendar: loadWorkCalendar(undefined, ON.officeHours), settings: ON }, Infinity);
+    logAndProject(store, BATCH_1, T0, ON, p);
+    // Five dossiers received on the 19th, one on the 20th; three finished, on the 18th (END-1 as sent) and the 19th.
+    expect(writes.map(([unit, day]) => `${unit}@${day}`).sort()).toEqual(
+      [...new Set(writes.map(([unit, day]) => `${unit}@${day}`))].sort(),
+    );
+    expect(writes.length).toBe(3);
+    expect(writes.reduce((n, w) => n + w[2], 0)).toBe(6);
+    expect(writes.reduce((n, w) => n + w[3], 0)).toBe(3);
+    store.close();
+  });
+
   it('never changes the projections the service metrics are made of: the same rows with the checks on or off', () => {
     const off = open(join(dir, 'off.db'));
     const p = logAndProject(off, BATCH_1, T0, OFF);
