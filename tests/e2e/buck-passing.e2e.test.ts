@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { BuckPassingCaseView } from '../../shared/contract/buck-passing.js';
 import type { DossierDetailResponse } from '../../shared/contract/api.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, screenshot, signInOnPage } from './browser.js';
 import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
 
 const SLOW = 90_000;
@@ -30,10 +30,7 @@ const PERIOD = 'quarter';
 async function signIn(p: Page, base: string, username: string): Promise<void> {
   await p.goto(`${base}/login`);
   await p.getByTestId('login-page').waitFor({ timeout: 15_000 });
-  await p.getByLabel('Tên đăng nhập').fill(username);
-  await p.getByLabel('Mật khẩu').fill(E2E_PASSWORD);
-  await p.getByRole('button', { name: 'Đăng nhập' }).click();
-  await p.getByTestId('user-name').waitFor({ timeout: 15_000 });
+  await signInOnPage(p, username, E2E_PASSWORD);
 }
 
 /** Which holds the page marks: `data-highlight` of each timeline bar, and whether each holds-table row is in the case. */

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { toVnIso } from '../../server/domain/time.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, screenshot, signInOnPage } from './browser.js';
 import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -18,10 +18,7 @@ const cspViolations = (p: Page) => p.evaluate(() => (window as unknown as { __cs
 /** Signs in through the login page (Vietnamese) and waits for the header to name the user. */
 async function signIn(p: Page, username: string): Promise<void> {
   await p.getByTestId('login-page').waitFor({ timeout: 15_000 });
-  await p.getByLabel('Tên đăng nhập').fill(username);
-  await p.getByLabel('Mật khẩu').fill(E2E_PASSWORD);
-  await p.getByRole('button', { name: 'Đăng nhập' }).click();
-  await p.getByTestId('user-name').waitFor({ timeout: 15_000 });
+  await signInOnPage(p, username, E2E_PASSWORD);
 }
 
 describe('the leaders dashboard in Chromium', () => {

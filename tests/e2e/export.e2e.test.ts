@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, signInOnPage } from './browser.js';
 import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
 
 const SLOW = 60_000;
@@ -27,10 +27,7 @@ describe('unit page exports in Chromium', () => {
     [code] = Object.entries(body.units).sort((a, b) => b[1].overdue - a[1].overdue)[0];
     await page.goto(`${server.url}/login?next=${encodeURIComponent(`/units/${code}`)}`);
     await page.getByTestId('login-page').waitFor({ timeout: 15_000 });
-    await page.getByLabel('Tên đăng nhập').fill('e2e-xuat');
-    await page.getByLabel('Mật khẩu').fill(E2E_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('user-name').waitFor({ timeout: 15_000 });
+    await signInOnPage(page, 'e2e-xuat', E2E_PASSWORD);
   }, 120_000);
 
   afterAll(async () => {

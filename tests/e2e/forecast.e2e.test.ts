@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { OverviewResponse } from '../../shared/contract/api.js';
 import type { ForecastHorizons } from '../../shared/contract/early-warning.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, screenshot, signInOnPage } from './browser.js';
 import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
 
 const SLOW = 90_000;
@@ -38,10 +38,7 @@ describe('the forecast line in Chromium', () => {
     const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(`${server.url}/login?next=%2F`);
     await page.getByTestId('login-page').waitFor({ timeout: 15_000 });
-    await page.getByLabel('Tên đăng nhập').fill('e2e-forecast');
-    await page.getByLabel('Mật khẩu').fill(E2E_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('user-name').waitFor({ timeout: 15_000 });
+    await signInOnPage(page, 'e2e-forecast', E2E_PASSWORD);
     return page;
   }
 

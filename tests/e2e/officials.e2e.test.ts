@@ -10,7 +10,7 @@ import type { DossierDetailResponse } from '../../shared/contract/api.js';
 import type { BuckPassingListResponse } from '../../shared/contract/buck-passing.js';
 import type { OfficialsResponse } from '../../shared/contract/officials.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, screenshot, signInOnPage } from './browser.js';
 import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
 
 const SLOW = 90_000;
@@ -30,10 +30,7 @@ describe('officials pages in Chromium', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await page.goto(`${server.url}/login`);
     await page.getByTestId('login-page').waitFor({ timeout: 15_000 });
-    await page.getByLabel('Tên đăng nhập').fill('e2e-canbo');
-    await page.getByLabel('Mật khẩu').fill(E2E_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('user-name').waitFor({ timeout: 15_000 });
+    await signInOnPage(page, 'e2e-canbo', E2E_PASSWORD);
   }, 120_000);
 
   afterAll(async () => {

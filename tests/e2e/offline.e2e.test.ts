@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, screenshot, signInOnPage } from './browser.js';
 import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
 import { API_SNAPSHOT_CACHE } from '../../client/offline/snapshot-rules.js';
 
@@ -105,10 +105,7 @@ describe('the app on a phone with no network', () => {
       const { context, page } = await desktop();
       await page.goto(`${server.url}/login`);
       await untilControlled(page);
-      await page.getByLabel('Tên đăng nhập').fill('e2e-offline-leader');
-      await page.getByLabel('Mật khẩu').fill(E2E_PASSWORD);
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.getByTestId('user-name').waitFor({ timeout: 15_000 });
+      await signInOnPage(page, 'e2e-offline-leader', E2E_PASSWORD);
       const { units } = await server.api<{ units: { code: string }[] }>('/api/v1/jurisdiction');
       await page.goto(`${server.url}/units/${units[0].code}`);
       await expect

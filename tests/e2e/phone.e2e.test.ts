@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, screenshot, signInOnPage } from './browser.js';
 import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
 
 const SLOW = 240_000;
@@ -138,10 +138,7 @@ describe('every view on a phone, 360 and 390 px wide', () => {
     await page.goto(`${server.url}/login`);
     const login = await measure(page);
     expect(login.scrollWidth, 'login page scrolls sideways').toBeLessThanOrEqual(login.clientWidth);
-    await page.getByLabel('Tên đăng nhập').fill('e2e-phone-leader');
-    await page.getByLabel('Mật khẩu').fill(E2E_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('user-name').waitFor({ timeout: 20_000 });
+    await signInOnPage(page, 'e2e-phone-leader', E2E_PASSWORD, 20_000);
     return { context, page };
   }
 

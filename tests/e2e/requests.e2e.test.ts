@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { toVnIso } from '../../server/domain/time.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { launchBrowser, screenshot, signInOnPage } from './browser.js';
 import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
 
 const SLOW = 120_000;
@@ -18,10 +18,7 @@ async function signIn(ctx: BrowserContext, url: string, username: string): Promi
   const p = await ctx.newPage();
   await p.goto(`${url}/login?next=${encodeURIComponent(`/units/${WARD}`)}`);
   await p.getByTestId('login-page').waitFor({ timeout: 15_000 });
-  await p.getByLabel('Tên đăng nhập').fill(username);
-  await p.getByLabel('Mật khẩu').fill(E2E_PASSWORD);
-  await p.getByRole('button', { name: 'Đăng nhập' }).click();
-  await p.getByTestId('user-name').waitFor({ timeout: 15_000 });
+  await signInOnPage(p, username, E2E_PASSWORD);
   return p;
 }
 
