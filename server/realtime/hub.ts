@@ -209,8 +209,8 @@ export function createHub(deps: HubDeps) {
       room.seq += 1;
       const msg: MetricsUpdated = { scope: room.scope, period: room.period, seq: room.seq, asOf, changes };
       if (roll) msg.window = windowIso(room.period);
-      const index = indexOf ? indexChanges(indexOf, scopes) : null;
-      if (index !== null) msg.index = index;
+      const index = indexOf && indexChanges(indexOf, scopes);
+      if (index) msg.index = index;
       io.to(name).emit(EVENTS.metricsUpdated, msg);
     }
   }
