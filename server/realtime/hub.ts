@@ -111,9 +111,14 @@ function memoizedMetrics(metrics: MetricsSource): (s: ScopeKey, p: Period) => Sc
 }
 
 /**
- * Per scope, the current periods whose index figure differs from the last one published (`last`,
- * updated), computed once per scope per flush and only for scopes some room asks about.
+ * Per flush, per scope, the current periods whose index figure differs from the last one published,
+ * computed once per scope per flush and only for scopes some room asks about.
  */
+const indexDiffer = (figureOf: NonNullable<HubDeps['indexFigure']>) => {
+  const last = new Map<string, IndexFigure>();
+  return () => indexDiffs(figureOf, last);
+};
+
 function indexDiffs(figureOf: NonNullable<HubDeps['indexFigure']>, last: Map<string, IndexFigure>) {
   const diffs = new Map<ScopeKey, IndexFigureChanges[string] | null>();
   return (scope: ScopeKey) => {
@@ -143,7 +148,7 @@ export function createHub(deps: HubDeps) {
   const { io } = deps;
   const rooms = new Map<string, Room>();
   const lastWindowFrom = new Map<Period, number>();
-  const lastFigures = new Map<string, IndexFigure>();
+  const indexFlush = deps.indexFigure ? indexDiffer(deps.indexFigure.bind(deps)) : null;
   for (const p of PERIODS) lastWindowFrom.set(p, deps.metrics.window(p).from);
 
   io.on('connection', (socket) => {
@@ -195,7 +200,7 @@ export function createHub(deps: HubDeps) {
     const asOf = toVnIso(deps.now());
     // Rooms of the city and of a unit share their scopes' metrics: each computed once per flush.
     const metricsOf = memoizedMetrics(deps.metrics);
-    const indexOf = deps.indexFigure ? indexDiffs(deps.indexFigure.bind(deps), lastFigures) : null;
+    const indexOf = indexFlush?.() ?? null;
     for (const [name, room] of rooms) {
       if (!io.sockets.adapter.rooms.get(name)?.size) {
         rooms.delete(name);
