@@ -87,14 +87,12 @@ function rolledPeriods(metrics: MetricsSource, lastWindowFrom: Map<Period, numbe
   return rolled;
 }
 
-/** The index changes of these scopes; null when none changed. */
-function indexChanges(indexOf: (s: ScopeKey) => IndexFigureChanges[string] | null, scopes: ScopeKey[]): IndexFigureChanges | null {
-  let out: IndexFigureChanges | null = null;
+/** Puts the index changes of these scopes in the message; none when no figure changed. */
+function addIndexChanges(msg: MetricsUpdated, indexOf: (s: ScopeKey) => IndexFigureChanges[string] | null, scopes: ScopeKey[]): void {
   for (const s of scopes) {
     const d = indexOf(s);
-    if (d !== null) (out ??= {})[s] = d;
+    if (d !== null) (msg.index ??= {})[s] = d;
   }
-  return out;
 }
 
 function memoizedMetrics(metrics: MetricsSource): (s: ScopeKey, p: Period) => ScopeMetrics {
@@ -214,8 +212,7 @@ export function createHub(deps: HubDeps) {
       room.seq += 1;
       const msg: MetricsUpdated = { scope: room.scope, period: room.period, seq: room.seq, asOf, changes };
       if (roll) msg.window = windowIso(room.period);
-      const index = indexOf && indexChanges(indexOf, scopes);
-      if (index) msg.index = index;
+      if (indexOf) addIndexChanges(msg, indexOf, scopes);
       io.to(name).emit(EVENTS.metricsUpdated, msg);
     }
   }
