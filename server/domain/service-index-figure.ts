@@ -28,3 +28,9 @@ export const indexFigure = (c: IndexCounts, settings: ServiceIndexSettings): Ind
 
 export const sameFigure = (a: IndexFigure, b: IndexFigure): boolean =>
   a.total === b.total && a.grade === b.grade && a.computedPoints === b.computedPoints && a.computedMax === b.computedMax;
+
+/** Whether two scopes' counts are the same (a score computed from one holds for the other). */
+export function sameIndexCounts(a: IndexCounts, b: IndexCounts): boolean {
+  for (const k in a) if (a[k as keyof IndexCounts] !== b[k as keyof IndexCounts]) return false;
+  return true;
+}

@@ -9,7 +9,7 @@ import type { Jurisdiction } from '../domain/types.js';
 import type { DossierState } from '../domain/types.js';
 import { emptyIndexCounts, type IndexCounts } from '../domain/service-index-facts.js';
 import { competitionRanks, round2, serviceIndex } from '../domain/service-index.js';
-import { figureOfIndex, hasIndexData } from '../domain/service-index-figure.js';
+import { figureOfIndex, hasIndexData, sameIndexCounts } from '../domain/service-index-figure.js';
 import type { ServiceIndexSettings } from '../domain/service-index-settings.js';
 import type { ResolvedPeriod } from '../metrics/named-periods.js';
 import type { Period, ScopeKey } from '../metrics/types.js';
@@ -66,7 +66,7 @@ export function createIndexView(deps: IndexViewDeps) {
   function scoreOf(key: string, scope: ScopeKey, counts: IndexCounts): { index: ServiceIndex; kept: boolean } {
     const k = `${key}|${scope}`;
     const hit = scores.get(k);
-    if (hit !== undefined && sameCounts(hit.counts, counts)) return { index: hit.index, kept: true };
+    if (hit !== undefined && sameIndexCounts(hit.counts, counts)) return { index: hit.index, kept: true };
     if (scores.size > 32 * scopes.length) scores.clear();
     const index = serviceIndex(counts, deps.settings);
     scores.set(k, { counts: { ...counts }, index });
@@ -99,11 +99,6 @@ export function createIndexView(deps: IndexViewDeps) {
   }
 
   return { ranking, scopes };
-}
-
-function sameCounts(a: IndexCounts, b: IndexCounts): boolean {
-  for (const k in a) if (a[k as keyof IndexCounts] !== b[k as keyof IndexCounts]) return false;
-  return true;
 }
 
 export interface RankedEntry {

@@ -7,7 +7,7 @@
  */
 import type { IndexFigure, IndexKind } from '../../shared/contract/live-index.js';
 import type { IndexCounts } from '../domain/service-index-facts.js';
-import { indexFigure } from '../domain/service-index-figure.js';
+import { indexFigure, sameIndexCounts } from '../domain/service-index-figure.js';
 import type { ServiceIndexSettings } from '../domain/service-index-settings.js';
 import type { Period, ScopeKey } from './types.js';
 
@@ -16,18 +16,13 @@ export interface LiveIndexDeps {
   settings: ServiceIndexSettings;
 }
 
-function sameCounts(a: IndexCounts, b: IndexCounts): boolean {
-  for (const k in a) if (a[k as keyof IndexCounts] !== b[k as keyof IndexCounts]) return false;
-  return true;
-}
-
 export function createLiveIndexFigures(deps: LiveIndexDeps): (scope: ScopeKey, kind: IndexKind) => IndexFigure {
   const kept = new Map<string, { counts: IndexCounts; figure: IndexFigure }>();
   return (scope, kind) => {
     const counts = deps.indexCounts(scope, kind);
     const key = `${scope}|${kind}`;
     const hit = kept.get(key);
-    if (hit !== undefined && sameCounts(hit.counts, counts)) return hit.figure;
+    if (hit !== undefined && sameIndexCounts(hit.counts, counts)) return hit.figure;
     const figure = indexFigure(counts, deps.settings);
     kept.set(key, { counts, figure });
     return figure;
