@@ -25,6 +25,38 @@ export interface ClosedIndexDeps {
   onDossierApplied?(fn: (prev: DossierState | null, next: DossierState) => void): void;
 }
 
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Whether a change leaves every fact a closed period's index reads as it was: the unit, receipt,
+ * channel, index fields, due dates, status, supplements and pauses (lateness and overdue spans), end,
+ * rating and complaint. A hand-over to another official changes none of them. The fold replaces what
+ * changes (the `index` object, array items), never mutates it, so identity says "unchanged".
+ */
+function sameIndexFacts(a: DossierState, b: DossierState): boolean {
+  return (
+    a.unit === b.unit &&
+    a.receivedAt === b.receivedAt &&
+    a.channel === b.channel &&
+    a.procedure === b.procedure &&
+    a.index === b.index &&
+    a.originalDueAt === b.originalDueAt &&
+    a.dueAt === b.dueAt &&
+    a.status === b.status &&
+    a.bucket === b.bucket &&
+    a.supplementRequests === b.supplementRequests &&
+    a.supplementRuleAt === b.supplementRuleAt &&
+    a.dueAtSecondRequest === b.dueAtSecondRequest &&
+    a.endAt === b.endAt &&
+    a.endKind === b.endKind &&
+    a.returnedAt === b.returnedAt &&
+    a.rating === b.rating &&
+    a.complaint === b.complaint &&
+    sameItems(a.pauses, b.pauses) &&
+    sameItems(a.apologies, b.apologies)
+  );
+}
+
 interface KeptWindow {
   from: number;
   to: number;
@@ -44,7 +76,7 @@ export function createClosedIndexCounts(deps: ClosedIndexDeps) {
   const keeps = deps.onDossierApplied !== undefined;
 
   deps.onDossierApplied?.((prev, next) => {
-    if (windows.size === 0) return;
+    if (windows.size === 0 || (prev !== null && prev !== next && sameIndexFacts(prev, next))) return;
     const since = Math.min(prev?.receivedAt ?? Infinity, next.receivedAt ?? Infinity);
     if (since === Infinity) return; // never received: in no window's counts
     for (const w of windows.values()) {
