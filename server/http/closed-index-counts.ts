@@ -29,8 +29,9 @@ const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length ===
 
 /**
  * Whether a change leaves every fact a closed period's index reads as it was: the unit, receipt,
- * channel, index fields, due dates, status, supplements and pauses (lateness and overdue spans), end,
- * rating and complaint. A hand-over to another official changes none of them. The fold replaces what
+ * channel, index fields, due dates, bucket (waiting for a supplement), supplements and pauses
+ * (lateness and overdue spans), end, rating and complaint. A hand-over (its status `processing`
+ * included) changes none of them. The fold replaces what
  * changes (the `index` object, array items), never mutates it, so identity says "unchanged".
  */
 function sameIndexFacts(a: DossierState, b: DossierState): boolean {
@@ -42,7 +43,6 @@ function sameIndexFacts(a: DossierState, b: DossierState): boolean {
     a.index === b.index &&
     a.originalDueAt === b.originalDueAt &&
     a.dueAt === b.dueAt &&
-    a.status === b.status &&
     a.bucket === b.bucket &&
     a.supplementRequests === b.supplementRequests &&
     a.supplementRuleAt === b.supplementRuleAt &&

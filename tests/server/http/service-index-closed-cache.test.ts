@@ -76,6 +76,28 @@ describe('the closed periods of the service index, kept until the log or the clo
     expect(monthRow.change).not.toBe(monthRowBefore.change);
   });
 
+  it('re-reads nothing after a hand-over, and only the ward an event changed', async () => {
+    await november();
+    const repo = srv.runtime.store.serviceIndex;
+    const read = repo.unitCountsBetween;
+    const codes: string[] = [];
+    repo.unitCountsBetween = (code, ...rest) => (codes.push(code), read(code, ...rest));
+    try {
+      const handler = { id: 'H1', name: 'Trần Thị B', unit: '26740' };
+      await srv.post('/api/v1/ingest/dossiers', {
+        events: [{ id: 'N2-a', type: 'assigned', dossierId: 'N2', at: '2026-12-01T08:00:00+07:00', handler }],
+      });
+      await november();
+      expect(codes).toEqual([]);
+      await srv.post('/api/v1/ingest/dossiers', { events: [recv('N4', '2026-11-26T08:00:00+07:00', '2026-11-30T17:00:00+07:00')] });
+      const after = await november();
+      expect(codes).toEqual(['26740']);
+      expect(after.index).toEqual(fresh());
+    } finally {
+      repo.unitCountsBetween = read;
+    }
+  });
+
   it('changes when the clock passes the due date of an open dossier of last month, with no event', async () => {
     const satisfaction = (body: { index: { indicators: { id: string; numerator: number }[] } }) =>
       body.index.indicators.find((i) => i.id === 'dossier_satisfaction')!.numerator;
