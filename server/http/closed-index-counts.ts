@@ -31,8 +31,8 @@ const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length ===
  * Whether a change leaves every fact a closed period's index reads as it was: the unit, receipt,
  * channel, index fields, due dates, bucket (waiting for a supplement), supplements and pauses
  * (lateness and overdue spans), end, rating and complaint. A hand-over (its status `processing`
- * included) changes none of them. The fold replaces what
- * changes (the `index` object, array items), never mutates it, so identity says "unchanged".
+ * included) changes none of them. The fold replaces what changes (the `index` object, array items),
+ * never mutates it, so identity says "unchanged".
  */
 function sameIndexFacts(a: DossierState, b: DossierState): boolean {
   return (
