@@ -17,6 +17,7 @@ import { canWatchScope, installDisplayAuth } from './realtime/display-auth.js';
 import { errorHandler, HttpError, RECOVERING_RETRY_AFTER_S, recoveringError } from './http/errors.js';
 import type { RecoveryProgress } from './projection/projector.js';
 import { createHub, type IoServer, type MetricsSource } from './realtime/hub.js';
+import { createLiveIndexFigures } from './metrics/live-index-figures.js';
 import type { ClockTicked } from './realtime/events.js';
 import { toVnIso } from './domain/time.js';
 import { createAuditLog, type AuditLog } from './auth/audit.js';
@@ -194,6 +195,7 @@ export function createApp(deps: AppDeps): App {
     scopeExists: (scope) => scope === 'city' || deps.scopeOf(scope.slice(scope.indexOf(':') + 1)) === scope,
     canWatch: (socket, scope) => canWatchScope(socket.data.principal, scope, policy),
     namesVisible: (socket, scope) => canSeeNames(socket.data.principal ?? PUBLIC, scope),
+    indexFigure: createLiveIndexFigures({ indexCounts: (s, p) => deps.metrics.indexCounts(s, p), settings: deps.settings.serviceIndex }),
     clockTicked: (): ClockTicked => {
       const now = deps.now();
       return { now: toVnIso(now), build: deps.build, sources: sourceFreshness(deps.store, now, silence), calendar: coverage() };

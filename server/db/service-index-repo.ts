@@ -50,44 +50,51 @@ export function createServiceIndexRepo(db: Db) {
      * millisecond.
      */
     indexCountsBetween(from: number, to: number, now: number, codes: readonly string[]): Map<string, StoredIndexCounts> {
-      const { receivedIn, endedIn, openNow, endedAfter } = statements();
       const out = new Map<string, StoredIndexCounts>();
-      const of = (code: string) => {
-        let c = out.get(code);
-        if (c === undefined) {
-          c = { flow: new Int32Array(FLOW_COUNTERS), openAtEnd: 0 };
-          out.set(code, c);
-        }
-        return c;
-      };
-      // Unit by unit: each query is a range of its (unit, received_at) or (unit, end_at) index, where a
-      // query over every unit would scan the whole table.
       for (const unit of codes) {
-        const r = receivedIn.get({ unit, from, to, now }) as number[];
-        if (r[0] > 0) {
-          const f = of(unit).flow;
-          f[F_RECEIVED] = r[0];
-          f[F_RECEIVED_ONLINE] = r[1];
-          for (let k = 0; k < INDEX_COUNTED_BITS; k++) f[F_INDEX_BITS + k] = r[2 + k];
-          f[F_SATISFACTION_BAD] = r[2 + INDEX_COUNTED_BITS];
-        }
-        const e = endedIn.get({ unit, from, to }) as number[];
-        if (e[0] + e[1] + e[2] > 0) {
-          const f = of(unit).flow;
-          f[F_EARLY] = e[0];
-          f[F_ON_TIME] = e[1];
-          f[F_LATE] = e[2];
-        }
-      }
-      const at = to - 1;
-      for (const r of openNow.all({ at }) as [string, number][]) of(r[0]).openAtEnd += r[1];
-      for (const unit of codes) {
-        const n = endedAfter.get({ unit, at }) as number;
-        if (n > 0) of(unit).openAtEnd += n;
+        const c = unitCounts(unit, from, to, now);
+        if (c !== null) out.set(unit, c);
       }
       return out;
     },
+
+    /**
+     * One code's counts of the closed window (see indexCountsBetween; null when it had nothing in it),
+     * with the instant after which they change with time alone (`changesAfter`: the earliest due date
+     * among its open dossiers received in the window that satisfaction does not yet count as bad;
+     * null when none). Every query is a range of one of the code's indexes.
+     */
+    unitCountsBetween(unit: string, from: number, to: number, now: number): (StoredIndexCounts & { changesAfter: number | null }) | null {
+      const c = unitCounts(unit, from, to, now);
+      return c === null ? null : { ...c, changesAfter: statements().nextBad.get({ unit, from, to, now }) as number | null };
+    },
   };
+
+  function unitCounts(unit: string, from: number, to: number, now: number): StoredIndexCounts | null {
+    const { receivedIn, endedIn, openAt, endedAfter } = statements();
+    let c: StoredIndexCounts | null = null;
+    const of = () => (c ??= { flow: new Int32Array(FLOW_COUNTERS), openAtEnd: 0 });
+    const r = receivedIn.get({ unit, from, to, now }) as number[];
+    if (r[0] > 0) {
+      const f = of().flow;
+      f[F_RECEIVED] = r[0];
+      f[F_RECEIVED_ONLINE] = r[1];
+      for (let k = 0; k < INDEX_COUNTED_BITS; k++) f[F_INDEX_BITS + k] = r[2 + k];
+      f[F_SATISFACTION_BAD] = r[2 + INDEX_COUNTED_BITS];
+    }
+    const e = endedIn.get({ unit, from, to }) as number[];
+    if (e[0] + e[1] + e[2] > 0) {
+      const f = of().flow;
+      f[F_EARLY] = e[0];
+      f[F_ON_TIME] = e[1];
+      f[F_LATE] = e[2];
+    }
+    // Open at the window's last millisecond: received by then and not ended by then (open now, or ended after it).
+    const at = to - 1;
+    const open = (openAt.get({ unit, at }) as number) + (endedAfter.get({ unit, at }) as number);
+    if (open > 0) of().openAtEnd = open;
+    return c;
+  }
 }
 
 function prepare(db: Db) {
@@ -105,14 +112,22 @@ function prepare(db: Db) {
     )
     .raw();
   // Open at instant @at: received by then and not ended by then (open now, or ended after it).
-  const openNow = db
-    .prepare(`SELECT unit, COUNT(*) FROM dossiers WHERE open = 1 AND received_at <= @at AND unit IS NOT NULL GROUP BY unit`)
-    .raw();
+  const openAt = db.prepare(`SELECT COUNT(*) FROM dossiers WHERE unit = @unit AND open = 1 AND received_at <= @at`).pluck();
   const endedAfter = db
     .prepare(`SELECT COUNT(*) FROM dossiers WHERE unit = @unit AND end_at > @at AND received_at <= @at AND bucket != 'not_received'`)
     .pluck();
 
-  return { receivedIn, endedIn, openNow, endedAfter };
+  // When satisfaction's judgement of the window's dossiers next moves with the clock alone: an open one
+  // whose clock runs, not yet overdue, turns bad once now passes its due date (see satisfactionBad).
+  const nextBad = db
+    .prepare(
+      `SELECT MIN(due_at) FROM dossiers WHERE unit = @unit AND open = 1 AND due_at >= @now AND received_at >= @from
+       AND received_at < @to AND bucket != 'not_received' AND bucket != 'awaiting_supplement' AND supplement_requests <= 1
+       AND ((index_bits >> ${IXB_COMPLAINT_KNOWN}) & 1)`,
+    )
+    .pluck();
+
+  return { receivedIn, endedIn, openAt, endedAfter, nextBad };
 }
 
 export type ServiceIndexRepo = ReturnType<typeof createServiceIndexRepo>;

@@ -13,6 +13,8 @@ export interface ExportLabels {
   /** A dossier list narrowed to what one official holds now. */
   heldBy: (name: string) => string;
   periods: Record<Period, string>;
+  /** A named month, quarter or year (`2026-10`, `2026-Q3`, `2026`): "Tháng 10/2026", "Quý III/2026", "Năm 2026". */
+  namedPeriod: (name: string) => string;
   dossierLists: Record<string, string>;
   taskLists: Record<string, string>;
   byField: string;
@@ -41,6 +43,20 @@ export interface ExportLabels {
   >;
 }
 
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** Words for a named period (metrics/named-periods.ts forms), by its kind. */
+function named(
+  name: string,
+  month: (m: string, y: string) => string,
+  quarter: (q: number, y: string) => string,
+  year: (y: string) => string,
+): string {
+  const [y, part] = name.split('-');
+  if (part === undefined) return year(y);
+  return part.startsWith('Q') ? quarter(Number(part.slice(1)), y) : month(part, y);
+}
+
 const vi: ExportLabels = {
   wholeCity: 'Toàn thành phố',
   asOfNow: 'Thời điểm: hiện tại',
@@ -48,6 +64,13 @@ const vi: ExportLabels = {
   updatedAt: (when) => `Cập nhật lúc ${when}`,
   heldBy: (name) => `Cán bộ đang giữ: ${name}`,
   periods: { live: 'Hiện tại', today: 'Hôm nay', week: 'Tuần này', month: 'Tháng này', quarter: 'Quý này', year: 'Năm nay' },
+  namedPeriod: (name) =>
+    named(
+      name,
+      (m, y) => `Tháng ${m}/${y}`,
+      (q, y) => `Quý ${ROMAN[q - 1]}/${y}`,
+      (y) => `Năm ${y}`,
+    ),
   dossierLists: {
     overdue: 'Hồ sơ quá hạn',
     due_soon: 'Hồ sơ sắp đến hạn',
@@ -118,6 +141,13 @@ const en: ExportLabels = {
   updatedAt: (when) => `Updated at ${when} (Vietnam time)`,
   heldBy: (name) => `Held by ${name}`,
   periods: { live: 'Now', today: 'Today', week: 'This week', month: 'This month', quarter: 'This quarter', year: 'This year' },
+  namedPeriod: (name) =>
+    named(
+      name,
+      (m, y) => `${m}/${y}`,
+      (q, y) => `Q${q} ${y}`,
+      (y) => `Year ${y}`,
+    ),
   dossierLists: {
     overdue: 'Overdue dossiers',
     due_soon: 'Dossiers due soon',

@@ -26,11 +26,12 @@ export function exportTitle(ctx: ExportContext, listName: string, periodText: st
   return [ctx.scopeName ?? l.wholeCity, listName, periodText, l.updatedAt(vnTimeDate(ctx.asOf))].join(' — ');
 }
 
-/** "Kỳ: Tháng này (01/11/2026 – 20/11/2026)": a window's first day to its last day so far. */
-export function periodText(ctx: ExportContext, w: PeriodWindow): string {
+/** "Kỳ: Tháng này (01/11/2026 – 20/11/2026)", "Kỳ: Tháng 10/2026 (01/10/2026 – 31/10/2026)": a window's first day to its last day so far. */
+export function periodText(ctx: ExportContext, w: PeriodWindow & { name?: string }): string {
   const l = exportLabels(ctx.lang);
   if (w.period === 'live') return l.asOfNow;
-  return l.period(l.periods[w.period], vnDate(w.from), vnDate(Math.min(w.to - 1, ctx.asOf)));
+  const name = w.name === undefined ? l.periods[w.period] : l.namedPeriod(w.name);
+  return l.period(name, vnDate(w.from), vnDate(Math.min(w.to - 1, ctx.asOf)));
 }
 
 /** A worksheet name Excel accepts: no `[]:*?/\`, at most 31 characters. */
@@ -107,7 +108,7 @@ export function taskTable(items: readonly TaskListItem[], status: string, ctx: E
 export function breakdownTable(
   kind: 'field' | 'procedure',
   rows: readonly BreakdownRow[],
-  w: PeriodWindow,
+  w: PeriodWindow & { name?: string },
   ctx: ExportContext,
 ): ExportTable {
   const l = exportLabels(ctx.lang);
@@ -131,7 +132,7 @@ export function breakdownTable(
 }
 
 /** The officials' scorecard over a period's window. */
-export function officialTable(rows: readonly OfficialRow[], w: PeriodWindow, ctx: ExportContext): ExportTable {
+export function officialTable(rows: readonly OfficialRow[], w: PeriodWindow & { name?: string }, ctx: ExportContext): ExportTable {
   const l = exportLabels(ctx.lang);
   const h = l.official;
   return table<OfficialRow>(

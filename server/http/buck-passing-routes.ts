@@ -2,25 +2,23 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { toVnIso } from '../domain/time.js';
-import { PERIODS } from '../metrics/types.js';
 import { BUCK_PASSING_RULES, BUCK_PASSING_SORTS, type BuckPassingListResponse } from '../../shared/contract/buck-passing.js';
 import { canReadDossier, canSeeMetrics, canSeeNames } from '../auth/policy.js';
 import { caseView, workingHoursOf } from './buck-passing-view.js';
 import { denied, principalOf } from './principal.js';
-import { pageQuery, parseQuery, resolveScopeCode } from './query.js';
+import { askedWindow, pageQuery, parseQuery, periodParam, resolveScopeCode, wireWindow } from './query.js';
 import type { ReadDeps } from './read-routes.js';
 
-const listQuery = z.object({
-  // `30d` is the rolling 30 days, as `live` is elsewhere.
-  period: z
-    .enum([...PERIODS, '30d'])
-    .default('live')
-    .transform((p) => (p === '30d' ? 'live' : p)),
-  rule: z.enum(BUCK_PASSING_RULES).optional(),
-  official: z.string().min(1).max(64).optional(),
-  sort: z.enum(BUCK_PASSING_SORTS).default('recent'),
-  dir: z.enum(['asc', 'desc']).default('desc'),
-});
+/** The list's query at `now` (its period checked with the other parameters, so one 400 names them all). */
+const listQuery = (now: number) =>
+  z.object({
+    // `30d` is the rolling 30 days, as `live` is elsewhere; else a current or named period (query.ts askedWindow).
+    period: periodParam(now, 'live').transform((p) => (p === '30d' ? 'live' : p)),
+    rule: z.enum(BUCK_PASSING_RULES).optional(),
+    official: z.string().min(1).max(64).optional(),
+    sort: z.enum(BUCK_PASSING_SORTS).default('recent'),
+    dir: z.enum(['asc', 'desc']).default('desc'),
+  });
 
 /**
  * Cases whose last hand-over fell in the period, to whoever may see the scope's figures; officials'
@@ -40,11 +38,11 @@ export function buckPassingRoutes(deps: ReadDeps): Router {
     const p = principalOf(res);
     const { scope, unit } = resolveScopeCode(String(req.params.code ?? 'city'), deps.scopeOf);
     if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the buck-passing cases of ${scope}`);
-    const q = parseQuery(listQuery, req);
+    const q = parseQuery(listQuery(deps.now()), req);
     const { page, pageSize } = parseQuery(pageQuery, req);
     const withNames = canSeeNames(p, scope);
     if (q.official !== undefined && !withNames) throw denied(p, "an official's buck-passing cases");
-    const window = deps.metrics.window(q.period);
+    const window = askedWindow(q.period, deps.now(), (w) => deps.metrics.window(w));
     const result = deps.store.read.buckPassingPage({
       unit,
       from: window.from,
@@ -59,7 +57,7 @@ export function buckPassingRoutes(deps: ReadDeps): Router {
     const canOpen = (code: string | null) => canReadDossier(p, code ? deps.scopeOf(code) : null);
     const body: BuckPassingListResponse = {
       asOf: toVnIso(deps.now()),
-      window: { period: q.period, from: toVnIso(window.from), to: toVnIso(window.to) },
+      window: wireWindow(window),
       scope,
       rule: q.rule ?? null,
       official: q.official ?? null,

@@ -10,14 +10,14 @@ import { CSV_MIME, toCsv } from '../export/csv.js';
 import { EXPORT_LANGS, type ExportLang, type ExportTable } from '../export/table.js';
 import { breakdownTable, dossierTable, officialTable, taskTable, type ExportContext } from '../export/tables.js';
 import { writeXlsx, XLSX_MIME } from '../export/xlsx.js';
-import { PERIODS, type Period, type PeriodWindow, type ScopeKey } from '../metrics/types.js';
+import type { Period, PeriodWindow, ScopeKey } from '../metrics/types.js';
 import type { BreakdownRow, OfficialRow } from '../../shared/contract/api.js';
 import type { DetailService } from './detail-service.js';
 import { dossierItem, taskItem } from './list-items.js';
 import { clientIp } from './auth-routes.js';
 import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
-import { holderFilter } from './query.js';
+import { askedWindow, holderFilter, type AskedWindow } from './query.js';
 import { BREAKDOWN_SORT_KEYS, DOSSIER_LIST_STATUSES, TASK_LIST_STATUSES } from '../../shared/contract/api.js';
 
 /** Tables the unit page exports. */
@@ -42,7 +42,8 @@ const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS).default('xlsx'),
   lang: z.enum(EXPORT_LANGS).default('vi'),
   status: z.string().max(40).optional(),
-  period: z.enum(PERIODS).default('live'),
+  // A current or named period (query.ts askedWindow).
+  period: z.string().max(40).default('live'),
   sort: z.string().max(40).optional(),
   dir: z.enum(['asc', 'desc']).optional(),
   holder: holderFilter,
@@ -177,11 +178,13 @@ export function exportRoutes(deps: ExportDeps): Router {
     }
 
     const now = deps.now();
+    // Checked for every table (400 naming `period`), used by the computed ones.
+    const window = askedWindow(q.period, now, (w) => deps.metrics.window(w));
     const scopeName = unit === null ? null : scopeNameOf(unit, q.lang);
     const { sheet, total, status } =
       table === 'dossiers' || table === 'tasks'
         ? listSheet(deps, table, q, { unit, scopeName, now })
-        : await computedSheet(deps, table, q, { unit, scopeName, now });
+        : await computedSheet(deps, table, q, { unit, scopeName, now }, window);
 
     deps.audit.record({ ...audited, details: { status, rows: sheet.rows.length, format: q.format, lang: q.lang } });
     const base = [FILE_SLUG[table], status ? STATUS_SLUG[status] : null, q.code].filter(Boolean).join('-');
@@ -283,8 +286,8 @@ async function computedSheet(
   table: 'officials' | 'by_field' | 'by_procedure',
   q: ExportQuery,
   { unit, scopeName, now }: ExportScope,
+  window: AskedWindow,
 ): Promise<BuiltSheet> {
-  const window = deps.metrics.window(q.period);
   const { tables, computedAt } = await deps.details.get({ unit, window, now, withOfficials: table === 'officials', ttlMs: 5_000 });
   const c: ExportContext = { lang: q.lang, scopeName, asOf: computedAt };
   if (table === 'officials') {

@@ -12,7 +12,7 @@ import { listOfficials } from '../metrics/official-list.js';
 import { officialDetail } from '../metrics/official-detail.js';
 import { lastWeeks } from '../metrics/official-scorecards.js';
 import { partiesOf, toRequestView } from '../requests/request-view.js';
-import { PERIODS, type ScopeKey } from '../metrics/types.js';
+import type { ScopeKey } from '../metrics/types.js';
 import {
   OFFICIAL_LIST_SORT_KEYS,
   OFFICIAL_TREND_WEEKS,
@@ -22,15 +22,17 @@ import {
 } from '../../shared/contract/officials.js';
 import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
-import { pageQuery, parseQuery } from './query.js';
+import { askedWindow, pageQuery, parseQuery, wireWindow } from './query.js';
 import type { ReadDeps } from './read-routes.js';
 
 /** How long one window's city-wide scorecards are shared before they are recomputed (behind the answer). */
 export const OFFICIALS_TTL_MS = 60_000;
 
 const code = z.string().trim().min(1).max(64);
+// A current period or a named one (2026-10, 2026-Q3, 2026): query.ts askedWindow.
+const period = z.string().max(40).default('month');
 const listQuery = z.object({
-  period: z.enum(PERIODS).default('month'),
+  period,
   unit: code.optional(),
   department: code.optional(),
   field: z.string().trim().min(1).max(200).optional(),
@@ -38,7 +40,7 @@ const listQuery = z.object({
   sort: z.enum(OFFICIAL_LIST_SORT_KEYS).default('overdueHeldNow'),
   dir: z.enum(['asc', 'desc']).optional(),
 });
-const detailQuery = z.object({ period: z.enum(PERIODS).default('month') });
+const detailQuery = z.object({ period });
 
 /** Roles that never see an official's performance, refused before any lookup. */
 const neverOfficials = (p: Principal) => p.role === 'public' || p.role === 'admin' || p.role === 'display';
@@ -88,7 +90,7 @@ export function officialRoutes(deps: ReadDeps): Router {
     const { page, pageSize } = parseQuery(pageQuery, req);
     const { scope, code: scopeCode } = listScope(p, q);
     if (!canSeeOfficials(p, scope)) throw denied(p, `the officials of ${scope}`);
-    const window = deps.metrics.window(q.period);
+    const window = askedWindow(q.period, deps.now(), (w) => deps.metrics.window(w));
     const { snapshot, computedAt } = await deps.details.officials({ window, now: deps.now(), ttlMs: OFFICIALS_TTL_MS });
     const dir = q.dir ?? (q.sort === 'name' || q.sort === 'unit' ? 'asc' : 'desc');
     const list = listOfficials(
@@ -100,7 +102,7 @@ export function officialRoutes(deps: ReadDeps): Router {
     const body: OfficialsResponse = {
       asOf: toVnIso(computedAt),
       ageSeconds: Math.max(0, Math.round((now - computedAt) / 1000)),
-      window: { period: q.period, from: toVnIso(window.from), to: toVnIso(window.to) },
+      window: wireWindow(window),
       filter: { unit: q.unit ?? null, department: q.department ?? null, field: q.field ?? null, q: q.q || null },
       sort: q.sort,
       dir,
@@ -118,14 +120,14 @@ export function officialRoutes(deps: ReadDeps): Router {
     const id = String(req.params.id);
     const notFound = new HttpError(404, 'not_found', `no official with id "${id}"`);
     if (neverOfficials(p)) throw denied(p, 'officials');
-    const { period } = parseQuery(detailQuery, req);
+    const q = parseQuery(detailQuery, req);
     const who = deps.store.officials.identity(id);
     if (!who) throw notFound;
     // Another unit's official answers exactly like an unknown one (as dossiers do).
     // An official of a code outside the jurisdiction: city-wide roles only.
     if (!canSeeOfficials(p, deps.scopeOf(who.unit) ?? 'city')) throw notFound;
     const now = deps.now();
-    const window = deps.metrics.window(period);
+    const window = askedWindow(q.period, now, (w) => deps.metrics.window(w));
     const weeks = lastWeeks(now, OFFICIAL_TREND_WEEKS);
     const since = Math.min(window.from, weeks[0].from);
     const parts = officialDetail({
@@ -151,7 +153,7 @@ export function officialRoutes(deps: ReadDeps): Router {
     });
     const body: OfficialDetailResponse = {
       asOf: toVnIso(now),
-      window: { period, from: toVnIso(window.from), to: toVnIso(window.to) },
+      window: wireWindow(window),
       official: identity({ id, ...who }),
       ...parts,
       requests: readable.map((r) => toRequestView(r, now, unitName)),

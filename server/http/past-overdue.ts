@@ -19,29 +19,11 @@ const PAST_OVERDUE_TTL_MS = 60_000;
  */
 export function createPastOverdue(store: Store, scopeOf: (code: string) => ScopeKey | null, realNow: () => number = Date.now) {
   const cache = new Map<string, { until: number; byScope: Map<ScopeKey, OverdueCounts> }>();
-  const zero = (): OverdueCounts => ({ dossiers: 0, dossiersNew: 0, tasks: 0 });
-
   function load(at: number, newFromDay: number, newToDay: number): Map<ScopeKey, OverdueCounts> {
     const cacheKey = `${at}|${newFromDay}|${newToDay}`;
     const hit = cache.get(cacheKey);
     if (hit && hit.until > realNow()) return hit.byScope;
-    const { dossiers, tasks } = store.read.overdueAt({ at, newFromDay, newToDay });
-    const byScope = new Map<ScopeKey, OverdueCounts>();
-    const city = zero();
-    byScope.set('city', city);
-    const add = (code: string, field: keyof OverdueCounts, n: number) => {
-      const key = scopeOf(code);
-      if (key === null) return; // a code no longer in the jurisdiction: not the city's either
-      const c = byScope.get(key) ?? zero();
-      c[field] += n;
-      byScope.set(key, c);
-      city[field] += n;
-    };
-    for (const r of dossiers) {
-      add(r.code, 'dossiers', r.n);
-      add(r.code, 'dossiersNew', r.nNew);
-    }
-    for (const r of tasks) add(r.code, 'tasks', r.n);
+    const byScope = overdueByScope(store, scopeOf, at, newFromDay, newToDay);
     // Instants roll forward (a new day, week…): keep only the few recent ones.
     if (cache.size > 16) cache.clear();
     cache.set(cacheKey, { until: realNow() + PAST_OVERDUE_TTL_MS, byScope });
@@ -57,6 +39,36 @@ export function createPastOverdue(store: Store, scopeOf: (code: string) => Scope
       return load(window.to - 1, vnDayIndex(window.from), vnDayIndex(window.to)).get(scope) ?? zero();
     },
   };
+}
+
+const zero = (): OverdueCounts => ({ dossiers: 0, dossiersNew: 0, tasks: 0 });
+
+/** The overdue backlog per scope at instant `at`, read now (uncached); lateness begun in [newFromDay, newToDay). */
+export function overdueByScope(
+  store: Store,
+  scopeOf: (code: string) => ScopeKey | null,
+  at: number,
+  newFromDay = 0,
+  newToDay = 0,
+): Map<ScopeKey, OverdueCounts> {
+  const { dossiers, tasks } = store.read.overdueAt({ at, newFromDay, newToDay });
+  const byScope = new Map<ScopeKey, OverdueCounts>();
+  const city = zero();
+  byScope.set('city', city);
+  const add = (code: string, field: keyof OverdueCounts, n: number) => {
+    const key = scopeOf(code);
+    if (key === null) return; // a code no longer in the jurisdiction: not the city's either
+    const c = byScope.get(key) ?? zero();
+    c[field] += n;
+    byScope.set(key, c);
+    city[field] += n;
+  };
+  for (const r of dossiers) {
+    add(r.code, 'dossiers', r.n);
+    add(r.code, 'dossiersNew', r.nNew);
+  }
+  for (const r of tasks) add(r.code, 'tasks', r.n);
+  return byScope;
 }
 
 export type PastOverdue = ReturnType<typeof createPastOverdue>;

@@ -2,7 +2,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { toVnIso } from '../domain/time.js';
-import type { ScopeKey } from '../metrics/types.js';
+import type { Period, PeriodWindow, ScopeKey } from '../metrics/types.js';
 import { DOSSIER_LIST_STATUSES, HOLDER_ID_MAX_LENGTH, TASK_LIST_STATUSES } from '../../shared/contract/api.js';
 import { HttpError } from './errors.js';
 import { PeriodError, resolvePeriod, type ResolvedPeriod } from '../metrics/named-periods.js';
@@ -40,6 +40,51 @@ export function parsePeriodParam(value: string, now: number): ResolvedPeriod {
     throw e;
   }
 }
+
+/**
+ * A `period` parameter in a query schema, checked at `now` like parsePeriodParam, so that a schema
+ * names every bad parameter at once (`period: "2026-13": month 13 does not exist …`).
+ */
+export const periodParam = (now: number, dflt: string) =>
+  z
+    .string()
+    .max(40)
+    .default(dflt)
+    .superRefine((value, ctx) => {
+      try {
+        resolvePeriod(value === '30d' ? 'live' : value, now);
+      } catch (e) {
+        if (!(e instanceof PeriodError)) throw e;
+        ctx.addIssue({ code: 'custom', message: e.message });
+      }
+    });
+
+/** The window a list or table covers as `period` asked it; `name` when it was named (2026-10, 2026-Q3, 2026). */
+export interface AskedWindow extends PeriodWindow {
+  name?: string;
+}
+
+/**
+ * The window of a `period` value: a current period's live window (`windowOf`, the engine's), the same
+ * for a named period that holds now, and a closed named one's whole month, quarter or year (its
+ * `period` the kind). 400 naming `period` for anything else (parsePeriodParam).
+ */
+export function askedWindow(value: string, now: number, windowOf: (p: Period) => PeriodWindow): AskedWindow {
+  const p = parsePeriodParam(value, now);
+  if (p.current !== null) {
+    const w = windowOf(p.current);
+    return p.name === p.current ? w : { ...w, name: p.name };
+  }
+  return { period: p.kind as Period, from: p.from, to: p.to, name: p.name };
+}
+
+/** An asked window on the wire (`name` only when the period was named). */
+export const wireWindow = (w: AskedWindow): { period: Period; from: string; to: string; name?: string } => ({
+  period: w.period,
+  from: toVnIso(w.from),
+  to: toVnIso(w.to),
+  ...(w.name === undefined ? {} : { name: w.name }),
+});
 
 export const iso = (t: number | null | undefined) => (t === null || t === undefined ? null : toVnIso(t));
 

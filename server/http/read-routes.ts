@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Store } from '../db/store.js';
-import type { Jurisdiction, WorkCalendar, DomainSettings } from '../domain/types.js';
+import type { DossierState, Jurisdiction, WorkCalendar, DomainSettings } from '../domain/types.js';
 import { dayKeyOfIndex, MS_PER_HOUR, toVnIso, vnDayIndex, vnDayStartOfIndex, vnStartOfDay } from '../domain/time.js';
 import { lastWorkingDayBefore, previousWindow } from '../metrics/periods.js';
 import type { AlertRaised } from '../realtime/events.js';
@@ -44,6 +44,8 @@ export interface ReadDeps {
     closedMetrics?(scope: ScopeKey, period: Period, window: PeriodWindow, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
     /** The national service index's counts of the current window (engine.indexCounts). */
     indexCounts(scope: ScopeKey, period: Period): IndexCounts;
+    /** Every accepted dossier change (engine.onDossierApplied), for figures of closed periods kept until one reaches them. */
+    onDossierApplied?(fn: (prev: DossierState | null, next: DossierState) => void): void;
   };
   /** The early warning's live side (forecast counts, at-risk list candidates, open tasks). */
   warnings: Pick<EarlyWarningIndex, 'forecast' | 'dueSoonCandidates' | 'openTasks'>;

@@ -1,80 +1,51 @@
 /**
  * The national service index of every scope for one period: from the live engine for the current
- * month, quarter or year, from the store for a closed one (the same counter layout, turned into
- * IndexCounts by metrics/index-counts.ts), scored by domain/service-index.ts and ranked among peers.
+ * month, quarter or year, from the store for a closed one (closed-index-counts.ts: the same counter
+ * layout, turned into IndexCounts by metrics/index-counts.ts, kept until an event reaches it), scored
+ * by domain/service-index.ts and ranked among peers.
  */
 import type { Store } from '../db/store.js';
 import type { Jurisdiction } from '../domain/types.js';
+import type { DossierState } from '../domain/types.js';
 import { emptyIndexCounts, type IndexCounts } from '../domain/service-index-facts.js';
 import { competitionRanks, round2, serviceIndex } from '../domain/service-index.js';
+import { figureOfIndex, hasIndexData, sameIndexCounts } from '../domain/service-index-figure.js';
 import type { ServiceIndexSettings } from '../domain/service-index-settings.js';
-import { buildIndexCounts } from '../metrics/index-counts.js';
-import { FLOW_COUNTERS } from '../metrics/counters.js';
 import type { ResolvedPeriod } from '../metrics/named-periods.js';
 import type { Period, ScopeKey } from '../metrics/types.js';
-import type { PastOverdue } from './past-overdue.js';
+import { createClosedIndexCounts } from './closed-index-counts.js';
 import type { IndexRow, ServiceIndex } from '../../shared/contract/service-index.js';
 
 export interface IndexViewDeps {
   store: Store;
-  metrics: { indexCounts(scope: ScopeKey, period: Period): IndexCounts };
+  metrics: {
+    indexCounts(scope: ScopeKey, period: Period): IndexCounts;
+    /** Every accepted dossier change (engine.onDossierApplied): closed periods are kept until one reaches them. */
+    onDossierApplied?(fn: (prev: DossierState | null, next: DossierState) => void): void;
+  };
   jurisdiction: Jurisdiction;
   scopeOf(code: string): ScopeKey | null;
   settings: ServiceIndexSettings;
-  pastOverdue: PastOverdue;
   now: () => number;
-  /** Wall-clock time, for the closed periods' cache (a query's cost, not city time). */
-  realNow?: () => number;
 }
 
-/** How long a closed period's index is reused: late-arriving events may still change it a little. */
-const CLOSED_TTL_MS = 60_000;
-
-/** Whether a scope had anything to judge in the period: without it, no indicator is computable. */
-export const hasIndexData = (c: IndexCounts): boolean => c.progressTotal > 0 || c.received > 0;
+export { hasIndexData };
 
 export function createIndexView(deps: IndexViewDeps) {
   const { jurisdiction } = deps;
-  const realNow = deps.realNow ?? Date.now;
-  const cache = new Map<string, { until: number; counts: Map<ScopeKey, IndexCounts> }>();
   const codes = [...jurisdiction.units.map((u) => u.code), ...jurisdiction.departments.map((d) => d.code)];
   const scopes: ScopeKey[] = [
     'city',
     ...jurisdiction.units.map((u) => `unit:${u.code}` as ScopeKey),
     ...jurisdiction.departments.map((d) => `department:${d.code}` as ScopeKey),
   ];
-
-  /** Counts of a closed period for every scope, from the store (city = the sum of its units and departments). */
-  function closedCounts(p: ResolvedPeriod): Map<ScopeKey, IndexCounts> {
-    const key = `${p.from}|${p.to}`;
-    const hit = cache.get(key);
-    if (hit && hit.until > realNow()) return hit.counts;
-    const byCode = deps.store.serviceIndex.indexCountsBetween(p.from, p.to, deps.now(), codes);
-    const flows = new Map<ScopeKey, { flow: Int32Array; open: number }>();
-    const sumInto = (scope: ScopeKey, flow: Int32Array, open: number) => {
-      let acc = flows.get(scope);
-      if (acc === undefined) {
-        acc = { flow: new Int32Array(FLOW_COUNTERS), open: 0 };
-        flows.set(scope, acc);
-      }
-      for (let i = 0; i < FLOW_COUNTERS; i++) acc.flow[i] += flow[i];
-      acc.open += open;
-    };
-    for (const [code, c] of byCode) {
-      const scope = deps.scopeOf(code);
-      if (scope === null || scope === 'city') continue; // a code no longer in the jurisdiction
-      sumInto(scope, c.flow, c.openAtEnd);
-      sumInto('city', c.flow, c.openAtEnd);
-    }
-    const counts = new Map<ScopeKey, IndexCounts>();
-    for (const [scope, acc] of flows) {
-      const overdue = deps.pastOverdue.atEndOf(scope, p).dossiers;
-      counts.set(scope, buildIndexCounts(acc.flow, { open: acc.open, overdue }));
-    }
-    if (cache.size > 16) cache.clear();
-    cache.set(key, { until: realNow() + CLOSED_TTL_MS, counts });
-    return counts;
-  }
+  const closed = createClosedIndexCounts({
+    store: deps.store,
+    codes,
+    scopeOf: deps.scopeOf,
+    now: deps.now,
+    onDossierApplied: deps.metrics.onDossierApplied?.bind(deps.metrics),
+  });
 
   /** Every scope's counts for a period (current: live; closed: the store). */
   function countsOf(p: ResolvedPeriod): (scope: ScopeKey) => IndexCounts {
@@ -82,25 +53,49 @@ export function createIndexView(deps: IndexViewDeps) {
       const period = p.current;
       return (scope) => deps.metrics.indexCounts(scope, period);
     }
-    const counts = closedCounts(p);
+    const counts = closed.countsOf(p.from, p.to);
     return (scope) => counts.get(scope) ?? emptyIndexCounts();
+  }
+
+  // Scores are kept per window and scope with the counts they were computed from: a request rescores
+  // only the scopes whose counts moved, and reuses the whole ranking when none did.
+  const scores = new Map<string, { counts: IndexCounts; index: ServiceIndex }>();
+  let last: { key: string; ranked: RankedIndex } | null = null;
+
+  /** The scope's index for the window `key`, and whether it was kept from the last request. */
+  function scoreOf(key: string, scope: ScopeKey, counts: IndexCounts): { index: ServiceIndex; kept: boolean } {
+    const k = `${key}|${scope}`;
+    const hit = scores.get(k);
+    if (hit !== undefined && sameIndexCounts(hit.counts, counts)) return { index: hit.index, kept: true };
+    if (scores.size > 32 * scopes.length) scores.clear();
+    const index = serviceIndex(counts, deps.settings);
+    scores.set(k, { counts: { ...counts }, index });
+    return { index, kept: false };
   }
 
   /** Every scope's index for a period and the previous one, with ranks among peers. */
   function ranking(p: ResolvedPeriod, previous: ResolvedPeriod): RankedIndex {
     const now = countsOf(p);
     const before = countsOf(previous);
+    const key = `${p.from}|${p.to}`;
+    const prevKey = `${previous.from}|${previous.to}`;
     const entries = new Map<ScopeKey, RankedEntry>();
+    let kept = true;
     for (const scope of scopes) {
       const counts = now(scope);
       const prevCounts = before(scope);
-      const index = serviceIndex(counts, deps.settings);
-      const prev = hasIndexData(prevCounts) ? serviceIndex(prevCounts, deps.settings) : null;
+      const score = scoreOf(key, scope, counts);
+      const prevScore = scoreOf(prevKey, scope, prevCounts);
+      kept &&= score.kept && prevScore.kept;
+      const prev = hasIndexData(prevCounts) ? prevScore.index : null;
       const has = hasIndexData(counts);
-      entries.set(scope, { scope, counts, index, previous: prev, has, rank: null, improvementRank: null });
+      entries.set(scope, { scope, counts, index: score.index, previous: prev, has, rank: null, improvementRank: null });
     }
+    const rankingKey = `${key}|${prevKey}`;
+    if (kept && last?.key === rankingKey) return last.ranked;
     for (const kind of ['unit', 'department'] as const) rankPeers([...entries.values()].filter((e) => e.scope.startsWith(`${kind}:`)));
-    return { entries };
+    last = { key: rankingKey, ranked: { entries } };
+    return last.ranked;
   }
 
   return { ranking, scopes };
@@ -141,10 +136,7 @@ export function indexRow(e: RankedEntry, name: string): IndexRow {
     code,
     kind,
     name,
-    total: e.has ? e.index.total : null,
-    grade: e.has ? e.index.grade : null,
-    computedPoints: e.index.computedPoints,
-    computedMax: e.index.computedMax,
+    ...figureOfIndex(e.index, e.has),
     rank: e.scope === 'city' ? null : e.rank,
     change: changeOf(e),
     improvementRank: e.scope === 'city' ? null : e.improvementRank,

@@ -55,6 +55,7 @@ export class MetricsEngine {
   private readonly transitions = new TransitionSchedule<OpenRecord>();
   private changed = new Set<ScopeKey>();
   private pendingAlerts: Alert[] = [];
+  private readonly dossierListeners: ((prev: DossierState | null, next: DossierState) => void)[] = [];
 
   constructor(deps: MetricsEngineDeps) {
     this.ctx = { calendar: deps.calendar, settings: deps.settings };
@@ -84,6 +85,15 @@ export class MetricsEngine {
   applyDossier(prev: DossierState | null, next: DossierState): void {
     this.catchUp();
     this.replaceDossier(prev, next);
+    for (const fn of this.dossierListeners) fn(prev, next);
+  }
+
+  /**
+   * Calls `fn` with every dossier change applyDossier is given (not the restart's loads): what a reader
+   * that keeps figures of closed periods invalidates them by.
+   */
+  onDossierApplied(fn: (prev: DossierState | null, next: DossierState) => void): void {
+    this.dossierListeners.push(fn);
   }
 
   /** Replaces a task's contribution (see applyDossier). */

@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import { PERIODS, type Period, type PeriodWindow, type ScopeKey, type ScopeMetrics } from '../metrics/types.js';
 import { toVnIso } from '../domain/time.js';
+import { sameFigure } from '../domain/service-index-figure.js';
 import type {
   AlertRaised,
   ClientToServerEvents,
@@ -14,6 +15,7 @@ import type {
   SubscribeAck,
 } from './events.js';
 import { EVENTS } from './events.js';
+import { INDEX_KINDS, type IndexFigure, type IndexFigureChanges } from '../../shared/contract/live-index.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -38,6 +40,8 @@ export interface HubDeps {
   namesVisible?(socket: IoSocket, scope: ScopeKey): boolean;
   /** The `clock:ticked` payload as of now: sent to each new socket and with every tick. */
   clockTicked: () => ClockTicked;
+  /** A scope's service index headline for a current month, quarter or year (metrics/live-index-figures.ts). */
+  indexFigure?(scope: ScopeKey, kind: (typeof INDEX_KINDS)[number]): IndexFigure;
 }
 
 const subscribeSchema = z.object({
@@ -83,6 +87,14 @@ function rolledPeriods(metrics: MetricsSource, lastWindowFrom: Map<Period, numbe
   return rolled;
 }
 
+/** Puts the index changes of these scopes in the message; none when no figure changed. */
+function addIndexChanges(msg: MetricsUpdated, indexOf: (s: ScopeKey) => IndexFigureChanges[string] | null, scopes: ScopeKey[]): void {
+  for (const s of scopes) {
+    const d = indexOf(s);
+    if (d !== null) (msg.index ??= {})[s] = d;
+  }
+}
+
 function memoizedMetrics(metrics: MetricsSource): (s: ScopeKey, p: Period) => ScopeMetrics {
   const cache = new Map<string, ScopeMetrics>();
   return (s, p) => {
@@ -97,6 +109,34 @@ function memoizedMetrics(metrics: MetricsSource): (s: ScopeKey, p: Period) => Sc
 }
 
 /**
+ * Per flush, per scope, the current periods whose index figure differs from the last one published,
+ * computed once per scope per flush and only for scopes some room asks about.
+ */
+const indexDiffer = (figureOf: NonNullable<HubDeps['indexFigure']>) => {
+  const last = new Map<string, IndexFigure>();
+  return () => indexDiffs(figureOf, last);
+};
+
+function indexDiffs(figureOf: NonNullable<HubDeps['indexFigure']>, last: Map<string, IndexFigure>) {
+  const diffs = new Map<ScopeKey, IndexFigureChanges[string] | null>();
+  return (scope: ScopeKey) => {
+    let d = diffs.get(scope);
+    if (d !== undefined) return d;
+    d = null;
+    for (const kind of INDEX_KINDS) {
+      const key = `${scope}|${kind}`;
+      const figure = figureOf(scope, kind);
+      const before = last.get(key);
+      if (before !== undefined && sameFigure(before, figure)) continue;
+      last.set(key, figure);
+      (d ??= {})[kind] = figure;
+    }
+    diffs.set(scope, d);
+    return d;
+  };
+}
+
+/**
  * The live hub: snapshot on subscribe, then coalesced sequenced deltas per (scope, period) room on each
  * `flush`, overdue alerts on `publishAlert`, and the clock on connect and on each `tick`. It runs no
  * timer: the live scheduler (server/scheduler.ts) calls flush every DELTA_FLUSH_MS and tick every
@@ -106,6 +146,7 @@ export function createHub(deps: HubDeps) {
   const { io } = deps;
   const rooms = new Map<string, Room>();
   const lastWindowFrom = new Map<Period, number>();
+  const indexFlush = deps.indexFigure ? indexDiffer(deps.indexFigure.bind(deps)) : null;
   for (const p of PERIODS) lastWindowFrom.set(p, deps.metrics.window(p).from);
 
   io.on('connection', (socket) => {
@@ -157,6 +198,7 @@ export function createHub(deps: HubDeps) {
     const asOf = toVnIso(deps.now());
     // Rooms of the city and of a unit share their scopes' metrics: each computed once per flush.
     const metricsOf = memoizedMetrics(deps.metrics);
+    const indexOf = indexFlush?.() ?? null;
     for (const [name, room] of rooms) {
       if (!io.sockets.adapter.rooms.get(name)?.size) {
         rooms.delete(name);
@@ -170,6 +212,7 @@ export function createHub(deps: HubDeps) {
       room.seq += 1;
       const msg: MetricsUpdated = { scope: room.scope, period: room.period, seq: room.seq, asOf, changes };
       if (roll) msg.window = windowIso(room.period);
+      if (indexOf) addIndexChanges(msg, indexOf, scopes);
       io.to(name).emit(EVENTS.metricsUpdated, msg);
     }
   }

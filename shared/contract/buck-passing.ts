@@ -69,7 +69,8 @@ export interface BuckPassingRuleTotal {
  */
 export interface BuckPassingListResponse extends Page<BuckPassingCaseView> {
   asOf: string;
-  window: { period: Period; from: string; to: string };
+  /** `period` is the kind (month, quarter, year for a named one); `name` the period as asked when it was named (2026-10). */
+  window: { period: Period; from: string; to: string; name?: string };
   scope: ScopeKey;
   rule: BuckPassingRule | null;
   official: string | null;

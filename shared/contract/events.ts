@@ -7,6 +7,7 @@ import type { Period, ScopeKey, ScopeMetrics } from './metrics.js';
 import type { CalendarCoverage, SourceFreshness } from './api.js';
 import type { ErrorCode } from './errors.js';
 import type { RequestCreated, RequestUpdated } from './requests.js';
+import type { IndexFigureChanges } from './live-index.js';
 
 export const EVENTS = {
   scopeSubscribe: 'scope:subscribe',
@@ -46,6 +47,13 @@ export interface MetricsUpdated {
   /** New full metrics of each scope that changed since the last message; the window, when it rolled. */
   changes: Partial<Record<ScopeKey, ScopeMetrics>>;
   window?: { from: string; to: string };
+  /**
+   * The service index of the covered scopes for the current month, quarter and year (live-index.ts),
+   * whatever the subscription's period: per scope, only the periods whose figure changed since the last
+   * message of any room (the same figure as GET /api/v1/index's row). Absent when none changed; a
+   * screen takes its starting figures from GET /api/v1/index.
+   */
+  index?: IndexFigureChanges;
 }
 
 /**

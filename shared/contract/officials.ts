@@ -85,7 +85,8 @@ export interface OfficialsResponse {
   asOf: string;
   /** Seconds between the computation and this answer. */
   ageSeconds: number;
-  window: { period: Period; from: string; to: string };
+  /** `period` is the kind (month, quarter, year for a named one); `name` the period as asked when it was named (2026-10). */
+  window: { period: Period; from: string; to: string; name?: string };
   /** The filters in force: unit or department code (of the officials' own unit), field, name search. */
   filter: { unit: string | null; department: string | null; field: string | null; q: string | null };
   sort: OfficialListSortKey;
@@ -159,7 +160,8 @@ export interface OfficialStep {
 /** GET /api/v1/officials/:id?period= */
 export interface OfficialDetailResponse {
   asOf: string;
-  window: { period: Period; from: string; to: string };
+  /** `period` is the kind (month, quarter, year for a named one); `name` the period as asked when it was named (2026-10). */
+  window: { period: Period; from: string; to: string; name?: string };
   official: OfficialIdentity;
   scorecard: OfficialScorecard;
   /** The last 12 working weeks, oldest first; the last one is the current week (so far). */
