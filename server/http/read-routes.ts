@@ -324,6 +324,6 @@ export function readRoutes(deps: ReadDeps): Router {
   r.use(earlyWarningRoutes(deps));
   r.use(officialRoutes(deps));
   r.use(buckPassingRoutes(deps));
-  r.use(serviceIndexRoutes({ ...deps, pastOverdue }));
+  r.use(serviceIndexRoutes(deps));
   return r;
 }

@@ -15,21 +15,16 @@ import { parsePeriodParam, parseQuery, resolveScopeCode } from './query.js';
 import { createIndexView, indexRow, type RankedEntry } from './service-index-view.js';
 import { createPortalFigures } from './portal-figures.js';
 import { comparePortal, type PublishedFigure } from '../domain/portal-comparison.js';
-import type { PastOverdue } from './past-overdue.js';
 import type { ReadDeps } from './read-routes.js';
 import type { ScopeKey } from '../metrics/types.js';
 
 const indexQuery = z.object({ period: z.string().max(40).default('month') });
 
-export interface IndexRouteDeps extends ReadDeps {
-  pastOverdue: PastOverdue;
-}
-
 function windowOf(p: ResolvedPeriod): IndexWindow {
   return { period: p.name, kind: p.kind as IndexWindow['kind'], from: toVnIso(p.from), to: toVnIso(p.to), current: p.current !== null };
 }
 
-export function serviceIndexRoutes(deps: IndexRouteDeps): Router {
+export function serviceIndexRoutes(deps: ReadDeps): Router {
   const r = Router();
   const { jurisdiction } = deps;
   const view = createIndexView({ ...deps, settings: deps.settings.serviceIndex });
