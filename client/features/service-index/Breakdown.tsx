@@ -119,7 +119,14 @@ function CountLink({ i, side, href }: { i: IndicatorResult; side: IndexDrillSide
   const n = i[side] ?? 0;
   const label = t(side === 'numerator' ? 'breakdown.linkNumerator' : 'breakdown.linkDenominator', { count: n });
   return (
-    <Link className="si-count-link" to={href} data-testid={`si-drill-${i.id}-${side}`} data-value={n} aria-label={label} title={label}>
+    <Link
+      className={`si-count-link si-count-link--${side}`}
+      to={href}
+      data-testid={`si-drill-${i.id}-${side}`}
+      data-value={n}
+      aria-label={label}
+      title={label}
+    >
       {f.count(n)}
     </Link>
   );

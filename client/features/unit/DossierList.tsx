@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { DossierListItem } from '../../../shared/contract/api';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
@@ -18,6 +19,14 @@ import { mayOfferRequest } from '../requests/offer';
 
 /** A drilled list mixes open and finished dossiers: by code, a stable order for checking one by one. */
 const DRILL_DEFAULT_SORT = { key: 'id', dir: 'asc' } as const;
+
+/** A drilled list counts dossiers by their day of receipt or of finishing: both are shown, to check it. */
+function drillColumns(t: TFunction): Column<DossierListItem>[] {
+  return [
+    { key: 'receivedAt', header: t('dossiers.receivedAt'), sortable: false, cell: (d) => formatDayTime(d.receivedAt) },
+    { key: 'endAt', header: t('dossiers.endAt'), sortable: false, cell: (d) => formatDayTime(d.endAt) },
+  ];
+}
 
 export interface DossierListProps {
   code: string;
@@ -36,6 +45,7 @@ export function DossierList({ code, status, refreshToken, holder = null, drill =
   const { linkTo } = useViewParams();
   const caption = drill ? drill.caption : t('dossiers.caption', { status: t(`tabs.${status}`) });
   const { me } = useSession();
+  const drilled = drill !== null;
   // A late dossier's row offers a reminder or an explanation request in one click, the dossier filled in.
   const sends = mayOfferRequest(me.capabilities, { type: 'dossier', id: '' });
   const actionsHeader = t('send.column', { ns: 'requests' });
@@ -49,6 +59,7 @@ export function DossierList({ code, status, refreshToken, holder = null, drill =
       },
       { key: 'procedureName', header: t('dossiers.procedure'), cell: (d) => d.procedureName },
       { key: 'field', header: t('dossiers.field'), cell: (d) => d.field },
+      ...(drilled ? drillColumns(t) : []),
       {
         key: 'holderName',
         header: t('dossiers.holder'),
@@ -85,7 +96,7 @@ export function DossierList({ code, status, refreshToken, holder = null, drill =
           ]
         : []),
     ],
-    [t, f, linkTo, sends, actionsHeader],
+    [t, f, linkTo, sends, actionsHeader, drilled],
   );
 
   return (
