@@ -17,6 +17,8 @@ export type TaskFilter = 'open_in_term' | 'open_overdue' | 'done_on_time' | 'don
  * supplement request (the national index rule).
  */
 export const OVERDUE_SQL = `(open = 1 AND ((bucket = 'in_progress' AND due_at < @now) OR (supplement_requests > 1 AND bucket IN ('in_progress', 'awaiting_supplement'))))`;
+/** An overdue span [from, to) (to null: still running) holds instant @at: the backlog's definition at a past instant. */
+export const spanHoldsSql = (from: string, to: string): string => `(${from} <= @at AND (${to} IS NULL OR ${to} > @at))`;
 const DUE_SOON_SQL = `(open = 1 AND bucket = 'in_progress' AND supplement_requests <= 1 AND due_at >= @now AND due_at <= @dueSoonUntil)`;
 
 const DOSSIER_FILTERS: Record<DossierFilter, { where: string; order: string }> = {
@@ -220,7 +222,7 @@ export function createReadRepo(db: Db) {
     } {
       const dossiers = stmt(
         `SELECT unit AS code, COUNT(*) AS n, SUM(work_day >= @newFromDay AND work_day < @newToDay) AS nNew FROM overdue_span_rows
-         WHERE from_at <= @at AND (to_at IS NULL OR to_at > @at)
+         WHERE ${spanHoldsSql('from_at', 'to_at')}
          GROUP BY unit`,
       ).all({ at: p.at, newFromDay: p.newFromDay ?? 0, newToDay: p.newToDay ?? 0 }) as { code: string; n: number; nNew: number }[];
       const tasks = stmt(
@@ -275,12 +277,14 @@ export function createReadRepo(db: Db) {
       pastDue?: boolean;
       /** Only dossiers this official (handler id) holds now. */
       holder?: string;
+      /** Instead of `filter`: a condition and its parameters (the dossiers behind an index count, service-index-drill.ts). */
+      drill?: { where: string; params: Record<string, number> };
     }): { total: number; items: DossierState[] } {
-      const f = DOSSIER_FILTERS[p.filter];
+      const f = p.drill ? { where: p.drill.where, order: 'received_at DESC, id' } : DOSSIER_FILTERS[p.filter];
       let where = p.pastDue ? `${f.where} AND due_at < @now` : f.where;
       if (p.holder !== undefined) where += ' AND holder_id = @holder';
       const order = orderBy(DOSSIER_SORTS, f.order, p.sort, p.dir);
-      const args = { unit: p.unit, now: p.now, dueSoonUntil: p.dueSoonUntil, holder: p.holder ?? null };
+      const args = { ...p.drill?.params, unit: p.unit, now: p.now, dueSoonUntil: p.dueSoonUntil, holder: p.holder ?? null };
       const total = stmt(`SELECT COUNT(*) AS n FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${where}`).get(args) as { n: number };
       const rows = stmt(
         `SELECT state FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,

@@ -28,14 +28,29 @@ export interface StoredIndexCounts {
   openAtEnd: number;
 }
 
-const bitSums = Array.from({ length: INDEX_COUNTED_BITS }, (_, k) => `TOTAL((index_bits >> ${k}) & 1)`).join(', ');
+// Per-dossier conditions the counts sum, exported so that the drill to the dossiers behind a count
+// (service-index-drill.ts) selects with the very same conditions.
+
+/** Counted dossiers (metrics/footprint.ts isCountedDossier) received in [@from, @to): with a unit, not refused. */
+export const RECEIVED_IN_SQL = `(received_at >= @from AND received_at < @to AND bucket != 'not_received')`;
+/** Bit k of the dossier's index_bits (domain/service-index-facts.ts indexBits). */
+export const indexBitSql = (k: number): string => `((index_bits >> ${k}) & 1)`;
 /**
  * Satisfaction's bad side (isSatisfactionBad) as the dossier stands now: complaint known, and a
  * complaint, or finished late, or open and overdue now (classifyDossier: more than one supplement
  * request, or past due while the clock runs).
  */
-const satisfactionBad = `TOTAL(((index_bits >> ${IXB_COMPLAINT_KNOWN}) & 1) AND (((index_bits >> ${IXB_COMPLAINT}) & 1)
+export const SATISFACTION_BAD_SQL = `(${indexBitSql(IXB_COMPLAINT_KNOWN)} AND (${indexBitSql(IXB_COMPLAINT)}
   OR outcome = 'late' OR (open = 1 AND (supplement_requests > 1 OR (bucket != 'awaiting_supplement' AND due_at < @now)))))`;
+/** Finished in [@from, @to) with the outcome `outcome`. */
+export const endedInSql = (outcome: string): string => `(end_at >= @from AND end_at < @to AND outcome = '${outcome}')`;
+/** Open at instant @at, kept open now: received by then and not ended (the openAt/openNow query below). */
+export const OPEN_NOW_AT_SQL = `(open = 1 AND received_at <= @at)`;
+/** Open at instant @at, ended since: received by then, ended after it (the endedAfter query below). */
+export const ENDED_AFTER_SQL = `(end_at > @at AND received_at <= @at AND bucket != 'not_received')`;
+
+const bitSums = Array.from({ length: INDEX_COUNTED_BITS }, (_, k) => `TOTAL(${indexBitSql(k)})`).join(', ');
+const satisfactionBad = `TOTAL(${SATISFACTION_BAD_SQL})`;
 
 // Long by design: one closure over the prepared statements and the method that runs them.
 export function createServiceIndexRepo(db: Db) {
@@ -102,12 +117,12 @@ function prepare(db: Db) {
   const receivedIn = db
     .prepare(
       `SELECT COUNT(*), TOTAL(channel = 'online'), ${bitSums}, ${satisfactionBad} FROM dossiers
-       WHERE unit = @unit AND received_at >= @from AND received_at < @to AND bucket != 'not_received'`,
+       WHERE unit = @unit AND ${RECEIVED_IN_SQL}`,
     )
     .raw();
   const endedIn = db
     .prepare(
-      `SELECT TOTAL(outcome = 'early'), TOTAL(outcome = 'on_time'), TOTAL(outcome = 'late') FROM dossiers
+      `SELECT TOTAL(${endedInSql('early')}), TOTAL(${endedInSql('on_time')}), TOTAL(${endedInSql('late')}) FROM dossiers
        WHERE unit = @unit AND end_at >= @from AND end_at < @to`,
     )
     .raw();

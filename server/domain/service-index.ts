@@ -29,14 +29,27 @@ export const GROUP_MAX: Readonly<Record<IndexGroup, number>> = Object.freeze({
   satisfaction: 18,
 });
 
-interface ComputableDef {
+/**
+ * One side of an indicator as counts: the dossiers of count `of`, less those of count `minus` (a
+ * subset of them). Declared, not computed, so that the drill to the dossiers behind a count
+ * (db/service-index-drill.ts) selects exactly the dossiers this sums.
+ */
+export interface CountTerm {
+  of: keyof IndexCounts;
+  minus?: keyof IndexCounts;
+}
+
+export interface ComputableDef {
   id: IndicatorId;
   group: IndexGroup;
   max: number;
   threshold: number;
-  numerator: (c: IndexCounts) => number;
-  denominator: (c: IndexCounts) => number;
+  numerator: CountTerm;
+  denominator: CountTerm;
 }
+
+/** The number of dossiers a count term stands for. */
+export const countOf = (t: CountTerm, c: IndexCounts): number => c[t.of] - (t.minus === undefined ? 0 : c[t.minus]);
 
 /** The indicators dossier data can compute (DOMAIN.md's table), in the portal's order. */
 export const COMPUTABLE_DEFS: readonly ComputableDef[] = [
@@ -45,58 +58,58 @@ export const COMPUTABLE_DEFS: readonly ComputableDef[] = [
     group: 'progress',
     max: 20,
     threshold: 1,
-    numerator: (c) => c.progressOnTime,
-    denominator: (c) => c.progressTotal,
+    numerator: { of: 'progressOnTime' },
+    denominator: { of: 'progressTotal' },
   },
-  { id: 'online_dossiers', group: 'online', max: 12, threshold: 0.5, numerator: (c) => c.receivedOnline, denominator: (c) => c.received },
-  { id: 'online_payment', group: 'payment', max: 10, threshold: 1, numerator: (c) => c.paidOnline, denominator: (c) => c.feeDossiers },
+  { id: 'online_dossiers', group: 'online', max: 12, threshold: 0.5, numerator: { of: 'receivedOnline' }, denominator: { of: 'received' } },
+  { id: 'online_payment', group: 'payment', max: 10, threshold: 1, numerator: { of: 'paidOnline' }, denominator: { of: 'feeDossiers' } },
   {
     id: 'electronic_result',
     group: 'digitisation',
     max: 6,
     threshold: 1,
-    numerator: (c) => c.electronicResult,
-    denominator: (c) => c.electronicResultKnown,
+    numerator: { of: 'electronicResult' },
+    denominator: { of: 'electronicResultKnown' },
   },
   {
     id: 'digitised_dossier',
     group: 'digitisation',
     max: 4,
     threshold: 0.8,
-    numerator: (c) => c.digitised,
-    denominator: (c) => c.digitisedKnown,
+    numerator: { of: 'digitised' },
+    denominator: { of: 'digitisedKnown' },
   },
   {
     id: 'digitised_data_reuse',
     group: 'digitisation',
     max: 2,
     threshold: 0.8,
-    numerator: (c) => c.reuse,
-    denominator: (c) => c.reuseKnown,
+    numerator: { of: 'reuse' },
+    denominator: { of: 'reuseKnown' },
   },
   {
     id: 'personal_data_store',
     group: 'digitisation',
     max: 4,
     threshold: 1,
-    numerator: (c) => c.personalStore,
-    denominator: (c) => c.personalStoreKnown,
+    numerator: { of: 'personalStore' },
+    denominator: { of: 'personalStoreKnown' },
   },
   {
     id: 'population_data',
     group: 'digitisation',
     max: 2,
     threshold: 1,
-    numerator: (c) => c.population,
-    denominator: (c) => c.populationKnown,
+    numerator: { of: 'population' },
+    denominator: { of: 'populationKnown' },
   },
   {
     id: 'dossier_satisfaction',
     group: 'satisfaction',
     max: 6,
     threshold: 0.9,
-    numerator: (c) => c.satisfactionKnown - c.satisfactionBad,
-    denominator: (c) => c.satisfactionKnown,
+    numerator: { of: 'satisfactionKnown', minus: 'satisfactionBad' },
+    denominator: { of: 'satisfactionKnown' },
   },
 ];
 
@@ -137,8 +150,8 @@ export function thresholdPoints(ratio: number, max: number, threshold: number): 
 }
 
 function computable(def: ComputableDef, c: IndexCounts): IndicatorResult {
-  const numerator = def.numerator(c);
-  const denominator = def.denominator(c);
+  const numerator = countOf(def.numerator, c);
+  const denominator = countOf(def.denominator, c);
   const base = { id: def.id, group: def.group, max: def.max, threshold: def.threshold, numerator, denominator };
   if (denominator <= 0) return { ...base, applicable: false, reason: 'no_data', ratio: null, points: null };
   const ratio = numerator / denominator;

@@ -6,8 +6,10 @@ import { classifyDossier, holdDurations } from '../domain/dossier.js';
 import { dossierCaseViews } from './buck-passing-view.js';
 import { classifyTask } from '../domain/task.js';
 import { toVnIso } from '../domain/time.js';
-import type { DossierDetailResponse, DossierListItem, Page, TaskDetailResponse, TaskListItem } from '../../shared/contract/api.js';
+import type { DossierDetailResponse, Page, TaskDetailResponse, TaskListItem } from '../../shared/contract/api.js';
+import type { DossierDrillPage } from '../../shared/contract/index-drill.js';
 import { HttpError } from './errors.js';
+import { parseDrill } from './index-drill-query.js';
 import { dossierItem, taskItem } from './list-items.js';
 import { denied, principalOf } from './principal.js';
 import { dossierStatus, holderFilter, iso, pageQuery, parseQuery, resolveScopeCode, sortQuery, taskStatus } from './query.js';
@@ -37,7 +39,10 @@ export function itemRoutes(deps: ReadDeps): Router {
     const { page, pageSize } = parseQuery(pageQuery, req);
     const { sort, dir } = parseQuery(sortQuery(DOSSIER_SORT_KEYS), req);
     const now = deps.now();
+    // A drill from a service index count lists that count's dossiers instead of a status.
+    const drill = parseDrill(req, now);
     const result = store.read.dossierPage({
+      drill: drill?.where,
       sort,
       dir,
       pastDue: pastDue === '1',
@@ -49,7 +54,8 @@ export function itemRoutes(deps: ReadDeps): Router {
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
-    const body: Page<DossierListItem> = { total: result.total, page, pageSize, items: result.items.map((s) => dossierItem(s, now, ctx)) };
+    const body: DossierDrillPage = { total: result.total, page, pageSize, items: result.items.map((s) => dossierItem(s, now, ctx)) };
+    if (drill !== null) body.drill = drill.drill;
     res.json(body);
   });
 

@@ -1,7 +1,8 @@
 /**
  * The Index page in Chromium, on the demo city: the ranking of wards matches the API (rank 1 has the
  * highest total), a ward's breakdown adds up to its total as read from the page, the grade layer
- * colours the map and the tiles, and a phone-wide screen never scrolls sideways.
+ * colours the map and the tiles, a count of the breakdown opens the dossiers behind it, and a phone-wide
+ * screen never scrolls sideways.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -102,6 +103,44 @@ describe('the Index page in Chromium', () => {
       // Indicators no dossier can compute say so, with the reason.
       expect(await page.getByTestId('si-na-transparency').textContent()).toContain('Không áp dụng / chưa có dữ liệu');
       await screenshot(page, 'service-index-breakdown-1440');
+    },
+    SLOW,
+  );
+
+  it(
+    'a denominator opens the ward’s dossiers behind it: the list’s total is the number clicked',
+    async () => {
+      // A closed month: its received dossiers no longer change while the demo keeps sending new ones.
+      const now = await server.api<IndexRankingResponse>('/api/v1/index?period=month');
+      const closed = now.previous.period;
+      const api = await server.api<IndexRankingResponse>(`/api/v1/index?period=${closed}`);
+      const ward = api.units.find((u) => u.dossiers > 0 && u.total !== null);
+      expect(ward, `a ward with dossiers in ${closed}`).toBeDefined();
+      await page.goto(`${server.url}/index?period=month&iperiod=${closed}&unit=${ward!.code}&layout=geo`);
+      const link = page.getByTestId('si-drill-online_dossiers-denominator');
+      await link.waitFor({ timeout: 20_000 });
+      const clicked = vn(await link.textContent());
+      expect(clicked).toBeGreaterThan(0);
+      await link.click();
+      await page.waitForURL((u) => u.pathname === `/units/${ward!.code}` && u.searchParams.get('side') === 'denominator', {
+        timeout: 20_000,
+      });
+      const total = page.getByTestId('index-drill-list-total');
+      await total.waitFor({ timeout: 20_000 });
+      expect(Number(await total.getAttribute('data-value'))).toBe(clicked);
+      expect(vn((await total.textContent())!.replace(' hồ sơ', ''))).toBe(clicked);
+      const [year, month] = closed.split('-');
+      expect(await page.locator('#si-drill-title').textContent()).toBe(
+        `Hồ sơ được tính vào mẫu số: Hồ sơ nộp trực tuyến — Tháng ${month}/${year}`,
+      );
+      await screenshot(page, 'service-index-drill-1440');
+      const phone = await browser.newPage({ viewport: { width: 360, height: 780 } });
+      await signIn(phone, server.url);
+      await phone.goto(page.url());
+      await phone.getByTestId('index-drill-list-total').waitFor({ timeout: 20_000 });
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      await screenshot(phone, 'service-index-drill-360');
+      await phone.close();
     },
     SLOW,
   );

@@ -3,14 +3,20 @@
  * denominator, "không áp dụng / chưa có dữ liệu" with the reason, and group subtotals that add up,
  * line by line, to the total (what the `full` rule grants, or how `scaled` rescales, is shown).
  */
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { IndicatorResult, ScopeIndexResponse } from '../../../shared/contract/service-index';
+import type { IndexDrillSide } from '../../../shared/contract/index-drill';
+import type { IndicatorId, IndicatorResult, ScopeIndexResponse } from '../../../shared/contract/service-index';
 import { useFormat } from '../../i18n';
 import { GradeBadge } from './GradeBadge';
 import { breakdownOf, type Breakdown as BreakdownModel, type BreakdownGroup } from './index-model';
 import { PortalCompare } from './PortalCompare';
 
-export function Breakdown({ data }: { data: ScopeIndexResponse }) {
+/** The link to the dossiers behind one side of an indicator (drill.ts), or none. */
+export type DrillHref = (indicator: IndicatorId, side: IndexDrillSide) => string;
+
+/** `drillHref`: when given, each computable indicator's counts link to the dossiers behind them. */
+export function Breakdown({ data, drillHref }: { data: ScopeIndexResponse; drillHref?: DrillHref }) {
   const { t } = useTranslation('serviceIndex');
   const f = useFormat();
   const b = breakdownOf(data.index);
@@ -24,15 +30,15 @@ export function Breakdown({ data }: { data: ScopeIndexResponse }) {
         {data.previous && <span className="muted"> · {t('breakdown.previous', { total: f.number(data.previous.total, 2) })}</span>}
       </p>
       {b.groups.map((g) => (
-        <GroupBlock key={g.group} g={g} rule={data.index.rule} />
+        <GroupBlock key={g.group} g={g} rule={data.index.rule} drillHref={drillHref} />
       ))}
       <SumLines b={b} rule={data.index.rule} />
-      <PortalCompare row={data.row} />
+      <PortalCompare row={data.row} limit={data.portalDifferenceLimit} />
     </div>
   );
 }
 
-function GroupBlock({ g, rule }: { g: BreakdownGroup; rule: 'full' | 'scaled' }) {
+function GroupBlock({ g, rule, drillHref }: { g: BreakdownGroup; rule: 'full' | 'scaled'; drillHref?: DrillHref }) {
   const { t } = useTranslation('serviceIndex');
   const f = useFormat();
   return (
@@ -42,7 +48,7 @@ function GroupBlock({ g, rule }: { g: BreakdownGroup; rule: 'full' | 'scaled' })
       </h3>
       <ul className="si-indicators">
         {g.indicators.map((i) => (
-          <IndicatorLine key={i.id} i={i} />
+          <IndicatorLine key={i.id} i={i} drillHref={drillHref} />
         ))}
       </ul>
       <p className="si-subtotal" data-testid={`si-subtotal-${g.group}`} data-value={g.subtotal}>
@@ -56,7 +62,7 @@ function GroupBlock({ g, rule }: { g: BreakdownGroup; rule: 'full' | 'scaled' })
   );
 }
 
-function IndicatorLine({ i }: { i: IndicatorResult }) {
+function IndicatorLine({ i, drillHref }: { i: IndicatorResult; drillHref?: DrillHref }) {
   const { t } = useTranslation('serviceIndex');
   const f = useFormat();
   const share = i.points !== null && i.max > 0 ? Math.min(1, i.points / i.max) : 0;
@@ -81,8 +87,15 @@ function IndicatorLine({ i }: { i: IndicatorResult }) {
             <span className="si-bar__fill" style={{ width: `${share * 100}%` }} />
           </div>
           <p className="si-ind__counts muted">
-            {t('breakdown.counts', { num: f.count(i.numerator), den: f.count(i.denominator) })} ·{' '}
-            {t('breakdown.ratio', { ratio: f.percent(i.ratio) })}
+            {drillHref ? (
+              <>
+                <CountLink i={i} side="numerator" href={drillHref(i.id, 'numerator')} /> /{' '}
+                <CountLink i={i} side="denominator" href={drillHref(i.id, 'denominator')} /> {t('breakdown.dossierWord')}
+              </>
+            ) : (
+              t('breakdown.counts', { num: f.count(i.numerator), den: f.count(i.denominator) })
+            )}{' '}
+            · {t('breakdown.ratio', { ratio: f.percent(i.ratio) })}
             {i.threshold < 1 && <> · {t('breakdown.threshold', { threshold: f.percent(i.threshold, 0) })}</>}
           </p>
         </>
@@ -96,6 +109,26 @@ function IndicatorLine({ i }: { i: IndicatorResult }) {
         </p>
       )}
     </li>
+  );
+}
+
+/** One count of an indicator as a link to the dossiers it counts. */
+function CountLink({ i, side, href }: { i: IndicatorResult; side: IndexDrillSide; href: string }) {
+  const { t } = useTranslation('serviceIndex');
+  const f = useFormat();
+  const n = i[side] ?? 0;
+  const label = t(side === 'numerator' ? 'breakdown.linkNumerator' : 'breakdown.linkDenominator', { count: n });
+  return (
+    <Link
+      className={`si-count-link si-count-link--${side}`}
+      to={href}
+      data-testid={`si-drill-${i.id}-${side}`}
+      data-value={n}
+      aria-label={label}
+      title={label}
+    >
+      {f.count(n)}
+    </Link>
   );
 }
 

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { IndexRow } from '../../../shared/contract/service-index';
 import { useFormat } from '../../i18n';
 
-export function PortalCompare({ row }: { row: IndexRow }) {
+/** `limit`: the difference in points beyond which a scope is flagged (setting portalDifferenceLimit). */
+export function PortalCompare({ row, limit }: { row: IndexRow; limit: number }) {
   const { t } = useTranslation('serviceIndex');
   const f = useFormat();
   const p = row.portal;
@@ -30,9 +31,13 @@ export function PortalCompare({ row }: { row: IndexRow }) {
           <dd data-testid="si-portal-difference">{f.signed(p.difference, 2)}</dd>
         </div>
       </dl>
-      {p.flagged && (
+      {p.flagged ? (
         <p className="si-portal__flag" data-testid="si-portal-flag" role="status">
-          ⚑ {t('portal.flagged')}
+          ⚑ {t('portal.flagged', { limit: f.number(limit, 2) })}
+        </p>
+      ) : (
+        <p className="muted" data-testid="si-portal-limit">
+          {t('portal.allowed', { limit: f.number(limit, 2) })}
         </p>
       )}
       {p.differingGroups.length > 0 && (

@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { ScopeKey } from '../../../shared/contract/metrics';
 import type { IndexRankingResponse, IndexRow } from '../../../shared/contract/service-index';
 import { useApi } from '../../api';
 import { useFormat } from '../../i18n';
@@ -13,8 +14,10 @@ import { formatDate } from '../../lib/format';
 import { useViewParams } from '../../lib/url-state';
 import { useConnection } from '../../realtime/connection';
 import { LoadError } from '../unit/LoadError';
+import { isOwnScope, useSession } from '../auth/session';
 import { fetchScopeIndex } from './api';
-import { Breakdown } from './Breakdown';
+import { Breakdown, type DrillHref } from './Breakdown';
+import { indexDrillLink } from './drill';
 import { GradeBadge } from './GradeBadge';
 import { IndexMap } from './IndexMap';
 import { PeriodSelect, usePeriodName } from './PeriodSelect';
@@ -140,6 +143,16 @@ function SelectedBreakdown({ view, tick, onClose }: { view: IndexView; tick: num
   const res = useApi(code ? (signal) => fetchScopeIndex(code, kind, period, signal) : null, [code, kind, period, tick]);
   const data = res.data && code && res.data.window.period === period && res.data.row.code === code ? res.data : null;
   const box = useRef<HTMLElement>(null);
+  const { linkTo } = useViewParams();
+  const caps = useSession().me.capabilities;
+  // The counts link to the dossiers behind them where the viewer may list that scope's dossiers.
+  const drillHref: DrillHref | undefined =
+    data && code && caps.dossierLists && isOwnScope(caps, data.scope as ScopeKey)
+      ? (indicator, side) => {
+          const l = indexDrillLink(code, { indicator, side, period });
+          return linkTo(l.path, l.extra);
+        }
+      : undefined;
   // A unit chosen in the ranking far below: bring its breakdown into view (not when it is already in view).
   useEffect(() => {
     const el = box.current;
@@ -160,7 +173,7 @@ function SelectedBreakdown({ view, tick, onClose }: { view: IndexView; tick: num
             </button>
           </div>
           {res.error && <LoadError error={res.error} onRetry={res.reload} />}
-          {data && <Breakdown data={data} />}
+          {data && <Breakdown data={data} drillHref={drillHref} />}
         </>
       )}
     </section>

@@ -2,10 +2,12 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { DossierListItem } from '../../../shared/contract/api';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { unitDossiersUrl } from './api';
+import { indexDrillUrl, type IndexDrillView } from '../service-index/drill';
 import { DOSSIER_DEFAULT_SORT, DOSSIER_SORT_KEYS, DOSSIER_SORT_VALUE } from './columns';
 import type { DossierTab } from './columns';
 import type { Column } from './DataTable';
@@ -15,6 +17,17 @@ import { useSession } from '../auth/session';
 import { SendRequest } from '../requests/SendRequest';
 import { mayOfferRequest } from '../requests/offer';
 
+/** A drilled list mixes open and finished dossiers: by code, a stable order for checking one by one. */
+const DRILL_DEFAULT_SORT = { key: 'id', dir: 'asc' } as const;
+
+/** A drilled list counts dossiers by their day of receipt or of finishing: both are shown, to check it. */
+function drillColumns(t: TFunction): Column<DossierListItem>[] {
+  return [
+    { key: 'receivedAt', header: t('dossiers.receivedAt'), sortable: false, cell: (d) => formatDayTime(d.receivedAt) },
+    { key: 'endAt', header: t('dossiers.endAt'), sortable: false, cell: (d) => formatDayTime(d.endAt) },
+  ];
+}
+
 export interface DossierListProps {
   code: string;
   status: DossierTab;
@@ -22,14 +35,17 @@ export interface DossierListProps {
   refreshToken?: number;
   /** Only the dossiers this official (handler id) holds now. */
   holder?: string | null;
+  /** Instead of `status`: the dossiers behind a service index count, and the list's caption saying so. */
+  drill?: { view: IndexDrillView; caption: string; totalText: (total: number) => string } | null;
 }
 
-export function DossierList({ code, status, refreshToken, holder = null }: DossierListProps) {
+export function DossierList({ code, status, refreshToken, holder = null, drill = null }: DossierListProps) {
   const { t } = useTranslation('unit');
   const f = useFormat();
   const { linkTo } = useViewParams();
-  const caption = t('dossiers.caption', { status: t(`tabs.${status}`) });
+  const caption = drill ? drill.caption : t('dossiers.caption', { status: t(`tabs.${status}`) });
   const { me } = useSession();
+  const drilled = drill !== null;
   // A late dossier's row offers a reminder or an explanation request in one click, the dossier filled in.
   const sends = mayOfferRequest(me.capabilities, { type: 'dossier', id: '' });
   const actionsHeader = t('send.column', { ns: 'requests' });
@@ -43,6 +59,7 @@ export function DossierList({ code, status, refreshToken, holder = null }: Dossi
       },
       { key: 'procedureName', header: t('dossiers.procedure'), cell: (d) => d.procedureName },
       { key: 'field', header: t('dossiers.field'), cell: (d) => d.field },
+      ...(drilled ? drillColumns(t) : []),
       {
         key: 'holderName',
         header: t('dossiers.holder'),
@@ -79,23 +96,28 @@ export function DossierList({ code, status, refreshToken, holder = null }: Dossi
           ]
         : []),
     ],
-    [t, f, linkTo, sends, actionsHeader],
+    [t, f, linkTo, sends, actionsHeader, drilled],
   );
 
   return (
     <PagedListBlock<DossierListItem>
       caption={caption}
-      urlOf={(v) => unitDossiersUrl(code, status, { page: v.page, pageSize: v.pageSize, sort: v.key, dir: v.dir }, holder)}
-      exportRequest={{ table: 'dossiers', code, status, holder: holder ?? undefined }}
+      urlOf={(v) => {
+        const q = { page: v.page, pageSize: v.pageSize, sort: v.key, dir: v.dir };
+        return drill ? indexDrillUrl(code, drill.view, q) : unitDossiersUrl(code, status, q, holder);
+      }}
+      // The exports serve the status lists only: a drilled list has none rather than the wrong one.
+      exportRequest={drill ? undefined : { table: 'dossiers', code, status, holder: holder ?? undefined }}
       sortKeys={DOSSIER_SORT_KEYS}
-      defaultSort={DOSSIER_DEFAULT_SORT[status]}
+      defaultSort={drill ? DRILL_DEFAULT_SORT : DOSSIER_DEFAULT_SORT[status]}
       sortValue={DOSSIER_SORT_VALUE}
       columns={columns}
       rowKey={(d) => d.id}
       rowTestId={(d) => `dossier-row-${d.id}`}
       empty={t('dossiers.empty')}
-      testId={`unit-${status}-list`}
+      testId={drill ? 'index-drill-list' : `unit-${status}-list`}
       refreshToken={refreshToken}
+      totalText={drill?.totalText}
     />
   );
 }

@@ -21,8 +21,8 @@ export interface PagedListBlockProps<T> {
   caption: string;
   /** The list's API URL for a page of `pageSize` rows in the view's sort. */
   urlOf: (view: TableView & { pageSize: number }) => string;
-  /** What the export buttons ask for; the sort follows the table's. */
-  exportRequest: Omit<ExportRequest, 'sort' | 'dir'>;
+  /** What the export buttons ask for; the sort follows the table's. None: no export (a list the exports do not serve). */
+  exportRequest?: Omit<ExportRequest, 'sort' | 'dir'>;
   sortKeys: readonly string[];
   defaultSort: SortState;
   /** Sort value of each sortable column, to order the page the same way as the server. */
@@ -35,6 +35,8 @@ export interface PagedListBlockProps<T> {
   testId: string;
   /** Changes when live metrics say the list may have changed; the page is then reloaded. */
   refreshToken?: number;
+  /** When given, the list's total is written above it in these words. */
+  totalText?: (total: number) => string;
 }
 
 /** Sort and page live in the URL (`sort`, `dir`, `page`). */
@@ -52,9 +54,16 @@ export function PagedListBlock<T>(props: PagedListBlockProps<T>) {
   const rows = useMemo(() => (data ? sortPage(data.items, view, sortValue) : []), [data, view.key, view.dir, sortValue]);
   return (
     <section className="list-block" aria-label={caption}>
-      <div className="block-toolbar">
-        <ExportButtons label={caption} request={{ ...props.exportRequest, sort: view.key, dir: view.dir }} />
-      </div>
+      {props.exportRequest && (
+        <div className="block-toolbar">
+          <ExportButtons label={caption} request={{ ...props.exportRequest, sort: view.key, dir: view.dir }} />
+        </div>
+      )}
+      {data && props.totalText && (
+        <p className="list-total" data-testid={`${props.testId}-total`} data-value={data.total}>
+          {props.totalText(data.total)}
+        </p>
+      )}
       {res.error && <LoadError error={res.error} onRetry={reload} />}
       {data === null && res.loading ? (
         <p role="status">{t('loading')}</p>

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { ScopeKey } from '../../../shared/contract/metrics';
 import { AtRiskList } from '../early-warning/AtRiskList';
 import { AtRiskTasks } from '../early-warning/AtRiskTasks';
+import { IndexDrillBlock } from '../service-index/IndexDrillBlock';
+import { CLOSE_INDEX_DRILL_KEYS, readIndexDrill } from '../service-index/drill';
 import { DossierList } from './DossierList';
 import { Tabs } from './Tabs';
 import { TaskList } from './TaskList';
@@ -41,6 +43,20 @@ export function WorkLists({ code, scope, refreshToken, tasks = true }: WorkLists
       },
       { replace: true, preventScrollReset: true },
     );
+  // `?indicator=&side=` (a link from the Index page's breakdown): the dossiers behind that count instead.
+  const drill = readIndexDrill(params);
+  if (drill) {
+    const closeDrill = () =>
+      setParams(
+        (prev) => {
+          const p = new URLSearchParams(prev);
+          for (const k of CLOSE_INDEX_DRILL_KEYS) p.delete(k);
+          return p;
+        },
+        { replace: false, preventScrollReset: true },
+      );
+    return <IndexDrillBlock code={code} drill={drill} onClose={closeDrill} />;
+  }
   return (
     <section className="block" aria-labelledby="unit-lists-title">
       <h2 id="unit-lists-title">{t('tabs.label')}</h2>

@@ -67,7 +67,7 @@ describe('Breakdown', () => {
     const portal = screen.getByTestId('si-portal');
     expect(screen.getByTestId('si-portal-theirs').textContent).toBe('84,1');
     expect(screen.getByTestId('si-portal-difference').textContent).toBe('−3,6');
-    expect(screen.getByTestId('si-portal-flag').textContent).toContain('Lệch quá ngưỡng cho phép');
+    expect(screen.getByTestId('si-portal-flag').textContent).toContain('Lệch quá 2 điểm so với Cổng');
     const groups = within(portal)
       .getAllByRole('listitem')
       .map((li) => li.textContent);
