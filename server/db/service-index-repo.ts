@@ -44,9 +44,9 @@ export const SATISFACTION_BAD_SQL = `(${indexBitSql(IXB_COMPLAINT_KNOWN)} AND ($
   OR outcome = 'late' OR (open = 1 AND (supplement_requests > 1 OR (bucket != 'awaiting_supplement' AND due_at < @now)))))`;
 /** Finished in [@from, @to) with the outcome `outcome`. */
 export const endedInSql = (outcome: string): string => `(end_at >= @from AND end_at < @to AND outcome = '${outcome}')`;
-/** Open at instant @at, kept open now: received by then and not ended (the openAt/openNow query below). */
+/** Open at instant @at, kept open now: received by then and not ended (the openAt query below uses it). */
 export const OPEN_NOW_AT_SQL = `(open = 1 AND received_at <= @at)`;
-/** Open at instant @at, ended since: received by then, ended after it (the endedAfter query below). */
+/** Open at instant @at, ended since: received by then, ended after it (the endedAfter query below uses it). */
 export const ENDED_AFTER_SQL = `(end_at > @at AND received_at <= @at AND bucket != 'not_received')`;
 
 const bitSums = Array.from({ length: INDEX_COUNTED_BITS }, (_, k) => `TOTAL(${indexBitSql(k)})`).join(', ');
@@ -127,10 +127,9 @@ function prepare(db: Db) {
     )
     .raw();
   // Open at instant @at: received by then and not ended by then (open now, or ended after it).
-  const openAt = db.prepare(`SELECT COUNT(*) FROM dossiers WHERE unit = @unit AND open = 1 AND received_at <= @at`).pluck();
-  const endedAfter = db
-    .prepare(`SELECT COUNT(*) FROM dossiers WHERE unit = @unit AND end_at > @at AND received_at <= @at AND bucket != 'not_received'`)
-    .pluck();
+  // The same conditions as the drill's list of these dossiers (service-index-drill.ts): one definition.
+  const openAt = db.prepare(`SELECT COUNT(*) FROM dossiers WHERE unit = @unit AND ${OPEN_NOW_AT_SQL}`).pluck();
+  const endedAfter = db.prepare(`SELECT COUNT(*) FROM dossiers WHERE unit = @unit AND ${ENDED_AFTER_SQL}`).pluck();
 
   // When satisfaction's judgement of the window's dossiers next moves with the clock alone: an open one
   // whose clock runs, not yet overdue, turns bad once now passes its due date (see satisfactionBad).
