@@ -133,7 +133,7 @@ export default defineConfig({
             // split by who imports them they were six files of 1–3 kB, each a round trip on a phone's link.
             {
               name: 'shell',
-              test: /[\\/](client[\\/](i18n[\\/](index\.ts|vi[\\/])|api[\\/]|realtime[\\/](connection|socket)\.ts|lib[\\/](format|metrics|narrow-screen|url-state)\.ts|offline[\\/](snapshot-rules|offline-state|offline-cache)\.ts|features[\\/]auth[\\/]session\.ts)|shared[\\/]datetime\.ts)/,
+              test: /[\\/](client[\\/](i18n[\\/](index\.ts|vi[\\/])|api[\\/]|realtime[\\/](connection|socket)\.ts|lib[\\/](color-scale|format|metrics|narrow-screen|url-state)\.ts|offline[\\/](snapshot-rules|offline-state|offline-cache)\.ts|features[\\/]auth[\\/]session\.ts)|shared[\\/]datetime\.ts)/,
               priority: 5,
             },
           ],
