@@ -88,6 +88,8 @@ export interface AppDeps {
   authNow?: () => number;
   /** While the projections are recovered at start, how far that is (null: serving). */
   recovering?: () => RecoveryProgress | null;
+  /** Admits ingest requests (ingest/admission.ts): refused during a shutdown or under backpressure. */
+  ingestAdmission?: express.RequestHandler;
 }
 
 export interface App {
@@ -153,7 +155,9 @@ export function createApp(deps: AppDeps): App {
     calendar: deps.calendar,
     now: deps.now,
   });
-  api.use(ingestRoutes(deps.store, deps.ingest, { ratePerMinute: sec.ingestRatePerMinute, now: authNow }, dvcqg));
+  api.use(
+    ingestRoutes(deps.store, deps.ingest, { ratePerMinute: sec.ingestRatePerMinute, now: authNow, admit: deps.ingestAdmission }, dvcqg),
+  );
   api.use(smallJson());
   api.use(authenticate({ auth, displays: deps.store.displays }));
   api.use(csrfProtection(sec.corsOrigins));

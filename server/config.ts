@@ -66,6 +66,13 @@ const schema = z.object({
     .default(15),
   /** Ingest requests one source may make per minute (a burst of as many at once); over it: 429 with Retry-After. */
   INGEST_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1_200),
+  /**
+   * Events the projection writer may lag behind the event log before ingest answers 503 `backpressure`
+   * with Retry-After (at most the writer's hard bound, 100,000, where ingest would wait for it instead).
+   */
+  INGEST_MAX_LAG_EVENTS: z.coerce.number().int().min(1).max(100_000).default(50_000),
+  /** On SIGTERM/SIGINT: how long in-flight ingest batches may take to finish before their connections are cut. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Behind a reverse proxy: trust its X-Forwarded-For/-Proto (1 = one proxy hop). 0 by default. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

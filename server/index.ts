@@ -3,6 +3,7 @@
  * `npm start` runs this after building the client.
  */
 import { readFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { acceleratedClock } from './clock.js';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     clockTickMs: config.CLOCK_TICK_MS,
     sourceSilentMs: config.SOURCE_SILENT_MS,
     boundariesDir: config.BOUNDARIES_DIR,
+    ingestMaxLagEvents: config.INGEST_MAX_LAG_EVENTS,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     security: {
       publicView: config.PUBLIC_VIEW,
       sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
@@ -102,14 +105,26 @@ function loadConfigOrExit(): Config {
   }
 }
 
-/** On SIGINT or SIGTERM, runs `close` once and exits. */
+/**
+ * On SIGINT or SIGTERM, runs `close` (graceful: runtime.close) once and exits 0; a second signal
+ * during it exits at once with 128 + the signal's number, as a shell reports a process killed by it.
+ */
 function stopOnSignals(logger: Logger, close: () => Promise<void>): void {
   let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting at once, without waiting for the shutdown to finish');
+      process.exit(128 + osConstants.signals[signal]);
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await close();
+    logger.info({ signal }, 'shutting down (a second signal exits at once)');
+    try {
+      await close();
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+    logger.info('shutdown complete');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -18,7 +18,9 @@ import { createIngestService, type IngestService } from './ingest/service.js';
 import { createWriteBehind } from './projection/write-behind.js';
 import type { RecoveryProgress } from './projection/projector.js';
 import { recoveringError } from './http/errors.js';
-import { startProjectionWriter, type ProjectionWriter } from './projection/writer.js';
+import { MAX_LAG_EVENTS, startProjectionWriter, type ProjectionWriter } from './projection/writer.js';
+import { createIngestAdmission } from './ingest/admission.js';
+import { gracefulClose, SHUTDOWN_GRACE_MS } from './graceful-close.js';
 import { WriteGate } from './db/write-gate.js';
 import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
 import { createApp, type App, type SecuritySettings } from './app.js';
@@ -49,6 +51,10 @@ export interface RuntimeOptions {
   authClock?: Clock;
   /** How long the projection writer holds writes back to coalesce them (projection/writer.ts). */
   projectionFlushMs?: number;
+  /** Ingest answers 503 `backpressure` while the projection writer lags more events than this (INGEST_MAX_LAG_EVENTS). */
+  ingestMaxLagEvents?: number;
+  /** How long close() waits for in-flight ingest batches before cutting them off (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs?: number;
 }
 
 export interface Runtime {
@@ -74,8 +80,15 @@ export interface Runtime {
   recovering(): RecoveryProgress | null;
   /** Milliseconds it took to rebuild metrics from the store at start (projection recovery included); NaN until ready. */
   readonly restoreMs: number;
+  /** Graceful: refuses new ingest, lets in-flight batches finish, flushes the projections, then closes (graceful-close.ts). */
   close(): Promise<void>;
 }
+
+/**
+ * Default lag (events) over which ingest answers 503: half the writer's hard bound (MAX_LAG_EVENTS, where
+ * ingest would block on the writer instead), so a source is told to wait before anything stalls.
+ */
+const DEFAULT_MAX_LAG_EVENTS = MAX_LAG_EVENTS / 2;
 
 /** Recovery progress goes to the log at most this often. */
 const RECOVERY_LOG_EVERY_MS = 1_000;
@@ -190,6 +203,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     settings,
     beforeRead: () => projections.sync(),
   });
+  const admission = createIngestAdmission({
+    lag: () => projections.lag(),
+    maxLagEvents: opts.ingestMaxLagEvents ?? DEFAULT_MAX_LAG_EVENTS,
+  });
   const clientDir = opts.clientDir === undefined ? resolve(ROOT, 'dist/client') : opts.clientDir;
   const app = createApp({
     store,
@@ -212,6 +229,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     security: opts.security,
     authNow: () => (opts.authClock ?? systemClock).now(),
     recovering: recovery.progress,
+    ingestAdmission: admission.admit,
   });
   // The live path's timers: the metrics clock advanced and the hub flushed every DELTA_FLUSH_MS, the clock ticked every CLOCK_TICK_MS.
   // An `at_risk` alert goes out once per dossier and due date, across restarts (migration 011).
@@ -244,12 +262,21 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     get restoreMs() {
       return restoreMs;
     },
-    async close() {
-      live.stop();
-      await app.close();
-      await details.close();
-      await projections.close();
-      store.close();
+    close() {
+      return gracefulClose({
+        http: app.http,
+        admission,
+        projections,
+        stopLive: () => live.stop(),
+        closeApp: () => app.close(),
+        async closeStore() {
+          await details.close();
+          await projections.close();
+          store.close();
+        },
+        logger,
+        graceMs: opts.shutdownGraceMs ?? SHUTDOWN_GRACE_MS,
+      });
     },
   };
 }

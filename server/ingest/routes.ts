@@ -21,6 +21,8 @@ export interface IngestRouteOptions {
   ratePerMinute: number;
   /** Wall-clock time for the rate limits. */
   now: () => number;
+  /** Runs first on every ingest request: refuses it during a shutdown or under backpressure (admission.ts). */
+  admit?: RequestHandler;
 }
 
 function tooMany(retryAfterMs: number, what: string): HttpError {
@@ -56,6 +58,7 @@ export function ingestRoutes(
   dvcqg?: DvcqgIngest,
 ): Router {
   const router = Router();
+  if (o.admit) router.use('/ingest', o.admit);
   const json = express.json({ limit: MAX_INGEST_BODY });
   const buckets = createTokenBuckets({ perMinute: o.ratePerMinute });
   const perSource: RequestHandler = (req, _res, next) => {

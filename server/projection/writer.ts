@@ -57,6 +57,8 @@ export interface ProjectionWriter {
    * the store): at once when nothing is pending, else after the writer flushed (this thread blocks).
    */
   sync(): void;
+  /** Events logged and not yet in the projections (0 when caught up). */
+  lag(): number;
   /** `listener` is called with the projections' mark after each write the main thread learns about. */
   onProjected(listener: (seq: number) => void): void;
   /** Flushes what is pending and stops the thread. */
@@ -175,6 +177,9 @@ export function startProjectionWriter(opts: {
       if (failure) throw failure;
       worker.postMessage({ type: 'sync' } satisfies ToWorker);
       report(Number(waitUntilProjected(projected, target, () => failure)));
+    },
+    lag() {
+      return Math.max(0, lastLogged - Number(Atomics.load(projected, 0)));
     },
     onProjected(listener) {
       listeners.push(listener);

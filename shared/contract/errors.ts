@@ -43,6 +43,10 @@ export const ERROR_CODES = [
   // 500 / 503.
   'internal',
   'recovering',
+  /** The server is shutting down: new ingest batches are refused (Retry-After), in-flight ones finish. */
+  'shutting_down',
+  /** The projection writer lags more than INGEST_MAX_LAG_EVENTS behind the log: retry after Retry-After. */
+  'backpressure',
   // Socket.IO acks: an argument failed its schema.
   'invalid',
 ] as const;

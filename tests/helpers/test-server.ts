@@ -61,7 +61,14 @@ export const T0 = Date.parse('2026-11-20T09:00:00+07:00');
 
 /** Starts the real app on port 0 with a real SQLite file in a temp folder and a hand-set clock. */
 export async function startTestServer(
-  opts: { start?: number; dir?: string; deltaFlushMs?: number; security?: Partial<SecuritySettings>; projectionFlushMs?: number } = {},
+  opts: {
+    start?: number;
+    dir?: string;
+    deltaFlushMs?: number;
+    security?: Partial<SecuritySettings>;
+    projectionFlushMs?: number;
+    ingestMaxLagEvents?: number;
+  } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
   const dbFile = join(dir, 'dashboard.db');
@@ -79,6 +86,7 @@ export async function startTestServer(
     // Sessions and lockouts follow the same hand-set clock, so tests move time instead of waiting.
     authClock: clock,
     projectionFlushMs: opts.projectionFlushMs,
+    ingestMaxLagEvents: opts.ingestMaxLagEvents,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
