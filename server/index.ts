@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { loadConfig, ConfigError, type Config } from './config.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, endLog, type Logger } from './logger.js';
 import { acceleratedClock } from './clock.js';
 import { parseIsoWithOffset } from './domain/time.js';
 import { createRuntime, type Runtime } from './runtime.js';
@@ -118,14 +118,16 @@ function stopOnSignals(logger: Logger, close: () => Promise<void>): void {
     }
     stopping = true;
     logger.info({ signal }, 'shutting down (a second signal exits at once)');
+    let code = 0;
     try {
       await close();
+      logger.info('shutdown complete');
     } catch (err) {
       logger.error({ err }, 'shutdown failed');
-      process.exit(1);
+      code = 1;
     }
-    logger.info('shutdown complete');
-    process.exit(0);
+    await endLog(logger);
+    process.exit(code);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

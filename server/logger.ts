@@ -37,3 +37,22 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     destination,
   );
 }
+
+/**
+ * Resolves once the log's last lines are written, in order (at most `timeoutMs`). pino writes stdout
+ * asynchronously: exiting with a write in flight would print the lines after it first, or lose them.
+ * Nothing may be logged afterwards.
+ */
+export function endLog(logger: Logger, timeoutMs = 2_000): Promise<void> {
+  const stream = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] as
+    { end?: () => void; once?: (event: string, cb: () => void) => void } | undefined;
+  if (typeof stream?.end !== 'function' || typeof stream.once !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    stream.once!('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    stream.end!();
+  });
+}
