@@ -74,6 +74,8 @@ interface RunResult {
   run: number;
   events: number;
   batches: number;
+  /** Batches sent again after a 503 with Retry-After (backpressure); 0 when the writer kept up. */
+  resentBatches?: number;
   wallMs: number;
   eventsPerS: number;
   /** Events per second of CPU time of the server side (this process in http/direct, the child in child mode). */
@@ -131,10 +133,11 @@ async function sendAll(
   server: BenchServer,
   parts: Uint8Array<ArrayBuffer>[][],
   total: number,
-): Promise<{ batchMs: number[]; sizes: number[] }> {
+): Promise<{ batchMs: number[]; sizes: number[]; resends: number }> {
   const batchMs: number[] = [];
   const sizes: number[] = [];
   let accepted = 0;
+  let resends = 0;
   await Promise.all(
     parts.map(async (bodies) => {
       for (const body of bodies) {
@@ -144,11 +147,12 @@ async function sendAll(
         if (r.status !== 200 || r.rejected) throw new Error(`ingest answered ${r.status}: ${r.text.slice(0, 500)}`);
         sizes.push(r.accepted);
         accepted += r.accepted;
+        resends += r.resends;
       }
     }),
   );
   if (accepted !== total) throw new Error(`accepted ${accepted} of ${total} events`);
-  return { batchMs, sizes };
+  return { batchMs, sizes, resends };
 }
 
 /**
@@ -395,6 +399,8 @@ export async function main(args: Map<string, string>) {
             run: r,
             events: events.length,
             batches: allBodies.length,
+            // Batches sent again after a 503 with Retry-After (the writer lagged over INGEST_MAX_LAG_EVENTS).
+            resentBatches: m.result.resends,
             wallMs: m.wallMs,
             eventsPerS: (events.length / m.wallMs) * 1000,
             eventsPerCpuS: (events.length / serverCpu) * 1000,

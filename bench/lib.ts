@@ -534,21 +534,36 @@ export function chunk<T>(xs: readonly T[], size: number): T[][] {
  * POSTs a pre-serialised ingest body (a string, or its UTF-8 bytes: a client that sends bytes spares
  * fetch a scan and an encoding of the string); returns the accepted count (the response is not fully parsed).
  */
+/** How many times one batch is sent again after a 503 with Retry-After before the bench gives up. */
+const MAX_RESENDS = 20;
+
+/**
+ * Sends one ingest batch. Answered 503 with Retry-After (the server's backpressure while its projection
+ * writer lags, or its shutdown), it waits as long as asked and sends the batch again, as a source would;
+ * `resends` counts those.
+ */
 export async function postIngest(
   url: string,
   path: '/api/v1/ingest/dossiers' | '/api/v1/ingest/tasks',
   key: string,
   body: string | Uint8Array<ArrayBuffer>,
-): Promise<{ status: number; accepted: number; rejected: number; text: string }> {
-  const res = await fetch(url + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body,
-  });
-  const text = await res.text();
-  const a = /"accepted":(\d+)/.exec(text);
-  const r = /"rejected":(\d+)/.exec(text);
-  return { status: res.status, accepted: a ? Number(a[1]) : 0, rejected: r ? Number(r[1]) : 0, text };
+): Promise<{ status: number; accepted: number; rejected: number; text: string; resends: number }> {
+  for (let resends = 0; ; resends++) {
+    const res = await fetch(url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body,
+    });
+    const text = await res.text();
+    const retryAfterS = Number(res.headers.get('retry-after'));
+    if (res.status === 503 && retryAfterS > 0 && resends < MAX_RESENDS) {
+      await new Promise((r) => setTimeout(r, retryAfterS * 1000));
+      continue;
+    }
+    const a = /"accepted":(\d+)/.exec(text);
+    const r = /"rejected":(\d+)/.exec(text);
+    return { status: res.status, accepted: a ? Number(a[1]) : 0, rejected: r ? Number(r[1]) : 0, text, resends };
+  }
 }
 
 // ── CPU profiles ───────────────────────────────────────────────────────────────────────────────
