@@ -88,6 +88,8 @@ interface RunResult {
   secondHalfEventsPerS: number;
   batchMs: Summary;
   dbMiB: number;
+  /** The WAL file's largest size seen (sampled every 20 ms and at the end, through the catch-up). */
+  walPeakMiB: number;
   breakdown?: Record<string, number>;
   /** In-process modes: CPU µs per event of the main thread and of all other threads. */
   mainThreadCpuUsPerEvent?: number;
@@ -102,6 +104,28 @@ function dbSizeMiB(dbFile: string): number {
   let bytes = 0;
   for (const f of [dbFile, `${dbFile}-wal`]) if (existsSync(f)) bytes += statSync(f).size;
   return round(bytes / 2 ** 20, 1);
+}
+
+/**
+ * Samples the size of the database's WAL file while a run goes on: the WAL must stay bounded under
+ * sustained ingest (checkpoints). A synchronous run (direct mode) starves the timer; the last sample,
+ * taken at the end, still sees its peak, because SQLite reuses a WAL file from its start rather than
+ * shrinking it (journal_size_limit is not set), so the file's size is its high-water mark.
+ */
+function walSampler(dbFile: string): { stop(): number } {
+  const wal = `${dbFile}-wal`;
+  let peak = 0;
+  const sample = () => {
+    if (existsSync(wal)) peak = Math.max(peak, statSync(wal).size);
+  };
+  const timer = setInterval(sample, 20);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return round(peak / 2 ** 20, 1);
+    },
+  };
 }
 
 /** Partitions events by dossier (stable hash), keeping their order, then batches each partition. */
@@ -349,6 +373,7 @@ export async function main(args: Map<string, string>) {
           const server = await startInProcess({ dbFile, noListen: true, settings, afterWriterStart });
           const rt = server.runtime!;
           const acc = instrument(rt.store, rt.engine as never);
+          const wal = walSampler(dbFile);
           const t0 = threadCpuMs();
           // The early-warning index applies the batches' states at the next clock step, which this
           // synchronous loop never yields to: apply them inside the measurement, where the server does that work.
@@ -359,6 +384,7 @@ export async function main(args: Map<string, string>) {
           });
           const threads = threadCpuDelta(t0, threadCpuMs());
           const catchUpMs = catchUp(server);
+          const walPeakMiB = wal.stop();
           const [h1, h2] = halves(m.result.batchMs, m.result.sizes);
           res = {
             mode,
@@ -374,6 +400,7 @@ export async function main(args: Map<string, string>) {
             secondHalfEventsPerS: h2,
             batchMs: summarize(m.result.batchMs),
             dbMiB: dbSizeMiB(dbFile),
+            walPeakMiB,
             breakdown: breakdownPerEvent(acc, events.length),
             ...threadsPerEvent(threads, events.length),
             projectionCatchUpMs: catchUpMs,
@@ -383,6 +410,7 @@ export async function main(args: Map<string, string>) {
         } else {
           const server = mode === 'child' ? await startChild({ dbFile }) : await startInProcess({ dbFile, settings, afterWriterStart });
           const pid = mode === 'child' ? (server as Awaited<ReturnType<typeof startChild>>).child.pid : undefined;
+          const wal = walSampler(dbFile);
           const t0 = threadCpuMs();
           const m = await measured(async () => {
             const result = await sendAll(server, parts, events.length);
@@ -392,6 +420,7 @@ export async function main(args: Map<string, string>) {
           }, pid);
           const threads = threadCpuDelta(t0, threadCpuMs());
           const catchUpMs = mode === 'child' ? await catchUpOverHttp(server) : catchUp(server);
+          const walPeakMiB = wal.stop();
           const [h1, h2] = halves(m.result.batchMs, m.result.sizes);
           const serverCpu = mode === 'child' ? m.otherCpuMs : m.cpuMs;
           res = {
@@ -411,6 +440,7 @@ export async function main(args: Map<string, string>) {
             secondHalfEventsPerS: h2,
             batchMs: summarize(m.result.batchMs),
             dbMiB: dbSizeMiB(dbFile),
+            walPeakMiB,
             ...(mode === 'child' ? {} : threadsPerEvent(threads, events.length)),
             projectionCatchUpMs: catchUpMs,
             eventsPerSWithProjections: (events.length / (m.wallMs + catchUpMs)) * 1000,
@@ -424,7 +454,7 @@ export async function main(args: Map<string, string>) {
             (res.mainThreadCpuUsPerEvent === undefined
               ? ' '
               : ` (main thread ${res.mainThreadCpuUsPerEvent} µs/event, others ${res.otherThreadsCpuUsPerEvent}) `) +
-            `(${Math.round(res.wallMs)} ms, batch p50 ${round(res.batchMs.p50, 1)} ms, cpu pressure ${res.cpuPressurePct}%)`,
+            `(${Math.round(res.wallMs)} ms, batch p50 ${round(res.batchMs.p50, 1)} ms, cpu pressure ${res.cpuPressurePct}%, WAL peak ${res.walPeakMiB} MiB)`,
         );
       } finally {
         tmp.remove();
@@ -504,6 +534,7 @@ export async function main(args: Map<string, string>) {
           serverCpuUsPerEvent: round(1e6 / cpuMed, 1),
           eventsPerSWithProjectionsMedian: Math.round(median(rs.map((x) => x.eventsPerSWithProjections))),
           projectionCatchUpMsMedian: Math.round(median(rs.map((x) => x.projectionCatchUpMs))),
+          walPeakMiBMax: Math.max(...rs.map((x) => x.walPeakMiB)),
           mainThreadCpuUsPerEventMedian:
             rs[0]?.mainThreadCpuUsPerEvent === undefined ? undefined : round(median(rs.map((x) => x.mainThreadCpuUsPerEvent as number)), 1),
           otherThreadsCpuUsPerEventMedian:

@@ -23,6 +23,8 @@ export interface StoreOptions {
   gate?: WriteGate;
   /** This connection goes first at the gate (the main thread's). */
   priority?: boolean;
+  /** Called after each committed transaction (the projection writer bounds the WAL there). */
+  afterCommit?: () => void;
 }
 
 /** Every repository over one database, plus its transaction helper. */
@@ -76,7 +78,9 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
      */
     transaction<T>(fn: () => T): T {
       const tx = db.transaction(fn);
-      return gate ? gate.run(priority, () => tx.immediate()) : tx.immediate();
+      const result = gate ? gate.run(priority, () => tx.immediate()) : tx.immediate();
+      opts.afterCommit?.();
+      return result;
     },
     /**
      * True while the connection that goes first at the write gate waits for it (always false for that

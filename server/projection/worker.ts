@@ -4,6 +4,7 @@
  * and a flush of the projections every `flushMs` while the log grows, or at once when
  * the main thread waits for them (sync) or closes.
  */
+import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection.js';
 import { createStore } from '../db/store.js';
@@ -19,6 +20,19 @@ const port = parentPort!;
 const send = (m: FromWorker) => port.postMessage(m);
 
 const settings: DomainSettings = init.settings;
+
+/**
+ * The WAL's bound. A PASSIVE checkpoint never resets the WAL while commits keep coming (it must
+ * catch up with the last frame, and the main thread commits meanwhile), so under sustained ingest
+ * the file grew without limit (bench: 1.5 GiB for 300,000 events; RESTART did not reset it either).
+ * Past this size, after any commit of this thread, a TRUNCATE checkpoint runs holding the write
+ * gate: no commit can slip in, the WAL is copied back in full and cut to nothing.
+ */
+const WAL_BOUND_BYTES = 64 * 2 ** 20;
+/** How long the TRUNCATE waits for readers to leave the WAL (it holds the gate meanwhile); else next flush. */
+const WAL_TRUNCATE_WAIT_MS = 200;
+const walFile = `${init.dbFile}-wal`;
+
 const db = openDatabase(init.dbFile);
 // No fsync at the writer's commits: the log is the durable record. A commit lost in a power cut takes
 // the mark written with it, and the next start refolds those items from the log. (The main thread's
@@ -26,7 +40,8 @@ const db = openDatabase(init.dbFile);
 db.pragma('synchronous = NORMAL');
 // Checkpoints are run below, outside the write gate, so that the ingest path never waits for one.
 db.pragma('wal_autocheckpoint = 0');
-const store = createStore(db, init.dbFile, { gate: new WriteGate(init.gate), priority: false });
+const gate = new WriteGate(init.gate);
+const store = createStore(db, init.dbFile, { gate, priority: false, afterCommit: boundWal });
 const projector = new Projector(store, { calendar: createWorkCalendar(init.calendarYears, settings.officeHours), settings });
 const projected = new BigInt64Array(init.projectedSeq);
 
@@ -75,12 +90,40 @@ function flush(then?: () => void): void {
   Atomics.store(projected, 0, BigInt(seq));
   Atomics.notify(projected, 0);
   if (seq !== before) send({ type: 'projected', seq });
+  checkpoint();
+  then?.();
+}
+
+function walBytes(): number {
+  try {
+    return statSync(walFile).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Past the bound, the WAL is copied back in full and cut to nothing (after any commit of this thread). */
+function boundWal(): void {
+  if (walBytes() <= WAL_BOUND_BYTES) return;
+  gate.run(false, () => {
+    db.pragma(`busy_timeout = ${WAL_TRUNCATE_WAIT_MS}`);
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.pragma('busy_timeout = 5000');
+    }
+  });
+  lastCheckpoint = performance.now();
+}
+
+/** Copies the WAL back into the database file: PASSIVE every period, TRUNCATE past the bound. */
+function checkpoint(): void {
+  boundWal();
   if (performance.now() - lastCheckpoint >= CHECKPOINT_EVERY_MS) {
     // PASSIVE: copies what it can without waiting for readers or blocking the writer.
     db.pragma('wal_checkpoint(PASSIVE)');
     lastCheckpoint = performance.now();
   }
-  then?.();
 }
 
 port.on('message', (m: ToWorker) => {
