@@ -2,44 +2,31 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { SubscribeAck, SubscribeRequest } from '../../../shared/contract/events';
+import type { createFakeSocket } from '../realtime/fake-socket';
 import { json, stubApi } from '../unit/render-helpers';
 
-/** The page's socket, replaced: listeners by event and the subscriptions asked for. */
-const fake = vi.hoisted(() => {
-  const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
-  const socket = {
-    connected: true,
-    on(event: string, l: (...args: unknown[]) => void) {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(l);
-      return socket;
-    },
-    off(event: string, l: (...args: unknown[]) => void) {
-      listeners.get(event)?.delete(l);
-      return socket;
-    },
-  };
+/** The page's socket, replaced (tests/client/realtime/fake-socket.ts), and the subscriptions asked for. */
+const fake = vi.hoisted(() => ({
+  ref: null as null | ReturnType<typeof createFakeSocket>,
+  subscribed: [] as SubscribeRequest[],
+  connection: { connected: true, connectedAt: Date.now(), lastTickAt: Date.now(), lastTick: null, connects: 1 },
+}));
+
+vi.mock('../../../client/realtime/socket', async () => {
+  const { createFakeSocket, FAKE_EV } = await import('../realtime/fake-socket');
+  fake.ref = createFakeSocket();
   return {
-    socket,
-    fire(event: string, ...args: unknown[]) {
-      for (const l of [...(listeners.get(event) ?? [])]) l(...args);
+    EV: FAKE_EV,
+    getSocket: () => fake.ref!.socket,
+    requestSubscribe: (req: SubscribeRequest) => {
+      fake.subscribed.push(req);
+      return new Promise<SubscribeAck>(() => {});
     },
-    subscribed: [] as SubscribeRequest[],
-    connection: { connected: true, connectedAt: Date.now(), lastTickAt: Date.now(), lastTick: null, connects: 1 },
+    retainScope: () => () => {},
+    getConnection: () => fake.connection,
+    onConnectionChange: () => () => {},
   };
 });
-
-vi.mock('../../../client/realtime/socket', () => ({
-  EV: { metricsUpdated: 'metrics:updated', alertRaised: 'alert:raised', clockTicked: 'clock:ticked' },
-  getSocket: () => fake.socket,
-  requestSubscribe: (req: SubscribeRequest) => {
-    fake.subscribed.push(req);
-    return new Promise<SubscribeAck>(() => {});
-  },
-  retainScope: () => () => {},
-  getConnection: () => fake.connection,
-  onConnectionChange: () => () => {},
-}));
 
 const { useLiveIndex, LIVE_REFETCH_MIN_MS } = await import('../../../client/features/service-index/use-live-index');
 
@@ -90,7 +77,7 @@ describe('useLiveIndex', () => {
     expect(calls()).toBe(1);
     fakeClock();
     act(() => {
-      for (let i = 0; i < 5; i++) fake.fire('metrics:updated', update('month'));
+      for (let i = 0; i < 5; i++) fake.ref!.fire('metrics:updated', update('month'));
     });
     await pass(0);
     expect(calls()).toBe(2);
@@ -108,7 +95,7 @@ describe('useLiveIndex', () => {
     const { result } = renderHook(() => useLiveIndex('month'));
     await waitFor(() => expect(result.current.ranking.data).not.toBeNull());
     fakeClock();
-    act(() => fake.fire('metrics:updated', update('quarter')));
+    act(() => fake.ref!.fire('metrics:updated', update('quarter')));
     await pass(LIVE_REFETCH_MIN_MS * 2);
     expect(calls()).toBe(1);
   });
@@ -119,7 +106,7 @@ describe('useLiveIndex', () => {
     expect(result.current.livePeriod).toBeNull();
     expect(fake.subscribed).toEqual([]);
     fakeClock();
-    act(() => fake.fire('metrics:updated', update('month')));
+    act(() => fake.ref!.fire('metrics:updated', update('month')));
     await pass(LIVE_REFETCH_MIN_MS * 2);
     expect(calls()).toBe(1);
   });
