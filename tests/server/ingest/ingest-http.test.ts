@@ -134,6 +134,8 @@ describe('POST /api/v1/ingest/dossiers', () => {
     const notJson = await srv.post(DOSSIERS, '{"events": [');
     expect(notJson.status).toBe(400);
     expect(notJson.body.error.code).toBe('invalid_json');
+    // It says why and where, in the parser's words.
+    expect(notJson.body.error.message).toMatch(/^the request body is not valid JSON: .*(JSON|position)/);
     const noEvents = await srv.post(DOSSIERS, { items: [] });
     expect(noEvents.status).toBe(400);
     expect(noEvents.body.error.message).toContain('"events" array');
