@@ -14,6 +14,7 @@ const DossierPage = lazy(() => import('./features/item/DossierPage').then((m) =>
 const DataTrustPage = lazy(() => import('./features/data-trust/DataTrustPage').then((m) => ({ default: m.DataTrustPage })));
 const ServiceIndexPage = lazy(() => import('./features/service-index/ServiceIndexPage').then((m) => ({ default: m.ServiceIndexPage })));
 const BuckPassingPage = lazy(() => import('./features/buck-passing/BuckPassingPage').then((m) => ({ default: m.BuckPassingPage })));
+const AdminPage = lazy(() => import('./features/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 const TaskPage = lazy(() => import('./features/item/TaskPage').then((m) => ({ default: m.TaskPage })));
 const OfficialsPage = lazy(() => import('./features/officials/OfficialsPage').then((m) => ({ default: m.OfficialsPage })));
 const OfficialPage = lazy(() => import('./features/officials/OfficialPage').then((m) => ({ default: m.OfficialPage })));
@@ -42,6 +43,7 @@ const LAZY_PAGES: readonly { path: string; Page: ComponentType }[] = [
   { path: 'index', Page: ServiceIndexPage },
   { path: 'buck-passing', Page: BuckPassingPage },
   { path: 'tasks/:id', Page: TaskPage },
+  { path: 'admin/*', Page: AdminPage },
 ];
 
 export function App() {

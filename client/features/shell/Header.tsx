@@ -32,8 +32,6 @@ export function Header() {
   const { me } = useSession();
   // On a phone only the live state stays pinned; sources, language and account scroll away with the tools.
   const narrow = useNarrowScreen();
-  const nav = useRef<HTMLElement>(null);
-  useActiveLinkInView(nav);
   const account = (
     <>
       <SourcesPanel sources={conn.lastTick?.sources ?? null} />
@@ -66,23 +64,7 @@ export function Header() {
       </div>
       {narrow && <div className="app-header__account">{account}</div>}
       <div className="app-header__tools">
-        <nav className="app-nav" ref={nav} aria-label={t('nav.label')}>
-          <NavLink to={linkTo('/')} end className="app-nav__link">
-            {t('nav.map')}
-          </NavLink>
-          {me.user && me.capabilities.officials && (
-            <NavLink to={linkTo('/officials')} className="app-nav__link" data-testid="nav-officials">
-              {t('nav', { ns: 'officials' })}
-            </NavLink>
-          )}
-          <NavLink to={linkTo('/buck-passing')} className="app-nav__link" data-testid="nav-buck-passing">
-            {t('nav.buckPassing')}
-          </NavLink>
-          <NavLink to={linkTo('/data-trust')} className="app-nav__link" data-testid="nav-data-trust">
-            {t('nav.dataTrust')}
-          </NavLink>
-          <ServiceIndexLink />
-        </nav>
+        <MainNav />
         <PeriodSwitch />
         <UnitSearch />
       </div>
@@ -101,6 +83,39 @@ export function Header() {
         </div>
       )}
     </header>
+  );
+}
+
+/** The main navigation; on a phone one scrolling line that keeps the current page's link in view. */
+function MainNav() {
+  const { t } = useTranslation();
+  const { linkTo } = useViewParams();
+  const { me } = useSession();
+  const nav = useRef<HTMLElement>(null);
+  useActiveLinkInView(nav);
+  return (
+    <nav className="app-nav" ref={nav} aria-label={t('nav.label')}>
+      <NavLink to={linkTo('/')} end className="app-nav__link">
+        {t('nav.map')}
+      </NavLink>
+      {me.user && me.capabilities.officials && (
+        <NavLink to={linkTo('/officials')} className="app-nav__link" data-testid="nav-officials">
+          {t('nav', { ns: 'officials' })}
+        </NavLink>
+      )}
+      <NavLink to={linkTo('/buck-passing')} className="app-nav__link" data-testid="nav-buck-passing">
+        {t('nav.buckPassing')}
+      </NavLink>
+      <NavLink to={linkTo('/data-trust')} className="app-nav__link" data-testid="nav-data-trust">
+        {t('nav.dataTrust')}
+      </NavLink>
+      <ServiceIndexLink />
+      {me.capabilities.admin && (
+        <NavLink to={linkTo('/admin')} className="app-nav__link" data-testid="nav-admin">
+          {t('nav.admin')}
+        </NavLink>
+      )}
+    </nav>
   );
 }
 

@@ -1,0 +1,15 @@
+/**
+ * The sections of the administration page (`/admin/<id>`), in tab order. Each part of the
+ * administration adds one entry here, e.g.
+ * `{ id: 'users', Page: lazy(() => import('./users/UsersSection').then((m) => ({ default: m.UsersSection }))) }`;
+ * its tab label is `admin:sections.<id>` and its code is loaded on first visit.
+ */
+import type { ComponentType, LazyExoticComponent } from 'react';
+
+export interface AdminSection {
+  /** The path segment `/admin/<id>` and the key of the tab's label in `admin.json` `sections`. */
+  id: string;
+  Page: LazyExoticComponent<ComponentType>;
+}
+
+export const ADMIN_SECTIONS: readonly AdminSection[] = [];
