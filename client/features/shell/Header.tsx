@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n';
 import { useConnection } from '../../realtime/connection';
@@ -32,6 +32,7 @@ export function Header() {
   const { me } = useSession();
   // On a phone only the live state stays pinned; sources, language and account scroll away with the tools.
   const narrow = useNarrowScreen();
+  const { pathname } = useLocation();
   const account = (
     <>
       <SourcesPanel sources={conn.lastTick?.sources ?? null} />
@@ -65,7 +66,7 @@ export function Header() {
       {narrow && <div className="app-header__account">{account}</div>}
       <div className="app-header__tools">
         <MainNav />
-        <PeriodSwitch />
+        {!ownPeriod(pathname) && <PeriodSwitch />}
         <UnitSearch />
       </div>
       {silent.length > 0 && (
@@ -85,6 +86,13 @@ export function Header() {
     </header>
   );
 }
+
+/**
+ * Pages where the header's Hôm nay…Năm nay does not apply: the Index page has its own month, quarter
+ * and year selector (a day or a week is no period of the national index), the administration none.
+ */
+const OWN_PERIOD = ['/index', '/admin'];
+const ownPeriod = (pathname: string) => OWN_PERIOD.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
 /** The main navigation; on a phone one scrolling line that keeps the current page's link in view. */
 function MainNav() {
