@@ -97,13 +97,16 @@ export function ServiceIndexPage() {
   );
 }
 
-function WindowNote({ data }: { data: IndexRankingResponse }) {
+/** The period's dossiers and what the change compares with; a current period runs until now, not to its end. */
+export function WindowNote({ data }: { data: IndexRankingResponse }) {
   const { t } = useTranslation('serviceIndex');
+  const f = useFormat();
   const name = usePeriodName();
   return (
     <p className="page-meta" data-testid="si-window">
-      {t('windowNote', {
+      {t(data.window.current ? 'windowNoteCurrent' : 'windowNote', {
         period: name(data.window.period),
+        asOf: f.dateTime(data.asOf),
         from: formatDate(data.window.from),
         // The window ends at the next midnight: the last day it holds is the one before.
         to: formatDate(Date.parse(data.window.to) - 1),
