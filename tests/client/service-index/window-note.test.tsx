@@ -22,12 +22,12 @@ function ranking(current: boolean): IndexRankingResponse {
       ? { period: '2026-11', kind: 'month', from: '2026-11-01T00:00:00.000+07:00', to: '2026-12-01T00:00:00.000+07:00' }
       : { period: '2026-10', kind: 'month', from: '2026-10-01T00:00:00.000+07:00', to: '2026-11-01T00:00:00.000+07:00' },
     rule: 'full',
-    gradeCutoffs: { good: 80, fair: 65, average: 50 },
+    gradeCutoffs: { excellent: 90, good: 80, fair: 65, average: 50 },
     portalDifferenceLimit: 2,
     city: null,
     units: [],
     departments: [],
-  } as IndexRankingResponse;
+  };
 }
 
 describe('index window note', () => {
