@@ -83,6 +83,8 @@ export interface AppDeps {
   sourceSilentMs: number;
   /** Years with an official calendar file (fixtures/calendar), for the coverage warning. */
   calendarYears: readonly number[];
+  /** Legal time (working days) of catalogued procedure codes, for DVCQG records, which carry none. */
+  procedureLegalDays?: ReadonlyMap<string, number>;
   security?: Partial<SecuritySettings>;
   /** Wall-clock time for sessions, lockouts and rate limits (never the demo's accelerated clock). */
   authNow?: () => number;
@@ -154,6 +156,7 @@ export function createApp(deps: AppDeps): App {
     jurisdiction: deps.jurisdiction,
     calendar: deps.calendar,
     now: deps.now,
+    legalDaysOf: deps.procedureLegalDays && ((code) => deps.procedureLegalDays!.get(code)),
   });
   api.use(
     ingestRoutes(deps.store, deps.ingest, { ratePerMinute: sec.ingestRatePerMinute, now: authNow, admit: deps.ingestAdmission }, dvcqg),

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { openDatabase } from './db/connection.js';
+import { loadProcedureLegalDays } from './config/procedure-catalogue.js';
 import { createStore, type Store } from './db/store.js';
 import { loadCalendarYears } from './config/calendar-loader.js';
 import { createWorkCalendar } from './domain/calendar.js';
@@ -226,6 +227,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     clockTickMs,
     sourceSilentMs: opts.sourceSilentMs ?? 10 * 60_000,
     calendarYears: calendarYears.map((y) => y.year),
+    procedureLegalDays: loadProcedureLegalDays(),
     security: opts.security,
     authNow: () => (opts.authClock ?? systemClock).now(),
     recovering: recovery.progress,

@@ -21,6 +21,8 @@ export interface DvcqgMapContext {
   calendar: WorkCalendar;
   /** When the snapshot arrived (epoch ms): the date of status changes the record does not date. */
   arrivalAt: number;
+  /** The catalogue's legal time (working days) of a procedure code; undefined when not catalogued. */
+  legalDaysOf?: (procedureCode: string) => number | undefined;
 }
 
 /** A native wire event (as POST /ingest/dossiers takes it) and the DVCQG field it comes from. */
@@ -94,11 +96,15 @@ function indexChanged(f: IndexFieldsInput, s: DossierState): boolean {
   return false;
 }
 
-/** The receipt: legal time taken as the working days from receipt to NgayHenTra (DVCQG does not send it). */
+/**
+ * The receipt. DVCQG sends no legal time: the catalogue's when it knows the procedure (so a due date
+ * beyond the law is flagged), else the working days from receipt to NgayHenTra (which then cannot be).
+ */
 function receipt(r: DvcqgRecord, ctx: DvcqgMapContext): Draft {
   const { calendar } = ctx;
+  const catalogued = ctx.legalDaysOf?.(r.procedure!.code);
   const working = calendar.workingMsBetween(r.receivedAt!, r.dueAt!) / calendar.workingMsPerDay;
-  const legalDays = Math.min(365, Math.max(1, Math.ceil(working - 1e-9)));
+  const legalDays = catalogued ?? Math.min(365, Math.max(1, Math.ceil(working - 1e-9)));
   return {
     type: 'received',
     at: r.receivedAt!,

@@ -23,6 +23,8 @@ export interface DvcqgDeps {
   calendar: WorkCalendar;
   /** The city's clock (the arrival time of snapshots). */
   now: () => number;
+  /** The procedure catalogue's legal time of a code (config/procedure-catalogue.ts); absent: derived from NgayHenTra. */
+  legalDaysOf?: (procedureCode: string) => number | undefined;
 }
 
 export interface DvcqgBatch {
@@ -52,7 +54,8 @@ export function createDvcqgIngest(deps: DvcqgDeps) {
       return {
         ok: true,
         dossierId: rec.dossierId,
-        map: () => mapDvcqgRecord(rec, deps.ingest.dossier(rec.dossierId), { calendar: deps.calendar, arrivalAt }),
+        map: () =>
+          mapDvcqgRecord(rec, deps.ingest.dossier(rec.dossierId), { calendar: deps.calendar, arrivalAt, legalDaysOf: deps.legalDaysOf }),
       };
     }
     const errors: FieldError[] = [];

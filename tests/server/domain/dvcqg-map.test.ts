@@ -7,6 +7,8 @@ import type { UnitMatch } from '../../../server/domain/dvcqg-units.js';
 import { parseIsoWithOffset } from '../../../server/domain/time.js';
 import { dossierEventSchema } from '../../../server/domain/wire-schemas.js';
 import { DEFAULT_DOMAIN_SETTINGS, type DossierEvent, type DossierState } from '../../../server/domain/types.js';
+import { DEFAULT_DATA_TRUST_SETTINGS } from '../../../server/domain/accountability-settings.js';
+import { contentKey, dossierFlags } from '../../../server/domain/data-trust.js';
 import type { FieldError } from '../../../shared/contract/errors.js';
 
 const calendar = loadWorkCalendar();
@@ -310,5 +312,30 @@ describe('index fields', () => {
     expect(types(d.sync(raw({ DanhSachLePhi: [{ Gia: 20000 }], DuocThanhToanTrucTuyen: 1 })))).toEqual(['received']);
     expect(d.state?.index?.paidOnline).toBe(true);
     expect(dossier().sync(raw({ DanhSachLePhi: [] }))[0].event.fee).toBe(0);
+  });
+});
+
+describe('mapDvcqgRecord: the legal time of a synced dossier', () => {
+  // Received Fri 20/11 08:15 and due Wed 2/12 17:00: 8 working days later; the catalogue gives the procedure 3.
+  const late = raw({ NgayHenTra: '20261202170000' });
+  const catalogue = new Map([['1.001193', 3]]);
+
+  /** The received event's legal time, and the data-trust rules the folded dossier raises. */
+  function synced(legalDaysOf?: (code: string) => number | undefined) {
+    const [m] = mapDvcqgRecord(read(late), null, { calendar, arrivalAt: ARRIVAL, legalDaysOf });
+    const e = dossierEventSchema.parse(m.event) as DossierEvent;
+    const state = advanceDossier(null, e, dctx, () => [e]);
+    const trust = [{ seq: 1, sourceId: 1, eventId: e.id, type: e.type, at: e.at, arrivedAt: e.at + 1000, contentKey: contentKey(e) }];
+    const flags = dossierFlags(state, trust, { calendar, settings: DEFAULT_DATA_TRUST_SETTINGS, historyUntil: -Infinity });
+    return { legalDays: (m.event.procedure as { legalDays: number }).legalDays, rules: flags.map((f) => f.rule) };
+  }
+
+  it("takes the catalogue's legal time, so a due date beyond it is flagged like a native dossier's", () => {
+    expect(synced((code) => catalogue.get(code))).toEqual({ legalDays: 3, rules: ['due_beyond_legal'] });
+  });
+
+  it('derives it from NgayHenTra for a procedure the catalogue does not know (which then cannot be flagged)', () => {
+    expect(synced((code) => (code === '9.999999' ? 3 : undefined))).toEqual({ legalDays: 8, rules: [] });
+    expect(synced()).toEqual({ legalDays: 8, rules: [] });
   });
 });
