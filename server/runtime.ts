@@ -165,6 +165,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
 
   // The one owner of the latest known state of every dossier and task (and of the read-your-writes rule).
   const latest = createWriteBehind({ store, projections });
+  // The live scheduler (started below, once the app exists) flushes soon after an applied event.
+  let metricsChanged = (): void => {};
   const service = createIngestService({
     store,
     domain: ctx,
@@ -173,6 +175,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     jurisdictionName: jurisdiction.name,
     latest,
     onApplied(changes) {
+      metricsChanged();
       for (const d of changes.dossiers) {
         engine.applyDossier(d.prev, d.next);
         // After the answer: at the next read of the early warning or the next clock step, whichever comes first.
@@ -247,6 +250,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     deltaFlushMs: opts.deltaFlushMs ?? 500,
     clockTickMs,
   });
+  metricsChanged = live.changed;
 
   return {
     app,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startLiveScheduler, type LiveScheduler } from '../../server/scheduler.js';
+import { flushDelay, MIN_FLUSH_GAP_MS, startLiveScheduler, type LiveScheduler } from '../../server/scheduler.js';
 import type { Alert } from '../../server/metrics/engine.js';
 import type { AtRiskAlert } from '../../server/metrics/early-warning-index.js';
 import type { AlertRaised } from '../../server/realtime/events.js';
@@ -89,5 +89,94 @@ describe('startLiveScheduler', () => {
     live.stop();
     vi.advanceTimersByTime(10_000);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('startLiveScheduler: flushes driven by applied events', () => {
+  let flushes: number[];
+  let extra: number;
+  let cost: number;
+  let live: LiveScheduler;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+    flushes = [];
+    extra = 0;
+    cost = 1;
+    live = startLiveScheduler({
+      metrics: { advance: () => [] },
+      now: () => Date.now(),
+      alertSources: { latestDossier: () => null, latestTask: () => null, unitName: (code) => code },
+      hub: {
+        publishAlert: () => {},
+        // A flush "takes" `cost` ms of wall time.
+        flush: () => {
+          flushes.push(Date.now() + extra - T0);
+          extra += cost;
+        },
+        tick: () => {},
+      },
+      deltaFlushMs: 500,
+      clockTickMs: 5_000,
+      wallNow: () => Date.now() + extra,
+    });
+  });
+  afterEach(() => {
+    live.stop();
+    vi.useRealTimers();
+  });
+
+  it('flushes a change at once after a quiet spell, not at the next DELTA_FLUSH_MS', () => {
+    vi.advanceTimersByTime(100);
+    live.changed();
+    vi.advanceTimersByTime(0);
+    expect(flushes).toEqual([100]);
+  });
+
+  it('coalesces a stream of changes into flushes MIN_FLUSH_GAP_MS apart when flushing is cheap', () => {
+    live.changed();
+    vi.advanceTimersByTime(0);
+    for (let i = 0; i < 5; i++) live.changed();
+    vi.advanceTimersByTime(MIN_FLUSH_GAP_MS - 2);
+    expect(flushes).toHaveLength(1);
+    vi.advanceTimersByTime(2);
+    expect(flushes).toHaveLength(2);
+    // No change since: nothing more until the periodic step.
+    vi.advanceTimersByTime(400);
+    expect(flushes).toHaveLength(2);
+  });
+
+  it('spaces flushes by four times what the last one cost', () => {
+    cost = 30;
+    live.changed();
+    vi.advanceTimersByTime(0);
+    live.changed();
+    vi.advanceTimersByTime(4 * 30 - 1);
+    expect(flushes).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    // Start to start: the first flush's 30 ms, then a gap of 4 × 30 ms.
+    expect(flushes[1] - flushes[0]).toBe(30 + 4 * 30);
+  });
+
+  it('drops a pending flush on stop', () => {
+    live.changed();
+    live.stop();
+    vi.advanceTimersByTime(10_000);
+    expect(flushes).toEqual([]);
+  });
+});
+
+describe('flushDelay', () => {
+  it('is zero after a quiet spell', () => {
+    expect(flushDelay({ end: -Infinity, cost: 0 }, 1_000, 500)).toBe(0);
+    expect(flushDelay({ end: 0, cost: 5 }, 1_000, 500)).toBe(0);
+  });
+  it('waits out MIN_FLUSH_GAP_MS after a cheap flush', () => {
+    expect(flushDelay({ end: 1_000, cost: 1 }, 1_005, 500)).toBe(MIN_FLUSH_GAP_MS - 5);
+  });
+  it('waits four times the last flush cost, at most DELTA_FLUSH_MS', () => {
+    expect(flushDelay({ end: 1_000, cost: 50 }, 1_000, 500)).toBe(200);
+    expect(flushDelay({ end: 1_000, cost: 400 }, 1_000, 500)).toBe(500);
   });
 });
