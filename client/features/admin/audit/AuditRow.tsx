@@ -10,12 +10,16 @@ export function AuditRow({ entry: e }: { entry: AuditItem }) {
     <tr data-testid="audit-row">
       <td data-label={t('col.at')}>{auditTimeText(e.at)}</td>
       <td data-label={t('col.actor')}>
-        {e.actor}
-        {e.ip && <div className="muted">{t('fromIp', { ip: e.ip })}</div>}
+        <div>
+          {e.actor}
+          {e.ip && <div className="muted">{t('fromIp', { ip: e.ip })}</div>}
+        </div>
       </td>
       <td data-label={t('col.action')}>
-        {t(`actions.${e.action}`, { defaultValue: e.action })}
-        <div className="muted">{e.action}</div>
+        <div>
+          {t(`actions.${e.action}`, { defaultValue: e.action })}
+          <div className="muted">{e.action}</div>
+        </div>
       </td>
       <td data-label={t('col.target')}>{e.target ?? '—'}</td>
       <td data-label={t('col.outcome')}>

@@ -53,12 +53,8 @@ export function SourceRow({ source: s, freshness: f, unitName, busy, onEdit, onR
           '—'
         )}
       </td>
-      <td data-label={t('col.silence')}>
-        {silence} ({t(`hours.${s.hours}`)})
-      </td>
-      <td data-label={t('col.skew')} className="dt-num">
-        {skewText(s.clockSkewMs, t, fmt.lang)}
-      </td>
+      <td data-label={t('col.silence')}>{`${silence} (${t(`hours.${s.hours}`)})`}</td>
+      <td data-label={t('col.skew')}>{skewText(s.clockSkewMs, t, fmt.lang)}</td>
       <td data-label={t('col.actions')}>
         {!s.revokedAt && (
           <div className="admin-actions">

@@ -119,5 +119,11 @@ function SourceKeyOnce({ source, onDone }: { source: CreatedSource; onDone: () =
 /** The jurisdiction's units and departments, for the unit limit. */
 function usePickableUnits(): PickableUnit[] {
   const j = useJurisdiction().data;
-  return useMemo(() => [...(j?.units ?? []), ...(j?.departments ?? [])].map((u) => ({ code: u.code, name: u.name })), [j]);
+  return useMemo(
+    () => [
+      ...(j?.units ?? []).map((u) => ({ code: u.code, name: `${u.type} ${u.name}` })),
+      ...(j?.departments ?? []).map((d) => ({ code: d.code, name: d.name })),
+    ],
+    [j],
+  );
 }

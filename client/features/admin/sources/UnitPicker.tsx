@@ -48,7 +48,14 @@ export function UnitPicker({ units, value, onChange }: UnitPickerProps) {
         </ul>
       )}
       <label htmlFor={id}>{t('units.search')}</label>
-      <input id={id} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" data-testid="unit-search" />
+      <input
+        id={id}
+        type="search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        autoComplete="off"
+        data-testid="source-unit-search"
+      />
       {matches.length > 0 && (
         <ul className="admin-matches">
           {matches.map((u) => (

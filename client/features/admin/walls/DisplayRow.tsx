@@ -25,7 +25,7 @@ export function DisplayRow({ display: d, scopeName, busy, onRevoke }: DisplayRow
       <td data-label={t('displays.col.lastSeen')}>{d.lastSeenAt ? fmt.dateTime(d.lastSeenAt) : t('displays.never')}</td>
       <td data-label={t('displays.col.open')}>
         <a href={wallUrl({ scope: d.scope })} target="_blank" rel="noopener" title={t('displays.openLink')}>
-          {wallUrl({ scope: d.scope })}
+          {decodeURIComponent(wallUrl({ scope: d.scope }))}
         </a>
       </td>
       <td data-label={t('displays.col.actions')}>

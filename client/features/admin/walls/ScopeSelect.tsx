@@ -12,7 +12,7 @@ export function ScopeSelect({ id, value, onChange }: { id: string; value: ScopeK
       <optgroup label={t('displays.units')}>
         {j?.units.map((u) => (
           <option key={u.code} value={`unit:${u.code}`}>
-            {u.name} ({u.code})
+            {u.type} {u.name} ({u.code})
           </option>
         ))}
       </optgroup>
@@ -34,6 +34,7 @@ export function useScopeName(): (scope: ScopeKey) => string {
   return (scope) => {
     if (scope === 'city') return t('displays.city');
     const code = scope.slice(scope.indexOf(':') + 1);
-    return j?.units.find((u) => u.code === code)?.name ?? j?.departments.find((d) => d.code === code)?.name ?? code;
+    const unit = j?.units.find((u) => u.code === code);
+    return unit ? `${unit.type} ${unit.name}` : (j?.departments.find((d) => d.code === code)?.name ?? code);
   };
 }

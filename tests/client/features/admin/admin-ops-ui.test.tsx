@@ -137,10 +137,16 @@ describe('wall links and audit text', () => {
     expect(auditTimeText('2026-12-02T00:00:00.000+07:00')).toBe('02/12/2026 00:00:00');
   });
 
-  it('shows details as a definition list, lists joined, null as "—"', () => {
-    render(<AuditDetails details={{ units: ['26740', '26743'], silentAfterMs: null, hours: 'always' }} />);
+  it('shows details in words: known keys named, durations in minutes, yes/no, lists joined, null as "—", unknown keys as sent', () => {
+    render(<AuditDetails details={{ units: ['26740', '26743'], silentAfterMs: 45 * 60_000, reissued: false, hours: null, extra: 'x' }} />);
     const dl = document.querySelector('dl')!;
-    expect([...dl.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['units', 'silentAfterMs', 'hours']);
-    expect([...dl.querySelectorAll('dd')].map((d) => d.textContent)).toEqual(['26740, 26743', '—', 'always']);
+    expect([...dl.querySelectorAll('dt')].map((d) => d.textContent)).toEqual([
+      'Đơn vị',
+      'Báo chưa cập nhật sau',
+      'Cấp lại',
+      'Cách tính giờ',
+      'extra',
+    ]);
+    expect([...dl.querySelectorAll('dd')].map((d) => d.textContent)).toEqual(['26740, 26743', '45 phút', 'không', '—', 'x']);
   });
 });
