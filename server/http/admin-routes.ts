@@ -41,7 +41,7 @@ function sourceBody(s: SourceRow) {
 
 // Long by design: the router's handlers registered in one place, each short and self-contained;
 // the function's length is their sum, not one long flow.
-/** Admin API: users, sources, wall presets, the audit log. Everything here is for the admin role only. */
+/** Admin API: users, sources, wall presets (the audit log, displays and source edits have their own admin-*-routes.ts). Admin role only. */
 // eslint-disable-next-line max-lines-per-function -- long by design: see the comment above
 export function adminRoutes(deps: AdminRouteDeps): Router {
   const r = Router();
