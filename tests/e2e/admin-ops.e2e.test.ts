@@ -2,7 +2,7 @@
  * The administration's sources and audit tabs in Chromium: a source created in the browser shows its
  * key once (the key works, and is nowhere after the page is reloaded), is revoked after a confirmation
  * (its key refused); the audit log filtered to that action and today's Vietnam day lists the revoke,
- * and its CSV export is UTF-8 with a BOM. Screenshots at 1440 and 360 px.
+ * and its CSV export is UTF-8 with a BOM; the filter stays in the URL. Screenshots at 1440 and 360 px.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -114,6 +114,11 @@ describe('admin sources and audit log in Chromium', () => {
       expect(lines).toHaveLength(2);
       expect(lines[1]).toContain(`;user:e2e-quantri;admin;source.revoked;${NAME};Thành công;`);
       await page.getByTestId('audit-export-message').getByText('Đã tải 1 dòng.').waitFor();
+      // The filter is in the URL: a reload (or a link) shows the same rows.
+      expect(new URL(page.url()).search).toContain(`action=source.revoked&from=${today}&to=${today}`);
+      await page.reload();
+      await page.getByTestId('audit-total').getByText('1 dòng khớp bộ lọc').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('audit-action').inputValue()).toBe('source.revoked');
       await page.setViewportSize({ width: 360, height: 800 });
       await screenshot(page, 'admin-audit-360');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

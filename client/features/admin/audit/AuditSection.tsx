@@ -2,7 +2,6 @@
  * The audit tab of /admin: the log filtered by action, actor and Vietnam days, newest first, paged,
  * each entry's details readable; the filtered log downloads as CSV (UTF-8 with BOM, for Excel).
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../api';
 import { useFormat } from '../../../i18n';
@@ -12,7 +11,8 @@ import { Pager } from '../../unit/Pager';
 import { AuditRow } from './AuditRow';
 import { AuditFilters } from './AuditFilters';
 import { useAuditExport } from './use-audit-export';
-import { fetchAuditActions, fetchAuditPage, NO_FILTER, type AuditFilterValues } from './api';
+import { fetchAuditActions, fetchAuditPage } from './api';
+import { useAuditUrl } from './use-audit-url';
 import '../admin-ops.css';
 
 const PAGE_SIZE = 50;
@@ -21,8 +21,7 @@ const COLUMNS = ['at', 'actor', 'action', 'target', 'outcome', 'details'] as con
 export function AuditSection() {
   const { t } = useTranslation('adminAudit');
   const fmt = useFormat();
-  const [filter, setFilter] = useState<AuditFilterValues>(NO_FILTER);
-  const [page, setPage] = useState(1);
+  const { filter, page, show } = useAuditUrl();
   const log = useApi((s) => fetchAuditPage(filter, page, PAGE_SIZE, s), [filter, page]);
   const actions = useApi((s) => fetchAuditActions(s), []);
   const exporting = useAuditExport(filter);
@@ -44,14 +43,7 @@ export function AuditSection() {
       </div>
       <p className="hint">{t('intro')}</p>
       {exporting.message}
-      <AuditFilters
-        value={filter}
-        actions={actions.data?.actions ?? []}
-        onApply={(f) => {
-          setFilter(f);
-          setPage(1);
-        }}
-      />
+      <AuditFilters key={JSON.stringify(filter)} value={filter} actions={actions.data?.actions ?? []} onApply={(f) => show(f, 1)} />
       {log.error ? (
         <LoadError error={log.error} onRetry={log.reload} />
       ) : (
@@ -70,7 +62,9 @@ export function AuditSection() {
               <AuditRow key={e.id} entry={e} />
             ))}
           </AdminTable>
-          {log.data && <Pager label={t('title')} page={page} pageCount={pageCount} total={log.data.total} onPage={setPage} />}
+          {log.data && (
+            <Pager label={t('title')} page={page} pageCount={pageCount} total={log.data.total} onPage={(p) => show(filter, p)} />
+          )}
         </>
       )}
     </section>
