@@ -112,7 +112,7 @@ export async function getJson<T>(url: string, opts: { signal?: AbortSignal; fetc
  * 204); throws ApiError like getJson.
  */
 export async function sendJson<T>(
-  method: 'POST' | 'PUT' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   body: unknown,
   opts: { signal?: AbortSignal; fetchImpl?: FetchLike } = {},

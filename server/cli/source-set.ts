@@ -1,39 +1,54 @@
 /**
- * npm run source:set -- --name NAME [--silent-after-minutes N|default] [--hours office|always]
- * Changes when an existing source is reported silent: after N minutes without a batch (`default`:
- * the server's SOURCE_SILENT_MS), counted in working time (`office`) or calendar time (`always`,
- * for a 24/7 source). A running server applies it from its next clock tick.
+ * npm run source:set -- --name NAME [--units CODES|none] [--silent-after-minutes N|default] [--hours office|always]
+ * Changes an existing source: the units it may write (`none` lifts the limit), and when it is reported
+ * silent: after N minutes without a batch (`default`: the server's SOURCE_SILENT_MS), counted in
+ * working time (`office`) or calendar time (`always`, for a 24/7 source). A running server applies the
+ * silence settings from its next clock tick and the unit limit from the next batch. The same logic
+ * serves PATCH /api/v1/admin/sources/:name (ingest/source-settings.ts).
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.js';
 import { createSourcesRepo } from '../db/sources-repo.js';
-import { describeSilence, parseSourceSilenceOptions } from '../ingest/source-silence-options.js';
+import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
+import { describeSilence } from '../ingest/source-silence-options.js';
+import { applySourceSettings, parseSourceSettings, sourceSettingsDetails } from '../ingest/source-settings.js';
+import type { ScopeKey } from '../metrics/types.js';
 import { auditCli } from './cli-audit.js';
 import { cliEnv } from './cli-env.js';
 
+const USAGE = 'usage: npm run source:set -- --name NAME [--units CODES|none] [--silent-after-minutes N|default] [--hours office|always]';
+
+function jurisdictionScopeOf(): (code: string) => ScopeKey | null {
+  const index = jurisdictionIndex(loadJurisdiction());
+  return (code) => index.scopeOf(code);
+}
+
 function main(): number {
   const { values } = parseArgs({
-    options: { name: { type: 'string' }, 'silent-after-minutes': { type: 'string' }, hours: { type: 'string' } },
+    options: { name: { type: 'string' }, units: { type: 'string' }, 'silent-after-minutes': { type: 'string' }, hours: { type: 'string' } },
     allowPositionals: false,
   });
   const name = values.name?.trim();
-  const silence = parseSourceSilenceOptions(values['silent-after-minutes'], values.hours);
-  if (!name || !/^[A-Za-z0-9._-]{1,64}$/.test(name) || !silence.ok || Object.keys(silence.options).length === 0) {
-    console.error('usage: npm run source:set -- --name NAME [--silent-after-minutes N|default] [--hours office|always]');
-    if (silence.ok === false) console.error(silence.problem);
+  // The jurisdiction is read only when units are given (the silence settings do not need it).
+  const scopeOf = values.units === undefined ? () => null : jurisdictionScopeOf();
+  const units = values.units?.trim() === 'none' ? '' : values.units;
+  const parsed = parseSourceSettings({ units, silentAfterMinutes: values['silent-after-minutes'], hours: values.hours }, scopeOf);
+  if (!name || !/^[A-Za-z0-9._-]{1,64}$/.test(name) || !parsed.ok) {
+    console.error(USAGE);
+    if (parsed.ok === false) console.error(parsed.problem);
     return 2;
   }
   const file = cliEnv().dbFile;
   const db = openDatabase(file);
   try {
-    const sources = createSourcesRepo(db);
-    if (!sources.setSilence(name, silence.options)) {
+    const row = applySourceSettings(createSourcesRepo(db), name, parsed.change);
+    if (!row) {
       console.error(`no source named "${name}" in ${file}`);
       return 1;
     }
-    const row = sources.findByName(name)!;
-    auditCli(db, { action: 'source.updated', target: name, details: { silentAfterMs: row.silentAfterMs, hours: row.hours } });
+    auditCli(db, { action: 'source.updated', target: name, details: sourceSettingsDetails(row) });
     console.log(`Updated source "${name}" in ${file}.`);
+    console.log(row.units ? `It may write units ${row.units.join(', ')} only.` : 'It may write any unit of the jurisdiction.');
     console.log(describeSilence(row));
     return 0;
   } finally {

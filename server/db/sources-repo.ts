@@ -25,6 +25,11 @@ export interface SourceSilenceSettings {
   hours?: SourceHours;
 }
 
+/** Settings of an existing source: absent fields are kept; `units` null lifts the unit limit. */
+export interface SourceSettings extends SourceSilenceSettings {
+  units?: string[] | null;
+}
+
 interface RawSource {
   id: number;
   name: string;
@@ -58,12 +63,23 @@ export function createSourcesRepo(db: Db) {
   );
   const setSilentAfter = db.prepare('UPDATE sources SET silent_after_ms = ? WHERE name = ?');
   const setHours = db.prepare('UPDATE sources SET hours = ? WHERE name = ?');
+  const setUnits = db.prepare('UPDATE sources SET units = ? WHERE name = ?');
   const byHash = db.prepare('SELECT * FROM sources WHERE key_hash = ? AND revoked_at IS NULL');
   const byName = db.prepare('SELECT * FROM sources WHERE name = ?');
   const all = db.prepare('SELECT * FROM sources ORDER BY name');
   const rekey = db.prepare('UPDATE sources SET key_hash = ?, kind = ?, revoked_at = NULL WHERE name = ?');
   const revoke = db.prepare('UPDATE sources SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL');
   const seen = db.prepare('UPDATE sources SET last_seen_at = ?, last_event_at = MAX(COALESCE(last_event_at, 0), ?) WHERE id = ?');
+
+  function update(name: string, settings: SourceSettings): boolean {
+    if (!byName.get(name)) return false;
+    db.transaction(() => {
+      if (settings.silentAfterMs !== undefined) setSilentAfter.run(settings.silentAfterMs, name);
+      if (settings.hours !== undefined) setHours.run(settings.hours, name);
+      if (settings.units !== undefined) setUnits.run(settings.units?.length ? settings.units.join(',') : null, name);
+    })();
+    return true;
+  }
 
   return {
     create(
@@ -97,13 +113,10 @@ export function createSourcesRepo(db: Db) {
     },
     /** Changes a source's silence settings (fields absent are kept); false when there is no such source. */
     setSilence(name: string, silence: SourceSilenceSettings): boolean {
-      if (!byName.get(name)) return false;
-      db.transaction(() => {
-        if (silence.silentAfterMs !== undefined) setSilentAfter.run(silence.silentAfterMs, name);
-        if (silence.hours !== undefined) setHours.run(silence.hours, name);
-      })();
-      return true;
+      return update(name, silence);
     },
+    /** Changes a source's unit limit and silence settings (fields absent are kept); false when there is no such source. */
+    update,
     revoke(name: string, now: number): boolean {
       return revoke.run(now, name).changes > 0;
     },

@@ -1,5 +1,4 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
 import type { AuditLog } from '../auth/audit.js';
 import { isAdmin } from '../auth/policy.js';
 import { checkNewUser, createUser, publicUser } from '../auth/users.js';
@@ -25,13 +24,6 @@ export interface AdminRouteDeps {
 }
 
 const SOURCE_NAME_RE = /^[A-Za-z0-9._-]{1,64}$/;
-const pageQuery = z.object({
-  action: z.string().max(64).optional(),
-  actor: z.string().max(120).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(100),
-});
-
 const t = (v: number | null) => (v === null ? null : toVnIso(v));
 
 function sourceBody(s: SourceRow) {
@@ -49,7 +41,7 @@ function sourceBody(s: SourceRow) {
 
 // Long by design: the router's handlers registered in one place, each short and self-contained;
 // the function's length is their sum, not one long flow.
-/** Admin API: users, sources, wall presets, the audit log. Everything here is for the admin role only. */
+/** Admin API: users, sources, wall presets (the audit log, displays and source edits have their own admin-*-routes.ts). Admin role only. */
 // eslint-disable-next-line max-lines-per-function -- long by design: see the comment above
 export function adminRoutes(deps: AdminRouteDeps): Router {
   const r = Router();
@@ -157,16 +149,6 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
       details: { scenes: saved.scenes, intervalSeconds: saved.intervalSeconds },
     });
     res.json({ name: saved.name, scenes: saved.scenes, intervalSeconds: saved.intervalSeconds, updatedAt: toVnIso(saved.updatedAt) });
-  });
-
-  r.get('/audit', (req, res) => {
-    const q = pageQuery.safeParse(req.query);
-    if (!q.success) throw new HttpError(400, 'invalid_query', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    const { action, actor, page, pageSize } = q.data;
-    const result = store.audit.page({ action: action ?? null, actor: actor ?? null, limit: pageSize, offset: (page - 1) * pageSize });
-    res
-      .set('Cache-Control', 'no-store')
-      .json({ total: result.total, page, pageSize, items: result.items.map((i) => ({ ...i, at: toVnIso(i.at) })) });
   });
 
   return r;

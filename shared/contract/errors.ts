@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'invalid_answer',
   'invalid_source',
   'invalid_user',
+  'invalid_display',
   /** An admin acting on their own account where that is refused. */
   'self',
   // 401 / 403: who is asking, and whether they may.
@@ -35,6 +36,7 @@ export const ERROR_CODES = [
   'already_revoked',
   'source_exists',
   'user_exists',
+  'display_exists',
   // 413 / 429: too much at once.
   'too_large',
   'too_many_events',

@@ -22,7 +22,7 @@ interface Case {
   route: string;
   /** What this case probes (shown in the test name). */
   what: string;
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string | ((a: Actor) => string);
   body?: unknown | ((a: Actor) => unknown);
   /** Uses a client of its own (logout ends the session it is sent with). */
@@ -493,7 +493,46 @@ const CASES: Case[] = [
     body: { scenes: ['map', 'kpi'], intervalSeconds: 20 },
     expect: ADMIN_ONLY,
   },
+  {
+    route: 'PATCH /admin/sources/:name',
+    what: 'changes a source’s units and silence settings',
+    method: 'PATCH',
+    path: (a) => `/admin/sources/victim-${a}`,
+    body: { units: [OWN], silentAfterMinutes: 45, hours: 'always' },
+    expect: ADMIN_ONLY,
+  },
+  { route: 'GET /admin/wall/displays', what: 'lists wall displays', path: '/admin/wall/displays', expect: ADMIN_ONLY },
+  {
+    route: 'POST /admin/wall/displays',
+    what: 'adds a wall display',
+    method: 'POST',
+    path: '/admin/wall/displays',
+    body: (a: Actor) => ({ name: `wall-${a}`, scope: `unit:${OWN}` }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    route: 'POST /admin/wall/displays/:name/revoke',
+    what: 'revokes a wall display',
+    method: 'POST',
+    path: (a) => `/admin/wall/displays/victim-${a}/revoke`,
+    expect: ADMIN_ONLY,
+  },
+  {
+    route: 'DELETE /admin/wall/presets/:name',
+    what: 'deletes a wall preset',
+    method: 'DELETE',
+    path: (a) => `/admin/wall/presets/gone-${a}`,
+    expect: ADMIN_ONLY,
+  },
   { route: 'GET /audit', what: 'reads the audit log', path: '/audit', expect: ADMIN_ONLY },
+  {
+    route: 'GET /audit',
+    what: 'reads one Vietnam day of the audit log',
+    path: '/audit?from=2026-11-20&to=2026-11-20&action=source.created',
+    expect: ADMIN_ONLY,
+  },
+  { route: 'GET /audit/actions', what: 'lists the audit log’s actions', path: '/audit/actions', expect: ADMIN_ONLY },
+  { route: 'GET /audit/export', what: 'exports the audit log as CSV', path: '/audit/export?from=2026-11-20', expect: ADMIN_ONLY },
   { route: 'GET /quarantine', what: 'reads the quarantine', path: '/quarantine', expect: ADMIN_ONLY },
 
   { route: 'GET /wall/presets', what: 'lists wall presets', path: '/wall/presets', expect: ALL },
@@ -649,6 +688,8 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
     for (const a of ACTORS) {
       await srv.addUser(`victim-${a}`, 'city_leader');
       store.sources.create(`victim-${a}`, 'dossier', hashSourceKey(generateSourceKey()), srv.clock.now());
+      store.displays.create(`victim-${a}`, 'city', hashSourceKey(generateSourceKey()), srv.clock.now());
+      store.wallPresets.save(`gone-${a}`, ['map'], 20, srv.clock.now());
       reminderFor[a] = store.reminders.create({
         unit: OWN,
         dossierId: null,

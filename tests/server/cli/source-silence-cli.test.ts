@@ -43,4 +43,16 @@ describe('source:add and source:set silence settings', { timeout: 60_000 }, () =
     expect(run('source-set', ['--name', 'office-src']).code).toBe(2);
     expect(withStore((s) => s.audit.page({ action: 'source.updated', limit: 10, offset: 0 }).total)).toBe(2);
   });
+
+  it('source:set --units limits a source to units of the jurisdiction, refuses unknown codes, and "none" lifts the limit', () => {
+    const set = run('source-set', ['--name', 'office-src', '--units', '26740,26743']);
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain('units 26740, 26743 only');
+    expect(withStore((s) => s.sources.findByName('office-src'))).toMatchObject({ units: ['26740', '26743'], hours: 'always' });
+    const bad = run('source-set', ['--name', 'office-src', '--units', '26740,99999']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('99999');
+    expect(run('source-set', ['--name', 'office-src', '--units', 'none']).code).toBe(0);
+    expect(withStore((s) => s.sources.findByName('office-src'))).toMatchObject({ units: null });
+  });
 });
