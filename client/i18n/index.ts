@@ -16,8 +16,12 @@ type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
 // Vietnamese, the first language and the fallback, is part of the first load; English is fetched (one
 // small chunk per namespace) when it is first chosen: a phone's first load carries only what it shows.
-const bundled = import.meta.glob<Record<string, unknown>>('./vi/*.json', { eager: true, import: 'default' });
-const fetched = import.meta.glob<Record<string, unknown>>(['./*/*.json', '!./vi/*.json'], { import: 'default' });
+// The administration's texts (admin*.json) are fetched too, when an admin opens its page: nobody else needs them.
+const bundled = import.meta.glob<Record<string, unknown>>(['./vi/*.json', '!./vi/admin*.json'], { eager: true, import: 'default' });
+const fetched = {
+  ...import.meta.glob<Record<string, unknown>>(['./*/*.json', '!./vi/*.json'], { import: 'default' }),
+  ...import.meta.glob<Record<string, unknown>>('./vi/admin*.json', { import: 'default' }),
+};
 
 /** `{ vi: { common: {...}, overview: {...} }, en: {...} }` from the JSON files next to this one. */
 export function collectResources(files: Record<string, Record<string, unknown>>): Resources {
@@ -33,6 +37,10 @@ export function collectResources(files: Record<string, Record<string, unknown>>)
 
 export const resources = collectResources(bundled);
 export const namespaces = Object.keys(resources.vi ?? {});
+/** The administration's namespaces, loaded when first used (tests load them up front). */
+export const adminNamespaces = Object.keys(fetched)
+  .map((path) => /^\.\/vi\/(admin[\w-]*)\.json$/.exec(path)?.[1])
+  .filter((ns): ns is string => ns !== undefined);
 
 /**
  * Reads a namespace of a language not bundled, so that `changeLanguage('en')` loads English before it

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { initI18n } from '../../../../client/i18n';
+import { adminNamespaces, initI18n } from '../../../../client/i18n';
 import { SourceRow } from '../../../../client/features/admin/sources/SourceRow';
 import { SecretOnce } from '../../../../client/features/admin/sources/SecretOnce';
 import { wallUrl } from '../../../../client/features/admin/walls/api';
@@ -15,8 +15,8 @@ import { AuditDetails } from '../../../../client/features/admin/audit/AuditDetai
 import type { AdminSource } from '../../../../shared/contract/admin-ops';
 import type { SourceFreshness } from '../../../../shared/contract/api';
 
-beforeAll(() => {
-  initI18n('vi');
+beforeAll(async () => {
+  await initI18n('vi').loadNamespaces(adminNamespaces);
 });
 afterEach(() => cleanup());
 
