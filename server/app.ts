@@ -26,6 +26,8 @@ import { canSeeNames, PUBLIC, type PolicyOptions } from './auth/policy.js';
 import { authenticate } from './http/principal.js';
 import { authRoutes } from './http/auth-routes.js';
 import { adminRoutes } from './http/admin-routes.js';
+import { adminQualityRoutes } from './http/admin-quality-routes.js';
+import { createQuarantineReview } from './ingest/quarantine-review.js';
 import { reminderRoutes } from './http/reminder-routes.js';
 import { dataTrustRoutes } from './http/data-trust-routes.js';
 import { exportRoutes } from './http/export-routes.js';
@@ -175,6 +177,9 @@ export function createApp(deps: AppDeps): App {
   api.use(exportRoutes({ ...deps, audit, policy }));
   api.use(dataTrustRoutes({ ...deps, audit, policy }));
   api.use(adminRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
+  // Reviews are stamped with the city's clock, like the records they review.
+  const review = createQuarantineReview({ store: deps.store, ingest: deps.ingest, dvcqg, now: deps.now });
+  api.use(adminQualityRoutes({ store: deps.store, audit, review, now: deps.now }));
   api.use(wallRoutes({ store: deps.store }));
   api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering }));
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));
