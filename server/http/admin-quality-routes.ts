@@ -10,6 +10,7 @@ import { actorOf } from '../auth/audit.js';
 import { isAdmin } from '../auth/policy.js';
 import type { QuarantineFilter, QuarantineRow } from '../db/quarantine-repo.js';
 import type { Store } from '../db/store.js';
+import { quarantineRule } from '../domain/quarantine-rule.js';
 import { dayKeyOfIndex, parseDayKey, toVnIso, vnDayIndex, vnDayStartOfIndex } from '../domain/time.js';
 import type { QuarantineReview } from '../ingest/quarantine-review.js';
 import {
@@ -79,7 +80,12 @@ function toFilter(q: z.infer<typeof filterQuery>, days: { from: number | null; t
 const iso = (t: number | null) => (t === null ? null : toVnIso(t));
 
 export function quarantineRecord(r: QuarantineRow): QuarantineRecord {
-  return { ...r, receivedAt: toVnIso(r.receivedAt), reviewedAt: iso(r.reviewedAt) };
+  return {
+    ...r,
+    receivedAt: toVnIso(r.receivedAt),
+    reviewedAt: iso(r.reviewedAt),
+    errorRules: r.errors.map((e) => quarantineRule([e])),
+  };
 }
 
 /** The audit's before/after of a record: flat values (the audit keeps strings, numbers and lists of strings). */

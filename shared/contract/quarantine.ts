@@ -48,6 +48,8 @@ export interface QuarantineRecord {
   /** The payload as sent (text when it was not JSON). */
   raw: unknown;
   errors: FieldError[];
+  /** The rule of each error, in order (the record's `rule` is the first's): what each says, in words. */
+  errorRules: QuarantineRule[];
   state: QuarantineState;
   reviewedAt: string | null;
   /** `user:<name>` of the admin who replayed or dismissed it. */
