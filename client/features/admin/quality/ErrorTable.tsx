@@ -19,9 +19,11 @@ export function ErrorTable({ errors, rules, testId = 'aq-errors' }: { errors: Fi
         <tbody>
           {errors.map((e, i) => (
             <tr key={`${e.path}-${i}`}>
-              <td>{e.path ? <code>{e.path}</code> : t('list.wholeRecord')}</td>
-              {rules && <td>{t(`rule.${rules[i] ?? 'other'}`)}</td>}
-              <td className="aq-errors__why">{e.message}</td>
+              <td data-label={t('list.field')}>{e.path ? <code>{e.path}</code> : t('list.wholeRecord')}</td>
+              {rules && <td data-label={t('list.what')}>{t(`rule.${rules[i] ?? 'other'}`)}</td>}
+              <td data-label={t('list.why')} className="aq-errors__why">
+                {e.message}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -65,7 +65,7 @@ export function ReviewPanel({ record, onChanged }: { record: QuarantineRecord; o
         {parsed.ok ? t('editor.syntaxOk') : t('editor.syntaxError', { message: parsed.message })}
       </p>
       <p className="muted">{t('editor.asSource', { source: record.source ?? '—' })}</p>
-      <button type="button" className="btn" disabled={!parsed.ok || busy} onClick={() => void replay()} data-testid="aq-replay">
+      <button type="button" className="btn aq-primary" disabled={!parsed.ok || busy} onClick={() => void replay()} data-testid="aq-replay">
         {busy ? t('editor.sending') : t('editor.replay')}
       </button>
       <ReplayAnswer answer={answer} failure={failure} />
