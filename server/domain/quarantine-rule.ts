@@ -18,7 +18,7 @@ const PATTERNS: readonly [RegExp, QuarantineRule][] = [
   [/after the server's clock/, 'future'],
   [/is not (an ISO 8601 date|a date)|is neither an ISO 8601 date/, 'bad_date'],
   [/\bis before\b|\bbefore the\b/, 'date_order'],
-  [/is required/, 'required'],
+  [/is required|must not be empty/, 'required'],
   [/unknown field\(s\)/, 'unknown_field'],
   [/is longer than|too (big|long)/i, 'too_long'],
   [/must be (text|a list|an object|string|number|boolean|array|object)\b/, 'wrong_type'],

@@ -56,6 +56,7 @@ describe('quarantineRule: the rule a rejected event broke, from the errors the i
     ['a payload that is not an object', errorsOf([1, 2]), 'not_object'],
     ['an unknown unit code', errorsOf(received({ unit: '99999' })), 'unknown_code'],
     ['a missing field', errorsOf(received({ dossierId: undefined })), 'required'],
+    ['an empty unit code', errorsOf(received({ unit: '' })), 'required'],
     ['a channel that is none of the allowed ones', errorsOf(received({ channel: 'fax' })), 'invalid_value'],
     ['a DVCQG list that is not a list', dvcqgErrors({ ...dvcqg, DanhSachHoSoBoSung: 'không có' }), 'wrong_type'],
     ['a date that is not ISO 8601', errorsOf(received({ at: '20/11/2026' })), 'bad_date'],

@@ -43,6 +43,7 @@ describe('data-quality review API (/api/v1/admin/quality)', () => {
       receivedAt: '2026-11-20T09:00:00.000+07:00',
       raw: { id: 'q-list', unit: '99999' },
       errors: [{ path: 'unit', message: expect.stringContaining('unknown code "99999"') }],
+      errorRules: ['unknown_code'],
     });
     const counts = await admin.get(`${Q}/counts`);
     expect(counts.body.to).toBe('2026-11-20');
