@@ -88,7 +88,11 @@ describe('data-quality review API (/api/v1/admin/quality)', () => {
     expect((await admin.get(`${Q}/records`)).body.total).toBe(quarantined);
 
     const fixed = receivedEvent({ id: 'q-fix', dossierId: 'Q-FIX', unit: '26740' });
+    const seen = srv.runtime.store.sources.findByName('test-dossiers')!.lastSeenAt;
+    srv.clock.advance(60_000);
     const ok = await admin.post(`${Q}/records/${id}/replay`, { payload: fixed });
+    // The admin sent it, not the source: the source's silence is judged on what it sends itself.
+    expect(srv.runtime.store.sources.findByName('test-dossiers')!.lastSeenAt).toBe(seen);
     expect(ok.body).toMatchObject({ outcome: 'accepted', eventIds: ['q-fix'] });
     expect(ok.body.record).toMatchObject({
       state: 'replayed',
