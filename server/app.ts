@@ -29,6 +29,8 @@ import { adminRoutes } from './http/admin-routes.js';
 import { adminSourcesRoutes } from './http/admin-sources-routes.js';
 import { adminWallsRoutes } from './http/admin-walls-routes.js';
 import { adminAuditRoutes } from './http/admin-audit-routes.js';
+import { adminQualityRoutes } from './http/admin-quality-routes.js';
+import { createQuarantineReview } from './ingest/quarantine-review.js';
 import { reminderRoutes } from './http/reminder-routes.js';
 import { dataTrustRoutes } from './http/data-trust-routes.js';
 import { exportRoutes } from './http/export-routes.js';
@@ -184,6 +186,9 @@ export function createApp(deps: AppDeps): App {
   api.use(adminSourcesRoutes({ store: deps.store, audit, scopeOf: deps.scopeOf }));
   api.use(adminWallsRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf }));
   api.use(adminAuditRoutes({ store: deps.store, audit, now: authNow }));
+  // Reviews are stamped with the city's clock, like the records they review.
+  const review = createQuarantineReview({ store: deps.store, ingest: deps.ingest, dvcqg, now: deps.now });
+  api.use(adminQualityRoutes({ store: deps.store, audit, review, now: deps.now }));
   api.use(wallRoutes({ store: deps.store }));
   api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering }));
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));

@@ -190,10 +190,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // Nothing is logged during a recovery: its states would fold onto rows still being rewritten.
   const ingest: IngestService = {
     ...service,
-    ingest(source, kind, events) {
+    ingest(source, kind, events, opts) {
       const progress = recovery.progress();
       if (progress) throw recoveringError(progress);
-      return service.ingest(source, kind, events);
+      return service.ingest(source, kind, events, opts);
     },
   };
 

@@ -110,7 +110,11 @@ export function healthRoutes(deps: {
       total: result.total,
       page,
       pageSize,
-      items: result.items.map((i) => ({ ...i, receivedAt: toVnIso(i.receivedAt) })),
+      items: result.items.map((i) => ({
+        ...i,
+        receivedAt: toVnIso(i.receivedAt),
+        reviewedAt: i.reviewedAt === null ? null : toVnIso(i.reviewedAt),
+      })),
     });
   });
   return r;

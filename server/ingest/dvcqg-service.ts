@@ -14,7 +14,7 @@ import type { Jurisdiction, WorkCalendar } from '../domain/types.js';
 import { createUnitMatcher } from '../domain/dvcqg-units.js';
 import { readDvcqgRecord, readStep } from '../domain/dvcqg-record.js';
 import { mapDvcqgRecord, mapDvcqgSteps, type MappedEvent } from '../domain/dvcqg-map.js';
-import type { EventResult, IngestService } from './service.js';
+import type { EventResult, IngestOptions, IngestService } from './service.js';
 
 export interface DvcqgDeps {
   store: Store;
@@ -71,8 +71,8 @@ export function createDvcqgIngest(deps: DvcqgDeps) {
     return { ok: true, dossierId: id, map: () => mapDvcqgSteps(id, [step], deps.ingest.dossier(id)!, '') };
   }
 
-  /** Maps and logs a batch; one result per record, in order. */
-  function sync(source: SourceRow, b: DvcqgBatch): DvcqgAnswer {
+  /** Maps and logs a batch; one result per record, in order (opts.replay: see IngestService.ingest). */
+  function sync(source: SourceRow, b: DvcqgBatch, opts: IngestOptions = {}): DvcqgAnswer {
     const arrivalAt = deps.now();
     const results: DvcqgRecordResult[] = new Array(b.records.length);
     const quarantined: { index: number; id: string | null; errors: FieldError[] }[] = [];
@@ -87,6 +87,7 @@ export function createDvcqgIngest(deps: DvcqgDeps) {
         source,
         'dossier',
         pending.flatMap((p) => p.mapped.map((m) => m.event)),
+        opts,
       );
       let k = 0;
       for (const p of pending) {
@@ -114,7 +115,8 @@ export function createDvcqgIngest(deps: DvcqgDeps) {
     });
     flush();
 
-    if (quarantined.length) {
+    // A replay's refusal is answered only: its record is already in quarantine.
+    if (quarantined.length && !opts.replay) {
       deps.store.transaction(() => {
         for (const q of quarantined) deps.store.quarantine.add(source.id, 'dvcqg', arrivalAt, q.id, safeJson(b.records[q.index]), q.errors);
       });

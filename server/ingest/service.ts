@@ -21,6 +21,11 @@ export interface AppliedChanges {
   tasks: { prev: TaskState | null; next: TaskState }[];
 }
 
+export interface IngestOptions {
+  /** An admin's replay of a quarantined record: see `ingest`. */
+  replay?: boolean;
+}
+
 export interface IngestDeps {
   store: Store;
   domain: DossierContext;
@@ -49,7 +54,12 @@ export function createIngestService(deps: IngestDeps) {
     taskAssignee: (id) => latest.task(id)?.assignee,
   };
 
-  function ingest(source: SourceRow, kind: IngestKind, rawEvents: unknown[]): EventResult[] {
+  /**
+   * opts.replay: an admin re-submits a quarantined record for the source (the data-quality review):
+   * the same path, except that a refusal is answered only (the record is already in quarantine) and
+   * the source is not marked as heard from (it sent nothing).
+   */
+  function ingest(source: SourceRow, kind: IngestKind, rawEvents: unknown[], opts: IngestOptions = {}): EventResult[] {
     const now = deps.now();
     const vctx: ValidationContext = { now, isKnownCode: deps.isKnownCode, jurisdictionName: deps.jurisdictionName };
     const batch = newBatch(source, now, rawEvents.length);
@@ -75,6 +85,7 @@ export function createIngestService(deps: IngestDeps) {
         appendValid(deps, batch, index, raw, v, indexed);
       });
 
+      if (opts.replay) return;
       for (const r of batch.rejects) store.quarantine.add(source.id, kind, now, r.id, safeStringify(r.raw), r.errors);
       if (batch.maxAt > 0) store.sources.markSeen(source.id, now, batch.maxAt);
     });

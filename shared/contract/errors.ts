@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   'source_exists',
   'user_exists',
   'display_exists',
+  /** A quarantined record already dismissed (or, to dismiss, no longer open). */
+  'already_reviewed',
+  /** A quarantined record whose source no longer exists: there is no one to replay it as. */
+  'source_gone',
   // 413 / 429: too much at once.
   'too_large',
   'too_many_events',

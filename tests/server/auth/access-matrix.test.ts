@@ -534,6 +534,31 @@ const CASES: Case[] = [
   { route: 'GET /audit/actions', what: 'lists the audit log’s actions', path: '/audit/actions', expect: ADMIN_ONLY },
   { route: 'GET /audit/export', what: 'exports the audit log as CSV', path: '/audit/export?from=2026-11-20', expect: ADMIN_ONLY },
   { route: 'GET /quarantine', what: 'reads the quarantine', path: '/quarantine', expect: ADMIN_ONLY },
+  // The data-quality review: quarantined records, their counts, replay and dismiss.
+  { route: 'GET /admin/quality/records', what: 'lists quarantined records', path: '/admin/quality/records?state=open', expect: ADMIN_ONLY },
+  { route: 'GET /admin/quality/counts', what: 'counts quarantined records', path: '/admin/quality/counts', expect: ADMIN_ONLY },
+  {
+    route: 'GET /admin/quality/records/:id',
+    what: 'reads a quarantined record',
+    path: (a) => `/admin/quality/records/${quarantinedFor[a]}`,
+    expect: ADMIN_ONLY,
+  },
+  {
+    route: 'POST /admin/quality/records/:id/replay',
+    what: 'replays a quarantined record (still bad: answered, left open)',
+    method: 'POST',
+    path: (a) => `/admin/quality/records/${quarantinedFor[a]}/replay`,
+    body: { payload: { id: 'qa-bad', type: 'received' } },
+    expect: ADMIN_ONLY,
+  },
+  {
+    route: 'POST /admin/quality/records/:id/dismiss',
+    what: 'dismisses a quarantined record',
+    method: 'POST',
+    path: (a) => `/admin/quality/records/${quarantinedFor[a]}/dismiss`,
+    body: { note: 'Dữ liệu thử' },
+    expect: ADMIN_ONLY,
+  },
 
   { route: 'GET /wall/presets', what: 'lists wall presets', path: '/wall/presets', expect: ALL },
   { route: 'GET /wall/presets/:name', what: 'reads a wall preset', path: '/wall/presets/ops', expect: ALL },
@@ -602,6 +627,8 @@ const REQUEST_EVENT_MATRIX: Record<Actor, boolean> = {
 };
 
 const reminderFor = {} as Record<Actor, number>;
+/** A quarantined record per actor (the dismiss of one actor does not close another's). */
+const quarantinedFor = {} as Record<Actor, number>;
 const explanationFor = {} as Record<Actor, number>;
 
 describe('access matrix: every role × every endpoint and socket scope', () => {
@@ -685,7 +712,12 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
     await srv.addUser('sender', 'supervisor');
     store.wallPresets.save('ops', ['map', 'kpi'], 20, srv.clock.now());
     const sender = store.users.findByUsername('sender')!;
+    const dossierSource = store.sources.findByName('test-dossiers')!;
     for (const a of ACTORS) {
+      store.quarantine.add(dossierSource.id, 'dossier', srv.clock.now(), `qa-${a}`, '{"id":"qa"}', [
+        { path: 'unit', message: 'is required' },
+      ]);
+      quarantinedFor[a] = store.quarantine.page({ limit: 1, offset: 0 }).items[0].id;
       await srv.addUser(`victim-${a}`, 'city_leader');
       store.sources.create(`victim-${a}`, 'dossier', hashSourceKey(generateSourceKey()), srv.clock.now());
       store.displays.create(`victim-${a}`, 'city', hashSourceKey(generateSourceKey()), srv.clock.now());
