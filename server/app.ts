@@ -2,7 +2,7 @@ import express from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Store } from './db/store.js';
-import type { DomainSettings, Jurisdiction, WorkCalendar } from './domain/types.js';
+import type { CalendarYear, DomainSettings, Jurisdiction, WorkCalendar } from './domain/types.js';
 import type { ScopeKey } from './metrics/types.js';
 import type { Logger } from './logger.js';
 import type { IngestService } from './ingest/service.js';
@@ -26,6 +26,7 @@ import { canSeeNames, PUBLIC, type PolicyOptions } from './auth/policy.js';
 import { authenticate } from './http/principal.js';
 import { authRoutes } from './http/auth-routes.js';
 import { adminRoutes } from './http/admin-routes.js';
+import { adminCalendarRoutes } from './http/admin-calendar-routes.js';
 import { reminderRoutes } from './http/reminder-routes.js';
 import { dataTrustRoutes } from './http/data-trust-routes.js';
 import { exportRoutes } from './http/export-routes.js';
@@ -83,6 +84,8 @@ export interface AppDeps {
   sourceSilentMs: number;
   /** Years with an official calendar file (fixtures/calendar), for the coverage warning. */
   calendarYears: readonly number[];
+  /** The calendar files' directory and the years loaded from it at start (the calendar tab edits the files). */
+  calendarFiles: { dir: string; loaded: readonly CalendarYear[] };
   security?: Partial<SecuritySettings>;
   /** Wall-clock time for sessions, lockouts and rate limits (never the demo's accelerated clock). */
   authNow?: () => number;
@@ -175,6 +178,15 @@ export function createApp(deps: AppDeps): App {
   api.use(exportRoutes({ ...deps, audit, policy }));
   api.use(dataTrustRoutes({ ...deps, audit, policy }));
   api.use(adminRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
+  api.use(
+    adminCalendarRoutes({
+      store: deps.store,
+      audit,
+      calendarDir: deps.calendarFiles.dir,
+      runningYears: deps.calendarFiles.loaded,
+      coverage,
+    }),
+  );
   api.use(wallRoutes({ store: deps.store }));
   api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering }));
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));

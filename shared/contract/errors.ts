@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'already_revoked',
   'source_exists',
   'user_exists',
+  /** A calendar file on disk fails the loader's validation (fixed by hand before it can be edited here). */
+  'calendar_invalid',
   // 413 / 429: too much at once.
   'too_large',
   'too_many_events',
