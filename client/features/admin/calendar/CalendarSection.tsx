@@ -138,22 +138,27 @@ function yearChoices(year: number, years: number[]): number[] {
 /** Where the year comes from, whether it is in force, and the year's count. */
 function YearStatus({ data }: { data: AdminCalendarYear }) {
   const { t } = useTranslation('adminCalendar');
-  const { t: tc } = useTranslation();
   const c = data.coverage;
   return (
     <div className="cal-status" data-testid="cal-status">
-      {c.status !== 'ok' && (
-        <p className={`banner ${c.status === 'missing_current_year' ? 'banner--error' : 'banner--warn'}`} data-testid="cal-coverage">
-          {tc(`calendar.${c.status}`, { year: c.year })}
-        </p>
-      )}
       {data.pendingRestart && (
         <p className="banner banner--warn" role="status" data-testid="cal-pending">
           {t('pendingRestart', { year: data.year })}
         </p>
       )}
       <p className="cal-status__file">{data.exists ? t('file', { file: data.file }) : t('noFile', { year: data.year, file: data.file })}</p>
-      <p className="cal-status__years">{t('yearsWithFiles', { years: data.years.length ? data.years.join(', ') : t('noYears') })}</p>
+      <p className="cal-status__years">
+        {t('yearsWithFiles', { years: data.years.length ? data.years.join(', ') : t('noYears') })}
+        {c.status !== 'ok' && (
+          <b
+            className={c.status === 'missing_current_year' ? 'cal-status__missing--severe' : 'cal-status__missing'}
+            data-testid="cal-coverage"
+          >
+            {' · '}
+            {t(`coverage.${c.status}`, { year: c.year })}
+          </b>
+        )}
+      </p>
       <p className="cal-status__total" data-testid="cal-total">
         <b>{t('workingDaysYear', { count: data.workingDays, year: data.year })}</b>
         <span className="page-meta"> — {t('workingDaysRule')}</span>

@@ -62,7 +62,7 @@ describe('CalendarSection', () => {
     const status = screen.getByTestId('cal-status');
     expect(status.textContent).toContain('Tệp lịch: fixtures/calendar/2026.json');
     expect(status.textContent).toContain('249 ngày làm việc trong năm 2026');
-    expect(screen.getByTestId('cal-coverage').textContent).toContain('Chưa có lịch làm việc năm 2027');
+    expect(screen.getByTestId('cal-coverage').textContent).toContain('chưa có tệp lịch năm 2027');
     expect(screen.queryByTestId('cal-pending')).toBeNull();
   });
 
