@@ -22,9 +22,9 @@ export function MonthCalendar({ grid, counts, selected, onPick, onRemove, busy }
         <span>{t('monthTitle', { month: grid.month })}</span>
         {counts && <span className="cal-month__count">{t('monthWorkingDays', { count: counts.workingDays })}</span>}
       </h3>
-      <div className="cal-grid" role="grid" aria-label={t('monthTitle', { month: grid.month })}>
+      <div className="cal-grid" role="group" aria-label={t('monthTitle', { month: grid.month })}>
         {weekdays.map((w) => (
-          <span key={w} className="cal-grid__head" role="columnheader">
+          <span key={w} className="cal-grid__head" aria-hidden="true">
             {w}
           </span>
         ))}
@@ -35,7 +35,6 @@ export function MonthCalendar({ grid, counts, selected, onPick, onRemove, busy }
           <button
             key={d.date}
             type="button"
-            role="gridcell"
             className={`cal-day cal-day--${d.kind}${selected === d.date ? ' cal-day--selected' : ''}`}
             data-date={d.date}
             data-kind={d.kind}
