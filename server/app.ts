@@ -2,7 +2,7 @@ import express from 'express';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Store } from './db/store.js';
-import type { DomainSettings, Jurisdiction, WorkCalendar } from './domain/types.js';
+import type { CalendarYear, DomainSettings, Jurisdiction, WorkCalendar } from './domain/types.js';
 import type { ScopeKey } from './metrics/types.js';
 import type { Logger } from './logger.js';
 import type { IngestService } from './ingest/service.js';
@@ -31,6 +31,7 @@ import { adminWallsRoutes } from './http/admin-walls-routes.js';
 import { adminAuditRoutes } from './http/admin-audit-routes.js';
 import { adminQualityRoutes } from './http/admin-quality-routes.js';
 import { createQuarantineReview } from './ingest/quarantine-review.js';
+import { adminCalendarRoutes } from './http/admin-calendar-routes.js';
 import { reminderRoutes } from './http/reminder-routes.js';
 import { dataTrustRoutes } from './http/data-trust-routes.js';
 import { exportRoutes } from './http/export-routes.js';
@@ -90,6 +91,8 @@ export interface AppDeps {
   calendarYears: readonly number[];
   /** Legal time (working days) of catalogued procedure codes, for DVCQG records, which carry none. */
   procedureLegalDays?: ReadonlyMap<string, number>;
+  /** The calendar files' directory and the years loaded from it at start (the calendar tab edits the files). */
+  calendarFiles: { dir: string; loaded: readonly CalendarYear[] };
   security?: Partial<SecuritySettings>;
   /** Wall-clock time for sessions, lockouts and rate limits (never the demo's accelerated clock). */
   authNow?: () => number;
@@ -189,6 +192,15 @@ export function createApp(deps: AppDeps): App {
   // Reviews are stamped with the city's clock, like the records they review.
   const review = createQuarantineReview({ store: deps.store, ingest: deps.ingest, dvcqg, now: deps.now });
   api.use(adminQualityRoutes({ store: deps.store, audit, review, now: deps.now }));
+  api.use(
+    adminCalendarRoutes({
+      store: deps.store,
+      audit,
+      calendarDir: deps.calendarFiles.dir,
+      runningYears: deps.calendarFiles.loaded,
+      coverage,
+    }),
+  );
   api.use(wallRoutes({ store: deps.store }));
   api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering }));
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));

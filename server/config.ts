@@ -32,6 +32,8 @@ const schema = z.object({
     .positive()
     .default(10 * 60_000),
   BOUNDARIES_DIR: z.string().default('data/boundaries'),
+  /** The working calendar's YYYY.json files (edited by hand or in /admin/calendar); default fixtures/calendar. */
+  CALENDAR_DIR: z.string().min(1).optional(),
   /** Base-map tile URL template the client may use (its origin is allowed by the Content-Security-Policy); none by default. */
   TILE_SERVER_URL: z
     .string()

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     clockTickMs: config.CLOCK_TICK_MS,
     sourceSilentMs: config.SOURCE_SILENT_MS,
     boundariesDir: config.BOUNDARIES_DIR,
+    calendarDir: config.CALENDAR_DIR,
     ingestMaxLagEvents: config.INGEST_MAX_LAG_EVENTS,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     security: {
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
       trustProxy: config.TRUST_PROXY,
     },
   });
-  recordCalendarChanges(runtime.store, runtime.app.audit);
+  recordCalendarChanges(runtime.store, runtime.app.audit, config.CALENDAR_DIR);
 
   let port = config.PORT;
   const listen = async () => {

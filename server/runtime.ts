@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { openDatabase } from './db/connection.js';
 import { loadProcedureLegalDays } from './config/procedure-catalogue.js';
 import { createStore, type Store } from './db/store.js';
-import { loadCalendarYears } from './config/calendar-loader.js';
+import { DEFAULT_CALENDAR_DIR, loadCalendarYears } from './config/calendar-loader.js';
 import { createWorkCalendar } from './domain/calendar.js';
 import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type WorkCalendar } from './domain/types.js';
 import { jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
@@ -44,6 +44,8 @@ export interface RuntimeOptions {
   clockTickMs?: number;
   sourceSilentMs?: number;
   boundariesDir?: string;
+  /** The working calendar's YYYY.json files (CALENDAR_DIR; default fixtures/calendar), read once at start. */
+  calendarDir?: string;
   /** Directory of the built client; null to serve the API only. */
   clientDir?: string | null;
   /** Access control and hardening settings (defaults: app.ts DEFAULT_SECURITY). */
@@ -104,7 +106,9 @@ const RECOVERY_LOG_EVERY_MS = 1_000;
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const { clock, logger } = opts;
   const settings = opts.settings ?? DEFAULT_DOMAIN_SETTINGS;
-  const calendarYears = loadCalendarYears();
+  const calendarDir = opts.calendarDir ?? DEFAULT_CALENDAR_DIR;
+  // Read once: every thread (main, projection writer, detail workers) works with these years until a restart.
+  const calendarYears = loadCalendarYears(calendarDir);
   const calendar = createWorkCalendar(calendarYears, settings.officeHours);
   const jurisdiction = loadJurisdiction();
   const index = jurisdictionIndex(jurisdiction);
@@ -204,6 +208,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     read: store.read,
     officials: store.officials,
     calendar,
+    calendarYears,
     settings,
     beforeRead: () => projections.sync(),
   });
@@ -231,6 +236,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     sourceSilentMs: opts.sourceSilentMs ?? 10 * 60_000,
     calendarYears: calendarYears.map((y) => y.year),
     procedureLegalDays: loadProcedureLegalDays(),
+    calendarFiles: { dir: calendarDir, loaded: calendarYears },
     security: opts.security,
     authNow: () => (opts.authClock ?? systemClock).now(),
     recovering: recovery.progress,

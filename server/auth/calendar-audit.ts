@@ -34,3 +34,16 @@ export function recordCalendarChanges(store: Store, audit: AuditLog, dir = DEFAU
   if (changed.length) audit.record({ actor: 'system', action: 'calendar.changed', target: 'calendar', details: { files: changed } });
   return changed;
 }
+
+/**
+ * After the administration wrote `file` (and audited it with its actor), remembers its digest, so that
+ * the next start does not record the same change again as the system's. Other files keep the digests
+ * of the last start: a hand edit of them is still recorded then.
+ */
+export function rememberCalendarFile(store: Store, dir: string, file: string): void {
+  const before = JSON.parse(store.meta.get(META_KEY) ?? 'null') as Record<string, string> | null;
+  if (!before) return; // no start has taken the baseline yet: the next one takes it, with this file as it is
+  const now = calendarDigests(dir);
+  if (now[file] === undefined) return;
+  store.meta.set(META_KEY, JSON.stringify({ ...before, [file]: now[file] }));
+}

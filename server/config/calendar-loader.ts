@@ -26,12 +26,20 @@ const calendarDay = z.object({
   name: z.string().trim().min(1, 'needs a name (e.g. "Tết Nguyên đán")'),
 });
 
+const workingSaturday = calendarDay.extend({
+  /** The day off this Saturday is worked in exchange for (optional; a day off of the same file). */
+  compensates: z
+    .string()
+    .refine((s) => parseDayKey(s) !== null, 'must be a calendar date YYYY-MM-DD')
+    .optional(),
+});
+
 /** Shape of one fixtures/calendar/YYYY.json file. */
 export const calendarYearSchema = z
   .object({
     year: z.number().int().min(1900).max(2999),
     daysOff: z.array(calendarDay),
-    workingSaturdays: z.array(calendarDay),
+    workingSaturdays: z.array(workingSaturday),
   })
   .strict()
   .superRefine((cal, ctx) => {
@@ -42,8 +50,11 @@ export const calendarYearSchema = z
         ctx.addIssue({ code: 'custom', path: ['daysOff', i, 'date'], message: `${date} is not in ${cal.year}` });
       }
     });
-    cal.workingSaturdays.forEach(({ date }, i) => {
+    cal.workingSaturdays.forEach(({ date, compensates }, i) => {
       const path = ['workingSaturdays', i, 'date'];
+      if (compensates !== undefined && !off.has(compensates)) {
+        ctx.addIssue({ code: 'custom', path: ['workingSaturdays', i, 'compensates'], message: `${compensates} is not in daysOff` });
+      }
       const d = parseDayKey(date);
       if (!date.startsWith(`${cal.year}-`)) ctx.addIssue({ code: 'custom', path, message: `${date} is not in ${cal.year}` });
       if (d !== null && dayOfWeekOfIndex(d) !== 6) ctx.addIssue({ code: 'custom', path, message: `${date} is not a Saturday` });

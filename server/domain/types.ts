@@ -231,7 +231,8 @@ export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
 export interface CalendarYear {
   year: number;
   daysOff: { date: string; name: string }[];
-  workingSaturdays: { date: string; name: string }[];
+  /** `compensates`: the day off (same year) this Saturday is worked in exchange for, when known. */
+  workingSaturdays: { date: string; name: string; compensates?: string }[];
 }
 
 /** Working-time arithmetic over the official calendar (see calendar.ts). */

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ReadRepo } from '../db/read-repo.js';
 import type { OfficialsRepo } from '../db/officials-repo.js';
-import type { DomainSettings, WorkCalendar } from '../domain/types.js';
+import type { CalendarYear, DomainSettings, WorkCalendar } from '../domain/types.js';
 import { computeUnitDetail, type UnitDetailArgs, type UnitDetailTables } from './unit-detail.js';
 import { computeOfficialsSnapshot, type OfficialsSnapshot, type OfficialsSnapshotArgs } from './officials-snapshot.js';
 import type { DetailJob, DetailReply, DetailResults, DetailTask, DetailWorkerData } from './detail-worker.js';
@@ -14,6 +14,11 @@ export interface DetailServiceOptions {
   /** Used when there is no file to open from a worker (the officials' scorecards). */
   officials?: OfficialsRepo;
   calendar: WorkCalendar;
+  /**
+   * The calendar years `calendar` was built from, handed to the workers so that they count with the same
+   * calendar as this thread (not with files edited since the start); absent, they read the shipped files.
+   */
+  calendarYears?: readonly CalendarYear[];
   settings: DomainSettings;
   /**
    * Runs on this thread before a computation is handed to a worker: waits for the projections to catch
@@ -68,7 +73,10 @@ export function createDetailService(opts: DetailServiceOptions) {
   const realNow = opts.realNow ?? Date.now;
   const cache = new Map<string, Entry>();
   const inFlight = new Map<string, Promise<unknown>>();
-  const pool = opts.dbFile === ':memory:' ? null : createWorkerPool(opts.dbFile, opts.settings.officeHours, opts.workers ?? 2);
+  const pool =
+    opts.dbFile === ':memory:'
+      ? null
+      : createWorkerPool(opts.dbFile, opts.settings.officeHours, opts.calendarYears ?? null, opts.workers ?? 2);
 
   function runInline(task: DetailTask): DetailResults[DetailTask['kind']] {
     if (task.kind === 'unit') return computeUnitDetail(opts.read, opts.calendar, task.args);
@@ -131,7 +139,12 @@ export function createDetailService(opts: DetailServiceOptions) {
 }
 
 /** A few worker threads, each answering one task at a time; tasks queue in order. */
-function createWorkerPool(dbFile: string, officeHours: DomainSettings['officeHours'], size: number) {
+function createWorkerPool(
+  dbFile: string,
+  officeHours: DomainSettings['officeHours'],
+  calendarYears: readonly CalendarYear[] | null,
+  size: number,
+) {
   interface Job {
     id: number;
     task: DetailTask;
@@ -148,7 +161,7 @@ function createWorkerPool(dbFile: string, officeHours: DomainSettings['officeHou
   let closed = false;
 
   function spawn(): Slot {
-    const data: DetailWorkerData = { dbFile, officeHours };
+    const data: DetailWorkerData = { dbFile, officeHours, calendarYears: calendarYears ? [...calendarYears] : null };
     const worker = new Worker(new URL('./detail-worker.boot.mjs', import.meta.url), { workerData: data });
     const slot: Slot = { worker, job: null };
     // An idle worker must not keep the process alive.

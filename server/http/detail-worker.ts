@@ -7,13 +7,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReadOnlyStore } from '../db/store.js';
 import { loadWorkCalendar } from '../config/calendar-loader.js';
-import type { DomainSettings } from '../domain/types.js';
+import { createWorkCalendar } from '../domain/calendar.js';
+import type { CalendarYear, DomainSettings } from '../domain/types.js';
 import { computeUnitDetail, type UnitDetailArgs, type UnitDetailTables } from './unit-detail.js';
 import { computeOfficialsSnapshot, type OfficialsSnapshot, type OfficialsSnapshotArgs } from './officials-snapshot.js';
 
 export interface DetailWorkerData {
   dbFile: string;
   officeHours: DomainSettings['officeHours'];
+  /** The years the server loaded at start (null: read the shipped files). */
+  calendarYears: CalendarYear[] | null;
 }
 /** What a worker computes: a unit's detail tables, or every official's scorecards over a window. */
 export type DetailTask = { kind: 'unit'; args: UnitDetailArgs } | { kind: 'officials'; args: OfficialsSnapshotArgs };
@@ -32,7 +35,10 @@ const port = parentPort;
 if (!port) throw new Error('detail-worker must run as a worker thread');
 const data = workerData as DetailWorkerData;
 const store = openReadOnlyStore(data.dbFile);
-const calendar = loadWorkCalendar(undefined, data.officeHours);
+// The server's years, not the files: a worker started after a calendar edit counts as the server does until a restart.
+const calendar = data.calendarYears
+  ? createWorkCalendar(data.calendarYears, data.officeHours)
+  : loadWorkCalendar(undefined, data.officeHours);
 
 port.on('message', (job: DetailJob) => {
   let reply: DetailReply;

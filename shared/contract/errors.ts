@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'already_reviewed',
   /** A quarantined record whose source no longer exists: there is no one to replay it as. */
   'source_gone',
+  /** A calendar file on disk fails the loader's validation (fixed by hand before it can be edited here). */
+  'calendar_invalid',
   // 413 / 429: too much at once.
   'too_large',
   'too_many_events',

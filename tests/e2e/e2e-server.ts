@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRuntime, type Runtime } from '../../server/runtime.js';
+import { DEFAULT_CALENDAR_DIR } from '../../server/config/calendar-loader.js';
 import { systemClock } from '../../server/clock.js';
 import { createLogger } from '../../server/logger.js';
 import { generateSourceKey, hashSourceKey } from '../../server/ingest/keys.js';
@@ -18,6 +19,8 @@ export interface E2eServer {
   url: string;
   runtime: Runtime;
   dossierKey: string;
+  /** The server's calendar files: a copy of fixtures/calendar (the calendar tab may edit it). */
+  calendarDir: string;
   /** Creates a user who signs in with E2E_PASSWORD. */
   addUser(username: string, role: UserRole, scope?: ScopeKey | null): Promise<void>;
   /** GET an API path as a signed-in city leader (the tests' own look-ups, outside the browser). */
@@ -32,6 +35,8 @@ export interface E2eServer {
 export async function startE2eServer(): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'bdt-e2e-'));
   const logger = createLogger('silent');
+  const calendarDir = join(dir, 'calendar');
+  cpSync(DEFAULT_CALENDAR_DIR, calendarDir, { recursive: true });
   const runtime = createRuntime({
     dbFile: join(dir, 'dashboard.db'),
     clock: systemClock,
@@ -41,6 +46,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     deltaFlushMs: 250,
     clockTickMs: 1000,
     boundariesDir: join(dir, 'boundaries'),
+    calendarDir,
   });
   const demo = await startDemo({ runtime, clock: systemClock, logger, seed: 79, liveScale: 0.2, seedDays: 10, seedScale: 0.08 });
   const dossierKey = generateSourceKey();
@@ -64,6 +70,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     url,
     runtime,
     dossierKey,
+    calendarDir,
     addUser,
     async api(path) {
       const res = await fetch(`${url}${path}`, { headers: { cookie } });

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { createRuntime, type Runtime } from '../../server/runtime.js';
+import { DEFAULT_CALENDAR_DIR } from '../../server/config/calendar-loader.js';
 import { manualClock } from '../../server/clock.js';
 import { createLogger } from '../../server/logger.js';
 import { generateSourceKey, hashSourceKey } from '../../server/ingest/keys.js';
@@ -68,10 +69,15 @@ export async function startTestServer(
     security?: Partial<SecuritySettings>;
     projectionFlushMs?: number;
     ingestMaxLagEvents?: number;
+    /** The working calendar's files; default: a copy of fixtures/calendar in the test's folder (made once per folder). */
+    calendarDir?: string;
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
   const dbFile = join(dir, 'dashboard.db');
+  // A copy, so that a test editing the calendar (the admin's calendar tab) never writes the repository's fixtures.
+  const calendarDir = opts.calendarDir ?? join(dir, 'calendar');
+  if (!opts.calendarDir && !existsSync(calendarDir)) cpSync(DEFAULT_CALENDAR_DIR, calendarDir, { recursive: true });
   const clock = manualClock(opts.start ?? T0);
   const runtime = createRuntime({
     dbFile,
@@ -82,6 +88,7 @@ export async function startTestServer(
     deltaFlushMs: opts.deltaFlushMs ?? 50,
     clockTickMs: 200,
     boundariesDir: join(dir, 'boundaries'),
+    calendarDir,
     security: opts.security,
     // Sessions and lockouts follow the same hand-set clock, so tests move time instead of waiting.
     authClock: clock,
@@ -204,7 +211,9 @@ export async function startTestServer(
         runtime.store.displays.create(`test-display-${++userSeq}`, s, hashDisplayToken(token), clock.now());
         return client('display', s, { bearer: token });
       }
-      const username = `test-${role.replace('_', '-')}-${++userSeq}`;
+      // A server restarted on the same folder already has the users of the first start.
+      let username = `test-${role.replace('_', '-')}-${++userSeq}`;
+      while (runtime.store.users.findByUsername(username)) username = `test-${role.replace('_', '-')}-${++userSeq}`;
       await addUser(username, role, scope);
       const res = await request('POST', '/api/v1/auth/login', { username, password: TEST_PASSWORD }, {});
       if (res.status !== 200) throw new Error(`login as ${role} answered ${res.status}: ${JSON.stringify(res.body)}`);

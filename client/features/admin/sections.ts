@@ -14,7 +14,8 @@ export interface AdminSection {
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { id: 'sources', Page: lazy(() => import('./sources/SourcesSection').then((m) => ({ default: m.SourcesSection }))) },
-  { id: 'walls', Page: lazy(() => import('./walls/WallsSection').then((m) => ({ default: m.WallsSection }))) },
-  { id: 'audit', Page: lazy(() => import('./audit/AuditSection').then((m) => ({ default: m.AuditSection }))) },
   { id: 'quality', Page: lazy(() => import('./quality/QualitySection').then((m) => ({ default: m.QualitySection }))) },
+  { id: 'walls', Page: lazy(() => import('./walls/WallsSection').then((m) => ({ default: m.WallsSection }))) },
+  { id: 'calendar', Page: lazy(() => import('./calendar/CalendarSection').then((m) => ({ default: m.CalendarSection }))) },
+  { id: 'audit', Page: lazy(() => import('./audit/AuditSection').then((m) => ({ default: m.AuditSection }))) },
 ];

@@ -524,6 +524,15 @@ const CASES: Case[] = [
     path: (a) => `/admin/wall/presets/gone-${a}`,
     expect: ADMIN_ONLY,
   },
+  { route: 'GET /admin/calendar/:year', what: 'reads a year of the working calendar', path: '/admin/calendar/2026', expect: ADMIN_ONLY },
+  {
+    route: 'PUT /admin/calendar/:year/days/:date',
+    what: 'adds a day off to the working calendar (the test server’s copy of its files)',
+    method: 'PUT',
+    path: '/admin/calendar/2026/days/2026-12-28',
+    body: { kind: 'day_off', name: 'Nghỉ thử' },
+    expect: ADMIN_ONLY,
+  },
   { route: 'GET /audit', what: 'reads the audit log', path: '/audit', expect: ADMIN_ONLY },
   {
     route: 'GET /audit',
