@@ -26,6 +26,7 @@ import { canSeeNames, PUBLIC, type PolicyOptions } from './auth/policy.js';
 import { authenticate } from './http/principal.js';
 import { authRoutes } from './http/auth-routes.js';
 import { adminRoutes } from './http/admin-routes.js';
+import { openApiRoutes } from './http/openapi/routes.js';
 import { reminderRoutes } from './http/reminder-routes.js';
 import { dataTrustRoutes } from './http/data-trust-routes.js';
 import { exportRoutes } from './http/export-routes.js';
@@ -167,6 +168,7 @@ export function createApp(deps: AppDeps): App {
       .set('Cache-Control', 'no-cache')
       .json({ tileUrl: sec.tileServerUrl, tileAttribution: sec.tileAttribution, publicView: sec.publicView });
   });
+  api.use(openApiRoutes(deps.build));
   api.use(readRoutes({ ...deps, policy }));
   // Request instants are the city's clock (deps.now): due dates are on the working calendar, and the
   // requests sit in the dossiers' timelines. Pushed live once Socket.IO exists (below).
