@@ -32,6 +32,7 @@ import { adminAuditRoutes } from './http/admin-audit-routes.js';
 import { adminQualityRoutes } from './http/admin-quality-routes.js';
 import { createQuarantineReview } from './ingest/quarantine-review.js';
 import { adminCalendarRoutes } from './http/admin-calendar-routes.js';
+import { openApiRoutes } from './http/openapi/routes.js';
 import { reminderRoutes } from './http/reminder-routes.js';
 import { dataTrustRoutes } from './http/data-trust-routes.js';
 import { exportRoutes } from './http/export-routes.js';
@@ -178,6 +179,7 @@ export function createApp(deps: AppDeps): App {
       .set('Cache-Control', 'no-cache')
       .json({ tileUrl: sec.tileServerUrl, tileAttribution: sec.tileAttribution, publicView: sec.publicView });
   });
+  api.use(openApiRoutes(deps.build));
   api.use(readRoutes({ ...deps, policy }));
   // Request instants are the city's clock (deps.now): due dates are on the working calendar, and the
   // requests sit in the dossiers' timelines. Pushed live once Socket.IO exists (below).

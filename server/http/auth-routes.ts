@@ -10,7 +10,7 @@ import { toVnIso } from '../domain/time.js';
 import { HttpError } from './errors.js';
 import { principalOf } from './principal.js';
 
-const loginBody = z.object({
+export const loginBody = z.object({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });

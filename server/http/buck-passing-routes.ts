@@ -10,7 +10,7 @@ import { askedWindow, pageQuery, parseQuery, periodParam, resolveScopeCode, wire
 import type { ReadDeps } from './read-routes.js';
 
 /** The list's query at `now` (its period checked with the other parameters, so one 400 names them all). */
-const listQuery = (now: number) =>
+export const listQuery = (now: number) =>
   z.object({
     // `30d` is the rolling 30 days, as `live` is elsewhere; else a current or named period (query.ts askedWindow).
     period: periodParam(now, 'live').transform((p) => (p === '30d' ? 'live' : p)),

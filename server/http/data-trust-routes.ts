@@ -26,12 +26,12 @@ import { denied, principalOf } from './principal.js';
 import { pageQuery, parseQuery, resolveScopeCode } from './query.js';
 import type { ReadDeps } from './read-routes.js';
 
-const periodQuery = z.object({ period: z.enum(PERIODS).default('month') });
-const flagsQuery = periodQuery.extend({
+export const periodQuery = z.object({ period: z.enum(PERIODS).default('month') });
+export const flagsQuery = periodQuery.extend({
   rule: z.enum(DATA_TRUST_RULES).optional(),
   status: z.enum(DATA_TRUST_STATUSES).optional(),
 });
-const reviewBody = z.object({ verdict: z.enum(DATA_TRUST_VERDICTS), note: z.string().trim().min(1).max(2000) });
+export const reviewBody = z.object({ verdict: z.enum(DATA_TRUST_VERDICTS), note: z.string().trim().min(1).max(2000) });
 
 /** The window in whole Vietnam days (the figures are kept per day): from the start of its first day. */
 function dayWindow(w: PeriodWindow): PeriodWindow {

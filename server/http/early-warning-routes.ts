@@ -32,8 +32,8 @@ const statusList = z
     return new Set(parts as WarningStatus[]);
   });
 
-const dossierQuery = pageQuery.extend({ status: statusList, official: z.string().min(1).max(100).optional() });
-const taskQuery = pageQuery.extend({ status: statusList });
+export const dossierQuery = pageQuery.extend({ status: statusList, official: z.string().min(1).max(100).optional() });
+export const taskQuery = pageQuery.extend({ status: statusList });
 
 export function earlyWarningRoutes(deps: ReadDeps): Router {
   const r = Router();

@@ -30,14 +30,14 @@ export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 /** Rows one export holds at most (a list longer than this is cut; the response says so in headers). */
 export const EXPORT_MAX_ROWS = 10_000;
 
-const exportBody = z.object({
+export const exportBody = z.object({
   table: z.enum(EXPORT_TABLES),
   code: z.string().min(1).max(40),
   status: z.string().max(40).optional(),
   rows: z.number().int().min(0).max(1_000_000),
 });
 
-const exportQuery = z.object({
+export const exportQuery = z.object({
   code: z.string().min(1).max(40),
   format: z.enum(EXPORT_FORMATS).default('xlsx'),
   lang: z.enum(EXPORT_LANGS).default('vi'),

@@ -12,7 +12,7 @@ import { drillWhere } from '../db/service-index-drill.js';
 import { HttpError } from './errors.js';
 import { parsePeriodParam, parseQuery } from './query.js';
 
-const drillQuery = z.object({
+export const drillQuery = z.object({
   indicator: z.enum(COMPUTABLE_INDICATORS).optional(),
   side: z.enum(INDEX_DRILL_SIDES).optional(),
   period: z.string().max(40).default('month'),

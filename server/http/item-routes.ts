@@ -16,6 +16,15 @@ import { dossierStatus, holderFilter, iso, pageQuery, parseQuery, resolveScopeCo
 import type { ReadDeps } from './read-routes.js';
 import { canListDossiers, canListTasks, canReadDossier, canReadTask } from '../auth/policy.js';
 
+/** A dossier list's filters (its page, sort and index drill: query.ts, index-drill-query.ts). */
+export const dossierListQuery = z.object({
+  status: dossierStatus.default('overdue'),
+  pastDue: z.enum(['0', '1']).default('0'),
+  holder: holderFilter,
+});
+/** A task list's filter (its page and sort: query.ts). */
+export const taskListQuery = z.object({ status: taskStatus.default('open_overdue') });
+
 // Long by design: the router's handlers registered in one place, each short and self-contained;
 // the function's length is their sum, not one long flow.
 // eslint-disable-next-line max-lines-per-function -- long by design: see the comment above
@@ -32,10 +41,7 @@ export function itemRoutes(deps: ReadDeps): Router {
     const p = principalOf(res);
     const { scope, unit } = resolveScope(String(req.params.code));
     if (!canListDossiers(p, scope)) throw denied(p, `the dossiers of ${scope}`);
-    const { status, pastDue, holder } = parseQuery(
-      z.object({ status: dossierStatus.default('overdue'), pastDue: z.enum(['0', '1']).default('0'), holder: holderFilter }),
-      req,
-    );
+    const { status, pastDue, holder } = parseQuery(dossierListQuery, req);
     const { page, pageSize } = parseQuery(pageQuery, req);
     const { sort, dir } = parseQuery(sortQuery(DOSSIER_SORT_KEYS), req);
     const now = deps.now();
@@ -63,7 +69,7 @@ export function itemRoutes(deps: ReadDeps): Router {
     const p = principalOf(res);
     const { scope, unit } = resolveScope(String(req.params.code));
     if (!canListTasks(p, scope)) throw denied(p, `the tasks of ${scope}`);
-    const { status } = parseQuery(z.object({ status: taskStatus.default('open_overdue') }), req);
+    const { status } = parseQuery(taskListQuery, req);
     const { page, pageSize } = parseQuery(pageQuery, req);
     const now = deps.now();
     const { sort, dir } = parseQuery(sortQuery(TASK_SORT_KEYS), req);

@@ -31,7 +31,7 @@ export const OFFICIALS_TTL_MS = 60_000;
 const code = z.string().trim().min(1).max(64);
 // A current period or a named one (2026-10, 2026-Q3, 2026): query.ts askedWindow.
 const period = z.string().max(40).default('month');
-const listQuery = z.object({
+export const listQuery = z.object({
   period,
   unit: code.optional(),
   department: code.optional(),
@@ -40,7 +40,7 @@ const listQuery = z.object({
   sort: z.enum(OFFICIAL_LIST_SORT_KEYS).default('overdueHeldNow'),
   dir: z.enum(['asc', 'desc']).optional(),
 });
-const detailQuery = z.object({ period });
+export const detailQuery = z.object({ period });
 
 /** Roles that never see an official's performance, refused before any lookup. */
 const neverOfficials = (p: Principal) => p.role === 'public' || p.role === 'admin' || p.role === 'display';

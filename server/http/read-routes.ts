@@ -63,7 +63,14 @@ export interface ReadDeps {
 }
 
 // A current period (PERIODS) or a named one (2026-10, 2026-Q3, 2026): metrics/named-periods.ts.
-const periodQuery = z.object({ period: z.string().max(40).default('live') });
+export const periodQuery = z.object({ period: z.string().max(40).default('live') });
+/** GET /units/:code and /departments/:code: the period, and whether officials' scorecards are wanted. */
+export const scopeDetailQuery = periodQuery.extend({ officials: z.enum(['0', '1']).default('1') });
+/** GET /alerts/recent. */
+export const recentAlertsQuery = z.object({
+  code: z.string().min(1).max(64).default('city'),
+  limit: z.coerce.number().int().min(1).max(100).default(40),
+});
 
 // Long by design: the router's handlers registered in one place, each short and self-contained;
 // the function's length is their sum, not one long flow.
@@ -194,13 +201,9 @@ export function readRoutes(deps: ReadDeps): Router {
   // What became overdue most recently, for the wall's feed: in the live alerts' shape, to whoever may
   // see the scope's aggregates (the public too, while the public view is on), names only to those
   // who may see them — the same rule as `alert:raised`.
-  const recentQuery = z.object({
-    code: z.string().min(1).max(64).default('city'),
-    limit: z.coerce.number().int().min(1).max(100).default(40),
-  });
   r.get('/alerts/recent', (req, res) => {
     const p = principalOf(res);
-    const { code, limit } = parseQuery(recentQuery, req);
+    const { code, limit } = parseQuery(recentAlertsQuery, req);
     const { scope, unit } = resolveScope(code);
     if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the alerts of ${scope}`);
     const names = canSeeNames(p, scope);
@@ -266,7 +269,7 @@ export function readRoutes(deps: ReadDeps): Router {
 
   r.get(['/units/:code', '/departments/:code'], async (req, res) => {
     const p = principalOf(res);
-    const query = parseQuery(periodQuery.extend({ officials: z.enum(['0', '1']).default('1') }), req);
+    const query = parseQuery(scopeDetailQuery, req);
     const asked = askedPeriod(req);
     const { scope, unit } = resolveScope(String(req.params.code));
     if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the figures of ${scope}`);

@@ -18,7 +18,7 @@ export interface ReminderRouteDeps {
 export type ReminderResponse = RequestView;
 
 // Lengths are checked again in characters by the service; these bounds only stop absurd bodies early.
-const sendBody = z.object({
+export const sendBody = z.object({
   kind: z.enum(REQUEST_KINDS).default('reminder'),
   subject: z.object({ type: z.enum(REQUEST_SUBJECT_TYPES), id: z.string().trim().min(1).max(200) }).optional(),
   unit: z.string().min(1).max(40).optional(),
@@ -29,9 +29,9 @@ const sendBody = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
     .optional(),
 });
-const answerBody = z.object({ text: z.string().max(16_000) });
-const seenBody = z.object({ ids: z.array(z.number().int().positive()).min(1).max(200) });
-const listQuery = z.object({ state: z.enum(REQUEST_STATE_FILTERS).optional(), kind: z.enum(REQUEST_KINDS).optional() });
+export const answerBody = z.object({ text: z.string().max(16_000) });
+export const seenBody = z.object({ ids: z.array(z.number().int().positive()).min(1).max(200) });
+export const listQuery = z.object({ state: z.enum(REQUEST_STATE_FILTERS).optional(), kind: z.enum(REQUEST_KINDS).optional() });
 
 function parseBody<T extends z.ZodTypeAny>(
   schema: T,

@@ -18,7 +18,7 @@ import { comparePortal, type PublishedFigure } from '../domain/portal-comparison
 import type { ReadDeps } from './read-routes.js';
 import type { ScopeKey } from '../metrics/types.js';
 
-const indexQuery = z.object({ period: z.string().max(40).default('month') });
+export const indexQuery = z.object({ period: z.string().max(40).default('month') });
 
 function windowOf(p: ResolvedPeriod): IndexWindow {
   return { period: p.name, kind: p.kind as IndexWindow['kind'], from: toVnIso(p.from), to: toVnIso(p.to), current: p.current !== null };

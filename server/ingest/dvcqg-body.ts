@@ -4,6 +4,7 @@
  * and `service` for progress steps) in the query string. `isUpdating` is checked and otherwise not
  * needed: each record is compared with what is known of its dossier.
  */
+import { z } from 'zod';
 import { DVCQG_SERVICES, type DvcqgService } from '../../shared/contract/dvcqg.js';
 import { HttpError } from '../errors.js';
 import type { DvcqgBatch } from './dvcqg-service.js';
@@ -13,18 +14,44 @@ export const MAX_DVCQG_RECORDS = 5_000;
 
 type Query = Record<string, unknown>;
 
+/** `isUpdating` in the query string: checked, otherwise not needed (records are compared with what is known). */
+export const isUpdatingText = z.string().regex(/^\s*(true|false|1|0)\s*$/i);
+/** `isUpdating` in the wrapper object: a boolean, or the same text as in the query. */
+export const isUpdatingValue = z.union([z.boolean(), isUpdatingText]);
+/** The service: dossier snapshots (the default, also for an empty value) or progress steps. */
+export const dvcqgServiceValue = z.union([z.enum(DVCQG_SERVICES), z.literal('')]);
+/** The query string, for every body shape (the bare array needs it; the wrapper's own fields win). */
+export const dvcqgQuery = z.object({
+  isUpdating: isUpdatingText.optional(),
+  MaDinhDanhDV: z.string().optional().meta({ description: "The unit's code or name, for records without DonViXuLy." }),
+  service: dvcqgServiceValue.optional(),
+});
+/**
+ * The body's two shapes with records as `record` says (readDvcqgBody checks the envelope with the
+ * field schemas above; each record is then read field by field by domain/dvcqg-record.ts).
+ */
+export const dvcqgBody = <T extends z.ZodType>(record: T) =>
+  z.union([
+    z.object({
+      service: dvcqgServiceValue.optional(),
+      isUpdating: isUpdatingValue.optional(),
+      MaDinhDanhDV: z.string().optional(),
+      data: z.array(record).max(MAX_DVCQG_RECORDS),
+    }),
+    z.array(record).max(MAX_DVCQG_RECORDS),
+  ]);
+
 const one = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
 
 function checkIsUpdating(v: unknown, where: string): void {
-  if (v === undefined || typeof v === 'boolean') return;
-  if (typeof v === 'string' && /^(true|false|1|0)$/i.test(v.trim())) return;
+  if (v === undefined || (where === 'query' ? isUpdatingText : isUpdatingValue).safeParse(v).success) return;
   throw new HttpError(400, where === 'query' ? 'invalid_query' : 'invalid_body', `isUpdating must be true or false (${where})`);
 }
 
 function readService(v: unknown, where: string): DvcqgService {
-  if (v === undefined || v === '') return 'DongBoHoSoMC';
-  if (typeof v === 'string' && (DVCQG_SERVICES as readonly string[]).includes(v)) return v as DvcqgService;
+  const parsed = dvcqgServiceValue.optional().safeParse(v);
+  if (parsed.success) return parsed.data || 'DongBoHoSoMC';
   throw new HttpError(
     400,
     where === 'query' ? 'invalid_query' : 'invalid_body',

@@ -1,4 +1,6 @@
 import express, { type Request, type RequestHandler, Router } from 'express';
+import { z } from 'zod';
+import type { IngestAnswer } from '../../shared/contract/api-schemas.js';
 import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import { HttpError } from '../errors.js';
@@ -11,6 +13,14 @@ import { readDvcqgBody } from './dvcqg-body.js';
 
 /** Most events one request may carry. */
 export const MAX_EVENTS_PER_BATCH = 5_000;
+/**
+ * A native batch's body with its events as `event` says. The route checks it with `z.unknown()` events
+ * (each event is then validated on its own, so one bad event does not refuse the batch); the API
+ * description (server/http/openapi/) shows it with the event schemas of record.
+ */
+export const ingestBatchBody = <T extends z.ZodType>(event: T) => z.object({ events: z.array(event).max(MAX_EVENTS_PER_BATCH) });
+const anyBatch = ingestBatchBody(z.unknown());
+
 /** Body size limit: 5,000 events of ~1 KiB each, with room to spare. */
 export const MAX_INGEST_BODY = '8mb';
 /** Requests with a missing or wrong key one address may make per minute (guessing keys is pointless, flooding is not). */
@@ -71,13 +81,15 @@ export function ingestRoutes(
     ['/ingest/tasks', 'task'],
   ] as const) {
     router.post(path, sourceAuth(store, kind, o), perSource, json, (req, res) => {
-      const body = req.body as { events?: unknown } | undefined;
-      if (!body || typeof body !== 'object' || !Array.isArray(body.events)) {
+      const parsed = anyBatch.safeParse(req.body);
+      if (!parsed.success) {
+        const events = (req.body as { events?: unknown } | undefined)?.events;
+        if (Array.isArray(events) && events.length > MAX_EVENTS_PER_BATCH) {
+          throw new HttpError(413, 'too_many_events', `at most ${MAX_EVENTS_PER_BATCH} events per request (got ${events.length})`);
+        }
         throw new HttpError(400, 'invalid_body', 'the body must be a JSON object with an "events" array');
       }
-      if (body.events.length > MAX_EVENTS_PER_BATCH) {
-        throw new HttpError(413, 'too_many_events', `at most ${MAX_EVENTS_PER_BATCH} events per request (got ${body.events.length})`);
-      }
+      const body = parsed.data;
       const source = (req as Request & { source: SourceRow }).source;
       const results = service.ingest(source, kind, body.events);
       let accepted = 0;
@@ -88,7 +100,8 @@ export function ingestRoutes(
         else if (r.status === 'duplicate') duplicate++;
         else rejected++;
       }
-      res.json({ accepted, duplicate, rejected, results });
+      const answer: IngestAnswer = { accepted, duplicate, rejected, results };
+      res.json(answer);
     });
   }
   if (dvcqg) {

@@ -578,6 +578,7 @@ const CASES: Case[] = [
     expect: row(401, 401, 401, 401, 'A', 'A', 401, 401),
   },
   { route: 'GET /health', what: 'health', path: '/health', expect: ALL },
+  { route: 'GET /openapi.json', what: 'the API description (public: shapes, no data)', path: '/openapi.json', expect: ALL },
 
   // Ingest takes a source key, never a session or a display token.
   {
