@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     boundariesDir: config.BOUNDARIES_DIR,
     ingestMaxLagEvents: config.INGEST_MAX_LAG_EVENTS,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    clockSkewWarnMs: config.CLOCK_SKEW_WARN_MINUTES * 60_000,
     security: {
       publicView: config.PUBLIC_VIEW,
       sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
       tileAttribution: config.TILE_ATTRIBUTION,
       corsOrigins: config.CORS_ORIGINS,
       trustProxy: config.TRUST_PROXY,
+      metricsToken: config.METRICS_TOKEN ?? null,
+      metricsAllow: config.METRICS_ALLOW,
     },
   });
   recordCalendarChanges(runtime.store, runtime.app.audit);

@@ -29,6 +29,9 @@ import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import { startLiveScheduler } from './scheduler.js';
 import { createDailyJumpSweep } from './data-trust/daily-sweep.js';
+import { createOpsMetrics } from './observability/ops-metrics.js';
+import { registerStoreGauges } from './observability/ops-gauges.js';
+import { CLOCK_SKEW_RESTORE_EVENTS, createClockSkewTracker, DEFAULT_CLOCK_SKEW_WARN_MS, restoreClockSkew } from './metrics/clock-skew.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -55,6 +58,8 @@ export interface RuntimeOptions {
   ingestMaxLagEvents?: number;
   /** How long close() waits for in-flight ingest batches before cutting them off (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs?: number;
+  /** A source's clock skew past this (either way) is shown as a warning (CLOCK_SKEW_WARN_MINUTES). */
+  clockSkewWarnMs?: number;
 }
 
 export interface Runtime {
@@ -164,6 +169,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
 
   // The one owner of the latest known state of every dossier and task (and of the read-your-writes rule).
   const latest = createWriteBehind({ store, projections });
+  // Operating figures (GET /metrics) and per-source clock skew, refilled from the log's tail.
+  const ops = createOpsMetrics();
+  const clockSkew = createClockSkewTracker();
+  restoreClockSkew(clockSkew, store.events.tailSkews(CLOCK_SKEW_RESTORE_EVENTS));
   const service = createIngestService({
     store,
     domain: ctx,
@@ -171,6 +180,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     isKnownCode: (code) => index.scopeOf(code) !== null,
     jurisdictionName: jurisdiction.name,
     latest,
+    clockSkew,
     onApplied(changes) {
       for (const d of changes.dossiers) {
         engine.applyDossier(d.prev, d.next);
@@ -189,7 +199,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ingest(source, kind, events) {
       const progress = recovery.progress();
       if (progress) throw recoveringError(progress);
-      return service.ingest(source, kind, events);
+      const results = service.ingest(source, kind, events);
+      ops.recordBatch(kind, results);
+      return results;
     },
   };
 
@@ -230,6 +242,18 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     authNow: () => (opts.authClock ?? systemClock).now(),
     recovering: recovery.progress,
     ingestAdmission: admission.admit,
+    ops,
+    clockSkew: { of: (id) => clockSkew.of(id), warnMs: opts.clockSkewWarnMs ?? DEFAULT_CLOCK_SKEW_WARN_MS },
+  });
+  registerStoreGauges(ops.registry, {
+    projectionLagEvents: () => projections.lag(),
+    dbFile: opts.dbFile,
+    databaseBytes: () => store.sizeBytes(),
+    sourceSkews: () =>
+      store.sources
+        .list()
+        .filter((s) => s.revokedAt === null)
+        .map((s) => ({ name: s.name, kind: s.kind, ...clockSkew.of(s.id) })),
   });
   // The live path's timers: the metrics clock advanced and the hub flushed every DELTA_FLUSH_MS, the clock ticked every CLOCK_TICK_MS.
   // An `at_risk` alert goes out once per dossier and due date, across restarts (migration 011).
@@ -239,7 +263,15 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     atRisk: { advance: (t) => atRiskLedger.firstPushes(warnings.advance(t)) },
     now,
     alertSources: { latestDossier: (id) => latest.dossier(id), latestTask: (id) => latest.task(id), unitName: nameOf },
-    hub: app.hub,
+    hub: {
+      publishAlert: (a) => app.hub.publishAlert(a),
+      tick: () => app.hub.tick(),
+      flush() {
+        const t0 = performance.now();
+        app.hub.flush();
+        ops.observeFlush((performance.now() - t0) / 1000);
+      },
+    },
     requests: app.requests,
     dataTrust: createDailyJumpSweep({ store, calendar, settings, now, caughtUp: () => projectedMark >= store.events.maxSeq() }),
     deltaFlushMs: opts.deltaFlushMs ?? 500,

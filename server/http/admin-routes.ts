@@ -10,6 +10,7 @@ import { generateSourceKey, hashSourceKey } from '../ingest/keys.js';
 import { parseSourceUnits } from '../ingest/unit-limit.js';
 import { parseSourceSilenceOptions } from '../ingest/source-silence-options.js';
 import type { ScopeKey } from '../metrics/types.js';
+import type { SourceSkew } from '../metrics/clock-skew.js';
 import { parseWallPreset, WALL_NAME_RE } from '../wall/presets.js';
 import { clientIp } from './auth-routes.js';
 import { HttpError } from './errors.js';
@@ -22,6 +23,8 @@ export interface AdminRouteDeps {
   scopeOf(code: string): ScopeKey | null;
   /** Called after a user is disabled (their sessions are gone; their sockets must go too). */
   onSessionsEnded(): void;
+  /** A source's clock skew (metrics/clock-skew.ts); without it, every source reads as having none yet. */
+  clockSkew?: (sourceId: number) => SourceSkew;
 }
 
 const SOURCE_NAME_RE = /^[A-Za-z0-9._-]{1,64}$/;
@@ -34,7 +37,9 @@ const pageQuery = z.object({
 
 const t = (v: number | null) => (v === null ? null : toVnIso(v));
 
-function sourceBody(s: SourceRow) {
+const NO_SKEW: SourceSkew = { medianMs: null, samples: 0 };
+
+function sourceBody(s: SourceRow, skew: SourceSkew = NO_SKEW) {
   return {
     name: s.name,
     kind: s.kind,
@@ -44,6 +49,9 @@ function sourceBody(s: SourceRow) {
     createdAt: t(s.createdAt),
     revokedAt: t(s.revokedAt),
     lastEventAt: t(s.lastEventAt),
+    // Median of (arrival − event time) over its last accepted events, ms (null: none yet); and over how many.
+    clockSkewMs: skew.medianMs,
+    clockSkewSamples: skew.samples,
   };
 }
 
@@ -96,7 +104,7 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
   });
 
   r.get('/admin/sources', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ items: store.sources.list().map(sourceBody) });
+    res.set('Cache-Control', 'no-store').json({ items: store.sources.list().map((s) => sourceBody(s, deps.clockSkew?.(s.id))) });
   });
 
   r.post('/admin/sources', (req, res) => {

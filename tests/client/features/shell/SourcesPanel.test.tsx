@@ -25,6 +25,10 @@ function source(over: Partial<SourceFreshness>): SourceFreshness {
     hours: 'office',
     state: 'live',
     silent: false,
+    clockSkewMs: null,
+    clockSkewSamples: 0,
+    clockSkewLarge: false,
+    clockSkewWarnMs: 15 * 60_000,
     ...over,
   };
 }
