@@ -81,6 +81,7 @@ function useCloseOnEscapeOrOutside(open: boolean, rootRef: RefObject<HTMLElement
  */
 function SkewLine({ source: s }: { source: SourceFreshness }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const w = skewWords(s.clockSkewMs);
   if (!w) return null;
   const value = w.key === 'seconds' ? t('sources.skewSeconds', w.values) : t(`sources.lag.${w.key}`, w.values);
@@ -89,7 +90,7 @@ function SkewLine({ source: s }: { source: SourceFreshness }) {
       className={`sources__meta sources__skew${s.clockSkewLarge ? ' sources__skew--large' : ''}`}
       data-testid={`source-skew-${s.name}`}
       data-large={s.clockSkewLarge}
-      title={t('sources.skewTitle', { n: s.clockSkewSamples })}
+      title={t('sources.skewTitle', { n: f.count(s.clockSkewSamples) })}
     >
       {s.clockSkewLarge && <span aria-hidden="true">⚠ </span>}
       {t('sources.skewLabel', { sign: w.sign, value })}
