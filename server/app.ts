@@ -206,7 +206,9 @@ export function createApp(deps: AppDeps): App {
   api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering }));
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));
   app.use('/api/v1', api);
-  // Not under /api/v1: where Prometheus looks by convention. Closed unless METRICS_TOKEN or METRICS_ALLOW is set.
+  // Not under /api/v1: where Prometheus looks by convention. Closed unless METRICS_TOKEN or METRICS_ALLOW is set;
+  // when it is open, the process's collectors start now, so the first scrape's event-loop delay covers the time since.
+  if (sec.metricsToken !== null || sec.metricsAllow.length > 0) processRegistry();
   const root = metricsRoute({
     access: { token: sec.metricsToken, allow: sec.metricsAllow },
     registries: () => [processRegistry(), ops.registry],
