@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       cpuNs(() => {
         for (let b = 0; b < EVENTS / BATCH; b++) {
           const w = skew.window(b % 40); // looked up once per batch, as the ingest path does
-          for (let i = 0; i < BATCH; i++) w.push(i * 7 - 1_000);
+          for (let i = 0; i < BATCH; i++) w.push(i * 7 - 1_000, i);
         }
       }) / EVENTS,
     );

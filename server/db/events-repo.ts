@@ -100,7 +100,7 @@ export function createEventsRepo(db: Db) {
   // The log's tail by its primary key, oldest first: no index on source or time is needed (nor kept).
   const tailArrivals = db
     .prepare(
-      'SELECT source_id, received_at - at FROM (SELECT seq, source_id, at, received_at FROM events ORDER BY seq DESC LIMIT ?) ORDER BY seq',
+      'SELECT source_id, received_at - at, received_at FROM (SELECT seq, source_id, at, received_at FROM events ORDER BY seq DESC LIMIT ?) ORDER BY seq',
     )
     .raw();
 
@@ -186,9 +186,9 @@ export function createEventsRepo(db: Db) {
     countAfter(fromSeq: number, toSeq: number): number {
       return countAfter.get(fromSeq, toSeq) as number;
     },
-    /** The last `limit` logged events' source and (arrival − at) in ms, oldest first (clock skew at start). */
-    tailSkews(limit: number): IterableIterator<[sourceId: number, skewMs: number]> {
-      return tailArrivals.iterate(limit) as IterableIterator<[number, number]>;
+    /** The last `limit` logged events' source, (arrival − at) in ms and arrival, oldest first (clock skew at start). */
+    tailSkews(limit: number): IterableIterator<[sourceId: number, skewMs: number, arrivedAt: number]> {
+      return tailArrivals.iterate(limit) as IterableIterator<[number, number, number]>;
     },
     countByKind(): Record<string, number> {
       const out: Record<string, number> = {};

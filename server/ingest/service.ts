@@ -190,7 +190,7 @@ function appendValid(
   b.lastSeq = seq;
   b.accepted.set(eventId, { payload, seq });
   if (v.event.at > b.maxAt) b.maxAt = v.event.at;
-  b.skew?.push(now - v.event.at);
+  b.skew?.push(now - v.event.at, now);
   b.results[index] = { index, id: eventId, status: 'accepted' };
 }
 

@@ -13,11 +13,14 @@ export const CLOCK_SKEW_WINDOW = 1_001;
 
 /** A source's recent skews: `push` is the hot path, `median` the read side. */
 export interface SkewWindow {
-  /** Records one accepted event's (arrival − at), in ms; the oldest falls out once the window is full. */
-  push(skewMs: number): void;
-  /** The median of the window in ms (the mean of the two middle values for an even count); null when empty. */
-  median(): number | null;
-  /** How many events the median is over (at most the window's size). */
+  /** Records one accepted event's (arrival − at) in ms and its arrival; the oldest falls out once the window is full. */
+  push(skewMs: number, arrivedAt: number): void;
+  /**
+   * The median in ms of the events that arrived after `since` (the mean of the two middle values for an
+   * even count), and how many that is; null when there are none.
+   */
+  median(since?: number): SourceSkew;
+  /** How many events the window holds (at most its size). */
   readonly size: number;
 }
 
@@ -25,20 +28,25 @@ export interface SkewWindow {
 export function createSkewWindow(capacity: number = CLOCK_SKEW_WINDOW): SkewWindow {
   if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`a skew window holds at least one event (got ${capacity})`);
   const ring = new Float64Array(capacity);
+  const arrivals = new Float64Array(capacity);
   let next = 0;
   let count = 0;
   return {
-    push(skewMs) {
+    push(skewMs, arrivedAt) {
       ring[next] = skewMs;
+      arrivals[next] = arrivedAt;
       next = next + 1 === capacity ? 0 : next + 1;
       if (count < capacity) count++;
     },
-    median() {
-      if (count === 0) return null;
-      // Order does not matter for a median: the filled part of the ring, sorted numerically (typed-array sort).
-      const sorted = ring.slice(0, count).sort();
-      const mid = count >> 1;
-      return count % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    median(since = -Infinity) {
+      // Order does not matter for a median: the filled part of the ring (arrived after `since`), sorted numerically.
+      const kept = new Float64Array(count);
+      let n = 0;
+      for (let i = 0; i < count; i++) if (arrivals[i] > since) kept[n++] = ring[i];
+      if (n === 0) return { medianMs: null, samples: 0 };
+      const sorted = kept.subarray(0, n).sort();
+      const mid = n >> 1;
+      return { medianMs: n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2, samples: n };
     },
     get size() {
       return count;
@@ -56,8 +64,8 @@ export interface SourceSkew {
 export interface ClockSkewTracker {
   /** The source's window, created on its first event: looked up once per batch, pushed once per accepted event. */
   window(sourceId: number): SkewWindow;
-  /** The source's skew now. */
-  of(sourceId: number): SourceSkew;
+  /** The source's skew now, over the events that arrived after `since` (a history load's end: those before were late by nature). */
+  of(sourceId: number, since?: number): SourceSkew;
   /** Every source with at least one event. */
   sources(): number[];
 }
@@ -70,9 +78,8 @@ export function createClockSkewTracker(capacity: number = CLOCK_SKEW_WINDOW): Cl
       if (!w) windows.set(sourceId, (w = createSkewWindow(capacity)));
       return w;
     },
-    of(sourceId) {
-      const w = windows.get(sourceId);
-      return w ? { medianMs: w.median(), samples: w.size } : { medianMs: null, samples: 0 };
+    of(sourceId, since) {
+      return windows.get(sourceId)?.median(since) ?? { medianMs: null, samples: 0 };
     },
     sources: () => [...windows.keys()],
   };
@@ -94,11 +101,14 @@ export function isSkewLarge(medianMs: number | null, warnMs: number): boolean {
  */
 export const CLOCK_SKEW_RESTORE_EVENTS = CLOCK_SKEW_WINDOW * 16;
 
-/** Refills the windows from logged events, oldest first ([source id, arrival − at in ms]); answers how many were read. */
-export function restoreClockSkew(tracker: Pick<ClockSkewTracker, 'window'>, events: Iterable<readonly [number, number]>): number {
+/** Refills the windows from logged events, oldest first ([source id, arrival − at in ms, arrival]); answers how many were read. */
+export function restoreClockSkew(
+  tracker: Pick<ClockSkewTracker, 'window'>,
+  events: Iterable<readonly [sourceId: number, skewMs: number, arrivedAt: number]>,
+): number {
   let n = 0;
-  for (const [sourceId, skewMs] of events) {
-    tracker.window(sourceId).push(skewMs);
+  for (const [sourceId, skewMs, arrivedAt] of events) {
+    tracker.window(sourceId).push(skewMs, arrivedAt);
     n++;
   }
   return n;

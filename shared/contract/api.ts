@@ -372,7 +372,8 @@ export interface SourceFreshness {
   /**
    * Clock skew: the median of (arrival − event `at`) over the source's last 1,001 accepted events, ms.
    * Positive: events arrive after they happened (sent late, or a clock behind ours); negative: a clock
-   * ahead. null before any event (since the start, or in the log's last 16,016 events read at start).
+   * ahead. null before any event (since the start, or in the log's last 16,016 events read at start);
+   * events of a history load (data trust's `history_until` mark) are left out.
    */
   clockSkewMs: number | null;
   /** How many events the median is over (0: none yet). */

@@ -8,6 +8,7 @@ import { receivedEvent, startTestServer, T0, waitFor, type TestServer } from '..
 import { generateSourceKey, hashSourceKey } from '../../../server/ingest/keys.js';
 import { toVnIso } from '../../../server/domain/time.js';
 import type { ClockTicked } from '../../../server/realtime/events.js';
+import { HISTORY_UNTIL_KEY } from '../../../server/projection/data-trust-rows.js';
 
 const MIN = 60_000;
 const iso = (ms: number) => toVnIso(ms);
@@ -112,5 +113,23 @@ describe('clock skew per source', () => {
     expect(bySource(res.body.sources, 'test-dossiers')).toMatchObject({ clockSkewMs: 3 * MIN, clockSkewSamples: 3 });
     expect(bySource(res.body.sources, 'test-tasks')).toMatchObject({ clockSkewMs: -2 * MIN, clockSkewSamples: 2 });
     expect(bySource(res.body.sources, 'late-ward')).toMatchObject({ clockSkewMs: 40 * MIN, clockSkewSamples: 1 });
+  });
+
+  it('leaves out a history load (data trust’s mark): its events were late by nature', async () => {
+    // Everything so far arrived at T0; the mark says it was a history load, as the demo's seed does.
+    srv.runtime.store.meta.set(HISTORY_UNTIL_KEY, String(T0 + 30 * MIN));
+    let res = await srv.get('/api/v1/health');
+    expect(bySource(res.body.sources, 'late-ward')).toMatchObject({ clockSkewMs: null, clockSkewSamples: 0, clockSkewLarge: false });
+    srv.clock.set(T0 + 61 * MIN);
+    const live = await srv.post('/api/v1/ingest/dossiers', {
+      events: [receivedEvent({ id: 'live1', dossierId: 'LIVE-1', at: iso(T0 + 60 * MIN) })],
+    });
+    expect(live.body.accepted).toBe(1);
+    res = await srv.get('/api/v1/health');
+    expect(bySource(res.body.sources, 'test-dossiers')).toMatchObject({ clockSkewMs: MIN, clockSkewSamples: 1 });
+    // While a history load runs, no figure at all.
+    srv.runtime.store.meta.set(HISTORY_UNTIL_KEY, 'pending');
+    res = await srv.get('/api/v1/health');
+    expect(bySource(res.body.sources, 'test-dossiers')).toMatchObject({ clockSkewMs: null, clockSkewSamples: 0 });
   });
 });
