@@ -42,6 +42,10 @@ import { installSessionAuth } from './realtime/session-auth.js';
 import { installRequestRooms } from './realtime/request-rooms.js';
 import type { RequestService } from './requests/request-service.js';
 import { createRequests } from './requests/requests.js';
+import { createOpsMetrics, processRegistry, type OpsMetrics } from './observability/ops-metrics.js';
+import { registerSocketGauge } from './observability/ops-gauges.js';
+import { metricsRoute, timeIngestRequests } from './http/metrics-route.js';
+import type { SourceSkew } from './metrics/clock-skew.js';
 
 /** Access control and hardening settings (server/config.ts has their environment variables and defaults). */
 export interface SecuritySettings {
@@ -56,6 +60,10 @@ export interface SecuritySettings {
   corsOrigins: string[];
   /** Proxy hops whose X-Forwarded-* headers are trusted (0: none). */
   trustProxy: number;
+  /** GET /metrics needs `Authorization: Bearer <this>` (METRICS_TOKEN; null: no token rule). */
+  metricsToken: string | null;
+  /** GET /metrics is open to these addresses and CIDRs (METRICS_ALLOW; empty: no address rule). Neither rule: 404. */
+  metricsAllow: string[];
 }
 
 export const DEFAULT_SECURITY: SecuritySettings = {
@@ -68,6 +76,8 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   tileAttribution: '',
   corsOrigins: [],
   trustProxy: 0,
+  metricsToken: null,
+  metricsAllow: [],
 };
 
 export interface AppDeps {
@@ -101,6 +111,10 @@ export interface AppDeps {
   recovering?: () => RecoveryProgress | null;
   /** Admits ingest requests (ingest/admission.ts): refused during a shutdown or under backpressure. */
   ingestAdmission?: express.RequestHandler;
+  /** The operating figures of GET /metrics (one registry per app); a fresh set when not given. */
+  ops?: OpsMetrics;
+  /** Per-source clock skew (metrics/clock-skew.ts), shown with the sources; and the size over which it is a warning. */
+  clockSkew?: { of(sourceId: number): SourceSkew; warnMs: number };
 }
 
 export interface App {
@@ -115,6 +129,8 @@ export interface App {
   requests: RequestService;
   /** The API router (under /api/v1), for listing its routes. */
   api: express.Router;
+  /** Routes outside /api/v1 (GET /metrics), for listing them. */
+  root: express.Router;
   close(): Promise<void>;
 }
 
@@ -136,7 +152,8 @@ export function createApp(deps: AppDeps): App {
     lockWindowMs: sec.loginLockMs,
     lockMs: sec.loginLockMs,
   });
-  const silence: SilenceSettings = { defaultSilentAfterMs: deps.sourceSilentMs, calendar: deps.calendar };
+  const silence: SilenceSettings = { defaultSilentAfterMs: deps.sourceSilentMs, calendar: deps.calendar, skew: deps.clockSkew };
+  const ops = deps.ops ?? createOpsMetrics();
   const coverage = loggedCalendarCoverage(deps);
   coverage();
   // Set below, once Socket.IO exists: ending sessions disconnects their sockets at once.
@@ -167,6 +184,7 @@ export function createApp(deps: AppDeps): App {
     now: deps.now,
     legalDaysOf: deps.procedureLegalDays && ((code) => deps.procedureLegalDays!.get(code)),
   });
+  api.use('/ingest', timeIngestRequests(ops));
   api.use(
     ingestRoutes(deps.store, deps.ingest, { ratePerMinute: sec.ingestRatePerMinute, now: authNow, admit: deps.ingestAdmission }, dvcqg),
   );
@@ -187,7 +205,16 @@ export function createApp(deps: AppDeps): App {
   api.use(reminderRoutes({ requests: requests.service, lists: requests.lists }));
   api.use(exportRoutes({ ...deps, audit, policy }));
   api.use(dataTrustRoutes({ ...deps, audit, policy }));
-  api.use(adminRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
+  api.use(
+    adminRoutes({
+      store: deps.store,
+      audit,
+      now: authNow,
+      scopeOf: deps.scopeOf,
+      onSessionsEnded: () => endSessions(),
+      clockSkew: deps.clockSkew?.of,
+    }),
+  );
   api.use(adminSourcesRoutes({ store: deps.store, audit, scopeOf: deps.scopeOf }));
   api.use(adminWallsRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf }));
   api.use(adminAuditRoutes({ store: deps.store, audit, now: authNow }));
@@ -207,6 +234,14 @@ export function createApp(deps: AppDeps): App {
   api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering }));
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));
   app.use('/api/v1', api);
+  // Not under /api/v1: where Prometheus looks by convention. Closed unless METRICS_TOKEN or METRICS_ALLOW is set;
+  // when it is open, the process's collectors start now, so the first scrape's event-loop delay covers the time since.
+  if (sec.metricsToken !== null || sec.metricsAllow.length > 0) processRegistry();
+  const root = metricsRoute({
+    access: { token: sec.metricsToken, allow: sec.metricsAllow },
+    registries: () => [processRegistry(), ops.registry],
+  });
+  app.use(root);
   if (deps.clientDir) app.use(staticClient(deps.clientDir));
   app.use(errorHandler(deps.logger));
 
@@ -218,6 +253,9 @@ export function createApp(deps: AppDeps): App {
   const sessionAuth = installSessionAuth({ io, auth, sweepEveryMs: deps.clockTickMs });
   endSessions = () => void sessionAuth.sweep();
   requests.pushTo(installRequestRooms(io));
+  registerSocketGauge(ops.registry, function* () {
+    for (const s of io.of('/').sockets.values()) yield s.data.principal?.role;
+  });
 
   const metrics: MetricsSource = deps.metrics;
   const hub = createHub({
@@ -244,6 +282,7 @@ export function createApp(deps: AppDeps): App {
     audit,
     requests: requests.service,
     api,
+    root,
     async close() {
       displayAuth.stop();
       sessionAuth.stop();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseIsoWithOffset } from './domain/time.js';
 import { parseIngestKeys, type BootstrapKey } from './ingest/keys.js';
+import { MIN_METRICS_TOKEN_LENGTH, parseAllowList } from './observability/metrics-access.js';
 
 const boolFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'], { message: 'must be 0 or 1' })
@@ -77,6 +78,24 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Behind a reverse proxy: trust its X-Forwarded-For/-Proto (1 = one proxy hop). 0 by default. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** GET /metrics needs `Authorization: Bearer <this>`; unset with METRICS_ALLOW unset too, /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(MIN_METRICS_TOKEN_LENGTH, `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters`).optional(),
+  /** Addresses and CIDRs GET /metrics is open to (e.g. 127.0.0.1,10.0.0.0/8). */
+  METRICS_ALLOW: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const parsed = parseAllowList(v);
+      if (parsed.ok) return parsed.entries;
+      ctx.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }),
+  /** A source whose clock skew (median of arrival − event time) is larger than this, either way, is shown with a warning. */
+  CLOCK_SKEW_WARN_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(7 * 24 * 60)
+    .default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     calendarDir: config.CALENDAR_DIR,
     ingestMaxLagEvents: config.INGEST_MAX_LAG_EVENTS,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    clockSkewWarnMs: config.CLOCK_SKEW_WARN_MINUTES * 60_000,
     security: {
       publicView: config.PUBLIC_VIEW,
       sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
       tileAttribution: config.TILE_ATTRIBUTION,
       corsOrigins: config.CORS_ORIGINS,
       trustProxy: config.TRUST_PROXY,
+      metricsToken: config.METRICS_TOKEN ?? null,
+      metricsAllow: config.METRICS_ALLOW,
     },
   });
   recordCalendarChanges(runtime.store, runtime.app.audit, config.CALENDAR_DIR);

@@ -30,6 +30,10 @@ import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import { startLiveScheduler } from './scheduler.js';
 import { createDailyJumpSweep } from './data-trust/daily-sweep.js';
+import { HISTORY_UNTIL_KEY } from './projection/data-trust-rows.js';
+import { createOpsMetrics } from './observability/ops-metrics.js';
+import { registerStoreGauges } from './observability/ops-gauges.js';
+import { CLOCK_SKEW_RESTORE_EVENTS, createClockSkewTracker, DEFAULT_CLOCK_SKEW_WARN_MS, restoreClockSkew } from './metrics/clock-skew.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -58,6 +62,8 @@ export interface RuntimeOptions {
   ingestMaxLagEvents?: number;
   /** How long close() waits for in-flight ingest batches before cutting them off (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs?: number;
+  /** A source's clock skew past this (either way) is shown as a warning (CLOCK_SKEW_WARN_MINUTES). */
+  clockSkewWarnMs?: number;
 }
 
 export interface Runtime {
@@ -171,6 +177,16 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const latest = createWriteBehind({ store, projections });
   // The live scheduler (started below, once the app exists) flushes soon after an applied event.
   let metricsChanged = (): void => {};
+  // Operating figures (GET /metrics) and per-source clock skew, refilled from the log's tail.
+  const ops = createOpsMetrics();
+  const clockSkew = createClockSkewTracker();
+  restoreClockSkew(clockSkew, store.events.tailSkews(CLOCK_SKEW_RESTORE_EVENTS));
+  // Events that arrived in a history load (the demo's seeded weeks, a first import: data-trust's mark) were
+  // late by nature: a source's skew is over the events after it (none while the load runs).
+  const skewOf = (sourceId: number) => {
+    const mark = store.meta.get(HISTORY_UNTIL_KEY);
+    return clockSkew.of(sourceId, mark === null ? -Infinity : mark === 'pending' ? Infinity : Number(mark));
+  };
   const service = createIngestService({
     store,
     domain: ctx,
@@ -178,6 +194,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     isKnownCode: (code) => index.scopeOf(code) !== null,
     jurisdictionName: jurisdiction.name,
     latest,
+    clockSkew,
     onApplied(changes) {
       metricsChanged();
       for (const d of changes.dossiers) {
@@ -197,7 +214,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ingest(source, kind, events, opts) {
       const progress = recovery.progress();
       if (progress) throw recoveringError(progress);
-      return service.ingest(source, kind, events, opts);
+      const results = service.ingest(source, kind, events, opts);
+      ops.recordBatch(kind, results);
+      return results;
     },
   };
 
@@ -241,6 +260,18 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     authNow: () => (opts.authClock ?? systemClock).now(),
     recovering: recovery.progress,
     ingestAdmission: admission.admit,
+    ops,
+    clockSkew: { of: skewOf, warnMs: opts.clockSkewWarnMs ?? DEFAULT_CLOCK_SKEW_WARN_MS },
+  });
+  registerStoreGauges(ops.registry, {
+    projectionLagEvents: () => projections.lag(),
+    dbFile: opts.dbFile,
+    databaseBytes: () => store.sizeBytes(),
+    sourceSkews: () =>
+      store.sources
+        .list()
+        .filter((s) => s.revokedAt === null)
+        .map((s) => ({ name: s.name, kind: s.kind, ...skewOf(s.id) })),
   });
   // The live path's timers: the metrics clock advanced and the hub flushed every DELTA_FLUSH_MS, the clock ticked every CLOCK_TICK_MS.
   // An `at_risk` alert goes out once per dossier and due date, across restarts (migration 011).
@@ -250,7 +281,15 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     atRisk: { advance: (t) => atRiskLedger.firstPushes(warnings.advance(t)) },
     now,
     alertSources: { latestDossier: (id) => latest.dossier(id), latestTask: (id) => latest.task(id), unitName: nameOf },
-    hub: app.hub,
+    hub: {
+      publishAlert: (a) => app.hub.publishAlert(a),
+      tick: () => app.hub.tick(),
+      flush() {
+        const t0 = performance.now();
+        app.hub.flush();
+        ops.observeFlush((performance.now() - t0) / 1000);
+      },
+    },
     requests: app.requests,
     dataTrust: createDailyJumpSweep({ store, calendar, settings, now, caughtUp: () => projectedMark >= store.events.maxSeq() }),
     deltaFlushMs: opts.deltaFlushMs ?? 500,

@@ -37,3 +37,22 @@ export function lagWords(ms: number | null): {
   if (hours < 24) return { key: 'hours', values: { h: hours, m: String(minutes % 60).padStart(2, '0') } };
   return { key: 'days', values: { d: Math.floor(hours / 24), h: hours % 24 } };
 }
+
+/**
+ * A clock skew (ms, signed) as a sign and an i18n key under `sources.lag` (or `sources.skew.seconds`
+ * under a minute) with its values: "+3 phút", "−12 giây". Null before any event.
+ */
+export function skewWords(ms: number | null): {
+  sign: '+' | '−' | '±';
+  key: 'seconds' | 'minutes' | 'hours' | 'days';
+  values: Record<string, string | number>;
+} | null {
+  if (ms === null) return null;
+  const abs = Math.abs(ms);
+  const seconds = Math.round(abs / 1000);
+  // The typographic minus, as Vietnamese and English print a negative figure.
+  const sign = seconds === 0 ? '±' : ms > 0 ? '+' : '−';
+  if (abs < 60_000) return { sign, key: 'seconds', values: { s: seconds } };
+  const lag = lagWords(abs);
+  return { sign, key: lag.key as 'minutes' | 'hours' | 'days', values: lag.values };
+}

@@ -97,6 +97,12 @@ export function createEventsRepo(db: Db) {
   const count = db.prepare('SELECT COUNT(*) FROM events').pluck();
   const countAfter = db.prepare('SELECT COUNT(*) FROM events WHERE seq > ? AND seq <= ?').pluck();
   const countByKind = db.prepare('SELECT kind, COUNT(*) AS n FROM events GROUP BY kind');
+  // The log's tail by its primary key, oldest first: no index on source or time is needed (nor kept).
+  const tailArrivals = db
+    .prepare(
+      'SELECT source_id, received_at - at, received_at FROM (SELECT seq, source_id, at, received_at FROM events ORDER BY seq DESC LIMIT ?) ORDER BY seq',
+    )
+    .raw();
 
   return {
     /**
@@ -179,6 +185,10 @@ export function createEventsRepo(db: Db) {
     /** How many events are logged in (fromSeq, toSeq]. */
     countAfter(fromSeq: number, toSeq: number): number {
       return countAfter.get(fromSeq, toSeq) as number;
+    },
+    /** The last `limit` logged events' source, (arrival − at) in ms and arrival, oldest first (clock skew at start). */
+    tailSkews(limit: number): IterableIterator<[sourceId: number, skewMs: number, arrivedAt: number]> {
+      return tailArrivals.iterate(limit) as IterableIterator<[number, number, number]>;
     },
     countByKind(): Record<string, number> {
       const out: Record<string, number> = {};

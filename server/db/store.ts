@@ -110,6 +110,10 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
     ping(): boolean {
       return db.prepare('SELECT 1').pluck().get() === 1;
     },
+    /** The database's size in bytes (pages × page size): in WAL mode the file itself lags until a checkpoint. */
+    sizeBytes(): number {
+      return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+    },
     close(): void {
       db.close();
     },

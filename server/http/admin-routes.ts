@@ -9,6 +9,7 @@ import { generateSourceKey, hashSourceKey } from '../ingest/keys.js';
 import { parseSourceUnits } from '../ingest/unit-limit.js';
 import { parseSourceSilenceOptions } from '../ingest/source-silence-options.js';
 import type { ScopeKey } from '../metrics/types.js';
+import type { SourceSkew } from '../metrics/clock-skew.js';
 import { parseWallPreset, WALL_NAME_RE } from '../wall/presets.js';
 import { clientIp } from './auth-routes.js';
 import { HttpError } from './errors.js';
@@ -21,12 +22,16 @@ export interface AdminRouteDeps {
   scopeOf(code: string): ScopeKey | null;
   /** Called after a user is disabled (their sessions are gone; their sockets must go too). */
   onSessionsEnded(): void;
+  /** A source's clock skew (metrics/clock-skew.ts); without it, every source reads as having none yet. */
+  clockSkew?: (sourceId: number) => SourceSkew;
 }
 
 const SOURCE_NAME_RE = /^[A-Za-z0-9._-]{1,64}$/;
 const t = (v: number | null) => (v === null ? null : toVnIso(v));
 
-function sourceBody(s: SourceRow) {
+const NO_SKEW: SourceSkew = { medianMs: null, samples: 0 };
+
+function sourceBody(s: SourceRow, skew: SourceSkew = NO_SKEW) {
   return {
     name: s.name,
     kind: s.kind,
@@ -36,6 +41,9 @@ function sourceBody(s: SourceRow) {
     createdAt: t(s.createdAt),
     revokedAt: t(s.revokedAt),
     lastEventAt: t(s.lastEventAt),
+    // Median of (arrival − event time) over its last accepted events, ms (null: none yet); and over how many.
+    clockSkewMs: skew.medianMs,
+    clockSkewSamples: skew.samples,
   };
 }
 
@@ -88,7 +96,7 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
   });
 
   r.get('/admin/sources', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ items: store.sources.list().map(sourceBody) });
+    res.set('Cache-Control', 'no-store').json({ items: store.sources.list().map((s) => sourceBody(s, deps.clockSkew?.(s.id))) });
   });
 
   r.post('/admin/sources', (req, res) => {

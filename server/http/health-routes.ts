@@ -6,6 +6,7 @@ import type { HealthResponse, SourceFreshness } from '../../shared/contract/api.
 import type { WorkCalendar } from '../domain/types.js';
 import type { CalendarCoverage } from '../domain/calendar-coverage.js';
 import { sourceSilence } from '../metrics/source-silence.js';
+import { DEFAULT_CLOCK_SKEW_WARN_MS, isSkewLarge, type SourceSkew } from '../metrics/clock-skew.js';
 import { HttpError, RECOVERING_RETRY_AFTER_S } from './errors.js';
 import type { RecoveryProgress } from '../projection/projector.js';
 import { denied, principalOf } from './principal.js';
@@ -16,6 +17,8 @@ export interface SilenceSettings {
   /** SOURCE_SILENT_MS: the threshold of a source without its own. */
   defaultSilentAfterMs: number;
   calendar: Pick<WorkCalendar, 'workingMsBetween'>;
+  /** Per-source clock skew and the size over which it is a warning (absent: no source has any yet). */
+  skew?: { of(sourceId: number): SourceSkew; warnMs: number };
 }
 
 /** Per-source freshness: when each active source last sent something, its lag and state (metrics/source-silence.ts). */
@@ -26,6 +29,8 @@ export function sourceFreshness(store: Store, now: number, silence: SilenceSetti
     .map((s) => {
       const silentAfterMs = s.silentAfterMs ?? silence.defaultSilentAfterMs;
       const judged = sourceSilence({ lastSeenAt: s.lastSeenAt, now, silentAfterMs, hours: s.hours }, silence.calendar);
+      const skew = silence.skew?.of(s.id) ?? { medianMs: null, samples: 0 };
+      const warnMs = silence.skew?.warnMs ?? DEFAULT_CLOCK_SKEW_WARN_MS;
       return {
         name: s.name,
         kind: s.kind,
@@ -37,6 +42,10 @@ export function sourceFreshness(store: Store, now: number, silence: SilenceSetti
         hours: s.hours,
         state: judged.state,
         silent: judged.state === 'silent',
+        clockSkewMs: skew.medianMs === null ? null : Math.round(skew.medianMs),
+        clockSkewSamples: skew.samples,
+        clockSkewLarge: isSkewLarge(skew.medianMs, warnMs),
+        clockSkewWarnMs: warnMs,
       };
     });
 }

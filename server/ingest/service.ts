@@ -10,6 +10,7 @@ import type { WriteBehind } from '../projection/write-behind.js';
 import { sameContent } from './canonical-json.js';
 import { rawEventId, validateEvent, type IngestKind, type Validated, type ValidationContext } from './validate.js';
 import { unitLimitErrors, type ItemUnits } from './unit-limit.js';
+import type { ClockSkewTracker, SkewWindow } from '../metrics/clock-skew.js';
 
 export type EventResult =
   | { index: number; id: string | null; status: 'accepted' }
@@ -36,6 +37,8 @@ export interface IngestDeps {
   latest: WriteBehind;
   /** Called after the batch's transaction committed, with every changed item (before → after). */
   onApplied(changes: AppliedChanges): void;
+  /** Per-source clock skew (metrics/clock-skew.ts): each accepted event's (arrival − at) is pushed to its source's window. */
+  clockSkew?: Pick<ClockSkewTracker, 'window'>;
 }
 
 /**
@@ -62,7 +65,7 @@ export function createIngestService(deps: IngestDeps) {
   function ingest(source: SourceRow, kind: IngestKind, rawEvents: unknown[], opts: IngestOptions = {}): EventResult[] {
     const now = deps.now();
     const vctx: ValidationContext = { now, isKnownCode: deps.isKnownCode, jurisdictionName: deps.jurisdictionName };
-    const batch = newBatch(source, now, rawEvents.length);
+    const batch = newBatch(source, now, rawEvents.length, deps.clockSkew?.window(source.id) ?? null);
 
     // Validation reads nothing from the store: the whole batch is validated before the transaction,
     // so the write lock (which the projection writer waits for) is held for the log's work only.
@@ -123,9 +126,11 @@ interface Batch {
   taskNext: Map<string, TaskState>;
   maxAt: number;
   lastSeq: number;
+  /** The source's clock-skew window (null: not tracked). Pushed to in the transaction: a rolled-back batch's events did arrive. */
+  skew: SkewWindow | null;
 }
 
-function newBatch(source: SourceRow, now: number, size: number): Batch {
+function newBatch(source: SourceRow, now: number, size: number, skew: SkewWindow | null): Batch {
   return {
     source,
     now,
@@ -138,6 +143,7 @@ function newBatch(source: SourceRow, now: number, size: number): Batch {
     taskNext: new Map(),
     maxAt: 0,
     lastSeq: 0,
+    skew,
   };
 }
 
@@ -195,6 +201,7 @@ function appendValid(
   b.lastSeq = seq;
   b.accepted.set(eventId, { payload, seq });
   if (v.event.at > b.maxAt) b.maxAt = v.event.at;
+  b.skew?.push(now - v.event.at, now);
   b.results[index] = { index, id: eventId, status: 'accepted' };
 }
 

@@ -369,6 +369,18 @@ export interface SourceFreshness {
   state: SourceState;
   /** state === 'silent' (kept for older clients). */
   silent: boolean;
+  /**
+   * Clock skew: the median of (arrival − event `at`) over the source's last 1,001 accepted events, ms.
+   * Positive: events arrive after they happened (sent late, or a clock behind ours); negative: a clock
+   * ahead. null before any event (since the start, or in the log's last 16,016 events read at start);
+   * events of a history load (data trust's `history_until` mark) are left out.
+   */
+  clockSkewMs: number | null;
+  /** How many events the median is over (0: none yet). */
+  clockSkewSamples: number;
+  /** Its size is over clockSkewWarnMs (CLOCK_SKEW_WARN_MINUTES): a sign to check the source's clock or its sending. */
+  clockSkewLarge: boolean;
+  clockSkewWarnMs: number;
 }
 
 /** GET /api/v1/health */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 
 import { useTranslation } from 'react-i18next';
 import type { SourceFreshness } from '../../../shared/contract/api';
 import { useFormat } from '../../i18n';
-import { lagWords, SOURCE_STATE_ICON, summarizeSources } from '../../lib/sources';
+import { lagWords, skewWords, SOURCE_STATE_ICON, summarizeSources } from '../../lib/sources';
 
 /**
  * The header's "Nguồn dữ liệu: 2/2 trực tiếp" button; it opens a list of every source with when it
@@ -75,6 +75,32 @@ function useCloseOnEscapeOrOutside(open: boolean, rootRef: RefObject<HTMLElement
   }, [open, rootRef, close]);
 }
 
+/**
+ * "Lệch giờ: +3 phút" under the lag, with what it means in its title; past the warning size, marked
+ * with an icon and a sentence saying what to check. Nothing before the source's first event.
+ */
+function SkewLine({ source: s }: { source: SourceFreshness }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const w = skewWords(s.clockSkewMs);
+  if (!w) return null;
+  const value = w.key === 'seconds' ? t('sources.skewSeconds', w.values) : t(`sources.lag.${w.key}`, w.values);
+  return (
+    <span
+      className={`sources__meta sources__skew${s.clockSkewLarge ? ' sources__skew--large' : ''}`}
+      data-testid={`source-skew-${s.name}`}
+      data-large={s.clockSkewLarge}
+      title={t('sources.skewTitle', { n: f.count(s.clockSkewSamples) })}
+    >
+      {s.clockSkewLarge && <span aria-hidden="true">⚠ </span>}
+      {t('sources.skewLabel', { sign: w.sign, value })}
+      {s.clockSkewLarge && (
+        <span className="sources__skew-warning">{t('sources.skewLarge', { minutes: Math.round(s.clockSkewWarnMs / 60_000) })}</span>
+      )}
+    </span>
+  );
+}
+
 /** One row per source: name, kind and silence rule; when it last sent; its lag; its state. */
 function SourcesTable({ sources }: { sources: readonly SourceFreshness[] }) {
   const { t } = useTranslation();
@@ -104,7 +130,10 @@ function SourcesTable({ sources }: { sources: readonly SourceFreshness[] }) {
                 {s.lastSeenAt ? <time dateTime={s.lastSeenAt}>{f.dateTime(s.lastSeenAt)}</time> : t('sources.never')}
                 {s.lastEventAt && <span className="sources__meta">{t('sources.latestEvent', { time: f.dateTime(s.lastEventAt) })}</span>}
               </td>
-              <td>{t(`sources.lag.${lag.key}`, lag.values)}</td>
+              <td>
+                {t(`sources.lag.${lag.key}`, lag.values)}
+                <SkewLine source={s} />
+              </td>
               <td className={`sources__state sources__state--${s.state}`}>
                 <span aria-hidden="true">{SOURCE_STATE_ICON[s.state]}</span> {t(`sources.state.${s.state}`)}
               </td>

@@ -27,6 +27,8 @@ interface Case {
   body?: unknown | ((a: Actor) => unknown);
   /** Uses a client of its own (logout ends the session it is sent with). */
   fresh?: boolean;
+  /** A route outside /api/v1 (the app's root router, e.g. GET /metrics): its path is used as it is. */
+  root?: boolean;
   expect: Record<Actor, Expect>;
 }
 
@@ -40,6 +42,13 @@ function row(...e: Expect[]): Record<Actor, Expect> {
   return Object.fromEntries(ACTORS.map((a, i) => [a, e[i]])) as Record<Actor, Expect>;
 }
 const ALL = row('A', 'A', 'A', 'A', 'A', 'A', 'A', 'A');
+const NONE_404 = row('N', 'N', 'N', 'N', 'N', 'N', 'N', 'N');
+
+/** The URL a case asks, as actor `a`. */
+function urlOf(c: Case, a: Actor): string {
+  const path = typeof c.path === 'function' ? c.path(a) : c.path;
+  return c.root ? path : `/api/v1${path}`;
+}
 const ADMIN_ONLY = row('D', 'D', 'D', 'D', 'D', 'D', 'D', 'A');
 
 //                                            city_leader supervisor unit_leader department display_unit display_city public admin
@@ -605,6 +614,10 @@ const CASES: Case[] = [
     body: { service: 'DongBoHoSoMC', isUpdating: false, data: [] },
     expect: row(401, 401, 401, 401, 401, 401, 401, 401),
   },
+
+  // Operations: Prometheus metrics, outside /api/v1. Opened by METRICS_TOKEN or METRICS_ALLOW, never by
+  // a role (tests/server/http/metrics-endpoint.test.ts); unset here, so no one, an admin included, finds it.
+  { route: 'GET /metrics', what: 'Prometheus metrics, not configured', path: '/metrics', root: true, expect: NONE_404 },
 ];
 
 /** Socket scopes × actors: true = snapshot, false = `forbidden` ack. */
@@ -769,7 +782,7 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
   it('never gives a signed-in role less than the public (PUBLIC_VIEW=1): over HTTP and the socket, for every GET route and scope', async () => {
     const lesser: string[] = [];
     for (const c of CASES.filter((k) => (k.method ?? 'GET') === 'GET' && !k.fresh)) {
-      const path = (a: Actor) => `/api/v1${typeof c.path === 'function' ? c.path(a) : c.path}`;
+      const path = (a: Actor) => urlOf(c, a);
       const anon = await clients.public.request('GET', path('public'));
       if (anon.status < 200 || anon.status >= 300) continue;
       for (const a of ACTORS) {
@@ -793,7 +806,7 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
   }, 60_000);
 
   it('has a rule for every route of the API, and no rule for a route that does not exist', () => {
-    const declared = new Set(listRoutes(srv.runtime.app.api).map((r) => `${r.method} ${r.path}`));
+    const declared = new Set([...listRoutes(srv.runtime.app.api), ...listRoutes(srv.runtime.app.root)].map((r) => `${r.method} ${r.path}`));
     const covered = new Set(CASES.map((c) => c.route));
     expect(
       [...declared].filter((r) => !covered.has(r)),
@@ -811,7 +824,7 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
       const says = e === 'A' ? 'allows' : e === 'N' ? 'answers 404 to' : e === 'D' ? 'refuses' : `answers ${e} to`;
       it(`${c.route} (${c.what}) ${says} ${a}`, async () => {
         const client = c.fresh ? await clientFor(a) : clients[a];
-        const path = `/api/v1${typeof c.path === 'function' ? c.path(a) : c.path}`;
+        const path = urlOf(c, a);
         const body = typeof c.body === 'function' ? (c.body as (a: Actor) => unknown)(a) : c.body;
         const res = await client.request(c.method ?? 'GET', path, c.method && c.method !== 'GET' ? (body ?? {}) : undefined);
         const detail = `${c.method ?? 'GET'} ${path} as ${a}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;

@@ -41,6 +41,10 @@ const FRESH: SourceFreshness = {
   hours: 'office',
   state: 'silent',
   silent: true,
+  clockSkewMs: null,
+  clockSkewSamples: 0,
+  clockSkewLarge: false,
+  clockSkewWarnMs: 15 * 60_000,
 };
 
 function row(source: AdminSource, freshness?: SourceFreshness, onRevoke = () => {}) {

@@ -25,6 +25,10 @@ function source(over: Partial<SourceFreshness>): SourceFreshness {
     hours: 'office',
     state: 'live',
     silent: false,
+    clockSkewMs: null,
+    clockSkewSamples: 0,
+    clockSkewLarge: false,
+    clockSkewWarnMs: 15 * 60_000,
     ...over,
   };
 }
@@ -77,6 +81,40 @@ describe('SourcesPanel', () => {
     expect(silent.getAttribute('data-state')).toBe('silent');
     expect(silent.textContent).toContain('Chưa gửi dữ liệu');
     expect(silent.textContent).toContain('Chưa cập nhật sau 15 phút (cả ngày đêm)');
+  });
+
+  it('shows each source’s clock skew with what it means, and warns past the threshold', () => {
+    render(
+      <SourcesPanel
+        sources={[
+          source({ clockSkewMs: 3 * 60_000 + 10_000, clockSkewSamples: 1_001 }),
+          source({ name: 'fast-clock', clockSkewMs: -40_000, clockSkewSamples: 12 }),
+          source({ name: 'late-ward', clockSkewMs: (60 + 5) * 60_000, clockSkewSamples: 300, clockSkewLarge: true }),
+          source({ name: 'new-src' }),
+        ]}
+      />,
+    );
+    fireEvent.click(screen.getByTestId('sources-button'));
+    const skew = screen.getByTestId('source-skew-ward-26740');
+    expect(skew.textContent).toBe('Lệch giờ: +3 phút');
+    expect(skew.getAttribute('title')).toContain('trung vị');
+    expect(skew.getAttribute('title')).toContain('1.001 sự kiện gần nhất');
+    expect(skew.getAttribute('data-large')).toBe('false');
+    expect(screen.getByTestId('source-skew-fast-clock').textContent).toBe('Lệch giờ: −40 giây');
+    const late = screen.getByTestId('source-skew-late-ward');
+    expect(late.getAttribute('data-large')).toBe('true');
+    expect(late.textContent).toContain('⚠');
+    expect(late.textContent).toContain('Lệch giờ: +1 giờ 05 phút');
+    expect(late.textContent).toContain('Lệch quá 15 phút: kiểm tra đồng hồ của hệ thống nguồn');
+    // Before its first event, no figure is made up.
+    expect(screen.queryByTestId('source-skew-new-src')).toBeNull();
+  });
+
+  it('words the clock skew in English when switched', async () => {
+    await i18next.changeLanguage('en');
+    render(<SourcesPanel sources={[source({ clockSkewMs: 3 * 60_000, clockSkewSamples: 5 })]} />);
+    fireEvent.click(screen.getByTestId('sources-button'));
+    expect(screen.getByTestId('source-skew-ward-26740').textContent).toBe('Clock skew: +3 min');
   });
 
   it('closes with Escape', () => {

@@ -18,6 +18,10 @@ const base: Omit<SourceFreshness, 'name' | 'state' | 'silent'> = {
   quietMs: null,
   silentAfterMs: 600_000,
   hours: 'office',
+  clockSkewMs: null,
+  clockSkewSamples: 0,
+  clockSkewLarge: false,
+  clockSkewWarnMs: 900_000,
 };
 
 describe('WallSources', () => {
