@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   // 400: the request is malformed or fails its schema.
   'bad_request',
   'invalid_json',
+  /** An ingest body that is not valid UTF-8 (or UTF-16 by its byte-order mark): the byte and where. */
+  'invalid_encoding',
   'invalid_body',
   'invalid_query',
   'invalid_export',
@@ -35,9 +37,10 @@ export const ERROR_CODES = [
   'already_revoked',
   'source_exists',
   'user_exists',
-  // 413 / 429: too much at once.
+  // 413 / 415 / 429: too much at once, or a charset other than UTF-8 / UTF-16.
   'too_large',
   'too_many_events',
+  'unsupported_charset',
   'rate_limited',
   'too_many_attempts',
   // 500 / 503.
