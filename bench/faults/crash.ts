@@ -110,7 +110,7 @@ export async function runCrash(
   );
   const events = o.senders.length * o.batchesPerSender * o.eventsPerBatch;
   print(
-    `  re-sent ${resentBatches} batches (${o.resendAcked} already acknowledged per sender among them); ${duplicatesAfterRestart} events answered duplicate`,
+    `  re-sent ${resentBatches} batches (${resentAckedBatches} of them already acknowledged); ${duplicatesAfterRestart} events answered duplicate`,
   );
   return {
     server: restarted,
