@@ -32,6 +32,8 @@ export interface CrashReport {
   resentAckedBatches: number;
   /** Events answered `duplicate` after the restart: committed before the kill (some never acknowledged). */
   duplicatesAfterRestart: number;
+  /** Of those, events of batches in flight at the kill: committed, never answered, resent and found in the log. */
+  committedUnanswered: number;
   restartMs: number;
 }
 
@@ -109,11 +111,21 @@ export async function runCrash(
     }),
   );
   const events = o.senders.length * o.batchesPerSender * o.eventsPerBatch;
+  const committedUnanswered = duplicatesAfterRestart - resentAckedBatches * o.eventsPerBatch;
   print(
-    `  re-sent ${resentBatches} batches (${resentAckedBatches} of them already acknowledged); ${duplicatesAfterRestart} events answered duplicate`,
+    `  re-sent ${resentBatches} batches (${resentAckedBatches} of them already acknowledged); ${duplicatesAfterRestart} events answered duplicate, ${committedUnanswered} of them of batches committed but never answered`,
   );
   return {
     server: restarted,
-    report: { events, sentBeforeKill, unacknowledgedBatches, resentBatches, resentAckedBatches, duplicatesAfterRestart, restartMs },
+    report: {
+      events,
+      sentBeforeKill,
+      unacknowledgedBatches,
+      resentBatches,
+      resentAckedBatches,
+      duplicatesAfterRestart,
+      committedUnanswered,
+      restartMs,
+    },
   };
 }

@@ -58,3 +58,17 @@ export function checkLog(dbFile: string, acked: Acked): LogCheck {
     db.close();
   }
 }
+
+/** The logged payload of one event (null: not in the log), to check that text survived its encoding. */
+export function loggedPayload(dbFile: string, source: string, eventId: string): Record<string, unknown> | null {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const payload = db
+      .prepare('SELECT e.payload FROM events e JOIN sources s ON s.id = e.source_id WHERE s.name = ? AND e.event_id = ?')
+      .pluck()
+      .get(source, eventId) as string | undefined;
+    return payload === undefined ? null : (JSON.parse(payload) as Record<string, unknown>);
+  } finally {
+    db.close();
+  }
+}

@@ -31,7 +31,8 @@ console.log(
 );
 console.log(
   `crash: ${result.crash.events} events from 4 senders · ${result.crash.unacknowledgedBatches} batches unacknowledged at the SIGKILL · ` +
-    `${result.crash.resentBatches} batches re-sent · ${result.crash.duplicatesAfterRestart} events answered duplicate after the restart · restart ${result.crash.restartMs} ms`,
+    `${result.crash.resentBatches} batches re-sent · ${result.crash.duplicatesAfterRestart} events answered duplicate after the restart ` +
+    `(${result.crash.committedUnanswered} committed but never answered) · restart ${result.crash.restartMs} ms`,
 );
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2));
 if (result.failures.length) {

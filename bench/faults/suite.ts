@@ -10,7 +10,7 @@ import { generateSourceKey } from '../../server/ingest/keys.js';
 import { runBadInputs, SOURCE_NAMES, line, type CaseReport } from './bad-inputs.js';
 import { CASES, type FaultCase } from './cases.js';
 import { runCrash, type CrashReport } from './crash.js';
-import { checkLog, type LogCheck } from './ledger.js';
+import { checkLog, loggedPayload, type LogCheck } from './ledger.js';
 import { startFaultServer, type ChildSource } from './server.js';
 import { runSilence, type SilenceReport } from './silence.js';
 import { emptyTotals, type Acked, type Totals } from './tally.js';
@@ -89,6 +89,7 @@ export async function runFaultSuite(o: SuiteOptions): Promise<SuiteResult> {
         crash.report,
         senders.map((s) => s.name),
       ),
+      ...encodingFailures(dbFile),
     ];
     return { totals, log, cases, silence, crash: crash.report, failures, ms: Math.round(performance.now() - t0) };
   } finally {
@@ -107,4 +108,18 @@ function ledgerFailures(log: LogCheck, t: Totals, crash: CrashReport, senders: s
   if (senderRows !== crash.events) out.push(`the senders' ${crash.events} events are ${senderRows} rows in the log`);
   if (log.quarantined !== t.rejected) out.push(`quarantine holds ${log.quarantined} rows for ${t.rejected} rejected events and records`);
   return out;
+}
+
+/** The events sent as UTF-16 (and the Latin-1 one resent as UTF-8) are logged with their Vietnamese text intact. */
+function encodingFailures(dbFile: string): string[] {
+  const expected: [string, string][] = [
+    ['enc-1', 'Phòng Tài chính'],
+    ['enc-2', 'Đăng ký khai sinh'],
+    ['enc-3', 'Đăng ký khai sinh'],
+  ];
+  return expected.flatMap(([id, name]) => {
+    const p = loggedPayload(dbFile, SOURCE_NAMES.dossiers, id);
+    const got = (p?.procedure as { name?: string } | undefined)?.name;
+    return got === name ? [] : [`wrong encodings: ${id} logged with procedure name ${JSON.stringify(got)}, sent ${JSON.stringify(name)}`];
+  });
 }
