@@ -37,9 +37,10 @@ export const ERROR_CODES = [
   'already_revoked',
   'source_exists',
   'user_exists',
-  // 413 / 415 / 429: too much at once, or a charset other than UTF-8 / UTF-16.
+  // 413 / 429: too much at once.
   'too_large',
   'too_many_events',
+  /** 415: an ingest body in a charset other than UTF-8 or UTF-16. */
   'unsupported_charset',
   'rate_limited',
   'too_many_attempts',
