@@ -1,4 +1,4 @@
-import express, { type Request, type RequestHandler, Router } from 'express';
+import { type Request, type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import type { IngestAnswer } from '../../shared/contract/api-schemas.js';
 import type { Store } from '../db/store.js';
@@ -10,6 +10,7 @@ import type { IngestService } from './service.js';
 import type { IngestKind } from './validate.js';
 import type { DvcqgIngest } from './dvcqg-service.js';
 import { readDvcqgBody } from './dvcqg-body.js';
+import { ingestJsonBody } from './json-body.js';
 
 /** Most events one request may carry. */
 export const MAX_EVENTS_PER_BATCH = 5_000;
@@ -69,7 +70,8 @@ export function ingestRoutes(
 ): Router {
   const router = Router();
   if (o.admit) router.use('/ingest', o.admit);
-  const json = express.json({ limit: MAX_INGEST_BODY });
+  // Strict UTF-8 / UTF-16: a body in another encoding is refused naming the byte, never decoded lossily.
+  const json = ingestJsonBody(MAX_INGEST_BODY);
   const buckets = createTokenBuckets({ perMinute: o.ratePerMinute });
   const perSource: RequestHandler = (req, _res, next) => {
     const source = (req as Request & { source: SourceRow }).source;
@@ -80,7 +82,7 @@ export function ingestRoutes(
     ['/ingest/dossiers', 'dossier'],
     ['/ingest/tasks', 'task'],
   ] as const) {
-    router.post(path, sourceAuth(store, kind, o), perSource, json, (req, res) => {
+    router.post(path, sourceAuth(store, kind, o), perSource, ...json, (req, res) => {
       const parsed = anyBatch.safeParse(req.body);
       if (!parsed.success) {
         const events = (req.body as { events?: unknown } | undefined)?.events;
@@ -106,7 +108,7 @@ export function ingestRoutes(
   }
   if (dvcqg) {
     // A dossier source's key, and the same per-source rate as its native batches.
-    router.post('/ingest/dvcqg', sourceAuth(store, 'dossier', o), perSource, json, (req, res) => {
+    router.post('/ingest/dvcqg', sourceAuth(store, 'dossier', o), perSource, ...json, (req, res) => {
       const batch = readDvcqgBody(req.body, req.query);
       res.json(dvcqg.sync((req as Request & { source: SourceRow }).source, batch));
     });

@@ -33,7 +33,7 @@ export function validateEvent(kind: IngestKind, raw: unknown, ctx: ValidationCon
   if (event === undefined) {
     // Not recognised by the fast path: zod, the schema of record, decides and explains.
     const parsed = kind === 'dossier' ? dossierEventSchema.safeParse(raw) : taskEventSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, eventId, errors: withCodeErrors(zodErrors(parsed.error), kind, obj, ctx) };
+    if (!parsed.success) return { ok: false, eventId, errors: withCodeErrors(zodErrors(parsed.error, obj), kind, obj, ctx) };
     event = parsed.data as DossierEvent | TaskEvent;
   }
   const errors = kind === 'dossier' ? checkDossier(event as DossierEvent, ctx) : checkTask(event as TaskEvent, ctx);
@@ -112,14 +112,25 @@ function withCodeErrors(errors: FieldError[], kind: IngestKind, obj: Record<stri
   return errors;
 }
 
-function zodErrors(err: z.ZodError): FieldError[] {
-  return err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: describeIssue(i) }));
+function zodErrors(err: z.ZodError, raw: Record<string, unknown>): FieldError[] {
+  return err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: describeIssue(i, raw) }));
 }
 
-function describeIssue(i: z.core.$ZodIssue): string {
+/** The value the sender put at a path (zod's issues do not carry it). */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v = raw;
+  for (const k of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+function describeIssue(i: z.core.$ZodIssue, raw: Record<string, unknown>): string {
   if (i.code === 'invalid_type') {
-    const received = (i as { input?: unknown }).input;
-    return received === undefined ? `is required (${i.expected})` : `must be ${i.expected}`;
+    const received = valueAt(raw, i.path);
+    if (received === undefined) return `is required (${i.expected})`;
+    // A number sent as a string ("3") is the commonest: say what was sent.
+    const sent =
+      received === null ? 'null' : typeof received === 'string' ? `the string ${JSON.stringify(received.slice(0, 40))}` : typeof received;
+    return `must be ${i.expected}, not ${sent}`;
   }
   if (i.code === 'invalid_value') return `${i.message}`;
   if (i.code === 'unrecognized_keys') return `unknown field(s): ${i.keys.join(', ')}`;

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   // 400: the request is malformed or fails its schema.
   'bad_request',
   'invalid_json',
+  /** An ingest body that is not valid UTF-8 (or UTF-16 by its byte-order mark): the byte and where. */
+  'invalid_encoding',
   'invalid_body',
   'invalid_query',
   'invalid_export',
@@ -46,6 +48,8 @@ export const ERROR_CODES = [
   // 413 / 429: too much at once.
   'too_large',
   'too_many_events',
+  /** 415: an ingest body in a charset other than UTF-8 or UTF-16. */
+  'unsupported_charset',
   'rate_limited',
   'too_many_attempts',
   // 500 / 503.
