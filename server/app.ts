@@ -26,6 +26,7 @@ import { canSeeNames, PUBLIC, type PolicyOptions } from './auth/policy.js';
 import { authenticate } from './http/principal.js';
 import { authRoutes } from './http/auth-routes.js';
 import { adminRoutes } from './http/admin-routes.js';
+import { adminUsersRoutes } from './http/admin-users-routes.js';
 import { reminderRoutes } from './http/reminder-routes.js';
 import { dataTrustRoutes } from './http/data-trust-routes.js';
 import { exportRoutes } from './http/export-routes.js';
@@ -175,6 +176,7 @@ export function createApp(deps: AppDeps): App {
   api.use(exportRoutes({ ...deps, audit, policy }));
   api.use(dataTrustRoutes({ ...deps, audit, policy }));
   api.use(adminRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
+  api.use(adminUsersRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
   api.use(wallRoutes({ store: deps.store }));
   api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering }));
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));

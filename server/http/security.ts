@@ -96,7 +96,7 @@ export function cors(allowed: readonly string[]): RequestHandler {
     if (req.method === 'OPTIONS') {
       res
         .set({
-          'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
+          'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
           'Access-Control-Allow-Headers': `Content-Type, Authorization, ${CSRF_HEADER}`,
           'Access-Control-Max-Age': '600',
         })
