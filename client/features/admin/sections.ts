@@ -4,7 +4,7 @@
  * `{ id: 'users', Page: lazy(() => import('./users/UsersSection').then((m) => ({ default: m.UsersSection }))) }`;
  * its tab label is `admin:sections.<id>` and its code is loaded on first visit.
  */
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 export interface AdminSection {
   /** The path segment `/admin/<id>` and the key of the tab's label in `admin.json` `sections`. */
@@ -12,4 +12,6 @@ export interface AdminSection {
   Page: LazyExoticComponent<ComponentType>;
 }
 
-export const ADMIN_SECTIONS: readonly AdminSection[] = [];
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { id: 'users', Page: lazy(() => import('./users/UsersSection').then((m) => ({ default: m.UsersSection }))) },
+];

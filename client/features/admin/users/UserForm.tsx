@@ -1,0 +1,153 @@
+/**
+ * Creating a user, or changing one's name, role and units. The server checks everything; its
+ * reasons are shown next to the field they name.
+ */
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../api';
+import { USER_ROLES, type UserRole } from '../../../../shared/contract/roles';
+import { changeUser, createUser, type AdminUser } from './api';
+import { splitFieldErrors, type FieldErrors, type UserField } from './field-errors';
+import type { ScopeOption } from './scope-names';
+import { ScopePicker } from './ScopePicker';
+
+const BOUND: readonly UserRole[] = ['unit_leader', 'department'];
+const NO_ERRORS: FieldErrors = { fields: {}, general: [] };
+
+interface Props {
+  /** The user being changed; absent: a new user. */
+  user?: AdminUser;
+  options: readonly ScopeOption[];
+  onDone(saved: AdminUser): void;
+  onCancel(): void;
+}
+
+export function UserForm({ user, options, onDone, onCancel }: Props) {
+  const { t } = useTranslation('adminUsers');
+  const { t: ta } = useTranslation('auth');
+  const id = useId();
+  const [username, setUsername] = useState(user?.username ?? '');
+  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<UserRole>(user?.role ?? 'unit_leader');
+  const [scopes, setScopes] = useState<string[]>(user?.scopes ?? []);
+  const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const bound = BOUND.includes(role);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      const heldScopes = bound ? scopes : [];
+      const saved = user
+        ? await changeUser(user.username, { displayName, role, scopes: heldScopes })
+        : await createUser({ username, password, displayName, role, scopes: heldScopes });
+      onDone(saved);
+    } catch (err) {
+      setErrors(
+        err instanceof ApiError && err.status >= 400 && err.status < 500
+          ? splitFieldErrors(err.message)
+          : { fields: {}, general: [t('error')] },
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (name: UserField, label: string, input: ReactNode, hint?: string) => (
+    <div className="users-field">
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      {input}
+      {hint && <p className="hint">{hint}</p>}
+      {errors.fields[name] && (
+        <p id={`${id}-${name}-err`} className="field-error" role="alert">
+          {errors.fields[name]}
+        </p>
+      )}
+    </div>
+  );
+  const describedBy = (name: UserField) => (errors.fields[name] ? `${id}-${name}-err` : undefined);
+
+  return (
+    <form className="users-form" onSubmit={(e) => void submit(e)} data-testid={user ? 'user-edit-form' : 'user-create-form'} noValidate>
+      <h2>{user ? t('form.editTitle', { name: user.displayName }) : t('form.createTitle')}</h2>
+      {errors.general.map((g) => (
+        <p key={g} className="field-error" role="alert">
+          {g}
+        </p>
+      ))}
+      {!user &&
+        field(
+          'username',
+          t('form.username'),
+          <input
+            id={`${id}-username`}
+            name="username"
+            autoComplete="off"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            aria-describedby={describedBy('username')}
+          />,
+          t('form.usernameHint'),
+        )}
+      {field(
+        'displayName',
+        t('form.displayName'),
+        <input
+          id={`${id}-displayName`}
+          name="displayName"
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          aria-describedby={describedBy('displayName')}
+        />,
+      )}
+      {!user &&
+        field(
+          'password',
+          t('form.password'),
+          <input
+            id={`${id}-password`}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-describedby={describedBy('password')}
+          />,
+          t('form.passwordHint'),
+        )}
+      {field(
+        'role',
+        t('form.role'),
+        <select
+          id={`${id}-role`}
+          name="role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as UserRole)}
+          aria-describedby={describedBy('role')}
+        >
+          {USER_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ta(`role.${r}`)}
+            </option>
+          ))}
+        </select>,
+      )}
+      {bound ? (
+        <ScopePicker options={options} value={scopes} onChange={setScopes} error={errors.fields.scopes} />
+      ) : (
+        <p className="hint">{t(role === 'admin' ? 'form.adminNoScope' : 'form.cityWide')}</p>
+      )}
+      <div className="users-form__actions">
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {user ? t('form.save') : t('form.create')}
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
