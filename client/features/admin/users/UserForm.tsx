@@ -22,10 +22,9 @@ interface Props {
   onCancel(): void;
 }
 
-export function UserForm({ user, options, onDone, onCancel }: Props) {
+/** The form's values, and sending them: the server's reasons come back split by field. */
+function useUserForm(user: AdminUser | undefined, onDone: (saved: AdminUser) => void) {
   const { t } = useTranslation('adminUsers');
-  const { t: ta } = useTranslation('auth');
-  const id = useId();
   const [username, setUsername] = useState(user?.username ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [password, setPassword] = useState('');
@@ -55,20 +54,35 @@ export function UserForm({ user, options, onDone, onCancel }: Props) {
       setBusy(false);
     }
   };
+  const values = { username, displayName, password, role, scopes };
+  const set = { username: setUsername, displayName: setDisplayName, password: setPassword, role: setRole, scopes: setScopes };
+  return { values, set, errors, busy, bound, submit };
+}
 
+export function UserForm({ user, options, onDone, onCancel }: Props) {
+  const { t } = useTranslation('adminUsers');
+  const { t: ta } = useTranslation('auth');
+  const id = useId();
+  const { values, set, errors, busy, bound, submit } = useUserForm(user, onDone);
+  const { role, scopes } = values;
   const field = (name: UserField, label: string, input: ReactNode, hint?: string) => (
-    <div className="users-field">
-      <label htmlFor={`${id}-${name}`}>{label}</label>
-      {input}
-      {hint && <p className="hint">{hint}</p>}
-      {errors.fields[name] && (
-        <p id={`${id}-${name}-err`} className="field-error" role="alert">
-          {errors.fields[name]}
-        </p>
-      )}
-    </div>
+    <Field id={`${id}-${name}`} label={label} input={input} hint={hint} error={errors.fields[name]} />
   );
   const describedBy = (name: UserField) => (errors.fields[name] ? `${id}-${name}-err` : undefined);
+  const text = (name: 'username' | 'displayName' | 'password', extra: { type?: string; autoComplete?: string } = {}) =>
+    field(
+      name,
+      t(`form.${name}`),
+      <input
+        id={`${id}-${name}`}
+        name={name}
+        value={values[name]}
+        onChange={(e) => set[name](e.target.value)}
+        aria-describedby={describedBy(name)}
+        {...extra}
+      />,
+      name === 'displayName' ? undefined : t(`form.${name}Hint`),
+    );
 
   return (
     <form className="users-form" onSubmit={(e) => void submit(e)} data-testid={user ? 'user-edit-form' : 'user-create-form'} noValidate>
@@ -78,46 +92,9 @@ export function UserForm({ user, options, onDone, onCancel }: Props) {
           {g}
         </p>
       ))}
-      {!user &&
-        field(
-          'username',
-          t('form.username'),
-          <input
-            id={`${id}-username`}
-            name="username"
-            autoComplete="off"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            aria-describedby={describedBy('username')}
-          />,
-          t('form.usernameHint'),
-        )}
-      {field(
-        'displayName',
-        t('form.displayName'),
-        <input
-          id={`${id}-displayName`}
-          name="displayName"
-          value={displayName}
-          onChange={(e) => setDisplayName(e.target.value)}
-          aria-describedby={describedBy('displayName')}
-        />,
-      )}
-      {!user &&
-        field(
-          'password',
-          t('form.password'),
-          <input
-            id={`${id}-password`}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-describedby={describedBy('password')}
-          />,
-          t('form.passwordHint'),
-        )}
+      {!user && text('username', { autoComplete: 'off' })}
+      {text('displayName')}
+      {!user && text('password', { type: 'password', autoComplete: 'new-password' })}
       {field(
         'role',
         t('form.role'),
@@ -125,7 +102,7 @@ export function UserForm({ user, options, onDone, onCancel }: Props) {
           id={`${id}-role`}
           name="role"
           value={role}
-          onChange={(e) => setRole(e.target.value as UserRole)}
+          onChange={(e) => set.role(e.target.value as UserRole)}
           aria-describedby={describedBy('role')}
         >
           {USER_ROLES.map((r) => (
@@ -136,7 +113,7 @@ export function UserForm({ user, options, onDone, onCancel }: Props) {
         </select>,
       )}
       {bound ? (
-        <ScopePicker options={options} value={scopes} onChange={setScopes} error={errors.fields.scopes} />
+        <ScopePicker options={options} value={scopes} onChange={set.scopes} error={errors.fields.scopes} />
       ) : (
         <p className="hint">{t(role === 'admin' ? 'form.adminNoScope' : 'form.cityWide')}</p>
       )}
@@ -149,5 +126,21 @@ export function UserForm({ user, options, onDone, onCancel }: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** A labelled input with its hint and the server's reason for it (the input carries `${id}` and aria-describedby `${id}-err`). */
+function Field({ id, label, input, hint, error }: { id: string; label: string; input: ReactNode; hint?: string; error?: string }) {
+  return (
+    <div className="users-field">
+      <label htmlFor={id}>{label}</label>
+      {input}
+      {hint && <p className="hint">{hint}</p>}
+      {error && (
+        <p id={`${id}-err`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

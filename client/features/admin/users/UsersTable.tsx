@@ -18,8 +18,6 @@ interface Props {
 
 export function UsersTable({ users, options, self, onEdit, onChanged, onPassword }: Props) {
   const { t } = useTranslation('adminUsers');
-  const { t: ta } = useTranslation('auth');
-  const f = useFormat();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -67,61 +65,80 @@ export function UsersTable({ users, options, self, onEdit, onChanged, onPassword
           </thead>
           <tbody>
             {users.map((u) => (
-              <tr key={u.username} data-testid={`user-row-${u.username}`} className={u.disabled ? 'is-disabled' : undefined}>
-                <th scope="row" data-label={t('col.name')}>
-                  <span className="users-name">{u.displayName}</span>
-                  <span className="muted users-username">{u.username}</span>
-                </th>
-                <td data-label={t('col.role')}>{ta(`role.${u.role}`)}</td>
-                <td data-label={t('col.scopes')}>
-                  {u.scopes.length ? (
-                    <ul className="users-scope-list">
-                      {u.scopes.map((s) => (
-                        <li key={s}>{scopeLabel(options, s)}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="muted">{t(u.role === 'admin' ? 'noScopeAdmin' : 'wholeCity')}</span>
-                  )}
-                </td>
-                <td data-label={t('col.state')}>
-                  <span className={u.disabled ? 'users-state users-state--off' : 'users-state'}>
-                    {t(u.disabled ? 'state.disabled' : 'state.active')}
-                  </span>
-                </td>
-                <td data-label={t('col.lastLogin')}>
-                  {u.lastLoginAt === null ? <span className="muted">{t('neverSignedIn')}</span> : f.dateTime(u.lastLoginAt)}
-                </td>
-                <td data-label={t('col.actions')}>
-                  <div className="users-actions">
-                    <button
-                      type="button"
-                      onClick={() => onEdit(u)}
-                      disabled={busy !== null}
-                      aria-label={t('editOf', { name: u.displayName })}
-                    >
-                      {t('edit')}
-                    </button>
-                    {u.username !== self && (
-                      <button
-                        type="button"
-                        onClick={() => void toggle(u)}
-                        disabled={busy !== null}
-                        data-testid={`user-toggle-${u.username}`}
-                      >
-                        {t(u.disabled ? 'enable' : 'disable')}
-                      </button>
-                    )}
-                    <button type="button" onClick={() => void reset(u)} disabled={busy !== null} data-testid={`user-reset-${u.username}`}>
-                      {t('resetPassword')}
-                    </button>
-                  </div>
-                </td>
-              </tr>
+              <UserRow
+                key={u.username}
+                user={u}
+                options={options}
+                self={self}
+                busy={busy !== null}
+                onEdit={onEdit}
+                onToggle={toggle}
+                onReset={reset}
+              />
             ))}
           </tbody>
         </table>
       </div>
     </>
+  );
+}
+
+interface RowProps {
+  user: AdminUser;
+  options: readonly ScopeOption[];
+  self: string | null;
+  busy: boolean;
+  onEdit(user: AdminUser): void;
+  onToggle(user: AdminUser): Promise<void>;
+  onReset(user: AdminUser): Promise<void>;
+}
+
+/** One user: a table row, or a card on a phone (each cell labelled by data-label). */
+function UserRow({ user: u, options, self, busy, onEdit, onToggle, onReset }: RowProps) {
+  const { t } = useTranslation('adminUsers');
+  const { t: ta } = useTranslation('auth');
+  const f = useFormat();
+  return (
+    <tr data-testid={`user-row-${u.username}`} className={u.disabled ? 'is-disabled' : undefined}>
+      <th scope="row" data-label={t('col.name')}>
+        <span className="users-name">{u.displayName}</span>
+        <span className="muted users-username">{u.username}</span>
+      </th>
+      <td data-label={t('col.role')}>{ta(`role.${u.role}`)}</td>
+      <td data-label={t('col.scopes')}>
+        {u.scopes.length ? (
+          <ul className="users-scope-list">
+            {u.scopes.map((s) => (
+              <li key={s}>{scopeLabel(options, s)}</li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">{t(u.role === 'admin' ? 'noScopeAdmin' : 'wholeCity')}</span>
+        )}
+      </td>
+      <td data-label={t('col.state')}>
+        <span className={u.disabled ? 'users-state users-state--off' : 'users-state'}>
+          {t(u.disabled ? 'state.disabled' : 'state.active')}
+        </span>
+      </td>
+      <td data-label={t('col.lastLogin')}>
+        {u.lastLoginAt === null ? <span className="muted">{t('neverSignedIn')}</span> : f.dateTime(u.lastLoginAt)}
+      </td>
+      <td data-label={t('col.actions')}>
+        <div className="users-actions">
+          <button type="button" onClick={() => onEdit(u)} disabled={busy} aria-label={t('editOf', { name: u.displayName })}>
+            {t('edit')}
+          </button>
+          {u.username !== self && (
+            <button type="button" onClick={() => void onToggle(u)} disabled={busy} data-testid={`user-toggle-${u.username}`}>
+              {t(u.disabled ? 'enable' : 'disable')}
+            </button>
+          )}
+          <button type="button" onClick={() => void onReset(u)} disabled={busy} data-testid={`user-reset-${u.username}`}>
+            {t('resetPassword')}
+          </button>
+        </div>
+      </td>
+    </tr>
   );
 }
