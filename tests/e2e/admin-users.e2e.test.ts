@@ -48,8 +48,8 @@ async function lateDossiers(server: E2eServer): Promise<void> {
 
 async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
   await page.goto(`${url}/login`);
-  await page.getByTestId('login-page').waitFor({ timeout: 15_000 });
-  await signInOnPage(page, username, password);
+  await page.getByTestId('login-page').waitFor({ timeout: 30_000 });
+  await signInOnPage(page, username, password, 30_000);
 }
 
 async function pickWard(page: Page, typed: string, name: string): Promise<void> {
@@ -93,7 +93,9 @@ describe('the Users tab in Chromium', () => {
       await pickWard(admin, 'sai gon', 'Phường Sài Gòn');
       await pickWard(admin, 'ben thanh', 'Phường Bến Thành');
       await form.getByRole('button', { name: 'Thêm', exact: true }).click();
-      await expect.poll(() => form.locator('.field-error').first().textContent(), { timeout: 10_000 }).toContain('at least 10 characters');
+      await expect
+        .poll(() => form.locator('.field-error').first().textContent(), { timeout: 10_000 })
+        .toContain('Mật khẩu cần ít nhất 10 ký tự.');
       await screenshot(admin, 'admin-users-1440-create-form');
       await form.getByLabel('Mật khẩu ban đầu').fill(NEW_PASSWORD);
       await form.getByRole('button', { name: 'Thêm', exact: true }).click();

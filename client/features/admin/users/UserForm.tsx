@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api';
 import { USER_ROLES, type UserRole } from '../../../../shared/contract/roles';
 import { changeUser, createUser, type AdminUser } from './api';
-import { splitFieldErrors, type FieldErrors, type UserField } from './field-errors';
+import { reasonKey, splitFieldErrors, type FieldErrors, type UserField } from './field-errors';
 import type { ScopeOption } from './scope-names';
 import { ScopePicker } from './ScopePicker';
 
@@ -65,8 +65,13 @@ export function UserForm({ user, options, onDone, onCancel }: Props) {
   const id = useId();
   const { values, set, errors, busy, bound, submit } = useUserForm(user, onDone);
   const { role, scopes } = values;
+  const reason = (name: UserField): string | undefined => {
+    const raw = errors.fields[name];
+    const known = raw === undefined ? null : reasonKey(name, raw);
+    return known ? t(`reason.${known.key}`, known.values) : raw;
+  };
   const field = (name: UserField, label: string, input: ReactNode, hint?: string) => (
-    <Field id={`${id}-${name}`} label={label} input={input} hint={hint} error={errors.fields[name]} />
+    <Field id={`${id}-${name}`} label={label} input={input} hint={hint} error={reason(name)} />
   );
   const describedBy = (name: UserField) => (errors.fields[name] ? `${id}-${name}-err` : undefined);
   const text = (name: 'username' | 'displayName' | 'password', extra: { type?: string; autoComplete?: string } = {}) =>
@@ -113,7 +118,7 @@ export function UserForm({ user, options, onDone, onCancel }: Props) {
         </select>,
       )}
       {bound ? (
-        <ScopePicker options={options} value={scopes} onChange={set.scopes} error={errors.fields.scopes} />
+        <ScopePicker options={options} value={scopes} onChange={set.scopes} error={reason('scopes')} />
       ) : (
         <p className="hint">{t(role === 'admin' ? 'form.adminNoScope' : 'form.cityWide')}</p>
       )}

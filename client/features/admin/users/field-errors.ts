@@ -24,3 +24,18 @@ export function splitFieldErrors(message: string): FieldErrors {
   }
   return out;
 }
+
+/**
+ * The i18n key (under `adminUsers:reason`) of a server reason the tab knows, with its values; null
+ * for any other, which is then shown as the server wrote it.
+ */
+export function reasonKey(field: UserField, reason: string): { key: string; values?: Record<string, string> } | null {
+  const min = /at least (\d+) characters/.exec(reason);
+  if (field === 'password' && min) return { key: 'passwordShort', values: { n: min[1] } };
+  if (field === 'username' && /already exists/.test(reason)) return { key: 'usernameTaken' };
+  if (field === 'username') return { key: 'usernameFormat' };
+  if (field === 'scopes' && /needs at least one/.test(reason)) return { key: 'scopesNeeded' };
+  if (field === 'scopes' && /holds no unit/.test(reason)) return { key: 'scopesNotForRole' };
+  if (field === 'displayName' && /non-empty/.test(reason)) return { key: 'displayNameEmpty' };
+  return null;
+}
