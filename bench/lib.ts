@@ -370,7 +370,7 @@ export async function benchLeaderCookie(runtime: Runtime, url: string): Promise<
   const password = 'bench password 79';
   await createUser(
     runtime.store,
-    { username: 'bench-leader', password, role: 'city_leader', scope: null, displayName: 'bench' },
+    { username: 'bench-leader', password, role: 'city_leader', scopes: [], displayName: 'bench' },
     Date.now(),
     { replace: true },
   );

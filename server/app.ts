@@ -33,6 +33,7 @@ import { adminQualityRoutes } from './http/admin-quality-routes.js';
 import { createQuarantineReview } from './ingest/quarantine-review.js';
 import { adminCalendarRoutes } from './http/admin-calendar-routes.js';
 import { openApiRoutes } from './http/openapi/routes.js';
+import { adminUsersRoutes } from './http/admin-users-routes.js';
 import { reminderRoutes } from './http/reminder-routes.js';
 import { dataTrustRoutes } from './http/data-trust-routes.js';
 import { exportRoutes } from './http/export-routes.js';
@@ -230,6 +231,7 @@ export function createApp(deps: AppDeps): App {
       coverage,
     }),
   );
+  api.use(adminUsersRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
   api.use(wallRoutes({ store: deps.store }));
   api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering }));
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));

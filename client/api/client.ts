@@ -108,7 +108,7 @@ export async function getJson<T>(url: string, opts: { signal?: AbortSignal; fetc
 }
 
 /**
- * POST/PUT a JSON body (with the session's CSRF token). Resolves with the answer's JSON (null for
+ * POST/PUT/PATCH a JSON body (with the session's CSRF token). Resolves with the answer's JSON (null for
  * 204); throws ApiError like getJson.
  */
 export async function sendJson<T>(

@@ -38,11 +38,16 @@ export interface ResolvedSession {
   expiresAt: number;
 }
 
-/** The principal of a user: city-wide roles are bound to the city, the others to their unit or department. */
+/**
+ * The principal of a user: city-wide roles are bound to the city, the others to the units and
+ * departments they hold (the first is their home).
+ */
 export function principalOfUser(user: UserRow, sessionHash?: string): Principal {
-  const scope: ScopeKey | null =
-    user.role === 'city_leader' || user.role === 'supervisor' ? 'city' : user.role === 'admin' ? null : (user.scope as ScopeKey);
-  return { role: user.role, scope, userId: user.id, username: user.username, displayName: user.displayName, sessionHash };
+  const base = { role: user.role, userId: user.id, username: user.username, displayName: user.displayName, sessionHash };
+  if (user.role === 'city_leader' || user.role === 'supervisor') return { ...base, scope: 'city' };
+  if (user.role === 'admin') return { ...base, scope: null };
+  const scopes = user.scopes as ScopeKey[];
+  return { ...base, scope: scopes[0] ?? null, scopes };
 }
 
 /** Logins (with lockout), server-side sessions that expire, logout. */

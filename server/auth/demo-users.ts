@@ -25,7 +25,7 @@ export async function ensureDemoUsers(
   const out = [];
   for (const u of DEMO_USERS) {
     const password = randomBytes(9).toString('base64url');
-    await createUser(store, { ...u, password }, now, { replace: true });
+    await createUser(store, { ...u, scopes: u.scope ? [u.scope] : [], password }, now, { replace: true });
     out.push({ username: u.username, password, role: u.role, scope: u.scope });
   }
   return out;

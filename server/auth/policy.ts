@@ -6,8 +6,8 @@
  * |-------------|-----------------|------------|----------------------------------|--------------------|---------------------------------|
  * | city_leader | city            | all        | all                              | all                | send to any unit (any subject); read all |
  * | supervisor  | city            | all        | all                              | —                  | send to any unit (not about tasks); read all |
- * | unit_leader | unit:<code>     | own unit†  | own unit                         | own unit           | read, mark read, answer its unit's |
- * | department  | department:<c>  | own dept†  | own department                   | own department     | as unit leader; send about its own staff's steps‡ |
+ * | unit_leader | its units§      | own units† | own units                        | own units          | read, mark read, answer its units' |
+ * | department  | its units§      | own units† | own units                        | own units          | as unit leader; send about its own staff's steps‡ |
  * | display     | token's scope   | its scope† | lists of its scope (the wall feed), no details | lists of its scope | — |
  * | public      | —               | all*       | —                                | —                  | —                |
  * | admin       | —               | all*       | —                                | —                  | — (users, sources, audit, quarantine, presets) |
@@ -19,6 +19,8 @@
  *  anonymous visitor. Names and lists stay within their own scope (alerts of other scopes come without names).
  * ‡a dossier (or a buck-passing case given with its dossier) held now, or last, by an official of the
  *  department — a ward's dossier too (inter-level steps); the request then goes to the department itself.
+ * §one or more units (unit:<code>) and/or departments (department:<code>): a user may hold several and
+ *  sees the union — every rule below asks `within`, which is true for any scope the user holds.
  */
 import type { ScopeKey } from '../metrics/types.js';
 import type { Role } from '../../shared/contract/roles.js';
@@ -30,8 +32,13 @@ export { ROLES, type Role } from '../../shared/contract/roles.js';
 /** Who is asking: a signed-in user, a wall display (token), or the public (nobody signed in). */
 export interface Principal {
   role: Role;
-  /** city for city-wide roles; unit:<code> / department:<code> for bound ones; null for public and admin. */
+  /**
+   * The home scope: city for city-wide roles; the first unit/department held for bound ones; a
+   * display's scope; null for public and admin.
+   */
   scope: ScopeKey | null;
+  /** Every unit and department a bound user holds (the home first); absent: just `scope`. */
+  scopes?: readonly ScopeKey[];
   /** Signed-in users. */
   userId?: number;
   username?: string;
@@ -50,9 +57,14 @@ export interface PolicyOptions {
   publicView: boolean;
 }
 
-/** True when the principal is bound to `scope` or to the whole city. */
+/** The scopes a principal is bound to: all a user holds, or the one of a display (none for public and admin). */
+export function heldScopes(p: Principal): readonly ScopeKey[] {
+  return p.scopes ?? (p.scope ? [p.scope] : []);
+}
+
+/** True when the principal is bound to the whole city, or holds `scope` (one of its units: the union). */
 function within(p: Principal, scope: ScopeKey): boolean {
-  return p.scope === 'city' || p.scope === scope;
+  return p.scope === 'city' || heldScopes(p).includes(scope);
 }
 
 /**
@@ -143,10 +155,9 @@ export function canSendRequest(p: Principal, t: RequestTarget): boolean {
     case 'department':
       return (
         (t.type === 'dossier' || t.type === 'case') &&
-        p.scope !== null &&
-        t.to === p.scope &&
         t.holderUnit !== null &&
-        `department:${t.holderUnit}` === p.scope
+        t.to === `department:${t.holderUnit}` &&
+        heldScopes(p).includes(t.to)
       );
     default:
       return false;
@@ -172,9 +183,9 @@ export function canReadReminders(p: Principal, scope: ScopeKey): boolean {
   return p.role !== 'display' && canSeeNames(p, scope);
 }
 
-/** Acknowledging (marking read) a reminder sent to one's own unit. */
+/** Acknowledging (marking read) a reminder sent to one's own unit (any of them). */
 export function canAcknowledgeReminder(p: Principal, scope: ScopeKey): boolean {
-  return (p.role === 'unit_leader' || p.role === 'department') && p.scope === scope;
+  return (p.role === 'unit_leader' || p.role === 'department') && heldScopes(p).includes(scope);
 }
 
 /** One request: where it goes and who sent it. */
@@ -207,6 +218,8 @@ export function isUser(p: Principal): boolean {
 export interface Capabilities {
   /** The scope the home page opens: the city, or the unit/department the user is bound to. */
   home: ScopeKey | null;
+  /** Every scope whose names and lists the user sees: ['city'], or their units and departments (home first). */
+  scopes: ScopeKey[];
   cityOverview: boolean;
   dossierLists: boolean;
   taskLists: boolean;
@@ -224,6 +237,7 @@ export function capabilities(p: Principal, o: PolicyOptions): Capabilities {
   const ref: ScopeKey = p.scope ?? 'city';
   return {
     home,
+    scopes: p.role === 'display' || p.role === 'public' || p.role === 'admin' ? [] : [...heldScopes(p)],
     cityOverview: canSeeMetrics(p, 'city', o),
     dossierLists: canListDossiers(p, ref),
     taskLists: canListTasks(p, ref),

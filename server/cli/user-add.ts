@@ -1,5 +1,5 @@
 /**
- * npm run user:add -- --username U --password P --role ROLE [--scope unit:<code>|department:<code>] [--name "Full name"]
+ * npm run user:add -- --username U --password P --role ROLE [--scope unit:<code>,department:<code>,…] [--name "Full name"]
  * Creates a user who signs in to the dashboard (the first admin is created this way). The password
  * is stored as an argon2id hash only. `--password -` reads it from standard input instead of the
  * command line (which other users of the machine may see in the process list).
@@ -14,9 +14,10 @@ import { checkNewUser, createUser } from '../auth/users.js';
 import { auditCli } from './cli-audit.js';
 import { cliEnv } from './cli-env.js';
 
-const USAGE = `usage: npm run user:add -- --username U --password P --role ROLE [--scope unit:<code>|department:<code>] [--name "Full name"]
+const USAGE = `usage: npm run user:add -- --username U --password P --role ROLE [--scope unit:<code>,department:<code>,…] [--name "Full name"]
   ROLE: ${USER_ROLES.join(', ')}
-  --scope: required for unit_leader (unit:<ward code>) and department (department:<code>)
+  --scope: required for unit_leader and department: one or more unit:<ward code> and/or department:<code>,
+           comma-separated (the user sees the union; the first is their home page)
   --password -: read the password from standard input`;
 
 async function main(): Promise<number> {
@@ -57,8 +58,8 @@ async function main(): Promise<number> {
       return 1;
     }
     const user = await createUser(store, checked.user, Date.now());
-    auditCli(db, { action: 'user.created', target: user.username, details: { role: user.role, scope: user.scope } });
-    console.log(`Created user "${user.username}" (${user.role}${user.scope ? `, ${user.scope}` : ''}) in ${file}.`);
+    auditCli(db, { action: 'user.created', target: user.username, details: { role: user.role, scopes: user.scopes } });
+    console.log(`Created user "${user.username}" (${user.role}${user.scopes.length ? `, ${user.scopes.join(', ')}` : ''}) in ${file}.`);
     return 0;
   } finally {
     db.close();

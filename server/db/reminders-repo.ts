@@ -72,6 +72,7 @@ export function createRemindersRepo(db: Db) {
   const ofUnit = db.prepare(`${SELECT} WHERE r.unit = ? ${NEWEST}`);
   const bySender = db.prepare(`${SELECT} WHERE r.sent_by = ? ${NEWEST}`);
   const toUnitOrBySender = db.prepare(`${SELECT} WHERE r.unit = ? OR r.sent_by = ? ${NEWEST}`);
+  const toUnitsOrBySender = db.prepare(`${SELECT} WHERE r.unit IN (SELECT value FROM json_each(?)) OR r.sent_by IS ? ${NEWEST}`);
   const aboutDossier = db.prepare(
     `${SELECT} WHERE r.dossier_id = @id OR (r.subject_type = 'dossier' AND r.subject_id = @id) ORDER BY r.sent_at, r.id LIMIT @limit`,
   );
@@ -137,6 +138,10 @@ export function createRemindersRepo(db: Db) {
     /** The newest requests sent to a unit or by a user (a department user's header list: both). */
     toUnitOrBySender(unit: string, userId: number, limit = 100): ReminderRow[] {
       return toUnitOrBySender.all(unit, userId, limit) as ReminderRow[];
+    },
+    /** The newest requests sent to any of these units, or by this user when given (a user holding several units). */
+    toUnitsOrBySender(units: readonly string[], userId: number | null, limit = 100): ReminderRow[] {
+      return toUnitsOrBySender.all(JSON.stringify(units), userId, limit) as ReminderRow[];
     },
     /** Requests about a dossier (as the subject, or as a buck-passing case's dossier), oldest first. */
     aboutDossier(dossierId: string, limit = 500): ReminderRow[] {

@@ -1,7 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AuditLog } from '../auth/audit.js';
 import { isAdmin } from '../auth/policy.js';
-import { checkNewUser, createUser, publicUser } from '../auth/users.js';
 import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import { toVnIso } from '../domain/time.js';
@@ -47,10 +46,7 @@ function sourceBody(s: SourceRow, skew: SourceSkew = NO_SKEW) {
   };
 }
 
-// Long by design: the router's handlers registered in one place, each short and self-contained;
-// the function's length is their sum, not one long flow.
-/** Admin API: users, sources, wall presets (the audit log, displays and source edits have their own admin-*-routes.ts). Admin role only. */
-// eslint-disable-next-line max-lines-per-function -- long by design: see the comment above
+/** Admin API: sources and wall presets (users, the audit log, displays and source edits have their own admin-*-routes.ts). Admin role only. */
 export function adminRoutes(deps: AdminRouteDeps): Router {
   const r = Router();
   const { store, audit } = deps;
@@ -60,40 +56,6 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
   };
   const adminPaths = ['/admin', '/audit'];
   r.use(adminPaths, requireAdmin);
-
-  r.get('/admin/users', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ items: store.users.list().map(publicUser) });
-  });
-
-  r.post('/admin/users', async (req, res) => {
-    const checked = checkNewUser((req.body ?? {}) as Record<string, unknown>, deps.scopeOf);
-    if (!checked.ok) throw new HttpError(400, 'invalid_user', checked.problems.join('; '));
-    if (store.users.findByUsername(checked.user.username))
-      throw new HttpError(409, 'user_exists', `a user named "${checked.user.username}" already exists`);
-    const user = await createUser(store, checked.user, deps.now());
-    audit.record({
-      principal: principalOf(res),
-      action: 'user.created',
-      target: user.username,
-      ip: clientIp(req),
-      details: { role: user.role, scope: user.scope },
-    });
-    res.status(201).json(publicUser(user));
-  });
-
-  r.post('/admin/users/:username/disable', (req, res) => {
-    const p = principalOf(res);
-    const name = req.params.username;
-    if (p.username && p.username.toLowerCase() === name.toLowerCase())
-      throw new HttpError(400, 'self', 'you cannot disable your own account');
-    const user = store.users.findByUsername(name);
-    if (!user) throw new HttpError(404, 'not_found', `no user named "${name}"`);
-    store.users.disable(user.username, deps.now());
-    const ended = store.sessions.deleteForUser(user.id);
-    deps.onSessionsEnded();
-    audit.record({ principal: p, action: 'user.disabled', target: user.username, ip: clientIp(req), details: { sessionsEnded: ended } });
-    res.json(publicUser(store.users.findById(user.id)!));
-  });
 
   r.get('/admin/sources', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ items: store.sources.list().map((s) => sourceBody(s, deps.clockSkew?.(s.id))) });

@@ -4,7 +4,7 @@ import type { AuthService, ResolvedSession } from '../auth/auth-service.js';
 import { SESSION_COOKIE } from '../auth/auth-service.js';
 import type { AuditLog } from '../auth/audit.js';
 import { readCookie, sessionCookie } from '../auth/cookies.js';
-import { capabilities, type PolicyOptions, type Principal } from '../auth/policy.js';
+import { capabilities, heldScopes, type PolicyOptions, type Principal } from '../auth/policy.js';
 import { MAX_PASSWORD_LENGTH } from '../auth/passwords.js';
 import { toVnIso } from '../domain/time.js';
 import { HttpError } from './errors.js';
@@ -18,7 +18,7 @@ export const loginBody = z.object({
 /** The client's view of who is signed in (GET /auth/me, and the login answer). */
 export interface MeResponse {
   authenticated: boolean;
-  user: { username: string; displayName: string; role: string; scope: string | null } | null;
+  user: { username: string; displayName: string; role: string; scope: string | null; scopes: string[] } | null;
   /** Send it back in X-CSRF-Token with every POST/PUT/DELETE while signed in. */
   csrfToken: string | null;
   expiresAt: string | null;
@@ -42,7 +42,9 @@ function me(p: Principal, session: ResolvedSession | null, policy: PolicyOptions
   const user = session?.user ?? null;
   return {
     authenticated: user !== null,
-    user: user ? { username: user.username, displayName: user.displayName, role: user.role, scope: p.scope } : null,
+    user: user
+      ? { username: user.username, displayName: user.displayName, role: user.role, scope: p.scope, scopes: [...heldScopes(p)] }
+      : null,
     csrfToken: session?.csrfToken ?? null,
     expiresAt: session ? toVnIso(session.expiresAt) : null,
     capabilities: capabilities(p, policy),

@@ -72,6 +72,7 @@ function jurisdictionLookups(jurisdiction: ReadDeps['jurisdiction']) {
           throw new HttpError(400, 'invalid_query', `department: "${q.department}" is not a department code`);
         return { scope: `department:${q.department}`, code: q.department };
       }
+      // The asker's home: the city, or the first of the units they hold (the others by ?unit=/?department=).
       if (p.scope && p.scope !== 'city') return { scope: p.scope, code: p.scope.slice(p.scope.indexOf(':') + 1) };
       return { scope: 'city', code: null };
     },

@@ -1,11 +1,11 @@
 /**
  * Live reminders and explanation requests. At connection every socket joins, from its principal (the
  * session's, set by the handshake), the rooms of what it may read: its user's own room (requests it
- * sent) and the room of its scope's requests (a unit's users: their unit's; city-wide readers: every
+ * sent) and the rooms of its scopes' requests (a unit's users: each of their units'; city-wide readers: every
  * unit's). Nobody subscribes, so nothing reaches a socket the policy would not let read it; a socket of
  * an ended session is disconnected by the session sweep, rooms and all.
  */
-import { canReadReminders, PUBLIC, type Principal } from '../auth/policy.js';
+import { canReadReminders, heldScopes, PUBLIC, type Principal } from '../auth/policy.js';
 import type { ScopeKey } from '../metrics/types.js';
 import type { RequestNotifier } from '../requests/request-service.js';
 import { EVENTS } from './events.js';
@@ -20,7 +20,8 @@ export const scopeRequestRoom = (scope: ScopeKey) => `rq|${scope}`;
 export function requestRoomsOf(p: Principal): string[] {
   const rooms: string[] = [];
   if (p.userId !== undefined) rooms.push(userRequestRoom(p.userId));
-  if (p.scope && canReadReminders(p, p.scope)) rooms.push(scopeRequestRoom(p.scope));
+  // A user holding several units joins each one's room (the union); a city-wide reader the city's.
+  for (const s of heldScopes(p)) if (canReadReminders(p, s)) rooms.push(scopeRequestRoom(s));
   return rooms;
 }
 

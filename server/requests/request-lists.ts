@@ -10,6 +10,7 @@ import {
   canReadRequest,
   canReadTask,
   canSendReminder,
+  heldScopes,
   isUser,
   type Principal,
 } from '../auth/policy.js';
@@ -84,23 +85,19 @@ export function createRequestLists(deps: RequestListDeps) {
      * user's requests they have not seen.
      */
     mine(p: Principal, filter: ListFilter): RequestListResponse {
-      const bound = p.scope && p.scope !== 'city' ? p.scope : null;
-      const receives = bound !== null && canReadReminders(p, bound);
+      // Every unit the user holds (the union); none for city-wide roles, who receive nothing here.
+      const bound = heldScopes(p).filter((s) => s !== 'city' && canReadReminders(p, s));
       const sends = canSendReminder(p);
-      if (!isUser(p) || (!receives && !sends)) throw denied(p, 'reminders');
-      const code = bound ? bound.slice(bound.indexOf(':') + 1) : null;
-      const rows =
-        receives && sends
-          ? repo.toUnitOrBySender(code!, p.userId!, REQUEST_LIST_LIMIT)
-          : receives
-            ? repo.ofUnit(code!, REQUEST_LIST_LIMIT)
-            : repo.bySender(p.userId!, REQUEST_LIST_LIMIT);
+      if (!isUser(p) || (!bound.length && !sends)) throw denied(p, 'reminders');
+      const codes = bound.map((s) => s.slice(s.indexOf(':') + 1));
+      const rows = repo.toUnitsOrBySender(codes, sends ? p.userId! : null, REQUEST_LIST_LIMIT);
       let unread = 0;
       for (const r of rows) {
         if (r.sentById === p.userId) {
           if (r.answeredAt !== null && r.answerSeenAt === null) unread++;
-        } else if (r.acknowledgedAt === null && bound && canAnswerRequest(p, { to: bound, sentById: r.sentById }) && r.unit === code) {
-          unread++;
+        } else if (r.acknowledgedAt === null && codes.includes(r.unit)) {
+          const to = bound[codes.indexOf(r.unit)];
+          if (canAnswerRequest(p, { to, sentById: r.sentById })) unread++;
         }
       }
       return list(rows, filter, { unread });

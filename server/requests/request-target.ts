@@ -4,7 +4,7 @@
  * body. Errors say which field and why; to a sender bound to one department, an unknown dossier
  * answers like a dossier it may not ask about (its existence is private).
  */
-import type { Principal } from '../auth/policy.js';
+import { heldScopes, type Principal } from '../auth/policy.js';
 import type { Store } from '../db/store.js';
 import { holderWhenSent } from '../domain/requests.js';
 import type { Hold } from '../domain/types.js';
@@ -54,8 +54,14 @@ export function resolveTarget(p: Principal, body: SendInput, deps: TargetDeps): 
     throw invalid(`dossierId: "${body.dossierId}" differs from the subject dossier "${subject.id}"`);
   const bodyScope = body.unit === undefined ? null : deps.scopeOf(body.unit);
   if (body.unit !== undefined && !bodyScope) throw invalid(`unit: no unit or department with code "${body.unit}"`);
-  // A department asks its own staff: the request goes to the department whatever the dossier's unit.
-  const own = p.role === 'department' && p.scope ? p.scope : null;
+  // A department asks its own staff: the request goes to the department whatever the dossier's unit
+  // (of a user holding several, the holder's one; the policy then checks that the holder is theirs).
+  const own = (holderUnit: string | null | undefined): ScopeKey | null => {
+    if (p.role !== 'department') return null;
+    const held = heldScopes(p);
+    const holders = holderUnit ? `department:${holderUnit}` : null;
+    return held.find((s) => s === holders) ?? held.find((s) => s.startsWith('department:')) ?? p.scope;
+  };
   // Only city-wide readers may learn whether a dossier or task exists.
   const unknown = (what: string) =>
     p.scope === 'city'
@@ -67,9 +73,10 @@ export function resolveTarget(p: Principal, body: SendInput, deps: TargetDeps): 
       const d = dossierFacts(subject.id, deps.store);
       if (!d) throw unknown(`subject: no dossier "${subject.id}"`);
       const allowed = [d.unit, d.holder?.handlerUnit].filter((c): c is string => !!c).map((c) => deps.scopeOf(c));
-      const to = own ?? bodyScope ?? (d.unit ? deps.scopeOf(d.unit) : null);
+      const mine = own(d.holder?.handlerUnit);
+      const to = mine ?? bodyScope ?? (d.unit ? deps.scopeOf(d.unit) : null);
       if (!to) throw invalid(`subject: dossier "${subject.id}" has no unit yet`);
-      if (!own && !allowed.includes(to))
+      if (!mine && !allowed.includes(to))
         throw invalid(
           `unit: dossier "${subject.id}" belongs to unit ${d.unit ?? '—'}, not ${body.unit}; send it there or to its holder's unit`,
         );
@@ -87,7 +94,7 @@ export function resolveTarget(p: Principal, body: SendInput, deps: TargetDeps): 
       if (!CASE_ID_RE.test(subject.id)) throw invalid('subject.id: a case id is 1–200 letters, digits or . : / # - _');
       const d = body.dossierId === undefined ? null : dossierFacts(body.dossierId, deps.store);
       if (body.dossierId !== undefined && !d) throw unknown(`dossierId: no dossier "${body.dossierId}"`);
-      const to = own ?? bodyScope;
+      const to = own(d?.holder?.handlerUnit) ?? bodyScope;
       if (!to) throw invalid('unit: a request about a buck-passing case needs the unit it goes to');
       return {
         type: 'case',

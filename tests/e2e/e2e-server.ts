@@ -55,9 +55,14 @@ export async function startE2eServer(): Promise<E2eServer> {
   const { port } = runtime.app.http.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const addUser = async (username: string, role: UserRole, scope: ScopeKey | null = null) => {
-    await createUser(runtime.store, { username, password: E2E_PASSWORD, role, scope, displayName: username }, Date.now(), {
-      replace: true,
-    });
+    await createUser(
+      runtime.store,
+      { username, password: E2E_PASSWORD, role, scopes: scope ? [scope] : [], displayName: username },
+      Date.now(),
+      {
+        replace: true,
+      },
+    );
   };
   await addUser('e2e-api', 'city_leader');
   const login = await fetch(`${url}/api/v1/auth/login`, {

@@ -147,7 +147,13 @@ export async function startTestServer(
   ) {
     await createUser(
       runtime.store,
-      { username, password, role, scope: role === 'unit_leader' || role === 'department' ? scope : null, displayName: username },
+      {
+        username,
+        password,
+        role,
+        scopes: (role === 'unit_leader' || role === 'department') && scope ? [scope] : [],
+        displayName: username,
+      },
       clock.now(),
     );
   }

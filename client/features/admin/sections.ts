@@ -13,6 +13,7 @@ export interface AdminSection {
 }
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { id: 'users', Page: lazy(() => import('./users/UsersSection').then((m) => ({ default: m.UsersSection }))) },
   { id: 'sources', Page: lazy(() => import('./sources/SourcesSection').then((m) => ({ default: m.SourcesSection }))) },
   { id: 'quality', Page: lazy(() => import('./quality/QualitySection').then((m) => ({ default: m.QualitySection }))) },
   { id: 'walls', Page: lazy(() => import('./walls/WallsSection').then((m) => ({ default: m.WallsSection }))) },

@@ -15,12 +15,12 @@ export type Me = MeResponse;
 export type Capabilities = MeResponse['capabilities'];
 
 /**
- * True when names and lists of `scope` are within what the user is bound to (their home is the city
- * or that scope). The capabilities describe the user's own scope; with the public view on, a bound
+ * True when names and lists of `scope` are within what the user is bound to (their home is the city,
+ * or they hold that scope: a user holding several units sees the union). The capabilities describe the user's own scope; with the public view on, a bound
  * user may open any scope's figures, but names and lists stay theirs.
  */
 export function isOwnScope(caps: Capabilities, scope: ScopeKey | null): boolean {
-  return scope !== null && (caps.home === 'city' || caps.home === scope);
+  return scope !== null && (caps.home === 'city' || caps.home === scope || (caps.scopes ?? []).includes(scope));
 }
 
 /** What an anonymous visitor may do (until /auth/me answers, and when it cannot be reached). */
@@ -32,6 +32,7 @@ export const ANONYMOUS: Me = {
   publicView: true,
   capabilities: {
     home: null,
+    scopes: [],
     cityOverview: true,
     dossierLists: false,
     taskLists: false,

@@ -30,7 +30,18 @@ describe('user:add, source:add --units and source:revoke', { timeout: 60_000 }, 
     expect(run('user-add', ['--username', 'lan', '--password', 'long enough pw', '--role', 'king']).code).toBe(2);
     const ok = run('user-add', ['--username', 'lan', '--password', 'long enough pw', '--role', 'unit_leader', '--scope', 'unit:26740']);
     expect(ok.code).toBe(0);
-    expect(withStore((s) => s.users.findByUsername('lan'))).toMatchObject({ role: 'unit_leader', scope: 'unit:26740' });
+    expect(withStore((s) => s.users.findByUsername('lan'))).toMatchObject({ role: 'unit_leader', scopes: ['unit:26740'] });
+  });
+
+  it('user:add --scope takes a comma-separated list of units and departments: the user holds them all, the first as home', () => {
+    const args = ['--username', 'hai-phuong', '--password', 'long enough pw', '--role', 'unit_leader'];
+    const bad = run('user-add', [...args, '--scope', 'unit:26740,unit:99999']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('scopes[1]: "unit:99999" is not a known unit or department code');
+    const ok = run('user-add', [...args, '--scope', 'unit:26740, 26743,department:STP']);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toContain('unit:26740, unit:26743, department:STP');
+    expect(withStore((s) => s.users.findByUsername('hai-phuong')?.scopes)).toEqual(['unit:26740', 'unit:26743', 'department:STP']);
   });
 
   it('source:add --units limits a source to those units; source:revoke revokes it', () => {

@@ -35,6 +35,7 @@ interface Case {
 const OWN = '26740'; // the unit leader's and the unit display's ward
 const OTHER = '26743';
 const DEPT = 'STP'; // the department user's department
+const SECOND = '26737'; // the two-unit user's second ward (its first is OWN; OTHER is not theirs)
 
 /** Expectations in ACTORS order. */
 function row(...e: Expect[]): Record<Actor, Expect> {
@@ -478,6 +479,28 @@ const CASES: Case[] = [
     path: (a) => `/admin/users/victim-${a}/disable`,
     expect: ADMIN_ONLY,
   },
+  {
+    route: 'POST /admin/users/:username/enable',
+    what: 'enables a user',
+    method: 'POST',
+    path: (a) => `/admin/users/victim-${a}/enable`,
+    expect: ADMIN_ONLY,
+  },
+  {
+    route: 'POST /admin/users/:username/reset-password',
+    what: 'resets a user’s password',
+    method: 'POST',
+    path: (a) => `/admin/users/victim-${a}/reset-password`,
+    expect: ADMIN_ONLY,
+  },
+  {
+    route: 'PATCH /admin/users/:username',
+    what: 'changes a user’s name, role and units',
+    method: 'PATCH',
+    path: (a) => `/admin/users/victim-${a}`,
+    body: { displayName: 'Người dùng đổi tên', role: 'unit_leader', scopes: [`unit:${OWN}`, `unit:${OTHER}`] },
+    expect: ADMIN_ONLY,
+  },
   { route: 'GET /admin/sources', what: 'lists sources', path: '/admin/sources', expect: ADMIN_ONLY },
   {
     route: 'POST /admin/sources',
@@ -682,6 +705,20 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
           handler: { id: 'stp-cb01', name: 'Trần Văn Sở', unit: DEPT },
         },
         receivedEvent({
+          id: 'r-second',
+          dossierId: 'D-SECOND',
+          unit: SECOND,
+          at: '2026-11-16T08:00:00+07:00',
+          dueAt: '2026-11-18T17:00:00+07:00',
+        }),
+        {
+          id: 'a-O-SECOND',
+          type: 'assigned',
+          dossierId: 'D-SECOND',
+          at: '2026-11-16T08:50:00+07:00',
+          handler: { id: 'O-SECOND', name: 'Cán bộ O-SECOND', unit: SECOND },
+        },
+        receivedEvent({
           id: 'r-other',
           dossierId: 'D-OTHER',
           unit: OTHER,
@@ -863,4 +900,72 @@ describe('access matrix: every role × every endpoint and socket scope', () => {
       s.disconnect();
     });
   }
+
+  describe('a user holding two wards sees the union: both wards’ names and lists, not a third ward’s', () => {
+    let two: RoleClient;
+    beforeAll(async () => {
+      two = await srv.as('unit_leader', `unit:${OWN}`);
+      const own = srv.runtime.store.users.findByUsername(two.username!)!;
+      srv.runtime.store.users.update(own.id, { scopes: [`unit:${OWN}`, `unit:${SECOND}`] });
+    });
+
+    const cases: [string, number][] = [
+      [`/units/${OWN}/dossiers`, 200],
+      [`/units/${SECOND}/dossiers`, 200],
+      [`/units/${OTHER}/dossiers`, 403],
+      ['/units/city/dossiers', 403],
+      [`/units/${OWN}/tasks`, 200],
+      [`/units/${OTHER}/tasks`, 403],
+      [`/units/${SECOND}/at-risk`, 200],
+      [`/units/${OTHER}/at-risk`, 403],
+      [`/officials?unit=${SECOND}`, 200],
+      [`/officials?unit=${OTHER}&period=week`, 403],
+      ['/officials/O-SECOND', 200],
+      ['/officials/O-OTHER', 404],
+      ['/dossiers/D-SECOND', 200],
+      ['/dossiers/D-OWN', 200],
+      ['/dossiers/D-OTHER', 404],
+      ['/tasks/T-OTHER', 404],
+      [`/units/${SECOND}/reminders`, 200],
+      [`/units/${OTHER}/reminders`, 403],
+    ];
+    for (const [path, status] of cases) {
+      it(`GET ${path} answers ${status}`, async () => {
+        const res = await two.get(`/api/v1${path}`);
+        expect(res.status, JSON.stringify(res.body).slice(0, 200)).toBe(status);
+      });
+    }
+
+    it('the dossier list of the second ward names its holders', async () => {
+      const res = await two.get(`/api/v1/units/${SECOND}/dossiers`);
+      expect(JSON.stringify(res.body)).toContain('Cán bộ O-SECOND');
+    });
+
+    it('/auth/me says both wards, the first as home', async () => {
+      const me = (await two.get('/api/v1/auth/me')).body;
+      expect(me.capabilities).toMatchObject({ home: `unit:${OWN}`, scopes: [`unit:${OWN}`, `unit:${SECOND}`] });
+      expect(me.user.scopes).toEqual([`unit:${OWN}`, `unit:${SECOND}`]);
+    });
+
+    it('request:created for each held ward reaches their socket; one for a third ward does not', async () => {
+      const socket = await two.socket();
+      const got: string[] = [];
+      socket.on('request:created', (m) => got.push(m.request.message));
+      const sender = await srv.as('supervisor');
+      const marker = `Hai phường ${Date.now()}`;
+      const second = waitFor(socket, 'request:created', (m) => m.request.message === `${marker} D-SECOND`);
+      for (const id of ['D-OWN', 'D-SECOND', 'D-OTHER']) {
+        const res = await sender.post('/api/v1/reminders', {
+          kind: 'explanation',
+          subject: { type: 'dossier', id },
+          message: `${marker} ${id}`,
+        });
+        expect(res.status).toBe(201);
+      }
+      await second;
+      await new Promise((r) => setTimeout(r, 300)); // time for a wrong delivery to arrive too
+      expect(got.filter((m) => m.startsWith(marker)).sort()).toEqual([`${marker} D-OWN`, `${marker} D-SECOND`]);
+      socket.disconnect();
+    });
+  });
 });

@@ -12,7 +12,7 @@ describe('ensureDemoUsers', () => {
     expect(first.map((u) => u.role).sort()).toEqual(['admin', 'city_leader', 'department', 'supervisor', 'unit_leader']);
     expect(store.users.list()).toHaveLength(DEMO_USERS.length);
     const lan = first.find((u) => u.username === 'phuong-saigon')!;
-    expect(store.users.findByUsername('phuong-saigon')).toMatchObject({ role: 'unit_leader', scope: 'unit:26740' });
+    expect(store.users.findByUsername('phuong-saigon')).toMatchObject({ role: 'unit_leader', scopes: ['unit:26740'] });
     const hash = store.users.credentials('phuong-saigon')!.passwordHash;
     expect(hash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(hash, lan.password)).toBe(true);
