@@ -1,9 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render as rtlRender, screen } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { MemoryRouter } from 'react-router';
 import { i18next, initI18n } from '../../../../client/i18n';
 import { CalendarBanner } from '../../../../client/features/shell/CalendarBanner';
 import type { CalendarCoverage } from '../../../../shared/contract/api';
+
+const render = (ui: ReactElement) => rtlRender(<MemoryRouter>{ui}</MemoryRouter>);
 
 beforeAll(() => {
   initI18n('vi');
@@ -32,6 +36,7 @@ describe('CalendarBanner', () => {
     const banner = screen.getByTestId('calendar-banner');
     expect(banner.textContent).toContain('Chưa có lịch làm việc năm 2027 — ngày nghỉ lễ năm 2027 sẽ không được tính. Thêm tệp lịch 2027');
     expect(banner.getAttribute('role')).toBe('status');
+    expect(screen.getByTestId('calendar-banner-link').getAttribute('href')).toBe('/admin/calendar?year=2027');
   });
 
   it('says loudly that only weekends count once the year has begun without a calendar', () => {
