@@ -273,7 +273,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         .filter((s) => s.revokedAt === null)
         .map((s) => ({ name: s.name, kind: s.kind, ...skewOf(s.id) })),
   });
-  // The live path's timers: the metrics clock advanced and the hub flushed every DELTA_FLUSH_MS, the clock ticked every CLOCK_TICK_MS.
+  // The live path's timers: the metrics clock advanced and the hub flushed every DELTA_FLUSH_MS and soon after each applied event (scheduler.ts), the clock ticked every CLOCK_TICK_MS.
   // An `at_risk` alert goes out once per dossier and due date, across restarts (migration 011).
   const atRiskLedger = createAtRiskLedger({ repo: store.atRiskPushed, transaction: (fn) => store.transaction(fn), now });
   const live = startLiveScheduler({
