@@ -131,9 +131,10 @@ export default defineConfig({
             { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
             // Our modules that every page needs (texts, formats, API client, socket, session) in one chunk:
             // split by who imports them they were six files of 1–3 kB, each a round trip on a phone's link.
+            // The administration's texts (vi/admin*.json) stay out: fetched only when an admin opens its page.
             {
               name: 'shell',
-              test: /[\\/](client[\\/](i18n[\\/](index\.ts|vi[\\/])|api[\\/]|realtime[\\/](connection|socket)\.ts|lib[\\/](color-scale|format|metrics|narrow-screen|url-state)\.ts|offline[\\/](snapshot-rules|offline-state|offline-cache)\.ts|features[\\/]auth[\\/]session\.ts)|shared[\\/]datetime\.ts)/,
+              test: /[\\/](client[\\/](i18n[\\/](index\.ts|vi[\\/](?!admin))|api[\\/]|realtime[\\/](connection|socket)\.ts|lib[\\/](color-scale|format|metrics|narrow-screen|url-state)\.ts|offline[\\/](snapshot-rules|offline-state|offline-cache)\.ts|features[\\/]auth[\\/]session\.ts)|shared[\\/]datetime\.ts)/,
               priority: 5,
             },
           ],

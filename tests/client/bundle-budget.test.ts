@@ -22,6 +22,18 @@ describe('client bundle budget (BENCHMARKS.md)', () => {
     for (const c of m.chunks) expect(c.gzip, c.file).toBeLessThanOrEqual(budget.chunkGzipBytes);
   });
 
+  it('keeps the administration’s texts out of a first visit (fetched when an admin opens it)', () => {
+    const html = readFileSync(new URL('../../dist/client/index.html', import.meta.url), 'utf8');
+    const initial = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((x) => x[1]);
+    const adminOnly = (
+      JSON.parse(readFileSync(new URL('../../client/i18n/vi/admin.json', import.meta.url), 'utf8')) as { adminOnly: string }
+    ).adminOnly;
+    for (const file of initial) {
+      const code = readFileSync(new URL(`../../dist/client/${file}`, import.meta.url), 'utf8');
+      expect(code.includes(adminOnly), file).toBe(false);
+    }
+  });
+
   it('counts the entry and its preloaded chunks as the first visit', () => {
     expect(m.initialGzip).toBeGreaterThan(50_000);
     expect(m.initialGzip).toBeLessThanOrEqual(m.totalGzip);
