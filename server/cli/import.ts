@@ -62,8 +62,8 @@ async function main(): Promise<number> {
   const key = values.key ?? process.env.IMPORT_SOURCE_KEY;
   if (!key)
     return problem('no source key: pass --key or set IMPORT_SOURCE_KEY (create one with npm run source:add -- --name NAME --kind dossier)');
-  const batchSize = positiveInt(values['batch-size'], 500, 5_000);
-  const concurrency = positiveInt(values.concurrency, kind === 'dvcqg' ? 1 : 4, 64);
+  const batchSize = positiveInt(values['batch-size'], 1_000, 5_000);
+  const concurrency = positiveInt(values.concurrency, kind === 'dvcqg' ? 1 : 2, 64);
   const everyS = positiveInt(values['progress-every'], 5, 3_600);
   if (!batchSize || !concurrency || !everyS)
     return problem('--batch-size (1–5000), --concurrency (1–64), --progress-every (seconds) must be whole numbers');

@@ -48,6 +48,8 @@ export interface ImportSummary {
   elapsedMs: number;
   /** The report file, when it holds rejected rows. */
   report: string | null;
+  /** Batches this run sent again after 503/429 with Retry-After or a lost connection, and the time it waited. */
+  resends: { count: number; waitedMs: number };
 }
 
 interface Running {
@@ -146,6 +148,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     rowsThisRun: run.rowsThisRun,
     elapsedMs: Date.now() - run.started,
     report: run.report.bytes > 0 ? o.reportFile : null,
+    resends: { ...sender.resends },
   };
 }
 

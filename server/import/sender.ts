@@ -45,6 +45,8 @@ export function createSender(o: SenderOptions) {
   const sleep = o.sleep ?? sleepMs;
   const maxWaitMs = o.maxWaitMs ?? 10 * 60_000;
   const reconnect = o.reconnectDelaysMs ?? [500, 1_000, 2_000, 4_000, 8_000];
+  /** Batches sent again after 503/429 (backpressure, rate limit) or a lost connection, and the time waited. */
+  const resends = { count: 0, waitedMs: 0 };
 
   async function post(path: string, body: string): Promise<BatchAnswer> {
     let waited = 0;
@@ -58,6 +60,8 @@ export function createSender(o: SenderOptions) {
         });
       } catch (err) {
         if (attempt < reconnect.length) {
+          resends.count++;
+          resends.waitedMs += reconnect[attempt];
           await sleep(reconnect[attempt]);
           continue;
         }
@@ -69,6 +73,8 @@ export function createSender(o: SenderOptions) {
         await res.arrayBuffer();
         await sleep(retryAfterS * 1000);
         waited += retryAfterS * 1000;
+        resends.count++;
+        resends.waitedMs += retryAfterS * 1000;
         attempt = -1; // an answer: the connection is fine
         continue;
       }
@@ -95,7 +101,7 @@ export function createSender(o: SenderOptions) {
     if (!answer.ok) throw new ImportError(`the server refused an empty batch (${answer.status} ${answer.message})`);
   }
 
-  return { post, probe };
+  return { post, probe, resends };
 }
 
 export type Sender = ReturnType<typeof createSender>;

@@ -17,5 +17,10 @@ export function formatSummary(s: ImportSummary, o: { file: string; kind: string;
     `  elapsed     ${secs.toFixed(1)} s (this run)`,
     `  rate        ${int(Math.round(secs > 0 ? s.rowsThisRun / secs : 0))} rows/s (this run)`,
   ];
+  if (s.resends.count) {
+    lines.push(
+      `  waited      ${(s.resends.waitedMs / 1000).toFixed(0)} s: ${int(s.resends.count)} batches sent again after "busy" answers (503/429) or a lost connection`,
+    );
+  }
   return lines.join('\n');
 }

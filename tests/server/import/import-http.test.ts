@@ -149,6 +149,17 @@ describe('bulk import over the ingest API', () => {
     expect(again.counts).toMatchObject({ accepted: 0, duplicate: 1, rejected: 1 });
   });
 
+  it('waits out 503 backpressure (Retry-After) and sends the batch again: everything is accepted once', async () => {
+    await srv.close();
+    // The writer holds its writes back 1.5 s: after one batch of 20 events it lags 20 > 10.
+    srv = await startTestServer({ projectionFlushMs: 1_500, ingestMaxLagEvents: 10 });
+    const file = write('busy.ndjson', nativeLines(30).join('\n'));
+    const s = await runImport(options(file, { batchSize: 20, concurrency: 1 }));
+    expect(s.resends.count).toBeGreaterThan(0);
+    expect(s.counts).toEqual({ read: 60, accepted: 60, duplicate: 0, rejected: 0, unparsable: 0 });
+    expect(srv.runtime.store.events.count()).toBe(60);
+  });
+
   it('says to start the server when nothing answers, and to create a key when the key is refused', async () => {
     const file = write('k.ndjson', nativeLines(1).join('\n'));
     await expect(runImport(options(file, { url: 'http://127.0.0.1:9' }))).rejects.toThrow(/cannot reach .*npm start/);

@@ -55,11 +55,20 @@ describe('import summary', () => {
   it('says what was read, accepted, duplicated and rejected, and where the report is', () => {
     const counts = { ...emptyCounts(), read: 10, accepted: 7, duplicate: 1, rejected: 1, unparsable: 1 };
     const text = formatSummary(
-      { status: 'done', counts, resumedAt: 0, rowsThisRun: 10, elapsedMs: 2_000, report: 'a.csv.rejected.ndjson' },
+      {
+        status: 'done',
+        counts,
+        resumedAt: 0,
+        rowsThisRun: 10,
+        elapsedMs: 2_000,
+        report: 'a.csv.rejected.ndjson',
+        resends: { count: 3, waitedMs: 3_000 },
+      },
       { file: 'a.csv', kind: 'dossier', format: 'csv' },
     );
     expect(text).toContain('Imported: a.csv (dossier events, CSV)');
     expect(text).toMatch(/rejected {4}2 \(1 could not be parsed\) → a\.csv\.rejected\.ndjson/);
     expect(text).toMatch(/rate {8}5 rows\/s/);
+    expect(text).toMatch(/waited {6}3 s: 3 batches sent again/);
   });
 });
