@@ -158,7 +158,7 @@ describe('bulk import over the ingest API', () => {
     expect(s.resends.count).toBeGreaterThan(0);
     expect(s.counts).toEqual({ read: 60, accepted: 60, duplicate: 0, rejected: 0, unparsable: 0 });
     expect(srv.runtime.store.events.count()).toBe(60);
-  });
+  }, 60_000);
 
   it('says to start the server when nothing answers, and to create a key when the key is refused', async () => {
     const file = write('k.ndjson', nativeLines(1).join('\n'));
