@@ -69,6 +69,6 @@ describe('import summary', () => {
     expect(text).toContain('Imported: a.csv (dossier events, CSV)');
     expect(text).toMatch(/rejected {4}2 \(1 could not be parsed\) → a\.csv\.rejected\.ndjson/);
     expect(text).toMatch(/rate {8}5 rows\/s/);
-    expect(text).toMatch(/waited {6}3 s: 3 batches sent again/);
+    expect(text).toMatch(/waited {6}3 s \(summed over batches in flight\): 3 batches sent again/);
   });
 });
