@@ -19,7 +19,7 @@ export function formatSummary(s: ImportSummary, o: { file: string; kind: string;
   ];
   if (s.resends.count) {
     lines.push(
-      `  waited      ${(s.resends.waitedMs / 1000).toFixed(0)} s: ${int(s.resends.count)} batches sent again after "busy" answers (503/429) or a lost connection`,
+      `  waited      ${(s.resends.waitedMs / 1000).toFixed(0)} s (summed over batches in flight): ${int(s.resends.count)} batches sent again after "busy" answers (503/429) or a lost connection`,
     );
   }
   return lines.join('\n');
