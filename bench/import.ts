@@ -1,0 +1,154 @@
+/**
+ * Issue 14, bulk backfill: one million dossier events loaded with `npm run import` in ≤ 60 s.
+ *
+ * Generates --events (default 1,000,000) realistic dossier events with the seeded city generator
+ * (scale 1, ending a minute ago), writes them as NDJSON (the ingest wire format) and as CSV (the
+ * documented English columns), and for each format: starts the server alone in its own process on a
+ * fresh temp DB (bench/server-child.ts), runs the importer as a user does (its own process, real
+ * HTTP), and reports wall time, events/s and the ratio to the 60 s target, with both processes' CPU time.
+ *   npx tsx bench/import.ts [--events 1000000] [--formats ndjson,csv] [--batch 1000] [--concurrency 2]
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOSSIER_COLUMNS } from '../server/import/csv-columns.js';
+import { cpuMs, generateCity, isMain, log, numArg, ROOT, round, runMain, startChild, tempDir } from './lib.js';
+
+export const TARGET_SECONDS = 60;
+/** The generator's dossier events per day at scale 1 (README, §1 of BENCHMARKS.md: ≈ 49,000). */
+const EVENTS_PER_DAY = 45_000;
+
+function cell(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function at(e: Record<string, unknown>, path: string): unknown {
+  const dot = path.indexOf('.');
+  if (dot === -1) return e[path];
+  const inner = e[path.slice(0, dot)] as Record<string, unknown> | undefined;
+  return inner?.[path.slice(dot + 1)];
+}
+
+async function writeLines(file: string, lines: Iterable<string>): Promise<void> {
+  const out = createWriteStream(file);
+  let buf: string[] = [];
+  for (const l of lines) {
+    buf.push(l);
+    if (buf.length === 10_000) {
+      if (!out.write(buf.join('\n') + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
+      buf = [];
+    }
+  }
+  out.write(buf.length ? buf.join('\n') + '\n' : '');
+  await new Promise<void>((r, j) => out.end((err?: Error | null) => (err ? j(err) : r())));
+}
+
+function* ndjson(events: readonly object[]): Iterable<string> {
+  for (const e of events) yield JSON.stringify(e);
+}
+
+function* csv(events: readonly object[]): Iterable<string> {
+  const cols = DOSSIER_COLUMNS.map((c) => (c.name === 'eventId' ? { ...c, path: 'id' } : c));
+  yield cols.map((c) => c.name).join(',');
+  for (const e of events) yield cols.map((c) => cell(at(e as Record<string, unknown>, c.path))).join(',');
+}
+
+interface ImportRun {
+  format: string;
+  events: number;
+  fileMiB: number;
+  wallMs: number;
+  eventsPerS: number;
+  ratioToTarget: number;
+  importerCpuMs: number;
+  serverCpuMs: number;
+  accepted: number;
+  rejected: number;
+  summary: string;
+}
+
+async function importOnce(
+  file: string,
+  format: string,
+  events: number,
+  o: { batch: number; concurrency: number; dir: string },
+): Promise<ImportRun> {
+  const server = await startChild({ dbFile: join(o.dir, `${format}.db`) });
+  try {
+    const serverCpu0 = cpuMs(server.child.pid);
+    const t0 = performance.now();
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'server/cli/import.ts',
+        '--kind',
+        'dossier',
+        '--url',
+        server.url,
+        '--batch-size',
+        String(o.batch),
+        '--concurrency',
+        String(o.concurrency),
+        file,
+      ],
+      { cwd: ROOT, env: { ...process.env, IMPORT_SOURCE_KEY: server.dossierKey }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    let importerCpuMs = 0;
+    child.stdout.on('data', (d) => (out += String(d)));
+    const poll = setInterval(() => (importerCpuMs = cpuMs(child.pid) || importerCpuMs), 250);
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    clearInterval(poll);
+    const wallMs = performance.now() - t0;
+    if (code !== 0) throw new Error(`the importer exited with ${code}:\n${out}`);
+    const num = (label: string) => Number(new RegExp(`${label}\\s+([\\d,]+)`).exec(out)?.[1].replace(/,/g, '') ?? NaN);
+    return {
+      format,
+      events,
+      fileMiB: round(statSync(file).size / 2 ** 20),
+      wallMs: Math.round(wallMs),
+      eventsPerS: Math.round(events / (wallMs / 1000)),
+      ratioToTarget: round(wallMs / 1000 / TARGET_SECONDS, 2),
+      importerCpuMs,
+      serverCpuMs: cpuMs(server.child.pid) - serverCpu0,
+      accepted: num('accepted'),
+      rejected: num('rejected'),
+      summary: out.trim(),
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+export async function main(args: Map<string, string>) {
+  const events = numArg(args, 'events', 1_000_000);
+  const batch = numArg(args, 'batch', 1_000);
+  const concurrency = numArg(args, 'concurrency', 2);
+  const formats = (args.get('formats') ?? 'ndjson,csv').split(',');
+  const tmp = tempDir('bdt-bench-import-');
+  try {
+    log(`generating ${events.toLocaleString('en-US')} dossier events`);
+    const city = generateCity({ days: Math.ceil(events / EVENTS_PER_DAY) + 1, scale: 1, maxEvents: events });
+    if (city.dossiers.length < events) throw new Error(`the generator gave ${city.dossiers.length} events; raise EVENTS_PER_DAY's margin`);
+    const runs: ImportRun[] = [];
+    for (const format of formats) {
+      const file = join(tmp.dir, `dossiers.${format}`);
+      await writeLines(file, format === 'csv' ? csv(city.dossiers) : ndjson(city.dossiers));
+      log(`${format}: ${file} written; importing`);
+      const r = await importOnce(file, format, events, { batch, concurrency, dir: tmp.dir });
+      log(
+        `${format}: ${r.eventsPerS.toLocaleString('en-US')} events/s, ${(r.wallMs / 1000).toFixed(1)} s, ${r.ratioToTarget} of the 60 s target`,
+      );
+      runs.push(r);
+    }
+    return { events, batch, concurrency, targetSeconds: TARGET_SECONDS, generateMs: Math.round(city.generateMs), runs };
+  } finally {
+    tmp.remove();
+  }
+}
+
+if (isMain(import.meta.url)) await runMain('import', main);
