@@ -6,30 +6,20 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { backupDatabase, BackupTargetExists } from '../db/backup.js';
 import { openDatabase } from '../db/connection.js';
 import { auditCli } from './cli-audit.js';
-import { cliEnv } from './cli-env.js';
+import { cliEnv, oneFileArgs } from './cli-env.js';
 
 const USAGE = `usage: npm run backup -- FILE [--force]
   FILE     where to write the copy (refused if it exists)
   --force  replace an existing FILE`;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ options: { force: { type: 'boolean', default: false } }, allowPositionals: true });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.positionals.length !== 1) {
-    console.error(USAGE);
-    return 2;
-  }
+  const args = oneFileArgs(['force'], USAGE);
+  if (!args) return 2;
   const env = cliEnv();
-  const dest = resolve(env.cwd, args.positionals[0]);
+  const dest = args.file;
   const source = resolve(env.cwd, env.dbFile);
   if (!existsSync(source)) {
     console.error(`no database at ${source} (set DASHBOARD_DB)`);
@@ -42,7 +32,7 @@ async function main(): Promise<number> {
   const db = openDatabase(source);
   try {
     console.log(`Backing up ${source} to ${dest}…`);
-    const r = await backupDatabase(db, dest, { force: args.values.force });
+    const r = await backupDatabase(db, dest, { force: args.flags.force });
     auditCli(db, { action: 'db.backup', target: dest, details: { pages: r.pages, bytes: r.bytes, ms: Math.round(r.ms) } });
     const mib = (r.bytes / 2 ** 20).toFixed(1);
     console.log(`Backed up ${source} to ${dest}: ${r.pages} pages, ${mib} MiB, ${(r.ms / 1000).toFixed(2)} s.`);

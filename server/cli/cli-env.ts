@@ -3,6 +3,8 @@
  * server/index.ts through config.ts): the database file, the boundaries folder, and the folder npm
  * was started from (relative paths given on the command line are relative to it).
  */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { boundariesDirOf } from '../geo/boundaries-store.js';
 
 const DEFAULT_DB_FILE = 'data/dashboard.db';
@@ -18,5 +20,34 @@ export function cliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
     dbFile: env.DASHBOARD_DB || DEFAULT_DB_FILE,
     boundariesDir: boundariesDirOf(env.BOUNDARIES_DIR),
     cwd: env.INIT_CWD ?? process.cwd(),
+  };
+}
+
+/**
+ * The arguments of a command that takes one FILE and boolean flags (`npm run backup -- FILE --force`):
+ * the flags and FILE resolved against the folder npm was started from; null after printing the
+ * problem and the usage (exit 2).
+ */
+export function oneFileArgs<K extends string>(
+  flags: readonly K[],
+  usage: string,
+  args: string[] = process.argv.slice(2),
+): { flags: Record<K, boolean>; file: string } | null {
+  let parsed;
+  try {
+    const options = Object.fromEntries(flags.map((f) => [f, { type: 'boolean' as const, default: false }]));
+    parsed = parseArgs({ args, options, allowPositionals: true });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${usage}`);
+    return null;
+  }
+  if (parsed.positionals.length !== 1) {
+    console.error(usage);
+    return null;
+  }
+  const values = parsed.values as Record<string, boolean | undefined>;
+  return {
+    flags: Object.fromEntries(flags.map((f) => [f, values[f] === true])) as Record<K, boolean>,
+    file: resolve(cliEnv().cwd, parsed.positionals[0]),
   };
 }

@@ -8,8 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { basename } from 'node:path';
 import { openDatabase } from '../db/connection.js';
 import { createPortalIndexRepo, type PortalImportCounts } from '../db/portal-index-repo.js';
 import { readPortalFile, type PortalFileContext, type PortalFileReport } from '../domain/portal-index-file.js';
@@ -18,7 +17,7 @@ import type { Jurisdiction } from '../domain/types.js';
 import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
 import { PeriodError, resolvePeriod } from '../metrics/named-periods.js';
 import { auditCli } from './cli-audit.js';
-import { cliEnv } from './cli-env.js';
+import { cliEnv, oneFileArgs } from './cli-env.js';
 
 const USAGE = `usage: npm run index:import -- FILE.csv [--dry-run]
   FILE.csv   header: unit,period,total,transparency,progress,online,payment,digitisation,satisfaction
@@ -72,19 +71,9 @@ function printCounts(counts: PortalImportCounts, accepted: number, rejected: num
 }
 
 function main(): number {
-  let args;
-  try {
-    args = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } }, allowPositionals: true });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.positionals.length !== 1) {
-    console.error(USAGE);
-    return 2;
-  }
-  const env = cliEnv();
-  const path = resolve(env.cwd, args.positionals[0]);
+  const args = oneFileArgs(['dry-run'], USAGE);
+  if (!args) return 2;
+  const path = args.file;
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -102,11 +91,11 @@ function main(): number {
   printReport(name, report);
   const accepted = report.accepted.length;
   const rejected = report.rejected.length;
-  if (args.values['dry-run']) {
+  if (args.flags['dry-run']) {
     console.log(`Dry run: ${accepted} row(s) would be accepted, ${rejected} rejected; nothing stored.`);
     return rejected > 0 ? 1 : 0;
   }
-  const db = openDatabase(env.dbFile);
+  const db = openDatabase(cliEnv().dbFile);
   try {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const counts = createPortalIndexRepo(db).importFile({ source: name, sha256 }, report.accepted, report.rejected, Date.now());

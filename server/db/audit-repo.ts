@@ -1,6 +1,7 @@
 import type { Db } from './connection.js';
+import type { AuditOutcome } from '../../shared/contract/admin-ops.js';
 
-export type AuditOutcome = 'ok' | 'denied' | 'failed';
+export type { AuditOutcome } from '../../shared/contract/admin-ops.js';
 
 export interface AuditEntry {
   at: number;
