@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { formatDayTime } from '../unit/datetime';
 import { reviewFlag } from './api';
+import { errorText } from '../../api/error-text';
 
 interface Props {
   flag: DataTrustFlagView;
@@ -124,7 +125,7 @@ function ReviewForm({ flag, kind, onReviewed }: { flag: DataTrustFlagView; kind:
       setNote('');
       onReviewed();
     } catch (err) {
-      setError(t('review.failed', { message: (err as Error).message }));
+      setError(t('review.failed', { message: errorText(err) }));
     } finally {
       setBusy(false);
     }

@@ -19,6 +19,7 @@ import { formatDayTime } from '../unit/datetime';
 import { fetchAtRiskDossiers } from './api';
 import { WarningBadge, WarningCounts, WarningLegend } from './WarningBadge';
 import './early-warning.css';
+import { errorText } from '../../api/error-text';
 
 /** Items shown in the panel; the rest are on the scope's page (tab "Cảnh báo sớm"). */
 const PANEL_ITEMS = 12;
@@ -107,7 +108,7 @@ export function EarlyWarningPanel({ scope, canList, atRiskCount }: EarlyWarningP
             <WarningLegend rule={data.rule} open={false} />
           </>
         ) : list.error ? (
-          <p className="empty">{list.error.message}</p>
+          <p className="empty">{errorText(list.error)}</p>
         ) : (
           <p role="status">{t('loading', { ns: 'common' })}</p>
         )}

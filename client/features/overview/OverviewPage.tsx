@@ -23,6 +23,7 @@ import { useOverviewModel } from './useOverviewModel';
 import { useSession } from '../auth/session';
 import { EarlyWarningPanel } from '../early-warning/EarlyWarningPanel';
 import { ForecastLine } from '../early-warning/ForecastLine';
+import { errorText } from '../../api/error-text';
 
 // Charts load when they come near the screen, after the map and KPIs (their library is the largest of the client).
 const OverviewCharts = lazy(() => import('./OverviewCharts').then((m) => ({ default: m.OverviewCharts })));
@@ -62,7 +63,7 @@ export function OverviewPage() {
       <h1 className="visually-hidden">{t('title')}</h1>
       {loadError && !ov && (
         <LoadErrorBanner
-          message={loadError.message}
+          message={errorText(loadError)}
           onRetry={() => {
             overview.reload();
             jurisdiction.reload();

@@ -17,6 +17,7 @@ import type { MetricsState } from '../../realtime/metrics-reducer';
 import { useScopeSubscription } from '../../realtime/useScopeSubscription';
 import type { MapUnitView } from './GeoMap';
 import { buildRows, type UnitRow } from './unit-rows';
+import { errorText } from '../../api/error-text';
 
 /** The city detail (trend, fields, histogram) is not pushed live; refresh it this often. */
 const CITY_DETAIL_REFRESH_MS = 60_000;
@@ -90,13 +91,13 @@ export function useOverviewModel(period: Period, metric: MetricKey, needs: { bou
 
   const syncNote =
     ls.sync === 'error'
-      ? t('live.error', { message: ls.error?.message ?? '' })
+      ? t('live.error', { message: ls.error ? errorText(ls.error) : '' })
       : ls.snapshots > 0 && ls.sync !== 'ready'
         ? t('live.refreshing')
         : null;
 
   const detail = cityDetail.data && cityDetail.data.window.period === period ? cityDetail.data : null;
-  const detailError = cityDetail.error && !detail ? cityDetail.error.message : null;
+  const detailError = cityDetail.error && !detail ? errorText(cityDetail.error) : null;
   const loadError = overview.error ?? jurisdiction.error;
 
   return {

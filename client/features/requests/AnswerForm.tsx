@@ -3,9 +3,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_ANSWER_MAX_CHARS, type RequestView } from '../../../shared/contract/requests';
 import { textLength } from '../../../shared/request-state';
-import { ApiError } from '../../api';
 import { useFormat } from '../../i18n';
 import { answerRequest } from './api';
+import { errorText } from '../../api/error-text';
 
 export interface AnswerFormProps {
   request: RequestView;
@@ -32,7 +32,7 @@ export function AnswerForm({ request, onAnswered, onCancel }: AnswerFormProps) {
     try {
       onAnswered(await answerRequest(request.id, text));
     } catch (err) {
-      setError(t('answer.failed', { message: err instanceof ApiError ? err.message : String(err) }));
+      setError(t('answer.failed', { message: errorText(err) }));
       setBusy(false);
     }
   };

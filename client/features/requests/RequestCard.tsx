@@ -7,12 +7,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RequestView } from '../../../shared/contract/requests';
-import { ApiError } from '../../api';
 import { useViewParams } from '../../lib/url-state';
 import { formatDayTime } from '../unit/datetime';
 import { acknowledgeRequest } from './api';
 import { AnswerForm } from './AnswerForm';
 import { isForMe, isMine, liveState, type Viewer } from './requests-model';
+import { errorText } from '../../api/error-text';
 
 const enc = encodeURIComponent;
 
@@ -66,7 +66,7 @@ export function RequestCard({ request: r, viewer, now, onChange }: RequestCardPr
     try {
       onChange(await acknowledgeRequest(r.id));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

@@ -7,6 +7,7 @@ import { isMine, type Viewer } from './requests-model';
 import { RequestList } from './RequestList';
 import type { RequestFeed } from './use-request-feed';
 import { useServerNow } from './use-viewer';
+import { errorText } from '../../api/error-text';
 
 export interface RequestsInboxProps {
   viewer: Viewer;
@@ -40,7 +41,7 @@ export function RequestsInbox({ viewer, feed, onClose }: RequestsInboxProps) {
       <p className="rq-hint">{t(viewer.unit && viewer.sends ? 'bell.hintBoth' : viewer.unit ? 'bell.hintReceiver' : 'bell.hintSender')}</p>
       {feed.error && !feed.loaded ? (
         <p role="alert" className="rq-form__error">
-          {feed.error.message}
+          {errorText(feed.error)}
         </p>
       ) : !feed.loaded ? (
         <p role="status">{t('bell.loading')}</p>

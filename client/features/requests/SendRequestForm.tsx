@@ -9,10 +9,10 @@ import {
   type SendRequestBody,
 } from '../../../shared/contract/requests';
 import { formatVnDate } from '../../../shared/datetime';
-import { ApiError } from '../../api';
 import { fetchDefaultDue, sendRequest } from './api';
 import { Modal } from './Modal';
 import type { SubjectRef } from './requests-model';
+import { errorText } from '../../api/error-text';
 
 export interface SendRequestFormProps {
   subject: SubjectRef;
@@ -63,7 +63,7 @@ export function SendRequestForm({ subject, defaultKind, onClose, onSent }: SendR
     try {
       onSent(await sendRequest(sendBody(subject, kind, message, dueOn || null)));
     } catch (err) {
-      setError(t('send.failed', { message: err instanceof ApiError ? err.message : String(err) }));
+      setError(t('send.failed', { message: errorText(err) }));
       setBusy(false);
     }
   };

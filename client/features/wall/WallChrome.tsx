@@ -7,6 +7,7 @@ import { formatTime } from '../../lib/format';
 import { hourMinute, type WallFreshness } from './freshness';
 import type { WallWarning } from './wall-config';
 import { WallSources } from './WallSources';
+import { errorText } from '../../api/error-text';
 
 /** The app and scope, the scene's name, "Cập nhật lúc" with the server's time, and the live status. */
 export function WallHeader({
@@ -50,7 +51,7 @@ export function SubscribeError({ error, scope }: { error: { code: string; messag
   return (
     <div className="wall-error" role="alert" data-testid="wall-error">
       <h2>{t('error.title')}</h2>
-      <p>{error.code === 'forbidden' ? t('error.forbidden', { scope }) : t('error.other', { message: error.message })}</p>
+      <p>{error.code === 'forbidden' ? t('error.forbidden', { scope }) : t('error.other', { message: errorText(error) })}</p>
     </div>
   );
 }

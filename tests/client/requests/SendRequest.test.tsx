@@ -89,7 +89,7 @@ describe('SendRequest', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Nhắc nhở \/ Giải trình/ }, SLOW));
     fireEvent.click(await screen.findByTestId('send-request-submit'));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Không gửi được: answerDueOn: 2026-12-05 is not a working day on the official calendar',
+      'Không gửi được: Nhắc nhở hoặc yêu cầu giải trình chưa hợp lệ (chi tiết: answerDueOn: 2026-12-05 is not a working day on the official calendar)',
     );
   });
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n';
 import { downloadBlob } from '../../../lib/download';
 import { downloadAuditCsv, type AuditFilterValues } from './api';
+import { errorText } from '../../../api/error-text';
 
 export function useAuditExport(filter: AuditFilterValues): { busy: boolean; run: () => Promise<void>; message: ReactNode } {
   const { t } = useTranslation('adminAudit');
@@ -20,7 +21,7 @@ export function useAuditExport(filter: AuditFilterValues): { busy: boolean; run:
         rows < total ? t('exportCut', { rows: fmt.count(rows), total: fmt.count(total) }) : t('exported', { rows: fmt.count(rows) });
       setState({ busy: false, text });
     } catch (e) {
-      setState({ busy: false, text: t('failed', { message: e instanceof Error ? e.message : String(e) }), failed: true });
+      setState({ busy: false, text: t('failed', { message: errorText(e) }), failed: true });
     }
   };
   const message = state.text ? (

@@ -8,12 +8,13 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AdminCalendarYear, CalendarDayChange } from '../../../../shared/contract/admin-calendar';
-import { ApiError, useApi } from '../../../api';
+import { useApi } from '../../../api';
 import { fetchCalendarYear, putCalendarDay } from './calendar-api';
 import { monthGrids, dayMonth, type MonthDay } from './calendar-model';
 import { MonthCalendar } from './MonthCalendar';
 import { DayEditor } from './DayEditor';
 import './calendar.css';
+import { errorText } from '../../../api/error-text';
 
 /** This year in Vietnam time (UTC+7, no DST). */
 function currentVnYear(): number {
@@ -53,7 +54,7 @@ export function CalendarSection() {
       setPicked(null);
       setNotice({ tone: 'ok', text: t('saved', { date: dayMonth(date), file: answer.file }) });
     } catch (e) {
-      setNotice({ tone: 'error', text: t('failed', { message: e instanceof ApiError ? e.message : String(e) }) });
+      setNotice({ tone: 'error', text: t('failed', { message: errorText(e) }) });
     } finally {
       setBusy(false);
     }
@@ -64,7 +65,7 @@ export function CalendarSection() {
       <YearToolbar year={year} years={data?.years ?? []} loading={loading} onGo={goTo} />
       {error && (
         <p role="alert" className="banner banner--error">
-          {t('loadFailed', { year, message: error.message })}
+          {t('loadFailed', { year, message: errorText(error) })}
         </p>
       )}
       {data && <YearStatus data={data} />}

@@ -12,6 +12,7 @@ import { CountsTable } from './CountsTable';
 import { DayChart } from './DayChart';
 import { RecordList } from './RecordList';
 import './quality.css';
+import { errorText } from '../../../api/error-text';
 
 const NO_FILTER: QualityFilter = { source: '', rule: '', state: 'open', from: '', to: '' };
 
@@ -41,14 +42,14 @@ export function QualitySection() {
           setPage(1);
         }}
       />
-      {counts.error && <p role="alert">{t('loadError', { message: counts.error.message })}</p>}
+      {counts.error && <p role="alert">{t('loadError', { message: errorText(counts.error) })}</p>}
       {counts.data && (
         <div className="aq-summary">
           <CountsTable counts={counts.data} />
           <DayChart counts={counts.data} />
         </div>
       )}
-      {records.error && <p role="alert">{t('loadError', { message: records.error.message })}</p>}
+      {records.error && <p role="alert">{t('loadError', { message: errorText(records.error) })}</p>}
       {notice && (
         <p role="status" className="aq-notice" data-testid="aq-notice">
           {notice}

@@ -11,6 +11,7 @@ import type { QuarantineRecord, ReplayOutcome } from '../../../../shared/contrac
 import { dismissRecord, replayRecord } from './api';
 import { ErrorTable } from './ErrorTable';
 import { pretty } from './RecordCard';
+import { errorText } from '../../../api/error-text';
 
 type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -41,7 +42,7 @@ export function ReviewPanel({ record, onChanged }: { record: QuarantineRecord; o
       setAnswer(a);
       if (a.outcome !== 'rejected') onChanged(outcomeText(t, a.outcome, a.eventIds));
     } catch (e) {
-      setFailure(e instanceof Error ? e.message : String(e));
+      setFailure(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -117,7 +118,7 @@ function DismissForm({ record, onChanged }: { record: QuarantineRecord; onChange
       await dismissRecord(record.id, note.trim());
       onChanged(t('dismiss.done'));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

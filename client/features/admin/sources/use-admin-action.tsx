@@ -1,6 +1,7 @@
 /** Runs one admin change at a time: busy while it runs, then its message (or the server's reason) and a reload. */
 import { useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
+import { errorText } from '../../../api/error-text';
 
 export function useAdminAction(t: TFunction, reload: () => void) {
   const [busy, setBusy] = useState(false);
@@ -13,7 +14,7 @@ export function useAdminAction(t: TFunction, reload: () => void) {
       if (text) setResult({ ok: true, text });
       reload();
     } catch (e) {
-      setResult({ ok: false, text: t('failed', { message: e instanceof Error ? e.message : String(e) }) });
+      setResult({ ok: false, text: t('failed', { message: errorText(e) }) });
     } finally {
       setBusy(false);
     }

@@ -10,6 +10,7 @@ import { changeUser, createUser, type AdminUser } from './api';
 import { reasonKey, splitFieldErrors, type FieldErrors, type UserField } from './field-errors';
 import type { ScopeOption } from './scope-names';
 import { ScopePicker } from './ScopePicker';
+import { errorText } from '../../../api/error-text';
 
 const BOUND: readonly UserRole[] = ['unit_leader', 'department'];
 const NO_ERRORS: FieldErrors = { fields: {}, general: [] };
@@ -46,9 +47,10 @@ function useUserForm(user: AdminUser | undefined, onDone: (saved: AdminUser) => 
       onDone(saved);
     } catch (err) {
       setErrors(
-        err instanceof ApiError && err.status >= 400 && err.status < 500
+        // A form's own fields answer in place; any other refusal (a taken name, no permission) in words.
+        err instanceof ApiError && (err.code === 'invalid_user' || err.code === 'invalid_body')
           ? splitFieldErrors(err.message)
-          : { fields: {}, general: [t('error')] },
+          : { fields: {}, general: [err instanceof ApiError ? errorText(err) : t('error')] },
       );
     } finally {
       setBusy(false);

@@ -14,6 +14,7 @@ import { scopeOptions } from './scope-names';
 import { UserForm } from './UserForm';
 import { UsersTable } from './UsersTable';
 import './users.css';
+import { errorText } from '../../../api/error-text';
 
 type Panel = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; user: AdminUser } | { kind: 'password'; answer: PasswordResetAnswer };
 
@@ -69,7 +70,7 @@ export function UsersSection() {
       )}
       {users.error && (
         <p className="field-error" role="alert">
-          {users.error.isForbidden ? t('forbidden') : t('loadError', { message: users.error.message })}
+          {users.error.isForbidden ? t('forbidden') : t('loadError', { message: errorText(users.error) })}
         </p>
       )}
       {users.data && (

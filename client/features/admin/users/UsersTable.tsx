@@ -1,10 +1,10 @@
 /** The users as a table (cards on a phone): name, role in words, units by name, state, last sign-in, actions. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../api';
 import { useFormat } from '../../../i18n';
 import { disableUser, enableUser, resetPassword, type AdminUser, type PasswordResetAnswer } from './api';
 import { scopeLabel, type ScopeOption } from './scope-names';
+import { errorText } from '../../../api/error-text';
 
 interface Props {
   users: AdminUser[];
@@ -28,7 +28,7 @@ export function UsersTable({ users, options, self, onEdit, onChanged, onPassword
     try {
       await run();
     } catch (e) {
-      setError(t('actionError', { username: u.username, message: e instanceof ApiError ? e.message : String(e) }));
+      setError(t('actionError', { username: u.username, message: errorText(e) }));
     } finally {
       setBusy(null);
     }

@@ -90,7 +90,9 @@ describe('CalendarSection', () => {
     renderRoute('/admin/calendar?year=2026', '/admin/calendar', <CalendarSection />);
     const entry = await screen.findByTestId('cal-entry-2026-01-02', undefined, SLOW);
     fireEvent.click(within(entry).getByRole('button', { name: /Xoá ngày 02\/01/ }));
-    expect((await screen.findByTestId('cal-notice', undefined, SLOW)).textContent).toBe(`Không ghi được: ${refusal}`);
+    expect((await screen.findByTestId('cal-notice', undefined, SLOW)).textContent).toBe(
+      `Không ghi được: Thông tin nhập chưa hợp lệ (chi tiết: ${refusal})`,
+    );
     expect(screen.getByTestId('cal-entry-2026-01-02')).toBeTruthy();
   });
 });
