@@ -18,7 +18,8 @@ import { systemClock } from '../server/clock.js';
 import { createLogger } from '../server/logger.js';
 import { generateSourceKey, hashSourceKey } from '../server/ingest/keys.js';
 import type { SourceRow } from '../server/db/sources-repo.js';
-import { loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
+import { jurisdictionDirOf, loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
+import { dossiersPerWorkingDayOf } from '../server/simulator/jurisdiction-volume.js';
 import { loadWorkCalendar } from '../server/config/calendar-loader.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../server/domain/types.js';
 import { createCityGenerator } from '../server/simulator/generator.js';
@@ -321,6 +322,8 @@ export interface StartOptions {
    * first seconds of whatever is measured next.
    */
   afterWriterStart?: boolean;
+  /** The jurisdiction pack (default hcmc; vn: 3,321 communes). */
+  jurisdiction?: string;
 }
 
 /** Starts the real runtime in this process on 127.0.0.1:0 with a real SQLite file and real source keys. */
@@ -334,6 +337,7 @@ export async function startInProcess(opts: StartOptions): Promise<BenchServer> {
     clientDir: null,
     deltaFlushMs: opts.deltaFlushMs ?? 500,
     boundariesDir: join(dirname(opts.dbFile), 'boundaries'),
+    jurisdiction: opts.jurisdiction,
   });
   if (opts.afterWriterStart) await runtime.projections.recovered;
   const dossierKey = generateSourceKey();
@@ -495,8 +499,17 @@ export interface City {
  * With `maxEvents`, generation goes day by day from the start and stops once that many dossier events
  * exist; the list is cut to that prefix (a time-ordered prefix keeps every dossier's events in order).
  */
-export function generateCity(opts: { days: number; scale: number; seed?: number; to?: number; maxEvents?: number }): City {
-  const jurisdiction = loadJurisdiction();
+export function generateCity(opts: {
+  days: number;
+  /** Share of the jurisdiction's real volume (HCMC ≈ 15,000 dossiers a working day, vn ≈ 296,500). */
+  scale: number;
+  seed?: number;
+  to?: number;
+  maxEvents?: number;
+  jurisdiction?: string;
+}): City {
+  const name = opts.jurisdiction ?? 'hcmc';
+  const jurisdiction = loadJurisdiction(jurisdictionDirOf(name), name);
   const calendar = loadWorkCalendar(undefined, DEFAULT_DOMAIN_SETTINGS.officeHours);
   const to = opts.to ?? Date.now() - 60_000;
   const from = vnStartOfDay(to) - opts.days * MS_PER_DAY;
@@ -509,6 +522,7 @@ export function generateCity(opts: { days: number; scale: number; seed?: number;
     officeHours: DEFAULT_DOMAIN_SETTINGS.officeHours,
     scale: opts.scale,
     badEventRate: 0,
+    model: { dossiersPerWorkingDay: dossiersPerWorkingDayOf(jurisdiction) },
   });
   const dossiers: WireDossierEvent[] = [];
   const tasks: WireTaskEvent[] = [];

@@ -10,6 +10,9 @@
  * misses 30 s apart (its cache TTL) with hits in between. Latency is measured at the client.
  * The unit detail's SQL queries are also timed one by one (store.read.*) to show which one dominates.
  *   npx tsx bench/overview.ts [--days 30] [--scale 0.25] [--requests 2000] [--unit-requests 336] [--city-misses 2]
+ *     [--jurisdiction hcmc|vn]
+ * With --jurisdiction vn (34 provinces, 3,321 communes; issue 15's target: p99 ≤ 30 ms) the default
+ * scale is 0.0125 of the country's volume: the same ≈3,700 dossiers a working day as HCMC at 0.25.
  */
 import { join } from 'node:path';
 import {
@@ -124,6 +127,8 @@ function unitFilterWhatIf(dbFile: string, units: string[], w: { from: number; to
 }
 
 export const TARGET_P99_MS = 20;
+/** At national scale (3,321 units), issue 15. */
+export const NATIONAL_TARGET_P99_MS = 30;
 
 /** Session cookie of a signed-in city leader (set in main). */
 let cookie = '';
@@ -143,8 +148,11 @@ async function timeGets(url: string, paths: string[]): Promise<{ ms: number[]; b
 }
 
 export async function main(args: Map<string, string>) {
+  const jurisdiction = args.get('jurisdiction') ?? 'hcmc';
+  if (jurisdiction !== 'hcmc' && jurisdiction !== 'vn') throw new Error(`--jurisdiction must be hcmc or vn (got ${jurisdiction})`);
+  const targetMs = jurisdiction === 'vn' ? NATIONAL_TARGET_P99_MS : TARGET_P99_MS;
   const days = numArg(args, 'days', 30);
-  const scale = numArg(args, 'scale', 0.25);
+  const scale = numArg(args, 'scale', jurisdiction === 'vn' ? 0.0125 : 0.25);
   const requests = numArg(args, 'requests', 2_000);
   const unitRequests = numArg(args, 'unit-requests', 336);
   const cityMisses = numArg(args, 'city-misses', 2);
@@ -154,12 +162,12 @@ export async function main(args: Map<string, string>) {
 
   const tmp = tempDir('bdt-bench-overview-');
   const dbFile = join(tmp.dir, 'dashboard.db');
-  const server = await startInProcess({ dbFile });
+  const server = await startInProcess({ dbFile, jurisdiction });
   try {
     const rt = server.runtime!;
     cookie = await benchLeaderCookie(rt, server.url);
     log(`overview: generating ${days} days at scale ${scale}…`);
-    const city = generateCity({ days, scale });
+    const city = generateCity({ days, scale, jurisdiction });
     log(`overview: ${city.dossiers.length} dossier + ${city.tasks.length} task events in ${Math.round(city.generateMs)} ms; seeding…`);
     const seedM = await measured(() => {
       for (const b of chunk(city.dossiers, 5_000)) rt.ingest.ingest(server.dossierSource!, 'dossier', b);
@@ -218,10 +226,13 @@ export async function main(args: Map<string, string>) {
 
     // Unit detail. The route shares answers for a few seconds (a TTL cache per unit and period), so
     // misses (the SQL work) and hits are measured apart: a unit is asked again only after its TTL.
-    const unitPaths = units.map((u) => `/api/v1/units/${u}?period=month`);
+    // More units than --unit-requests (the country's 3,321): an evenly spread sample of that many, once each.
+    const step = Math.max(1, Math.floor(units.length / unitRequests));
+    const detailUnits = units.filter((_, i) => i % step === 0);
+    const unitPaths = detailUnits.map((u) => `/api/v1/units/${u}?period=month`);
     await timeGets(server.url, ['/api/v1/units/' + units[0] + '?period=month']);
-    const passes = Math.max(1, Math.round(unitRequests / units.length));
-    log(`overview: unit detail, ${passes} pass(es) over ${units.length} units (cache misses), then hits…`);
+    const passes = Math.max(1, Math.round(unitRequests / detailUnits.length));
+    log(`overview: unit detail, ${passes} pass(es) over ${detailUnits.length} units (cache misses), then hits…`);
     const lastAsked = new Map<string, number>();
     const missMs: number[] = [];
     const ud = await measured(async () => {
@@ -306,7 +317,8 @@ export async function main(args: Map<string, string>) {
     const whatIf = unitFilterWhatIf(dbFile, sample, w, now);
 
     return {
-      target: { overviewP99Ms: TARGET_P99_MS },
+      target: { overviewP99Ms: targetMs },
+      jurisdiction: { name: jurisdiction, units: rt.jurisdiction.units.length },
       seed: {
         days,
         scale,
@@ -321,7 +333,7 @@ export async function main(args: Map<string, string>) {
       overview: {
         requests,
         latencyMs: roundSummary(ovS, 2),
-        ratioP99ToTarget: round(ovS.p99 / TARGET_P99_MS, 3),
+        ratioP99ToTarget: round(ovS.p99 / targetMs, 3),
         bytes: ov.result.bytes,
         cpuPressurePct: ov.cpuPressurePct,
         handlerWithoutHttpMs: roundSummary(summarize(engineMs), 2),
@@ -329,7 +341,7 @@ export async function main(args: Map<string, string>) {
         allForecastsWithoutHttpMs: roundSummary(summarize(forecastMs), 2),
       },
       unitDetail: {
-        cacheMisses: { latencyMs: roundSummary(udS, 2), ratioP99ToTarget: round(udS.p99 / TARGET_P99_MS, 3) },
+        cacheMisses: { latencyMs: roundSummary(udS, 2), ratioP99ToTarget: round(udS.p99 / targetMs, 3) },
         cacheHits: { latencyMs: roundSummary(summarize(hits.ms), 2) },
         bytes: hits.bytes,
         cpuPressurePct: ud.cpuPressurePct,

@@ -22,7 +22,9 @@ const schema = z.object({
     .string()
     .refine((v) => parseIsoWithOffset(v) !== null, 'must be an ISO 8601 instant with an offset, e.g. 2026-12-04T09:30:00+07:00')
     .optional(),
-  /** Share of the real city's volume the simulator produces (1 = ≈15,000 dossiers a working day). */
+  /** Which jurisdiction pack to serve: hcmc (the city, 168 wards) or vn (34 provinces, 3,321 communes). */
+  JURISDICTION: z.enum(['hcmc', 'vn'], { message: 'must be hcmc or vn' }).default('hcmc'),
+  /** Share of the real volume the simulator produces (1 = ≈15,000 dossiers a working day for HCMC, ≈296,000 for vn). */
   SIM_SCALE: z.coerce.number().positive().max(2).default(1),
   /** Days of history seeded on the first demo start, and at which share of real volume. */
   SEED_DAYS: z.coerce.number().int().min(0).max(400).default(35),

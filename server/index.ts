@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     clockTickMs: config.CLOCK_TICK_MS,
     sourceSilentMs: config.SOURCE_SILENT_MS,
     boundariesDir: config.BOUNDARIES_DIR,
+    jurisdiction: config.JURISDICTION,
     calendarDir: config.CALENDAR_DIR,
     ingestMaxLagEvents: config.INGEST_MAX_LAG_EVENTS,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
@@ -140,7 +141,8 @@ function stopOnSignals(logger: Logger, close: () => Promise<void>): void {
 /** The demo's users with their fresh passwords, or a hint to create the first admin when there are no users. */
 async function announceUsers(runtime: Runtime, demo: boolean, logger: Logger): Promise<void> {
   if (demo) {
-    const users = await ensureDemoUsers(runtime.store, Date.now());
+    const known = new Set(runtime.engine.scopes());
+    const users = await ensureDemoUsers(runtime.store, Date.now(), (scope) => known.has(scope));
     // The demo's passwords are printed on purpose (and nowhere else is a password ever logged).
     logger.info('demo users (DEMO=1): new passwords at every start; sign in at /login');
     for (const line of formatDemoUsers(users)) logger.info(line);

@@ -7,7 +7,7 @@ import { createStore, type Store } from './db/store.js';
 import { DEFAULT_CALENDAR_DIR, loadCalendarYears } from './config/calendar-loader.js';
 import { createWorkCalendar } from './domain/calendar.js';
 import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type WorkCalendar } from './domain/types.js';
-import { jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
+import { jurisdictionDirOf, jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
 import { resolveBoundaries } from './geo/boundaries-store.js';
 import { MetricsEngine } from './metrics/engine.js';
 import { EarlyWarningIndex } from './metrics/early-warning-index.js';
@@ -48,6 +48,8 @@ export interface RuntimeOptions {
   clockTickMs?: number;
   sourceSilentMs?: number;
   boundariesDir?: string;
+  /** The jurisdiction pack (JURISDICTION): `hcmc` (default) or `vn`, found by jurisdictionDirOf. */
+  jurisdiction?: string;
   /** The working calendar's YYYY.json files (CALENDAR_DIR; default fixtures/calendar), read once at start. */
   calendarDir?: string;
   /** Directory of the built client; null to serve the API only. */
@@ -116,7 +118,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // Read once: every thread (main, projection writer, detail workers) works with these years until a restart.
   const calendarYears = loadCalendarYears(calendarDir);
   const calendar = createWorkCalendar(calendarYears, settings.officeHours);
-  const jurisdiction = loadJurisdiction();
+  const jurisdictionName = opts.jurisdiction ?? 'hcmc';
+  const jurisdictionDir = jurisdictionDirOf(jurisdictionName);
+  const jurisdiction = loadJurisdiction(jurisdictionDir, jurisdictionName);
   const index = jurisdictionIndex(jurisdiction);
   const scopeOf = (code: string): ScopeKey | null => index.scopeOf(code);
   const ctx = { calendar, settings };
@@ -248,7 +252,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     now,
     logger,
     build: opts.build,
-    boundaries: () => resolveBoundaries('hcmc', { boundariesDir: opts.boundariesDir }),
+    boundaries: () => resolveBoundaries(jurisdictionName, { boundariesDir: opts.boundariesDir, jurisdictionDir }),
     details,
     clientDir: clientDir && existsSync(clientDir) ? clientDir : clientDir,
     clockTickMs,

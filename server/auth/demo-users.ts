@@ -15,15 +15,17 @@ export const DEMO_USERS: { username: string; displayName: string; role: UserRole
 
 /**
  * Creates the demo users, or gives them new random passwords when they exist (a password is known
- * only at the start that made it, so every start prints fresh ones).
+ * only at the start that made it, so every start prints fresh ones). Users bound to a scope the
+ * jurisdiction does not have (`department:STP` in the national pack) are left out.
  * @returns each user with its password in clear, for the start-up log of the demo only.
  */
 export async function ensureDemoUsers(
   store: Store,
   now: number,
+  hasScope: (scope: ScopeKey) => boolean = () => true,
 ): Promise<{ username: string; password: string; role: UserRole; scope: ScopeKey | null }[]> {
   const out = [];
-  for (const u of DEMO_USERS) {
+  for (const u of DEMO_USERS.filter((d) => d.scope === null || hasScope(d.scope))) {
     const password = randomBytes(9).toString('base64url');
     await createUser(store, { ...u, scopes: u.scope ? [u.scope] : [], password }, now, { replace: true });
     out.push({ username: u.username, password, role: u.role, scope: u.scope });

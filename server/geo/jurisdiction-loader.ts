@@ -5,15 +5,19 @@
  *   <name>.json              manifest: code, names, and the file names below
  *   <name>-units.csv         one row per unit (facts from the statistics office's list)
  *   <name>-departments.json  the sở, ban, ngành that also receive dossiers
+ *   <name>-provinces.json    (national packs only) the provinces; each unit row then names its province
+ *
+ * A national pack lives in its own directory, fixtures/jurisdiction/<name>/ (see jurisdictionDirOf).
  *
  * Everything is validated up front, with the file and line in each message, because a wrong unit
  * code here silently drops a ward from every metric later.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Department, Jurisdiction, Unit } from '../domain/types.js';
+import type { ProvinceInfo } from '../../shared/contract/provinces.js';
 
 /** fixtures/jurisdiction of this repository, whatever the working directory. */
 export const DEFAULT_JURISDICTION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/jurisdiction');
@@ -27,6 +31,9 @@ export interface JurisdictionManifest {
   departments: string;
   /** The shipped (schematic) boundaries, a GeoJSON FeatureCollection. */
   boundaries: string;
+  /** National packs: the provinces (JSON array) and their schematic cells (GeoJSON). */
+  provinces?: string;
+  provinceBoundaries?: string;
 }
 
 /** Raised for any problem in the fixture files; the message names the file (and line). */
@@ -42,12 +49,14 @@ const fileName = z
 
 const manifestSchema = z
   .object({
-    code: z.string().regex(/^\d{2}$/, 'province code must be 2 digits'),
+    code: z.string().regex(/^(\d{2}|VN)$/, 'code must be a 2-digit province code, or VN for the country'),
     name: z.string().min(1),
     nameEn: z.string().min(1),
     unitsCsv: fileName,
     departments: fileName,
     boundaries: fileName,
+    provinces: fileName.optional(),
+    provinceBoundaries: fileName.optional(),
   })
   .strict();
 
@@ -73,6 +82,24 @@ const unitRowSchema = z.object({
 });
 
 const UNIT_COLUMNS = Object.keys(unitRowSchema.shape) as (keyof typeof unitRowSchema.shape)[];
+
+/** The optional column of national packs: the unit's province. */
+const provinceColumn = z.string().regex(/^\d{2}$/, 'province must be a 2-digit code');
+
+const provincesSchema = z
+  .array(
+    z
+      .object({
+        code: z.string().regex(/^\d{2}$/, 'province code must be 2 digits'),
+        name: z.string().min(1),
+        shortName: z.string().min(1),
+        nameEn: z.string().min(1),
+        lat: z.number().min(-90).max(90),
+        lon: z.number().min(-180).max(180),
+      })
+      .strict(),
+  )
+  .min(1, 'at least one province');
 
 const departmentSchema = z
   .object({
@@ -218,6 +245,12 @@ function loadUnits(path: string): Unit[] {
       throw new JurisdictionLoadError(`${where}: duplicate unit code ${r.code} (first on line ${seen})`);
     }
     firstLineOf.set(r.code, row.line);
+    let province: string | undefined;
+    if ('province' in raw) {
+      const p = provinceColumn.safeParse(raw.province);
+      if (!p.success) throw new JurisdictionLoadError(`${where}: province: ${formatIssues(p.error)}`);
+      province = p.data;
+    }
     units.push({
       code: r.code,
       type: r.type,
@@ -228,6 +261,7 @@ function loadUnits(path: string): Unit[] {
       lon: r.lon,
       areaKm2: r.area_km2,
       population: r.population,
+      ...(province ? { province } : {}),
     });
   }
   if (units.length === 0) throw new JurisdictionLoadError(`${path}: no unit rows`);
@@ -249,6 +283,36 @@ function loadDepartments(path: string): Department[] {
     seen.set(d.code, i);
   });
   return parsed.data;
+}
+
+function loadProvinces(path: string): ProvinceInfo[] {
+  const parsed = provincesSchema.safeParse(readJson(path));
+  if (!parsed.success) throw new JurisdictionLoadError(`${path}: ${formatIssues(parsed.error)}`);
+  const seen = new Set<string>();
+  parsed.data.forEach((p, i) => {
+    if (seen.has(p.code)) throw new JurisdictionLoadError(`${path}: [${i}] duplicate province code ${p.code}`);
+    seen.add(p.code);
+  });
+  return parsed.data;
+}
+
+/** Every unit names a listed province (a unit outside every province would drop out of the country's totals). */
+function checkUnitProvinces(path: string, units: readonly Unit[], provinces: readonly ProvinceInfo[]): void {
+  const codes = new Set(provinces.map((p) => p.code));
+  for (const u of units) {
+    if (!u.province) throw new JurisdictionLoadError(`${path}: unit ${u.code} has no province (the manifest lists provinces)`);
+    if (!codes.has(u.province)) throw new JurisdictionLoadError(`${path}: unit ${u.code}: unknown province ${u.province}`);
+  }
+}
+
+/**
+ * The directory of a pack: fixtures/jurisdiction/<name>/ when it holds `<name>.json` (national
+ * packs, several files), else fixtures/jurisdiction itself (hcmc).
+ */
+export function jurisdictionDirOf(name: string, base: string = DEFAULT_JURISDICTION_DIR): string {
+  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name)) throw new JurisdictionLoadError(`invalid jurisdiction name ${JSON.stringify(name)}`);
+  const own = join(base, name);
+  return existsSync(join(own, `${name}.json`)) ? own : base;
 }
 
 /**
@@ -276,7 +340,11 @@ export function loadJurisdiction(dir: string = DEFAULT_JURISDICTION_DIR, name = 
   const manifest = readJurisdictionManifest(dir, name);
   const units = loadUnits(join(dir, manifest.unitsCsv));
   const departments = loadDepartments(join(dir, manifest.departments));
-  return { code: manifest.code, name: manifest.name, nameEn: manifest.nameEn, units, departments };
+  const base = { code: manifest.code, name: manifest.name, nameEn: manifest.nameEn, units, departments };
+  if (!manifest.provinces) return base;
+  const provinces = loadProvinces(join(dir, manifest.provinces));
+  checkUnitProvinces(join(dir, manifest.unitsCsv), units, provinces);
+  return { ...base, provinces };
 }
 
 /** Lookups over a loaded jurisdiction. */

@@ -70,7 +70,7 @@ export const DEFAULT_SCHEMATIC_OPTIONS: SchematicOptions = {
 const KM_PER_DEG_LAT = 110.574;
 const KM_PER_DEG_LON_EQUATOR = 111.32;
 
-type XY = [number, number];
+export type XY = [number, number];
 
 /**
  * Signed area of a ring by the shoelace formula (positive = counter-clockwise with x east, y north).
@@ -100,7 +100,7 @@ export function pointInRing(point: readonly number[], ring: readonly (readonly n
 }
 
 /** Equirectangular projection around a reference latitude, in km. */
-function projection(lat0: number, lon0: number) {
+export function projection(lat0: number, lon0: number) {
   const kx = KM_PER_DEG_LON_EQUATOR * Math.cos((lat0 * Math.PI) / 180);
   return {
     forward: (lon: number, lat: number): XY => [(lon - lon0) * kx, (lat - lat0) * KM_PER_DEG_LAT],
@@ -109,7 +109,7 @@ function projection(lat0: number, lon0: number) {
 }
 
 /** A counter-clockwise regular polygon inscribed in the circle (so its area is slightly less). */
-function circle([cx, cy]: XY, r: number, segments: number): XY[] {
+export function circle([cx, cy]: XY, r: number, segments: number): XY[] {
   const out: XY[] = [];
   for (let k = 0; k < segments; k++) {
     const a = (2 * Math.PI * k) / segments;
@@ -141,7 +141,7 @@ function convexHull(points: XY[]): XY[] {
  * Sutherland–Hodgman: the part of `subject` inside the convex, counter-clockwise `clip` polygon.
  * Exact for a convex subject, which is all we ever clip (Voronoi cells, discs, hulls).
  */
-function clipConvex(subject: XY[], clip: XY[]): XY[] {
+export function clipConvex(subject: XY[], clip: XY[]): XY[] {
   let output = subject;
   for (let i = 0; i < clip.length && output.length > 0; i++) {
     const a = clip[i];
@@ -171,7 +171,7 @@ function intersect(p: XY, q: XY, sp: number, sq: number): XY {
 }
 
 /** Open CCW ring in km → closed, rounded, CCW GeoJSON ring; null if rounding collapsed it. */
-function toGeoRing(ring: XY[], inverse: (p: XY) => Position, precision: number): Position[] | null {
+export function toGeoRing(ring: XY[], inverse: (p: XY) => Position, precision: number): Position[] | null {
   const f = 10 ** precision;
   const round = (v: number) => Math.round(v * f) / f;
   const out: Position[] = [];

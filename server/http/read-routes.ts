@@ -97,6 +97,7 @@ export function readRoutes(deps: ReadDeps): Router {
       nameEn: jurisdiction.nameEn,
       units: jurisdiction.units,
       departments: jurisdiction.departments,
+      ...(jurisdiction.provinces ? { provinces: jurisdiction.provinces } : {}),
     };
     res.set('Cache-Control', 'public, max-age=300').json(body);
   });

@@ -5,6 +5,7 @@ import type { SourceRow } from '../db/sources-repo.js';
 import { generateSourceKey, hashSourceKey } from '../ingest/keys.js';
 import { vnStartOfDay, MS_PER_DAY } from '../domain/time.js';
 import { loadProcedures } from './procedures.js';
+import { dossiersPerWorkingDayOf } from './jurisdiction-volume.js';
 import { createCityGenerator, type CityGenerator } from './generator.js';
 import { seedHistory, startSimulator } from './runner.js';
 import { HISTORY_UNTIL_KEY } from '../projection/data-trust-rows.js';
@@ -44,6 +45,7 @@ export async function startDemo(opts: DemoOptions): Promise<{ stop(): void; gene
     calendar: runtime.calendar,
     officeHours: runtime.settings.officeHours,
     scale: opts.seedScale,
+    model: { dossiersPerWorkingDay: dossiersPerWorkingDayOf(runtime.jurisdiction) },
   });
 
   const now = clock.now();

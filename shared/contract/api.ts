@@ -2,6 +2,7 @@
  * Response shapes of the read API (/api/v1), and the enumerations they carry. Instants are ISO 8601
  * strings with +07:00 offset on the wire. Imports nothing outside the contract.
  */
+import type { ProvinceInfo } from './provinces.js';
 import type { Period, ScopeKey, ScopeMetrics } from './metrics.js';
 import type { AlertRaised } from './events.js';
 import type { ScopeForecastView } from './early-warning.js';
@@ -45,7 +46,10 @@ export interface UnitInfo {
   lat: number;
   lon: number;
   areaKm2: number;
+  /** 0 when not known (the national pack's list has no population). */
   population: number;
+  /** The province's 2-digit code, in a national jurisdiction (absent in a one-province one). */
+  province?: string;
 }
 
 /** A specialised department of the city. */
@@ -63,6 +67,8 @@ export interface JurisdictionResponse {
   nameEn: string;
   units: UnitInfo[];
   departments: DepartmentInfo[];
+  /** The provinces of a national jurisdiction (JURISDICTION=vn); absent for one province or city. */
+  provinces?: ProvinceInfo[];
 }
 
 /** GET /api/v1/jurisdiction/boundaries: a GeoJSON FeatureCollection; each feature has properties.code. */

@@ -71,6 +71,8 @@ export async function startTestServer(
     ingestMaxLagEvents?: number;
     /** The working calendar's files; default: a copy of fixtures/calendar in the test's folder (made once per folder). */
     calendarDir?: string;
+    /** The jurisdiction pack (default hcmc). */
+    jurisdiction?: string;
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -94,6 +96,7 @@ export async function startTestServer(
     authClock: clock,
     projectionFlushMs: opts.projectionFlushMs,
     ingestMaxLagEvents: opts.ingestMaxLagEvents,
+    jurisdiction: opts.jurisdiction,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();

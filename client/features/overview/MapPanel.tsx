@@ -123,7 +123,9 @@ function MapView(p: MapPanelProps) {
     );
   }
   if (!p.boundaries) return <p className="empty map-loading">{t('map.loadingMap')}</p>;
-  const insetUnits = p.units.filter((u) => u.type === 'Đặc khu');
+  // The national pack's special zones sit inside their province's schematic cell: no insets there.
+  const national = p.units.some((u) => u.province !== undefined);
+  const insetUnits = national ? [] : p.units.filter((u) => u.type === 'Đặc khu');
   return (
     <div className="geo-wrap">
       <Suspense fallback={<p className="empty map-loading">{t('map.loadingMap')}</p>}>
@@ -140,7 +142,7 @@ function MapView(p: MapPanelProps) {
         />
       </Suspense>
       <MapInsets units={insetUnits} views={p.views} tileValue={p.tileValue} onSelect={p.onSelect} />
-      {p.boundaries.schematic && <p className="map-note">{t('map.schematic')}</p>}
+      {p.boundaries.schematic && <p className="map-note">{t(national ? 'map.schematicNational' : 'map.schematic')}</p>}
     </div>
   );
 }

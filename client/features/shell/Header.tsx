@@ -16,6 +16,7 @@ import { CalendarBanner } from './CalendarBanner';
 import { useNarrowScreen } from '../../lib/narrow-screen';
 import { RequestsBell } from '../requests/RequestsBell';
 import { useActiveLinkInView } from './useActiveLinkInView';
+import { useJurisdiction } from '../../api/hooks';
 
 /**
  * The app bar on every page: title, "Cập nhật lúc HH:MM:SS" from the server's clock ticks,
@@ -23,7 +24,10 @@ import { useActiveLinkInView } from './useActiveLinkInView';
  * search; banners for silent sources, a missing working calendar (admins) and a new version.
  */
 export function Header() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // A national pack names itself (Việt Nam); the city's name otherwise.
+  const place = useJurisdiction().data;
+  const placeName = place?.provinces ? (i18n.language === 'en' ? place.nameEn : place.name) : t('cityName');
   const f = useFormat();
   const { linkTo } = useViewParams();
   const conn = useConnection();
@@ -50,7 +54,7 @@ export function Header() {
           </span>
           <span>
             <span className="app-header__name">{t('appTitle')}</span>
-            <span className="app-header__city">{t('cityName')}</span>
+            <span className="app-header__city">{placeName}</span>
           </span>
         </Link>
         <div className="app-header__status">

@@ -23,4 +23,12 @@ describe('ensureDemoUsers', () => {
     expect(formatDemoUsers(second)[2]).toMatch(/^demo user phuong-saigon \/ password \S+ \/ unit_leader \(unit:26740\)$/);
     store.close();
   });
+
+  it('leaves out the users bound to a scope the jurisdiction does not have (the national pack has no department:STP)', async () => {
+    const store = createStore(openDatabase(':memory:'));
+    const made = await ensureDemoUsers(store, 1, (scope) => scope !== 'department:STP');
+    expect(made.map((u) => u.username)).not.toContain('so-tuphap');
+    expect(made).toHaveLength(DEMO_USERS.length - 1);
+    store.close();
+  });
 });

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receivedEvent, startTestServer, type TestServer } from '../../helpers/test-server.js';
+
+/** The server on the national pack (JURISDICTION=vn): 34 provinces, 3,321 communes. */
+describe('the overview at national scale (JURISDICTION=vn)', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startTestServer({ jurisdiction: 'vn' });
+    // A commune of Hà Nội (00004 Ba Đình) and one of Cà Mau (32008): both are known codes now.
+    const res = await srv.post('/api/v1/ingest/dossiers', {
+      events: [
+        receivedEvent({ id: 'n1', dossierId: 'N-1', unit: '00004' }),
+        receivedEvent({ id: 'n2', dossierId: 'N-2', unit: '00004' }),
+        receivedEvent({ id: 'n3', dossierId: 'N-3', unit: srv.runtime.jurisdiction.units.find((u) => u.province === '96')!.code }),
+      ],
+    });
+    expect(res.body.accepted).toBe(3);
+  });
+  afterAll(() => srv.close());
+
+  it('serves the 3,321 communes and 34 provinces of the pack on /jurisdiction', async () => {
+    const leader = await srv.as('city_leader');
+    const j = await leader.get('/api/v1/jurisdiction');
+    expect(j.status).toBe(200);
+    expect(j.body.code).toBe('VN');
+    expect(j.body.units).toHaveLength(3321);
+    expect(j.body.provinces).toHaveLength(34);
+    expect(j.body.units.find((u: { code: string }) => u.code === '00004').province).toBe('01');
+  });
+
+  it('gives every commune its metrics on the overview, and counts the country', async () => {
+    const leader = await srv.as('city_leader');
+    const o = await leader.get('/api/v1/overview?period=today');
+    expect(o.status).toBe(200);
+    expect(Object.keys(o.body.units)).toHaveLength(3321);
+    expect(o.body.units['00004'].received).toBe(2);
+    expect(o.body.city.received).toBe(3);
+  });
+
+  it('serves the schematic commune cells of the pack', async () => {
+    const leader = await srv.as('city_leader');
+    const b = await leader.get('/api/v1/jurisdiction/boundaries');
+    expect(b.status).toBe(200);
+    expect(b.body.schematic).toBe(true);
+    expect(b.body.features).toHaveLength(3321);
+  });
+
+  it('refuses a code outside the country', async () => {
+    const res = await srv.post('/api/v1/ingest/dossiers', { events: [receivedEvent({ id: 'n9', dossierId: 'N-9', unit: '99999' })] });
+    expect(res.body.accepted).toBe(0);
+  });
+});
