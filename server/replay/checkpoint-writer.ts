@@ -32,9 +32,16 @@ export interface CheckpointWriterOptions {
 
 const VN_OFFSET_MS = 7 * 3_600_000;
 
+/**
+ * The server's spacing: one checkpoint per day of log time (at Vietnam midnight), written once the
+ * log is 5 minutes past it. Each is a whole state (0.5 MB compressed for the demo's 38,000 items, 5
+ * times as much JSON): hourly ones would hold several times the log's own size (BENCHMARKS.md).
+ */
+export const REPLAY_CHECKPOINTS = { everyMs: 24 * 3_600_000, settleMs: 5 * 60_000 };
+
 export function createCheckpointWriter(opts: CheckpointWriterOptions) {
   const { repo, ctx, everyMs, settleMs } = opts;
-  const slice = opts.sliceItems ?? 500;
+  const slice = opts.sliceItems ?? 100;
   let cp: CheckpointState | null = null;
   let running = false;
   const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));

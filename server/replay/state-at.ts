@@ -8,7 +8,7 @@
  * projections are never touched; each answer is a new engine of its own.
  */
 import type { ReplayRepo, ReplayEventRow } from '../db/replay-repo.js';
-import type { DomainSettings, WorkCalendar } from '../domain/types.js';
+import type { DomainSettings, Jurisdiction, WorkCalendar } from '../domain/types.js';
 import type { ScopeKey } from '../metrics/types.js';
 import {
   checkpointFromJson,
@@ -49,6 +49,11 @@ interface Target {
   items: { kind: 'dossier' | 'task'; itemId: string }[];
 }
 
+/** Every unit's and department's scope: the engine's scopes from the start. */
+export function scopeKeysOf(j: Jurisdiction): ScopeKey[] {
+  return [...j.units.map((u) => `unit:${u.code}` as const), ...j.departments.map((d) => `department:${d.code}` as const)];
+}
+
 export function createStateAt(deps: StateAtDeps) {
   const { repo } = deps;
   const ctx = { calendar: deps.calendar, settings: deps.settings };
@@ -71,24 +76,44 @@ export function createStateAt(deps: StateAtDeps) {
     return { set: (e) => e.seq <= end && e.at <= t, maxSeq: end, items };
   }
 
+  /** Folds the items whose events differ between `base` and the target at `t` into the engine. */
+  function foldOnto(r: ReplayEngine, baseSeq: number, ahead: Map<string, number>, t: number, asOf: AsOf): { seq: number; items: number } {
+    const target = targetOf(t, asOf, baseSeq, ahead);
+    const base: EventSet = (e) => e.seq <= baseSeq;
+    const seen = new Set<string>();
+    const changes: ItemChange[] = [];
+    for (const { kind, itemId } of target.items) {
+      const key = `${kind}:${itemId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      changes.push(itemChange(kind, itemId, repo.ofItem(kind, itemId, target.maxSeq), base, target.set, ctx));
+    }
+    foldForward(r, t, changes);
+    return { seq: target.maxSeq, items: changes.length };
+  }
+
+  // The last state answered as received, kept to play forward: the next hour folds only that hour's
+  // arrivals on top of it (as received, the state at a later T is the same log prefix, longer).
+  let playing: { engine: ReplayEngine; at: number; seq: number } | null = null;
+
   return {
-    /** The state at `t` from the latest checkpoint at or before it, folded forward. */
+    /** When the log's first event arrived (null: empty log). */
+    firstArrival: (): number | null => repo.firstReceivedAt(),
+    /** The state at `t` from the latest checkpoint at or before it (or the last one played, if nearer), folded forward. */
     stateAt(t: number, asOf: AsOf): ReplayResult {
       const stored = repo.atOrBefore(t);
-      const cp = stored ? checkpointFromJson(stored.json) : emptyCheckpoint(t);
-      const target = targetOf(t, asOf, cp.seq, cp.ahead);
-      const base: EventSet = (e) => e.seq <= cp.seq;
-      const seen = new Set<string>();
-      const changes: ItemChange[] = [];
-      for (const { kind, itemId } of target.items) {
-        const key = `${kind}:${itemId}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        changes.push(itemChange(kind, itemId, repo.ofItem(kind, itemId, target.maxSeq), base, target.set, ctx));
+      if (asOf === 'received' && playing !== null && playing.at <= t && (stored === null || stored.at <= playing.at)) {
+        const p = playing;
+        const { seq, items } = foldOnto(p.engine, p.seq, new Map(), t, asOf);
+        p.seq = seq;
+        p.at = t;
+        return { ...p.engine, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items };
       }
+      const cp = stored ? checkpointFromJson(stored.json) : emptyCheckpoint(t);
       const r = engineFromCheckpoint(cp, engineDeps);
-      foldForward(r, t, changes);
-      return { ...r, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: changes.length };
+      const { seq, items } = foldOnto(r, cp.seq, cp.ahead, t, asOf);
+      if (asOf === 'received') playing = { engine: r, at: t, seq };
+      return { ...r, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items };
     },
 
     /** The state at `t` folded from the whole log, no checkpoint (the reference the checkpoints must agree with). */

@@ -111,6 +111,15 @@ describe('state at T (the time machine)', () => {
     );
   }, 300_000);
 
+  it('played forward hour by hour as received, each hour equals a fold of the whole log', () => {
+    const start = T0 - 3 * MS_PER_DAY + 7 * HOUR + 17 * 60_000;
+    for (let h = 0; h < 8; h++) {
+      const t = start + h * HOUR;
+      const played = stateAt.stateAt(t, 'received');
+      expect(allMetrics(played.engine)).toEqual(allMetrics(stateAt.fromScratch(t, 'received').engine));
+    }
+  }, 120_000);
+
   it('as received leaves out what arrived after T; as corrected counts the late syncs about times before T', () => {
     const t = T0 - 2 * MS_PER_DAY;
     const received = stateAt.stateAt(t, 'received').engine.metrics('city', 'month');
