@@ -11,6 +11,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/overview.css';
 import './styles/responsive.css';
+import './styles/replay.css';
 import { App } from './App';
 import { initI18n, languageReady } from './i18n';
 import { registerServiceWorker } from './offline/register-sw';

@@ -9,6 +9,8 @@ import type { IngestService } from './ingest/service.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { createDvcqgIngest } from './ingest/dvcqg-service.js';
 import { readRoutes, type ReadDeps } from './http/read-routes.js';
+import { replayRoutes } from './http/replay-routes.js';
+import { createStateAt, scopeKeysOf } from './replay/state-at.js';
 import { healthRoutes, sourceFreshness, type SilenceSettings } from './http/health-routes.js';
 import { calendarCoverage, type CalendarCoverage } from './domain/calendar-coverage.js';
 import { staticClient } from './http/static.js';
@@ -199,6 +201,10 @@ export function createApp(deps: AppDeps): App {
       .json({ tileUrl: sec.tileServerUrl, tileAttribution: sec.tileAttribution, publicView: sec.publicView });
   });
   api.use(openApiRoutes(deps.build));
+  // The time machine answers /overview when `at` is given, the live route otherwise (issue 16).
+  api.use(
+    replayRoutes({ ...deps, policy, stateAt: createStateAt({ ...deps, repo: deps.store.replay, scopes: scopeKeysOf(deps.jurisdiction) }) }),
+  );
   api.use(readRoutes({ ...deps, policy }));
   // Request instants are the city's clock (deps.now): due dates are on the working calendar, and the
   // requests sit in the dossiers' timelines. Pushed live once Socket.IO exists (below).

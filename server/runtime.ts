@@ -29,6 +29,8 @@ import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import { startLiveScheduler } from './scheduler.js';
+import { createCheckpointWriter, REPLAY_CHECKPOINTS } from './replay/checkpoint-writer.js';
+import { startCheckpointLoop } from './replay/checkpoint-loop.js';
 import { createDailyJumpSweep } from './data-trust/daily-sweep.js';
 import { HISTORY_UNTIL_KEY } from './projection/data-trust-rows.js';
 import { createOpsMetrics } from './observability/ops-metrics.js';
@@ -300,6 +302,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     clockTickMs,
   });
   metricsChanged = live.changed;
+  // The time machine's checkpoints, written behind the log (issue 16).
+  const checkpoints = startCheckpointLoop({
+    writer: createCheckpointWriter({ repo: store.replay, ctx, transaction: (fn) => store.transaction(fn), ...REPLAY_CHECKPOINTS }),
+    periodMs: 30_000,
+    logger,
+  });
 
   return {
     app,
@@ -325,6 +333,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         stopLive: () => live.stop(),
         closeApp: () => app.close(),
         async closeStore() {
+          await checkpoints.stop();
           await details.close();
           await projections.close();
           store.close();

@@ -1,3 +1,4 @@
+import type { ReplayInfo } from '../../shared/contract/replay';
 /**
  * Typed wrappers of every read endpoint under /api/v1. Each takes an optional AbortSignal and
  * throws ApiError on failure.
@@ -46,9 +47,13 @@ export function fetchBoundaries(o: CallOptions = {}): Promise<BoundariesResponse
   return getJson(apiUrl('/jurisdiction/boundaries'), o);
 }
 
-/** GET /api/v1/overview?period=: the city, every unit and department, the previous period. */
-export function fetchOverview(period: Period, o: CallOptions = {}): Promise<OverviewResponse> {
-  return getJson(apiUrl('/overview', { period }), o);
+/** GET /api/v1/overview?period=: the city, every unit and department, the previous period; with `replay`, as they stood at `at` (issue 16). */
+export function fetchOverview(
+  period: Period,
+  o: CallOptions = {},
+  replay?: { at: string; asOf: 'received' | 'corrected' },
+): Promise<OverviewResponse & { replay?: ReplayInfo }> {
+  return getJson(apiUrl('/overview', replay ? { period, at: replay.at, asOf: replay.asOf } : { period }), o);
 }
 
 /** GET /api/v1/units/:code?period=: a unit's, a department's, or (`city`) the city's detail. */

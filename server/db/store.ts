@@ -16,6 +16,7 @@ import { createAuditRepo } from './audit-repo.js';
 import { createRemindersRepo } from './reminders-repo.js';
 import { createAtRiskRepo } from './at-risk-repo.js';
 import { createDataTrustRepo } from './data-trust-repo.js';
+import { createReplayRepo } from './replay-repo.js';
 import type { WriteGate } from './write-gate.js';
 
 export interface StoreOptions {
@@ -71,6 +72,8 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
     dataTrust: createDataTrustRepo(db),
     /** The data-trust tables for the API, behind the read barrier. */
     dataTrustRead: afterBarrier(createDataTrustRepo(db)),
+    /** The time machine's checkpoints and its reads of the log (no barrier: it reads the log itself). */
+    replay: createReplayRepo(db),
     /**
      * Runs fn in one synchronous transaction (all or nothing). BEGIN IMMEDIATE takes the write lock
      * first: the projection writer commits from another connection, and a transaction that read

@@ -10,6 +10,7 @@ import { DVCQG_SERVICES, type DvcqgAnswer } from './dvcqg.js';
 import type { Page, TaskListItem } from './api.js';
 import { CATALOGUE_INDICATORS, COMPUTABLE_INDICATORS } from './service-index.js';
 import { INDEX_DRILL_SIDES, type DossierDrillPage } from './index-drill.js';
+import { REPLAY_AS_OF, type ReplayInfo } from './replay.js';
 
 /** True when A and B are the same type (both ways assignable, modifiers included). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -122,3 +123,19 @@ same<Same<z.infer<typeof errorBodySchema>, ErrorBody>>();
 same<Same<z.infer<typeof dvcqgAnswerSchema>, DvcqgAnswer>>();
 same<Same<z.infer<typeof dossierListPageSchema>, DossierDrillPage>>();
 same<Same<z.infer<typeof taskListPageSchema>, Page<TaskListItem>>>();
+
+/** GET /overview?at=…: the block that marks an answer about a past instant (shared/contract/replay.ts). */
+export const replayInfoSchema = z
+  .strictObject({
+    at: instant,
+    asOf: z.enum(REPLAY_AS_OF),
+    rules: z.literal('now'),
+    checkpointAt: instant.nullable(),
+    itemsFolded: z.number().int().min(0),
+    firstArrival: instant.nullable(),
+    omitted: z.array(z.enum(['previousCity', 'previousCityToDate', 'forecast', 'lastWorkingDay'])),
+  })
+  .meta({
+    description: 'The overview at a past instant: which instant, as received or as corrected, classified by the rules in force now.',
+  });
+same<Same<z.infer<typeof replayInfoSchema>, ReplayInfo>>();

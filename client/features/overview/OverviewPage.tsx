@@ -24,19 +24,27 @@ import { useSession } from '../auth/session';
 import { EarlyWarningPanel } from '../early-warning/EarlyWarningPanel';
 import { ForecastLine } from '../early-warning/ForecastLine';
 import { errorText } from '../../api/error-text';
+import { TimeBar } from '../replay/TimeBar';
+import { useReplayParams } from '../replay/useReplayParams';
+import type { ReplayParams } from '../replay/replay-time';
 
 // Charts load when they come near the screen, after the map and KPIs (their library is the largest of the client).
 const OverviewCharts = lazy(() => import('./OverviewCharts').then((m) => ({ default: m.OverviewCharts })));
 
 /** The model of what is on screen: boundaries for the geographic map, the city detail once the charts are near, data trust for its layer or the table. */
-function useShownModel(period: Period, metric: MetricKey, layout: Layout, showTable: boolean) {
+function useShownModel(period: Period, metric: MetricKey, layout: Layout, showTable: boolean, replay: ReplayParams | null) {
   const chartsRef = useRef<HTMLDivElement>(null);
   const chartsNear = useNearViewport(chartsRef);
-  const m = useOverviewModel(period, metric, {
-    boundaries: layout === 'geo',
-    detail: chartsNear,
-    dataTrust: metric === 'dataTrust' || showTable,
-  });
+  const m = useOverviewModel(
+    period,
+    metric,
+    {
+      boundaries: layout === 'geo',
+      detail: chartsNear,
+      dataTrust: metric === 'dataTrust' || showTable,
+    },
+    replay,
+  );
   return { chartsRef, chartsNear, m };
 }
 
@@ -49,7 +57,8 @@ export function OverviewPage() {
   const { tileUrl, tileAttribution } = useTileSource(searchParams);
   const caps = useHomeRedirect(linkTo);
 
-  const { chartsRef, chartsNear, m } = useShownModel(period, metric, layout, showTable);
+  const { replay, setReplay } = useReplayParams(view);
+  const { chartsRef, chartsNear, m } = useShownModel(period, metric, layout, showTable, replay);
   const { jurisdiction, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
   const { changedUnits, changedDepts, shortNames, syncNote, detail, detailError, loadError } = m;
 
@@ -59,8 +68,9 @@ export function OverviewPage() {
   const onSelect = useCallback((code: string) => navigate(linkTo(`/units/${encodeURIComponent(code)}`)), [navigate, linkTo]);
 
   return (
-    <div className="overview" data-testid="overview-page">
+    <div className={replay ? 'overview overview--replay' : 'overview'} data-testid="overview-page">
       <h1 className="visually-hidden">{t('title')}</h1>
+      <TimeBar replay={replay} answer={overview} onChange={setReplay} />
       {loadError && !ov && (
         <LoadErrorBanner
           message={errorText(loadError)}

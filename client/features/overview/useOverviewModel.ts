@@ -18,6 +18,7 @@ import { useScopeSubscription } from '../../realtime/useScopeSubscription';
 import type { MapUnitView } from './GeoMap';
 import { buildRows, type UnitRow } from './unit-rows';
 import { errorText } from '../../api/error-text';
+import { toAtParam, type ReplayParams } from '../replay/replay-time';
 
 /** The city detail (trend, fields, histogram) is not pushed live; refresh it this often. */
 const CITY_DETAIL_REFRESH_MS = 60_000;
@@ -36,18 +37,18 @@ function codesOf(keys: readonly ScopeKey[], prefix: 'unit:' | 'department:'): st
  * tiles), the city detail only once the charts come near the screen, the data-trust figures only for their
  * map layer or the table's column: none of them delays the first figures.
  */
-export function useOverviewModel(period: Period, metric: MetricKey, needs: { boundaries: boolean; detail: boolean; dataTrust: boolean }) {
+export function useOverviewModel(
+  period: Period,
+  metric: MetricKey,
+  needs: { boundaries: boolean; detail: boolean; dataTrust: boolean },
+  replay: ReplayParams | null = null,
+) {
   const { t } = useTranslation('overview');
   const settings = useSettings();
 
   const jurisdiction = useJurisdiction();
   const boundaries = useBoundaries(needs.boundaries);
-  const overview = useApi((signal) => fetchOverview(period, { signal }), [period]);
-  const reloadOverview = overview.reload;
-  useEffect(() => {
-    const id = window.setInterval(reloadOverview, OVERVIEW_REFRESH_MS);
-    return () => window.clearInterval(id);
-  }, [reloadOverview]);
+  const overview = useOverviewAnswer(period, replay);
   const [detailTick, setDetailTick] = useState(0);
   useEffect(() => {
     const id = window.setInterval(() => setDetailTick((n) => n + 1), CITY_DETAIL_REFRESH_MS);
@@ -62,7 +63,7 @@ export function useOverviewModel(period: Period, metric: MetricKey, needs: { bou
 
   const ls = live.state;
   const ov = overview.data && overview.data.window.period === period ? overview.data : null;
-  const latest = useLatestMetrics(ls, ov, period);
+  const latest = useLatestMetrics(ls, ov, period, replay !== null);
   const { unitMetrics, deptMetrics } = useWithDataTrust(latest, period, needs.dataTrust);
   const { city } = latest;
 
@@ -124,6 +125,25 @@ export function useOverviewModel(period: Period, metric: MetricKey, needs: { bou
   };
 }
 
+/**
+ * The REST overview, read again every OVERVIEW_REFRESH_MS; while replaying, the overview at that
+ * moment (the live pushes are then not merged in: useLatestMetrics).
+ */
+function useOverviewAnswer(period: Period, replay: ReplayParams | null) {
+  const replayAt = replay ? toAtParam(replay.at) : null;
+  const replayAsOf = replay?.asOf ?? 'received';
+  const overview = useApi(
+    (signal) => fetchOverview(period, { signal }, replayAt === null ? undefined : { at: replayAt, asOf: replayAsOf }),
+    [period, replayAt, replayAsOf],
+  );
+  const reloadOverview = overview.reload;
+  useEffect(() => {
+    const id = window.setInterval(reloadOverview, OVERVIEW_REFRESH_MS);
+    return () => window.clearInterval(id);
+  }, [reloadOverview]);
+  return overview;
+}
+
 /** The document's title is the app's, in the current language. */
 function useAppTitle(): void {
   const { t: tc } = useTranslation();
@@ -134,8 +154,8 @@ function useAppTitle(): void {
 }
 
 /** Each scope's metrics: live once the `city` subscription has a snapshot for this period, else the REST overview's. */
-function useLatestMetrics(ls: MetricsState, ov: OverviewResponse | null, period: Period) {
-  const liveReady = ls.snapshots > 0 && ls.scope === 'city' && ls.period === period;
+function useLatestMetrics(ls: MetricsState, ov: OverviewResponse | null, period: Period, replaying: boolean) {
+  const liveReady = !replaying && ls.snapshots > 0 && ls.scope === 'city' && ls.period === period;
   const unitMetrics = useCallback(
     (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`unit:${code}`] : undefined) ?? ov?.units[code],
     [liveReady, ls.metrics, ov],

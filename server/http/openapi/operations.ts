@@ -11,6 +11,7 @@ import { dvcqgBody, dvcqgQuery } from '../../ingest/dvcqg-body.js';
 import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS } from '../../db/read-repo.js';
 import { pageQuery, sortQuery } from '../query.js';
 import { periodQuery, recentAlertsQuery, scopeDetailQuery } from '../read-routes.js';
+import { replayOverviewQuery } from '../replay-routes.js';
 import { dossierListQuery, taskListQuery } from '../item-routes.js';
 import { drillQuery } from '../index-drill-query.js';
 import { dossierQuery as atRiskQuery, taskQuery as atRiskTaskQuery } from '../early-warning-routes.js';
@@ -28,6 +29,7 @@ import {
   fieldErrorSchema,
   ingestAnswerSchema,
   taskListPageSchema,
+  replayInfoSchema,
 } from '../../../shared/contract/api-schemas.js';
 
 /** A DVCQG record: read field by field by domain/dvcqg-record.ts (README "National sync format" has the mapping). */
@@ -60,6 +62,7 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   DvcqgAnswer: dvcqgAnswerSchema,
   DossierListPage: dossierListPageSchema,
   TaskListPage: taskListPageSchema,
+  ReplayInfo: replayInfoSchema,
 };
 
 export const TAGS = [
@@ -158,12 +161,19 @@ export const OPERATIONS: Operation[] = [
     access: 'read',
     answer: ts('BoundariesResponse'),
   }),
-  op('get', '/overview', 'overview', 'figures', 'Metrics of the city, every unit and department the caller may see', {
-    access: 'read',
-    query: [periodQuery],
-    answer: ts('OverviewResponse'),
-    errors: [400],
-  }),
+  op(
+    'get',
+    '/overview',
+    'overview',
+    'figures',
+    'Metrics of the city, every unit and department the caller may see; with `at`, as they stood then (plus a `replay` block: ReplayInfo)',
+    {
+      access: 'read',
+      query: [periodQuery, replayOverviewQuery],
+      answer: ts('OverviewResponse'),
+      errors: [400],
+    },
+  ),
   op('get', '/forecast', 'forecast', 'early-warning', 'Every scope’s forecast (current periods only)', {
     access: 'read',
     query: [periodQuery],

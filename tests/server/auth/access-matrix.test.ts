@@ -68,6 +68,12 @@ const CASES: Case[] = [
   { route: 'GET /jurisdiction', what: 'units and departments', path: '/jurisdiction', expect: ALL },
   { route: 'GET /jurisdiction/boundaries', what: 'boundaries', path: '/jurisdiction/boundaries', expect: ALL },
   { route: 'GET /overview', what: 'the overview (filtered)', path: '/overview', expect: ALL },
+  {
+    route: 'GET /overview',
+    what: 'the overview an hour ago (filtered)',
+    path: '/overview?at=2026-11-20T08:00%2B07:00&asOf=corrected',
+    expect: ALL,
+  },
   { route: 'GET /forecast', what: 'every scope’s forecast (filtered)', path: '/forecast?period=today', expect: ALL },
 
   // Aggregates (the public sees them while PUBLIC_VIEW=1, so every role does; names stay in scope).

@@ -1,0 +1,109 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Db } from './connection.js';
+
+/** A stored checkpoint's place in the log (replay_checkpoints, migration 022). */
+export interface CheckpointMark {
+  at: number;
+  seq: number;
+}
+
+/** An event of the log as the time machine folds it. */
+export interface ReplayEventRow {
+  seq: number;
+  kind: 'dossier' | 'task';
+  itemId: string;
+  at: number;
+  payload: string;
+}
+
+/**
+ * The time machine's reads of the log and its checkpoints (issue 16). Checkpoints are written by the
+ * checkpoint writer only, compressed here (raw deflate: the JSON of states shrinks about tenfold).
+ * "Received by T" is the log's prefix before the first event that arrived after T: seq is the
+ * arrival order, so no index on arrival time is needed.
+ */
+export function createReplayRepo(db: Db) {
+  const latest = db.prepare('SELECT at, seq FROM replay_checkpoints ORDER BY at DESC LIMIT 1');
+  const atOrBefore = db.prepare('SELECT at, seq, state FROM replay_checkpoints WHERE at <= ? ORDER BY at DESC LIMIT 1');
+  const insert = db.prepare('INSERT INTO replay_checkpoints (at, seq, bytes, state) VALUES (?, ?, ?, ?)');
+  const sizes = db.prepare(
+    'SELECT COUNT(*) AS count, COALESCE(SUM(length(state)), 0) AS stored, COALESCE(SUM(bytes), 0) AS bytes FROM replay_checkpoints',
+  );
+  const firstAfter = db.prepare('SELECT seq FROM events WHERE seq > ? AND received_at > ? ORDER BY seq LIMIT 1').pluck();
+  const maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
+  const receivedAtOf = db.prepare('SELECT received_at FROM events WHERE seq = ?').pluck();
+  const firstReceived = db.prepare('SELECT received_at FROM events ORDER BY seq LIMIT 1').pluck();
+  const itemsReceived = db.prepare('SELECT DISTINCT kind, item_id AS itemId FROM events WHERE seq > ? AND seq <= ?');
+  const itemsAbout = db.prepare('SELECT DISTINCT kind, item_id AS itemId FROM events WHERE seq > ? AND seq <= ? AND at <= ?');
+  // As events-repo's ofItem: item_events is complete up to the projections' mark; the tail past it is scanned.
+  const ofItem = db.prepare(
+    `SELECT seq, kind, item_id AS itemId, at, payload FROM events
+     WHERE seq IN (SELECT seq FROM item_events WHERE kind = ? AND item_id = ? AND seq <= ?)
+     UNION
+     SELECT seq, kind, item_id AS itemId, at, payload FROM events
+     WHERE seq > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'projections.seq') AND seq <= ? AND kind = ? AND item_id = ?
+     ORDER BY at, seq`,
+  );
+  const upTo = db.prepare('SELECT seq, kind, item_id AS itemId, at, payload FROM events WHERE seq <= ? ORDER BY seq');
+  const logBytes = db.prepare("SELECT SUM(pgsize) FROM dbstat WHERE name = 'events'").pluck();
+
+  return {
+    latest(): CheckpointMark | null {
+      return (latest.get() as CheckpointMark | undefined) ?? null;
+    },
+    /** The latest checkpoint at or before `t`, its state as JSON text. */
+    atOrBefore(t: number): (CheckpointMark & { json: string }) | null {
+      const row = atOrBefore.get(t) as (CheckpointMark & { state: Buffer }) | undefined;
+      return row ? { at: row.at, seq: row.seq, json: inflateRawSync(row.state).toString('utf8') } : null;
+    },
+    insert(at: number, seq: number, json: string): void {
+      const raw = Buffer.from(json, 'utf8');
+      insert.run(at, seq, raw.length, deflateRawSync(raw, { level: 6 }));
+    },
+    /** Checkpoints kept, their stored (compressed) and JSON bytes. */
+    sizes(): { count: number; stored: number; bytes: number } {
+      return sizes.get() as { count: number; stored: number; bytes: number };
+    },
+    /** The last seq received by `t`, looking from `fromSeq` on (the log's prefix before the first later arrival). */
+    receivedBy(fromSeq: number, t: number): number {
+      const first = firstAfter.get(fromSeq, t) as number | undefined;
+      return first === undefined ? (maxSeq.get() as number) : first - 1;
+    },
+    maxSeq(): number {
+      return maxSeq.get() as number;
+    },
+    /** When the event with this seq arrived; null for none. */
+    receivedAt(seq: number): number | null {
+      return (receivedAtOf.get(seq) as number | undefined) ?? null;
+    },
+    firstReceivedAt(): number | null {
+      return (firstReceived.get() as number | undefined) ?? null;
+    },
+    /** Items with events in (fromSeq, toSeq]. */
+    itemsReceived(fromSeq: number, toSeq: number): { kind: 'dossier' | 'task'; itemId: string }[] {
+      return itemsReceived.all(fromSeq, toSeq) as { kind: 'dossier' | 'task'; itemId: string }[];
+    },
+    /** Items with events in (fromSeq, toSeq] about a time ≤ `t`. */
+    itemsAbout(fromSeq: number, toSeq: number, t: number): { kind: 'dossier' | 'task'; itemId: string }[] {
+      return itemsAbout.all(fromSeq, toSeq, t) as { kind: 'dossier' | 'task'; itemId: string }[];
+    },
+    /** An item's events up to `maxSeq`, in time order then arrival order. */
+    ofItem(kind: 'dossier' | 'task', itemId: string, maxSeq: number): ReplayEventRow[] {
+      return ofItem.all(kind, itemId, maxSeq, maxSeq, kind, itemId) as ReplayEventRow[];
+    },
+    /** Every event up to `maxSeq`, in log order (the from-scratch fold). */
+    upTo(maxSeq: number): IterableIterator<ReplayEventRow> {
+      return upTo.iterate(maxSeq) as IterableIterator<ReplayEventRow>;
+    },
+    /** Bytes of the event log's pages (for the storage ratio); null where SQLite lacks dbstat. */
+    logBytes(): number | null {
+      try {
+        return (logBytes.get() as number | null) ?? null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+export type ReplayRepo = ReturnType<typeof createReplayRepo>;

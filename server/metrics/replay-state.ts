@@ -1,0 +1,193 @@
+/**
+ * The time machine's pure half (issue 16): the metrics engine rebuilt at a past instant T from item
+ * states, either from scratch (every item folded from its events) or from a checkpoint (the states
+ * the log held at an earlier instant H) plus the items whose events differ between the two.
+ *
+ * A checkpoint keeps what the engine's restart path loads, no more: open dossiers' states, tasks'
+ * states, and finished dossiers as their now-independent facts grouped by value (many dossiers share
+ * them, and a finished dossier's footprint needs nothing else). Built incrementally, item by item.
+ */
+import type { DossierContext } from '../domain/dossier.js';
+import { emptyDossierState } from '../domain/dossier.js';
+import { emptyTaskState } from '../domain/task.js';
+import type { DossierState, TaskState } from '../domain/types.js';
+import { MetricsEngine } from './engine.js';
+import type { MetricsEngineDeps } from './engine-types.js';
+import { dossierFacts, isCountedDossier, type FinishedDossierFacts } from './footprint.js';
+
+export type ItemKind = 'dossier' | 'task';
+
+/** The item states of the log's prefix up to `seq` (the events received by `at`), as the engine loads them. */
+export interface CheckpointState {
+  /** Log time it stands for, epoch ms. */
+  at: number;
+  /** The last event's seq it holds (every event with seq ≤ this one, and no other). */
+  seq: number;
+  openDossiers: Map<string, DossierState>;
+  tasks: Map<string, TaskState>;
+  /** JSON of a finished dossier's facts → how many dossiers have exactly these facts. */
+  finished: Map<string, number>;
+  /**
+   * `kind:id` → the latest `at` among the item's events, for the items with an event about a time
+   * after `at` (future-dated when it arrived): asked at T with events about times ≤ T only, these are
+   * the items of the checkpoint whose state may hold an event that must be left out.
+   */
+  ahead: Map<string, number>;
+}
+
+export function emptyCheckpoint(at: number): CheckpointState {
+  return { at, seq: 0, openDossiers: new Map(), tasks: new Map(), finished: new Map(), ahead: new Map() };
+}
+
+/** The facts' key in CheckpointState.finished: fixed field order, so equal facts give equal keys. */
+function factsKey(f: FinishedDossierFacts): string {
+  return JSON.stringify([
+    f.code,
+    f.receivedDay,
+    f.online,
+    f.endDay,
+    f.outcome,
+    f.processingBin,
+    f.apologyDays,
+    f.buckPassingCases,
+    f.indexBits ?? 0,
+  ]);
+}
+
+function factsOfKey(key: string): FinishedDossierFacts {
+  const [code, receivedDay, online, endDay, outcome, processingBin, apologyDays, buckPassingCases, indexBits] = JSON.parse(key) as [
+    string,
+    number,
+    0 | 1,
+    number,
+    FinishedDossierFacts['outcome'],
+    number | null,
+    string | null,
+    number,
+    number,
+  ];
+  return { code, receivedDay, online, endDay, outcome, processingBin, apologyDays, buckPassingCases, indexBits };
+}
+
+/** Replaces a dossier's part of the checkpoint: `prev` is what it held for this id (null: nothing), `next` the new state. */
+export function putDossier(cp: CheckpointState, prev: DossierState | null, next: DossierState, ctx: DossierContext): void {
+  if (prev !== null) {
+    cp.openDossiers.delete(prev.id);
+    const f = dossierFacts(prev, ctx);
+    if (f !== null) {
+      const key = factsKey(f);
+      const n = (cp.finished.get(key) ?? 0) - 1;
+      if (n > 0) cp.finished.set(key, n);
+      else cp.finished.delete(key);
+    }
+  }
+  const f = dossierFacts(next, ctx);
+  if (f !== null) {
+    const key = factsKey(f);
+    cp.finished.set(key, (cp.finished.get(key) ?? 0) + 1);
+  } else if (isCountedDossier(next)) cp.openDossiers.set(next.id, next);
+}
+
+/** Replaces a task's part of the checkpoint. */
+export function putTask(cp: CheckpointState, next: TaskState): void {
+  if (next.assignee === null || next.assignedAt === null) cp.tasks.delete(next.id);
+  else cp.tasks.set(next.id, next);
+}
+
+/** A replay engine and the hand that moves its clock. */
+export interface ReplayEngine {
+  engine: MetricsEngine;
+  /** Moves the engine's present to `t` (reclassifies what came due meanwhile). */
+  moveTo(t: number): void;
+}
+
+type EngineDeps = Omit<MetricsEngineDeps, 'now'>;
+
+function newEngine(deps: EngineDeps, at: number): ReplayEngine {
+  let t = at;
+  const engine = new MetricsEngine({ ...deps, now: () => t });
+  return {
+    engine,
+    moveTo(next: number) {
+      if (next > t) t = next;
+      engine.advance(t);
+    },
+  };
+}
+
+/** The engine at the checkpoint's instant, loaded as a restart loads it. */
+export function engineFromCheckpoint(cp: CheckpointState, deps: EngineDeps): ReplayEngine {
+  const r = newEngine(deps, cp.at);
+  for (const d of cp.openDossiers.values()) r.engine.loadOpenDossier(d);
+  for (const t of cp.tasks.values()) r.engine.loadTask(t);
+  for (const [key, n] of cp.finished) {
+    const f = factsOfKey(key);
+    for (let i = 0; i < n; i++) r.engine.finished.dossier(f);
+  }
+  return r;
+}
+
+/** The engine at `at` from every item's state at `at` (the from-scratch fold the checkpoints must agree with). */
+export function engineFromStates(dossiers: Iterable<DossierState>, tasks: Iterable<TaskState>, at: number, deps: EngineDeps): ReplayEngine {
+  const r = newEngine(deps, at);
+  for (const d of dossiers) r.engine.loadOpenDossier(d);
+  for (const t of tasks) r.engine.loadTask(t);
+  return r;
+}
+
+/** An item whose state at T differs from the one the engine holds: before (null: none) and at T (null: no event counts at T). */
+export type ItemChange =
+  | { kind: 'dossier'; id: string; prev: DossierState | null; next: DossierState | null }
+  | { kind: 'task'; id: string; prev: TaskState | null; next: TaskState | null };
+
+/**
+ * Moves a replay engine to `at` and replaces the changed items. An item with no event left at T is
+ * replaced by its empty state, which counts nowhere.
+ */
+export function foldForward(r: ReplayEngine, at: number, changes: Iterable<ItemChange>): void {
+  r.moveTo(at);
+  for (const c of changes) {
+    if (c.kind === 'dossier') {
+      if (c.prev === null && c.next === null) continue;
+      r.engine.applyDossier(c.prev, c.next ?? emptyDossierState(c.id));
+    } else {
+      if (c.prev === null && c.next === null) continue;
+      r.engine.applyTask(c.prev, c.next ?? emptyTaskState(c.id));
+    }
+  }
+  r.engine.advance(at);
+}
+
+interface CheckpointJson {
+  at: number;
+  seq: number;
+  open: DossierState[];
+  tasks: TaskState[];
+  finished: [string, number][];
+  ahead: [string, number][];
+}
+
+/** The checkpoint as JSON text (the store compresses it). */
+export function checkpointToJson(cp: CheckpointState): string {
+  const body: CheckpointJson = {
+    at: cp.at,
+    seq: cp.seq,
+    open: [...cp.openDossiers.values()],
+    tasks: [...cp.tasks.values()],
+    finished: [...cp.finished],
+    ahead: [...cp.ahead],
+  };
+  return JSON.stringify(body);
+}
+
+export function checkpointFromJson(text: string): CheckpointState {
+  const b = JSON.parse(text) as CheckpointJson;
+  return {
+    at: b.at,
+    seq: b.seq,
+    openDossiers: new Map(b.open.map((d) => [d.id, d])),
+    tasks: new Map(b.tasks.map((t) => [t.id, t])),
+    finished: new Map(b.finished),
+    ahead: new Map(b.ahead),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Writes the time machine's checkpoints behind the log (issue 16): every `everyMs` of log time, the
+ * state of the events received by then, built from the previous checkpoint plus the items received
+ * since. A checkpoint is written once the log has moved `settleMs` past its instant (arrivals are
+ * then final: seq is the arrival order). Works in slices that yield to the event loop, so that live
+ * ingest and reads wait at most one slice; the log being append-only, a checkpoint never changes.
+ */
+import type { DossierContext } from '../domain/dossier.js';
+import type { ReplayRepo } from '../db/replay-repo.js';
+import {
+  checkpointFromJson,
+  checkpointToJson,
+  emptyCheckpoint,
+  putDossier,
+  putTask,
+  type CheckpointState,
+} from '../metrics/replay-state.js';
+import { foldDossierRows, foldTaskRows } from './item-changes.js';
+
+export interface CheckpointWriterOptions {
+  repo: ReplayRepo;
+  ctx: DossierContext;
+  /** Runs a write in the store's transaction (the write gate). */
+  transaction: (fn: () => void) => void;
+  /** Log time between checkpoints, ms (a divisor of a day). */
+  everyMs: number;
+  /** How far the log must be past a checkpoint's instant before it is written, ms. */
+  settleMs: number;
+  /** Items folded per slice before yielding to the event loop. */
+  sliceItems?: number;
+}
+
+const VN_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * The server's spacing: one checkpoint per day of log time (at Vietnam midnight), written once the
+ * log is 5 minutes past it. Each is a whole state (0.5 MB compressed for the demo's 38,000 items, 5
+ * times as much JSON): hourly ones would hold several times the log's own size (BENCHMARKS.md).
+ */
+export const REPLAY_CHECKPOINTS = { everyMs: 24 * 3_600_000, settleMs: 5 * 60_000 };
+
+export function createCheckpointWriter(opts: CheckpointWriterOptions) {
+  const { repo, ctx, everyMs, settleMs } = opts;
+  const slice = opts.sliceItems ?? 100;
+  let cp: CheckpointState | null = null;
+  let running = false;
+  const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+  /** The first boundary at or after `t`, in Vietnam time (boundaries from midnight). */
+  const boundaryAtOrAfter = (t: number) => Math.ceil((t + VN_OFFSET_MS) / everyMs) * everyMs - VN_OFFSET_MS;
+
+  function current(): CheckpointState | null {
+    if (cp !== null) return cp;
+    const last = repo.latest();
+    if (last !== null) cp = checkpointFromJson((repo.atOrBefore(last.at) as { json: string }).json);
+    else {
+      const first = repo.firstReceivedAt();
+      if (first === null) return null;
+      // Nothing was received before the first arrival: an empty state stands for the boundary before it.
+      cp = emptyCheckpoint(boundaryAtOrAfter(first) - everyMs);
+    }
+    return cp;
+  }
+
+  /** Folds the items received in (state.seq, received by `at`] into the state (mutates it). */
+  async function advance(state: CheckpointState, at: number): Promise<void> {
+    const cut = repo.receivedBy(state.seq, at);
+    const items = repo.itemsReceived(state.seq, cut);
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0 && i % slice === 0) await yieldNow();
+      const { kind, itemId } = items[i];
+      const rows = repo.ofItem(kind, itemId, cut);
+      const before = rows.filter((e) => e.seq <= state.seq);
+      if (kind === 'dossier') putDossier(state, foldDossierRows(itemId, before, ctx), foldDossierRows(itemId, rows, ctx)!, ctx);
+      else putTask(state, foldTaskRows(itemId, rows)!);
+      const latestAt = rows.reduce((m, e) => Math.max(m, e.at), -Infinity);
+      if (latestAt > at) state.ahead.set(`${kind}:${itemId}`, latestAt);
+      else state.ahead.delete(`${kind}:${itemId}`);
+    }
+    for (const [key, latestAt] of state.ahead) if (latestAt <= at) state.ahead.delete(key);
+    state.at = at;
+    state.seq = cut;
+  }
+
+  return {
+    /**
+     * Writes every checkpoint the log has settled past (at most `max`); answers how many it wrote.
+     * One run at a time: a call while one runs answers 0.
+     */
+    async catchUp(max = Number.MAX_SAFE_INTEGER): Promise<number> {
+      if (running) return 0;
+      running = true;
+      try {
+        let written = 0;
+        for (let state = current(); state !== null && written < max; written++) {
+          const next = state.at + everyMs;
+          const end = repo.maxSeq();
+          const lastArrival = repo.receivedAt(end);
+          if (lastArrival === null || lastArrival < next + settleMs) break;
+          try {
+            await advance(state, next);
+            const json = checkpointToJson(state);
+            opts.transaction(() => repo.insert(state.at, state.seq, json));
+          } catch (err) {
+            cp = null; // half advanced: start again from the stored checkpoint
+            throw err;
+          }
+        }
+        return written;
+      } finally {
+        running = false;
+      }
+    },
+  };
+}
+
+export type CheckpointWriter = ReturnType<typeof createCheckpointWriter>;

@@ -1,0 +1,142 @@
+/**
+ * The metrics state of the jurisdiction at a past instant T, from the event log (issue 16):
+ * - `received`: the events the server had received by T (the log's prefix up to the first later
+ *   arrival): what the leaders were shown at T;
+ * - `corrected`: every event about a time ≤ T, received by now (late syncs and corrections included).
+ * Starts from the latest checkpoint at or before T (replay_checkpoints) and folds forward only the
+ * items whose events differ between the checkpoint and T. Read-only: the live engine and the
+ * projections are never touched; each answer is a new engine of its own.
+ */
+import type { ReplayRepo, ReplayEventRow } from '../db/replay-repo.js';
+import type { DomainSettings, Jurisdiction, WorkCalendar } from '../domain/types.js';
+import type { ScopeKey } from '../metrics/types.js';
+import {
+  checkpointFromJson,
+  emptyCheckpoint,
+  engineFromCheckpoint,
+  engineFromStates,
+  foldForward,
+  type ItemChange,
+  type ReplayEngine,
+} from '../metrics/replay-state.js';
+import { foldDossierRows, foldTaskRows, itemChange, type EventSet } from './item-changes.js';
+import type { DossierState, TaskState } from '../domain/types.js';
+
+export type AsOf = 'received' | 'corrected';
+
+export interface StateAtDeps {
+  repo: ReplayRepo;
+  calendar: WorkCalendar;
+  settings: DomainSettings;
+  scopeOf: (code: string) => ScopeKey | null;
+  scopes: Iterable<ScopeKey>;
+}
+
+/** A state at T and how it was reached. */
+export interface ReplayResult extends ReplayEngine {
+  at: number;
+  asOf: AsOf;
+  /** The checkpoint it started from (null: none at or before T, folded from the log's start). */
+  checkpointAt: number | null;
+  /** Items folded on top of the checkpoint. */
+  itemsFolded: number;
+}
+
+/** The events of the target set, and the items to look at beyond the checkpoint. */
+interface Target {
+  set: EventSet;
+  maxSeq: number;
+  items: { kind: 'dossier' | 'task'; itemId: string }[];
+}
+
+/** Every unit's and department's scope: the engine's scopes from the start. */
+export function scopeKeysOf(j: Jurisdiction): ScopeKey[] {
+  return [...j.units.map((u) => `unit:${u.code}` as const), ...j.departments.map((d) => `department:${d.code}` as const)];
+}
+
+export function createStateAt(deps: StateAtDeps) {
+  const { repo } = deps;
+  const ctx = { calendar: deps.calendar, settings: deps.settings };
+  const scopes = [...deps.scopes];
+  const engineDeps = { calendar: deps.calendar, settings: deps.settings, scopeOf: deps.scopeOf, scopes };
+
+  function targetOf(t: number, asOf: AsOf, fromSeq: number, ahead: Map<string, number>): Target {
+    if (asOf === 'received') {
+      const cut = repo.receivedBy(fromSeq, t);
+      return { set: (e) => e.seq <= cut, maxSeq: cut, items: repo.itemsReceived(fromSeq, cut) };
+    }
+    const end = repo.maxSeq();
+    const items = repo.itemsAbout(fromSeq, end, t);
+    // Items of the checkpoint with an event about a time after T: that event must be left out.
+    for (const [key, latestAt] of ahead) {
+      if (latestAt <= t) continue;
+      const colon = key.indexOf(':');
+      items.push({ kind: key.slice(0, colon) as 'dossier' | 'task', itemId: key.slice(colon + 1) });
+    }
+    return { set: (e) => e.seq <= end && e.at <= t, maxSeq: end, items };
+  }
+
+  /** Folds the items whose events differ between `base` and the target at `t` into the engine. */
+  function foldOnto(r: ReplayEngine, baseSeq: number, ahead: Map<string, number>, t: number, asOf: AsOf): { seq: number; items: number } {
+    const target = targetOf(t, asOf, baseSeq, ahead);
+    const base: EventSet = (e) => e.seq <= baseSeq;
+    const seen = new Set<string>();
+    const changes: ItemChange[] = [];
+    for (const { kind, itemId } of target.items) {
+      const key = `${kind}:${itemId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      changes.push(itemChange(kind, itemId, repo.ofItem(kind, itemId, target.maxSeq), base, target.set, ctx));
+    }
+    foldForward(r, t, changes);
+    return { seq: target.maxSeq, items: changes.length };
+  }
+
+  // The last state answered as received, kept to play forward: the next hour folds only that hour's
+  // arrivals on top of it (as received, the state at a later T is the same log prefix, longer).
+  let playing: { engine: ReplayEngine; at: number; seq: number } | null = null;
+
+  return {
+    /** When the log's first event arrived (null: empty log). */
+    firstArrival: (): number | null => repo.firstReceivedAt(),
+    /** The state at `t` from the latest checkpoint at or before it (or the last one played, if nearer), folded forward. */
+    stateAt(t: number, asOf: AsOf): ReplayResult {
+      const stored = repo.atOrBefore(t);
+      if (asOf === 'received' && playing !== null && playing.at <= t && (stored === null || stored.at <= playing.at)) {
+        const p = playing;
+        const { seq, items } = foldOnto(p.engine, p.seq, new Map(), t, asOf);
+        p.seq = seq;
+        p.at = t;
+        return { ...p.engine, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items };
+      }
+      const cp = stored ? checkpointFromJson(stored.json) : emptyCheckpoint(t);
+      const r = engineFromCheckpoint(cp, engineDeps);
+      const { seq, items } = foldOnto(r, cp.seq, cp.ahead, t, asOf);
+      if (asOf === 'received') playing = { engine: r, at: t, seq };
+      return { ...r, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items };
+    },
+
+    /** The state at `t` folded from the whole log, no checkpoint (the reference the checkpoints must agree with). */
+    fromScratch(t: number, asOf: AsOf): ReplayEngine {
+      const target = targetOf(t, asOf, 0, new Map());
+      const byItem = new Map<string, ReplayEventRow[]>();
+      for (const row of repo.upTo(target.maxSeq)) {
+        if (!target.set(row)) continue;
+        const key = `${row.kind}:${row.itemId}`;
+        const rows = byItem.get(key);
+        if (rows) rows.push(row);
+        else byItem.set(key, [row]);
+      }
+      const dossiers: DossierState[] = [];
+      const tasks: TaskState[] = [];
+      for (const rows of byItem.values()) {
+        const { kind, itemId } = rows[0];
+        if (kind === 'dossier') dossiers.push(foldDossierRows(itemId, rows, ctx) as DossierState);
+        else tasks.push(foldTaskRows(itemId, rows) as TaskState);
+      }
+      return engineFromStates(dossiers, tasks, t, engineDeps);
+    },
+  };
+}
+
+export type StateAt = ReturnType<typeof createStateAt>;

@@ -1,0 +1,80 @@
+/**
+ * The time bar in Chromium (issue 16): open the overview, move to yesterday 10:00, see the KPIs of
+ * that moment marked "Đang xem lại", the URL carrying `at`, a reload keeping it, and one click back
+ * to live. The demo's history is loaded at start, so "as received" shows nothing before it and "as
+ * corrected" shows the history: the test reads both.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot } from './browser.js';
+import { startE2eServer, type E2eServer } from './e2e-server.js';
+
+const DAY = 86_400_000;
+const VN = 7 * 3_600_000;
+const WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
+
+/** Yesterday 10:00 Vietnam time: the picker's value and the banner's words. */
+function yesterdayTen() {
+  const d = new Date(Date.now() + VN - DAY);
+  const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  const p = (n: number) => String(n).padStart(2, '0');
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, day)).getUTCDay()];
+  return {
+    input: `${y}-${p(m)}-${p(day)}T10:00`,
+    param: `${y}-${p(m)}-${p(day)}T10:00+07:00`,
+    banner: `Đang xem lại: 10:00 ${weekday} ${day}/${m}/${y}`,
+  };
+}
+
+describe('the time bar in Chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('moves the overview to yesterday 10:00 and back to live, the moment kept in the URL across a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${server.url}/?period=month&layout=tiles`);
+    const received = page.getByTestId('kpi-received-value');
+    await received.waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await received.textContent())?.trim(), { timeout: 30_000 }).not.toBe('—');
+    const liveText = (await received.textContent())?.trim();
+
+    await page.getByRole('button', { name: /Xem lại/ }).click();
+    const banner = page.getByTestId('replay-banner');
+    await banner.waitFor({ timeout: 15_000 });
+    const y = yesterdayTen();
+    await page.locator('.timebar input[type=datetime-local]').fill(y.input);
+    await expect.poll(async () => (await banner.textContent())?.trim(), { timeout: 15_000 }).toBe(y.banner);
+    // As received: the history was loaded at start, after yesterday 10:00, so nothing had been received.
+    await expect.poll(async () => (await received.textContent())?.trim(), { timeout: 60_000 }).toBe('0');
+    await page.getByRole('combobox', { name: 'Số liệu' }).selectOption('corrected');
+    await expect.poll(async () => (await received.textContent())?.trim(), { timeout: 90_000 }).not.toBe('0');
+    const replayText = (await received.textContent())?.trim();
+    expect(replayText).not.toBe(liveText);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('at')).toBe(y.param);
+    expect(url.searchParams.get('asOf')).toBe('corrected');
+    // The server's own figure for that moment is what the tile shows.
+    const api = await server.api(`/api/v1/overview?period=month&at=${encodeURIComponent(y.param)}&asOf=corrected`);
+    expect(Number(replayText?.replace(/\./g, ''))).toBe(api.city.received);
+    await screenshot(page, 'replay-yesterday-10');
+
+    await page.reload();
+    await banner.waitFor({ timeout: 30_000 });
+    expect((await banner.textContent())?.trim()).toBe(y.banner);
+    await expect.poll(async () => (await received.textContent())?.trim(), { timeout: 90_000 }).toBe(replayText);
+
+    await page.getByRole('button', { name: 'Về trực tiếp' }).click();
+    await expect.poll(async () => page.getByTestId('replay-banner').count(), { timeout: 15_000 }).toBe(0);
+    expect(new URL(page.url()).searchParams.get('at')).toBeNull();
+    await screenshot(page, 'replay-back-to-live');
+  }, 300_000);
+});

@@ -1,0 +1,89 @@
+/**
+ * GET /overview?at=…: the overview at a past instant, as received or as corrected, through the real
+ * app; the same access rule as live; bad and future instants refused with what, where and why.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayInfoSchema } from '../../../shared/contract/api-schemas.js';
+import { receivedEvent, startTestServer, T0, type RoleClient, type TestServer } from '../../helpers/test-server.js';
+
+const HOUR = 3_600_000;
+const iso = (t: number) => new Date(t).toISOString();
+const q = (t: number, asOf?: string) => `/api/v1/overview?at=${encodeURIComponent(iso(t))}${asOf ? `&asOf=${asOf}` : ''}`;
+
+describe('GET /overview?at= (the time machine)', () => {
+  let srv: TestServer;
+  let ward: RoleClient;
+
+  beforeAll(async () => {
+    srv = await startTestServer();
+    // D-1 about 08:00 arrives at 09:00; D-2 about 08:30 is synced late, at 11:00.
+    expect((await srv.post('/api/v1/ingest/dossiers', { events: [receivedEvent()] })).status).toBe(200);
+    srv.clock.set(T0 + 2 * HOUR);
+    const late = receivedEvent({ id: 'e-recv-2', dossierId: 'D-2', unit: '26743', at: '2026-11-20T08:30:00+07:00' });
+    expect((await srv.post('/api/v1/ingest/dossiers', { events: [late] })).status).toBe(200);
+    srv.clock.set(T0 + 3 * HOUR);
+    ward = await srv.as('unit_leader', 'unit:26740');
+  });
+  afterAll(() => srv.close());
+
+  it('as received counts what had arrived by then; as corrected also what was synced later about times before it', async () => {
+    const received = await srv.get(q(T0 + HOUR));
+    expect(received.status).toBe(200);
+    expect(received.body.city.received).toBe(1);
+    expect(replayInfoSchema.parse(received.body.replay).firstArrival).toBe('2026-11-20T09:00:00.000+07:00');
+    expect(received.body.replay).toMatchObject({ at: '2026-11-20T10:00:00.000+07:00', asOf: 'received', rules: 'now' });
+    const corrected = await srv.get(q(T0 + HOUR, 'corrected'));
+    expect(corrected.body.city.received).toBe(2);
+    expect(corrected.body.replay.asOf).toBe('corrected');
+    // Before anything arrived, nothing was shown.
+    expect((await srv.get(q(T0 - HOUR))).body.city.received).toBe(0);
+    expect((await srv.get(q(T0 - HOUR, 'corrected'))).body.city.received).toBe(1);
+  });
+
+  it('answers the live overview (no replay block) without `at`', async () => {
+    const live = await srv.get('/api/v1/overview');
+    expect(live.body.replay).toBeUndefined();
+    expect(live.body.city.received).toBe(2);
+  });
+
+  it('shows a unit leader the scopes the live overview shows them, no more', async () => {
+    const res = await ward.get(q(T0 + 2 * HOUR, 'corrected'));
+    const live = await ward.get('/api/v1/overview');
+    expect(res.status).toBe(200);
+    expect(res.body.city === null).toBe(live.body.city === null);
+    expect(Object.keys(res.body.units).sort()).toEqual(Object.keys(live.body.units).sort());
+    expect(Object.keys(res.body.departments).sort()).toEqual(Object.keys(live.body.departments).sort());
+    expect(res.body.units['26740'].received).toBe(1);
+  });
+
+  it('without the public view, a unit leader replays their own unit only', async () => {
+    const closed = await startTestServer({ security: { publicView: false } });
+    try {
+      expect((await closed.post('/api/v1/ingest/dossiers', { events: [receivedEvent()] })).status).toBe(200);
+      closed.clock.set(T0 + HOUR);
+      const leader = await closed.as('unit_leader', 'unit:26740');
+      const res = await leader.get(q(T0 + HOUR));
+      expect(res.status).toBe(200);
+      expect(res.body.city).toBeNull();
+      expect(Object.keys(res.body.units)).toEqual(['26740']);
+      expect(res.body.units['26740'].received).toBe(1);
+      expect((await (await closed.as('public')).get(q(T0 + HOUR))).status).toBe(401);
+    } finally {
+      await closed.close();
+    }
+  });
+
+  it('refuses an instant that is not one, or is in the future, saying which parameter and why', async () => {
+    const bad = await srv.get('/api/v1/overview?at=hôm-qua');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^at: .*offset/);
+    const noOffset = await srv.get('/api/v1/overview?at=2026-11-20T10:00');
+    expect(noOffset.status).toBe(400);
+    const future = await srv.get(q(T0 + 4 * HOUR));
+    expect(future.status).toBe(400);
+    expect(future.body.error.message).toMatch(/^at: .*future/);
+    const asOf = await srv.get(`${q(T0)}&asOf=later`);
+    expect(asOf.status).toBe(400);
+    expect(asOf.body.error.message).toContain('asOf');
+  });
+});
