@@ -47,7 +47,7 @@ export function Header() {
   return (
     <header className="app-header">
       <div className="app-header__bar">
-        <Link to={linkTo('/')} className="app-header__title">
+        <Link to={linkTo('/')} className="app-header__title" aria-label={t('appTitle')}>
           <span className="app-header__emblem" aria-hidden="true">
             ★
           </span>
@@ -79,8 +79,13 @@ export function Header() {
         </div>
       </div>
       {silent.length > 0 && (
-        <div className="banner banner--warn" role="status" data-testid="sources-silent">
-          {t('sourcesSilent', { names: silent.map((s) => s.name).join(', ') })}
+        <div
+          className={`banner banner--warn${narrow ? ' banner--line' : ''}`}
+          role="status"
+          data-testid="sources-silent"
+          title={t('sourcesSilent', { names: silent.map((s) => s.name).join(', ') })}
+        >
+          <span className="banner__text">{t('sourcesSilent', { names: silent.map((s) => s.name).join(', ') })}</span>
         </div>
       )}
       <CalendarBanner calendar={conn.lastTick?.calendar} visible={me.capabilities.admin} compact={narrow} />
