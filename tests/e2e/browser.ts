@@ -31,10 +31,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Signs in on the login page already open (its Vietnamese labels) and waits for the signed-in header. */
+/**
+ * Signs in on the login page already open (its Vietnamese labels) and waits for the signed-in header
+ * (its user name is in the page; on a phone it sits in the header's closed menu).
+ */
 export async function signInOnPage(page: Page, username: string, password: string, timeout = 15_000): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('user-name').waitFor({ timeout });
+  await page.getByTestId('user-name').waitFor({ state: 'attached', timeout });
 }

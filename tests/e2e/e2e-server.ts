@@ -32,7 +32,7 @@ export interface E2eServer {
  * The real server with the built client (dist/client, built by `npm test` before the tests run),
  * a real SQLite file, and the demo city seeded with a short, small history so the test starts fast.
  */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(options: { deltaFlushMs?: number } = {}): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'bdt-e2e-'));
   const logger = createLogger('silent');
   const calendarDir = join(dir, 'calendar');
@@ -43,7 +43,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     logger,
     build: 'e2e',
     clientDir: resolve(process.cwd(), 'dist/client'),
-    deltaFlushMs: 250,
+    deltaFlushMs: options.deltaFlushMs ?? 250,
     clockTickMs: 1000,
     boundariesDir: join(dir, 'boundaries'),
     calendarDir,

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n';
@@ -6,7 +6,7 @@ import { useConnection } from '../../realtime/connection';
 import { useViewParams } from '../../lib/url-state';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
-import { PeriodSwitch } from './PeriodSwitch';
+import { PeriodSelect, PeriodSwitch } from './PeriodSwitch';
 import { UnitSearch } from './UnitSearch';
 import { useBuildChange } from './useBuildChange';
 import { UserMenu } from '../auth/UserMenu';
@@ -34,9 +34,12 @@ export function Header() {
   const silent = conn.lastTick?.sources.filter((s) => s.silent) ?? [];
   const buildChanged = useBuildChange(conn.lastTick?.build ?? null);
   const { me } = useSession();
-  // On a phone only the live state stays pinned; sources, language and account scroll away with the tools.
+  // On a phone the app bar is one pinned line (the live state, requests, a menu button); sources, language
+  // and account open from the menu, so the figures start near the top of the screen.
   const narrow = useNarrowScreen();
   const { pathname } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [pathname]);
   const account = (
     <>
       <SourcesPanel sources={conn.lastTick?.sources ?? null} />
@@ -48,7 +51,7 @@ export function Header() {
   return (
     <header className="app-header">
       <div className="app-header__bar">
-        <Link to={linkTo('/')} className="app-header__title">
+        <Link to={linkTo('/')} className="app-header__title" aria-label={t('appTitle')}>
           <span className="app-header__emblem" aria-hidden="true">
             ★
           </span>
@@ -64,21 +67,32 @@ export function Header() {
           <ConnectionIndicator status={conn.status} />
           {/* Reminders and explanation requests arrive here, pinned on a phone too. */}
           <RequestsBell />
-          {!narrow && account}
+          {narrow ? <MenuButton open={menuOpen} onToggle={() => setMenuOpen((o) => !o)} /> : account}
         </div>
       </div>
-      {narrow && <div className="app-header__account">{account}</div>}
-      <div className="app-header__tools">
-        <MainNav />
-        {!ownPeriod(pathname) && <PeriodSwitch />}
-        <UnitSearch />
-      </div>
-      {silent.length > 0 && (
-        <div className="banner banner--warn" role="status" data-testid="sources-silent">
-          {t('sourcesSilent', { names: silent.map((s) => s.name).join(', ') })}
+      {narrow && (
+        <div className="app-header__account" id="header-account" hidden={!menuOpen}>
+          {account}
         </div>
       )}
-      <CalendarBanner calendar={conn.lastTick?.calendar} visible={me.capabilities.admin} />
+      <div className="app-header__tools">
+        <MainNav />
+        <div className="app-header__find">
+          {!ownPeriod(pathname) && (narrow ? <PeriodSelect /> : <PeriodSwitch />)}
+          <UnitSearch />
+        </div>
+      </div>
+      {silent.length > 0 && (
+        <div
+          className={`banner banner--warn${narrow ? ' banner--line' : ''}`}
+          role="status"
+          data-testid="sources-silent"
+          title={t('sourcesSilent', { names: silent.map((s) => s.name).join(', ') })}
+        >
+          <span className="banner__text">{t('sourcesSilent', { names: silent.map((s) => s.name).join(', ') })}</span>
+        </div>
+      )}
+      <CalendarBanner calendar={conn.lastTick?.calendar} visible={me.capabilities.admin} compact={narrow} />
       {buildChanged && (
         <div className="banner banner--info" role="status">
           {t('newVersion')}{' '}
@@ -88,6 +102,25 @@ export function Header() {
         </div>
       )}
     </header>
+  );
+}
+
+/** On a phone: opens and closes the header's menu of sources, language and account. */
+function MenuButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="app-header__menu"
+      aria-expanded={open}
+      aria-controls="header-account"
+      aria-label={t('headerMenu')}
+      title={t('headerMenu')}
+      data-testid="header-menu"
+      onClick={onToggle}
+    >
+      <span aria-hidden="true">☰</span>
+    </button>
   );
 }
 

@@ -22,3 +22,24 @@ export function PeriodSwitch() {
     </div>
   );
 }
+
+/** The same choice as one select, for a phone's header: five tabs take a line of their own there. */
+export function PeriodSelect() {
+  const { t } = useTranslation();
+  const { period, set } = useViewParams();
+  return (
+    <select
+      className="select period-select"
+      aria-label={t('period.label')}
+      data-testid="period-select"
+      value={period}
+      onChange={(e) => set({ period: e.target.value as (typeof VIEW_PERIODS)[number] }, { replace: false })}
+    >
+      {VIEW_PERIODS.map((p) => (
+        <option key={p} value={p}>
+          {t(`period.${p}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
