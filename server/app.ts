@@ -118,6 +118,8 @@ export interface AppDeps {
   ops?: OpsMetrics;
   /** Per-source clock skew (metrics/clock-skew.ts), shown with the sources; and the size over which it is a warning. */
   clockSkew?: { of(sourceId: number): SourceSkew; warnMs: number };
+  /** See RuntimeOptions.replayMaxItems. */
+  replayMaxItems?: number;
 }
 
 export interface App {
@@ -203,7 +205,11 @@ export function createApp(deps: AppDeps): App {
   api.use(openApiRoutes(deps.build));
   // The time machine answers /overview when `at` is given, the live route otherwise (issue 16).
   api.use(
-    replayRoutes({ ...deps, policy, stateAt: createStateAt({ ...deps, repo: deps.store.replay, scopes: scopeKeysOf(deps.jurisdiction) }) }),
+    replayRoutes({
+      ...deps,
+      policy,
+      stateAt: createStateAt({ ...deps, repo: deps.store.replay, scopes: scopeKeysOf(deps.jurisdiction), maxItems: deps.replayMaxItems }),
+    }),
   );
   api.use(readRoutes({ ...deps, policy }));
   // Request instants are the city's clock (deps.now): due dates are on the working calendar, and the

@@ -64,6 +64,8 @@ export interface RuntimeOptions {
   projectionFlushMs?: number;
   /** Ingest answers 503 `backpressure` while the projection writer lags more events than this (INGEST_MAX_LAG_EVENTS). */
   ingestMaxLagEvents?: number;
+  /** Items a replay may refold per answer (replay/state-at.ts MAX_REPLAY_ITEMS; tests lower it). */
+  replayMaxItems?: number;
   /** How long close() waits for in-flight ingest batches before cutting them off (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs?: number;
   /** A source's clock skew past this (either way) is shown as a warning (CLOCK_SKEW_WARN_MINUTES). */
@@ -268,6 +270,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ingestAdmission: admission.admit,
     ops,
     clockSkew: { of: skewOf, warnMs: opts.clockSkewWarnMs ?? DEFAULT_CLOCK_SKEW_WARN_MS },
+    replayMaxItems: opts.replayMaxItems,
   });
   registerStoreGauges(ops.registry, {
     projectionLagEvents: () => projections.lag(),

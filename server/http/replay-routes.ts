@@ -11,7 +11,7 @@ import { canSeeMetrics, type PolicyOptions } from '../auth/policy.js';
 import { dayKeyOfIndex, parseIsoWithOffset, toVnIso, vnDayIndex } from '../domain/time.js';
 import type { Jurisdiction, WorkCalendar } from '../domain/types.js';
 import type { Period, ScopeKey } from '../metrics/types.js';
-import type { StateAt } from '../replay/state-at.js';
+import { ReplayTooLarge, type AsOf, type StateAt } from '../replay/state-at.js';
 import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
 import { parsePeriodParam, parseQuery } from './query.js';
@@ -57,6 +57,20 @@ export function parseReplayAt(value: string, now: number): number {
   return t;
 }
 
+/** The state at `t`, or a 422 that says why it is refused and what to ask instead. */
+function replayState(stateAt: StateAt, t: number, asOf: AsOf): ReturnType<StateAt['stateAt']> {
+  try {
+    return stateAt.stateAt(t, asOf);
+  } catch (e) {
+    if (!(e instanceof ReplayTooLarge)) throw e;
+    throw new HttpError(
+      422,
+      'invalid_query',
+      `at: ${toVnIso(t)} as ${asOf} is too far from a stored checkpoint: ${e.items} dossiers and tasks would be refolded (at most ${e.max}); choose a later moment, or asOf=received`,
+    );
+  }
+}
+
 export function replayRoutes(deps: ReplayRouteDeps): Router {
   const r = Router();
   const { jurisdiction } = deps;
@@ -82,7 +96,9 @@ export function replayRoutes(deps: ReplayRouteDeps): Router {
     const deptCodes = jurisdiction.departments.map((d) => d.code).filter((c) => may(`department:${c}`));
     const city = may('city');
     if (!city && !unitCodes.length && !deptCodes.length) throw denied(p, 'the overview');
-    const state = deps.stateAt.stateAt(t, q.asOf);
+    // A replay costs the live server's main thread: signed-in users only, never the public view.
+    if (p.role === 'public') throw new HttpError(401, 'login_required', 'sign in to replay the past');
+    const state = replayState(deps.stateAt, t, q.asOf);
     const { engine } = state;
     const w = engine.window(period);
     const today = vnDayIndex(t);

@@ -24,12 +24,27 @@ import type { DossierState, TaskState } from '../domain/types.js';
 
 export type AsOf = 'received' | 'corrected';
 
+/** Items a replay may refold in one answer (≈ a second of the main thread on this hardware). */
+export const MAX_REPLAY_ITEMS = 10_000;
+
+/** A replay whose fold from the nearest checkpoint would refold more items than the bound. */
+export class ReplayTooLarge extends Error {
+  constructor(
+    readonly items: number,
+    readonly max: number,
+  ) {
+    super(`the replay would refold ${items} items (more than ${max})`);
+  }
+}
+
 export interface StateAtDeps {
   repo: ReplayRepo;
   calendar: WorkCalendar;
   settings: DomainSettings;
   scopeOf: (code: string) => ScopeKey | null;
   scopes: Iterable<ScopeKey>;
+  /** See MAX_REPLAY_ITEMS (tests lower it). */
+  maxItems?: number;
 }
 
 /** A state at T and how it was reached. */
@@ -56,6 +71,7 @@ export function scopeKeysOf(j: Jurisdiction): ScopeKey[] {
 
 export function createStateAt(deps: StateAtDeps) {
   const { repo } = deps;
+  const maxItems = deps.maxItems ?? MAX_REPLAY_ITEMS;
   const ctx = { calendar: deps.calendar, settings: deps.settings };
   const scopes = [...deps.scopes];
   const engineDeps = { calendar: deps.calendar, settings: deps.settings, scopeOf: deps.scopeOf, scopes };
@@ -79,6 +95,8 @@ export function createStateAt(deps: StateAtDeps) {
   /** Folds the items whose events differ between `base` and the target at `t` into the engine. */
   function foldOnto(r: ReplayEngine, baseSeq: number, ahead: Map<string, number>, t: number, asOf: AsOf): { seq: number; items: number } {
     const target = targetOf(t, asOf, baseSeq, ahead);
+    // The fold runs on the live server's main thread: past a bound it would stall every screen.
+    if (target.items.length > maxItems) throw new ReplayTooLarge(target.items.length, maxItems);
     const base: EventSet = (e) => e.seq <= baseSeq;
     const seen = new Set<string>();
     const changes: ItemChange[] = [];

@@ -69,6 +69,7 @@ export async function startTestServer(
     security?: Partial<SecuritySettings>;
     projectionFlushMs?: number;
     ingestMaxLagEvents?: number;
+    replayMaxItems?: number;
     /** The working calendar's files; default: a copy of fixtures/calendar in the test's folder (made once per folder). */
     calendarDir?: string;
     /** The jurisdiction pack (default hcmc). */
@@ -96,6 +97,7 @@ export async function startTestServer(
     authClock: clock,
     projectionFlushMs: opts.projectionFlushMs,
     ingestMaxLagEvents: opts.ingestMaxLagEvents,
+    replayMaxItems: opts.replayMaxItems,
     jurisdiction: opts.jurisdiction,
   });
   const dossierKey = generateSourceKey();

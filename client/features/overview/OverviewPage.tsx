@@ -57,7 +57,7 @@ export function OverviewPage() {
   const { tileUrl, tileAttribution } = useTileSource(searchParams);
   const caps = useHomeRedirect(linkTo);
 
-  const { replay, setReplay } = useReplayParams(view);
+  const { signedIn, replay, setReplay } = useSignedInReplay(view);
   const { chartsRef, chartsNear, m } = useShownModel(period, metric, layout, showTable, replay);
   const { jurisdiction, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
   const { changedUnits, changedDepts, shortNames, syncNote, detail, detailError, loadError } = m;
@@ -70,7 +70,7 @@ export function OverviewPage() {
   return (
     <div className={replay ? 'overview overview--replay' : 'overview'} data-testid="overview-page">
       <h1 className="visually-hidden">{t('title')}</h1>
-      <TimeBar replay={replay} answer={overview} onChange={setReplay} />
+      {signedIn && <TimeBar replay={replay} answer={overview} onChange={setReplay} />}
       {loadError && !ov && (
         <LoadErrorBanner
           message={errorText(loadError)}
@@ -159,6 +159,13 @@ function useHomeRedirect(linkTo: (path: string) => string) {
     else navigate(`/login?next=${encodeURIComponent('/')}`, { replace: true });
   }, [session.loaded, caps.cityOverview, caps.home, navigate, linkTo]);
   return caps;
+}
+
+/** The moment asked for in the URL: replaying is for signed-in users (it costs the live server); the public view stays live. */
+function useSignedInReplay(view: Parameters<typeof useReplayParams>[0]) {
+  const signedIn = useSession().me.authenticated;
+  const asked = useReplayParams(view);
+  return { signedIn, replay: signedIn ? asked.replay : null, setReplay: asked.setReplay };
 }
 
 /** The overview could not load at all (nothing to show yet): say why, offer to retry. */

@@ -13,6 +13,7 @@ const q = (t: number, asOf?: string) => `/api/v1/overview?at=${encodeURIComponen
 describe('GET /overview?at= (the time machine)', () => {
   let srv: TestServer;
   let ward: RoleClient;
+  let leader: RoleClient;
 
   beforeAll(async () => {
     srv = await startTestServer();
@@ -23,21 +24,22 @@ describe('GET /overview?at= (the time machine)', () => {
     expect((await srv.post('/api/v1/ingest/dossiers', { events: [late] })).status).toBe(200);
     srv.clock.set(T0 + 3 * HOUR);
     ward = await srv.as('unit_leader', 'unit:26740');
+    leader = await srv.as('city_leader');
   });
   afterAll(() => srv.close());
 
   it('as received counts what had arrived by then; as corrected also what was synced later about times before it', async () => {
-    const received = await srv.get(q(T0 + HOUR));
+    const received = await leader.get(q(T0 + HOUR));
     expect(received.status).toBe(200);
     expect(received.body.city.received).toBe(1);
     expect(replayInfoSchema.parse(received.body.replay).firstArrival).toBe('2026-11-20T09:00:00.000+07:00');
     expect(received.body.replay).toMatchObject({ at: '2026-11-20T10:00:00.000+07:00', asOf: 'received', rules: 'now' });
-    const corrected = await srv.get(q(T0 + HOUR, 'corrected'));
+    const corrected = await leader.get(q(T0 + HOUR, 'corrected'));
     expect(corrected.body.city.received).toBe(2);
     expect(corrected.body.replay.asOf).toBe('corrected');
     // Before anything arrived, nothing was shown.
-    expect((await srv.get(q(T0 - HOUR))).body.city.received).toBe(0);
-    expect((await srv.get(q(T0 - HOUR, 'corrected'))).body.city.received).toBe(1);
+    expect((await leader.get(q(T0 - HOUR))).body.city.received).toBe(0);
+    expect((await leader.get(q(T0 - HOUR, 'corrected'))).body.city.received).toBe(1);
   });
 
   it('answers the live overview (no replay block) without `at`', async () => {
@@ -73,16 +75,38 @@ describe('GET /overview?at= (the time machine)', () => {
     }
   });
 
+  it('is not for the public view: replaying costs the live server, so it asks to sign in', async () => {
+    const res = await (await srv.as('public')).get(q(T0 + HOUR));
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('login_required');
+  });
+
+  it('refuses a replay that would refold more items than its bound, saying how many and what to ask instead', async () => {
+    const small = await startTestServer({ replayMaxItems: 1 });
+    try {
+      const second = receivedEvent({ id: 'e-recv-2', dossierId: 'D-2', unit: '26743' });
+      expect((await small.post('/api/v1/ingest/dossiers', { events: [receivedEvent(), second] })).status).toBe(200);
+      small.clock.set(T0 + HOUR);
+      const res = await (await small.as('city_leader')).get(q(T0 + HOUR, 'corrected'));
+      expect(res.status).toBe(422);
+      expect(res.body.error.message).toMatch(
+        /^at: .* as corrected is too far from a stored checkpoint: 2 dossiers and tasks would be refolded \(at most 1\)/,
+      );
+    } finally {
+      await small.close();
+    }
+  });
+
   it('refuses an instant that is not one, or is in the future, saying which parameter and why', async () => {
-    const bad = await srv.get('/api/v1/overview?at=hôm-qua');
+    const bad = await leader.get('/api/v1/overview?at=hôm-qua');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^at: .*offset/);
-    const noOffset = await srv.get('/api/v1/overview?at=2026-11-20T10:00');
+    const noOffset = await leader.get('/api/v1/overview?at=2026-11-20T10:00');
     expect(noOffset.status).toBe(400);
-    const future = await srv.get(q(T0 + 4 * HOUR));
+    const future = await leader.get(q(T0 + 4 * HOUR));
     expect(future.status).toBe(400);
     expect(future.body.error.message).toMatch(/^at: .*future/);
-    const asOf = await srv.get(`${q(T0)}&asOf=later`);
+    const asOf = await leader.get(`${q(T0)}&asOf=later`);
     expect(asOf.status).toBe(400);
     expect(asOf.body.error.message).toContain('asOf');
   });
