@@ -29,7 +29,11 @@ export interface TrustEvent {
   at: number;
   /** When it reached us (the log's received_at). */
   arrivedAt: number;
-  /** A hash of the event's content without its id (contentKey): equal for a resend under a new id. */
+  /**
+   * A hash of the event's content without its id (contentKey): equal for a resend under a new id. A
+   * negative number instead when it is known to differ from every other event's (the projection writer
+   * hashes only events that share their source, type and instant with another: data-trust-rows.ts).
+   */
   contentKey: number;
 }
 

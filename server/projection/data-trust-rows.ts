@@ -76,7 +76,28 @@ export class DataTrustRows {
       memo = this.memoBefore(ev, isNew);
       this.pass.set(ev.itemId, memo);
     }
-    memo.events.push(trustEvent(ev, e));
+    this.addEvent(memo.events, ev, e);
+  }
+
+  /**
+   * Adds an event to a dossier's: its content key (a hash of its whole payload, the dearest part of the
+   * checks per event) is computed only when another event of the dossier from its source claims the
+   * same type and instant, for both. identical_bounce compares only events with equal keys from one
+   * source, and equal content means equal type and instant: so it finds exactly what it would if every
+   * event were hashed. Until then the key is minus the event's seq (unique; a hash is never negative).
+   */
+  private addEvent(events: TrustEvent[], ev: LoggedEvent, e: DossierEvent): void {
+    const t = trustEvent(ev, e);
+    for (const o of events) {
+      if (o.sourceId !== t.sourceId || o.type !== t.type || o.at !== t.at) continue;
+      if (t.contentKey < 0) t.contentKey = payloadContentKey(ev.payload, ev.eventId);
+      if (o.contentKey < 0) {
+        // An event of an earlier pass: its payload from the log (inside the pass's read snapshot).
+        const payload = this.store.events.payloadAt(o.seq);
+        if (payload !== undefined) o.contentKey = payloadContentKey(payload, o.eventId);
+      }
+    }
+    events.push(t);
   }
 
   /** In the dossier row's step: writes what changed in its flags, completion and daily figures. */
@@ -118,9 +139,10 @@ export class DataTrustRows {
       return cached;
     }
     if (isNew) return { events: [], flags: '[]', completion: '', contribution: null };
-    const events = this.store.events
-      .withArrivalOfItem('dossier', ev.itemId, ev.seq - 1)
-      .map((l) => trustEvent(l, parseLoggedDossierEvent(l.payload)));
+    const events: TrustEvent[] = [];
+    for (const l of this.store.events.withArrivalOfItem('dossier', ev.itemId, ev.seq - 1)) {
+      this.addEvent(events, l, parseLoggedDossierEvent(l.payload));
+    }
     return { events, flags: null, completion: null, contribution: null };
   }
 
@@ -221,6 +243,7 @@ function sameContribution(a: Contribution | null, b: Contribution): boolean {
   return a !== null && a.unit === b.unit && a.receivedDay === b.receivedDay && a.endDay === b.endDay && a.onTime === b.onTime;
 }
 
+/** The event as the checks read it, its content key not computed yet (see addEvent). */
 function trustEvent(ev: LoggedEvent, e: DossierEvent): TrustEvent {
   return {
     seq: ev.seq,
@@ -229,7 +252,7 @@ function trustEvent(ev: LoggedEvent, e: DossierEvent): TrustEvent {
     type: e.type,
     at: e.at,
     arrivedAt: ev.arrivedAt,
-    contentKey: payloadContentKey(ev.payload, ev.eventId),
+    contentKey: -ev.seq,
   };
 }
 

@@ -32,7 +32,8 @@ export interface WorkerInit {
   gate: SharedArrayBuffer;
 }
 
-export type ToWorker = { type: 'logged' } | { type: 'sync' } | { type: 'close' };
+/** `sync`: flush now; `read`: a reader waits (not ingest held back by the lag bound), see worker.ts READING_MS. */
+export type ToWorker = { type: 'logged' } | { type: 'sync'; read: boolean } | { type: 'close' };
 export type FromWorker =
   | { type: 'recovering'; progress: RecoveryProgress }
   | { type: 'recovered'; seq: number; progress: RecoveryProgress }
@@ -158,6 +159,16 @@ export function startProjectionWriter(opts: {
     if (!closing) fail(new Error(`projection writer exited with code ${code}`));
   });
 
+  /** Blocks until every event logged so far is projected (`read`: for a reader, see ToWorker). */
+  const waitForWriter = (read: boolean) => {
+    const target = BigInt(lastLogged);
+    const seen = Atomics.load(projected, 0);
+    if (seen >= target) return report(Number(seen));
+    if (failure) throw failure;
+    worker.postMessage({ type: 'sync', read } satisfies ToWorker);
+    report(Number(waitUntilProjected(projected, target, () => failure)));
+  };
+
   return {
     recovered,
     onRecoveryProgress(listener) {
@@ -168,15 +179,10 @@ export function startProjectionWriter(opts: {
       lastLogged = seq;
       worker.postMessage({ type: 'logged' } satisfies ToWorker);
       // (A failed writer holds nothing back: the log keeps every event for the next start.)
-      if (!failure && seq - Number(Atomics.load(projected, 0)) > MAX_LAG_EVENTS) this.sync();
+      if (!failure && seq - Number(Atomics.load(projected, 0)) > MAX_LAG_EVENTS) waitForWriter(false);
     },
     sync() {
-      const target = BigInt(lastLogged);
-      const seen = Atomics.load(projected, 0);
-      if (seen >= target) return report(Number(seen));
-      if (failure) throw failure;
-      worker.postMessage({ type: 'sync' } satisfies ToWorker);
-      report(Number(waitUntilProjected(projected, target, () => failure)));
+      waitForWriter(true);
     },
     lag() {
       return Math.max(0, lastLogged - Number(Atomics.load(projected, 0)));

@@ -179,4 +179,37 @@ describe('data-trust rows', () => {
     expect(without.dossiers).toEqual(withChecks.dossiers);
     expect(without.holds).toEqual(withChecks.holds);
   });
+
+  it('identical_bounce across passes: a copy is flagged with its original, an event with the same type and instant but other content is not', () => {
+    const file = join(dir, 'same-instant.db');
+    const store = open(file);
+    const p = logAndProject(
+      store,
+      [
+        receivedEvent({ id: 'r-same', dossierId: 'SAME-1', at: at('19T08:00'), dueAt: at('24T17:00') }),
+        { id: 'a-same1', type: 'assigned', dossierId: 'SAME-1', at: at('19T08:10'), handler: official('S') },
+      ],
+      T0,
+      ON,
+    );
+    // Hashed only now, both of them (the first one's payload read back from the log): they differ.
+    logAndProject(
+      store,
+      [{ id: 'a-same2', type: 'assigned', dossierId: 'SAME-1', at: at('19T08:10'), handler: official('T') }],
+      LATER,
+      ON,
+      p,
+    );
+    // The same assignment again under a new id, in a third pass: a bounce of the first, not of the second.
+    logAndProject(
+      store,
+      [{ id: 'a-same3', type: 'assigned', dossierId: 'SAME-1', at: at('19T08:10'), handler: official('S') }],
+      LATER,
+      ON,
+      p,
+    );
+    const bounce = store.dataTrust.allFlags().find((f) => f.id === 'SAME-1:identical_bounce');
+    expect(bounce?.evidence.map((e) => e.eventId)).toEqual(['a-same1', 'a-same3']);
+    store.close();
+  });
 });
