@@ -9,6 +9,7 @@ import { dossierRowExtras } from './row-extras.js';
 import { buckPassingRowsChange } from './buck-passing-rows.js';
 import { StateCache } from './state-cache.js';
 import { DataTrustRows } from './data-trust-rows.js';
+import { itemKey } from './item-key.js';
 
 /** Events read and folded per pass: bounds memory when far behind the log. */
 const EVENTS_PER_PASS = 50_000;
@@ -89,6 +90,11 @@ export class Projector {
   private readonly trust: DataTrustRows;
   /** Set while recover() runs. */
   private recovery: Recovery | null = null;
+  /**
+   * The seqs of the current pass's events folded so far, per item (`d:`/`t:` + id): the item's events
+   * past the mark, which a refold reads by seq (ofItemWithTail) instead of scanning the log's tail.
+   */
+  private passSeqs = new Map<string, number[]>();
 
   constructor(
     private readonly store: Store,
@@ -155,6 +161,7 @@ export class Projector {
     // snapshot, without a round of WAL locking per statement. Rows are read one at a time and only
     // their keys kept: a pass's payloads never outlive their fold.
     const events: EventKey[] = [];
+    this.passSeqs = new Map();
     store.snapshot(() => {
       this.trust.beginPass();
       for (const ev of store.events.after(this.seq, recovery ? RECOVERY_EVENTS_PER_PASS : EVENTS_PER_PASS, untilSeq)) {
@@ -162,6 +169,7 @@ export class Projector {
         events.push({ seq: ev.seq, sourceId: ev.sourceId, eventId: ev.eventId, kind: ev.kind, itemId: ev.itemId });
       }
     });
+    this.passSeqs = new Map();
     if (events.length === 0) return 0;
     const seq = events[events.length - 1].seq;
 
@@ -229,6 +237,10 @@ export class Projector {
   ): void {
     const { ctx, recovery } = this;
     const id = ev.itemId;
+    const key = itemKey(ev.kind, id);
+    const seqs = this.passSeqs.get(key);
+    if (seqs) seqs.push(ev.seq);
+    else this.passSeqs.set(key, [ev.seq]);
     if (ev.kind === 'dossier') {
       const e = parseLoggedDossierEvent(ev.payload);
       const d = dossiers.get(id);
@@ -258,9 +270,14 @@ export class Projector {
     }
   }
 
-  /** An item's logged events up to `seq`; in a recovery, from the lookup table it completed. */
+  /**
+   * An item's logged events up to `seq`; in a recovery, from the lookup table it completed; else the
+   * lookup table up to the mark and this pass's events of the item (everything past the mark that the
+   * pass has read up to `seq`).
+   */
   private logged(kind: 'dossier' | 'task', id: string, seq: number) {
-    return this.recovery ? this.store.events.ofItemIndexed(kind, id, seq) : this.store.events.ofItem(kind, id, seq);
+    if (this.recovery) return this.store.events.ofItemIndexed(kind, id, seq);
+    return this.store.events.ofItemWithTail(kind, id, this.passSeqs.get(itemKey(kind, id)) ?? [], seq);
   }
 
   /** A dossier refolded from its events up to the mark (null if it has none). */
