@@ -41,6 +41,20 @@ const TRANSACTION_BUDGET_MS = 20;
  */
 const ROWS_PER_RECOVERY_TRANSACTION = 8192;
 const RECOVERY_TRANSACTION_BUDGET_MS = 250;
+/**
+ * A pass of at least this many events is a backlog (a bulk import, a burst): the writer is the limit
+ * and the ingest path is mostly answered 503 until it catches up. At a live city's rate a pass holds
+ * tens of events; at 20,000 events/s, about 10,000 (the 500 ms flush).
+ */
+const BACKLOG_EVENTS = 10_000;
+/**
+ * A backlog's transactions: longer, and not ended when the ingest path waits for the write lock (it
+ * waits at most the budget). Ended at every step while an import keeps the ingest path waiting, a
+ * pass took a commit (and the upper pages of every index it touched) per row, and the writer spent
+ * more time waiting for the lock than writing (bench/import.ts, profile of the writer's thread).
+ */
+const ROWS_PER_BACKLOG_TRANSACTION = 8192;
+const BACKLOG_TRANSACTION_BUDGET_MS = 100;
 const INDEX_ROWS_PER_STEP = 64;
 const INDEX_STEP_WEIGHT = 8;
 /** States kept in memory between passes, so most events fold without reading their row back. */
@@ -219,7 +233,7 @@ export class Projector {
       const slice = items.slice(i, i + INDEX_ROWS_PER_STEP);
       steps.push({ weight: INDEX_STEP_WEIGHT, run: () => store.events.indexItems(slice) });
     }
-    this.write(steps, seq);
+    this.write(steps, seq, events.length >= BACKLOG_EVENTS);
     this.trust.committed();
 
     for (const [id, d] of dossiers) this.dossiers.set(id, d.next);
@@ -304,22 +318,25 @@ export class Projector {
 
   /**
    * Runs the steps in transactions of at most about ROWS_PER_TRANSACTION and TRANSACTION_BUDGET_MS,
-   * each ended early when the ingest path waits for the write lock; the mark goes with the last one.
+   * each ended early when the ingest path waits for the write lock (a backlog's: see
+   * ROWS_PER_BACKLOG_TRANSACTION); the mark goes with the last one.
    */
-  private write(steps: Step[], seq: number): void {
+  private write(steps: Step[], seq: number, backlog: boolean): void {
     const { store } = this;
     let i = 0;
     do {
       store.transaction(() => {
-        const [rows, budgetMs] = this.recovery
-          ? [ROWS_PER_RECOVERY_TRANSACTION, RECOVERY_TRANSACTION_BUDGET_MS]
-          : [ROWS_PER_TRANSACTION, this.budgetMs];
+        const [rows, budgetMs, yieldToIngest] = this.recovery
+          ? [ROWS_PER_RECOVERY_TRANSACTION, RECOVERY_TRANSACTION_BUDGET_MS, true]
+          : backlog
+            ? [ROWS_PER_BACKLOG_TRANSACTION, BACKLOG_TRANSACTION_BUDGET_MS, false]
+            : [ROWS_PER_TRANSACTION, this.budgetMs, true];
         const until = performance.now() + budgetMs;
         for (let work = 0; i < steps.length && work < rows;) {
           steps[i].run();
           work += steps[i].weight;
           i++;
-          if (store.writerWaiting() || performance.now() >= until) break;
+          if ((yieldToIngest && store.writerWaiting()) || performance.now() >= until) break;
         }
         this.trust.endTransaction();
         if (i === steps.length) this.store.projections.setProjectedSeq(seq);
