@@ -9,7 +9,7 @@
  *   npx tsx bench/import.ts [--events 1000000] [--formats ndjson,csv] [--batch 1000] [--concurrency 2]
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, statSync } from 'node:fs';
+import { createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOSSIER_COLUMNS } from '../server/import/csv-columns.js';
 import { cpuMs, generateCity, isMain, log, numArg, ROOT, round, runMain, startChild, tempDir } from './lib.js';
@@ -67,15 +67,29 @@ interface ImportRun {
   accepted: number;
   rejected: number;
   summary: string;
+  /** Events/s over each tenth of the import (from the importer's progress lines). */
+  ratePerSegment: number[];
+}
+
+/** Events/s between the progress points nearest each tenth of the events. */
+function ratePerSegment(curve: [number, number][], events: number): number[] {
+  const points: [number, number][] = [[0, 0]];
+  for (let k = 1; k <= 10; k++) {
+    const p = curve.find(([, rows]) => rows >= (events * k) / 10);
+    if (p && p[1] > points[points.length - 1][1]) points.push(p);
+  }
+  return points.slice(1).map(([s, rows], i) => Math.round((rows - points[i][1]) / (s - points[i][0])));
 }
 
 async function importOnce(
   file: string,
   format: string,
   events: number,
-  o: { batch: number; concurrency: number; dir: string },
+  o: { batch: number; concurrency: number; dir: string; nodeArgs: string[] },
 ): Promise<ImportRun> {
-  const server = await startChild({ dbFile: join(o.dir, `${format}.db`) });
+  // A kept file's resume state from an interrupted run would skip its start.
+  rmSync(`${file}.import-state.json`, { force: true });
+  const server = await startChild({ dbFile: join(o.dir, `${format}.db`), nodeArgs: o.nodeArgs });
   try {
     const serverCpu0 = cpuMs(server.child.pid);
     const t0 = performance.now();
@@ -93,13 +107,22 @@ async function importOnce(
         String(o.batch),
         '--concurrency',
         String(o.concurrency),
+        '--progress-every',
+        '1',
         file,
       ],
-      { cwd: ROOT, env: { ...process.env, IMPORT_SOURCE_KEY: server.dossierKey }, stdio: ['ignore', 'pipe', 'inherit'] },
+      { cwd: ROOT, env: { ...process.env, IMPORT_SOURCE_KEY: server.dossierKey }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
     let importerCpuMs = 0;
+    // The rate as the store grows: (seconds, rows acknowledged) from the importer's progress lines.
+    const curve: [number, number][] = [];
     child.stdout.on('data', (d) => (out += String(d)));
+    child.stderr.on('data', (d) => {
+      if (!/^[\d,]+ rows/.test(String(d))) process.stderr.write(d);
+      for (const m of String(d).matchAll(/^([\d,]+) rows/gm))
+        curve.push([round((performance.now() - t0) / 1000, 1), Number(m[1].replace(/,/g, ''))]);
+    });
     const poll = setInterval(() => (importerCpuMs = cpuMs(child.pid) || importerCpuMs), 250);
     const code = await new Promise<number | null>((r) => child.once('exit', r));
     clearInterval(poll);
@@ -118,6 +141,7 @@ async function importOnce(
       accepted: num('accepted'),
       rejected: num('rejected'),
       summary: out.trim(),
+      ratePerSegment: ratePerSegment(curve, events),
     };
   } finally {
     await server.close();
@@ -129,23 +153,34 @@ export async function main(args: Map<string, string>) {
   const batch = numArg(args, 'batch', 1_000);
   const concurrency = numArg(args, 'concurrency', 2);
   const formats = (args.get('formats') ?? 'ndjson,csv').split(',');
+  // --keep DIR: the generated files are kept there and reused by the next run with the same --events.
+  const keep = args.get('keep');
+  // --server-args='--cpu-prof --cpu-prof-dir=/tmp/p': node options of the server's process (profiling).
+  const nodeArgs = args.get('server-args')?.split(' ').filter(Boolean) ?? [];
   const tmp = tempDir('bdt-bench-import-');
   try {
-    log(`generating ${events.toLocaleString('en-US')} dossier events`);
-    const city = generateCity({ days: Math.ceil(events / EVENTS_PER_DAY) + 1, scale: 1, maxEvents: events });
-    if (city.dossiers.length < events) throw new Error(`the generator gave ${city.dossiers.length} events; raise EVENTS_PER_DAY's margin`);
+    const fileOf = (format: string) => join(keep ?? tmp.dir, `dossiers-${events}.${format}`);
+    let city: ReturnType<typeof generateCity> | null = null;
     const runs: ImportRun[] = [];
     for (const format of formats) {
-      const file = join(tmp.dir, `dossiers.${format}`);
-      await writeLines(file, format === 'csv' ? csv(city.dossiers) : ndjson(city.dossiers));
+      const file = fileOf(format);
+      if (!keep || !existsSync(file)) {
+        if (!city) {
+          log(`generating ${events.toLocaleString('en-US')} dossier events`);
+          city = generateCity({ days: Math.ceil(events / EVENTS_PER_DAY) + 1, scale: 1, maxEvents: events });
+          if (city.dossiers.length < events)
+            throw new Error(`the generator gave ${city.dossiers.length} events; raise EVENTS_PER_DAY's margin`);
+        }
+        await writeLines(file, format === 'csv' ? csv(city.dossiers) : ndjson(city.dossiers));
+      }
       log(`${format}: ${file} written; importing`);
-      const r = await importOnce(file, format, events, { batch, concurrency, dir: tmp.dir });
+      const r = await importOnce(file, format, events, { batch, concurrency, dir: tmp.dir, nodeArgs });
       log(
         `${format}: ${r.eventsPerS.toLocaleString('en-US')} events/s, ${(r.wallMs / 1000).toFixed(1)} s, ${r.ratioToTarget} of the 60 s target`,
       );
       runs.push(r);
     }
-    return { events, batch, concurrency, targetSeconds: TARGET_SECONDS, generateMs: Math.round(city.generateMs), runs };
+    return { events, batch, concurrency, targetSeconds: TARGET_SECONDS, generateMs: city ? Math.round(city.generateMs) : null, runs };
   } finally {
     tmp.remove();
   }

@@ -476,7 +476,8 @@ export async function startChild(
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((res) => child.once('exit', () => res()));
       child.stdin?.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      // A profiled child (--cpu-prof) writes its profiles on exit: give it time to.
+      const timer = setTimeout(() => child.kill('SIGKILL'), opts.nodeArgs?.length ? 120_000 : 10_000);
       await exited;
       clearTimeout(timer);
     },

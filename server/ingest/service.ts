@@ -7,6 +7,7 @@ import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import type { FieldError } from '../../shared/contract/errors.js';
 import type { WriteBehind } from '../projection/write-behind.js';
+import { itemKey } from '../projection/item-key.js';
 import { sameContent } from './canonical-json.js';
 import { rawEventId, validateEvent, type IngestKind, type Validated, type ValidationContext } from './validate.js';
 import { unitLimitErrors, type ItemUnits } from './unit-limit.js';
@@ -117,8 +118,10 @@ interface Batch {
   now: number;
   results: EventResult[];
   rejects: { index: number; id: string | null; raw: unknown; errors: FieldError[] }[];
-  /** Event ids this batch accepted (a repeat within the batch is a duplicate or a conflict). */
-  accepted: Map<string, { payload: string; seq: number }>;
+  /** Event ids this batch accepted (a repeat within the batch is a duplicate or a conflict), with their item (itemKey). */
+  accepted: Map<string, { payload: string; seq: number; item: string }>;
+  /** The seqs this batch logged, per item (itemKey): with the write-behind's, the item's events past the mark. */
+  itemSeqs: Map<string, number[]>;
   /** Items before the batch (null: new) and after it: what is published once committed. */
   dossierPrev: Map<string, DossierState | null>;
   dossierNext: Map<string, DossierState>;
@@ -137,6 +140,7 @@ function newBatch(source: SourceRow, now: number, size: number, skew: SkewWindow
     results: new Array(size),
     rejects: [],
     accepted: new Map(),
+    itemSeqs: new Map(),
     dossierPrev: new Map(),
     dossierNext: new Map(),
     taskPrev: new Map(),
@@ -178,6 +182,10 @@ function appendValid(
     return;
   }
   let seq: number;
+  let item: string;
+  // An item's events for a refold: the lookup table's, and those past the mark by their seqs.
+  const ofItem = (kind: 'dossier' | 'task', id: string) =>
+    store.events.ofItemWithTail(kind, id, [...latest.unindexedSeqs(item), ...(b.itemSeqs.get(item) ?? [])]);
   if (v.kind === 'dossier') {
     const e = v.event;
     // A state this batch already advanced is its own until the commit: fold onto it in place.
@@ -186,23 +194,32 @@ function appendValid(
     const orderError = checkDossierOrder(prev, e);
     if (orderError) return reject(b, index, e.id, raw, [orderError]);
     seq = store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, payload);
-    const logged = () => store.events.ofItem('dossier', e.dossierId).map((s) => parseLoggedDossierEvent(s.payload));
+    item = logItemSeq(b, 'dossier', e.dossierId, seq);
+    const logged = () => ofItem('dossier', e.dossierId).map((s) => parseLoggedDossierEvent(s.payload));
     b.dossierNext.set(e.dossierId, owned ? advanceOwnedDossier(owned, e, domain, logged) : advanceDossier(prev, e, domain, logged));
   } else {
     const e = v.event;
     seq = store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, payload);
+    item = logItemSeq(b, 'task', e.taskId, seq);
     b.taskNext.set(
       e.taskId,
-      advanceTask(currentTask(b, latest, e.taskId), e, () =>
-        store.events.ofItem('task', e.taskId).map((s) => parseLoggedTaskEvent(s.payload)),
-      ),
+      advanceTask(currentTask(b, latest, e.taskId), e, () => ofItem('task', e.taskId).map((s) => parseLoggedTaskEvent(s.payload))),
     );
   }
   b.lastSeq = seq;
-  b.accepted.set(eventId, { payload, seq });
+  b.accepted.set(eventId, { payload, seq, item });
   if (v.event.at > b.maxAt) b.maxAt = v.event.at;
   b.skew?.push(now - v.event.at, now);
   b.results[index] = { index, id: eventId, status: 'accepted' };
+}
+
+/** Notes that the batch logged `seq` for the item; answers the item's key. */
+function logItemSeq(b: Batch, kind: 'dossier' | 'task', id: string, seq: number): string {
+  const key = itemKey(kind, id);
+  const seqs = b.itemSeqs.get(key);
+  if (seqs) seqs.push(seq);
+  else b.itemSeqs.set(key, [seq]);
+  return key;
 }
 
 /** A dossier's state as this batch sees it: as it left it, else the latest known (remembered as its state before the batch). */

@@ -9,6 +9,7 @@ import { dossierRowExtras } from './row-extras.js';
 import { buckPassingRowsChange } from './buck-passing-rows.js';
 import { StateCache } from './state-cache.js';
 import { DataTrustRows } from './data-trust-rows.js';
+import { itemKey } from './item-key.js';
 
 /** Events read and folded per pass: bounds memory when far behind the log. */
 const EVENTS_PER_PASS = 50_000;
@@ -40,6 +41,20 @@ const TRANSACTION_BUDGET_MS = 20;
  */
 const ROWS_PER_RECOVERY_TRANSACTION = 8192;
 const RECOVERY_TRANSACTION_BUDGET_MS = 250;
+/**
+ * A pass of at least this many events is a backlog (a bulk import, a burst): the writer is the limit
+ * and the ingest path is mostly answered 503 until it catches up. At a live city's rate a pass holds
+ * tens of events; at 20,000 events/s, about 10,000 (the 500 ms flush).
+ */
+const BACKLOG_EVENTS = 10_000;
+/**
+ * A backlog's transactions: longer, and not ended when the ingest path waits for the write lock (it
+ * waits at most the budget). Ended at every step while an import keeps the ingest path waiting, a
+ * pass took a commit (and the upper pages of every index it touched) per row, and the writer spent
+ * more time waiting for the lock than writing (bench/import.ts, profile of the writer's thread).
+ */
+const ROWS_PER_BACKLOG_TRANSACTION = 8192;
+const BACKLOG_TRANSACTION_BUDGET_MS = 100;
 const INDEX_ROWS_PER_STEP = 64;
 const INDEX_STEP_WEIGHT = 8;
 /** States kept in memory between passes, so most events fold without reading their row back. */
@@ -89,6 +104,11 @@ export class Projector {
   private readonly trust: DataTrustRows;
   /** Set while recover() runs. */
   private recovery: Recovery | null = null;
+  /**
+   * The seqs of the current pass's events folded so far, per item (`d:`/`t:` + id): the item's events
+   * past the mark, which a refold reads by seq (ofItemWithTail) instead of scanning the log's tail.
+   */
+  private passSeqs = new Map<string, number[]>();
 
   constructor(
     private readonly store: Store,
@@ -155,6 +175,7 @@ export class Projector {
     // snapshot, without a round of WAL locking per statement. Rows are read one at a time and only
     // their keys kept: a pass's payloads never outlive their fold.
     const events: EventKey[] = [];
+    this.passSeqs = new Map();
     store.snapshot(() => {
       this.trust.beginPass();
       for (const ev of store.events.after(this.seq, recovery ? RECOVERY_EVENTS_PER_PASS : EVENTS_PER_PASS, untilSeq)) {
@@ -162,6 +183,7 @@ export class Projector {
         events.push({ seq: ev.seq, sourceId: ev.sourceId, eventId: ev.eventId, kind: ev.kind, itemId: ev.itemId });
       }
     });
+    this.passSeqs = new Map();
     if (events.length === 0) return 0;
     const seq = events[events.length - 1].seq;
 
@@ -211,7 +233,7 @@ export class Projector {
       const slice = items.slice(i, i + INDEX_ROWS_PER_STEP);
       steps.push({ weight: INDEX_STEP_WEIGHT, run: () => store.events.indexItems(slice) });
     }
-    this.write(steps, seq);
+    this.write(steps, seq, events.length >= BACKLOG_EVENTS);
     this.trust.committed();
 
     for (const [id, d] of dossiers) this.dossiers.set(id, d.next);
@@ -229,6 +251,10 @@ export class Projector {
   ): void {
     const { ctx, recovery } = this;
     const id = ev.itemId;
+    const key = itemKey(ev.kind, id);
+    const seqs = this.passSeqs.get(key);
+    if (seqs) seqs.push(ev.seq);
+    else this.passSeqs.set(key, [ev.seq]);
     if (ev.kind === 'dossier') {
       const e = parseLoggedDossierEvent(ev.payload);
       const d = dossiers.get(id);
@@ -258,9 +284,14 @@ export class Projector {
     }
   }
 
-  /** An item's logged events up to `seq`; in a recovery, from the lookup table it completed. */
+  /**
+   * An item's logged events up to `seq`; in a recovery, from the lookup table it completed; else the
+   * lookup table up to the mark and this pass's events of the item (everything past the mark that the
+   * pass has read up to `seq`).
+   */
   private logged(kind: 'dossier' | 'task', id: string, seq: number) {
-    return this.recovery ? this.store.events.ofItemIndexed(kind, id, seq) : this.store.events.ofItem(kind, id, seq);
+    if (this.recovery) return this.store.events.ofItemIndexed(kind, id, seq);
+    return this.store.events.ofItemWithTail(kind, id, this.passSeqs.get(itemKey(kind, id)) ?? [], seq);
   }
 
   /** A dossier refolded from its events up to the mark (null if it has none). */
@@ -287,22 +318,25 @@ export class Projector {
 
   /**
    * Runs the steps in transactions of at most about ROWS_PER_TRANSACTION and TRANSACTION_BUDGET_MS,
-   * each ended early when the ingest path waits for the write lock; the mark goes with the last one.
+   * each ended early when the ingest path waits for the write lock (a backlog's: see
+   * ROWS_PER_BACKLOG_TRANSACTION); the mark goes with the last one.
    */
-  private write(steps: Step[], seq: number): void {
+  private write(steps: Step[], seq: number, backlog: boolean): void {
     const { store } = this;
     let i = 0;
     do {
       store.transaction(() => {
-        const [rows, budgetMs] = this.recovery
-          ? [ROWS_PER_RECOVERY_TRANSACTION, RECOVERY_TRANSACTION_BUDGET_MS]
-          : [ROWS_PER_TRANSACTION, this.budgetMs];
+        const [rows, budgetMs, yieldToIngest] = this.recovery
+          ? [ROWS_PER_RECOVERY_TRANSACTION, RECOVERY_TRANSACTION_BUDGET_MS, true]
+          : backlog
+            ? [ROWS_PER_BACKLOG_TRANSACTION, BACKLOG_TRANSACTION_BUDGET_MS, false]
+            : [ROWS_PER_TRANSACTION, this.budgetMs, true];
         const until = performance.now() + budgetMs;
         for (let work = 0; i < steps.length && work < rows;) {
           steps[i].run();
           work += steps[i].weight;
           i++;
-          if (store.writerWaiting() || performance.now() >= until) break;
+          if ((yieldToIngest && store.writerWaiting()) || performance.now() >= until) break;
         }
         this.trust.endTransaction();
         if (i === steps.length) this.store.projections.setProjectedSeq(seq);

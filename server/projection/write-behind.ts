@@ -29,8 +29,8 @@ export interface CommittedBatch {
   sourceId: number;
   /** Seq of the batch's last logged event (0: it logged none). */
   seq: number;
-  /** The ids of the events it logged, each with its seq. */
-  eventIds: ReadonlyMap<string, { seq: number }>;
+  /** The ids of the events it logged, each with its seq and item (item-key.ts). */
+  eventIds: ReadonlyMap<string, { seq: number; item: string }>;
   /** Each changed item's state after the batch. */
   dossiers: ReadonlyMap<string, DossierState>;
   tasks: ReadonlyMap<string, TaskState>;
@@ -57,15 +57,22 @@ export function createWriteBehind(deps: WriteBehindDeps) {
   );
   // Ids of logged events that event_ids does not have yet, with their seq, in seq order. Their
   // payloads stay in the log: held here they would outlive many collections, and a resend is rare.
-  const unindexedIds = new Map<string, number>();
+  const unindexedIds = new Map<string, { seq: number; item: string }>();
   const idKey = (sourceId: number, eventId: string) => `${sourceId}\u0000${eventId}`;
+  // The same events' seqs per item, in seq order: an item's events past the projections' mark, read by
+  // seq when it is refolded (a scan of the log's tail instead costs as much as the writer lags).
+  const unindexedSeqs = new Map<string, number[]>();
 
   deps.projections.onProjected((seq) => {
     dossiers.projected(seq);
     tasks.projected(seq);
-    for (const [key, at] of unindexedIds) {
-      if (at > seq) break;
+    for (const [key, e] of unindexedIds) {
+      if (e.seq > seq) break;
       unindexedIds.delete(key);
+      // Both in seq order: this event is the first of its item's list.
+      const seqs = unindexedSeqs.get(e.item);
+      if (seqs && seqs.length > 1) seqs.shift();
+      else unindexedSeqs.delete(e.item);
     }
   });
 
@@ -86,8 +93,16 @@ export function createWriteBehind(deps: WriteBehindDeps) {
      * read in the same transaction).
      */
     loggedPayload(sourceId: number, eventId: string, indexed: ReadonlyMap<string, string>): string | undefined {
-      const seq = unindexedIds.get(idKey(sourceId, eventId));
-      return seq !== undefined ? store.events.payloadAt(seq) : indexed.get(eventId);
+      const e = unindexedIds.get(idKey(sourceId, eventId));
+      return e !== undefined ? store.events.payloadAt(e.seq) : indexed.get(eventId);
+    },
+
+    /**
+     * The seqs of the item's committed events that the projections may not have yet (`key`: itemKey),
+     * in seq order: with the lookup table, every event of the item (EventsRepo.ofItemWithTail).
+     */
+    unindexedSeqs(key: string): readonly number[] {
+      return unindexedSeqs.get(key) ?? [];
     },
 
     /**
@@ -97,15 +112,20 @@ export function createWriteBehind(deps: WriteBehindDeps) {
      */
     committed(batch: CommittedBatch): void {
       if (batch.seq === 0) return;
-      for (const [eventId, e] of batch.eventIds) unindexedIds.set(idKey(batch.sourceId, eventId), e.seq);
+      for (const [eventId, e] of batch.eventIds) {
+        unindexedIds.set(idKey(batch.sourceId, eventId), e);
+        const seqs = unindexedSeqs.get(e.item);
+        if (seqs) seqs.push(e.seq);
+        else unindexedSeqs.set(e.item, [e.seq]);
+      }
       for (const [id, state] of batch.dossiers) dossiers.committed(id, state, batch.seq);
       for (const [id, state] of batch.tasks) tasks.committed(id, state, batch.seq);
       deps.projections.logged(batch.seq);
     },
 
     /** How many states are held (for tests and diagnostics). */
-    get size(): { dossiers: number; tasks: number; unindexedIds: number } {
-      return { dossiers: dossiers.size, tasks: tasks.size, unindexedIds: unindexedIds.size };
+    get size(): { dossiers: number; tasks: number; unindexedIds: number; unindexedItems: number } {
+      return { dossiers: dossiers.size, tasks: tasks.size, unindexedIds: unindexedIds.size, unindexedItems: unindexedSeqs.size };
     },
   };
 }

@@ -26,7 +26,13 @@ describe('createWriteBehind', () => {
   it('answers the latest committed state of an item before the projections have it, and tells the writer', () => {
     const { latest, logged } = setup();
     const d = open('D-1');
-    latest.committed({ sourceId: 1, seq: 3, eventIds: new Map([['e-1', { seq: 3 }]]), dossiers: new Map([['D-1', d]]), tasks: new Map() });
+    latest.committed({
+      sourceId: 1,
+      seq: 3,
+      eventIds: new Map([['e-1', { seq: 3, item: 'd:D-1' }]]),
+      dossiers: new Map([['D-1', d]]),
+      tasks: new Map(),
+    });
     expect(latest.dossier('D-1')).toBe(d);
     expect(latest.dossier('D-2')).toBeNull();
     expect(logged).toEqual([3]);
@@ -52,7 +58,7 @@ describe('createWriteBehind', () => {
     latest.committed({
       sourceId: source.id,
       seq,
-      eventIds: new Map([['e-1', { seq }]]),
+      eventIds: new Map([['e-1', { seq, item: 'd:D-1' }]]),
       dossiers: new Map([['D-1', open('D-1')]]),
       tasks: new Map(),
     });
@@ -61,5 +67,33 @@ describe('createWriteBehind', () => {
     projected(seq);
     expect(latest.size.unindexedIds).toBe(0);
     expect(latest.loggedPayload(source.id, 'e-1', new Map([['e-1', 'indexed']]))).toBe('indexed');
+  });
+
+  it("lists an item's committed events the projections may not have, by seq, until the writer reports them", () => {
+    const { latest, projected } = setup();
+    const batch = (seq: number, ids: [string, string][]) =>
+      latest.committed({
+        sourceId: 1,
+        seq,
+        eventIds: new Map(ids.map(([id, item], i) => [id, { seq: seq - ids.length + 1 + i, item }])),
+        dossiers: new Map(),
+        tasks: new Map(),
+      });
+    batch(2, [
+      ['e-1', 'd:D-1'],
+      ['e-2', 'd:D-2'],
+    ]);
+    batch(4, [
+      ['e-3', 'd:D-1'],
+      ['e-4', 't:T-1'],
+    ]);
+    expect(latest.unindexedSeqs('d:D-1')).toEqual([1, 3]);
+    expect(latest.unindexedSeqs('t:T-1')).toEqual([4]);
+    projected(2);
+    expect(latest.unindexedSeqs('d:D-1')).toEqual([3]);
+    expect(latest.unindexedSeqs('d:D-2')).toEqual([]);
+    projected(4);
+    expect(latest.unindexedSeqs('d:D-1')).toEqual([]);
+    expect(latest.size.unindexedItems).toBe(0);
   });
 });
