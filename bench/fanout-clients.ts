@@ -101,7 +101,7 @@ export function pushGroup(): ClientGroup {
       for (let i = 0; i < n; i += 20) {
         await Promise.all(
           Array.from({ length: Math.min(20, n - i) }, async () => {
-            const s: ClientSocket = ioClient(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+            const s: ClientSocket = ioClient(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 120_000 });
             const idx = sockets.push(s) - 1;
             s.on('metrics:updated', (msg: MetricsUpdated) => {
               updates.n++;
@@ -115,7 +115,7 @@ export function pushGroup(): ClientGroup {
               s.once('connect', () => res());
               s.once('connect_error', rej);
             });
-            const ack = (await s.timeout(30_000).emitWithAck('scope:subscribe', { scope: 'city', period: 'live' })) as SubscribeAck;
+            const ack = (await s.timeout(120_000).emitWithAck('scope:subscribe', { scope: 'city', period: 'live' })) as SubscribeAck;
             if (!ack.ok) throw new Error(`subscribe refused: ${JSON.stringify(ack)}`);
             if (!snapshotBytes) snapshotBytes = Buffer.byteLength(JSON.stringify(ack));
           }),
