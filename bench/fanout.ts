@@ -276,7 +276,7 @@ export async function main(args: Map<string, string>) {
         loadEvents,
         probeUnits,
       });
-  return { target: { p99Ms: TARGET_P99_MS, deltaFlushMs: flushMs }, seedEvents: seedCount, ingestRate, byRun: results };
+  return { target: { p99Ms: TARGET_P99_MS, deltaFlushMs: flushMs }, seedEvents: seedCount, ingestRate, byServer: results };
 }
 
 if (isMain(import.meta.url)) void runMain('fanout', main);
