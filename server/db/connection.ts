@@ -6,9 +6,6 @@ import { quarantineRuleOfJson } from '../domain/quarantine-rule.js';
 
 export type Db = Database.Database;
 
-/** Page cache of a read-write connection (KiB): the hot indexes, not the whole file (see openDatabase). */
-export const CACHE_KIB = 64 * 1024;
-
 /**
  * Opens (creating if needed) the SQLite file and brings its schema up to date (the migrations of
  * `migrationsDir`, by default the server's). `:memory:` is accepted for tests that do not need a file.
@@ -27,11 +24,8 @@ export function openDatabase(file: string, migrationsDir?: string): Db {
   // A second process (a CLI adding a source while the server runs) waits instead of failing at once.
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  // Each connection (the server's, the projection writer's, a detail worker's) has its own page cache,
-  // kept full for the process's life: at 256 MiB each, the write-once log pages that the server appends
-  // and the writer reads back filled two of them after a burst (issue 15: RSS ≤ 400 MB). The hot index
-  // pages fit in 64 MiB; the rest comes from the OS page cache, shared and reclaimable.
-  db.pragma(`cache_size = -${CACHE_KIB}`);
+  // Projections are read hard at start and by the API: a 256 MiB page cache keeps the hot indexes in memory.
+  db.pragma('cache_size = -262144');
   // Temporary b-trees for GROUP BY/ORDER BY stay in memory.
   db.pragma('temp_store = MEMORY');
   // Migration 018 names the rule of the records quarantined before it with the server's own classifier.
