@@ -5,6 +5,10 @@
  * for runtime.ready (after an unclean stop, the recovery of the projections runs while it listens),
  * then prints one line `READY {json}` on stdout. Exits when stdin closes or on SIGTERM.
  *   node --import tsx bench/server-child.ts --db /tmp/x.db [--flush 500]
+ *
+ * Lines on stdin ask for figures: `mem` (optionally `mem gc`, after a full collection when started
+ * with --expose-gc) prints `MEM {json}` (bench/memory-phases.ts); `sync` waits until the projections
+ * caught up with the log and prints `SYNCED {json}`.
  */
 import type { AddressInfo } from 'node:net';
 import { createRuntime } from '../server/runtime.js';
@@ -12,6 +16,8 @@ import { systemClock } from '../server/clock.js';
 import { createLogger } from '../server/logger.js';
 import { generateSourceKey, hashSourceKey } from '../server/ingest/keys.js';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { memoryPhase } from './memory-phases.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string) => {
@@ -68,6 +74,15 @@ async function stop(): Promise<void> {
   await runtime.close();
   process.exit(0);
 }
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const [cmd, opt] = line.trim().split(/\s+/);
+  if (cmd === 'mem') process.stdout.write(`MEM ${JSON.stringify(memoryPhase(runtime, opt === 'gc'))}\n`);
+  else if (cmd === 'sync') {
+    const t = performance.now();
+    runtime.projections.sync();
+    process.stdout.write(`SYNCED ${JSON.stringify({ ms: Math.round(performance.now() - t) })}\n`);
+  }
+});
 process.stdin.on('end', () => void stop());
 process.stdin.on('close', () => void stop());
 process.stdin.resume();
