@@ -11,6 +11,8 @@
  *  - child:  the server alone in its own process (production shape); the 200 clients here.
  *  - inproc: the runtime in this process, sharing the event loop with its 200 clients (an upper bound:
  *            every client's decoding runs on the server's thread).
+ *  - cluster: one ingest node and two web nodes on one Redis (bench/fanout-cluster.ts); events posted
+ *            to the ingest node, the clients spread over the web nodes.
  *   npx tsx bench/fanout.ts [--clients 200] [--rounds 100] [--servers child,inproc] [--seed-events 10000]
  */
 import { join } from 'node:path';
@@ -36,13 +38,14 @@ import {
   tempDir,
   type BenchServer,
 } from './lib.js';
+import { startCluster } from './fanout-cluster.js';
 
 export const TARGET_P99_MS = 1_000;
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-async function connectClients(url: string, n: number): Promise<{ sockets: ClientSocket[]; connectMs: number; snapshotBytes: number }> {
+async function connectClients(urls: string[], n: number): Promise<{ sockets: ClientSocket[]; connectMs: number; snapshotBytes: number }> {
   const t0 = performance.now();
   const sockets: ClientSocket[] = [];
   let snapshotBytes = 0;
@@ -50,7 +53,11 @@ async function connectClients(url: string, n: number): Promise<{ sockets: Client
   for (let i = 0; i < n; i += 20) {
     await Promise.all(
       Array.from({ length: Math.min(20, n - i) }, async () => {
-        const s: ClientSocket = ioClient(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+        const s: ClientSocket = ioClient(urls[sockets.length % urls.length]!, {
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+        });
         sockets.push(s);
         await new Promise<void>((res, rej) => {
           s.once('connect', () => res());
@@ -176,17 +183,20 @@ export async function main(args: Map<string, string>) {
   for (const kind of servers) {
     const tmp = tempDir('bdt-bench-fanout-');
     const dbFile = join(tmp.dir, 'dashboard.db');
+    const cluster = kind === 'cluster' ? await startCluster({ dbFile, deltaFlushMs: flushMs }) : null;
     const server =
-      kind === 'child' ? await startChild({ dbFile, deltaFlushMs: flushMs }) : await startInProcess({ dbFile, deltaFlushMs: flushMs });
+      cluster?.server ??
+      (kind === 'child' ? await startChild({ dbFile, deltaFlushMs: flushMs }) : await startInProcess({ dbFile, deltaFlushMs: flushMs }));
     let sockets: ClientSocket[] = [];
     try {
       log(`fanout[${kind}]: seeding ${seedEvents} events…`);
       await seed(server, seedEvents);
-      const conn = await connectClients(server.url, clients);
+      const conn = await connectClients(cluster?.clientUrls ?? [server.url], clients);
       sockets = conn.sockets;
       log(`fanout[${kind}]: ${clients} clients connected and subscribed in ${Math.round(conn.connectMs)} ms; ${rounds} rounds…`);
       await sleep(1_000);
-      const pid = kind === 'child' ? (server as Awaited<ReturnType<typeof startChild>>).child.pid : undefined;
+      // The cluster's figure is the ingest node's CPU (it computes every delta; the web nodes relay them).
+      const pid = cluster ? cluster.pids[0] : kind === 'child' ? (server as Awaited<ReturnType<typeof startChild>>).child.pid : undefined;
       const loop = kind === 'inproc' ? monitorEventLoopDelay({ resolution: 10 }) : null;
       loop?.enable();
       const m = await measured(() => runRounds(server, sockets, rounds, units, `${kind}-${Date.now()}`), pid);
@@ -224,7 +234,7 @@ export async function main(args: Map<string, string>) {
         eventLoopDelayMs: loop
           ? { p50: round(loop.percentile(50) / 1e6, 1), p99: round(loop.percentile(99) / 1e6, 1), max: round(loop.max / 1e6, 1) }
           : undefined,
-        serverCpuMsPerRound: kind === 'child' ? round(m.otherCpuMs / rounds, 1) : undefined,
+        serverCpuMsPerRound: kind !== 'inproc' ? round(m.otherCpuMs / rounds, 1) : undefined,
       };
       log(`fanout[${kind}]: p50 ${round(lat.p50, 0)} ms, p99 ${round(lat.p99, 0)} ms, max ${round(lat.max, 0)} ms, missed ${missed}`);
     } finally {
