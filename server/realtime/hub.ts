@@ -90,6 +90,27 @@ function checkSubscription(deps: HubDeps, socket: IoSocket, req: unknown): { sco
   return { scope, period: parsed.data.period };
 }
 
+/** Joins the socket to a checked subscription's rooms, then answers with the snapshot (here, or the ingest node's). */
+function subscribe(
+  deps: HubDeps,
+  socket: IoSocket,
+  req: unknown,
+  reply: (r: SubscribeAck) => void,
+  local: (s: ScopeKey, p: Period) => LiveSnapshot,
+) {
+  const checked = checkSubscription(deps, socket, req);
+  if ('error' in checked) return reply({ ok: false, error: checked.error });
+  const { scope, period } = checked;
+  const names = deps.namesVisible ? deps.namesVisible(socket, scope) : true;
+  void socket.join([metricsRoom(scope, period), names ? alertRoom(scope) : anonymousAlertRoom(scope)]);
+  if (!deps.remoteSnapshot) return reply({ ok: true, ...local(scope, period) });
+  // Deltas may reach the socket before this answer: the client keeps them and applies those after seq.
+  deps.remoteSnapshot(scope, period).then(
+    (s) => reply({ ok: true, ...s }),
+    () => reply({ ok: false, error: { code: 'unavailable', message: 'the ingest node did not answer; try again' } }),
+  );
+}
+
 /** The periods whose window moved since the last call (a new day, week, …), remembered in `lastWindowFrom`. */
 function rolledPeriods(metrics: MetricsSource, lastWindowFrom: Map<Period, number>): Set<Period> {
   const rolled = new Set<Period>();
@@ -168,20 +189,7 @@ export function createHub(deps: HubDeps) {
   io.on('connection', (socket) => {
     // A new screen learns the server time and freshness at once, not after the next tick.
     socket.emit(EVENTS.clockTicked, deps.clockTicked());
-    socket.on(EVENTS.scopeSubscribe, (req, ack) => {
-      const reply: (r: SubscribeAck) => void = typeof ack === 'function' ? ack : () => {};
-      const checked = checkSubscription(deps, socket, req);
-      if ('error' in checked) return reply({ ok: false, error: checked.error });
-      const { scope, period } = checked;
-      const names = deps.namesVisible ? deps.namesVisible(socket, scope) : true;
-      void socket.join([metricsRoom(scope, period), names ? alertRoom(scope) : anonymousAlertRoom(scope)]);
-      if (!deps.remoteSnapshot) return reply({ ok: true, ...liveSnapshot(scope, period) });
-      // Deltas may reach the socket before this answer: the client keeps them and applies those after seq.
-      deps.remoteSnapshot(scope, period).then(
-        (s) => reply({ ok: true, ...s }),
-        () => reply({ ok: false, error: { code: 'unavailable', message: 'the ingest node did not answer; try again' } }),
-      );
-    });
+    socket.on(EVENTS.scopeSubscribe, (req, ack) => subscribe(deps, socket, req, typeof ack === 'function' ? ack : () => {}, liveSnapshot));
     socket.on(EVENTS.scopeUnsubscribe, (req) => {
       const parsed = subscribeSchema.safeParse(req);
       if (!parsed.success) return;
@@ -192,11 +200,7 @@ export function createHub(deps: HubDeps) {
   /** Snapshot and seq read in the same tick as the join: the next delta is exactly seq + 1. */
   function liveSnapshot(scope: ScopeKey, period: Period): LiveSnapshot {
     const name = metricsRoom(scope, period);
-    let room = rooms.get(name);
-    if (!room) {
-      room = { scope, period, seq: 0, subscribedAt: 0 };
-      rooms.set(name, room);
-    }
+    const room = rooms.get(name) ?? rooms.set(name, { scope, period, seq: 0, subscribedAt: 0 }).get(name)!;
     room.subscribedAt = performance.now();
     return { seq: room.seq, asOf: toVnIso(deps.now()), snapshot: snapshot(scope, period) };
   }
