@@ -233,10 +233,11 @@ function childGroup(mode: ClientMode, pollMs: number): ClientGroup & { pid: numb
 export function clientPool(mode: ClientMode, procs: number, pollMs: number) {
   const groups: ClientGroup[] = procs > 0 ? Array.from({ length: procs }, () => childGroup(mode, pollMs)) : [localGroup(mode, pollMs)];
   return {
-    async connect(url: string, n: number): Promise<ConnectResult> {
+    /** Connects n clients, group i to urls[i % urls.length] (several URLs: the web nodes of a cluster). */
+    async connect(urls: string[], n: number): Promise<ConnectResult> {
       const t0 = performance.now();
       const share = (i: number) => Math.floor(n / groups.length) + (i < n % groups.length ? 1 : 0);
-      const rs = await Promise.all(groups.map((g, i) => g.connect(url, share(i))));
+      const rs = await Promise.all(groups.map((g, i) => g.connect(urls[i % urls.length], share(i))));
       return { connectMs: performance.now() - t0, snapshotBytes: rs[0].snapshotBytes };
     },
     async round(unit: string, t0: number, timeoutMs: number, post: () => Promise<void>): Promise<GroupRoundResult> {

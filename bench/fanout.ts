@@ -18,6 +18,9 @@
  *  - child:  the server alone in its own process (production shape).
  *  - inproc: the runtime in this process, sharing the event loop with its clients (an upper bound:
  *            every client's decoding runs on the server's thread; only with --client-procs 0).
+ *  - cluster: one ingest node and two web nodes on one Redis (bench/fanout-cluster.ts); events posted
+ *            to the ingest node, the clients spread over the web nodes (at least one client process
+ *            per web node); the server CPU figures are the ingest node's.
  *   npx tsx bench/fanout.ts [--clients 200] [--rounds 100] [--servers child,inproc] [--seed-events 10000]
  *   npx tsx bench/fanout.ts --clients 1000 --rounds 40 --servers child --ingest-rate 1000 --client-procs 2
  *   npx tsx bench/fanout.ts --clients 5000 --rounds 20 --servers child --client-procs 4
@@ -48,6 +51,7 @@ import {
   tempDir,
   type BenchServer,
 } from './lib.js';
+import { startCluster } from './fanout-cluster.js';
 
 export const TARGET_P99_MS = 1_000;
 /** Every this many units of the jurisdiction is a probe unit: the rounds' only, never the load's. */
@@ -184,17 +188,20 @@ async function runOne(o: RunOptions) {
   const tmp = tempDir('bdt-bench-fanout-');
   const dbFile = join(tmp.dir, 'dashboard.db');
   let pid: number | undefined;
-  const server: BenchServer =
-    o.kind === 'child'
+  const cluster = o.kind === 'cluster' ? await startCluster({ dbFile, deltaFlushMs: o.flushMs }) : null;
+  const server: BenchServer = cluster
+    ? ((pid = cluster.pids[0]), cluster.server)
+    : o.kind === 'child'
       ? await startChild({ dbFile, deltaFlushMs: o.flushMs }).then((c) => ((pid = c.child.pid), c))
       : await startInProcess({ dbFile, deltaFlushMs: o.flushMs });
-  const pool = clientPool(o.mode, o.clientProcs, o.pollMs);
+  const clientUrls = cluster?.clientUrls ?? [server.url];
+  const pool = clientPool(o.mode, Math.max(o.clientProcs, clientUrls.length > 1 ? clientUrls.length : 0), o.pollMs);
   const tag = `${o.kind}-${o.mode}`;
   try {
     log(`fanout[${tag}]: seeding ${o.seedEvents.length} events…`);
     await seed(server, o.seedEvents);
     const rssBeforeClients = rssMiB(pid);
-    const conn = await pool.connect(server.url, o.clients);
+    const conn = await pool.connect(clientUrls, o.clients);
     const rssConnected = rssMiB(pid);
     log(
       `fanout[${tag}]: ${o.clients} clients ready in ${Math.round(conn.connectMs)} ms (server RSS ${rssConnected} MiB); ${o.rounds} rounds…`,

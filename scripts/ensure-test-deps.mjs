@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Makes sure what the tests need beyond npm is on this machine: Debian's Chromium for the browser tests.
+// Makes sure what the tests need beyond npm is on this machine: Debian's Chromium for the browser tests
+// and redis-server for the multi-node tests.
 // Installs it when missing and permitted (root, or passwordless sudo, and ALLOW_SYSTEM_INSTALL not 0);
 // otherwise stops with a message saying exactly how to get it. Never skips browser tests silently.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -48,3 +49,29 @@ if (!existsSync(CHROMIUM)) {
   }
 }
 say(`Chromium: ${CHROMIUM}`);
+
+// The multi-node tests start a real redis-server (tests/helpers/redis-server.ts).
+const REDIS = process.env.REDIS_SERVER_PATH || '/usr/bin/redis-server';
+if (!existsSync(REDIS)) {
+  const prefix = canInstall();
+  if (!prefix) {
+    say(`redis-server is missing at ${REDIS}; the multi-node tests need it and cannot run without it.`);
+    say('Install it with:  sudo apt-get update && sudo apt-get install -y redis-server');
+    say('or point REDIS_SERVER_PATH at an existing redis-server binary, then run npm test again.');
+    process.exit(1);
+  }
+  say(`redis-server is missing at ${REDIS}: installing Debian's redis-server …`);
+  try {
+    run(prefix, 'apt-get', ['update', '-qq']);
+    run(prefix, 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server']);
+  } catch (err) {
+    say(`installing redis-server failed (${err.message}).`);
+    say('Install it by hand: sudo apt-get update && sudo apt-get install -y redis-server');
+    process.exit(1);
+  }
+  if (!existsSync(REDIS)) {
+    say(`apt-get finished but ${REDIS} is still missing; set REDIS_SERVER_PATH to the installed binary.`);
+    process.exit(1);
+  }
+}
+say(`redis-server: ${REDIS}`);

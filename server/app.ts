@@ -49,6 +49,9 @@ import { createOpsMetrics, processRegistry, type OpsMetrics } from './observabil
 import { registerSocketGauge } from './observability/ops-gauges.js';
 import { metricsRoute, timeIngestRequests } from './http/metrics-route.js';
 import type { SourceSkew } from './metrics/clock-skew.js';
+import type { LockoutsFactory } from './auth/lockouts.js';
+import type { HubDeps } from './realtime/hub.js';
+import { liveSnapshotRoute } from './cluster/live-snapshot-route.js';
 
 /** Access control and hardening settings (server/config.ts has their environment variables and defaults). */
 export interface SecuritySettings {
@@ -120,6 +123,20 @@ export interface AppDeps {
   clockSkew?: { of(sourceId: number): SourceSkew; warnMs: number };
   /** See RuntimeOptions.replayMaxItems. */
   replayMaxItems?: number;
+  /** Several nodes (server/cluster/, README "Several nodes"); none: one node, everything in this process. */
+  cluster?: ClusterDeps;
+}
+
+/** What changes in the app when it is one node of several. */
+export interface ClusterDeps {
+  /** Login lockouts every node sees (Redis). */
+  lockouts?: LockoutsFactory;
+  /** Ingest node: web nodes ask it for rooms' snapshots with this secret; its rooms live on other nodes' sockets. */
+  ingestSecret?: string;
+  /** Web node: the reads that need the live metrics go to the ingest node (cluster/forward-reads.ts). */
+  forwardEngineReads?: express.RequestHandler;
+  /** Web node: subscriptions' snapshots come from the ingest node. */
+  remoteSnapshot?: HubDeps['remoteSnapshot'];
 }
 
 export interface App {
@@ -156,7 +173,9 @@ export function createApp(deps: AppDeps): App {
     maxFailures: sec.loginMaxFailures,
     lockWindowMs: sec.loginLockMs,
     lockMs: sec.loginLockMs,
+    lockouts: deps.cluster?.lockouts,
   });
+  const scopeExists = (scope: ScopeKey) => scope === 'city' || deps.scopeOf(scope.slice(scope.indexOf(':') + 1)) === scope;
   const silence: SilenceSettings = { defaultSilentAfterMs: deps.sourceSilentMs, calendar: deps.calendar, skew: deps.clockSkew };
   const ops = deps.ops ?? createOpsMetrics();
   const coverage = loggedCalendarCoverage(deps);
@@ -180,6 +199,7 @@ export function createApp(deps: AppDeps): App {
     const p = recovering();
     next(p && req.path !== '/health' ? recoveringError(p) : undefined);
   });
+  if (deps.cluster?.forwardEngineReads) api.use(deps.cluster.forwardEngineReads);
   // Ingest is authenticated by its bearer source key (never a cookie) and has its own 8 MB body limit.
   const dvcqg = createDvcqgIngest({
     store: deps.store,
@@ -256,6 +276,8 @@ export function createApp(deps: AppDeps): App {
     registries: () => [processRegistry(), ops.registry],
   });
   app.use(root);
+  const ingestSecret = deps.cluster?.ingestSecret;
+  if (ingestSecret) app.use(liveSnapshotRoute({ secret: ingestSecret, scopeExists, liveSnapshot: (s, p) => hub.liveSnapshot(s, p) }));
   if (deps.clientDir) app.use(staticClient(deps.clientDir));
   app.use(errorHandler(deps.logger));
 
@@ -276,7 +298,9 @@ export function createApp(deps: AppDeps): App {
     io,
     metrics,
     now: deps.now,
-    scopeExists: (scope) => scope === 'city' || deps.scopeOf(scope.slice(scope.indexOf(':') + 1)) === scope,
+    scopeExists,
+    remoteSnapshot: deps.cluster?.remoteSnapshot,
+    clusterRooms: ingestSecret !== undefined,
     canWatch: (socket, scope) => canWatchScope(socket.data.principal, scope, policy),
     namesVisible: (socket, scope) => canSeeNames(socket.data.principal ?? PUBLIC, scope),
     indexFigure: createLiveIndexFigures({ indexCounts: (s, p) => deps.metrics.indexCounts(s, p), settings: deps.settings.serviceIndex }),

@@ -98,6 +98,20 @@ const schema = z.object({
     .positive()
     .max(7 * 24 * 60)
     .default(15),
+  /** Several nodes (README "Several nodes"): all = one node does everything; ingest owns ingestion, metrics and the clock; web serves screens. */
+  NODE_ROLE: z.enum(['all', 'ingest', 'web']).default('all'),
+  /** Redis for fan-out across nodes (Socket.IO's Redis Streams adapter) and shared login lockouts; unset: one node, in memory. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /** A web node's way to the ingest node (http://host:port), for the reads that need its metrics. */
+  INGEST_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+$/, 'must be http(s)://host:port without a path')
+    .optional(),
+  /** Shared by the nodes of one cluster: web nodes present it to the ingest node's internal routes. */
+  CLUSTER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -121,9 +135,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   } catch (err) {
     problems.push(`INGEST_KEYS: ${(err as Error).message}`);
   }
+  if (parsed.success) problems.push(...clusterProblems(parsed.data));
   if (problems.length || !parsed.success) {
     throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   const { INGEST_KEYS: _k, ...rest } = parsed.data;
   return { ...rest, ingestKeys };
+}
+
+/** A node of several needs Redis and the cluster's secret; a web node also needs the ingest node's URL. */
+function clusterProblems(c: Pick<z.infer<typeof schema>, 'NODE_ROLE' | 'REDIS_URL' | 'INGEST_URL' | 'CLUSTER_SECRET'>): string[] {
+  if (c.NODE_ROLE === 'all') return [];
+  const problems: string[] = [];
+  const role = `NODE_ROLE=${c.NODE_ROLE}`;
+  if (!c.REDIS_URL) problems.push(`REDIS_URL: required with ${role} (the nodes share deltas and lockouts through Redis)`);
+  if (!c.CLUSTER_SECRET) problems.push(`CLUSTER_SECRET: required with ${role} (web nodes present it to the ingest node)`);
+  if (c.NODE_ROLE === 'web' && !c.INGEST_URL) problems.push('INGEST_URL: required with NODE_ROLE=web (where the ingest node listens)');
+  return problems;
 }

@@ -12,6 +12,9 @@ import { createRuntime, type Runtime } from './runtime.js';
 import { startDemo } from './simulator/demo.js';
 import { ensureDemoUsers, formatDemoUsers } from './auth/demo-users.js';
 import { recordCalendarChanges } from './auth/calendar-audit.js';
+import type { SecuritySettings } from './app.js';
+import { connectRedis, type RedisClient } from './cluster/redis.js';
+import { createWebRuntime } from './cluster/web-runtime.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -24,6 +27,9 @@ async function main(): Promise<void> {
   // everything reads this one clock.
   const simStart = config.DEMO && config.SIM_START ? (parseIsoWithOffset(config.SIM_START) as number) : undefined;
   const clock = acceleratedClock(config.DEMO ? config.SIM_SPEED : 1, simStart);
+  // Several nodes share deltas and lockouts through Redis (README "Several nodes").
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : null;
+  if (config.NODE_ROLE === 'web') return startWebNode(config, logger, { clock, build, redis: redis!, started });
   const runtime = createRuntime({
     dbFile: config.DASHBOARD_DB,
     clock,
@@ -39,19 +45,8 @@ async function main(): Promise<void> {
     ingestMaxLagEvents: config.INGEST_MAX_LAG_EVENTS,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     clockSkewWarnMs: config.CLOCK_SKEW_WARN_MINUTES * 60_000,
-    security: {
-      publicView: config.PUBLIC_VIEW,
-      sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
-      loginMaxFailures: config.LOGIN_MAX_FAILURES,
-      loginLockMs: config.LOGIN_LOCK_MINUTES * 60_000,
-      ingestRatePerMinute: config.INGEST_RATE_PER_MINUTE,
-      tileServerUrl: config.TILE_SERVER_URL ?? null,
-      tileAttribution: config.TILE_ATTRIBUTION,
-      corsOrigins: config.CORS_ORIGINS,
-      trustProxy: config.TRUST_PROXY,
-      metricsToken: config.METRICS_TOKEN ?? null,
-      metricsAllow: config.METRICS_ALLOW,
-    },
+    security: securityOf(config),
+    cluster: redis ? { redis, secret: config.NODE_ROLE === 'ingest' ? config.CLUSTER_SECRET : undefined } : undefined,
   });
   recordCalendarChanges(runtime.store, runtime.app.audit, config.CALENDAR_DIR);
 
@@ -71,6 +66,7 @@ async function main(): Promise<void> {
   stopOnSignals(logger, async () => {
     demo?.stop();
     await runtime.close();
+    await redis?.quit();
   });
 
   await runtime.ready;
@@ -95,6 +91,59 @@ async function main(): Promise<void> {
 
   if (!runtime.app.http.listening) await listen();
   logger.info({ port, demo: config.DEMO, readyMs: Date.now() - started }, `dashboard ready at http://localhost:${port}`);
+}
+
+/** Access control and hardening settings from the configuration (every node alike). */
+function securityOf(config: Config): SecuritySettings {
+  return {
+    publicView: config.PUBLIC_VIEW,
+    sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
+    loginMaxFailures: config.LOGIN_MAX_FAILURES,
+    loginLockMs: config.LOGIN_LOCK_MINUTES * 60_000,
+    ingestRatePerMinute: config.INGEST_RATE_PER_MINUTE,
+    tileServerUrl: config.TILE_SERVER_URL ?? null,
+    tileAttribution: config.TILE_ATTRIBUTION,
+    corsOrigins: config.CORS_ORIGINS,
+    trustProxy: config.TRUST_PROXY,
+    metricsToken: config.METRICS_TOKEN ?? null,
+    metricsAllow: config.METRICS_ALLOW,
+  };
+}
+
+/**
+ * NODE_ROLE=web: the client, REST reads and sockets; no writer, simulator or clock tick (the ingest
+ * node's reach this node through Redis). The demo users are announced by the ingest node.
+ */
+async function startWebNode(
+  config: Config,
+  logger: Logger,
+  o: { clock: ReturnType<typeof acceleratedClock>; build: string; redis: RedisClient; started: number },
+): Promise<void> {
+  const web = createWebRuntime({
+    dbFile: config.DASHBOARD_DB,
+    clock: o.clock,
+    logger,
+    build: o.build,
+    redis: o.redis,
+    ingestUrl: config.INGEST_URL!,
+    secret: config.CLUSTER_SECRET!,
+    clockTickMs: config.CLOCK_TICK_MS,
+    sourceSilentMs: config.SOURCE_SILENT_MS,
+    boundariesDir: config.BOUNDARIES_DIR,
+    calendarDir: config.CALENDAR_DIR,
+    security: securityOf(config),
+  });
+  stopOnSignals(logger, async () => {
+    await web.close();
+    await o.redis.quit();
+  });
+  await new Promise<void>((resolve) => web.app.http.listen(config.PORT, config.HOST, resolve));
+  const address = web.app.http.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info(
+    { port, role: 'web', ingest: config.INGEST_URL, readyMs: Date.now() - o.started },
+    `web node ready at http://localhost:${port} (ingest node ${config.INGEST_URL})`,
+  );
 }
 
 /** The validated configuration; on a bad variable, says which and exits with status 2. */

@@ -35,6 +35,9 @@ import { createDailyJumpSweep } from './data-trust/daily-sweep.js';
 import { HISTORY_UNTIL_KEY } from './projection/data-trust-rows.js';
 import { createOpsMetrics } from './observability/ops-metrics.js';
 import { registerStoreGauges } from './observability/ops-gauges.js';
+import type { RedisClient } from './cluster/redis.js';
+import { redisLockouts } from './cluster/redis-lockouts.js';
+import { startRoomSweep, useRedisAdapter } from './cluster/socket-fanout.js';
 import { CLOCK_SKEW_RESTORE_EVENTS, createClockSkewTracker, DEFAULT_CLOCK_SKEW_WARN_MS, restoreClockSkew } from './metrics/clock-skew.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,6 +73,11 @@ export interface RuntimeOptions {
   shutdownGraceMs?: number;
   /** A source's clock skew past this (either way) is shown as a warning (CLOCK_SKEW_WARN_MINUTES). */
   clockSkewWarnMs?: number;
+  /**
+   * Several nodes (REDIS_URL): sockets fan out through Redis, lockouts live there; with `secret`
+   * (NODE_ROLE=ingest) web nodes ask this node for their subscribers' snapshots.
+   */
+  cluster?: { redis: RedisClient; secret?: string };
 }
 
 export interface Runtime {
@@ -271,7 +279,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ops,
     clockSkew: { of: skewOf, warnMs: opts.clockSkewWarnMs ?? DEFAULT_CLOCK_SKEW_WARN_MS },
     replayMaxItems: opts.replayMaxItems,
+    cluster: opts.cluster && { lockouts: redisLockouts(opts.cluster.redis), ingestSecret: opts.cluster.secret },
   });
+  if (opts.cluster) useRedisAdapter(app.io, opts.cluster.redis);
+  const roomSweep = opts.cluster?.secret ? startRoomSweep(app.io, app.hub, logger) : null;
   registerStoreGauges(ops.registry, {
     projectionLagEvents: () => projections.lag(),
     dbFile: opts.dbFile,
@@ -333,7 +344,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         http: app.http,
         admission,
         projections,
-        stopLive: () => live.stop(),
+        stopLive: () => {
+          live.stop();
+          roomSweep?.stop();
+        },
         closeApp: () => app.close(),
         async closeStore() {
           await checkpoints.stop();

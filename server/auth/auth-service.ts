@@ -5,7 +5,7 @@ import type { ScopeKey } from '../metrics/types.js';
 import type { AuditLog } from './audit.js';
 import { verifyPassword } from './passwords.js';
 import type { Principal } from './policy.js';
-import { createLockout } from './rate-limit.js';
+import { memoryLockouts, type LockoutsFactory } from './lockouts.js';
 
 /** Name of the session cookie (HttpOnly, SameSite=Strict). */
 export const SESSION_COOKIE = 'bdt_session';
@@ -24,6 +24,8 @@ export interface AuthOptions {
   maxFailures: number;
   lockWindowMs: number;
   lockMs: number;
+  /** Where failures and locks are kept: this process's memory by default, Redis with several nodes. */
+  lockouts?: LockoutsFactory;
 }
 
 export type LoginResult =
@@ -53,15 +55,16 @@ export function principalOfUser(user: UserRow, sessionHash?: string): Principal 
 /** Logins (with lockout), server-side sessions that expire, logout. */
 export function createAuthService(o: AuthOptions) {
   const { store, audit } = o;
-  const byUser = createLockout({ maxFailures: o.maxFailures, windowMs: o.lockWindowMs, lockMs: o.lockMs });
+  const lockouts = o.lockouts ?? memoryLockouts;
+  const byUser = lockouts('user', { maxFailures: o.maxFailures, windowMs: o.lockWindowMs, lockMs: o.lockMs });
   // An address trying many usernames is locked too, at a higher threshold (offices share one NAT address).
-  const byIp = createLockout({ maxFailures: o.maxFailures * 4, windowMs: o.lockWindowMs, lockMs: o.lockMs });
+  const byIp = lockouts('ip', { maxFailures: o.maxFailures * 4, windowMs: o.lockWindowMs, lockMs: o.lockMs });
 
   async function login(username: string, password: string, ctx: { ip: string | null; userAgent: string | null }): Promise<LoginResult> {
     const now = o.now();
     const userKey = username.trim().toLowerCase();
     const ipKey = ctx.ip ?? 'unknown';
-    const locked = Math.max(byUser.lockedFor(userKey, now), byIp.lockedFor(ipKey, now));
+    const locked = Math.max(await byUser.lockedFor(userKey, now), await byIp.lockedFor(ipKey, now));
     if (locked > 0) {
       audit.record({
         actor: `login:${userKey}`,
@@ -76,7 +79,7 @@ export function createAuthService(o: AuthOptions) {
     const good = await verifyPassword(cred?.passwordHash ?? null, password);
     const user = cred?.user ?? null;
     if (!good || !user || user.disabledAt !== null) {
-      const lockedNow = Math.max(byUser.fail(userKey, now), byIp.fail(ipKey, now));
+      const lockedNow = Math.max(await byUser.fail(userKey, now), await byIp.fail(ipKey, now));
       audit.record({
         actor: `login:${userKey}`,
         action: 'auth.login_failed',
@@ -86,7 +89,7 @@ export function createAuthService(o: AuthOptions) {
       });
       return lockedNow > 0 ? { ok: false, reason: 'locked', retryAfterMs: lockedNow } : { ok: false, reason: 'invalid_credentials' };
     }
-    byUser.succeed(userKey);
+    await byUser.succeed(userKey);
     const sessionId = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const idHash = hashSessionId(sessionId);

@@ -42,6 +42,20 @@ export interface HubDeps {
   clockTicked: () => ClockTicked;
   /** A scope's service index headline for a current month, quarter or year (metrics/live-index-figures.ts). */
   indexFigure?(scope: ScopeKey, kind: (typeof INDEX_KINDS)[number]): IndexFigure;
+  /**
+   * Several nodes (server/cluster/): on a web node, the snapshot and seq come from the ingest node, which
+   * owns the metrics and the rooms' seqs; the socket joins its rooms before asking, so no delta falls between.
+   */
+  remoteSnapshot?(scope: ScopeKey, period: Period): Promise<LiveSnapshot>;
+  /** On an ingest node of several: rooms live on other nodes' sockets, so flushes keep them until sweepRooms drops them. */
+  clusterRooms?: boolean;
+}
+
+/** A room's snapshot with the seq its next delta follows. */
+export interface LiveSnapshot {
+  seq: number;
+  asOf: string;
+  snapshot: ScopeSnapshot;
 }
 
 const subscribeSchema = z.object({
@@ -55,6 +69,8 @@ interface Room {
   scope: ScopeKey;
   period: Period;
   seq: number;
+  /** performance.now() of the last subscription to it (for sweepRooms). */
+  subscribedAt: number;
 }
 
 const metricsRoom = (scope: ScopeKey, period: Period) => `m|${scope}|${period}`;
@@ -72,6 +88,27 @@ function checkSubscription(deps: HubDeps, socket: IoSocket, req: unknown): { sco
   if (!deps.scopeExists(scope)) return { error: { code: 'not_found', message: `no such scope: ${scope}` } };
   if (!deps.canWatch(socket, scope)) return { error: { code: 'forbidden', message: `not allowed to watch ${scope}` } };
   return { scope, period: parsed.data.period };
+}
+
+/** Joins the socket to a checked subscription's rooms, then answers with the snapshot (here, or the ingest node's). */
+function subscribe(
+  deps: HubDeps,
+  socket: IoSocket,
+  req: unknown,
+  reply: (r: SubscribeAck) => void,
+  local: (s: ScopeKey, p: Period) => LiveSnapshot,
+) {
+  const checked = checkSubscription(deps, socket, req);
+  if ('error' in checked) return reply({ ok: false, error: checked.error });
+  const { scope, period } = checked;
+  const names = deps.namesVisible ? deps.namesVisible(socket, scope) : true;
+  void socket.join([metricsRoom(scope, period), names ? alertRoom(scope) : anonymousAlertRoom(scope)]);
+  if (!deps.remoteSnapshot) return reply({ ok: true, ...local(scope, period) });
+  // Deltas may reach the socket before this answer: the client keeps them and applies those after seq.
+  deps.remoteSnapshot(scope, period).then(
+    (s) => reply({ ok: true, ...s }),
+    () => reply({ ok: false, error: { code: 'unavailable', message: 'the ingest node did not answer; try again' } }),
+  );
 }
 
 /** The periods whose window moved since the last call (a new day, week, …), remembered in `lastWindowFrom`. */
@@ -152,28 +189,29 @@ export function createHub(deps: HubDeps) {
   io.on('connection', (socket) => {
     // A new screen learns the server time and freshness at once, not after the next tick.
     socket.emit(EVENTS.clockTicked, deps.clockTicked());
-    socket.on(EVENTS.scopeSubscribe, (req, ack) => {
-      const reply: (r: SubscribeAck) => void = typeof ack === 'function' ? ack : () => {};
-      const checked = checkSubscription(deps, socket, req);
-      if ('error' in checked) return reply({ ok: false, error: checked.error });
-      const { scope, period } = checked;
-      const name = metricsRoom(scope, period);
-      let room = rooms.get(name);
-      if (!room) {
-        room = { scope, period, seq: 0 };
-        rooms.set(name, room);
-      }
-      const names = deps.namesVisible ? deps.namesVisible(socket, scope) : true;
-      void socket.join([name, names ? alertRoom(scope) : anonymousAlertRoom(scope)]);
-      // Snapshot and seq are read in the same tick as the join: the next delta is exactly seq + 1.
-      reply({ ok: true, seq: room.seq, asOf: toVnIso(deps.now()), snapshot: snapshot(scope, period) });
-    });
+    socket.on(EVENTS.scopeSubscribe, (req, ack) => subscribe(deps, socket, req, typeof ack === 'function' ? ack : () => {}, liveSnapshot));
     socket.on(EVENTS.scopeUnsubscribe, (req) => {
       const parsed = subscribeSchema.safeParse(req);
       if (!parsed.success) return;
       void socket.leave(metricsRoom(parsed.data.scope as ScopeKey, parsed.data.period));
     });
   });
+
+  /** Snapshot and seq read in the same tick as the join: the next delta is exactly seq + 1. */
+  function liveSnapshot(scope: ScopeKey, period: Period): LiveSnapshot {
+    const name = metricsRoom(scope, period);
+    const room = rooms.get(name) ?? rooms.set(name, { scope, period, seq: 0, subscribedAt: 0 }).get(name)!;
+    room.subscribedAt = performance.now();
+    return { seq: room.seq, asOf: toVnIso(deps.now()), snapshot: snapshot(scope, period) };
+  }
+
+  /**
+   * Drops the rooms no socket of any node is in (`live`: the room names of every node's sockets, asked
+   * at performance.now() `since`); a room subscribed to after that is kept (its socket joined meanwhile).
+   */
+  function sweepRooms(live: ReadonlySet<string>, since: number): void {
+    for (const [name, room] of rooms) if (!live.has(name) && room.subscribedAt < since) rooms.delete(name);
+  }
 
   function covered(scope: ScopeKey): ScopeKey[] {
     return scope === 'city' ? deps.metrics.scopes() : [scope];
@@ -200,7 +238,7 @@ export function createHub(deps: HubDeps) {
     const metricsOf = memoizedMetrics(deps.metrics);
     const indexOf = indexFlush?.() ?? null;
     for (const [name, room] of rooms) {
-      if (!io.sockets.adapter.rooms.get(name)?.size) {
+      if (!deps.clusterRooms && !io.sockets.adapter.rooms.get(name)?.size) {
         rooms.delete(name);
         continue;
       }
@@ -233,6 +271,8 @@ export function createHub(deps: HubDeps) {
     flush,
     tick,
     publishAlert,
+    liveSnapshot,
+    sweepRooms,
     roomCount: () => rooms.size,
   };
 }

@@ -59,6 +59,9 @@ export const ERROR_CODES = [
   'shutting_down',
   /** The projection writer lags more than INGEST_MAX_LAG_EVENTS behind the log: retry after Retry-After. */
   'backpressure',
+  /** Several nodes: this web node does not ingest (send to the ingest node), or the ingest node did not answer it. */
+  'not_ingest_node',
+  'unavailable',
   // Socket.IO acks: an argument failed its schema.
   'invalid',
 ] as const;

@@ -33,7 +33,7 @@ export interface ScopeSnapshot {
 }
 
 /** Why a subscription is refused: its arguments fail the schema, the scope is unknown, or not the asker's to watch. */
-export type SubscribeErrorCode = Extract<ErrorCode, 'invalid' | 'forbidden' | 'not_found'>;
+export type SubscribeErrorCode = Extract<ErrorCode, 'invalid' | 'forbidden' | 'not_found' | 'unavailable'>;
 
 export type SubscribeAck =
   { ok: true; seq: number; asOf: string; snapshot: ScopeSnapshot } | { ok: false; error: { code: SubscribeErrorCode; message: string } };

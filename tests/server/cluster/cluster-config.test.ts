@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../server/config.js';
+
+const SECRET = 'x'.repeat(32);
+
+describe('NODE_ROLE and its variables', () => {
+  it('defaults to one node (all) with nothing else needed', () => {
+    expect(loadConfig({}).NODE_ROLE).toBe('all');
+  });
+
+  it('an ingest node needs REDIS_URL and CLUSTER_SECRET, and says so by name', () => {
+    expect(() => loadConfig({ NODE_ROLE: 'ingest' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ROLE: 'ingest' })).toThrow(/REDIS_URL: required with NODE_ROLE=ingest[\s\S]*CLUSTER_SECRET: required/);
+    expect(loadConfig({ NODE_ROLE: 'ingest', REDIS_URL: 'redis://127.0.0.1:6390', CLUSTER_SECRET: SECRET }).NODE_ROLE).toBe('ingest');
+  });
+
+  it('a web node also needs INGEST_URL; malformed URLs, unknown roles and short secrets are refused', () => {
+    const web = { NODE_ROLE: 'web', REDIS_URL: 'redis://127.0.0.1:6390', CLUSTER_SECRET: SECRET };
+    expect(() => loadConfig(web)).toThrow(/INGEST_URL: required with NODE_ROLE=web/);
+    expect(loadConfig({ ...web, INGEST_URL: 'http://127.0.0.1:5670' }).INGEST_URL).toBe('http://127.0.0.1:5670');
+    expect(() => loadConfig({ ...web, INGEST_URL: 'http://127.0.0.1:5670/api' })).toThrow(/INGEST_URL/);
+    expect(() => loadConfig({ ...web, REDIS_URL: 'localhost:6379', INGEST_URL: 'http://a:1' })).toThrow(/REDIS_URL: must be a redis/);
+    expect(() => loadConfig({ NODE_ROLE: 'worker' })).toThrow(/NODE_ROLE/);
+    expect(() => loadConfig({ ...web, INGEST_URL: 'http://a:1', CLUSTER_SECRET: 'short' })).toThrow(/CLUSTER_SECRET: must be at least 32/);
+  });
+});
