@@ -15,7 +15,9 @@ import { startE2eServer } from '../tests/e2e/e2e-server.js';
 import { toVnIso } from '../server/domain/time.js';
 import { summarize } from './lib.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, layouts: { type: 'string', default: 'geo,tiles' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '10' }, layouts: { type: 'string', default: 'geo,tiles' } },
+});
 const seconds = Number(values.seconds);
 const UPDATES_PER_S = 10;
 const UNITS_PER_UPDATE = 17;
@@ -71,7 +73,12 @@ try {
     await page.waitForSelector('[data-testid="connection-status"][data-status="live"]', { timeout: 30_000 });
     await page.waitForTimeout(2_000);
     const metrics = async (): Promise<Metrics> =>
-      Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
+      Object.fromEntries(
+        ((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [
+          m.name,
+          m.value,
+        ]),
+      );
     const before = await metrics();
     await page.evaluate(() => ((window as unknown as { __frames: { on: boolean } }).__frames.on = true));
     const end = Date.now() + seconds * 1000;
@@ -102,8 +109,13 @@ try {
       frameMsP99: +s.p99.toFixed(1),
       frameMsMax: +s.max.toFixed(1),
       framesOver20ms: f.deltas.filter((d) => d > 20).length,
-      mainThreadBusyMs: { task: busy('TaskDuration'), script: busy('ScriptDuration'), style: busy('RecalcStyleDuration'), layout: busy('LayoutDuration') },
-      mainThreadMsPerUpdate: +((after.TaskDuration - before.TaskDuration) * 1000 / posted).toFixed(2),
+      mainThreadBusyMs: {
+        task: busy('TaskDuration'),
+        script: busy('ScriptDuration'),
+        style: busy('RecalcStyleDuration'),
+        layout: busy('LayoutDuration'),
+      },
+      mainThreadMsPerUpdate: +(((after.TaskDuration - before.TaskDuration) * 1000) / posted).toFixed(2),
     });
     await page.close();
   }
@@ -117,4 +129,10 @@ function percentile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
 
-console.log(JSON.stringify({ bench: 'map-frames', target: 'frame p95 <= 16 ms at 10 updates/s, 168 units', updatesPerS: UPDATES_PER_S, results }, null, 2));
+console.log(
+  JSON.stringify(
+    { bench: 'map-frames', target: 'frame p95 <= 16 ms at 10 updates/s, 168 units', updatesPerS: UPDATES_PER_S, results },
+    null,
+    2,
+  ),
+);
