@@ -71,6 +71,8 @@ describe('the time bar in Chromium', () => {
     // The server's own figure for that moment is what the tile shows.
     const api = await server.api(`/api/v1/overview?period=month&at=${encodeURIComponent(y.param)}&asOf=corrected`);
     expect(Number(replayText?.replace(/\./g, ''))).toBe(api.city.received);
+    // The header does not say "Trực tiếp" over a past moment.
+    expect((await page.getByTestId('connection-status').textContent())?.trim()).toContain('Đang xem lại');
     await screenshot(page, 'replay-yesterday-10');
 
     await page.reload();
@@ -81,6 +83,9 @@ describe('the time bar in Chromium', () => {
     await page.getByRole('button', { name: 'Về trực tiếp' }).click();
     await expect.poll(async () => page.getByTestId('replay-banner').count(), { timeout: 15_000 }).toBe(0);
     expect(new URL(page.url()).searchParams.get('at')).toBeNull();
+    await expect
+      .poll(async () => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 })
+      .not.toBe('replay');
     await screenshot(page, 'replay-back-to-live');
   }, 300_000);
 });

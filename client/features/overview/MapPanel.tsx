@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoundariesResponse, UnitInfo } from '../../../shared/contract/api';
 import type { Period } from '../../../shared/contract/metrics';
@@ -30,6 +30,8 @@ interface MapPanelProps {
   tileAttribution: string;
   syncNote: string | null;
   onSelect: (code: string) => void;
+  /** More controls at the end of the toolbar (the time bar's button while live). */
+  toolbarExtra?: ReactNode;
 }
 
 /** The map area: metric, layout and table switches, then the map / tiles / table and legend. */
@@ -37,7 +39,7 @@ export function MapPanel(p: MapPanelProps) {
   const { t } = useTranslation('overview');
   return (
     <section className="panel map-panel" aria-label={t('map.sectionLabel')}>
-      <MapToolbar metric={p.metric} layout={p.layout} showTable={p.showTable} syncNote={p.syncNote} />
+      <MapToolbar metric={p.metric} layout={p.layout} showTable={p.showTable} syncNote={p.syncNote} extra={p.toolbarExtra} />
       {p.boundariesFailed && p.layout === 'geo' && !p.showTable && <p className="map-note">{t('map.noBoundaries')}</p>}
       {/* The map stays mounted (hidden) while the table is shown, so its zoom and position survive. */}
       <div className="map-body" hidden={p.showTable}>
@@ -54,7 +56,13 @@ export function MapPanel(p: MapPanelProps) {
 }
 
 /** The metric switch, the map / tiles switch, the table toggle and the live sync note. */
-function MapToolbar({ metric, layout, showTable, syncNote }: Pick<MapPanelProps, 'metric' | 'layout' | 'showTable' | 'syncNote'>) {
+function MapToolbar({
+  metric,
+  layout,
+  showTable,
+  syncNote,
+  extra,
+}: Pick<MapPanelProps, 'metric' | 'layout' | 'showTable' | 'syncNote'> & { extra?: ReactNode }) {
   const { t } = useTranslation('overview');
   const { t: tc } = useTranslation();
   const { set } = useViewParams();
@@ -98,6 +106,7 @@ function MapToolbar({ metric, layout, showTable, syncNote }: Pick<MapPanelProps,
           {syncNote}
         </span>
       )}
+      {extra}
     </div>
   );
 }

@@ -26,6 +26,7 @@ import { ForecastLine } from '../early-warning/ForecastLine';
 import { errorText } from '../../api/error-text';
 import { TimeBar } from '../replay/TimeBar';
 import { useReplayParams } from '../replay/useReplayParams';
+import { useAnnounceReplay } from '../replay/replay-active';
 import type { ReplayParams } from '../replay/replay-time';
 
 // Charts load when they come near the screen, after the map and KPIs (their library is the largest of the client).
@@ -70,7 +71,7 @@ export function OverviewPage() {
   return (
     <div className={replay ? 'overview overview--replay' : 'overview'} data-testid="overview-page">
       <h1 className="visually-hidden">{t('title')}</h1>
-      {signedIn && <TimeBar replay={replay} answer={overview} onChange={setReplay} />}
+      {signedIn && replay && <TimeBar replay={replay} answer={overview} onChange={setReplay} />}
       {loadError && !ov && (
         <LoadErrorBanner
           message={errorText(loadError)}
@@ -102,6 +103,7 @@ export function OverviewPage() {
           tileAttribution={tileAttribution}
           syncNote={syncNote}
           onSelect={onSelect}
+          toolbarExtra={signedIn && !replay && <TimeBar replay={null} answer={overview} onChange={setReplay} />}
         />
         <aside className="overview__side">
           <DepartmentList rows={deptRows} metric={metric} shortNames={shortNames} changed={changedDepts} changeCount={ls.changeCount} />
@@ -165,6 +167,7 @@ function useHomeRedirect(linkTo: (path: string) => string) {
 function useSignedInReplay(view: Parameters<typeof useReplayParams>[0]) {
   const signedIn = useSession().me.authenticated;
   const asked = useReplayParams(view);
+  useAnnounceReplay(signedIn && asked.replay !== null);
   return { signedIn, replay: signedIn ? asked.replay : null, setReplay: asked.setReplay };
 }
 

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplayInfo } from '../../../shared/contract/replay';
+import { errorText } from '../../api/error-text';
 import {
   bannerParts,
   clampAt,
@@ -68,7 +69,7 @@ export function TimeBar({ replay, answer, onChange }: TimeBarProps) {
       replay={replay}
       info={answer.data?.replay ?? null}
       loading={answer.loading}
-      error={answer.error?.message ?? null}
+      error={answer.error ? errorText(answer.error) : null}
       onChange={onChange}
       now={now}
     />
