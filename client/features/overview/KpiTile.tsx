@@ -15,10 +15,12 @@ export interface KpiTileProps {
   hintAlways?: boolean;
   /**
    * Change against the previous period, already formatted; null when the previous period has no data;
-   * 'now' for a figure of the backlog now, which has no previous value to compare with.
+   * 'now' for a figure of the backlog now, which has no previous value to compare with; 'replay' for a
+   * replayed moment, whose previous period is not computed.
    */
   change:
     | 'now'
+    | 'replay'
     | {
         direction: ChangeDirection;
         tone: ChangeTone;
@@ -43,7 +45,9 @@ export function KpiTile({ name, label, value, unit, hint, hintAlways, change }: 
         {unit && <span className="kpi__unit"> {unit}</span>}
       </div>
       {hint && <div className={hintAlways ? 'kpi__hint kpi__hint--always' : 'kpi__hint'}>{hint}</div>}
-      {change === 'now' ? null : change ? (
+      {change === 'now' ? null : change === 'replay' ? (
+        <div className="kpi__change kpi__change--none">{t('kpi.noComparisonReplay')}</div>
+      ) : change ? (
         <div className={`kpi__change kpi__change--${change.tone}`} data-direction={change.direction} data-tone={change.tone}>
           <span className="kpi__arrow" aria-hidden="true">
             {ARROW[change.direction]}

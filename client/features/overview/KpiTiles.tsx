@@ -10,10 +10,12 @@ interface KpiTilesProps {
   previous: ScopeMetrics | null;
   /** The same elapsed part of the previous period, for counts of a period still running. */
   previousToDate: ScopeMetrics | null;
+  /** A replayed moment: the previous period is not computed for it, so no tile claims there was none. */
+  replaying?: boolean;
 }
 
 /** Six key figures of the city for the period, each against the previous period. */
-export function KpiTiles({ period, city, previous, previousToDate }: KpiTilesProps) {
+export function KpiTiles({ period, city, previous, previousToDate, replaying }: KpiTilesProps) {
   const { t } = useTranslation('overview');
   const { t: tc } = useTranslation();
   const f = useFormat();
@@ -90,7 +92,7 @@ export function KpiTiles({ period, city, previous, previousToDate }: KpiTilesPro
   return (
     <section className="kpis" aria-label={t('kpi.sectionLabel')}>
       {tiles.map((tile) => (
-        <KpiTile key={tile.name} {...tile} />
+        <KpiTile key={tile.name} {...tile} change={replaying && tile.change !== 'now' ? 'replay' : tile.change} />
       ))}
     </section>
   );

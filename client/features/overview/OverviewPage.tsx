@@ -19,6 +19,7 @@ import { DayOffBanner } from './DayOffBanner';
 import { KpiTiles } from './KpiTiles';
 import { MapPanel } from './MapPanel';
 import { worstRows } from './unit-rows';
+import type { OverviewResponse } from '../../../shared/contract/api';
 import { useOverviewModel } from './useOverviewModel';
 import { useSession } from '../auth/session';
 import { EarlyWarningPanel } from '../early-warning/EarlyWarningPanel';
@@ -82,7 +83,7 @@ export function OverviewPage() {
         />
       )}
       {period === 'today' && ov?.day && <DayOffBanner day={ov.day} />}
-      <KpiTiles period={period} city={city} previous={ov?.previousCity ?? null} previousToDate={ov?.previousCityToDate ?? null} />
+      <KpiTiles period={period} city={city} {...previousOf(ov)} replaying={replay !== null} />
       <ForecastLine forecast={ov?.forecast?.scope} horizons={ov?.forecast?.horizons} period={period} rateNow={city?.onTimeRate ?? null} />
       <div className="overview__main">
         <MapPanel
@@ -161,6 +162,11 @@ function useHomeRedirect(linkTo: (path: string) => string) {
     else navigate(`/login?next=${encodeURIComponent('/')}`, { replace: true });
   }, [session.loaded, caps.cityOverview, caps.home, navigate, linkTo]);
   return caps;
+}
+
+/** The previous period's figures the KPI tiles compare with (none while loading, and none in a replay's answer). */
+function previousOf(ov: OverviewResponse | null | undefined) {
+  return { previous: ov?.previousCity ?? null, previousToDate: ov?.previousCityToDate ?? null };
 }
 
 /** The moment asked for in the URL: replaying is for signed-in users (it costs the live server); the public view stays live. */

@@ -91,4 +91,11 @@ describe('KpiTiles', () => {
     expect(screen.getByTestId('kpi-received').textContent).toContain('+1.000');
     expect(screen.getByTestId('kpi-received').textContent).toContain('so với cả năm trước');
   });
+
+  it('says a replayed moment is not compared, instead of claiming the previous period had no figures', () => {
+    render(<KpiTiles period="month" city={metrics({ received: 5000 })} previous={null} previousToDate={null} replaying />);
+    const received = screen.getByTestId('kpi-received').textContent;
+    expect(received).toContain('Không so sánh với kỳ trước khi xem lại');
+    expect(received).not.toContain('Chưa có số liệu kỳ trước');
+  });
 });
