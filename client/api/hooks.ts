@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoundariesResponse, JurisdictionResponse } from '../../shared/contract/api';
 import { ApiError, apiUrl, getJson, isAbortError } from './client';
 import { fetchBoundaries, fetchJurisdiction } from './endpoints';
+import { firstAnswer, firstAnswerNow } from './first-answers';
 import { onBackOnline } from '../offline/offline-state';
 
 export interface ApiState<T> {
@@ -28,16 +29,28 @@ function toApiError(e: unknown): ApiError {
  *
  * @example const { data, error } = useApi((s) => fetchUnitDetail(code, period, { signal: s }), [code, period]);
  */
-export function useApi<T>(call: ((signal: AbortSignal) => Promise<T>) | null, deps: readonly unknown[]): ApiState<T> {
-  const [data, setData] = useState<T | null>(null);
+export function useApi<T>(
+  call: ((signal: AbortSignal) => Promise<T>) | null,
+  deps: readonly unknown[],
+  /** The page's first answer for this call (first-answers.ts), if it is here: drawn at once, not asked again. */
+  initial?: () => T | undefined,
+): ApiState<T> {
+  const [first] = useState(() => (call != null && initial ? initial() : undefined));
+  const [data, setData] = useState<T | null>(first ?? null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState<boolean>(call != null);
+  const [loading, setLoading] = useState<boolean>(call != null && first === undefined);
   const [nonce, setNonce] = useState(0);
   const callRef = useRef(call);
   callRef.current = call;
+  // The mount's request is already answered by the first answer; changes of deps and reloads ask as usual.
+  const skipFirst = useRef(first !== undefined);
 
   useEffect(() => {
     const fn = callRef.current;
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     if (!fn) {
       setLoading(false);
       return;
@@ -88,21 +101,31 @@ export interface ClientConfig {
   publicView: boolean;
 }
 /** The server's client settings, fetched once and shared. */
-export const loadClientConfig = cached<ClientConfig>(() => getJson(apiUrl('/client-config')));
+const CLIENT_CONFIG = apiUrl('/client-config');
+export const loadClientConfig = cached<ClientConfig>(() => firstAnswer(CLIENT_CONFIG) ?? getJson(CLIENT_CONFIG));
 
 /** The server's client settings (tile server), cached across components and pages. */
 export function useClientConfig(): ApiState<ClientConfig> {
-  return useApi(() => loadClientConfig(), []);
+  return useApi(
+    () => loadClientConfig(),
+    [],
+    () => firstAnswerNow(CLIENT_CONFIG),
+  );
 }
 
+const JURISDICTION = apiUrl('/jurisdiction');
 /** Units and departments, fetched once and shared. */
-export const loadJurisdiction = cached<JurisdictionResponse>(() => fetchJurisdiction());
+export const loadJurisdiction = cached<JurisdictionResponse>(() => firstAnswer(JURISDICTION) ?? fetchJurisdiction());
 /** Boundaries GeoJSON, fetched once and shared. */
 export const loadBoundaries = cached<BoundariesResponse>(() => fetchBoundaries());
 
 /** The jurisdiction (units and departments), cached across components and pages. */
 export function useJurisdiction(): ApiState<JurisdictionResponse> {
-  return useApi(() => loadJurisdiction(), []);
+  return useApi(
+    () => loadJurisdiction(),
+    [],
+    () => firstAnswerNow(JURISDICTION),
+  );
 }
 
 /** The boundaries GeoJSON, cached across components and pages. */

@@ -8,6 +8,9 @@
 export async function registerServiceWorker(): Promise<void> {
   if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
   if (location.pathname.startsWith('/wall')) return;
+  // After the page has loaded (the usual advice): the worker's script and its precache downloads must not
+  // compete with a first visit's own scripts and answers for a phone's link and CPU.
+  if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
   const { registerSW } = await import('virtual:pwa-register');
   registerSW({ immediate: true });
 }

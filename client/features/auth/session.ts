@@ -10,6 +10,9 @@ import type { ScopeKey } from '../../../shared/contract/metrics';
 import { ApiError, apiUrl, getJson, sendJson, setCsrfToken } from '../../api';
 import { reconnectSocket } from '../../realtime/socket';
 import { clearSnapshotCache } from '../../offline/offline-cache';
+import { forgetFirstAnswers, takeFirstAnswer } from '../../api/first-answers';
+
+const ME = apiUrl('/auth/me');
 
 export type Me = MeResponse;
 export type Capabilities = MeResponse['capabilities'];
@@ -61,14 +64,17 @@ const ownerOf = (me: Me): string | null => (me.authenticated && me.user ? me.use
 function set(me: Me): void {
   setCsrfToken(me.csrfToken);
   // Another person (or nobody) now: what the snapshot kept for the previous one must not stay on the device.
-  if (state.loaded && ownerOf(state.me) !== ownerOf(me)) void clearSnapshotCache();
+  if (state.loaded && ownerOf(state.me) !== ownerOf(me)) {
+    void clearSnapshotCache();
+    forgetFirstAnswers();
+  }
   state = { me, loaded: true };
   for (const l of listeners) l();
 }
 
 /** Asks the server who is signed in (one request at a time). */
 export function refreshSession(): Promise<Me> {
-  inFlight ??= getJson<Me>(apiUrl('/auth/me'))
+  inFlight ??= (takeFirstAnswer<Me>(ME) ?? getJson<Me>(ME))
     .then(
       (me) => {
         set(me);

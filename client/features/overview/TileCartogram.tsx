@@ -5,7 +5,7 @@
  * tooltip. Where tiles are large on screen (the wall at 4K) they show the full name instead of the
  * short label. Tiles are restyled by React; the layout is computed once per panel shape.
  */
-import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import type { UnitInfo } from '../../../shared/contract/api';
 import { LEVEL_FILL, LEVEL_TEXT } from '../../lib/color-scale';
 import { layoutCartogram, type CartogramCell, type CartogramLayout } from './cartogram';
@@ -43,16 +43,32 @@ export const FULL_NAME_MIN_TILE_PX = 100;
 function usePanelBox(ref: RefObject<HTMLDivElement | null>): { aspect?: number; width: number; height: number } {
   const [aspect, setAspect] = useState<number | undefined>(undefined);
   const [size, setSize] = useState({ width: 0, height: 0 });
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(([entry]) => {
-      const { width, height } = entry.contentRect;
+    const measure = (width: number, height: number) => {
       if (width <= 0 || height <= 0) return;
       const stepped = Math.min(2.5, Math.max(1, Math.round((width / height) * 4) / 4));
       setAspect((a) => (a === stepped ? a : stepped));
       setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
-    });
+    };
+    // Measured once before the first paint, so the tiles are drawn in the same task as the page (the
+    // observer's first call comes a frame later: on a throttled phone, after another long task).
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    measure(
+      box.width -
+        parseFloat(style.paddingLeft) -
+        parseFloat(style.paddingRight) -
+        parseFloat(style.borderLeftWidth) -
+        parseFloat(style.borderRightWidth),
+      box.height -
+        parseFloat(style.paddingTop) -
+        parseFloat(style.paddingBottom) -
+        parseFloat(style.borderTopWidth) -
+        parseFloat(style.borderBottomWidth),
+    );
+    const ro = new ResizeObserver(([entry]) => measure(entry.contentRect.width, entry.contentRect.height));
     ro.observe(el);
     return () => ro.disconnect();
   }, [ref]);

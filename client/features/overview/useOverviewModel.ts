@@ -7,7 +7,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverviewResponse, UnitInfo } from '../../../shared/contract/api';
 import type { Period, ScopeKey, ScopeMetrics } from '../../../shared/contract/metrics';
-import { CITY_CODE, fetchOverview, fetchUnitDetail, useApi, useBoundaries, useJurisdiction } from '../../api';
+import { CITY_CODE, apiUrl, fetchOverview, fetchUnitDetail, useApi, useBoundaries, useJurisdiction } from '../../api';
+import { firstAnswerNow } from '../../api/first-answers';
 import { useFormat, useLang } from '../../i18n';
 import { thresholdsFor } from '../../lib/color-scale';
 import { formatMetric, metricValue, type MapMetrics, type MetricKey } from '../../lib/metrics';
@@ -135,6 +136,7 @@ function useOverviewAnswer(period: Period, replay: ReplayParams | null) {
   const overview = useApi(
     (signal) => fetchOverview(period, { signal }, replayAt === null ? undefined : { at: replayAt, asOf: replayAsOf }),
     [period, replayAt, replayAsOf],
+    () => (replayAt === null ? firstAnswerNow(apiUrl('/overview', { period })) : undefined),
   );
   const reloadOverview = overview.reload;
   useEffect(() => {

@@ -25,9 +25,9 @@ export function UnitSearch() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { linkTo } = useViewParams();
-  const { entries, loaded } = useSearchEntries();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
+  const { entries, loaded } = useSearchEntries(open || query !== '');
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
@@ -97,14 +97,17 @@ export function UnitSearch() {
 
 const optionId = (listId: string, i: number): string => `${listId}-opt-${i}`;
 
-/** Units and departments to search, named in the current language, with every name they may be typed as. */
-function useSearchEntries(): { entries: SearchEntry[]; loaded: boolean } {
+/**
+ * Units and departments to search, named in the current language, with every name they may be typed as;
+ * built once the search is used (`wanted`), not while the first screen is drawn.
+ */
+function useSearchEntries(wanted: boolean): { entries: SearchEntry[]; loaded: boolean } {
   const { t } = useTranslation();
   const lang = useLang();
   const jurisdiction = useJurisdiction();
   const entries = useMemo<SearchEntry[]>(() => {
     const j = jurisdiction.data;
-    if (!j) return [];
+    if (!j || !wanted) return [];
     return [
       ...j.units.map((u) => ({
         code: u.code,
@@ -119,7 +122,7 @@ function useSearchEntries(): { entries: SearchEntry[]; loaded: boolean } {
         texts: [d.name, d.shortName, d.nameEn, d.code],
       })),
     ];
-  }, [jurisdiction.data, lang, t]);
+  }, [jurisdiction.data, lang, t, wanted]);
   return { entries, loaded: jurisdiction.data != null };
 }
 
