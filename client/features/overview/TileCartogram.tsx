@@ -5,7 +5,7 @@
  * tooltip. Where tiles are large on screen (the wall at 4K) they show the full name instead of the
  * short label. Tiles are restyled by React; the layout is computed once per panel shape.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import type { UnitInfo } from '../../../shared/contract/api';
 import { LEVEL_FILL, LEVEL_TEXT } from '../../lib/color-scale';
 import { layoutCartogram, type CartogramCell, type CartogramLayout } from './cartogram';
