@@ -15,6 +15,7 @@ import { registerServiceWorker } from './offline/register-sw';
 import { preloadGeoMapUnlessNarrow } from './features/overview/lazy-geo-map';
 import { askFirstAnswers, preloadedApiPaths } from './api/first-answers';
 import { refreshSession } from './features/auth/session';
+import { getSocket } from './realtime/socket';
 
 /**
  * The first render waits at most this long for the page's first answers (usually already preloaded): a
@@ -25,10 +26,16 @@ const FIRST_ANSWERS_WAIT_MS = 500;
 initI18n();
 preloadGeoMapUnlessNarrow();
 void registerServiceWorker();
-// A wall display signs in with its own token first; the boundaries are large and only the geographic map needs them.
+// A wall display signs in with its own token first (its own requests and socket).
 const onWall = location.pathname.startsWith('/wall');
-const firstAnswers = onWall ? Promise.resolve() : askFirstAnswers(preloadedApiPaths(document).filter((p) => !p.includes('/boundaries')));
+const preloaded = onWall ? [] : preloadedApiPaths(document);
+const isBoundaries = (path: string) => path.endsWith('/boundaries');
+const firstAnswers = askFirstAnswers(preloaded.filter((p) => !isBoundaries(p)));
+// The boundaries (the geographic map only) are large: parsed while the page renders, never waited for.
+void askFirstAnswers(preloaded.filter(isBoundaries));
 const signedIn = onWall ? Promise.resolve() : refreshSession();
+// The live connection's handshake (several round trips) runs while the first render draws, not after it.
+if (!onWall) getSocket();
 const firstAnswersOrTimeout = Promise.race([
   Promise.all([firstAnswers, signedIn]),
   new Promise((resolve) => setTimeout(resolve, FIRST_ANSWERS_WAIT_MS)),

@@ -117,7 +117,8 @@ const JURISDICTION = apiUrl('/jurisdiction');
 /** Units and departments, fetched once and shared. */
 export const loadJurisdiction = cached<JurisdictionResponse>(() => firstAnswer(JURISDICTION) ?? fetchJurisdiction());
 /** Boundaries GeoJSON, fetched once and shared. */
-export const loadBoundaries = cached<BoundariesResponse>(() => fetchBoundaries());
+const BOUNDARIES = apiUrl('/jurisdiction/boundaries');
+export const loadBoundaries = cached<BoundariesResponse>(() => firstAnswer(BOUNDARIES) ?? fetchBoundaries());
 
 /** The jurisdiction (units and departments), cached across components and pages. */
 export function useJurisdiction(): ApiState<JurisdictionResponse> {
