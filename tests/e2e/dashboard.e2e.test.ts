@@ -139,11 +139,11 @@ describe('the leaders dashboard in Chromium', () => {
     SLOW,
   );
 
-  it(
-    'changes the map within 2 s after an event is posted to the ingest API',
-    async () => {
-      const code = '26740';
-      await page.goto(`${server.url}/?layout=tiles&metric=overdue&period=live`);
+  it.each(['tiles', 'geo'])(
+    'changes the map (%s) within 2 s after an event is posted to the ingest API',
+    async (layout) => {
+      const code = layout === 'geo' ? '26743' : '26740';
+      await page.goto(`${server.url}/?layout=${layout}&metric=overdue&period=live`);
       const tile = page.getByTestId(`map-unit-${code}`);
       await tile.waitFor();
       await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('live');

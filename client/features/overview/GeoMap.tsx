@@ -170,12 +170,25 @@ function useSizeFollowsPanel(map: L.Map): void {
   }, [map]);
 }
 
-/** Restyles the polygons in place whenever the values change. */
+/** What a polygon shows: two views with the same key draw the same. */
+const drawnKey = (v: MapUnitView | undefined, hover: boolean): string =>
+  v ? `${v.level}|${v.fill ?? ''}|${v.label}|${v.valueText}|${hover ? 1 : 0}` : `none|${hover ? 1 : 0}`;
+
+/**
+ * Restyles the polygons in place whenever the values change, only those whose drawing changed: a live
+ * update moves a few units, and rewriting all 168 paths' attributes made the browser restyle them all.
+ */
 function useRestyleInPlace(layers: LayersRef, views: Record<string, MapUnitView>, hovered: HoveredRef): void {
+  // Keyed by the path object: polygons created again (new boundaries) are drawn afresh.
+  const drawn = useRef(new WeakMap<L.Path, string>());
   useEffect(() => {
     for (const [code, path] of layers.current) {
       const v = views[code];
-      path.setStyle(styleOf(v, hovered.current === code));
+      const hover = hovered.current === code;
+      const key = drawnKey(v, hover);
+      if (drawn.current.get(path) === key) continue;
+      drawn.current.set(path, key);
+      path.setStyle(styleOf(v, hover));
       const el = path.getElement();
       if (el) {
         el.setAttribute('data-level', v?.level ?? 'none');
