@@ -9,6 +9,7 @@
  * Headless, no GPU: drawing is done in software, so absolute figures are pessimistic.
  * Run: npx tsx bench/map-frames.ts [--seconds 10] [--layouts geo,tiles]
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../tests/e2e/browser.js';
 import { startE2eServer } from '../tests/e2e/e2e-server.js';
@@ -16,7 +17,12 @@ import { toVnIso } from '../server/domain/time.js';
 import { summarize } from './lib.js';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '10' }, layouts: { type: 'string', default: 'geo,tiles' } },
+  options: {
+    seconds: { type: 'string', default: '10' },
+    layouts: { type: 'string', default: 'geo,tiles' },
+    // Writes the page's CPU profile of the measured window to <prefix>-<layout>.cpuprofile (for DevTools).
+    'cpu-profile': { type: 'string' },
+  },
 });
 const seconds = Number(values.seconds);
 const UPDATES_PER_S = 10;
@@ -80,6 +86,10 @@ try {
         ]),
       );
     const before = await metrics();
+    if (values['cpu-profile']) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     await page.evaluate(() => ((window as unknown as { __frames: { on: boolean } }).__frames.on = true));
     const end = Date.now() + seconds * 1000;
     let posted = 0;
@@ -96,6 +106,10 @@ try {
       return { deltas: w.deltas, unitChanges: w.unitChanges };
     });
     const after = await metrics();
+    if (values['cpu-profile']) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+      writeFileSync(`${values['cpu-profile']}-${layout}.cpuprofile`, JSON.stringify(profile));
+    }
     const busy = (k: string) => Math.round((after[k] - before[k]) * 1000);
     const s = summarize(f.deltas);
     results.push({

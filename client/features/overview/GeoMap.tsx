@@ -200,20 +200,32 @@ function useRestyleInPlace(layers: LayersRef, views: Record<string, MapUnitView>
 
 /** Briefly outlines units whose numbers just changed. */
 function usePulseChanged(layers: LayersRef, changed: readonly string[], changeCount: number): void {
+  // Which update last pulsed each polygon: an earlier update's timer must not end a later pulse.
+  const lastPulse = useRef(new WeakMap<Element, number>());
+  const timers = useRef(new Set<number>());
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach((id) => window.clearTimeout(id));
+  }, []);
   useEffect(() => {
     if (changeCount === 0 || changed.length === 0) return;
     const els: Element[] = [];
+    // Two alternating animation names restart the pulse of a unit that changes again in the next update
+    // (as the tiles do), without forcing a layout per changed unit, which cost a live update most of its time.
+    const phase = `unit-pulse--${changeCount % 2}`;
     for (const code of changed) {
       const el = layers.current.get(code)?.getElement();
       if (!el) continue;
-      el.classList.remove('unit-pulse');
-      // Re-trigger the CSS animation when a unit changes again within the pulse.
-      void (el as SVGElement).getBoundingClientRect();
-      el.classList.add('unit-pulse');
+      el.classList.remove('unit-pulse--0', 'unit-pulse--1');
+      el.classList.add('unit-pulse', phase);
+      lastPulse.current.set(el, changeCount);
       els.push(el);
     }
-    const id = window.setTimeout(() => els.forEach((el) => el.classList.remove('unit-pulse')), PULSE_MS);
-    return () => window.clearTimeout(id);
+    const id = window.setTimeout(() => {
+      timers.current.delete(id);
+      for (const el of els) if (lastPulse.current.get(el) === changeCount) el.classList.remove('unit-pulse', phase);
+    }, PULSE_MS);
+    timers.current.add(id);
   }, [changeCount]); // keyed by the counter: `changed` belongs to the same update
 }
 

@@ -19,13 +19,16 @@ export interface OverviewChartsProps {
   onSelect(code: string): void;
 }
 
+/** Stable empty lists while the city detail loads: the memoised charts then skip the live updates. */
+const NO_POINTS: never[] = [];
+
 export function OverviewCharts({ detail, loading, error, worst, metric, onSelect }: OverviewChartsProps) {
   return (
     <>
-      <TrendChart trend={detail?.trend ?? []} loading={loading} error={error} />
+      <TrendChart trend={detail?.trend ?? NO_POINTS} loading={loading} error={error} />
       <WorstUnitsChart rows={worst} metric={metric} onSelect={onSelect} />
-      <FieldChart byField={detail?.byField ?? []} loading={loading} error={error} />
-      <HistogramChart bins={detail?.processingHistogram ?? []} loading={loading} error={error} />
+      <FieldChart byField={detail?.byField ?? NO_POINTS} loading={loading} error={error} />
+      <HistogramChart bins={detail?.processingHistogram ?? NO_POINTS} loading={loading} error={error} />
     </>
   );
 }

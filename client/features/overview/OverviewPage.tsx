@@ -18,7 +18,6 @@ import { DepartmentList } from './DepartmentList';
 import { DayOffBanner } from './DayOffBanner';
 import { KpiTiles } from './KpiTiles';
 import { MapPanel } from './MapPanel';
-import { worstRows } from './unit-rows';
 import type { OverviewResponse } from '../../../shared/contract/api';
 import { useOverviewModel } from './useOverviewModel';
 import { useSession } from '../auth/session';
@@ -62,7 +61,7 @@ export function OverviewPage() {
   const { signedIn, replay, setReplay } = useSignedInReplay(view);
   const { chartsRef, chartsNear, m } = useShownModel(period, metric, layout, showTable, replay);
   const { jurisdiction, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
-  const { changedUnits, changedDepts, shortNames, syncNote, detail, detailError, loadError } = m;
+  const { changedUnits, changedDepts, shortNames, syncNote, detail, detailError, loadError, worst } = m;
 
   // The early warning of the viewer's own scope (the city for city-wide roles and the public).
   const warnScope = caps.home ?? 'city';
@@ -123,7 +122,7 @@ export function OverviewPage() {
               detail={detail}
               loading={cityDetail.loading}
               error={detailError}
-              worst={worstRows(rows, metric, 10)}
+              worst={worst}
               metric={metric}
               onSelect={onSelect}
             />

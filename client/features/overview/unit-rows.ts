@@ -37,6 +37,11 @@ export function buildRows(
   });
 }
 
+/** Whether two lists of rows draw the same (code, value and class in order): a live update often changes neither. */
+export function sameRanking(a: readonly UnitRow[], b: readonly UnitRow[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.code === b[i].code && r.value === b[i].value && r.level === b[i].level);
+}
+
 /** The `n` worst rows by the metric (rows without a value are left out). */
 export function worstRows(rows: readonly UnitRow[], metric: MetricKey, n: number): UnitRow[] {
   return rows

@@ -17,7 +17,8 @@ import { useSettings } from '../../lib/settings';
 import type { MetricsState } from '../../realtime/metrics-reducer';
 import { useScopeSubscription } from '../../realtime/useScopeSubscription';
 import type { MapUnitView } from './GeoMap';
-import { buildRows, type UnitRow } from './unit-rows';
+import { buildRows, sameRanking, worstRows, type UnitRow } from './unit-rows';
+import { useStable } from '../../lib/use-stable';
 import { errorText } from '../../api/error-text';
 import { toAtParam, type ReplayParams } from '../replay/replay-time';
 
@@ -85,6 +86,8 @@ export function useOverviewModel(
   const deptRows = useMemo(() => buildRows(departments, deptMetrics, metric, thresholds), [departments, deptMetrics, metric, thresholds]);
 
   const views = useMapViews(rows, units, metric);
+  // The worst-units chart's rows, the same array while a live update leaves them as they were.
+  const worst = useStable(worstRows(rows, metric, 10), sameRanking);
   const tileValue = useTileValue(rows, metric);
 
   const changedUnits = useMemo(() => codesOf(ls.changed, 'unit:'), [ls.changed]);
@@ -123,6 +126,7 @@ export function useOverviewModel(
     detail,
     detailError,
     loadError,
+    worst,
   };
 }
 

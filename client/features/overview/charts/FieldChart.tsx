@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { BreakdownRow } from '../../../../shared/contract/api';
@@ -11,7 +12,7 @@ interface FieldChartProps {
 }
 
 /** Fields with the most overdue dossiers now (top 10). */
-export function FieldChart({ byField, loading, error }: FieldChartProps) {
+export const FieldChart = memo(function FieldChart({ byField, loading, error }: FieldChartProps) {
   const { t } = useTranslation('overview');
   const { t: tc } = useTranslation();
   const f = useFormat();
@@ -34,4 +35,4 @@ export function FieldChart({ byField, loading, error }: FieldChartProps) {
       </ResponsiveContainer>
     </ChartCard>
   );
-}
+});

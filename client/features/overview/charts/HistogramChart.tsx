@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { UnitDetailResponse } from '../../../../shared/contract/api';
@@ -11,7 +12,7 @@ interface HistogramChartProps {
 }
 
 /** How many dossiers finished in the period took 0–1, 1–2, … working days. */
-export function HistogramChart({ bins, loading, error }: HistogramChartProps) {
+export const HistogramChart = memo(function HistogramChart({ bins, loading, error }: HistogramChartProps) {
   const { t } = useTranslation('overview');
   const f = useFormat();
   const data = bins.map((b) => ({
@@ -39,4 +40,4 @@ export function HistogramChart({ bins, loading, error }: HistogramChartProps) {
       </ResponsiveContainer>
     </ChartCard>
   );
-}
+});

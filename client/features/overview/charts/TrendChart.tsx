@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { TrendPoint } from '../../../../shared/contract/api';
@@ -12,7 +13,7 @@ interface TrendChartProps {
 }
 
 /** On-time rate (line, left axis) and end-of-day overdue backlog (bars, right axis), 30 days. */
-export function TrendChart({ trend, loading, error }: TrendChartProps) {
+export const TrendChart = memo(function TrendChart({ trend, loading, error }: TrendChartProps) {
   const { t } = useTranslation('overview');
   const f = useFormat();
   const data = trend.map((p) => ({
@@ -64,4 +65,4 @@ export function TrendChart({ trend, loading, error }: TrendChartProps) {
       </ResponsiveContainer>
     </ChartCard>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { LEVEL_FILL, type Level } from '../../../lib/color-scale';
@@ -20,7 +21,7 @@ interface Datum {
 }
 
 /** The 10 worst units by the chosen metric, coloured by class; a bar opens the unit. */
-export function WorstUnitsChart({ rows, metric, onSelect }: WorstUnitsChartProps) {
+export const WorstUnitsChart = memo(function WorstUnitsChart({ rows, metric, onSelect }: WorstUnitsChartProps) {
   const { t } = useTranslation('overview');
   const { t: tc } = useTranslation();
   const f = useFormat();
@@ -60,4 +61,4 @@ export function WorstUnitsChart({ rows, metric, onSelect }: WorstUnitsChartProps
       </ResponsiveContainer>
     </ChartCard>
   );
-}
+});
