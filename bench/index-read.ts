@@ -64,6 +64,33 @@ function feed(server: BenchServer, events: WireDossierEvent[], rate: number): { 
   };
 }
 
+/**
+ * Counts and times the closed periods' store reads (each waits for the projection writer first: the
+ * read barrier) while `fn` runs: a count that the machine's load does not change, beside the times.
+ */
+async function withStoreReads<T>(rt: NonNullable<BenchServer['runtime']>, fn: () => Promise<T>) {
+  const reads = { calls: 0, ms: 0 };
+  const repos = [rt.store.serviceIndex, rt.store.read] as unknown as Record<string, (...a: unknown[]) => unknown>[];
+  const names = ['unitCountsBetween', 'overdueAt'];
+  const saved = repos.map((repo, i) => repo[names[i]]);
+  repos.forEach((repo, i) => {
+    repo[names[i]] = (...a: unknown[]) => {
+      const t0 = performance.now();
+      try {
+        return saved[i](...a);
+      } finally {
+        reads.calls++;
+        reads.ms += performance.now() - t0;
+      }
+    };
+  });
+  try {
+    return { result: await fn(), storeReads: { calls: reads.calls, ms: round(reads.ms, 0) } };
+  } finally {
+    repos.forEach((repo, i) => (repo[names[i]] = saved[i]));
+  }
+}
+
 const summaries = (ms: Map<string, number[]>) =>
   Object.fromEntries([...ms].map(([p, xs]) => [p, { ...roundSummary(summarize(xs)), met: summarize(xs).p99 <= TARGET_P99_MS }]));
 
@@ -95,10 +122,11 @@ export async function main(args: Map<string, string>) {
 
     await timeGets(server.url, cookie, paths, 10);
     const feeder = feed(server, held, rate);
-    const loaded = await measured(() => timeGets(server.url, cookie, paths, requests));
+    const { result: loaded, storeReads } = await withStoreReads(rt, () => measured(() => timeGets(server.url, cookie, paths, requests)));
     const fed = feeder.stop();
     const fedPerS = round((fed * 1000) / loaded.wallMs, 0);
     log(`index-read ingesting (${fed} events, ${fedPerS}/s): ${JSON.stringify(summaries(loaded.result))}`);
+    log(`index-read ingesting: ${storeReads.calls} closed-period store reads behind the read barrier, ${storeReads.ms} ms in all`);
     return {
       days,
       scale,
@@ -107,7 +135,7 @@ export async function main(args: Map<string, string>) {
       departments: rt.jurisdiction.departments.length,
       targetP99Ms: TARGET_P99_MS,
       idle: { perPath: summaries(idle.result), cpuPressurePct: idle.cpuPressurePct },
-      ingesting: { eventsPerS: fedPerS, events: fed, perPath: summaries(loaded.result), cpuPressurePct: loaded.cpuPressurePct },
+      ingesting: { eventsPerS: fedPerS, events: fed, perPath: summaries(loaded.result), cpuPressurePct: loaded.cpuPressurePct, storeReads },
     };
   } finally {
     await server.close();

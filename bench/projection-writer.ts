@@ -12,7 +12,10 @@
  *
  * With --data-trust compare, every rep replays the same log twice, with the data-trust checks off and on
  * (alternating which goes first): the checks' own cost per event on the writer's thread, the ingest
- * path's overhead (the checks run there and nowhere else).
+ * path's overhead (the checks run there and nowhere else). On a shared machine the reps' CPU times
+ * spread more than the checks cost, so it reports each rep's on/off ratio (the two replays of a rep
+ * meet about the same load) with their median and range, in process CPU and in this thread's own CPU
+ * (Linux /proc: without the GC's helper threads, at 10 ms resolution).
  *
  * The writer also ends a transaction after 20 ms (projector.ts), so on a loaded machine it commits more
  * often and writes more WAL: --rows-only bounds transactions by their rows alone, so that the WAL bytes
@@ -21,7 +24,7 @@
  * With --without-index, every rep replays the same log twice, with that index dropped and then with
  * it, one after the other: the index's own cost, on the same events and under the same machine load.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../server/db/connection.js';
 import { createStore } from '../server/db/store.js';
@@ -90,7 +93,7 @@ export async function main(args: Map<string, string>) {
         const run = replay(dbFile, pass, () => {}, settingsWithTrust(enabled), budgetMs);
         (enabled ? runs : trustOff).push(run);
         log(
-          `projection-writer: rep ${rep + 1} data trust ${enabled ? 'on' : 'off'}: ${run.cpuUsPerEvent} CPU µs/event, ${run.walBytesPerEvent} WAL bytes/event`,
+          `projection-writer: rep ${rep + 1} data trust ${enabled ? 'on' : 'off'}: ${run.cpuUsPerEvent} CPU µs/event (thread ${run.threadCpuUsPerEvent}), ${run.walBytesPerEvent} WAL bytes/event`,
         );
       }
     }
@@ -104,6 +107,14 @@ export async function main(args: Map<string, string>) {
         log(`projection-writer: rep ${rep + 1}${what}: ${run.cpuUsPerEvent} CPU µs/event, ${run.walBytesPerEvent} WAL bytes/event`);
       }
     }
+    const overhead = (cpu: (r: Run) => number | null) => {
+      const pcts = runs.map((r, i) => {
+        const on = cpu(r);
+        const off = trustOff[i] === undefined ? null : cpu(trustOff[i]);
+        return on === null || off === null ? NaN : round((100 * (on - off)) / off, 1);
+      });
+      return { medianPct: median(pcts), minPct: Math.min(...pcts), maxPct: Math.max(...pcts), pairsPct: pcts };
+    };
     return {
       name: 'projection-writer',
       events: events.length,
@@ -113,6 +124,7 @@ export async function main(args: Map<string, string>) {
       runs,
       ...(compareTrust
         ? {
+            dataTrustOverhead: { processCpu: overhead((r) => r.cpuUsPerEvent), threadCpu: overhead((r) => r.threadCpuUsPerEvent) },
             dataTrustOff: {
               cpuUsPerEventMedian: median(trustOff.map((r) => r.cpuUsPerEvent)),
               walBytesPerEventMedian: median(trustOff.map((r) => r.walBytesPerEvent)),
@@ -138,7 +150,21 @@ export async function main(args: Map<string, string>) {
 
 interface Run {
   cpuUsPerEvent: number;
+  /** This thread's CPU alone (null where /proc is not there). */
+  threadCpuUsPerEvent: number | null;
   walBytesPerEvent: number;
+}
+
+/** This thread's CPU time in µs (Linux: /proc/self/task/<tid>/stat, clock ticks of 10 ms); null elsewhere. */
+function threadCpuUs(): number | null {
+  try {
+    // The main thread's task id is the process id. Fields 14 and 15 (utime, stime) follow the ')' of the name.
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10_000;
+  } catch {
+    return null;
+  }
 }
 
 type Db = ReturnType<typeof openDatabase>;
@@ -178,19 +204,27 @@ function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown, sett
   const last = db.prepare('SELECT MAX(seq) FROM logged').pluck().get() as number;
   const copy = db.prepare('INSERT INTO events SELECT * FROM logged WHERE seq > ? AND seq <= ?');
   let cpuUs = 0;
+  let threadUs: number | null = 0;
   let walBytes = 0;
   for (let from = 0; from < last; from += pass) {
     copy.run(from, from + pass);
     const walBefore = statSync(`${dbFile}-wal`).size;
     const c0 = process.cpuUsage();
+    const t0 = threadCpuUs();
     projector.catchUp();
     const c = process.cpuUsage(c0);
+    const t1 = threadCpuUs();
     cpuUs += c.user + c.system;
+    threadUs = threadUs === null || t0 === null || t1 === null ? null : threadUs + t1 - t0;
     // No checkpoint runs (wal_autocheckpoint = 0): the WAL only grows.
     walBytes += statSync(`${dbFile}-wal`).size - walBefore;
   }
   db.close();
-  return { cpuUsPerEvent: round(cpuUs / last, 1), walBytesPerEvent: Math.round(walBytes / last) };
+  return {
+    cpuUsPerEvent: round(cpuUs / last, 1),
+    threadCpuUsPerEvent: threadUs === null ? null : round(threadUs / last, 1),
+    walBytesPerEvent: Math.round(walBytes / last),
+  };
 }
 
 if (isMain(import.meta.url)) void runMain('projection-writer', main);

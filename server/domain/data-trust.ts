@@ -13,7 +13,7 @@
  * synced_after_finish) leave them alone.
  */
 import type { DataTrustSettings } from './accountability-settings.js';
-import { MS_PER_HOUR, MS_PER_MINUTE, MS_PER_DAY, vnEndOfDay, vnStartOfDay } from './time.js';
+import { MS_PER_HOUR, MS_PER_MINUTE, vnDayIndex, vnDayStartOfIndex, vnEndOfDay } from './time.js';
 import type { DossierState, Hold, WorkCalendar } from './types.js';
 import type { DataTrustRule } from '../../shared/contract/data-trust.js';
 
@@ -127,13 +127,16 @@ export interface TrustContext {
  */
 export function latestLawfulDue(receivedAt: number, legalDays: number, calendar: WorkCalendar): number {
   // One answer per calendar, day of receipt and legal time: the check runs at every change of a dossier.
-  let memo = lawfulDueMemo.get(calendar);
+  // Keyed by the day's index (a small integer, as V8 hashes fastest and without allocating), and the
+  // last calendar's table kept at hand (there is one calendar in a process but for tests).
+  let memo = lastMemo?.calendar === calendar ? lastMemo.memo : lawfulDueMemo.get(calendar);
   if (!memo) lawfulDueMemo.set(calendar, (memo = new Map()));
-  const start = vnStartOfDay(receivedAt) + MS_PER_DAY;
-  const key = start * 1024 + legalDays;
+  if (lastMemo?.memo !== memo) lastMemo = { calendar, memo };
+  const day = vnDayIndex(receivedAt) + 1;
+  const key = day * 1024 + legalDays;
   let due = memo.get(key);
   if (due === undefined) {
-    due = vnEndOfDay(calendar.addWorkingDays(start, legalDays));
+    due = vnEndOfDay(calendar.addWorkingDays(vnDayStartOfIndex(day), legalDays));
     if (memo.size > 100_000) memo.clear();
     memo.set(key, due);
   }
@@ -141,6 +144,7 @@ export function latestLawfulDue(receivedAt: number, legalDays: number, calendar:
 }
 
 const lawfulDueMemo = new WeakMap<WorkCalendar, Map<number, number>>();
+let lastMemo: { calendar: WorkCalendar; memo: Map<number, number> } | null = null;
 
 type State = Pick<DossierState, 'id' | 'unit' | 'procedure' | 'channel' | 'receivedAt' | 'originalDueAt' | 'endAt' | 'holds'>;
 
@@ -225,7 +229,11 @@ function backdated(sorted: readonly TrustEvent[], ctx: TrustContext): TrustEvent
 
 /** Events one source sent more than once under different ids (same content): every copy. */
 function identicalBounces(sorted: readonly TrustEvent[]): TrustEvent[] {
-  // Content keys nearly never repeat within a dossier: group only when one does.
+  // Only hashed keys (≥ 0) can repeat: the others are minus the event's seq, unique. Content keys
+  // nearly never repeat within a dossier: group only when one does.
+  let hashed = 0;
+  for (const e of sorted) if (e.contentKey >= 0) hashed++;
+  if (hashed < 2) return [];
   const keys = new Set<number>();
   let repeated = false;
   for (const e of sorted) {

@@ -4,7 +4,9 @@
  * each kept window it can reach (one that ends after the dossier was received), and a code is also
  * re-read once the clock passes the next due date that satisfaction judges at `now`. So a closed
  * period's figure is never older than the last accepted event, and a request re-reads only the codes
- * that changed, never the whole city.
+ * that changed, never the whole city. With the domain context, the common change — one new event
+ * after the window's end — moves the kept counts by the dossier's share (metrics/closed-window-share.ts)
+ * instead: the next request then reads nothing, so it does not wait for the projection writer.
  */
 import type { Store } from '../db/store.js';
 import type { StoredIndexCounts } from '../db/service-index-repo.js';
@@ -14,6 +16,8 @@ import { buildIndexCounts } from '../metrics/index-counts.js';
 import { FLOW_COUNTERS } from '../metrics/counters.js';
 import type { ScopeKey } from '../metrics/types.js';
 import { overdueByScope } from './past-overdue.js';
+import type { DossierContext } from '../domain/dossier.js';
+import { moveKeptCounts } from './closed-index-moves.js';
 
 export interface ClosedIndexDeps {
   store: Store;
@@ -23,6 +27,8 @@ export interface ClosedIndexDeps {
   now: () => number;
   /** Subscribes to every accepted dossier change (engine.onDossierApplied); without it nothing is kept. */
   onDossierApplied?(fn: (prev: DossierState | null, next: DossierState) => void): void;
+  /** The calendar and settings the dossier's row was written with; without it every change is re-read. */
+  domain?: DossierContext;
 }
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -57,7 +63,7 @@ function sameIndexFacts(a: DossierState, b: DossierState): boolean {
   );
 }
 
-interface KeptWindow {
+export interface KeptWindow {
   from: number;
   to: number;
   byCode: Map<string, { counts: StoredIndexCounts | null; changesAfter: number | null }>;
@@ -79,8 +85,10 @@ export function createClosedIndexCounts(deps: ClosedIndexDeps) {
     if (windows.size === 0 || (prev !== null && prev !== next && sameIndexFacts(prev, next))) return;
     const since = Math.min(prev?.receivedAt ?? Infinity, next.receivedAt ?? Infinity);
     if (since === Infinity) return; // never received: in no window's counts
+    const now = deps.now();
     for (const w of windows.values()) {
       if (w.to <= since) continue;
+      if (prev !== null && deps.domain !== undefined && moveKeptCounts(w, prev, next, now, deps)) continue;
       if (prev?.unit != null) w.stale.add(prev.unit);
       if (next.unit !== null) w.stale.add(next.unit);
       w.overdue = null;

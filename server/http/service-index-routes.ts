@@ -27,7 +27,11 @@ function windowOf(p: ResolvedPeriod): IndexWindow {
 export function serviceIndexRoutes(deps: ReadDeps): Router {
   const r = Router();
   const { jurisdiction } = deps;
-  const view = createIndexView({ ...deps, settings: deps.settings.serviceIndex });
+  const view = createIndexView({
+    ...deps,
+    settings: deps.settings.serviceIndex,
+    domain: { calendar: deps.calendar, settings: deps.settings },
+  });
   const names = new Map<ScopeKey, string>([
     ['city', jurisdiction.name],
     ...jurisdiction.units.map((u) => [`unit:${u.code}` as ScopeKey, u.fullName] as const),

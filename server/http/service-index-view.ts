@@ -7,6 +7,7 @@
 import type { Store } from '../db/store.js';
 import type { Jurisdiction } from '../domain/types.js';
 import type { DossierState } from '../domain/types.js';
+import type { DossierContext } from '../domain/dossier.js';
 import { emptyIndexCounts, type IndexCounts } from '../domain/service-index-facts.js';
 import { competitionRanks, round2, serviceIndex } from '../domain/service-index.js';
 import { figureOfIndex, hasIndexData, sameIndexCounts } from '../domain/service-index-figure.js';
@@ -27,6 +28,8 @@ export interface IndexViewDeps {
   scopeOf(code: string): ScopeKey | null;
   settings: ServiceIndexSettings;
   now: () => number;
+  /** The calendar and settings dossier rows are written with: closed periods then follow live changes in memory. */
+  domain?: DossierContext;
 }
 
 export { hasIndexData };
@@ -45,6 +48,7 @@ export function createIndexView(deps: IndexViewDeps) {
     scopeOf: deps.scopeOf,
     now: deps.now,
     onDossierApplied: deps.metrics.onDossierApplied?.bind(deps.metrics),
+    domain: deps.domain,
   });
 
   /** Every scope's counts for a period (current: live; closed: the store). */

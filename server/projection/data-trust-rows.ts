@@ -12,7 +12,14 @@ import type { Store } from '../db/store.js';
 import type { LoggedEvent } from '../db/events-repo.js';
 import type { FlagRow } from '../db/data-trust-repo.js';
 import type { DossierContext } from '../domain/dossier.js';
-import { completionBurstMembers, dossierFlags, holderAt, payloadContentKey, type TrustEvent } from '../domain/data-trust.js';
+import {
+  completionBurstMembers,
+  dossierFlags,
+  holderAt,
+  payloadContentKey,
+  type TrustContext,
+  type TrustEvent,
+} from '../domain/data-trust.js';
 import { parseLoggedDossierEvent } from '../domain/logged-events.js';
 import { MS_PER_MINUTE, vnDayIndex } from '../domain/time.js';
 import type { DossierEvent, DossierState } from '../domain/types.js';
@@ -48,6 +55,8 @@ export class DataTrustRows {
   /** The daily figures' changes of the open transaction: `<unit>\u0000<day>` → [received, finished, on time]. */
   private readonly unitDays = new Map<string, [string, number, number, number, number]>();
   private historyUntil = -Infinity;
+  /** What the rules read besides the dossier, made once per pass (not once per row). */
+  private trustCtx: TrustContext | null = null;
 
   constructor(
     private readonly store: Store,
@@ -66,6 +75,7 @@ export class DataTrustRows {
     if (!this.enabled) return;
     const v = this.store.meta.get(HISTORY_UNTIL_KEY);
     this.historyUntil = v === null ? -Infinity : v === 'pending' ? Infinity : Number(v);
+    this.trustCtx = { calendar: this.ctx.calendar, settings: this.ctx.settings.accountability.dataTrust, historyUntil: this.historyUntil };
   }
 
   /** A logged dossier event was folded; `isNew`: the dossier had no state before it (no earlier event). */
@@ -106,6 +116,8 @@ export class DataTrustRows {
     if (!this.enabled || !memo) return;
     this.writeFlags(next, memo);
     this.writeCompletion(next, memo);
+    // Most events leave the dossier's share of the daily figures as it was: compared before it is made.
+    if (memo.contribution !== null && isContributionOf(memo.contribution, next, nextOutcome)) return;
     const contribution = contributionOf(next, nextOutcome);
     const before = memo.contribution ?? (prev === null ? null : contributionOf(prev, this.outcomeOf(prev)));
     this.moveDailyFigures(before, contribution);
@@ -147,8 +159,15 @@ export class DataTrustRows {
   }
 
   private writeFlags(next: DossierState, memo: Memo): void {
-    const ctx = { calendar: this.ctx.calendar, settings: this.ctx.settings.accountability.dataTrust, historyUntil: this.historyUntil };
-    const rows: FlagRow[] = dossierFlags(next, memo.events, ctx).map((f) => ({
+    const ctx = (this.trustCtx ??= {
+      calendar: this.ctx.calendar,
+      settings: this.ctx.settings.accountability.dataTrust,
+      historyUntil: this.historyUntil,
+    });
+    const found = dossierFlags(next, memo.events, ctx);
+    // Nearly every dossier has no flag, before and after: nothing to build, serialise or compare then.
+    if (found.length === 0 && memo.flags === '[]') return;
+    const rows: FlagRow[] = found.map((f) => ({
       id: f.id,
       rule: f.rule,
       unit: f.unit,
@@ -158,7 +177,6 @@ export class DataTrustRows {
       raisedAt: f.raisedAt,
       evidence: f.evidence,
     }));
-    // Nearly every dossier has no flag, before and after: nothing to serialise or compare then.
     const key = rows.length === 0 ? '[]' : JSON.stringify(rows);
     if (key === memo.flags) return;
     this.store.dataTrust.replaceDossierFlags(next.id, memo.flags !== '[]', rows);
@@ -241,6 +259,17 @@ export class DataTrustRows {
 
 function sameContribution(a: Contribution | null, b: Contribution): boolean {
   return a !== null && a.unit === b.unit && a.receivedDay === b.receivedDay && a.endDay === b.endDay && a.onTime === b.onTime;
+}
+
+/** Whether `c` is what contributionOf(state, outcome) gives, without making it. */
+function isContributionOf(c: Contribution, state: DossierState, outcome: string | null): boolean {
+  const done = outcome === 'early' || outcome === 'on_time' || outcome === 'late';
+  return (
+    c.unit === state.unit &&
+    c.receivedDay === (state.receivedAt === null ? null : vnDayIndex(state.receivedAt)) &&
+    c.endDay === (done && state.endAt !== null ? vnDayIndex(state.endAt) : null) &&
+    c.onTime === (outcome === 'early' || outcome === 'on_time')
+  );
 }
 
 /** The event as the checks read it, its content key not computed yet (see addEvent). */
