@@ -10,7 +10,7 @@ import { DVCQG_SERVICES, type DvcqgAnswer } from './dvcqg.js';
 import type { Page, TaskListItem } from './api.js';
 import { CATALOGUE_INDICATORS, COMPUTABLE_INDICATORS } from './service-index.js';
 import { INDEX_DRILL_SIDES, type DossierDrillPage } from './index-drill.js';
-import { REPLAY_AS_OF, type ReplayInfo } from './replay.js';
+import { REPLAY_AS_OF, REPLAY_OMITTED, type DossierListAtResponse, type ReplayInfo } from './replay.js';
 
 /** True when A and B are the same type (both ways assignable, modifiers included). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -133,9 +133,15 @@ export const replayInfoSchema = z
     checkpointAt: instant.nullable(),
     itemsFolded: z.number().int().min(0),
     firstArrival: instant.nullable(),
-    omitted: z.array(z.enum(['previousCity', 'previousCityToDate', 'forecast', 'lastWorkingDay'])),
+    omitted: z.array(z.enum(REPLAY_OMITTED)),
   })
   .meta({
     description: 'The overview at a past instant: which instant, as received or as corrected, classified by the rules in force now.',
   });
 same<Same<z.infer<typeof replayInfoSchema>, ReplayInfo>>();
+
+/** GET /units/:code/dossiers?at=…: the dossiers overdue at a past instant, with who held each then. */
+export const dossierListAtSchema = page(dossierListItemSchema)
+  .extend({ replay: replayInfoSchema })
+  .meta({ description: 'The dossiers overdue at a past instant, most overdue first, each with the official who held it then' });
+same<Same<z.infer<typeof dossierListAtSchema>, DossierListAtResponse>>();

@@ -81,6 +81,18 @@ const CASES: Case[] = [
   { route: 'GET /units/:code', what: 'another unit detail', path: `/units/${OTHER}`, expect: ALL },
   { route: 'GET /units/:code', what: 'city detail', path: '/units/city', expect: ALL },
   { route: 'GET /departments/:code', what: 'department detail', path: `/departments/${DEPT}`, expect: ALL },
+  {
+    route: 'GET /units/:code',
+    what: 'another unit’s figures an hour ago (replaying costs the server: not for the public)',
+    path: `/units/${OTHER}?at=2026-11-20T08:00%2B07:00`,
+    expect: row('A', 'A', 'A', 'A', 'A', 'A', 'D', 'A'),
+  },
+  {
+    route: 'GET /departments/:code',
+    what: 'department figures an hour ago, as corrected',
+    path: `/departments/${DEPT}?at=2026-11-20T08:00%2B07:00&asOf=corrected`,
+    expect: row('A', 'A', 'A', 'A', 'A', 'A', 'D', 'A'),
+  },
 
   {
     route: 'GET /units/:code/dossiers',
@@ -99,6 +111,24 @@ const CASES: Case[] = [
     what: 'city dossier list',
     path: '/units/city/dossiers',
     expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/dossiers',
+    what: 'own unit’s dossiers overdue an hour ago',
+    path: `/units/${OWN}/dossiers?at=2026-11-20T08:00%2B07:00`,
+    expect: row('A', 'A', 'A', 'D', 'A', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/dossiers',
+    what: 'another unit’s dossiers overdue an hour ago',
+    path: `/units/${OTHER}/dossiers?at=2026-11-20T08:00%2B07:00`,
+    expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /departments/:code/dossiers',
+    what: 'department dossiers overdue an hour ago',
+    path: `/departments/${DEPT}/dossiers?at=2026-11-20T08:00%2B07:00`,
+    expect: row('A', 'A', 'D', 'A', 'D', 'A', 'D', 'D'),
   },
   {
     route: 'GET /departments/:code/dossiers',
