@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+/**
+ * The unit page at a past moment (`?at=`, issue 16): it asks the server for that moment, says so in a
+ * violet frame ("Đang xem lại"), labels its figures as of then, lists the dossiers overdue then with
+ * the official who held each then, says what a replay leaves out, and ignores the live figures.
+ */
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DossierListItem, UnitDetailResponse } from '../../../shared/contract/api';
+import type { ReplayInfo } from '../../../shared/contract/replay';
+import { detailFixture } from '../auth/fixtures';
+import { json, renderRoute, stubApi, stubResizeObserver } from './render-helpers';
+
+const SLOW = { timeout: 10_000 };
+
+vi.mock('../../../client/realtime', () => ({
+  // Live figures that differ from the replayed ones: the page must not show them while replaying.
+  useScopeSubscription: (scope: string | null) => ({
+    state: { scope, period: 'month', metrics: scope ? { [scope]: { ...detailFixture().metrics, overdue: 999 } } : {}, asOf: null },
+    status: 'live',
+    resubscribe: () => {},
+  }),
+}));
+
+const { UnitPage } = await import('../../../client/features/unit/UnitPage');
+
+const AT = '2026-12-01T10:00+07:00';
+const REPLAY: ReplayInfo = {
+  at: '2026-12-01T10:00:00.000+07:00',
+  asOf: 'received',
+  rules: 'now',
+  checkpointAt: '2026-12-01T00:00:00.000+07:00',
+  itemsFolded: 12,
+  firstArrival: '2026-11-01T00:00:00.000+07:00',
+  omitted: ['previous', 'previousToDate', 'forecast', 'byField', 'byProcedure', 'byOfficial', 'trend', 'processingHistogram'],
+};
+
+function replayedDetail(): UnitDetailResponse & { replay: ReplayInfo } {
+  const live = detailFixture();
+  return {
+    ...live,
+    asOf: REPLAY.at,
+    metrics: { ...live.metrics, overdue: 7 },
+    previous: null,
+    previousToDate: null,
+    byField: [],
+    byProcedure: [],
+    byOfficial: [],
+    trend: [],
+    processingHistogram: [],
+    forecast: null,
+    replay: REPLAY,
+  };
+}
+
+const HELD_THEN: DossierListItem = {
+  id: 'HS-9',
+  unit: '26734',
+  procedureCode: '1.001193',
+  procedureName: 'Đăng ký khai sinh',
+  field: 'Hộ tịch',
+  channel: 'online',
+  receivedAt: '2026-11-20T08:00:00.000+07:00',
+  dueAt: '2026-11-25T17:00:00.000+07:00',
+  endAt: null,
+  timeliness: 'overdue',
+  daysOverdue: 4,
+  overdueReason: 'past_due',
+  holderId: 'cb-7',
+  holderName: 'Trần Thị Bảy',
+  supplementRequests: 0,
+  apologies: 0,
+};
+
+beforeEach(() => stubResizeObserver());
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('UnitPage replaying a past moment', () => {
+  it('asks for that moment, says it is a replay, and shows the figures and overdue dossiers of then', async () => {
+    const fetchMock = stubApi([
+      [/^\/api\/v1\/units\/26734\/dossiers$/, () => json({ total: 1, page: 1, pageSize: 20, items: [HELD_THEN], replay: REPLAY })],
+      [/^\/api\/v1\/units\/26734$/, () => json(replayedDetail())],
+    ]);
+    renderRoute(`/units/26734?at=${encodeURIComponent(AT)}`, '/units/:code', <UnitPage />);
+
+    const banner = await screen.findByTestId('replay-banner', undefined, SLOW);
+    expect(banner.textContent).toBe('Đang xem lại: 10:00 thứ Ba 1/12/2026');
+    expect(screen.getByTestId('unit-page').className).toContain('unit-page--replay');
+    await screen.findByText('Số liệu tại 01/12/2026 10:00', undefined, SLOW);
+    // The replayed figure, not the live one.
+    expect(screen.getByTestId('kpi-overdue').textContent).toContain('7');
+    expect(screen.getByTestId('kpi-overdue').textContent).not.toContain('999');
+    expect(screen.getByTestId('replay-omitted').textContent).toContain('Không có so sánh với kỳ trước, dự báo, xu hướng 30 ngày');
+
+    const list = await screen.findByTestId('replay-overdue-list', undefined, SLOW);
+    expect(within(list).getByRole('heading', { level: 2 }).textContent).toBe('Hồ sơ quá hạn lúc 10:00 1/12/2026');
+    const row = await within(list).findByTestId('replay-dossier-row-HS-9', undefined, SLOW);
+    expect(row.textContent).toContain('Trần Thị Bảy');
+    expect(within(list).getAllByText('Cán bộ giữ hồ sơ lúc đó').length).toBeGreaterThan(0);
+
+    const asked = fetchMock.mock.calls.map((c) => new URL(String(c[0]), 'http://localhost'));
+    // The last read (the first may go before the session says who is signed in).
+    const detailUrl = asked.filter((u) => u.pathname === '/api/v1/units/26734').at(-1);
+    expect(detailUrl?.searchParams.get('at')).toBe(AT);
+    expect(detailUrl?.searchParams.get('asOf')).toBe('received');
+    const listUrl = asked.find((u) => u.pathname === '/api/v1/units/26734/dossiers');
+    expect(listUrl?.searchParams.get('at')).toBe(AT);
+    // The live page's other reads (officials, trend) are not asked for a replayed moment.
+    expect(screen.queryByTestId('unit-overdue-list')).toBeNull();
+  });
+
+  it('live (no `at`), offers the time bar and shows the live figures', async () => {
+    stubApi([
+      [/^\/api\/v1\/units\/26734\/dossiers$/, () => json({ total: 0, page: 1, pageSize: 20, items: [] })],
+      [/^\/api\/v1\/units\/26734$/, () => json(detailFixture())],
+    ]);
+    renderRoute('/units/26734', '/units/:code', <UnitPage />);
+    await screen.findByRole('button', { name: /Xem lại/ }, SLOW);
+    expect(screen.queryByTestId('replay-banner')).toBeNull();
+    expect(screen.getByTestId('kpi-overdue').textContent).toContain('999');
+  });
+});
