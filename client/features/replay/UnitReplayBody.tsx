@@ -8,6 +8,7 @@ import type { Period } from '../../../shared/contract/metrics';
 import type { ReplayInfo } from '../../../shared/contract/replay';
 import { KpiStrip } from '../unit/KpiStrip';
 import { UnitHeader } from '../unit/UnitHeader';
+import { CorrectionNote } from './CorrectionNote';
 import { ReplayOverdueList } from './ReplayOverdueList';
 import type { ReplayParams } from './replay-time';
 
@@ -27,6 +28,7 @@ export function UnitReplayBody({ detail, code, period, replay, query, lists }: U
     <>
       <UnitHeader detail={detail} asOf={detail.asOf} live={null} replaying />
       <KpiStrip metrics={detail.metrics} period={period} previous={null} previousToDate={null} />
+      <CorrectionNote code={code} period={period} at={query.at} asOf={query.asOf} shown={detail.metrics.overdue} />
       <p className="muted replay-omitted" data-testid="replay-omitted">
         {t('unitOmitted')}
       </p>

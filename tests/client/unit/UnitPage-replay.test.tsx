@@ -35,12 +35,13 @@ const REPLAY: ReplayInfo = {
   omitted: ['previous', 'previousToDate', 'forecast', 'byField', 'byProcedure', 'byOfficial', 'trend', 'processingHistogram'],
 };
 
-function replayedDetail(): UnitDetailResponse & { replay: ReplayInfo } {
+/** The unit at AT: 7 overdue dossiers as received then, 10 as corrected since (late syncs). */
+function replayedDetail(asOf: string | null = 'received'): UnitDetailResponse & { replay: ReplayInfo } {
   const live = detailFixture();
   return {
     ...live,
     asOf: REPLAY.at,
-    metrics: { ...live.metrics, overdue: 7 },
+    metrics: { ...live.metrics, overdue: asOf === 'corrected' ? 10 : 7 },
     previous: null,
     previousToDate: null,
     byField: [],
@@ -49,7 +50,7 @@ function replayedDetail(): UnitDetailResponse & { replay: ReplayInfo } {
     trend: [],
     processingHistogram: [],
     forecast: null,
-    replay: REPLAY,
+    replay: { ...REPLAY, asOf: asOf === 'corrected' ? 'corrected' : 'received' },
   };
 }
 
@@ -82,7 +83,7 @@ describe('UnitPage replaying a past moment', () => {
   it('asks for that moment, says it is a replay, and shows the figures and overdue dossiers of then', async () => {
     const fetchMock = stubApi([
       [/^\/api\/v1\/units\/26734\/dossiers$/, () => json({ total: 1, page: 1, pageSize: 20, items: [HELD_THEN], replay: REPLAY })],
-      [/^\/api\/v1\/units\/26734$/, () => json(replayedDetail())],
+      [/^\/api\/v1\/units\/26734$/, (url) => json(replayedDetail(url.searchParams.get('asOf')))],
     ]);
     renderRoute(`/units/26734?at=${encodeURIComponent(AT)}`, '/units/:code', <UnitPage />);
 
@@ -93,6 +94,11 @@ describe('UnitPage replaying a past moment', () => {
     // The replayed figure, not the live one.
     expect(screen.getByTestId('kpi-overdue').textContent).toContain('7');
     expect(screen.getByTestId('kpi-overdue').textContent).not.toContain('999');
+    // What the late syncs changed since, from the corrected figures of the same moment.
+    const correction = await screen.findByTestId('replay-correction', undefined, SLOW);
+    expect(correction.textContent).toBe(
+      'Sửa sau: +3 hồ sơ quá hạn so với lúc đó (đã hiệu chỉnh đến nay: 10), do dữ liệu đồng bộ muộn hoặc đính chính.',
+    );
     expect(screen.getByTestId('replay-omitted').textContent).toContain('Không có so sánh với kỳ trước, dự báo, xu hướng 30 ngày');
 
     const list = await screen.findByTestId('replay-overdue-list', undefined, SLOW);
@@ -103,7 +109,7 @@ describe('UnitPage replaying a past moment', () => {
 
     const asked = fetchMock.mock.calls.map((c) => new URL(String(c[0]), 'http://localhost'));
     // The last read (the first may go before the session says who is signed in).
-    const detailUrl = asked.filter((u) => u.pathname === '/api/v1/units/26734').at(-1);
+    const detailUrl = asked.filter((u) => u.pathname === '/api/v1/units/26734' && u.searchParams.get('asOf') !== 'corrected').at(-1);
     expect(detailUrl?.searchParams.get('at')).toBe(AT);
     expect(detailUrl?.searchParams.get('asOf')).toBe('received');
     const listUrl = asked.find((u) => u.pathname === '/api/v1/units/26734/dossiers');
