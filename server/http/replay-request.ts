@@ -85,13 +85,9 @@ export function refusePublic(p: Principal): void {
 
 /** A scope read's replay parameters as the OpenAPI describes them (`at` absent: the live answer). */
 export const replayReadQuery = z.object({
-  at: z
-    .string()
-    .max(64)
-    .optional()
-    .meta({
-      description: 'A past instant with its offset, e.g. 2026-12-01T10:00+07:00: the answer as it stood then, with a `replay` block',
-    }),
+  at: z.string().max(64).optional().meta({
+    description: 'A past instant with its offset, e.g. 2026-12-01T10:00+07:00: the answer as it stood then, with a `replay` block',
+  }),
   asOf: z
     .enum(REPLAY_AS_OF)
     .default('received')

@@ -14,6 +14,7 @@ import { denied, principalOf } from './principal.js';
 import { parseQuery } from './query.js';
 import { parseReplayAt, periodAt, refusePublic, replayInfo, replayQuery, replayState, type ReplayRouteDeps } from './replay-request.js';
 import { replayScopeRoutes } from './replay-scope-routes.js';
+import { replayCompareRoutes } from './replay-compare-routes.js';
 
 /** The overview's replay parameters as the OpenAPI describes them (`at` absent: the live overview). */
 export const replayOverviewQuery = z.object({
@@ -33,6 +34,7 @@ export function replayRoutes(deps: ReplayRouteDeps): Router {
   const { jurisdiction } = deps;
 
   r.use(replayScopeRoutes(deps));
+  r.use(replayCompareRoutes(deps));
 
   r.get('/overview', (req, res, next) => {
     if (req.query.at === undefined) {

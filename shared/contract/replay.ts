@@ -53,3 +53,28 @@ export interface UnitDetailAtResponse extends UnitDetailResponse {
 export interface DossierListAtResponse extends Page<DossierListItem> {
   replay: ReplayInfo;
 }
+
+/** One scope's change between two moments: overdue dossiers at each, and B minus A. */
+export interface ReplayChangeRow {
+  scope: string;
+  from: number;
+  to: number;
+  /** `to − from`: positive, more overdue dossiers at B than at A (worse). */
+  change: number;
+}
+
+/**
+ * GET /replay/compare?from=A&to=B&asOf=: the dossiers overdue at A and at B in every scope the asker
+ * may see, the units and departments ranked by how much worse they got (largest increase first).
+ */
+export interface ReplayCompareResponse {
+  from: string;
+  to: string;
+  asOf: ReplayAsOf;
+  /** What `from`, `to` and `change` count: always the open dossiers past due (or overdue by the two-supplements rule). */
+  metric: 'overdue';
+  rules: 'now';
+  city: ReplayChangeRow | null;
+  /** Units and departments, largest increase first, then by scope. */
+  rows: ReplayChangeRow[];
+}

@@ -13,6 +13,7 @@ import { pageQuery, sortQuery } from '../query.js';
 import { periodQuery, recentAlertsQuery, scopeDetailQuery } from '../read-routes.js';
 import { replayOverviewQuery } from '../replay-routes.js';
 import { replayReadQuery } from '../replay-request.js';
+import { replayCompareQuery } from '../replay-compare-routes.js';
 import { dossierListQuery, taskListQuery } from '../item-routes.js';
 import { drillQuery } from '../index-drill-query.js';
 import { dossierQuery as atRiskQuery, taskQuery as atRiskTaskQuery } from '../early-warning-routes.js';
@@ -32,6 +33,7 @@ import {
   taskListPageSchema,
   replayInfoSchema,
   dossierListAtSchema,
+  replayCompareSchema,
 } from '../../../shared/contract/api-schemas.js';
 
 /** A DVCQG record: read field by field by domain/dvcqg-record.ts (README "National sync format" has the mapping). */
@@ -66,6 +68,7 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   TaskListPage: taskListPageSchema,
   ReplayInfo: replayInfoSchema,
   DossierListAtPage: dossierListAtSchema,
+  ReplayCompare: replayCompareSchema,
 };
 
 export const TAGS = [
@@ -174,6 +177,19 @@ export const OPERATIONS: Operation[] = [
       access: 'read',
       query: [periodQuery, replayOverviewQuery],
       answer: ts('OverviewResponse'),
+      errors: [400],
+    },
+  ),
+  op(
+    'get',
+    '/replay/compare',
+    'replayCompare',
+    'figures',
+    'The dossiers overdue at two past moments per scope, the units that got worse most first',
+    {
+      access: 'read',
+      query: [replayCompareQuery],
+      answer: { schema: 'ReplayCompare' },
       errors: [400],
     },
   ),

@@ -4,7 +4,7 @@
  * and a real SQLite file; the same access rules as live; bad parameters refused with what and why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dossierListAtSchema } from '../../../shared/contract/api-schemas.js';
+import { dossierListAtSchema, replayCompareSchema } from '../../../shared/contract/api-schemas.js';
 import { receivedEvent, startTestServer, T0, type RoleClient, type TestServer } from '../../helpers/test-server.js';
 
 const HOUR = 3_600_000;
@@ -12,6 +12,7 @@ const OWN = '26740';
 const OTHER = '26743';
 const iso = (t: number) => encodeURIComponent(new Date(t).toISOString());
 const detail = (code: string, t: number, asOf = 'received') => `/api/v1/units/${code}?at=${iso(t)}&asOf=${asOf}`;
+const compare = (a: number, b: number, asOf = 'received') => `/api/v1/replay/compare?from=${iso(a)}&to=${iso(b)}&asOf=${asOf}`;
 const list = (code: string, t: number, extra = '') => `/api/v1/units/${code}/dossiers?at=${iso(t)}${extra}`;
 const assigned = (id: string, dossierId: string, at: string, handler: string) => ({
   id,
@@ -121,6 +122,9 @@ describe('a unit at a past instant (the time machine)', () => {
       const w = await closed.as('unit_leader', `unit:${OWN}`);
       expect((await w.get(detail(OWN, T0 + HOUR))).body.metrics.overdue).toBe(1);
       expect((await w.get(detail(OTHER, T0 + HOUR))).status).toBe(403);
+      const cmp = replayCompareSchema.parse((await w.get(compare(T0 - HOUR, T0 + HOUR))).body);
+      expect(cmp.city).toBeNull();
+      expect(cmp.rows).toEqual([{ scope: `unit:${OWN}`, from: 0, to: 1, change: 1 }]);
     } finally {
       await closed.close();
     }
@@ -134,5 +138,26 @@ describe('a unit at a past instant (the time machine)', () => {
     const future = await leader.get(detail(OWN, T0 + 5 * HOUR));
     expect(future.status).toBe(400);
     expect(future.body.error.message).toMatch(/^at: .*future/);
+  });
+
+  it('compares two moments: the change in overdue dossiers per unit, the units that got worse most first', async () => {
+    const worse = replayCompareSchema.parse((await leader.get(compare(T0 + HOUR, T0 + 2 * HOUR))).body);
+    expect(worse.rows[0]).toEqual({ scope: `unit:${OWN}`, from: 1, to: 2, change: 1 });
+    expect(worse.rows.slice(1).every((r) => r.change === 0)).toBe(true);
+    expect(worse.city).toEqual({ scope: 'city', from: 1, to: 2, change: 1 });
+    expect(worse.metric).toBe('overdue');
+    const better = replayCompareSchema.parse((await leader.get(compare(T0 + 2 * HOUR, T0 + 3.5 * HOUR))).body);
+    expect(better.rows.find((r) => r.scope === `unit:${OWN}`)?.change).toBe(-1);
+    expect(better.rows[better.rows.length - 1].scope).toBe(`unit:${OWN}`);
+    // As corrected, the late-synced D-3 was overdue at both moments: no change from 10:00 to 11:00.
+    const corrected = replayCompareSchema.parse((await leader.get(compare(T0 + HOUR, T0 + 2 * HOUR, 'corrected'))).body);
+    expect(corrected.rows.find((r) => r.scope === `unit:${OWN}`)).toMatchObject({ from: 2, to: 2, change: 0 });
+  });
+
+  it('refuses a comparison backwards in time or by the public, saying why', async () => {
+    const backwards = await leader.get(compare(T0 + 2 * HOUR, T0 + HOUR));
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.message).toMatch(/^from: .* is not before to/);
+    expect((await (await srv.as('public')).get(compare(T0, T0 + HOUR))).status).toBe(401);
   });
 });
