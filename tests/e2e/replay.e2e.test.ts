@@ -127,6 +127,15 @@ describe('the time bar in Chromium', () => {
       .toBe(true);
     await screenshot(page, 'replay-unit-360');
 
+    // Compare with the day before: the legend says what the number is, between which moments.
+    await page.getByRole('button', { name: 'So sánh với 24 giờ trước' }).click();
+    const legend = page.getByTestId('compare-legend');
+    await legend.waitFor({ timeout: 60_000 });
+    expect((await legend.textContent())?.trim()).toMatch(/^Thay đổi số hồ sơ quá hạn từ 10:00 .* đến 10:00 /);
+    expect(new URL(page.url()).searchParams.get('compare')).not.toBeNull();
+    await page.getByTestId('compare-worse').or(page.getByText('Không đơn vị nào tăng số hồ sơ quá hạn.')).waitFor({ timeout: 60_000 });
+    await screenshot(page, 'replay-compare-360');
+
     // The wall plays the same moment back, in large violet letters.
     await page.setViewportSize({ width: 1440, height: 810 });
     await page.goto(`${server.url}/wall?scenes=ranking&at=${encodeURIComponent(y.param)}&asOf=corrected`);

@@ -128,4 +128,44 @@ describe('UnitPage replaying a past moment', () => {
     expect(screen.queryByTestId('replay-banner')).toBeNull();
     expect(screen.getByTestId('kpi-overdue').textContent).toContain('999');
   });
+
+  it('compares with a second moment: the legend says what the number is, the units that got worse most are ranked', async () => {
+    const fetchMock = stubApi([
+      [/^\/api\/v1\/units\/26734\/dossiers$/, () => json({ total: 0, page: 1, pageSize: 20, items: [], replay: REPLAY })],
+      [/^\/api\/v1\/units\/26734$/, (url) => json(replayedDetail(url.searchParams.get('asOf')))],
+      [
+        /^\/api\/v1\/replay\/compare$/,
+        () =>
+          json({
+            from: '2026-11-30T10:00:00.000+07:00',
+            to: REPLAY.at,
+            asOf: 'received',
+            metric: 'overdue',
+            rules: 'now',
+            city: { scope: 'city', from: 10, to: 13, change: 3 },
+            rows: [
+              { scope: 'unit:26734', from: 4, to: 7, change: 3 },
+              { scope: 'unit:26737', from: 6, to: 6, change: 0 },
+            ],
+          }),
+      ],
+      [/^\/api\/v1\/jurisdiction$/, () => json({ code: 'HCM', name: 'TP', nameEn: 'HCMC', units: [], departments: [] })],
+    ]);
+    renderRoute(
+      `/units/26734?at=${encodeURIComponent(AT)}&compare=${encodeURIComponent('2026-11-30T10:00+07:00')}`,
+      '/units/:code',
+      <UnitPage />,
+    );
+    const legend = await screen.findByTestId('compare-legend', undefined, SLOW);
+    expect(legend.textContent).toBe('Thay đổi số hồ sơ quá hạn từ 10:00 30/11/2026 đến 10:00 1/12/2026');
+    const worse = await screen.findByTestId('compare-worse', undefined, SLOW);
+    expect(within(worse).getAllByRole('listitem')).toHaveLength(1);
+    expect(worse.textContent).toContain('4 → 7 (+3)');
+    expect(screen.getByTestId('compare-city').textContent).toBe('Toàn thành phố: 10 → 13 hồ sơ quá hạn (+3).');
+    const url = fetchMock.mock.calls
+      .map((c) => new URL(String(c[0]), 'http://localhost'))
+      .find((u) => u.pathname === '/api/v1/replay/compare');
+    expect(url?.searchParams.get('from')).toBe('2026-11-30T10:00+07:00');
+    expect(url?.searchParams.get('to')).toBe(AT);
+  });
 });
