@@ -57,7 +57,7 @@ describe('the time bar in Chromium', () => {
     const banner = page.getByTestId('replay-banner');
     await banner.waitFor({ timeout: 15_000 });
     const y = yesterdayTen();
-    await page.locator('.timebar input[type=datetime-local]').fill(y.input);
+    await page.locator('.timebar__controls input[type=datetime-local]').fill(y.input);
     await expect.poll(async () => (await banner.textContent())?.trim(), { timeout: 15_000 }).toBe(y.banner);
     // As received: the history was loaded at start, after yesterday 10:00, so nothing had been received.
     await expect.poll(async () => (await received.textContent())?.trim(), { timeout: 60_000 }).toBe('0');
@@ -105,7 +105,7 @@ describe('the time bar in Chromium', () => {
     await page.getByRole('button', { name: /Xem lại/ }).click();
     const banner = page.getByTestId('replay-banner');
     await banner.waitFor({ timeout: 15_000 });
-    await page.locator('.timebar input[type=datetime-local]').fill(y.input);
+    await page.locator('.timebar__controls input[type=datetime-local]').fill(y.input);
     await page.getByRole('combobox', { name: 'Số liệu' }).selectOption('corrected');
     await expect.poll(async () => (await banner.textContent())?.trim(), { timeout: 15_000 }).toBe(y.banner);
     await expect.poll(async () => (await overdue.textContent())?.trim(), { timeout: 90_000 }).toBe(String(m.overdue));
