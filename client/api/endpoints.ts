@@ -57,9 +57,15 @@ export function fetchOverview(
 }
 
 /** GET /api/v1/units/:code?period=: a unit's, a department's, or (`city`) the city's detail. */
-export function fetchUnitDetail(code: string, period: Period, o: CallOptions & { officials?: boolean } = {}): Promise<UnitDetailResponse> {
+export function fetchUnitDetail(
+  code: string,
+  period: Period,
+  o: CallOptions & { officials?: boolean; replay?: { at: string; asOf: 'received' | 'corrected' } } = {},
+): Promise<UnitDetailResponse & { replay?: ReplayInfo }> {
   // officials=0 skips the per-official scorecards (the overview's charts do not show them).
-  return getJson(apiUrl(`/units/${enc(code)}`, o.officials === false ? { period, officials: '0' } : { period }), o);
+  const q = o.officials === false ? { period, officials: '0' } : { period };
+  // With `replay`: the figures as they stood at `at` (issue 16), the tables left empty.
+  return getJson(apiUrl(`/units/${enc(code)}`, o.replay ? { ...q, at: o.replay.at, asOf: o.replay.asOf } : q), o);
 }
 
 /** GET /api/v1/units/:code/dossiers?status=&page=&pageSize= */

@@ -39,7 +39,8 @@ export const DEFAULT_VIEW: ViewParams = {
 };
 
 /** Parameters that travel with every internal link (the view, not a page's own filters). */
-export const SHARED_PARAM_KEYS = ['period', 'metric', 'layout', 'lang', 'tiles'] as const;
+// `at`, `asOf` and `compare`: a replayed moment (issue 16) follows the links between the views that replay.
+export const SHARED_PARAM_KEYS = ['period', 'metric', 'layout', 'lang', 'tiles', 'at', 'asOf', 'compare'] as const;
 
 export const LANG_STORAGE_KEY = 'bdtt.lang';
 

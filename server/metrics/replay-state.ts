@@ -99,6 +99,17 @@ export interface ReplayEngine {
   engine: MetricsEngine;
   /** Moves the engine's present to `t` (reclassifies what came due meanwhile). */
   moveTo(t: number): void;
+  /** The counted dossiers open at the engine's instant, by id, as folded then (the dossier lists at T). */
+  open: Map<string, DossierState>;
+}
+
+/** Counted and not ended: a dossier the lists at T may show. */
+const isOpenDossier = (d: DossierState) => d.endAt === null && isCountedDossier(d);
+
+/** Keeps `open` in step with a dossier's replaced state. */
+function trackOpen(open: Map<string, DossierState>, id: string, next: DossierState | null): void {
+  if (next !== null && isOpenDossier(next)) open.set(id, next);
+  else open.delete(id);
 }
 
 type EngineDeps = Omit<MetricsEngineDeps, 'now'>;
@@ -108,6 +119,7 @@ function newEngine(deps: EngineDeps, at: number): ReplayEngine {
   const engine = new MetricsEngine({ ...deps, now: () => t });
   return {
     engine,
+    open: new Map(),
     moveTo(next: number) {
       if (next > t) t = next;
       engine.advance(t);
@@ -118,7 +130,10 @@ function newEngine(deps: EngineDeps, at: number): ReplayEngine {
 /** The engine at the checkpoint's instant, loaded as a restart loads it. */
 export function engineFromCheckpoint(cp: CheckpointState, deps: EngineDeps): ReplayEngine {
   const r = newEngine(deps, cp.at);
-  for (const d of cp.openDossiers.values()) r.engine.loadOpenDossier(d);
+  for (const d of cp.openDossiers.values()) {
+    r.engine.loadOpenDossier(d);
+    trackOpen(r.open, d.id, d);
+  }
   for (const t of cp.tasks.values()) r.engine.loadTask(t);
   for (const [key, n] of cp.finished) {
     const f = factsOfKey(key);
@@ -130,7 +145,10 @@ export function engineFromCheckpoint(cp: CheckpointState, deps: EngineDeps): Rep
 /** The engine at `at` from every item's state at `at` (the from-scratch fold the checkpoints must agree with). */
 export function engineFromStates(dossiers: Iterable<DossierState>, tasks: Iterable<TaskState>, at: number, deps: EngineDeps): ReplayEngine {
   const r = newEngine(deps, at);
-  for (const d of dossiers) r.engine.loadOpenDossier(d);
+  for (const d of dossiers) {
+    r.engine.loadOpenDossier(d);
+    trackOpen(r.open, d.id, d);
+  }
   for (const t of tasks) r.engine.loadTask(t);
   return r;
 }
@@ -150,6 +168,7 @@ export function foldForward(r: ReplayEngine, at: number, changes: Iterable<ItemC
     if (c.kind === 'dossier') {
       if (c.prev === null && c.next === null) continue;
       r.engine.applyDossier(c.prev, c.next ?? emptyDossierState(c.id));
+      trackOpen(r.open, c.id, c.next);
     } else {
       if (c.prev === null && c.next === null) continue;
       r.engine.applyTask(c.prev, c.next ?? emptyTaskState(c.id));

@@ -10,7 +10,7 @@ import { DVCQG_SERVICES, type DvcqgAnswer } from './dvcqg.js';
 import type { Page, TaskListItem } from './api.js';
 import { CATALOGUE_INDICATORS, COMPUTABLE_INDICATORS } from './service-index.js';
 import { INDEX_DRILL_SIDES, type DossierDrillPage } from './index-drill.js';
-import { REPLAY_AS_OF, type ReplayInfo } from './replay.js';
+import { REPLAY_AS_OF, REPLAY_OMITTED, type DossierListAtResponse, type ReplayCompareResponse, type ReplayInfo } from './replay.js';
 
 /** True when A and B are the same type (both ways assignable, modifiers included). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -133,9 +133,30 @@ export const replayInfoSchema = z
     checkpointAt: instant.nullable(),
     itemsFolded: z.number().int().min(0),
     firstArrival: instant.nullable(),
-    omitted: z.array(z.enum(['previousCity', 'previousCityToDate', 'forecast', 'lastWorkingDay'])),
+    omitted: z.array(z.enum(REPLAY_OMITTED)),
   })
   .meta({
     description: 'The overview at a past instant: which instant, as received or as corrected, classified by the rules in force now.',
   });
 same<Same<z.infer<typeof replayInfoSchema>, ReplayInfo>>();
+
+/** GET /units/:code/dossiers?at=…: the dossiers overdue at a past instant, with who held each then. */
+export const dossierListAtSchema = page(dossierListItemSchema)
+  .extend({ replay: replayInfoSchema })
+  .meta({ description: 'The dossiers overdue at a past instant, most overdue first, each with the official who held it then' });
+same<Same<z.infer<typeof dossierListAtSchema>, DossierListAtResponse>>();
+
+const replayChangeRow = z.strictObject({ scope: z.string(), from: z.number().int(), to: z.number().int(), change: z.number().int() });
+/** GET /replay/compare: the dossiers overdue at two moments per scope, the units that got worse most first. */
+export const replayCompareSchema = z
+  .strictObject({
+    from: instant,
+    to: instant,
+    asOf: z.enum(REPLAY_AS_OF),
+    metric: z.literal('overdue'),
+    rules: z.literal('now'),
+    city: replayChangeRow.nullable(),
+    rows: z.array(replayChangeRow),
+  })
+  .meta({ description: 'Change in the dossiers overdue from A to B, per scope, largest increase first' });
+same<Same<z.infer<typeof replayCompareSchema>, ReplayCompareResponse>>();

@@ -1,8 +1,25 @@
 /** The time machine's wire types (issue 16): an answer about a past instant, and how it was reached. */
+import type { DossierListItem, Page, UnitDetailResponse } from './api.js';
 
 /** `received`: the events the server had received by then (what was shown); `corrected`: every event about times up to then, received since. */
 export const REPLAY_AS_OF = ['received', 'corrected'] as const;
 export type ReplayAsOf = (typeof REPLAY_AS_OF)[number];
+
+/** Fields of a live answer a replay does not give (they depend on the projections as they are now, not at T). */
+export const REPLAY_OMITTED = [
+  'previousCity',
+  'previousCityToDate',
+  'forecast',
+  'lastWorkingDay',
+  'previous',
+  'previousToDate',
+  'byField',
+  'byProcedure',
+  'byOfficial',
+  'trend',
+  'processingHistogram',
+] as const;
+export type ReplayOmitted = (typeof REPLAY_OMITTED)[number];
 
 /** What marks an answer as a replay, beside the live answer's fields. */
 export interface ReplayInfo {
@@ -20,6 +37,44 @@ export interface ReplayInfo {
   itemsFolded: number;
   /** When the server received its first event (ISO); null for an empty log. As received, nothing is counted before it. */
   firstArrival: string | null;
-  /** Figures a replay does not give (they depend on the projections as they are now): always these. */
-  omitted: ('previousCity' | 'previousCityToDate' | 'forecast' | 'lastWorkingDay')[];
+  /** Fields of the live answer a replay does not give (null or empty in the answer): always the same ones for a route. */
+  omitted: ReplayOmitted[];
+}
+
+/** GET /units/:code?at= (and /departments/:code?at=): the unit page's figures at T; its tables are omitted. */
+export interface UnitDetailAtResponse extends UnitDetailResponse {
+  replay: ReplayInfo;
+}
+
+/**
+ * GET /units/:code/dossiers?at=: the dossiers that were overdue at T, most overdue first, each with the
+ * official who held it then (from the log's assignment and forwarding events up to T).
+ */
+export interface DossierListAtResponse extends Page<DossierListItem> {
+  replay: ReplayInfo;
+}
+
+/** One scope's change between two moments: overdue dossiers at each, and B minus A. */
+export interface ReplayChangeRow {
+  scope: string;
+  from: number;
+  to: number;
+  /** `to − from`: positive, more overdue dossiers at B than at A (worse). */
+  change: number;
+}
+
+/**
+ * GET /replay/compare?from=A&to=B&asOf=: the dossiers overdue at A and at B in every scope the asker
+ * may see, the units and departments ranked by how much worse they got (largest increase first).
+ */
+export interface ReplayCompareResponse {
+  from: string;
+  to: string;
+  asOf: ReplayAsOf;
+  /** What `from`, `to` and `change` count: always the open dossiers past due (or overdue by the two-supplements rule). */
+  metric: 'overdue';
+  rules: 'now';
+  city: ReplayChangeRow | null;
+  /** Units and departments, largest increase first, then by scope. */
+  rows: ReplayChangeRow[];
 }

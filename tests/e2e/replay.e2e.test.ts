@@ -57,7 +57,7 @@ describe('the time bar in Chromium', () => {
     const banner = page.getByTestId('replay-banner');
     await banner.waitFor({ timeout: 15_000 });
     const y = yesterdayTen();
-    await page.locator('.timebar input[type=datetime-local]').fill(y.input);
+    await page.locator('.timebar__controls input[type=datetime-local]').fill(y.input);
     await expect.poll(async () => (await banner.textContent())?.trim(), { timeout: 15_000 }).toBe(y.banner);
     // As received: the history was loaded at start, after yesterday 10:00, so nothing had been received.
     await expect.poll(async () => (await received.textContent())?.trim(), { timeout: 60_000 }).toBe('0');
@@ -87,5 +87,62 @@ describe('the time bar in Chromium', () => {
       .poll(async () => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 })
       .not.toBe('replay');
     await screenshot(page, 'replay-back-to-live');
+  }, 300_000);
+
+  it('moves a unit page to yesterday 10:00: its figures and its overdue dossiers then, marked as a replay, kept in the URL', async () => {
+    const y = yesterdayTen();
+    // The unit with the most dossiers overdue then, as corrected (as received, the history had not arrived yet).
+    const then = await server.api(`/api/v1/overview?period=month&at=${encodeURIComponent(y.param)}&asOf=corrected`);
+    const [code, m] = Object.entries(then.units as Record<string, { overdue: number }>).sort((a, b) => b[1].overdue - a[1].overdue)[0];
+    expect(m.overdue).toBeGreaterThan(0);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${server.url}/login`);
+    await signInOnPage(page, 'e2e-api', E2E_PASSWORD, 30_000);
+    await page.goto(`${server.url}/units/${code}?period=month`);
+    const overdue = page.getByTestId('kpi-overdue').locator('dd').first();
+    await overdue.waitFor({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: /Xem lại/ }).click();
+    const banner = page.getByTestId('replay-banner');
+    await banner.waitFor({ timeout: 15_000 });
+    await page.locator('.timebar__controls input[type=datetime-local]').fill(y.input);
+    await page.getByRole('combobox', { name: 'Số liệu' }).selectOption('corrected');
+    await expect.poll(async () => (await banner.textContent())?.trim(), { timeout: 15_000 }).toBe(y.banner);
+    await expect.poll(async () => (await overdue.textContent())?.trim(), { timeout: 90_000 }).toBe(String(m.overdue));
+    const url = new URL(page.url());
+    expect(url.searchParams.get('at')).toBe(y.param);
+    expect(url.searchParams.get('asOf')).toBe('corrected');
+    expect(await page.getByTestId('unit-page').getAttribute('class')).toContain('unit-page--replay');
+    // The dossiers overdue then, as many as the figure says, each with the official who held it then.
+    const total = page.getByTestId('replay-overdue-total');
+    await expect.poll(async () => total.getAttribute('data-value'), { timeout: 60_000 }).toBe(String(m.overdue));
+    await screenshot(page, 'replay-unit-1440');
+
+    await page.reload();
+    await banner.waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await overdue.textContent())?.trim(), { timeout: 90_000 }).toBe(String(m.overdue));
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect
+      .poll(async () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), { timeout: 5_000 })
+      .toBe(true);
+    await screenshot(page, 'replay-unit-360');
+
+    // Compare with the day before: the legend says what the number is, between which moments.
+    await page.getByRole('button', { name: 'So sánh với 24 giờ trước' }).click();
+    const legend = page.getByTestId('compare-legend');
+    await legend.waitFor({ timeout: 60_000 });
+    expect((await legend.textContent())?.trim()).toMatch(/^Thay đổi số hồ sơ quá hạn từ 10:00 .* đến 10:00 /);
+    expect(new URL(page.url()).searchParams.get('compare')).not.toBeNull();
+    await page.getByTestId('compare-worse').or(page.getByText('Không đơn vị nào tăng số hồ sơ quá hạn.')).waitFor({ timeout: 60_000 });
+    await screenshot(page, 'replay-compare-360');
+
+    // The wall plays the same moment back, in large violet letters.
+    await page.setViewportSize({ width: 1440, height: 810 });
+    await page.goto(`${server.url}/wall?scenes=ranking&at=${encodeURIComponent(y.param)}&asOf=corrected`);
+    const wallBanner = page.getByTestId('replay-banner');
+    await wallBanner.waitFor({ timeout: 30_000 });
+    expect((await wallBanner.textContent())?.trim()).toBe(y.banner);
+    await page.waitForTimeout(2_000);
+    await screenshot(page, 'replay-wall-1440');
   }, 300_000);
 });

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplayInfo } from '../../../shared/contract/replay';
 import { errorText } from '../../api/error-text';
+import { ComparePanel } from './ComparePanel';
 import {
   bannerParts,
   clampAt,
@@ -142,6 +143,7 @@ function OpenTimeBar({ replay, info, loading, error, onChange, now }: OpenProps)
         />
         <TimeBarButtons replay={replay} move={move} playback={playback} onChange={onChange} />
       </div>
+      <ComparePanel at={at} asOf={asOf} />
       <p className="timebar__note">
         {t('rulesNow')}
         {beforeFirst && fp && <> {t('beforeFirstArrival', { time: fp.time, date: fp.date })}</>}

@@ -12,6 +12,8 @@ export interface UnitHeaderProps {
   detail: UnitDetailResponse;
   asOf: string;
   live: ConnectionStatus | null;
+  /** A replayed moment (issue 16): `asOf` is that moment, said as such. */
+  replaying?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export function unitIdentity(detail: UnitDetailResponse, lang: 'vi' | 'en'): { n
   return { name: null, typeKey: 'city' };
 }
 
-export function UnitHeader({ detail, asOf, live }: UnitHeaderProps) {
+export function UnitHeader({ detail, asOf, live, replaying = false }: UnitHeaderProps) {
   const { t } = useTranslation('unit');
   const lang = useLang();
   const { linkTo } = useViewParams();
@@ -45,7 +47,7 @@ export function UnitHeader({ detail, asOf, live }: UnitHeaderProps) {
       <p className="page-meta">
         {/* The window's end is exclusive: show the last day inside it. */}
         <span>{t('period', { from: formatDate(detail.window.from), to: formatDate(Date.parse(detail.window.to) - 1) })}</span>
-        <span>{t('asOf', { time: formatDayTime(asOf) })}</span>
+        <span>{replaying ? t('figuresAt', { ns: 'replay', time: formatDayTime(asOf) }) : t('asOf', { time: formatDayTime(asOf) })}</span>
         {live && (
           <span className={live === 'live' ? 'live-dot live-on' : 'live-dot live-off'} role="status">
             {live === 'live' ? t('live') : t('liveDisconnected')}

@@ -26,6 +26,9 @@ import { readTab } from './url-view';
 import type { UnitTab } from './url-view';
 import { useThrottled } from './use-throttled';
 import { ForecastLine } from '../early-warning/ForecastLine';
+import { TimeBar } from '../replay/TimeBar';
+import { UnitReplayBody } from '../replay/UnitReplayBody';
+import { useSignedInReplay } from '../replay/useSignedInReplay';
 import './drill.css';
 
 /** Lists reload on live changes at most this often. */
@@ -58,17 +61,23 @@ export function detailMatches(detail: UnitDetailResponse, code: string): boolean
 export function UnitPage() {
   const { code = '' } = useParams();
   const { t } = useTranslation('unit');
-  const { period, searchParams } = useViewParams();
-  const detail = useApi((signal) => fetchUnitDetail(code, period, { signal }), [code, period]);
+  const view = useViewParams();
+  const { period, searchParams } = view;
+  // `?at=`: the page as it stood then (issue 16), not live, for signed-in users.
+  const replaying = useSignedInReplay(view);
+  const { replay } = replaying;
+  const detail = useApi((signal) => fetchUnitDetail(code, period, { signal, replay: replaying.query }), [code, period, replaying.key]);
   // The forecast in the detail moves with time and events (the figures come live): read it again every minute.
   const reloadDetail = detail.reload;
   useEffect(() => {
+    if (replay) return;
     const id = window.setInterval(reloadDetail, DETAIL_REFRESH_MS);
     return () => window.clearInterval(id);
-  }, [reloadDetail]);
-  const data = detail.data && detailMatches(detail.data, code) ? detail.data : null;
+  }, [reloadDetail, replay]);
+  const data =
+    detail.data && detailMatches(detail.data, code) && (detail.data.replay !== undefined) === (replay !== null) ? detail.data : null;
   const scope = data?.scope ?? null;
-  const live = useScopeSubscription(scope, period);
+  const live = useScopeSubscription(replay ? null : scope, period);
   const liveMetrics = scope && live.state.scope === scope && live.state.period === period ? (live.state.metrics[scope] ?? null) : null;
   const metrics = liveMetrics ?? data?.metrics ?? null;
 
@@ -86,10 +95,22 @@ export function UnitPage() {
     );
   } else if (!data || !metrics) {
     body = <p role="status">{t('loading')}</p>;
+  } else if (replay && replaying.query) {
+    body = (
+      <UnitReplayBody
+        detail={data}
+        code={code}
+        period={period}
+        replay={replay}
+        query={replaying.query}
+        lists={session.loaded && caps.dossierLists && own}
+      />
+    );
   } else {
     body = (
       <>
         <UnitHeader detail={data} asOf={(liveMetrics && live.state.asOf) || data.asOf} live={scope ? live.status : null} />
+        {replaying.signedIn && <TimeBar replay={null} answer={detail} onChange={replaying.setReplay} />}
         {detail.error && <LoadError error={detail.error} onRetry={detail.reload} />}
         <KpiStrip metrics={metrics} period={period} previous={data.previous ?? null} previousToDate={data.previousToDate ?? null} />
         <ForecastLine forecast={data.forecast?.scope} horizons={data.forecast?.horizons} period={period} rateNow={metrics.onTimeRate} />
@@ -112,7 +133,12 @@ export function UnitPage() {
   }
 
   return (
-    <div className="drill-page unit-page" data-testid="unit-page" aria-busy={detail.loading || undefined}>
+    <div
+      className={replay ? 'drill-page unit-page unit-page--replay' : 'drill-page unit-page'}
+      data-testid="unit-page"
+      aria-busy={detail.loading || undefined}
+    >
+      {replay && <TimeBar replay={replay} answer={detail} onChange={replaying.setReplay} />}
       {body}
     </div>
   );

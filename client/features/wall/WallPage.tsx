@@ -18,12 +18,9 @@ import { wallFreshness, type WallFreshness } from './freshness';
 import { useDisplaySession, useNow, useReloadOnBuildChange, useRetryingLoad } from './hooks';
 import { pixelShiftAt } from './pixel-shift';
 import { SceneBoundary } from './SceneBoundary';
-import { DepartmentsScene } from './scenes/DepartmentsScene';
-import { FeedScene } from './scenes/FeedScene';
-import { KpiScene } from './scenes/KpiScene';
-import { MapScene } from './scenes/MapScene';
-import { RankingScene } from './scenes/RankingScene';
-import type { SceneData } from './scenes/scene-data';
+import { Scene } from './scenes/Scene';
+import { WallReplay } from './WallReplay';
+import { parseReplayParams } from '../replay/replay-time';
 import { useSceneData } from './useSceneData';
 import { StaleBanner, SubscribeError, WallFooter, WallHeader } from './WallChrome';
 import { parseWallSearch, resolveWallConfig, sceneIndexAt, type WallConfig, type WallWarning } from './wall-config';
@@ -55,6 +52,8 @@ export function WallPage() {
     // Only once, at start.
   }, []);
   const params = useMemo(() => parseWallSearch(location.search), [location.search]);
+  // `?at=`: playback of the past (issue 16) instead of live; the server refuses it to the public view.
+  const replay = useMemo(() => parseReplayParams(new URLSearchParams(location.search)), [location.search]);
   const session = useDisplaySession(boot.token);
   const preset = useRetryingLoad<WallPresetResponse>(params.preset, (signal) => fetchWallPreset(params.preset ?? '', signal));
 
@@ -80,13 +79,17 @@ export function WallPage() {
       maxRecoveries={5}
       onGiveUp={() => window.location.reload()}
     >
-      <WallLive
-        scope={scope}
-        config={config}
-        warnings={warnings}
-        displayName={session.identity?.name ?? null}
-        anonymous={session.status === 'anonymous'}
-      />
+      {replay ? (
+        <WallReplay scope={scope} config={config} replay={replay} warnings={warnings} displayName={session.identity?.name ?? null} />
+      ) : (
+        <WallLive
+          scope={scope}
+          config={config}
+          warnings={warnings}
+          displayName={session.identity?.name ?? null}
+          anonymous={session.status === 'anonymous'}
+        />
+      )}
     </SceneBoundary>
   );
 }
@@ -155,31 +158,4 @@ function WallLive({ scope, config, warnings, displayName, anonymous }: WallLiveP
       {freshness === 'stale' && <StaleBanner serverNow={serverNow} />}
     </div>
   );
-}
-
-function Scene({ scene, data }: { scene: string; data: SceneData }) {
-  switch (scene) {
-    case 'map':
-      return (
-        <MapScene
-          units={data.units}
-          metrics={data.metrics}
-          metric={data.metric}
-          alerts={data.alerts}
-          pulsing={data.pulsing}
-          pulseCount={data.pulseCount}
-          today={data.today}
-        />
-      );
-    case 'ranking':
-      return <RankingScene units={data.units} metrics={data.metrics} metric={data.metric} />;
-    case 'feed':
-      return <FeedScene alerts={data.alerts} today={data.today} newlyOverdue={data.newlyOverdue} anonymous={data.anonymous} />;
-    case 'kpi':
-      return <KpiScene scope={data.scope} scopeName={data.scopeName} metrics={data.metrics} trend={data.trend} period={data.period} />;
-    case 'departments':
-      return <DepartmentsScene units={data.units} departments={data.departments} metrics={data.metrics} metric={data.metric} />;
-    default:
-      return null;
-  }
 }

@@ -12,6 +12,8 @@ import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS } from '../../db/read-repo.js';
 import { pageQuery, sortQuery } from '../query.js';
 import { periodQuery, recentAlertsQuery, scopeDetailQuery } from '../read-routes.js';
 import { replayOverviewQuery } from '../replay-routes.js';
+import { replayReadQuery } from '../replay-request.js';
+import { replayCompareQuery } from '../replay-compare-routes.js';
 import { dossierListQuery, taskListQuery } from '../item-routes.js';
 import { drillQuery } from '../index-drill-query.js';
 import { dossierQuery as atRiskQuery, taskQuery as atRiskTaskQuery } from '../early-warning-routes.js';
@@ -30,6 +32,8 @@ import {
   ingestAnswerSchema,
   taskListPageSchema,
   replayInfoSchema,
+  dossierListAtSchema,
+  replayCompareSchema,
 } from '../../../shared/contract/api-schemas.js';
 
 /** A DVCQG record: read field by field by domain/dvcqg-record.ts (README "National sync format" has the mapping). */
@@ -63,6 +67,8 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   DossierListPage: dossierListPageSchema,
   TaskListPage: taskListPageSchema,
   ReplayInfo: replayInfoSchema,
+  DossierListAtPage: dossierListAtSchema,
+  ReplayCompare: replayCompareSchema,
 };
 
 export const TAGS = [
@@ -174,6 +180,19 @@ export const OPERATIONS: Operation[] = [
       errors: [400],
     },
   ),
+  op(
+    'get',
+    '/replay/compare',
+    'replayCompare',
+    'figures',
+    'The dossiers overdue at two past moments per scope, the units that got worse most first',
+    {
+      access: 'read',
+      query: [replayCompareQuery],
+      answer: { schema: 'ReplayCompare' },
+      errors: [400],
+    },
+  ),
   op('get', '/forecast', 'forecast', 'early-warning', 'Every scope’s forecast (current periods only)', {
     access: 'read',
     query: [periodQuery],
@@ -186,26 +205,40 @@ export const OPERATIONS: Operation[] = [
     answer: ts('RecentAlertsResponse'),
     ...NOT_FOUND,
   }),
-  op('get', '/units/:code', 'unitDetail', 'figures', 'A unit’s (or `city`’s) metrics and tables', {
-    access: 'read',
-    query: [scopeDetailQuery],
-    answer: ts('UnitDetailResponse'),
-    ...NOT_FOUND,
-  }),
-  op('get', '/departments/:code', 'departmentDetail', 'figures', 'A department’s metrics and tables', {
-    access: 'read',
-    query: [scopeDetailQuery],
-    answer: ts('UnitDetailResponse'),
-    ...NOT_FOUND,
-  }),
+  op(
+    'get',
+    '/units/:code',
+    'unitDetail',
+    'figures',
+    'A unit’s (or `city`’s) metrics and tables; with `at`, its metrics as they stood then and the tables left empty (UnitDetailAtResponse, shared/contract/replay.ts)',
+    {
+      access: 'read',
+      query: [scopeDetailQuery, replayReadQuery],
+      answer: ts('UnitDetailResponse'),
+      ...NOT_FOUND,
+    },
+  ),
+  op(
+    'get',
+    '/departments/:code',
+    'departmentDetail',
+    'figures',
+    'A department’s metrics and tables; with `at`, its metrics as they stood then and the tables left empty (UnitDetailAtResponse, shared/contract/replay.ts)',
+    {
+      access: 'read',
+      query: [scopeDetailQuery, replayReadQuery],
+      answer: ts('UnitDetailResponse'),
+      ...NOT_FOUND,
+    },
+  ),
 
   ...scoped(
     '/dossiers',
     'Dossiers',
     'lists',
-    'Dossiers',
+    'Dossiers (with `at`: those overdue then, each with its holder then, as a DossierListAtPage)',
     {
-      query: [dossierListQuery, pageQuery, sortQuery([...DOSSIER_SORT_KEYS]), drillQuery],
+      query: [dossierListQuery, pageQuery, sortQuery([...DOSSIER_SORT_KEYS]), drillQuery, replayReadQuery],
       answer: { schema: 'DossierListPage' },
       ...NOT_FOUND,
     },

@@ -74,6 +74,12 @@ const CASES: Case[] = [
     path: '/overview?at=2026-11-20T08:00%2B07:00&asOf=corrected',
     expect: row('A', 'A', 'A', 'A', 'A', 'A', 'D', 'A'),
   },
+  {
+    route: 'GET /replay/compare',
+    what: 'the change in overdue dossiers between two moments (filtered; not for the public)',
+    path: '/replay/compare?from=2026-11-20T07:00%2B07:00&to=2026-11-20T08:00%2B07:00',
+    expect: row('A', 'A', 'A', 'A', 'A', 'A', 'D', 'A'),
+  },
   { route: 'GET /forecast', what: 'every scope’s forecast (filtered)', path: '/forecast?period=today', expect: ALL },
 
   // Aggregates (the public sees them while PUBLIC_VIEW=1, so every role does; names stay in scope).
@@ -81,6 +87,18 @@ const CASES: Case[] = [
   { route: 'GET /units/:code', what: 'another unit detail', path: `/units/${OTHER}`, expect: ALL },
   { route: 'GET /units/:code', what: 'city detail', path: '/units/city', expect: ALL },
   { route: 'GET /departments/:code', what: 'department detail', path: `/departments/${DEPT}`, expect: ALL },
+  {
+    route: 'GET /units/:code',
+    what: 'another unit’s figures an hour ago (replaying costs the server: not for the public)',
+    path: `/units/${OTHER}?at=2026-11-20T08:00%2B07:00`,
+    expect: row('A', 'A', 'A', 'A', 'A', 'A', 'D', 'A'),
+  },
+  {
+    route: 'GET /departments/:code',
+    what: 'department figures an hour ago, as corrected',
+    path: `/departments/${DEPT}?at=2026-11-20T08:00%2B07:00&asOf=corrected`,
+    expect: row('A', 'A', 'A', 'A', 'A', 'A', 'D', 'A'),
+  },
 
   {
     route: 'GET /units/:code/dossiers',
@@ -99,6 +117,24 @@ const CASES: Case[] = [
     what: 'city dossier list',
     path: '/units/city/dossiers',
     expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/dossiers',
+    what: 'own unit’s dossiers overdue an hour ago',
+    path: `/units/${OWN}/dossiers?at=2026-11-20T08:00%2B07:00`,
+    expect: row('A', 'A', 'A', 'D', 'A', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /units/:code/dossiers',
+    what: 'another unit’s dossiers overdue an hour ago',
+    path: `/units/${OTHER}/dossiers?at=2026-11-20T08:00%2B07:00`,
+    expect: row('A', 'A', 'D', 'D', 'D', 'A', 'D', 'D'),
+  },
+  {
+    route: 'GET /departments/:code/dossiers',
+    what: 'department dossiers overdue an hour ago',
+    path: `/departments/${DEPT}/dossiers?at=2026-11-20T08:00%2B07:00`,
+    expect: row('A', 'A', 'D', 'A', 'D', 'A', 'D', 'D'),
   },
   {
     route: 'GET /departments/:code/dossiers',

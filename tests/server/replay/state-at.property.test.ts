@@ -13,7 +13,7 @@ import { loadWorkCalendar } from '../../../server/config/calendar-loader.js';
 import { openDatabase } from '../../../server/db/connection.js';
 import { createStore, type Store } from '../../../server/db/store.js';
 import { MS_PER_DAY } from '../../../server/domain/time.js';
-import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
+import { DEFAULT_DOMAIN_SETTINGS, type DossierState } from '../../../server/domain/types.js';
 import '../../../server/domain/wire-schemas.js';
 import { loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
 import { hashSourceKey } from '../../../server/ingest/keys.js';
@@ -69,6 +69,11 @@ function allMetrics(engine: MetricsEngine) {
   return out;
 }
 
+/** Open dossiers by id, in id order (a Map's order is its insertion order, which differs by path). */
+function openStates(open: Map<string, DossierState>) {
+  return [...open.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
 describe('state at T (the time machine)', () => {
   let dir: string;
   let store: Store;
@@ -105,7 +110,10 @@ describe('state at T (the time machine)', () => {
       fc.property(fc.integer({ min: FROM, max: T0 + 2 * MS_PER_DAY }), fc.constantFrom<AsOf>('received', 'corrected'), (t, asOf) => {
         const fromCheckpoint = stateAt.stateAt(t, asOf);
         if (t >= FROM + 4 * HOUR) expect(fromCheckpoint.checkpointAt).not.toBeNull();
-        expect(allMetrics(fromCheckpoint.engine)).toEqual(allMetrics(stateAt.fromScratch(t, asOf).engine));
+        const scratch = stateAt.fromScratch(t, asOf);
+        expect(allMetrics(fromCheckpoint.engine)).toEqual(allMetrics(scratch.engine));
+        // The open dossiers the lists at T show: the same states, holders included.
+        expect(openStates(fromCheckpoint.open)).toEqual(openStates(scratch.open));
       }),
       { numRuns: 30 },
     );
@@ -116,7 +124,9 @@ describe('state at T (the time machine)', () => {
     for (let h = 0; h < 8; h++) {
       const t = start + h * HOUR;
       const played = stateAt.stateAt(t, 'received');
-      expect(allMetrics(played.engine)).toEqual(allMetrics(stateAt.fromScratch(t, 'received').engine));
+      const scratch = stateAt.fromScratch(t, 'received');
+      expect(allMetrics(played.engine)).toEqual(allMetrics(scratch.engine));
+      expect(openStates(played.open)).toEqual(openStates(scratch.open));
     }
   }, 120_000);
 

@@ -1,0 +1,15 @@
+/** The moment asked for in the URL, for a view other than the overview (the unit page, the wall): signed-in users only. */
+import { useSession } from '../auth/session';
+import { useAnnounceReplay } from './replay-active';
+import { toAtParam } from './replay-time';
+import { useReplayParams } from './useReplayParams';
+
+export function useSignedInReplay(view: Parameters<typeof useReplayParams>[0]) {
+  const signedIn = useSession().me.authenticated;
+  const asked = useReplayParams(view);
+  const replay = signedIn ? asked.replay : null;
+  useAnnounceReplay(replay !== null);
+  // The REST reads' parameters (`at` in the URL's form): a stable value for effect dependencies.
+  const query = replay === null ? undefined : { at: toAtParam(replay.at), asOf: replay.asOf };
+  return { signedIn, replay, setReplay: asked.setReplay, query, key: query ? `${query.at}|${query.asOf}` : '' };
+}
