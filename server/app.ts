@@ -284,7 +284,14 @@ export function createApp(deps: AppDeps): App {
   const http = createServer(app);
   const io = createSocketServer(http, sec.corsOrigins, recovering);
   // Display tokens: checked at the handshake, revocations swept every clock tick.
-  const displayAuth = installDisplayAuth({ io, displays: deps.store.displays, now: deps.now, sweepEveryMs: deps.clockTickMs });
+  const displayAuth = installDisplayAuth({
+    io,
+    displays: deps.store.displays,
+    now: deps.now,
+    sweepEveryMs: deps.clockTickMs,
+    inTransaction: (fn) => deps.store.transaction(fn),
+    onSeenError: (err) => deps.logger.warn({ err }, 'a display was admitted but its last-seen time was not written'),
+  });
   // Session cookies (after display tokens): ended sessions swept every clock tick, and at once on logout.
   const sessionAuth = installSessionAuth({ io, auth, sweepEveryMs: deps.clockTickMs });
   endSessions = () => void sessionAuth.sweep();

@@ -40,6 +40,10 @@ export interface DisplayAuthDeps {
   now: () => number;
   /** How often revoked tokens are looked for (the clock tick: "disconnected within a tick"). */
   sweepEveryMs: number;
+  /** The store's write transaction (it takes the write gate, so the write does not wait out the busy timeout). */
+  inTransaction?: (fn: () => void) => void;
+  /** Told when the display's last-seen time could not be written (the display is admitted all the same). */
+  onSeenError?: (err: unknown) => void;
 }
 
 /**
@@ -58,7 +62,12 @@ export function installDisplayAuth(deps: DisplayAuthDeps) {
     if (!display) return next(new DisplayTokenError());
     socket.data.principal = { role: 'display', scope: display.scope, displayId: display.id, displayName: display.name };
     revocation.track(socket, display.id);
-    displays.markSeen(display.id, deps.now());
+    // Bookkeeping only: a busy database must not turn a valid display away (it would retry and show nothing).
+    try {
+      (deps.inTransaction ?? ((fn) => fn()))(() => displays.markSeen(display.id, deps.now()));
+    } catch (err) {
+      deps.onSeenError?.(err);
+    }
     next();
   });
 

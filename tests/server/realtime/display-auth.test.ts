@@ -73,6 +73,21 @@ describe('display tokens on the live connection', () => {
     expect(srv.runtime.store.displays.findByName('ops')?.lastSeenAt).toBe(srv.clock.now());
   });
 
+  it('admits a display whose last-seen time cannot be written (a database busy past its timeout): it still shows the city', async () => {
+    const token = addDisplay('busy', 'city');
+    const displays = srv.runtime.store.displays;
+    const markSeen = displays.markSeen;
+    displays.markSeen = () => {
+      throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    };
+    try {
+      const s = await connect({ displayToken: token });
+      expect(await subscribe(s, 'city')).toMatchObject({ ok: true });
+    } finally {
+      displays.markSeen = markSeen;
+    }
+  });
+
   it('lets a unit display watch only its unit when the public view is off: forbidden for the city and other units', async () => {
     await srv.close();
     srv = await startTestServer({ security: { publicView: false } });
