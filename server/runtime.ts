@@ -209,7 +209,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // Dossiers changed by history-load batches: the early warning takes them once, at the load's end.
   const historyDossiers = new Set<string>();
   const historyLoad = createHistoryLoad({
-    meta: store.meta,
+    // Through the write gate: the writer's long history transactions and WAL checkpoints hold SQLite's
+    // lock for longer than the busy timeout allows a bare statement to wait (SQLITE_BUSY, seen in the bench).
+    meta: { get: (key) => store.meta.get(key), set: (key, value) => store.transaction(() => store.meta.set(key, value)) },
     writer: projections,
     now,
     onEnd() {
