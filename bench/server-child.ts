@@ -8,7 +8,8 @@
  *
  * Lines on stdin ask for figures: `mem` (optionally `mem gc`, after a full collection when started
  * with --expose-gc) prints `MEM {json}` (bench/memory-phases.ts); `sync` waits until the projections
- * caught up with the log and prints `SYNCED {json}`.
+ * caught up with the log and prints `SYNCED {json}`; `settle` ends a running history load (as its idle
+ * timeout would) and then waits the same way, printing `SETTLED {json}`.
  */
 import type { AddressInfo } from 'node:net';
 import { createRuntime } from '../server/runtime.js';
@@ -45,6 +46,8 @@ const dossierKey = generateSourceKey();
 const taskKey = generateSourceKey();
 runtime.store.sources.upsertKey('bench-dossiers', 'dossier', hashSourceKey(dossierKey), Date.now());
 runtime.store.sources.upsertKey('bench-tasks', 'task', hashSourceKey(taskKey), Date.now());
+// bench/import.ts imports in history-load mode (README "Bulk backfill"), which a source must be allowed.
+runtime.store.sources.update('bench-dossiers', { historyLoad: true });
 await new Promise<void>((res) => runtime.app.http.listen(0, '127.0.0.1', res));
 const listeningMs = performance.now();
 await runtime.ready;
@@ -77,10 +80,11 @@ async function stop(): Promise<void> {
 createInterface({ input: process.stdin }).on('line', (line) => {
   const [cmd, opt] = line.trim().split(/\s+/);
   if (cmd === 'mem') process.stdout.write(`MEM ${JSON.stringify(memoryPhase(runtime, opt === 'gc'))}\n`);
-  else if (cmd === 'sync') {
+  else if (cmd === 'sync' || cmd === 'settle') {
     const t = performance.now();
+    if (cmd === 'settle') runtime.historyLoad.end();
     runtime.projections.sync();
-    process.stdout.write(`SYNCED ${JSON.stringify({ ms: Math.round(performance.now() - t) })}\n`);
+    process.stdout.write(`${cmd === 'sync' ? 'SYNCED' : 'SETTLED'} ${JSON.stringify({ ms: Math.round(performance.now() - t) })}\n`);
   }
 });
 process.stdin.on('end', () => void stop());

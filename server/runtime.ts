@@ -18,7 +18,8 @@ import { createIngestService, type IngestService } from './ingest/service.js';
 import { createWriteBehind } from './projection/write-behind.js';
 import type { RecoveryProgress } from './projection/projector.js';
 import { recoveringError } from './http/errors.js';
-import { MAX_LAG_EVENTS, startProjectionWriter, type ProjectionWriter } from './projection/writer.js';
+import { HISTORY_MAX_LAG_EVENTS, MAX_LAG_EVENTS, startProjectionWriter, type ProjectionWriter } from './projection/writer.js';
+import { closeInterruptedHistoryLoad, createHistoryLoad, type HistoryLoad } from './ingest/history-load.js';
 import { createIngestAdmission } from './ingest/admission.js';
 import { gracefulClose, SHUTDOWN_GRACE_MS } from './graceful-close.js';
 import { WriteGate } from './db/write-gate.js';
@@ -85,6 +86,8 @@ export interface Runtime {
   engine: MetricsEngine;
   /** The early warning's live side: forecast counters, the at-risk clock, the candidates of the lists. */
   warnings: EarlyWarningIndex;
+  /** The history load (npm run import's batches) running now, if any (ingest/history-load.ts). */
+  historyLoad: HistoryLoad;
   ingest: IngestService;
   /** Writes the projections behind the log; `sync()` waits until they caught up. */
   projections: ProjectionWriter;
@@ -111,6 +114,8 @@ export interface Runtime {
  * ingest would block on the writer instead), so a source is told to wait before anything stalls.
  */
 const DEFAULT_MAX_LAG_EVENTS = MAX_LAG_EVENTS / 2;
+/** The same for history-load batches, below the writer's bound for them by a pass's worth and a half. */
+const HISTORY_ADMISSION_LAG_EVENTS = HISTORY_MAX_LAG_EVENTS - 50_000;
 
 // Long by design: the composition root builds the parts in the order they depend on each other (store,
 // metrics, projection writer, recovery, ingest, app, live scheduler); each step is one call or a named helper below.
@@ -156,6 +161,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   };
   let restoreMs = NaN;
 
+  // Before the writer starts: its recovery reads data trust's history mark.
+  closeInterruptedHistoryLoad(store.meta, () => store.events.lastArrival());
   const projectedSeq = store.projections.projectedSeq();
   const loggedSeq = store.events.maxSeq();
   const projections = startProjectionWriter({
@@ -199,6 +206,23 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     const mark = store.meta.get(HISTORY_UNTIL_KEY);
     return clockSkew.of(sourceId, mark === null ? -Infinity : mark === 'pending' ? Infinity : Number(mark));
   };
+  // Dossiers changed by history-load batches: the early warning takes them once, at the load's end.
+  const historyDossiers = new Set<string>();
+  const historyLoad = createHistoryLoad({
+    // Through the write gate: the writer's long history transactions and WAL checkpoints hold SQLite's
+    // lock for longer than the busy timeout allows a bare statement to wait (SQLITE_BUSY, seen in the bench).
+    meta: { get: (key) => store.meta.get(key), set: (key, value) => store.transaction(() => store.meta.set(key, value)) },
+    writer: projections,
+    now,
+    onEnd() {
+      for (const id of historyDossiers) {
+        const state = latest.dossier(id);
+        if (state) warnings.applyDossierLater(state);
+      }
+      historyDossiers.clear();
+      metricsChanged();
+    },
+  });
   const service = createIngestService({
     store,
     domain: ctx,
@@ -212,7 +236,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       for (const d of changes.dossiers) {
         engine.applyDossier(d.prev, d.next);
         // After the answer: at the next read of the early warning or the next clock step, whichever comes first.
-        warnings.applyDossierLater(d.next);
+        if (changes.history) historyDossiers.add(d.next.id);
+        else warnings.applyDossierLater(d.next);
       }
       for (const t of changes.tasks) {
         engine.applyTask(t.prev, t.next);
@@ -226,6 +251,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ingest(source, kind, events, opts) {
       const progress = recovery.progress();
       if (progress) throw recoveringError(progress);
+      if (opts?.history) historyLoad.batch();
       const results = service.ingest(source, kind, events, opts);
       ops.recordBatch(kind, results);
       return results;
@@ -246,6 +272,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const admission = createIngestAdmission({
     lag: () => projections.lag(),
     maxLagEvents: opts.ingestMaxLagEvents ?? DEFAULT_MAX_LAG_EVENTS,
+    historyMaxLagEvents: Math.max(opts.ingestMaxLagEvents ?? 0, HISTORY_ADMISSION_LAG_EVENTS),
   });
   const clientDir = opts.clientDir === undefined ? resolve(ROOT, 'dist/client') : opts.clientDir;
   const app = createApp({
@@ -324,6 +351,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     store,
     engine,
     warnings,
+    historyLoad,
     ingest,
     projections,
     jurisdiction,
@@ -341,6 +369,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         admission,
         projections,
         stopLive: () => {
+          // A load cut by the shutdown ends here: its mark written, the writer's last pass a normal one.
+          historyLoad.end();
           live.stop();
           roomSweep?.stop();
         },

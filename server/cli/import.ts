@@ -1,9 +1,10 @@
 /**
  * npm run import -- --kind dossier|task|dvcqg [--format csv|ndjson] [--url URL] [--key KEY]
  *   [--report FILE] [--batch-size N] [--concurrency N] [--service DongBoHoSoMC|CapNhatTienDoHoSoMC]
- *   [--progress-every SECONDS] FILE
+ *   [--progress-every SECONDS] [--history] FILE
  * Loads history into the running dashboard through its ingest API (README "Bulk backfill"). Ctrl-C
  * finishes the batches in flight and saves FILE.import-state.json; the same command resumes.
+ * --history: history-load mode (server/ingest/history-load.ts), for a source allowed to.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,11 +18,12 @@ import type { ImportKind } from '../import/wire.js';
 import { cliEnv } from './cli-env.js';
 
 const USAGE = `usage: npm run import -- --kind dossier|task|dvcqg [--format csv|ndjson] [--url URL] [--key KEY]
-         [--report FILE] [--batch-size N] [--concurrency N] [--service DongBoHoSoMC|CapNhatTienDoHoSoMC] FILE
+         [--report FILE] [--batch-size N] [--concurrency N] [--service DongBoHoSoMC|CapNhatTienDoHoSoMC] [--history] FILE
   FILE: .csv (dossier, task), .ndjson or .jsonl (native events; DVCQG records with --kind dvcqg)
   --url: the running dashboard (default http://localhost:$PORT, or :3000)
   --key: the source key (default: env IMPORT_SOURCE_KEY); create one with npm run source:add
-  --report: rejected rows (default FILE.rejected.ndjson)`;
+  --report: rejected rows (default FILE.rejected.ndjson)
+  --history: history-load mode (dossier and task events; the source must be allowed: source:set --history-load yes)`;
 
 function formatOf(file: string, given: string | undefined): ImportFormat | null {
   if (given) return given === 'csv' || given === 'ndjson' ? given : null;
@@ -48,6 +50,7 @@ async function main(): Promise<number> {
       concurrency: { type: 'string' },
       service: { type: 'string' },
       'progress-every': { type: 'string' },
+      history: { type: 'boolean' },
     },
     allowPositionals: true,
   });
@@ -69,6 +72,8 @@ async function main(): Promise<number> {
     return problem('--batch-size (1–5000), --concurrency (1–64), --progress-every (seconds) must be whole numbers');
   const service = (values.service ?? 'DongBoHoSoMC') as DvcqgService;
   if (!DVCQG_SERVICES.includes(service)) return problem(`--service must be ${DVCQG_SERVICES.join(' or ')}`);
+  const history = values.history === true;
+  if (history && kind === 'dvcqg') return problem('--history loads native dossier or task events (--kind dossier|task)');
 
   const stateFile = `${file}.import-state.json`;
   let stop = false;
@@ -90,6 +95,7 @@ async function main(): Promise<number> {
       reportFile: values.report ? resolve(cliEnv().cwd, values.report) : `${file}.rejected.ndjson`,
       stateFile,
       dvcqgService: service,
+      history,
       progress: createProgress({ tty, write: (s) => process.stderr.write(s), intervalMs: tty ? 200 : everyS * 1000 }),
       stopRequested: () => stop,
     });

@@ -1,10 +1,11 @@
 /**
  * npm run source:add -- --name NAME --kind dossier|task [--units 26740,26743]
- *   [--silent-after-minutes N] [--hours office|always]
+ *   [--silent-after-minutes N] [--hours office|always] [--history-load]
  * Creates an ingest source and prints its key once; only a hash of the key is stored. With --units
  * the source may write only those units' dossiers or tasks; events of other units are rejected.
  * --silent-after-minutes: quiet time after which it is reported silent (default SOURCE_SILENT_MS);
  * --hours: `office` (default) counts that time in working time, `always` in calendar time (24/7).
+ * --history-load: it may send batches in history-load mode (`npm run import`, README "Bulk backfill").
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.js';
@@ -24,6 +25,7 @@ function main(): number {
       units: { type: 'string' },
       'silent-after-minutes': { type: 'string' },
       hours: { type: 'string' },
+      'history-load': { type: 'boolean' },
     },
     allowPositionals: false,
   });
@@ -31,12 +33,13 @@ function main(): number {
   const kind = values.kind;
   if (!name || !/^[A-Za-z0-9._-]{1,64}$/.test(name) || (kind !== 'dossier' && kind !== 'task')) {
     console.error(
-      'usage: npm run source:add -- --name NAME --kind dossier|task [--units CODE,CODE] [--silent-after-minutes N] [--hours office|always]',
+      'usage: npm run source:add -- --name NAME --kind dossier|task [--units CODE,CODE] [--silent-after-minutes N] [--hours office|always] [--history-load]',
     );
     console.error('  NAME: 1–64 letters, digits, dot, dash or underscore; kind: dossier or task');
     console.error('  --units: unit/department codes this source may write (default: any)');
     console.error('  --silent-after-minutes: quiet time before it is reported silent (default: SOURCE_SILENT_MS)');
     console.error('  --hours: office (default: quiet time counted in working time) or always (a 24/7 source)');
+    console.error('  --history-load: it may send batches in history-load mode (npm run import)');
     return 2;
   }
   const silence = parseSourceSilenceOptions(values['silent-after-minutes'], values.hours);
@@ -59,14 +62,16 @@ function main(): number {
       return 1;
     }
     const key = generateSourceKey();
-    const row = sources.create(name, kind, hashSourceKey(key), Date.now(), units.units, silence.options);
+    const historyLoad = values['history-load'] === true;
+    const row = sources.create(name, kind, hashSourceKey(key), Date.now(), units.units, { ...silence.options, historyLoad });
     auditCli(db, {
       action: 'source.created',
       target: name,
-      details: { kind, units: units.units, silentAfterMs: row.silentAfterMs, hours: row.hours },
+      details: { kind, units: units.units, silentAfterMs: row.silentAfterMs, hours: row.hours, historyLoad },
     });
     console.log(`Created ${kind} source "${name}"${units.units ? ` limited to units ${units.units.join(', ')}` : ''} in ${file}.`);
     console.log(describeSilence(row));
+    if (historyLoad) console.log('It may send batches in history-load mode (npm run import).');
     console.log('Its key (shown only now; store it safely):');
     console.log(key);
     console.log(`Send events with: Authorization: Bearer ${key.slice(0, 8)}…`);

@@ -1,10 +1,12 @@
 /**
  * npm run source:set -- --name NAME [--units CODES|none] [--silent-after-minutes N|default] [--hours office|always]
+ *   [--history-load yes|no]
  * Changes an existing source: the units it may write (`none` lifts the limit), and when it is reported
  * silent: after N minutes without a batch (`default`: the server's SOURCE_SILENT_MS), counted in
  * working time (`office`) or calendar time (`always`, for a 24/7 source). A running server applies the
  * silence settings from its next clock tick and the unit limit from the next batch. The same logic
- * serves PATCH /api/v1/admin/sources/:name (ingest/source-settings.ts).
+ * serves PATCH /api/v1/admin/sources/:name (ingest/source-settings.ts). --history-load: whether it may
+ * send batches in history-load mode (`npm run import`, README "Bulk backfill").
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.js';
@@ -16,7 +18,8 @@ import type { ScopeKey } from '../metrics/types.js';
 import { auditCli } from './cli-audit.js';
 import { cliEnv } from './cli-env.js';
 
-const USAGE = 'usage: npm run source:set -- --name NAME [--units CODES|none] [--silent-after-minutes N|default] [--hours office|always]';
+const USAGE =
+  'usage: npm run source:set -- --name NAME [--units CODES|none] [--silent-after-minutes N|default] [--hours office|always] [--history-load yes|no]';
 
 function jurisdictionScopeOf(): (code: string) => ScopeKey | null {
   const index = jurisdictionIndex(loadJurisdiction());
@@ -25,14 +28,23 @@ function jurisdictionScopeOf(): (code: string) => ScopeKey | null {
 
 function main(): number {
   const { values } = parseArgs({
-    options: { name: { type: 'string' }, units: { type: 'string' }, 'silent-after-minutes': { type: 'string' }, hours: { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      units: { type: 'string' },
+      'silent-after-minutes': { type: 'string' },
+      hours: { type: 'string' },
+      'history-load': { type: 'string' },
+    },
     allowPositionals: false,
   });
   const name = values.name?.trim();
   // The jurisdiction is read only when units are given (the silence settings do not need it).
   const scopeOf = values.units === undefined ? () => null : jurisdictionScopeOf();
   const units = values.units?.trim() === 'none' ? '' : values.units;
-  const parsed = parseSourceSettings({ units, silentAfterMinutes: values['silent-after-minutes'], hours: values.hours }, scopeOf);
+  const parsed = parseSourceSettings(
+    { units, silentAfterMinutes: values['silent-after-minutes'], hours: values.hours, historyLoad: values['history-load'] },
+    scopeOf,
+  );
   if (!name || !/^[A-Za-z0-9._-]{1,64}$/.test(name) || !parsed.ok) {
     console.error(USAGE);
     if (parsed.ok === false) console.error(parsed.problem);
@@ -50,6 +62,7 @@ function main(): number {
     console.log(`Updated source "${name}" in ${file}.`);
     console.log(row.units ? `It may write units ${row.units.join(', ')} only.` : 'It may write any unit of the jurisdiction.');
     console.log(describeSilence(row));
+    if (row.historyLoad) console.log('It may send batches in history-load mode (npm run import).');
     return 0;
   } finally {
     db.close();

@@ -104,6 +104,7 @@ export function createEventsRepo(db: Db) {
        ORDER BY kind, item_id, seq ON CONFLICT DO NOTHING`,
   );
   const maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
+  const lastArrival = db.prepare('SELECT received_at FROM events ORDER BY seq DESC LIMIT 1').pluck();
   const count = db.prepare('SELECT COUNT(*) FROM events').pluck();
   const countAfter = db.prepare('SELECT COUNT(*) FROM events WHERE seq > ? AND seq <= ?').pluck();
   const countByKind = db.prepare('SELECT kind, COUNT(*) AS n FROM events GROUP BY kind');
@@ -115,6 +116,10 @@ export function createEventsRepo(db: Db) {
     .raw();
 
   return {
+    /** When the log's last event reached us (null: the log is empty). */
+    lastArrival(): number | null {
+      return (lastArrival.get() as number | undefined) ?? null;
+    },
     /**
      * Logs an event and answers its seq. The caller has checked that this source has not logged this
      * event id (indexedPayloads and the events it logged since): the log has no unique index to do it.

@@ -17,6 +17,8 @@ export interface SourceRow {
   silentAfterMs: number | null;
   /** 'office': quiet time counted in working time; 'always': a 24/7 source, calendar time. */
   hours: SourceHours;
+  /** May send batches in history-load mode (npm run import; ingest/history-load.ts). */
+  historyLoad: boolean;
 }
 
 /** Per-source silence settings (migration 007); an absent field keeps its value or the default. */
@@ -28,6 +30,8 @@ export interface SourceSilenceSettings {
 /** Settings of an existing source: absent fields are kept; `units` null lifts the unit limit. */
 export interface SourceSettings extends SourceSilenceSettings {
   units?: string[] | null;
+  /** May send batches in history-load mode (migration 026). */
+  historyLoad?: boolean;
 }
 
 interface RawSource {
@@ -41,6 +45,7 @@ interface RawSource {
   units: string | null;
   silent_after_ms: number | null;
   hours: SourceHours;
+  history_load: number;
 }
 
 const toRow = (r: RawSource): SourceRow => ({
@@ -54,6 +59,7 @@ const toRow = (r: RawSource): SourceRow => ({
   units: r.units ? r.units.split(',') : null,
   silentAfterMs: r.silent_after_ms,
   hours: r.hours,
+  historyLoad: r.history_load === 1,
 });
 
 /** Sources of events and their hashed keys. */
@@ -64,6 +70,7 @@ export function createSourcesRepo(db: Db) {
   const setSilentAfter = db.prepare('UPDATE sources SET silent_after_ms = ? WHERE name = ?');
   const setHours = db.prepare('UPDATE sources SET hours = ? WHERE name = ?');
   const setUnits = db.prepare('UPDATE sources SET units = ? WHERE name = ?');
+  const setHistoryLoad = db.prepare('UPDATE sources SET history_load = ? WHERE name = ?');
   const byHash = db.prepare('SELECT * FROM sources WHERE key_hash = ? AND revoked_at IS NULL');
   const byName = db.prepare('SELECT * FROM sources WHERE name = ?');
   const all = db.prepare('SELECT * FROM sources ORDER BY name');
@@ -77,6 +84,7 @@ export function createSourcesRepo(db: Db) {
       if (settings.silentAfterMs !== undefined) setSilentAfter.run(settings.silentAfterMs, name);
       if (settings.hours !== undefined) setHours.run(settings.hours, name);
       if (settings.units !== undefined) setUnits.run(settings.units?.length ? settings.units.join(',') : null, name);
+      if (settings.historyLoad !== undefined) setHistoryLoad.run(settings.historyLoad ? 1 : 0, name);
     })();
     return true;
   }
@@ -88,9 +96,10 @@ export function createSourcesRepo(db: Db) {
       keyHash: string,
       now: number,
       units: string[] | null = null,
-      silence: SourceSilenceSettings = {},
+      silence: SourceSilenceSettings & { historyLoad?: boolean } = {},
     ): SourceRow {
       insert.run(name, kind, keyHash, now, units?.length ? units.join(',') : null, silence.silentAfterMs ?? null, silence.hours ?? null);
+      if (silence.historyLoad) setHistoryLoad.run(1, name);
       return toRow(byName.get(name) as RawSource);
     },
     /** Creates the source or replaces its key (used for keys given in the environment). */

@@ -32,6 +32,8 @@ export interface ImportOptions {
   reportFile: string;
   stateFile: string;
   dvcqgService?: DvcqgService;
+  /** Send every batch in history-load mode (`X-Ingest-Mode: history`, server/ingest/history-load.ts). */
+  history?: boolean;
   progress: ProgressSink;
   /** True once the import should stop (Ctrl-C): batches in flight finish, the state is saved. */
   stopRequested(): boolean;
@@ -90,7 +92,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
   const size = statSync(o.file).size;
   const { state, at, rows } = await prepare(o, size);
   const wire = wireFor(o.kind, o.dvcqgService);
-  const sender = createSender({ url: o.url, key: o.key });
+  const sender = createSender({ url: o.url, key: o.key, headers: o.history ? { 'x-ingest-mode': 'history' } : {} });
   await sender.probe(wire.path, wire.body([]));
   const run: Running = {
     o,

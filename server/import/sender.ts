@@ -12,6 +12,8 @@ export type BatchAnswer = { ok: true; body: unknown } | { ok: false; status: num
 export interface SenderOptions {
   url: string;
   key: string;
+  /** More headers on every batch (the history-load mode's). */
+  headers?: Record<string, string>;
   /** Longest total wait for one batch under 503/429 before giving up. */
   maxWaitMs?: number;
   /** Delays before resending after a lost connection (then the import stops, resumable). */
@@ -55,7 +57,7 @@ export function createSender(o: SenderOptions) {
       try {
         res = await fetch(o.url + path, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${o.key}` },
+          headers: { ...o.headers, 'content-type': 'application/json', authorization: `Bearer ${o.key}` },
           body,
         });
       } catch (err) {
@@ -84,7 +86,12 @@ export function createSender(o: SenderOptions) {
           `the server refused the source key (${message}). Create a key with \`npm run source:add -- --name NAME --kind dossier|task\` and pass it with --key or IMPORT_SOURCE_KEY`,
         );
       }
-      if (res.status === 403) throw new ImportError(`the server refused the source key for this kind of import (${message})`);
+      if (res.status === 403)
+        throw new ImportError(
+          o.headers?.['x-ingest-mode']
+            ? `the server refused this source's history load (${message}); allow it, or import without --history`
+            : `the server refused the source key for this kind of import (${message})`,
+        );
       if (res.status === 400 || res.status === 413) return { ok: false, status: res.status, message };
       throw new ImportError(`the server answered ${res.status} (${message}) at ${o.url}${path}`);
     }

@@ -11,7 +11,16 @@ export interface IngestAdmissionOptions {
   lag(): number;
   /** Over this lag new batches are refused with 503 and Retry-After (INGEST_MAX_LAG_EVENTS). */
   maxLagEvents: number;
+  /**
+   * The bound for history-load batches (`X-Ingest-Mode: history`): the writer folds them in passes of
+   * 100,000 events, so the log runs further ahead (projection/writer.ts HISTORY_MAX_LAG_EVENTS).
+   */
+  historyMaxLagEvents?: number;
 }
+
+/** The header a history-load batch carries (history-load.ts), and its one value. */
+export const INGEST_MODE_HEADER = 'x-ingest-mode';
+export const HISTORY_MODE = 'history';
 
 /**
  * Decides whether an ingest request may start, and counts the ones that did until they are answered:
@@ -24,7 +33,7 @@ export function createIngestAdmission(opts: IngestAdmissionOptions) {
   let inFlight = 0;
   let onIdle: (() => void) | null = null;
 
-  const admit: RequestHandler = (_req, res, next) => {
+  const admit: RequestHandler = (req, res, next) => {
     if (stopping) {
       res.set('Connection', 'close');
       return next(
@@ -34,12 +43,13 @@ export function createIngestAdmission(opts: IngestAdmissionOptions) {
       );
     }
     const lag = opts.lag();
-    if (lag > opts.maxLagEvents) {
+    const bound = req.get(INGEST_MODE_HEADER) === HISTORY_MODE ? (opts.historyMaxLagEvents ?? opts.maxLagEvents) : opts.maxLagEvents;
+    if (lag > bound) {
       return next(
         new HttpError(
           503,
           'backpressure',
-          `the projection writer is ${lag} events behind the log (bound ${opts.maxLagEvents}); nothing of this batch was logged; retry in ${BACKPRESSURE_RETRY_AFTER_S} s`,
+          `the projection writer is ${lag} events behind the log (bound ${bound}); nothing of this batch was logged; retry in ${BACKPRESSURE_RETRY_AFTER_S} s`,
           { 'Retry-After': String(BACKPRESSURE_RETRY_AFTER_S) },
         ),
       );

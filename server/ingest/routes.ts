@@ -11,6 +11,7 @@ import type { IngestKind } from './validate.js';
 import type { DvcqgIngest } from './dvcqg-service.js';
 import { readDvcqgBody } from './dvcqg-body.js';
 import { ingestJsonBody } from './json-body.js';
+import { HISTORY_MODE, INGEST_MODE_HEADER } from './admission.js';
 
 /** Most events one request may carry. */
 export const MAX_EVENTS_PER_BATCH = 5_000;
@@ -61,6 +62,24 @@ export function sourceAuth(store: Store, kind: IngestKind, o?: IngestRouteOption
   };
 }
 
+/**
+ * The batch's mode from `X-Ingest-Mode`: absent → live; `history` → a history load (history-load.ts),
+ * for a source allowed to (403 otherwise); anything else → 400.
+ */
+function historyMode(req: Request, source: SourceRow): boolean {
+  const mode = req.get(INGEST_MODE_HEADER);
+  if (mode === undefined || mode === '' || mode === 'live') return false;
+  if (mode !== HISTORY_MODE)
+    throw new HttpError(400, 'bad_request', `header X-Ingest-Mode: "${mode.slice(0, 40)}" is not a mode; send "history" or leave it out`);
+  if (!source.historyLoad)
+    throw new HttpError(
+      403,
+      'forbidden',
+      `source "${source.name}" may not send history-load batches; an operator allows it with \`npm run source:set -- --name ${source.name} --history-load yes\``,
+    );
+  return true;
+}
+
 /** POST /api/v1/ingest/dossiers and /tasks; and /dvcqg (the national sync format) when its adapter is given. */
 export function ingestRoutes(
   store: Store,
@@ -93,7 +112,7 @@ export function ingestRoutes(
       }
       const body = parsed.data;
       const source = (req as Request & { source: SourceRow }).source;
-      const results = service.ingest(source, kind, body.events);
+      const results = service.ingest(source, kind, body.events, { history: historyMode(req, source) });
       let accepted = 0;
       let duplicate = 0;
       let rejected = 0;

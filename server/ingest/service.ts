@@ -21,11 +21,15 @@ export type EventResult =
 export interface AppliedChanges {
   dossiers: { prev: DossierState | null; next: DossierState }[];
   tasks: { prev: TaskState | null; next: TaskState }[];
+  /** The batch came in history-load mode (history-load.ts): the live screens' per-batch work may wait for the load's end. */
+  history: boolean;
 }
 
 export interface IngestOptions {
   /** An admin's replay of a quarantined record: see `ingest`. */
   replay?: boolean;
+  /** A batch of a history load (`X-Ingest-Mode: history`, history-load.ts); the caller checked the source may. */
+  history?: boolean;
 }
 
 export interface IngestDeps {
@@ -101,6 +105,7 @@ export function createIngestService(deps: IngestDeps) {
       deps.onApplied({
         dossiers: [...dossierNext].map(([id, next]) => ({ prev: dossierPrev.get(id) ?? null, next })),
         tasks: [...taskNext].map(([id, next]) => ({ prev: taskPrev.get(id) ?? null, next })),
+        history: opts.history === true,
       });
     }
     return batch.results;

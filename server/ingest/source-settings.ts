@@ -13,12 +13,17 @@ export interface SourceSettingsInput {
   units?: unknown;
   silentAfterMinutes?: unknown;
   hours?: unknown;
+  /** May send history-load batches (npm run import): true/false, or `yes`/`no` as typed on a command line. */
+  historyLoad?: unknown;
 }
 
 /** A checked change: `units` undefined keeps the limit, null lifts it. */
 export interface SourceSettingsChange extends SourceSilenceOptions {
   units?: string[] | null;
+  historyLoad?: boolean;
 }
+
+const YES_NO: Record<string, boolean> = { true: true, yes: true, on: true, false: false, no: false, off: false };
 
 /** Checks the settings given; `scopeOf` knows the jurisdiction's unit and department codes. */
 export function parseSourceSettings(
@@ -41,8 +46,15 @@ export function parseSourceSettings(
       else problems.push(units.problem);
     }
   }
+  if (input.historyLoad !== undefined) {
+    const h = input.historyLoad;
+    const v = typeof h === 'boolean' ? h : typeof h === 'string' ? YES_NO[h.trim().toLowerCase()] : undefined;
+    if (v === undefined) problems.push('historyLoad: yes or no');
+    else change.historyLoad = v;
+  }
   if (problems.length) return { ok: false, problem: problems.join('; ') };
-  if (Object.keys(change).length === 0) return { ok: false, problem: 'nothing to change: give units, silentAfterMinutes or hours' };
+  if (Object.keys(change).length === 0)
+    return { ok: false, problem: 'nothing to change: give units, silentAfterMinutes, hours or historyLoad' };
   return { ok: true, change };
 }
 
@@ -54,5 +66,5 @@ export function applySourceSettings(sources: SourcesRepo, name: string, change: 
 
 /** What the audit log records of a source's settings after a change. */
 export function sourceSettingsDetails(s: SourceRow): Record<string, unknown> {
-  return { units: s.units, silentAfterMs: s.silentAfterMs, hours: s.hours };
+  return { units: s.units, silentAfterMs: s.silentAfterMs, hours: s.hours, historyLoad: s.historyLoad };
 }

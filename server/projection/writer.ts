@@ -15,6 +15,12 @@ export const PROJECTION_FLUSH_MS = 500;
  * faster than the writer, memory for the states it has not written stays bounded.
  */
 export const MAX_LAG_EVENTS = 100_000;
+/**
+ * The same bound during a history load: the writer takes passes of 100,000 events
+ * (projector.ts HISTORY_EVENTS_PER_PASS), so the log must be able to run that far ahead of it and
+ * further while it folds one (both cores busy). The write-behind pins the states of these events' items.
+ */
+export const HISTORY_MAX_LAG_EVENTS = 300_000;
 /** A sync waiting longer than this means the writer is stuck: fail the read instead of hanging. */
 const SYNC_TIMEOUT_MS = 120_000;
 
@@ -33,7 +39,8 @@ export interface WorkerInit {
 }
 
 /** `sync`: flush now; `read`: a reader waits (not ingest held back by the lag bound), see worker.ts READING_MS. */
-export type ToWorker = { type: 'logged' } | { type: 'sync'; read: boolean } | { type: 'close' };
+export type ToWorker =
+  { type: 'logged'; seq: number } | { type: 'sync'; read: boolean } | { type: 'history'; on: boolean } | { type: 'close' };
 export type FromWorker =
   | { type: 'recovering'; progress: RecoveryProgress }
   | { type: 'recovered'; seq: number; progress: RecoveryProgress }
@@ -60,6 +67,11 @@ export interface ProjectionWriter {
   sync(): void;
   /** Events logged and not yet in the projections (0 when caught up). */
   lag(): number;
+  /**
+   * A history load starts (true) or ends (false): the writer takes full passes of the backlog and
+   * longer transactions, and may lag up to HISTORY_MAX_LAG_EVENTS; at the end it projects the rest.
+   */
+  setHistoryLoad(on: boolean): void;
   /** `listener` is called with the projections' mark after each write the main thread learns about. */
   onProjected(listener: (seq: number) => void): void;
   /** Flushes what is pending and stops the thread. */
@@ -130,6 +142,7 @@ export function startProjectionWriter(opts: {
   let failure: Error | null = null;
   let closing: Promise<void> | null = null;
   let exited = false;
+  let maxLag = MAX_LAG_EVENTS;
 
   const report = (seq: number) => {
     if (seq <= lastReported) return;
@@ -177,15 +190,19 @@ export function startProjectionWriter(opts: {
     logged(seq) {
       if (seq <= lastLogged) return;
       lastLogged = seq;
-      worker.postMessage({ type: 'logged' } satisfies ToWorker);
+      worker.postMessage({ type: 'logged', seq } satisfies ToWorker);
       // (A failed writer holds nothing back: the log keeps every event for the next start.)
-      if (!failure && seq - Number(Atomics.load(projected, 0)) > MAX_LAG_EVENTS) waitForWriter(false);
+      if (!failure && seq - Number(Atomics.load(projected, 0)) > maxLag) waitForWriter(false);
     },
     sync() {
       waitForWriter(true);
     },
     lag() {
       return Math.max(0, lastLogged - Number(Atomics.load(projected, 0)));
+    },
+    setHistoryLoad(on) {
+      maxLag = on ? HISTORY_MAX_LAG_EVENTS : MAX_LAG_EVENTS;
+      if (!exited) worker.postMessage({ type: 'history', on } satisfies ToWorker);
     },
     onProjected(listener) {
       listeners.push(listener);

@@ -110,6 +110,19 @@ describe('bulk import over the ingest API', () => {
     expect(srv.runtime.store.events.count()).toBe(600);
   });
 
+  it('imports in history-load mode once the source is allowed to, and stops before sending anything when it is not', async () => {
+    const file = write('history.ndjson', nativeLines(300).join('\n'));
+    await expect(runImport(options(file, { history: true }))).rejects.toThrow(/history load.*--history-load yes.*without --history/);
+    expect(srv.runtime.store.events.count()).toBe(0);
+    srv.runtime.store.sources.update('test-dossiers', { historyLoad: true });
+    const s = await runImport(options(file, { history: true }));
+    expect(s.counts).toEqual({ read: 600, accepted: 600, duplicate: 0, rejected: 0, unparsable: 0 });
+    expect(srv.runtime.historyLoad.status()).toMatchObject({ active: true });
+    srv.runtime.historyLoad.end();
+    // A read of the projections sees every accepted event (it waits for the writer's pass).
+    expect(srv.runtime.store.read.counts().dossiers).toBe(300);
+  });
+
   it('stops when asked, saves where it stood, and resumes with every event stored once', async () => {
     const file = write('stop.ndjson', nativeLines(500).join('\n') + '\n');
     let answered = 0;

@@ -1,0 +1,143 @@
+/**
+ * History-load mode over the real HTTP server and real SQLite files (README "Bulk backfill"): the same
+ * seeded city's events sent live and as a history load give the same projections, metrics, data-trust
+ * flags and early-warning forecasts; sending them again doubles nothing; only a source allowed to may
+ * use the mode.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../server/db/connection.js';
+import { loadWorkCalendar } from '../../../server/config/calendar-loader.js';
+import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
+import { MS_PER_DAY } from '../../../server/domain/time.js';
+import { loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
+import { horizonsAt } from '../../../server/http/forecast-view.js';
+import { PERIODS } from '../../../server/metrics/types.js';
+import { HISTORY_UNTIL_KEY } from '../../../server/projection/data-trust-rows.js';
+import type { Runtime } from '../../../server/runtime.js';
+import { createCityGenerator } from '../../../server/simulator/generator.js';
+import { loadProcedures } from '../../../server/simulator/procedures.js';
+import { receivedEvent, startTestServer, T0, type TestServer } from '../../helpers/test-server.js';
+
+const settings = DEFAULT_DOMAIN_SETTINGS;
+const calendar = loadWorkCalendar(undefined, settings.officeHours);
+const HISTORY = { 'X-Ingest-Mode': 'history' };
+
+/** A seeded city's dossier events over the 12 days before T0, in batches of 500 (a few thousand events). */
+function cityBatches(): unknown[][] {
+  const gen = createCityGenerator({
+    seed: 7,
+    jurisdiction: loadJurisdiction(),
+    procedures: loadProcedures(),
+    calendar,
+    scale: 0.015,
+    badEventRate: 0,
+  });
+  const { dossiers } = gen.generate(T0 - 12 * MS_PER_DAY, T0);
+  const out: unknown[][] = [];
+  for (let i = 0; i < dossiers.length; i += 500) out.push(dossiers.slice(i, i + 500));
+  return out;
+}
+
+/** Every projection and data-trust row of a database file, in key order. */
+function tables(dbFile: string) {
+  const db = openDatabase(dbFile);
+  try {
+    const all = (sql: string) => db.prepare(sql).all();
+    return {
+      dossiers: all('SELECT * FROM dossiers ORDER BY id'),
+      holds: all('SELECT * FROM holds ORDER BY dossier_id, idx'),
+      eventIds: all('SELECT * FROM event_ids ORDER BY source_id, event_id'),
+      itemEvents: all('SELECT * FROM item_events ORDER BY kind, item_id, seq'),
+      flags: all('SELECT * FROM data_trust_flags ORDER BY id'),
+      completions: all('SELECT * FROM data_trust_completions ORDER BY dossier_id'),
+      unitDays: all('SELECT * FROM data_trust_unit_days ORDER BY 1, 2'),
+      events: db.prepare('SELECT COUNT(*) FROM events').pluck().get(),
+      historyUntil: db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(HISTORY_UNTIL_KEY),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** The metrics engine's every scope and period, and the early warning's forecast of every scope. */
+function liveFigures(rt: Runtime) {
+  const metrics: Record<string, unknown> = {};
+  const forecasts: Record<string, unknown> = {};
+  const h = horizonsAt({ calendar: rt.calendar, settings: rt.settings }, T0, 'month');
+  for (const scope of rt.engine.scopes()) {
+    for (const p of PERIODS) metrics[`${scope}|${p}`] = rt.engine.metrics(scope, p);
+    forecasts[scope] = rt.warnings.forecast(scope, h);
+  }
+  return { metrics, forecasts };
+}
+
+async function send(server: TestServer, batches: unknown[][], headers: Record<string, string> = {}) {
+  let accepted = 0;
+  let duplicate = 0;
+  for (const events of batches) {
+    const r = await server.post('/api/v1/ingest/dossiers', { events }, undefined, headers);
+    expect(r.status).toBe(200);
+    accepted += r.body.accepted;
+    duplicate += r.body.duplicate;
+  }
+  return { accepted, duplicate };
+}
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function server(): Promise<TestServer> {
+  const s = await startTestServer({ start: T0 });
+  servers.push(s);
+  return s;
+}
+
+describe('history-load mode', () => {
+  it('gives the same projections, metrics, data-trust flags and forecasts as a live ingest of the same events', async () => {
+    const batches = cityBatches();
+    const total = batches.reduce((n, b) => n + b.length, 0);
+    expect(total).toBeGreaterThan(2_000);
+
+    // Live, with the history mark set by hand around it as the demo does: the history load's semantics.
+    const live = await server();
+    live.runtime.store.meta.set(HISTORY_UNTIL_KEY, 'pending');
+    expect(await send(live, batches)).toEqual({ accepted: total, duplicate: 0 });
+    live.runtime.store.meta.set(HISTORY_UNTIL_KEY, String(live.clock.now()));
+    live.runtime.projections.sync();
+
+    const history = await server();
+    history.runtime.store.sources.update('test-dossiers', { historyLoad: true });
+    expect(await send(history, batches, HISTORY)).toEqual({ accepted: total, duplicate: 0 });
+    expect(history.runtime.historyLoad.status()).toMatchObject({ active: true, batches: batches.length });
+    expect(history.runtime.store.meta.get(HISTORY_UNTIL_KEY)).toBe('pending');
+    // Sent again (a resumed import): every event a duplicate, nothing doubled.
+    expect(await send(history, batches.slice(0, 2), HISTORY)).toEqual({ accepted: 0, duplicate: 1_000 });
+    history.runtime.historyLoad.end();
+    history.runtime.projections.sync();
+    expect(history.runtime.historyLoad.status().active).toBe(false);
+
+    const a = tables(live.dbFile);
+    const b = tables(history.dbFile);
+    expect(b.events).toBe(total);
+    expect(b.dossiers.length).toBeGreaterThan(500);
+    expect(b.completions.length).toBeGreaterThan(0);
+    expect(b).toEqual(a);
+    expect(liveFigures(history.runtime)).toEqual(liveFigures(live.runtime));
+  }, 120_000);
+
+  it('is refused to a source not allowed to (403) and for an unknown mode (400), logging nothing', async () => {
+    const s = await server();
+    const events = [receivedEvent({ id: 'r-1', dossierId: 'H-1' })];
+    const refused = await s.post('/api/v1/ingest/dossiers', { events }, undefined, HISTORY);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/source:set -- --name test-dossiers --history-load yes/);
+    const unknown = await s.post('/api/v1/ingest/dossiers', { events }, undefined, { 'X-Ingest-Mode': 'fast' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/X-Ingest-Mode/);
+    expect(s.runtime.store.events.maxSeq()).toBe(0);
+    expect(s.runtime.historyLoad.status().active).toBe(false);
+    expect(s.runtime.store.meta.get(HISTORY_UNTIL_KEY)).toBeNull();
+  });
+});
