@@ -25,6 +25,7 @@ import { HttpError } from './errors.js';
 import { createClosedMetrics } from './closed-period-metrics.js';
 import { boundariesWire } from '../geo/boundaries-wire.js';
 import { createPastFlows } from './past-flows.js';
+import { provinceParents } from '../metrics/scope-rollup.js';
 import { createPastOverdue, type OverdueCounts } from './past-overdue.js';
 import type { DetailService } from './detail-service.js';
 import { denied, principalOf } from './principal.js';
@@ -81,12 +82,16 @@ export function readRoutes(deps: ReadDeps): Router {
   const { store, jurisdiction, calendar } = deps;
   const unitByCode = new Map(jurisdiction.units.map((u) => [u.code, u]));
   const deptByCode = new Map(jurisdiction.departments.map((d) => [d.code, d]));
-  const pastOverdue = createPastOverdue(store, deps.scopeOf);
+  // The store's figures of past instants roll codes up as the engine does: the city, and a commune's province.
+  const parentOf = provinceParents(jurisdiction.units);
+  const pastOverdue = createPastOverdue(store, deps.scopeOf, Date.now, parentOf);
   const pastFlows = createPastFlows(
     store,
     [...jurisdiction.units.map((u) => u.code), ...jurisdiction.departments.map((d) => d.code)],
     deps.scopeOf,
     deps.metrics,
+    Date.now,
+    parentOf,
   );
   const nameOf = (code: string | null) => (code ? (unitByCode.get(code)?.fullName ?? deptByCode.get(code)?.name ?? code) : '');
 
