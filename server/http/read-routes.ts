@@ -26,6 +26,7 @@ import { createClosedMetrics } from './closed-period-metrics.js';
 import { boundariesWire } from '../geo/boundaries-wire.js';
 import { createPastFlows } from './past-flows.js';
 import { provinceParents } from '../metrics/scope-rollup.js';
+import { overviewLevelQuery, overviewLevels } from './overview-level.js';
 import { createPastOverdue, type OverdueCounts } from './past-overdue.js';
 import type { DetailService } from './detail-service.js';
 import { denied, principalOf } from './principal.js';
@@ -132,10 +133,13 @@ export function readRoutes(deps: ReadDeps): Router {
   };
   const closed = createClosedMetrics(deps, pastOverdue);
 
+  const levels = overviewLevels(jurisdiction);
   r.get('/overview', (req, res) => {
     const p = principalOf(res);
     const asked = askedPeriod(req);
+    const level = levels.plan(parseQuery(overviewLevelQuery, req).province);
     if (asked.current === null) {
+      // A named past period keeps the flat answer (every unit): the province level is of current periods.
       res.json(closed.overview(p, asked, dayInfo));
       return;
     }
@@ -150,23 +154,29 @@ export function readRoutes(deps: ReadDeps): Router {
       return m;
     };
     const units: OverviewResponse['units'] = {};
-    for (const u of jurisdiction.units) if (may(`unit:${u.code}`)) units[u.code] = metricsOf(`unit:${u.code}`, period);
+    for (const c of level.units) if (may(`unit:${c}`)) units[c] = metricsOf(`unit:${c}`, period);
     const departments: OverviewResponse['departments'] = {};
-    for (const d of jurisdiction.departments)
-      if (may(`department:${d.code}`)) departments[d.code] = metricsOf(`department:${d.code}`, period);
-    const city = may('city');
-    if (!city && !Object.keys(units).length && !Object.keys(departments).length) throw denied(p, 'the overview');
+    if (level.departments)
+      for (const d of jurisdiction.departments)
+        if (may(`department:${d.code}`)) departments[d.code] = metricsOf(`department:${d.code}`, period);
+    const provinces: Record<string, ScopeMetrics> = {};
+    for (const c of level.provinces) if (may(`province:${c}`)) provinces[c] = metricsOf(`province:${c}`, period);
+    const { top } = level;
+    const whole = may(top);
+    if (!whole && !Object.keys(units).length && !Object.keys(departments).length && !Object.keys(provinces).length)
+      throw denied(p, 'the overview');
     const w = deps.metrics.window(period);
     const body: OverviewResponse = {
       asOf: toVnIso(deps.now()),
       window: { period, from: toVnIso(w.from), to: toVnIso(w.to) },
-      city: city ? metricsOf('city', period) : null,
+      city: whole ? metricsOf(top, period) : null,
       units,
       departments,
-      previousCity: city ? previousOf('city', period) : null,
-      previousCityToDate: city ? pastFlows.sameTime('city', period, deps.now()) : null,
-      day: dayInfo(city),
-      forecast: city ? forecastView({ ...deps, metrics: { metrics: metricsOf } }, deps.now(), period, 'city') : null,
+      previousCity: whole ? previousOf(top, period) : null,
+      previousCityToDate: whole ? pastFlows.sameTime(top, period, deps.now()) : null,
+      day: dayInfo(whole, top),
+      forecast: whole && top === 'city' ? forecastView({ ...deps, metrics: { metrics: metricsOf } }, deps.now(), period, 'city') : null,
+      ...(level.level ? { level: level.level, provinces } : {}),
     };
     res.json(body);
   });
@@ -189,8 +199,8 @@ export function readRoutes(deps: ReadDeps): Router {
     return deps.metrics.previousMetrics?.(scope, period, pastOverdue.atEndOf(scope, previous)) ?? null;
   }
 
-  /** Today, and on a day off the last working day's city figures (judged like today, at its end). */
-  function dayInfo(withCity: boolean): DayInfo {
+  /** Today, and on a day off the last working day's figures of `top` (judged like today, at its end). */
+  function dayInfo(withCity: boolean, top: ScopeKey = 'city'): DayInfo {
     const now = deps.now();
     const today = vnDayIndex(now);
     const date = dayKeyOfIndex(today);
@@ -198,7 +208,7 @@ export function readRoutes(deps: ReadDeps): Router {
     const last = lastWorkingDayBefore(today, (key) => calendar.isWorkingDay(key));
     if (last === null) return { date, workingDay: false, lastWorkingDay: null };
     const window = { from: vnDayStartOfIndex(last), to: vnDayStartOfIndex(last + 1) };
-    const cityMetrics = withCity ? (deps.metrics.dayMetrics?.('city', last, pastOverdue.atEndOf('city', window)) ?? null) : null;
+    const cityMetrics = withCity ? (deps.metrics.dayMetrics?.(top, last, pastOverdue.atEndOf(top, window)) ?? null) : null;
     return { date, workingDay: false, lastWorkingDay: { date: dayKeyOfIndex(last), city: cityMetrics } };
   }
 

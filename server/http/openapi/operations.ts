@@ -11,6 +11,7 @@ import { dvcqgBody, dvcqgQuery } from '../../ingest/dvcqg-body.js';
 import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS } from '../../db/read-repo.js';
 import { pageQuery, sortQuery } from '../query.js';
 import { periodQuery, recentAlertsQuery, scopeDetailQuery } from '../read-routes.js';
+import { overviewLevelQuery } from '../overview-level.js';
 import { replayOverviewQuery } from '../replay-routes.js';
 import { dossierListQuery, taskListQuery } from '../item-routes.js';
 import { drillQuery } from '../index-drill-query.js';
@@ -166,10 +167,10 @@ export const OPERATIONS: Operation[] = [
     '/overview',
     'overview',
     'figures',
-    'Metrics of the city, every unit and department the caller may see; with `at`, as they stood then (plus a `replay` block: ReplayInfo)',
+    'Metrics of the city, every unit and department the caller may see; with `at`, as they stood then (plus a `replay` block: ReplayInfo). National pack: the provinces at country level, one province’s communes with `province`',
     {
       access: 'read',
-      query: [periodQuery, replayOverviewQuery],
+      query: [periodQuery, overviewLevelQuery, replayOverviewQuery],
       answer: ts('OverviewResponse'),
       errors: [400],
     },
