@@ -9,7 +9,7 @@ import { createWorkCalendar } from './domain/calendar.js';
 import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type WorkCalendar } from './domain/types.js';
 import { jurisdictionDirOf, jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
 import { provinceParents, provinceScopes } from './metrics/scope-rollup.js';
-import { resolveBoundaries } from './geo/boundaries-store.js';
+import { resolveBoundaries, resolveProvinceBoundaries } from './geo/boundaries-store.js';
 import { MetricsEngine } from './metrics/engine.js';
 import { EarlyWarningIndex } from './metrics/early-warning-index.js';
 import { createAtRiskLedger } from './realtime/at-risk-ledger.js';
@@ -265,6 +265,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     logger,
     build: opts.build,
     boundaries: () => resolveBoundaries(jurisdictionName, { boundariesDir: opts.boundariesDir, jurisdictionDir }),
+    provinceBoundaries: () => resolveProvinceBoundaries(jurisdictionName, jurisdictionDir),
     details,
     clientDir: clientDir && existsSync(clientDir) ? clientDir : clientDir,
     clockTickMs,

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Store } from '../db/store.js';
 import type { DossierState, Jurisdiction, WorkCalendar, DomainSettings } from '../domain/types.js';
@@ -58,6 +58,8 @@ export interface ReadDeps {
   now: () => number;
   /** The map's boundaries (a new object when the file changes: that is what renews the ETag). */
   boundaries: () => BoundariesResponse;
+  /** A national pack's province cells (the country level's map); null or absent for a city pack. */
+  provinceBoundaries?: () => BoundariesResponse | null;
   /** Unit and city detail tables, computed off the event loop. */
   details: DetailService;
   /** Access rules' settings (the public view on or off). */
@@ -111,14 +113,21 @@ export function readRoutes(deps: ReadDeps): Router {
   // Megabytes once official boundaries are imported: rounded coordinates, compressed by the app's
   // compression middleware, and a strong ETag so a browser revalidates with a 304 instead of a download.
   // The ETag is of the identity bytes; caches keep encodings apart through Vary: Accept-Encoding.
-  r.get('/jurisdiction/boundaries', (req, res) => {
-    const { body, etag } = boundariesWire(deps.boundaries());
+  const sendBoundaries = (req: Request, res: Response, fc: BoundariesResponse) => {
+    const { body, etag } = boundariesWire(fc);
     res.set({ 'Cache-Control': 'public, max-age=300', ETag: etag });
     if (req.fresh) {
       res.status(304).end();
       return;
     }
     res.type('application/json').send(body);
+  };
+  r.get('/jurisdiction/boundaries', (req, res) => sendBoundaries(req, res, deps.boundaries()));
+  // The country level's map: one cell per province (national packs only).
+  r.get('/jurisdiction/province-boundaries', (req, res) => {
+    const fc = deps.provinceBoundaries?.() ?? null;
+    if (fc === null) throw new HttpError(404, 'not_found', 'this jurisdiction has no provinces (JURISDICTION=vn has)');
+    sendBoundaries(req, res, fc);
   });
 
   // Filtered to what the principal may see: a unit leader gets their unit only, and no city total.

@@ -164,6 +164,18 @@ export const OPERATIONS: Operation[] = [
   }),
   op(
     'get',
+    '/jurisdiction/province-boundaries',
+    'provinceBoundaries',
+    'figures',
+    'A national pack’s province cells (GeoJSON); 404 for a city pack',
+    {
+      access: 'read',
+      answer: ts('BoundariesResponse'),
+      errors: [404],
+    },
+  ),
+  op(
+    'get',
     '/overview',
     'overview',
     'figures',

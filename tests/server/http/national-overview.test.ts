@@ -80,6 +80,13 @@ describe('the overview at national scale (JURISDICTION=vn)', () => {
     expect(b.body.features).toHaveLength(3321);
   });
 
+  it('serves the 34 schematic province cells for the country level', async () => {
+    const b = await srv.get('/api/v1/jurisdiction/province-boundaries');
+    expect(b.status).toBe(200);
+    expect(b.body.schematic).toBe(true);
+    expect(b.body.features).toHaveLength(34);
+  });
+
   it('refuses a code outside the country', async () => {
     const res = await srv.post('/api/v1/ingest/dossiers', { events: [receivedEvent({ id: 'n9', dossierId: 'N-9', unit: '99999' })] });
     expect(res.body.accepted).toBe(0);
