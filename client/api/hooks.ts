@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoundariesResponse, JurisdictionResponse } from '../../shared/contract/api';
 import { ApiError, apiUrl, getJson, isAbortError } from './client';
-import { fetchBoundaries, fetchJurisdiction } from './endpoints';
+import { fetchBoundaries, fetchJurisdiction, fetchProvinceBoundaries } from './endpoints';
 import { onBackOnline } from '../offline/offline-state';
 
 export interface ApiState<T> {
@@ -99,6 +99,7 @@ export function useClientConfig(): ApiState<ClientConfig> {
 export const loadJurisdiction = cached<JurisdictionResponse>(() => fetchJurisdiction());
 /** Boundaries GeoJSON, fetched once and shared. */
 export const loadBoundaries = cached<BoundariesResponse>(() => fetchBoundaries());
+export const loadProvinceBoundaries = cached<BoundariesResponse>(() => fetchProvinceBoundaries());
 
 /** The jurisdiction (units and departments), cached across components and pages. */
 export function useJurisdiction(): ApiState<JurisdictionResponse> {
@@ -109,4 +110,9 @@ export function useJurisdiction(): ApiState<JurisdictionResponse> {
 /** `enabled` false: not fetched (yet); the tile cartogram and the table draw without boundaries. */
 export function useBoundaries(enabled = true): ApiState<BoundariesResponse> {
   return useApi(enabled ? () => loadBoundaries() : null, []);
+}
+
+/** A national pack's province cells, cached like the boundaries; not fetched while `enabled` is false. */
+export function useProvinceBoundaries(enabled: boolean): ApiState<BoundariesResponse> {
+  return useApi(enabled ? () => loadProvinceBoundaries() : null, []);
 }

@@ -18,6 +18,7 @@ import { DepartmentList } from './DepartmentList';
 import { DayOffBanner } from './DayOffBanner';
 import { KpiTiles } from './KpiTiles';
 import { MapPanel } from './MapPanel';
+import { LevelCrumbs } from './LevelCrumbs';
 import { worstRows } from './unit-rows';
 import type { OverviewResponse } from '../../../shared/contract/api';
 import { useOverviewModel } from './useOverviewModel';
@@ -61,13 +62,19 @@ export function OverviewPage() {
 
   const { signedIn, replay, setReplay } = useSignedInReplay(view);
   const { chartsRef, chartsNear, m } = useShownModel(period, metric, layout, showTable, replay);
-  const { jurisdiction, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
+  const { jurisdiction, level, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
   const { changedUnits, changedDepts, shortNames, syncNote, detail, detailError, loadError } = m;
 
   // The early warning of the viewer's own scope (the city for city-wide roles and the public).
   const warnScope = caps.home ?? 'city';
 
-  const onSelect = useCallback((code: string) => navigate(linkTo(`/units/${encodeURIComponent(code)}`)), [navigate, linkTo]);
+  // At a national pack's country level a place is a province: selecting it drills into its communes.
+  const countryLevel = level.national && level.province === null;
+  const hrefOf = useCallback(
+    (code: string) => (countryLevel ? linkTo('/', { province: code }) : linkTo(`/units/${encodeURIComponent(code)}`)),
+    [countryLevel, linkTo],
+  );
+  const onSelect = useCallback((code: string) => navigate(hrefOf(code)), [navigate, hrefOf]);
 
   return (
     <div className={replay ? 'overview overview--replay' : 'overview'} data-testid="overview-page">
@@ -82,6 +89,7 @@ export function OverviewPage() {
           }}
         />
       )}
+      {level.national && <LevelCrumbs province={level.province} count={units.length} />}
       {period === 'today' && ov?.day && <DayOffBanner day={ov.day} />}
       <KpiTiles period={period} city={city} {...previousOf(ov)} replaying={replay !== null} />
       <ForecastLine forecast={ov?.forecast?.scope} horizons={ov?.forecast?.horizons} period={period} rateNow={city?.onTimeRate ?? null} />
@@ -104,6 +112,7 @@ export function OverviewPage() {
           tileAttribution={tileAttribution}
           syncNote={syncNote}
           onSelect={onSelect}
+          hrefOf={hrefOf}
           toolbarExtra={signedIn && !replay && <TimeBar replay={null} answer={overview} onChange={setReplay} />}
         />
         <aside className="overview__side">
