@@ -4,7 +4,7 @@
  * overview first, then from the live `city` subscription, which replaces them on every
  * snapshot and updates them on every delta.
  */
-import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useClientConfig } from '../../api';
@@ -19,6 +19,7 @@ import { DayOffBanner } from './DayOffBanner';
 import { KpiTiles } from './KpiTiles';
 import { MapPanel } from './MapPanel';
 import { LevelCrumbs } from './LevelCrumbs';
+import { usePlaceLinks } from './national-level';
 import { worstRows } from './unit-rows';
 import type { OverviewResponse } from '../../../shared/contract/api';
 import { useOverviewModel } from './useOverviewModel';
@@ -67,14 +68,7 @@ export function OverviewPage() {
 
   // The early warning of the viewer's own scope (the city for city-wide roles and the public).
   const warnScope = caps.home ?? 'city';
-
-  // At a national pack's country level a place is a province: selecting it drills into its communes.
-  const countryLevel = level.national && level.province === null;
-  const hrefOf = useCallback(
-    (code: string) => (countryLevel ? linkTo('/', { province: code }) : linkTo(`/units/${encodeURIComponent(code)}`)),
-    [countryLevel, linkTo],
-  );
-  const onSelect = useCallback((code: string) => navigate(hrefOf(code)), [navigate, hrefOf]);
+  const links = usePlaceLinks(level, linkTo, navigate);
 
   return (
     <div className={replay ? 'overview overview--replay' : 'overview'} data-testid="overview-page">
@@ -111,8 +105,7 @@ export function OverviewPage() {
           tileUrl={tileUrl || null}
           tileAttribution={tileAttribution}
           syncNote={syncNote}
-          onSelect={onSelect}
-          hrefOf={hrefOf}
+          {...links}
           toolbarExtra={signedIn && !replay && <TimeBar replay={null} answer={overview} onChange={setReplay} />}
         />
         <aside className="overview__side">
@@ -134,7 +127,7 @@ export function OverviewPage() {
               error={detailError}
               worst={worstRows(rows, metric, 10)}
               metric={metric}
-              onSelect={onSelect}
+              onSelect={links.onSelect}
             />
           </Suspense>
         ) : (

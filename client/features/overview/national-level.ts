@@ -2,7 +2,8 @@
  * The levels of a national pack's overview: the country (its provinces on the map and tiles) and one
  * province after a drill (`?province=<code>`: its communes). A city pack has one level, its units.
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useBoundaries, useProvinceBoundaries } from '../../api';
 import { useSearchParams } from 'react-router';
 import type { BoundariesResponse, JurisdictionResponse, UnitInfo } from '../../../shared/contract/api';
 import type { ProvinceInfo } from '../../../shared/contract/provinces';
@@ -60,8 +61,38 @@ export function useOverviewLevel(j: JurisdictionResponse | undefined): OverviewL
   }, [j, asked]);
 }
 
+/**
+ * The map's cells for the level shown (`enabled`: the geographic map is on): the 34 province cells at
+ * country level (not 3,321 commune cells), one province's communes after a drill, a city's units.
+ */
+export function useLevelBoundaries(enabled: boolean, level: OverviewLevelView) {
+  const countryLevel = level.national && level.province === null;
+  const communeCells = useBoundaries(enabled && !countryLevel);
+  const provinceCells = useProvinceBoundaries(enabled && countryLevel);
+  const cells = countryLevel ? provinceCells : communeCells;
+  return { ...cells, data: useProvinceCells(cells.data ?? undefined, level.places, level.province) };
+}
+
+/**
+ * Where a place links to and what selecting it does: a unit's page, or at a national pack's country
+ * level the province's drill (its communes).
+ */
+export function usePlaceLinks(
+  level: OverviewLevelView,
+  linkTo: (path: string, extra?: Record<string, string | null>) => string,
+  navigate: (to: string) => void,
+) {
+  const countryLevel = level.national && level.province === null;
+  const hrefOf = useCallback(
+    (code: string) => (countryLevel ? linkTo('/', { province: code }) : linkTo(`/units/${encodeURIComponent(code)}`)),
+    [countryLevel, linkTo],
+  );
+  const onSelect = useCallback((code: string) => navigate(hrefOf(code)), [navigate, hrefOf]);
+  return useMemo(() => ({ hrefOf, onSelect }), [hrefOf, onSelect]);
+}
+
 /** The commune cells of one province out of the country's (null while they load). */
-export function useProvinceCells(all: BoundariesResponse | undefined, places: readonly UnitInfo[], province: ProvinceInfo | null) {
+function useProvinceCells(all: BoundariesResponse | undefined, places: readonly UnitInfo[], province: ProvinceInfo | null) {
   return useMemo(() => {
     if (!all || province === null) return all ?? null;
     const codes = new Set(places.map((u) => u.code));

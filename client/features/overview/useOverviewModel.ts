@@ -7,8 +7,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverviewResponse, UnitInfo } from '../../../shared/contract/api';
 import type { Period, ScopeKey, ScopeMetrics } from '../../../shared/contract/metrics';
-import { CITY_CODE, fetchOverview, fetchUnitDetail, useApi, useBoundaries, useJurisdiction, useProvinceBoundaries } from '../../api';
-import { useOverviewLevel, useProvinceCells, type OverviewLevelView } from './national-level';
+import { CITY_CODE, fetchOverview, fetchUnitDetail, useApi, useJurisdiction } from '../../api';
+import { useLevelBoundaries, useOverviewLevel, type OverviewLevelView } from './national-level';
 import { useFormat, useLang } from '../../i18n';
 import { thresholdsFor } from '../../lib/color-scale';
 import { formatMetric, metricValue, type MapMetrics, type MetricKey } from '../../lib/metrics';
@@ -49,12 +49,7 @@ export function useOverviewModel(
 
   const jurisdiction = useJurisdiction();
   const level = useOverviewLevel(jurisdiction.data ?? undefined);
-  // The country level draws the 34 province cells, not 3,321 commune cells.
-  const countryLevel = level.national && level.province === null;
-  const communeCells = useBoundaries(needs.boundaries && !countryLevel);
-  const provinceCells = useProvinceBoundaries(needs.boundaries && countryLevel);
-  const cells = countryLevel ? provinceCells : communeCells;
-  const boundaries = { ...cells, data: useProvinceCells(cells.data ?? undefined, level.places, level.province) };
+  const boundaries = useLevelBoundaries(needs.boundaries, level);
   const overview = useOverviewAnswer(period, replay, level.province?.code ?? null);
   const [detailTick, setDetailTick] = useState(0);
   useEffect(() => {
