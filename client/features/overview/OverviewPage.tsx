@@ -54,7 +54,6 @@ function useShownModel(period: Period, metric: MetricKey, layout: Layout, showTa
 
 export function OverviewPage() {
   const { t } = useTranslation('overview');
-  const navigate = useNavigate();
   const view = useViewParams();
   const { period, metric, layout, searchParams, linkTo } = view;
   const showTable = searchParams.get('table') === '1';
@@ -68,7 +67,7 @@ export function OverviewPage() {
 
   // The early warning of the viewer's own scope (the city for city-wide roles and the public).
   const warnScope = caps.home ?? 'city';
-  const links = usePlaceLinks(level, linkTo, navigate);
+  const links = usePlaceLinks(level, linkTo);
 
   return (
     <div className={replay ? 'overview overview--replay' : 'overview'} data-testid="overview-page">

@@ -4,7 +4,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useBoundaries, useProvinceBoundaries } from '../../api';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { BoundariesResponse, JurisdictionResponse, UnitInfo } from '../../../shared/contract/api';
 import type { ProvinceInfo } from '../../../shared/contract/provinces';
 import type { ScopeKey } from '../../../shared/contract/metrics';
@@ -77,11 +77,8 @@ export function useLevelBoundaries(enabled: boolean, level: OverviewLevelView) {
  * Where a place links to and what selecting it does: a unit's page, or at a national pack's country
  * level the province's drill (its communes).
  */
-export function usePlaceLinks(
-  level: OverviewLevelView,
-  linkTo: (path: string, extra?: Record<string, string | null>) => string,
-  navigate: (to: string) => void,
-) {
+export function usePlaceLinks(level: OverviewLevelView, linkTo: (path: string, extra?: Record<string, string | null>) => string) {
+  const navigate = useNavigate();
   const countryLevel = level.national && level.province === null;
   const hrefOf = useCallback(
     (code: string) => (countryLevel ? linkTo('/', { province: code }) : linkTo(`/units/${encodeURIComponent(code)}`)),
