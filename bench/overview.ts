@@ -189,6 +189,18 @@ export async function main(args: Map<string, string>) {
     );
     const ovS = summarize(ov.result.ms);
     log(`overview: p50 ${round(ovS.p50, 2)} ms, p99 ${round(ovS.p99, 2)} ms (cpu pressure ${ov.cpuPressurePct}%)`);
+    // National pack: the page after a drill into Hà Nội (126 communes), the province level's other answer.
+    const drill =
+      jurisdiction === 'vn'
+        ? await measured(() =>
+            timeGets(
+              server.url,
+              Array.from({ length: requests }, () => '/api/v1/overview?period=month&province=01'),
+            ),
+          )
+        : null;
+    const drillS = drill ? summarize(drill.result.ms) : null;
+    if (drillS) log(`overview?province=01: p50 ${round(drillS.p50, 2)} ms, p99 ${round(drillS.p99, 2)} ms`);
 
     // Handler without HTTP: the same work the route does, to split engine time from transport.
     const units = rt.jurisdiction.units.map((u) => u.code);
@@ -335,7 +347,19 @@ export async function main(args: Map<string, string>) {
         latencyMs: roundSummary(ovS, 2),
         ratioP99ToTarget: round(ovS.p99 / targetMs, 3),
         bytes: ov.result.bytes,
+        // This process's CPU (server and client fetch alike: in-process) per request: less noisy than wall time under load.
+        cpuMsPerRequest: round(ov.cpuMs / requests, 3),
         cpuPressurePct: ov.cpuPressurePct,
+        ...(drill && drillS
+          ? {
+              provinceDrill: {
+                path: '/api/v1/overview?period=month&province=01',
+                latencyMs: roundSummary(drillS, 2),
+                bytes: drill.result.bytes,
+                cpuMsPerRequest: round(drill.cpuMs / requests, 3),
+              },
+            }
+          : {}),
         handlerWithoutHttpMs: roundSummary(summarize(engineMs), 2),
         cityForecastWithoutHttpMs: roundSummary(summarize(cityForecastMs), 2),
         allForecastsWithoutHttpMs: roundSummary(summarize(forecastMs), 2),

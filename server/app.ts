@@ -99,6 +99,7 @@ export interface AppDeps {
   logger: Logger;
   build: string;
   boundaries: ReadDeps['boundaries'];
+  provinceBoundaries?: ReadDeps['provinceBoundaries'];
   details: ReadDeps['details'];
   clientDir: string | null;
   /** How often display tokens and sessions of open sockets are re-checked (the clock tick's period). */

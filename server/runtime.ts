@@ -8,7 +8,8 @@ import { DEFAULT_CALENDAR_DIR, loadCalendarYears } from './config/calendar-loade
 import { createWorkCalendar } from './domain/calendar.js';
 import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type WorkCalendar } from './domain/types.js';
 import { jurisdictionDirOf, jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
-import { resolveBoundaries } from './geo/boundaries-store.js';
+import { provinceParents, provinceScopes } from './metrics/scope-rollup.js';
+import { resolveBoundaries, resolveProvinceBoundaries } from './geo/boundaries-store.js';
 import { MetricsEngine } from './metrics/engine.js';
 import { EarlyWarningIndex } from './metrics/early-warning-index.js';
 import { createAtRiskLedger } from './realtime/at-risk-ledger.js';
@@ -150,8 +151,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const scopes: ScopeKey[] = [
     ...jurisdiction.units.map((u) => `unit:${u.code}` as const),
     ...jurisdiction.departments.map((d) => `department:${d.code}` as const),
+    ...provinceScopes(jurisdiction.provinces),
   ];
-  const engine = new MetricsEngine({ calendar, settings, scopeOf, now, scopes });
+  // A national pack's communes also count in their province (scope-rollup.ts); a city pack has no such level.
+  const parentOf = provinceParents(jurisdiction.units);
+  const engine = new MetricsEngine({ calendar, settings, scopeOf, parentOf, now, scopes });
   const warnings = new EarlyWarningIndex({ calendar, settings, scopeOf, now });
   const t0 = performance.now();
   backfillOlderRows(store, ctx, logger);
@@ -288,6 +292,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     logger,
     build: opts.build,
     boundaries: () => resolveBoundaries(jurisdictionName, { boundariesDir: opts.boundariesDir, jurisdictionDir }),
+    provinceBoundaries: () => resolveProvinceBoundaries(jurisdictionName, jurisdictionDir),
     details,
     clientDir: clientDir && existsSync(clientDir) ? clientDir : clientDir,
     clockTickMs,

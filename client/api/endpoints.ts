@@ -47,13 +47,21 @@ export function fetchBoundaries(o: CallOptions = {}): Promise<BoundariesResponse
   return getJson(apiUrl('/jurisdiction/boundaries'), o);
 }
 
+/** GET /api/v1/jurisdiction/province-boundaries: a national pack's province cells (the country level's map). */
+export function fetchProvinceBoundaries(o: CallOptions = {}): Promise<BoundariesResponse> {
+  return getJson(apiUrl('/jurisdiction/province-boundaries'), o);
+}
+
 /** GET /api/v1/overview?period=: the city, every unit and department, the previous period; with `replay`, as they stood at `at` (issue 16). */
 export function fetchOverview(
   period: Period,
   o: CallOptions = {},
   replay?: { at: string; asOf: 'received' | 'corrected' },
+  /** National pack: the province drilled into (its communes); absent: the top level. */
+  province?: string | null,
 ): Promise<OverviewResponse & { replay?: ReplayInfo }> {
-  return getJson(apiUrl('/overview', replay ? { period, at: replay.at, asOf: replay.asOf } : { period }), o);
+  const level = province ? { province } : {};
+  return getJson(apiUrl('/overview', replay ? { period, at: replay.at, asOf: replay.asOf, ...level } : { period, ...level }), o);
 }
 
 /** GET /api/v1/units/:code?period=: a unit's, a department's, or (`city`) the city's detail. */

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoundariesResponse, JurisdictionResponse } from '../../shared/contract/api';
 import { ApiError, apiUrl, getJson, isAbortError } from './client';
-import { fetchBoundaries, fetchJurisdiction } from './endpoints';
+import { fetchBoundaries, fetchJurisdiction, fetchProvinceBoundaries } from './endpoints';
 import { firstAnswer, firstAnswerNow } from './first-answers';
 import { onBackOnline } from '../offline/offline-state';
 
@@ -119,6 +119,7 @@ export const loadJurisdiction = cached<JurisdictionResponse>(() => firstAnswer(J
 /** Boundaries GeoJSON, fetched once and shared. */
 const BOUNDARIES = apiUrl('/jurisdiction/boundaries');
 export const loadBoundaries = cached<BoundariesResponse>(() => firstAnswer(BOUNDARIES) ?? fetchBoundaries());
+export const loadProvinceBoundaries = cached<BoundariesResponse>(() => fetchProvinceBoundaries());
 
 /** The jurisdiction (units and departments), cached across components and pages. */
 export function useJurisdiction(): ApiState<JurisdictionResponse> {
@@ -133,4 +134,9 @@ export function useJurisdiction(): ApiState<JurisdictionResponse> {
 /** `enabled` false: not fetched (yet); the tile cartogram and the table draw without boundaries. */
 export function useBoundaries(enabled = true): ApiState<BoundariesResponse> {
   return useApi(enabled ? () => loadBoundaries() : null, []);
+}
+
+/** A national pack's province cells, cached like the boundaries; not fetched while `enabled` is false. */
+export function useProvinceBoundaries(enabled: boolean): ApiState<BoundariesResponse> {
+  return useApi(enabled ? () => loadProvinceBoundaries() : null, []);
 }

@@ -98,6 +98,18 @@ export function resolveBoundaries(jurisdictionName: string, options: ResolveBoun
 }
 
 /**
+ * The schematic province cells of a national pack (its manifest's `provinceBoundaries`), or null for a
+ * pack without provinces. Read once per file change, as the unit boundaries.
+ */
+export function resolveProvinceBoundaries(
+  jurisdictionName: string,
+  jurisdictionDir: string = DEFAULT_JURISDICTION_DIR,
+): BoundariesResponse | null {
+  const manifest = readJurisdictionManifest(jurisdictionDir, jurisdictionName);
+  return manifest.provinceBoundaries ? readCollection(join(jurisdictionDir, manifest.provinceBoundaries), true) : null;
+}
+
+/**
  * Serialises a FeatureCollection with one feature per line: valid JSON, small, and a regenerated or
  * re-imported file diffs feature by feature instead of as one 5 MB line.
  */

@@ -2,6 +2,7 @@ import type { Store } from '../db/store.js';
 import { vnStartOfDay } from '../domain/time.js';
 import { previousWindowSameTime } from '../metrics/periods.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from '../metrics/types.js';
+import { NO_PARENT, rollupScopes, type ParentOf } from '../metrics/scope-rollup.js';
 
 /** How long the counts of one part of a day are reused (the cut-off moves by the minute). */
 const PAST_FLOWS_TTL_MS = 60_000;
@@ -31,6 +32,7 @@ export function createPastFlows(
   scopeOf: (code: string) => ScopeKey | null,
   engine: { previousMetricsToDate?(scope: ScopeKey, period: Period, days?: PeriodWindow): ScopeMetrics | null },
   realNow: () => number = Date.now,
+  parentOf: ParentOf = NO_PARENT,
 ) {
   const cache = new Map<string, { until: number; byScope: Map<ScopeKey, FlowCounts> }>();
 
@@ -39,38 +41,29 @@ export function createPastFlows(
     const hit = cache.get(key);
     if (hit && hit.until > realNow()) return hit.byScope;
     const byScope = new Map<ScopeKey, FlowCounts>();
-    const city = zero();
-    byScope.set('city', city);
-    const of = (code: string): FlowCounts | null => {
-      const scope = scopeOf(code);
-      if (scope === null) return null;
-      let c = byScope.get(scope);
-      if (!c) byScope.set(scope, (c = zero()));
-      return c;
+    byScope.set('city', zero());
+    // Every scope a code's counts go to (scope-rollup.ts: the city, the code's own, its province).
+    const of = (code: string): FlowCounts[] => {
+      const scopes = rollupScopes(scopeOf(code), parentOf) ?? [];
+      return scopes.map((scope) => {
+        let c = byScope.get(scope);
+        if (!c) byScope.set(scope, (c = zero()));
+        return c;
+      });
     };
     if (from < to) {
       const { received, finished } = store.read.flowsBetween({ codes, from, to });
       for (const r of received) {
-        const c = of(r.code);
-        if (!c) continue;
-        for (const t of [c, city]) {
+        for (const t of of(r.code)) {
           t.received += r.n;
           t.online += r.online;
         }
       }
       for (const r of finished) {
-        const c = of(r.code);
-        if (!c) continue;
         const field = r.outcome === 'early' ? 'early' : r.outcome === 'on_time' ? 'onTime' : 'late';
-        c[field] += r.n;
-        city[field] += r.n;
+        for (const t of of(r.code)) t[field] += r.n;
       }
-      for (const r of store.read.buckPassingReceivedBetween({ from, to })) {
-        const c = of(r.code);
-        if (!c) continue;
-        c.cases += r.n;
-        city.cases += r.n;
-      }
+      for (const r of store.read.buckPassingReceivedBetween({ from, to })) for (const t of of(r.code)) t.cases += r.n;
     }
     if (cache.size > 16) cache.clear();
     cache.set(key, { until: realNow() + PAST_FLOWS_TTL_MS, byScope });

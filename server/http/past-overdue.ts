@@ -1,6 +1,7 @@
 import type { Store } from '../db/store.js';
 import { vnDayIndex } from '../domain/time.js';
 import type { ScopeKey } from '../metrics/types.js';
+import { NO_PARENT, rollupScopes, type ParentOf } from '../metrics/scope-rollup.js';
 
 export interface OverdueCounts {
   dossiers: number;
@@ -17,13 +18,18 @@ const PAST_OVERDUE_TTL_MS = 60_000;
  * from the stored overdue spans (the live count's definition) and shared for a minute: every overview of the same period asks for the same
  * instant. `realNow` is wall-clock time (the TTL is about query cost, not about city time).
  */
-export function createPastOverdue(store: Store, scopeOf: (code: string) => ScopeKey | null, realNow: () => number = Date.now) {
+export function createPastOverdue(
+  store: Store,
+  scopeOf: (code: string) => ScopeKey | null,
+  realNow: () => number = Date.now,
+  parentOf: ParentOf = NO_PARENT,
+) {
   const cache = new Map<string, { until: number; byScope: Map<ScopeKey, OverdueCounts> }>();
   function load(at: number, newFromDay: number, newToDay: number): Map<ScopeKey, OverdueCounts> {
     const cacheKey = `${at}|${newFromDay}|${newToDay}`;
     const hit = cache.get(cacheKey);
     if (hit && hit.until > realNow()) return hit.byScope;
-    const byScope = overdueByScope(store, scopeOf, at, newFromDay, newToDay);
+    const byScope = overdueByScope(store, scopeOf, at, newFromDay, newToDay, parentOf);
     // Instants roll forward (a new day, week…): keep only the few recent ones.
     if (cache.size > 16) cache.clear();
     cache.set(cacheKey, { until: realNow() + PAST_OVERDUE_TTL_MS, byScope });
@@ -43,25 +49,28 @@ export function createPastOverdue(store: Store, scopeOf: (code: string) => Scope
 
 const zero = (): OverdueCounts => ({ dossiers: 0, dossiersNew: 0, tasks: 0 });
 
-/** The overdue backlog per scope at instant `at`, read now (uncached); lateness begun in [newFromDay, newToDay). */
+/**
+ * The overdue backlog per scope at instant `at`, read now (uncached); lateness begun in [newFromDay, newToDay).
+ * Each code's counts go to every scope it rolls up into (scope-rollup.ts: the city, and its province).
+ */
 export function overdueByScope(
   store: Store,
   scopeOf: (code: string) => ScopeKey | null,
   at: number,
   newFromDay = 0,
   newToDay = 0,
+  parentOf: ParentOf = NO_PARENT,
 ): Map<ScopeKey, OverdueCounts> {
   const { dossiers, tasks } = store.read.overdueAt({ at, newFromDay, newToDay });
   const byScope = new Map<ScopeKey, OverdueCounts>();
-  const city = zero();
-  byScope.set('city', city);
+  byScope.set('city', zero());
   const add = (code: string, field: keyof OverdueCounts, n: number) => {
-    const key = scopeOf(code);
-    if (key === null) return; // a code no longer in the jurisdiction: not the city's either
-    const c = byScope.get(key) ?? zero();
-    c[field] += n;
-    byScope.set(key, c);
-    city[field] += n;
+    // A code no longer in the jurisdiction: not the city's either.
+    for (const key of rollupScopes(scopeOf(code), parentOf) ?? []) {
+      const c = byScope.get(key) ?? zero();
+      c[field] += n;
+      byScope.set(key, c);
+    }
   };
   for (const r of dossiers) {
     add(r.code, 'dossiers', r.n);

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Store } from '../db/store.js';
 import type { DossierState, Jurisdiction, WorkCalendar, DomainSettings } from '../domain/types.js';
@@ -25,6 +25,8 @@ import { HttpError } from './errors.js';
 import { createClosedMetrics } from './closed-period-metrics.js';
 import { boundariesWire } from '../geo/boundaries-wire.js';
 import { createPastFlows } from './past-flows.js';
+import { provinceParents } from '../metrics/scope-rollup.js';
+import { overviewLevelQuery, overviewLevels } from './overview-level.js';
 import { createPastOverdue, type OverdueCounts } from './past-overdue.js';
 import type { DetailService } from './detail-service.js';
 import { denied, principalOf } from './principal.js';
@@ -56,6 +58,8 @@ export interface ReadDeps {
   now: () => number;
   /** The map's boundaries (a new object when the file changes: that is what renews the ETag). */
   boundaries: () => BoundariesResponse;
+  /** A national pack's province cells (the country level's map); null or absent for a city pack. */
+  provinceBoundaries?: () => BoundariesResponse | null;
   /** Unit and city detail tables, computed off the event loop. */
   details: DetailService;
   /** Access rules' settings (the public view on or off). */
@@ -81,12 +85,16 @@ export function readRoutes(deps: ReadDeps): Router {
   const { store, jurisdiction, calendar } = deps;
   const unitByCode = new Map(jurisdiction.units.map((u) => [u.code, u]));
   const deptByCode = new Map(jurisdiction.departments.map((d) => [d.code, d]));
-  const pastOverdue = createPastOverdue(store, deps.scopeOf);
+  // The store's figures of past instants roll codes up as the engine does: the city, and a commune's province.
+  const parentOf = provinceParents(jurisdiction.units);
+  const pastOverdue = createPastOverdue(store, deps.scopeOf, Date.now, parentOf);
   const pastFlows = createPastFlows(
     store,
     [...jurisdiction.units.map((u) => u.code), ...jurisdiction.departments.map((d) => d.code)],
     deps.scopeOf,
     deps.metrics,
+    Date.now,
+    parentOf,
   );
   const nameOf = (code: string | null) => (code ? (unitByCode.get(code)?.fullName ?? deptByCode.get(code)?.name ?? code) : '');
 
@@ -105,14 +113,21 @@ export function readRoutes(deps: ReadDeps): Router {
   // Megabytes once official boundaries are imported: rounded coordinates, compressed by the app's
   // compression middleware, and a strong ETag so a browser revalidates with a 304 instead of a download.
   // The ETag is of the identity bytes; caches keep encodings apart through Vary: Accept-Encoding.
-  r.get('/jurisdiction/boundaries', (req, res) => {
-    const { body, etag } = boundariesWire(deps.boundaries());
+  const sendBoundaries = (req: Request, res: Response, fc: BoundariesResponse) => {
+    const { body, etag } = boundariesWire(fc);
     res.set({ 'Cache-Control': 'public, max-age=300', ETag: etag });
     if (req.fresh) {
       res.status(304).end();
       return;
     }
     res.type('application/json').send(body);
+  };
+  r.get('/jurisdiction/boundaries', (req, res) => sendBoundaries(req, res, deps.boundaries()));
+  // The country level's map: one cell per province (national packs only).
+  r.get('/jurisdiction/province-boundaries', (req, res) => {
+    const fc = deps.provinceBoundaries?.() ?? null;
+    if (fc === null) throw new HttpError(404, 'not_found', 'this jurisdiction has no provinces (JURISDICTION=vn has)');
+    sendBoundaries(req, res, fc);
   });
 
   // Filtered to what the principal may see: a unit leader gets their unit only, and no city total.
@@ -127,10 +142,13 @@ export function readRoutes(deps: ReadDeps): Router {
   };
   const closed = createClosedMetrics(deps, pastOverdue);
 
+  const levels = overviewLevels(jurisdiction);
   r.get('/overview', (req, res) => {
     const p = principalOf(res);
     const asked = askedPeriod(req);
+    const level = levels.plan(parseQuery(overviewLevelQuery, req).province);
     if (asked.current === null) {
+      // A named past period keeps the flat answer (every unit): the province level is of current periods.
       res.json(closed.overview(p, asked, dayInfo));
       return;
     }
@@ -145,23 +163,29 @@ export function readRoutes(deps: ReadDeps): Router {
       return m;
     };
     const units: OverviewResponse['units'] = {};
-    for (const u of jurisdiction.units) if (may(`unit:${u.code}`)) units[u.code] = metricsOf(`unit:${u.code}`, period);
+    for (const c of level.units) if (may(`unit:${c}`)) units[c] = metricsOf(`unit:${c}`, period);
     const departments: OverviewResponse['departments'] = {};
-    for (const d of jurisdiction.departments)
-      if (may(`department:${d.code}`)) departments[d.code] = metricsOf(`department:${d.code}`, period);
-    const city = may('city');
-    if (!city && !Object.keys(units).length && !Object.keys(departments).length) throw denied(p, 'the overview');
+    if (level.departments)
+      for (const d of jurisdiction.departments)
+        if (may(`department:${d.code}`)) departments[d.code] = metricsOf(`department:${d.code}`, period);
+    const provinces: Record<string, ScopeMetrics> = {};
+    for (const c of level.provinces) if (may(`province:${c}`)) provinces[c] = metricsOf(`province:${c}`, period);
+    const { top } = level;
+    const whole = may(top);
+    if (!whole && !Object.keys(units).length && !Object.keys(departments).length && !Object.keys(provinces).length)
+      throw denied(p, 'the overview');
     const w = deps.metrics.window(period);
     const body: OverviewResponse = {
       asOf: toVnIso(deps.now()),
       window: { period, from: toVnIso(w.from), to: toVnIso(w.to) },
-      city: city ? metricsOf('city', period) : null,
+      city: whole ? metricsOf(top, period) : null,
       units,
       departments,
-      previousCity: city ? previousOf('city', period) : null,
-      previousCityToDate: city ? pastFlows.sameTime('city', period, deps.now()) : null,
-      day: dayInfo(city),
-      forecast: city ? forecastView({ ...deps, metrics: { metrics: metricsOf } }, deps.now(), period, 'city') : null,
+      previousCity: whole ? previousOf(top, period) : null,
+      previousCityToDate: whole ? pastFlows.sameTime(top, period, deps.now()) : null,
+      day: dayInfo(whole, top),
+      forecast: whole && top === 'city' ? forecastView({ ...deps, metrics: { metrics: metricsOf } }, deps.now(), period, 'city') : null,
+      ...(level.level ? { level: level.level, provinces } : {}),
     };
     res.json(body);
   });
@@ -184,8 +208,8 @@ export function readRoutes(deps: ReadDeps): Router {
     return deps.metrics.previousMetrics?.(scope, period, pastOverdue.atEndOf(scope, previous)) ?? null;
   }
 
-  /** Today, and on a day off the last working day's city figures (judged like today, at its end). */
-  function dayInfo(withCity: boolean): DayInfo {
+  /** Today, and on a day off the last working day's figures of `top` (judged like today, at its end). */
+  function dayInfo(withCity: boolean, top: ScopeKey = 'city'): DayInfo {
     const now = deps.now();
     const today = vnDayIndex(now);
     const date = dayKeyOfIndex(today);
@@ -193,7 +217,7 @@ export function readRoutes(deps: ReadDeps): Router {
     const last = lastWorkingDayBefore(today, (key) => calendar.isWorkingDay(key));
     if (last === null) return { date, workingDay: false, lastWorkingDay: null };
     const window = { from: vnDayStartOfIndex(last), to: vnDayStartOfIndex(last + 1) };
-    const cityMetrics = withCity ? (deps.metrics.dayMetrics?.('city', last, pastOverdue.atEndOf('city', window)) ?? null) : null;
+    const cityMetrics = withCity ? (deps.metrics.dayMetrics?.(top, last, pastOverdue.atEndOf(top, window)) ?? null) : null;
     return { date, workingDay: false, lastWorkingDay: { date: dayKeyOfIndex(last), city: cityMetrics } };
   }
 

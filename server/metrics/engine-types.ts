@@ -12,6 +12,11 @@ export interface MetricsEngineDeps {
    * (a code mapped to `city` is ignored).
    */
   scopeOf: (code: string) => ScopeKey | null;
+  /**
+   * The province of a leaf scope in a national jurisdiction (scope-rollup.ts): its items are counted
+   * there too, live; none by default (a city pack).
+   */
+  parentOf?: (leaf: ScopeKey) => ScopeKey | null;
   /** The clock, epoch ms. Read at construction and before each update. */
   now: () => number;
   /** Scopes to list from the start (every unit and department), before they have any data. */

@@ -32,6 +32,7 @@ import type { DossierFootprint, TaskFootprint } from './footprint.js';
 import { onTimeRateBasis, windowDays } from './periods.js';
 import { addDossierFootprint, addTaskFootprint, overdueBetween } from './scope-accounting.js';
 import { NOT_SCHEDULED, TransitionSchedule } from './transition-schedule.js';
+import { isAggregateScope, NO_PARENT, type ParentOf } from './scope-rollup.js';
 import { PERIODS } from './types.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from './types.js';
 
@@ -43,6 +44,7 @@ const NO_BACKLOG = new Int32Array(BACKLOG_COUNTERS);
 export class MetricsEngine {
   private readonly ctx: DossierContext;
   private readonly scopeOf: (code: string) => ScopeKey | null;
+  private readonly parentOf: ParentOf;
   private readonly clock: () => number;
   private present: number;
   private readonly flows: FlowBuckets;
@@ -60,6 +62,7 @@ export class MetricsEngine {
   constructor(deps: MetricsEngineDeps) {
     this.ctx = { calendar: deps.calendar, settings: deps.settings };
     this.scopeOf = deps.scopeOf;
+    this.parentOf = deps.parentOf ?? NO_PARENT;
     this.clock = deps.now;
     this.present = deps.now();
     this.flows = new FlowBuckets(this.present, this.scopeStates);
@@ -338,6 +341,7 @@ export class MetricsEngine {
     if (s === null) return;
     this.addDossierTo(this.city, fp, sign);
     this.addDossierTo(s, fp, sign);
+    if (s.parent !== null) this.addDossierTo(s.parent, fp, sign);
   }
 
   private addDossierTo(s: ScopeState, fp: DossierFootprint, sign: number): void {
@@ -351,6 +355,7 @@ export class MetricsEngine {
     if (s === null) return;
     this.addTaskTo(this.city, fp, sign);
     this.addTaskTo(s, fp, sign);
+    if (s.parent !== null) this.addTaskTo(s.parent, fp, sign);
   }
 
   private addTaskTo(s: ScopeState, fp: TaskFootprint, sign: number): void {
@@ -362,7 +367,11 @@ export class MetricsEngine {
     let s = this.codeScopes.get(code);
     if (s === undefined) {
       const key = this.scopeOf(code);
-      s = key === null || key === 'city' ? null : this.scopeState(key);
+      s = key === null || isAggregateScope(key) ? null : this.scopeState(key);
+      if (s !== null && key !== null && s.parent === null) {
+        const parent = this.parentOf(key);
+        if (parent !== null) s.parent = this.scopeState(parent);
+      }
       this.codeScopes.set(code, s);
     }
     return s;

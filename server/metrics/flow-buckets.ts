@@ -13,7 +13,7 @@
  *
  * Bulk load (a restart with millions of finished dossiers): addDeferred writes only the item's own
  * scope's buckets; the first read or update afterwards rebuilds the city's buckets as the sum of
- * every other scope's (each counted item is in exactly one) and every total from the buckets, once.
+ * its leaf scopes' (and a province's as the sum of its communes') and every total from the buckets, once.
  */
 import { civilFromDays, daysFromCivil, vnDayIndex } from '../domain/time.js';
 import { FLOW_COUNTERS, BACKLOG_COUNTERS, F_HIST_TOTAL } from './counters.js';
@@ -21,6 +21,7 @@ import { HISTOGRAM_BINS } from './histogram.js';
 import { periodWindow, previousWindow, previousWindowToDate, windowDays } from './periods.js';
 import { PERIODS } from './types.js';
 import type { Period, PeriodWindow, ScopeKey } from './types.js';
+import { isAggregateScope } from './scope-rollup.js';
 
 /** Day buckets older than today − this many days are dropped (previous `live` starts at today − 59). */
 export const DAY_RETENTION_DAYS = 64;
@@ -77,8 +78,14 @@ export class ScopeState {
   readonly months = new Map<number, Bucket>();
   /** Running totals of the current window of each period, in PERIODS order. */
   readonly totals: Bucket[] = PERIODS.map(() => newBucket(null));
+  /** A sum of leaf scopes (`city`, a province): never written by addDeferred, rebuilt from its leaves. */
+  readonly aggregate: boolean;
+  /** The province a leaf scope also counts in (scope-rollup.ts), set by the engine; null for none. */
+  parent: ScopeState | null = null;
 
-  constructor(readonly key: ScopeKey) {}
+  constructor(readonly key: ScopeKey) {
+    this.aggregate = isAggregateScope(key);
+  }
 }
 
 const PERIOD_COUNT = PERIODS.length;
@@ -210,27 +217,38 @@ export class FlowBuckets {
 
   private rebuildAllTotals(): void {
     this.totalsStale = false;
-    this.rebuildCityBuckets();
+    this.rebuildAggregateBuckets();
     for (const s of this.scopes.values()) for (let p = 0; p < PERIOD_COUNT; p++) this.rebuildTotal(s, p);
   }
 
-  /** The city's buckets as the sum of every other scope's (each counted item is in exactly one). */
-  private rebuildCityBuckets(): void {
+  /**
+   * The aggregates' buckets (the city's, the provinces') as the sums of their leaf scopes' (each counted
+   * item is in exactly one leaf).
+   */
+  private rebuildAggregateBuckets(): void {
     const city = this.scopes.get('city');
     if (city === undefined) return;
-    city.days.clear();
-    city.months.clear();
     for (const s of this.scopes.values()) {
-      if (s === city) continue;
-      for (const [month, b] of s.months) addBucketInto(this.monthBucket(city, month), b);
-      for (const [day, b] of s.days) {
-        let c = city.days.get(day);
-        if (c === undefined) {
-          c = newBucket(this.monthBucket(city, this.monthOf(day)));
-          city.days.set(day, c);
-        }
-        addBucketInto(c, b);
+      if (!s.aggregate) continue;
+      s.days.clear();
+      s.months.clear();
+    }
+    for (const s of this.scopes.values()) {
+      if (s.aggregate) continue;
+      this.addBucketsInto(city, s);
+      if (s.parent !== null) this.addBucketsInto(s.parent, s);
+    }
+  }
+
+  private addBucketsInto(into: ScopeState, s: ScopeState): void {
+    for (const [month, b] of s.months) addBucketInto(this.monthBucket(into, month), b);
+    for (const [day, b] of s.days) {
+      let c = into.days.get(day);
+      if (c === undefined) {
+        c = newBucket(this.monthBucket(into, this.monthOf(day)));
+        into.days.set(day, c);
       }
+      addBucketInto(c, b);
     }
   }
 

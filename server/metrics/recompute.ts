@@ -17,11 +17,14 @@ import { vnDayIndex } from '../domain/time.js';
 import { onTimeRateBasis, periodWindow } from './periods.js';
 import { emptyScopeMetrics } from '../../shared/contract/metrics.js';
 import { PERIODS } from './types.js';
+import { NO_PARENT, rollupScopes, type ParentOf } from './scope-rollup.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from './types.js';
 
 export interface RecomputeContext extends DossierContext {
   /** Same mapping as the engine's: code → `unit:…`/`department:…`; null (or `city`) → ignored. */
   scopeOf: (code: string) => ScopeKey | null;
+  /** Same as the engine's: the province a leaf scope also counts in (scope-rollup.ts); none by default. */
+  parentOf?: ParentOf;
 }
 
 /** Key of computeAllMetrics' map: `${scope}|${period}`. */
@@ -64,10 +67,7 @@ export function computeAllMetrics(
     }
     return t;
   };
-  const scopesOf = (code: string): ScopeKey[] | null => {
-    const scope = ctx.scopeOf(code);
-    return scope === null || scope === 'city' ? null : ['city', scope];
-  };
+  const scopesOf = (code: string): ScopeKey[] | null => rollupScopes(ctx.scopeOf(code), ctx.parentOf ?? NO_PARENT);
   talliesOf('city');
 
   for (const d of dossiers) {

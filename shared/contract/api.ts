@@ -2,7 +2,7 @@
  * Response shapes of the read API (/api/v1), and the enumerations they carry. Instants are ISO 8601
  * strings with +07:00 offset on the wire. Imports nothing outside the contract.
  */
-import type { ProvinceInfo } from './provinces.js';
+import type { OverviewLevel, ProvinceInfo } from './provinces.js';
 import type { Period, ScopeKey, ScopeMetrics } from './metrics.js';
 import type { AlertRaised } from './events.js';
 import type { ScopeForecastView } from './early-warning.js';
@@ -110,6 +110,16 @@ export interface OverviewResponse {
    * and department's: GET /forecast.
    */
   forecast: ScopeForecastView | null;
+  /**
+   * National packs only (absent for a city pack): the level this answer is of. Country (`province`
+   * null): `provinces` carries every province the caller may see and `units` is empty (3,321 communes
+   * are a drill away, not in every answer). One province (`?province=<code>`): `units` carries its
+   * communes, `departments` is empty, and `city`, `previousCity`, `previousCityToDate` and `day` are the
+   * province's figures (`forecast` is null: the early warning counts the country and its communes).
+   */
+  level?: OverviewLevel;
+  /** National packs at country level: keyed by province code (those the caller may see). */
+  provinces?: Record<string, ScopeMetrics>;
 }
 
 export interface DayInfo {

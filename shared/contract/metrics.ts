@@ -9,8 +9,11 @@ export type Period = (typeof PERIODS)[number];
 /** Which overdue dossiers the on-time rate's denominator holds (ScopeMetrics.onTimeRate). */
 export type OnTimeRateBasis = 'backlog' | 'new';
 
-/** Key of a metrics scope: the whole city, one ward/commune, or one department. */
-export type ScopeKey = 'city' | `unit:${string}` | `department:${string}`;
+/**
+ * Key of a metrics scope: the whole jurisdiction (`city`: the city, or the country of a national pack),
+ * one province of a national pack (the sum of its communes), one ward/commune, or one department.
+ */
+export type ScopeKey = 'city' | `province:${string}` | `unit:${string}` | `department:${string}`;
 
 export interface TaskCounters {
   /** Tasks assigned in the period. */

@@ -16,3 +16,9 @@ export interface ProvinceInfo {
   lat: number;
   lon: number;
 }
+
+/** Which level of a national pack an overview answer is of (OverviewResponse.level). */
+export interface OverviewLevel {
+  /** The province's code, or null for the whole country. */
+  province: string | null;
+}

@@ -32,7 +32,7 @@ export interface E2eServer {
  * The real server with the built client (dist/client, built by `npm test` before the tests run),
  * a real SQLite file, and the demo city seeded with a short, small history so the test starts fast.
  */
-export async function startE2eServer(options: { deltaFlushMs?: number } = {}): Promise<E2eServer> {
+export async function startE2eServer(options: { deltaFlushMs?: number; jurisdiction?: 'hcmc' | 'vn' } = {}): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'bdt-e2e-'));
   const logger = createLogger('silent');
   const calendarDir = join(dir, 'calendar');
@@ -47,8 +47,19 @@ export async function startE2eServer(options: { deltaFlushMs?: number } = {}): P
     clockTickMs: 1000,
     boundariesDir: join(dir, 'boundaries'),
     calendarDir,
+    jurisdiction: options.jurisdiction,
   });
-  const demo = await startDemo({ runtime, clock: systemClock, logger, seed: 79, liveScale: 0.2, seedDays: 10, seedScale: 0.08 });
+  // The country is ≈ 20 × the city: a smaller share of it seeds as fast.
+  const national = options.jurisdiction === 'vn';
+  const demo = await startDemo({
+    runtime,
+    clock: systemClock,
+    logger,
+    seed: 79,
+    liveScale: national ? 0.005 : 0.2,
+    seedDays: national ? 4 : 10,
+    seedScale: national ? 0.004 : 0.08,
+  });
   const dossierKey = generateSourceKey();
   runtime.store.sources.upsertKey('e2e-dossiers', 'dossier', hashSourceKey(dossierKey), Date.now());
   await new Promise<void>((r) => runtime.app.http.listen(0, '127.0.0.1', r));

@@ -25,6 +25,8 @@ export interface MapUnitView {
 
 export interface GeoMapProps {
   boundaries: BoundariesResponse;
+  /** The farthest zoom out (default 7, a city); read at first render only. */
+  minZoom?: number;
   /** View of each unit by code (missing: no data). */
   views: Record<string, MapUnitView>;
   /** Codes left out of the initial fit (a far island shown as an inset instead). */
@@ -231,7 +233,7 @@ function usePulseChanged(layers: LayersRef, changed: readonly string[], changeCo
 
 /** Leaflet map of unit polygons coloured by level; see the module comment. */
 export function GeoMap(props: GeoMapProps) {
-  const { ariaLabel, tileUrl, tileAttribution, ...layerProps } = props;
+  const { ariaLabel, tileUrl, tileAttribution, minZoom, ...layerProps } = props;
   return (
     <div className="geo-map-frame" role="region" aria-label={ariaLabel}>
       <MapContainer
@@ -239,7 +241,8 @@ export function GeoMap(props: GeoMapProps) {
         center={HCMC_CENTER}
         zoom={9}
         zoomSnap={0.25}
-        minZoom={7}
+        // The country (a national pack) needs room to fit its length; a city never zooms out that far.
+        minZoom={minZoom ?? 7}
         maxZoom={16}
         // Fixed at first render (react-leaflet): attribution only matters with a base map.
         attributionControl={tileUrl != null}

@@ -30,6 +30,8 @@ interface MapPanelProps {
   tileAttribution: string;
   syncNote: string | null;
   onSelect: (code: string) => void;
+  /** Where a place's tile links to (a unit's page; at a national pack's country level, the province's drill). */
+  hrefOf?: (code: string) => string;
   /** More controls at the end of the toolbar (the time bar's button while live). */
   toolbarExtra?: ReactNode;
 }
@@ -125,7 +127,7 @@ function MapView(p: MapPanelProps) {
         tileValue={p.tileValue}
         changed={p.changed}
         changeCount={p.changeCount}
-        hrefOf={(code) => linkTo(`/units/${encodeURIComponent(code)}`)}
+        hrefOf={p.hrefOf ?? ((code) => linkTo(`/units/${encodeURIComponent(code)}`))}
         onSelect={p.onSelect}
         ariaLabel={t('map.tilesLabel')}
       />
@@ -139,6 +141,9 @@ function MapView(p: MapPanelProps) {
     <div className="geo-wrap">
       <Suspense fallback={<p className="empty map-loading">{t('map.loadingMap')}</p>}>
         <GeoMap
+          // Remounted when the pack turns out national: Leaflet reads minZoom once.
+          key={national ? 'national' : 'city'}
+          minZoom={national ? 4 : undefined}
           boundaries={p.boundaries}
           views={p.views}
           insetCodes={insetUnits.map((u) => u.code)}

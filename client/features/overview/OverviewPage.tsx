@@ -4,7 +4,7 @@
  * overview first, then from the live `city` subscription, which replaces them on every
  * snapshot and updates them on every delta.
  */
-import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useClientConfig } from '../../api';
@@ -18,6 +18,8 @@ import { DepartmentList } from './DepartmentList';
 import { DayOffBanner } from './DayOffBanner';
 import { KpiTiles } from './KpiTiles';
 import { MapPanel } from './MapPanel';
+import { LevelCrumbs } from './LevelCrumbs';
+import { usePlaceLinks } from './national-level';
 import type { OverviewResponse } from '../../../shared/contract/api';
 import { useOverviewModel } from './useOverviewModel';
 import { useSession } from '../auth/session';
@@ -51,7 +53,6 @@ function useShownModel(period: Period, metric: MetricKey, layout: Layout, showTa
 
 export function OverviewPage() {
   const { t } = useTranslation('overview');
-  const navigate = useNavigate();
   const view = useViewParams();
   const { period, metric, layout, searchParams, linkTo } = view;
   const showTable = searchParams.get('table') === '1';
@@ -60,13 +61,12 @@ export function OverviewPage() {
 
   const { signedIn, replay, setReplay } = useSignedInReplay(view);
   const { chartsRef, chartsNear, m } = useShownModel(period, metric, layout, showTable, replay);
-  const { jurisdiction, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
+  const { jurisdiction, level, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
   const { changedUnits, changedDepts, shortNames, syncNote, detail, detailError, loadError, worst } = m;
 
   // The early warning of the viewer's own scope (the city for city-wide roles and the public).
   const warnScope = caps.home ?? 'city';
-
-  const onSelect = useCallback((code: string) => navigate(linkTo(`/units/${encodeURIComponent(code)}`)), [navigate, linkTo]);
+  const links = usePlaceLinks(level, linkTo);
 
   return (
     <div className={replay ? 'overview overview--replay' : 'overview'} data-testid="overview-page">
@@ -81,6 +81,7 @@ export function OverviewPage() {
           }}
         />
       )}
+      {level.national && <LevelCrumbs province={level.province} count={units.length} />}
       {period === 'today' && ov?.day && <DayOffBanner day={ov.day} />}
       <KpiTiles period={period} city={city} {...previousOf(ov)} replaying={replay !== null} />
       <ForecastLine forecast={ov?.forecast?.scope} horizons={ov?.forecast?.horizons} period={period} rateNow={city?.onTimeRate ?? null} />
@@ -102,7 +103,7 @@ export function OverviewPage() {
           tileUrl={tileUrl || null}
           tileAttribution={tileAttribution}
           syncNote={syncNote}
-          onSelect={onSelect}
+          {...links}
           toolbarExtra={signedIn && !replay && <TimeBar replay={null} answer={overview} onChange={setReplay} />}
         />
         <aside className="overview__side">
@@ -124,7 +125,7 @@ export function OverviewPage() {
               error={detailError}
               worst={worst}
               metric={metric}
-              onSelect={onSelect}
+              onSelect={links.onSelect}
             />
           </Suspense>
         ) : (

@@ -7,8 +7,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverviewResponse, UnitInfo } from '../../../shared/contract/api';
 import type { Period, ScopeKey, ScopeMetrics } from '../../../shared/contract/metrics';
-import { CITY_CODE, apiUrl, fetchOverview, fetchUnitDetail, useApi, useBoundaries, useJurisdiction } from '../../api';
+import { CITY_CODE, apiUrl, fetchOverview, fetchUnitDetail, useApi, useJurisdiction } from '../../api';
 import { firstAnswerNow } from '../../api/first-answers';
+import { useLevelBoundaries, useOverviewLevel, type OverviewLevelView } from './national-level';
 import { useFormat, useLang } from '../../i18n';
 import { thresholdsFor } from '../../lib/color-scale';
 import { formatMetric, metricValue, type MapMetrics, type MetricKey } from '../../lib/metrics';
@@ -49,8 +50,9 @@ export function useOverviewModel(
   const settings = useSettings();
 
   const jurisdiction = useJurisdiction();
-  const boundaries = useBoundaries(needs.boundaries);
-  const overview = useOverviewAnswer(period, replay);
+  const level = useOverviewLevel(jurisdiction.data ?? undefined);
+  const boundaries = useLevelBoundaries(needs.boundaries, level);
+  const overview = useOverviewAnswer(period, replay, level.province?.code ?? null);
   const [detailTick, setDetailTick] = useState(0);
   useEffect(() => {
     const id = window.setInterval(() => setDetailTick((n) => n + 1), CITY_DETAIL_REFRESH_MS);
@@ -65,12 +67,13 @@ export function useOverviewModel(
 
   const ls = live.state;
   const ov = overview.data && overview.data.window.period === period ? overview.data : null;
-  const latest = useLatestMetrics(ls, ov, period, replay !== null);
+  const latest = useLatestMetrics(ls, ov, period, replay !== null, level);
   const { unitMetrics, deptMetrics } = useWithDataTrust(latest, period, needs.dataTrust);
   const { city } = latest;
 
-  const units = useMemo(() => jurisdiction.data?.units ?? [], [jurisdiction.data]);
-  const departments = useMemo(() => jurisdiction.data?.departments ?? [], [jurisdiction.data]);
+  const units = level.places;
+  // Inside a province the departments (the country's ministries) are not shown: the answer has none.
+  const departments = useMemo(() => (level.province ? [] : (jurisdiction.data?.departments ?? [])), [jurisdiction.data, level.province]);
 
   const thresholds = useMemo(
     () =>
@@ -85,7 +88,7 @@ export function useOverviewModel(
   const rows = useMemo(() => buildRows(units, unitMetrics, metric, thresholds), [units, unitMetrics, metric, thresholds]);
   const deptRows = useMemo(() => buildRows(departments, deptMetrics, metric, thresholds), [departments, deptMetrics, metric, thresholds]);
 
-  const views = useMapViews(rows, units, metric);
+  const views = useMapViews(rows, units, metric, level.national && level.province === null);
   // The worst-units chart's rows, the same array while a live update leaves them as they were.
   const worst = useStable(worstRows(rows, metric, 10), sameRanking);
   const tileValue = useTileValue(rows, metric);
@@ -107,6 +110,7 @@ export function useOverviewModel(
 
   return {
     jurisdiction,
+    level,
     boundaries,
     overview,
     cityDetail,
@@ -134,13 +138,14 @@ export function useOverviewModel(
  * The REST overview, read again every OVERVIEW_REFRESH_MS; while replaying, the overview at that
  * moment (the live pushes are then not merged in: useLatestMetrics).
  */
-function useOverviewAnswer(period: Period, replay: ReplayParams | null) {
+function useOverviewAnswer(period: Period, replay: ReplayParams | null, province: string | null) {
   const replayAt = replay ? toAtParam(replay.at) : null;
   const replayAsOf = replay?.asOf ?? 'received';
   const overview = useApi(
-    (signal) => fetchOverview(period, { signal }, replayAt === null ? undefined : { at: replayAt, asOf: replayAsOf }),
-    [period, replayAt, replayAsOf],
-    () => (replayAt === null ? firstAnswerNow(apiUrl('/overview', { period })) : undefined),
+    (signal) => fetchOverview(period, { signal }, replayAt === null ? undefined : { at: replayAt, asOf: replayAsOf }, province),
+    [period, replayAt, replayAsOf, province],
+    // The page's first answer is the overview of the link's period (server/http/index-preloads.ts), never a province's.
+    () => (replayAt === null && !province ? firstAnswerNow(apiUrl('/overview', { period })) : undefined),
   );
   const reloadOverview = overview.reload;
   useEffect(() => {
@@ -159,18 +164,28 @@ function useAppTitle(): void {
   }, [appTitle]);
 }
 
-/** Each scope's metrics: live once the `city` subscription has a snapshot for this period, else the REST overview's. */
-function useLatestMetrics(ls: MetricsState, ov: OverviewResponse | null, period: Period, replaying: boolean) {
+/**
+ * Each scope's metrics: live once the `city` subscription has a snapshot for this period, else the REST
+ * overview's. At a national pack's country level the map's places are provinces; the KPIs are the
+ * level's top scope (the country, or the province drilled into).
+ */
+function useLatestMetrics(ls: MetricsState, ov: OverviewResponse | null, period: Period, replaying: boolean, level: OverviewLevelView) {
   const liveReady = !replaying && ls.snapshots > 0 && ls.scope === 'city' && ls.period === period;
+  // The answer in hand must be of the level shown (a drill changes it before the new answer arrives).
+  const sameLevel = (ov?.level?.province ?? null) === (level.province?.code ?? null);
+  const rest = sameLevel ? ov : null;
+  const { scopeOf, top } = level;
   const unitMetrics = useCallback(
-    (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`unit:${code}`] : undefined) ?? ov?.units[code],
-    [liveReady, ls.metrics, ov],
+    (code: string): ScopeMetrics | undefined =>
+      (liveReady ? ls.metrics[scopeOf(code)] : undefined) ??
+      (scopeOf(code).startsWith('province:') ? rest?.provinces?.[code] : rest?.units[code]),
+    [liveReady, ls.metrics, rest, scopeOf],
   );
   const deptMetrics = useCallback(
-    (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`department:${code}`] : undefined) ?? ov?.departments[code],
-    [liveReady, ls.metrics, ov],
+    (code: string): ScopeMetrics | undefined => (liveReady ? ls.metrics[`department:${code}`] : undefined) ?? rest?.departments[code],
+    [liveReady, ls.metrics, rest],
   );
-  const city = (liveReady ? ls.metrics.city : undefined) ?? ov?.city ?? null;
+  const city = (liveReady ? ls.metrics[top] : undefined) ?? rest?.city ?? null;
   return { unitMetrics, deptMetrics, city };
 }
 
@@ -201,7 +216,12 @@ function withTrust(m: ScopeMetrics | undefined, trust: number | null | undefined
 }
 
 /** What the map shows of each unit: its level, its name (with its type in English) and the metric's value. */
-function useMapViews(rows: readonly UnitRow[], units: readonly UnitInfo[], metric: MetricKey): Record<string, MapUnitView> {
+function useMapViews(
+  rows: readonly UnitRow[],
+  units: readonly UnitInfo[],
+  metric: MetricKey,
+  provinces: boolean,
+): Record<string, MapUnitView> {
   const { t: tc } = useTranslation();
   const f = useFormat();
   const lang = useLang();
@@ -211,11 +231,17 @@ function useMapViews(rows: readonly UnitRow[], units: readonly UnitInfo[], metri
     const out: Record<string, MapUnitView> = {};
     for (const r of rows) {
       const u = unitByCode.get(r.code);
-      const label = lang === 'en' ? `${r.nameEn || r.name} (${tc(`unitType.${u?.type ?? 'Phường'}`)})` : (u?.fullName ?? r.name);
+      // Provinces (a national pack's country level) carry their kind in their full names ("Tỉnh Cao Bằng").
+      const label =
+        lang === 'en'
+          ? provinces
+            ? r.nameEn || r.name
+            : `${r.nameEn || r.name} (${tc(`unitType.${u?.type ?? 'Phường'}`)})`
+          : (u?.fullName ?? r.name);
       out[r.code] = { level: r.level, label, valueText: `${metricName}: ${formatMetric(metric, r.value, f)}` };
     }
     return out;
-  }, [rows, unitByCode, lang, metric, metricName, f, tc]);
+  }, [rows, unitByCode, lang, metric, metricName, f, tc, provinces]);
 }
 
 /** The short value text inside a unit's tile. */

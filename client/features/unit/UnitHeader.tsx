@@ -7,6 +7,8 @@ import { useLang } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { formatDayTime } from './datetime';
 import { formatDate } from '../../lib/format';
+import { useJurisdiction } from '../../api';
+import { LevelCrumbs } from '../overview/LevelCrumbs';
 
 export interface UnitHeaderProps {
   detail: UnitDetailResponse;
@@ -34,11 +36,17 @@ export function UnitHeader({ detail, asOf, live, replaying = false }: UnitHeader
   const { linkTo } = useViewParams();
   const { name, typeKey } = unitIdentity(detail, lang);
   const code = detail.unit?.code ?? detail.department?.code ?? null;
+  // A commune of a national pack: Cả nước › its province › it.
+  const province = useJurisdiction().data?.provinces?.find((p) => p.code === detail.unit?.province) ?? null;
   return (
     <header className="page-head">
-      <p className="crumbs">
-        <Link to={linkTo('/')}>{t('back')}</Link>
-      </p>
+      {province ? (
+        <LevelCrumbs province={province} here={name ?? ''} />
+      ) : (
+        <p className="crumbs">
+          <Link to={linkTo('/')}>{t('back')}</Link>
+        </p>
+      )}
       <p className="page-kicker unit-type">
         {t(`type.${typeKey}`)}
         {code ? ` · ${t('code', { code })}` : ''}

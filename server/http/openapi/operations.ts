@@ -11,6 +11,7 @@ import { dvcqgBody, dvcqgQuery } from '../../ingest/dvcqg-body.js';
 import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS } from '../../db/read-repo.js';
 import { pageQuery, sortQuery } from '../query.js';
 import { periodQuery, recentAlertsQuery, scopeDetailQuery } from '../read-routes.js';
+import { overviewLevelQuery } from '../overview-level.js';
 import { replayOverviewQuery } from '../replay-routes.js';
 import { replayReadQuery } from '../replay-request.js';
 import { replayCompareQuery } from '../replay-compare-routes.js';
@@ -169,13 +170,25 @@ export const OPERATIONS: Operation[] = [
   }),
   op(
     'get',
+    '/jurisdiction/province-boundaries',
+    'provinceBoundaries',
+    'figures',
+    'A national pack’s province cells (GeoJSON); 404 for a city pack',
+    {
+      access: 'read',
+      answer: ts('BoundariesResponse'),
+      errors: [404],
+    },
+  ),
+  op(
+    'get',
     '/overview',
     'overview',
     'figures',
-    'Metrics of the city, every unit and department the caller may see; with `at`, as they stood then (plus a `replay` block: ReplayInfo)',
+    'Metrics of the city, every unit and department the caller may see; with `at`, as they stood then (plus a `replay` block: ReplayInfo). National pack: the provinces at country level, one province’s communes with `province`',
     {
       access: 'read',
-      query: [periodQuery, replayOverviewQuery],
+      query: [periodQuery, overviewLevelQuery, replayOverviewQuery],
       answer: ts('OverviewResponse'),
       errors: [400],
     },

@@ -67,6 +67,8 @@ const CASES: Case[] = [
   { route: 'GET /client-config', what: 'client settings', path: '/client-config', expect: ALL },
   { route: 'GET /jurisdiction', what: 'units and departments', path: '/jurisdiction', expect: ALL },
   { route: 'GET /jurisdiction/boundaries', what: 'boundaries', path: '/jurisdiction/boundaries', expect: ALL },
+  // A city pack has no provinces: 404 for everyone (national packs: tests/server/http/national-overview.test.ts).
+  { route: 'GET /jurisdiction/province-boundaries', what: 'province cells', path: '/jurisdiction/province-boundaries', expect: NONE_404 },
   { route: 'GET /overview', what: 'the overview (filtered)', path: '/overview', expect: ALL },
   {
     route: 'GET /overview',

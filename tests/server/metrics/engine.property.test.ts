@@ -16,6 +16,7 @@ import { dossierFacts } from '../../../server/metrics/footprint.js';
 import { onTimeRateBasis, previousWindow } from '../../../server/metrics/periods.js';
 import { computeAllMetrics, metricsKey } from '../../../server/metrics/recompute.js';
 import { PERIODS } from '../../../server/metrics/types.js';
+import { NO_PARENT, type ParentOf } from '../../../server/metrics/scope-rollup.js';
 import type { ScopeKey, ScopeMetrics } from '../../../server/metrics/types.js';
 import { calendar, ctx, procedure, scopeOf, settings, vn } from './factories.js';
 
@@ -23,7 +24,11 @@ const MIN_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MIN = 24 * 60;
 
-const oracleCtx = { ...ctx, scopeOf };
+/** Parents of the national view's run: the two communes in two provinces, departments in none. */
+const provinces: ParentOf = (leaf) => (leaf === 'unit:26734' ? 'province:79' : leaf === 'unit:26737' ? 'province:80' : null);
+/** Which level between the leaves and `city` a run has (none: a city pack). */
+let parentOf: ParentOf = NO_PARENT;
+const oracleCtx = () => ({ ...ctx, scopeOf, parentOf });
 
 // ── generators ─────────────────────────────────────────────────────────────────────────────────
 const unitArb = fc.constantFrom('26734', '26737', 'SNV', 'XX');
@@ -212,7 +217,7 @@ function expectSameAsOracle(
   tasks: Map<string, TaskState>,
   now: number,
 ): Map<string, ScopeMetrics> {
-  const oracle = computeAllMetrics([...dossiers.values()], [...tasks.values()], now, oracleCtx);
+  const oracle = computeAllMetrics([...dossiers.values()], [...tasks.values()], now, oracleCtx());
   const scopes = new Set<ScopeKey>(engine.scopes());
   for (const key of oracle.keys()) scopes.add(key.split('|')[0] as ScopeKey);
   for (const scope of scopes) {
@@ -247,7 +252,7 @@ function flowOf(m: ScopeMetrics) {
 
 /** An engine rebuilt at `now` the way the server restarts: open states, finished facts, tasks. */
 function restart(dossiers: Map<string, DossierState>, tasks: Map<string, TaskState>, now: () => number): MetricsEngine {
-  const engine = new MetricsEngine({ calendar, settings, scopeOf, now });
+  const engine = new MetricsEngine({ calendar, settings, scopeOf, parentOf, now });
   for (const d of dossiers.values()) {
     if (d.endAt === null) engine.loadOpenDossier(d);
     else {
@@ -262,7 +267,7 @@ function restart(dossiers: Map<string, DossierState>, tasks: Map<string, TaskSta
 function runScenario(s: Scenario): void {
   const { arrivals, t0 } = buildTimeline(s);
   const clock = { now: Math.min(t0, arrivals[0]?.at ?? t0) };
-  const engines = [new MetricsEngine({ calendar, settings, scopeOf, now: () => clock.now })];
+  const engines = [new MetricsEngine({ calendar, settings, scopeOf, parentOf, now: () => clock.now })];
   const dossierLogs = new Map<string, DossierEvent[]>();
   const taskLogs = new Map<string, TaskEvent[]>();
   const dossiers = new Map<string, DossierState>();
@@ -318,7 +323,7 @@ function runScenario(s: Scenario): void {
   const scopes = new Set([...engine.scopes(), ...restarted.scopes()]);
   for (const period of PERIODS) {
     const w = previousWindow(period, end);
-    const oracle = computeAllMetrics([...dossiers.values()], [...tasks.values()], w.to - 1, oracleCtx);
+    const oracle = computeAllMetrics([...dossiers.values()], [...tasks.values()], w.to - 1, oracleCtx());
     for (const scope of scopes) {
       const prev = engine.previousMetrics(scope, period);
       expect(restarted.previousMetrics(scope, period)).toEqual(prev);
@@ -330,6 +335,21 @@ function runScenario(s: Scenario): void {
 
 describe('MetricsEngine (property)', () => {
   it('equals a from-scratch recompute, incrementally and after a restart, for every scope and period', () => {
+    parentOf = NO_PARENT;
     fc.assert(fc.property(scenarioArb, runScenario), { numRuns: 60 });
+  });
+
+  it('with provinces, counts every commune item in its province too, equal to the recompute, incrementally and after a restart', () => {
+    parentOf = provinces;
+    try {
+      fc.assert(
+        fc.property(scenarioArb, (s) => {
+          runScenario(s);
+        }),
+        { numRuns: 40 },
+      );
+    } finally {
+      parentOf = NO_PARENT;
+    }
   });
 });
