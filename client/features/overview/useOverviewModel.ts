@@ -53,15 +53,7 @@ export function useOverviewModel(
   const level = useOverviewLevel(jurisdiction.data ?? undefined);
   const boundaries = useLevelBoundaries(needs.boundaries, level);
   const overview = useOverviewAnswer(period, replay, level.province?.code ?? null);
-  const [detailTick, setDetailTick] = useState(0);
-  useEffect(() => {
-    const id = window.setInterval(() => setDetailTick((n) => n + 1), CITY_DETAIL_REFRESH_MS);
-    return () => window.clearInterval(id);
-  }, []);
-  const cityDetail = useApi(needs.detail ? (signal) => fetchUnitDetail(CITY_CODE, period, { signal, officials: false }) : null, [
-    period,
-    detailTick,
-  ]);
+  const cityDetail = useCityDetail(period, needs.detail);
   const live = useScopeSubscription('city', period);
   useAppTitle();
 
@@ -132,6 +124,16 @@ export function useOverviewModel(
     loadError,
     worst,
   };
+}
+
+/** The city detail (trend, fields, histogram) once wanted, read again every CITY_DETAIL_REFRESH_MS. */
+function useCityDetail(period: Period, wanted: boolean) {
+  const [detailTick, setDetailTick] = useState(0);
+  useEffect(() => {
+    const id = window.setInterval(() => setDetailTick((n) => n + 1), CITY_DETAIL_REFRESH_MS);
+    return () => window.clearInterval(id);
+  }, []);
+  return useApi(wanted ? (signal) => fetchUnitDetail(CITY_CODE, period, { signal, officials: false }) : null, [period, detailTick]);
 }
 
 /**
