@@ -60,7 +60,7 @@ export function TimeBar({ replay, answer, onChange }: TimeBarProps) {
           title={t('openHint')}
           onClick={() => onChange({ at: clampAt(Math.floor(now / HOUR_MS) * HOUR_MS - DAY_MS, now), asOf: 'received' }, true)}
         >
-          ⏮ {t('open')}
+          ◀◀ {t('open')}
         </button>
       </div>
     );
@@ -176,7 +176,7 @@ function TimeBarButtons({
         {t('hourBack')}
       </button>
       <button type="button" className="btn timebar__play" aria-pressed={playback.playing} onClick={() => playback.setPlaying((p) => !p)}>
-        {playback.playing ? `⏸ ${t('pause')}` : `▶ ${t('play')}`}
+        {playback.playing ? `❚❚ ${t('pause')}` : `▶ ${t('play')}`}
       </button>
       <button type="button" className="btn" onClick={() => move(at + HOUR_MS, true)}>
         {t('hourForward')}

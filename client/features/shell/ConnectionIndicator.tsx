@@ -18,7 +18,7 @@ export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
         title={t('connection.replayHint')}
       >
         <span className="conn__icon" aria-hidden="true">
-          ⏸
+          ❚❚
         </span>
         <span className="conn__text">{t('connection.replay')}</span>
       </span>

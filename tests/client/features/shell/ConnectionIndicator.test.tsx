@@ -26,7 +26,7 @@ describe('ConnectionIndicator', () => {
         <ReplayingView replaying />
       </>,
     );
-    expect(screen.getByTestId('connection-status').textContent).toBe('⏸Đang xem lại');
+    expect(screen.getByTestId('connection-status').textContent).toBe('❚❚Đang xem lại');
     expect(screen.getByTestId('connection-status').getAttribute('data-status')).toBe('replay');
     rerender(
       <>
