@@ -200,10 +200,15 @@ export function dossierFootprint(state: DossierState, now: number, ctx: DossierC
   };
 }
 
-/** The working day the lateness of an overdue dossier began (its span holding now; now's day if none). */
-function currentOverdueDay(state: DossierState, now: number, ctx: DossierContext): number {
+/**
+ * The working day the lateness of an overdue dossier began (its span holding now). None when no span
+ * holds now, as in the recompute and the store's overdue spans, which judge "newly overdue" by the spans
+ * only: guessing today here counted such a dossier as newly overdue where they did not (a property-test
+ * counterexample: late supplement events around the due instant).
+ */
+function currentOverdueDay(state: DossierState, now: number, ctx: DossierContext): number | null {
   const span = spanAt(overdueSpans(state), now);
-  return span === null ? vnDayIndex(now) : overdueWorkDay(span, ctx.calendar);
+  return span === null ? null : overdueWorkDay(span, ctx.calendar);
 }
 
 /**

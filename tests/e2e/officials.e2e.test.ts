@@ -48,8 +48,19 @@ describe('officials pages in Chromium', () => {
       await table.getByRole('button', { name: /^Giờ giữ vượt thời hạn bước/ }).click();
       await sorted;
       await expect.poll(() => table.locator('th[aria-sort="descending"]').textContent(), { timeout: 10_000 }).toMatch(/Giờ giữ vượt/);
-      // The column is the 7th: name, unit, overdue held, held now, steps, share, hours beyond.
-      const hours = (await table.locator('tbody tr td:nth-child(7)').allTextContents()).map(num);
+      // The column is the 7th: name, unit, overdue held, held now, steps, share, hours beyond. The sorted
+      // answer has arrived; on a loaded machine the rows may be drawn a moment after the header's sort mark.
+      const column = async () => (await table.locator('tbody tr td:nth-child(7)').allTextContents()).map(num);
+      await expect
+        .poll(
+          async () => {
+            const h = await column();
+            return h.every((v, i) => i === 0 || h[i - 1] >= v);
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      const hours = await column();
       expect(hours.length).toBeGreaterThan(1);
       expect(hours).toEqual([...hours].sort((a, b) => b - a));
       expect(hours[0]).toBeGreaterThan(0);
