@@ -64,6 +64,13 @@ export function periodAt(req: Request, t: number): Period {
   return asked.current;
 }
 
+/** A replay read's moment, as-of mode and period from its query (each refused with a 400 as above). */
+export function replayMoment(req: Request, now: number): { t: number; asOf: AsOf; period: Period } {
+  const q = parseQuery(replayQuery, req);
+  const t = parseReplayAt(q.at, now);
+  return { t, asOf: q.asOf, period: periodAt(req, t) };
+}
+
 /** The `replay` block of an answer about `state`'s instant. */
 export function replayInfo(stateAt: StateAt, state: ReplayResult, omitted: ReplayOmitted[]): ReplayInfo {
   const firstArrival = stateAt.firstArrival();

@@ -11,8 +11,7 @@ import { canSeeMetrics } from '../auth/policy.js';
 import { dayKeyOfIndex, toVnIso, vnDayIndex } from '../domain/time.js';
 import type { ScopeKey } from '../metrics/types.js';
 import { denied, principalOf } from './principal.js';
-import { parseQuery } from './query.js';
-import { parseReplayAt, periodAt, refusePublic, replayInfo, replayQuery, replayState, type ReplayRouteDeps } from './replay-request.js';
+import { refusePublic, replayInfo, replayMoment, replayState, type ReplayRouteDeps } from './replay-request.js';
 import { replayScopeRoutes } from './replay-scope-routes.js';
 import { replayCompareRoutes } from './replay-compare-routes.js';
 
@@ -41,9 +40,7 @@ export function replayRoutes(deps: ReplayRouteDeps): Router {
       next();
       return;
     }
-    const q = parseQuery(replayQuery, req);
-    const t = parseReplayAt(q.at, deps.now());
-    const period = periodAt(req, t);
+    const { t, asOf, period } = replayMoment(req, deps.now());
     const p = principalOf(res);
     const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
     const unitCodes = jurisdiction.units.map((u) => u.code).filter((c) => may(`unit:${c}`));
@@ -51,7 +48,7 @@ export function replayRoutes(deps: ReplayRouteDeps): Router {
     const city = may('city');
     if (!city && !unitCodes.length && !deptCodes.length) throw denied(p, 'the overview');
     refusePublic(p);
-    const state = replayState(deps.stateAt, t, q.asOf);
+    const state = replayState(deps.stateAt, t, asOf);
     const { engine } = state;
     const w = engine.window(period);
     const today = vnDayIndex(t);

@@ -14,7 +14,7 @@ import { HttpError } from './errors.js';
 import { dossierItem } from './list-items.js';
 import { denied, principalOf } from './principal.js';
 import { holderFilter, pageQuery, parseQuery, resolveScopeCode } from './query.js';
-import { parseReplayAt, periodAt, refusePublic, replayInfo, replayQuery, replayState, type ReplayRouteDeps } from './replay-request.js';
+import { parseReplayAt, refusePublic, replayInfo, replayMoment, replayQuery, replayState, type ReplayRouteDeps } from './replay-request.js';
 
 /** The dossier list's filters a replay answers: the dossiers overdue then, optionally one holder's, or past due only. */
 export const dossierListAtQuery = replayQuery.extend({
@@ -46,14 +46,12 @@ export function replayScopeRoutes(deps: ReplayRouteDeps): Router {
       next();
       return;
     }
-    const q = parseQuery(replayQuery, req);
-    const t = parseReplayAt(q.at, deps.now());
-    const period = periodAt(req, t);
+    const { t, asOf, period } = replayMoment(req, deps.now());
     const p = principalOf(res);
     const { scope, unit } = resolveScopeCode(String(req.params.code), deps.scopeOf);
     if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the figures of ${scope}`);
     refusePublic(p);
-    const state = replayState(deps.stateAt, t, q.asOf);
+    const state = replayState(deps.stateAt, t, asOf);
     const w = state.engine.window(period);
     const body: UnitDetailAtResponse = {
       asOf: toVnIso(t),
