@@ -51,7 +51,7 @@ export function replayState(stateAt: StateAt, t: number, asOf: AsOf): ReturnType
     if (!(e instanceof ReplayTooLarge)) throw e;
     throw new HttpError(
       422,
-      'invalid_query',
+      'replay_too_far',
       `at: ${toVnIso(t)} as ${asOf} is too far from a stored checkpoint: ${e.items} dossiers and tasks would be refolded (at most ${e.max}); choose a later moment, or asOf=received`,
     );
   }

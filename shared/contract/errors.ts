@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'source_gone',
   /** A calendar file on disk fails the loader's validation (fixed by hand before it can be edited here). */
   'calendar_invalid',
+  /** 422: a replay as corrected too far from a stored checkpoint (more to refold than a request may). */
+  'replay_too_far',
   // 413 / 429: too much at once.
   'too_large',
   'too_many_events',

@@ -89,6 +89,7 @@ describe('GET /overview?at= (the time machine)', () => {
       small.clock.set(T0 + HOUR);
       const res = await (await small.as('city_leader')).get(q(T0 + HOUR, 'corrected'));
       expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('replay_too_far');
       expect(res.body.error.message).toMatch(
         /^at: .* as corrected is too far from a stored checkpoint: 2 dossiers and tasks would be refolded \(at most 1\)/,
       );
