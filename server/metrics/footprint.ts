@@ -178,13 +178,14 @@ export function dossierFootprint(state: DossierState, now: number, ctx: DossierC
   const open = state.endAt === null;
   const outcome = open ? null : dossierOutcome(state, c);
   const overdue = open && c.overdue;
+  const lateness = overdue ? currentLateness(state, now, ctx) : NO_LATENESS;
   const bits = indexBits(state.index ?? UNKNOWN_INDEX_FIELDS);
   return {
     code: state.unit,
     open,
     inProgress: open && state.bucket === 'in_progress',
     overdue,
-    overdueDay: overdue ? currentOverdueDay(state, now, ctx) : null,
+    overdueDay: lateness.day,
     dueSoon: open && c.dueSoon,
     awaitingSupplement: open && state.bucket === 'awaiting_supplement',
     receivedDay: vnDayIndex(state.receivedAt as number),
@@ -196,19 +197,39 @@ export function dossierFootprint(state: DossierState, now: number, ctx: DossierC
     buckPassingCases: buckPassingCaseCount(state, ctx.settings.accountability),
     indexBits: bits,
     satisfactionBad: isSatisfactionBad(bits, overdue || outcome === 'late'),
-    nextTransitionAt: open ? c.nextTransitionAt : null,
+    nextTransitionAt: open ? earliest(c.nextTransitionAt, lateness.changesAt) : null,
   };
 }
 
+/** An overdue dossier's current span, as the footprint reads it: its day, and when that changes. */
+interface Lateness {
+  /** The working day the lateness holding now began; null when no span holds now. */
+  day: number | null;
+  /** The next span boundary after now, where `day` changes; null when none is to come. */
+  changesAt: number | null;
+}
+const NO_LATENESS: Lateness = { day: null, changesAt: null };
+
 /**
- * The working day the lateness of an overdue dossier began (its span holding now). None when no span
- * holds now, as in the recompute and the store's overdue spans, which judge "newly overdue" by the spans
- * only: guessing today here counted such a dossier as newly overdue where they did not (a property-test
- * counterexample: late supplement events around the due instant).
+ * The day the lateness of an overdue dossier began (its span holding now), and the next instant a span
+ * begins or ends. None when no span holds now, as in the recompute and the store's overdue spans, which
+ * judge "newly overdue" by the spans only. The boundary is a transition of its own: an event dated
+ * after now (a source's clock ahead of ours) can leave a dossier overdue now with its span starting
+ * later, and the classification alone would schedule nothing then (property-test counterexamples).
  */
-function currentOverdueDay(state: DossierState, now: number, ctx: DossierContext): number | null {
-  const span = spanAt(overdueSpans(state), now);
-  return span === null ? null : overdueWorkDay(span, ctx.calendar);
+function currentLateness(state: DossierState, now: number, ctx: DossierContext): Lateness {
+  const spans = overdueSpans(state);
+  const span = spanAt(spans, now);
+  let changesAt: number | null = null;
+  for (const s of spans) {
+    const boundary = s.from > now ? s.from : s.to !== null && s.to > now ? s.to : null;
+    if (boundary !== null && (changesAt === null || boundary < changesAt)) changesAt = boundary;
+  }
+  return { day: span === null ? null : overdueWorkDay(span, ctx.calendar), changesAt };
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }
 
 /**
