@@ -262,7 +262,12 @@ export class Projector {
     this.write(steps, seq, events.length >= BACKLOG_EVENTS);
     this.trust.committed();
 
-    for (const [id, d] of dossiers) this.dossiers.set(id, d.next);
+    // A finished dossier is rarely heard of again (a late rating, a correction): its row is read back then.
+    // Keeping its state would hold nearly every dossier of a burst or an import in memory (issue 15's RSS).
+    for (const [id, d] of dossiers) {
+      if (d.next.endAt === null) this.dossiers.set(id, d.next);
+      else this.dossiers.delete(id);
+    }
     for (const [id, t] of tasks) this.tasks.set(id, t);
     this.seq = seq;
     if (recovery) recovery.progress.events += events.length;

@@ -68,6 +68,30 @@ function counted(store: Store, waiting: boolean) {
   return { store: wrapped, counter };
 }
 
+/** The store's events logged in two halves, each projected as it arrives: by one projector, or by a new one each time. */
+function projectInHalves(file: string, freshProjectorEachHalf: boolean): void {
+  const store = createStore(openDatabase(file), file);
+  const source = store.sources.upsertKey('test-dossiers', 'dossier', hashSourceKey('k'.repeat(24)), T0);
+  const ingest = logOnlyIngest(store, jurisdiction, ctx);
+  const gen = createCityGenerator({
+    seed: 6,
+    jurisdiction,
+    procedures: loadProcedures(),
+    calendar: ctx.calendar,
+    scale: 0.01,
+    badEventRate: 0,
+  });
+  const { dossiers } = gen.generate(T0 - 6 * MS_PER_DAY, T0);
+  const half = Math.floor(dossiers.length / 2);
+  let projector = new Projector(store, ctx, Infinity);
+  for (const part of [dossiers.slice(0, half), dossiers.slice(half)]) {
+    for (let i = 0; i < part.length; i += 500) ingest.ingest(source, 'dossier', part.slice(i, i + 500));
+    if (freshProjectorEachHalf) projector = new Projector(store, ctx, Infinity);
+    projector.catchUp();
+  }
+  store.close();
+}
+
 describe('projection writer transactions', () => {
   it('commits at the next step while the ingest path waits for the write lock, and writes the same rows either way', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bdt-projector-tx-'));
@@ -86,6 +110,17 @@ describe('projection writer transactions', () => {
       alone.store.close();
       contended.store.close();
       expect(tables(join(dir, 'contended.db'))).toEqual(tables(join(dir, 'alone.db')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('folds the later events of a dossier it no longer keeps in memory (finished ones are dropped) from its row, to the same rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bdt-projector-cache-'));
+    try {
+      projectInHalves(join(dir, 'kept.db'), false);
+      projectInHalves(join(dir, 'read-back.db'), true);
+      expect(tables(join(dir, 'kept.db'))).toEqual(tables(join(dir, 'read-back.db')));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
