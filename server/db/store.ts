@@ -44,9 +44,33 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
       ]),
     ) as R;
   const readAfterBarrier = afterBarrier(createReadRepo(db));
+  /**
+   * Runs fn in one synchronous transaction (all or nothing). BEGIN IMMEDIATE takes the write lock
+   * first: the projection writer commits from another connection, and a transaction that read
+   * before it wrote could otherwise fail on a snapshot that a commit made stale (SQLITE_BUSY_SNAPSHOT).
+   */
+  const transaction = <T>(fn: () => T): T => {
+    const tx = db.transaction(fn);
+    const result = gate ? gate.run(priority, () => tx.immediate()) : tx.immediate();
+    opts.afterCommit?.();
+    return result;
+  };
+  // The named writes go through the write gate like the ingest path's (inside a transaction already
+  // open, as they are). A write outside it waited in SQLite's busy handler, which the projection
+  // writer does not see: behind a long pass on a loaded machine it gave up after busy_timeout with
+  // "database is locked" (seen: the demo's users at start, while the demo history was projected).
+  const gated = <R extends object>(repo: R, writes: readonly (keyof R & string)[]): R => {
+    const out = { ...repo } as Record<string, unknown>;
+    for (const name of writes) {
+      const fn = repo[name] as (...a: unknown[]) => unknown;
+      const call = (args: unknown[]) => fn.apply(repo, args);
+      out[name] = (...args: unknown[]) => (db.inTransaction ? call(args) : transaction(() => call(args)));
+    }
+    return out as R;
+  };
   return {
     file,
-    sources: createSourcesRepo(db),
+    sources: gated(createSourcesRepo(db), ['create', 'upsertKey', 'update', 'setSilence', 'revoke', 'markSeen']),
     events: createEventsRepo(db),
     /** The projections' write side (and the ingest path's reads of its rows). */
     projections: createProjectionsRepo(db),
@@ -59,13 +83,13 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
     serviceIndex: afterBarrier(createServiceIndexRepo(db)),
     /** The national portal's published index figures (npm run index:import); no barrier: events do not write them. */
     portalIndex: createPortalIndexRepo(db),
-    meta: createMetaRepo(db),
-    wallPresets: createWallPresetsRepo(db),
-    displays: createDisplaysRepo(db),
-    users: createUsersRepo(db),
-    sessions: createSessionsRepo(db),
-    audit: createAuditRepo(db),
-    reminders: createRemindersRepo(db),
+    meta: gated(createMetaRepo(db), ['set']),
+    wallPresets: gated(createWallPresetsRepo(db), ['save', 'remove']),
+    displays: gated(createDisplaysRepo(db), ['create', 'revoke', 'markSeen']),
+    users: gated(createUsersRepo(db), ['create', 'upsert', 'update', 'setPasswordHash', 'disable', 'enable', 'markLogin']),
+    sessions: gated(createSessionsRepo(db), ['create', 'delete', 'deleteForUser', 'purgeExpired']),
+    audit: gated(createAuditRepo(db), ['add']),
+    reminders: gated(createRemindersRepo(db), ['create', 'acknowledge', 'answer', 'markAnswersSeen', 'noteOverdue']),
     /** The `at_risk` alerts pushed so far (early warning). */
     atRiskPushed: createAtRiskRepo(db),
     /** The data-trust tables' write side (projection writer, daily-jump sweep, reviews) and its reads of its own writes. */
@@ -74,17 +98,8 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
     dataTrustRead: afterBarrier(createDataTrustRepo(db)),
     /** The time machine's checkpoints and its reads of the log (no barrier: it reads the log itself). */
     replay: createReplayRepo(db),
-    /**
-     * Runs fn in one synchronous transaction (all or nothing). BEGIN IMMEDIATE takes the write lock
-     * first: the projection writer commits from another connection, and a transaction that read
-     * before it wrote could otherwise fail on a snapshot that a commit made stale (SQLITE_BUSY_SNAPSHOT).
-     */
-    transaction<T>(fn: () => T): T {
-      const tx = db.transaction(fn);
-      const result = gate ? gate.run(priority, () => tx.immediate()) : tx.immediate();
-      opts.afterCommit?.();
-      return result;
-    },
+    /** Runs fn in one synchronous transaction, through the write gate (see `transaction` above). */
+    transaction,
     /**
      * True while the connection that goes first at the write gate waits for it (always false for that
      * connection, or without a gate): a long series of writes should commit at its next step.
