@@ -555,7 +555,7 @@ const MAX_RESENDS = 20;
 /**
  * Sends one ingest batch. Answered 503 with Retry-After (the server's backpressure while its projection
  * writer lags, or its shutdown), it waits as long as asked and sends the batch again, as a source would;
- * `resends` counts those.
+ * `resends` counts those. A reset connection (idle keep-alive closed by the server) is sent again once.
  */
 export async function postIngest(
   url: string,
@@ -563,11 +563,14 @@ export async function postIngest(
   key: string,
   body: string | Uint8Array<ArrayBuffer>,
 ): Promise<{ status: number; accepted: number; rejected: number; text: string; resends: number }> {
+  const send = () =>
+    fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body });
   for (let resends = 0; ; resends++) {
-    const res = await fetch(url + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body,
+    // A kept-alive connection the server closed as idle (its keep-alive timeout, 5 s, races a pause of
+    // 5 s between rounds) resets the request: sent again on a new one (ingest is idempotent by event id).
+    const res = await send().catch((err: Error & { cause?: { code?: string } }) => {
+      if (err.cause?.code === 'ECONNRESET' && resends < MAX_RESENDS) return send();
+      throw err;
     });
     const text = await res.text();
     const retryAfterS = Number(res.headers.get('retry-after'));

@@ -7,7 +7,9 @@
  * layouts: the geographic map (Leaflet SVG paths) and the tile cartogram. Target: frame p95 ≤ 16 ms
  * (a 60 Hz frame is 16.7 ms: p95 at one frame means no dropped frames at the 95th percentile).
  * Headless, no GPU: drawing is done in software, so absolute figures are pessimistic.
- * Run: npx tsx bench/map-frames.ts [--seconds 10] [--layouts geo,tiles]
+ * --jurisdiction vn: the country (3,321 communes posted to, 34 provinces drawn at country level, rolled up
+ * live), and with --province CODE that province's communes after a drill (`?province=`).
+ * Run: npx tsx bench/map-frames.ts [--seconds 10] [--layouts geo,tiles] [--jurisdiction vn [--province 01]]
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,6 +22,8 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
     layouts: { type: 'string', default: 'geo,tiles' },
+    jurisdiction: { type: 'string', default: 'hcmc' },
+    province: { type: 'string' },
     // Writes the page's CPU profile of the measured window to <prefix>-<layout>.cpuprofile (for DevTools).
     'cpu-profile': { type: 'string' },
   },
@@ -39,9 +43,15 @@ document.addEventListener('DOMContentLoaded', () => {
 });
 `;
 
-const server = await startE2eServer({ deltaFlushMs: 1000 / UPDATES_PER_S });
+const national = values.jurisdiction === 'vn';
+const server = await startE2eServer({ deltaFlushMs: 1000 / UPDATES_PER_S, jurisdiction: national ? 'vn' : 'hcmc' });
 const browser = await launchBrowser();
-const { units } = await server.api<{ units: { code: string }[] }>('/api/v1/jurisdiction');
+const { units: allUnits } = await server.api<{ units: { code: string; province?: string }[] }>('/api/v1/jurisdiction');
+// Drilled into one province: only its communes move (the others would change nothing on that screen).
+const units = values.province ? allUnits.filter((u) => u.province === values.province) : allUnits;
+/** The map cells the screen draws: provinces at country level, else the units posted to. */
+const cells = national && !values.province ? 34 : units.length;
+const query = values.province ? `&province=${values.province}` : '';
 let seq = 0;
 /** One batch of new dossiers, received three days ago and due yesterday (so each unit's overdue count moves). */
 async function postUpdate(): Promise<void> {
@@ -74,8 +84,8 @@ try {
     await page.addInitScript(RECORD);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.goto(`${server.url}/?layout=${layout}`);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="map-unit-"]').length >= 168, null, { timeout: 60_000 });
+    await page.goto(`${server.url}/?layout=${layout}${query}`);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="map-unit-"]').length >= n, cells, { timeout: 60_000 });
     await page.waitForSelector('[data-testid="connection-status"][data-status="live"]', { timeout: 30_000 });
     await page.waitForTimeout(2_000);
     const metrics = async (): Promise<Metrics> =>
@@ -114,6 +124,9 @@ try {
     const s = summarize(f.deltas);
     results.push({
       layout,
+      jurisdiction: values.jurisdiction,
+      province: values.province ?? null,
+      cellsDrawn: cells,
       seconds,
       updatesPosted: posted,
       unitChangesSeen: f.unitChanges,
