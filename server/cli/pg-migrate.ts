@@ -4,8 +4,7 @@
  * applied (README "PostgreSQL (in progress)"). Safe to run again, and from several nodes at once.
  * Exit codes: 0 up to date; 1 the database refused (unreachable, a migration failed); 2 no DATABASE_URL.
  */
-import pg from 'pg';
-import { migratePostgres } from '../db/write-store/pg-migrate.js';
+import { migratePostgresUrl } from '../db/write-store/pg-migrate.js';
 import { isPostgresUrl } from '../db/write-store/open-write-store.js';
 
 /** The URL without its password, for messages. */
@@ -17,9 +16,8 @@ async function main(): Promise<number> {
     console.error('DATABASE_URL must be set to a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/dashboard');
     return 2;
   }
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
-    const applied = await migratePostgres(pool);
+    const applied = await migratePostgresUrl(url);
     console.log(
       applied.length
         ? `Applied PostgreSQL migration(s) ${applied.join(', ')} to ${redacted(url)}.`
@@ -29,8 +27,6 @@ async function main(): Promise<number> {
   } catch (e) {
     console.error(`Could not migrate ${redacted(url)}: ${(e as Error).message}`);
     return 1;
-  } finally {
-    await pool.end();
   }
 }
 

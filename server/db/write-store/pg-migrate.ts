@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type pg from 'pg';
+import pg from 'pg';
 
 export const PG_MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../pg-migrations');
 
@@ -44,4 +44,14 @@ export async function migratePostgres(pool: pg.Pool, dir = PG_MIGRATIONS_DIR): P
     client.release();
   }
   return applied;
+}
+
+/** migratePostgres on a connection of its own to `url` (npm run db:pg-migrate), closed after. */
+export async function migratePostgresUrl(url: string): Promise<number[]> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    return await migratePostgres(pool);
+  } finally {
+    await pool.end();
+  }
 }
