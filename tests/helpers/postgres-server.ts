@@ -55,8 +55,11 @@ function initCluster(dir: string): string {
   return data;
 }
 
-/** Starts a cluster and resolves once it accepts connections; throws (never skips) when PostgreSQL is missing. */
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * Starts a cluster and resolves once it accepts connections; throws (never skips) when PostgreSQL is
+ * missing. `durable`: fsync and synchronous commit on, as in production (the benchmark's setting).
+ */
+export async function startPostgres(opts: { durable?: boolean } = {}): Promise<TestPostgres> {
   if (!existsSync(join(PG_BIN, 'postgres'))) {
     throw new Error(`${PG_BIN}/postgres is missing: run node scripts/ensure-test-deps.mjs (or sudo apt-get install -y postgresql)`);
   }
@@ -69,7 +72,8 @@ export async function startPostgres(): Promise<TestPostgres> {
   }
   const data = initCluster(dir);
   const port = await freePort();
-  const settings = ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const fast = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const settings = ['-c', 'listen_addresses=127.0.0.1', ...(opts.durable ? [] : fast)];
   const [cmd, args] = asPgUser(join(PG_BIN, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, ...settings]);
   const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
