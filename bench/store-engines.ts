@@ -6,7 +6,8 @@
  * synchronous_commit on (a throwaway cluster of Debian's postgresql started here, a new database per run).
  * Reports events/s (wall) per run and the median, and this process's CPU ms per 1,000 events
  * (PostgreSQL's server CPU is not in it: it is another process).
- *   npx tsx bench/store-engines.ts [--events 100000] [--batch 500] [--runs 3]
+ * --pg-fsync 0 starts PostgreSQL with fsync and synchronous commit off instead: what the commits' syncs cost.
+ *   npx tsx bench/store-engines.ts [--events 100000] [--batch 500] [--runs 3] [--pg-fsync 0]
  */
 import { join } from 'node:path';
 import type { NewEvent, WriteStore } from '../server/db/write-store/contract.js';
@@ -53,7 +54,7 @@ async function main(args: Map<string, string>) {
   const runs = numArg(args, 'runs', 3);
   const batches = chunk(events(n), batch);
   const tmp = tempDir('store-engines-');
-  const server = await startPostgres({ durable: true });
+  const server = await startPostgres({ durable: numArg(args, 'pg-fsync', 1) !== 0 });
   const results: Record<'sqlite' | 'postgres', { eventsPerSec: number; cpuMsPer1000: number }[]> = { sqlite: [], postgres: [] };
   try {
     for (let r = 0; r < runs; r++) {

@@ -62,7 +62,11 @@ async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise
 
 async function loggedPayloads(c: pg.PoolClient, sourceId: number, ids: string[]): Promise<Map<string, string>> {
   const r = await c.query<{ event_id: string; payload: string }>(
-    'SELECT event_id, payload FROM events WHERE source_id = $1 AND event_id = ANY($2::text[])',
+    // One unique-index lookup per id, whatever the statistics: with `event_id = ANY($2)` or a join, the
+    // planner (before ANALYZE had run on a growing log) matched the index on source_id alone and read
+    // every event of the source, so a batch's cost grew with the log. LIMIT 1 keeps the subquery per id.
+    `SELECT u.id AS event_id, e.payload FROM unnest($2::text[]) AS u(id)
+     CROSS JOIN LATERAL (SELECT payload FROM events WHERE source_id = $1 AND event_id = u.id LIMIT 1) e`,
     [sourceId, ids],
   );
   return new Map(r.rows.map((row) => [row.event_id, row.payload]));
