@@ -3,7 +3,7 @@
  * Lint: correctness rules (ESLint + typescript-eslint recommended, not type-aware: fast), type-only
  * imports of types, and the layering as import restrictions:
  *
- * - only server/db/ imports better-sqlite3 (in the application: bench/ and tests/ may open raw databases);
+ * - only server/db/ imports better-sqlite3 and pg (in the application: bench/ and tests/ may open raw databases);
  * - server/domain/ and server/metrics/ are pure: no I/O or transport packages, no node:fs or node:path
  *   (file loaders live in server/config/ and server/geo/), nothing from server/http/, server/realtime/
  *   or server/db/ (wire shapes come from shared/contract/);
@@ -18,7 +18,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Packages that do I/O or belong to a transport: never in a pure layer. */
-const IO_PACKAGES = ['better-sqlite3', 'express', 'socket.io', 'pino', 'compression', 'helmet', 'exceljs', '@node-rs/argon2'];
+const IO_PACKAGES = ['better-sqlite3', 'pg', 'express', 'socket.io', 'pino', 'compression', 'helmet', 'exceljs', '@node-rs/argon2'];
 /** Node built-ins that reach the disk, the network or other processes. */
 const IO_BUILTINS = ['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'dgram', 'child_process', 'worker_threads', 'cluster'].flatMap(
   (m) => [m, `node:${m}`],
@@ -45,7 +45,12 @@ const banned = (names, message) => names.map((name) => ({ name, message }));
  * @type {import('eslint').Linter.RulesRecord}
  */
 const SERVER_APP_RULES = {
-  'no-restricted-imports': ['error', { paths: [BETTER_SQLITE] }],
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [BETTER_SQLITE, { name: 'pg', message: 'Only server/db/ talks to PostgreSQL: add a function to a store there and call it.' }],
+    },
+  ],
 };
 
 const PURE_MESSAGE = 'server/domain/ and server/metrics/ are pure (data and a clock in, plain values out): no I/O, no transport.';

@@ -112,6 +112,14 @@ const schema = z.object({
     .optional(),
   /** Shared by the nodes of one cluster: web nodes present it to the ingest node's internal routes. */
   CLUSTER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * PostgreSQL (README "PostgreSQL (in progress)"): only the write path's store runs there yet, so the
+   * server refuses to start with it set rather than run half on SQLite; npm run db:pg-migrate uses it.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -136,12 +144,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     problems.push(`INGEST_KEYS: ${(err as Error).message}`);
   }
   if (parsed.success) problems.push(...clusterProblems(parsed.data));
+  if (parsed.success && parsed.data.DATABASE_URL) problems.push(POSTGRES_NOT_YET);
   if (problems.length || !parsed.success) {
     throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   const { INGEST_KEYS: _k, ...rest } = parsed.data;
   return { ...rest, ingestKeys };
 }
+
+/** Why DATABASE_URL cannot be used by the server yet, and what to do instead. */
+export const POSTGRES_NOT_YET =
+  "DATABASE_URL: the server cannot run on PostgreSQL yet. Only the write path's store (event log, idempotency, " +
+  'arrival sequence, quarantine: server/db/write-store) is implemented there; the projections, users, sessions, audit, ' +
+  'wall, reminders and data-trust tables are SQLite only, and the ingest service still writes through SQLite. ' +
+  'Unset DATABASE_URL to run on SQLite (DASHBOARD_DB); `npm run db:pg-migrate` prepares a PostgreSQL database ' +
+  '(README "PostgreSQL (in progress)").';
 
 /** A node of several needs Redis and the cluster's secret; a web node also needs the ingest node's URL. */
 function clusterProblems(c: Pick<z.infer<typeof schema>, 'NODE_ROLE' | 'REDIS_URL' | 'INGEST_URL' | 'CLUSTER_SECRET'>): string[] {

@@ -32,7 +32,7 @@ export interface QuarantineFilter {
   to?: number | null;
 }
 
-type StoredRow = Omit<QuarantineRow, 'raw' | 'errors' | 'replayedEventIds' | 'replayedRaw'> & {
+export type StoredRow = Omit<QuarantineRow, 'raw' | 'errors' | 'replayedEventIds' | 'replayedRaw'> & {
   raw: string;
   errors: string;
   replayedEventIds: string | null;
@@ -113,7 +113,7 @@ export function createQuarantineRepo(db: Db) {
   };
 }
 
-function fromStored(r: StoredRow): QuarantineRow {
+export function fromStored(r: StoredRow): QuarantineRow {
   return {
     ...r,
     raw: safeParse(r.raw),

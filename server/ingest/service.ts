@@ -9,6 +9,7 @@ import type { FieldError } from '../../shared/contract/errors.js';
 import type { WriteBehind } from '../projection/write-behind.js';
 import { itemKey } from '../projection/item-key.js';
 import { sameContent } from './canonical-json.js';
+import { conflictError } from '../db/write-store/contract.js';
 import { rawEventId, validateEvent, type IngestKind, type Validated, type ValidationContext } from './validate.js';
 import { unitLimitErrors, type ItemUnits } from './unit-limit.js';
 import type { ClockSkewTracker, SkewWindow } from '../metrics/clock-skew.js';
@@ -180,10 +181,7 @@ function appendValid(
   const earlier = b.accepted.get(eventId)?.payload ?? latest.loggedPayload(source.id, eventId, indexed);
   if (earlier !== undefined) {
     if (sameContent(earlier, payload)) b.results[index] = { index, id: eventId, status: 'duplicate' };
-    else
-      reject(b, index, eventId, raw, [
-        { path: 'id', message: `conflict: event id "${eventId}" was already accepted from this source with different content` },
-      ]);
+    else reject(b, index, eventId, raw, [conflictError(eventId)]);
     return;
   }
   let seq: number;

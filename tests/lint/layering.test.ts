@@ -41,6 +41,13 @@ describe('eslint.config.js layering', () => {
     expect(await ruleIdsOf(code, 'server/db/x.ts')).toEqual([]);
   });
 
+  it('refuses pg in the server outside server/db/, and allows it there', async () => {
+    const code = "import pg from 'pg';\n\nexport const open = (url: string) => new pg.Pool({ connectionString: url });\n";
+    expect(await ruleIdsOf(code, 'server/cli/x.ts')).toEqual(['no-restricted-imports']);
+    expect(await ruleIdsOf(code, 'server/domain/x.ts')).toEqual(['no-restricted-imports']);
+    expect(await ruleIdsOf(code, 'server/db/x.ts')).toEqual([]);
+  });
+
   it('refuses a client value import of a server module', async () => {
     const code = "import { EVENTS } from '../../server/realtime/events';\n\nexport const name = EVENTS.alertRaised;\n";
     expect(await ruleIdsOf(code, 'client/realtime/x.ts')).toEqual(['@typescript-eslint/no-restricted-imports']);

@@ -1,0 +1,78 @@
+/**
+ * The write path's store, engine-neutral and asynchronous (issue 17, "Several nodes"): the event log
+ * with per-source idempotency and its arrival sequence, and the quarantine of rejected records. Two
+ * engines implement it: SQLite (the existing repositories wrapped, sqlite-write-store.ts) and
+ * PostgreSQL (pg-write-store.ts). tests/server/db/write-store.shared.ts proves both give the same answers.
+ */
+import type { FieldError } from '../../../shared/contract/errors.js';
+import type { QuarantineState } from '../../../shared/contract/quarantine.js';
+import type { EventKind, LoggedEvent, StoredEvent } from '../events-repo.js';
+import type { QuarantineFilter, QuarantineRow } from '../quarantine-repo.js';
+
+export type { EventKind, LoggedEvent, StoredEvent, QuarantineFilter, QuarantineRow };
+
+/** A validated event to log: its payload is the event as the source sent it (JSON text). */
+export interface NewEvent {
+  eventId: string;
+  kind: EventKind;
+  itemId: string;
+  type: string;
+  at: number;
+  payload: string;
+}
+
+/** A record the caller refused (validation): quarantined in the batch's transaction. */
+export interface RefusedRecord {
+  eventId: string | null;
+  raw: string;
+  errors: FieldError[];
+}
+
+export interface AppendBatch {
+  sourceId: number;
+  /** The source's kind: what the quarantine records as the batch's kind. */
+  kind: EventKind;
+  receivedAt: number;
+  events: readonly NewEvent[];
+  refused?: readonly RefusedRecord[];
+}
+
+/**
+ * Per event of the batch, in its order: accepted (logged under `seq`), duplicate (that id was logged
+ * from this source with the same content), or rejected as a conflict (same id, different content),
+ * which is quarantined with the error the ingest path gives (conflictError).
+ */
+export type AppendOutcome =
+  | { eventId: string; status: 'accepted'; seq: number }
+  | { eventId: string; status: 'duplicate' }
+  | { eventId: string; status: 'rejected'; errors: FieldError[] };
+
+export type DismissOutcome = 'dismissed' | 'not_found' | { alreadyReviewed: QuarantineState };
+
+export interface WriteStore {
+  readonly engine: 'sqlite' | 'postgres';
+  /** A source to write as (name unique); answers its id. Tests and the benchmark use it; keys stay in the sources repository. */
+  addSource(name: string, kind: EventKind, keyHash: string, now: number): Promise<number>;
+  /**
+   * Appends a batch in one transaction: every accepted event and quarantined record, the source's
+   * last-seen mark, or nothing (a failure rolls the whole batch back and rejects).
+   */
+  appendBatch(batch: AppendBatch): Promise<AppendOutcome[]>;
+  /** One item's events, in time order then arrival order. */
+  eventsOfItem(kind: EventKind, itemId: string): Promise<StoredEvent[]>;
+  /** At most `limit` events logged after `seq`, in arrival order. */
+  eventsAfter(seq: number, limit: number): Promise<LoggedEvent[]>;
+  /** The last event's arrival sequence (0: empty log). */
+  maxSeq(): Promise<number>;
+  /** The source's (last seen, last event at), null when it has not been heard from. */
+  sourceSeen(sourceId: number): Promise<{ lastSeenAt: number | null; lastEventAt: number | null }>;
+  listQuarantine(f: QuarantineFilter & { limit: number; offset: number }): Promise<{ total: number; items: QuarantineRow[] }>;
+  /** An admin dismisses an open record (the review's rule: only an open record may be dismissed). */
+  dismissQuarantine(id: number, r: { at: number; by: string; note: string }): Promise<DismissOutcome>;
+  close(): Promise<void>;
+}
+
+/** The error of an event id re-used from the same source with different content (rule `conflict`). */
+export function conflictError(eventId: string): FieldError {
+  return { path: 'id', message: `conflict: event id "${eventId}" was already accepted from this source with different content` };
+}

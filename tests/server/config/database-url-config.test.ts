@@ -1,0 +1,40 @@
+/**
+ * DATABASE_URL (issue 17): the server cannot run on PostgreSQL yet, so with it set the server refuses
+ * to start and says what is missing, rather than run half on SQLite.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../server/config.js';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+
+describe('DATABASE_URL', () => {
+  it('unset, the server runs on SQLite as before', () => {
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+  });
+
+  it('set to a PostgreSQL URL, the configuration is refused with what is not yet supported and what to do', () => {
+    const env = { DATABASE_URL: 'postgres://dash@127.0.0.1:55432/dashboard' };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(/DATABASE_URL: the server cannot run on PostgreSQL yet/);
+    expect(() => loadConfig(env)).toThrow(/projections, users, sessions[\s\S]*Unset DATABASE_URL to run on SQLite/);
+  });
+
+  it('set to something that is not a PostgreSQL URL, it is refused as malformed', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x@y/z' })).toThrow(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+  });
+
+  it('the server process started with it exits with code 2 and the message, listening on nothing', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: 'postgresql://dash@127.0.0.1:55432/dashboard', PORT: '5601', DEMO: '0' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('DATABASE_URL: the server cannot run on PostgreSQL yet');
+    expect(r.stdout).not.toMatch(/listening/i);
+  }, 60_000);
+});

@@ -1,0 +1,47 @@
+/**
+ * The write store's shared suite (write-store.shared.ts) on a real PostgreSQL server (a database per
+ * test), then what only PostgreSQL has to prove: concurrent writers on several pools, and migrations.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { openPgWriteStore } from '../../../server/db/write-store/pg-write-store.js';
+import { migratePostgres } from '../../../server/db/write-store/pg-migrate.js';
+import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.js';
+import { describeWriteStore } from './write-store.shared.js';
+
+let server: TestPostgres;
+beforeAll(async () => {
+  server = await startPostgres();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+let n = 0;
+describeWriteStore('PostgreSQL', async () => openPgWriteStore(await server.createDatabase(`shared_${++n}`)));
+
+describe('PostgreSQL migrations', () => {
+  it('records each applied version once, and a second run applies nothing', async () => {
+    const url = await server.createDatabase('migrations');
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      expect(await migratePostgres(pool)).toEqual([1]);
+      expect(await migratePostgres(pool)).toEqual([]);
+      const rows = await pool.query('SELECT version, name FROM schema_migrations ORDER BY version');
+      expect(rows.rows).toEqual([{ version: 1, name: '001_write_path.sql' }]);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('lets nodes that start together migrate once between them', async () => {
+    const url = await server.createDatabase('migrations_together');
+    const pools = [0, 1, 2].map(() => new pg.Pool({ connectionString: url }));
+    try {
+      const applied = await Promise.all(pools.map((p) => migratePostgres(p)));
+      expect(applied.flat()).toEqual([1]);
+    } finally {
+      await Promise.all(pools.map((p) => p.end()));
+    }
+  });
+});
