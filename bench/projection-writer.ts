@@ -25,6 +25,7 @@
  * it, one after the other: the index's own cost, on the same events and under the same machine load.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 import { openDatabase } from '../server/db/connection.js';
 import { createStore } from '../server/db/store.js';
@@ -93,7 +94,7 @@ export async function main(args: Map<string, string>) {
         const run = replay(dbFile, pass, () => {}, settingsWithTrust(enabled), budgetMs);
         (enabled ? runs : trustOff).push(run);
         log(
-          `projection-writer: rep ${rep + 1} data trust ${enabled ? 'on' : 'off'}: ${run.cpuUsPerEvent} CPU µs/event (thread ${run.threadCpuUsPerEvent}), ${run.walBytesPerEvent} WAL bytes/event`,
+          `projection-writer: rep ${rep + 1} data trust ${enabled ? 'on' : 'off'}: ${run.cpuUsPerEvent} CPU µs/event (thread ${run.threadCpuUsPerEvent}), ${run.walBytesPerEvent} WAL bytes/event, ${run.allocatedBytesPerEvent} heap bytes allocated/event, ${run.gcs} GCs`,
         );
       }
     }
@@ -124,7 +125,11 @@ export async function main(args: Map<string, string>) {
       runs,
       ...(compareTrust
         ? {
-            dataTrustOverhead: { processCpu: overhead((r) => r.cpuUsPerEvent), threadCpu: overhead((r) => r.threadCpuUsPerEvent) },
+            dataTrustOverhead: {
+              processCpu: overhead((r) => r.cpuUsPerEvent),
+              threadCpu: overhead((r) => r.threadCpuUsPerEvent),
+              allocatedBytes: overhead((r) => r.allocatedBytesPerEvent),
+            },
             dataTrustOff: {
               cpuUsPerEventMedian: median(trustOff.map((r) => r.cpuUsPerEvent)),
               walBytesPerEventMedian: median(trustOff.map((r) => r.walBytesPerEvent)),
@@ -150,6 +155,12 @@ export async function main(args: Map<string, string>) {
 
 interface Run {
   cpuUsPerEvent: number;
+  /**
+   * Bytes the replay allocated on this thread's JS heap per event, and its garbage collections: counts,
+   * not times, so they tell two versions apart on a loaded machine (what the GC costs follows them).
+   */
+  allocatedBytesPerEvent: number;
+  gcs: number;
   /** This thread's CPU alone (null where /proc is not there). */
   threadCpuUsPerEvent: number | null;
   walBytesPerEvent: number;
@@ -165,6 +176,27 @@ function threadCpuUs(): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Starts counting what the JS heap allocates: the used heap's growth between collections (each
+ * collection's before minus the previous one's after, from V8's GC profiler), and the collections.
+ */
+function heapMeter(): () => { allocated: number; gcs: number } {
+  const profiler = new GCProfiler();
+  const start = getHeapStatistics().used_heap_size;
+  profiler.start();
+  return () => {
+    const end = getHeapStatistics().used_heap_size;
+    const { statistics } = profiler.stop();
+    let used = start;
+    let allocated = 0;
+    for (const gc of statistics) {
+      allocated += gc.beforeGC.heapStatistics.usedHeapSize - used;
+      used = gc.afterGC.heapStatistics.usedHeapSize;
+    }
+    return { allocated: allocated + end - used, gcs: statistics.length };
+  };
 }
 
 type Db = ReturnType<typeof openDatabase>;
@@ -206,14 +238,19 @@ function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown, sett
   let cpuUs = 0;
   let threadUs: number | null = 0;
   let walBytes = 0;
+  const heap = { allocated: 0, gcs: 0 };
   for (let from = 0; from < last; from += pass) {
     copy.run(from, from + pass);
     const walBefore = statSync(`${dbFile}-wal`).size;
     const c0 = process.cpuUsage();
     const t0 = threadCpuUs();
+    const meter = heapMeter();
     projector.catchUp();
     const c = process.cpuUsage(c0);
     const t1 = threadCpuUs();
+    const h = meter();
+    heap.allocated += h.allocated;
+    heap.gcs += h.gcs;
     cpuUs += c.user + c.system;
     threadUs = threadUs === null || t0 === null || t1 === null ? null : threadUs + t1 - t0;
     // No checkpoint runs (wal_autocheckpoint = 0): the WAL only grows.
@@ -224,6 +261,8 @@ function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown, sett
     cpuUsPerEvent: round(cpuUs / last, 1),
     threadCpuUsPerEvent: threadUs === null ? null : round(threadUs / last, 1),
     walBytesPerEvent: Math.round(walBytes / last),
+    allocatedBytesPerEvent: Math.round(heap.allocated / last),
+    gcs: heap.gcs,
   };
 }
 

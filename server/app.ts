@@ -52,6 +52,7 @@ import type { SourceSkew } from './metrics/clock-skew.js';
 import type { LockoutsFactory } from './auth/lockouts.js';
 import type { HubDeps } from './realtime/hub.js';
 import { liveSnapshotRoute } from './cluster/live-snapshot-route.js';
+import type { HistoryLoadState } from '../shared/contract/history-load.js';
 
 /** Access control and hardening settings (server/config.ts has their environment variables and defaults). */
 export interface SecuritySettings {
@@ -116,6 +117,8 @@ export interface AppDeps {
   authNow?: () => number;
   /** While the projections are recovered at start, how far that is (null: serving). */
   recovering?: () => RecoveryProgress | null;
+  /** A history load running or still being projected (ingest/history-load-progress.ts); null: none. */
+  historyLoad?: () => HistoryLoadState | null;
   /** Admits ingest requests (ingest/admission.ts): refused during a shutdown or under backpressure. */
   ingestAdmission?: express.RequestHandler;
   /** The operating figures of GET /metrics (one registry per app); a fresh set when not given. */
@@ -193,6 +196,7 @@ export function createApp(deps: AppDeps): App {
   app.use(compressResponses());
 
   const recovering = deps.recovering ?? (() => null);
+  const historyLoad = deps.historyLoad ?? (() => null);
   const api = express.Router();
   // While the projections are recovered after an unclean stop, /health says how far and everything
   // else answers 503 with Retry-After: no half-folded data read, no write folded onto it.
@@ -266,7 +270,9 @@ export function createApp(deps: AppDeps): App {
   );
   api.use(adminUsersRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
   api.use(wallRoutes({ store: deps.store }));
-  api.use(healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering }));
+  api.use(
+    healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering, historyLoad }),
+  );
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));
   app.use('/api/v1', api);
   // Not under /api/v1: where Prometheus looks by convention. Closed unless METRICS_TOKEN or METRICS_ALLOW is set;
@@ -314,7 +320,13 @@ export function createApp(deps: AppDeps): App {
     indexFigure: createLiveIndexFigures({ indexCounts: (s, p) => deps.metrics.indexCounts(s, p), settings: deps.settings.serviceIndex }),
     clockTicked: (): ClockTicked => {
       const now = deps.now();
-      return { now: toVnIso(now), build: deps.build, sources: sourceFreshness(deps.store, now, silence), calendar: coverage() };
+      return {
+        now: toVnIso(now),
+        build: deps.build,
+        sources: sourceFreshness(deps.store, now, silence),
+        calendar: coverage(),
+        historyLoad: historyLoad(),
+      };
     },
   });
 

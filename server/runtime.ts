@@ -21,6 +21,7 @@ import type { RecoveryProgress } from './projection/projector.js';
 import { recoveringError } from './http/errors.js';
 import { HISTORY_MAX_LAG_EVENTS, MAX_LAG_EVENTS, startProjectionWriter, type ProjectionWriter } from './projection/writer.js';
 import { closeInterruptedHistoryLoad, createHistoryLoad, type HistoryLoad } from './ingest/history-load.js';
+import { createHistoryLoadProgress, type HistoryLoadProgressDeps } from './ingest/history-load-progress.js';
 import { createIngestAdmission } from './ingest/admission.js';
 import { gracefulClose, SHUTDOWN_GRACE_MS } from './graceful-close.js';
 import { WriteGate } from './db/write-gate.js';
@@ -212,6 +213,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   };
   // Dossiers changed by history-load batches: the early warning takes them once, at the load's end.
   const historyDossiers = new Set<string>();
+  // What the screens show of it ("Đang nạp lịch sử"), until the writer has projected its last batch.
+  let publishHistoryLoad: HistoryLoadProgressDeps['publish'] = () => {};
+  const historyProgress = createHistoryLoadProgress({
+    loggedSeq: () => store.events.maxSeq(),
+    projectedSeq: () => projectedMark,
+    publish: (state) => publishHistoryLoad(state),
+  });
+  projections.onProjected((seq) => historyProgress.projected(seq));
   const historyLoad = createHistoryLoad({
     // Through the write gate: the writer's long history transactions and WAL checkpoints hold SQLite's
     // lock for longer than the busy timeout allows a bare statement to wait (SQLITE_BUSY, seen in the bench).
@@ -225,6 +234,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       }
       historyDossiers.clear();
       metricsChanged();
+      historyProgress.ended();
     },
   });
   const service = createIngestService({
@@ -255,7 +265,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ingest(source, kind, events, opts) {
       const progress = recovery.progress();
       if (progress) throw recoveringError(progress);
-      if (opts?.history) historyLoad.batch();
+      if (opts?.history) {
+        historyLoad.batch();
+        historyProgress.batch(source.name, events.length, now());
+      }
       const results = service.ingest(source, kind, events, opts);
       ops.recordBatch(kind, results);
       return results;
@@ -303,12 +316,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     security: opts.security,
     authNow: () => (opts.authClock ?? systemClock).now(),
     recovering: recovery.progress,
+    historyLoad: historyProgress.state,
     ingestAdmission: admission.admit,
     ops,
     clockSkew: { of: skewOf, warnMs: opts.clockSkewWarnMs ?? DEFAULT_CLOCK_SKEW_WARN_MS },
     replayMaxItems: opts.replayMaxItems,
     cluster: opts.cluster && { lockouts: redisLockouts(opts.cluster.redis), ingestSecret: opts.cluster.secret },
   });
+  publishHistoryLoad = (state) => app.hub.publishHistoryLoad(state);
   if (opts.cluster) useRedisAdapter(app.io, opts.cluster.redis);
   const roomSweep = opts.cluster?.secret ? startRoomSweep(app.io, app.hub, logger) : null;
   registerStoreGauges(ops.registry, {

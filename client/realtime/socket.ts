@@ -15,6 +15,7 @@ import type {
   SubscribeAck,
   SubscribeRequest,
 } from '../../shared/contract/events';
+import type { HistoryLoadState } from '../../shared/contract/history-load';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -27,6 +28,7 @@ export const EV: { readonly [K in keyof typeof ContractEvents]: (typeof Contract
   clockTicked: 'clock:ticked',
   requestCreated: 'request:created',
   requestUpdated: 'request:updated',
+  historyLoadChanged: 'history-load:changed',
 };
 
 /** How long a subscription waits for its ack before treating it as lost and retrying. */
@@ -41,6 +43,8 @@ export interface ConnectionState {
   lastTickAt: number | null;
   /** The last tick itself (server time, build, source freshness). */
   lastTick: ClockTicked | null;
+  /** A history load running or still being projected: from each tick, and pushed on its start and end. */
+  historyLoad: HistoryLoadState | null;
   /** Number of successful connects so far (> 1 means we reconnected at least once). */
   connects: number;
 }
@@ -50,6 +54,7 @@ const initialConnection: ConnectionState = {
   connectedAt: null,
   lastTickAt: null,
   lastTick: null,
+  historyLoad: null,
   connects: 0,
 };
 
@@ -111,7 +116,8 @@ export function getSocket(): AppSocket {
       const data = (err as Error & { data?: { code?: string; retryAfterS?: number } }).data;
       if (!s.active && data?.code === 'recovering') setTimeout(() => s.connect(), (data.retryAfterS ?? 5) * 1_000);
     });
-    s.on(EV.clockTicked, (tick) => setConnection({ lastTick: tick, lastTickAt: Date.now() }));
+    s.on(EV.clockTicked, (tick) => setConnection({ lastTick: tick, lastTickAt: Date.now(), historyLoad: tick.historyLoad ?? null }));
+    s.on(EV.historyLoadChanged, (state) => setConnection({ historyLoad: state }));
     socket = s;
   }
   return socket;

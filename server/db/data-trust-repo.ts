@@ -120,6 +120,7 @@ export function createDataTrustRepo(db: Db) {
                 event_id AS eventId, arrived_at AS arrivedAt
          FROM data_trust_completions WHERE handler_id = ? AND at > ? AND at < ? ORDER BY at, dossier_id`,
       ),
+      countCompletionsAround: db.prepare('SELECT COUNT(*) FROM data_trust_completions WHERE handler_id = ? AND at > ? AND at < ?').pluck(),
       addUnitDay: db.prepare(
         `INSERT INTO data_trust_unit_days (unit, day, received, finished, on_time) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (unit, day) DO UPDATE SET received = received + excluded.received, finished = finished + excluded.finished,
@@ -176,6 +177,10 @@ export function createDataTrustRepo(db: Db) {
     /** One official's completions in (from, to), by time. */
     completionsAround(handlerId: string, from: number, to: number): StoredCompletion[] {
       return s().completionsAround.all(handlerId, from, to) as StoredCompletion[];
+    },
+    /** How many completions one official has in (from, to) (the index alone, no row read). */
+    countCompletionsAround(handlerId: string, from: number, to: number): number {
+      return s().countCompletionsAround.get(handlerId, from, to) as number;
     },
     /** Adds to a unit's figures of a day (negative to take a dossier's share back). */
     addUnitDay(unit: string, day: number, received: number, finished: number, onTime: number): void {

@@ -150,7 +150,7 @@ type State = Pick<DossierState, 'id' | 'unit' | 'procedure' | 'channel' | 'recei
 
 /** The flags of one dossier, from all its events (any order) and its state after them; by rule order. */
 export function dossierFlags(state: State, events: readonly TrustEvent[], ctx: TrustContext): FoundFlag[] {
-  if (state.unit === null || events.length === 0) return [];
+  if (state.unit === null || events.length === 0) return NO_FLAGS;
   // This runs at every change of every dossier on the projection writer's thread, and nearly always
   // finds nothing: one loop finds what the rules look at, no closure is made per call, and the events
   // (nearly always logged in order already) are sorted only when they are not.
@@ -165,28 +165,30 @@ export function dossierFlags(state: State, events: readonly TrustEvent[], ctx: T
     if (e.type === 'supplement_requested') (requests ??= []).push(e);
     if (e.arrivedAt < first.arrivedAt) first = e;
   }
-  const found: { rule: DataTrustRule; evidence: EvidenceRef[] }[] = [];
+  // Made only when a rule finds something (nearly never): nothing is allocated for a dossier without a flag.
+  let found: Found[] | null = null;
   if (state.endAt !== null && state.receivedAt !== null && state.endAt < state.receivedAt && end && received) {
-    found.push({ rule: 'end_before_receipt', evidence: [refOf(state, received), refOf(state, end, state.receivedAt)] });
+    found = withFlag(found, 'end_before_receipt', [refOf(state, received), refOf(state, end, state.receivedAt)]);
   }
   if (received && state.receivedAt !== null && state.originalDueAt !== null && state.procedure) {
     const allowed = latestLawfulDue(state.receivedAt, state.procedure.legalDays, ctx.calendar);
-    if (state.originalDueAt > allowed) found.push({ rule: 'due_beyond_legal', evidence: [refOf(state, received, allowed)] });
+    if (state.originalDueAt > allowed) found = withFlag(found, 'due_beyond_legal', [refOf(state, received, allowed)]);
   }
   const late = backdated(sorted, ctx);
-  if (late.length > 0) found.push({ rule: 'backdated', evidence: refsOf(state, late) });
+  if (late.length > 0) found = withFlag(found, 'backdated', refsOf(state, late));
   if (requests !== null && state.originalDueAt !== null) {
     const left = ctx.calendar.workingMsBetween(requests[0].at, state.originalDueAt);
     if (left < ctx.settings.supplementLastWorkingHours * MS_PER_HOUR)
-      found.push({ rule: 'supplement_before_due', evidence: [refOf(state, requests[0], state.originalDueAt)] });
+      found = withFlag(found, 'supplement_before_due', [refOf(state, requests[0], state.originalDueAt)]);
   }
-  if (requests !== null && requests.length >= 2) found.push({ rule: 'second_supplement', evidence: refsOf(state, requests) });
+  if (requests !== null && requests.length >= 2) found = withFlag(found, 'second_supplement', refsOf(state, requests));
   if (state.channel === 'in_person' && state.endAt !== null && end) {
     if (first.arrivedAt > state.endAt && first.arrivedAt > ctx.historyUntil)
-      found.push({ rule: 'synced_after_finish', evidence: [refOf(state, first, state.endAt), refOf(state, end)] });
+      found = withFlag(found, 'synced_after_finish', [refOf(state, first, state.endAt), refOf(state, end)]);
   }
   const bounces = identicalBounces(sorted);
-  if (bounces.length > 0) found.push({ rule: 'identical_bounce', evidence: refsOf(state, bounces) });
+  if (bounces.length > 0) found = withFlag(found, 'identical_bounce', refsOf(state, bounces));
+  if (found === null) return NO_FLAGS;
   return found.map(({ rule, evidence }) => ({
     id: `${state.id}:${rule}`,
     rule,
@@ -197,6 +199,21 @@ export function dossierFlags(state: State, events: readonly TrustEvent[], ctx: T
     evidence,
   }));
 }
+
+interface Found {
+  rule: DataTrustRule;
+  evidence: EvidenceRef[];
+}
+
+/** `found` with one more rule's finding (the list made at the first). */
+function withFlag(found: Found[] | null, rule: DataTrustRule, evidence: EvidenceRef[]): Found[] {
+  (found ??= []).push({ rule, evidence });
+  return found;
+}
+
+/** What dossierFlags answers for a dossier without a flag (one array, never changed). */
+const NO_FLAGS = Object.freeze([]) as unknown as FoundFlag[];
+const NO_EVENTS: readonly TrustEvent[] = Object.freeze([]);
 
 const byInstantThenSeq = (a: TrustEvent, b: TrustEvent): number => a.at - b.at || a.seq - b.seq;
 
@@ -216,24 +233,24 @@ function refsOf(state: State, events: readonly TrustEvent[]): EvidenceRef[] {
 }
 
 /** Events that reached us more than the setting's working days after the instant they claim (history loads aside). */
-function backdated(sorted: readonly TrustEvent[], ctx: TrustContext): TrustEvent[] {
+function backdated(sorted: readonly TrustEvent[], ctx: TrustContext): readonly TrustEvent[] {
   const limit = ctx.settings.backdatedWorkingDays * ctx.calendar.workingMsPerDay;
-  const out: TrustEvent[] = [];
+  let out: TrustEvent[] | null = null;
   // Working time never exceeds elapsed time: most events are judged without the calendar.
   for (const e of sorted) {
     if (e.arrivedAt - e.at > limit && e.arrivedAt > ctx.historyUntil && ctx.calendar.workingMsBetween(e.at, e.arrivedAt) > limit)
-      out.push(e);
+      (out ??= []).push(e);
   }
-  return out;
+  return out ?? NO_EVENTS;
 }
 
 /** Events one source sent more than once under different ids (same content): every copy. */
-function identicalBounces(sorted: readonly TrustEvent[]): TrustEvent[] {
+function identicalBounces(sorted: readonly TrustEvent[]): readonly TrustEvent[] {
   // Only hashed keys (≥ 0) can repeat: the others are minus the event's seq, unique. Content keys
   // nearly never repeat within a dossier: group only when one does.
   let hashed = 0;
   for (const e of sorted) if (e.contentKey >= 0) hashed++;
-  if (hashed < 2) return [];
+  if (hashed < 2) return NO_EVENTS;
   const keys = new Set<number>();
   let repeated = false;
   for (const e of sorted) {
@@ -243,7 +260,7 @@ function identicalBounces(sorted: readonly TrustEvent[]): TrustEvent[] {
     }
     keys.add(e.contentKey);
   }
-  if (!repeated) return [];
+  if (!repeated) return NO_EVENTS;
   const groups = new Map<string, TrustEvent[]>();
   for (const e of sorted) {
     const key = `${e.sourceId}:${e.contentKey}`;
@@ -262,10 +279,15 @@ function raisedAt(evidence: readonly EvidenceRef[]): number {
 
 /** Who held the dossier at instant t (the last hold begun by then; the first when none was). */
 export function holderAt(holds: readonly Hold[], t: number): { id: string; name: string } | null {
+  const h = holdAt(holds, t);
+  return h ? { id: h.handlerId, name: h.handlerName } : null;
+}
+
+/** The hold of holderAt itself (nothing made: the projection writer asks at every change of a finished dossier). */
+export function holdAt(holds: readonly Hold[], t: number): Hold | undefined {
   let h: Hold | undefined;
   for (const x of holds) if (x.from <= t) h = x;
-  h ??= holds[0];
-  return h ? { id: h.handlerId, name: h.handlerName } : null;
+  return h ?? holds[0];
 }
 
 /** One official's completion: a dossier finished (processed or returned) while they held it. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Store } from '../db/store.js';
 import { toVnIso } from '../domain/time.js';
 import type { HealthResponse, SourceFreshness } from '../../shared/contract/api.js';
+import type { HistoryLoadState } from '../../shared/contract/history-load.js';
 import type { WorkCalendar } from '../domain/types.js';
 import type { CalendarCoverage } from '../domain/calendar-coverage.js';
 import { sourceSilence } from '../metrics/source-silence.js';
@@ -58,6 +59,8 @@ export function healthRoutes(deps: {
   calendarCoverage: () => CalendarCoverage;
   /** How far the recovery at start is, while it runs (null: serving). */
   recovering?: () => RecoveryProgress | null;
+  /** A history load running or still being projected (null: none). */
+  historyLoad?: () => HistoryLoadState | null;
 }): Router {
   const r = Router();
   r.get('/health', (_req, res) => {
@@ -97,6 +100,7 @@ export function healthRoutes(deps: {
       database: { ok, file: deps.store.file.split('/').pop() ?? deps.store.file, ...counts },
       sources: ok ? sourceFreshness(deps.store, now, deps.silence) : [],
       calendar: deps.calendarCoverage(),
+      historyLoad: deps.historyLoad?.() ?? null,
     };
     res.status(ok ? 200 : 503).json(body);
   });

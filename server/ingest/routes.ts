@@ -63,14 +63,31 @@ export function sourceAuth(store: Store, kind: IngestKind, o?: IngestRouteOption
 }
 
 /**
+ * `X-Ingest-Mode`, as historyMode reads it and the API description shows it (openapi/operations.ts):
+ * the one schema, so the description cannot drift from the values the handler accepts.
+ */
+export const ingestModeHeaders = z.object({
+  'X-Ingest-Mode': z.enum(['live', HISTORY_MODE]).optional().meta({
+    description:
+      'The batch\'s mode. Absent (or `live`): a live batch. `history`: a batch of a history load (`npm run import -- --history`, README "Bulk backfill"), for a source allowed to (`npm run source:set -- --name NAME --history-load yes`; otherwise 403). While a load runs (until 3 s after its last batch) the projection writer folds the backlog in full passes and the log may run further ahead of it before batches are answered 503, data trust treats the events as history (no `backdated` or `synced_after_finish` flag), the early warning takes the load\'s dossiers once when it ends, and the dashboard says "Đang nạp lịch sử". Accepted events, answers and final figures are those of a live batch. Any other value: 400.',
+  }),
+});
+const ingestMode = ingestModeHeaders.shape['X-Ingest-Mode'];
+
+/**
  * The batch's mode from `X-Ingest-Mode`: absent → live; `history` → a history load (history-load.ts),
  * for a source allowed to (403 otherwise); anything else → 400.
  */
 function historyMode(req: Request, source: SourceRow): boolean {
-  const mode = req.get(INGEST_MODE_HEADER);
-  if (mode === undefined || mode === '' || mode === 'live') return false;
-  if (mode !== HISTORY_MODE)
-    throw new HttpError(400, 'bad_request', `header X-Ingest-Mode: "${mode.slice(0, 40)}" is not a mode; send "history" or leave it out`);
+  const raw = req.get(INGEST_MODE_HEADER);
+  const mode = ingestMode.safeParse(raw === '' ? undefined : raw);
+  if (!mode.success)
+    throw new HttpError(
+      400,
+      'bad_request',
+      `header X-Ingest-Mode: "${String(raw).slice(0, 40)}" is not a mode; send "history" or leave it out`,
+    );
+  if (mode.data !== HISTORY_MODE) return false;
   if (!source.historyLoad)
     throw new HttpError(
       403,

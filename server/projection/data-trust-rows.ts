@@ -15,7 +15,7 @@ import type { DossierContext } from '../domain/dossier.js';
 import {
   completionBurstMembers,
   dossierFlags,
-  holderAt,
+  holdAt,
   payloadContentKey,
   type TrustContext,
   type TrustEvent,
@@ -44,8 +44,10 @@ interface Memo {
   events: TrustEvent[];
   /** JSON of the flags last written; null: unknown (rewrite them). */
   flags: string | null;
-  /** `<handler>@<at>` of the completion last written ('' none); null: unknown. */
-  completion: string | null;
+  /** The handler of the completion last written (null: none written). */
+  doneBy: string | null;
+  /** The instant of the completion last written (-1: none; NaN: unknown, rewrite it). */
+  doneAt: number;
   contribution: Contribution | null;
 }
 
@@ -70,6 +72,9 @@ export class DataTrustRows {
 
   /** A pass begins: reads where a history load ends (inside the pass's read snapshot). */
   beginPass(): void {
+    // A pass that failed left its memos changed in the cache (memoBefore does not take them out):
+    // dropped, so that the next pass reads those dossiers back from the log.
+    for (const id of this.pass.keys()) this.memos.delete(id);
     this.pass.clear();
     this.unitDays.clear();
     if (!this.enabled) return;
@@ -99,7 +104,8 @@ export class DataTrustRows {
   private addEvent(events: TrustEvent[], ev: LoggedEvent, e: DossierEvent): void {
     const t = trustEvent(ev, e);
     for (const o of events) {
-      if (o.sourceId !== t.sourceId || o.type !== t.type || o.at !== t.at) continue;
+      // The instant first: it nearly always differs.
+      if (o.at !== t.at || o.sourceId !== t.sourceId || o.type !== t.type) continue;
       if (t.contentKey < 0) t.contentKey = payloadContentKey(ev.payload, ev.eventId);
       if (o.contentKey < 0) {
         // An event of an earlier pass: its payload from the log (inside the pass's read snapshot).
@@ -136,26 +142,27 @@ export class DataTrustRows {
     this.unitDays.clear();
   }
 
-  /** The pass's rows committed: its memos are what is stored now. */
+  /**
+   * The pass's rows committed: its memos are what is stored now. Those it took from the cache are
+   * there already, changed in place: not re-inserted (the cache evicts memos first in, first out).
+   */
   committed(): void {
-    for (const [id, memo] of this.pass) this.memos.set(id, memo);
+    for (const [id, memo] of this.pass) if (this.memos.get(id) !== memo) this.memos.set(id, memo);
     this.pass.clear();
   }
 
   private memoBefore(ev: LoggedEvent, isNew: boolean): Memo {
-    // The pass takes the cached memo over (no copy): it goes back to the cache once the pass's rows
-    // committed. A pass that fails leaves it out, so that the next one reads the dossier back from the log.
+    // The pass takes the cached memo over in place (no copy, and not taken out of the cache: deleting
+    // and re-adding thousands of entries a pass made the cache's table shrink and grow again). A pass
+    // that fails has its memos dropped at the next beginPass.
     const cached = this.memos.get(ev.itemId);
-    if (cached) {
-      this.memos.delete(ev.itemId);
-      return cached;
-    }
-    if (isNew) return { events: [], flags: '[]', completion: '', contribution: null };
+    if (cached) return cached;
+    if (isNew) return { events: [], flags: '[]', doneBy: null, doneAt: -1, contribution: null };
     const events: TrustEvent[] = [];
     for (const l of this.store.events.withArrivalOfItem('dossier', ev.itemId, ev.seq - 1)) {
       this.addEvent(events, l, parseLoggedDossierEvent(l.payload));
     }
-    return { events, flags: null, completion: null, contribution: null };
+    return { events, flags: null, doneBy: null, doneAt: NaN, contribution: null };
   }
 
   private writeFlags(next: DossierState, memo: Memo): void {
@@ -186,18 +193,20 @@ export class DataTrustRows {
   /** Keeps the dossier's completion per official, and flags the burst it makes part of (if any). */
   private writeCompletion(next: DossierState, memo: Memo): void {
     const done = next.endAt !== null && (next.endKind === 'processed' || next.endKind === 'returned') && next.unit !== null;
-    const holder = done ? holderAt(next.holds, next.endAt as number) : null;
-    const key = holder ? `${holder.id}@${next.endAt}` : '';
-    if (key === memo.completion) return;
+    const hold = done ? holdAt(next.holds, next.endAt as number) : undefined;
+    // Compared before anything is made: nearly every event leaves the completion as it was.
+    const by = hold === undefined ? null : hold.handlerId;
+    const at = hold === undefined ? -1 : (next.endAt as number);
+    if (by === memo.doneBy && at === memo.doneAt) return;
     const repo = this.store.dataTrust;
-    memo.completion = key;
-    if (!holder) return repo.removeCompletion(next.id);
-    const at = next.endAt as number;
+    memo.doneBy = by;
+    memo.doneAt = at;
+    if (hold === undefined) return repo.removeCompletion(next.id);
     const end = memo.events.find((e) => e.at === at && (e.type === 'processed' || e.type === 'returned'));
     repo.setCompletion({
       dossierId: next.id,
-      handlerId: holder.id,
-      handlerName: holder.name,
+      handlerId: hold.handlerId,
+      handlerName: hold.handlerName,
       unit: next.unit as string,
       receivedAt: next.receivedAt ?? at,
       at,
@@ -206,7 +215,10 @@ export class DataTrustRows {
     });
     const { burstCompletions, burstMinutes } = this.ctx.settings.accountability.dataTrust;
     const span = burstMinutes * MS_PER_MINUTE;
-    const around = repo.completionsAround(holder.id, at - span, at + span);
+    // No burst can hold this completion with fewer around it: counted from the index alone, and the
+    // rows read only when there are enough (nearly never).
+    if (repo.countCompletionsAround(hold.handlerId, at - span, at + span) < burstCompletions) return;
+    const around = repo.completionsAround(hold.handlerId, at - span, at + span);
     const members = completionBurstMembers(around, { burstCompletions, burstMinutes }).map((i) => around[i]);
     if (members.length === 0) return;
     const evidence = members.slice(0, MAX_BURST_EVIDENCE).map((c) => ({

@@ -16,6 +16,7 @@ import type {
 } from './events.js';
 import { EVENTS } from './events.js';
 import { INDEX_KINDS, type IndexFigure, type IndexFigureChanges } from '../../shared/contract/live-index.js';
+import type { HistoryLoadState } from '../../shared/contract/history-load.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -271,6 +272,8 @@ export function createHub(deps: HubDeps) {
     flush,
     tick,
     publishAlert,
+    /** A history load's start, end or catch-up, to every socket (not volatile: the banner must go away). */
+    publishHistoryLoad: (state: HistoryLoadState | null) => void io.emit(EVENTS.historyLoadChanged, state),
     liveSnapshot,
     sweepRooms,
     roomCount: () => rooms.size,

@@ -7,6 +7,7 @@ import type { Period, ScopeKey, ScopeMetrics } from './metrics.js';
 import type { AlertRaised } from './events.js';
 import type { ScopeForecastView } from './early-warning.js';
 import type { BuckPassingCaseView } from './buck-passing.js';
+import type { HistoryLoadState } from './history-load.js';
 
 /** How a dossier stands at an instant. */
 export type DossierTimeliness =
@@ -409,6 +410,8 @@ export type HealthResponse =
       sources: SourceFreshness[];
       /** Whether the working calendar covers this year (and, from 1 October, the next). */
       calendar: CalendarCoverage;
+      /** A history load (`npm run import -- --history`) running or still being projected; null: none. */
+      historyLoad: HistoryLoadState | null;
     }
   | {
       /** Refolding the projections from the event log after an unclean stop (answered with 503). */

@@ -8,6 +8,7 @@ import type { CalendarCoverage, SourceFreshness } from './api.js';
 import type { ErrorCode } from './errors.js';
 import type { RequestCreated, RequestUpdated } from './requests.js';
 import type { IndexFigureChanges } from './live-index.js';
+import type { HistoryLoadState } from './history-load.js';
 
 export const EVENTS = {
   scopeSubscribe: 'scope:subscribe',
@@ -17,6 +18,7 @@ export const EVENTS = {
   clockTicked: 'clock:ticked',
   requestCreated: 'request:created',
   requestUpdated: 'request:updated',
+  historyLoadChanged: 'history-load:changed',
 } as const;
 
 /** What a subscription asks for: `city`, `unit:<code>` or `department:<code>`, and a period. */
@@ -84,6 +86,8 @@ export interface ClockTicked {
   sources: SourceFreshness[];
   /** Whether the working calendar covers this year and, from 1 October, the next. */
   calendar: CalendarCoverage;
+  /** A history load running or still being projected, with its progress (null: none). */
+  historyLoad: HistoryLoadState | null;
 }
 
 export interface ServerToClientEvents {
@@ -97,6 +101,8 @@ export interface ServerToClientEvents {
    */
   'request:created': (msg: RequestCreated) => void;
   'request:updated': (msg: RequestUpdated) => void;
+  /** A history load started, its batches stopped, or its events are all projected (null); to every socket. */
+  'history-load:changed': (msg: HistoryLoadState | null) => void;
 }
 
 export interface ClientToServerEvents {

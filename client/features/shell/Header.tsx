@@ -13,6 +13,7 @@ import { UserMenu } from '../auth/UserMenu';
 import { useSession } from '../auth/session';
 import { SourcesPanel } from './SourcesPanel';
 import { CalendarBanner } from './CalendarBanner';
+import { HistoryLoadBanner } from './HistoryLoadBanner';
 import { useNarrowScreen } from '../../lib/narrow-screen';
 import { RequestsBell } from '../requests/RequestsBell';
 import { useActiveLinkInView } from './useActiveLinkInView';
@@ -21,7 +22,7 @@ import { useJurisdiction } from '../../api/hooks';
 /**
  * The app bar on every page: title, "Cập nhật lúc HH:MM:SS" from the server's clock ticks,
  * connection status, the data sources' freshness, language; below it the period switch and the unit
- * search; banners for silent sources, a missing working calendar (admins) and a new version.
+ * search; banners for silent sources, a history load, a missing working calendar (admins) and a new version.
  */
 export function Header() {
   const { t, i18n } = useTranslation();
@@ -92,6 +93,7 @@ export function Header() {
           <span className="banner__text">{t('sourcesSilent', { names: silent.map((s) => s.name).join(', ') })}</span>
         </div>
       )}
+      <HistoryLoadBanner load={conn.historyLoad} />
       <CalendarBanner calendar={conn.lastTick?.calendar} visible={me.capabilities.admin} compact={narrow} />
       {buildChanged && (
         <div className="banner banner--info" role="status">

@@ -22,6 +22,7 @@ import { Scene } from './scenes/Scene';
 import { WallReplay } from './WallReplay';
 import { parseReplayParams } from '../replay/replay-time';
 import { useSceneData } from './useSceneData';
+import { HistoryLoadBanner } from '../shell/HistoryLoadBanner';
 import { StaleBanner, SubscribeError, WallFooter, WallHeader } from './WallChrome';
 import { parseWallSearch, resolveWallConfig, sceneIndexAt, type WallConfig, type WallWarning } from './wall-config';
 import { InvalidTokenScreen, Recovering, WallSplash } from './WallScreens';
@@ -145,6 +146,7 @@ function WallLive({ scope, config, warnings, displayName, anonymous }: WallLiveP
             </SceneBoundary>
           )}
         </main>
+        <HistoryLoadBanner load={conn.historyLoad} variant="wall" />
         <WallFooter
           scenes={config.scenes}
           index={index}

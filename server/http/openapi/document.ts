@@ -38,6 +38,8 @@ export interface Operation {
   access: Access;
   /** The query schemas the handler parses (each an object; their properties are the parameters). */
   query?: z.ZodObject[];
+  /** The request header schemas the handler parses (each an object; their properties are the header parameters). */
+  headers?: z.ZodObject[];
   /** The request schema's component name. */
   body?: string;
   answer: Answer;
@@ -107,18 +109,18 @@ function componentsOf(schemas: Record<string, z.ZodType>, io: 'input' | 'output'
   return out;
 }
 
-/** The query parameters of an operation: the properties of each of its query schemas. */
-function queryParameters(op: Operation): Json[] {
+/** The query (or header) parameters of an operation: the properties of each of its query (or header) schemas. */
+function objectParameters(op: Operation, where: 'query' | 'header'): Json[] {
   const out: Json[] = [];
   const seen = new Set<string>();
-  for (const schema of op.query ?? []) {
+  for (const schema of (where === 'query' ? op.query : op.headers) ?? []) {
     const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json;
     const required = new Set((json.required as string[] | undefined) ?? []);
     for (const [name, prop] of Object.entries((json.properties as Record<string, Json> | undefined) ?? {})) {
-      if (seen.has(name)) throw new Error(`${op.operationId}: query parameter "${name}" described twice`);
+      if (seen.has(name)) throw new Error(`${op.operationId}: ${where} parameter "${name}" described twice`);
       seen.add(name);
       const { description, ...propSchema } = prop;
-      out.push({ name, in: 'query', required: required.has(name), schema: propSchema, ...(description ? { description } : {}) });
+      out.push({ name, in: where, required: required.has(name), schema: propSchema, ...(description ? { description } : {}) });
     }
   }
   return out;
@@ -160,7 +162,7 @@ function operationObject(op: Operation, typed: Record<string, Json>): Json {
   const errors = [...new Set([...BASE_ERRORS[op.access], ...(op.errors ?? [])])].sort();
   const responses: Json = { [status]: success };
   for (const code of errors) responses[String(code)] = { $ref: `#/components/responses/${REFUSALS[code].name}` };
-  const parameters = [...pathParameters(op.path), ...queryParameters(op)];
+  const parameters = [...pathParameters(op.path), ...objectParameters(op, 'query'), ...objectParameters(op, 'header')];
   return {
     operationId: op.operationId,
     tags: [op.tag],

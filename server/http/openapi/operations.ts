@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Answer, Operation } from './document.js';
 import { dossierEventSchema, taskEventSchema } from '../../domain/wire-schemas.js';
-import { ingestBatchBody } from '../../ingest/routes.js';
+import { ingestBatchBody, ingestModeHeaders } from '../../ingest/routes.js';
 import { dvcqgBody, dvcqgQuery } from '../../ingest/dvcqg-body.js';
 import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS } from '../../db/read-repo.js';
 import { pageQuery, sortQuery } from '../query.js';
@@ -135,11 +135,13 @@ export const OPERATIONS: Operation[] = [
   op('post', '/ingest/dossiers', 'ingestDossierEvents', 'ingest', 'Send up to 5,000 dossier events; one result per event', {
     access: 'source',
     body: 'DossierBatch',
+    headers: [ingestModeHeaders],
     answer: { schema: 'IngestAnswer' },
   }),
   op('post', '/ingest/tasks', 'ingestTaskEvents', 'ingest', 'Send up to 5,000 task events; one result per event', {
     access: 'source',
     body: 'TaskBatch',
+    headers: [ingestModeHeaders],
     answer: { schema: 'IngestAnswer' },
   }),
   op(

@@ -33,4 +33,5 @@ export const FAKE_EV = {
   clockTicked: 'clock:ticked',
   requestCreated: 'request:created',
   requestUpdated: 'request:updated',
+  historyLoadChanged: 'history-load:changed',
 } as const;

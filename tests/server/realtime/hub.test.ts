@@ -33,7 +33,7 @@ describe('createHub: clock:ticked', () => {
       canWatch: () => true,
       clockTicked: (): ClockTicked => {
         built += 1;
-        return { now: `tick-${built}`, build: 'b1', sources: [], calendar: { status: 'ok', years: [2026] } };
+        return { now: `tick-${built}`, build: 'b1', sources: [], calendar: { status: 'ok', years: [2026] }, historyLoad: null };
       },
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -58,7 +58,7 @@ describe('createHub: clock:ticked', () => {
 
   it('greets each new socket with the clock at once, from the one builder', async () => {
     const ticks = await connect();
-    expect(ticks).toEqual([{ now: 'tick-1', build: 'b1', sources: [], calendar: { status: 'ok', years: [2026] } }]);
+    expect(ticks).toEqual([{ now: 'tick-1', build: 'b1', sources: [], calendar: { status: 'ok', years: [2026] }, historyLoad: null }]);
     expect(built).toBe(1);
   });
 

@@ -99,6 +99,23 @@ describe('the OpenAPI document', () => {
     expect(op.security).toEqual([{}, { sessionCookie: [] }, { displayToken: [] }]);
   });
 
+  it('describes X-Ingest-Mode on native ingest from the handler’s schema: optional, live or history, what history does; a wrong value fails', () => {
+    const validate = validatorOf(doc);
+    for (const path of ['/ingest/dossiers', '/ingest/tasks']) {
+      const headers = ((doc.paths[path] as any).post.parameters ?? []).filter((p: any) => p.in === 'header');
+      expect(headers, path).toEqual([expect.objectContaining({ name: 'X-Ingest-Mode', required: false })]);
+      const [mode] = headers;
+      expect(mode.schema.enum).toEqual(['live', 'history']);
+      expect(mode.description).toMatch(/history load/);
+      expect(mode.description).toMatch(/--history-load yes/);
+      expect(mode.description).toMatch(/403/);
+      expect(validate(mode.schema, 'history')).toEqual([]);
+      expect(validate(mode.schema, 'fast')).not.toEqual([]);
+    }
+    // The national sync format has no history-load mode (the importer refuses --history with --kind dvcqg).
+    expect(((doc.paths['/ingest/dvcqg'] as any).post.parameters ?? []).filter((p: any) => p.in === 'header')).toEqual([]);
+  });
+
   it('asks for the CSRF token on every state-changing request made with the session cookie', () => {
     for (const o of OPERATIONS.filter((o) => o.method !== 'get' && o.access === 'session')) {
       expect((doc.paths[o.path.replace(/:(\w+)/g, '{$1}')] as any)[o.method].security).toEqual([{ sessionCookie: [], csrfToken: [] }]);

@@ -100,6 +100,29 @@ describe('GET /api/v1/openapi.json and real answers', () => {
     expectDescribed(ingestAnswerSchema, 'POST', '/api/v1/ingest/tasks', 200, tasks.body);
   });
 
+  it('describes X-Ingest-Mode as the handler reads it: history accepted from a source allowed to, a mode it does not list refused (400)', async () => {
+    const header = (operationOf(doc, 'POST', '/api/v1/ingest/dossiers')?.parameters as any[]).find((p) => p.name === 'X-Ingest-Mode');
+    srv.runtime.store.sources.update('test-dossiers', { historyLoad: true });
+    try {
+      expect(validate(header.schema, 'history')).toEqual([]);
+      const history = await srv.post('/api/v1/ingest/dossiers', { events: [receivedEvent({ id: 'h-1', dossierId: 'H-1' })] }, undefined, {
+        'X-Ingest-Mode': 'history',
+      });
+      expect(history.body).toMatchObject({ accepted: 1 });
+      expectDescribed(ingestAnswerSchema, 'POST', '/api/v1/ingest/dossiers', 200, history.body);
+      expect(validate(header.schema, 'fast')).not.toEqual([]);
+      const fast = await srv.post('/api/v1/ingest/dossiers', { events: [receivedEvent({ id: 'h-2' })] }, undefined, {
+        'X-Ingest-Mode': 'fast',
+      });
+      expect(fast.status).toBe(400);
+      expect(fast.body.error.message).toMatch(/X-Ingest-Mode/);
+      expectDescribed(errorBodySchema, 'POST', '/api/v1/ingest/dossiers', 400, fast.body);
+    } finally {
+      srv.runtime.historyLoad.end();
+      srv.runtime.store.sources.update('test-dossiers', { historyLoad: false });
+    }
+  });
+
   it('describes the DVCQG answer: an accepted record with its events, and a rejected one naming the field', async () => {
     const res = await srv.post('/api/v1/ingest/dvcqg', {
       service: 'DongBoHoSoMC',
