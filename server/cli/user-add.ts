@@ -9,10 +9,10 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.js';
 import { createStore } from '../db/store.js';
 import { USER_ROLES } from '../db/users-repo.js';
-import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
+import { jurisdictionIndex } from '../geo/jurisdiction-loader.js';
 import { checkNewUser, createUser } from '../auth/users.js';
 import { auditCli } from './cli-audit.js';
-import { cliEnv } from './cli-env.js';
+import { cliEnv, cliJurisdiction } from './cli-env.js';
 
 const USAGE = `usage: npm run user:add -- --username U --password P --role ROLE [--scope unit:<code>,department:<code>,…] [--name "Full name"]
   ROLE: ${USER_ROLES.join(', ')}
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const password = values.password === '-' ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : values.password;
-  const index = jurisdictionIndex(loadJurisdiction());
+  const index = jurisdictionIndex(cliJurisdiction());
   const checked = checkNewUser(
     { username: values.username, password, role: values.role, scope: values.scope, displayName: values.name },
     (c) => index.scopeOf(c),
