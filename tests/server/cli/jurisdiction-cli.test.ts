@@ -37,6 +37,15 @@ describe('CLI tools under JURISDICTION=vn', { timeout: 120_000 }, () => {
     expect(withStore((s) => s.users.findByUsername('badinh'))).toMatchObject({ role: 'unit_leader', scopes: [`unit:${BA_DINH}`] });
   });
 
+  it('user:add binds a leader to a province (its communes only); a city pack knows no province', () => {
+    const args = ['--username', 'hanoi', '--password', 'mật-khẩu-đủ-dài-1', '--role', 'city_leader', '--scope', 'province:01'];
+    const hcmc = run('user-add', args);
+    expect(hcmc.code).toBe(2);
+    expect(hcmc.stderr).toContain('"province:01" is not a province of this jurisdiction');
+    expect(run('user-add', args, VN).code).toBe(0);
+    expect(withStore((s) => s.users.findByUsername('hanoi'))).toMatchObject({ role: 'city_leader', scopes: ['province:01'] });
+  });
+
   it('source:add limits a source to a commune of the national pack', () => {
     expect(run('source-add', ['--name', 'ba-dinh', '--kind', 'dossier', '--units', BA_DINH]).code).toBe(2);
     expect(run('source-add', ['--name', 'ba-dinh', '--kind', 'dossier', '--units', BA_DINH], VN).code).toBe(0);
