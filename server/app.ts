@@ -24,6 +24,8 @@ import type { ClockTicked } from './realtime/events.js';
 import { toVnIso } from './domain/time.js';
 import { createAuditLog, type AuditLog } from './auth/audit.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
+import { provinceAccess } from './auth/province-reach.js';
+import { provinceParents } from './metrics/scope-rollup.js';
 import { canSeeNames, PUBLIC, type PolicyOptions } from './auth/policy.js';
 import { authenticate } from './http/principal.js';
 import { authRoutes } from './http/auth-routes.js';
@@ -169,7 +171,10 @@ export function createApp(deps: AppDeps): App {
   const policy: PolicyOptions = { publicView: sec.publicView };
   const authNow = deps.authNow ?? Date.now;
   const audit = createAuditLog(deps.store.audit, authNow);
+  // National packs: province-bound users reach their provinces' communes (a city pack has no provinces).
+  const provinces = provinceAccess(deps.jurisdiction.units);
   const auth = createAuthService({
+    provinces,
     store: deps.store,
     audit,
     now: authNow,
@@ -179,7 +184,9 @@ export function createApp(deps: AppDeps): App {
     lockMs: sec.loginLockMs,
     lockouts: deps.cluster?.lockouts,
   });
-  const scopeExists = (scope: ScopeKey) => scope === 'city' || deps.scopeOf(scope.slice(scope.indexOf(':') + 1)) === scope;
+  const userScopeOf = provinces.userScopeOf(deps.scopeOf);
+  const scopeExists = (scope: ScopeKey) =>
+    scope === 'city' || userScopeOf(scope.startsWith('province:') ? scope : scope.slice(scope.indexOf(':') + 1)) === scope;
   const silence: SilenceSettings = { defaultSilentAfterMs: deps.sourceSilentMs, calendar: deps.calendar, skew: deps.clockSkew };
   const ops = deps.ops ?? createOpsMetrics();
   const coverage = loggedCalendarCoverage(deps);
@@ -268,7 +275,7 @@ export function createApp(deps: AppDeps): App {
       coverage,
     }),
   );
-  api.use(adminUsersRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf, onSessionsEnded: () => endSessions() }));
+  api.use(adminUsersRoutes({ store: deps.store, audit, now: authNow, scopeOf: userScopeOf, onSessionsEnded: () => endSessions() }));
   api.use(wallRoutes({ store: deps.store }));
   api.use(
     healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering, historyLoad }),
@@ -302,7 +309,7 @@ export function createApp(deps: AppDeps): App {
   // Session cookies (after display tokens): ended sessions swept every clock tick, and at once on logout.
   const sessionAuth = installSessionAuth({ io, auth, sweepEveryMs: deps.clockTickMs });
   endSessions = () => void sessionAuth.sweep();
-  requests.pushTo(installRequestRooms(io));
+  requests.pushTo(installRequestRooms(io, provinceParents(deps.jurisdiction.units)));
   registerSocketGauge(ops.registry, function* () {
     for (const s of io.of('/').sockets.values()) yield s.data.principal?.role;
   });

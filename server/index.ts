@@ -130,6 +130,7 @@ async function startWebNode(
     clockTickMs: config.CLOCK_TICK_MS,
     sourceSilentMs: config.SOURCE_SILENT_MS,
     boundariesDir: config.BOUNDARIES_DIR,
+    jurisdiction: config.JURISDICTION,
     calendarDir: config.CALENDAR_DIR,
     security: securityOf(config),
   });

@@ -6,6 +6,7 @@ import type { AuditLog } from './audit.js';
 import { verifyPassword } from './passwords.js';
 import type { Principal } from './policy.js';
 import { memoryLockouts, type LockoutsFactory } from './lockouts.js';
+import { NO_PROVINCES, type ProvinceAccess } from './province-reach.js';
 
 /** Name of the session cookie (HttpOnly, SameSite=Strict). */
 export const SESSION_COOKIE = 'bdt_session';
@@ -26,6 +27,8 @@ export interface AuthOptions {
   lockMs: number;
   /** Where failures and locks are kept: this process's memory by default, Redis with several nodes. */
   lockouts?: LockoutsFactory;
+  /** The jurisdiction's provinces: what a province-bound user reaches (none in a city pack). */
+  provinces?: ProvinceAccess;
 }
 
 export type LoginResult =
@@ -41,15 +44,17 @@ export interface ResolvedSession {
 }
 
 /**
- * The principal of a user: city-wide roles are bound to the city, the others to the units and
- * departments they hold (the first is their home).
+ * The principal of a user: city-wide roles are bound to the city (or to the provinces they hold, and
+ * reach those provinces' communes), the others to the units and departments they hold (the first is
+ * their home).
  */
-export function principalOfUser(user: UserRow, sessionHash?: string): Principal {
+export function principalOfUser(user: UserRow, sessionHash?: string, provinces: ProvinceAccess = NO_PROVINCES): Principal {
   const base = { role: user.role, userId: user.id, username: user.username, displayName: user.displayName, sessionHash };
-  if (user.role === 'city_leader' || user.role === 'supervisor') return { ...base, scope: 'city' };
-  if (user.role === 'admin') return { ...base, scope: null };
   const scopes = user.scopes as ScopeKey[];
-  return { ...base, scope: scopes[0] ?? null, scopes };
+  if (user.role === 'admin') return { ...base, scope: null };
+  if ((user.role === 'city_leader' || user.role === 'supervisor') && scopes.length === 0) return { ...base, scope: 'city' };
+  const reach = provinces.reachOf(scopes);
+  return { ...base, scope: scopes[0] ?? null, scopes, ...(reach ? { reach } : {}) };
 }
 
 /** Logins (with lockout), server-side sessions that expire, logout. */
@@ -97,7 +102,7 @@ export function createAuthService(o: AuthOptions) {
     store.sessions.create({ idHash, userId: user.id, csrfToken, createdAt: now, expiresAt, ip: ctx.ip, userAgent: ctx.userAgent });
     store.users.markLogin(user.id, now);
     store.sessions.purgeExpired(now);
-    const principal = principalOfUser(user, idHash);
+    const principal = principalOfUser(user, idHash, o.provinces);
     audit.record({ principal, action: 'auth.login', ip: ctx.ip });
     return { ok: true, sessionId, csrfToken, expiresAt, principal, user };
   }
@@ -110,7 +115,7 @@ export function createAuthService(o: AuthOptions) {
     if (!s) return null;
     const user = store.users.findById(s.userId);
     if (!user || user.disabledAt !== null) return null;
-    return { principal: principalOfUser(user, idHash), user, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
+    return { principal: principalOfUser(user, idHash, o.provinces), user, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
   }
 
   /** Ends the session of a cookie's id. */

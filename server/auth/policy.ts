@@ -4,8 +4,8 @@
  *
  * | role        | bound to        | aggregates | officials, dossier lists/details | task lists/details | reminders, explanation requests |
  * |-------------|-----------------|------------|----------------------------------|--------------------|---------------------------------|
- * | city_leader | city            | all        | all                              | all                | send to any unit (any subject); read all |
- * | supervisor  | city            | all        | all                              | —                  | send to any unit (not about tasks); read all |
+ * | city_leader | city¶           | all        | all                              | all                | send to any unit (any subject); read all |
+ * | supervisor  | city¶           | all        | all                              | —                  | send to any unit (not about tasks); read all |
  * | unit_leader | its units§      | own units† | own units                        | own units          | read, mark read, answer its units' |
  * | department  | its units§      | own units† | own units                        | own units          | as unit leader; send about its own staff's steps‡ |
  * | display     | token's scope   | its scope† | lists of its scope (the wall feed), no details | lists of its scope | — |
@@ -21,6 +21,9 @@
  *  department — a ward's dossier too (inter-level steps); the request then goes to the department itself.
  * §one or more units (unit:<code>) and/or departments (department:<code>): a user may hold several and
  *  sees the union — every rule below asks `within`, which is true for any scope the user holds.
+ * ¶or, in a national pack, one or more provinces (province:<code>): "all" and "any unit" then mean
+ *  the province and its communes (`reach`), and nothing of another province or of the country's
+ *  departments; details whose unit is unknown (a dossier without a unit yet) stay the country's.
  */
 import type { ScopeKey } from '../metrics/types.js';
 import type { Role } from '../../shared/contract/roles.js';
@@ -37,8 +40,10 @@ export interface Principal {
    * display's scope; null for public and admin.
    */
   scope: ScopeKey | null;
-  /** Every unit and department a bound user holds (the home first); absent: just `scope`. */
+  /** Every unit, department or province a bound user holds (the home first); absent: just `scope`. */
   scopes?: readonly ScopeKey[];
+  /** The communes of the provinces held (province-bound users: server/auth/province-reach.ts). */
+  reach?: ReadonlySet<ScopeKey>;
   /** Signed-in users. */
   userId?: number;
   username?: string;
@@ -62,10 +67,16 @@ export function heldScopes(p: Principal): readonly ScopeKey[] {
   return p.scopes ?? (p.scope ? [p.scope] : []);
 }
 
-/** True when the principal is bound to the whole city, or holds `scope` (one of its units: the union). */
+/**
+ * True when the principal is bound to the whole city, holds `scope` (one of its units: the union), or
+ * holds the province `scope` is a commune of.
+ */
 function within(p: Principal, scope: ScopeKey): boolean {
-  return p.scope === 'city' || heldScopes(p).includes(scope);
+  return p.scope === 'city' || heldScopes(p).includes(scope) || p.reach?.has(scope) === true;
 }
+
+/** City-wide (or country-wide): not bound to provinces, units or departments. */
+const wholeCity = (p: Principal): boolean => p.scope === 'city';
 
 /**
  * Aggregate metrics of a scope (counts, rates: no names). While the public view is on, everyone may
@@ -109,7 +120,7 @@ export function canListTasks(p: Principal, scope: ScopeKey): boolean {
 
 /** One dossier's detail, given the dossier's unit scope. Displays show lists, never a citizen's dossier. */
 export function canReadDossier(p: Principal, unitScope: ScopeKey | null): boolean {
-  if (p.role === 'display' || unitScope === null) return p.role === 'city_leader' || p.role === 'supervisor';
+  if (p.role === 'display' || unitScope === null) return (p.role === 'city_leader' || p.role === 'supervisor') && wholeCity(p);
   return canListDossiers(p, unitScope);
 }
 
@@ -120,7 +131,7 @@ export function canReviewDataTrust(p: Principal, scope: ScopeKey): boolean {
 
 /** One task's detail, given its assignee's scope. */
 export function canReadTask(p: Principal, assigneeScope: ScopeKey | null): boolean {
-  if (p.role === 'display' || assigneeScope === null) return p.role === 'city_leader';
+  if (p.role === 'display' || assigneeScope === null) return p.role === 'city_leader' && wholeCity(p);
   return canListTasks(p, assigneeScope);
 }
 
@@ -144,14 +155,15 @@ export interface RequestTarget {
 /**
  * Sending a reminder or an explanation request. City leaders: to any unit about anything; the
  * administration centre's supervisors: the same but tasks (it supervises dossiers, not directives);
- * a department head: about its own staff's steps only, to its own department.
+ * a province's: to its communes only; a department head: about its own staff's steps only, to its own
+ * department.
  */
 export function canSendRequest(p: Principal, t: RequestTarget): boolean {
   switch (p.role) {
     case 'city_leader':
-      return true;
+      return within(p, t.to);
     case 'supervisor':
-      return t.type !== 'task';
+      return t.type !== 'task' && within(p, t.to);
     case 'department':
       return (
         (t.type === 'dossier' || t.type === 'case') &&
@@ -216,7 +228,7 @@ export function isUser(p: Principal): boolean {
 
 /** What the client shows or hides, computed by the same rules (for /auth/me). */
 export interface Capabilities {
-  /** The scope the home page opens: the city, or the unit/department the user is bound to. */
+  /** The scope the home page opens: the city, or the unit/department/province the user is bound to. */
   home: ScopeKey | null;
   /** Every scope whose names and lists the user sees: ['city'], or their units and departments (home first). */
   scopes: ScopeKey[];

@@ -5,7 +5,7 @@ import { USER_ROLES, type UserChanges, type UserRole, type UserRow } from '../db
 import type { ScopeKey } from '../metrics/types.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import type { AdminUser } from '../../shared/contract/admin-users.js';
-import { checkUserScopes, isBoundRole } from './user-scopes.js';
+import { checkUserScopes, scopesKeptFor } from './user-scopes.js';
 
 export const USERNAME_RE = /^[A-Za-z0-9._-]{3,64}$/;
 const MAX_DISPLAY_NAME = 120;
@@ -24,7 +24,7 @@ export interface NewUser {
   username: string;
   password: string;
   role: UserRole;
-  /** Units and departments held (unit leaders and departments); empty for the others. */
+  /** Units and departments held (unit leaders and departments), provinces (province-bound leaders); else empty. */
   scopes: ScopeKey[];
   displayName: string;
 }
@@ -85,8 +85,9 @@ export function checkUserChanges(
   if (input.role !== undefined && !isRole(input.role)) problems.push(roleProblem);
   const role = isRole(input.role) ? input.role : user.role;
   if (input.role !== undefined || input.scopes !== undefined) {
-    // A new role alone keeps the user's units when it is bound to units, and holds none when city-wide.
-    const raw = input.scopes !== undefined ? input.scopes : isBoundRole(role) ? user.scopes : [];
+    // A new role alone keeps the user's units when it is bound to units, its provinces when it may hold
+    // them (a province's leader made its supervisor stays in the province), and holds none otherwise.
+    const raw = input.scopes !== undefined ? input.scopes : scopesKeptFor(role, user.scopes as ScopeKey[]);
     const checked = checkUserScopes(role, raw, scopeOf);
     if (checked.ok) changes.scopes = checked.scopes;
     else problems.push(...checked.problems);

@@ -14,13 +14,13 @@ import { parseArgs } from 'node:util';
 import { BoundaryFileError, formatImportReport, validateBoundaries } from '../geo/boundary-import.js';
 import { writeImportedBoundaries } from '../geo/boundaries-store.js';
 import { cliEnv } from './cli-env.js';
-import { loadJurisdiction } from '../geo/jurisdiction-loader.js';
+import { loadNamedJurisdiction } from '../geo/jurisdiction-loader.js';
 
 const USAGE = `Usage: npm run boundaries:import -- FILE.geojson [--code-prop NAME] [--dry-run] [--jurisdiction NAME]
 
   --code-prop NAME      feature property holding the 5-digit unit code (default: code)
   --dry-run             validate and report only; write nothing
-  --jurisdiction NAME   fixtures/jurisdiction manifest (default: hcmc)
+  --jurisdiction NAME   the jurisdiction pack, hcmc or vn (default: JURISDICTION, else hcmc)
 
 Writes to $BOUNDARIES_DIR/<jurisdiction>.geojson (default data/boundaries/).`;
 
@@ -35,7 +35,7 @@ function parse() {
     options: {
       'code-prop': { type: 'string', default: 'code' },
       'dry-run': { type: 'boolean', default: false },
-      jurisdiction: { type: 'string', default: 'hcmc' },
+      jurisdiction: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: true,
@@ -56,11 +56,11 @@ if (args.positionals.length !== 1) fail(`expected one FILE.geojson\n\n${USAGE}`)
 // what a relative FILE means to them.
 const file = resolve(cliEnv().cwd, args.positionals[0]);
 const codeProp = args.values['code-prop'];
-const jurisdictionName = args.values.jurisdiction;
+const jurisdictionName = args.values.jurisdiction ?? process.env.JURISDICTION ?? 'hcmc';
 
-let jurisdiction: ReturnType<typeof loadJurisdiction>;
+let jurisdiction: ReturnType<typeof loadNamedJurisdiction>;
 try {
-  jurisdiction = loadJurisdiction(undefined, jurisdictionName);
+  jurisdiction = loadNamedJurisdiction(jurisdictionName);
 } catch (err) {
   fail((err as Error).message);
 }

@@ -5,11 +5,11 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.js';
 import { createDisplaysRepo } from '../db/wall-repo.js';
-import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
+import { jurisdictionIndex } from '../geo/jurisdiction-loader.js';
 import { generateDisplayToken, hashDisplayToken, parseDisplayScope } from '../wall/display-tokens.js';
 import { auditCli } from './cli-audit.js';
 import { WALL_NAME_RE } from '../wall/presets.js';
-import { cliEnv } from './cli-env.js';
+import { cliEnv, cliJurisdiction } from './cli-env.js';
 
 const USAGE = `usage: npm run display:add -- --name NAME --scope city|unit:<code>|department:<code>
   NAME: 1–64 letters, digits, dot, dash or underscore (e.g. ops-room-1)
@@ -25,7 +25,7 @@ function main(): number {
     console.error(USAGE);
     return 2;
   }
-  const index = jurisdictionIndex(loadJurisdiction());
+  const index = jurisdictionIndex(cliJurisdiction());
   const scope = parseDisplayScope(values.scope, (code) => index.scopeOf(code));
   if (!scope.ok) {
     console.error(scope.error);

@@ -14,10 +14,10 @@ import { createPortalIndexRepo, type PortalImportCounts } from '../db/portal-ind
 import { readPortalFile, type PortalFileContext, type PortalFileReport } from '../domain/portal-index-file.js';
 import { decodeCsvBytes } from '../domain/portal-index-csv.js';
 import type { Jurisdiction } from '../domain/types.js';
-import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
+import { jurisdictionIndex } from '../geo/jurisdiction-loader.js';
 import { PeriodError, resolvePeriod } from '../metrics/named-periods.js';
 import { auditCli } from './cli-audit.js';
-import { cliEnv, oneFileArgs } from './cli-env.js';
+import { cliEnv, cliJurisdiction, oneFileArgs } from './cli-env.js';
 
 const USAGE = `usage: npm run index:import -- FILE.csv [--dry-run]
   FILE.csv   header: unit,period,total,transparency,progress,online,payment,digitisation,satisfaction
@@ -82,7 +82,7 @@ function main(): number {
     return 2;
   }
   const name = basename(path);
-  const result = readPortalFile(decodeCsvBytes(bytes), portalFileContext(loadJurisdiction(), Date.now()));
+  const result = readPortalFile(decodeCsvBytes(bytes), portalFileContext(cliJurisdiction(), Date.now()));
   if (!result.ok) {
     console.error(`${name}: ${result.problem}. Nothing imported.`);
     return 2;

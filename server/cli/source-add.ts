@@ -12,10 +12,10 @@ import { openDatabase } from '../db/connection.js';
 import { createSourcesRepo } from '../db/sources-repo.js';
 import { generateSourceKey, hashSourceKey } from '../ingest/keys.js';
 import { parseSourceUnits } from '../ingest/unit-limit.js';
-import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
+import { jurisdictionIndex } from '../geo/jurisdiction-loader.js';
 import { describeSilence, parseSourceSilenceOptions } from '../ingest/source-silence-options.js';
 import { auditCli } from './cli-audit.js';
-import { cliEnv } from './cli-env.js';
+import { cliEnv, cliJurisdiction } from './cli-env.js';
 
 function main(): number {
   const { values } = parseArgs({
@@ -47,7 +47,7 @@ function main(): number {
     console.error(silence.problem);
     return 2;
   }
-  const index = jurisdictionIndex(loadJurisdiction());
+  const index = jurisdictionIndex(cliJurisdiction());
   const units = parseSourceUnits(values.units, (c) => index.scopeOf(c));
   if (!units.ok) {
     console.error(units.problem);

@@ -11,18 +11,18 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.js';
 import { createSourcesRepo } from '../db/sources-repo.js';
-import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
+import { jurisdictionIndex } from '../geo/jurisdiction-loader.js';
 import { describeSilence } from '../ingest/source-silence-options.js';
 import { applySourceSettings, parseSourceSettings, sourceSettingsDetails } from '../ingest/source-settings.js';
 import type { ScopeKey } from '../metrics/types.js';
 import { auditCli } from './cli-audit.js';
-import { cliEnv } from './cli-env.js';
+import { cliEnv, cliJurisdiction } from './cli-env.js';
 
 const USAGE =
   'usage: npm run source:set -- --name NAME [--units CODES|none] [--silent-after-minutes N|default] [--hours office|always] [--history-load yes|no]';
 
 function jurisdictionScopeOf(): (code: string) => ScopeKey | null {
-  const index = jurisdictionIndex(loadJurisdiction());
+  const index = jurisdictionIndex(cliJurisdiction());
   return (code) => index.scopeOf(code);
 }
 

@@ -1,5 +1,5 @@
 /**
- * npm run user:add -- --username U --password P --role ROLE [--scope unit:<code>,department:<code>,…] [--name "Full name"]
+ * npm run user:add -- --username U --password P --role ROLE [--scope unit:<code>,department:<code>,province:<code>,…] [--name "Full name"]
  * Creates a user who signs in to the dashboard (the first admin is created this way). The password
  * is stored as an argon2id hash only. `--password -` reads it from standard input instead of the
  * command line (which other users of the machine may see in the process list).
@@ -9,15 +9,18 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection.js';
 import { createStore } from '../db/store.js';
 import { USER_ROLES } from '../db/users-repo.js';
-import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
+import { jurisdictionIndex } from '../geo/jurisdiction-loader.js';
 import { checkNewUser, createUser } from '../auth/users.js';
+import { provinceAccess } from '../auth/province-reach.js';
 import { auditCli } from './cli-audit.js';
-import { cliEnv } from './cli-env.js';
+import { cliEnv, cliJurisdiction } from './cli-env.js';
 
 const USAGE = `usage: npm run user:add -- --username U --password P --role ROLE [--scope unit:<code>,department:<code>,…] [--name "Full name"]
   ROLE: ${USER_ROLES.join(', ')}
   --scope: required for unit_leader and department: one or more unit:<ward code> and/or department:<code>,
-           comma-separated (the user sees the union; the first is their home page)
+           comma-separated (the user sees the union; the first is their home page);
+           for city_leader and supervisor with JURISDICTION=vn: none (the country) or province:<code>,…
+           (the province's leaders or administration centre: its communes only)
   --password -: read the password from standard input`;
 
 async function main(): Promise<number> {
@@ -39,10 +42,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const password = values.password === '-' ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : values.password;
-  const index = jurisdictionIndex(loadJurisdiction());
+  const jurisdiction = cliJurisdiction();
+  const index = jurisdictionIndex(jurisdiction);
   const checked = checkNewUser(
     { username: values.username, password, role: values.role, scope: values.scope, displayName: values.name },
-    (c) => index.scopeOf(c),
+    provinceAccess(jurisdiction.units).userScopeOf((c) => index.scopeOf(c)),
   );
   if (!checked.ok) {
     for (const p of checked.problems) console.error(p);

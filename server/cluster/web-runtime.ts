@@ -14,8 +14,9 @@ import { DEFAULT_CALENDAR_DIR, loadCalendarYears } from '../config/calendar-load
 import { loadProcedureLegalDays } from '../config/procedure-catalogue.js';
 import { createWorkCalendar } from '../domain/calendar.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../domain/types.js';
-import { jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
-import { resolveBoundaries } from '../geo/boundaries-store.js';
+import { jurisdictionDirOf, jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
+import { resolveBoundaries, resolveProvinceBoundaries } from '../geo/boundaries-store.js';
+import { provinceParents, provinceScopes } from '../metrics/scope-rollup.js';
 import { MetricsEngine } from '../metrics/engine.js';
 import type { ScopeKey } from '../metrics/types.js';
 import type { IngestService } from '../ingest/service.js';
@@ -45,6 +46,8 @@ export interface WebRuntimeOptions {
   clockTickMs?: number;
   sourceSilentMs?: number;
   boundariesDir?: string;
+  /** The jurisdiction pack (JURISDICTION), the ingest node's: `hcmc` (default) or `vn`. */
+  jurisdiction?: string;
   calendarDir?: string;
   clientDir?: string | null;
   security?: Partial<SecuritySettings>;
@@ -73,7 +76,9 @@ export function createWebRuntime(opts: WebRuntimeOptions): WebRuntime {
   const calendarDir = opts.calendarDir ?? DEFAULT_CALENDAR_DIR;
   const calendarYears = loadCalendarYears(calendarDir);
   const calendar = createWorkCalendar(calendarYears, settings.officeHours);
-  const jurisdiction = loadJurisdiction();
+  const jurisdictionName = opts.jurisdiction ?? 'hcmc';
+  const jurisdictionDir = jurisdictionDirOf(jurisdictionName);
+  const jurisdiction = loadJurisdiction(jurisdictionDir, jurisdictionName);
   const index = jurisdictionIndex(jurisdiction);
   const scopeOf = (code: string): ScopeKey | null => index.scopeOf(code);
   const now = () => clock.now();
@@ -82,8 +87,11 @@ export function createWebRuntime(opts: WebRuntimeOptions): WebRuntime {
   const scopes: ScopeKey[] = [
     ...jurisdiction.units.map((u) => `unit:${u.code}` as const),
     ...jurisdiction.departments.map((d) => `department:${d.code}` as const),
+    ...provinceScopes(jurisdiction.provinces),
   ];
-  const engine = windowsOnly(new MetricsEngine({ calendar, settings, scopeOf, now, scopes }));
+  // The same scopes and province level as the ingest node's engine (its figures reach this one's reads).
+  const parentOf = provinceParents(jurisdiction.units);
+  const engine = windowsOnly(new MetricsEngine({ calendar, settings, scopeOf, parentOf, now, scopes }));
   const details = createDetailService({
     dbFile: opts.dbFile,
     read: store.read,
@@ -105,7 +113,8 @@ export function createWebRuntime(opts: WebRuntimeOptions): WebRuntime {
     now,
     logger,
     build: opts.build,
-    boundaries: () => resolveBoundaries('hcmc', { boundariesDir: opts.boundariesDir }),
+    boundaries: () => resolveBoundaries(jurisdictionName, { boundariesDir: opts.boundariesDir, jurisdictionDir }),
+    provinceBoundaries: () => resolveProvinceBoundaries(jurisdictionName, jurisdictionDir),
     details,
     clientDir: clientDir && existsSync(clientDir) ? clientDir : null,
     clockTickMs: opts.clockTickMs ?? 5_000,

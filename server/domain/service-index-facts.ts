@@ -148,6 +148,14 @@ export function emptyIndexCounts(): IndexCounts {
   };
 }
 
+/** The counts of a sum of scopes (a province: its communes), field by field. */
+export function sumIndexCounts(parts: Iterable<IndexCounts>): IndexCounts {
+  const sum = emptyIndexCounts();
+  const keys = Object.keys(sum) as (keyof IndexCounts)[];
+  for (const c of parts) for (const k of keys) sum[k] += c[k];
+  return sum;
+}
+
 /** The IndexCounts field each bit of indexBits adds to (complaint bits feed satisfaction separately). */
 export const COUNT_OF_BIT: readonly (keyof IndexCounts | null)[] = [
   'feeDossiers',

@@ -347,6 +347,14 @@ export function loadJurisdiction(dir: string = DEFAULT_JURISDICTION_DIR, name = 
   return { ...base, provinces };
 }
 
+/**
+ * The pack a process is configured with (JURISDICTION: `hcmc`, `vn`): the server, a web node and every
+ * command-line tool load it the same way, so a code valid on the server is valid to its tools.
+ */
+export function loadNamedJurisdiction(name: string): Jurisdiction {
+  return loadJurisdiction(jurisdictionDirOf(name), name);
+}
+
 /** Lookups over a loaded jurisdiction. */
 export interface JurisdictionIndex {
   unitByCode: Map<string, Unit>;

@@ -50,6 +50,7 @@ function jurisdictionLookups(jurisdiction: ReadDeps['jurisdiction']) {
   const unitByCode = new Map(jurisdiction.units.map((u) => [u.code, u]));
   const deptByCode = new Map(jurisdiction.departments.map((d) => [d.code, d]));
   const unitName = (c: string) => unitByCode.get(c)?.fullName ?? deptByCode.get(c)?.name ?? c;
+  const communesOf = (province: string) => new Set(jurisdiction.units.filter((u) => u.province === province).map((u) => u.code));
   return {
     unitName,
     identity: (o: { id: string; name: string; unit: string }): OfficialIdentity => ({
@@ -60,21 +61,23 @@ function jurisdictionLookups(jurisdiction: ReadDeps['jurisdiction']) {
       unitKind: deptByCode.has(o.unit) ? 'department' : 'unit',
     }),
     /** The scope a list asks for: ?unit= or ?department=, else the asker's own (the city for city-wide roles). */
-    listScope(p: Principal, q: z.infer<typeof listQuery>): { scope: ScopeKey; code: string | null } {
+    listScope(p: Principal, q: z.infer<typeof listQuery>): { scope: ScopeKey; units: ReadonlySet<string> | null } {
       if (q.unit && q.department) throw new HttpError(400, 'invalid_query', 'unit, department: give one of them, not both');
       if (q.unit) {
         if (!unitByCode.has(q.unit))
           throw new HttpError(400, 'invalid_query', `unit: "${q.unit}" is not a ward, commune or special zone code`);
-        return { scope: `unit:${q.unit}`, code: q.unit };
+        return { scope: `unit:${q.unit}`, units: new Set([q.unit]) };
       }
       if (q.department) {
         if (!deptByCode.has(q.department))
           throw new HttpError(400, 'invalid_query', `department: "${q.department}" is not a department code`);
-        return { scope: `department:${q.department}`, code: q.department };
+        return { scope: `department:${q.department}`, units: new Set([q.department]) };
       }
-      // The asker's home: the city, or the first of the units they hold (the others by ?unit=/?department=).
-      if (p.scope && p.scope !== 'city') return { scope: p.scope, code: p.scope.slice(p.scope.indexOf(':') + 1) };
-      return { scope: 'city', code: null };
+      // The asker's home: the city, the province (its communes' officials), or the first of the units
+      // they hold (the others by ?unit=/?department=).
+      if (p.scope?.startsWith('province:')) return { scope: p.scope, units: communesOf(p.scope.slice('province:'.length)) };
+      if (p.scope && p.scope !== 'city') return { scope: p.scope, units: new Set([p.scope.slice(p.scope.indexOf(':') + 1)]) };
+      return { scope: 'city', units: null };
     },
   };
 }
@@ -89,14 +92,14 @@ export function officialRoutes(deps: ReadDeps): Router {
     if (neverOfficials(p)) throw denied(p, 'officials');
     const q = parseQuery(listQuery, req);
     const { page, pageSize } = parseQuery(pageQuery, req);
-    const { scope, code: scopeCode } = listScope(p, q);
+    const { scope, units } = listScope(p, q);
     if (!canSeeOfficials(p, scope)) throw denied(p, `the officials of ${scope}`);
     const window = askedWindow(q.period, deps.now(), (w) => deps.metrics.window(w));
     const { snapshot, computedAt } = await deps.details.officials({ window, now: deps.now(), ttlMs: OFFICIALS_TTL_MS });
     const dir = q.dir ?? (q.sort === 'name' || q.sort === 'unit' ? 'asc' : 'desc');
     const list = listOfficials(
       snapshot.cards,
-      { units: scopeCode ? new Set([scopeCode]) : null, field: q.field ?? null, q: q.q || null, sort: q.sort, dir, page, pageSize },
+      { units, field: q.field ?? null, q: q.q || null, sort: q.sort, dir, page, pageSize },
       identity,
     );
     const now = deps.now();

@@ -17,11 +17,38 @@ import { createPortalFigures } from './portal-figures.js';
 import { comparePortal, type PublishedFigure } from '../domain/portal-comparison.js';
 import type { ReadDeps } from './read-routes.js';
 import type { ScopeKey } from '../metrics/types.js';
+import { overviewLevelQuery } from './overview-level.js';
 
 export const indexQuery = z.object({ period: z.string().max(40).default('month') });
+/** GET /index in a national pack: the communes of one province (`?province=01`), else every commune. */
+const rankingQuery = overviewLevelQuery;
 
 function windowOf(p: ResolvedPeriod): IndexWindow {
   return { period: p.name, kind: p.kind as IndexWindow['kind'], from: toVnIso(p.from), to: toVnIso(p.to), current: p.current !== null };
+}
+
+/** The name of every scope ranked: the city or country, its units, departments and provinces. */
+function scopeNames(j: ReadDeps['jurisdiction']): Map<ScopeKey, string> {
+  return new Map<ScopeKey, string>([
+    ['city', j.name],
+    ...j.units.map((u) => [`unit:${u.code}` as ScopeKey, u.fullName] as const),
+    ...j.departments.map((d) => [`department:${d.code}` as ScopeKey, d.name] as const),
+    ...(j.provinces ?? []).map((pr) => [`province:${pr.code}` as ScopeKey, pr.name] as const),
+  ]);
+}
+
+/** The unit rows GET /index is asked for: every unit, or the communes of `?province=` (404 for an unknown one). */
+function provinceUnitFilter(jurisdiction: ReadDeps['jurisdiction']): (req: Request) => (scope: ScopeKey) => boolean {
+  const provinceOf = new Map(jurisdiction.units.map((u) => [`unit:${u.code}`, u.province]));
+  return (req) => {
+    const { province } = parseQuery(rankingQuery, req);
+    if (province === undefined) return () => true;
+    if (!jurisdiction.provinces)
+      throw new HttpError(400, 'invalid_query', 'province: this jurisdiction has no provinces (JURISDICTION=vn has)');
+    if (!jurisdiction.provinces.some((pr) => pr.code === province))
+      throw new HttpError(404, 'not_found', `province: no province with code "${province}"`);
+    return (scope) => provinceOf.get(scope) === province;
+  };
 }
 
 export function serviceIndexRoutes(deps: ReadDeps): Router {
@@ -32,11 +59,8 @@ export function serviceIndexRoutes(deps: ReadDeps): Router {
     settings: deps.settings.serviceIndex,
     domain: { calendar: deps.calendar, settings: deps.settings },
   });
-  const names = new Map<ScopeKey, string>([
-    ['city', jurisdiction.name],
-    ...jurisdiction.units.map((u) => [`unit:${u.code}` as ScopeKey, u.fullName] as const),
-    ...jurisdiction.departments.map((d) => [`department:${d.code}` as ScopeKey, d.name] as const),
-  ]);
+  const names = scopeNames(jurisdiction);
+  const unitFilterOf = provinceUnitFilter(jurisdiction);
   const portal = createPortalFigures(deps.store.portalIndex);
   const portalDifferenceLimit = deps.settings.serviceIndex.portalDifferenceLimit;
   /** The wire row, with the portal's figure of the period beside ours when one was imported. */
@@ -59,11 +83,12 @@ export function serviceIndexRoutes(deps: ReadDeps): Router {
     const p = principalOf(res);
     const { period, previous } = periodsOf(req);
     const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
+    const inUnits = unitFilterOf(req);
     const { entries } = view.ranking(period, previous);
     const published = portal.of(period);
-    const rows = (kind: 'unit' | 'department') =>
+    const rows = (kind: 'unit' | 'department' | 'province') =>
       [...entries.values()]
-        .filter((e) => e.scope.startsWith(`${kind}:`) && may(e.scope))
+        .filter((e) => e.scope.startsWith(`${kind}:`) && may(e.scope) && (kind !== 'unit' || inUnits(e.scope)))
         .map((e) => rowOf(e, published))
         .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
     const units = rows('unit');
@@ -81,6 +106,7 @@ export function serviceIndexRoutes(deps: ReadDeps): Router {
       city,
       units,
       departments,
+      ...(jurisdiction.provinces ? { provinces: rows('province') } : {}),
     };
     res.set('Cache-Control', 'no-store').json(body);
   });

@@ -8,13 +8,14 @@ import type { Store } from '../db/store.js';
 import type { Jurisdiction } from '../domain/types.js';
 import type { DossierState } from '../domain/types.js';
 import type { DossierContext } from '../domain/dossier.js';
-import { emptyIndexCounts, type IndexCounts } from '../domain/service-index-facts.js';
+import { emptyIndexCounts, sumIndexCounts, type IndexCounts } from '../domain/service-index-facts.js';
 import { competitionRanks, round2, serviceIndex } from '../domain/service-index.js';
 import { figureOfIndex, hasIndexData, sameIndexCounts } from '../domain/service-index-figure.js';
 import type { ServiceIndexSettings } from '../domain/service-index-settings.js';
 import type { ResolvedPeriod } from '../metrics/named-periods.js';
 import type { Period, ScopeKey } from '../metrics/types.js';
 import { createClosedIndexCounts } from './closed-index-counts.js';
+import { provinceParents, provinceScopes, type ParentOf } from '../metrics/scope-rollup.js';
 import type { IndexRow, ServiceIndex } from '../../shared/contract/service-index.js';
 
 export interface IndexViewDeps {
@@ -37,11 +38,20 @@ export { hasIndexData };
 export function createIndexView(deps: IndexViewDeps) {
   const { jurisdiction } = deps;
   const codes = [...jurisdiction.units.map((u) => u.code), ...jurisdiction.departments.map((d) => d.code)];
+  // A national pack's provinces are scored from their communes' counts, and communes ranked within their province.
+  const parentOf = provinceParents(jurisdiction.units);
+  const provinces = provinceScopes(jurisdiction.provinces);
   const scopes: ScopeKey[] = [
     'city',
     ...jurisdiction.units.map((u) => `unit:${u.code}` as ScopeKey),
     ...jurisdiction.departments.map((d) => `department:${d.code}` as ScopeKey),
+    ...provinces,
   ];
+  const communesOf = new Map<ScopeKey, ScopeKey[]>(provinces.map((p) => [p, []]));
+  for (const s of scopes) {
+    const parent = parentOf(s);
+    if (parent !== null) communesOf.get(parent)?.push(s);
+  }
   const closed = createClosedIndexCounts({
     store: deps.store,
     codes,
@@ -58,7 +68,8 @@ export function createIndexView(deps: IndexViewDeps) {
       return (scope) => deps.metrics.indexCounts(scope, period);
     }
     const counts = closed.countsOf(p.from, p.to);
-    return (scope) => counts.get(scope) ?? emptyIndexCounts();
+    const of = (scope: ScopeKey) => counts.get(scope) ?? emptyIndexCounts();
+    return (scope) => (communesOf.has(scope) ? sumIndexCounts(communesOf.get(scope)!.map(of)) : of(scope));
   }
 
   // Scores are kept per window and scope with the counts they were computed from: a request rescores
@@ -97,7 +108,7 @@ export function createIndexView(deps: IndexViewDeps) {
     }
     const rankingKey = `${key}|${prevKey}`;
     if (kept && last?.key === rankingKey) return last.ranked;
-    for (const kind of ['unit', 'department'] as const) rankPeers([...entries.values()].filter((e) => e.scope.startsWith(`${kind}:`)));
+    for (const peers of peerGroups([...entries.values()], parentOf)) rankPeers(peers);
     last = { key: rankingKey, ranked: { entries } };
     return last.ranked;
   }
@@ -123,6 +134,23 @@ export interface RankedIndex {
 /** The change of total against the previous period, when both have data. */
 export const changeOf = (e: RankedEntry): number | null => (e.has && e.previous !== null ? round2(e.index.total - e.previous.total) : null);
 
+/**
+ * The groups ranked among themselves: departments; provinces; units — a national pack's communes per
+ * province (a commune is compared with its province's communes, not with 3,321 of every province).
+ */
+function peerGroups(entries: RankedEntry[], parentOf: ParentOf): RankedEntry[][] {
+  const groups = new Map<string, RankedEntry[]>();
+  for (const e of entries) {
+    if (e.scope === 'city') continue;
+    const kind = e.scope.slice(0, e.scope.indexOf(':'));
+    const key = kind === 'unit' ? `unit|${parentOf(e.scope) ?? ''}` : kind;
+    const group = groups.get(key) ?? [];
+    group.push(e);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
 /** Ranks among peers by total, and by improvement; scopes with nothing to judge are not ranked. */
 function rankPeers(peers: RankedEntry[]): void {
   const totals = competitionRanks(peers.map((e) => (e.has ? e.index.total : null)));
@@ -135,7 +163,7 @@ function rankPeers(peers: RankedEntry[]): void {
 
 /** The wire row of a ranked entry. */
 export function indexRow(e: RankedEntry, name: string): IndexRow {
-  const [kind, code] = e.scope === 'city' ? (['city', 'city'] as const) : (e.scope.split(':') as ['unit' | 'department', string]);
+  const [kind, code] = e.scope === 'city' ? (['city', 'city'] as const) : (e.scope.split(':') as [IndexRow['kind'], string]);
   return {
     code,
     kind,

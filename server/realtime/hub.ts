@@ -62,7 +62,10 @@ export interface LiveSnapshot {
 const subscribeSchema = z.object({
   scope: z
     .string()
-    .regex(/^(city|unit:[0-9A-Za-z_-]{1,40}|department:[0-9A-Za-z_-]{1,40})$/, 'scope must be city, unit:<code> or department:<code>'),
+    .regex(
+      /^(city|province:\d{2}|unit:[0-9A-Za-z_-]{1,40}|department:[0-9A-Za-z_-]{1,40})$/,
+      'scope must be city, province:<code>, unit:<code> or department:<code>',
+    ),
   period: z.enum(PERIODS),
 });
 

@@ -85,8 +85,8 @@ export function createRequestLists(deps: RequestListDeps) {
      * user's requests they have not seen.
      */
     mine(p: Principal, filter: ListFilter): RequestListResponse {
-      // Every unit the user holds (the union); none for city-wide roles, who receive nothing here.
-      const bound = heldScopes(p).filter((s) => s !== 'city' && canReadReminders(p, s));
+      // Every unit the user holds (the union); none for city- or province-wide roles, who receive nothing here.
+      const bound = heldScopes(p).filter((s) => s !== 'city' && !s.startsWith('province:') && canReadReminders(p, s));
       const sends = canSendReminder(p);
       if (!isUser(p) || (!bound.length && !sends)) throw denied(p, 'reminders');
       const codes = bound.map((s) => s.slice(s.indexOf(':') + 1));

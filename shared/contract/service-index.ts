@@ -105,8 +105,11 @@ export interface IndexWindow {
 /** One unit's, department's or the city's place in the ranking. */
 export interface IndexRow {
   code: string;
-  /** `unit` (ward, commune, special zone) or `department`: peers are ranked among themselves. */
-  kind: 'unit' | 'department' | 'city';
+  /**
+   * `unit` (ward, commune, special zone), `department` or (national packs) `province`: peers are ranked
+   * among themselves; a national pack's communes among the communes of their province.
+   */
+  kind: 'unit' | 'department' | 'province' | 'city';
   name: string;
   /** Null when the period had nothing to judge (no dossier): a total of untouched maxima would be a false claim. */
   total: number | null;
@@ -161,8 +164,11 @@ export interface IndexRankingResponse {
   /** Points by which our total may differ from the portal's before a row is `portal.flagged` (setting, default 2). */
   portalDifferenceLimit: number;
   city: IndexRow | null;
+  /** Every unit the caller may see; in a national pack, those of `?province=` when asked. */
   units: IndexRow[];
   departments: IndexRow[];
+  /** National packs only: the provinces ranked among the country's provinces. */
+  provinces?: IndexRow[];
 }
 
 export interface GradeCutoffs {

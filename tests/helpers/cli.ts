@@ -19,10 +19,10 @@ export function cliWorkspace(prefix: string) {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   /** Each run starts npx + tsx: 1–2 s, more on a busy two-core CI runner. */
-  function run(script: string, args: string[]) {
+  function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
     const r = spawnSync('npx', ['tsx', `server/cli/${script}.ts`, ...args], {
       cwd: ROOT,
-      env: { ...process.env, DASHBOARD_DB: dbFile },
+      env: { ...process.env, DASHBOARD_DB: dbFile, ...env },
       encoding: 'utf8',
       timeout: 60_000,
     });

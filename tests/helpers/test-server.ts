@@ -156,7 +156,8 @@ export async function startTestServer(
         username,
         password,
         role,
-        scopes: (role === 'unit_leader' || role === 'department') && scope ? [scope] : [],
+        // Bound roles hold their unit; a leader or supervisor given a province is bound to it (national packs).
+        scopes: scope && (role === 'unit_leader' || role === 'department' || scope.startsWith('province:')) ? [scope] : [],
         displayName: username,
       },
       clock.now(),
@@ -229,7 +230,8 @@ export async function startTestServer(
       const res = await request('POST', '/api/v1/auth/login', { username, password: TEST_PASSWORD }, {});
       if (res.status !== 200) throw new Error(`login as ${role} answered ${res.status}: ${JSON.stringify(res.body)}`);
       const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-      return client(role, role === 'unit_leader' || role === 'department' ? scope : role === 'admin' ? null : 'city', {
+      const bound = role === 'unit_leader' || role === 'department' || (scope?.startsWith('province:') ?? false);
+      return client(role, bound ? scope : role === 'admin' ? null : 'city', {
         cookie,
         csrf: res.body.csrfToken,
         username,

@@ -2,7 +2,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { login, safeNext } from './session';
+import { homePath, login, safeNext } from './session';
 import './auth.css';
 
 export function LoginPage() {
@@ -38,7 +38,7 @@ export function LoginPage() {
     }
     const next = params.get('next');
     const home = r.me.capabilities.home;
-    const fallback = home && home !== 'city' ? `/units/${home.slice(home.indexOf(':') + 1)}` : '/';
+    const fallback = homePath(home);
     navigate(next ? safeNext(next) : fallback, { replace: true });
   };
 

@@ -22,8 +22,18 @@ export type Capabilities = MeResponse['capabilities'];
  * or they hold that scope: a user holding several units sees the union). The capabilities describe the user's own scope; with the public view on, a bound
  * user may open any scope's figures, but names and lists stay theirs.
  */
-export function isOwnScope(caps: Capabilities, scope: ScopeKey | null): boolean {
-  return scope !== null && (caps.home === 'city' || caps.home === scope || (caps.scopes ?? []).includes(scope));
+export function isOwnScope(caps: Capabilities, scope: ScopeKey | null, province?: string): boolean {
+  const held = caps.scopes ?? [];
+  // A province's leaders (national packs) hold `province:<code>`: their communes are theirs too.
+  const inProvince = province !== undefined && held.includes(`province:${province}`);
+  return scope !== null && (caps.home === 'city' || caps.home === scope || held.includes(scope) || inProvince);
+}
+
+/** The page a user's home scope opens: a province's communes on the overview, a unit's page, or the overview. */
+export function homePath(home: ScopeKey | null): string {
+  if (!home || home === 'city') return '/';
+  const code = home.slice(home.indexOf(':') + 1);
+  return home.startsWith('province:') ? `/?province=${encodeURIComponent(code)}` : `/units/${encodeURIComponent(code)}`;
 }
 
 /** What an anonymous visitor may do (until /auth/me answers, and when it cannot be reached). */

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LEVEL_FILL } from '../../lib/color-scale';
 import { compareWorstFirst, formatMetric, type MetricKey } from '../../lib/metrics';
@@ -23,6 +23,9 @@ export function DepartmentList({ rows, metric, shortNames, changed, changeCount 
   const f = useFormat();
   const lang = useLang();
   const { linkTo } = useViewParams();
+  // Inside a province of a national pack (?province=) the departments are the country's: none is the province's.
+  const [params] = useSearchParams();
+  const insideProvince = params.has('province');
   const ranked = [...rows].sort((a, b) => compareWorstFirst(metric, a.value, b.value) || a.name.localeCompare(b.name, 'vi'));
 
   return (
@@ -34,7 +37,9 @@ export function DepartmentList({ rows, metric, shortNames, changed, changeCount 
         <p className="panel__sub">{t('departments.subtitle', { metric: tc(`metric.${metric}`) })}</p>
       </header>
       {ranked.length === 0 ? (
-        <p className="empty">{t('departments.empty')}</p>
+        <p className="empty" data-testid="departments-empty">
+          {t(insideProvince ? 'departments.notInProvince' : 'departments.empty')}
+        </p>
       ) : (
         <ol className="rank-list">
           {ranked.map((r, i) => {

@@ -5,7 +5,7 @@
  * snapshot and updates them on every delta.
  */
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useClientConfig } from '../../api';
 import { useSettings } from '../../lib/settings';
@@ -22,7 +22,7 @@ import { LevelCrumbs } from './LevelCrumbs';
 import { usePlaceLinks } from './national-level';
 import type { OverviewResponse } from '../../../shared/contract/api';
 import { useOverviewModel } from './useOverviewModel';
-import { useSession } from '../auth/session';
+import { homePath, useSession } from '../auth/session';
 import { EarlyWarningPanel } from '../early-warning/EarlyWarningPanel';
 import { ForecastLine } from '../early-warning/ForecastLine';
 import { errorText } from '../../api/error-text';
@@ -156,11 +156,14 @@ function useHomeRedirect(linkTo: (path: string) => string) {
   const navigate = useNavigate();
   const session = useSession();
   const caps = session.me.capabilities;
+  const [params] = useSearchParams();
+  // A province's leaders without the public view: their province's communes are their overview.
+  const atHome = caps.home?.startsWith('province:') === true && `province:${params.get('province')}` === caps.home;
   useEffect(() => {
-    if (!session.loaded || caps.cityOverview) return;
-    if (caps.home && caps.home !== 'city') navigate(linkTo(`/units/${caps.home.slice(caps.home.indexOf(':') + 1)}`), { replace: true });
+    if (!session.loaded || caps.cityOverview || atHome) return;
+    if (caps.home && caps.home !== 'city') navigate(linkTo(homePath(caps.home)), { replace: true });
     else navigate(`/login?next=${encodeURIComponent('/')}`, { replace: true });
-  }, [session.loaded, caps.cityOverview, caps.home, navigate, linkTo]);
+  }, [session.loaded, caps.cityOverview, caps.home, atHome, navigate, linkTo]);
   return caps;
 }
 

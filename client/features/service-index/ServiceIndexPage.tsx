@@ -36,7 +36,8 @@ export function ServiceIndexPage() {
   const conn = useConnection();
   const data = ranking.data && ranking.data.window.period === view.period ? ranking.data : null;
   const select = (code: string | null, kind: IndexView['kind'] = 'unit') => set(selectionPatch(code, kind), { replace: false });
-  const selectRow = (r: IndexRow) => select(r.code, r.kind);
+  // The page lists units and departments (a province row is not one of them: its communes are drilled on the overview).
+  const selectRow = (r: IndexRow) => r.kind !== 'province' && select(r.code, r.kind);
   return (
     <div className="drill-page si-page phone-ready" data-testid="service-index-page">
       <header className="page-head">

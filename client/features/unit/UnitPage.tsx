@@ -84,7 +84,7 @@ export function UnitPage() {
   const session = useSession();
   const caps = session.me.capabilities;
   // Another unit's page (open to everyone's figures while the public view is on): figures only.
-  const own = isOwnScope(caps, scope);
+  const own = isOwnScope(caps, scope, data?.unit?.province);
   const tab = readTab(searchParams);
   const refreshToken = useThrottled(liveMetrics ? tabCount(liveMetrics, tab) : null, LIST_REFRESH_MIN_MS);
 

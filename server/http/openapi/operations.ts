@@ -310,9 +310,9 @@ export const OPERATIONS: Operation[] = [
 
   op('get', '/index', 'serviceIndexRanking', 'service-index', 'The service index of every unit and department', {
     access: 'read',
-    query: [indexQuery],
+    query: [indexQuery, overviewLevelQuery],
     answer: ts('IndexRankingResponse', 'shared/contract/service-index.ts'),
-    errors: [400],
+    errors: [400, 404],
   }),
   ...scoped('/index', 'ServiceIndex', 'service-index', 'The service index', {
     query: [indexQuery],

@@ -16,9 +16,11 @@ interface Props {
   onChange(next: string[]): void;
   /** The server's reason, shown under the field. */
   error?: string;
+  /** Picking provinces (a province's leaders in a national pack) rather than units and departments. */
+  provinces?: boolean;
 }
 
-export function ScopePicker({ options, value, onChange, error }: Props) {
+export function ScopePicker({ options, value, onChange, error, provinces = false }: Props) {
   const { t } = useTranslation('adminUsers');
   const id = useId();
   const [query, setQuery] = useState('');
@@ -31,8 +33,8 @@ export function ScopePicker({ options, value, onChange, error }: Props) {
   );
   return (
     <fieldset className="users-scopes" aria-describedby={error ? `${id}-err` : undefined} data-testid="scope-picker">
-      <legend>{t('form.scopes')}</legend>
-      <p className="hint">{t('form.scopesHint')}</p>
+      <legend>{t(provinces ? 'form.provinces' : 'form.scopes')}</legend>
+      <p className="hint">{t(provinces ? 'form.provincesHint' : 'form.scopesHint')}</p>
       {value.length > 0 ? (
         <ul className="users-chips" aria-label={t('form.scopesChosen')}>
           {value.map((s, i) => (
@@ -52,7 +54,7 @@ export function ScopePicker({ options, value, onChange, error }: Props) {
           ))}
         </ul>
       ) : (
-        <p className="muted">{t('form.noScopes')}</p>
+        <p className="muted">{t(provinces ? 'form.noProvinces' : 'form.noScopes')}</p>
       )}
       <label htmlFor={`${id}-q`}>{t('form.scopeSearch')}</label>
       <input
@@ -61,7 +63,7 @@ export function ScopePicker({ options, value, onChange, error }: Props) {
         autoComplete="off"
         spellCheck={false}
         value={query}
-        placeholder={t('form.scopeSearchPlaceholder')}
+        placeholder={t(provinces ? 'form.provinceSearchPlaceholder' : 'form.scopeSearchPlaceholder')}
         onChange={(e) => setQuery(e.target.value)}
         data-testid="scope-search"
       />

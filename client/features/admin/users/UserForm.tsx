@@ -8,11 +8,13 @@ import { ApiError } from '../../../api';
 import { USER_ROLES, type UserRole } from '../../../../shared/contract/roles';
 import { changeUser, createUser, type AdminUser } from './api';
 import { reasonKey, splitFieldErrors, type FieldErrors, type UserField } from './field-errors';
-import type { ScopeOption } from './scope-names';
+import { isProvinceOption, type ScopeOption } from './scope-names';
 import { ScopePicker } from './ScopePicker';
 import { errorText } from '../../../api/error-text';
 
 const BOUND: readonly UserRole[] = ['unit_leader', 'department'];
+/** Roles that may be bound to provinces in a national pack (none: the whole country). */
+const PROVINCE_ROLES: readonly UserRole[] = ['city_leader', 'supervisor'];
 const NO_ERRORS: FieldErrors = { fields: {}, general: [] };
 
 interface Props {
@@ -24,7 +26,7 @@ interface Props {
 }
 
 /** The form's values, and sending them: the server's reasons come back split by field. */
-function useUserForm(user: AdminUser | undefined, onDone: (saved: AdminUser) => void) {
+function useUserForm(user: AdminUser | undefined, onDone: (saved: AdminUser) => void, hasProvinces: boolean) {
   const { t } = useTranslation('adminUsers');
   const [username, setUsername] = useState(user?.username ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
@@ -34,13 +36,18 @@ function useUserForm(user: AdminUser | undefined, onDone: (saved: AdminUser) => 
   const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const bound = BOUND.includes(role);
+  const byProvince = hasProvinces && PROVINCE_ROLES.includes(role);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setErrors(NO_ERRORS);
     try {
-      const heldScopes = bound ? scopes : [];
+      const heldScopes = bound
+        ? scopes.filter((s) => !s.startsWith('province:'))
+        : byProvince
+          ? scopes.filter((s) => s.startsWith('province:'))
+          : [];
       const saved = user
         ? await changeUser(user.username, { displayName, role, scopes: heldScopes })
         : await createUser({ username, password, displayName, role, scopes: heldScopes });
@@ -58,14 +65,15 @@ function useUserForm(user: AdminUser | undefined, onDone: (saved: AdminUser) => 
   };
   const values = { username, displayName, password, role, scopes };
   const set = { username: setUsername, displayName: setDisplayName, password: setPassword, role: setRole, scopes: setScopes };
-  return { values, set, errors, busy, bound, submit };
+  return { values, set, errors, busy, bound, byProvince, submit };
 }
 
 export function UserForm({ user, options, onDone, onCancel }: Props) {
   const { t } = useTranslation('adminUsers');
   const { t: ta } = useTranslation('auth');
   const id = useId();
-  const { values, set, errors, busy, bound, submit } = useUserForm(user, onDone);
+  const provinces = options.filter(isProvinceOption);
+  const { values, set, errors, busy, bound, byProvince, submit } = useUserForm(user, onDone, provinces.length > 0);
   const { role, scopes } = values;
   const reason = (name: UserField): string | undefined => {
     const raw = errors.fields[name];
@@ -119,8 +127,14 @@ export function UserForm({ user, options, onDone, onCancel }: Props) {
           ))}
         </select>,
       )}
-      {bound ? (
-        <ScopePicker options={options} value={scopes} onChange={set.scopes} error={reason('scopes')} />
+      {bound || byProvince ? (
+        <ScopePicker
+          options={byProvince ? provinces : options.filter((o) => !isProvinceOption(o))}
+          value={scopes.filter((s) => s.startsWith('province:') === byProvince)}
+          onChange={set.scopes}
+          error={reason('scopes')}
+          provinces={byProvince}
+        />
       ) : (
         <p className="hint">{t(role === 'admin' ? 'form.adminNoScope' : 'form.cityWide')}</p>
       )}

@@ -1,8 +1,8 @@
-/** Scope keys (`unit:26740`, `department:STP`) as people read them, and the list a picker searches. */
+/** Scope keys (`unit:26740`, `department:STP`, `province:01`) as people read them, and the list a picker searches. */
 import type { JurisdictionResponse } from '../../../../shared/contract/api';
 
 export interface ScopeOption {
-  /** `unit:<code>` or `department:<code>`. */
+  /** `unit:<code>`, `department:<code>` or (national packs) `province:<code>`. */
   scope: string;
   /** The full name in the current language (Phường Sài Gòn, Sở Tư pháp). */
   label: string;
@@ -23,8 +23,15 @@ export function scopeOptions(j: JurisdictionResponse | null, lang: 'vi' | 'en'):
       label: lang === 'en' ? d.nameEn || d.name : d.name,
       texts: [d.name, d.shortName, d.nameEn, d.code],
     })),
+    ...(j.provinces ?? []).map((p) => ({
+      scope: `province:${p.code}`,
+      label: lang === 'en' ? p.nameEn || p.name : p.name,
+      texts: [p.name, p.shortName, p.nameEn, p.code],
+    })),
   ];
 }
+
+export const isProvinceOption = (o: ScopeOption): boolean => o.scope.startsWith('province:');
 
 /** A scope's name, or its key when the jurisdiction does not know it (any more). */
 export function scopeLabel(options: readonly ScopeOption[], scope: string): string {
