@@ -78,3 +78,28 @@ export interface ReplayCompareResponse {
   /** Units and departments, largest increase first, then by scope. */
   rows: ReplayChangeRow[];
 }
+
+/** What changed the rules a replay classifies by: the working calendar (an admin's edit or a file edited by hand). */
+export const REPLAY_MARK_KINDS = ['calendar'] as const;
+export type ReplayMarkKind = (typeof REPLAY_MARK_KINDS)[number];
+
+/** One change of the rules, marked on the time bar at the instant it was recorded. */
+export interface ReplayMark {
+  /** When the change was recorded (ISO with +07:00). */
+  at: string;
+  kind: ReplayMarkKind;
+  /** What changed: the days edited (YYYY-MM-DD) or, for a file edited by hand, the year files. */
+  what: string[];
+  /** An admin's edit takes effect at the next start; a hand edit is recorded at the start that loads it. */
+  appliesAfterRestart: boolean;
+}
+
+/**
+ * GET /replay/marks?from=&to=: the rule changes between two instants (default: the last 35 days), oldest
+ * first. A replay classifies every moment by the rules in force now, so a mark says where they differ from then.
+ */
+export interface ReplayMarksResponse {
+  from: string;
+  to: string;
+  marks: ReplayMark[];
+}

@@ -208,10 +208,29 @@ describe('the time bar in Chromium', () => {
     const count = diffs.filter(([, d]) => d !== 0).length;
     expect(count).toBeGreaterThan(0);
     const [code, diff] = [...diffs].sort((a, b) => b[1] - a[1])[0];
+    // A calendar edit recorded after that moment (as an admin's edit is audited): a mark on the time bar.
+    server.runtime.store.audit.add({
+      at: Date.now() - 6 * 3_600_000,
+      actor: 'user:e2e-admin',
+      role: 'admin',
+      action: 'calendar.changed',
+      target: '2026-12-31',
+      outcome: 'ok',
+      ip: null,
+      details: { date: '2026-12-31', appliesAfterRestart: true },
+    });
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await page.goto(`${server.url}/login`);
     await signInOnPage(page, 'e2e-api', E2E_PASSWORD, 30_000);
     await page.goto(`${server.url}/?period=month&at=${encodeURIComponent(y.param)}&asOf=corrected&table=1`);
+    await page.getByTestId('replay-marks').locator('button').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('replay-marks').locator('button').first().getAttribute('title')).toMatch(
+      /^Lịch làm việc được sửa lúc .* \(ngày 2026-12-31\); áp dụng từ lần khởi động lại sau đó$/,
+    );
+    expect((await page.getByTestId('replay-rules-changed').textContent())?.trim()).toMatch(
+      /^Lịch làm việc đã thay đổi 1 lần sau thời điểm này/,
+    );
+    expect(await page.getByText('Tính theo lịch làm việc và quy tắc hiện hành.').count()).toBe(1);
     const units = page.getByTestId('replay-corrected-units');
     await expect.poll(async () => units.getAttribute('data-value'), { timeout: 90_000 }).toBe(String(count));
     expect((await units.textContent())?.trim()).toBe(

@@ -10,6 +10,8 @@ import { errorText } from '../../api/error-text';
 import { ComparePanel } from './ComparePanel';
 import type { CompareAnswer } from './useCompareAnswer';
 import type { OverviewCorrections } from './useOverviewCorrections';
+import { marksAfter } from './rule-marks';
+import { TimeBarMarks, useRuleMarks } from './TimeBarMarks';
 import {
   bannerParts,
   clampAt,
@@ -111,6 +113,8 @@ function OpenTimeBar({ replay, info, loading, error, onChange, now, compare, cor
   const range = replayRange(now);
   const move = (next: number, push = false) => onChange({ at: clampAt(next, Date.now()), asOf }, push);
   const playback = usePlayback(replay, loading, onChange);
+  const marks = useRuleMarks().data?.marks ?? [];
+  const changedSince = marksAfter(marks, at);
 
   const b = bannerParts(at);
   const weekdays = t('weekday', { returnObjects: true }) as string[];
@@ -142,21 +146,27 @@ function OpenTimeBar({ replay, info, loading, error, onChange, now, compare, cor
             }}
           />
         </label>
-        <input
-          className="timebar__slider"
-          type="range"
-          aria-label={t('slider')}
-          min={range.from}
-          max={range.to}
-          step={HOUR_MS}
-          value={at}
-          onChange={(e) => move(Number(e.target.value))}
-        />
+        <div className="timebar__track">
+          <input
+            className="timebar__slider"
+            type="range"
+            aria-label={t('slider')}
+            min={range.from}
+            max={range.to}
+            step={HOUR_MS}
+            value={at}
+            onChange={(e) => move(Number(e.target.value))}
+          />
+          <TimeBarMarks marks={marks} range={range} onPick={(m) => move(m, true)} />
+        </div>
         <TimeBarButtons replay={replay} move={move} playback={playback} onChange={onChange} />
       </div>
       <ComparePanel at={at} asOf={asOf} answer={compare} />
       <p className="timebar__note">
         {t('rulesNow')}
+        {changedSince.length > 0 && (
+          <span data-testid="replay-rules-changed"> {t('marks.changedSince', { count: changedSince.length })}</span>
+        )}
         {beforeFirst && fp && <> {t('beforeFirstArrival', { time: fp.time, date: fp.date })}</>}
         {loading && <> {t('loading')}</>}
         {error && <span role="alert"> {t('error', { message: error })}</span>}
