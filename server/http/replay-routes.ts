@@ -15,6 +15,7 @@ import { refusePublic, replayInfo, replayMoment, replayState, type ReplayRouteDe
 import { replayScopeRoutes } from './replay-scope-routes.js';
 import { replayCompareRoutes } from './replay-compare-routes.js';
 import { replayMarksRoutes } from './replay-marks-routes.js';
+import { replayDossierRoutes } from './replay-dossier-routes.js';
 
 /** The overview's replay parameters as the OpenAPI describes them (`at` absent: the live overview). */
 export const replayOverviewQuery = z.object({
@@ -36,6 +37,7 @@ export function replayRoutes(deps: ReplayRouteDeps): Router {
   r.use(replayScopeRoutes(deps));
   r.use(replayCompareRoutes(deps));
   r.use(replayMarksRoutes(deps));
+  r.use(replayDossierRoutes(deps));
 
   r.get('/overview', (req, res, next) => {
     if (req.query.at === undefined) {

@@ -1,5 +1,5 @@
 /** The time machine's wire types (issue 16): an answer about a past instant, and how it was reached. */
-import type { DossierListItem, Page, UnitDetailResponse } from './api.js';
+import type { DossierListItem, DossierTimeliness, OverdueReason, Page, UnitDetailResponse } from './api.js';
 
 /** `received`: the events the server had received by then (what was shown); `corrected`: every event about times up to then, received since. */
 export const REPLAY_AS_OF = ['received', 'corrected'] as const;
@@ -102,4 +102,28 @@ export interface ReplayMarksResponse {
   from: string;
   to: string;
   marks: ReplayMark[];
+}
+
+/**
+ * A dossier at a past moment (GET /dossiers/:id?at=): its status, who held it, whether it was overdue
+ * and by how many working days, classified at that moment by the rules in force now.
+ */
+export interface DossierStateAt {
+  at: string;
+  asOf: ReplayAsOf;
+  rules: 'now';
+  /** Null: no event of it in the set (not received yet by then, or, as corrected, nothing about a time up to then). */
+  state: {
+    status: string;
+    bucket: string;
+    timeliness: DossierTimeliness;
+    daysOverdue: number;
+    overdueReason: OverdueReason | null;
+    dueAt: string | null;
+    endAt: string | null;
+    holderId: string | null;
+    holderName: string | null;
+    /** Events of it counted (received by then, or about a time up to then). */
+    events: number;
+  } | null;
 }

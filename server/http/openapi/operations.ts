@@ -255,8 +255,9 @@ export const OPERATIONS: Operation[] = [
     { query: [taskListQuery, pageQuery, sortQuery([...TASK_SORT_KEYS])], answer: { schema: 'TaskListPage' }, ...NOT_FOUND },
     false,
   ),
-  op('get', '/dossiers/:id', 'dossier', 'lists', 'One dossier: detail, timeline, holds', {
+  op('get', '/dossiers/:id', 'dossier', 'lists', 'One dossier: detail, timeline, holds; with `at`, its state then too (stateAt)', {
     access: 'read',
+    query: [replayReadQuery],
     answer: ts('DossierDetailResponse'),
     errors: [404],
   }),
