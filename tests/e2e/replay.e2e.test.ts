@@ -242,6 +242,45 @@ describe('the time bar in Chromium', () => {
     await page.getByRole('combobox', { name: 'Số liệu' }).selectOption('received');
     await expect.poll(async () => units.count(), { timeout: 30_000 }).toBe(0);
   }, 300_000);
+
+  it('shows a dossier’s page at yesterday 10:00: its status, holder and working days overdue then, marked on its timeline', async () => {
+    const y = yesterdayTen();
+    const then = await server.api(`/api/v1/overview?period=month&at=${encodeURIComponent(y.param)}&asOf=corrected`);
+    const [code] = Object.entries(then.units as Record<string, { overdue: number }>).sort((a, b) => b[1].overdue - a[1].overdue)[0];
+    const list = await server.api(`/api/v1/units/${code}/dossiers?at=${encodeURIComponent(y.param)}&asOf=corrected`);
+    const item = list.items[0] as { id: string; holderName: string | null; daysOverdue: number };
+    const api = await server.api(`/api/v1/dossiers/${encodeURIComponent(item.id)}?at=${encodeURIComponent(y.param)}&asOf=corrected`);
+    expect(api.stateAt.state).toMatchObject({ timeliness: 'overdue', holderName: item.holderName, daysOverdue: item.daysOverdue });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${server.url}/login`);
+    await signInOnPage(page, 'e2e-api', E2E_PASSWORD, 30_000);
+    await page.goto(`${server.url}/dossiers/${encodeURIComponent(item.id)}?at=${encodeURIComponent(y.param)}&asOf=corrected`);
+    const banner = page.getByTestId('replay-banner');
+    await banner.waitFor({ timeout: 30_000 });
+    expect((await banner.textContent())?.trim()).toBe(y.banner);
+    const days = page.getByTestId('dossier-at-days');
+    await days.waitFor({ timeout: 30_000 });
+    expect(await days.getAttribute('data-value')).toBe(String(item.daysOverdue));
+    expect((await page.getByTestId('dossier-at-holder').textContent())?.trim()).toBe(
+      item.holderName ?? 'Không ai giữ (chưa phân công hoặc đã kết thúc)',
+    );
+    expect(await page.getByTestId('tl-line-at').count()).toBe(1);
+    expect(await page.getByTestId('dossier-page').getAttribute('class')).toContain('dossier-page--replay');
+    await screenshot(page, 'replay-dossier-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(async () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), { timeout: 5_000 })
+      .toBe(true);
+    await screenshot(page, 'replay-dossier-390');
+    await page.getByTestId('dossier-timeline').scrollIntoViewIfNeeded();
+    await screenshot(page, 'replay-dossier-timeline-390');
+    // As received, the history had not arrived yet: the page says so instead of a state.
+    await page.getByTestId('dossier-state-at').getByRole('combobox', { name: 'Số liệu' }).selectOption('received');
+    await page.getByTestId('dossier-at-none').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Về hiện tại' }).click();
+    await expect.poll(async () => page.getByTestId('dossier-state-at').count(), { timeout: 15_000 }).toBe(0);
+    expect(new URL(page.url()).searchParams.get('at')).toBeNull();
+  }, 300_000);
 });
 
 /** An instant as the URL's `at` (Vietnam time, +07:00). */
