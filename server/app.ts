@@ -240,6 +240,7 @@ export function createApp(deps: AppDeps): App {
     replayRoutes({
       ...deps,
       policy,
+      auditRepo: deps.store.audit,
       stateAt: createStateAt({ ...deps, repo: deps.store.replay, scopes: scopeKeysOf(deps.jurisdiction), maxItems: deps.replayMaxItems }),
     }),
   );

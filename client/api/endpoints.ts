@@ -87,8 +87,13 @@ export function fetchUnitTasks(code: string, q: ListQuery<TaskListStatus> = {}, 
 }
 
 /** GET /api/v1/dossiers/:id: one dossier with holds and timeline. */
-export function fetchDossier(id: string, o: CallOptions = {}): Promise<DossierDetailResponse> {
-  return getJson(apiUrl(`/dossiers/${enc(id)}`), o);
+export function fetchDossier(
+  id: string,
+  o: CallOptions = {},
+  /** A past moment (issue 16): the answer then carries `stateAt`. */
+  replay?: { at: string; asOf: 'received' | 'corrected' },
+): Promise<DossierDetailResponse> {
+  return getJson(apiUrl(`/dossiers/${enc(id)}`, replay ? { at: replay.at, asOf: replay.asOf } : {}), o);
 }
 
 /** GET /api/v1/tasks/:id: one task with timeline. */

@@ -24,6 +24,7 @@ export interface ReplayEventRow {
  */
 export function createReplayRepo(db: Db) {
   const latest = db.prepare('SELECT at, seq FROM replay_checkpoints ORDER BY at DESC LIMIT 1');
+  const seqAtOrBefore = db.prepare('SELECT seq FROM replay_checkpoints WHERE at <= ? ORDER BY at DESC LIMIT 1').pluck();
   const atOrBefore = db.prepare('SELECT at, seq, state FROM replay_checkpoints WHERE at <= ? ORDER BY at DESC LIMIT 1');
   const insert = db.prepare('INSERT INTO replay_checkpoints (at, seq, bytes, state) VALUES (?, ?, ?, ?)');
   const sizes = db.prepare(
@@ -55,6 +56,10 @@ export function createReplayRepo(db: Db) {
     atOrBefore(t: number): (CheckpointMark & { json: string }) | null {
       const row = atOrBefore.get(t) as (CheckpointMark & { state: Buffer }) | undefined;
       return row ? { at: row.at, seq: row.seq, json: inflateRawSync(row.state).toString('utf8') } : null;
+    },
+    /** The log's prefix received by the latest checkpoint at or before `t` (0: none), without reading its state. */
+    checkpointSeq(t: number): number {
+      return (seqAtOrBefore.get(t) as number | undefined) ?? 0;
     },
     insert(at: number, seq: number, json: string): void {
       const raw = Buffer.from(json, 'utf8');

@@ -11,6 +11,7 @@ import type { DossierDrillPage } from '../../shared/contract/index-drill.js';
 import { HttpError } from './errors.js';
 import { parseDrill } from './index-drill-query.js';
 import { dossierItem, taskItem } from './list-items.js';
+import { dossierStateAtOf } from './replay-dossier-routes.js';
 import { denied, principalOf } from './principal.js';
 import { dossierStatus, holderFilter, iso, pageQuery, parseQuery, resolveScopeCode, sortQuery, taskStatus } from './query.js';
 import type { ReadDeps } from './read-routes.js';
@@ -139,6 +140,9 @@ export function itemRoutes(deps: ReadDeps): Router {
       buckPassing: dossierCaseViews(state, deps.settings, calendar, nameOf),
       timeline: timeline('dossier', state.id),
     };
+    // With `at`: the state at that moment (replay-dossier-routes.ts), shown only to whoever may read the dossier.
+    const stateAt = dossierStateAtOf(res);
+    if (stateAt) body.stateAt = stateAt;
     res.json(body);
   });
 

@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { REPLAY_AS_OF, type ReplayInfo, type ReplayOmitted } from '../../shared/contract/replay.js';
 import type { PolicyOptions, Principal } from '../auth/policy.js';
+import type { AuditRepo } from '../db/audit-repo.js';
 import { parseIsoWithOffset, toVnIso } from '../domain/time.js';
 import type { DomainSettings, Jurisdiction, WorkCalendar } from '../domain/types.js';
 import type { Period, ScopeKey } from '../metrics/types.js';
@@ -21,6 +22,8 @@ export interface ReplayRouteDeps {
   policy: PolicyOptions;
   scopeOf: (code: string) => ScopeKey | null;
   settings: DomainSettings;
+  /** The audit log, for the rule changes marked on the time bar (`calendar.changed`). */
+  auditRepo: Pick<AuditRepo, 'page'>;
 }
 
 export const replayQuery = z.object({

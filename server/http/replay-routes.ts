@@ -14,6 +14,8 @@ import { denied, principalOf } from './principal.js';
 import { refusePublic, replayInfo, replayMoment, replayState, type ReplayRouteDeps } from './replay-request.js';
 import { replayScopeRoutes } from './replay-scope-routes.js';
 import { replayCompareRoutes } from './replay-compare-routes.js';
+import { replayMarksRoutes } from './replay-marks-routes.js';
+import { replayDossierRoutes } from './replay-dossier-routes.js';
 
 /** The overview's replay parameters as the OpenAPI describes them (`at` absent: the live overview). */
 export const replayOverviewQuery = z.object({
@@ -34,6 +36,8 @@ export function replayRoutes(deps: ReplayRouteDeps): Router {
 
   r.use(replayScopeRoutes(deps));
   r.use(replayCompareRoutes(deps));
+  r.use(replayMarksRoutes(deps));
+  r.use(replayDossierRoutes(deps));
 
   r.get('/overview', (req, res, next) => {
     if (req.query.at === undefined) {

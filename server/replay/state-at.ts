@@ -134,6 +134,16 @@ export function createStateAt(deps: StateAtDeps) {
       return { ...r, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items };
     },
 
+    /**
+     * One dossier as it stood at `t` (null: no event of it in the set), from its own events only: as
+     * received, those the server had by then; as corrected, those about a time up to then.
+     */
+    dossierAt(id: string, t: number, asOf: AsOf): { state: DossierState | null; events: number } {
+      const maxSeq = asOf === 'received' ? repo.receivedBy(repo.checkpointSeq(t), t) : repo.maxSeq();
+      const rows = repo.ofItem('dossier', id, maxSeq).filter((e) => asOf === 'received' || e.at <= t);
+      return { state: foldDossierRows(id, rows, ctx), events: rows.length };
+    },
+
     /** The state at `t` folded from the whole log, no checkpoint (the reference the checkpoints must agree with). */
     fromScratch(t: number, asOf: AsOf): ReplayEngine {
       const target = targetOf(t, asOf, 0, new Map());

@@ -10,7 +10,15 @@ import { DVCQG_SERVICES, type DvcqgAnswer } from './dvcqg.js';
 import type { Page, TaskListItem } from './api.js';
 import { CATALOGUE_INDICATORS, COMPUTABLE_INDICATORS } from './service-index.js';
 import { INDEX_DRILL_SIDES, type DossierDrillPage } from './index-drill.js';
-import { REPLAY_AS_OF, REPLAY_OMITTED, type DossierListAtResponse, type ReplayCompareResponse, type ReplayInfo } from './replay.js';
+import {
+  REPLAY_AS_OF,
+  REPLAY_MARK_KINDS,
+  REPLAY_OMITTED,
+  type DossierListAtResponse,
+  type ReplayCompareResponse,
+  type ReplayInfo,
+  type ReplayMarksResponse,
+} from './replay.js';
 
 /** True when A and B are the same type (both ways assignable, modifiers included). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -160,3 +168,20 @@ export const replayCompareSchema = z
   })
   .meta({ description: 'Change in the dossiers overdue from A to B, per scope, largest increase first' });
 same<Same<z.infer<typeof replayCompareSchema>, ReplayCompareResponse>>();
+
+/** GET /replay/marks: the rule changes (the working calendar's) between two instants, oldest first. */
+export const replayMarksSchema = z
+  .strictObject({
+    from: instant,
+    to: instant,
+    marks: z.array(
+      z.strictObject({
+        at: instant,
+        kind: z.enum(REPLAY_MARK_KINDS),
+        what: z.array(z.string()),
+        appliesAfterRestart: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ description: 'Changes of the working calendar between two instants: a replay classifies by the rules in force now' });
+same<Same<z.infer<typeof replayMarksSchema>, ReplayMarksResponse>>();

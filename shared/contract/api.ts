@@ -8,6 +8,7 @@ import type { AlertRaised } from './events.js';
 import type { ScopeForecastView } from './early-warning.js';
 import type { BuckPassingCaseView } from './buck-passing.js';
 import type { HistoryLoadState } from './history-load.js';
+import type { DossierStateAt } from './replay.js';
 
 /** How a dossier stands at an instant. */
 export type DossierTimeliness =
@@ -316,6 +317,8 @@ export interface DossierDetailResponse {
   /** Its buck-passing cases (server/domain/buck-passing.ts), ordered by their first hold. */
   buckPassing: BuckPassingCaseView[];
   timeline: TimelineEntry[];
+  /** With `?at=` (issue 16): the dossier as it stood at that moment, from folding its events up to then. */
+  stateAt?: DossierStateAt;
 }
 
 export type TaskListStatus = TaskTimeliness;

@@ -1,5 +1,5 @@
 /** The time machine's wire types (issue 16): an answer about a past instant, and how it was reached. */
-import type { DossierListItem, Page, UnitDetailResponse } from './api.js';
+import type { DossierListItem, DossierTimeliness, OverdueReason, Page, UnitDetailResponse } from './api.js';
 
 /** `received`: the events the server had received by then (what was shown); `corrected`: every event about times up to then, received since. */
 export const REPLAY_AS_OF = ['received', 'corrected'] as const;
@@ -77,4 +77,53 @@ export interface ReplayCompareResponse {
   city: ReplayChangeRow | null;
   /** Units and departments, largest increase first, then by scope. */
   rows: ReplayChangeRow[];
+}
+
+/** What changed the rules a replay classifies by: the working calendar (an admin's edit or a file edited by hand). */
+export const REPLAY_MARK_KINDS = ['calendar'] as const;
+export type ReplayMarkKind = (typeof REPLAY_MARK_KINDS)[number];
+
+/** One change of the rules, marked on the time bar at the instant it was recorded. */
+export interface ReplayMark {
+  /** When the change was recorded (ISO with +07:00). */
+  at: string;
+  kind: ReplayMarkKind;
+  /** What changed: the days edited (YYYY-MM-DD) or, for a file edited by hand, the year files. */
+  what: string[];
+  /** An admin's edit takes effect at the next start; a hand edit is recorded at the start that loads it. */
+  appliesAfterRestart: boolean;
+}
+
+/**
+ * GET /replay/marks?from=&to=: the rule changes between two instants (default: the last 35 days), oldest
+ * first. A replay classifies every moment by the rules in force now, so a mark says where they differ from then.
+ */
+export interface ReplayMarksResponse {
+  from: string;
+  to: string;
+  marks: ReplayMark[];
+}
+
+/**
+ * A dossier at a past moment (GET /dossiers/:id?at=): its status, who held it, whether it was overdue
+ * and by how many working days, classified at that moment by the rules in force now.
+ */
+export interface DossierStateAt {
+  at: string;
+  asOf: ReplayAsOf;
+  rules: 'now';
+  /** Null: no event of it in the set (not received yet by then, or, as corrected, nothing about a time up to then). */
+  state: {
+    status: string;
+    bucket: string;
+    timeliness: DossierTimeliness;
+    daysOverdue: number;
+    overdueReason: OverdueReason | null;
+    dueAt: string | null;
+    endAt: string | null;
+    holderId: string | null;
+    holderName: string | null;
+    /** Events of it counted (received by then, or about a time up to then). */
+    events: number;
+  } | null;
 }

@@ -145,4 +145,147 @@ describe('the time bar in Chromium', () => {
     await page.waitForTimeout(2_000);
     await screenshot(page, 'replay-wall-1440');
   }, 300_000);
+
+  it('colours the overview map and tiles by the change between two moments, the legend saying what the colour is, tooltips A → B', async () => {
+    const y = yesterdayTen();
+    // Of a few earlier moments, the one against which the most units changed (the demo's history is not uniform).
+    type Row = { scope: string; from: number; to: number; change: number };
+    let best: { dayBefore: string; rows: Row[] } | null = null;
+    for (const days of [1, 3, 7, 14]) {
+      const at = toAt(Date.parse(y.param) - days * DAY);
+      const cmp = await server.api(
+        `/api/v1/replay/compare?from=${encodeURIComponent(at)}&to=${encodeURIComponent(y.param)}&asOf=corrected`,
+      );
+      const rows = (cmp.rows as Row[]).filter((r) => r.scope.startsWith('unit:'));
+      const changed = (r: Row[]) => r.filter((x) => x.change !== 0).length;
+      if (!best || changed(rows) > changed(best.rows)) best = { dayBefore: at, rows };
+    }
+    const { dayBefore, rows } = best!;
+    const unit = [...rows].sort((a, b) => Math.abs(b.change) - Math.abs(a.change))[0];
+    expect(unit).toBeDefined();
+    const code = unit.scope.slice('unit:'.length);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${server.url}/login`);
+    await signInOnPage(page, 'e2e-api', E2E_PASSWORD, 30_000);
+    const link = `/?period=month&at=${encodeURIComponent(y.param)}&asOf=corrected&compare=${encodeURIComponent(dayBefore)}`;
+    await page.goto(`${server.url}${link}&layout=tiles`);
+    const legend = page.getByTestId('map-compare-legend');
+    await legend.waitFor({ timeout: 90_000 });
+    expect((await legend.locator('.legend__title').textContent())?.trim()).toMatch(/^Thay đổi số hồ sơ quá hạn từ 10:00 .* đến 10:00 /);
+    // The unit's tile: its tooltip gives A → B and the change, its value the signed change.
+    const tile = page.getByTestId(`map-unit-${code}`);
+    const sign = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
+    await expect
+      .poll(async () => (await tile.locator('title').textContent())?.trim(), { timeout: 30_000 })
+      .toContain(`Hồ sơ quá hạn: ${unit.from} → ${unit.to} (${sign(unit.change)})`);
+    await page.locator('.map-panel').scrollIntoViewIfNeeded();
+    await screenshot(page, 'replay-compare-tiles-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(async () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), { timeout: 5_000 })
+      .toBe(true);
+    await page.getByTestId('map-compare-legend').scrollIntoViewIfNeeded();
+    await screenshot(page, 'replay-compare-tiles-390');
+
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await page.goto(`${server.url}${link}&layout=geo`);
+    await page.getByTestId('map-compare-legend').waitFor({ timeout: 90_000 });
+    await page.locator('.leaflet-interactive').first().waitFor({ timeout: 30_000 });
+    await page.locator('.map-panel').scrollIntoViewIfNeeded();
+    await screenshot(page, 'replay-compare-geo-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.map-panel').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await screenshot(page, 'replay-compare-geo-390');
+  }, 300_000);
+
+  it('shows, as corrected, how many units were corrected since and by how much each, in the table', async () => {
+    const y = yesterdayTen();
+    const q = (asOf: string) => `/api/v1/overview?period=month&at=${encodeURIComponent(y.param)}&asOf=${asOf}`;
+    const corrected = (await server.api(q('corrected'))).units as Record<string, { overdue: number }>;
+    const received = (await server.api(q('received'))).units as Record<string, { overdue: number }>;
+    const diffs = Object.entries(corrected).map(([code, m]) => [code, m.overdue - received[code].overdue] as const);
+    const count = diffs.filter(([, d]) => d !== 0).length;
+    expect(count).toBeGreaterThan(0);
+    const [code, diff] = [...diffs].sort((a, b) => b[1] - a[1])[0];
+    // A calendar edit recorded after that moment (as an admin's edit is audited): a mark on the time bar.
+    server.runtime.store.audit.add({
+      at: Date.now() - 6 * 3_600_000,
+      actor: 'user:e2e-admin',
+      role: 'admin',
+      action: 'calendar.changed',
+      target: '2026-12-31',
+      outcome: 'ok',
+      ip: null,
+      details: { date: '2026-12-31', appliesAfterRestart: true },
+    });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${server.url}/login`);
+    await signInOnPage(page, 'e2e-api', E2E_PASSWORD, 30_000);
+    await page.goto(`${server.url}/?period=month&at=${encodeURIComponent(y.param)}&asOf=corrected&table=1`);
+    await page.getByTestId('replay-marks').locator('button').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('replay-marks').locator('button').first().getAttribute('title')).toMatch(
+      /^Lịch làm việc được sửa lúc .* \(ngày 2026-12-31\); áp dụng từ lần khởi động lại sau đó$/,
+    );
+    expect((await page.getByTestId('replay-rules-changed').textContent())?.trim()).toMatch(
+      /^Lịch làm việc đã thay đổi 1 lần sau thời điểm này/,
+    );
+    expect(await page.getByText('Tính theo lịch làm việc và quy tắc hiện hành.').count()).toBe(1);
+    const units = page.getByTestId('replay-corrected-units');
+    await expect.poll(async () => units.getAttribute('data-value'), { timeout: 90_000 }).toBe(String(count));
+    expect((await units.textContent())?.trim()).toBe(
+      `${count} đơn vị có số liệu được sửa sau (số hồ sơ quá hạn đã hiệu chỉnh khác với lúc đó)`,
+    );
+    expect((await page.getByTestId(`correction-${code}`).textContent())?.trim()).toBe(`+${diff}`);
+    await screenshot(page, 'replay-corrections-1440');
+    // As received (what was shown then) the count is not read: the corrected state may be too far to refold.
+    await page.getByRole('combobox', { name: 'Số liệu' }).selectOption('received');
+    await expect.poll(async () => units.count(), { timeout: 30_000 }).toBe(0);
+  }, 300_000);
+
+  it('shows a dossier’s page at yesterday 10:00: its status, holder and working days overdue then, marked on its timeline', async () => {
+    const y = yesterdayTen();
+    const then = await server.api(`/api/v1/overview?period=month&at=${encodeURIComponent(y.param)}&asOf=corrected`);
+    const [code] = Object.entries(then.units as Record<string, { overdue: number }>).sort((a, b) => b[1].overdue - a[1].overdue)[0];
+    const list = await server.api(`/api/v1/units/${code}/dossiers?at=${encodeURIComponent(y.param)}&asOf=corrected`);
+    const item = list.items[0] as { id: string; holderName: string | null; daysOverdue: number };
+    const api = await server.api(`/api/v1/dossiers/${encodeURIComponent(item.id)}?at=${encodeURIComponent(y.param)}&asOf=corrected`);
+    expect(api.stateAt.state).toMatchObject({ timeliness: 'overdue', holderName: item.holderName, daysOverdue: item.daysOverdue });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${server.url}/login`);
+    await signInOnPage(page, 'e2e-api', E2E_PASSWORD, 30_000);
+    await page.goto(`${server.url}/dossiers/${encodeURIComponent(item.id)}?at=${encodeURIComponent(y.param)}&asOf=corrected`);
+    const banner = page.getByTestId('replay-banner');
+    await banner.waitFor({ timeout: 30_000 });
+    expect((await banner.textContent())?.trim()).toBe(y.banner);
+    const days = page.getByTestId('dossier-at-days');
+    await days.waitFor({ timeout: 30_000 });
+    expect(await days.getAttribute('data-value')).toBe(String(item.daysOverdue));
+    expect((await page.getByTestId('dossier-at-holder').textContent())?.trim()).toBe(
+      item.holderName ?? 'Không ai giữ (chưa phân công hoặc đã kết thúc)',
+    );
+    expect(await page.getByTestId('tl-line-at').count()).toBe(1);
+    expect(await page.getByTestId('dossier-page').getAttribute('class')).toContain('dossier-page--replay');
+    await screenshot(page, 'replay-dossier-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(async () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), { timeout: 5_000 })
+      .toBe(true);
+    await screenshot(page, 'replay-dossier-390');
+    await page.getByTestId('dossier-timeline').scrollIntoViewIfNeeded();
+    await screenshot(page, 'replay-dossier-timeline-390');
+    // As received, the history had not arrived yet: the page says so instead of a state.
+    await page.getByTestId('dossier-state-at').getByRole('combobox', { name: 'Số liệu' }).selectOption('received');
+    await page.getByTestId('dossier-at-none').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Về hiện tại' }).click();
+    await expect.poll(async () => page.getByTestId('dossier-state-at').count(), { timeout: 15_000 }).toBe(0);
+    expect(new URL(page.url()).searchParams.get('at')).toBeNull();
+  }, 300_000);
 });
+
+/** An instant as the URL's `at` (Vietnam time, +07:00). */
+function toAt(t: number): string {
+  const d = new Date(t + VN);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}+07:00`;
+}

@@ -21,6 +21,9 @@ import { findCase, parseInstant } from './timeline-model';
 import { DossierCases, HighlightNote } from './DossierCases';
 import { SendRequest } from '../requests/SendRequest';
 import { useRequestTimeline } from '../requests/use-request-timeline';
+import { DossierStateAt } from '../replay/DossierStateAt';
+import { useSignedInReplay } from '../replay/useSignedInReplay';
+import type { ReplayParams } from '../replay/replay-time';
 import '../unit/drill.css';
 
 function useDossierSummary(d: DossierDetailResponse): SummaryItem[] {
@@ -101,7 +104,13 @@ function useDossierSummary(d: DossierDetailResponse): SummaryItem[] {
   return items;
 }
 
-function DossierView({ d }: { d: DossierDetailResponse }) {
+/** A past moment shown (`?at=`): its state beside the page, and a way back. */
+interface ReplayView {
+  replay: ReplayParams;
+  onChange: (next: ReplayParams | null, push: boolean) => void;
+}
+
+function DossierView({ d, replayView }: { d: DossierDetailResponse; replayView: ReplayView | null }) {
   const { t } = useTranslation('item');
   const { t: tb } = useTranslation('buckPassing');
   const summary = useDossierSummary(d);
@@ -119,6 +128,7 @@ function DossierView({ d }: { d: DossierDetailResponse }) {
   }, [selectedId]);
   return (
     <>
+      {replayView && <DossierStateAt replay={replayView.replay} block={d.stateAt} onChange={replayView.onChange} />}
       <header className="page-head">
         <h1>
           {t('dossier.title', { id: d.id })} <TimelinessBadge value={d.timeliness} kind="dossier" />
@@ -140,7 +150,7 @@ function DossierView({ d }: { d: DossierDetailResponse }) {
       <section className="block bp-evidence-target" aria-labelledby="dossier-timeline-title" ref={timelineRef}>
         <h2 id="dossier-timeline-title">{t('timeline.title')}</h2>
         {selected && <HighlightNote c={selected} />}
-        <DossierTimeline dossier={d} now={now} extra={requests.extra} selectedCase={selectedId} />
+        <DossierTimeline dossier={d} now={now} extra={requests.extra} selectedCase={selectedId} at={replayView?.replay.at ?? null} />
       </section>
       <section className="block" aria-labelledby="dossier-holds-title">
         <h2 id="dossier-holds-title">{t('holds.title')}</h2>
@@ -153,8 +163,11 @@ function DossierView({ d }: { d: DossierDetailResponse }) {
 export function DossierPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('item');
-  const res = useApi((signal) => fetchDossier(id, { signal }), [id]);
+  const replaying = useSignedInReplay(useViewParams());
+  const { replay, query } = replaying;
+  const res = useApi((signal) => fetchDossier(id, { signal }, query), [id, replaying.key]);
   const d = res.data && res.data.id === id ? res.data : null;
+  const replayView = replay ? { replay, onChange: replaying.setReplay } : null;
 
   let body;
   if (res.error && !d) {
@@ -169,10 +182,14 @@ export function DossierPage() {
   } else if (!d) {
     body = <p role="status">{t('loading')}</p>;
   } else {
-    body = <DossierView d={d} />;
+    body = <DossierView d={d} replayView={replayView} />;
   }
   return (
-    <article className="drill-page dossier-page phone-ready" data-testid="dossier-page" aria-busy={res.loading || undefined}>
+    <article
+      className={replay ? 'drill-page dossier-page dossier-page--replay phone-ready' : 'drill-page dossier-page phone-ready'}
+      data-testid="dossier-page"
+      aria-busy={res.loading || undefined}
+    >
       {body}
     </article>
   );

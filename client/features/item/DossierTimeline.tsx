@@ -17,12 +17,14 @@ export interface DossierTimelineProps {
   extra?: readonly TimelineExtra[];
   /** The buck-passing case whose cycle is highlighted (its id), if any. */
   selectedCase?: string | null;
+  /** A replayed moment (`?at=`), marked on the strip. */
+  at?: number | null;
 }
 
-export function DossierTimeline({ dossier, now, extra, selectedCase = null }: DossierTimelineProps) {
+export function DossierTimeline({ dossier, now, extra, selectedCase = null, at = null }: DossierTimelineProps) {
   const { t } = useTranslation('item');
   const f = useFormat();
-  const model = useMemo(() => dossierTimelineModel(dossier, now, selectedCase), [dossier, now, selectedCase]);
+  const model = useMemo(() => dossierTimelineModel(dossier, now, selectedCase, at), [dossier, now, selectedCase, at]);
   const holdsById = useMemo(() => {
     const map = new Map<string, HoldView>();
     dossier.holds.forEach((h, i) => map.set(holdBarId(i), h));

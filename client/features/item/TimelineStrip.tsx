@@ -27,6 +27,7 @@ const COLOR = {
   originalDue: 'var(--tl-original-due, #5f6368)',
   end: 'var(--tl-end, #1f2937)',
   now: 'var(--tl-now, #1d4ed8)',
+  at: 'var(--replay, #6d28d9)',
   marker: 'var(--tl-marker, #7c3aed)',
   pause: 'var(--tl-pause, #6b7280)',
   /** The buck-passing case being shown (≥ 3:1 on white). */
@@ -40,6 +41,7 @@ const LINE_DASH: Record<TimeLineKind, string | undefined> = {
   originalDue: '6 4',
   end: undefined,
   now: '2 3',
+  at: undefined,
 };
 
 const MARKER_LABEL: Record<TimeMarker['kind'], string> = {

@@ -24,7 +24,8 @@ export interface TimeSpan {
   to: number;
 }
 
-export type TimeLineKind = 'due' | 'originalDue' | 'end' | 'now';
+/** `at`: the moment a replay shows (issue 16). */
+export type TimeLineKind = 'due' | 'originalDue' | 'end' | 'now' | 'at';
 
 /** A vertical line across the strip. */
 export interface TimeLine {

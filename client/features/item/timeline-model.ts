@@ -63,7 +63,13 @@ function dueLines(dueAt: number | null, originalDueAt: number | null): TimeLine[
  * Holds in a buck-passing case are flagged; while `selectedCase` is shown its holds are highlighted
  * and the others dimmed.
  */
-export function dossierTimelineModel(d: DossierDetailResponse, now: number, selectedCase: string | null = null): TimelineModel {
+export function dossierTimelineModel(
+  d: DossierDetailResponse,
+  now: number,
+  selectedCase: string | null = null,
+  /** A replayed moment (`?at=`): a line of its own, inside the axis. */
+  at: number | null = null,
+): TimelineModel {
   const endAt = parseInstant(d.endAt);
   const open = endAt === null;
   const stop = endAt ?? now;
@@ -98,9 +104,18 @@ export function dossierTimelineModel(d: DossierDetailResponse, now: number, sele
   const lines: TimeLine[] = [...dueLines(dueAt, originalDueAt)];
   if (endAt !== null) lines.push({ kind: 'end', at: endAt });
   if (open) lines.push({ kind: 'now', at: now });
+  if (at !== null) lines.push({ kind: 'at', at });
 
   const start = parseInstant(d.receivedAt) ?? (bars.length ? Math.min(...bars.map((b) => b.from)) : parseInstant(d.timeline[0]?.at));
-  const { from, to } = timelineDomain(start, [stop, dueAt, originalDueAt, ...markers.map((m) => m.target), ...bars.map((b) => b.to)]);
+  // A moment replayed before receipt (nothing of it yet) still sits on the axis.
+  const { from, to } = timelineDomain(start !== null && at !== null ? Math.min(start, at) : start, [
+    stop,
+    dueAt,
+    originalDueAt,
+    at,
+    ...markers.map((m) => m.target),
+    ...bars.map((b) => b.to),
+  ]);
   return { from, to, bars, spans, lines, markers };
 }
 

@@ -34,6 +34,10 @@ interface MapPanelProps {
   hrefOf?: (code: string) => string;
   /** More controls at the end of the toolbar (the time bar's button while live). */
   toolbarExtra?: ReactNode;
+  /** A legend instead of the metric's (the colours of a comparison between two moments). */
+  legend?: ReactNode;
+  /** Each unit's correction since the moment replayed (as corrected): a column of the table. */
+  corrections?: ReadonlyMap<string, number>;
 }
 
 /** The map area: metric, layout and table switches, then the map / tiles / table and legend. */
@@ -49,10 +53,10 @@ export function MapPanel(p: MapPanelProps) {
       </div>
       {p.showTable && (
         <div className="map-body map-body--table">
-          <UnitTable rows={p.rows} period={p.period} />
+          <UnitTable rows={p.rows} period={p.period} corrections={p.corrections} />
         </div>
       )}
-      <MapLegend metric={p.metric} thresholds={p.thresholds} />
+      {p.legend ?? <MapLegend metric={p.metric} thresholds={p.thresholds} />}
     </section>
   );
 }

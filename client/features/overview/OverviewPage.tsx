@@ -30,11 +30,14 @@ import { TimeBar } from '../replay/TimeBar';
 import { useReplayParams } from '../replay/useReplayParams';
 import { useAnnounceReplay } from '../replay/replay-active';
 import type { ReplayParams } from '../replay/replay-time';
+import { useCompareMap } from '../replay/useCompareMap';
+import { CompareMapLegend } from '../replay/CompareMapLegend';
+import { useOverviewCorrections } from '../replay/useOverviewCorrections';
 
 // Charts load when they come near the screen, after the map and KPIs (their library is the largest of the client).
 const OverviewCharts = lazy(() => import('./OverviewCharts').then((m) => ({ default: m.OverviewCharts })));
 
-/** The model of what is on screen: boundaries for the geographic map, the city detail once the charts are near, data trust for its layer or the table. */
+/** The model of what is on screen: boundaries for the geographic map, the city detail once the charts are near, data trust for its layer or the table, a comparison of two moments. */
 function useShownModel(period: Period, metric: MetricKey, layout: Layout, showTable: boolean, replay: ReplayParams | null) {
   const chartsRef = useRef<HTMLDivElement>(null);
   const chartsNear = useNearViewport(chartsRef);
@@ -48,7 +51,11 @@ function useShownModel(period: Period, metric: MetricKey, layout: Layout, showTa
     },
     replay,
   );
-  return { chartsRef, chartsNear, m };
+  // Comparing two moments: the map and tiles take the change's colours, the time bar's panel the same answer.
+  const compare = useCompareMap(replay, m.views);
+  // Shown as corrected: by how much each unit's figures were corrected since (a column, and a count in the time bar).
+  const corrections = useOverviewCorrections(replay, period, m.level.province?.code ?? null, m.ov);
+  return { chartsRef, chartsNear, m, compare, corrections };
 }
 
 export function OverviewPage() {
@@ -58,29 +65,22 @@ export function OverviewPage() {
   const showTable = searchParams.get('table') === '1';
   const { tileUrl, tileAttribution } = useTileSource(searchParams);
   const caps = useHomeRedirect(linkTo);
-
-  const { signedIn, replay, setReplay } = useSignedInReplay(view);
-  const { chartsRef, chartsNear, m } = useShownModel(period, metric, layout, showTable, replay);
-  const { jurisdiction, level, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
-  const { changedUnits, changedDepts, shortNames, syncNote, detail, detailError, loadError, worst } = m;
-
   // The early warning of the viewer's own scope (the city for city-wide roles and the public).
   const warnScope = caps.home ?? 'city';
+
+  const { signedIn, replay, setReplay } = useSignedInReplay(view);
+  const { chartsRef, chartsNear, m, compare, corrections } = useShownModel(period, metric, layout, showTable, replay);
+  const { jurisdiction, level, boundaries, overview, cityDetail, ls, ov, city, units, rows, deptRows, thresholds, views, tileValue } = m;
+  const { changedUnits, changedDepts, shortNames, syncNote, detail, detailError, loadError, worst } = m;
   const links = usePlaceLinks(level, linkTo);
 
   return (
     <div className={replay ? 'overview overview--replay' : 'overview'} data-testid="overview-page">
       <h1 className="visually-hidden">{t('title')}</h1>
-      {signedIn && replay && <TimeBar replay={replay} answer={overview} onChange={setReplay} />}
-      {loadError && !ov && (
-        <LoadErrorBanner
-          message={errorText(loadError)}
-          onRetry={() => {
-            overview.reload();
-            jurisdiction.reload();
-          }}
-        />
+      {signedIn && replay && (
+        <TimeBar replay={replay} answer={overview} onChange={setReplay} compare={compare.answer} corrections={corrections} />
       )}
+      {loadError && !ov && <LoadErrorBanner message={errorText(loadError)} retry={[overview.reload, jurisdiction.reload]} />}
       {level.national && <LevelCrumbs province={level.province} count={units.length} />}
       {period === 'today' && ov?.day && <DayOffBanner day={ov.day} />}
       <KpiTiles period={period} city={city} {...previousOf(ov)} replaying={replay !== null} />
@@ -89,8 +89,8 @@ export function OverviewPage() {
         <MapPanel
           units={units}
           rows={rows}
-          views={views}
-          tileValue={tileValue}
+          views={compare.map?.views ?? views}
+          tileValue={compare.map?.tileValue ?? tileValue}
           boundaries={boundaries.data}
           boundariesFailed={boundaries.error != null && !boundaries.data}
           thresholds={thresholds}
@@ -104,6 +104,8 @@ export function OverviewPage() {
           tileAttribution={tileAttribution}
           syncNote={syncNote}
           {...links}
+          legend={compare.map && <CompareMapLegend {...compare.map} />}
+          corrections={corrections?.diffs}
           toolbarExtra={signedIn && !replay && <TimeBar replay={null} answer={overview} onChange={setReplay} />}
         />
         <aside className="overview__side">
@@ -180,13 +182,13 @@ function useSignedInReplay(view: Parameters<typeof useReplayParams>[0]) {
   return { signedIn, replay: signedIn ? asked.replay : null, setReplay: asked.setReplay };
 }
 
-/** The overview could not load at all (nothing to show yet): say why, offer to retry. */
-function LoadErrorBanner({ message, onRetry }: { message: string; onRetry: () => void }) {
+/** The overview could not load at all (nothing to show yet): say why, offer to retry (each of `retry` is called). */
+function LoadErrorBanner({ message, retry }: { message: string; retry: (() => void)[] }) {
   const { t: tc } = useTranslation();
   return (
     <div className="banner banner--error" role="alert">
       {tc('error.load')}: {message}{' '}
-      <button type="button" className="btn btn--small" onClick={onRetry}>
+      <button type="button" className="btn btn--small" onClick={() => retry.forEach((r) => r())}>
         {tc('error.retry')}
       </button>
     </div>

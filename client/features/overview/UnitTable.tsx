@@ -19,16 +19,20 @@ const COLUMNS = [
   'buckPassingPer1000',
   'dataTrust',
 ] as const;
-type Column = (typeof COLUMNS)[number];
+/** Shown while replaying as corrected: each unit's correction since (replay/correction.ts). */
+const CORRECTION = 'correction';
+type Column = (typeof COLUMNS)[number] | typeof CORRECTION;
 type Dir = 'asc' | 'desc';
 
 function isColumn(v: string | null): v is Column {
-  return v != null && (COLUMNS as readonly string[]).includes(v);
+  return v != null && (v === CORRECTION || (COLUMNS as readonly string[]).includes(v));
 }
 
-function sortValue(r: UnitRow, c: Column): number | string | null {
+function sortValue(r: UnitRow, c: Column, corrections?: ReadonlyMap<string, number>): number | string | null {
   const m = r.metrics;
   switch (c) {
+    case CORRECTION:
+      return corrections?.get(r.code) ?? null;
     case 'unit':
       return r.name;
     case 'type':
@@ -53,11 +57,11 @@ function sortValue(r: UnitRow, c: Column): number | string | null {
 }
 
 /** Sorts rows by a column; missing values always last, ties by name. */
-export function sortRows(rows: readonly UnitRow[], c: Column, dir: Dir): UnitRow[] {
+export function sortRows(rows: readonly UnitRow[], c: Column, dir: Dir, corrections?: ReadonlyMap<string, number>): UnitRow[] {
   const sign = dir === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
-    const va = sortValue(a, c);
-    const vb = sortValue(b, c);
+    const va = sortValue(a, c, corrections);
+    const vb = sortValue(b, c, corrections);
     if (va == null && vb == null) return a.name.localeCompare(b.name, 'vi');
     if (va == null) return 1;
     if (vb == null) return -1;
@@ -69,13 +73,15 @@ export function sortRows(rows: readonly UnitRow[], c: Column, dir: Dir): UnitRow
 interface UnitTableProps {
   rows: readonly UnitRow[];
   period: Period;
+  /** Overdue dossiers as corrected minus as received, by unit (a replay shown as corrected): a column of its own. */
+  corrections?: ReadonlyMap<string, number>;
 }
 
 /**
  * The map's information as a table, sortable by any column (sort kept in the URL:
  * `sort=<column>&dir=asc|desc`). Default: the chosen metric, worst first.
  */
-export function UnitTable({ rows, period }: UnitTableProps) {
+export function UnitTable({ rows, period, corrections }: UnitTableProps) {
   const { t } = useTranslation('overview');
   const { t: tc } = useTranslation();
   const f = useFormat();
@@ -85,9 +91,10 @@ export function UnitTable({ rows, period }: UnitTableProps) {
   const defaultCol: Column = metric;
   const defaultDir: Dir = metric === 'onTimeRate' || metric === 'dataTrust' ? 'asc' : 'desc';
   const sortParam = searchParams.get('sort');
-  const col: Column = isColumn(sortParam) ? sortParam : defaultCol;
+  const columns: readonly Column[] = corrections ? [...COLUMNS, CORRECTION] : COLUMNS;
+  const col: Column = isColumn(sortParam) && columns.includes(sortParam) ? sortParam : defaultCol;
   const dir: Dir = searchParams.get('dir') === 'asc' ? 'asc' : searchParams.get('dir') === 'desc' ? 'desc' : defaultDir;
-  const sorted = useMemo(() => sortRows(rows, col, dir), [rows, col, dir]);
+  const sorted = useMemo(() => sortRows(rows, col, dir, corrections), [rows, col, dir, corrections]);
 
   const toggle = (c: Column): void => {
     const firstDir: Dir = c === 'unit' || c === 'type' || c === 'onTimeRate' || c === 'dataTrust' ? 'asc' : 'desc';
@@ -103,7 +110,7 @@ export function UnitTable({ rows, period }: UnitTableProps) {
         <caption>{t('table.caption', { count: rows.length, period: tc(`period.${period}`) })}</caption>
         <thead>
           <tr>
-            {COLUMNS.map((c) => (
+            {columns.map((c) => (
               <th
                 key={c}
                 scope="col"
@@ -138,6 +145,11 @@ export function UnitTable({ rows, period }: UnitTableProps) {
               </td>
               <td className="num">{f.number(metricValue(r.metrics, 'buckPassingPer1000'), 1)}</td>
               <td className="num">{f.number(metricValue(r.metrics, 'dataTrust'), 1)}</td>
+              {corrections && (
+                <td className="num" data-testid={`correction-${r.code}`} title={t('table.correctionHint')}>
+                  {f.signed(corrections.get(r.code) ?? null, 0)}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -5,26 +5,28 @@
  */
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ReplayAsOf, ReplayCompareResponse } from '../../../shared/contract/replay';
-import { apiUrl, getJson, useApi, useJurisdiction } from '../../api';
+import type { ReplayAsOf } from '../../../shared/contract/replay';
+import { useJurisdiction } from '../../api';
 import { errorText } from '../../api/error-text';
 import { useFormat } from '../../i18n';
-import { DIVERGING, divergingColor, maxAbsChange, orderMoments, worsened } from './compare';
-import { bannerParts, DAY_MS, fromLocalInput, parseReplayParams, toAtParam, toLocalInput } from './replay-time';
+import { DIVERGING, divergingColor, maxAbsChange, worsened } from './compare';
+import { bannerParts, DAY_MS, fromLocalInput, toAtParam, toLocalInput } from './replay-time';
+import { compareOf, useCompareAnswer, type CompareAnswer } from './useCompareAnswer';
 
 const TOP = 10;
 
-/** The `compare` moment of the URL (an instant with its offset), or null. */
-function compareOf(sp: URLSearchParams): number | null {
-  const raw = sp.get('compare');
-  if (!raw) return null;
-  return parseReplayParams(new URLSearchParams({ at: raw }))?.at ?? null;
+export interface ComparePanelProps {
+  at: number;
+  asOf: ReplayAsOf;
+  /** The comparison when the page reads it already (the overview's map); else the panel asks for it. */
+  answer?: CompareAnswer;
 }
 
-export function ComparePanel({ at, asOf }: { at: number; asOf: ReplayAsOf }) {
+export function ComparePanel({ at, asOf, answer }: ComparePanelProps) {
   const { t } = useTranslation('replay');
   const [sp, setSp] = useSearchParams();
   const compare = compareOf(sp);
+  const own = useCompareAnswer(at, asOf, answer === undefined);
   const setCompare = (v: number | null) =>
     setSp(
       (prev) => {
@@ -56,21 +58,15 @@ export function ComparePanel({ at, asOf }: { at: number; asOf: ReplayAsOf }) {
           </button>
         )}
       </div>
-      {compare !== null && <CompareResult at={at} compare={compare} asOf={asOf} />}
+      {compare !== null && <CompareResult answer={answer ?? own} />}
     </div>
   );
 }
 
-function CompareResult({ at, compare, asOf }: { at: number; compare: number; asOf: ReplayAsOf }) {
+function CompareResult({ answer }: { answer: CompareAnswer }) {
   const { t } = useTranslation('replay');
   const f = useFormat();
-  const moments = orderMoments(at, compare);
-  const from = moments ? toAtParam(moments.from) : '';
-  const to = moments ? toAtParam(moments.to) : '';
-  const res = useApi(
-    (signal) => getJson<ReplayCompareResponse>(apiUrl('/replay/compare', { from, to, asOf }), { signal }),
-    [from, to, asOf],
-  );
+  const { moments, res } = answer;
   const jurisdiction = useJurisdiction();
   if (!moments) return <p className="muted">{t('compare.same')}</p>;
   const a = bannerParts(moments.from);

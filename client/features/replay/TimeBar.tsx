@@ -8,6 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { ReplayInfo } from '../../../shared/contract/replay';
 import { errorText } from '../../api/error-text';
 import { ComparePanel } from './ComparePanel';
+import type { CompareAnswer } from './useCompareAnswer';
+import type { OverviewCorrections } from './useOverviewCorrections';
+import { marksAfter } from './rule-marks';
+import { TimeBarMarks, useRuleMarks } from './TimeBarMarks';
 import {
   bannerParts,
   clampAt,
@@ -30,6 +34,8 @@ interface OpenProps {
   /** A new moment (null: back to live); `push` adds a history entry (a chosen moment, not each step of playback). */
   onChange: (next: ReplayParams | null, push: boolean) => void;
   now: number;
+  compare?: CompareAnswer;
+  corrections?: OverviewCorrections | null;
 }
 
 export interface TimeBarProps {
@@ -37,6 +43,10 @@ export interface TimeBarProps {
   /** The overview's answer (its `replay` block while replaying). */
   answer: { data: { replay?: ReplayInfo } | null; loading: boolean; error: { message: string } | null };
   onChange: OpenProps['onChange'];
+  /** The comparison when the page reads it already (the overview colours its map by it). */
+  compare?: CompareAnswer;
+  /** The overview's per-unit corrections (shown as corrected): their count goes in the header. */
+  corrections?: OverviewCorrections | null;
 }
 
 function useNow(): number {
@@ -48,7 +58,7 @@ function useNow(): number {
   return now;
 }
 
-export function TimeBar({ replay, answer, onChange }: TimeBarProps) {
+export function TimeBar({ replay, answer, onChange, compare, corrections }: TimeBarProps) {
   const { t } = useTranslation('replay');
   const now = useNow();
   if (replay === null) {
@@ -73,6 +83,8 @@ export function TimeBar({ replay, answer, onChange }: TimeBarProps) {
       error={answer.error ? errorText(answer.error) : null}
       onChange={onChange}
       now={now}
+      compare={compare}
+      corrections={corrections}
     />
   );
 }
@@ -95,12 +107,14 @@ function usePlayback(replay: ReplayParams, loading: boolean, onChange: OpenProps
   return { playing, setPlaying, speed, setSpeed };
 }
 
-function OpenTimeBar({ replay, info, loading, error, onChange, now }: OpenProps) {
+function OpenTimeBar({ replay, info, loading, error, onChange, now, compare, corrections }: OpenProps) {
   const { t } = useTranslation('replay');
   const { at, asOf } = replay;
   const range = replayRange(now);
   const move = (next: number, push = false) => onChange({ at: clampAt(next, Date.now()), asOf }, push);
   const playback = usePlayback(replay, loading, onChange);
+  const marks = useRuleMarks().data?.marks ?? [];
+  const changedSince = marksAfter(marks, at);
 
   const b = bannerParts(at);
   const weekdays = t('weekday', { returnObjects: true }) as string[];
@@ -113,6 +127,7 @@ function OpenTimeBar({ replay, info, loading, error, onChange, now }: OpenProps)
         <p className="timebar__banner" role="status" data-testid="replay-banner">
           {t('banner', { time: b.time, weekday: weekdays[b.weekday], date: b.date })}
         </p>
+        {corrections && <CorrectedUnits count={corrections.count} />}
         <button type="button" className="btn timebar__live" onClick={() => onChange(null, true)}>
           {t('backToLive')}
         </button>
@@ -131,21 +146,27 @@ function OpenTimeBar({ replay, info, loading, error, onChange, now }: OpenProps)
             }}
           />
         </label>
-        <input
-          className="timebar__slider"
-          type="range"
-          aria-label={t('slider')}
-          min={range.from}
-          max={range.to}
-          step={HOUR_MS}
-          value={at}
-          onChange={(e) => move(Number(e.target.value))}
-        />
+        <div className="timebar__track">
+          <input
+            className="timebar__slider"
+            type="range"
+            aria-label={t('slider')}
+            min={range.from}
+            max={range.to}
+            step={HOUR_MS}
+            value={at}
+            onChange={(e) => move(Number(e.target.value))}
+          />
+          <TimeBarMarks marks={marks} range={range} onPick={(m) => move(m, true)} />
+        </div>
         <TimeBarButtons replay={replay} move={move} playback={playback} onChange={onChange} />
       </div>
-      <ComparePanel at={at} asOf={asOf} />
+      <ComparePanel at={at} asOf={asOf} answer={compare} />
       <p className="timebar__note">
         {t('rulesNow')}
+        {changedSince.length > 0 && (
+          <span data-testid="replay-rules-changed"> {t('marks.changedSince', { count: changedSince.length })}</span>
+        )}
         {beforeFirst && fp && <> {t('beforeFirstArrival', { time: fp.time, date: fp.date })}</>}
         {loading && <> {t('loading')}</>}
         {error && <span role="alert"> {t('error', { message: error })}</span>}
@@ -202,5 +223,19 @@ function TimeBarButtons({
         </select>
       </label>
     </div>
+  );
+}
+
+/** The header's count of units whose figures were corrected since the moment shown. */
+function CorrectedUnits({ count }: { count: number }) {
+  const { t } = useTranslation('replay');
+  return (
+    <p
+      className={count ? 'timebar__corrected timebar__corrected--some' : 'timebar__corrected'}
+      data-testid="replay-corrected-units"
+      data-value={count}
+    >
+      {count ? t('correction.units', { count }) : t('correction.noUnits')}
+    </p>
   );
 }

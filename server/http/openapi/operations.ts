@@ -14,7 +14,7 @@ import { periodQuery, recentAlertsQuery, scopeDetailQuery } from '../read-routes
 import { overviewLevelQuery } from '../overview-level.js';
 import { replayOverviewQuery } from '../replay-routes.js';
 import { replayReadQuery } from '../replay-request.js';
-import { replayCompareQuery } from '../replay-compare-routes.js';
+import { REPLAY_OPERATIONS } from './replay-operations.js';
 import { dossierListQuery, taskListQuery } from '../item-routes.js';
 import { drillQuery } from '../index-drill-query.js';
 import { dossierQuery as atRiskQuery, taskQuery as atRiskTaskQuery } from '../early-warning-routes.js';
@@ -35,6 +35,7 @@ import {
   replayInfoSchema,
   dossierListAtSchema,
   replayCompareSchema,
+  replayMarksSchema,
 } from '../../../shared/contract/api-schemas.js';
 
 /** A DVCQG record: read field by field by domain/dvcqg-record.ts (README "National sync format" has the mapping). */
@@ -70,6 +71,7 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   ReplayInfo: replayInfoSchema,
   DossierListAtPage: dossierListAtSchema,
   ReplayCompare: replayCompareSchema,
+  ReplayMarks: replayMarksSchema,
 };
 
 export const TAGS = [
@@ -195,19 +197,7 @@ export const OPERATIONS: Operation[] = [
       errors: [400],
     },
   ),
-  op(
-    'get',
-    '/replay/compare',
-    'replayCompare',
-    'figures',
-    'The dossiers overdue at two past moments per scope, the units that got worse most first',
-    {
-      access: 'read',
-      query: [replayCompareQuery],
-      answer: { schema: 'ReplayCompare' },
-      errors: [400],
-    },
-  ),
+  ...REPLAY_OPERATIONS,
   op('get', '/forecast', 'forecast', 'early-warning', 'Every scope’s forecast (current periods only)', {
     access: 'read',
     query: [periodQuery],
@@ -267,8 +257,9 @@ export const OPERATIONS: Operation[] = [
     { query: [taskListQuery, pageQuery, sortQuery([...TASK_SORT_KEYS])], answer: { schema: 'TaskListPage' }, ...NOT_FOUND },
     false,
   ),
-  op('get', '/dossiers/:id', 'dossier', 'lists', 'One dossier: detail, timeline, holds', {
+  op('get', '/dossiers/:id', 'dossier', 'lists', 'One dossier: detail, timeline, holds; with `at`, its state then too (stateAt)', {
     access: 'read',
+    query: [replayReadQuery],
     answer: ts('DossierDetailResponse'),
     errors: [404],
   }),

@@ -45,6 +45,17 @@ describe('holdCaseMarks', () => {
 });
 
 describe('dossierTimelineModel', () => {
+  it('marks a replayed moment with a line of its own, the axis reaching it even before receipt', () => {
+    const d = dossier({ holds: [hold({ from: vn(3), to: null, stepDueAt: vn(7) })] });
+    const now = Date.parse(vn(14, 9));
+    const inside = dossierTimelineModel(d, now, null, Date.parse(vn(6, 10)));
+    expect(inside.lines.find((l) => l.kind === 'at')?.at).toBe(Date.parse(vn(6, 10)));
+    expect(inside.from).toBe(dossierTimelineModel(d, now).from);
+    const before = dossierTimelineModel(d, now, null, Date.parse(vn(1)));
+    expect(before.from).toBe(Date.parse(vn(1)));
+    expect(dossierTimelineModel(d, now).lines.some((l) => l.kind === 'at')).toBe(false);
+  });
+
   it('runs an open dossier from receipt to now, holds still held ending now', () => {
     const d = dossier({
       holds: [

@@ -82,6 +82,12 @@ const CASES: Case[] = [
     path: '/replay/compare?from=2026-11-20T07:00%2B07:00&to=2026-11-20T08:00%2B07:00',
     expect: row('A', 'A', 'A', 'A', 'A', 'A', 'D', 'A'),
   },
+  {
+    route: 'GET /replay/marks',
+    what: 'the working calendar’s changes marked on the time bar (not for the public, like every replay read)',
+    path: '/replay/marks',
+    expect: row('A', 'A', 'A', 'A', 'A', 'A', 'D', 'A'),
+  },
   { route: 'GET /forecast', what: 'every scope’s forecast (filtered)', path: '/forecast?period=today', expect: ALL },
 
   // Aggregates (the public sees them while PUBLIC_VIEW=1, so every role does; names stay in scope).
