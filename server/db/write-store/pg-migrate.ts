@@ -49,6 +49,8 @@ export async function migratePostgres(pool: pg.Pool, dir = PG_MIGRATIONS_DIR): P
 /** migratePostgres on a connection of its own to `url` (npm run db:pg-migrate), closed after. */
 export async function migratePostgresUrl(url: string): Promise<number[]> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
+  // An idle connection cut by the server (a restart) is reported by the query that needs it, not thrown.
+  pool.on('error', () => {});
   try {
     return await migratePostgres(pool);
   } finally {
