@@ -34,10 +34,15 @@ export function startIngestLoad(
       }
       const batch = events.slice(sent, sent + Math.min(due, 500));
       sent += batch.length;
+      const posted = performance.now();
       const r = await postIngest(server.url, '/api/v1/ingest/dossiers', server.dossierKey, JSON.stringify({ events: batch }));
       if (r.status !== 200) throw new Error(`ingest load: POST answered ${r.status}: ${r.text.slice(0, 200)}`);
       accepted += r.accepted;
       resends += r.resends;
+      // One batch per tick at most, as a source sends: back to back, a fast server got a POST of a few
+      // events every few ms and the source's request limit (1,200 a minute) answered 429.
+      const left = tickMs - (performance.now() - posted);
+      if (left > 0) await new Promise((res) => setTimeout(res, left));
     }
   })();
   return {
