@@ -20,13 +20,13 @@ const settings = DEFAULT_DOMAIN_SETTINGS;
 const ctx = { calendar: loadWorkCalendar(undefined, settings.officeHours), settings };
 const jurisdiction = loadJurisdiction();
 
-/** A store with a few thousand logged events of a seeded city, nothing projected yet. */
-function loggedStore(file: string): Store {
+/** A seeded city's dossier events over six days (a few thousand), and a logger of them into a store. */
+function cityLog(file: string, seed: number) {
   const store = createStore(openDatabase(file), file);
   const source = store.sources.upsertKey('test-dossiers', 'dossier', hashSourceKey('k'.repeat(24)), T0);
   const ingest = logOnlyIngest(store, jurisdiction, ctx);
   const gen = createCityGenerator({
-    seed: 5,
+    seed,
     jurisdiction,
     procedures: loadProcedures(),
     calendar: ctx.calendar,
@@ -34,7 +34,16 @@ function loggedStore(file: string): Store {
     badEventRate: 0,
   });
   const { dossiers } = gen.generate(T0 - 6 * MS_PER_DAY, T0);
-  for (let i = 0; i < dossiers.length; i += 500) ingest.ingest(source, 'dossier', dossiers.slice(i, i + 500));
+  const log = (events: typeof dossiers) => {
+    for (let i = 0; i < events.length; i += 500) ingest.ingest(source, 'dossier', events.slice(i, i + 500));
+  };
+  return { store, dossiers, log };
+}
+
+/** A store with a few thousand logged events of a seeded city, nothing projected yet. */
+function loggedStore(file: string): Store {
+  const { store, dossiers, log } = cityLog(file, 5);
+  log(dossiers);
   return store;
 }
 
@@ -70,22 +79,11 @@ function counted(store: Store, waiting: boolean) {
 
 /** The store's events logged in two halves, each projected as it arrives: by one projector, or by a new one each time. */
 function projectInHalves(file: string, freshProjectorEachHalf: boolean): void {
-  const store = createStore(openDatabase(file), file);
-  const source = store.sources.upsertKey('test-dossiers', 'dossier', hashSourceKey('k'.repeat(24)), T0);
-  const ingest = logOnlyIngest(store, jurisdiction, ctx);
-  const gen = createCityGenerator({
-    seed: 6,
-    jurisdiction,
-    procedures: loadProcedures(),
-    calendar: ctx.calendar,
-    scale: 0.01,
-    badEventRate: 0,
-  });
-  const { dossiers } = gen.generate(T0 - 6 * MS_PER_DAY, T0);
+  const { store, dossiers, log } = cityLog(file, 6);
   const half = Math.floor(dossiers.length / 2);
   let projector = new Projector(store, ctx, Infinity);
   for (const part of [dossiers.slice(0, half), dossiers.slice(half)]) {
-    for (let i = 0; i < part.length; i += 500) ingest.ingest(source, 'dossier', part.slice(i, i + 500));
+    log(part);
     if (freshProjectorEachHalf) projector = new Projector(store, ctx, Infinity);
     projector.catchUp();
   }
