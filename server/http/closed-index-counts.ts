@@ -4,8 +4,8 @@
  * each kept window it can reach (one that ends after the dossier was received), and a code is also
  * re-read once the clock passes the next due date that satisfaction judges at `now`. So a closed
  * period's figure is never older than the last accepted event, and a request re-reads only the codes
- * that changed, never the whole city. With the domain context, the common change — one new event
- * after the window's end — moves the kept counts by the dossier's share (metrics/closed-window-share.ts)
+ * that changed, never the whole city. With the domain context, a change that adds events to a known
+ * dossier moves the kept counts by the dossier's share (metrics/closed-window-share.ts, closed-index-moves.ts)
  * instead: the next request then reads nothing, so it does not wait for the projection writer.
  */
 import type { Store } from '../db/store.js';

@@ -1,9 +1,11 @@
 /**
  * Moves a kept closed window's counts (closed-index-counts.ts) by one accepted dossier change: the
  * share of its new state minus that of its old one (metrics/closed-window-share.ts), as the store
- * would sum them once the projection writer has written the row. Only for the change live ingest
- * makes all day — one new event, in order, after the window's end; anything else (a late event, a
- * re-fold, several events at once) is left to a re-read of the codes it touches.
+ * would sum them once the projection writer has written the row. The share is a function of the
+ * state alone, so any change that adds events moves the counts exactly — live events after the window's
+ * end, several of one dossier in one batch, events at the same instant, late and out-of-order ones (a
+ * random stream of all of them is checked against the store in service-index-closed-moves-random.test).
+ * A change that adds no event (a new dossier, a re-fold from nothing) is left to a re-read of its codes.
  */
 import type { DossierContext } from '../domain/dossier.js';
 import type { DossierState } from '../domain/types.js';
@@ -30,9 +32,8 @@ export interface MoveDeps {
 
 const ENDED_COUNTER = { early: F_EARLY, on_time: F_ON_TIME, late: F_LATE } as const;
 
-/** One new event, in order, after the window's end: the change the kept counts follow by themselves. */
-const isLiveStep = (prev: DossierState, next: DossierState, to: number): boolean =>
-  next.eventCount === prev.eventCount + 1 && next.lastEventAt > prev.lastEventAt && next.lastEventAt >= to;
+/** The change adds events to the state the kept counts hold: the counts follow it by the share's difference. */
+const addsEvents = (prev: DossierState, next: DossierState): boolean => next.eventCount > prev.eventCount;
 
 /**
  * Moves `w` by the change prev → next judged at `now`; false when it cannot (the caller marks the
@@ -40,7 +41,7 @@ const isLiveStep = (prev: DossierState, next: DossierState, to: number): boolean
  * were read, are marked stale instead of moved: their re-read sees the change anyway.
  */
 export function moveKeptCounts(w: KeptWindow, prev: DossierState, next: DossierState, now: number, deps: MoveDeps): boolean {
-  if (deps.domain === undefined || !isLiveStep(prev, next, w.to)) return false;
+  if (deps.domain === undefined || !addsEvents(prev, next)) return false;
   const before = windowShare(prev, w.from, w.to, now, deps.domain);
   const after = windowShare(next, w.from, w.to, now, deps.domain);
   if (sameWindowShare(before, after)) {
