@@ -8,11 +8,11 @@ import { z } from 'zod';
 import { toVnIso } from '../domain/time.js';
 import { previousNamedPeriod, type ResolvedPeriod } from '../metrics/named-periods.js';
 import type { IndexRankingResponse, IndexRow, IndexWindow, ScopeIndexResponse } from '../../shared/contract/service-index.js';
-import { canSeeMetrics } from '../auth/policy.js';
+import { canSeeMetrics, type Principal } from '../auth/policy.js';
 import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
 import { parsePeriodParam, parseQuery, resolveScopeCode } from './query.js';
-import { createIndexView, indexRow, type RankedEntry } from './service-index-view.js';
+import { createIndexView, indexRow, type RankedEntry, type RankedIndex } from './service-index-view.js';
 import { createPortalFigures } from './portal-figures.js';
 import { comparePortal, type PublishedFigure } from '../domain/portal-comparison.js';
 import type { ReadDeps } from './read-routes.js';
@@ -37,18 +37,93 @@ function scopeNames(j: ReadDeps['jurisdiction']): Map<ScopeKey, string> {
   ]);
 }
 
+interface UnitFilter {
+  /** The province asked for; '' for every unit. */
+  province: string;
+  inUnits(scope: ScopeKey): boolean;
+}
+
 /** The unit rows GET /index is asked for: every unit, or the communes of `?province=` (404 for an unknown one). */
-function provinceUnitFilter(jurisdiction: ReadDeps['jurisdiction']): (req: Request) => (scope: ScopeKey) => boolean {
+function provinceUnitFilter(jurisdiction: ReadDeps['jurisdiction']): (req: Request) => UnitFilter {
   const provinceOf = new Map(jurisdiction.units.map((u) => [`unit:${u.code}`, u.province]));
   return (req) => {
     const { province } = parseQuery(rankingQuery, req);
-    if (province === undefined) return () => true;
+    if (province === undefined) return { province: '', inUnits: () => true };
     if (!jurisdiction.provinces)
       throw new HttpError(400, 'invalid_query', 'province: this jurisdiction has no provinces (JURISDICTION=vn has)');
     if (!jurisdiction.provinces.some((pr) => pr.code === province))
       throw new HttpError(404, 'not_found', `province: no province with code "${province}"`);
-    return (scope) => provinceOf.get(scope) === province;
+    return { province, inUnits: (scope) => provinceOf.get(scope) === province };
   };
+}
+
+/** What a principal may see of the ranking: the same key, the same rows. */
+const visibilityKey = (p: Principal): string => `${p.role}|${p.scope ?? ''}|${(p.scopes ?? []).join(',')}`;
+
+/** Kept GET /index bodies (without `asOf`) of one ranking, by who asks and which communes. */
+type KeptBodies = Map<string, { published: ReadonlyMap<string, PublishedFigure>; json: string }>;
+const KEPT_BODIES_PER_RANKING = 64;
+
+interface BodyContext {
+  deps: ReadDeps;
+  view: ReturnType<typeof createIndexView>;
+  unitFilterOf(req: Request): UnitFilter;
+  portal: ReturnType<typeof createPortalFigures>;
+  rowOf(e: RankedEntry, published: ReadonlyMap<string, PublishedFigure>): IndexRow;
+  periodsOf(req: Request): { period: ResolvedPeriod; previous: ResolvedPeriod };
+}
+
+/** GET /index's bodies but `asOf`: built once per ranking, principal's view and province, then kept. */
+function createRankingBodies({ deps, view, unitFilterOf, portal, rowOf, periodsOf }: BodyContext): (p: Principal, req: Request) => string {
+  const bodies = new WeakMap<RankedIndex, KeptBodies>();
+  const rankingBody = (p: Principal, req: Request): string => {
+    const { period, previous } = periodsOf(req);
+    const filter = unitFilterOf(req);
+    const ranked = view.ranking(period, previous);
+    const published = portal.of(period);
+    let kept = bodies.get(ranked);
+    if (kept === undefined) bodies.set(ranked, (kept = new Map()));
+    const key = `${visibilityKey(p)}|${filter.province}`;
+    const hit = kept.get(key);
+    if (hit !== undefined && hit.published === published) return hit.json;
+    const json = JSON.stringify(buildRankingBody(p, period, previous, filter, ranked, published));
+    if (kept.size < KEPT_BODIES_PER_RANKING) kept.set(key, { published, json });
+    return json;
+  };
+
+  const buildRankingBody = (
+    p: Principal,
+    period: ResolvedPeriod,
+    previous: ResolvedPeriod,
+    { inUnits }: UnitFilter,
+    { entries }: RankedIndex,
+    published: ReadonlyMap<string, PublishedFigure>,
+  ): Omit<IndexRankingResponse, 'asOf'> => {
+    const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
+    const rows = (kind: 'unit' | 'department' | 'province') =>
+      [...entries.values()]
+        .filter((e) => e.scope.startsWith(`${kind}:`) && may(e.scope) && (kind !== 'unit' || inUnits(e.scope)))
+        .map((e) => rowOf(e, published))
+        .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
+    const units = rows('unit');
+    const departments = rows('department');
+    const city = may('city') ? rowOf(entries.get('city') as RankedEntry, published) : null;
+    if (city === null && units.length === 0 && departments.length === 0) throw denied(p, 'the service index');
+    const { from, to, kind } = windowOf(previous);
+    return {
+      window: windowOf(period),
+      previous: { period: previous.name, kind, from, to },
+      rule: deps.settings.serviceIndex.noDataRule,
+      gradeCutoffs: deps.settings.serviceIndex.gradeCutoffs,
+      portalDifferenceLimit: deps.settings.serviceIndex.portalDifferenceLimit,
+      city,
+      units,
+      departments,
+      ...(deps.jurisdiction.provinces ? { provinces: rows('province') } : {}),
+    };
+  };
+
+  return rankingBody;
 }
 
 export function serviceIndexRoutes(deps: ReadDeps): Router {
@@ -79,36 +154,15 @@ export function serviceIndexRoutes(deps: ReadDeps): Router {
     return { period: p, previous: previousNamedPeriod(p) };
   };
 
+  const rankingBody = createRankingBodies({ deps, view, unitFilterOf, portal, rowOf, periodsOf });
+
   r.get('/index', (req, res) => {
-    const p = principalOf(res);
-    const { period, previous } = periodsOf(req);
-    const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
-    const inUnits = unitFilterOf(req);
-    const { entries } = view.ranking(period, previous);
-    const published = portal.of(period);
-    const rows = (kind: 'unit' | 'department' | 'province') =>
-      [...entries.values()]
-        .filter((e) => e.scope.startsWith(`${kind}:`) && may(e.scope) && (kind !== 'unit' || inUnits(e.scope)))
-        .map((e) => rowOf(e, published))
-        .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
-    const units = rows('unit');
-    const departments = rows('department');
-    const city = may('city') ? rowOf(entries.get('city') as RankedEntry, published) : null;
-    if (city === null && units.length === 0 && departments.length === 0) throw denied(p, 'the service index');
-    const { from, to, kind } = windowOf(previous);
-    const body: IndexRankingResponse = {
-      asOf: toVnIso(deps.now()),
-      window: windowOf(period),
-      previous: { period: previous.name, kind, from, to },
-      rule: deps.settings.serviceIndex.noDataRule,
-      gradeCutoffs: deps.settings.serviceIndex.gradeCutoffs,
-      portalDifferenceLimit,
-      city,
-      units,
-      departments,
-      ...(jurisdiction.provinces ? { provinces: rows('province') } : {}),
-    };
-    res.set('Cache-Control', 'no-store').json(body);
+    // `asOf` leads the body as IndexRankingResponse lists it; the rest is kept while the ranking is.
+    const rest = rankingBody(principalOf(res), req);
+    res
+      .set('Cache-Control', 'no-store')
+      .type('json')
+      .send(`{"asOf":${JSON.stringify(toVnIso(deps.now()))},${rest.slice(1)}`);
   });
 
   r.get(['/city/index', '/units/:code/index', '/departments/:code/index'], (req, res) => {

@@ -35,6 +35,9 @@ export interface IndexViewDeps {
 
 export { hasIndexData };
 
+/** Windows (and pairs of windows) whose scores and rankings are kept: the periods asked lately. */
+const KEPT_RANKINGS = 16;
+
 export function createIndexView(deps: IndexViewDeps) {
   const { jurisdiction } = deps;
   const codes = [...jurisdiction.units.map((u) => u.code), ...jurisdiction.departments.map((d) => d.code)];
@@ -73,19 +76,24 @@ export function createIndexView(deps: IndexViewDeps) {
   }
 
   // Scores are kept per window and scope with the counts they were computed from: a request rescores
-  // only the scopes whose counts moved, and reuses the whole ranking when none did.
-  const scores = new Map<string, { counts: IndexCounts; index: ServiceIndex }>();
-  let last: { key: string; ranked: RankedIndex } | null = null;
+  // only the scopes whose counts moved. Rankings are kept per pair of windows (the pages ask for several
+  // periods in turn) with the scores they ranked, and reused while every one of those scores is kept.
+  const scores = new Map<string, Map<ScopeKey, { counts: IndexCounts; index: ServiceIndex }>>();
+  const rankings = new Map<string, { ranked: RankedIndex; used: ServiceIndex[] }>();
 
-  /** The scope's index for the window `key`, and whether it was kept from the last request. */
-  function scoreOf(key: string, scope: ScopeKey, counts: IndexCounts): { index: ServiceIndex; kept: boolean } {
-    const k = `${key}|${scope}`;
-    const hit = scores.get(k);
-    if (hit !== undefined && sameIndexCounts(hit.counts, counts)) return { index: hit.index, kept: true };
-    if (scores.size > 32 * scopes.length) scores.clear();
+  /** The scope's index for the window `key` (the kept object while its counts are unchanged). */
+  function scoreOf(key: string, scope: ScopeKey, counts: IndexCounts): ServiceIndex {
+    let byScope = scores.get(key);
+    if (byScope === undefined) {
+      if (scores.size >= KEPT_RANKINGS) scores.delete(scores.keys().next().value as string);
+      byScope = new Map();
+      scores.set(key, byScope);
+    }
+    const hit = byScope.get(scope);
+    if (hit !== undefined && sameIndexCounts(hit.counts, counts)) return hit.index;
     const index = serviceIndex(counts, deps.settings);
-    scores.set(k, { counts: { ...counts }, index });
-    return { index, kept: false };
+    byScope.set(scope, { counts: { ...counts }, index });
+    return index;
   }
 
   /** Every scope's index for a period and the previous one, with ranks among peers. */
@@ -94,23 +102,27 @@ export function createIndexView(deps: IndexViewDeps) {
     const before = countsOf(previous);
     const key = `${p.from}|${p.to}`;
     const prevKey = `${previous.from}|${previous.to}`;
+    const rankingKey = `${key}|${prevKey}`;
+    const kept = rankings.get(rankingKey);
     const entries = new Map<ScopeKey, RankedEntry>();
-    let kept = true;
+    const used: ServiceIndex[] = [];
+    let same = kept !== undefined;
     for (const scope of scopes) {
       const counts = now(scope);
       const prevCounts = before(scope);
-      const score = scoreOf(key, scope, counts);
-      const prevScore = scoreOf(prevKey, scope, prevCounts);
-      kept &&= score.kept && prevScore.kept;
-      const prev = hasIndexData(prevCounts) ? prevScore.index : null;
-      const has = hasIndexData(counts);
-      entries.set(scope, { scope, counts, index: score.index, previous: prev, has, rank: null, improvementRank: null });
+      const index = scoreOf(key, scope, counts);
+      const prevIndex = scoreOf(prevKey, scope, prevCounts);
+      same &&= kept!.used[used.length] === index && kept!.used[used.length + 1] === prevIndex;
+      used.push(index, prevIndex);
+      const prev = hasIndexData(prevCounts) ? prevIndex : null;
+      entries.set(scope, { scope, counts, index, previous: prev, has: hasIndexData(counts), rank: null, improvementRank: null });
     }
-    const rankingKey = `${key}|${prevKey}`;
-    if (kept && last?.key === rankingKey) return last.ranked;
+    if (same) return kept!.ranked;
     for (const peers of peerGroups([...entries.values()], parentOf)) rankPeers(peers);
-    last = { key: rankingKey, ranked: { entries } };
-    return last.ranked;
+    if (!rankings.has(rankingKey) && rankings.size >= KEPT_RANKINGS) rankings.delete(rankings.keys().next().value as string);
+    const ranked: RankedIndex = { entries };
+    rankings.set(rankingKey, { ranked, used });
+    return ranked;
   }
 
   return { ranking, scopes };
