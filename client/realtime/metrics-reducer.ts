@@ -94,13 +94,19 @@ function sameMetrics(a: ScopeMetrics | undefined, b: ScopeMetrics | undefined): 
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Applies one in-order delta (caller checked seq === state.seq + 1). */
+/**
+ * Applies one in-order delta (caller checked seq === state.seq + 1): each scope's changed fields over
+ * what the state holds. Fields of a scope the state does not hold cannot be completed: subscribe again.
+ */
 function applyDelta(state: MetricsState, msg: MetricsUpdated): MetricsState {
   const keys = Object.keys(msg.changes) as ScopeKey[];
   const metrics: ScopeMetricsMap = { ...state.metrics };
   for (const k of keys) {
     const m = msg.changes[k];
-    if (m) metrics[k] = m;
+    if (!m) continue;
+    const held = metrics[k];
+    if (held === undefined && msg.window === undefined) return requestResubscribe(state);
+    metrics[k] = { ...held, ...m } as ScopeMetrics;
   }
   return {
     ...state,

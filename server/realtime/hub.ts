@@ -15,6 +15,7 @@ import type {
   SubscribeAck,
 } from './events.js';
 import { EVENTS } from './events.js';
+import { changedMetrics } from './metrics-diff.js';
 import { INDEX_KINDS, type IndexFigure, type IndexFigureChanges } from '../../shared/contract/live-index.js';
 import type { HistoryLoadState } from '../../shared/contract/history-load.js';
 
@@ -75,6 +76,13 @@ interface Room {
   seq: number;
   /** performance.now() of the last subscription to it (for sweepRooms). */
   subscribedAt: number;
+  /**
+   * Every covered scope's metrics as of `seq`, with the window and time they are of: the snapshot a new
+   * subscriber gets, and what the next delta's fields are told apart from (so snapshot + deltas = live).
+   */
+  sent: Map<ScopeKey, ScopeMetrics>;
+  window: { from: string; to: string };
+  asOf: string;
 }
 
 const metricsRoom = (scope: ScopeKey, period: Period) => `m|${scope}|${period}`;
@@ -177,6 +185,44 @@ function indexDiffs(figureOf: NonNullable<HubDeps['indexFigure']>, last: Map<str
   };
 }
 
+/** A room at seq 0, holding the metrics a first subscriber gets. */
+function openRoom(scope: ScopeKey, now: ScopeSnapshot, asOf: string): Room {
+  const sent = new Map(Object.entries(now.metrics) as [ScopeKey, ScopeMetrics][]);
+  return { scope, period: now.period, seq: 0, subscribedAt: 0, sent, window: now.window, asOf };
+}
+
+/**
+ * The room's next message: each scope's fields changed against what the room sent (whole when its window
+ * rolled), and the index figures that changed; null when neither. Moves the room to that message.
+ */
+function roomMessage(
+  room: Room,
+  scopes: ScopeKey[],
+  f: {
+    roll: boolean;
+    asOf: string;
+    metricsOf: (s: ScopeKey, p: Period) => ScopeMetrics;
+    indexOf: ReturnType<ReturnType<typeof indexDiffer>> | null;
+  },
+): MetricsUpdated | null {
+  const changes: MetricsUpdated['changes'] = {};
+  let moved = f.roll;
+  for (const s of scopes) {
+    const m = f.metricsOf(s, room.period);
+    const fields = f.roll ? m : changedMetrics(room.sent.get(s), m);
+    if (fields === null) continue;
+    changes[s] = fields;
+    room.sent.set(s, m);
+    moved = true;
+  }
+  const msg: MetricsUpdated = { scope: room.scope, period: room.period, seq: room.seq + 1, asOf: f.asOf, changes };
+  if (f.indexOf) addIndexChanges(msg, f.indexOf, scopes);
+  if (!moved && msg.index === undefined) return null;
+  room.seq = msg.seq;
+  room.asOf = f.asOf;
+  return msg;
+}
+
 /**
  * The live hub: snapshot on subscribe, then coalesced sequenced deltas per (scope, period) room on each
  * `flush`, overdue alerts on `publishAlert`, and the clock on connect and on each `tick`. It runs no
@@ -201,12 +247,16 @@ export function createHub(deps: HubDeps) {
     });
   });
 
-  /** Snapshot and seq read in the same tick as the join: the next delta is exactly seq + 1. */
+  /**
+   * The room's metrics as of its seq, read in the same tick as the join: the next delta is exactly seq + 1
+   * and carries what changed since. A new room starts from the metrics now.
+   */
   function liveSnapshot(scope: ScopeKey, period: Period): LiveSnapshot {
     const name = metricsRoom(scope, period);
-    const room = rooms.get(name) ?? rooms.set(name, { scope, period, seq: 0, subscribedAt: 0 }).get(name)!;
+    let room = rooms.get(name);
+    if (room === undefined) rooms.set(name, (room = openRoom(scope, snapshot(scope, period), toVnIso(deps.now()))));
     room.subscribedAt = performance.now();
-    return { seq: room.seq, asOf: toVnIso(deps.now()), snapshot: snapshot(scope, period) };
+    return { seq: room.seq, asOf: room.asOf, snapshot: { period, window: room.window, metrics: Object.fromEntries(room.sent) } };
   }
 
   /**
@@ -232,7 +282,10 @@ export function createHub(deps: HubDeps) {
     return { period, window: windowIso(period), metrics };
   }
 
-  /** Sends each room the metrics that changed since the last flush (all of them when its window rolled). */
+  /**
+   * Sends each room the fields of the metrics that changed since its last message (every scope whole
+   * when its window rolled), and the index figures that changed; nothing when neither did.
+   */
   function flush(): void {
     const changed = deps.metrics.drainChanged();
     const rolled = rolledPeriods(deps.metrics, lastWindowFrom);
@@ -249,12 +302,9 @@ export function createHub(deps: HubDeps) {
       const roll = rolled.has(room.period);
       const scopes = roll ? covered(room.scope) : covered(room.scope).filter((s) => changed.has(s));
       if (!scopes.length) continue;
-      const changes: MetricsUpdated['changes'] = {};
-      for (const s of scopes) changes[s] = metricsOf(s, room.period);
-      room.seq += 1;
-      const msg: MetricsUpdated = { scope: room.scope, period: room.period, seq: room.seq, asOf, changes };
-      if (roll) msg.window = windowIso(room.period);
-      if (indexOf) addIndexChanges(msg, indexOf, scopes);
+      const msg = roomMessage(room, scopes, { roll, asOf, metricsOf, indexOf });
+      if (msg === null) continue;
+      if (roll) msg.window = room.window = windowIso(room.period);
       io.to(name).emit(EVENTS.metricsUpdated, msg);
     }
   }

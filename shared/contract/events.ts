@@ -46,8 +46,12 @@ export interface MetricsUpdated {
   period: Period;
   seq: number;
   asOf: string;
-  /** New full metrics of each scope that changed since the last message; the window, when it rolled. */
-  changes: Partial<Record<ScopeKey, ScopeMetrics>>;
+  /**
+   * Per scope that changed since the room's last message, the fields that changed (`tasks` whole when
+   * any of its counters did): the subscriber merges them into what it holds. Every field of every covered
+   * scope when the window rolled (then `window` is set).
+   */
+  changes: Partial<Record<ScopeKey, Partial<ScopeMetrics>>>;
   window?: { from: string; to: string };
   /**
    * The service index of the covered scopes for the current month, quarter and year (live-index.ts),

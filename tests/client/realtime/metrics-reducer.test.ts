@@ -127,6 +127,27 @@ describe('metricsReducer', () => {
     expect(metricsReducer(s, delta(6, { city: 1 }, { period: 'year' }))).toBe(s);
   });
 
+  it('merges a delta’s changed fields into what it holds, keeping the others', () => {
+    const s = run([snapshot(5, { city: 10 })]);
+    const held = s.metrics.city!;
+    const next = metricsReducer(s, {
+      type: 'delta',
+      msg: { scope: 'city', period: 'month', seq: 6, asOf: 'x', changes: { city: { overdue: 11 } } },
+    });
+    expect(next.metrics.city).toEqual({ ...held, overdue: 11 });
+    expect(next.changed).toEqual(['city']);
+  });
+
+  it('asks for a snapshot when a delta has fields of a scope it does not hold', () => {
+    const s = run([snapshot(5, { city: 10 })]);
+    const next = metricsReducer(s, {
+      type: 'delta',
+      msg: { scope: 'city', period: 'month', seq: 6, asOf: 'x', changes: { 'unit:1': { overdue: 1 } } },
+    });
+    expect(next.sync).toBe('resubscribe_needed');
+    expect(next.metrics['unit:1']).toBeUndefined();
+  });
+
   it('takes the rolled window from a delta', () => {
     const rolled = { from: '2025-12-16T00:00:00+07:00', to: '2025-12-17T00:00:00+07:00' };
     const s = run([snapshot(5, { city: 10 }), delta(6, { city: 10 }, { window: rolled })]);
