@@ -65,4 +65,26 @@ describe('sessions, revocation and rate limits in Redis', () => {
     expect((await supervisor.get('/api/v1/units/city/dossiers')).status).toBe(401);
     expect((await admin.get('/api/v1/auth/me')).body.user.username).toBe(admin.username);
   });
+
+  it('answers 503 unavailable with Retry-After, never hangs or lets through, while Redis is down', async () => {
+    const lone = await startRedis();
+    const client = await connectRedis(lone.url, createLogger('silent'));
+    const three = await startTestServer({ cluster: { redis: client } });
+    try {
+      const leader = await three.as('city_leader');
+      expect((await leader.get('/api/v1/auth/me')).body.user.username).toBe(leader.username);
+      await lone.stop();
+      const me = await leader.get('/api/v1/auth/me');
+      expect(me.status).toBe(503);
+      expect(me.body.error.code).toBe('unavailable');
+      expect(me.headers.get('retry-after')).toBe('5');
+      const batch = await three.post(DOSSIERS, { events: [] });
+      expect([batch.status, batch.body.error.code]).toEqual([503, 'unavailable']);
+      // No cookie, no question to the store: the public still reads.
+      expect((await three.get('/api/v1/client-config')).status).toBe(200);
+    } finally {
+      await three.close();
+      client.destroy();
+    }
+  }, 60_000);
 });
