@@ -52,6 +52,8 @@ import { registerSocketGauge } from './observability/ops-gauges.js';
 import { metricsRoute, timeIngestRequests } from './http/metrics-route.js';
 import type { SourceSkew } from './metrics/clock-skew.js';
 import type { LockoutsFactory } from './auth/lockouts.js';
+import type { SessionStore } from './auth/session-store.js';
+import type { RateLimitsFactory } from './auth/rate-limit.js';
 import type { HubDeps } from './realtime/hub.js';
 import { liveSnapshotRoute } from './cluster/live-snapshot-route.js';
 import type { HistoryLoadState } from '../shared/contract/history-load.js';
@@ -137,6 +139,10 @@ export interface AppDeps {
 export interface ClusterDeps {
   /** Login lockouts every node sees (Redis). */
   lockouts?: LockoutsFactory;
+  /** Sessions every node sees (Redis): created on one node, valid and ended on all. */
+  sessions?: SessionStore;
+  /** Request limits counted across the nodes (Redis). */
+  rateLimits?: RateLimitsFactory;
   /** Ingest node: web nodes ask it for rooms' snapshots with this secret; its rooms live on other nodes' sockets. */
   ingestSecret?: string;
   /** Web node: the reads that need the live metrics go to the ingest node (cluster/forward-reads.ts). */
@@ -183,6 +189,7 @@ export function createApp(deps: AppDeps): App {
     lockWindowMs: sec.loginLockMs,
     lockMs: sec.loginLockMs,
     lockouts: deps.cluster?.lockouts,
+    sessions: deps.cluster?.sessions,
   });
   const userScopeOf = provinces.userScopeOf(deps.scopeOf);
   const scopeExists = (scope: ScopeKey) =>
@@ -223,7 +230,12 @@ export function createApp(deps: AppDeps): App {
   });
   api.use('/ingest', timeIngestRequests(ops));
   api.use(
-    ingestRoutes(deps.store, deps.ingest, { ratePerMinute: sec.ingestRatePerMinute, now: authNow, admit: deps.ingestAdmission }, dvcqg),
+    ingestRoutes(
+      deps.store,
+      deps.ingest,
+      { ratePerMinute: sec.ingestRatePerMinute, now: authNow, admit: deps.ingestAdmission, rateLimits: deps.cluster?.rateLimits },
+      dvcqg,
+    ),
   );
   api.use(smallJson());
   api.use(authenticate({ auth, displays: deps.store.displays }));
@@ -276,7 +288,16 @@ export function createApp(deps: AppDeps): App {
       coverage,
     }),
   );
-  api.use(adminUsersRoutes({ store: deps.store, audit, now: authNow, scopeOf: userScopeOf, onSessionsEnded: () => endSessions() }));
+  api.use(
+    adminUsersRoutes({
+      store: deps.store,
+      audit,
+      now: authNow,
+      scopeOf: userScopeOf,
+      endSessionsOf: auth.endSessionsOf,
+      onSessionsEnded: () => endSessions(),
+    }),
+  );
   api.use(wallRoutes({ store: deps.store }));
   api.use(
     healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering, historyLoad }),

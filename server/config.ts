@@ -155,8 +155,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 /** Why DATABASE_URL cannot be used by the server yet, and what to do instead. */
 export const POSTGRES_NOT_YET =
   "DATABASE_URL: the server cannot run on PostgreSQL yet. Only the write path's store (event log, idempotency, " +
-  'arrival sequence, quarantine: server/db/write-store) is implemented there; the projections, users, sessions, audit, ' +
-  'wall, reminders and data-trust tables are SQLite only, and the ingest service still writes through SQLite. ' +
+  'arrival sequence, quarantine: server/db/write-store) is implemented there, and sessions, login lockouts and rate ' +
+  'limits move to Redis with REDIS_URL; the projections, users, source keys, audit, wall, reminders, requests, ' +
+  'data-trust and service-index tables are SQLite only, and the ingest service, the projection writer and every read ' +
+  'still use SQLite synchronously. ' +
   'Unset DATABASE_URL to run on SQLite (DASHBOARD_DB); `npm run db:pg-migrate` prepares a PostgreSQL database ' +
   '(README "PostgreSQL (in progress)").';
 

@@ -38,7 +38,7 @@ import { HISTORY_UNTIL_KEY } from './projection/data-trust-rows.js';
 import { createOpsMetrics } from './observability/ops-metrics.js';
 import { registerStoreGauges } from './observability/ops-gauges.js';
 import type { RedisClient } from './cluster/redis.js';
-import { redisLockouts } from './cluster/redis-lockouts.js';
+import { sharedAuth } from './cluster/shared-auth.js';
 import { startRoomSweep, useRedisAdapter } from './cluster/socket-fanout.js';
 import { CLOCK_SKEW_RESTORE_EVENTS, createClockSkewTracker, DEFAULT_CLOCK_SKEW_WARN_MS, restoreClockSkew } from './metrics/clock-skew.js';
 
@@ -76,7 +76,7 @@ export interface RuntimeOptions {
   /** A source's clock skew past this (either way) is shown as a warning (CLOCK_SKEW_WARN_MINUTES). */
   clockSkewWarnMs?: number;
   /**
-   * Several nodes (REDIS_URL): sockets fan out through Redis, lockouts live there; with `secret`
+   * Several nodes (REDIS_URL): sockets fan out through Redis, lockouts, sessions and rate limits live there; with `secret`
    * (NODE_ROLE=ingest) web nodes ask this node for their subscribers' snapshots.
    */
   cluster?: { redis: RedisClient; secret?: string };
@@ -321,7 +321,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ops,
     clockSkew: { of: skewOf, warnMs: opts.clockSkewWarnMs ?? DEFAULT_CLOCK_SKEW_WARN_MS },
     replayMaxItems: opts.replayMaxItems,
-    cluster: opts.cluster && { lockouts: redisLockouts(opts.cluster.redis), ingestSecret: opts.cluster.secret },
+    cluster: opts.cluster && { ...sharedAuth(opts.cluster.redis), ingestSecret: opts.cluster.secret },
   });
   publishHistoryLoad = (state) => app.hub.publishHistoryLoad(state);
   if (opts.cluster) useRedisAdapter(app.io, opts.cluster.redis);

@@ -7,6 +7,7 @@ import { verifyPassword } from './passwords.js';
 import type { Principal } from './policy.js';
 import { memoryLockouts, type LockoutsFactory } from './lockouts.js';
 import { NO_PROVINCES, type ProvinceAccess } from './province-reach.js';
+import { fileSessions, type SessionStore } from './session-store.js';
 
 /** Name of the session cookie (HttpOnly, SameSite=Strict). */
 export const SESSION_COOKIE = 'bdt_session';
@@ -27,6 +28,8 @@ export interface AuthOptions {
   lockMs: number;
   /** Where failures and locks are kept: this process's memory by default, Redis with several nodes. */
   lockouts?: LockoutsFactory;
+  /** Where sessions are kept: the database file by default, Redis with several nodes. */
+  sessions?: SessionStore;
   /** The jurisdiction's provinces: what a province-bound user reaches (none in a city pack). */
   provinces?: ProvinceAccess;
 }
@@ -61,6 +64,7 @@ export function principalOfUser(user: UserRow, sessionHash?: string, provinces: 
 export function createAuthService(o: AuthOptions) {
   const { store, audit } = o;
   const lockouts = o.lockouts ?? memoryLockouts;
+  const sessions = o.sessions ?? fileSessions(store.sessions);
   const byUser = lockouts('user', { maxFailures: o.maxFailures, windowMs: o.lockWindowMs, lockMs: o.lockMs });
   // An address trying many usernames is locked too, at a higher threshold (offices share one NAT address).
   const byIp = lockouts('ip', { maxFailures: o.maxFailures * 4, windowMs: o.lockWindowMs, lockMs: o.lockMs });
@@ -99,19 +103,19 @@ export function createAuthService(o: AuthOptions) {
     const csrfToken = randomBytes(32).toString('base64url');
     const idHash = hashSessionId(sessionId);
     const expiresAt = now + o.sessionTtlMs;
-    store.sessions.create({ idHash, userId: user.id, csrfToken, createdAt: now, expiresAt, ip: ctx.ip, userAgent: ctx.userAgent });
+    await sessions.create({ idHash, userId: user.id, csrfToken, createdAt: now, expiresAt, ip: ctx.ip, userAgent: ctx.userAgent });
     store.users.markLogin(user.id, now);
-    store.sessions.purgeExpired(now);
+    await sessions.purgeExpired(now);
     const principal = principalOfUser(user, idHash, o.provinces);
     audit.record({ principal, action: 'auth.login', ip: ctx.ip });
     return { ok: true, sessionId, csrfToken, expiresAt, principal, user };
   }
 
   /** The live session of a cookie's id, or null (unknown, expired, or its user disabled). */
-  function resolve(sessionId: string | undefined): ResolvedSession | null {
+  async function resolve(sessionId: string | undefined): Promise<ResolvedSession | null> {
     if (!sessionId || sessionId.length > MAX_SESSION_ID_LENGTH) return null;
     const idHash = hashSessionId(sessionId);
-    const s = store.sessions.findLive(idHash, o.now());
+    const s = await sessions.findLive(idHash, o.now());
     if (!s) return null;
     const user = store.users.findById(s.userId);
     if (!user || user.disabledAt !== null) return null;
@@ -119,17 +123,19 @@ export function createAuthService(o: AuthOptions) {
   }
 
   /** Ends the session of a cookie's id. */
-  function logout(sessionId: string | undefined): boolean {
+  async function logout(sessionId: string | undefined): Promise<boolean> {
     if (!sessionId || sessionId.length > MAX_SESSION_ID_LENGTH) return false;
-    return store.sessions.delete(hashSessionId(sessionId));
+    return sessions.delete(hashSessionId(sessionId));
   }
 
   return {
     login,
     resolve,
     logout,
-    /** Session hashes still valid now (for disconnecting sockets whose session ended). */
-    liveSessionHashes: () => store.sessions.liveHashes(o.now()),
+    /** Which of these session hashes are still valid now (for disconnecting sockets whose session ended). */
+    liveSessionsAmong: (idHashes: readonly string[]) => sessions.liveAmong(idHashes, o.now()),
+    /** Ends every session of a user, on every node; how many. */
+    endSessionsOf: (userId: number) => sessions.deleteForUser(userId),
     now: o.now,
   };
 }

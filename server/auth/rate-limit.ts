@@ -1,7 +1,24 @@
 /**
- * In-memory limiters (one process; see the README for what changes behind a load balancer). Both take
- * the clock as an argument so tests move time by hand instead of waiting.
+ * In-memory limiters (one process; with several nodes the request limits live in Redis:
+ * server/cluster/redis-rate-limits.ts). Both take the clock as an argument so tests move time by hand
+ * instead of waiting.
  */
+
+export type Take = { ok: true } | { ok: false; retryAfterMs: number };
+
+/** Request limits of one kind behind one asynchronous interface (this process, or Redis for every node). */
+export interface RateLimiter {
+  /** Takes one token for `key`; when none is left, how long until one is (ms). */
+  take(key: string, now: number): Promise<Take>;
+}
+
+/** Makes the limiter named `name` ('ingest', 'ingest-unauthenticated'): `perMinute` requests, `capacity` at once. */
+export type RateLimitsFactory = (name: string, opts: { perMinute: number; capacity?: number }) => RateLimiter;
+
+export const memoryRateLimits: RateLimitsFactory = (_name, opts) => {
+  const b = createTokenBuckets(opts);
+  return { take: async (key, now) => b.take(key, now) };
+};
 
 /** A token bucket per key: `capacity` requests at once, refilled at `perMinute`. */
 export function createTokenBuckets(opts: { perMinute: number; capacity?: number; maxKeys?: number }) {
@@ -11,7 +28,7 @@ export function createTokenBuckets(opts: { perMinute: number; capacity?: number;
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
     /** Takes one token for `key`; when none is left, how long until one is (ms). */
-    take(key: string, now: number): { ok: true } | { ok: false; retryAfterMs: number } {
+    take(key: string, now: number): Take {
       let b = buckets.get(key);
       if (!b) {
         if (buckets.size >= maxKeys) buckets.clear();

@@ -28,7 +28,7 @@ import type { Logger } from '../logger.js';
 import { noWarnings, windowsOnly } from './remote-engine.js';
 import { forwardEngineReads } from './forward-reads.js';
 import { remoteLiveSnapshot } from './live-snapshot-route.js';
-import { redisLockouts } from './redis-lockouts.js';
+import { sharedAuth } from './shared-auth.js';
 import { useRedisAdapter } from './socket-fanout.js';
 import type { RedisClient } from './redis.js';
 
@@ -126,7 +126,7 @@ export function createWebRuntime(opts: WebRuntimeOptions): WebRuntime {
     authNow: () => (opts.authClock ?? systemClock).now(),
     ingestAdmission: refuseIngest,
     cluster: {
-      lockouts: redisLockouts(opts.redis),
+      ...sharedAuth(opts.redis),
       forwardEngineReads: forwardEngineReads(opts.ingestUrl),
       remoteSnapshot: remoteLiveSnapshot(opts.ingestUrl, opts.secret),
     },

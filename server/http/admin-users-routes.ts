@@ -24,6 +24,8 @@ export interface AdminUsersRouteDeps {
   audit: AuditLog;
   now: () => number;
   scopeOf(code: string): ScopeKey | null;
+  /** Ends a user's sessions wherever they are kept (auth-service.ts); how many. */
+  endSessionsOf(userId: number): Promise<number>;
   /** Called after a user's sessions end (disabled, password reset, new role or scopes): their sockets must go too. */
   onSessionsEnded(): void;
 }
@@ -42,8 +44,8 @@ export function adminUsersRoutes(deps: AdminUsersRouteDeps): Router {
     if (!user) throw new HttpError(404, 'not_found', `no user named "${name}"`);
     return user;
   };
-  const endSessions = (user: UserRow): number => {
-    const ended = store.sessions.deleteForUser(user.id);
+  const endSessions = async (user: UserRow): Promise<number> => {
+    const ended = await deps.endSessionsOf(user.id);
     deps.onSessionsEnded();
     return ended;
   };
@@ -64,7 +66,7 @@ export function adminUsersRoutes(deps: AdminUsersRouteDeps): Router {
     res.status(201).json(publicUser(user));
   });
 
-  r.patch('/admin/users/:username', (req, res) => {
+  r.patch('/admin/users/:username', async (req, res) => {
     const user = userOf(req.params.username);
     const body: unknown = req.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body))
@@ -76,7 +78,7 @@ export function adminUsersRoutes(deps: AdminUsersRouteDeps): Router {
       throw new HttpError(400, 'self', 'role: you cannot remove your own admin role (another administrator can)');
     const updated = store.users.update(user.id, changes)!;
     const access = updated.role !== user.role || updated.scopes.join(',') !== user.scopes.join(',');
-    const sessionsEnded = access ? endSessions(user) : 0;
+    const sessionsEnded = access ? await endSessions(user) : 0;
     record(req, res, 'user.updated', user.username, {
       ...(changes.displayName !== undefined ? { displayName: updated.displayName } : {}),
       ...(updated.role !== user.role ? { role: { from: user.role, to: updated.role } } : {}),
@@ -86,11 +88,11 @@ export function adminUsersRoutes(deps: AdminUsersRouteDeps): Router {
     res.json(publicUser(updated));
   });
 
-  r.post('/admin/users/:username/disable', (req, res) => {
+  r.post('/admin/users/:username/disable', async (req, res) => {
     const user = userOf(req.params.username);
     if (isSelf(principalOf(res), user)) throw new HttpError(400, 'self', 'you cannot disable your own account');
     store.users.disable(user.username, deps.now());
-    record(req, res, 'user.disabled', user.username, { sessionsEnded: endSessions(user) });
+    record(req, res, 'user.disabled', user.username, { sessionsEnded: await endSessions(user) });
     res.json(publicUser(store.users.findById(user.id)!));
   });
 
@@ -105,7 +107,7 @@ export function adminUsersRoutes(deps: AdminUsersRouteDeps): Router {
     const user = userOf(req.params.username);
     const password = temporaryPassword();
     store.users.setPasswordHash(user.id, await hashPassword(password));
-    record(req, res, 'user.password_reset', user.username, { sessionsEnded: endSessions(user) });
+    record(req, res, 'user.password_reset', user.username, { sessionsEnded: await endSessions(user) });
     // The temporary password is in this answer only; the store keeps its hash.
     res.set('Cache-Control', 'no-store').json({ ...publicUser(store.users.findById(user.id)!), temporaryPassword: password });
   });

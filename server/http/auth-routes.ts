@@ -81,9 +81,9 @@ export function authRoutes(deps: AuthRouteDeps): Router {
     res.json(me(result.principal, session, deps.policy));
   });
 
-  r.post('/auth/logout', (req, res) => {
+  r.post('/auth/logout', async (req, res) => {
     const p = principalOf(res);
-    const ended = deps.auth.logout(readCookie(req.headers.cookie, SESSION_COOKIE));
+    const ended = await deps.auth.logout(readCookie(req.headers.cookie, SESSION_COOKIE));
     if (ended) {
       deps.audit.record({ principal: p, action: 'auth.logout', ip: clientIp(req) });
       deps.onSessionsEnded();

@@ -14,8 +14,8 @@ import { HttpError } from './errors.js';
  * display token (401 when the token is unknown or revoked); else the public.
  */
 export function authenticate(deps: { auth: AuthService; displays: DisplaysRepo }): RequestHandler {
-  return (req, res, next) => {
-    const session = deps.auth.resolve(readCookie(req.headers.cookie, SESSION_COOKIE));
+  return async (req, res, next) => {
+    const session = await deps.auth.resolve(readCookie(req.headers.cookie, SESSION_COOKIE));
     if (session) {
       res.locals.principal = session.principal;
       res.locals.session = session;

@@ -4,7 +4,7 @@ import type { IngestAnswer } from '../../shared/contract/api-schemas.js';
 import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import { HttpError } from '../errors.js';
-import { createTokenBuckets } from '../auth/rate-limit.js';
+import { memoryRateLimits, type RateLimitsFactory } from '../auth/rate-limit.js';
 import { hashSourceKey } from './keys.js';
 import type { IngestService } from './service.js';
 import type { IngestKind } from './validate.js';
@@ -35,6 +35,8 @@ export interface IngestRouteOptions {
   now: () => number;
   /** Runs first on every ingest request: refuses it during a shutdown or under backpressure (admission.ts). */
   admit?: RequestHandler;
+  /** Where requests are counted: this process by default, Redis with several nodes (every node's count). */
+  rateLimits?: RateLimitsFactory;
 }
 
 function tooMany(retryAfterMs: number, what: string): HttpError {
@@ -44,10 +46,10 @@ function tooMany(retryAfterMs: number, what: string): HttpError {
 
 /** Finds the source of a bearer key; 401 without a valid one (revoked keys included, from the next request on), 403 for a key of the other kind. */
 export function sourceAuth(store: Store, kind: IngestKind, o?: IngestRouteOptions): RequestHandler {
-  const failures = o ? createTokenBuckets({ perMinute: UNAUTHENTICATED_PER_MINUTE }) : null;
-  return (req, _res, next) => {
-    const refuse = (err: HttpError) => {
-      const t = failures?.take(req.ip ?? 'unknown', o!.now());
+  const failures = o ? (o.rateLimits ?? memoryRateLimits)('ingest-unauthenticated', { perMinute: UNAUTHENTICATED_PER_MINUTE }) : null;
+  return async (req, _res, next) => {
+    const refuse = async (err: HttpError) => {
+      const t = await failures?.take(req.ip ?? 'unknown', o!.now());
       next(t && !t.ok ? tooMany(t.retryAfterMs, 'too many requests without a valid key') : err);
     };
     const header = req.get('authorization') ?? '';
@@ -108,10 +110,10 @@ export function ingestRoutes(
   if (o.admit) router.use('/ingest', o.admit);
   // Strict UTF-8 / UTF-16: a body in another encoding is refused naming the byte, never decoded lossily.
   const json = ingestJsonBody(MAX_INGEST_BODY);
-  const buckets = createTokenBuckets({ perMinute: o.ratePerMinute });
-  const perSource: RequestHandler = (req, _res, next) => {
+  const buckets = (o.rateLimits ?? memoryRateLimits)('ingest', { perMinute: o.ratePerMinute });
+  const perSource: RequestHandler = async (req, _res, next) => {
     const source = (req as Request & { source: SourceRow }).source;
-    const t = buckets.take(`s${source.id}`, o.now());
+    const t = await buckets.take(`s${source.id}`, o.now());
     next(t.ok ? undefined : tooMany(t.retryAfterMs, `source "${source.name}" sent more than ${o.ratePerMinute} requests a minute`));
   };
   for (const [path, kind] of [

@@ -5,17 +5,25 @@
  */
 import type { IoServer } from './hub.js';
 
-export function createCredentialSweep<K>(io: IoServer, liveKeys: () => Set<K>, everyMs: number) {
+/** Which of the given credentials are live (a shared store answers asynchronously). */
+export type LiveKeys<K> = (keys: K[]) => Set<K> | Promise<Set<K>>;
+
+export function createCredentialSweep<K>(io: IoServer, liveKeys: LiveKeys<K>, everyMs: number) {
   /** Credential of each authenticated socket, by socket id. */
   const keyOf = new Map<string, K>();
 
-  /** Disconnects every remembered socket whose credential is not live; returns how many. */
-  function sweep(): number {
+  /**
+   * Disconnects every remembered socket whose credential is not live; returns how many. Only the
+   * sockets remembered when it starts are judged: one that arrives with a new session while the store
+   * is being asked is not held against an answer from before that session.
+   */
+  async function sweep(): Promise<number> {
     if (keyOf.size === 0) return 0;
-    const live = liveKeys();
+    const judged = [...keyOf];
+    const live = await liveKeys([...new Set(judged.map(([, key]) => key))]);
     let n = 0;
-    for (const [socketId, key] of keyOf) {
-      if (live.has(key)) continue;
+    for (const [socketId, key] of judged) {
+      if (live.has(key) || keyOf.get(socketId) !== key) continue;
       keyOf.delete(socketId);
       io.sockets.sockets.get(socketId)?.disconnect(true);
       n++;
@@ -23,7 +31,8 @@ export function createCredentialSweep<K>(io: IoServer, liveKeys: () => Set<K>, e
     return n;
   }
 
-  const timer = setInterval(sweep, everyMs);
+  // A store that does not answer is tried again at the next tick; the sockets stay meanwhile.
+  const timer = setInterval(() => void sweep().catch(() => undefined), everyMs);
   timer.unref();
   return {
     /** Remembers the socket's credential until it disconnects. */

@@ -13,11 +13,16 @@ import { createCredentialSweep } from './credential-sweep.js';
 
 export function installSessionAuth(deps: { io: IoServer; auth: AuthService; sweepEveryMs: number }) {
   const { io, auth } = deps;
-  const revocation = createCredentialSweep(io, () => auth.liveSessionHashes(), deps.sweepEveryMs);
+  const revocation = createCredentialSweep(io, (hashes: string[]) => auth.liveSessionsAmong(hashes), deps.sweepEveryMs);
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     if (socket.data.principal) return next(); // a wall display, authenticated by its token
-    const session = auth.resolve(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
+    let session;
+    try {
+      session = await auth.resolve(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
+    } catch (err) {
+      return next(err as Error); // the session store is unreachable: refuse rather than treat as public
+    }
     if (!session) {
       socket.data.principal = PUBLIC;
       return next();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { createRuntime, type Runtime } from '../../server/runtime.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../server/runtime.js';
 import { DEFAULT_CALENDAR_DIR } from '../../server/config/calendar-loader.js';
 import { manualClock } from '../../server/clock.js';
 import { createLogger } from '../../server/logger.js';
@@ -74,6 +74,8 @@ export async function startTestServer(
     calendarDir?: string;
     /** The jurisdiction pack (default hcmc). */
     jurisdiction?: string;
+    /** One node of several: lockouts, sessions and rate limits in this Redis, sockets fanned out through it. */
+    cluster?: RuntimeOptions['cluster'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -99,6 +101,7 @@ export async function startTestServer(
     ingestMaxLagEvents: opts.ingestMaxLagEvents,
     replayMaxItems: opts.replayMaxItems,
     jurisdiction: opts.jurisdiction,
+    cluster: opts.cluster,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();

@@ -13,11 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startRedis, type TestRedis } from '../../helpers/redis-server.js';
 import { startTcpBalancer, type TcpBalancer } from '../../helpers/tcp-balancer.js';
 import { receivedEvent } from '../../helpers/test-server.js';
+import { openDatabase } from '../../../server/db/connection.js';
+import { createStore } from '../../../server/db/store.js';
+import { createUser } from '../../../server/auth/users.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const KEY = 'cluster-test-secret-0123456789abc';
 const SECRET = 'cluster-secret-0123456789abcdef0123';
 const UNIT = '26740';
+const LEADER = 'lanhdao';
+const PASSWORD = 'correct horse battery';
 
 interface Node {
   child: ChildProcess;
@@ -119,6 +124,10 @@ let lb: TcpBalancer;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bdt-cluster-'));
   redis = await startRedis();
+  // A user in the shared file before the nodes open it (sessions then live in Redis).
+  const store = createStore(openDatabase(join(dir, 'd.db')));
+  await createUser(store, { username: LEADER, password: PASSWORD, role: 'city_leader', scopes: [], displayName: 'Lãnh đạo' }, Date.now());
+  store.close();
   a = await startNode(dir, { NODE_ROLE: 'ingest', REDIS_URL: redis.url, DELTA_FLUSH_MS: '200' }, 'dashboard ready');
   const web = { NODE_ROLE: 'web', REDIS_URL: redis.url, INGEST_URL: a.url };
   [b, c] = await Promise.all([startNode(dir, web, 'web node ready'), startNode(dir, web, 'web node ready')]);
@@ -132,7 +141,37 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** GET /auth/me on a node with a session cookie: the signed-in username, or null. */
+const whoAmI = async (node: Node, cookie: string) => {
+  const res = await fetch(`${node.url}/api/v1/auth/me`, { headers: { cookie } });
+  return ((await res.json()) as { user: { username: string } | null }).user?.username ?? null;
+};
+
 describe('three nodes: one ingest, two web, one SQLite file, one Redis', () => {
+  it("a session made on A is valid on B and C; a logout on C ends it on B, and B's socket of it is disconnected", async () => {
+    const res = await fetch(`${a.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: a.url },
+      body: JSON.stringify({ username: LEADER, password: PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    expect([await whoAmI(b, cookie), await whoAmI(c, cookie)]).toEqual([LEADER, LEADER]);
+
+    const s: Socket = ioClient(b.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
+    await new Promise<void>((r) => s.once('connect', () => r()));
+    const gone = new Promise<string>((r) => s.once('disconnect', r));
+    const out = await fetch(`${c.url}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, origin: c.url, 'x-csrf-token': csrfToken },
+    });
+    expect(out.status).toBe(204);
+    expect(await whoAmI(b, cookie)).toBeNull();
+    // B's revocation sweep (every clock tick) asks Redis about its sockets' sessions.
+    expect(await gone).toBe('io server disconnect');
+  }, 60_000);
+
   it('an event ingested on A reaches screens on B and C within 1 s; killing B moves its screens to C with no gap in their sequence and nothing acknowledged lost; a lockout taken on B holds on C', async () => {
     const onB = [screen(`http://127.0.0.1:${lb.port}`), screen(`http://127.0.0.1:${lb.port}`)];
     const onC = screen(c.url);
