@@ -8,13 +8,14 @@
  * HTTP), and reports wall time, events/s and the ratio to the 60 s target, with both processes' CPU time.
  * The time runs until the projections hold every event (the server's `settle`: a history load ended
  * and the writer caught up), not only until the importer's last answer.
- *   npx tsx bench/import.ts [--events 1000000] [--formats ndjson,csv] [--batch 1000] [--concurrency 2]
+ *   npx tsx bench/import.ts [--events 1000000] [--formats ndjson,csv] [--batch 1000, 5000 with history] [--concurrency 2]
  *     [--mode history|live]   (history: `npm run import -- --history`, the default)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOSSIER_COLUMNS } from '../server/import/csv-columns.js';
+import { HISTORY_BATCH_SIZE } from '../server/import/wire.js';
 import { cpuMs, generateCity, isMain, log, numArg, ROOT, round, runMain, startChild, tempDir } from './lib.js';
 
 export const TARGET_SECONDS = 60;
@@ -177,11 +178,12 @@ async function settle(child: ChildProcess): Promise<void> {
 
 export async function main(args: Map<string, string>) {
   const events = numArg(args, 'events', 1_000_000);
-  const batch = numArg(args, 'batch', 1_000);
   const concurrency = numArg(args, 'concurrency', 2);
   const formats = (args.get('formats') ?? 'ndjson,csv').split(',');
   const mode = args.get('mode') ?? 'history';
   if (mode !== 'history' && mode !== 'live') throw new Error('--mode must be history or live');
+  // The importer's own default, passed explicitly so that the result says which it was.
+  const batch = numArg(args, 'batch', mode === 'history' ? HISTORY_BATCH_SIZE : 1_000);
   // --keep DIR: the generated files are kept there and reused by the next run with the same --events.
   const keep = args.get('keep');
   // --server-args='--cpu-prof --cpu-prof-dir=/tmp/p': node options of the server's process (profiling).

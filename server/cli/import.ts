@@ -14,7 +14,7 @@ import { createProgress } from '../import/progress.js';
 import { runImport, type ImportFormat } from '../import/run-import.js';
 import { ImportError } from '../import/sender.js';
 import { formatSummary } from '../import/summary.js';
-import type { ImportKind } from '../import/wire.js';
+import { HISTORY_BATCH_SIZE, type ImportKind } from '../import/wire.js';
 import { cliEnv } from './cli-env.js';
 
 const USAGE = `usage: npm run import -- --kind dossier|task|dvcqg [--format csv|ndjson] [--url URL] [--key KEY]
@@ -65,7 +65,9 @@ async function main(): Promise<number> {
   const key = values.key ?? process.env.IMPORT_SOURCE_KEY;
   if (!key)
     return problem('no source key: pass --key or set IMPORT_SOURCE_KEY (create one with npm run source:add -- --name NAME --kind dossier)');
-  const batchSize = positiveInt(values['batch-size'], 1_000, 5_000);
+  // A history load's batches are the largest the API takes: each is one durable transaction, and a
+  // batch's commit, its answer and the metrics engine's per-batch work are paid a fifth as often.
+  const batchSize = positiveInt(values['batch-size'], values.history === true ? HISTORY_BATCH_SIZE : 1_000, 5_000);
   const concurrency = positiveInt(values.concurrency, kind === 'dvcqg' ? 1 : 2, 64);
   const everyS = positiveInt(values['progress-every'], 5, 3_600);
   if (!batchSize || !concurrency || !everyS)

@@ -7,6 +7,9 @@ import type { DvcqgService } from '../../shared/contract/dvcqg.js';
 
 export type ImportKind = 'dossier' | 'task' | 'dvcqg';
 
+/** A history load's batch size unless --batch-size says otherwise: the most events one request may carry (MAX_EVENTS_PER_BATCH). */
+export const HISTORY_BATCH_SIZE = 5_000;
+
 export type ItemOutcome = { status: 'accepted' | 'duplicate' } | { status: 'rejected'; errors: FieldError[] };
 
 export interface Wire {

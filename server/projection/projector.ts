@@ -209,6 +209,7 @@ export class Projector {
         events.push({ seq: ev.seq, sourceId: ev.sourceId, eventId: ev.eventId, kind: ev.kind, itemId: ev.itemId });
       }
     });
+    const passSeqs = this.passSeqs;
     this.passSeqs = new Map();
     if (events.length === 0) return 0;
     const seq = events[events.length - 1].seq;
@@ -250,7 +251,7 @@ export class Projector {
     // (A recovery indexed the log up to its end already: its passes write the projections alone.)
     const unindexed = recovery ? events.filter((e) => e.seq > recovery.to) : events;
     const ids = unindexed.slice().sort((a, b) => a.sourceId - b.sourceId || compareStrings(a.eventId, b.eventId));
-    const items = unindexed.slice().sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.itemId, b.itemId) || a.seq - b.seq);
+    const items = itemRowsInKeyOrder(passSeqs, recovery ? recovery.to : 0);
     for (let i = 0; i < unindexed.length; i += INDEX_ROWS_PER_STEP) {
       const slice = ids.slice(i, i + INDEX_ROWS_PER_STEP);
       steps.push({ weight: INDEX_STEP_WEIGHT, run: () => store.events.indexIds(slice) });
@@ -392,6 +393,22 @@ export class Projector {
 
 /** What a pass keeps of a logged event once it is folded: its keys in the lookup tables. */
 type EventKey = Pick<LoggedEvent, 'seq' | 'sourceId' | 'eventId' | 'kind' | 'itemId'>;
+
+/**
+ * The pass's item_events rows (those past `afterSeq`) in the table's key order (kind, item id, seq),
+ * from its seqs per item (already in seq order): sorting the item keys alone, a fraction of the
+ * events, instead of every event with a three-key comparison (a second per 200,000 imported events).
+ * Keys are `d:`/`t:` + id (item-key.ts), so their order is the kind's ('dossier' < 'task'), then the id's.
+ */
+function itemRowsInKeyOrder(seqsByItem: ReadonlyMap<string, number[]>, afterSeq: number): Pick<EventKey, 'kind' | 'itemId' | 'seq'>[] {
+  const rows: Pick<EventKey, 'kind' | 'itemId' | 'seq'>[] = [];
+  for (const key of [...seqsByItem.keys()].sort()) {
+    const kind = key.startsWith('d:') ? 'dossier' : 'task';
+    const itemId = key.slice(2);
+    for (const seq of seqsByItem.get(key)!) if (seq > afterSeq) rows.push({ kind, itemId, seq });
+  }
+  return rows;
+}
 
 /** One write of a pass, and roughly how much work it is (see ROWS_PER_TRANSACTION). */
 interface Step {

@@ -95,6 +95,15 @@ describe('npm run import (child process)', () => {
     expect(srv.runtime.store.events.count()).toBe(6000);
   }, 120_000);
 
+  it('with --history and no --batch-size, sends batches of 5,000 events (the most a request may carry)', async () => {
+    srv.runtime.store.sources.update('test-dossiers', { historyLoad: true });
+    const run = importer(srv, eventsFile('history.ndjson', 6000), ['--history']);
+    expect(await run.exit).toBe(0);
+    // The empty probe that checks the key and the mode first, then 5,000 and 1,000 events (at 1,000: 7).
+    expect(srv.runtime.historyLoad.status()).toMatchObject({ active: true, batches: 3 });
+    expect(srv.runtime.store.events.count()).toBe(6000);
+  }, 120_000);
+
   it('given a file of no known format, explains what to pass and exits 2', async () => {
     const run = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', '--kind', 'dossier', 'x.txt'], {
       cwd: ROOT,
