@@ -18,7 +18,8 @@ export interface ResolvedScope {
   province?: { code: string; units: readonly string[] };
 }
 
-const PROVINCE_CODE = /^province:(\d{2})$/;
+/** A province's route code: `province:01`. */
+export const PROVINCE_CODE = /^province:(\d{2})$/;
 
 /** Resolves route codes of one jurisdiction (the provinces' communes grouped once). */
 export function scopeResolver(

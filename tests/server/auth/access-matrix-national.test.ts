@@ -71,6 +71,12 @@ const CASES: Case[] = [
   { what: 'another province’s commune’s tasks', path: `/units/${FAR}/tasks`, expect: row('A', 'D', 'D', 'D', 'A', 'D') },
   { what: 'the own commune’s at-risk dossiers', path: `/units/${OWN}/at-risk`, expect: row('A', 'A', 'A', 'A', 'D', 'D') },
   { what: 'another province’s at-risk dossiers', path: `/units/${FAR}/at-risk`, expect: row('A', 'D', 'D', 'D', 'A', 'D') },
+  { what: 'the own province’s at-risk dossiers', path: `/units/province:${HN}/at-risk`, expect: row('A', 'A', 'A', 'D', 'D', 'D') },
+  {
+    what: 'another province’s at-risk dossiers (province page)',
+    path: `/units/province:${HCM}/at-risk`,
+    expect: row('A', 'D', 'D', 'D', 'A', 'D'),
+  },
   { what: 'the country’s at-risk dossiers', path: '/city/at-risk', expect: row('A', 'D', 'D', 'D', 'D', 'D') },
   { what: 'the own commune’s at-risk tasks', path: `/units/${OWN}/at-risk/tasks`, expect: row('A', 'A', 'D', 'A', 'D', 'D') },
   { what: 'the country’s at-risk tasks', path: '/city/at-risk/tasks', expect: row('A', 'D', 'D', 'D', 'D', 'D') },
@@ -123,6 +129,16 @@ const CASES: Case[] = [
   {
     what: 'exports another province’s dossiers',
     path: `/exports/dossiers?code=${FAR}&format=csv`,
+    expect: row('A', 'D', 'D', 'D', 'A', 'D'),
+  },
+  {
+    what: 'exports the own province’s dossiers',
+    path: `/exports/dossiers?code=province:${HN}&format=csv`,
+    expect: row('A', 'A', 'A', 'D', 'D', 'D'),
+  },
+  {
+    what: 'exports another province’s dossiers (province page)',
+    path: `/exports/dossiers?code=province:${HCM}&format=csv`,
     expect: row('A', 'D', 'D', 'D', 'A', 'D'),
   },
   { what: 'exports the country’s dossiers', path: '/exports/dossiers?code=city&format=csv', expect: row('A', 'D', 'D', 'D', 'D', 'D') },

@@ -87,6 +87,25 @@ describe('a province as a unit (JURISDICTION=vn): /units/province:<code> and its
     expect(res.body.items.map((t: { id: string }) => t.id)).toEqual(['T-HN']);
   });
 
+  it('lists the province’s at-risk dossiers and tasks from its communes only', async () => {
+    const leader = await srv.as('city_leader');
+    const dossiers = await leader.get('/api/v1/units/province:01/at-risk');
+    expect(dossiers.status).toBe(200);
+    for (const d of dossiers.body.items) expect([HN_A, HN_B]).toContain(d.unit);
+    const tasks = await leader.get('/api/v1/units/province:01/at-risk/tasks');
+    expect(tasks.status).toBe(200);
+    expect(tasks.body.items.map((t: { id: string }) => t.id)).not.toContain('T-F');
+  });
+
+  it('exports the province’s late dossiers as CSV: its communes’ rows, not another province’s', async () => {
+    const leader = await srv.as('city_leader');
+    const res = await leader.get('/api/v1/exports/dossiers?code=province:01&status=overdue&format=csv');
+    expect(res.status).toBe(200);
+    const text = String(res.text ?? res.body);
+    for (const id of ['P-A1', 'P-A2', 'P-B1']) expect(text).toContain(id);
+    expect(text).not.toContain('P-F1');
+  });
+
   it('gives a province user its own province’s list and refuses another province’s', async () => {
     const hanoi = await srv.as('city_leader', 'province:01');
     expect((await hanoi.get('/api/v1/units/province:01/dossiers')).body.total).toBe(3);
