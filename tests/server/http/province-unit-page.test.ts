@@ -101,7 +101,7 @@ describe('a province as a unit (JURISDICTION=vn): /units/province:<code> and its
     const leader = await srv.as('city_leader');
     const res = await leader.get('/api/v1/exports/dossiers?code=province:01&status=overdue&format=csv');
     expect(res.status).toBe(200);
-    const text = String(res.text ?? res.body);
+    const text = String(res.body);
     for (const id of ['P-A1', 'P-A2', 'P-B1']) expect(text).toContain(id);
     expect(text).not.toContain('P-F1');
   });
