@@ -48,9 +48,9 @@ export function useThrottled(fn: () => void, gapMs: number): () => void {
   }, [gapMs]);
 }
 
-/** The ranking of `period`, live while the period is current. */
-export function useLiveIndex(period: string): LiveIndex {
-  const ranking = useApi((signal) => fetchIndexRanking(period, signal), [period]);
+/** The ranking of `period` (in a national pack, of `province`'s communes when given), live while the period is current. */
+export function useLiveIndex(period: string, province: string | null = null): LiveIndex {
+  const ranking = useApi((signal) => fetchIndexRanking(period, signal, province), [period, province]);
   // `2026-12` in December is current too: the server says which one it is.
   const asked = (CURRENT_INDEX_PERIODS as readonly string[]).includes(period) ? (period as CurrentIndexPeriod) : null;
   const window_ = ranking.data?.window;
