@@ -35,7 +35,8 @@ export function ServiceIndexPage() {
   const view = readIndexView(params);
   const { ranking, livePeriod, liveTick } = useLiveIndex(view.period, view.province);
   const conn = useConnection();
-  const data = ranking.data && ranking.data.window.period === view.period ? ranking.data : null;
+  const asked = ranking.data;
+  const data = asked && asked.window.period === view.period && asked.askedProvince === view.province ? asked : null;
   const select = (code: string | null, kind: IndexView['kind'] = 'unit') => set(selectionPatch(code, kind), { replace: false });
   // A province row is not chosen for a breakdown: it drills into the province's communes.
   const selectRow = (r: IndexRow) => r.kind !== 'province' && select(r.code, r.kind);
