@@ -76,7 +76,11 @@ describe('a province’s own page and the Index page’s provinces in Chromium',
       const firstTwo = await communes.locator('tbody tr th').evaluateAll((ths) => ths.slice(0, 2).map((th) => th.textContent));
       expect(firstTwo.sort()).toEqual(['Phường Ba Đình', 'Phường Ngọc Hà']);
       await expect(communes.textContent()).resolves.not.toContain('Sài Gòn');
+      await communes.scrollIntoViewIfNeeded();
       await screenshot(page, 'province-page-1440');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.getByTestId('level-crumbs').waitFor();
+      await screenshot(page, 'province-page-top-1440');
 
       const row = page.getByTestId('dossier-row-PV-HN2');
       await row.waitFor({ timeout: 30_000 });
@@ -88,8 +92,9 @@ describe('a province’s own page and the Index page’s provinces in Chromium',
 
       await row.getByRole('link', { name: 'PV-HN2' }).click();
       await page.waitForURL(/\/dossiers\/PV-HN2/);
+      await page.getByTestId('dossier-page').waitFor({ timeout: 30_000 });
       const crumbs = page.getByTestId('level-crumbs');
-      await crumbs.waitFor({ timeout: 30_000 });
+      await crumbs.getByText('Hồ sơ PV-HN2').waitFor({ timeout: 30_000 });
       expect(await crumbs.locator('li').allTextContents()).toEqual(['Cả nước', 'Thành phố Hà Nội', 'Phường Ngọc Hà', 'Hồ sơ PV-HN2']);
       await crumbs.getByRole('link', { name: 'Thành phố Hà Nội' }).click();
       await page.waitForURL(/\/units\/province(:|%3A)01/);

@@ -40,22 +40,22 @@ export function ProvinceCommunes({ province, period }: { province: ProvinceInfo;
         <p role="status">{t('loading')}</p>
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="data-table">
+          <div className="dt-wrap" role="region" aria-labelledby="province-communes-title" tabIndex={0}>
+            <table className="dt">
               <caption>{t('provinceCommunes.caption', { count: ranked.length, period: tc(`period.${period}`) })}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="num">
+                  <th scope="col" className="dt-num">
                     {t('provinceCommunes.rank')}
                   </th>
                   <th scope="col">{t('provinceCommunes.commune')}</th>
-                  <th scope="col" className="num">
+                  <th scope="col" className="dt-num">
                     {t('provinceCommunes.overdue')}
                   </th>
-                  <th scope="col" className="num">
+                  <th scope="col" className="dt-num">
                     {t('provinceCommunes.received')}
                   </th>
-                  <th scope="col" className="num">
+                  <th scope="col" className="dt-num">
                     {t('provinceCommunes.onTimeRate')}
                   </th>
                 </tr>
@@ -63,22 +63,27 @@ export function ProvinceCommunes({ province, period }: { province: ProvinceInfo;
               <tbody>
                 {shown.map(({ rank, unit, metrics }) => (
                   <tr key={unit.code}>
-                    <td className="num">{f.count(rank)}</td>
+                    <td className="dt-num">{f.count(rank)}</td>
                     <th scope="row">
                       <Link to={linkTo(`/units/${encodeURIComponent(unit.code)}`)}>
                         {lang === 'en' ? unit.nameEn || unit.name : unit.fullName}
                       </Link>
                     </th>
-                    <td className="num">{f.count(metrics?.overdue)}</td>
-                    <td className="num">{f.count(metrics?.received)}</td>
-                    <td className="num">{f.percent(metrics?.onTimeRate ?? null)}</td>
+                    <td className="dt-num">{f.count(metrics?.overdue)}</td>
+                    <td className="dt-num">{f.count(metrics?.received)}</td>
+                    <td className="dt-num">{f.percent(metrics?.onTimeRate ?? null)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           {ranked.length > COMMUNES_SHOWN && (
-            <button type="button" className="province-communes__more" onClick={() => setAll(!all)} data-testid="province-communes-all">
+            <button
+              type="button"
+              className="btn btn--ghost province-communes__more"
+              onClick={() => setAll(!all)}
+              data-testid="province-communes-all"
+            >
               {all ? t('provinceCommunes.fewer', { count: COMMUNES_SHOWN }) : t('provinceCommunes.all', { count: ranked.length })}
             </button>
           )}
