@@ -34,7 +34,7 @@ import { denied, principalOf } from './principal.js';
 import { canSeeMetrics, canSeeNames, type PolicyOptions } from '../auth/policy.js';
 import type { EarlyWarningIndex } from '../metrics/early-warning-index.js';
 import type { ForecastResponse } from '../../shared/contract/early-warning.js';
-import { allForecasts, forecastView } from './forecast-view.js';
+import { allForecasts, forecastView, provinceWarnings } from './forecast-view.js';
 import { earlyWarningRoutes } from './early-warning-routes.js';
 
 export interface ReadDeps {
@@ -356,7 +356,12 @@ export function readRoutes(deps: ReadDeps): Router {
       previous: previousOf(scope, period),
       previousToDate: pastFlows.sameTime(scope, period, deps.now()),
       ...tables,
-      forecast: forecastView(deps, deps.now(), period, scope),
+      forecast: forecastView(
+        province ? { ...deps, warnings: provinceWarnings(deps.warnings, province.units) } : deps,
+        deps.now(),
+        period,
+        scope,
+      ),
     };
     res.json(body);
   });

@@ -138,12 +138,16 @@ describe('a province’s own page and the Index page’s provinces in Chromium',
       await page.getByTestId('province-communes').locator('tbody tr').first().waitFor({ timeout: 60_000 });
       await page.getByTestId('dossier-row-PV-HN1').waitFor({ timeout: 30_000 });
       await screenshot(page, 'province-page-390');
+      await page.getByTestId('province-communes').scrollIntoViewIfNeeded();
+      await screenshot(page, 'province-page-communes-390');
       await page.goto(`${server.url}/units/province:79`);
       await page.getByTestId('unit-lists-refused').waitFor({ timeout: 30_000 });
 
       await page.goto(`${server.url}/index`);
       await page.getByTestId('si-provinces').locator('tbody tr').first().waitFor({ timeout: 60_000 });
       await screenshot(page, 'index-provinces-390');
+      await page.getByTestId('si-provinces').scrollIntoViewIfNeeded();
+      await screenshot(page, 'index-provinces-table-390');
       await page.close();
     },
     SLOW,

@@ -31,9 +31,10 @@ describe('a province as a unit (JURISDICTION=vn): /units/province:<code> and its
         ...lateDossier('P-B1', HN_B, 'O-B'),
         ...lateDossier('P-F1', FAR, 'O-F'),
         receivedEvent({ id: 'r-P-A3', dossierId: 'P-A3', unit: HN_A }),
+        receivedEvent({ id: 'r-P-B2', dossierId: 'P-B2', unit: HN_B, dueAt: '2026-11-20T16:00:00+07:00' }),
       ],
     });
-    expect(res.body.accepted).toBe(9);
+    expect(res.body.accepted).toBe(10);
     const task = (id: string, assignee: string) => ({
       id: `t-${id}`,
       type: 'assigned',
@@ -56,13 +57,23 @@ describe('a province as a unit (JURISDICTION=vn): /units/province:<code> and its
     expect(res.body.scope).toBe('province:01');
     expect(res.body.unit).toBeNull();
     expect(res.body.province).toMatchObject({ code: '01', name: 'Thành phố Hà Nội' });
-    expect(res.body.metrics.received).toBe(4);
+    expect(res.body.metrics.received).toBe(5);
     expect(res.body.metrics.overdue).toBe(3);
     const byProcedure = res.body.byProcedure.reduce((n: number, r: { received: number }) => n + r.received, 0);
-    expect(byProcedure).toBe(4);
+    expect(byProcedure).toBe(5);
     const names = res.body.byOfficial.map((o: { name: string }) => o.name).sort();
     expect(names).toEqual(['Cán bộ O-A', 'Cán bộ O-B']);
     expect(res.body.trend.length).toBeGreaterThan(0);
+  });
+
+  it('forecasts the province as the sum of its communes (the early-warning index keeps communes)', async () => {
+    const leader = await srv.as('city_leader');
+    const [province, a, b] = await Promise.all(
+      ['province:01', HN_A, HN_B].map(async (code) => (await leader.get(`/api/v1/units/${code}?period=month`)).body.forecast.scope),
+    );
+    for (const k of ['today', 'nextWorkingDay', 'week', 'atRisk'] as const) expect(province[k], k).toBe(a[k] + b[k]);
+    expect(province.today).toBeGreaterThan(0);
+    expect(province.overdueNow).toBe(3);
   });
 
   it('lists the late dossiers of every commune of the province, with holder and days overdue, paged', async () => {
