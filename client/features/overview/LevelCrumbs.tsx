@@ -61,13 +61,14 @@ export function LevelCrumbs({ province, here, commune, count }: LevelCrumbsProps
         {here !== undefined && <li aria-current="page">{here}</li>}
       </ol>
       {onOverview && <span className="level-crumbs__what">{t(province ? 'level.communes' : 'level.provinces', { count })}</span>}
+      {/* Its text does not repeat the province's name: the path names it once. */}
       {onOverview && province && (
         <Link
           className="level-crumbs__page"
           data-testid="province-page-link"
           to={linkTo(provincePagePath(province.code), { province: null })}
         >
-          {t('level.provincePage', { name: provinceName(province, lang) })}
+          {t('level.provincePage')}
         </Link>
       )}
     </nav>
