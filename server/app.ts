@@ -314,7 +314,8 @@ export function createApp(deps: AppDeps): App {
   app.use(root);
   const ingestSecret = deps.cluster?.ingestSecret;
   if (ingestSecret) app.use(liveSnapshotRoute({ secret: ingestSecret, scopeExists, liveSnapshot: (s, p) => hub.liveSnapshot(s, p) }));
-  if (deps.clientDir) app.use(staticClient(deps.clientDir));
+  // A national pack's `?province=` links preload that province's overview.
+  if (deps.clientDir) app.use(staticClient(deps.clientDir, new Set((deps.jurisdiction.provinces ?? []).map((pr) => pr.code))));
   app.use(errorHandler(deps.logger));
 
   const http = createServer(app);

@@ -4,6 +4,20 @@ import type { DossierState, TaskState } from '../domain/types.js';
 import type { BreakdownCounts, HoldInput } from '../metrics/breakdowns.js';
 import { createBuckPassingReads } from './buck-passing-read.js';
 
+/**
+ * Which dossiers a read covers: one unit or department (`unit`), else the units listed in `units` (a
+ * province's communes), else the whole city or country.
+ */
+export interface UnitSel {
+  unit: string | null;
+  units?: readonly string[];
+}
+const UNITS_IN = 'unit IN (SELECT value FROM json_each(@units))';
+/** Parameters with `units` as JSON text, which SQLite's json_each reads (better-sqlite3 binds no arrays). */
+function bound<P extends UnitSel>(p: P): Omit<P, 'units'> & { units: string | null } {
+  return { ...p, units: p.units ? JSON.stringify(p.units) : null };
+}
+
 /** Day index in Vietnam time, computed in SQL the same way as domain/time.ts vnDayIndex. */
 const VN_DAY = '((%s + 25200000) / 86400000)';
 const day = (col: string) => VN_DAY.replace('%s', col);
@@ -88,16 +102,12 @@ export function createReadRepo(db: Db) {
     }
     return s;
   };
-  // Separate SQL for one unit and for the whole city, so one unit's queries use the (unit, …) indexes
-  // (an "@unit IS NULL OR unit = @unit" clause would defeat them).
-  const unitWhereOf = (unit: string | null) => (unit === null ? '1' : 'unit = @unit');
+  // Separate SQL for one unit, a province's communes and the whole city, so one unit's queries use the
+  // (unit, …) indexes (an "@unit IS NULL OR unit = @unit" clause would defeat them).
+  const unitWhereOf = (p: UnitSel) => (p.unit !== null ? 'unit = @unit' : p.units ? UNITS_IN : '1');
   const relevant = `(open = 1 OR (received_at >= @from AND received_at < @to) OR (end_at >= @from AND end_at < @to))`;
 
-  function breakdown(
-    groupKey: string,
-    groupLabel: string,
-    p: { unit: string | null; from: number; to: number; now: number },
-  ): BreakdownCounts[] {
+  function breakdown(groupKey: string, groupLabel: string, p: UnitSel & { from: number; to: number; now: number }): BreakdownCounts[] {
     return stmt(
       `SELECT ${groupKey} AS key, MAX(${groupLabel}) AS label,
          SUM(received_at >= @from AND received_at < @to) AS received,
@@ -105,9 +115,9 @@ export function createReadRepo(db: Db) {
          SUM(${OVERDUE_SQL}) AS overdue,
          SUM(open = 0 AND end_at >= @from AND end_at < @to AND outcome IN ('early', 'on_time')) AS finishedOnTime,
          SUM(open = 0 AND end_at >= @from AND end_at < @to AND outcome = 'late') AS finishedLate
-       FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${relevant} AND ${groupKey} IS NOT NULL
+       FROM dossiers WHERE ${unitWhereOf(p)} AND ${relevant} AND ${groupKey} IS NOT NULL
        GROUP BY ${groupKey}`,
-    ).all(p) as BreakdownCounts[];
+    ).all(bound(p)) as BreakdownCounts[];
   }
 
   const dossierById = db.prepare('SELECT state FROM dossiers WHERE id = ?').pluck();
@@ -130,31 +140,31 @@ export function createReadRepo(db: Db) {
       return counts.get() as { dossiers: number; tasks: number };
     },
 
-    byField: (p: { unit: string | null; from: number; to: number; now: number }) => breakdown('field', 'field', p),
-    byProcedure: (p: { unit: string | null; from: number; to: number; now: number }) => breakdown('procedure_code', 'procedure_name', p),
+    byField: (p: UnitSel & { from: number; to: number; now: number }) => breakdown('field', 'field', p),
+    byProcedure: (p: UnitSel & { from: number; to: number; now: number }) => breakdown('procedure_code', 'procedure_name', p),
 
     /** Processing days of dossiers finished in the window, with their group keys (for medians). */
-    finishedProcessing(p: { unit: string | null; from: number; to: number }): { field: string; procedure: string; days: number }[] {
+    finishedProcessing(p: UnitSel & { from: number; to: number }): { field: string; procedure: string; days: number }[] {
       return stmt(
         `SELECT field, procedure_code AS procedure, processing_days AS days FROM dossiers
-         WHERE ${unitWhereOf(p.unit)} AND open = 0 AND end_at >= @from AND end_at < @to AND processing_days IS NOT NULL
+         WHERE ${unitWhereOf(p)} AND open = 0 AND end_at >= @from AND end_at < @to AND processing_days IS NOT NULL
            AND outcome IN ('early', 'on_time', 'late')`,
-      ).all(p) as { field: string; procedure: string; days: number }[];
+      ).all(bound(p)) as { field: string; procedure: string; days: number }[];
     },
 
     /** Holds relevant to a unit's officials in a window: open ones, and ones ended in the window, with their whole dossier's holds for bounce detection. */
-    holds(p: { unit: string | null; from: number; now: number }): HoldInput[] {
+    holds(p: UnitSel & { from: number; now: number }): HoldInput[] {
       const overdue = OVERDUE_SQL.replace(/\b(open|bucket|due_at|supplement_requests)\b/g, 'd.$1');
       const cols = `h.dossier_id AS dossierId, h.idx, h.handler_id AS handlerId, h.handler_name AS handlerName,
            h.handler_unit AS handlerUnit, h.from_at AS fromAt, h.to_at AS toAt, h.step_due_at AS stepDueAt`;
-      if (p.unit !== null) {
-        // One unit: every hold of its dossiers active in the window (whole sequences, for bounces).
+      if (p.unit !== null || p.units) {
+        // One unit (or a province's): every hold of its dossiers active in the window (whole sequences, for bounces).
         return stmt(
           `SELECT ${cols}, d.open AS open, ${overdue} AS overdue
            FROM holds h JOIN dossiers d ON d.id = h.dossier_id
-           WHERE h.dossier_id IN (SELECT dossier_id FROM holds WHERE unit = @unit AND (to_at IS NULL OR to_at >= @from))
+           WHERE h.dossier_id IN (SELECT dossier_id FROM holds WHERE ${unitWhereOf(p)} AND (to_at IS NULL OR to_at >= @from))
            ORDER BY h.dossier_id, h.idx`,
-        ).all(p) as HoldInput[];
+        ).all(bound(p)) as HoldInput[];
       }
       // The whole city: holds active in the window, in their clustered (dossier, step) order; only open
       // holds look up their dossier. Bounces whose earlier step ended before the window are not seen here.
@@ -163,19 +173,19 @@ export function createReadRepo(db: Db) {
          FROM holds h LEFT JOIN dossiers d ON h.to_at IS NULL AND d.id = h.dossier_id
          WHERE h.to_at IS NULL OR h.to_at >= @from
          ORDER BY h.dossier_id, h.idx`,
-      ).all(p) as HoldInput[];
+      ).all(bound(p)) as HoldInput[];
     },
 
     /** Per VN day: dossiers received, and finished by outcome, in [fromDay, toDay]. */
-    dailyFlows(p: { unit: string | null; from: number; to: number }): { day: number; received: number; onTime: number; late: number }[] {
+    dailyFlows(p: UnitSel & { from: number; to: number }): { day: number; received: number; onTime: number; late: number }[] {
       const received = stmt(
         `SELECT ${day('received_at')} AS day, COUNT(*) AS n FROM dossiers
-         WHERE ${unitWhereOf(p.unit)} AND received_at >= @from AND received_at < @to GROUP BY day`,
-      ).all(p) as { day: number; n: number }[];
+         WHERE ${unitWhereOf(p)} AND received_at >= @from AND received_at < @to GROUP BY day`,
+      ).all(bound(p)) as { day: number; n: number }[];
       const finished = stmt(
         `SELECT ${day('end_at')} AS day, SUM(outcome IN ('early', 'on_time')) AS onTime, SUM(outcome = 'late') AS late
-         FROM dossiers WHERE ${unitWhereOf(p.unit)} AND open = 0 AND end_at >= @from AND end_at < @to GROUP BY day`,
-      ).all(p) as { day: number; onTime: number; late: number }[];
+         FROM dossiers WHERE ${unitWhereOf(p)} AND open = 0 AND end_at >= @from AND end_at < @to GROUP BY day`,
+      ).all(bound(p)) as { day: number; onTime: number; late: number }[];
       const byDay = new Map<number, { day: number; received: number; onTime: number; late: number }>();
       const get = (d: number) => {
         let r = byDay.get(d);
@@ -248,7 +258,7 @@ export function createReadRepo(db: Db) {
       return stmt(
         `SELECT code, SUM(t >= @dayStart) AS today, SUM(t >= @hourAgo) AS lastHour FROM (
            SELECT unit AS code, from_at AS t FROM overdue_span_rows
-           WHERE ${unitWhereOf(p.unit)} AND to_at IS NULL AND from_at >= @from AND from_at <= @now
+           WHERE ${unitWhereOf(p)} AND to_at IS NULL AND from_at >= @from AND from_at <= @now
            UNION ALL
            SELECT assignee AS code, due_at AS t FROM tasks
            WHERE ${p.unit === null ? '1' : 'assignee = @unit'} AND status = 'open' AND due_at >= @from AND due_at < @now
@@ -257,43 +267,53 @@ export function createReadRepo(db: Db) {
     },
 
     /** Overdue spans begun by `now` and not ended before `from` (for the backlog trend). */
-    overdueSpans(p: { unit: string | null; from: number; now: number }): { from: number; to: number | null }[] {
+    overdueSpans(p: UnitSel & { from: number; now: number }): { from: number; to: number | null }[] {
       return stmt(
         `SELECT from_at AS "from", to_at AS "to" FROM overdue_span_rows
-         WHERE ${unitWhereOf(p.unit)} AND from_at <= @now AND (to_at IS NULL OR to_at >= @from)`,
-      ).all(p) as { from: number; to: number | null }[];
+         WHERE ${unitWhereOf(p)} AND from_at <= @now AND (to_at IS NULL OR to_at >= @from)`,
+      ).all(bound(p)) as { from: number; to: number | null }[];
     },
 
-    dossierPage(p: {
-      unit: string | null;
-      filter: DossierFilter;
-      now: number;
-      dueSoonUntil: number;
-      limit: number;
-      offset: number;
-      sort?: string;
-      dir?: 'asc' | 'desc';
-      /** Only dossiers whose due time has passed (the two-supplements rule counts some overdue before it). */
-      pastDue?: boolean;
-      /** Only dossiers this official (handler id) holds now. */
-      holder?: string;
-      /** Instead of `filter`: a condition and its parameters (the dossiers behind an index count, service-index-drill.ts). */
-      drill?: { where: string; params: Record<string, number> };
-    }): { total: number; items: DossierState[] } {
+    dossierPage(
+      p: UnitSel & {
+        filter: DossierFilter;
+        now: number;
+        dueSoonUntil: number;
+        limit: number;
+        offset: number;
+        sort?: string;
+        dir?: 'asc' | 'desc';
+        /** Only dossiers whose due time has passed (the two-supplements rule counts some overdue before it). */
+        pastDue?: boolean;
+        /** Only dossiers this official (handler id) holds now. */
+        holder?: string;
+        /** Instead of `filter`: a condition and its parameters (the dossiers behind an index count, service-index-drill.ts). */
+        drill?: { where: string; params: Record<string, number> };
+      },
+    ): { total: number; items: DossierState[] } {
       const f = p.drill ? { where: p.drill.where, order: 'received_at DESC, id' } : DOSSIER_FILTERS[p.filter];
       let where = p.pastDue ? `${f.where} AND due_at < @now` : f.where;
       if (p.holder !== undefined) where += ' AND holder_id = @holder';
       const order = orderBy(DOSSIER_SORTS, f.order, p.sort, p.dir);
-      const args = { ...p.drill?.params, unit: p.unit, now: p.now, dueSoonUntil: p.dueSoonUntil, holder: p.holder ?? null };
-      const total = stmt(`SELECT COUNT(*) AS n FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${where}`).get(args) as { n: number };
+      const args = {
+        ...p.drill?.params,
+        unit: p.unit,
+        units: bound(p).units,
+        now: p.now,
+        dueSoonUntil: p.dueSoonUntil,
+        holder: p.holder ?? null,
+      };
+      const total = stmt(`SELECT COUNT(*) AS n FROM dossiers WHERE ${unitWhereOf(p)} AND ${where}`).get(args) as { n: number };
       const rows = stmt(
-        `SELECT state FROM dossiers WHERE ${unitWhereOf(p.unit)} AND ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+        `SELECT state FROM dossiers WHERE ${unitWhereOf(p)} AND ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       ).all({ ...args, limit: p.limit, offset: p.offset }) as { state: string }[];
       return { total: total.n, items: rows.map((r) => JSON.parse(r.state) as DossierState) };
     },
 
     taskPage(p: {
       assignee: string | null;
+      /** With `assignee` null: only tasks assigned to one of these (a province's communes). */
+      assignees?: readonly string[];
       filter: TaskFilter;
       now: number;
       limit: number;
@@ -305,8 +325,9 @@ export function createReadRepo(db: Db) {
       items: TaskState[];
     } {
       const f = TASK_FILTERS[p.filter];
-      const where = `${p.assignee === null ? '1' : 'assignee = @assignee'} AND ${f.where}`;
-      const params = { assignee: p.assignee, now: p.now };
+      const who = p.assignee !== null ? 'assignee = @assignee' : p.assignees ? UNITS_IN.replace('unit', 'assignee') : '1';
+      const where = `${who} AND ${f.where}`;
+      const params = { assignee: p.assignee, units: p.assignees ? JSON.stringify(p.assignees) : null, now: p.now };
       const total = stmt(`SELECT COUNT(*) AS n FROM tasks WHERE ${where}`).get(params) as { n: number };
       const order = orderBy(TASK_SORTS, f.order, p.sort, p.dir);
       const rows = stmt(`SELECT state FROM tasks WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({
@@ -330,13 +351,13 @@ export function createReadRepo(db: Db) {
       const r = stmt('SELECT assignee FROM tasks WHERE id = ?').get(id) as { assignee: string | null } | undefined;
       return r ? r.assignee : undefined;
     },
-    processingHistogram(p: { unit: string | null; from: number; to: number }): { bin: number; n: number }[] {
+    processingHistogram(p: UnitSel & { from: number; to: number }): { bin: number; n: number }[] {
       return stmt(
         `SELECT CAST(processing_days AS INTEGER) AS bin, COUNT(*) AS n FROM dossiers
-         WHERE ${unitWhereOf(p.unit)} AND open = 0 AND end_at >= @from AND end_at < @to AND processing_days IS NOT NULL
+         WHERE ${unitWhereOf(p)} AND open = 0 AND end_at >= @from AND end_at < @to AND processing_days IS NOT NULL
            AND outcome IN ('early', 'on_time', 'late')
          GROUP BY bin ORDER BY bin`,
-      ).all(p) as { bin: number; n: number }[];
+      ).all(bound(p)) as { bin: number; n: number }[];
     },
 
     /** Counts the SQL side classifies as overdue now, per unit (reconciled with the engine by a test). */

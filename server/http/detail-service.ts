@@ -122,8 +122,10 @@ export function createDetailService(opts: DetailServiceOptions) {
   return {
     /** The tables of one view: cached if fresh, the last result (refreshing behind it) if stale, else computed. */
     get(req: DetailRequest): Promise<DetailAnswer> {
-      const key = `${req.unit ?? 'city'}|${req.window.period}|${req.window.from}|${req.withOfficials ? 1 : 0}`;
-      const args: UnitDetailArgs = { unit: req.unit, window: req.window, now: req.now, withOfficials: req.withOfficials };
+      const area = req.unit ?? (req.province ? `province:${req.province.code}` : 'city');
+      const key = `${area}|${req.window.period}|${req.window.from}|${req.withOfficials ? 1 : 0}`;
+      const { unit, province, window, now, withOfficials } = req;
+      const args: UnitDetailArgs = { unit, ...(province ? { province } : {}), window, now, withOfficials };
       return shared(key, req.ttlMs, { kind: 'unit', args }, (tables: UnitDetailTables) => ({ tables, computedAt: req.now }));
     },
     /** Every official's scorecards over a window, shared the same way (one city-wide pass per window and TTL). */

@@ -11,7 +11,8 @@ import { canListDossiers, canListTasks } from '../auth/policy.js';
 import { toVnIso } from '../domain/time.js';
 import { atRiskDossierList, atRiskTaskList } from './early-warning-items.js';
 import { denied, principalOf } from './principal.js';
-import { pageQuery, parseQuery, resolveScopeCode } from './query.js';
+import { pageQuery, parseQuery } from './query.js';
+import { scopeResolver, type ResolvedScope } from './scope-resolver.js';
 import type { ReadDeps } from './read-routes.js';
 
 const statusList = z
@@ -44,15 +45,22 @@ export function earlyWarningRoutes(deps: ReadDeps): Router {
     ...deps.jurisdiction.departments.map((d) => [d.code, d.name] as const),
   ]);
   const nameOf = (code: string) => names.get(code) ?? code;
-  const scopeOfRequest = (req: Request) => resolveScopeCode(req.params.code === undefined ? 'city' : String(req.params.code), deps.scopeOf);
+  const resolve = scopeResolver(deps.jurisdiction, deps.scopeOf);
+  const scopeOfRequest = (req: Request) => resolve(req.params.code === undefined ? 'city' : String(req.params.code));
+  // The index keeps units, departments and the city; a province's lists are its communes' together.
+  const dueSoonOf = ({ scope, province }: ResolvedScope) =>
+    province ? province.units.flatMap((u) => deps.warnings.dueSoonCandidates(`unit:${u}`)) : deps.warnings.dueSoonCandidates(scope);
+  const openTasksOf = ({ scope, province }: ResolvedScope) =>
+    province ? province.units.flatMap((u) => [...deps.warnings.openTasks(`unit:${u}`)]) : deps.warnings.openTasks(scope);
 
   r.get(['/city/at-risk', '/units/:code/at-risk', '/departments/:code/at-risk'], (req, res) => {
     const p = principalOf(res);
-    const { scope } = scopeOfRequest(req);
+    const asked = scopeOfRequest(req);
+    const { scope } = asked;
     if (!canListDossiers(p, scope)) throw denied(p, `the at-risk dossiers of ${scope}`);
     const q = parseQuery(dossierQuery, req);
     const now = deps.now();
-    const list = atRiskDossierList(deps.warnings.dueSoonCandidates(scope), ctx, {
+    const list = atRiskDossierList(dueSoonOf(asked), ctx, {
       now,
       statuses: q.status,
       page: q.page,
@@ -71,11 +79,12 @@ export function earlyWarningRoutes(deps: ReadDeps): Router {
 
   r.get(['/city/at-risk/tasks', '/units/:code/at-risk/tasks', '/departments/:code/at-risk/tasks'], (req, res) => {
     const p = principalOf(res);
-    const { scope } = scopeOfRequest(req);
+    const asked = scopeOfRequest(req);
+    const { scope } = asked;
     if (!canListTasks(p, scope)) throw denied(p, `the at-risk tasks of ${scope}`);
     const q = parseQuery(taskQuery, req);
     const now = deps.now();
-    const list = atRiskTaskList(deps.warnings.openTasks(scope), ctx, {
+    const list = atRiskTaskList(openTasksOf(asked), ctx, {
       now,
       statuses: q.status,
       page: q.page,

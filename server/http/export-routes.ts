@@ -15,6 +15,7 @@ import type { BreakdownRow, OfficialRow } from '../../shared/contract/api.js';
 import type { DetailService } from './detail-service.js';
 import { dossierItem, taskItem } from './list-items.js';
 import { clientIp } from './auth-routes.js';
+import { PROVINCE_CODE, scopeResolver } from './scope-resolver.js';
 import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
 import { askedWindow, holderFilter, type AskedWindow } from './query.js';
@@ -161,6 +162,9 @@ export function exportRoutes(deps: ExportDeps): Router {
   }
 
   const scopeOfCode = (code: string): ScopeKey | null => (code === 'city' ? 'city' : deps.scopeOf(code));
+  // A province of a national pack (`province:<code>`): its communes' rows together; 404 when unknown.
+  const resolve = scopeResolver(deps.jurisdiction, scopeOfCode);
+  const provinceNames = new Map((deps.jurisdiction.provinces ?? []).map((pr) => [pr.code, pr]));
 
   r.get('/exports/:table', async (req: Request, res) => {
     const p = principalOf(res);
@@ -168,9 +172,8 @@ export function exportRoutes(deps: ExportDeps): Router {
     const parsed = exportQuery.safeParse(req.query);
     if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const q = parsed.data;
-    const scope = scopeOfCode(q.code);
-    if (!scope) throw new HttpError(404, 'not_found', `no unit or department with code "${q.code}"`);
-    const unit = scope === 'city' ? null : q.code;
+    const { scope, unit: one, province } = resolve(q.code);
+    const unit = scope === 'city' ? null : one;
     const audited = { principal: p, action: 'export', target: `${scope}/${table}`, ip: clientIp(req) } as const;
     if (!mayExport(p, table, scope, deps.policy)) {
       deps.audit.record({ ...audited, outcome: 'denied', details: { status: q.status ?? null, format: q.format } });
@@ -180,11 +183,11 @@ export function exportRoutes(deps: ExportDeps): Router {
     const now = deps.now();
     // Checked for every table (400 naming `period`), used by the computed ones.
     const window = askedWindow(q.period, now, (w) => deps.metrics.window(w));
-    const scopeName = unit === null ? null : scopeNameOf(unit, q.lang);
+    const named = province ? provinceNames.get(province.code) : undefined;
+    const scopeName = named ? (q.lang === 'en' ? named.nameEn : named.name) : unit === null ? null : scopeNameOf(unit, q.lang);
+    const where = { unit, ...(province ? { province } : {}), scopeName, now };
     const { sheet, total, status } =
-      table === 'dossiers' || table === 'tasks'
-        ? listSheet(deps, table, q, { unit, scopeName, now })
-        : await computedSheet(deps, table, q, { unit, scopeName, now }, window);
+      table === 'dossiers' || table === 'tasks' ? listSheet(deps, table, q, where) : await computedSheet(deps, table, q, where, window);
 
     deps.audit.record({ ...audited, details: { status, rows: sheet.rows.length, format: q.format, lang: q.lang } });
     const base = [FILE_SLUG[table], status ? STATUS_SLUG[status] : null, q.code].filter(Boolean).join('-');
@@ -196,7 +199,7 @@ export function exportRoutes(deps: ExportDeps): Router {
     const parsed = exportBody.safeParse(req.body);
     if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const { table, code, status, rows } = parsed.data;
-    const scope = scopeOfCode(code);
+    const scope = PROVINCE_CODE.test(code) && provinceNames.has(code.slice(9)) ? (code as ScopeKey) : scopeOfCode(code);
     if (!scope) throw invalid(`code: no unit or department "${code}"`);
     if (!mayExport(p, table, scope, deps.policy)) {
       deps.audit.record({
@@ -225,8 +228,9 @@ type ExportQuery = z.infer<typeof exportQuery>;
 
 /** Whose rows an export holds and what its title row says. */
 interface ExportScope {
-  /** The unit or department code, or null for the whole city. */
+  /** The unit or department code, or null for the whole city (or for `province`'s communes). */
   unit: string | null;
+  province?: { code: string; units: readonly string[] };
   scopeName: string | null;
   now: number;
 }
@@ -239,7 +243,12 @@ interface BuiltSheet {
 }
 
 /** A list export (dossiers or tasks): the list endpoint's query and filter, its first EXPORT_MAX_ROWS rows. */
-function listSheet(deps: ExportDeps, table: 'dossiers' | 'tasks', q: ExportQuery, { unit, scopeName, now }: ExportScope): BuiltSheet {
+function listSheet(
+  deps: ExportDeps,
+  table: 'dossiers' | 'tasks',
+  q: ExportQuery,
+  { unit, province, scopeName, now }: ExportScope,
+): BuiltSheet {
   const keys = table === 'dossiers' ? DOSSIER_SORT_KEYS : TASK_SORT_KEYS;
   const sort = q.sort === undefined ? undefined : oneOf('sort', q.sort, keys, keys[0]);
   const c: ExportContext = { lang: q.lang, scopeName, asOf: now };
@@ -251,6 +260,7 @@ function listSheet(deps: ExportDeps, table: 'dossiers' | 'tasks', q: ExportQuery
       pastDue: false,
       holder: q.holder,
       unit,
+      units: province?.units,
       filter: status as DossierFilter,
       now,
       dueSoonUntil: deps.calendar.addWorkingMs(now, deps.settings.dueSoonWorkingHours * 3_600_000),
@@ -265,6 +275,7 @@ function listSheet(deps: ExportDeps, table: 'dossiers' | 'tasks', q: ExportQuery
   const status = oneOf('status', q.status, TASK_LIST_STATUSES, 'open_overdue');
   const page = deps.store.read.taskPage({
     assignee: unit,
+    assignees: province?.units,
     filter: status as TaskFilter,
     now,
     limit: EXPORT_MAX_ROWS,
@@ -285,10 +296,17 @@ async function computedSheet(
   deps: ExportDeps,
   table: 'officials' | 'by_field' | 'by_procedure',
   q: ExportQuery,
-  { unit, scopeName, now }: ExportScope,
+  { unit, province, scopeName, now }: ExportScope,
   window: AskedWindow,
 ): Promise<BuiltSheet> {
-  const { tables, computedAt } = await deps.details.get({ unit, window, now, withOfficials: table === 'officials', ttlMs: 5_000 });
+  const { tables, computedAt } = await deps.details.get({
+    unit,
+    ...(province ? { province } : {}),
+    window,
+    now,
+    withOfficials: table === 'officials',
+    ttlMs: 5_000,
+  });
   const c: ExportContext = { lang: q.lang, scopeName, asOf: computedAt };
   if (table === 'officials') {
     const sort = q.sort === undefined ? undefined : oneOf('sort', q.sort, OFFICIAL_SORT_KEYS, 'name');

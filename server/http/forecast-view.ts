@@ -60,6 +60,23 @@ export function allForecasts(
   };
 }
 
+/**
+ * The early-warning side of a province (national packs): the index keeps communes, not provinces, and
+ * every forecast count is a count of dossiers, so the province's are its communes' sums.
+ */
+export function provinceWarnings(warnings: ForecastDeps['warnings'], units: readonly string[]): ForecastDeps['warnings'] {
+  return {
+    forecast(_scope, h) {
+      const sum = { today: 0, nextWorkingDay: 0, week: 0, periodEnd: 0, periodNew: 0, atRisk: 0 };
+      for (const u of units) {
+        const c = warnings.forecast(`unit:${u}`, h);
+        for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += c[k];
+      }
+      return sum;
+    },
+  };
+}
+
 /** One scope's forecast with its horizons (the overview's city, the unit page). */
 export function forecastView(deps: ForecastDeps, now: number, period: Period, scope: ScopeKey): ScopeForecastView {
   const h = horizonsAt(deps, now, period);

@@ -10,10 +10,11 @@ import type { DossierDetailResponse, Page, TaskDetailResponse, TaskListItem } fr
 import type { DossierDrillPage } from '../../shared/contract/index-drill.js';
 import { HttpError } from './errors.js';
 import { parseDrill } from './index-drill-query.js';
+import { scopeResolver } from './scope-resolver.js';
 import { dossierItem, taskItem } from './list-items.js';
 import { dossierStateAtOf } from './replay-dossier-routes.js';
 import { denied, principalOf } from './principal.js';
-import { dossierStatus, holderFilter, iso, pageQuery, parseQuery, resolveScopeCode, sortQuery, taskStatus } from './query.js';
+import { dossierStatus, holderFilter, iso, pageQuery, parseQuery, sortQuery, taskStatus } from './query.js';
 import type { ReadDeps } from './read-routes.js';
 import { canListDossiers, canListTasks, canReadDossier, canReadTask } from '../auth/policy.js';
 
@@ -36,11 +37,12 @@ export function itemRoutes(deps: ReadDeps): Router {
   const unitByCode = new Map(jurisdiction.units.map((u) => [u.code, u]));
   const deptByCode = new Map(jurisdiction.departments.map((d) => [d.code, d]));
   const nameOf = (code: string | null) => (code ? (unitByCode.get(code)?.fullName ?? deptByCode.get(code)?.name ?? code) : '');
-  const resolveScope = (code: string) => resolveScopeCode(code, deps.scopeOf);
+  // A province's lists (`province:<code>`) cover its communes' dossiers and tasks.
+  const resolveScope = scopeResolver(jurisdiction, deps.scopeOf);
 
   r.get(['/units/:code/dossiers', '/departments/:code/dossiers'], (req, res) => {
     const p = principalOf(res);
-    const { scope, unit } = resolveScope(String(req.params.code));
+    const { scope, unit, province } = resolveScope(String(req.params.code));
     if (!canListDossiers(p, scope)) throw denied(p, `the dossiers of ${scope}`);
     const { status, pastDue, holder } = parseQuery(dossierListQuery, req);
     const { page, pageSize } = parseQuery(pageQuery, req);
@@ -55,6 +57,7 @@ export function itemRoutes(deps: ReadDeps): Router {
       pastDue: pastDue === '1',
       holder,
       unit,
+      units: province?.units,
       filter: status as DossierFilter,
       now,
       dueSoonUntil: calendar.addWorkingMs(now, deps.settings.dueSoonWorkingHours * 3_600_000),
@@ -68,7 +71,7 @@ export function itemRoutes(deps: ReadDeps): Router {
 
   r.get(['/units/:code/tasks', '/departments/:code/tasks'], (req, res) => {
     const p = principalOf(res);
-    const { scope, unit } = resolveScope(String(req.params.code));
+    const { scope, unit, province } = resolveScope(String(req.params.code));
     if (!canListTasks(p, scope)) throw denied(p, `the tasks of ${scope}`);
     const { status } = parseQuery(taskListQuery, req);
     const { page, pageSize } = parseQuery(pageQuery, req);
@@ -76,6 +79,7 @@ export function itemRoutes(deps: ReadDeps): Router {
     const { sort, dir } = parseQuery(sortQuery(TASK_SORT_KEYS), req);
     const result = store.read.taskPage({
       assignee: unit,
+      assignees: province?.units,
       filter: status as TaskFilter,
       now,
       limit: pageSize,

@@ -21,6 +21,7 @@ import { buckPassingRoutes } from './buck-passing-routes.js';
 import { serviceIndexRoutes } from './service-index-routes.js';
 import type { IndexCounts } from '../domain/service-index-facts.js';
 import { parsePeriodParam, parseQuery, resolveScopeCode } from './query.js';
+import { scopeResolver } from './scope-resolver.js';
 import { HttpError } from './errors.js';
 import { createClosedMetrics } from './closed-period-metrics.js';
 import { boundariesWire } from '../geo/boundaries-wire.js';
@@ -33,7 +34,7 @@ import { denied, principalOf } from './principal.js';
 import { canSeeMetrics, canSeeNames, type PolicyOptions } from '../auth/policy.js';
 import type { EarlyWarningIndex } from '../metrics/early-warning-index.js';
 import type { ForecastResponse } from '../../shared/contract/early-warning.js';
-import { allForecasts, forecastView } from './forecast-view.js';
+import { allForecasts, forecastView, provinceWarnings } from './forecast-view.js';
 import { earlyWarningRoutes } from './early-warning-routes.js';
 
 export interface ReadDeps {
@@ -222,6 +223,13 @@ export function readRoutes(deps: ReadDeps): Router {
   }
 
   const resolveScope = (code: string) => resolveScopeCode(code, deps.scopeOf);
+  // The unit page also answers for a province of a national pack (`province:<code>`).
+  const resolveUnitRoute = scopeResolver(jurisdiction, deps.scopeOf);
+  const provinceByCode = new Map((jurisdiction.provinces ?? []).map((pr) => [pr.code, pr]));
+  const provinceInfo = (code: string | undefined) => {
+    const info = code === undefined ? undefined : provinceByCode.get(code);
+    return info ? { province: info } : {};
+  };
 
   // What became overdue most recently, for the wall's feed: in the live alerts' shape, to whoever may
   // see the scope's aggregates (the public too, while the public view is on), names only to those
@@ -296,14 +304,16 @@ export function readRoutes(deps: ReadDeps): Router {
     const p = principalOf(res);
     const query = parseQuery(scopeDetailQuery, req);
     const asked = askedPeriod(req);
-    const { scope, unit } = resolveScope(String(req.params.code));
+    const { scope, unit, province } = resolveUnitRoute(String(req.params.code));
     if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the figures of ${scope}`);
     // Officials' scorecards carry names: left out (not refused) for those who may see only aggregates.
     const withOfficials = query.officials === '1' && canSeeNames(p, scope);
+    const area = province ? { province } : {};
     if (asked.current === null) {
       const figures = closed.scope(scope, asked);
       const { tables, computedAt } = await deps.details.get({
         unit,
+        ...area,
         window: figures.window,
         now: deps.now(),
         withOfficials,
@@ -315,6 +325,7 @@ export function readRoutes(deps: ReadDeps): Router {
         scope,
         unit: unit ? (unitByCode.get(unit) ?? null) : null,
         department: unit ? (deptByCode.get(unit) ?? null) : null,
+        ...provinceInfo(province?.code),
         metrics: figures.metrics,
         previous: figures.previous,
         previousToDate: null,
@@ -328,6 +339,7 @@ export function readRoutes(deps: ReadDeps): Router {
     const window = deps.metrics.window(period);
     const { tables, computedAt } = await deps.details.get({
       unit,
+      ...area,
       window,
       now: deps.now(),
       withOfficials,
@@ -339,11 +351,17 @@ export function readRoutes(deps: ReadDeps): Router {
       scope,
       unit: unit ? (unitByCode.get(unit) ?? null) : null,
       department: unit ? (deptByCode.get(unit) ?? null) : null,
+      ...provinceInfo(province?.code),
       metrics: deps.metrics.metrics(scope, period),
       previous: previousOf(scope, period),
       previousToDate: pastFlows.sameTime(scope, period, deps.now()),
       ...tables,
-      forecast: forecastView(deps, deps.now(), period, scope),
+      forecast: forecastView(
+        province ? { ...deps, warnings: provinceWarnings(deps.warnings, province.units) } : deps,
+        deps.now(),
+        period,
+        scope,
+      ),
     };
     res.json(body);
   });

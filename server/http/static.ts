@@ -10,7 +10,7 @@ import { firstRequests, withPreloads } from './index-preloads.js';
  * in the encoding the browser accepts, brotli first; the rest as it is (the compression middleware
  * still compresses what it should).
  */
-export function staticClient(dir: string): Router {
+export function staticClient(dir: string, provinces?: ReadonlySet<string>): Router {
   const r = Router();
   const index = join(dir, 'index.html');
   r.use(
@@ -38,7 +38,7 @@ export function staticClient(dir: string): Router {
     }
     const query = new URL(req.originalUrl, 'http://x').searchParams;
     res.setHeader('Cache-Control', 'no-cache');
-    res.type('html').send(withPreloads(html, firstRequests(req.path, query)));
+    res.type('html').send(withPreloads(html, firstRequests(req.path, query, provinces)));
   });
   return r;
 }

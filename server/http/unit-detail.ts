@@ -8,8 +8,10 @@ import type { UnitDetailResponse } from '../../shared/contract/api.js';
 export type UnitDetailTables = Pick<UnitDetailResponse, 'byField' | 'byProcedure' | 'byOfficial' | 'trend' | 'processingHistogram'>;
 
 export interface UnitDetailArgs {
-  /** A unit or department code; null for the whole city. */
+  /** A unit or department code; null for the whole city, or for the units of `province`. */
   unit: string | null;
+  /** A province of a national pack (with `unit` null): its code and its communes' codes. */
+  province?: { code: string; units: readonly string[] };
   window: PeriodWindow;
   now: number;
   withOfficials: boolean;
@@ -24,7 +26,8 @@ const TREND_DAYS_MS = 31 * 86_400_000;
  */
 export function computeUnitDetail(read: ReadRepo, calendar: WorkCalendar, a: UnitDetailArgs): UnitDetailTables {
   const { unit, window: w, now } = a;
-  const q = { unit, from: w.from, to: w.to, now };
+  const units = a.province?.units;
+  const q = { unit, units, from: w.from, to: w.to, now };
   const byFieldDays = new Map<string, number[]>();
   const byProcDays = new Map<string, number[]>();
   for (const p of read.finishedProcessing(q)) {
@@ -36,15 +39,19 @@ export function computeUnitDetail(read: ReadRepo, calendar: WorkCalendar, a: Uni
     byField: toBreakdownRows(read.byField(q), byFieldDays),
     byProcedure: toBreakdownRows(read.byProcedure(q), byProcDays),
     byOfficial: a.withOfficials ? officials(read, calendar, a) : [],
-    trend: dailyTrend(read.dailyFlows({ unit, from: trendFrom, to: now + 1 }), read.overdueSpans({ unit, from: trendFrom, now }), now),
+    trend: dailyTrend(
+      read.dailyFlows({ unit, units, from: trendFrom, to: now + 1 }),
+      read.overdueSpans({ unit, units, from: trendFrom, now }),
+      now,
+    ),
     processingHistogram: read.processingHistogram(q).map((b) => ({ fromDays: b.bin, toDays: b.bin + 1, count: b.n })),
   };
 }
 
 /** The scorecards of the officials who held the unit's (or the city's) dossiers, with the cases they were in. */
-function officials(read: ReadRepo, calendar: WorkCalendar, { unit, window: w, now }: UnitDetailArgs) {
-  const holds = read.holds({ unit, from: w.from, now });
-  const ids = unit === null ? null : [...new Set(holds.map((h) => h.handlerId))];
+function officials(read: ReadRepo, calendar: WorkCalendar, { unit, province, window: w, now }: UnitDetailArgs) {
+  const holds = read.holds({ unit, units: province?.units, from: w.from, now });
+  const ids = unit === null && !province ? null : [...new Set(holds.map((h) => h.handlerId))];
   return officialScorecards(holds, w, calendar, read.buckPassingByOfficial({ from: w.from, to: w.to, ids }));
 }
 

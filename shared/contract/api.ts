@@ -184,6 +184,8 @@ export interface UnitDetailResponse {
   scope: ScopeKey;
   unit: UnitInfo | null;
   department: DepartmentInfo | null;
+  /** A national pack's province (`/units/province:<code>`: its communes taken together); absent otherwise. */
+  province?: ProvinceInfo;
   metrics: ScopeMetrics;
   /** The same metrics over the previous period (overdue as it stood at its end), for "change against". */
   previous: ScopeMetrics | null;

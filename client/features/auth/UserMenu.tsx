@@ -3,6 +3,9 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useViewParams } from '../../lib/url-state';
 import { logout, useSession } from './session';
+import { useJurisdiction } from '../../api';
+import { useLang } from '../../i18n';
+import { roleLabel } from './role-label';
 
 export function UserMenu() {
   const { t } = useTranslation('auth');
@@ -10,6 +13,8 @@ export function UserMenu() {
   const { linkTo } = useViewParams();
   const location = useLocation();
   const navigate = useNavigate();
+  const provinces = useJurisdiction().data?.provinces;
+  const lang = useLang();
   if (!loaded) return null;
   if (!me.user) {
     if (location.pathname === '/login') return null;
@@ -20,13 +25,16 @@ export function UserMenu() {
       </Link>
     );
   }
+  const role = roleLabel(me.user, provinces, lang);
   return (
     <div className="user-menu" data-testid="user-menu">
       <span className="user-menu__who">
         <span className="user-menu__name" data-testid="user-name">
           {me.user.displayName}
         </span>
-        <span className="user-menu__role">{t(`role.${me.user.role}`)}</span>
+        <span className="user-menu__role" data-testid="user-role">
+          {t(role.key, role.values)}
+        </span>
       </span>
       <button
         type="button"

@@ -7,7 +7,8 @@ import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DossierDetailResponse } from '../../../shared/contract/api';
-import { fetchDossier, useApi } from '../../api';
+import { fetchDossier, useApi, useJurisdiction } from '../../api';
+import { LevelCrumbs } from '../overview/LevelCrumbs';
 import { useFormat } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { formatDayTime } from '../unit/datetime';
@@ -104,6 +105,22 @@ function useDossierSummary(d: DossierDetailResponse): SummaryItem[] {
   return items;
 }
 
+/** A national pack's dossier: Cả nước › its province › its commune › it (nothing in a city pack). */
+function DossierCrumbs({ d }: { d: DossierDetailResponse }) {
+  const { t } = useTranslation('item');
+  const j = useJurisdiction().data;
+  const unit = j?.units.find((u) => u.code === d.unit);
+  const province = unit?.province === undefined ? undefined : j?.provinces?.find((p) => p.code === unit.province);
+  if (!unit || !province) return null;
+  return (
+    <LevelCrumbs
+      province={province}
+      commune={{ code: unit.code, name: d.unitName || unit.fullName }}
+      here={t('dossier.title', { id: d.id })}
+    />
+  );
+}
+
 /** A past moment shown (`?at=`): its state beside the page, and a way back. */
 interface ReplayView {
   replay: ReplayParams;
@@ -130,6 +147,7 @@ function DossierView({ d, replayView }: { d: DossierDetailResponse; replayView: 
     <>
       {replayView && <DossierStateAt replay={replayView.replay} block={d.stateAt} onChange={replayView.onChange} />}
       <header className="page-head">
+        <DossierCrumbs d={d} />
         <h1>
           {t('dossier.title', { id: d.id })} <TimelinessBadge value={d.timeliness} kind="dossier" />
         </h1>

@@ -146,8 +146,8 @@ function useOverviewAnswer(period: Period, replay: ReplayParams | null, province
   const overview = useApi(
     (signal) => fetchOverview(period, { signal }, replayAt === null ? undefined : { at: replayAt, asOf: replayAsOf }, province),
     [period, replayAt, replayAsOf, province],
-    // The page's first answer is the overview of the link's period (server/http/index-preloads.ts), never a province's.
-    () => (replayAt === null && !province ? firstAnswerNow(apiUrl('/overview', { period })) : undefined),
+    // The page's first answer is the overview of the link's period and province (server/http/index-preloads.ts).
+    () => (replayAt === null ? firstAnswerNow(apiUrl('/overview', { period, province })) : undefined),
   );
   const reloadOverview = overview.reload;
   useEffect(() => {

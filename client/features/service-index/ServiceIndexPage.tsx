@@ -22,7 +22,8 @@ import { GradeBadge } from './GradeBadge';
 import { IndexMap } from './IndexMap';
 import { PeriodSelect, usePeriodName } from './PeriodSelect';
 import { RankingTable } from './RankingTable';
-import { periodPatch, readIndexView, selectionPatch, type IndexView } from './url';
+import { periodPatch, provincePatch, readIndexView, selectionPatch, type IndexView } from './url';
+import { ProvinceLine, ProvinceRanking, provinceRow } from './NationalIndex';
 import { useLiveIndex } from './use-live-index';
 import '../unit/drill.css';
 import './service-index.css';
@@ -32,12 +33,17 @@ export function ServiceIndexPage() {
   const [params] = useSearchParams();
   const { set } = useViewParams();
   const view = readIndexView(params);
-  const { ranking, livePeriod, liveTick } = useLiveIndex(view.period);
+  const { ranking, livePeriod, liveTick } = useLiveIndex(view.period, view.province);
   const conn = useConnection();
-  const data = ranking.data && ranking.data.window.period === view.period ? ranking.data : null;
+  const asked = ranking.data;
+  const data = asked && asked.window.period === view.period && asked.askedProvince === view.province ? asked : null;
   const select = (code: string | null, kind: IndexView['kind'] = 'unit') => set(selectionPatch(code, kind), { replace: false });
-  // The page lists units and departments (a province row is not one of them: its communes are drilled on the overview).
+  // A province row is not chosen for a breakdown: it drills into the province's communes.
   const selectRow = (r: IndexRow) => r.kind !== 'province' && select(r.code, r.kind);
+  const drill = (province: string | null) => set(provincePatch(province), { replace: false });
+  // A national pack: its provinces at country level, one province's communes inside it; no commune map.
+  const national = data?.provinces !== undefined;
+  const inProvince = data ? provinceRow(data, view.province) : null;
   return (
     <div className="drill-page si-page phone-ready" data-testid="service-index-page">
       <header className="page-head">
@@ -53,36 +59,32 @@ export function ServiceIndexPage() {
           asOf={data?.asOf ?? conn.lastTick?.now ?? null}
           onChange={(p) => set(periodPatch(p), { replace: false })}
         />
-        <div className="seg" role="group" aria-label={t('sortBy')} data-testid="si-order">
-          {(['rank', 'improvement'] as const).map((o) => (
-            <button
-              key={o}
-              type="button"
-              className="seg__btn"
-              aria-pressed={view.order === o}
-              data-order={o}
-              onClick={() => set({ order: o === 'rank' ? null : o })}
-            >
-              {o === 'rank' ? t('sortRank') : t('sortImprovement')}
-            </button>
-          ))}
-        </div>
+        <OrderSwitch order={view.order} onChange={(o) => set({ order: o === 'rank' ? null : o })} />
         <span className={livePeriod ? 'live-dot live-on' : 'muted'} data-testid="si-live">
           {livePeriod ? t('live') : t('closed')}
         </span>
       </div>
       {ranking.error && <LoadError error={ranking.error} onRetry={ranking.reload} />}
       {data && <WindowNote data={data} />}
-      {data && <CityLine city={data.city} onSelect={() => select('city', 'city')} />}
+      {data && !inProvince && <CityLine city={data.city} national={national} onSelect={() => select('city', 'city')} />}
+      {data && inProvince && <ProvinceLine row={inProvince} of={data.provinces?.length ?? 0} onUp={() => drill(null)} />}
       {data && <p className="hint">{t(`ruleNote.${data.rule}`)}</p>}
       <div className="si-main">
         <div className="si-main__map">
-          {data && <IndexMap rows={data.units} cutoffs={data.gradeCutoffs} onSelect={(code) => select(code, 'unit')} />}
+          {data && !national && <IndexMap rows={data.units} cutoffs={data.gradeCutoffs} onSelect={(code) => select(code, 'unit')} />}
         </div>
         <SelectedBreakdown view={view} tick={liveTick} onClose={() => select(null)} />
       </div>
-      {data && (
-        <RankingTable id="si-units" title={t('units')} rows={data.units} order={view.order} selected={view.code} onSelect={selectRow} />
+      {data && national && !inProvince && <ProvinceRanking rows={data.provinces ?? []} order={view.order} onDrill={drill} />}
+      {data && (!national || inProvince) && (
+        <RankingTable
+          id="si-units"
+          title={inProvince ? t('communesOf', { name: inProvince.name, count: data.units.length }) : t('units')}
+          rows={data.units}
+          order={view.order}
+          selected={view.code}
+          onSelect={selectRow}
+        />
       )}
       {data && data.departments.length > 0 && (
         <RankingTable
@@ -94,6 +96,20 @@ export function ServiceIndexPage() {
           onSelect={selectRow}
         />
       )}
+    </div>
+  );
+}
+
+/** Rank or rank by improvement: the ranking tables' order. */
+function OrderSwitch({ order, onChange }: { order: IndexView['order']; onChange: (o: IndexView['order']) => void }) {
+  const { t } = useTranslation('serviceIndex');
+  return (
+    <div className="seg" role="group" aria-label={t('sortBy')} data-testid="si-order">
+      {(['rank', 'improvement'] as const).map((o) => (
+        <button key={o} type="button" className="seg__btn" aria-pressed={order === o} data-order={o} onClick={() => onChange(o)}>
+          {o === 'rank' ? t('sortRank') : t('sortImprovement')}
+        </button>
+      ))}
     </div>
   );
 }
@@ -117,14 +133,15 @@ export function WindowNote({ data }: { data: IndexRankingResponse }) {
   );
 }
 
-function CityLine({ city, onSelect }: { city: IndexRow | null; onSelect: () => void }) {
+function CityLine({ city, national, onSelect }: { city: IndexRow | null; national: boolean; onSelect: () => void }) {
   const { t } = useTranslation('serviceIndex');
   const f = useFormat();
   if (city === null) return null;
+  const name = national ? t('country') : t('city');
   return (
     <p className="si-city" data-testid="si-city">
-      <button type="button" className="si-name" onClick={onSelect} title={t('select', { name: t('city') })}>
-        {t('city')}
+      <button type="button" className="si-name" onClick={onSelect} title={t('select', { name })}>
+        {name}
       </button>
       <strong className="si-big">{city.total === null ? t('noData') : f.number(city.total, 2)}</strong> <GradeBadge grade={city.grade} />{' '}
       <span className="muted">

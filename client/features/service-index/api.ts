@@ -2,9 +2,12 @@
 import type { IndexRankingResponse, ScopeIndexResponse } from '../../../shared/contract/service-index';
 import { apiUrl, CITY_CODE, getJson } from '../../api';
 
-/** GET /api/v1/index?period=: every unit and department ranked among its peers, and the city. */
-export function fetchIndexRanking(period: string, signal?: AbortSignal): Promise<IndexRankingResponse> {
-  return getJson<IndexRankingResponse>(apiUrl('/index', { period }), { signal });
+/**
+ * GET /api/v1/index?period=[&province=]: every unit and department ranked among its peers, and the city;
+ * in a national pack the provinces too, and with `province` only that province's communes.
+ */
+export function fetchIndexRanking(period: string, signal?: AbortSignal, province?: string | null): Promise<IndexRankingResponse> {
+  return getJson<IndexRankingResponse>(apiUrl('/index', { period, province }), { signal });
 }
 
 /** GET /api/v1/{units|departments}/:code/index or /city/index: one scope's indicators. */

@@ -1,6 +1,7 @@
 /**
  * The Index page's view in the URL: `?iperiod=2026-Q3` (a closed period; absent: the header's current
- * month, quarter or year, else the month), `order=improvement`, `unit=<code>&kind=department`.
+ * month, quarter or year, else the month), `order=improvement`, `unit=<code>&kind=department`, and in a
+ * national pack `province=<code>` (that province's communes instead of the country's provinces).
  */
 import { CITY_CODE } from '../../api';
 import { CURRENT_INDEX_PERIODS, isIndexPeriod, type RankingOrder } from './index-model';
@@ -12,6 +13,8 @@ export interface IndexView {
   /** The unit or department whose breakdown is shown, or null. */
   code: string | null;
   kind: 'unit' | 'department' | 'city';
+  /** A national pack's province whose communes are ranked (`?province=01`); null: the country's provinces. */
+  province: string | null;
 }
 
 export function readIndexView(p: URLSearchParams): IndexView {
@@ -24,12 +27,24 @@ export function readIndexView(p: URLSearchParams): IndexView {
       : 'month';
   const code = p.get('unit') || null;
   const kind = code === CITY_CODE ? 'city' : p.get('kind') === 'department' ? 'department' : 'unit';
-  return { period, order: p.get('order') === 'improvement' ? 'improvement' : 'rank', code, kind };
+  const province = p.get('province');
+  return {
+    period,
+    order: p.get('order') === 'improvement' ? 'improvement' : 'rank',
+    code,
+    kind,
+    province: province !== null && /^\d{2}$/.test(province) ? province : null,
+  };
 }
 
 /** The URL changes for a period chosen in the page's selector: a current one is the header's too. */
 export function periodPatch(period: string): Record<string, string | null> {
   return (CURRENT_INDEX_PERIODS as readonly string[]).includes(period) ? { period, iperiod: null } : { iperiod: period };
+}
+
+/** The URL changes for a province drilled into (null: back to the country), its breakdown closed. */
+export function provincePatch(province: string | null): Record<string, string | null> {
+  return { province, unit: null, kind: null };
 }
 
 /** The URL changes for a unit, department or the city chosen (null: none). */

@@ -16,7 +16,8 @@ import { fetchIndexRanking } from './api';
 export const LIVE_REFETCH_MIN_MS = 5_000;
 
 export interface LiveIndex {
-  ranking: ApiState<IndexRankingResponse>;
+  /** The answer, with the province it was asked for (the last answer stays while the next one loads). */
+  ranking: ApiState<IndexRankingResponse & { askedProvince: string | null }>;
   /** The current period whose live updates are followed, or null for a closed one. */
   livePeriod: CurrentIndexPeriod | null;
   /** Increments at each live refresh, so a breakdown on screen is fetched again with the ranking. */
@@ -48,9 +49,12 @@ export function useThrottled(fn: () => void, gapMs: number): () => void {
   }, [gapMs]);
 }
 
-/** The ranking of `period`, live while the period is current. */
-export function useLiveIndex(period: string): LiveIndex {
-  const ranking = useApi((signal) => fetchIndexRanking(period, signal), [period]);
+/** The ranking of `period` (in a national pack, of `province`'s communes when given), live while the period is current. */
+export function useLiveIndex(period: string, province: string | null = null): LiveIndex {
+  const ranking = useApi(
+    (signal) => fetchIndexRanking(period, signal, province).then((r) => ({ ...r, askedProvince: province })),
+    [period, province],
+  );
   // `2026-12` in December is current too: the server says which one it is.
   const asked = (CURRENT_INDEX_PERIODS as readonly string[]).includes(period) ? (period as CurrentIndexPeriod) : null;
   const window_ = ranking.data?.window;

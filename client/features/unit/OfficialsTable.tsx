@@ -55,14 +55,17 @@ export function OfficialsTable({ code, rows, department = false }: OfficialsTabl
         <h2 id="officials-title">{title}</h2>
         <ExportButtons label={title} request={{ table: 'officials', code, period, sort: view.key, dir: view.dir }} />
       </div>
-      <p>
-        <Link
-          to={linkTo('/officials', code === 'city' ? {} : department ? { department: code } : { unit: code })}
-          data-testid="unit-officials-link"
-        >
-          {t('unitLink', { ns: 'officials' })}
-        </Link>
-      </p>
+      {/* The officials page filters by unit or department; a province's officials are its communes' (no filter for that yet). */}
+      {!code.startsWith('province:') && (
+        <p>
+          <Link
+            to={linkTo('/officials', code === 'city' ? {} : department ? { department: code } : { unit: code })}
+            data-testid="unit-officials-link"
+          >
+            {t('unitLink', { ns: 'officials' })}
+          </Link>
+        </p>
+      )}
       <p className="hint">{t('officials.hint')}</p>
       <DataTable
         caption={title}

@@ -27,6 +27,8 @@ export function unitIdentity(detail: UnitDetailResponse, lang: 'vi' | 'en'): { n
   if (u) return { name: lang === 'en' ? u.nameEn || u.name : u.fullName || `${u.type} ${u.name}`, typeKey: u.type };
   const dep = detail.department;
   if (dep) return { name: lang === 'en' ? dep.nameEn || dep.name : dep.name, typeKey: 'department' };
+  const province = detail.province;
+  if (province) return { name: lang === 'en' ? province.nameEn : province.name, typeKey: 'province' };
   return { name: null, typeKey: 'city' };
 }
 
@@ -35,13 +37,15 @@ export function UnitHeader({ detail, asOf, live, replaying = false }: UnitHeader
   const lang = useLang();
   const { linkTo } = useViewParams();
   const { name, typeKey } = unitIdentity(detail, lang);
-  const code = detail.unit?.code ?? detail.department?.code ?? null;
-  // A commune of a national pack: Cả nước › its province › it.
-  const province = useJurisdiction().data?.provinces?.find((p) => p.code === detail.unit?.province) ?? null;
+  const code = detail.unit?.code ?? detail.department?.code ?? detail.province?.code ?? null;
+  // A commune of a national pack: Cả nước › its province › it; a province's own page: Cả nước › it.
+  const communeOf = useJurisdiction().data?.provinces?.find((p) => p.code === detail.unit?.province) ?? null;
   return (
     <header className="page-head">
-      {province ? (
-        <LevelCrumbs province={province} here={name ?? ''} />
+      {detail.province ? (
+        <LevelCrumbs province={detail.province} />
+      ) : communeOf ? (
+        <LevelCrumbs province={communeOf} here={name ?? ''} />
       ) : (
         <p className="crumbs">
           <Link to={linkTo('/')}>{t('back')}</Link>

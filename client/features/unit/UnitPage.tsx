@@ -1,7 +1,9 @@
 /**
  * Drill-down page of one ward/commune, one department, or the city (`/units/:code`): headline
  * numbers (live), 30-day trend, the work lists (overdue, due soon, awaiting supplement, overdue
- * tasks), and breakdowns by field, procedure and handling official.
+ * tasks), and breakdowns by field, procedure and handling official. A province's page
+ * (`/units/province:<code>`) also ranks its communes; it has no requests or buck-passing panel (requests go
+ * to a commune, buck-passing cases are kept by unit).
  */
 import { useEffect } from 'react';
 import { useParams } from 'react-router';
@@ -25,6 +27,7 @@ import { isOwnScope, useSession } from '../auth/session';
 import { readTab } from './url-view';
 import type { UnitTab } from './url-view';
 import { useThrottled } from './use-throttled';
+import { ProvinceCommunes } from './ProvinceCommunes';
 import { ForecastLine } from '../early-warning/ForecastLine';
 import { TimeBar } from '../replay/TimeBar';
 import { UnitReplayBody } from '../replay/UnitReplayBody';
@@ -54,7 +57,7 @@ function tabCount(m: ScopeMetrics | null, tab: UnitTab): number | null {
 
 /** Whether a detail answer belongs to `code` (the previous unit's data stays in memory while the next loads). */
 export function detailMatches(detail: UnitDetailResponse, code: string): boolean {
-  if (code === 'city') return detail.scope === 'city';
+  if (code === 'city' || code.startsWith('province:')) return detail.scope === code;
   return detail.unit?.code === code || detail.department?.code === code || detail.scope.endsWith(`:${code}`);
 }
 
@@ -115,6 +118,7 @@ export function UnitPage() {
         <KpiStrip metrics={metrics} period={period} previous={data.previous ?? null} previousToDate={data.previousToDate ?? null} />
         <ForecastLine forecast={data.forecast?.scope} horizons={data.forecast?.horizons} period={period} rateNow={metrics.onTimeRate} />
         <TrendChart trend={data.trend} />
+        {data.province && <ProvinceCommunes province={data.province} period={period} />}
         {!session.loaded ? null : caps.dossierLists && own ? (
           <WorkLists code={code} scope={data.scope} refreshToken={refreshToken} tasks={caps.taskLists} />
         ) : (
@@ -123,11 +127,11 @@ export function UnitPage() {
             <AccessRefused loginRequired={!session.me.user} />
           </section>
         )}
-        {session.loaded && own && caps.readReminders && code !== 'city' && <UnitRequestsPanel code={code} />}
+        {session.loaded && own && caps.readReminders && code !== 'city' && !data.province && <UnitRequestsPanel code={code} />}
         <BreakdownTable kind="field" code={code} rows={data.byField} />
         <BreakdownTable kind="procedure" code={code} rows={data.byProcedure} />
         {caps.officials && own && <OfficialsTable code={code} rows={data.byOfficial} department={data.department !== null} />}
-        <BuckPassingSection code={code} />
+        {!data.province && <BuckPassingSection code={code} />}
       </>
     );
   }

@@ -45,11 +45,16 @@ const CASES: Case[] = [
   { what: 'another province’s overview', path: `/overview?province=${HCM}`, expect: ALL },
   { what: 'a commune of another province', path: `/units/${FAR}`, expect: ALL },
   { what: 'the index ranking', path: '/index', expect: ALL },
+  { what: 'the own province’s unit page', path: `/units/province:${HN}`, expect: ALL },
+  { what: 'another province’s unit page', path: `/units/province:${HCM}`, expect: ALL },
 
   // Lists and names: the country's readers, a province's for its communes, a commune's for itself.
   { what: 'the own commune’s dossiers', path: `/units/${OWN}/dossiers`, expect: row('A', 'A', 'A', 'A', 'D', 'D') },
   { what: 'a sibling commune’s dossiers', path: `/units/${SIBLING}/dossiers`, expect: row('A', 'A', 'A', 'D', 'D', 'D') },
   { what: 'another province’s commune’s dossiers', path: `/units/${FAR}/dossiers`, expect: row('A', 'D', 'D', 'D', 'A', 'D') },
+  { what: 'the own province’s dossiers', path: `/units/province:${HN}/dossiers`, expect: row('A', 'A', 'A', 'D', 'D', 'D') },
+  { what: 'another province’s dossiers', path: `/units/province:${HCM}/dossiers`, expect: row('A', 'D', 'D', 'D', 'A', 'D') },
+  { what: 'the own province’s tasks', path: `/units/province:${HN}/tasks`, expect: row('A', 'A', 'D', 'D', 'D', 'D') },
   { what: 'the country’s dossiers', path: '/units/city/dossiers', expect: row('A', 'D', 'D', 'D', 'D', 'D') },
   { what: 'a ministry’s dossiers', path: `/departments/${DEPT}/dossiers`, expect: row('A', 'D', 'D', 'D', 'D', 'D') },
   {
@@ -66,6 +71,12 @@ const CASES: Case[] = [
   { what: 'another province’s commune’s tasks', path: `/units/${FAR}/tasks`, expect: row('A', 'D', 'D', 'D', 'A', 'D') },
   { what: 'the own commune’s at-risk dossiers', path: `/units/${OWN}/at-risk`, expect: row('A', 'A', 'A', 'A', 'D', 'D') },
   { what: 'another province’s at-risk dossiers', path: `/units/${FAR}/at-risk`, expect: row('A', 'D', 'D', 'D', 'A', 'D') },
+  { what: 'the own province’s at-risk dossiers', path: `/units/province:${HN}/at-risk`, expect: row('A', 'A', 'A', 'D', 'D', 'D') },
+  {
+    what: 'another province’s at-risk dossiers (province page)',
+    path: `/units/province:${HCM}/at-risk`,
+    expect: row('A', 'D', 'D', 'D', 'A', 'D'),
+  },
   { what: 'the country’s at-risk dossiers', path: '/city/at-risk', expect: row('A', 'D', 'D', 'D', 'D', 'D') },
   { what: 'the own commune’s at-risk tasks', path: `/units/${OWN}/at-risk/tasks`, expect: row('A', 'A', 'D', 'A', 'D', 'D') },
   { what: 'the country’s at-risk tasks', path: '/city/at-risk/tasks', expect: row('A', 'D', 'D', 'D', 'D', 'D') },
@@ -118,6 +129,16 @@ const CASES: Case[] = [
   {
     what: 'exports another province’s dossiers',
     path: `/exports/dossiers?code=${FAR}&format=csv`,
+    expect: row('A', 'D', 'D', 'D', 'A', 'D'),
+  },
+  {
+    what: 'exports the own province’s dossiers',
+    path: `/exports/dossiers?code=province:${HN}&format=csv`,
+    expect: row('A', 'A', 'A', 'D', 'D', 'D'),
+  },
+  {
+    what: 'exports another province’s dossiers (province page)',
+    path: `/exports/dossiers?code=province:${HCM}&format=csv`,
     expect: row('A', 'D', 'D', 'D', 'A', 'D'),
   },
   { what: 'exports the country’s dossiers', path: '/exports/dossiers?code=city&format=csv', expect: row('A', 'D', 'D', 'D', 'D', 'D') },
@@ -248,6 +269,14 @@ describe('a national pack without the public view (PUBLIC_VIEW=0): a province us
     const leader = await srv.as('city_leader', `province:${HN}`);
     expect((await leader.get(`/api/v1/units/${OWN}`)).status).toBe(200);
     const far = await leader.get(`/api/v1/units/${FAR}`);
+    expect(far.status).toBe(403);
+    expect(far.body.error.code).toBe('forbidden');
+  });
+
+  it('GET /units/province:<code>: the own province’s figures, not another province’s', async () => {
+    const leader = await srv.as('city_leader', `province:${HN}`);
+    expect((await leader.get(`/api/v1/units/province:${HN}`)).status).toBe(200);
+    const far = await leader.get(`/api/v1/units/province:${HCM}`);
     expect(far.status).toBe(403);
     expect(far.body.error.code).toBe('forbidden');
   });

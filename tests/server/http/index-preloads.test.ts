@@ -17,6 +17,20 @@ describe('the first API answers named in index.html', () => {
     expect(firstRequests('/', new URLSearchParams('period=decade')).some((u) => u.includes('/overview'))).toBe(false);
   });
 
+  it('a province link of a national pack preloads that province’s overview, in the client’s own URL', () => {
+    const provinces = new Set(['01', '79']);
+    expect(firstRequests('/', new URLSearchParams('province=01'), provinces)).toContain('/api/v1/overview?period=month&province=01');
+    expect(firstRequests('/', new URLSearchParams('province=79&period=today'), provinces)).toContain(
+      '/api/v1/overview?period=today&province=79',
+    );
+    expect(firstRequests('/', new URLSearchParams('period=today'), provinces)).toContain('/api/v1/overview?period=today');
+  });
+
+  it('an unknown province, or a province link in a city pack, preloads the top level (what the client draws then)', () => {
+    expect(firstRequests('/', new URLSearchParams('province=99'), new Set(['01']))).toContain('/api/v1/overview?period=month');
+    expect(firstRequests('/', new URLSearchParams('province=01'))).toContain('/api/v1/overview?period=month');
+  });
+
   it('other pages preload only who is signed in and the client settings', () => {
     expect(firstRequests('/units/26734', new URLSearchParams())).toEqual(['/api/v1/auth/me', '/api/v1/client-config']);
   });
