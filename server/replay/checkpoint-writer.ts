@@ -71,7 +71,7 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
       const rows = repo.ofItem(kind, itemId, cut);
       const before = rows.filter((e) => e.seq <= state.seq);
       if (kind === 'dossier') putDossier(state, foldDossierRows(itemId, before, ctx), foldDossierRows(itemId, rows, ctx)!, ctx);
-      else putTask(state, foldTaskRows(itemId, rows)!);
+      else putTask(state, foldTaskRows(itemId, before), foldTaskRows(itemId, rows)!);
       const latestAt = rows.reduce((m, e) => Math.max(m, e.at), -Infinity);
       if (latestAt > at) state.ahead.set(`${kind}:${itemId}`, latestAt);
       else state.ahead.delete(`${kind}:${itemId}`);
