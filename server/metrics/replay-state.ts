@@ -36,10 +36,34 @@ export interface CheckpointState {
    * the items of the checkpoint whose state may hold an event that must be left out.
    */
   ahead: Map<string, number>;
+  /** The keys changed since the last stored checkpoint, per part (what a delta checkpoint stores). */
+  touched: Touched;
+}
+
+/** Keys changed in each part of a checkpoint. */
+export interface Touched {
+  openDossiers: Set<string>;
+  tasks: Set<string>;
+  closedTasks: Set<string>;
+  finished: Set<string>;
+  ahead: Set<string>;
+}
+
+export function noneTouched(): Touched {
+  return { openDossiers: new Set(), tasks: new Set(), closedTasks: new Set(), finished: new Set(), ahead: new Set() };
 }
 
 export function emptyCheckpoint(at: number): CheckpointState {
-  return { at, seq: 0, openDossiers: new Map(), tasks: new Map(), closedTasks: new Map(), finished: new Map(), ahead: new Map() };
+  return {
+    at,
+    seq: 0,
+    openDossiers: new Map(),
+    tasks: new Map(),
+    closedTasks: new Map(),
+    finished: new Map(),
+    ahead: new Map(),
+    touched: noneTouched(),
+  };
 }
 
 /** The facts' key in CheckpointState.finished: fixed field order, so equal facts give equal keys. */
@@ -74,16 +98,15 @@ function factsOfKey(key: string): FinishedDossierFacts {
 
 /** Replaces a dossier's part of the checkpoint: `prev` is what it held for this id (null: nothing), `next` the new state. */
 export function putDossier(cp: CheckpointState, prev: DossierState | null, next: DossierState, ctx: DossierContext): void {
+  cp.touched.openDossiers.add(next.id);
   if (prev !== null) {
     cp.openDossiers.delete(prev.id);
     const f = dossierFacts(prev, ctx);
-    if (f !== null) addCount(cp.finished, factsKey(f), -1);
+    if (f !== null) addCount(cp.finished, cp.touched.finished, factsKey(f), -1);
   }
   const f = dossierFacts(next, ctx);
-  if (f !== null) {
-    const key = factsKey(f);
-    cp.finished.set(key, (cp.finished.get(key) ?? 0) + 1);
-  } else if (isCountedDossier(next)) cp.openDossiers.set(next.id, next);
+  if (f !== null) addCount(cp.finished, cp.touched.finished, factsKey(f), 1);
+  else if (isCountedDossier(next)) cp.openDossiers.set(next.id, next);
 }
 
 /** A closed task's key in CheckpointState.closedTasks (null: open or never assigned, no group). */
@@ -99,7 +122,8 @@ function closedTaskFootprint(key: string): TaskFootprint {
   return { ...none, code, assignedDay, completedDay, completedOnTime: onTime === 1 };
 }
 
-function addCount(m: Map<string, number>, key: string, by: number): void {
+function addCount(m: Map<string, number>, touched: Set<string>, key: string, by: number): void {
+  touched.add(key);
   const n = (m.get(key) ?? 0) + by;
   if (n > 0) m.set(key, n);
   else m.delete(key);
@@ -107,12 +131,13 @@ function addCount(m: Map<string, number>, key: string, by: number): void {
 
 /** Replaces a task's part of the checkpoint: `prev` is what it held for this id (null: nothing). */
 export function putTask(cp: CheckpointState, prev: TaskState | null, next: TaskState): void {
+  cp.touched.tasks.add(next.id);
   if (!cp.tasks.delete(next.id) && prev !== null) {
     const key = closedTaskKey(prev);
-    if (key !== null) addCount(cp.closedTasks, key, -1);
+    if (key !== null) addCount(cp.closedTasks, cp.touched.closedTasks, key, -1);
   }
   const key = closedTaskKey(next);
-  if (key !== null) addCount(cp.closedTasks, key, 1);
+  if (key !== null) addCount(cp.closedTasks, cp.touched.closedTasks, key, 1);
   else if (next.assignee !== null && next.assignedAt !== null) cp.tasks.set(next.id, next);
 }
 
@@ -232,5 +257,6 @@ export function checkpointFromJson(text: string): CheckpointState {
     closedTasks: new Map(b.closedTasks ?? []),
     finished: new Map(b.finished),
     ahead: new Map(b.ahead),
+    touched: noneTouched(),
   };
 }

@@ -10,8 +10,8 @@
 import type { ReplayRepo, ReplayEventRow } from '../db/replay-repo.js';
 import type { DomainSettings, Jurisdiction, WorkCalendar } from '../domain/types.js';
 import type { ScopeKey } from '../metrics/types.js';
+import { checkpointFromChain } from '../metrics/replay-delta.js';
 import {
-  checkpointFromJson,
   emptyCheckpoint,
   engineFromCheckpoint,
   engineFromStates,
@@ -127,7 +127,7 @@ export function createStateAt(deps: StateAtDeps) {
         p.at = t;
         return { ...p.engine, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items };
       }
-      const cp = stored ? checkpointFromJson(stored.json) : emptyCheckpoint(t);
+      const cp = stored ? checkpointFromChain(stored.chain) : emptyCheckpoint(t);
       const r = engineFromCheckpoint(cp, engineDeps);
       const { seq, items } = foldOnto(r, cp.seq, cp.ahead, t, asOf);
       if (asOf === 'received') playing = { engine: r, at: t, seq };
