@@ -22,13 +22,8 @@ export interface ReplayEventRow {
   payload: string;
 }
 
-/**
- * The time machine's reads of the log and its checkpoints (issue 16). Checkpoints are written by the
- * checkpoint writer only, compressed here (raw deflate: the JSON of states shrinks about tenfold).
- * "Received by T" is the log's prefix before the first event that arrived after T: seq is the
- * arrival order, so no index on arrival time is needed.
- */
-export function createReplayRepo(db: Db) {
+/** The statements on the checkpoints' own table. */
+function checkpointStatements(db: Db) {
   const latest = db.prepare('SELECT at, seq FROM replay_checkpoints ORDER BY at DESC LIMIT 1');
   const seqAtOrBefore = db.prepare('SELECT seq FROM replay_checkpoints WHERE at <= ? ORDER BY at DESC LIMIT 1').pluck();
   // The latest whole state at or before T and every delta after it up to T, oldest first.
@@ -42,6 +37,17 @@ export function createReplayRepo(db: Db) {
     `SELECT COUNT(*) AS count, COALESCE(SUM(whole), 0) AS whole, COALESCE(SUM(length(state)), 0) AS stored,
      COALESCE(SUM(bytes), 0) AS bytes FROM replay_checkpoints`,
   );
+  return { latest, seqAtOrBefore, chainAtOrBefore, insert, sizes };
+}
+
+/**
+ * The time machine's reads of the log and its checkpoints (issue 16). Checkpoints are written by the
+ * checkpoint writer only, compressed here (raw deflate: the JSON of states shrinks about tenfold).
+ * "Received by T" is the log's prefix before the first event that arrived after T: seq is the
+ * arrival order, so no index on arrival time is needed.
+ */
+export function createReplayRepo(db: Db) {
+  const { latest, seqAtOrBefore, chainAtOrBefore, insert, sizes } = checkpointStatements(db);
   const firstAfter = db.prepare('SELECT seq FROM events WHERE seq > ? AND received_at > ? ORDER BY seq LIMIT 1').pluck();
   const maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
   const receivedAtOf = db.prepare('SELECT received_at FROM events WHERE seq = ?').pluck();
