@@ -6,7 +6,7 @@
  * ingest and reads wait at most one slice; the log being append-only, a checkpoint never changes.
  */
 import type { DossierContext } from '../domain/dossier.js';
-import type { ReplayRepo } from '../db/replay-repo.js';
+import { compressCheckpoint, type ReplayRepo } from '../db/replay-repo.js';
 import { checkpointFromChain, deltaToJson } from '../metrics/replay-delta.js';
 import { checkpointToJson, emptyCheckpoint, noneTouched, putDossier, putTask, type CheckpointState } from '../metrics/replay-state.js';
 import { foldDossierRows, foldTaskRows } from './item-changes.js';
@@ -103,8 +103,8 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
             // A delta needs a stored checkpoint before it; the writer's first one is whole.
             const whole = (next + VN_OFFSET_MS) % wholeEveryMs === 0 || repo.latest() === null;
             await advance(state, next);
-            const json = whole ? checkpointToJson(state) : deltaToJson(state);
-            opts.transaction(() => repo.insert(state.at, state.seq, json, whole));
+            const stored = await compressCheckpoint(whole ? checkpointToJson(state) : deltaToJson(state));
+            opts.transaction(() => repo.insert(state.at, state.seq, stored, whole));
             state.touched = noneTouched();
           } catch (err) {
             cp = null; // half advanced: start again from the stored checkpoint
