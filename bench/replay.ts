@@ -40,7 +40,7 @@ function delayOf(i: number): number {
   return (i % 7) * 60_000;
 }
 
-function fillLog(store: Store, from: number, to: number, scale: number, seed: number): number {
+export function fillLog(store: Store, from: number, to: number, scale: number, seed: number): number {
   const gen = createCityGenerator({
     seed,
     jurisdiction,
