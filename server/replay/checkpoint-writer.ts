@@ -30,10 +30,10 @@ const VN_OFFSET_MS = 7 * 3_600_000;
 
 /**
  * The server's spacing: a checkpoint every 2 hours of log time, written once the log is 5 minutes
- * past it; a whole state at Vietnam midnight, deltas between (BENCHMARKS.md §14: whole states every
- * hour would hold several times the log's own size; hourly deltas 22 % of it).
+ * past it; a whole state every other Vietnam midnight, deltas between (BENCHMARKS.md §14: whole
+ * states every hour would hold several times the log's own size; daily ones 14 % of it).
  */
-export const REPLAY_CHECKPOINTS = { everyMs: 2 * 3_600_000, wholeEveryMs: 24 * 3_600_000, settleMs: 5 * 60_000 };
+export const REPLAY_CHECKPOINTS = { everyMs: 2 * 3_600_000, wholeEveryMs: 48 * 3_600_000, settleMs: 5 * 60_000 };
 
 export function createCheckpointWriter(opts: CheckpointWriterOptions) {
   const { repo, ctx, everyMs, settleMs } = opts;
