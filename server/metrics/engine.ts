@@ -115,6 +115,11 @@ export class MetricsEngine {
     this.replaceTask(null, state);
   }
 
+  /** Restart: `count` closed tasks with this footprint (closed: it no longer depends on the present). */
+  loadClosedTasks(fp: TaskFootprint, count: number): void {
+    this.addTask(fp, count);
+  }
+
   /** Restart: the facts of finished dossiers, one at a time or in groups (finished-loader.ts). */
   readonly finished: FinishedLoader;
 

@@ -22,13 +22,18 @@ export class FinishedLoader {
    * previous year are skipped. Does not mark scopes changed (take a snapshot after loading).
    */
   dossier(f: FinishedDossierFacts): void {
+    this.dossiers(f, 1);
+  }
+
+  /** Restart: `count` finished dossiers with exactly these facts (the time machine's grouped checkpoints). */
+  dossiers(f: FinishedDossierFacts, count: number): void {
     const first = this.flows.firstCountedDay;
     if (f.receivedDay < first && f.endDay < first && f.apologyDays === null) return;
-    this.received(f.code, f.receivedDay, f.online, 1);
-    this.ended(f.code, f.endDay, f.outcome, f.processingBin, 1);
-    if (f.apologyDays !== null) this.apologies(f.code, f.apologyDays, 1);
-    if (f.buckPassingCases > 0) this.buckPassing(f.code, f.receivedDay, f.buckPassingCases);
-    if (f.indexBits) this.index(f.code, f.receivedDay, f.indexBits, f.outcome === 'late' ? 1 : 0, 1);
+    this.received(f.code, f.receivedDay, f.online, count);
+    this.ended(f.code, f.endDay, f.outcome, f.processingBin, count);
+    if (f.apologyDays !== null) this.apologies(f.code, f.apologyDays, count);
+    if (f.buckPassingCases > 0) this.buckPassing(f.code, f.receivedDay, f.buckPassingCases * count);
+    if (f.indexBits) this.index(f.code, f.receivedDay, f.indexBits, f.outcome === 'late' ? 1 : 0, count);
   }
 
   /**

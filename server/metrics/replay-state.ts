@@ -13,7 +13,7 @@ import { emptyTaskState } from '../domain/task.js';
 import type { DossierState, TaskState } from '../domain/types.js';
 import { MetricsEngine } from './engine.js';
 import type { MetricsEngineDeps } from './engine-types.js';
-import { dossierFacts, isCountedDossier, type FinishedDossierFacts } from './footprint.js';
+import { dossierFacts, isCountedDossier, taskFootprint, type FinishedDossierFacts, type TaskFootprint } from './footprint.js';
 
 export type ItemKind = 'dossier' | 'task';
 
@@ -24,7 +24,10 @@ export interface CheckpointState {
   /** The last event's seq it holds (every event with seq ≤ this one, and no other). */
   seq: number;
   openDossiers: Map<string, DossierState>;
+  /** Assigned tasks still open (their footprint moves with the present); old checkpoints hold closed ones too. */
   tasks: Map<string, TaskState>;
+  /** Closed tasks' footprints (code, assigned day, completed day, on time) as JSON → how many tasks have it. */
+  closedTasks: Map<string, number>;
   /** JSON of a finished dossier's facts → how many dossiers have exactly these facts. */
   finished: Map<string, number>;
   /**
@@ -33,10 +36,34 @@ export interface CheckpointState {
    * the items of the checkpoint whose state may hold an event that must be left out.
    */
   ahead: Map<string, number>;
+  /** The keys changed since the last stored checkpoint, per part (what a delta checkpoint stores). */
+  touched: Touched;
+}
+
+/** Keys changed in each part of a checkpoint. */
+export interface Touched {
+  openDossiers: Set<string>;
+  tasks: Set<string>;
+  closedTasks: Set<string>;
+  finished: Set<string>;
+  ahead: Set<string>;
+}
+
+export function noneTouched(): Touched {
+  return { openDossiers: new Set(), tasks: new Set(), closedTasks: new Set(), finished: new Set(), ahead: new Set() };
 }
 
 export function emptyCheckpoint(at: number): CheckpointState {
-  return { at, seq: 0, openDossiers: new Map(), tasks: new Map(), finished: new Map(), ahead: new Map() };
+  return {
+    at,
+    seq: 0,
+    openDossiers: new Map(),
+    tasks: new Map(),
+    closedTasks: new Map(),
+    finished: new Map(),
+    ahead: new Map(),
+    touched: noneTouched(),
+  };
 }
 
 /** The facts' key in CheckpointState.finished: fixed field order, so equal facts give equal keys. */
@@ -71,27 +98,47 @@ function factsOfKey(key: string): FinishedDossierFacts {
 
 /** Replaces a dossier's part of the checkpoint: `prev` is what it held for this id (null: nothing), `next` the new state. */
 export function putDossier(cp: CheckpointState, prev: DossierState | null, next: DossierState, ctx: DossierContext): void {
+  cp.touched.openDossiers.add(next.id);
   if (prev !== null) {
     cp.openDossiers.delete(prev.id);
     const f = dossierFacts(prev, ctx);
-    if (f !== null) {
-      const key = factsKey(f);
-      const n = (cp.finished.get(key) ?? 0) - 1;
-      if (n > 0) cp.finished.set(key, n);
-      else cp.finished.delete(key);
-    }
+    if (f !== null) addCount(cp.finished, cp.touched.finished, factsKey(f), -1);
   }
   const f = dossierFacts(next, ctx);
-  if (f !== null) {
-    const key = factsKey(f);
-    cp.finished.set(key, (cp.finished.get(key) ?? 0) + 1);
-  } else if (isCountedDossier(next)) cp.openDossiers.set(next.id, next);
+  if (f !== null) addCount(cp.finished, cp.touched.finished, factsKey(f), 1);
+  else if (isCountedDossier(next)) cp.openDossiers.set(next.id, next);
 }
 
-/** Replaces a task's part of the checkpoint. */
-export function putTask(cp: CheckpointState, next: TaskState): void {
-  if (next.assignee === null || next.assignedAt === null) cp.tasks.delete(next.id);
-  else cp.tasks.set(next.id, next);
+/** A closed task's key in CheckpointState.closedTasks (null: open or never assigned, no group). */
+function closedTaskKey(t: TaskState): string | null {
+  if (t.assignee === null || t.assignedAt === null || t.status === 'open') return null;
+  const fp = taskFootprint(t, t.assignedAt);
+  return JSON.stringify([fp.code, fp.assignedDay, fp.completedDay, fp.completedOnTime ? 1 : 0]);
+}
+
+function closedTaskFootprint(key: string): TaskFootprint {
+  const [code, assignedDay, completedDay, onTime] = JSON.parse(key) as [string, number, number | null, 0 | 1];
+  const none = { open: false, openInTerm: false, openOverdue: false, noDeadline: false, nextTransitionAt: null };
+  return { ...none, code, assignedDay, completedDay, completedOnTime: onTime === 1 };
+}
+
+function addCount(m: Map<string, number>, touched: Set<string>, key: string, by: number): void {
+  touched.add(key);
+  const n = (m.get(key) ?? 0) + by;
+  if (n > 0) m.set(key, n);
+  else m.delete(key);
+}
+
+/** Replaces a task's part of the checkpoint: `prev` is what it held for this id (null: nothing). */
+export function putTask(cp: CheckpointState, prev: TaskState | null, next: TaskState): void {
+  cp.touched.tasks.add(next.id);
+  if (!cp.tasks.delete(next.id) && prev !== null) {
+    const key = closedTaskKey(prev);
+    if (key !== null) addCount(cp.closedTasks, cp.touched.closedTasks, key, -1);
+  }
+  const key = closedTaskKey(next);
+  if (key !== null) addCount(cp.closedTasks, cp.touched.closedTasks, key, 1);
+  else if (next.assignee !== null && next.assignedAt !== null) cp.tasks.set(next.id, next);
 }
 
 /** A replay engine and the hand that moves its clock. */
@@ -135,10 +182,8 @@ export function engineFromCheckpoint(cp: CheckpointState, deps: EngineDeps): Rep
     trackOpen(r.open, d.id, d);
   }
   for (const t of cp.tasks.values()) r.engine.loadTask(t);
-  for (const [key, n] of cp.finished) {
-    const f = factsOfKey(key);
-    for (let i = 0; i < n; i++) r.engine.finished.dossier(f);
-  }
+  for (const [key, n] of cp.closedTasks) r.engine.loadClosedTasks(closedTaskFootprint(key), n);
+  for (const [key, n] of cp.finished) r.engine.finished.dossiers(factsOfKey(key), n);
   return r;
 }
 
@@ -182,6 +227,8 @@ interface CheckpointJson {
   seq: number;
   open: DossierState[];
   tasks: TaskState[];
+  /** Absent in checkpoints written before closed tasks were grouped. */
+  closedTasks?: [string, number][];
   finished: [string, number][];
   ahead: [string, number][];
 }
@@ -193,6 +240,7 @@ export function checkpointToJson(cp: CheckpointState): string {
     seq: cp.seq,
     open: [...cp.openDossiers.values()],
     tasks: [...cp.tasks.values()],
+    closedTasks: [...cp.closedTasks],
     finished: [...cp.finished],
     ahead: [...cp.ahead],
   };
@@ -206,7 +254,9 @@ export function checkpointFromJson(text: string): CheckpointState {
     seq: b.seq,
     openDossiers: new Map(b.open.map((d) => [d.id, d])),
     tasks: new Map(b.tasks.map((t) => [t.id, t])),
+    closedTasks: new Map(b.closedTasks ?? []),
     finished: new Map(b.finished),
     ahead: new Map(b.ahead),
+    touched: noneTouched(),
   };
 }

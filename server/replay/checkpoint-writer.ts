@@ -6,15 +6,9 @@
  * ingest and reads wait at most one slice; the log being append-only, a checkpoint never changes.
  */
 import type { DossierContext } from '../domain/dossier.js';
-import type { ReplayRepo } from '../db/replay-repo.js';
-import {
-  checkpointFromJson,
-  checkpointToJson,
-  emptyCheckpoint,
-  putDossier,
-  putTask,
-  type CheckpointState,
-} from '../metrics/replay-state.js';
+import { compressCheckpoint, type ReplayRepo } from '../db/replay-repo.js';
+import { checkpointFromChain, deltaToJson } from '../metrics/replay-delta.js';
+import { checkpointToJson, emptyCheckpoint, noneTouched, putDossier, putTask, type CheckpointState } from '../metrics/replay-state.js';
 import { foldDossierRows, foldTaskRows } from './item-changes.js';
 
 export interface CheckpointWriterOptions {
@@ -24,6 +18,8 @@ export interface CheckpointWriterOptions {
   transaction: (fn: () => void) => void;
   /** Log time between checkpoints, ms (a divisor of a day). */
   everyMs: number;
+  /** Log time between whole states, ms (a multiple of everyMs; the checkpoints between are deltas). Default: everyMs. */
+  wholeEveryMs?: number;
   /** How far the log must be past a checkpoint's instant before it is written, ms. */
   settleMs: number;
   /** Items folded per slice before yielding to the event loop. */
@@ -33,14 +29,15 @@ export interface CheckpointWriterOptions {
 const VN_OFFSET_MS = 7 * 3_600_000;
 
 /**
- * The server's spacing: one checkpoint per day of log time (at Vietnam midnight), written once the
- * log is 5 minutes past it. Each is a whole state (0.5 MB compressed for the demo's 38,000 items, 5
- * times as much JSON): hourly ones would hold several times the log's own size (BENCHMARKS.md).
+ * The server's spacing: a checkpoint every 2 hours of log time, written once the log is 5 minutes
+ * past it; a whole state every other Vietnam midnight, deltas between (BENCHMARKS.md §14: whole
+ * states every hour would hold several times the log's own size; daily ones 14 % of it).
  */
-export const REPLAY_CHECKPOINTS = { everyMs: 24 * 3_600_000, settleMs: 5 * 60_000 };
+export const REPLAY_CHECKPOINTS = { everyMs: 2 * 3_600_000, wholeEveryMs: 48 * 3_600_000, settleMs: 5 * 60_000 };
 
 export function createCheckpointWriter(opts: CheckpointWriterOptions) {
   const { repo, ctx, everyMs, settleMs } = opts;
+  const wholeEveryMs = opts.wholeEveryMs ?? everyMs;
   const slice = opts.sliceItems ?? 100;
   let cp: CheckpointState | null = null;
   let running = false;
@@ -51,7 +48,7 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
   function current(): CheckpointState | null {
     if (cp !== null) return cp;
     const last = repo.latest();
-    if (last !== null) cp = checkpointFromJson((repo.atOrBefore(last.at) as { json: string }).json);
+    if (last !== null) cp = checkpointFromChain(repo.atOrBefore(last.at)!.chain);
     else {
       const first = repo.firstReceivedAt();
       if (first === null) return null;
@@ -71,12 +68,18 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
       const rows = repo.ofItem(kind, itemId, cut);
       const before = rows.filter((e) => e.seq <= state.seq);
       if (kind === 'dossier') putDossier(state, foldDossierRows(itemId, before, ctx), foldDossierRows(itemId, rows, ctx)!, ctx);
-      else putTask(state, foldTaskRows(itemId, rows)!);
+      else putTask(state, foldTaskRows(itemId, before), foldTaskRows(itemId, rows)!);
       const latestAt = rows.reduce((m, e) => Math.max(m, e.at), -Infinity);
-      if (latestAt > at) state.ahead.set(`${kind}:${itemId}`, latestAt);
-      else state.ahead.delete(`${kind}:${itemId}`);
+      const key = `${kind}:${itemId}`;
+      if (latestAt > at) state.ahead.set(key, latestAt);
+      else state.ahead.delete(key);
+      state.touched.ahead.add(key);
     }
-    for (const [key, latestAt] of state.ahead) if (latestAt <= at) state.ahead.delete(key);
+    for (const [key, latestAt] of state.ahead)
+      if (latestAt <= at) {
+        state.ahead.delete(key);
+        state.touched.ahead.add(key);
+      }
     state.at = at;
     state.seq = cut;
   }
@@ -97,9 +100,12 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
           const lastArrival = repo.receivedAt(end);
           if (lastArrival === null || lastArrival < next + settleMs) break;
           try {
+            // A delta needs a stored checkpoint before it; the writer's first one is whole.
+            const whole = (next + VN_OFFSET_MS) % wholeEveryMs === 0 || repo.latest() === null;
             await advance(state, next);
-            const json = checkpointToJson(state);
-            opts.transaction(() => repo.insert(state.at, state.seq, json));
+            const stored = await compressCheckpoint(whole ? checkpointToJson(state) : deltaToJson(state));
+            opts.transaction(() => repo.insert(state.at, state.seq, stored, whole));
+            state.touched = noneTouched();
           } catch (err) {
             cp = null; // half advanced: start again from the stored checkpoint
             throw err;

@@ -10,8 +10,8 @@
 import type { ReplayRepo, ReplayEventRow } from '../db/replay-repo.js';
 import type { DomainSettings, Jurisdiction, WorkCalendar } from '../domain/types.js';
 import type { ScopeKey } from '../metrics/types.js';
+import { checkpointFromChain } from '../metrics/replay-delta.js';
 import {
-  checkpointFromJson,
   emptyCheckpoint,
   engineFromCheckpoint,
   engineFromStates,
@@ -23,6 +23,9 @@ import { foldDossierRows, foldTaskRows, itemChange, type EventSet } from './item
 import type { DossierState, TaskState } from '../domain/types.js';
 
 export type AsOf = 'received' | 'corrected';
+
+/** How far past the kept state a replay as received folds on from it rather than from a newer checkpoint. */
+const PLAY_ON_MS = 2 * 3_600_000;
 
 /** Items a replay may refold in one answer (≈ a second of the main thread on this hardware). */
 export const MAX_REPLAY_ITEMS = 10_000;
@@ -120,14 +123,17 @@ export function createStateAt(deps: StateAtDeps) {
     /** The state at `t` from the latest checkpoint at or before it (or the last one played, if nearer), folded forward. */
     stateAt(t: number, asOf: AsOf): ReplayResult {
       const stored = repo.atOrBefore(t);
-      if (asOf === 'received' && playing !== null && playing.at <= t && (stored === null || stored.at <= playing.at)) {
+      // Playing on: the kept state is nearer than any checkpoint, or as near as a stored one within the
+      // play step (folding on from it skips loading a checkpoint, the larger cost).
+      const keep = playing !== null && playing.at <= t && (stored === null || stored.at <= playing.at || t - playing.at <= PLAY_ON_MS);
+      if (asOf === 'received' && playing !== null && keep) {
         const p = playing;
         const { seq, items } = foldOnto(p.engine, p.seq, new Map(), t, asOf);
         p.seq = seq;
         p.at = t;
         return { ...p.engine, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items };
       }
-      const cp = stored ? checkpointFromJson(stored.json) : emptyCheckpoint(t);
+      const cp = stored ? checkpointFromChain(stored.chain) : emptyCheckpoint(t);
       const r = engineFromCheckpoint(cp, engineDeps);
       const { seq, items } = foldOnto(r, cp.seq, cp.ahead, t, asOf);
       if (asOf === 'received') playing = { engine: r, at: t, seq };

@@ -88,6 +88,7 @@ describe('state at T (the time machine)', () => {
       ctx: { calendar, settings },
       transaction: (fn) => store.transaction(fn),
       everyMs: 3 * HOUR,
+      wholeEveryMs: 12 * HOUR,
       settleMs: 0,
       sliceItems: 50,
     });
@@ -96,10 +97,12 @@ describe('state at T (the time machine)', () => {
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes a checkpoint every 3 hours of log time up to the last arrival, each at a later place in the log', () => {
-    const { count } = store.replay.sizes();
-    // Six days of events plus the late syncs' two days: about 60 checkpoints.
+  it('writes a checkpoint every 3 hours of log time up to the last arrival, a whole state every 12 hours and deltas between', () => {
+    const { count, whole } = store.replay.sizes();
+    // Six days of events plus the late syncs' two days: about 60 checkpoints, a quarter of them whole.
     expect(count).toBeGreaterThan(45);
+    expect(whole).toBeGreaterThan(count / 5);
+    expect(whole).toBeLessThan(count / 3);
     const at = store.replay.latest();
     expect(at).not.toBeNull();
     expect((at as { at: number }).at % HOUR).toBe(0);

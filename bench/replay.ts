@@ -1,0 +1,174 @@
+/**
+ * The time machine's targets (issue 16) on a seeded log: `--days` of the demo city at `--scale` of the
+ * real volume (1 ≈ 15,000 dossiers a working day; `npm start` seeds 35 days at 0.1), logged with
+ * realistic arrivals (most within minutes, every 9th hours to days late, every 13th 20 minutes early),
+ * all of it indexed by item (the projection writer caught up). Then:
+ * - the checkpoint writer catches up over the whole log (its CPU time against the log's events);
+ * - storage: checkpoints' stored bytes against the event log's pages;
+ * - cold: a new state-at per request (nothing kept), random T over the log, as received and as corrected,
+ *   each answered as the overview reads it (metrics of the city and every unit);
+ * - playing: from a cold T, the next hours one after another, as received.
+ *   npx tsx bench/replay.ts [--days 35] [--scale 0.1] [--samples 40] [--play 12] [--seed 7]
+ */
+import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { loadWorkCalendar } from '../server/config/calendar-loader.js';
+import { openDatabase } from '../server/db/connection.js';
+import { createStore, type Store } from '../server/db/store.js';
+import { MS_PER_DAY, vnStartOfDay } from '../server/domain/time.js';
+import { DEFAULT_DOMAIN_SETTINGS } from '../server/domain/types.js';
+import '../server/domain/wire-schemas.js';
+import { loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
+import { hashSourceKey } from '../server/ingest/keys.js';
+import type { ScopeKey } from '../server/metrics/types.js';
+import { createCheckpointWriter, REPLAY_CHECKPOINTS } from '../server/replay/checkpoint-writer.js';
+import { createStateAt, scopeKeysOf, type AsOf } from '../server/replay/state-at.js';
+import { createCityGenerator } from '../server/simulator/generator.js';
+import { dossiersPerWorkingDayOf } from '../server/simulator/jurisdiction-volume.js';
+import { loadProcedures } from '../server/simulator/procedures.js';
+import { cpuMs, isMain, log, numArg, percentile, round, runMain, tempDir } from './lib.js';
+
+const HOUR = 3_600_000;
+const settings = DEFAULT_DOMAIN_SETTINGS;
+const calendar = loadWorkCalendar(undefined, settings.officeHours);
+const jurisdiction = loadJurisdiction();
+
+/** The property test's spread of arrival delays (tests/server/replay/state-at.property.test.ts). */
+function delayOf(i: number): number {
+  if (i % 13 === 0) return -20 * 60_000;
+  if (i % 9 === 0) return (6 + (i % 43)) * HOUR;
+  return (i % 7) * 60_000;
+}
+
+export function fillLog(store: Store, from: number, to: number, scale: number, seed: number): number {
+  const gen = createCityGenerator({
+    seed,
+    jurisdiction,
+    procedures: loadProcedures(),
+    calendar,
+    officeHours: settings.officeHours,
+    scale,
+    badEventRate: 0,
+    model: { dossiersPerWorkingDay: dossiersPerWorkingDayOf(jurisdiction) },
+  });
+  const { dossiers, tasks } = gen.generate(from, to);
+  const source = store.sources.create('bench', 'dossier', hashSourceKey('b'.repeat(24)), from);
+  const rows = [
+    ...dossiers.map((e) => ({ kind: 'dossier' as const, item: e.dossierId, id: e.id, type: e.type, at: Date.parse(e.at), e })),
+    ...tasks.map((e) => ({ kind: 'task' as const, item: e.taskId, id: e.id, type: e.type, at: Date.parse(e.at), e })),
+  ].map((r, i) => ({ ...r, arrived: r.at + delayOf(i) }));
+  rows.sort((a, b) => a.arrived - b.arrived);
+  for (let i = 0; i < rows.length; i += 20_000)
+    store.transaction(() => {
+      for (const r of rows.slice(i, i + 20_000))
+        store.events.append(source.id, r.id, r.kind, r.item, r.type, r.at, r.arrived, JSON.stringify(r.e));
+    });
+  // A server whose projection writer has caught up: every event indexed by item.
+  store.events.indexRange(0, rows.length);
+  store.meta.set('projections.seq', String(rows.length));
+  return rows.length;
+}
+
+/** A deterministic pseudo-random sequence in [0, 1) (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const p = (xs: number[], q: number) =>
+  round(
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      q,
+    ),
+  );
+
+export async function main(args: Map<string, string>) {
+  const days = numArg(args, 'days', 35);
+  const scale = numArg(args, 'scale', 0.1);
+  const samples = numArg(args, 'samples', 40);
+  const play = numArg(args, 'play', 12);
+  const seed = numArg(args, 'seed', 7);
+  const tmp = tempDir('bench-replay-');
+  const store = createStore(openDatabase(join(tmp.dir, 'r.db')));
+  const to = vnStartOfDay(Date.parse('2026-12-07T00:00:00+07:00')) + 10 * HOUR;
+  const from = vnStartOfDay(to) - days * MS_PER_DAY;
+  let t0 = performance.now();
+  const events = fillLog(store, from, to, scale, seed);
+  log(`logged ${events} events in ${Math.round(performance.now() - t0)} ms`);
+
+  const writer = createCheckpointWriter({
+    repo: store.replay,
+    ctx: { calendar, settings },
+    transaction: (fn) => store.transaction(fn),
+    ...REPLAY_CHECKPOINTS,
+    sliceItems: 1_000,
+  });
+  t0 = performance.now();
+  const cpu0 = cpuMs();
+  const written = await writer.catchUp();
+  const writerCpuMs = cpuMs() - cpu0;
+  log(`${written} checkpoints in ${Math.round(performance.now() - t0)} ms`);
+  const sizes = store.replay.sizes();
+  const logBytes = store.replay.logBytes() ?? 0;
+
+  const scopes = ['city' as ScopeKey, ...scopeKeysOf(jurisdiction)];
+  const scopeOf = (code: string): ScopeKey | null =>
+    jurisdiction.units.some((u) => u.code === code)
+      ? `unit:${code}`
+      : jurisdiction.departments.some((d) => d.code === code)
+        ? `department:${code}`
+        : null;
+  const newStateAt = () =>
+    createStateAt({ repo: store.replay, calendar, settings, scopeOf, scopes: scopeKeysOf(jurisdiction), maxItems: 1e9 });
+  /** An overview's read at T: the state, then the city's and every unit's metrics (month). */
+  const overview = (s: ReturnType<typeof newStateAt>, t: number, asOf: AsOf) => {
+    const r = s.stateAt(t, asOf);
+    for (const scope of scopes) r.engine.metrics(scope, 'month');
+    return r;
+  };
+
+  const random = rng(seed);
+  const cold: Record<AsOf, number[]> = { received: [], corrected: [] };
+  const folded: Record<AsOf, number[]> = { received: [], corrected: [] };
+  for (let i = 0; i < samples; i++)
+    for (const asOf of ['received', 'corrected'] as const) {
+      const t = Math.floor(from + HOUR + random() * (to - from - HOUR));
+      const s = newStateAt();
+      const a = performance.now();
+      const r = overview(s, t, asOf);
+      cold[asOf].push(performance.now() - a);
+      folded[asOf].push(r.itemsFolded);
+    }
+  const nextHour: number[] = [];
+  for (let i = 0; i < Math.max(1, Math.floor(samples / 8)); i++) {
+    const s = newStateAt();
+    const start = Math.floor(from + HOUR + random() * (to - from - (play + 1) * HOUR));
+    overview(s, start, 'received');
+    for (let h = 1; h <= play; h++) {
+      const a = performance.now();
+      overview(s, start + h * HOUR, 'received');
+      nextHour.push(performance.now() - a);
+    }
+  }
+  store.close();
+  tmp.remove();
+  const summary = (xs: number[]) => ({ p50: p(xs, 50), p95: p(xs, 95), max: round(Math.max(...xs)) });
+  return {
+    days,
+    scale,
+    events,
+    checkpoints: { written, ...sizes, logBytes, storedOverLog: round(sizes.stored / logBytes, 4), writerCpuMs: Math.round(writerCpuMs) },
+    writerCpuUsPerEvent: round((writerCpuMs * 1000) / events, 2),
+    coldMs: { received: summary(cold.received), corrected: summary(cold.corrected) },
+    itemsFolded: { received: summary(folded.received), corrected: summary(folded.corrected) },
+    nextHourMs: summary(nextHour),
+  };
+}
+
+if (isMain(import.meta.url)) await runMain('replay', main);

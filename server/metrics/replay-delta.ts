@@ -1,0 +1,77 @@
+/**
+ * Delta checkpoints (issue 16): between two whole states, each checkpoint stores only the parts the log
+ * changed since the previous one (the keys in CheckpointState.touched, with their new value or a
+ * removal). A state at H is then its day's whole state plus the deltas up to H, applied in order:
+ * hourly checkpoints for about the storage of daily ones.
+ */
+import type { DossierState, TaskState } from '../domain/types.js';
+import { checkpointFromJson, noneTouched, type CheckpointState } from './replay-state.js';
+
+/** A part's changed keys: the new value, or null for a key no longer there. */
+type Changes<V> = [string, V | null][];
+
+interface DeltaJson {
+  at: number;
+  seq: number;
+  open: Changes<DossierState>;
+  tasks: Changes<TaskState>;
+  closedTasks: Changes<number>;
+  finished: Changes<number>;
+  ahead: Changes<number>;
+}
+
+function changes<V>(m: Map<string, V>, keys: Set<string>): Changes<V> {
+  return [...keys].map((k) => [k, m.get(k) ?? null]);
+}
+
+function apply<V>(m: Map<string, V>, c: Changes<V>): void {
+  for (const [k, v] of c) {
+    if (v === null) m.delete(k);
+    else m.set(k, v);
+  }
+}
+
+/** The changes since the last stored checkpoint, as JSON text (the store compresses it). */
+export function deltaToJson(cp: CheckpointState): string {
+  const t = cp.touched;
+  const body: DeltaJson = {
+    at: cp.at,
+    seq: cp.seq,
+    open: changes(cp.openDossiers, t.openDossiers),
+    tasks: changes(cp.tasks, t.tasks),
+    closedTasks: changes(cp.closedTasks, t.closedTasks),
+    finished: changes(cp.finished, t.finished),
+    ahead: changes(cp.ahead, t.ahead),
+  };
+  return JSON.stringify(body);
+}
+
+/** Applies a delta to the state before it (mutates it); the state then stands for the delta's instant. */
+export function applyDeltaJson(cp: CheckpointState, text: string): void {
+  const d = JSON.parse(text) as DeltaJson;
+  apply(cp.openDossiers, d.open);
+  apply(cp.tasks, d.tasks);
+  apply(cp.closedTasks, d.closedTasks);
+  apply(cp.finished, d.finished);
+  apply(cp.ahead, d.ahead);
+  cp.at = d.at;
+  cp.seq = d.seq;
+}
+
+/** A stored checkpoint's text: a whole state, or a delta from the checkpoint before it. */
+export interface StoredCheckpoint {
+  whole: boolean;
+  json: string;
+}
+
+/** The state of a chain: a whole state and the deltas after it, oldest first. */
+export function checkpointFromChain(chain: readonly StoredCheckpoint[]): CheckpointState {
+  if (chain.length === 0 || !chain[0].whole) throw new Error('a checkpoint chain starts with a whole state');
+  const cp = checkpointFromJson(chain[0].json);
+  for (let i = 1; i < chain.length; i++) {
+    if (chain[i].whole) throw new Error('a checkpoint chain holds one whole state, first');
+    applyDeltaJson(cp, chain[i].json);
+  }
+  cp.touched = noneTouched();
+  return cp;
+}
