@@ -104,20 +104,21 @@ export function createIndexView(deps: IndexViewDeps) {
     const prevKey = `${previous.from}|${previous.to}`;
     const rankingKey = `${key}|${prevKey}`;
     const kept = rankings.get(rankingKey);
-    const entries = new Map<ScopeKey, RankedEntry>();
+    const counts: IndexCounts[] = [];
     const used: ServiceIndex[] = [];
     let same = kept !== undefined;
     for (const scope of scopes) {
-      const counts = now(scope);
+      const c = now(scope);
       const prevCounts = before(scope);
-      const index = scoreOf(key, scope, counts);
+      const index = scoreOf(key, scope, c);
       const prevIndex = scoreOf(prevKey, scope, prevCounts);
       same &&= kept!.used[used.length] === index && kept!.used[used.length + 1] === prevIndex;
       used.push(index, prevIndex);
-      const prev = hasIndexData(prevCounts) ? prevIndex : null;
-      entries.set(scope, { scope, counts, index, previous: prev, has: hasIndexData(counts), rank: null, improvementRank: null });
+      counts.push(c, prevCounts);
     }
+    // Nothing moved: the kept ranking, without building a new one (a request allocates little).
     if (same) return kept!.ranked;
+    const entries = unrankedEntries(scopes, counts, used);
     for (const peers of peerGroups([...entries.values()], parentOf)) rankPeers(peers);
     if (!rankings.has(rankingKey) && rankings.size >= KEPT_RANKINGS) rankings.delete(rankings.keys().next().value as string);
     const ranked: RankedIndex = { entries };
@@ -126,6 +127,17 @@ export function createIndexView(deps: IndexViewDeps) {
   }
 
   return { ranking, scopes };
+}
+
+/** Each scope's entry before ranking, from its counts and scores (pairs: the period, the previous one). */
+function unrankedEntries(scopes: ScopeKey[], counts: IndexCounts[], scores: ServiceIndex[]): Map<ScopeKey, RankedEntry> {
+  const entries = new Map<ScopeKey, RankedEntry>();
+  scopes.forEach((scope, i) => {
+    const [c, prevCounts] = [counts[2 * i], counts[2 * i + 1]];
+    const previous = hasIndexData(prevCounts) ? scores[2 * i + 1] : null;
+    entries.set(scope, { scope, counts: c, index: scores[2 * i], previous, has: hasIndexData(c), rank: null, improvementRank: null });
+  });
+  return entries;
 }
 
 export interface RankedEntry {
