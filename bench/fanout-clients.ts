@@ -94,6 +94,9 @@ export function pushGroup(): ClientGroup {
   const sockets: ClientSocket[] = [];
   const updates = { n: 0 };
   let current: Watch | null = null;
+  // When each socket last saw each scope: a busy client process can read a round's delta before the
+  // parent's message that starts watching it, which must not count as missed.
+  const lastSeen: Map<string, number>[] = [];
   return {
     async connect(url, n) {
       const t0 = performance.now();
@@ -103,8 +106,11 @@ export function pushGroup(): ClientGroup {
           Array.from({ length: Math.min(20, n - i) }, async () => {
             const s: ClientSocket = ioClient(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 120_000 });
             const idx = sockets.push(s) - 1;
+            const seen = (lastSeen[idx] = new Map());
             s.on('metrics:updated', (msg: MetricsUpdated) => {
               updates.n++;
+              const at = epochNow();
+              for (const k in msg.changes) seen.set(k, at);
               const c = current;
               if (!c || c.seen[idx] !== 0 || !msg.changes[`unit:${c.unit}`]) return;
               c.seen[idx] = epochNow();
@@ -128,7 +134,19 @@ export function pushGroup(): ClientGroup {
         { unit, t0, postEnd: Infinity, seen: new Float64Array(sockets.length), n: 0, bytes: 0 },
         sockets.length,
         timeoutMs,
-        (w) => (current = w),
+        (w) => {
+          current = w;
+          if (w === null) return;
+          // Deltas of this round read before the watch began.
+          lastSeen.forEach((m, i) => {
+            const at = m.get(`unit:${unit}`);
+            if (at !== undefined && at >= t0 && w.seen[i] === 0) {
+              w.seen[i] = at;
+              w.n++;
+            }
+          });
+          if (w.n === sockets.length) w.done();
+        },
         updates,
       ),
     posted() {},
