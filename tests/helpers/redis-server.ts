@@ -5,6 +5,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import { connectRedis, type RedisClient } from '../../server/cluster/redis.js';
+import { createLogger } from '../../server/logger.js';
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_PATH || '/usr/bin/redis-server';
 
@@ -60,6 +63,33 @@ export async function startRedis(): Promise<TestRedis> {
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
+    },
+  };
+}
+
+/**
+ * A Redis server for the file's tests and two connections to it, as two nodes would hold: started
+ * before all tests, closed after. Read `a` and `b` inside tests (they are set once the server is up).
+ */
+export function useTwoRedisConnections(): { readonly a: RedisClient; readonly b: RedisClient } {
+  let redis: TestRedis | undefined;
+  let a: RedisClient | undefined;
+  let b: RedisClient | undefined;
+  beforeAll(async () => {
+    redis = await startRedis();
+    const logger = createLogger('silent');
+    [a, b] = await Promise.all([connectRedis(redis.url, logger), connectRedis(redis.url, logger)]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.quit(), b?.quit()]);
+    await redis?.stop();
+  });
+  return {
+    get a() {
+      return a as RedisClient;
+    },
+    get b() {
+      return b as RedisClient;
     },
   };
 }

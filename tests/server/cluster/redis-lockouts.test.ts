@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, type RedisClient } from '../../../server/cluster/redis.js';
+import { describe, expect, it } from 'vitest';
 import { redisLockouts } from '../../../server/cluster/redis-lockouts.js';
 import { memoryLockouts, type LockoutsFactory } from '../../../server/auth/lockouts.js';
-import { createLogger } from '../../../server/logger.js';
-import { startRedis, type TestRedis } from '../../helpers/redis-server.js';
+import { useTwoRedisConnections } from '../../helpers/redis-server.js';
 
 const OPTS = { maxFailures: 3, windowMs: 60_000, lockMs: 15 * 60_000 };
-let redis: TestRedis;
-let a: RedisClient;
-let b: RedisClient;
-
-beforeAll(async () => {
-  redis = await startRedis();
-  const logger = createLogger('silent');
-  [a, b] = await Promise.all([connectRedis(redis.url, logger), connectRedis(redis.url, logger)]);
-});
-afterAll(async () => {
-  await Promise.all([a?.quit(), b?.quit()]);
-  await redis?.stop();
-});
+const nodes = useTwoRedisConnections();
 
 /** The same rule, whichever store keeps it (`second`: the store as another node sees it, where it is shared). */
 function sharedRule(name: string, first: LockoutsFactory, second: LockoutsFactory) {
@@ -51,16 +37,16 @@ function sharedRule(name: string, first: LockoutsFactory, second: LockoutsFactor
 sharedRule('in memory', memoryLockouts, memoryLockouts);
 sharedRule(
   'in Redis, two connections',
-  (k, o) => redisLockouts(a)(k, o),
-  (k, o) => redisLockouts(b)(k, o),
+  (k, o) => redisLockouts(nodes.a)(k, o),
+  (k, o) => redisLockouts(nodes.b)(k, o),
 );
 
 describe('in Redis, two nodes', () => {
   it("a lock taken through one node's connection holds through another's, and usernames and addresses are kept apart", async () => {
-    const onB = redisLockouts(b)('user', OPTS);
-    const onC = redisLockouts(a)('user', OPTS);
+    const onB = redisLockouts(nodes.b)('user', OPTS);
+    const onC = redisLockouts(nodes.a)('user', OPTS);
     for (const t of [1, 2, 3]) await onB.fail('chuyenvien', t);
     expect(await onC.lockedFor('chuyenvien', 10)).toBeGreaterThan(0);
-    expect(await redisLockouts(a)('ip', OPTS).lockedFor('chuyenvien', 10)).toBe(0);
+    expect(await redisLockouts(nodes.a)('ip', OPTS).lockedFor('chuyenvien', 10)).toBe(0);
   });
 });

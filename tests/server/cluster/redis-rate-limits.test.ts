@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, type RedisClient } from '../../../server/cluster/redis.js';
+import { describe, expect, it } from 'vitest';
 import { redisRateLimits } from '../../../server/cluster/redis-rate-limits.js';
 import { memoryRateLimits, type RateLimitsFactory } from '../../../server/auth/rate-limit.js';
-import { createLogger } from '../../../server/logger.js';
-import { startRedis, type TestRedis } from '../../helpers/redis-server.js';
+import { useTwoRedisConnections } from '../../helpers/redis-server.js';
 
-let redis: TestRedis;
-let a: RedisClient;
-let b: RedisClient;
-
-beforeAll(async () => {
-  redis = await startRedis();
-  const logger = createLogger('silent');
-  [a, b] = await Promise.all([connectRedis(redis.url, logger), connectRedis(redis.url, logger)]);
-});
-afterAll(async () => {
-  await Promise.all([a?.quit(), b?.quit()]);
-  await redis?.stop();
-});
+const nodes = useTwoRedisConnections();
 
 /** The same token bucket, whichever store keeps it (`second`: the store as another node sees it). */
 function sharedRule(name: string, first: RateLimitsFactory, second: RateLimitsFactory, shared: boolean) {
@@ -46,7 +32,7 @@ function sharedRule(name: string, first: RateLimitsFactory, second: RateLimitsFa
 sharedRule('in memory (two processes)', memoryRateLimits, memoryRateLimits, false);
 sharedRule(
   'in Redis, two connections',
-  (n, o) => redisRateLimits(a)(n, o),
-  (n, o) => redisRateLimits(b)(n, o),
+  (n, o) => redisRateLimits(nodes.a)(n, o),
+  (n, o) => redisRateLimits(nodes.b)(n, o),
   true,
 );

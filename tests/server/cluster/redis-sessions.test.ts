@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, type RedisClient } from '../../../server/cluster/redis.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { redisSessions } from '../../../server/cluster/redis-sessions.js';
 import { fileSessions, type SessionStore } from '../../../server/auth/session-store.js';
 import { openDatabase } from '../../../server/db/connection.js';
 import { createStore } from '../../../server/db/store.js';
-import { createLogger } from '../../../server/logger.js';
-import { startRedis, type TestRedis } from '../../helpers/redis-server.js';
+import { useTwoRedisConnections } from '../../helpers/redis-server.js';
 
 const HOUR = 3_600_000;
-let redis: TestRedis;
-let a: RedisClient;
-let b: RedisClient;
+const nodes = useTwoRedisConnections();
 const store = createStore(openDatabase(':memory:'));
 const users = [1, 2].map(
   (i) => store.users.create({ username: `u${i}`, displayName: `U ${i}`, role: 'supervisor', passwordHash: 'x', scopes: [] }, 0).id,
 );
 
-beforeAll(async () => {
-  redis = await startRedis();
-  const logger = createLogger('silent');
-  [a, b] = await Promise.all([connectRedis(redis.url, logger), connectRedis(redis.url, logger)]);
-});
-afterAll(async () => {
-  await Promise.all([a?.quit(), b?.quit()]);
-  await redis?.stop();
-  store.close();
-});
+afterAll(() => store.close());
 
 const session = (idHash: string, userId: number, createdAt: number) => ({
   idHash,
@@ -87,6 +74,6 @@ sharedRule(
 );
 sharedRule(
   'in Redis, two connections',
-  () => redisSessions(a),
-  () => redisSessions(b),
+  () => redisSessions(nodes.a),
+  () => redisSessions(nodes.b),
 );
