@@ -118,7 +118,8 @@ describe('admin sources and audit log in Chromium', () => {
       expect(new URL(page.url()).search).toContain(`action=source.revoked&from=${today}&to=${today}`);
       await page.reload();
       await page.getByTestId('audit-total').getByText('1 dòng khớp bộ lọc').waitFor({ timeout: 15_000 });
-      expect(await page.getByTestId('audit-action').inputValue()).toBe('source.revoked');
+      // The action list loads beside the rows: the select shows the URL's action once its options are there.
+      await expect.poll(() => page.getByTestId('audit-action').inputValue(), { timeout: 10_000 }).toBe('source.revoked');
       await page.setViewportSize({ width: 360, height: 800 });
       await screenshot(page, 'admin-audit-360');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
