@@ -46,12 +46,12 @@ async function main(args: Map<string, string>) {
   const store = createStore(openDatabase(file), file);
   const userId = store.users.create({ username: 'u', displayName: 'U', role: 'supervisor', passwordHash: 'x', scopes: [] }, 0).id;
   const now = Date.now();
-  const sessions: Record<string, SessionStore> = { file: fileSessions(store.sessions), redis: redisSessions(client) };
+  const sessions: Record<string, SessionStore> = { file: fileSessions(store.sessions), redis: redisSessions(client, 'bdt:bench') };
   for (const s of Object.values(sessions))
     await s.create({ idHash: 'h', userId, csrfToken: 'c', createdAt: now, expiresAt: now + 3_600_000, ip: null, userAgent: null });
   const limits: Record<string, RateLimiter> = {
     memory: memoryRateLimits('ingest', { perMinute: 1e9 }),
-    redis: redisRateLimits(client)('ingest', { perMinute: 1e9 }),
+    redis: redisRateLimits(client, 'bdt:bench')('ingest', { perMinute: 1e9 }),
   };
   const results: Record<string, unknown[]> = {};
   const record = async (name: string, op: Op) => (results[name] ??= []).push(await measure(op, calls, redis.pid));

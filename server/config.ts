@@ -105,6 +105,15 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
     .optional(),
+  /**
+   * The start of every key and stream this deployment writes in Redis, so that deployments sharing one
+   * Redis (a city and the country, staging and production) never see each other's sessions, lockouts,
+   * rate limits or deltas. Default `bdt:<JURISDICTION>`; the nodes of one deployment must agree on it.
+   */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9:._-]{0,63}$/, 'must be 1–64 letters, digits or : . _ - (no spaces), starting with a letter or digit')
+    .optional(),
   /** A web node's way to the ingest node (http://host:port), for the reads that need its metrics. */
   INGEST_URL: z
     .string()
@@ -123,8 +132,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export interface Config extends Omit<z.infer<typeof schema>, 'INGEST_KEYS'> {
+export interface Config extends Omit<z.infer<typeof schema>, 'INGEST_KEYS' | 'REDIS_KEY_PREFIX'> {
   ingestKeys: BootstrapKey[];
+  /** REDIS_KEY_PREFIX, or `bdt:<JURISDICTION>` when unset. */
+  redisKeyPrefix: string;
 }
 
 /** Thrown with every bad variable listed, so a misconfigured start fails at once and says how to fix it. */
@@ -148,8 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (problems.length || !parsed.success) {
     throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
-  const { INGEST_KEYS: _k, ...rest } = parsed.data;
-  return { ...rest, ingestKeys };
+  const { INGEST_KEYS: _k, REDIS_KEY_PREFIX, ...rest } = parsed.data;
+  return { ...rest, ingestKeys, redisKeyPrefix: REDIS_KEY_PREFIX ?? `bdt:${rest.JURISDICTION}` };
 }
 
 /** Why DATABASE_URL cannot be used by the server yet, and what to do instead. */

@@ -46,7 +46,9 @@ async function main(): Promise<void> {
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     clockSkewWarnMs: config.CLOCK_SKEW_WARN_MINUTES * 60_000,
     security: securityOf(config),
-    cluster: redis ? { redis, secret: config.NODE_ROLE === 'ingest' ? config.CLUSTER_SECRET : undefined } : undefined,
+    cluster: redis
+      ? { redis, secret: config.NODE_ROLE === 'ingest' ? config.CLUSTER_SECRET : undefined, keyPrefix: config.redisKeyPrefix }
+      : undefined,
   });
   recordCalendarChanges(runtime.store, runtime.app.audit, config.CALENDAR_DIR);
 
@@ -125,6 +127,7 @@ async function startWebNode(
     logger,
     build: o.build,
     redis: o.redis,
+    redisKeyPrefix: config.redisKeyPrefix,
     ingestUrl: config.INGEST_URL!,
     secret: config.CLUSTER_SECRET!,
     clockTickMs: config.CLOCK_TICK_MS,

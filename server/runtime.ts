@@ -79,7 +79,7 @@ export interface RuntimeOptions {
    * Several nodes (REDIS_URL): sockets fan out through Redis, lockouts, sessions and rate limits live there; with `secret`
    * (NODE_ROLE=ingest) web nodes ask this node for their subscribers' snapshots.
    */
-  cluster?: { redis: RedisClient; secret?: string };
+  cluster?: { redis: RedisClient; secret?: string; keyPrefix: string };
 }
 
 export interface Runtime {
@@ -321,10 +321,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ops,
     clockSkew: { of: skewOf, warnMs: opts.clockSkewWarnMs ?? DEFAULT_CLOCK_SKEW_WARN_MS },
     replayMaxItems: opts.replayMaxItems,
-    cluster: opts.cluster && { ...sharedAuth(opts.cluster.redis), ingestSecret: opts.cluster.secret },
+    cluster: opts.cluster && { ...sharedAuth(opts.cluster.redis, opts.cluster.keyPrefix), ingestSecret: opts.cluster.secret },
   });
   publishHistoryLoad = (state) => app.hub.publishHistoryLoad(state);
-  if (opts.cluster) useRedisAdapter(app.io, opts.cluster.redis);
+  if (opts.cluster) useRedisAdapter(app.io, opts.cluster.redis, opts.cluster.keyPrefix);
   const roomSweep = opts.cluster?.secret ? startRoomSweep(app.io, app.hub, logger) : null;
   registerStoreGauges(ops.registry, {
     projectionLagEvents: () => projections.lag(),

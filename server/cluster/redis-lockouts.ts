@@ -19,7 +19,9 @@ if redis.call('ZCARD', KEYS[1]) >= max then
 end
 return 0`;
 
-export function redisLockouts(redis: RedisClient, prefix = 'bdt:login'): LockoutsFactory {
+/** `deployment`: the deployment's key prefix (REDIS_KEY_PREFIX). */
+export function redisLockouts(redis: RedisClient, deployment: string): LockoutsFactory {
+  const prefix = `${deployment}:login`;
   return (kind, opts) => {
     const failures = (key: string) => `${prefix}:${kind}:failures:${key}`;
     const lock = (key: string) => `${prefix}:${kind}:lock:${key}`;

@@ -18,7 +18,9 @@ redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(math.max(
 redis.call('PEXPIRE', KEYS[1], math.ceil(cap / rate) + 60000)
 return wait`;
 
-export function redisRateLimits(redis: RedisClient, prefix = 'bdt:rate'): RateLimitsFactory {
+/** `deployment`: the deployment's key prefix (REDIS_KEY_PREFIX). */
+export function redisRateLimits(redis: RedisClient, deployment: string): RateLimitsFactory {
+  const prefix = `${deployment}:rate`;
   return (name, opts) => {
     const capacity = opts.capacity ?? opts.perMinute;
     const perMs = opts.perMinute / 60_000;

@@ -1,6 +1,6 @@
 /**
  * Sessions kept in Redis, so a session created on one node is valid on all of them and a logout or a
- * disabled user on one node ends it on all. Each change is one atomic script. Keys (prefix `bdt:session`):
+ * disabled user on one node ends it on all. Each change is one atomic script. Keys (under `<deployment>:session`):
  * `s:<hash>` the session (JSON, expiring with it), `u:<userId>` a user's session hashes, `live` every
  * hash scored by its expiry (what the sockets' revocation sweep and the purge read).
  */
@@ -39,7 +39,9 @@ end
 redis.call('DEL', KEYS[1])
 return n`;
 
-export function redisSessions(redis: RedisClient, prefix = 'bdt:session'): SessionStore {
+/** `deployment`: the deployment's key prefix (REDIS_KEY_PREFIX). */
+export function redisSessions(redis: RedisClient, deployment: string): SessionStore {
+  const prefix = `${deployment}:session`;
   const live = `${prefix}:live`;
   const sessionKey = (idHash: string) => `${prefix}:s:${idHash}`;
   return {

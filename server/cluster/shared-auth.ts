@@ -44,15 +44,17 @@ function bounded<T extends object>(o: T, what: string, ms: number): T {
   return out as T;
 }
 
+/** `deployment`: the deployment's key prefix (REDIS_KEY_PREFIX). */
 export function sharedAuth(
   redis: RedisClient,
+  deployment: string,
   answerWithinMs = ANSWER_WITHIN_MS,
 ): Pick<ClusterDeps, 'lockouts' | 'sessions' | 'rateLimits'> {
-  const lockouts = redisLockouts(redis);
-  const rateLimits = redisRateLimits(redis);
+  const lockouts = redisLockouts(redis, deployment);
+  const rateLimits = redisRateLimits(redis, deployment);
   return {
     lockouts: (kind, opts) => bounded(lockouts(kind, opts), 'login lockouts', answerWithinMs),
-    sessions: bounded(redisSessions(redis), 'sessions', answerWithinMs),
+    sessions: bounded(redisSessions(redis, deployment), 'sessions', answerWithinMs),
     rateLimits: (name, opts) => bounded(rateLimits(name, opts), 'rate limits', answerWithinMs),
   };
 }

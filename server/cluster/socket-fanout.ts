@@ -11,8 +11,9 @@ import type { Logger } from '../logger.js';
 /** How often the ingest node drops the rooms no socket of any node is in. */
 export const ROOM_SWEEP_MS = 30_000;
 
-export function useRedisAdapter(io: IoServer, redis: RedisClient): void {
-  io.adapter(createAdapter(redis, { streamName: 'bdt:socket.io', sessionKeyPrefix: 'bdt:sio:session:' }));
+/** `deployment`: the deployment's key prefix (REDIS_KEY_PREFIX): its nodes share one stream, other deployments' are apart. */
+export function useRedisAdapter(io: IoServer, redis: RedisClient, deployment: string): void {
+  io.adapter(createAdapter(redis, { streamName: `${deployment}:socket.io`, sessionKeyPrefix: `${deployment}:sio:session:` }));
 }
 
 /** Sweeps the hub's rooms every `everyMs`; a sweep that fails (a node not answering) keeps them all. */

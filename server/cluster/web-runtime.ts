@@ -40,6 +40,8 @@ export interface WebRuntimeOptions {
   logger: Logger;
   build: string;
   redis: RedisClient;
+  /** The deployment's Redis key prefix (REDIS_KEY_PREFIX), the same on every node of it. */
+  redisKeyPrefix: string;
   /** The ingest node (http://host:port) and the cluster's secret for its internal route. */
   ingestUrl: string;
   secret: string;
@@ -126,12 +128,12 @@ export function createWebRuntime(opts: WebRuntimeOptions): WebRuntime {
     authNow: () => (opts.authClock ?? systemClock).now(),
     ingestAdmission: refuseIngest,
     cluster: {
-      ...sharedAuth(opts.redis),
+      ...sharedAuth(opts.redis, opts.redisKeyPrefix),
       forwardEngineReads: forwardEngineReads(opts.ingestUrl),
       remoteSnapshot: remoteLiveSnapshot(opts.ingestUrl, opts.secret),
     },
   });
-  useRedisAdapter(app.io, opts.redis);
+  useRedisAdapter(app.io, opts.redis, opts.redisKeyPrefix);
   return {
     app,
     store,

@@ -23,4 +23,11 @@ describe('NODE_ROLE and its variables', () => {
     expect(() => loadConfig({ NODE_ROLE: 'worker' })).toThrow(/NODE_ROLE/);
     expect(() => loadConfig({ ...web, INGEST_URL: 'http://a:1', CLUSTER_SECRET: 'short' })).toThrow(/CLUSTER_SECRET: must be at least 32/);
   });
+
+  it("names the deployment's Redis keys after its jurisdiction unless REDIS_KEY_PREFIX says otherwise; a prefix with spaces is refused", () => {
+    expect(loadConfig({}).redisKeyPrefix).toBe('bdt:hcmc');
+    expect(loadConfig({ JURISDICTION: 'vn' }).redisKeyPrefix).toBe('bdt:vn');
+    expect(loadConfig({ REDIS_KEY_PREFIX: 'hcmc-staging' }).redisKeyPrefix).toBe('hcmc-staging');
+    expect(() => loadConfig({ REDIS_KEY_PREFIX: 'hcmc staging' })).toThrow(/REDIS_KEY_PREFIX: must be 1–64 letters/);
+  });
 });

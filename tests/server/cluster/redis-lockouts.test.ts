@@ -37,16 +37,16 @@ function sharedRule(name: string, first: LockoutsFactory, second: LockoutsFactor
 sharedRule('in memory', memoryLockouts, memoryLockouts);
 sharedRule(
   'in Redis, two connections',
-  (k, o) => redisLockouts(nodes.a)(k, o),
-  (k, o) => redisLockouts(nodes.b)(k, o),
+  (k, o) => redisLockouts(nodes.a, 'test')(k, o),
+  (k, o) => redisLockouts(nodes.b, 'test')(k, o),
 );
 
 describe('in Redis, two nodes', () => {
   it("a lock taken through one node's connection holds through another's, and usernames and addresses are kept apart", async () => {
-    const onB = redisLockouts(nodes.b)('user', OPTS);
-    const onC = redisLockouts(nodes.a)('user', OPTS);
+    const onB = redisLockouts(nodes.b, 'test')('user', OPTS);
+    const onC = redisLockouts(nodes.a, 'test')('user', OPTS);
     for (const t of [1, 2, 3]) await onB.fail('chuyenvien', t);
     expect(await onC.lockedFor('chuyenvien', 10)).toBeGreaterThan(0);
-    expect(await redisLockouts(nodes.a)('ip', OPTS).lockedFor('chuyenvien', 10)).toBe(0);
+    expect(await redisLockouts(nodes.a, 'test')('ip', OPTS).lockedFor('chuyenvien', 10)).toBe(0);
   });
 });

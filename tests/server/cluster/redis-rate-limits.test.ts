@@ -32,7 +32,7 @@ function sharedRule(name: string, first: RateLimitsFactory, second: RateLimitsFa
 sharedRule('in memory (two processes)', memoryRateLimits, memoryRateLimits, false);
 sharedRule(
   'in Redis, two connections',
-  (n, o) => redisRateLimits(nodes.a)(n, o),
-  (n, o) => redisRateLimits(nodes.b)(n, o),
+  (n, o) => redisRateLimits(nodes.a, 'test')(n, o),
+  (n, o) => redisRateLimits(nodes.b, 'test')(n, o),
   true,
 );

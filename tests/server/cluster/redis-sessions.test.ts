@@ -74,6 +74,6 @@ sharedRule(
 );
 sharedRule(
   'in Redis, two connections',
-  () => redisSessions(nodes.a),
-  () => redisSessions(nodes.b),
+  () => redisSessions(nodes.a, 'test'),
+  () => redisSessions(nodes.b, 'test'),
 );

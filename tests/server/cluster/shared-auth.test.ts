@@ -20,8 +20,8 @@ beforeAll(async () => {
   clients = await Promise.all([0, 1, 2].map(() => connectRedis(redis.url, logger)));
   // Both nodes' first source is id 1: the same source as far as the shared count is concerned.
   const security = { ingestRatePerMinute: 3 };
-  one = await startTestServer({ security, cluster: { redis: clients[0]! } });
-  two = await startTestServer({ security, cluster: { redis: clients[1]! } });
+  one = await startTestServer({ security, cluster: { redis: clients[0]!, keyPrefix: 'bdt:hcmc' } });
+  two = await startTestServer({ security, cluster: { redis: clients[1]!, keyPrefix: 'bdt:hcmc' } });
 }, 60_000);
 
 afterAll(async () => {
@@ -48,7 +48,7 @@ describe('sessions, revocation and rate limits in Redis', () => {
   it('keeps a login in Redis, not in the file; a logout ends it and its socket; disabling the user ends the others', async () => {
     const leader = await one.as('city_leader');
     expect(one.runtime.store.sessions.liveHashes(one.clock.now()).size).toBe(0);
-    expect(await clients[2]!.zCard('bdt:session:live')).toBe(1);
+    expect(await clients[2]!.zCard('bdt:hcmc:session:live')).toBe(1);
     expect((await leader.get('/api/v1/auth/me')).body.user.username).toBe(leader.username);
 
     const s = await leader.socket();
@@ -69,7 +69,7 @@ describe('sessions, revocation and rate limits in Redis', () => {
   it('answers 503 unavailable with Retry-After, never hangs or lets through, while Redis is down', async () => {
     const lone = await startRedis();
     const client = await connectRedis(lone.url, createLogger('silent'));
-    const three = await startTestServer({ cluster: { redis: client } });
+    const three = await startTestServer({ cluster: { redis: client, keyPrefix: 'bdt:hcmc' } });
     try {
       const leader = await three.as('city_leader');
       expect((await leader.get('/api/v1/auth/me')).body.user.username).toBe(leader.username);
@@ -84,6 +84,33 @@ describe('sessions, revocation and rate limits in Redis', () => {
       expect((await three.get('/api/v1/client-config')).status).toBe(200);
     } finally {
       await three.close();
+      client.destroy();
+    }
+  }, 60_000);
+
+  it("keeps another deployment's sessions, rate limits and socket stream apart on the same Redis (REDIS_KEY_PREFIX)", async () => {
+    const client = await connectRedis(redis.url, createLogger('silent'));
+    const other = await startTestServer({ security: { ingestRatePerMinute: 3 }, cluster: { redis: client, keyPrefix: 'bdt:vn' } });
+    try {
+      const leader = await one.as('city_leader');
+      const me = async (s: TestServer) =>
+        (await (await fetch(`${s.url}/api/v1/auth/me`, { headers: { cookie: leader.cookie! } })).json()) as { user: unknown };
+      expect(((await me(one)).user as { username: string } | null)?.username).toBe(leader.username);
+      expect((await me(other)).user).toBeNull();
+
+      // Source 1 of this deployment spends its bucket; the other deployment's source 1 keeps its own.
+      for (let i = 0; i < 3; i++) await one.post(DOSSIERS, { events: [] });
+      for (let i = 0; i < 3; i++) expect((await other.post(DOSSIERS, { events: [] })).status).toBe(200);
+      expect((await other.post(DOSSIERS, { events: [] })).status).toBe(429);
+
+      const hcmcSessions = await client.zCard('bdt:hcmc:session:live');
+      await other.as('city_leader');
+      expect(await client.zCard('bdt:vn:session:live')).toBe(1);
+      expect(await client.zCard('bdt:hcmc:session:live')).toBe(hcmcSessions);
+      const streams = (await client.keys('*socket.io')).sort();
+      expect(streams).toEqual(['bdt:hcmc:socket.io', 'bdt:vn:socket.io']);
+    } finally {
+      await other.close();
       client.destroy();
     }
   }, 60_000);

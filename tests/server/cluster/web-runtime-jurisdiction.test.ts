@@ -29,6 +29,7 @@ describe('a web node with JURISDICTION=vn', () => {
       logger,
       build: 'test',
       redis: client,
+      redisKeyPrefix: 'bdt:vn',
       ingestUrl: 'http://127.0.0.1:9', // never asked: these reads are the node's own
       secret: 'cluster-secret-0123456789abcdef0123',
       boundariesDir: join(dir, 'b'),
