@@ -20,8 +20,13 @@ import type { ScopeKey } from '../metrics/types.js';
 import { overviewLevelQuery } from './overview-level.js';
 
 export const indexQuery = z.object({ period: z.string().max(40).default('month') });
-/** GET /index in a national pack: the communes of one province (`?province=01`), else every commune. */
-const rankingQuery = overviewLevelQuery;
+/**
+ * GET /index in a national pack: the communes of one province (`?province=01`); at country level the
+ * provinces rank and the 3,321 communes are left out (≈ 1 MB the page does not draw) unless `?units=all`.
+ */
+const rankingQuery = overviewLevelQuery.extend({
+  units: z.enum(['all'], { message: 'must be all (every commune at country level), or left out' }).optional(),
+});
 
 function windowOf(p: ResolvedPeriod): IndexWindow {
   return { period: p.name, kind: p.kind as IndexWindow['kind'], from: toVnIso(p.from), to: toVnIso(p.to), current: p.current !== null };
@@ -38,22 +43,29 @@ function scopeNames(j: ReadDeps['jurisdiction']): Map<ScopeKey, string> {
 }
 
 interface UnitFilter {
-  /** The province asked for; '' for every unit. */
+  /** What the unit rows are: the province asked for, '' for every unit, 'country' for none but a caller's own. */
   province: string;
   inUnits(scope: ScopeKey): boolean;
+  /** A national pack's country level without `?units=all`: callers who see the country get no commune rows. */
+  countryLevel: boolean;
 }
 
 /** The unit rows GET /index is asked for: every unit, or the communes of `?province=` (404 for an unknown one). */
 function provinceUnitFilter(jurisdiction: ReadDeps['jurisdiction']): (req: Request) => UnitFilter {
   const provinceOf = new Map(jurisdiction.units.map((u) => [`unit:${u.code}`, u.province]));
   return (req) => {
-    const { province } = parseQuery(rankingQuery, req);
-    if (province === undefined) return { province: '', inUnits: () => true };
+    const { province, units } = parseQuery(rankingQuery, req);
+    if (units === 'all' && province !== undefined)
+      throw new HttpError(400, 'invalid_query', 'units: all is for the country level; with province= the answer has that province\'s communes');
+    if (province === undefined) {
+      const countryLevel = jurisdiction.provinces !== undefined && units !== 'all';
+      return { province: countryLevel ? 'country' : '', inUnits: () => true, countryLevel };
+    }
     if (!jurisdiction.provinces)
       throw new HttpError(400, 'invalid_query', 'province: this jurisdiction has no provinces (JURISDICTION=vn has)');
     if (!jurisdiction.provinces.some((pr) => pr.code === province))
       throw new HttpError(404, 'not_found', `province: no province with code "${province}"`);
-    return { province, inUnits: (scope) => provinceOf.get(scope) === province };
+    return { province, inUnits: (scope) => provinceOf.get(scope) === province, countryLevel: false };
   };
 }
 
@@ -95,7 +107,7 @@ function createRankingBodies({ deps, view, unitFilterOf, portal, rowOf, periodsO
     p: Principal,
     period: ResolvedPeriod,
     previous: ResolvedPeriod,
-    { inUnits }: UnitFilter,
+    { inUnits, countryLevel }: UnitFilter,
     { entries }: RankedIndex,
     published: ReadonlyMap<string, PublishedFigure>,
   ): Omit<IndexRankingResponse, 'asOf'> => {
@@ -105,9 +117,10 @@ function createRankingBodies({ deps, view, unitFilterOf, portal, rowOf, periodsO
         .filter((e) => e.scope.startsWith(`${kind}:`) && may(e.scope) && (kind !== 'unit' || inUnits(e.scope)))
         .map((e) => rowOf(e, published))
         .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
-    const units = rows('unit');
-    const departments = rows('department');
     const city = may('city') ? rowOf(entries.get('city') as RankedEntry, published) : null;
+    // Who sees the country reads its provinces there; a commune's or province's own rows stay.
+    const units = countryLevel && city !== null ? [] : rows('unit');
+    const departments = rows('department');
     if (city === null && units.length === 0 && departments.length === 0) throw denied(p, 'the service index');
     const { from, to, kind } = windowOf(previous);
     return {

@@ -164,7 +164,10 @@ export interface IndexRankingResponse {
   /** Points by which our total may differ from the portal's before a row is `portal.flagged` (setting, default 2). */
   portalDifferenceLimit: number;
   city: IndexRow | null;
-  /** Every unit the caller may see; in a national pack, those of `?province=` when asked. */
+  /**
+   * Every unit the caller may see; in a national pack the communes of `?province=`, and at country level
+   * none for a caller who sees the country (the provinces rank there) unless `?units=all`.
+   */
   units: IndexRow[];
   departments: IndexRow[];
   /** National packs only: the provinces ranked among the country's provinces. */

@@ -112,7 +112,18 @@ describe('a province’s own page and the Index page’s provinces in Chromium',
       await provinces.locator('tbody tr').first().waitFor({ timeout: 60_000 });
       expect(await provinces.locator('tbody tr').count()).toBe(34);
       expect(await page.getByTestId('si-units').count()).toBe(0);
+      await expect(page.getByTestId('si-detail').textContent()).resolves.toContain('Chọn một tỉnh, thành phố');
+      // The map column holds the 34 provinces by grade (not an empty column); a province's tile drills into it.
+      await page.getByTestId('si-layout-switch').locator('[data-layout="tiles"]').click();
+      const tiles = page.locator('.si-map [data-testid^="map-unit-"]');
+      await tiles.first().waitFor({ timeout: 30_000 });
+      expect(await tiles.count()).toBe(34);
       await screenshot(page, 'index-provinces-1440');
+      await page.locator('.si-map [data-testid="map-unit-01"]').click();
+      await page.waitForURL(/province=01/);
+      await page.locator('.si-map [data-testid="map-unit-00004"]').waitFor({ timeout: 30_000 });
+      await page.getByTestId('si-level-crumbs').getByRole('button', { name: 'Cả nước' }).click();
+      await tiles.nth(33).waitFor({ timeout: 30_000 });
 
       await provinces.locator('tr[data-code="01"]').getByRole('button').click();
       await page.waitForURL(/province=01/);

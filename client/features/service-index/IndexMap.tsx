@@ -1,22 +1,26 @@
 /**
  * The wards coloured by their grade, on the overview's geographic map or its tile cartogram (the
  * shared `layout` parameter), with the legend of the five grades and their cut-offs in force.
- * Choosing a unit opens its breakdown.
+ * Choosing a unit opens its breakdown. In a national pack the places are the overview's: the
+ * provinces at country level (choosing one drills into it), one province's communes after a drill.
  */
 import { Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GradeCutoffs, IndexGrade, IndexRow } from '../../../shared/contract/service-index';
 import { INDEX_GRADES } from '../../../shared/contract/service-index';
-import { useBoundaries, useClientConfig, useJurisdiction } from '../../api';
+import { useClientConfig, useJurisdiction } from '../../api';
 import { useFormat, useLang } from '../../i18n';
 import { LAYOUTS, useViewParams } from '../../lib/url-state';
 import type { MapUnitView } from '../overview/GeoMap';
 import { GeoMap } from '../overview/lazy-geo-map';
 import { MapInsets } from '../overview/MapPanel';
 import { TileCartogram } from '../overview/TileCartogram';
+import { useLevelBoundaries, useOverviewLevel, type OverviewLevelView } from '../overview/national-level';
+import { provincePatch } from './url';
 import { GRADE_FILL, GRADE_TEXT, gradeLevel } from './index-model';
 
 interface Props {
+  /** The places' rows: a city's wards, a country's provinces or one province's communes (the level shown). */
   rows: readonly IndexRow[];
   cutoffs: GradeCutoffs;
   onSelect: (code: string) => void;
@@ -48,9 +52,11 @@ function MapArea({ rows, onSelect }: Pick<Props, 'rows' | 'onSelect'>) {
   const { t: tc } = useTranslation();
   const { layout, linkTo } = useViewParams();
   const jurisdiction = useJurisdiction();
-  const boundaries = useBoundaries(layout === 'geo');
+  const level = useOverviewLevel(jurisdiction.data ?? undefined);
+  const boundaries = useLevelBoundaries(layout === 'geo', level);
   const config = useClientConfig();
-  const units = useMemo(() => jurisdiction.data?.units ?? [], [jurisdiction.data]);
+  const units = jurisdiction.data ? level.places : [];
+  const labels = useMapLabels(level, units.length);
   const insetUnits = useMemo(() => units.filter((u) => u.type === 'Đặc khu'), [units]);
   const views = useGradeViews(rows);
   const f = useFormat();
@@ -72,9 +78,9 @@ function MapArea({ rows, onSelect }: Pick<Props, 'rows' | 'onSelect'>) {
           tileValue={tileValue}
           changed={NO_CHANGES}
           changeCount={0}
-          hrefOf={(code) => linkTo('/index', { unit: code, kind: null })}
+          hrefOf={(code) => linkTo('/index', level.national && !level.province ? provincePatch(code) : { unit: code, kind: null })}
           onSelect={onSelect}
-          ariaLabel={t('map.tilesLabel')}
+          ariaLabel={labels.tiles}
         />
       </div>
     );
@@ -90,7 +96,7 @@ function MapArea({ rows, onSelect }: Pick<Props, 'rows' | 'onSelect'>) {
             changed={NO_CHANGES}
             changeCount={0}
             onSelect={onSelect}
-            ariaLabel={t('map.label', { count: units.length })}
+            ariaLabel={labels.map}
             tileUrl={config.data?.tileUrl ?? null}
             tileAttribution={config.data?.tileAttribution ?? ''}
           />
@@ -101,6 +107,15 @@ function MapArea({ rows, onSelect }: Pick<Props, 'rows' | 'onSelect'>) {
       <MapInsets units={insetUnits} views={views} tileValue={tileValue} onSelect={onSelect} />
     </div>
   );
+}
+
+/** What the map and tiles are of, said to a screen reader: wards, the provinces, or one province's communes. */
+function useMapLabels(level: OverviewLevelView, count: number): { map: string; tiles: string } {
+  const { t } = useTranslation('serviceIndex');
+  if (!level.national) return { map: t('map.label', { count }), tiles: t('map.tilesLabel') };
+  if (level.province === null) return { map: t('map.labelProvinces', { count }), tiles: t('map.tilesLabelProvinces') };
+  const name = level.province.name;
+  return { map: t('map.labelCommunes', { count, name }), tiles: t('map.tilesLabelCommunes', { name }) };
 }
 
 /** Each ward's colour (its grade's), name and value for the tooltip and the accessible label. */

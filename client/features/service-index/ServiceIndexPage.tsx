@@ -41,14 +41,14 @@ export function ServiceIndexPage() {
   // A province row is not chosen for a breakdown: it drills into the province's communes.
   const selectRow = (r: IndexRow) => r.kind !== 'province' && select(r.code, r.kind);
   const drill = (province: string | null) => set(provincePatch(province), { replace: false });
-  // A national pack: its provinces at country level, one province's communes inside it; no commune map.
+  // A national pack: its provinces at country level (map and ranking), one province's communes inside it.
   const national = data?.provinces !== undefined;
   const inProvince = data ? provinceRow(data, view.province) : null;
   return (
     <div className="drill-page si-page phone-ready" data-testid="service-index-page">
       <header className="page-head">
         <h1>{t('title')}</h1>
-        <p className="page-meta">{t('intro')}</p>
+        <p className="page-meta">{t(national ? 'introNational' : 'intro')}</p>
         <p className="page-meta si-portal-note" data-testid="si-portal-note">
           {t('portalNote')}
         </p>
@@ -71,9 +71,12 @@ export function ServiceIndexPage() {
       {data && <p className="hint">{t(`ruleNote.${data.rule}`)}</p>}
       <div className="si-main">
         <div className="si-main__map">
-          {data && !national && <IndexMap rows={data.units} cutoffs={data.gradeCutoffs} onSelect={(code) => select(code, 'unit')} />}
+          {data && national && !inProvince && <IndexMap rows={data.provinces ?? []} cutoffs={data.gradeCutoffs} onSelect={drill} />}
+          {data && (!national || inProvince) && (
+            <IndexMap rows={data.units} cutoffs={data.gradeCutoffs} onSelect={(code) => select(code, 'unit')} />
+          )}
         </div>
-        <SelectedBreakdown view={view} tick={liveTick} onClose={() => select(null)} />
+        <SelectedBreakdown view={view} tick={liveTick} countryLevel={national && !inProvince} onClose={() => select(null)} />
       </div>
       {data && national && !inProvince && <ProvinceRanking rows={data.provinces ?? []} order={view.order} onDrill={drill} />}
       {data && (!national || inProvince) && (
@@ -158,7 +161,8 @@ function CityLine({ city, national, onSelect }: { city: IndexRow | null; nationa
 }
 
 /** The chosen scope's breakdown (fetched again with each live refresh), or a hint to choose one. */
-function SelectedBreakdown({ view, tick, onClose }: { view: IndexView; tick: number; onClose: () => void }) {
+function SelectedBreakdown(props: { view: IndexView; tick: number; countryLevel: boolean; onClose: () => void }) {
+  const { view, tick, countryLevel, onClose } = props;
   const { t } = useTranslation('serviceIndex');
   const { code, kind, period } = view;
   const res = useApi(code ? (signal) => fetchScopeIndex(code, kind, period, signal) : null, [code, kind, period, tick]);
@@ -184,7 +188,7 @@ function SelectedBreakdown({ view, tick, onClose }: { view: IndexView; tick: num
   return (
     <section className="block si-detail" aria-labelledby="si-detail-title" data-testid="si-detail" ref={box}>
       {code === null ? (
-        <p className="hint">{t('breakdown.hint')}</p>
+        <p className="hint">{t(countryLevel ? 'breakdown.hintCountry' : 'breakdown.hint')}</p>
       ) : (
         <>
           <div className="block-head si-detail__head">

@@ -56,14 +56,27 @@ describe('the service index of a national pack', () => {
       expect(provinces.get('79')!.rank).toBe(2);
       // Provinces with nothing to judge are not ranked (a total of untouched maxima would be a false claim).
       expect(provinces.get('96')).toMatchObject({ total: null, rank: null });
-    });
+      // The first request builds the index of 3,355 scopes: seconds on a loaded machine.
+    }, 60_000);
   }
 
   it('ranks a commune among its own province’s communes: Sài Gòn is first in Hồ Chí Minh City though worse than Ngọc Hà', async () => {
-    const units = byCode((await srv.get('/api/v1/index?period=month')).body.units);
+    const units = byCode((await srv.get('/api/v1/index?period=month&units=all')).body.units);
     expect(units.get(BA_DINH)!.rank).toBe(1);
     expect(units.get(NGOC_HA)!.rank).toBe(2);
     expect(units.get(SAI_GON)!.rank).toBe(1);
+  });
+
+  it('leaves the 3,321 communes out at country level, where the provinces rank, unless ?units=all asks for them', async () => {
+    const country = await srv.get('/api/v1/index?period=month');
+    expect(country.body.units).toEqual([]);
+    expect(country.body.provinces).toHaveLength(34);
+    expect(JSON.stringify(country.body).length).toBeLessThan(60_000);
+    const all = await srv.get('/api/v1/index?period=month&units=all');
+    expect(all.body.units).toHaveLength(srv.runtime.jurisdiction.units.length);
+    const both = await srv.get('/api/v1/index?period=month&province=01&units=all');
+    expect([both.status, both.body.error.message]).toEqual([400, expect.stringMatching(/^units: all is for the country level/)]);
+    expect((await srv.get('/api/v1/index?units=some')).body.error.message).toMatch(/^units: must be all/);
   });
 
   it('lists one province’s communes with ?province=, 404 for an unknown one, 400 for a malformed one', async () => {
