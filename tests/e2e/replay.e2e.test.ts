@@ -273,6 +273,13 @@ describe('the time bar in Chromium', () => {
       .toBe(true);
     await screenshot(page, 'replay-dossier-390');
     await page.getByTestId('dossier-timeline').scrollIntoViewIfNeeded();
+    // The strip scrolls inside its frame on a phone: "Lúc xem lại" is brought into it, not left off to the right.
+    const inFrame = async () => {
+      const frame = await page.locator('.tl-strip__scroll').first().boundingBox();
+      const line = await page.getByTestId('tl-line-at').locator('line').boundingBox();
+      return frame !== null && line !== null && line.x >= frame.x && line.x <= frame.x + frame.width;
+    };
+    await expect.poll(inFrame, { timeout: 5_000 }).toBe(true);
     await screenshot(page, 'replay-dossier-timeline-390');
     // As received, the history had not arrived yet: the page says so instead of a state.
     await page.getByTestId('dossier-state-at').getByRole('combobox', { name: 'Số liệu' }).selectOption('received');

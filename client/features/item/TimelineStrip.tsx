@@ -4,7 +4,7 @@
  * apology/extension markers pointing at the date they propose. Drawn in SVG user units and scaled
  * to the container's width. The accessible equivalent is the event list below it.
  */
-import { useId, useMemo } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTick } from '../unit/datetime';
 import { layoutTimeline, tickStepMs } from './timeline-geometry';
@@ -76,6 +76,16 @@ function barClass(bar: TimeBar): string {
   return c;
 }
 
+/**
+ * Where a strip that scrolls inside its frame (a phone) starts: the moment being replayed in view, about
+ * two thirds across so the story leading to it shows too; 0 when there is none or nothing scrolls.
+ */
+export function initialScrollLeft(atX: number | null, scrollWidth: number, clientWidth: number): number {
+  if (atX === null || scrollWidth <= clientWidth) return 0;
+  const px = (atX / STRIP_WIDTH) * scrollWidth;
+  return Math.round(Math.min(scrollWidth - clientWidth, Math.max(0, px - clientWidth * (2 / 3))));
+}
+
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -92,34 +102,54 @@ export function TimelineStrip({ model, label, barText, lineLabel, testId }: Time
   const titleId = `tl-title-${uid}`;
   const descId = `tl-desc-${uid}`;
   const fmtEdge = (ms: number) => formatTick(ms, 24 * 3_600_000);
+  const frame = useRef<HTMLDivElement>(null);
+  const atX = geo.lines.find((l) => l.kind === 'at')?.x ?? null;
+  // On a phone the strip scrolls inside its frame: bring "Lúc xem lại" into view rather than leave it off to the right.
+  // Again when the frame's width changes (a phone turned, a window narrowed).
+  useLayoutEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const place = () => (el.scrollLeft = initialScrollLeft(atX, el.scrollWidth, el.clientWidth));
+    place();
+    if (typeof ResizeObserver === 'undefined') return;
+    let width = el.clientWidth;
+    const watch = new ResizeObserver(() => {
+      if (el.clientWidth !== width) place();
+      width = el.clientWidth;
+    });
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [atX]);
 
   return (
     <div className="tl-strip" data-testid={testId}>
-      <svg
-        viewBox={`0 0 ${STRIP_WIDTH} ${height}`}
-        width="100%"
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        preserveAspectRatio="xMinYMin meet"
-      >
-        <title id={titleId}>{label}</title>
-        <desc id={descId}>{t('timeline.chartDesc', { from: fmtEdge(model.from), to: fmtEdge(model.to) })}</desc>
-        <defs>
-          <pattern id={hatchId} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
-            <rect width="8" height="8" fill="#ffffff" fillOpacity="0.6" />
-            <line x1="0" y1="0" x2="0" y2="8" stroke={COLOR.pause} strokeWidth="3" />
-          </pattern>
-        </defs>
-        <LanesAndGrid geo={geo} lanesBottom={lanesBottom} />
-        <Pauses geo={geo} lanesBottom={lanesBottom} hatchId={hatchId} />
+      <div className="tl-strip__scroll" ref={frame}>
+        <svg
+          viewBox={`0 0 ${STRIP_WIDTH} ${height}`}
+          width="100%"
+          role="img"
+          aria-labelledby={`${titleId} ${descId}`}
+          preserveAspectRatio="xMinYMin meet"
+        >
+          <title id={titleId}>{label}</title>
+          <desc id={descId}>{t('timeline.chartDesc', { from: fmtEdge(model.from), to: fmtEdge(model.to) })}</desc>
+          <defs>
+            <pattern id={hatchId} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
+              <rect width="8" height="8" fill="#ffffff" fillOpacity="0.6" />
+              <line x1="0" y1="0" x2="0" y2="8" stroke={COLOR.pause} strokeWidth="3" />
+            </pattern>
+          </defs>
+          <LanesAndGrid geo={geo} lanesBottom={lanesBottom} />
+          <Pauses geo={geo} lanesBottom={lanesBottom} hatchId={hatchId} />
 
-        {/* Holds */}
-        {geo.bars.map((b) => (
-          <HoldBar key={b.bar.id} b={b} y={TOP_BAND + b.laneIndex * LANE_HEIGHT + (LANE_HEIGHT - BAR_HEIGHT) / 2} text={barText(b.bar)} />
-        ))}
-        <VerticalLines geo={geo} lanesBottom={lanesBottom} lineLabel={lineLabel} />
-        <Markers geo={geo} />
-      </svg>
+          {/* Holds */}
+          {geo.bars.map((b) => (
+            <HoldBar key={b.bar.id} b={b} y={TOP_BAND + b.laneIndex * LANE_HEIGHT + (LANE_HEIGHT - BAR_HEIGHT) / 2} text={barText(b.bar)} />
+          ))}
+          <VerticalLines geo={geo} lanesBottom={lanesBottom} lineLabel={lineLabel} />
+          <Markers geo={geo} />
+        </svg>
+      </div>
       <Legend model={model} geo={geo} />
     </div>
   );
