@@ -1,6 +1,7 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { E2E_PASSWORD } from './e2e-server.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const ARTIFACTS_DIR = resolve(process.cwd(), 'test-artifacts');
@@ -40,4 +41,25 @@ export async function signInOnPage(page: Page, username: string, password: strin
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByTestId('user-name').waitFor({ state: 'attached', timeout });
+}
+
+export interface SignedInOptions {
+  /** The page's size (in a context, set on the new page). */
+  viewport?: { width: number; height: number };
+  /** Where the login page sends the user afterwards (`?next=`). */
+  next?: string;
+  password?: string;
+  /** How long the login page and the signed-in header may take (a loaded machine, a national pack). */
+  timeout?: number;
+}
+
+/** A new page of `on` (a browser or a context) signed in as `username` through the login page of `base`. */
+export async function openSignedIn(on: Browser | BrowserContext, base: string, username: string, o: SignedInOptions = {}): Promise<Page> {
+  const timeout = o.timeout ?? 15_000;
+  const page = 'newContext' in on ? await on.newPage(o.viewport ? { viewport: o.viewport } : {}) : await on.newPage();
+  if (!('newContext' in on) && o.viewport) await page.setViewportSize(o.viewport);
+  await page.goto(`${base}/login${o.next ? `?next=${encodeURIComponent(o.next)}` : ''}`);
+  await page.getByTestId('login-page').waitFor({ timeout });
+  await signInOnPage(page, username, o.password ?? E2E_PASSWORD, timeout);
+  return page;
 }

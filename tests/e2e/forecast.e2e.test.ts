@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { OverviewResponse } from '../../shared/contract/api.js';
 import type { ForecastHorizons } from '../../shared/contract/early-warning.js';
-import { launchBrowser, screenshot, signInOnPage } from './browser.js';
-import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
+import { launchBrowser, openSignedIn, screenshot } from './browser.js';
+import { startE2eServer, type E2eServer } from './e2e-server.js';
 
 const SLOW = 90_000;
 const VI_WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
@@ -34,13 +34,8 @@ describe('the forecast line in Chromium', () => {
     await server?.close();
   });
 
-  async function signedInPage(width: number, height: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(`${server.url}/login?next=%2F`);
-    await page.getByTestId('login-page').waitFor({ timeout: 15_000 });
-    await signInOnPage(page, 'e2e-forecast', E2E_PASSWORD);
-    return page;
-  }
+  const signedInPage = (width: number, height: number): Promise<Page> =>
+    openSignedIn(browser, server.url, 'e2e-forecast', { viewport: { width, height }, next: '/' });
 
   it(
     'reads the server’s count for the close of office on the next working day, in the officials’ words',

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, signInOnPage } from './browser.js';
-import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
+import { launchBrowser, openSignedIn, screenshot } from './browser.js';
+import { startE2eServer, type E2eServer } from './e2e-server.js';
 import { receivedEvent } from '../helpers/test-server.js';
 
 const BA_DINH = '00004'; // Phường Ba Đình, Hà Nội (01)
@@ -54,12 +54,8 @@ describe('a province’s own page and the Index page’s provinces in Chromium',
     await server?.close();
   });
 
-  async function signedIn(username: string, width: number, height: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(`${server.url}/login`);
-    await signInOnPage(page, username, E2E_PASSWORD, 60_000);
-    return page;
-  }
+  const signedIn = (username: string, width: number, height: number): Promise<Page> =>
+    openSignedIn(browser, server.url, username, { viewport: { width, height }, timeout: 60_000 });
 
   it(
     'the country’s leader opens Hà Nội’s page from the overview: its communes ranked, its late dossiers, then one up to the crumbs',

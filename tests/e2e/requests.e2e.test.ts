@@ -6,21 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { toVnIso } from '../../server/domain/time.js';
-import { launchBrowser, screenshot, signInOnPage } from './browser.js';
-import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
+import { launchBrowser, openSignedIn, screenshot } from './browser.js';
+import { startE2eServer, type E2eServer } from './e2e-server.js';
 
 const SLOW = 120_000;
 const WARD = '26740';
 const DOSSIER = 'H79.26740-E2E-LATE-1';
 const ANSWER = 'Hồ sơ chờ kết quả xác minh của Công an phường; dự kiến trả kết quả trong tuần.';
 
-async function signIn(ctx: BrowserContext, url: string, username: string): Promise<Page> {
-  const p = await ctx.newPage();
-  await p.goto(`${url}/login?next=${encodeURIComponent(`/units/${WARD}`)}`);
-  await p.getByTestId('login-page').waitFor({ timeout: 15_000 });
-  await signInOnPage(p, username, E2E_PASSWORD);
-  return p;
-}
+const signIn = (ctx: BrowserContext, url: string, username: string): Promise<Page> =>
+  openSignedIn(ctx, url, username, { next: `/units/${WARD}` });
 
 describe('explanation requests in Chromium', () => {
   let server: E2eServer;
