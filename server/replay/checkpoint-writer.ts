@@ -7,8 +7,8 @@
  */
 import type { DossierContext } from '../domain/dossier.js';
 import { compressCheckpoint, type ReplayRepo } from '../db/replay-repo.js';
-import { checkpointFromChain, deltaToJson } from '../metrics/replay-delta.js';
-import { checkpointToJson, emptyCheckpoint, noneTouched, putDossier, putTask, type CheckpointState } from '../metrics/replay-state.js';
+import { checkpointFromChain, checkpointToCompact, deltaToCompact } from '../metrics/replay-delta.js';
+import { emptyCheckpoint, noneTouched, putDossier, putTask, type CheckpointState } from '../metrics/replay-state.js';
 import { foldDossierRows, foldTaskRows } from './item-changes.js';
 
 export interface CheckpointWriterOptions {
@@ -103,7 +103,7 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
             // A delta needs a stored checkpoint before it; the writer's first one is whole.
             const whole = (next + VN_OFFSET_MS) % wholeEveryMs === 0 || repo.latest() === null;
             await advance(state, next);
-            const stored = await compressCheckpoint(whole ? checkpointToJson(state) : deltaToJson(state));
+            const stored = await compressCheckpoint(whole ? checkpointToCompact(state) : deltaToCompact(state));
             opts.transaction(() => repo.insert(state.at, state.seq, stored, whole));
             state.touched = noneTouched();
           } catch (err) {
