@@ -88,6 +88,7 @@ export function createReplayRepo(db: Db) {
      ORDER BY at, seq`,
   );
   const upTo = db.prepare('SELECT seq, kind, item_id AS itemId, at, payload FROM events WHERE seq <= ? ORDER BY seq');
+  const between = db.prepare('SELECT seq, kind, item_id AS itemId, at, payload FROM events WHERE seq > ? AND seq <= ? ORDER BY seq');
   const logBytes = db.prepare("SELECT SUM(pgsize) FROM dbstat WHERE name = 'events'").pluck();
 
   return {
@@ -150,6 +151,10 @@ export function createReplayRepo(db: Db) {
     /** An item's events up to `maxSeq`, in time order then arrival order. */
     ofItem(kind: 'dossier' | 'task', itemId: string, maxSeq: number): ReplayEventRow[] {
       return ofItem.all(kind, itemId, maxSeq, maxSeq, kind, itemId) as ReplayEventRow[];
+    },
+    /** The events in (fromSeq, toSeq], in log order (one scan of the log by seq). */
+    eventsIn(fromSeq: number, toSeq: number): ReplayEventRow[] {
+      return between.all(fromSeq, toSeq) as ReplayEventRow[];
     },
     /** Every event up to `maxSeq`, in log order (the from-scratch fold). */
     upTo(maxSeq: number): IterableIterator<ReplayEventRow> {
