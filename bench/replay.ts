@@ -6,7 +6,8 @@
  * - the checkpoint writer catches up over the whole log (its CPU time against the log's events);
  * - storage: checkpoints' stored bytes against the event log's pages;
  * - cold: a new state-at per request (nothing kept), random T over the log, as received and as corrected,
- *   each answered as the overview reads it (metrics of the city and every unit);
+ *   each answered as the overview reads it (metrics of the city and every unit); wall and CPU time (the
+ *   process's, GC threads included: on a loaded machine the comparable figure);
  * - playing: from a cold T, the next hours one after another, as received.
  *   npx tsx bench/replay.ts [--days 35] [--scale 0.1] [--samples 40] [--play 12] [--seed 7]
  */
@@ -135,24 +136,30 @@ export async function main(args: Map<string, string>) {
 
   const random = rng(seed);
   const cold: Record<AsOf, number[]> = { received: [], corrected: [] };
+  const coldCpu: Record<AsOf, number[]> = { received: [], corrected: [] };
   const folded: Record<AsOf, number[]> = { received: [], corrected: [] };
   for (let i = 0; i < samples; i++)
     for (const asOf of ['received', 'corrected'] as const) {
       const t = Math.floor(from + HOUR + random() * (to - from - HOUR));
       const s = newStateAt();
       const a = performance.now();
+      const c = cpuMs();
       const r = overview(s, t, asOf);
+      coldCpu[asOf].push(cpuMs() - c);
       cold[asOf].push(performance.now() - a);
       folded[asOf].push(r.itemsFolded);
     }
   const nextHour: number[] = [];
+  const nextHourCpu: number[] = [];
   for (let i = 0; i < Math.max(1, Math.floor(samples / 8)); i++) {
     const s = newStateAt();
     const start = Math.floor(from + HOUR + random() * (to - from - (play + 1) * HOUR));
     overview(s, start, 'received');
     for (let h = 1; h <= play; h++) {
       const a = performance.now();
+      const c = cpuMs();
       overview(s, start + h * HOUR, 'received');
+      nextHourCpu.push(cpuMs() - c);
       nextHour.push(performance.now() - a);
     }
   }
@@ -166,8 +173,10 @@ export async function main(args: Map<string, string>) {
     checkpoints: { written, ...sizes, logBytes, storedOverLog: round(sizes.stored / logBytes, 4), writerCpuMs: Math.round(writerCpuMs) },
     writerCpuUsPerEvent: round((writerCpuMs * 1000) / events, 2),
     coldMs: { received: summary(cold.received), corrected: summary(cold.corrected) },
+    coldCpuMs: { received: summary(coldCpu.received), corrected: summary(coldCpu.corrected) },
     itemsFolded: { received: summary(folded.received), corrected: summary(folded.corrected) },
     nextHourMs: summary(nextHour),
+    nextHourCpuMs: summary(nextHourCpu),
   };
 }
 

@@ -16,6 +16,9 @@ export interface CompressedCheckpoint {
 
 const brotli = promisify(brotliCompress);
 
+/** replay_checkpoints.codec: how a row's text is compressed and written (migration 027). */
+const CODEC = { deflate: 0, brotli: 1, compact: 2 } as const;
+
 /**
  * Compresses a checkpoint's JSON with brotli (quality 5: a quarter smaller than deflate on this JSON,
  * inflated as fast; quality 9 saves a little more for 4 times the CPU), on libuv's thread pool, off the
@@ -27,10 +30,11 @@ export async function compressCheckpoint(json: string): Promise<CompressedCheckp
   return { bytes: raw.length, blob: await brotli(raw, { params }) };
 }
 
-/** A stored checkpoint's text: a whole state, or a delta from the checkpoint before it. */
+/** A stored checkpoint's text: a whole state, or a delta from the checkpoint before it; compact or plain JSON. */
 export interface StoredCheckpoint {
   whole: boolean;
   json: string;
+  compact: boolean;
 }
 
 /** An event of the log as the time machine folds it. */
@@ -52,7 +56,7 @@ function checkpointStatements(db: Db) {
      WHERE at <= @t AND at >= COALESCE((SELECT MAX(at) FROM replay_checkpoints WHERE at <= @t AND whole = 1), 0)
      ORDER BY at`,
   );
-  const insert = db.prepare('INSERT INTO replay_checkpoints (at, seq, bytes, state, whole, codec) VALUES (?, ?, ?, ?, ?, 1)');
+  const insert = db.prepare('INSERT INTO replay_checkpoints (at, seq, bytes, state, whole, codec) VALUES (?, ?, ?, ?, ?, ?)');
   const sizes = db.prepare(
     `SELECT COUNT(*) AS count, COALESCE(SUM(whole), 0) AS whole, COALESCE(SUM(length(state)), 0) AS stored,
      COALESCE(SUM(bytes), 0) AS bytes FROM replay_checkpoints`,
@@ -62,7 +66,7 @@ function checkpointStatements(db: Db) {
 
 /**
  * The time machine's reads of the log and its checkpoints (issue 16). Checkpoints are written by the
- * checkpoint writer only, compressed here (raw deflate: the JSON of states shrinks about tenfold).
+ * checkpoint writer only, compressed here (brotli; rows written before: raw deflate).
  * "Received by T" is the log's prefix before the first event that arrived after T: seq is the
  * arrival order, so no index on arrival time is needed.
  */
@@ -84,6 +88,7 @@ export function createReplayRepo(db: Db) {
      ORDER BY at, seq`,
   );
   const upTo = db.prepare('SELECT seq, kind, item_id AS itemId, at, payload FROM events WHERE seq <= ? ORDER BY seq');
+  const between = db.prepare('SELECT seq, kind, item_id AS itemId, at, payload FROM events WHERE seq > ? AND seq <= ? ORDER BY seq');
   const logBytes = db.prepare("SELECT SUM(pgsize) FROM dbstat WHERE name = 'events'").pluck();
 
   return {
@@ -100,7 +105,8 @@ export function createReplayRepo(db: Db) {
       const last = rows[rows.length - 1];
       const chain = rows.map((r) => ({
         whole: r.whole === 1,
-        json: (r.codec === 1 ? brotliDecompressSync(r.state) : inflateRawSync(r.state)).toString('utf8'),
+        json: (r.codec === CODEC.deflate ? inflateRawSync(r.state) : brotliDecompressSync(r.state)).toString('utf8'),
+        compact: r.codec === CODEC.compact,
       }));
       return { at: last.at, seq: last.seq, chain };
     },
@@ -108,9 +114,12 @@ export function createReplayRepo(db: Db) {
     checkpointSeq(t: number): number {
       return (seqAtOrBefore.get(t) as number | undefined) ?? 0;
     },
-    /** Stores a checkpoint (compressed by compressCheckpoint): a whole state, or a delta from the checkpoint before it. */
-    insert(at: number, seq: number, state: CompressedCheckpoint, whole = true): void {
-      insert.run(at, seq, state.bytes, state.blob, whole ? 1 : 0);
+    /**
+     * Stores a checkpoint (compressed by compressCheckpoint): a whole state, or a delta from the checkpoint
+     * before it; its text compact (replay-codec.ts) or plain JSON.
+     */
+    insert(at: number, seq: number, state: CompressedCheckpoint, whole = true, compact = true): void {
+      insert.run(at, seq, state.bytes, state.blob, whole ? 1 : 0, compact ? CODEC.compact : CODEC.brotli);
     },
     /** Checkpoints kept (of them whole states), their stored (compressed) and JSON bytes. */
     sizes(): { count: number; whole: number; stored: number; bytes: number } {
@@ -142,6 +151,10 @@ export function createReplayRepo(db: Db) {
     /** An item's events up to `maxSeq`, in time order then arrival order. */
     ofItem(kind: 'dossier' | 'task', itemId: string, maxSeq: number): ReplayEventRow[] {
       return ofItem.all(kind, itemId, maxSeq, maxSeq, kind, itemId) as ReplayEventRow[];
+    },
+    /** The events in (fromSeq, toSeq], in log order (one scan of the log by seq). */
+    eventsIn(fromSeq: number, toSeq: number): ReplayEventRow[] {
+      return between.all(fromSeq, toSeq) as ReplayEventRow[];
     },
     /** Every event up to `maxSeq`, in log order (the from-scratch fold). */
     upTo(maxSeq: number): IterableIterator<ReplayEventRow> {

@@ -2,9 +2,11 @@
  * Delta checkpoints (issue 16): between two whole states, each checkpoint stores only the parts the log
  * changed since the previous one (the keys in CheckpointState.touched, with their new value or a
  * removal). A state at H is then its day's whole state plus the deltas up to H, applied in order:
- * hourly checkpoints for about the storage of daily ones.
+ * hourly checkpoints for about the storage of daily ones. The server writes them compact (replay-codec.ts);
+ * the plain JSON forms read the rows written before.
  */
 import type { DossierState, TaskState } from '../domain/types.js';
+import { decodeDossier, encodeDossiers, type CompactDelta, type CompactWhole } from './replay-codec.js';
 import { checkpointFromJson, noneTouched, type CheckpointState } from './replay-state.js';
 
 /** A part's changed keys: the new value, or null for a key no longer there. */
@@ -58,19 +60,91 @@ export function applyDeltaJson(cp: CheckpointState, text: string): void {
   cp.seq = d.seq;
 }
 
-/** A stored checkpoint's text: a whole state, or a delta from the checkpoint before it. */
+/** A whole state as compact text (replay-codec.ts). */
+export function checkpointToCompact(cp: CheckpointState): string {
+  const { s, open } = encodeDossiers(cp.openDossiers.values());
+  const body: CompactWhole = {
+    at: cp.at,
+    seq: cp.seq,
+    s,
+    open,
+    tasks: [...cp.tasks.values()],
+    closedTasks: [...cp.closedTasks],
+    finished: [...cp.finished],
+    ahead: [...cp.ahead],
+  };
+  return JSON.stringify(body);
+}
+
+function checkpointFromCompact(text: string): CheckpointState {
+  const b = JSON.parse(text) as CompactWhole;
+  const open = new Map<string, DossierState>();
+  for (const t of b.open) open.set(t[0] as string, decodeDossier(t, b.s));
+  return {
+    at: b.at,
+    seq: b.seq,
+    openDossiers: open,
+    tasks: new Map(b.tasks.map((t) => [t.id, t])),
+    closedTasks: new Map(b.closedTasks as [string, number][]),
+    finished: new Map(b.finished as [string, number][]),
+    ahead: new Map(b.ahead as [string, number][]),
+    touched: noneTouched(),
+  };
+}
+
+/** The changes since the last stored checkpoint as compact text (replay-codec.ts). */
+export function deltaToCompact(cp: CheckpointState): string {
+  const t = cp.touched;
+  const changed: DossierState[] = [];
+  const gone: string[] = [];
+  for (const id of t.openDossiers) {
+    const d = cp.openDossiers.get(id);
+    if (d === undefined) gone.push(id);
+    else changed.push(d);
+  }
+  const { s, open } = encodeDossiers(changed);
+  const body: CompactDelta = {
+    at: cp.at,
+    seq: cp.seq,
+    s,
+    open,
+    gone,
+    tasks: changes(cp.tasks, t.tasks),
+    closedTasks: changes(cp.closedTasks, t.closedTasks),
+    finished: changes(cp.finished, t.finished),
+    ahead: changes(cp.ahead, t.ahead),
+  };
+  return JSON.stringify(body);
+}
+
+function applyCompactDelta(cp: CheckpointState, text: string): void {
+  const d = JSON.parse(text) as CompactDelta;
+  for (const id of d.gone) cp.openDossiers.delete(id);
+  for (const t of d.open) cp.openDossiers.set(t[0] as string, decodeDossier(t, d.s));
+  apply(cp.tasks, d.tasks);
+  apply(cp.closedTasks, d.closedTasks);
+  apply(cp.finished, d.finished);
+  apply(cp.ahead, d.ahead);
+  cp.at = d.at;
+  cp.seq = d.seq;
+}
+
+/** A stored checkpoint's text: a whole state, or a delta from the checkpoint before it; compact or plain JSON. */
 export interface StoredCheckpoint {
   whole: boolean;
   json: string;
+  /** Written by checkpointToCompact / deltaToCompact (absent: plain JSON, the rows written before). */
+  compact?: boolean;
 }
 
 /** The state of a chain: a whole state and the deltas after it, oldest first. */
 export function checkpointFromChain(chain: readonly StoredCheckpoint[]): CheckpointState {
   if (chain.length === 0 || !chain[0].whole) throw new Error('a checkpoint chain starts with a whole state');
-  const cp = checkpointFromJson(chain[0].json);
+  const cp = chain[0].compact ? checkpointFromCompact(chain[0].json) : checkpointFromJson(chain[0].json);
   for (let i = 1; i < chain.length; i++) {
     if (chain[i].whole) throw new Error('a checkpoint chain holds one whole state, first');
-    applyDeltaJson(cp, chain[i].json);
+    if (chain[i].compact) applyCompactDelta(cp, chain[i].json);
+    else applyDeltaJson(cp, chain[i].json);
   }
   cp.touched = noneTouched();
   return cp;

@@ -6,10 +6,10 @@
  * ingest and reads wait at most one slice; the log being append-only, a checkpoint never changes.
  */
 import type { DossierContext } from '../domain/dossier.js';
-import { compressCheckpoint, type ReplayRepo } from '../db/replay-repo.js';
-import { checkpointFromChain, deltaToJson } from '../metrics/replay-delta.js';
-import { checkpointToJson, emptyCheckpoint, noneTouched, putDossier, putTask, type CheckpointState } from '../metrics/replay-state.js';
-import { foldDossierRows, foldTaskRows } from './item-changes.js';
+import { compressCheckpoint, type ReplayEventRow, type ReplayRepo } from '../db/replay-repo.js';
+import { checkpointFromChain, checkpointToCompact, deltaToCompact } from '../metrics/replay-delta.js';
+import { emptyCheckpoint, noneTouched, putDossier, putTask, type CheckpointState } from '../metrics/replay-state.js';
+import { foldDossierRows, foldOnDossier, foldOnTask, foldTaskRows } from './item-changes.js';
 
 export interface CheckpointWriterOptions {
   repo: ReplayRepo;
@@ -35,6 +35,31 @@ const VN_OFFSET_MS = 7 * 3_600_000;
  */
 export const REPLAY_CHECKPOINTS = { everyMs: 2 * 3_600_000, wholeEveryMs: 48 * 3_600_000, settleMs: 5 * 60_000 };
 
+/** Puts one item's state after its `fresh` events into the checkpoint; answers the latest time among all its events. */
+function foldItem(repo: ReplayRepo, ctx: DossierContext, state: CheckpointState, fresh: ReplayEventRow[], cut: number): number {
+  const { kind, itemId } = fresh[0];
+  if (kind === 'dossier') {
+    const held = state.openDossiers.get(itemId);
+    const on = held && foldOnDossier(held, fresh, ctx);
+    if (held && on) {
+      putDossier(state, held, on, ctx);
+      return on.lastEventAt;
+    }
+  } else {
+    const held = state.tasks.get(itemId);
+    const on = held && foldOnTask(held, fresh);
+    if (held && on) {
+      putTask(state, held, on);
+      return on.lastEventAt;
+    }
+  }
+  const rows = repo.ofItem(kind, itemId, cut);
+  const before = rows.filter((e) => e.seq <= state.seq);
+  if (kind === 'dossier') putDossier(state, foldDossierRows(itemId, before, ctx), foldDossierRows(itemId, rows, ctx)!, ctx);
+  else putTask(state, foldTaskRows(itemId, before), foldTaskRows(itemId, rows)!);
+  return rows.reduce((m, e) => Math.max(m, e.at), -Infinity);
+}
+
 export function createCheckpointWriter(opts: CheckpointWriterOptions) {
   const { repo, ctx, everyMs, settleMs } = opts;
   const wholeEveryMs = opts.wholeEveryMs ?? everyMs;
@@ -58,19 +83,25 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
     return cp;
   }
 
-  /** Folds the items received in (state.seq, received by `at`] into the state (mutates it). */
+  /**
+   * Folds the items received in (state.seq, received by `at`] into the state (mutates it). The window's
+   * events come from one scan of the log; an item the state holds (open dossiers, open tasks) folds them
+   * on, when they are not older than what it holds; any other item is refolded from its events.
+   */
   async function advance(state: CheckpointState, at: number): Promise<void> {
     const cut = repo.receivedBy(state.seq, at);
-    const items = repo.itemsReceived(state.seq, cut);
-    for (let i = 0; i < items.length; i++) {
+    const fresh = new Map<string, ReplayEventRow[]>();
+    for (const row of repo.eventsIn(state.seq, cut)) {
+      const key = `${row.kind}:${row.itemId}`;
+      const rows = fresh.get(key);
+      if (rows) rows.push(row);
+      else fresh.set(key, [row]);
+    }
+    let i = 0;
+    for (const [key, rows] of fresh) {
       if (i > 0 && i % slice === 0) await yieldNow();
-      const { kind, itemId } = items[i];
-      const rows = repo.ofItem(kind, itemId, cut);
-      const before = rows.filter((e) => e.seq <= state.seq);
-      if (kind === 'dossier') putDossier(state, foldDossierRows(itemId, before, ctx), foldDossierRows(itemId, rows, ctx)!, ctx);
-      else putTask(state, foldTaskRows(itemId, before), foldTaskRows(itemId, rows)!);
-      const latestAt = rows.reduce((m, e) => Math.max(m, e.at), -Infinity);
-      const key = `${kind}:${itemId}`;
+      i++;
+      const latestAt = foldItem(repo, ctx, state, rows, cut);
       if (latestAt > at) state.ahead.set(key, latestAt);
       else state.ahead.delete(key);
       state.touched.ahead.add(key);
@@ -103,7 +134,7 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
             // A delta needs a stored checkpoint before it; the writer's first one is whole.
             const whole = (next + VN_OFFSET_MS) % wholeEveryMs === 0 || repo.latest() === null;
             await advance(state, next);
-            const stored = await compressCheckpoint(whole ? checkpointToJson(state) : deltaToJson(state));
+            const stored = await compressCheckpoint(whole ? checkpointToCompact(state) : deltaToCompact(state));
             opts.transaction(() => repo.insert(state.at, state.seq, stored, whole));
             state.touched = noneTouched();
           } catch (err) {
