@@ -79,8 +79,12 @@ async function stop(): Promise<void> {
 }
 createInterface({ input: process.stdin }).on('line', (line) => {
   const [cmd, opt] = line.trim().split(/\s+/);
-  if (cmd === 'mem') process.stdout.write(`MEM ${JSON.stringify(memoryPhase(runtime, opt === 'gc'))}\n`);
-  else if (cmd === 'sync' || cmd === 'settle') {
+  if (cmd === 'mem') {
+    // The writer's thread first (its collection then counts in the process's figures read after it).
+    void runtime.projections.heap(opt === 'gc').then((writerHeap) => {
+      process.stdout.write(`MEM ${JSON.stringify({ ...memoryPhase(runtime, opt === 'gc'), writerHeap })}\n`);
+    });
+  } else if (cmd === 'sync' || cmd === 'settle') {
     const t = performance.now();
     if (cmd === 'settle') runtime.historyLoad.end();
     runtime.projections.sync();
