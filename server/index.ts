@@ -15,6 +15,7 @@ import { recordCalendarChanges } from './auth/calendar-audit.js';
 import type { SecuritySettings } from './app.js';
 import { connectRedis, type RedisClient } from './cluster/redis.js';
 import { createWebRuntime } from './cluster/web-runtime.js';
+import { startHeapMode } from './heap-mode.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     clockSkewWarnMs: config.CLOCK_SKEW_WARN_MINUTES * 60_000,
     security: securityOf(config),
     cluster: redis ? { redis, secret: config.NODE_ROLE === 'ingest' ? config.CLUSTER_SECRET : undefined } : undefined,
+    heapMode: startHeapMode(),
   });
   recordCalendarChanges(runtime.store, runtime.app.audit, config.CALENDAR_DIR);
 
