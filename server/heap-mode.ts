@@ -17,8 +17,12 @@ export const HOT_EVENTS_PER_S = 200;
 /** How long after the last hot second the heaps favour memory again. */
 export const HOT_HOLD_MS = 3_000;
 
-/** After this many changes, the first quiet spell of QUIET_MS collects the main thread's heap. */
-export const COLLECT_AFTER_CHANGES = 20_000;
+/**
+ * After this many changes, the first quiet spell of QUIET_MS collects the main thread's heap (≈ 50–100 ms
+ * of CPU for its ≈ 60 MiB of live objects). Low, so that a burst that paused on the way (a writer far
+ * behind answers 503 for a while) is still collected after its end.
+ */
+export const COLLECT_AFTER_CHANGES = 5_000;
 export const QUIET_MS = 3_000;
 
 /** When the heaps should favour memory, and be collected, from the changes applied and the clock (pure: tested alone). */
