@@ -25,6 +25,7 @@
  *   npx tsx bench/fanout.ts --clients 1000 --rounds 40 --servers child --ingest-rate 1000 --client-procs 2
  *   npx tsx bench/fanout.ts --clients 5000 --rounds 20 --servers child --client-procs 4
  *   npx tsx bench/fanout.ts --clients 1000 --rounds 12 --servers child --mode push,poll --pause-ms 5000 --client-procs 2
+ * `--node-args=…` passes flags to the server child's node (`--node-args="--cpu-prof --cpu-prof-dir=/tmp/prof"`).
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -182,6 +183,8 @@ interface RunOptions {
   seedEvents: WireDossierEvent[];
   loadEvents: WireDossierEvent[];
   probeUnits: string[];
+  /** Flags for the server child's node (`--node-args=…`, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`). */
+  nodeArgs: string[];
 }
 
 async function runOne(o: RunOptions) {
@@ -192,7 +195,7 @@ async function runOne(o: RunOptions) {
   const server: BenchServer = cluster
     ? ((pid = cluster.pids[0]), cluster.server)
     : o.kind === 'child'
-      ? await startChild({ dbFile, deltaFlushMs: o.flushMs }).then((c) => ((pid = c.child.pid), c))
+      ? await startChild({ dbFile, deltaFlushMs: o.flushMs, nodeArgs: o.nodeArgs }).then((c) => ((pid = c.child.pid), c))
       : await startInProcess({ dbFile, deltaFlushMs: o.flushMs });
   const clientUrls = cluster?.clientUrls ?? [server.url];
   const pool = clientPool(o.mode, Math.max(o.clientProcs, clientUrls.length > 1 ? clientUrls.length : 0), o.pollMs);
@@ -282,6 +285,7 @@ export async function main(args: Map<string, string>) {
         seedEvents,
         loadEvents,
         probeUnits,
+        nodeArgs: (args.get('node-args') ?? '').split(/\s+/).filter(Boolean),
       });
   return { target: { p99Ms: TARGET_P99_MS, deltaFlushMs: flushMs }, seedEvents: seedCount, ingestRate, byServer: results };
 }

@@ -3,7 +3,8 @@
  * (with --expose-gc), --events realistic generator events POSTed in batches of 500, --concurrency at a
  * time, then the server's memory by phase (bench/memory-phases.ts): at start, when the last batch was
  * answered, once the projections caught up, after --idle-s seconds of quiet, after a full collection.
- *   npx tsx bench/memory-burst.ts [--events 100000] [--concurrency 2] [--idle-s 20]
+ * `--node-args=…` passes flags to the server's node (space-separated, e.g. `--node-args="--max-semi-space-size=4"`).
+ *   npx tsx bench/memory-burst.ts [--events 100000] [--concurrency 2] [--idle-s 20] [--node-args "…"]
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,7 +69,8 @@ export async function main(args: Map<string, string>) {
   log(`memory-burst: ${city.dossiers.length} events generated`);
   const tmp = tempDir('bdt-bench-memory-');
   const dbFile = join(tmp.dir, 'dashboard.db');
-  const server = await startChild({ dbFile, nodeArgs: ['--expose-gc'] });
+  const nodeArgs = (args.get('node-args') ?? '').split(/\s+/).filter(Boolean);
+  const server = await startChild({ dbFile, nodeArgs: ['--expose-gc', ...nodeArgs] });
   const ask = asker(server);
   try {
     const phases: Record<string, unknown> = { start: await ask('mem', 'MEM') };
@@ -90,6 +92,7 @@ export async function main(args: Map<string, string>) {
     const peak = (phases.collected as { procMiB: { VmHWM: number } }).procMiB.VmHWM;
     return {
       target: { rssMiB: TARGET_RSS_MIB },
+      nodeArgs,
       events: city.dossiers.length,
       burstS: round(burstS, 1),
       eventsPerS: Math.round(city.dossiers.length / burstS),

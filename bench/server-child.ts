@@ -19,6 +19,7 @@ import { generateSourceKey, hashSourceKey } from '../server/ingest/keys.js';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { memoryPhase } from './memory-phases.js';
+import { startHeapMode } from '../server/heap-mode.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string) => {
@@ -40,6 +41,8 @@ const runtime = createRuntime({
   clientDir: null,
   deltaFlushMs: Number(arg('flush') ?? 500),
   boundariesDir: join(dirname(dbFile), 'boundaries'),
+  // As server/index.ts does (BENCH_SPEED_HEAPS=1: V8's default heaps throughout, for an A/B of the cost).
+  heapMode: process.env.BENCH_SPEED_HEAPS === '1' ? undefined : startHeapMode(),
 });
 const createRuntimeMs = performance.now() - t0;
 const dossierKey = generateSourceKey();
@@ -79,8 +82,12 @@ async function stop(): Promise<void> {
 }
 createInterface({ input: process.stdin }).on('line', (line) => {
   const [cmd, opt] = line.trim().split(/\s+/);
-  if (cmd === 'mem') process.stdout.write(`MEM ${JSON.stringify(memoryPhase(runtime, opt === 'gc'))}\n`);
-  else if (cmd === 'sync' || cmd === 'settle') {
+  if (cmd === 'mem') {
+    // The writer's thread first (its collection then counts in the process's figures read after it).
+    void runtime.projections.heap(opt === 'gc').then((writerHeap) => {
+      process.stdout.write(`MEM ${JSON.stringify({ ...memoryPhase(runtime, opt === 'gc'), writerHeap })}\n`);
+    });
+  } else if (cmd === 'sync' || cmd === 'settle') {
     const t = performance.now();
     if (cmd === 'settle') runtime.historyLoad.end();
     runtime.projections.sync();

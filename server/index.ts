@@ -15,6 +15,7 @@ import { recordCalendarChanges } from './auth/calendar-audit.js';
 import type { SecuritySettings } from './app.js';
 import { connectRedis, type RedisClient } from './cluster/redis.js';
 import { createWebRuntime } from './cluster/web-runtime.js';
+import { startHeapMode } from './heap-mode.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     cluster: redis
       ? { redis, secret: config.NODE_ROLE === 'ingest' ? config.CLUSTER_SECRET : undefined, keyPrefix: config.redisKeyPrefix }
       : undefined,
+    heapMode: startHeapMode(),
   });
   recordCalendarChanges(runtime.store, runtime.app.audit, config.CALENDAR_DIR);
 

@@ -31,6 +31,7 @@ import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import { startLiveScheduler } from './scheduler.js';
+import type { HeapMode } from './heap-mode.js';
 import { createCheckpointWriter, REPLAY_CHECKPOINTS } from './replay/checkpoint-writer.js';
 import { startCheckpointLoop } from './replay/checkpoint-loop.js';
 import { createDailyJumpSweep } from './data-trust/daily-sweep.js';
@@ -80,6 +81,8 @@ export interface RuntimeOptions {
    * (NODE_ROLE=ingest) web nodes ask this node for their subscribers' snapshots.
    */
   cluster?: { redis: RedisClient; secret?: string; keyPrefix: string };
+  /** V8's heaps for memory while ingest is quiet (server/heap-mode.ts): told of every applied batch. */
+  heapMode?: Pick<HeapMode, 'applied'>;
 }
 
 export interface Runtime {
@@ -247,6 +250,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     clockSkew,
     onApplied(changes) {
       metricsChanged();
+      opts.heapMode?.applied(changes.dossiers.length + changes.tasks.length);
       for (const d of changes.dossiers) {
         engine.applyDossier(d.prev, d.next);
         // After the answer: at the next read of the early warning or the next clock step, whichever comes first.

@@ -24,8 +24,10 @@ export function openDatabase(file: string, migrationsDir?: string): Db {
   // A second process (a CLI adding a source while the server runs) waits instead of failing at once.
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  // Projections are read hard at start and by the API: a 256 MiB page cache keeps the hot indexes in memory.
-  db.pragma('cache_size = -262144');
+  // 64 MiB of page cache per connection (the server's and the projection writer's): the hot indexes stay in
+  // it, and the rest comes from the OS's file cache. 256 MiB filled up with the pages a burst wrote (the log's,
+  // never read again) and kept them: ≈ 90 MiB more RSS after 100k events (issue 15, BENCHMARKS.md §2b).
+  db.pragma('cache_size = -65536');
   // Temporary b-trees for GROUP BY/ORDER BY stay in memory.
   db.pragma('temp_store = MEMORY');
   // Migration 018 names the rule of the records quarantined before it with the server's own classifier.

@@ -261,7 +261,7 @@ export class Projector {
       steps.push({ weight: INDEX_STEP_WEIGHT, run: () => store.events.indexItems(slice) });
     }
     this.write(steps, seq, events.length >= BACKLOG_EVENTS);
-    this.trust.committed();
+    this.trust.committed((id) => (dossiers.get(id)?.next.endAt ?? null) !== null);
 
     // A finished dossier is rarely heard of again (a late rating, a correction): its row is read back then.
     // Keeping its state would hold nearly every dossier of a burst or an import in memory (issue 15's RSS).

@@ -5,6 +5,7 @@
  * the main thread waits for them (sync) or closes.
  */
 import { statSync } from 'node:fs';
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection.js';
 import { createStore } from '../db/store.js';
@@ -13,7 +14,7 @@ import { createWorkCalendar } from '../domain/calendar.js';
 import { loadWireSchemas, WireSchemasNotLoaded } from '../domain/logged-events.js';
 import type { DomainSettings } from '../domain/types.js';
 import { HISTORY_EVENTS_PER_PASS, Projector, type RecoveryProgress } from './projector.js';
-import type { ToWorker, FromWorker, WorkerInit } from './writer.js';
+import type { ToWorker, FromWorker, WorkerInit, WriterHeap } from './writer.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
@@ -147,6 +148,23 @@ function checkpoint(): void {
   }
 }
 
+const MiB = 2 ** 20;
+const mib = (bytes: number) => Math.round((bytes / MiB) * 10) / 10;
+
+/** This thread's V8 heap, after a full collection when asked and possible (bench/memory-phases.ts). */
+function heapNow(collect: boolean): WriterHeap {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (collect && gc) gc();
+  const h = getHeapStatistics();
+  const newSpace = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+  return {
+    usedMiB: mib(h.used_heap_size),
+    totalMiB: mib(h.total_heap_size),
+    newSpaceMiB: mib(newSpace?.space_size ?? 0),
+    collected: collect && gc !== undefined,
+  };
+}
+
 port.on('message', (m: ToWorker) => {
   switch (m.type) {
     case 'logged': {
@@ -170,6 +188,9 @@ port.on('message', (m: ToWorker) => {
       // (Ingest held back by the lag bound is no reader: a bulk load keeps its long flushes.)
       if (m.read) lastSync = performance.now();
       flush();
+      break;
+    case 'heap':
+      send({ type: 'heap', heap: heapNow(m.gc) });
       break;
     case 'close':
       flush(() => {

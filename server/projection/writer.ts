@@ -40,14 +40,27 @@ export interface WorkerInit {
 
 /** `sync`: flush now; `read`: a reader waits (not ingest held back by the lag bound), see worker.ts READING_MS. */
 export type ToWorker =
-  { type: 'logged'; seq: number } | { type: 'sync'; read: boolean } | { type: 'history'; on: boolean } | { type: 'close' };
+  | { type: 'logged'; seq: number }
+  | { type: 'sync'; read: boolean }
+  | { type: 'history'; on: boolean }
+  | { type: 'heap'; gc: boolean }
+  | { type: 'close' };
 export type FromWorker =
   | { type: 'recovering'; progress: RecoveryProgress }
   | { type: 'recovered'; seq: number; progress: RecoveryProgress }
   | { type: 'ready'; seq: number }
   | { type: 'projected'; seq: number }
   | { type: 'failed'; message: string }
+  | { type: 'heap'; heap: WriterHeap }
   | { type: 'closed' };
+
+/** The writer thread's V8 heap (MiB): what it holds, what it has reserved, and its new space. */
+export interface WriterHeap {
+  usedMiB: number;
+  totalMiB: number;
+  newSpaceMiB: number;
+  collected: boolean;
+}
 
 /** The main thread's handle on the projection writer (worker.ts, on its own thread and connection). */
 export interface ProjectionWriter {
@@ -74,6 +87,8 @@ export interface ProjectionWriter {
   setHistoryLoad(on: boolean): void;
   /** `listener` is called with the projections' mark after each write the main thread learns about. */
   onProjected(listener: (seq: number) => void): void;
+  /** The writer thread's heap, after a full collection when `gc` (and the process runs with --expose-gc). */
+  heap(gc: boolean): Promise<WriterHeap>;
   /** Flushes what is pending and stops the thread. */
   close(): Promise<void>;
 }
@@ -131,6 +146,7 @@ export function startProjectionWriter(opts: {
   };
   const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: init });
   const listeners: ((seq: number) => void)[] = [];
+  const heapAnswers: ((h: WriterHeap) => void)[] = [];
   const progressListeners: ((p: RecoveryProgress) => void)[] = [];
   let settleRecovery!: { resolve(p: RecoveryProgress): void; reject(err: Error): void };
   const recovered = new Promise<RecoveryProgress>((resolve, reject) => (settleRecovery = { resolve, reject }));
@@ -157,6 +173,7 @@ export function startProjectionWriter(opts: {
   };
   worker.on('message', (m: FromWorker) => {
     if (m.type === 'projected') report(m.seq);
+    else if (m.type === 'heap') heapAnswers.shift()?.(m.heap);
     else if (m.type === 'recovering') for (const l of progressListeners) l(m.progress);
     else if (m.type === 'recovered') {
       recovering = false;
@@ -206,6 +223,12 @@ export function startProjectionWriter(opts: {
     },
     onProjected(listener) {
       listeners.push(listener);
+    },
+    heap(gc) {
+      return new Promise((resolve) => {
+        heapAnswers.push(resolve);
+        worker.postMessage({ type: 'heap', gc } satisfies ToWorker);
+      });
     },
     close() {
       closing ??= new Promise<void>((resolve) => {

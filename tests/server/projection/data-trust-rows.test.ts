@@ -212,4 +212,29 @@ describe('data-trust rows', () => {
     expect(bounce?.evidence.map((e) => e.eventId)).toEqual(['a-same1', 'a-same3']);
     store.close();
   });
+
+  it('a finished dossier heard of again gets what a fresh read of its events gives (its memo left the cache at its end)', () => {
+    const again = [
+      // Q-1's end once more under a new id (a resend), and the burst's third completion.
+      { id: 'p-q1-again', type: 'processed', dossierId: 'Q-1', at: at('19T10:00') },
+      ...burst(3, 4),
+    ];
+    const kept = open(join(dir, 'finished-kept.db'));
+    const p = logAndProject(kept, [...burst(1, 0), ...burst(2, 2)], T0, ON);
+    logAndProject(kept, again, LATER, ON, p);
+    kept.close();
+    // The same batches, the second one projected by a new projector that holds nothing in memory.
+    let fresh = open(join(dir, 'finished-fresh.db'));
+    logAndProject(fresh, [...burst(1, 0), ...burst(2, 2)], T0, ON);
+    fresh.close();
+    fresh = open(join(dir, 'finished-fresh.db'));
+    logAndProject(fresh, again, LATER, ON);
+    fresh.close();
+    const a = tables(join(dir, 'finished-kept.db'));
+    const b = tables(join(dir, 'finished-fresh.db'));
+    expect(a.flags.map((f) => (f as { id: string }).id)).toContain('Q-1:identical_bounce');
+    expect(a.flags).toEqual(b.flags);
+    expect(a.completions).toEqual(b.completions);
+    expect(a.unitDays).toEqual(b.unitDays);
+  });
 });
