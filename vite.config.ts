@@ -57,6 +57,44 @@ function precompressed(): Plugin {
   };
 }
 
+/** The screens on which the overview opens on the geographic map (client/lib/narrow-screen.ts: wider than a phone). */
+const WIDE_MEDIA = '(min-width: 721px)';
+
+/**
+ * Names the geographic map's chunk (with Leaflet and its style sheet) in index.html as preloads for wide
+ * screens, so the browser fetches it with the page's own scripts; asked for by the script at start-up it
+ * came a round of script downloads and a parse later (issue 15). A phone (narrow) never fetches it.
+ */
+function preloadGeoMap(): Plugin {
+  return {
+    name: 'preload-geo-map',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((f) => f.type === 'chunk');
+        const map = chunks.find((c) => c.facadeModuleId?.endsWith('/features/overview/GeoMap.tsx'));
+        if (!map) return [];
+        // Its own chunks only: those the entry imports are named already.
+        const entry = chunks.find((c) => c.isEntry);
+        const onPage = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
+        const own = [map, ...chunks.filter((c) => map.imports.includes(c.fileName))].filter((c) => !onPage.has(c.fileName));
+        const scripts = own.map((c) => c.fileName);
+        const sheets = own.flatMap((c) => [...(c.viteMetadata?.importedCss ?? [])]);
+        const link = (rel: string, href: string, extra: Record<string, string> = {}) => ({
+          tag: 'link',
+          attrs: { rel, href: `/${href}`, media: WIDE_MEDIA, ...extra },
+          injectTo: 'head' as const,
+        });
+        return [
+          ...scripts.map((f) => link('modulepreload', f, { crossorigin: '' })),
+          ...sheets.map((f) => link('preload', f, { as: 'style' })),
+        ];
+      },
+    },
+  };
+}
+
 const r = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 /**
@@ -103,7 +141,7 @@ const API_TARGET = process.env.API_TARGET ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: r('./client'),
-  plugins: [react(), buildId(), installableApp(), precompressed()],
+  plugins: [react(), buildId(), installableApp(), precompressed(), preloadGeoMap()],
   build: {
     outDir: r('./dist/client'),
     emptyOutDir: true,

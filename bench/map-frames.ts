@@ -10,6 +10,7 @@
  * --jurisdiction vn: the country (3,321 communes posted to, 34 provinces drawn at country level, rolled up
  * live), and with --province CODE that province's communes after a drill (`?province=`).
  * Run: npx tsx bench/map-frames.ts [--seconds 10] [--layouts geo,tiles] [--jurisdiction vn [--province 01]]
+ * [--cpu-profile PREFIX] [--trace PREFIX] (then `npx tsx bench/trace-summary.ts PREFIX-geo.json`)
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -26,6 +27,10 @@ const { values } = parseArgs({
     province: { type: 'string' },
     // Writes the page's CPU profile of the measured window to <prefix>-<layout>.cpuprofile (for DevTools).
     'cpu-profile': { type: 'string' },
+    // Writes a Chromium trace of the measured window to <prefix>-<layout>.json (devtools.timeline: paint, style, layout).
+    trace: { type: 'string' },
+    // A what-if: a style sheet added to the page before measuring (e.g. 'path { animation: none !important }').
+    'extra-css': { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -87,6 +92,7 @@ try {
     await page.goto(`${server.url}/?layout=${layout}${query}`);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="map-unit-"]').length >= n, cells, { timeout: 60_000 });
     await page.waitForSelector('[data-testid="connection-status"][data-status="live"]', { timeout: 30_000 });
+    if (values['extra-css']) await page.addStyleTag({ content: values['extra-css'] });
     await page.waitForTimeout(2_000);
     const metrics = async (): Promise<Metrics> =>
       Object.fromEntries(
@@ -100,6 +106,7 @@ try {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    if (values.trace) await browser.startTracing(page, { path: `${values.trace}-${layout}.json`, categories: ['devtools.timeline'] });
     await page.evaluate(() => ((window as unknown as { __frames: { on: boolean } }).__frames.on = true));
     const end = Date.now() + seconds * 1000;
     let posted = 0;
@@ -116,6 +123,7 @@ try {
       return { deltas: w.deltas, unitChanges: w.unitChanges };
     });
     const after = await metrics();
+    if (values.trace) await browser.stopTracing();
     if (values['cpu-profile']) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
       writeFileSync(`${values['cpu-profile']}-${layout}.cpuprofile`, JSON.stringify(profile));
@@ -143,6 +151,9 @@ try {
         layout: busy('LayoutDuration'),
       },
       mainThreadMsPerUpdate: +(((after.TaskDuration - before.TaskDuration) * 1000) / posted).toFixed(2),
+      // CPU time, not wall time: comparable on a loaded machine (the main thread's, and the renderer process's).
+      mainThreadCpuMsPerUpdate: +(((after.ThreadTime - before.ThreadTime) * 1000) / posted).toFixed(2),
+      rendererCpuMsPerUpdate: +(((after.ProcessTime - before.ProcessTime) * 1000) / posted).toFixed(2),
     });
     await page.close();
   }

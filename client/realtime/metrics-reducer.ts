@@ -40,6 +40,8 @@ export interface MetricsState {
   resubscribeRequests: number;
   /** Snapshots applied so far for this scope + period. */
   snapshots: number;
+  /** Batches of deltas (`deltas` actions) handled, applied or not: the owner sends the next after each. */
+  batches: number;
   error: { code: string; message: string } | null;
 }
 
@@ -57,6 +59,11 @@ export type MetricsAction =
     }
   /** A `metrics:updated` message. */
   | { type: 'delta'; msg: MetricsUpdated }
+  /**
+   * Several `metrics:updated` messages applied as one update (those that arrived while the page was busy
+   * drawing the previous one): `changed` lists every scope any of them changed, so none misses its highlight.
+   */
+  | { type: 'deltas'; msgs: readonly MetricsUpdated[] }
   /** The connection dropped or came back: seqs restart with the next snapshot. */
   | { type: 'reconnect' }
   /** The server refused the subscription. */
@@ -84,6 +91,7 @@ export function initialMetricsState(scope: ScopeKey, period: Period): MetricsSta
     pending: [],
     resubscribeRequests: 0,
     snapshots: 0,
+    batches: 0,
     error: null,
   };
 }
@@ -128,6 +136,18 @@ function requestResubscribe(state: MetricsState): MetricsState {
   };
 }
 
+/** The messages one after the other; one highlight for all that changed, counted as one update. */
+function applyDeltas(state: MetricsState, msgs: readonly MetricsUpdated[]): MetricsState {
+  let next = state;
+  const changed = new Set<ScopeKey>();
+  for (const msg of msgs) {
+    next = metricsReducer(next, { type: 'delta', msg });
+    if (next.changeCount !== state.changeCount) for (const k of next.changed) changed.add(k);
+  }
+  if (next === state || next.changeCount === state.changeCount) return next;
+  return { ...next, changed: [...changed], changeCount: state.changeCount + 1 };
+}
+
 export function metricsReducer(state: MetricsState, action: MetricsAction): MetricsState {
   switch (action.type) {
     case 'subscribe': {
@@ -136,6 +156,7 @@ export function metricsReducer(state: MetricsState, action: MetricsAction): Metr
           ...initialMetricsState(action.scope, action.period),
           changeCount: state.changeCount,
           resubscribeRequests: state.resubscribeRequests,
+          batches: state.batches,
         };
       }
       return { ...state, sync: 'awaiting_snapshot', error: null };
@@ -188,6 +209,9 @@ export function metricsReducer(state: MetricsState, action: MetricsAction): Metr
       if (msg.seq !== state.seq + 1) return requestResubscribe(state);
       return applyDelta(state, msg);
     }
+
+    case 'deltas':
+      return { ...applyDeltas(state, action.msgs), batches: state.batches + 1 };
 
     case 'reconnect':
       return { ...state, sync: 'awaiting_snapshot', pending: [] };

@@ -7,11 +7,11 @@
  * const m = live.state.metrics[`unit:${code}`];   // ScopeMetrics | undefined
  * live.status;                                     // 'live' | 'reconnecting' | 'stale'
  */
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Period, ScopeKey } from '../../shared/contract/metrics';
 import type { MetricsUpdated } from '../../shared/contract/events';
 import { useConnection, type ConnectionStatus } from './connection';
-import { initialMetricsState, metricsReducer, type MetricsState } from './metrics-reducer';
+import { initialMetricsState, metricsReducer, type MetricsAction, type MetricsState } from './metrics-reducer';
 import { getSocket, requestSubscribe, retainScope, EV } from './socket';
 import { useSocketEvent } from './useSocketEvent';
 
@@ -27,6 +27,37 @@ export interface ScopeSubscription {
   status: ConnectionStatus;
   /** Forces a fresh snapshot. */
   resubscribe: () => void;
+}
+
+/**
+ * Live deltas are drawn as a transition: React renders them in slices between frames, so a page that
+ * takes longer than a frame to redraw the figures does not freeze the map's frames (issue 15). At most
+ * one batch is in flight: messages arriving while it renders wait and go together in the next, so the
+ * reducer sees every message and each one's changed scopes are highlighted (a transition superseded by
+ * the next would otherwise draw only the later message's highlight).
+ */
+function useDeltaBatches(state: MetricsState, dispatch: (a: MetricsAction) => void): (msg: MetricsUpdated) => void {
+  const waiting = useRef<MetricsUpdated[]>([]);
+  const inFlight = useRef(false);
+  const flush = useCallback(() => {
+    if (inFlight.current || waiting.current.length === 0) return;
+    const msgs = waiting.current;
+    waiting.current = [];
+    inFlight.current = true;
+    startTransition(() => dispatch({ type: 'deltas', msgs }));
+  }, [dispatch]);
+  // Every batch yields a new state (its `batches` count), so this runs once per batch drawn.
+  useEffect(() => {
+    inFlight.current = false;
+    flush();
+  }, [state.batches, flush]);
+  return useCallback(
+    (msg: MetricsUpdated) => {
+      waiting.current.push(msg);
+      flush();
+    },
+    [flush],
+  );
 }
 
 /** Subscribes to `scope` for `period` while mounted; pass `null` as scope to stay idle. */
@@ -96,7 +127,8 @@ export function useScopeSubscription(scope: ScopeKey | null, period: Period): Sc
     if (state.resubscribeRequests > 0 && state.sync === 'resubscribe_needed') subscribe();
   }, [state.resubscribeRequests, state.sync, subscribe]);
 
-  useSocketEvent(EV.metricsUpdated, (msg: MetricsUpdated) => dispatch({ type: 'delta', msg }), scope != null);
+  const onDelta = useDeltaBatches(state, dispatch);
+  useSocketEvent(EV.metricsUpdated, onDelta, scope != null);
 
   let status: ConnectionStatus = connection.status;
   if (status === 'live' && state.sync !== 'ready' && state.snapshots > 0) status = 'reconnecting';

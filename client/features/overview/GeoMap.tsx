@@ -40,8 +40,11 @@ export interface GeoMapProps {
   tileAttribution: string;
 }
 
-/** Highlight length of a unit whose numbers just changed. */
+/** Highlight length of a unit whose numbers just changed, and when its outline thins. */
 const PULSE_MS = 2_400;
+const FADE_MS = 1_200;
+const PULSE = 'unit-pulse';
+const PULSE_FADING = 'unit-pulse--fading';
 
 const HCMC_CENTER: L.LatLngTuple = [10.85, 106.75];
 
@@ -200,9 +203,14 @@ function useRestyleInPlace(layers: LayersRef, views: Record<string, MapUnitView>
   }, [layers, views, hovered]);
 }
 
-/** Briefly outlines units whose numbers just changed. */
+/**
+ * Briefly outlines units whose numbers just changed: a strong outline, a thinner one after FADE_MS, none
+ * after PULSE_MS. Classes set on a timer rather than a CSS animation: an animated stroke made the browser
+ * restyle and repaint the map on every frame while any unit pulsed, which at 10 updates a second was always
+ * (issue 15); now the map is drawn again only at these three moments.
+ */
 function usePulseChanged(layers: LayersRef, changed: readonly string[], changeCount: number): void {
-  // Which update last pulsed each polygon: an earlier update's timer must not end a later pulse.
+  // Which update last pulsed each polygon: an earlier update's timers must not touch a later pulse.
   const lastPulse = useRef(new WeakMap<Element, number>());
   const timers = useRef(new Set<number>());
   useEffect(() => {
@@ -212,22 +220,23 @@ function usePulseChanged(layers: LayersRef, changed: readonly string[], changeCo
   useEffect(() => {
     if (changeCount === 0 || changed.length === 0) return;
     const els: Element[] = [];
-    // Two alternating animation names restart the pulse of a unit that changes again in the next update
-    // (as the tiles do), without forcing a layout per changed unit, which cost a live update most of its time.
-    const phase = `unit-pulse--${changeCount % 2}`;
     for (const code of changed) {
       const el = layers.current.get(code)?.getElement();
       if (!el) continue;
-      el.classList.remove('unit-pulse--0', 'unit-pulse--1');
-      el.classList.add('unit-pulse', phase);
+      el.classList.remove(PULSE_FADING);
+      el.classList.add(PULSE);
       lastPulse.current.set(el, changeCount);
       els.push(el);
     }
-    const id = window.setTimeout(() => {
-      timers.current.delete(id);
-      for (const el of els) if (lastPulse.current.get(el) === changeCount) el.classList.remove('unit-pulse', phase);
-    }, PULSE_MS);
-    timers.current.add(id);
+    const later = (ms: number, step: (el: Element) => void) => {
+      const id = window.setTimeout(() => {
+        timers.current.delete(id);
+        for (const el of els) if (lastPulse.current.get(el) === changeCount) step(el);
+      }, ms);
+      timers.current.add(id);
+    };
+    later(FADE_MS, (el) => el.classList.add(PULSE_FADING));
+    later(PULSE_MS, (el) => el.classList.remove(PULSE, PULSE_FADING));
   }, [changeCount]); // keyed by the counter: `changed` belongs to the same update
 }
 

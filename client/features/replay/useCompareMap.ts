@@ -37,6 +37,8 @@ function useChangeMap(answer: CompareAnswer, base: Record<string, MapUnitView>):
   const changes = useMemo(() => changeViews(data?.rows ?? []), [data]);
   const views = useMemo(() => {
     const out: Record<string, MapUnitView> = {};
+    // Not comparing: nothing to build (this ran on every live update, 168–3,321 translations each).
+    if (!data) return out;
     for (const [code, v] of Object.entries(base)) {
       const c = changes.get(code);
       out[code] = c?.row
@@ -50,7 +52,7 @@ function useChangeMap(answer: CompareAnswer, base: Record<string, MapUnitView>):
         : { level: 'none', label: v.label, valueText: t('compare.mapNoData') };
     }
     return out;
-  }, [base, changes, t, f]);
+  }, [data, base, changes, t, f]);
   const tileValue = useCallback(
     (code: string) => {
       const r = changes.get(code)?.row;

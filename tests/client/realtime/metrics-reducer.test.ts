@@ -176,6 +176,28 @@ describe('metricsReducer', () => {
     expect(resynced.changeCount).toBe(first.changeCount + 1);
   });
 
+  it('a batch of deltas applies each in order and highlights every scope any of them changed, as one update', () => {
+    const s = run([snapshot(5, { city: 10, 'unit:1': 1, 'unit:2': 2 })]);
+    const msgs = [delta(6, { 'unit:1': 3 }), delta(7, { 'unit:2': 4 }), delta(7, { city: 99 })].map(
+      (a) => (a as { msg: MetricsUpdated }).msg,
+    );
+    const next = metricsReducer(s, { type: 'deltas', msgs });
+    expect(next.seq).toBe(7);
+    expect([overdueOf(next, 'unit:1'), overdueOf(next, 'unit:2'), overdueOf(next, 'city')]).toEqual([3, 4, 10]);
+    expect([...next.changed].sort()).toEqual(['unit:1', 'unit:2']);
+    expect(next.changeCount).toBe(s.changeCount + 1);
+    expect(next.batches).toBe(s.batches + 1);
+  });
+
+  it('a batch that changes nothing is still counted (its sender waits for it), with no highlight', () => {
+    const s = run([snapshot(5, { city: 10 })]);
+    const next = metricsReducer(s, { type: 'deltas', msgs: [(delta(4, { city: 1 }) as { msg: MetricsUpdated }).msg] });
+    expect(next).not.toBe(s);
+    expect(next.batches).toBe(s.batches + 1);
+    expect(next.changeCount).toBe(s.changeCount);
+    expect(overdueOf(next, 'city')).toBe(10);
+  });
+
   it('records a refused subscription', () => {
     const s = run([{ type: 'error', scope: 'city', period: 'month', error: { code: 'forbidden', message: 'no' } }]);
     expect(s.sync).toBe('error');

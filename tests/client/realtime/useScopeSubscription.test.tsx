@@ -121,4 +121,26 @@ describe('useScopeSubscription', () => {
     expect(result.current.state.sync).toBe('awaiting_snapshot');
     expect(result.current.state.metrics.city).toBeUndefined();
   });
+
+  it('applies deltas that arrive while the previous one is still being drawn, in order, highlighting all they changed', async () => {
+    const { result } = renderHook(() => useScopeSubscription('city', 'month'));
+    const held = ack(5, 10) as Extract<SubscribeAck, { ok: true }>;
+    for (const code of ['1', '2', '3']) held.snapshot.metrics[`unit:${code}`] = metrics({ overdue: 0 });
+    await act(async () => fake.requests[0].resolve(held));
+    const count = result.current.state.changeCount;
+    const unitUpdate = (seq: number, code: string) => ({ ...update(seq, 0), changes: { [`unit:${code}`]: metrics({ overdue: seq }) } });
+    // The first goes out as a batch; the next two wait for it to be drawn and then go together.
+    await act(async () => {
+      fake.fire('metrics:updated', { ...update(6, 11), changes: { city: metrics({ overdue: 11 }), 'unit:1': metrics({ overdue: 1 }) } });
+      fake.fire('metrics:updated', unitUpdate(7, '2'));
+      fake.fire('metrics:updated', unitUpdate(8, '3'));
+    });
+    const s = result.current.state;
+    expect(s.seq).toBe(8);
+    expect(s.metrics.city?.overdue).toBe(11);
+    expect(s.metrics['unit:3']?.overdue).toBe(8);
+    expect(s.batches).toBe(2);
+    expect([...s.changed].sort()).toEqual(['unit:2', 'unit:3']);
+    expect(s.changeCount).toBe(count + 2);
+  });
 });
