@@ -129,6 +129,12 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /**
+   * `adaptive`: V8's heaps favour memory while ingest is quiet and speed while it runs hot, and the heap is
+   * collected after a burst (server/heap-mode.ts; it sets V8 flags at run time, which Node documents as
+   * use-with-care); `v8`: V8's own defaults throughout (more memory after bursts, nothing switched).
+   */
+  HEAP_MODE: z.enum(['adaptive', 'v8'], { message: 'must be adaptive or v8' }).default('adaptive'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

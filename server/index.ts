@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     cluster: redis
       ? { redis, secret: config.NODE_ROLE === 'ingest' ? config.CLUSTER_SECRET : undefined, keyPrefix: config.redisKeyPrefix }
       : undefined,
-    heapMode: startHeapMode(),
+    heapMode: config.HEAP_MODE === 'adaptive' ? startHeapMode() : undefined,
   });
   recordCalendarChanges(runtime.store, runtime.app.audit, config.CALENDAR_DIR);
 

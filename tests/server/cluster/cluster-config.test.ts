@@ -30,4 +30,10 @@ describe('NODE_ROLE and its variables', () => {
     expect(loadConfig({ REDIS_KEY_PREFIX: 'hcmc-staging' }).redisKeyPrefix).toBe('hcmc-staging');
     expect(() => loadConfig({ REDIS_KEY_PREFIX: 'hcmc staging' })).toThrow(/REDIS_KEY_PREFIX: must be 1–64 letters/);
   });
+
+  it("keeps V8's own heap defaults with HEAP_MODE=v8 and refuses an unknown mode by name", () => {
+    expect(loadConfig({}).HEAP_MODE).toBe('adaptive');
+    expect(loadConfig({ HEAP_MODE: 'v8' }).HEAP_MODE).toBe('v8');
+    expect(() => loadConfig({ HEAP_MODE: 'small' })).toThrow(/HEAP_MODE: must be adaptive or v8/);
+  });
 });
