@@ -163,6 +163,8 @@ export interface App {
   sessionAuth: ReturnType<typeof installSessionAuth>;
   auth: AuthService;
   audit: AuditLog;
+  /** Users, sources and the audit log the app reads and writes (either engine). */
+  access: AccessStore;
   /** Reminders and explanation requests (the live scheduler runs their overdue sweep). */
   requests: RequestService;
   /** The API router (under /api/v1), for listing its routes. */
@@ -186,7 +188,6 @@ export function createApp(deps: AppDeps): App {
   const provinces = provinceAccess(deps.jurisdiction.units);
   const auth = createAuthService({
     provinces,
-    store: deps.store,
     users: access.users,
     audit,
     now: authNow,
@@ -195,7 +196,7 @@ export function createApp(deps: AppDeps): App {
     lockWindowMs: sec.loginLockMs,
     lockMs: sec.loginLockMs,
     lockouts: deps.cluster?.lockouts,
-    sessions: deps.cluster?.sessions,
+    sessions: deps.cluster?.sessions ?? access.sessions,
   });
   const userScopeOf = provinces.userScopeOf(deps.scopeOf);
   const scopeExists = (scope: ScopeKey) =>
@@ -375,6 +376,7 @@ export function createApp(deps: AppDeps): App {
     sessionAuth,
     auth,
     audit,
+    access,
     requests: requests.service,
     api,
     root,

@@ -1,6 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { UsersStore } from '../db/access-store/contract.js';
-import type { Store } from '../db/store.js';
 import type { UserRow } from '../db/users-repo.js';
 import type { ScopeKey } from '../metrics/types.js';
 import type { AuditLog } from './audit.js';
@@ -8,7 +7,7 @@ import { verifyPassword } from './passwords.js';
 import type { Principal } from './policy.js';
 import { memoryLockouts, type LockoutsFactory } from './lockouts.js';
 import { NO_PROVINCES, type ProvinceAccess } from './province-reach.js';
-import { fileSessions, type SessionStore } from './session-store.js';
+import type { SessionStore } from './session-store.js';
 
 /** Name of the session cookie (HttpOnly, SameSite=Strict). */
 export const SESSION_COOKIE = 'bdt_session';
@@ -18,8 +17,6 @@ const MAX_SESSION_ID_LENGTH = 128;
 export const hashSessionId = (id: string): string => createHash('sha256').update(id).digest('hex');
 
 export interface AuthOptions {
-  /** The database file's sessions table: where sessions are kept when `sessions` is not given. */
-  store: Pick<Store, 'sessions'>;
   /** Who may sign in (the access store, either engine). */
   users: Pick<UsersStore, 'credentials' | 'findById' | 'markLogin'>;
   audit: AuditLog;
@@ -32,8 +29,8 @@ export interface AuthOptions {
   lockMs: number;
   /** Where failures and locks are kept: this process's memory by default, Redis with several nodes. */
   lockouts?: LockoutsFactory;
-  /** Where sessions are kept: the database file by default, Redis with several nodes. */
-  sessions?: SessionStore;
+  /** Where sessions are kept: the access store's database, or Redis with several nodes. */
+  sessions: SessionStore;
   /** The jurisdiction's provinces: what a province-bound user reaches (none in a city pack). */
   provinces?: ProvinceAccess;
 }
@@ -66,9 +63,8 @@ export function principalOfUser(user: UserRow, sessionHash?: string, provinces: 
 
 /** Logins (with lockout), server-side sessions that expire, logout. */
 export function createAuthService(o: AuthOptions) {
-  const { store, users, audit } = o;
+  const { users, audit, sessions } = o;
   const lockouts = o.lockouts ?? memoryLockouts;
-  const sessions = o.sessions ?? fileSessions(store.sessions);
   const byUser = lockouts('user', { maxFailures: o.maxFailures, windowMs: o.lockWindowMs, lockMs: o.lockMs });
   // An address trying many usernames is locked too, at a higher threshold (offices share one NAT address).
   const byIp = lockouts('ip', { maxFailures: o.maxFailures * 4, windowMs: o.lockWindowMs, lockMs: o.lockMs });

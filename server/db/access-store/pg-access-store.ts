@@ -1,11 +1,12 @@
 /**
- * Users, sources and the audit log on PostgreSQL (issue 17, slice 3): the same answers as the SQLite
+ * Users, their sessions, sources and the audit log on PostgreSQL (issue 17, slice 3): the same answers as the SQLite
  * repositories (tests/server/db/access-store.shared.ts). Sources are the write path's table
  * (pg-migrations/001); users and the audit log are migration 002's.
  */
 import type pg from 'pg';
 import { openPgPool } from '../pg/pool.js';
 import type { AccessStore, AuditFilter, AuditRow, AuditStore, SourceRow, SourceSettings, SourcesStore } from './contract.js';
+import { createPgSessionsStore } from './pg-sessions-store.js';
 import { createPgUsersStore } from './pg-users-store.js';
 
 const SOURCE_SELECT = `SELECT id, name, kind, created_at AS "createdAt", revoked_at AS "revokedAt", last_event_at AS "lastEventAt",
@@ -99,6 +100,7 @@ export function createPgAccessStore(pool: pg.Pool): AccessStore {
   return {
     engine: 'postgres',
     users: createPgUsersStore(pool),
+    sessions: createPgSessionsStore(pool),
     sources: createPgSourcesStore(pool),
     audit: createPgAuditStore(pool),
     close: () => pool.end(),

@@ -1,5 +1,5 @@
--- Users, their scopes and the audit log on PostgreSQL (issue 17, slice 3), mirroring SQLite's
--- migrations 005 and 019. Sessions are not here: with several nodes they live in Redis.
+-- Users, their scopes, their sessions and the audit log on PostgreSQL (issue 17, slice 3), mirroring
+-- SQLite's migrations 005 and 019. With REDIS_URL, sessions live in Redis instead.
 
 -- People who sign in; passwords are argon2id hashes. A username is unique whatever its case, as
 -- SQLite's COLLATE NOCASE makes it (usernames are ASCII: auth/users.ts USERNAME_RE).
@@ -22,6 +22,19 @@ CREATE TABLE user_scopes (
   scope    TEXT NOT NULL,
   PRIMARY KEY (user_id, scope)
 );
+
+-- Sessions: only the SHA-256 of the cookie's random id is stored, so a copy of the database opens no session.
+CREATE TABLE sessions (
+  id_hash    TEXT PRIMARY KEY,
+  user_id    BIGINT NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  ip         TEXT,
+  user_agent TEXT
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE INDEX sessions_by_expiry ON sessions (expires_at);
 
 -- Who did what, when, from where. Never holds a password, key, token or session id. details: the
 -- JSON text as written (TEXT, not JSONB, so an export shows the keys in the order they were recorded).

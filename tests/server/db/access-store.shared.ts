@@ -121,6 +121,33 @@ export function describeAccessStore(engine: string, open: () => Promise<AccessSt
     );
   });
 
+  describe(`sessions on ${engine}`, () => {
+    it(
+      'finds a session until it expires, ends one or all of a user’s, and purges the expired',
+      withStore(async ({ users, sessions }) => {
+        const u = await users.create(user('s-user'), T0);
+        const session = (idHash: string, expiresAt: number) => ({
+          idHash,
+          userId: u.id,
+          csrfToken: `csrf-${idHash}`,
+          createdAt: T0,
+          expiresAt,
+        });
+        await sessions.create({ ...session('a', T0 + 100), ip: '10.0.0.1', userAgent: 'x'.repeat(400) });
+        await sessions.create({ ...session('b', T0 + 10), ip: null, userAgent: null });
+        await sessions.create({ ...session('c', T0 + 100), ip: null, userAgent: null });
+        expect(await sessions.findLive('a', T0 + 50)).toEqual(session('a', T0 + 100));
+        expect(await sessions.findLive('b', T0 + 50)).toBeNull();
+        expect([...(await sessions.liveAmong(['a', 'b', 'c', 'z'], T0 + 50))].sort()).toEqual(['a', 'c']);
+        expect(await sessions.purgeExpired(T0 + 50)).toBe(1);
+        expect(await sessions.delete('a')).toBe(true);
+        expect(await sessions.delete('a')).toBe(false);
+        expect(await sessions.deleteForUser(u.id)).toBe(1);
+        expect(await sessions.findLive('c', T0)).toBeNull();
+      }),
+    );
+  });
+
   describe(`sources on ${engine}`, () => {
     it(
       'creates a source with its unit limit and settings, and finds it by name and by its live key',
