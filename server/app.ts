@@ -23,6 +23,8 @@ import { createLiveIndexFigures } from './metrics/live-index-figures.js';
 import type { ClockTicked } from './realtime/events.js';
 import { toVnIso } from './domain/time.js';
 import { createAuditLog, type AuditLog } from './auth/audit.js';
+import type { AccessStore } from './db/access-store/contract.js';
+import { createSqliteAccessStore } from './db/access-store/sqlite-access-store.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { provinceAccess } from './auth/province-reach.js';
 import { provinceParents } from './metrics/scope-rollup.js';
@@ -93,6 +95,8 @@ export const DEFAULT_SECURITY: SecuritySettings = {
 
 export interface AppDeps {
   store: Store;
+  /** Users, sources and the audit log (either engine); the store's, wrapped, when not given. */
+  access?: AccessStore;
   metrics: ReadDeps['metrics'];
   warnings: ReadDeps['warnings'];
   ingest: IngestService;
@@ -159,6 +163,8 @@ export interface App {
   sessionAuth: ReturnType<typeof installSessionAuth>;
   auth: AuthService;
   audit: AuditLog;
+  /** Users, sources and the audit log the app reads and writes (either engine). */
+  access: AccessStore;
   /** Reminders and explanation requests (the live scheduler runs their overdue sweep). */
   requests: RequestService;
   /** The API router (under /api/v1), for listing its routes. */
@@ -176,12 +182,13 @@ export function createApp(deps: AppDeps): App {
   const sec: SecuritySettings = { ...DEFAULT_SECURITY, ...deps.security };
   const policy: PolicyOptions = { publicView: sec.publicView };
   const authNow = deps.authNow ?? Date.now;
-  const audit = createAuditLog(deps.store.audit, authNow);
+  const access = deps.access ?? createSqliteAccessStore(deps.store);
+  const audit = createAuditLog(access.audit, authNow);
   // National packs: province-bound users reach their provinces' communes (a city pack has no provinces).
   const provinces = provinceAccess(deps.jurisdiction.units);
   const auth = createAuthService({
     provinces,
-    store: deps.store,
+    users: access.users,
     audit,
     now: authNow,
     sessionTtlMs: sec.sessionTtlMs,
@@ -189,7 +196,7 @@ export function createApp(deps: AppDeps): App {
     lockWindowMs: sec.loginLockMs,
     lockMs: sec.loginLockMs,
     lockouts: deps.cluster?.lockouts,
-    sessions: deps.cluster?.sessions,
+    sessions: deps.cluster?.sessions ?? access.sessions,
   });
   const userScopeOf = provinces.userScopeOf(deps.scopeOf);
   const scopeExists = (scope: ScopeKey) =>
@@ -231,7 +238,7 @@ export function createApp(deps: AppDeps): App {
   api.use('/ingest', timeIngestRequests(ops));
   api.use(
     ingestRoutes(
-      deps.store,
+      access.sources,
       deps.ingest,
       { ratePerMinute: sec.ingestRatePerMinute, now: authNow, admit: deps.ingestAdmission, rateLimits: deps.cluster?.rateLimits },
       dvcqg,
@@ -252,7 +259,7 @@ export function createApp(deps: AppDeps): App {
     replayRoutes({
       ...deps,
       policy,
-      auditRepo: deps.store.audit,
+      auditRepo: access.audit,
       stateAt: createStateAt({ ...deps, repo: deps.store.replay, scopes: scopeKeysOf(deps.jurisdiction), maxItems: deps.replayMaxItems }),
     }),
   );
@@ -266,6 +273,7 @@ export function createApp(deps: AppDeps): App {
   api.use(
     adminRoutes({
       store: deps.store,
+      sources: access.sources,
       audit,
       now: authNow,
       scopeOf: deps.scopeOf,
@@ -273,9 +281,9 @@ export function createApp(deps: AppDeps): App {
       clockSkew: deps.clockSkew?.of,
     }),
   );
-  api.use(adminSourcesRoutes({ store: deps.store, audit, scopeOf: deps.scopeOf }));
+  api.use(adminSourcesRoutes({ sources: access.sources, audit, scopeOf: deps.scopeOf }));
   api.use(adminWallsRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf }));
-  api.use(adminAuditRoutes({ store: deps.store, audit, now: authNow }));
+  api.use(adminAuditRoutes({ log: access.audit, audit, now: authNow }));
   // Reviews are stamped with the city's clock, like the records they review.
   const review = createQuarantineReview({ store: deps.store, ingest: deps.ingest, dvcqg, now: deps.now });
   api.use(adminQualityRoutes({ store: deps.store, audit, review, now: deps.now }));
@@ -290,7 +298,7 @@ export function createApp(deps: AppDeps): App {
   );
   api.use(
     adminUsersRoutes({
-      store: deps.store,
+      users: access.users,
       audit,
       now: authNow,
       scopeOf: userScopeOf,
@@ -368,6 +376,7 @@ export function createApp(deps: AppDeps): App {
     sessionAuth,
     auth,
     audit,
+    access,
     requests: requests.service,
     api,
     root,

@@ -171,11 +171,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 
 /** Why DATABASE_URL cannot be used by the server yet, and what to do instead. */
 export const POSTGRES_NOT_YET =
-  "DATABASE_URL: the server cannot run on PostgreSQL yet. Only the write path's store (event log, idempotency, " +
-  'arrival sequence, quarantine: server/db/write-store) is implemented there, and sessions, login lockouts and rate ' +
-  'limits move to Redis with REDIS_URL; the projections, users, source keys, audit, wall, reminders, requests, ' +
-  'data-trust and service-index tables are SQLite only, and the ingest service, the projection writer and every read ' +
-  'still use SQLite synchronously. ' +
+  "DATABASE_URL: the server cannot run on PostgreSQL yet. Implemented there: the write path's store (event log, " +
+  'idempotency, arrival sequence, quarantine: server/db/write-store) and the access store (users, sessions, source ' +
+  "keys, audit log: server/db/access-store), which login, ingest key checks and the admin's users, sources and audit " +
+  'pages already await. Still SQLite only: the ingest service and the projection writer, the projections and every ' +
+  'list, detail and overview read, officials, reminders and requests, wall displays and presets, data trust, the ' +
+  'service index, the time machine, and the CLI tools. ' +
   'Unset DATABASE_URL to run on SQLite (DASHBOARD_DB); `npm run db:pg-migrate` prepares a PostgreSQL database ' +
   '(README "PostgreSQL (in progress)").';
 

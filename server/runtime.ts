@@ -27,6 +27,7 @@ import { gracefulClose, SHUTDOWN_GRACE_MS } from './graceful-close.js';
 import { WriteGate } from './db/write-gate.js';
 import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
 import { createApp, type App, type SecuritySettings } from './app.js';
+import type { AccessStore } from './db/access-store/contract.js';
 import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
@@ -83,6 +84,8 @@ export interface RuntimeOptions {
   cluster?: { redis: RedisClient; secret?: string; keyPrefix: string };
   /** V8's heaps for memory while ingest is quiet (server/heap-mode.ts): told of every applied batch. */
   heapMode?: Pick<HeapMode, 'applied'>;
+  /** Users, sources and the audit log on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
+  access?: AccessStore;
 }
 
 export interface Runtime {
@@ -298,6 +301,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const clientDir = opts.clientDir === undefined ? resolve(ROOT, 'dist/client') : opts.clientDir;
   const app = createApp({
     store,
+    access: opts.access,
     metrics: engine,
     warnings,
     ingest,

@@ -1,4 +1,4 @@
-import type { AuditOutcome, AuditRepo } from '../db/audit-repo.js';
+import type { AuditEntry, AuditOutcome } from '../db/audit-repo.js';
 import type { Principal } from './policy.js';
 
 /** Detail keys that could carry a secret: dropped from every audit row, whatever the caller passes. */
@@ -36,20 +36,29 @@ export function sanitizeDetails(details: Record<string, unknown> | undefined): R
   return Object.keys(out).length ? out : null;
 }
 
-/** Writes audit rows: who (actor, role), what (action, target, outcome), when, from where (ip). */
-export function createAuditLog(repo: AuditRepo, now: () => number) {
+/** The row of an entry at `at`: the actor derived from the principal unless given, bounded, details sanitized. */
+export function auditRow(e: AuditInput, at: number): AuditEntry {
   return {
-    record(e: AuditInput): void {
-      repo.add({
-        at: now(),
-        actor: (e.actor ?? actorOf(e.principal)).slice(0, 120),
-        role: e.principal?.role ?? null,
-        action: e.action,
-        target: e.target?.slice(0, 200) ?? null,
-        outcome: e.outcome ?? 'ok',
-        ip: e.ip ?? null,
-        details: sanitizeDetails(e.details),
-      });
+    at,
+    actor: (e.actor ?? actorOf(e.principal)).slice(0, 120),
+    role: e.principal?.role ?? null,
+    action: e.action,
+    target: e.target?.slice(0, 200) ?? null,
+    outcome: e.outcome ?? 'ok',
+    ip: e.ip ?? null,
+    details: sanitizeDetails(e.details),
+  };
+}
+
+/**
+ * Writes audit rows: who (actor, role), what (action, target, outcome), when, from where (ip), into
+ * the access store's log (either engine). `record` resolves once the row is written: a route awaits
+ * it before answering, so the change and its row are seen together and a failure is the request's.
+ */
+export function createAuditLog(log: { add(e: AuditEntry): Promise<void> }, now: () => number) {
+  return {
+    record(e: AuditInput): Promise<void> {
+      return log.add(auditRow(e, now()));
     },
   };
 }

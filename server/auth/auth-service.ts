@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Store } from '../db/store.js';
+import type { UsersStore } from '../db/access-store/contract.js';
 import type { UserRow } from '../db/users-repo.js';
 import type { ScopeKey } from '../metrics/types.js';
 import type { AuditLog } from './audit.js';
@@ -7,7 +7,7 @@ import { verifyPassword } from './passwords.js';
 import type { Principal } from './policy.js';
 import { memoryLockouts, type LockoutsFactory } from './lockouts.js';
 import { NO_PROVINCES, type ProvinceAccess } from './province-reach.js';
-import { fileSessions, type SessionStore } from './session-store.js';
+import type { SessionStore } from './session-store.js';
 
 /** Name of the session cookie (HttpOnly, SameSite=Strict). */
 export const SESSION_COOKIE = 'bdt_session';
@@ -17,7 +17,8 @@ const MAX_SESSION_ID_LENGTH = 128;
 export const hashSessionId = (id: string): string => createHash('sha256').update(id).digest('hex');
 
 export interface AuthOptions {
-  store: Store;
+  /** Who may sign in (the access store, either engine). */
+  users: Pick<UsersStore, 'credentials' | 'findById' | 'markLogin'>;
   audit: AuditLog;
   /** Wall-clock time (never the demo's accelerated clock): sessions and lockouts are about people. */
   now: () => number;
@@ -28,8 +29,8 @@ export interface AuthOptions {
   lockMs: number;
   /** Where failures and locks are kept: this process's memory by default, Redis with several nodes. */
   lockouts?: LockoutsFactory;
-  /** Where sessions are kept: the database file by default, Redis with several nodes. */
-  sessions?: SessionStore;
+  /** Where sessions are kept: the access store's database, or Redis with several nodes. */
+  sessions: SessionStore;
   /** The jurisdiction's provinces: what a province-bound user reaches (none in a city pack). */
   provinces?: ProvinceAccess;
 }
@@ -62,9 +63,8 @@ export function principalOfUser(user: UserRow, sessionHash?: string, provinces: 
 
 /** Logins (with lockout), server-side sessions that expire, logout. */
 export function createAuthService(o: AuthOptions) {
-  const { store, audit } = o;
+  const { users, audit, sessions } = o;
   const lockouts = o.lockouts ?? memoryLockouts;
-  const sessions = o.sessions ?? fileSessions(store.sessions);
   const byUser = lockouts('user', { maxFailures: o.maxFailures, windowMs: o.lockWindowMs, lockMs: o.lockMs });
   // An address trying many usernames is locked too, at a higher threshold (offices share one NAT address).
   const byIp = lockouts('ip', { maxFailures: o.maxFailures * 4, windowMs: o.lockWindowMs, lockMs: o.lockMs });
@@ -75,7 +75,7 @@ export function createAuthService(o: AuthOptions) {
     const ipKey = ctx.ip ?? 'unknown';
     const locked = Math.max(await byUser.lockedFor(userKey, now), await byIp.lockedFor(ipKey, now));
     if (locked > 0) {
-      audit.record({
+      await audit.record({
         actor: `login:${userKey}`,
         action: 'auth.login_failed',
         outcome: 'denied',
@@ -84,12 +84,12 @@ export function createAuthService(o: AuthOptions) {
       });
       return { ok: false, reason: 'locked', retryAfterMs: locked };
     }
-    const cred = store.users.credentials(username.trim());
+    const cred = await users.credentials(username.trim());
     const good = await verifyPassword(cred?.passwordHash ?? null, password);
     const user = cred?.user ?? null;
     if (!good || !user || user.disabledAt !== null) {
       const lockedNow = Math.max(await byUser.fail(userKey, now), await byIp.fail(ipKey, now));
-      audit.record({
+      await audit.record({
         actor: `login:${userKey}`,
         action: 'auth.login_failed',
         outcome: 'failed',
@@ -104,10 +104,10 @@ export function createAuthService(o: AuthOptions) {
     const idHash = hashSessionId(sessionId);
     const expiresAt = now + o.sessionTtlMs;
     await sessions.create({ idHash, userId: user.id, csrfToken, createdAt: now, expiresAt, ip: ctx.ip, userAgent: ctx.userAgent });
-    store.users.markLogin(user.id, now);
+    await users.markLogin(user.id, now);
     await sessions.purgeExpired(now);
     const principal = principalOfUser(user, idHash, o.provinces);
-    audit.record({ principal, action: 'auth.login', ip: ctx.ip });
+    await audit.record({ principal, action: 'auth.login', ip: ctx.ip });
     return { ok: true, sessionId, csrfToken, expiresAt, principal, user };
   }
 
@@ -117,7 +117,7 @@ export function createAuthService(o: AuthOptions) {
     const idHash = hashSessionId(sessionId);
     const s = await sessions.findLive(idHash, o.now());
     if (!s) return null;
-    const user = store.users.findById(s.userId);
+    const user = await users.findById(s.userId);
     if (!user || user.disabledAt !== null) return null;
     return { principal: principalOfUser(user, idHash, o.provinces), user, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
   }

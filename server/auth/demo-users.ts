@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Store } from '../db/store.js';
 import type { UserRole } from '../db/users-repo.js';
 import type { ScopeKey } from '../metrics/types.js';
-import { createUser } from './users.js';
+import { createUser, type UserWriter } from './users.js';
 
 /** The demo's people: one of each role that signs in. */
 export const DEMO_USERS: { username: string; displayName: string; role: UserRole; scope: ScopeKey | null }[] = [
@@ -20,7 +19,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: UserRole
  * @returns each user with its password in clear, for the start-up log of the demo only.
  */
 export async function ensureDemoUsers(
-  store: Store,
+  store: { users: UserWriter },
   now: number,
   hasScope: (scope: ScopeKey) => boolean = () => true,
 ): Promise<{ username: string; password: string; role: UserRole; scope: ScopeKey | null }[]> {

@@ -1,7 +1,6 @@
 /** Creating and changing users: the one validation shared by `npm run user:add` and the admin API. */
 import { randomBytes } from 'node:crypto';
-import type { Store } from '../db/store.js';
-import { USER_ROLES, type UserChanges, type UserRole, type UserRow } from '../db/users-repo.js';
+import { USER_ROLES, type UserChanges, type UserInput, type UserRole, type UserRow } from '../db/users-repo.js';
 import type { ScopeKey } from '../metrics/types.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import type { AdminUser } from '../../shared/contract/admin-users.js';
@@ -97,12 +96,24 @@ export function checkUserChanges(
   return problems.length ? { ok: false, problems } : { ok: true, changes };
 }
 
+/** Where users are written: the access store's (either engine), or a store's synchronous repository (CLI, tests). */
+export interface UserWriter {
+  create(u: UserInput, now: number): UserRow | Promise<UserRow>;
+  upsert(u: UserInput, now: number): UserRow | Promise<UserRow>;
+  findByUsername(username: string): UserRow | null | Promise<UserRow | null>;
+}
+
 /** Stores a checked user with an argon2id hash of its password. Throws when the username is taken. */
-export async function createUser(store: Store, u: NewUser, now: number, opts: { replace?: boolean } = {}): Promise<UserRow> {
+export async function createUser(
+  store: { users: UserWriter },
+  u: NewUser,
+  now: number,
+  opts: { replace?: boolean } = {},
+): Promise<UserRow> {
   const passwordHash = await hashPassword(u.password);
   const row = { username: u.username, displayName: u.displayName, role: u.role, scopes: u.scopes, passwordHash };
   if (opts.replace) return store.users.upsert(row, now);
-  if (store.users.findByUsername(u.username)) throw new Error(`a user named "${u.username}" already exists`);
+  if (await store.users.findByUsername(u.username)) throw new Error(`a user named "${u.username}" already exists`);
   return store.users.create(row, now);
 }
 

@@ -2,7 +2,7 @@
 import { userInfo } from 'node:os';
 import type { Db } from '../db/connection.js';
 import { createAuditRepo } from '../db/audit-repo.js';
-import { createAuditLog, type AuditInput } from '../auth/audit.js';
+import { auditRow, type AuditInput } from '../auth/audit.js';
 
 function osUser(): string {
   try {
@@ -14,5 +14,5 @@ function osUser(): string {
 
 /** Records one change made from the command line. */
 export function auditCli(db: Db, e: Omit<AuditInput, 'actor' | 'ip' | 'principal'>): void {
-  createAuditLog(createAuditRepo(db), Date.now).record({ ...e, actor: `cli:${osUser()}`, ip: 'cli' });
+  createAuditRepo(db).add(auditRow({ ...e, actor: `cli:${osUser()}`, ip: 'cli' }, Date.now()));
 }

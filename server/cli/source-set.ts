@@ -26,7 +26,7 @@ function jurisdictionScopeOf(): (code: string) => ScopeKey | null {
   return (code) => index.scopeOf(code);
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       name: { type: 'string' },
@@ -53,7 +53,7 @@ function main(): number {
   const file = cliEnv().dbFile;
   const db = openDatabase(file);
   try {
-    const row = applySourceSettings(createSourcesRepo(db), name, parsed.change);
+    const row = await applySourceSettings(createSourcesRepo(db), name, parsed.change);
     if (!row) {
       console.error(`no source named "${name}" in ${file}`);
       return 1;
@@ -69,4 +69,12 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error(err);
+    process.exitCode = 1;
+  },
+);

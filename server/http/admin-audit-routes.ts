@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AuditLog } from '../auth/audit.js';
 import type { AuditFilter } from '../db/audit-repo.js';
-import type { Store } from '../db/store.js';
+import type { AuditStore } from '../db/access-store/contract.js';
 import { MS_PER_DAY, parseDayKey, toVnIso, vnDayStartOfIndex } from '../domain/time.js';
 import { auditTable, type AuditExportFilter } from '../export/audit-table.js';
 import { CSV_MIME, toCsv } from '../export/csv.js';
@@ -14,7 +14,9 @@ import { HttpError } from './errors.js';
 import { principalOf } from './principal.js';
 
 export interface AdminAuditDeps {
-  store: Store;
+  /** The log read here (the access store, either engine). */
+  log: AuditStore;
+  /** Where this page's own entries go (an export is one). */
   audit: AuditLog;
   now: () => number;
 }
@@ -76,28 +78,28 @@ function fileName(a: AuditExportFilter): string {
 /** The audit log: a filtered page, the actions it holds, and a CSV export of the filtered rows. Admin only. */
 export function adminAuditRoutes(deps: AdminAuditDeps): Router {
   const r = Router();
-  const { store } = deps;
+  const { log } = deps;
   r.use('/audit', adminOnly('the audit log'));
 
-  r.get('/audit', (req, res) => {
+  r.get('/audit', async (req, res) => {
     const { filter } = filterOf(req);
     const { page, pageSize } = parseOr400(pageQuery, { page: req.query.page, pageSize: req.query.pageSize });
-    const result = store.audit.page({ ...filter, limit: pageSize, offset: (page - 1) * pageSize });
+    const result = await log.page({ ...filter, limit: pageSize, offset: (page - 1) * pageSize });
     const body: AuditPage = { total: result.total, page, pageSize, items: result.items.map((i) => ({ ...i, at: toVnIso(i.at) })) };
     res.set('Cache-Control', 'no-store').json(body);
   });
 
-  r.get('/audit/actions', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ actions: store.audit.actions() });
+  r.get('/audit/actions', async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ actions: await log.actions() });
   });
 
-  r.get('/audit/export', (req, res) => {
+  r.get('/audit/export', async (req, res) => {
     const { filter, asked } = filterOf(req);
     const { lang } = parseOr400(exportQuery, { lang: req.query.lang });
-    const result = store.audit.page({ ...filter, limit: AUDIT_EXPORT_MAX_ROWS, offset: 0 });
+    const result = await log.page({ ...filter, limit: AUDIT_EXPORT_MAX_ROWS, offset: 0 });
     const csv = toCsv(auditTable(result.items, asked, lang, deps.now()), lang);
     // The log leaving the server is itself an entry (who took which rows).
-    deps.audit.record({
+    await deps.audit.record({
       principal: principalOf(res),
       action: 'audit.exported',
       ip: clientIp(req),

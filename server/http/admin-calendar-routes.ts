@@ -102,7 +102,7 @@ export function adminCalendarRoutes(deps: AdminCalendarRouteDeps): Router {
     res.set('Cache-Control', 'no-store').json(yearView(deps, yearParam(req.params.year)));
   });
 
-  r.put('/admin/calendar/:year/days/:date', (req, res) => {
+  r.put('/admin/calendar/:year/days/:date', async (req, res) => {
     const year = yearParam(req.params.year);
     const date = req.params.date;
     const body = dayChange.safeParse(req.body ?? {});
@@ -118,7 +118,7 @@ export function adminCalendarRoutes(deps: AdminCalendarRouteDeps): Router {
     }
     const file = writeValidated(deps.calendarDir, result.year);
     rememberCalendarFile(deps.store, deps.calendarDir, basename(file));
-    deps.audit.record({
+    await deps.audit.record({
       principal: principalOf(res),
       action: 'calendar.changed',
       target: date,

@@ -148,7 +148,7 @@ export function adminQualityRoutes(deps: AdminQualityDeps): Router {
 
   r.post('/admin/quality/records/:id/replay', replayHandler(deps));
 
-  r.post('/admin/quality/records/:id/dismiss', (req, res) => {
+  r.post('/admin/quality/records/:id/dismiss', async (req, res) => {
     const id = recordId(req);
     const b = (req.body ?? {}) as { note?: unknown };
     const note = typeof b.note === 'string' ? b.note.trim() : '';
@@ -156,7 +156,7 @@ export function adminQualityRoutes(deps: AdminQualityDeps): Router {
     if (note.length > MAX_NOTE) throw new HttpError(400, 'invalid_body', `note: at most ${MAX_NOTE} characters (got ${note.length})`);
     const p = principalOf(res);
     const { before, after } = review.dismiss(id, note, actorOf(p));
-    audit.record({
+    await audit.record({
       principal: p,
       action: 'quarantine.dismissed',
       target: `quarantine:${id}`,
@@ -171,13 +171,13 @@ export function adminQualityRoutes(deps: AdminQualityDeps): Router {
 
 /** Replays the edited payload (body `{"payload": …}`) and audits the outcome with the record before and after. */
 function replayHandler(deps: AdminQualityDeps) {
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     const id = recordId(req);
     const b = (req.body ?? {}) as { payload?: unknown };
     if (!('payload' in b)) throw new HttpError(400, 'invalid_body', 'the body must be {"payload": <the fixed event or record, as JSON>}');
     const p = principalOf(res);
     const result = deps.review.replay(id, b.payload, actorOf(p));
-    deps.audit.record({
+    await deps.audit.record({
       principal: p,
       action: 'quarantine.replayed',
       target: `quarantine:${id}`,

@@ -1,6 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AuditLog } from '../auth/audit.js';
 import { isAdmin } from '../auth/policy.js';
+import type { SourcesStore } from '../db/access-store/contract.js';
 import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import { toVnIso } from '../domain/time.js';
@@ -15,7 +16,10 @@ import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
 
 export interface AdminRouteDeps {
-  store: Store;
+  /** Wall presets (SQLite only yet). */
+  store: Pick<Store, 'wallPresets'>;
+  /** Sources and their keys (the access store, either engine). */
+  sources: SourcesStore;
   audit: AuditLog;
   now: () => number;
   scopeOf(code: string): ScopeKey | null;
@@ -49,7 +53,7 @@ function sourceBody(s: SourceRow, skew: SourceSkew = NO_SKEW) {
 /** Admin API: sources and wall presets (users, the audit log, displays and source edits have their own admin-*-routes.ts). Admin role only. */
 export function adminRoutes(deps: AdminRouteDeps): Router {
   const r = Router();
-  const { store, audit } = deps;
+  const { store, sources, audit } = deps;
   const requireAdmin = (_req: Request, res: Response, next: NextFunction) => {
     const p = principalOf(res);
     next(isAdmin(p) ? undefined : denied(p, 'the administration'));
@@ -57,11 +61,11 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
   const adminPaths = ['/admin', '/audit'];
   r.use(adminPaths, requireAdmin);
 
-  r.get('/admin/sources', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ items: store.sources.list().map((s) => sourceBody(s, deps.clockSkew?.(s.id))) });
+  r.get('/admin/sources', async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ items: (await sources.list()).map((s) => sourceBody(s, deps.clockSkew?.(s.id))) });
   });
 
-  r.post('/admin/sources', (req, res) => {
+  r.post('/admin/sources', async (req, res) => {
     const b = (req.body ?? {}) as { name?: unknown; kind?: unknown; units?: unknown; silentAfterMinutes?: unknown; hours?: unknown };
     const name = typeof b.name === 'string' ? b.name.trim() : '';
     if (!SOURCE_NAME_RE.test(name)) throw new HttpError(400, 'invalid_source', 'name: 1–64 letters, digits, dot, dash or underscore');
@@ -73,10 +77,10 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
     if (!units.ok) throw new HttpError(400, 'invalid_source', units.problem);
     const silence = parseSourceSilenceOptions(b.silentAfterMinutes, b.hours);
     if (!silence.ok) throw new HttpError(400, 'invalid_source', silence.problem);
-    if (store.sources.findByName(name)) throw new HttpError(409, 'source_exists', `a source named "${name}" already exists`);
+    if (await sources.findByName(name)) throw new HttpError(409, 'source_exists', `a source named "${name}" already exists`);
     const key = generateSourceKey();
-    const source = store.sources.create(name, b.kind, hashSourceKey(key), deps.now(), units.units, silence.options);
-    audit.record({
+    const source = await sources.create(name, b.kind, hashSourceKey(key), deps.now(), units.units, silence.options);
+    await audit.record({
       principal: principalOf(res),
       action: 'source.created',
       target: name,
@@ -90,16 +94,16 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
       .json({ ...sourceBody(source), key });
   });
 
-  r.post('/admin/sources/:name/revoke', (req, res) => {
+  r.post('/admin/sources/:name/revoke', async (req, res) => {
     const name = req.params.name;
-    const source = store.sources.findByName(name);
+    const source = await sources.findByName(name);
     if (!source) throw new HttpError(404, 'not_found', `no source named "${name}"`);
-    if (!store.sources.revoke(name, deps.now())) throw new HttpError(409, 'already_revoked', `source "${name}" was already revoked`);
-    audit.record({ principal: principalOf(res), action: 'source.revoked', target: name, ip: clientIp(req) });
-    res.json(sourceBody(store.sources.findByName(name)!));
+    if (!(await sources.revoke(name, deps.now()))) throw new HttpError(409, 'already_revoked', `source "${name}" was already revoked`);
+    await audit.record({ principal: principalOf(res), action: 'source.revoked', target: name, ip: clientIp(req) });
+    res.json(sourceBody((await sources.findByName(name))!));
   });
 
-  r.put('/admin/wall/presets/:name', (req, res) => {
+  r.put('/admin/wall/presets/:name', async (req, res) => {
     const name = req.params.name;
     if (!WALL_NAME_RE.test(name))
       throw new HttpError(400, 'invalid_name', 'a preset name is 1–64 letters, digits, dot, dash or underscore');
@@ -111,7 +115,7 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
     });
     if (!parsed.ok) throw new HttpError(400, 'invalid_preset', parsed.errors.join('; '));
     const saved = store.wallPresets.save(name, parsed.preset.scenes, parsed.preset.intervalSeconds, deps.now());
-    audit.record({
+    await audit.record({
       principal: principalOf(res),
       action: 'preset.saved',
       target: name,

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AuditLog } from '../auth/audit.js';
-import type { Store } from '../db/store.js';
+import type { SourcesStore } from '../db/access-store/contract.js';
 import { applySourceSettings, parseSourceSettings, sourceSettingsDetails } from '../ingest/source-settings.js';
 import type { ScopeKey } from '../metrics/types.js';
 import type { AdminSource } from '../../shared/contract/admin-ops.js';
@@ -11,7 +11,7 @@ import { HttpError } from './errors.js';
 import { principalOf } from './principal.js';
 
 export interface AdminSourcesDeps {
-  store: Store;
+  sources: SourcesStore;
   audit: AuditLog;
   scopeOf(code: string): ScopeKey | null;
 }
@@ -26,9 +26,9 @@ export function adminSourcesRoutes(deps: AdminSourcesDeps): Router {
   const r = Router();
   r.use('/admin/sources', adminOnly('the administration of sources'));
 
-  r.patch('/admin/sources/:name', (req, res) => {
+  r.patch('/admin/sources/:name', async (req, res) => {
     const name = req.params.name;
-    const source = deps.store.sources.findByName(name);
+    const source = await deps.sources.findByName(name);
     if (!source) throw new HttpError(404, 'not_found', `no source named "${name}"`);
     const b = (req.body ?? {}) as Record<string, unknown>;
     const unknown = Object.keys(b).filter((k) => !['units', 'silentAfterMinutes', 'hours'].includes(k));
@@ -36,8 +36,8 @@ export function adminSourcesRoutes(deps: AdminSourcesDeps): Router {
       throw new HttpError(400, 'invalid_source', `unknown field(s) ${unknown.join(', ')}: give units, silentAfterMinutes or hours`);
     const parsed = parseSourceSettings({ units: b.units, silentAfterMinutes: b.silentAfterMinutes, hours: b.hours }, deps.scopeOf);
     if (!parsed.ok) throw new HttpError(400, 'invalid_source', parsed.problem);
-    const row = applySourceSettings(deps.store.sources, name, parsed.change)!;
-    deps.audit.record({
+    const row = (await applySourceSettings(deps.sources, name, parsed.change))!;
+    await deps.audit.record({
       principal: principalOf(res),
       action: 'source.updated',
       target: name,

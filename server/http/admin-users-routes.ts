@@ -12,7 +12,7 @@ import type { AuditLog } from '../auth/audit.js';
 import { hashPassword } from '../auth/passwords.js';
 import { isAdmin, type Principal } from '../auth/policy.js';
 import { checkNewUser, checkUserChanges, createUser, publicUser, temporaryPassword } from '../auth/users.js';
-import type { Store } from '../db/store.js';
+import type { UsersStore } from '../db/access-store/contract.js';
 import type { UserRow } from '../db/users-repo.js';
 import type { ScopeKey } from '../metrics/types.js';
 import { clientIp } from './auth-routes.js';
@@ -20,7 +20,7 @@ import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
 
 export interface AdminUsersRouteDeps {
-  store: Store;
+  users: UsersStore;
   audit: AuditLog;
   now: () => number;
   scopeOf(code: string): ScopeKey | null;
@@ -34,13 +34,13 @@ const isSelf = (p: Principal, u: UserRow) => p.userId === u.id;
 
 export function adminUsersRoutes(deps: AdminUsersRouteDeps): Router {
   const r = Router();
-  const { store, audit } = deps;
+  const { users, audit } = deps;
   r.use('/admin/users', (_req: Request, res: Response, next: NextFunction) => {
     const p = principalOf(res);
     next(isAdmin(p) ? undefined : denied(p, 'the administration'));
   });
-  const userOf = (name: string): UserRow => {
-    const user = store.users.findByUsername(name);
+  const userOf = async (name: string): Promise<UserRow> => {
+    const user = await users.findByUsername(name);
     if (!user) throw new HttpError(404, 'not_found', `no user named "${name}"`);
     return user;
   };
@@ -52,22 +52,22 @@ export function adminUsersRoutes(deps: AdminUsersRouteDeps): Router {
   const record = (req: Request, res: Response, action: string, target: string, details?: Record<string, unknown>) =>
     audit.record({ principal: principalOf(res), action, target, ip: clientIp(req), details });
 
-  r.get('/admin/users', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ items: store.users.list().map(publicUser) });
+  r.get('/admin/users', async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ items: (await users.list()).map(publicUser) });
   });
 
   r.post('/admin/users', async (req, res) => {
     const checked = checkNewUser((req.body ?? {}) as Record<string, unknown>, deps.scopeOf);
     if (!checked.ok) throw new HttpError(400, 'invalid_user', checked.problems.join('; '));
-    if (store.users.findByUsername(checked.user.username))
+    if (await users.findByUsername(checked.user.username))
       throw new HttpError(409, 'user_exists', `username: a user named "${checked.user.username}" already exists`);
-    const user = await createUser(store, checked.user, deps.now());
-    record(req, res, 'user.created', user.username, { role: user.role, scopes: user.scopes });
+    const user = await createUser({ users }, checked.user, deps.now());
+    await record(req, res, 'user.created', user.username, { role: user.role, scopes: user.scopes });
     res.status(201).json(publicUser(user));
   });
 
   r.patch('/admin/users/:username', async (req, res) => {
-    const user = userOf(req.params.username);
+    const user = await userOf(req.params.username);
     const body: unknown = req.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       throw new HttpError(400, 'invalid_user', 'body: a JSON object with displayName, role and/or scopes');
@@ -76,10 +76,10 @@ export function adminUsersRoutes(deps: AdminUsersRouteDeps): Router {
     const { changes } = checked;
     if (isSelf(principalOf(res), user) && changes.role !== undefined && changes.role !== 'admin')
       throw new HttpError(400, 'self', 'role: you cannot remove your own admin role (another administrator can)');
-    const updated = store.users.update(user.id, changes)!;
+    const updated = (await users.update(user.id, changes))!;
     const access = updated.role !== user.role || updated.scopes.join(',') !== user.scopes.join(',');
     const sessionsEnded = access ? await endSessions(user) : 0;
-    record(req, res, 'user.updated', user.username, {
+    await record(req, res, 'user.updated', user.username, {
       ...(changes.displayName !== undefined ? { displayName: updated.displayName } : {}),
       ...(updated.role !== user.role ? { role: { from: user.role, to: updated.role } } : {}),
       ...(changes.scopes !== undefined ? { scopes: { from: user.scopes, to: updated.scopes } } : {}),
@@ -89,27 +89,27 @@ export function adminUsersRoutes(deps: AdminUsersRouteDeps): Router {
   });
 
   r.post('/admin/users/:username/disable', async (req, res) => {
-    const user = userOf(req.params.username);
+    const user = await userOf(req.params.username);
     if (isSelf(principalOf(res), user)) throw new HttpError(400, 'self', 'you cannot disable your own account');
-    store.users.disable(user.username, deps.now());
-    record(req, res, 'user.disabled', user.username, { sessionsEnded: await endSessions(user) });
-    res.json(publicUser(store.users.findById(user.id)!));
+    await users.disable(user.username, deps.now());
+    await record(req, res, 'user.disabled', user.username, { sessionsEnded: await endSessions(user) });
+    res.json(publicUser((await users.findById(user.id))!));
   });
 
-  r.post('/admin/users/:username/enable', (req, res) => {
-    const user = userOf(req.params.username);
-    const changed = store.users.enable(user.username);
-    record(req, res, 'user.enabled', user.username, { changed });
-    res.json(publicUser(store.users.findById(user.id)!));
+  r.post('/admin/users/:username/enable', async (req, res) => {
+    const user = await userOf(req.params.username);
+    const changed = await users.enable(user.username);
+    await record(req, res, 'user.enabled', user.username, { changed });
+    res.json(publicUser((await users.findById(user.id))!));
   });
 
   r.post('/admin/users/:username/reset-password', async (req, res) => {
-    const user = userOf(req.params.username);
+    const user = await userOf(req.params.username);
     const password = temporaryPassword();
-    store.users.setPasswordHash(user.id, await hashPassword(password));
-    record(req, res, 'user.password_reset', user.username, { sessionsEnded: await endSessions(user) });
+    await users.setPasswordHash(user.id, await hashPassword(password));
+    await record(req, res, 'user.password_reset', user.username, { sessionsEnded: await endSessions(user) });
     // The temporary password is in this answer only; the store keeps its hash.
-    res.set('Cache-Control', 'no-store').json({ ...publicUser(store.users.findById(user.id)!), temporaryPassword: password });
+    res.set('Cache-Control', 'no-store').json({ ...publicUser((await users.findById(user.id))!), temporaryPassword: password });
   });
 
   return r;

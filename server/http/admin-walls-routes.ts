@@ -45,7 +45,7 @@ export function adminWallsRoutes(deps: AdminWallsDeps): Router {
     res.set('Cache-Control', 'no-store').json({ items: store.displays.list().map(displayBody) });
   });
 
-  r.post('/admin/wall/displays', (req, res) => {
+  r.post('/admin/wall/displays', async (req, res) => {
     const b = (req.body ?? {}) as { name?: unknown; scope?: unknown };
     const name = typeof b.name === 'string' ? b.name.trim() : '';
     if (!WALL_NAME_RE.test(name)) throw new HttpError(400, 'invalid_display', `name: ${NAME_RULE}`);
@@ -56,7 +56,7 @@ export function adminWallsRoutes(deps: AdminWallsDeps): Router {
       throw new HttpError(409, 'display_exists', `a display named "${name}" already exists; revoke it first`);
     const token = generateDisplayToken();
     const display = store.displays.create(name, scope.scope, hashDisplayToken(token), deps.now());
-    audit.record({
+    await audit.record({
       principal: principalOf(res),
       action: 'display.created',
       target: name,
@@ -68,22 +68,22 @@ export function adminWallsRoutes(deps: AdminWallsDeps): Router {
     res.status(201).set('Cache-Control', 'no-store').json(body);
   });
 
-  r.post('/admin/wall/displays/:name/revoke', (req, res) => {
+  r.post('/admin/wall/displays/:name/revoke', async (req, res) => {
     const name = req.params.name;
     const display = store.displays.findByName(name);
     if (!display) throw new HttpError(404, 'not_found', `no display named "${name}"`);
     if (!store.displays.revoke(name, deps.now())) throw new HttpError(409, 'already_revoked', `display "${name}" was already revoked`);
-    audit.record({ principal: principalOf(res), action: 'display.revoked', target: name, ip: clientIp(req) });
+    await audit.record({ principal: principalOf(res), action: 'display.revoked', target: name, ip: clientIp(req) });
     // A connected screen is disconnected at the next clock tick (realtime/display-auth.ts).
     res.set('Cache-Control', 'no-store').json(displayBody(store.displays.findByName(name)!));
   });
 
-  r.delete('/admin/wall/presets/:name', (req, res) => {
+  r.delete('/admin/wall/presets/:name', async (req, res) => {
     const name = req.params.name;
     if (!WALL_NAME_RE.test(name)) throw new HttpError(400, 'invalid_name', `a preset ${NAME_RULE}`);
     const preset = store.wallPresets.get(name);
     if (!preset || !store.wallPresets.remove(name)) throw new HttpError(404, 'not_found', `no wall preset named "${name}"`);
-    audit.record({
+    await audit.record({
       principal: principalOf(res),
       action: 'preset.deleted',
       target: name,

@@ -85,7 +85,7 @@ export function authRoutes(deps: AuthRouteDeps): Router {
     const p = principalOf(res);
     const ended = await deps.auth.logout(readCookie(req.headers.cookie, SESSION_COOKIE));
     if (ended) {
-      deps.audit.record({ principal: p, action: 'auth.logout', ip: clientIp(req) });
+      await deps.audit.record({ principal: p, action: 'auth.logout', ip: clientIp(req) });
       deps.onSessionsEnded();
     }
     res.set('Set-Cookie', sessionCookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: req.secure }));

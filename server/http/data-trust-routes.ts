@@ -133,7 +133,7 @@ export function dataTrustRoutes(deps: ReadDeps & { audit: AuditLog }): Router {
     res.json(body);
   });
 
-  r.post(['/units/:code/data-trust/flags/:id/review', '/departments/:code/data-trust/flags/:id/review'], (req, res) => {
+  r.post(['/units/:code/data-trust/flags/:id/review', '/departments/:code/data-trust/flags/:id/review'], async (req, res) => {
     const p = principalOf(res);
     const { scope, unit } = resolveScopeCode(String(req.params.code), deps.scopeOf);
     if (!canReviewDataTrust(p, scope)) throw denied(p, `reviewing the data-trust flags of ${scope}`);
@@ -147,7 +147,13 @@ export function dataTrustRoutes(deps: ReadDeps & { audit: AuditLog }): Router {
     const { verdict, note } = parsed.data;
     const by = p.username ?? 'unknown';
     store.transaction(() => store.dataTrust.review(id, verdict, note, by, deps.now()));
-    deps.audit.record({ principal: p, action: 'data_trust.reviewed', target: id, ip: clientIp(req), details: { verdict, unit, note } });
+    await deps.audit.record({
+      principal: p,
+      action: 'data_trust.reviewed',
+      target: id,
+      ip: clientIp(req),
+      details: { verdict, unit, note },
+    });
     const body: DataTrustReviewResponse = {
       flag: flagView(store.dataTrustRead.flag(id)!, {
         names: canSeeNames(p, scope),

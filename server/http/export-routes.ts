@@ -176,7 +176,7 @@ export function exportRoutes(deps: ExportDeps): Router {
     const unit = scope === 'city' ? null : one;
     const audited = { principal: p, action: 'export', target: `${scope}/${table}`, ip: clientIp(req) } as const;
     if (!mayExport(p, table, scope, deps.policy)) {
-      deps.audit.record({ ...audited, outcome: 'denied', details: { status: q.status ?? null, format: q.format } });
+      await deps.audit.record({ ...audited, outcome: 'denied', details: { status: q.status ?? null, format: q.format } });
       throw denied(p, `exports of ${table} of ${scope}`);
     }
 
@@ -189,12 +189,12 @@ export function exportRoutes(deps: ExportDeps): Router {
     const { sheet, total, status } =
       table === 'dossiers' || table === 'tasks' ? listSheet(deps, table, q, where) : await computedSheet(deps, table, q, where, window);
 
-    deps.audit.record({ ...audited, details: { status, rows: sheet.rows.length, format: q.format, lang: q.lang } });
+    await deps.audit.record({ ...audited, details: { status, rows: sheet.rows.length, format: q.format, lang: q.lang } });
     const base = [FILE_SLUG[table], status ? STATUS_SLUG[status] : null, q.code].filter(Boolean).join('-');
     await sendSheet(res, sheet, total, q, base);
   });
 
-  r.post('/exports', (req, res) => {
+  r.post('/exports', async (req, res) => {
     const p = principalOf(res);
     const parsed = exportBody.safeParse(req.body);
     if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
@@ -202,7 +202,7 @@ export function exportRoutes(deps: ExportDeps): Router {
     const scope = PROVINCE_CODE.test(code) && provinceNames.has(code.slice(9)) ? (code as ScopeKey) : scopeOfCode(code);
     if (!scope) throw invalid(`code: no unit or department "${code}"`);
     if (!mayExport(p, table, scope, deps.policy)) {
-      deps.audit.record({
+      await deps.audit.record({
         principal: p,
         action: 'export',
         target: `${scope}/${table}`,
@@ -212,7 +212,7 @@ export function exportRoutes(deps: ExportDeps): Router {
       });
       throw denied(p, `exports of ${table} of ${scope}`);
     }
-    deps.audit.record({
+    await deps.audit.record({
       principal: p,
       action: 'export',
       target: `${scope}/${table}`,

@@ -56,10 +56,10 @@ export function reminderRoutes(deps: ReminderRouteDeps): Router {
   const r = Router();
   const { requests, lists } = deps;
 
-  r.post('/reminders', (req, res) => {
+  r.post('/reminders', async (req, res) => {
     const p = principalOf(res);
     if (!canSendReminder(p)) throw denied(p, 'sending reminders');
-    res.status(201).json(requests.send(p, parseBody(sendBody, req, 'invalid_reminder'), origin(req)));
+    res.status(201).json(await requests.send(p, parseBody(sendBody, req, 'invalid_reminder'), origin(req)));
   });
 
   r.get('/reminders/default-due', (_req, res) => {
@@ -88,14 +88,14 @@ export function reminderRoutes(deps: ReminderRouteDeps): Router {
     res.set('Cache-Control', 'no-store').json(lists.aboutTask(principalOf(res), String(req.params.id)));
   });
 
-  r.post('/reminders/:id/acknowledge', (req, res) => {
-    res.json(requests.acknowledge(principalOf(res), idOf(req), origin(req)));
+  r.post('/reminders/:id/acknowledge', async (req, res) => {
+    res.json(await requests.acknowledge(principalOf(res), idOf(req), origin(req)));
   });
 
-  r.post('/reminders/:id/answer', (req, res) => {
+  r.post('/reminders/:id/answer', async (req, res) => {
     const p = principalOf(res);
     requests.visible(p, idOf(req)); // 404 before the body is judged: existence stays private
-    res.json(requests.answer(p, idOf(req), parseBody(answerBody, req, 'invalid_answer').text, origin(req)));
+    res.json(await requests.answer(p, idOf(req), parseBody(answerBody, req, 'invalid_answer').text, origin(req)));
   });
 
   return r;

@@ -7,7 +7,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ReplayMarksResponse } from '../../shared/contract/replay.js';
 import { canSeeMetrics } from '../auth/policy.js';
-import type { AuditRepo } from '../db/audit-repo.js';
+import type { AuditStore } from '../db/access-store/contract.js';
 import { toVnIso } from '../domain/time.js';
 import type { ScopeKey } from '../metrics/types.js';
 import { ruleMarks } from '../replay/rule-marks.js';
@@ -27,11 +27,11 @@ export const replayMarksQuery = z.object({
   to: z.string().max(64).optional().meta({ description: 'The range’s end with its offset (default: now)' }),
 });
 
-export type ReplayMarksDeps = Pick<ReplayRouteDeps, 'now' | 'policy' | 'jurisdiction'> & { auditRepo: Pick<AuditRepo, 'page'> };
+export type ReplayMarksDeps = Pick<ReplayRouteDeps, 'now' | 'policy' | 'jurisdiction'> & { auditRepo: Pick<AuditStore, 'page'> };
 
 export function replayMarksRoutes(deps: ReplayMarksDeps): Router {
   const r = Router();
-  r.get('/replay/marks', (req, res) => {
+  r.get('/replay/marks', async (req, res) => {
     const q = parseQuery(replayMarksQuery, req);
     const now = deps.now();
     const to = q.to === undefined ? now : parseReplayAt(q.to, now);
@@ -48,7 +48,7 @@ export function replayMarksRoutes(deps: ReplayMarksDeps): Router {
     if (!scopes.some((s) => canSeeMetrics(p, s, deps.policy))) throw denied(p, 'the time machine');
     refusePublic(p);
     // `to` is inclusive here (a mark at the instant shown is on the bar): the repo's bound is exclusive.
-    const rows = deps.auditRepo.page({ action: 'calendar.changed', from, to: to + 1, limit: MAX_MARKS, offset: 0 }).items;
+    const rows = (await deps.auditRepo.page({ action: 'calendar.changed', from, to: to + 1, limit: MAX_MARKS, offset: 0 })).items;
     const body: ReplayMarksResponse = {
       from: toVnIso(from),
       to: toVnIso(to),

@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { REPLAY_AS_OF, type ReplayInfo, type ReplayOmitted } from '../../shared/contract/replay.js';
 import type { PolicyOptions, Principal } from '../auth/policy.js';
-import type { AuditRepo } from '../db/audit-repo.js';
+import type { AuditStore } from '../db/access-store/contract.js';
 import { parseIsoWithOffset, toVnIso } from '../domain/time.js';
 import type { DomainSettings, Jurisdiction, WorkCalendar } from '../domain/types.js';
 import type { Period, ScopeKey } from '../metrics/types.js';
@@ -23,7 +23,7 @@ export interface ReplayRouteDeps {
   scopeOf: (code: string) => ScopeKey | null;
   settings: DomainSettings;
   /** The audit log, for the rule changes marked on the time bar (`calendar.changed`). */
-  auditRepo: Pick<AuditRepo, 'page'>;
+  auditRepo: Pick<AuditStore, 'page'>;
 }
 
 export const replayQuery = z.object({

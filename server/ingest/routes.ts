@@ -1,7 +1,7 @@
 import { type Request, type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import type { IngestAnswer } from '../../shared/contract/api-schemas.js';
-import type { Store } from '../db/store.js';
+import type { SourcesStore } from '../db/access-store/contract.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import { HttpError } from '../errors.js';
 import { memoryRateLimits, type RateLimitsFactory } from '../auth/rate-limit.js';
@@ -44,8 +44,11 @@ function tooMany(retryAfterMs: number, what: string): HttpError {
   return new HttpError(429, 'rate_limited', `${what}; retry in ${seconds} s`, { 'Retry-After': String(seconds) });
 }
 
+/** Where a bearer key's source is found (the access store, either engine). */
+export type IngestKeys = Pick<SourcesStore, 'findActiveByKeyHash'>;
+
 /** Finds the source of a bearer key; 401 without a valid one (revoked keys included, from the next request on), 403 for a key of the other kind. */
-export function sourceAuth(store: Store, kind: IngestKind, o?: IngestRouteOptions): RequestHandler {
+export function sourceAuth(keys: IngestKeys, kind: IngestKind, o?: IngestRouteOptions): RequestHandler {
   const failures = o ? (o.rateLimits ?? memoryRateLimits)('ingest-unauthenticated', { perMinute: UNAUTHENTICATED_PER_MINUTE }) : null;
   return async (req, _res, next) => {
     const refuse = async (err: HttpError) => {
@@ -55,7 +58,7 @@ export function sourceAuth(store: Store, kind: IngestKind, o?: IngestRouteOption
     const header = req.get('authorization') ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m) return refuse(new HttpError(401, 'unauthorized', 'missing "Authorization: Bearer <source key>" header'));
-    const source = store.sources.findActiveByKeyHash(hashSourceKey(m[1]));
+    const source = await keys.findActiveByKeyHash(hashSourceKey(m[1]));
     if (!source) return refuse(new HttpError(401, 'unauthorized', 'unknown or revoked source key'));
     if (source.kind !== kind)
       return next(new HttpError(403, 'wrong_kind', `this key belongs to a ${source.kind} source; it cannot send ${kind} events`));
@@ -101,7 +104,7 @@ function historyMode(req: Request, source: SourceRow): boolean {
 
 /** POST /api/v1/ingest/dossiers and /tasks; and /dvcqg (the national sync format) when its adapter is given. */
 export function ingestRoutes(
-  store: Store,
+  keys: IngestKeys,
   service: IngestService,
   o: IngestRouteOptions = { ratePerMinute: 1_200, now: Date.now },
   dvcqg?: DvcqgIngest,
@@ -120,7 +123,7 @@ export function ingestRoutes(
     ['/ingest/dossiers', 'dossier'],
     ['/ingest/tasks', 'task'],
   ] as const) {
-    router.post(path, sourceAuth(store, kind, o), perSource, ...json, (req, res) => {
+    router.post(path, sourceAuth(keys, kind, o), perSource, ...json, (req, res) => {
       const parsed = anyBatch.safeParse(req.body);
       if (!parsed.success) {
         const events = (req.body as { events?: unknown } | undefined)?.events;
@@ -146,7 +149,7 @@ export function ingestRoutes(
   }
   if (dvcqg) {
     // A dossier source's key, and the same per-source rate as its native batches.
-    router.post('/ingest/dvcqg', sourceAuth(store, 'dossier', o), perSource, ...json, (req, res) => {
+    router.post('/ingest/dvcqg', sourceAuth(keys, 'dossier', o), perSource, ...json, (req, res) => {
       const batch = readDvcqgBody(req.body, req.query);
       res.json(dvcqg.sync((req as Request & { source: SourceRow }).source, batch));
     });

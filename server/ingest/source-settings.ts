@@ -2,7 +2,7 @@
  * Changing an existing source's settings (unit limits and when it counts as silent): parsed once and
  * applied the same way by `npm run source:set` and PATCH /api/v1/admin/sources/:name.
  */
-import type { SourceRow, SourcesRepo } from '../db/sources-repo.js';
+import type { SourceRow, SourceSettings } from '../db/sources-repo.js';
 import type { ScopeKey } from '../metrics/types.js';
 import { parseSourceSilenceOptions, type SourceSilenceOptions } from './source-silence-options.js';
 import { parseSourceUnits } from './unit-limit.js';
@@ -58,9 +58,19 @@ export function parseSourceSettings(
   return { ok: true, change };
 }
 
+/** Where the change is written: the access store's sources (either engine), or the SQLite repository (the CLI). */
+export interface SourceSettingsWriter {
+  update(name: string, settings: SourceSettings): boolean | Promise<boolean>;
+  findByName(name: string): SourceRow | null | Promise<SourceRow | null>;
+}
+
 /** Applies a checked change in one transaction; the source as it now is, or null when there is no such source. */
-export function applySourceSettings(sources: SourcesRepo, name: string, change: SourceSettingsChange): SourceRow | null {
-  if (!sources.update(name, change)) return null;
+export async function applySourceSettings(
+  sources: SourceSettingsWriter,
+  name: string,
+  change: SourceSettingsChange,
+): Promise<SourceRow | null> {
+  if (!(await sources.update(name, change))) return null;
   return sources.findByName(name);
 }
 

@@ -106,7 +106,7 @@ function answerDue(ctx: Ctx, kind: RequestKind, day: string | undefined, sentAt:
 }
 
 /** `POST /reminders`: a reminder or an explanation request, to the unit the subject belongs to. */
-function send(ctx: Ctx, p: Principal, body: SendBody, origin: Origin): RequestView {
+async function send(ctx: Ctx, p: Principal, body: SendBody, origin: Origin): Promise<RequestView> {
   const t = resolveTarget(p, body, ctx);
   if (!canSendRequest(p, { type: t.type, to: t.to, holderUnit: t.holder?.handlerUnit ?? null }))
     throw new HttpError(403, 'forbidden', `your role may not send requests about ${t.type} "${t.id}"`);
@@ -126,7 +126,7 @@ function send(ctx: Ctx, p: Principal, body: SendBody, origin: Origin): RequestVi
     holder: t.holder ? { id: t.holder.handlerId, name: t.holder.handlerName, unit: t.holder.handlerUnit } : null,
     answerDueAt: answerDue(ctx, body.kind, body.answerDueOn, sentAt),
   });
-  ctx.audit.record({
+  await ctx.audit.record({
     principal: p,
     action: `${row.kind}.sent`,
     target: t.dossierId && t.type === 'dossier' ? `dossier:${t.dossierId}` : `${t.type}:${t.id}`,
@@ -139,13 +139,13 @@ function send(ctx: Ctx, p: Principal, body: SendBody, origin: Origin): RequestVi
 }
 
 /** `POST /reminders/:id/acknowledge`: the unit has read it (Đã tiếp nhận). */
-function acknowledge(ctx: Ctx, p: Principal, id: number, origin: Origin): RequestView {
+async function acknowledge(ctx: Ctx, p: Principal, id: number, origin: Origin): Promise<RequestView> {
   const { row, to } = ctx.visible(p, id);
   if (!canAnswerRequest(p, { to, sentById: row.sentById }))
     throw new HttpError(403, 'forbidden', 'only the unit it was sent to may acknowledge this reminder');
   if (!ctx.store.reminders.acknowledge(id, p.userId!, ctx.now()))
     throw new HttpError(409, 'already_acknowledged', 'this reminder was already acknowledged');
-  ctx.audit.record({
+  await ctx.audit.record({
     principal: p,
     action: `${row.kind}.acknowledged`,
     target: `reminder:${id}`,
@@ -156,7 +156,7 @@ function acknowledge(ctx: Ctx, p: Principal, id: number, origin: Origin): Reques
 }
 
 /** `POST /reminders/:id/answer`: the unit's explanation (Giải trình), at most 2,000 characters. */
-function answer(ctx: Ctx, p: Principal, id: number, text: string, origin: Origin): RequestView {
+async function answer(ctx: Ctx, p: Principal, id: number, text: string, origin: Origin): Promise<RequestView> {
   const { row, to } = ctx.visible(p, id);
   if (!canAnswerRequest(p, { to, sentById: row.sentById }))
     throw new HttpError(403, 'forbidden', 'only the unit it was sent to may answer this request');
@@ -181,7 +181,7 @@ function answer(ctx: Ctx, p: Principal, id: number, text: string, origin: Origin
   if (!ctx.store.reminders.answer(id, p.userId!, at, trimmed))
     throw new HttpError(409, 'already_answered', `request ${id} was already answered`);
   const late = row.answerDueAt !== null && at > row.answerDueAt;
-  ctx.audit.record({
+  await ctx.audit.record({
     principal: p,
     action: 'explanation.answered',
     target: `reminder:${id}`,
@@ -203,7 +203,8 @@ function sweepOverdue(ctx: Ctx): number {
     if (!repo.noteOverdue(id, now)) continue;
     const row = repo.get(id)!;
     const due = row.answerDueAt === null ? null : toVnIso(row.answerDueAt);
-    ctx.audit.record({
+    // Not awaited: the clock's sweep is synchronous (SQLite only yet), and there the row is written before record returns.
+    void ctx.audit.record({
       actor: 'system',
       action: `${row.kind}.overdue`,
       target: `reminder:${id}`,

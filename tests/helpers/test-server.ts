@@ -76,6 +76,8 @@ export async function startTestServer(
     jurisdiction?: string;
     /** One node of several: lockouts, sessions and rate limits in this Redis, sockets fanned out through it. */
     cluster?: RuntimeOptions['cluster'];
+    /** Users, sources and the audit log on another engine (PostgreSQL); the SQLite file's by default. */
+    access?: RuntimeOptions['access'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -102,6 +104,7 @@ export async function startTestServer(
     replayMaxItems: opts.replayMaxItems,
     jurisdiction: opts.jurisdiction,
     cluster: opts.cluster,
+    access: opts.access,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
@@ -154,7 +157,7 @@ export async function startTestServer(
     password = TEST_PASSWORD,
   ) {
     await createUser(
-      runtime.store,
+      runtime.app.access,
       {
         username,
         password,

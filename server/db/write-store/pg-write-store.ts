@@ -4,7 +4,7 @@
  * advisory lock, so two nodes sending the same source's overlapping batches decide one after the
  * other. Seqs come from log_head (migration 001: gap-free, in commit order).
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { quarantineRule } from '../../domain/quarantine-rule.js';
 import { fromStored, type StoredRow } from '../quarantine-repo.js';
 import type {
@@ -17,47 +17,15 @@ import type {
   StoredEvent,
   WriteStore,
 } from './contract.js';
-import { migratePostgres } from './pg-migrate.js';
+import { inTransaction, openPgPool } from '../pg/pool.js';
 import { assignSeqs, maxAt, planBatch, type BatchPlan } from './plan-batch.js';
-
-/** BIGINT columns as numbers: times are epoch ms and seqs stay far below 2^53. */
-const INT8_OID = 20;
-const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
-};
 
 /** First key of the per-source advisory lock (the second is the source id): "srce" in ASCII. */
 const SOURCE_LOCK = 0x73726365;
 
 /** Connects to `url`, applies the PostgreSQL migrations, and answers the store. */
 export async function openPgWriteStore(url: string, opts: { maxConnections?: number } = {}): Promise<WriteStore> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.maxConnections ?? 10, types });
-  // An idle connection's error (the server restarted) must not crash the process: the next query
-  // on the pool gets a new connection, or fails with the cause.
-  pool.on('error', () => {});
-  try {
-    await migratePostgres(pool);
-  } catch (err) {
-    await pool.end();
-    throw err;
-  }
-  return createPgWriteStore(pool);
-}
-
-async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
-    const result = await fn(c);
-    await c.query('COMMIT');
-    return result;
-  } catch (err) {
-    await c.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    c.release();
-  }
+  return createPgWriteStore(await openPgPool(url, opts.maxConnections));
 }
 
 async function loggedPayloads(c: pg.PoolClient, sourceId: number, ids: string[]): Promise<Map<string, string>> {

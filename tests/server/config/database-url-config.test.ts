@@ -19,8 +19,10 @@ describe('DATABASE_URL', () => {
     const env = { DATABASE_URL: 'postgres://dash@127.0.0.1:55432/dashboard' };
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(/DATABASE_URL: the server cannot run on PostgreSQL yet/);
-    expect(() => loadConfig(env)).toThrow(/sessions, login lockouts and rate limits move to Redis with REDIS_URL/);
-    expect(() => loadConfig(env)).toThrow(/projections, users, source keys[\s\S]*Unset DATABASE_URL to run on SQLite/);
+    expect(() => loadConfig(env)).toThrow(/access store \(users, sessions, source keys, audit log/);
+    expect(() => loadConfig(env)).toThrow(
+      /Still SQLite only: the ingest service and the projection writer[\s\S]*Unset DATABASE_URL to run on SQLite/,
+    );
   });
 
   it('set to something that is not a PostgreSQL URL, it is refused as malformed', () => {

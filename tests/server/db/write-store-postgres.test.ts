@@ -32,10 +32,13 @@ describe('PostgreSQL migrations', () => {
     const url = await server.createDatabase('migrations');
     const pool = testPool(url);
     try {
-      expect(await migratePostgres(pool)).toEqual([1]);
+      expect(await migratePostgres(pool)).toEqual([1, 2]);
       expect(await migratePostgres(pool)).toEqual([]);
       const rows = await pool.query('SELECT version, name FROM schema_migrations ORDER BY version');
-      expect(rows.rows).toEqual([{ version: 1, name: '001_write_path.sql' }]);
+      expect(rows.rows).toEqual([
+        { version: 1, name: '001_write_path.sql' },
+        { version: 2, name: '002_access.sql' },
+      ]);
     } finally {
       await pool.end();
     }
@@ -46,7 +49,7 @@ describe('PostgreSQL migrations', () => {
     const pools = [0, 1, 2].map(() => testPool(url));
     try {
       const applied = await Promise.all(pools.map((p) => migratePostgres(p)));
-      expect(applied.flat()).toEqual([1]);
+      expect(applied.flat()).toEqual([1, 2]);
     } finally {
       await Promise.all(pools.map((p) => p.end()));
     }
