@@ -12,7 +12,7 @@ import { WriteGate } from '../db/write-gate.js';
 import { createWorkCalendar } from '../domain/calendar.js';
 import { loadWireSchemas, WireSchemasNotLoaded } from '../domain/logged-events.js';
 import type { DomainSettings } from '../domain/types.js';
-import { Projector, type RecoveryProgress } from './projector.js';
+import { HISTORY_EVENTS_PER_PASS, Projector, type RecoveryProgress } from './projector.js';
 import type { ToWorker, FromWorker, WorkerInit } from './writer.js';
 
 const init = workerData as WorkerInit;
@@ -35,15 +35,13 @@ const WAL_BOUND_BYTES = 64 * 2 ** 20;
  * page once per period (the import's profile: 9 % of the writer's time in TRUNCATE checkpoints at 64 MiB).
  */
 const HISTORY_WAL_BOUND_BYTES = 512 * 2 ** 20;
-/** During a history load the writer waits for HISTORY_MIN_PASS_EVENTS or this long. */
-const HISTORY_FLUSH_MS = 5_000;
 /**
- * A history load's pass starts once this many events wait, not a full pass (projector.ts HISTORY_EVENTS_PER_PASS):
- * waiting for a full one left the writer idle for the load's first 100,000 events (7 of 29 s at
- * 200,000, profile), and the writer is the slower side. Past the first passes the backlog grows while
- * it folds one, so later passes are full anyway (projector.ts catchUp).
+ * During a history load the writer waits for a full pass (HISTORY_EVENTS_PER_PASS) or this long. (Starting
+ * a pass at 25,000 events, so that the writer would not idle through the load's first 100,000, was
+ * tried: smaller passes write an open dossier's row more often (0.76 row writes per event at 5,000,
+ * 0.31 at 100,000), and the loaded runs did not show the earlier start paying for it: bench/HISTORY.md 7 Dec.)
  */
-const HISTORY_MIN_PASS_EVENTS = 25_000;
+const HISTORY_FLUSH_MS = 5_000;
 /** How long the TRUNCATE waits for readers to leave the WAL (it holds the gate meanwhile); else next flush. */
 const WAL_TRUNCATE_WAIT_MS = 200;
 const walFile = `${init.dbFile}-wal`;
@@ -158,8 +156,8 @@ port.on('message', (m: ToWorker) => {
   switch (m.type) {
     case 'logged': {
       if (historyLoad) {
-        // Enough for a pass: fold it now (the writer is idle while it reads this); else soon enough for the lists to follow.
-        if (m.seq - projector.projectedSeq >= HISTORY_MIN_PASS_EVENTS) flush();
+        // A full pass waits to be folded at once: flush now; else soon enough for the lists to follow.
+        if (m.seq - projector.projectedSeq >= HISTORY_EVENTS_PER_PASS) flush();
         else timer ??= setTimeout(() => flush(), HISTORY_FLUSH_MS);
         break;
       }
