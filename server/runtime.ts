@@ -377,6 +377,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     writer: createCheckpointWriter({ repo: store.replay, ctx, transaction: (fn) => store.transaction(fn), ...REPLAY_CHECKPOINTS }),
     periodMs: 30_000,
     logger,
+    paused: () => historyLoad.active,
   });
 
   return {
