@@ -67,6 +67,7 @@ export async function main(args: Map<string, string>) {
   const ablated = args.get('without-index') ?? null;
   const compareTrust = args.get('data-trust') === 'compare';
   const budgetMs = args.get('rows-only') === 'true' ? Infinity : undefined;
+  historyPasses = args.get('history') === 'true';
 
   const city = generateCity({ days: 10, scale: 1, maxEvents });
   const jurisdiction = loadJurisdiction();
@@ -86,9 +87,9 @@ export async function main(args: Map<string, string>) {
     const without: Run[] = [];
     const trustOff: Run[] = [];
     // The ablated index as the migrations created it, to put it back after a run without it.
-    const indexSql = ablated ? indexDefinition(dbFile, ablated) : null;
-    const withIt = (db: Db) => indexSql && db.exec(indexSql.replace(/^CREATE INDEX/i, 'CREATE INDEX IF NOT EXISTS'));
-    const withoutIt = (db: Db) => db.exec(`DROP INDEX IF EXISTS ${ablated}`);
+    const indexes = ablated ? indexDefinitions(dbFile, ablated) : [];
+    const withIt = (db: Db) => indexes.forEach((i) => db.exec(i.sql.replace(/^CREATE INDEX/i, 'CREATE INDEX IF NOT EXISTS')));
+    const withoutIt = (db: Db) => indexes.forEach((i) => db.exec(`DROP INDEX IF EXISTS ${i.name}`));
     for (let rep = 0; compareTrust && rep < reps; rep++) {
       for (const enabled of rep % 2 ? [true, false] : [false, true]) {
         const run = replay(dbFile, pass, () => {}, settingsWithTrust(enabled), budgetMs);
@@ -104,7 +105,16 @@ export async function main(args: Map<string, string>) {
       for (const withIndex of order) {
         const run = replay(dbFile, pass, withIndex ? withIt : withoutIt, DEFAULT_DOMAIN_SETTINGS, budgetMs);
         (withIndex ? runs : without).push(run);
-        const what = withIndex ? '' : ` without ${ablated}`;
+        if (!withIndex) {
+          // What building the indexes on the finished rows costs (a load that drops them pays it once at its end).
+          const db = openDatabase(dbFile);
+          const c0 = process.cpuUsage();
+          withIt(db);
+          const c = process.cpuUsage(c0);
+          db.close();
+          run.rebuildCpuUsPerEvent = round((c.user + c.system) / events.length, 1);
+        }
+        const what = withIndex ? '' : ` without ${ablated} (then building it: ${run.rebuildCpuUsPerEvent} CPU µs/event)`;
         log(`projection-writer: rep ${rep + 1}${what}: ${run.cpuUsPerEvent} CPU µs/event, ${run.walBytesPerEvent} WAL bytes/event`);
       }
     }
@@ -153,8 +163,12 @@ export async function main(args: Map<string, string>) {
   }
 }
 
+let historyPasses = false;
+
 interface Run {
   cpuUsPerEvent: number;
+  /** --without-index: building the dropped indexes on the replay's rows afterwards, CPU µs per event. */
+  rebuildCpuUsPerEvent?: number;
   /**
    * Bytes the replay allocated on this thread's JS heap per event, and its garbage collections: counts,
    * not times, so they tell two versions apart on a loaded machine (what the GC costs follows them).
@@ -201,12 +215,16 @@ function heapMeter(): () => { allocated: number; gcs: number } {
 
 type Db = ReturnType<typeof openDatabase>;
 
-function indexDefinition(dbFile: string, name: string): string {
+/** `name`'s CREATE INDEX; `table:*`: every secondary index of that table, one statement each. */
+function indexDefinitions(dbFile: string, name: string): { name: string; sql: string }[] {
   const db = openDatabase(dbFile);
   try {
-    const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(name) as string | undefined;
-    if (!sql) throw new Error(`no index named ${name}`);
-    return sql;
+    const all = name.endsWith(':*');
+    const rows = db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND ${all ? 'tbl_name' : 'name'} = ?`)
+      .all(all ? name.slice(0, -2) : name) as { name: string; sql: string }[];
+    if (!rows.length) throw new Error(`no index named ${name}`);
+    return rows;
   } finally {
     db.close();
   }
@@ -233,6 +251,8 @@ function replay(dbFile: string, pass: number, prepare: (db: Db) => unknown, sett
   db.pragma('wal_checkpoint(TRUNCATE)');
   const store = createStore(db, dbFile, { gate: new WriteGate(WriteGate.createBuffer()), priority: false });
   const projector = new Projector(store, { calendar: loadWorkCalendar(undefined, settings.officeHours), settings }, budgetMs);
+  // --history: a history load's passes and transactions (projector.ts HISTORY_EVENTS_PER_PASS).
+  projector.setHistoryLoad(historyPasses);
   const last = db.prepare('SELECT MAX(seq) FROM logged').pluck().get() as number;
   const copy = db.prepare('INSERT INTO events SELECT * FROM logged WHERE seq > ? AND seq <= ?');
   let cpuUs = 0;

@@ -22,6 +22,7 @@ import { recoveringError } from './http/errors.js';
 import { HISTORY_MAX_LAG_EVENTS, MAX_LAG_EVENTS, startProjectionWriter, type ProjectionWriter } from './projection/writer.js';
 import { closeInterruptedHistoryLoad, createHistoryLoad, type HistoryLoad } from './ingest/history-load.js';
 import { createHistoryLoadProgress, type HistoryLoadProgressDeps } from './ingest/history-load-progress.js';
+import { createHistoryApplies } from './metrics/history-applies.js';
 import { createIngestAdmission } from './ingest/admission.js';
 import { gracefulClose, SHUTDOWN_GRACE_MS } from './graceful-close.js';
 import { WriteGate } from './db/write-gate.js';
@@ -219,6 +220,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   };
   // Dossiers changed by history-load batches: the early warning takes them once, at the load's end.
   const historyDossiers = new Set<string>();
+  // And the metrics engine once per few seconds (the dashboard follows the load that closely).
+  const historyApplies = createHistoryApplies({
+    apply: (prev, next) => engine.applyDossier(prev, next),
+    flushed: () => metricsChanged(),
+  });
   // What the screens show of it ("Đang nạp lịch sử"), until the writer has projected its last batch.
   let publishHistoryLoad: HistoryLoadProgressDeps['publish'] = () => {};
   const historyProgress = createHistoryLoadProgress({
@@ -234,6 +240,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     writer: projections,
     now,
     onEnd() {
+      historyApplies.flush();
       for (const id of historyDossiers) {
         const state = latest.dossier(id);
         if (state) warnings.applyDossierLater(state);
@@ -252,13 +259,19 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     latest,
     clockSkew,
     onApplied(changes) {
+      // A live batch's `prev` is the latest state: what a history load's batches changed goes first.
+      if (!changes.history) historyApplies.flush();
       metricsChanged();
       opts.heapMode?.applied(changes.dossiers.length + changes.tasks.length);
       for (const d of changes.dossiers) {
-        engine.applyDossier(d.prev, d.next);
         // After the answer: at the next read of the early warning or the next clock step, whichever comes first.
-        if (changes.history) historyDossiers.add(d.next.id);
-        else warnings.applyDossierLater(d.next);
+        if (changes.history) {
+          historyApplies.add(d.prev, d.next);
+          historyDossiers.add(d.next.id);
+        } else {
+          engine.applyDossier(d.prev, d.next);
+          warnings.applyDossierLater(d.next);
+        }
       }
       for (const t of changes.tasks) {
         engine.applyTask(t.prev, t.next);
@@ -372,6 +385,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     writer: createCheckpointWriter({ repo: store.replay, ctx, transaction: (fn) => store.transaction(fn), ...REPLAY_CHECKPOINTS }),
     periodMs: 30_000,
     logger,
+    paused: () => historyLoad.active,
   });
 
   return {

@@ -9,8 +9,9 @@
  *   and `synced_after_finish` leave it alone, as for the demo's seeded weeks;
  * - the early warning is not fed per batch: the load's dossiers are applied once, in their latest
  *   state, when it ends (`onEnd`), and at-risk pushes follow from there.
- * Everything else is the live path's: the log, the metrics engine per batch (the dashboard's numbers
- * follow the import), the quarantine.
+ * - the metrics engine takes the load's dossiers every few seconds, each once (metrics/history-applies.ts),
+ *   and the replay checkpoints wait for its end (runtime.ts).
+ * Everything else is the live path's: the log, the quarantine.
  */
 import { HISTORY_UNTIL_KEY } from '../projection/data-trust-rows.js';
 

@@ -36,7 +36,12 @@ const WAL_BOUND_BYTES = 64 * 2 ** 20;
  * page once per period (the import's profile: 9 % of the writer's time in TRUNCATE checkpoints at 64 MiB).
  */
 const HISTORY_WAL_BOUND_BYTES = 512 * 2 ** 20;
-/** During a history load the writer waits for a full pass (HISTORY_EVENTS_PER_PASS) or this long. */
+/**
+ * During a history load the writer waits for a full pass (HISTORY_EVENTS_PER_PASS) or this long. (Starting
+ * a pass at 25,000 events, so that the writer would not idle through the load's first 100,000, was
+ * tried: smaller passes write an open dossier's row more often (0.76 row writes per event at 5,000,
+ * 0.31 at 100,000), and the loaded runs did not show the earlier start paying for it: bench/HISTORY.md 7 Dec.)
+ */
 const HISTORY_FLUSH_MS = 5_000;
 /** How long the TRUNCATE waits for readers to leave the WAL (it holds the gate meanwhile); else next flush. */
 const WAL_TRUNCATE_WAIT_MS = 200;
@@ -179,10 +184,14 @@ port.on('message', (m: ToWorker) => {
       break;
     }
     case 'history':
+      if (!m.on) {
+        // The load ended: what it left pending (up to HISTORY_MAX_LAG_EVENTS) is projected now, still in
+        // a history load's passes (one row write per item per 100,000 events, not per 50,000: the settle
+        // after a 1M-event import was 29 s); data trust reads the load's end mark, set before this message.
+        flush();
+      }
       historyLoad = m.on;
       projector.setHistoryLoad(m.on);
-      // The load ended: what it left pending is projected now, in the normal passes' terms.
-      if (!m.on) flush();
       break;
     case 'sync':
       // (Ingest held back by the lag bound is no reader: a bulk load keeps its long flushes.)

@@ -9,12 +9,19 @@ export interface CheckpointLoopOptions {
   /** Checkpoints written per run at most (a first start catches up over several runs). */
   perRun?: number;
   logger: Pick<Logger, 'warn'>;
+  /**
+   * While this answers true (a history load runs: ingest/history-load.ts), runs are skipped: a load's
+   * arrivals are all settled together once it ended, and a checkpoint depends on the log alone, so it
+   * is the same written then; meanwhile its folds would compete with the load for the main thread.
+   */
+  paused?: () => boolean;
 }
 
 export function startCheckpointLoop(opts: CheckpointLoopOptions) {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const run = () => {
+    if (opts.paused?.()) return;
     running = opts.writer.catchUp(opts.perRun ?? 4).catch((err: unknown) => opts.logger.warn({ err }, 'replay checkpoint not written'));
   };
   const timer = setInterval(run, opts.periodMs);
