@@ -56,7 +56,11 @@ function provinceUnitFilter(jurisdiction: ReadDeps['jurisdiction']): (req: Reque
   return (req) => {
     const { province, units } = parseQuery(rankingQuery, req);
     if (units === 'all' && province !== undefined)
-      throw new HttpError(400, 'invalid_query', 'units: all is for the country level; with province= the answer has that province\'s communes');
+      throw new HttpError(
+        400,
+        'invalid_query',
+        "units: all is for the country level; with province= the answer has that province's communes",
+      );
     if (province === undefined) {
       const countryLevel = jurisdiction.provinces !== undefined && units !== 'all';
       return { province: countryLevel ? 'country' : '', inUnits: () => true, countryLevel };
