@@ -3,7 +3,7 @@
  * without it, SQLite. Against a real PostgreSQL server.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +55,12 @@ describe('choosing the write store', () => {
     const url = await server.createDatabase('cli');
     const first = migrateCli(url);
     expect(first).toMatchObject({ code: 0 });
-    expect(first.out).toContain('Applied PostgreSQL migration(s) 1 to');
+    // Every migration of server/db/pg-migrations, in order, named once.
+    const all = readdirSync(join(ROOT, 'server/db/pg-migrations'))
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => Number(f.slice(0, 3)))
+      .sort((a, b) => a - b);
+    expect(first.out).toContain(`Applied PostgreSQL migration(s) ${all.join(', ')} to`);
     const second = migrateCli(url);
     expect(second).toMatchObject({ code: 0 });
     expect(second.out).toContain('is up to date');
