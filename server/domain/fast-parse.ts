@@ -1,4 +1,5 @@
 import type { DossierEvent, HandlerRef, IndexFieldsInput, ProcedureRef, TaskEvent } from './types.js';
+import { INDEX_FIELD_KEYS } from './service-index-facts.js';
 import { FEE_MAX } from './wire-limits.js';
 import { parseDueDate, parseIsoWithOffset } from './time.js';
 
@@ -73,17 +74,6 @@ function optional<T>(v: unknown, parse: (v: unknown) => T | undefined): T | unde
 
 const optText = (v: unknown) => optional(v, (x) => text(x, TEXT_MAX));
 
-const BOOLEAN_INDEX_FIELDS = [
-  'hasFee',
-  'paidOnline',
-  'electronicResult',
-  'digitized',
-  'reusedData',
-  'fromPersonalDataStore',
-  'citizenDataConnected',
-  'complaint',
-] as const;
-
 /**
  * wire-schemas.ts indexFields with its fee/hasFee agreement: the fields present (in the schema's key
  * order, as zod returns them), or FAIL.
@@ -95,7 +85,7 @@ function indexFields(raw: Obj): IndexFieldsInput | typeof FAIL {
     if (typeof fee !== 'number' || !Number.isFinite(fee) || fee < 0 || fee > FEE_MAX) return FAIL;
     out.fee = fee;
   }
-  for (const key of BOOLEAN_INDEX_FIELDS) {
+  for (const key of INDEX_FIELD_KEYS) {
     const v = raw[key];
     if (v === undefined) continue;
     if (typeof v !== 'boolean') return FAIL;

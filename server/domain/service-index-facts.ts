@@ -29,6 +29,21 @@ export interface IndexFields {
   complaint: boolean | null;
 }
 
+/**
+ * The index fields' keys in one order: the wire schema's (fast-parse returns them in it) and the replay
+ * checkpoints' packed digits (replay-codec.ts): stored data, so append only.
+ */
+export const INDEX_FIELD_KEYS = [
+  'hasFee',
+  'paidOnline',
+  'electronicResult',
+  'digitized',
+  'reusedData',
+  'fromPersonalDataStore',
+  'citizenDataConnected',
+  'complaint',
+] as const satisfies readonly (keyof IndexFields)[];
+
 export const UNKNOWN_INDEX_FIELDS: Readonly<IndexFields> = Object.freeze({
   hasFee: null,
   paidOnline: null,

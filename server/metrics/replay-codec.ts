@@ -6,7 +6,7 @@
  * checkpoint's own string table: the text is ASCII but for that table, and about a third of the size.
  * Lossless: a decoded state deep-equals the one encoded (absent optional fields stay absent).
  */
-import type { IndexFields } from '../domain/service-index-facts.js';
+import { INDEX_FIELD_KEYS, type IndexFields } from '../domain/service-index-facts.js';
 import type { DossierState, Hold, TaskState } from '../domain/types.js';
 
 /** A checkpoint's strings, each stored once; a value is its index. */
@@ -60,16 +60,7 @@ const DOSSIER_FIELDS: Record<keyof DossierState, true> = {
 /** How many positions a dossier tuple has (one per field). */
 export const DOSSIER_TUPLE_LENGTH = Object.keys(DOSSIER_FIELDS).length;
 
-const INDEX_KEYS = [
-  'hasFee',
-  'paidOnline',
-  'electronicResult',
-  'digitized',
-  'reusedData',
-  'fromPersonalDataStore',
-  'citizenDataConnected',
-  'complaint',
-] as const satisfies readonly (keyof IndexFields)[];
+const INDEX_KEYS = INDEX_FIELD_KEYS;
 
 /** The index fields as one base-3 number (digit 0 unknown, 1 false, 2 true); null when absent. */
 function packIndex(f: IndexFields | undefined): number | null {

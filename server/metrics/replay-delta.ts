@@ -33,18 +33,33 @@ function apply<V>(m: Map<string, V>, c: Changes<V>): void {
   }
 }
 
-/** The changes since the last stored checkpoint, as JSON text (the store compresses it). */
-export function deltaToJson(cp: CheckpointState): string {
+/** What both delta forms store alike: the instant, and every part but the open dossiers. */
+type OtherChanges = Omit<DeltaJson, 'open'>;
+
+function otherChanges(cp: CheckpointState): OtherChanges {
   const t = cp.touched;
-  const body: DeltaJson = {
+  return {
     at: cp.at,
     seq: cp.seq,
-    open: changes(cp.openDossiers, t.openDossiers),
     tasks: changes(cp.tasks, t.tasks),
     closedTasks: changes(cp.closedTasks, t.closedTasks),
     finished: changes(cp.finished, t.finished),
     ahead: changes(cp.ahead, t.ahead),
   };
+}
+
+function applyOtherChanges(cp: CheckpointState, d: OtherChanges): void {
+  apply(cp.tasks, d.tasks);
+  apply(cp.closedTasks, d.closedTasks);
+  apply(cp.finished, d.finished);
+  apply(cp.ahead, d.ahead);
+  cp.at = d.at;
+  cp.seq = d.seq;
+}
+
+/** The changes since the last stored checkpoint, as JSON text (the store compresses it). */
+export function deltaToJson(cp: CheckpointState): string {
+  const body: DeltaJson = { ...otherChanges(cp), open: changes(cp.openDossiers, cp.touched.openDossiers) };
   return JSON.stringify(body);
 }
 
@@ -52,12 +67,7 @@ export function deltaToJson(cp: CheckpointState): string {
 export function applyDeltaJson(cp: CheckpointState, text: string): void {
   const d = JSON.parse(text) as DeltaJson;
   apply(cp.openDossiers, d.open);
-  apply(cp.tasks, d.tasks);
-  apply(cp.closedTasks, d.closedTasks);
-  apply(cp.finished, d.finished);
-  apply(cp.ahead, d.ahead);
-  cp.at = d.at;
-  cp.seq = d.seq;
+  applyOtherChanges(cp, d);
 }
 
 /** A whole state as compact text (replay-codec.ts). */
@@ -103,17 +113,7 @@ export function deltaToCompact(cp: CheckpointState): string {
     else changed.push(d);
   }
   const { s, open } = encodeDossiers(changed);
-  const body: CompactDelta = {
-    at: cp.at,
-    seq: cp.seq,
-    s,
-    open,
-    gone,
-    tasks: changes(cp.tasks, t.tasks),
-    closedTasks: changes(cp.closedTasks, t.closedTasks),
-    finished: changes(cp.finished, t.finished),
-    ahead: changes(cp.ahead, t.ahead),
-  };
+  const body: CompactDelta = { ...otherChanges(cp), s, open, gone };
   return JSON.stringify(body);
 }
 
@@ -121,12 +121,7 @@ function applyCompactDelta(cp: CheckpointState, text: string): void {
   const d = JSON.parse(text) as CompactDelta;
   for (const id of d.gone) cp.openDossiers.delete(id);
   for (const t of d.open) cp.openDossiers.set(t[0] as string, decodeDossier(t, d.s));
-  apply(cp.tasks, d.tasks);
-  apply(cp.closedTasks, d.closedTasks);
-  apply(cp.finished, d.finished);
-  apply(cp.ahead, d.ahead);
-  cp.at = d.at;
-  cp.seq = d.seq;
+  applyOtherChanges(cp, d);
 }
 
 /** A stored checkpoint's text: a whole state, or a delta from the checkpoint before it; compact or plain JSON. */

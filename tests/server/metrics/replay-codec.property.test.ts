@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DossierState } from '../../../server/domain/types.js';
+import { emptyDossierState } from '../../../server/domain/dossier.js';
 import { DOSSIER_TUPLE_LENGTH, decodeDossier, encodeDossier, StringTable } from '../../../server/metrics/replay-codec.js';
 import { checkpointFromChain, checkpointToCompact, deltaToCompact, deltaToJson } from '../../../server/metrics/replay-delta.js';
 import { checkpointToJson, emptyCheckpoint, noneTouched } from '../../../server/metrics/replay-state.js';
@@ -66,19 +67,7 @@ const dossierState: fc.Arbitrary<DossierState> = fc
       requiredKeys: ['id', 'unit', 'procedure', 'channel', 'receivedAt', 'originalDueAt', 'dueAt', 'status', 'bucket', 'pauses'],
     },
   )
-  .map((d) => ({
-    supplementRequests: 0,
-    apologies: [],
-    endAt: null,
-    endKind: null,
-    returnedAt: null,
-    holds: [],
-    rating: null,
-    complaint: null,
-    lastEventAt: 0,
-    eventCount: 1,
-    ...d,
-  }));
+  .map((d) => ({ ...emptyDossierState(d.id), eventCount: 1, ...d }));
 
 describe('compact checkpoint text', () => {
   it('decodes every dossier state to exactly the state encoded', () => {
