@@ -106,6 +106,7 @@ export function getSocket(): AppSocket {
       reconnectionDelayMax: 10_000,
     });
     s.on('connect', () => {
+      performance.mark('bdt:connect');
       setConnection({ connected: true, connectedAt: Date.now(), connects: connection.connects + 1 });
       noteReconnected();
     });
