@@ -171,6 +171,7 @@ function brief(rows: string[]): string {
         .trim()
         .replace(/\s+/, ' ')
         .replace(/\*\* /, '')
+        .replace('mark bdt:', '')
         .replace(/ \d+ B \(ttfb (\d+) ms\)/, ' (ttfb $1)')
         .replace(/end +\/(api\/v1|assets)\//, ''),
     )

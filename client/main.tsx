@@ -15,7 +15,7 @@ import { registerServiceWorker } from './offline/register-sw';
 import { preloadGeoMapUnlessNarrow } from './features/overview/lazy-geo-map';
 import { askFirstAnswers, preloadedApiPaths } from './api/first-answers';
 import { refreshSession } from './features/auth/session';
-import { getSocket } from './realtime/socket';
+import { firstHandshake } from './realtime/socket';
 
 /**
  * The first render waits at most this long for the page's first answers (usually already preloaded): a
@@ -36,10 +36,12 @@ const preloaded = onWall ? [] : preloadedApiPaths(document);
 // first render waits for them too, so it draws the map at once instead of a placeholder and a render more.
 const firstAnswers = askFirstAnswers(preloaded);
 const signedIn = onWall ? Promise.resolve() : refreshSession();
-// The live connection's handshake (several round trips) runs while the first render draws, not after it.
-if (!onWall) getSocket();
+// The live connection's handshake (several round trips) starts now, beside the first answers. A wide screen's
+// first render (the map's 168 polygons) is one long task that a handshake caught behind would wait for: there
+// the render waits for the handshake too, within the same bound, and is drawn live at once.
+const handshake = onWall ? undefined : firstHandshake();
 const firstAnswersOrTimeout = Promise.race([
-  Promise.all([firstAnswers, signedIn, geoMapChunk?.catch(() => undefined)]),
+  Promise.all([firstAnswers, signedIn, geoMapChunk?.catch(() => undefined), geoMapChunk && handshake]),
   new Promise((resolve) => setTimeout(resolve, FIRST_ANSWERS_WAIT_MS)),
 ]);
 
