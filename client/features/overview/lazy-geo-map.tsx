@@ -26,8 +26,8 @@ const LazyGeoMap = lazy(() => load().then((m) => ({ default: m.GeoMap })));
  * shows the placeholder). Chosen once per mount: switching component types would rebuild the Leaflet map.
  */
 export function GeoMap(props: GeoMapProps) {
-  const [Map] = useState(() => loaded?.GeoMap ?? LazyGeoMap);
-  return <Map {...props} />;
+  const [Chosen] = useState(() => loaded?.GeoMap ?? LazyGeoMap);
+  return <Chosen {...props} />;
 }
 
 /** Called once at start-up: loads the chunk now unless the screen is phone-narrow (null then). */
