@@ -68,6 +68,8 @@ export interface ReadDeps {
   details: DetailService;
   /** Access rules' settings (the public view on or off). */
   policy: PolicyOptions;
+  /** Events logged and not yet projected: a store read now would wait for the projection writer that long. */
+  projectionLagEvents?: () => number;
 }
 
 // A current period (PERIODS) or a named one (2026-10, 2026-Q3, 2026): metrics/named-periods.ts.
@@ -91,7 +93,8 @@ export function readRoutes(deps: ReadDeps): Router {
   const deptByCode = new Map(jurisdiction.departments.map((d) => [d.code, d]));
   // The store's figures of past instants roll codes up as the engine does: the city, and a commune's province.
   const parentOf = provinceParents(jurisdiction.units);
-  const pastOverdue = createPastOverdue(store, deps.scopeOf, Date.now, parentOf);
+  const lag = deps.projectionLagEvents;
+  const pastOverdue = createPastOverdue(store, deps.scopeOf, Date.now, parentOf, () => (lag?.() ?? 0) > 0);
   const pastFlows = createPastFlows(
     store,
     [...jurisdiction.units.map((u) => u.code), ...jurisdiction.departments.map((d) => d.code)],
