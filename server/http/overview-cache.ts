@@ -109,7 +109,11 @@ export async function sendOverviewBytes(req: Request, res: Response, bytes: Over
     return;
   }
   let p = bytes.encoded.get(enc);
-  if (p === undefined) bytes.encoded.set(enc, (p = encode[enc](bytes.json)));
+  if (p === undefined) {
+    bytes.encoded.set(enc, (p = encode[enc](bytes.json)));
+    // A failed encoding is not kept: the next request tries again.
+    p.catch(() => bytes.encoded.delete(enc));
+  }
   const body = await p;
   res.set('Content-Encoding', enc).send(body);
 }
