@@ -33,6 +33,7 @@ if (!dbFile) {
 }
 
 const t0 = performance.now();
+const heapMode = process.env.BENCH_SPEED_HEAPS === '1' ? undefined : startHeapMode();
 const runtime = createRuntime({
   dbFile,
   clock: systemClock,
@@ -42,8 +43,9 @@ const runtime = createRuntime({
   deltaFlushMs: Number(arg('flush') ?? 500),
   boundariesDir: join(dirname(dbFile), 'boundaries'),
   // As server/index.ts does (BENCH_SPEED_HEAPS=1: V8's default heaps throughout, for an A/B of the cost).
-  heapMode: process.env.BENCH_SPEED_HEAPS === '1' ? undefined : startHeapMode(),
+  heapMode,
 });
+heapMode?.onCollect(() => void runtime.projections.heap(true));
 const createRuntimeMs = performance.now() - t0;
 const dossierKey = generateSourceKey();
 const taskKey = generateSourceKey();
