@@ -33,7 +33,6 @@ if (!dbFile) {
 }
 
 const t0 = performance.now();
-const heapMode = process.env.BENCH_SPEED_HEAPS === '1' ? undefined : startHeapMode();
 const runtime = createRuntime({
   dbFile,
   clock: systemClock,
@@ -43,9 +42,8 @@ const runtime = createRuntime({
   deltaFlushMs: Number(arg('flush') ?? 500),
   boundariesDir: join(dirname(dbFile), 'boundaries'),
   // As server/index.ts does (BENCH_SPEED_HEAPS=1: V8's default heaps throughout, for an A/B of the cost).
-  heapMode,
+  heapMode: process.env.BENCH_SPEED_HEAPS === '1' ? undefined : startHeapMode(),
 });
-heapMode?.onCollect(() => void runtime.projections.heap(true));
 const createRuntimeMs = performance.now() - t0;
 const dossierKey = generateSourceKey();
 const taskKey = generateSourceKey();
