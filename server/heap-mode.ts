@@ -24,13 +24,6 @@ export const HOT_HOLD_MS = 3_000;
  */
 export const COLLECT_AFTER_CHANGES = 5_000;
 export const QUIET_MS = 3_000;
-/**
- * A trickle that never leaves QUIET_MS of quiet (the simulator at real volume: a change every few hundred
- * ms) is collected this often, while not hot: without it the main thread's heap was never collected in a
- * day of the demo and the RSS sat at 430–530 MiB (BENCHMARKS.md §2b). One full collection is ≈ 50–100 ms
- * of the main thread's CPU every two minutes.
- */
-export const TRICKLE_COLLECT_MS = 120_000;
 
 /** When the heaps should favour memory, and be collected, from the changes applied and the clock (pure: tested alone). */
 export class HeapModeRule {
@@ -39,7 +32,6 @@ export class HeapModeRule {
   private hotUntil = -Infinity;
   private lastApplied = -Infinity;
   private sinceCollection = 0;
-  private lastCollection = 0;
 
   /** A batch changed `n` items (dossiers, tasks: at most its events) at `now` (ms); answers whether ingest runs hot now. */
   applied(n: number, now: number): boolean {
@@ -58,17 +50,10 @@ export class HeapModeRule {
     return now < this.hotUntil;
   }
 
-  /**
-   * Whether to collect now: a burst (COLLECT_AFTER_CHANGES since the last collection) followed by QUIET_MS
-   * of none, or any change since a collection TRICKLE_COLLECT_MS ago while not hot; if so, counts afresh.
-   */
+  /** Whether a burst (COLLECT_AFTER_CHANGES since the last collection) has been followed by QUIET_MS of none; if so, counts afresh. */
   collectNow(now: number): boolean {
-    if (this.sinceCollection === 0) return false;
-    const afterBurst = this.sinceCollection >= COLLECT_AFTER_CHANGES && now - this.lastApplied >= QUIET_MS;
-    const trickle = !this.hot(now) && now - this.lastCollection >= TRICKLE_COLLECT_MS;
-    if (!afterBurst && !trickle) return false;
+    if (this.sinceCollection < COLLECT_AFTER_CHANGES || now - this.lastApplied < QUIET_MS) return false;
     this.sinceCollection = 0;
-    this.lastCollection = now;
     return true;
   }
 }
@@ -103,7 +88,6 @@ export function startHeapMode(opts: { set?: (small: boolean) => void; collect?: 
   const collect = opts.collect ?? fullCollection();
   const now = opts.now ?? (() => performance.now());
   const rule = new HeapModeRule();
-  const alsoCollect: (() => void)[] = [];
   let small = false;
   const update = (hot: boolean) => {
     if (hot === !small) return;
@@ -113,10 +97,7 @@ export function startHeapMode(opts: { set?: (small: boolean) => void; collect?: 
   const timer = setInterval(() => {
     const t = now();
     update(rule.hot(t));
-    if (rule.collectNow(t)) {
-      collect();
-      for (const fn of alsoCollect) fn();
-    }
+    if (rule.collectNow(t)) collect();
   }, 1_000);
   timer.unref();
   return {
@@ -125,10 +106,6 @@ export function startHeapMode(opts: { set?: (small: boolean) => void; collect?: 
     },
     get small(): boolean {
       return small;
-    },
-    /** Also runs `fn` at each collection (the projection writer's thread collects its own heap). */
-    onCollect(fn: () => void): void {
-      alsoCollect.push(fn);
     },
     stop(): void {
       clearInterval(timer);

@@ -31,8 +31,6 @@ async function main(): Promise<void> {
   // Several nodes share deltas and lockouts through Redis (README "Several nodes").
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : null;
   if (config.NODE_ROLE === 'web') return startWebNode(config, logger, { clock, build, redis: redis!, started });
-  // Started before the runtime: its threads are made with the heaps it sets (see heap-mode.ts).
-  const heapMode = config.HEAP_MODE === 'adaptive' ? startHeapMode() : undefined;
   const runtime = createRuntime({
     dbFile: config.DASHBOARD_DB,
     clock,
@@ -52,10 +50,8 @@ async function main(): Promise<void> {
     cluster: redis
       ? { redis, secret: config.NODE_ROLE === 'ingest' ? config.CLUSTER_SECRET : undefined, keyPrefix: config.redisKeyPrefix }
       : undefined,
-    heapMode,
+    heapMode: config.HEAP_MODE === 'adaptive' ? startHeapMode() : undefined,
   });
-  // The projection writer's heap is collected with the main thread's (its young generation stayed at its burst size).
-  heapMode?.onCollect(() => void runtime.projections.heap(true));
   recordCalendarChanges(runtime.store, runtime.app.audit, config.CALENDAR_DIR);
 
   let port = config.PORT;

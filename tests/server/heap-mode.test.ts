@@ -3,15 +3,7 @@
  * the rule alone, on a clock of its own, and the switch it drives (V8's flag replaced by a recorder).
  */
 import { describe, expect, it, vi } from 'vitest';
-import {
-  COLLECT_AFTER_CHANGES,
-  HOT_EVENTS_PER_S,
-  HOT_HOLD_MS,
-  HeapModeRule,
-  QUIET_MS,
-  TRICKLE_COLLECT_MS,
-  startHeapMode,
-} from '../../server/heap-mode.js';
+import { COLLECT_AFTER_CHANGES, HOT_EVENTS_PER_S, HOT_HOLD_MS, HeapModeRule, QUIET_MS, startHeapMode } from '../../server/heap-mode.js';
 
 describe('heap mode rule', () => {
   it('is not hot for a trickle of changes, however long it lasts', () => {
@@ -48,26 +40,12 @@ describe('collection after a burst', () => {
     expect(rule.collectNow(t + 10 * QUIET_MS)).toBe(false);
   });
 
-  it('collects a trickle that never stops (the simulator at real volume) every TRICKLE_COLLECT_MS', () => {
+  it('never collects under a trickle that never stops (the simulator at real volume)', () => {
     const rule = new HeapModeRule();
-    const at: number[] = [];
-    for (let t = 0; t < 10 * TRICKLE_COLLECT_MS; t += 1_000) {
+    for (let t = 0; t < 3_600_000; t += 1_000) {
       rule.applied(15, t);
-      if (rule.collectNow(t + 999)) at.push(t + 999);
+      expect(rule.collectNow(t + 999)).toBe(false);
     }
-    expect(at.length).toBe(9);
-    for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(TRICKLE_COLLECT_MS);
-  });
-
-  it('does not collect on the trickle clock while ingest runs hot, nor when nothing changed', () => {
-    const rule = new HeapModeRule();
-    let t = TRICKLE_COLLECT_MS;
-    for (; t < 2 * TRICKLE_COLLECT_MS; t += 100) {
-      rule.applied(HOT_EVENTS_PER_S, t);
-      expect(rule.collectNow(t)).toBe(false);
-    }
-    const idle = new HeapModeRule();
-    expect(idle.collectNow(10 * TRICKLE_COLLECT_MS)).toBe(false);
   });
 });
 
@@ -79,8 +57,6 @@ describe('heap mode switch', () => {
       const calls: boolean[] = [];
       let collections = 0;
       const mode = startHeapMode({ set: (small) => calls.push(small), collect: () => collections++, now: () => now });
-      let writerCollections = 0;
-      mode.onCollect(() => writerCollections++);
       expect(calls).toEqual([]);
       now = 1_000;
       vi.advanceTimersByTime(1_000);
@@ -94,7 +70,6 @@ describe('heap mode switch', () => {
       vi.advanceTimersByTime(1_000);
       expect(calls).toEqual([true, false, true]);
       expect(collections).toBe(1);
-      expect(writerCollections).toBe(1);
       // Once per burst, not at every check.
       now += 5_000;
       vi.advanceTimersByTime(5_000);
