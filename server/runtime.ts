@@ -338,6 +338,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     authNow: () => (opts.authClock ?? systemClock).now(),
     recovering: recovery.progress,
     historyLoad: historyProgress.state,
+    projectionLagEvents: () => projections.lag(),
     ingestAdmission: admission.admit,
     ops,
     clockSkew: { of: skewOf, warnMs: opts.clockSkewWarnMs ?? DEFAULT_CLOCK_SKEW_WARN_MS },
