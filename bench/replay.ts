@@ -41,7 +41,11 @@ function delayOf(i: number): number {
   return (i % 7) * 60_000;
 }
 
-export function fillLog(store: Store, from: number, to: number, scale: number, seed: number): number {
+/**
+ * Logs the city's events from `from` to `to` in arrival order; those about times before `seededAt` (if
+ * given) all arrive at that instant, as `npm start`'s seeded history does.
+ */
+export function fillLog(store: Store, from: number, to: number, scale: number, seed: number, seededAt?: number): number {
   const gen = createCityGenerator({
     seed,
     jurisdiction,
@@ -57,7 +61,10 @@ export function fillLog(store: Store, from: number, to: number, scale: number, s
   const rows = [
     ...dossiers.map((e) => ({ kind: 'dossier' as const, item: e.dossierId, id: e.id, type: e.type, at: Date.parse(e.at), e })),
     ...tasks.map((e) => ({ kind: 'task' as const, item: e.taskId, id: e.id, type: e.type, at: Date.parse(e.at), e })),
-  ].map((r, i) => ({ ...r, arrived: r.at + delayOf(i) }));
+  ].map((r, i) => ({
+    ...r,
+    arrived: seededAt !== undefined && r.at < seededAt ? seededAt : Math.max(r.at + delayOf(i), seededAt ?? -Infinity),
+  }));
   rows.sort((a, b) => a.arrived - b.arrived);
   for (let i = 0; i < rows.length; i += 20_000)
     store.transaction(() => {
