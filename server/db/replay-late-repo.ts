@@ -32,9 +32,11 @@ export function createReplayLateRepo(db: Db) {
   const times = db.prepare(
     'SELECT seq, kind, item_id AS itemId, at, received_at AS receivedAt FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
   );
-  const lateInsert = db.prepare('INSERT INTO replay_late (seq, at, kind, item_id) VALUES (?, ?, ?, ?)');
-  const lateBySeq = db.prepare('SELECT DISTINCT kind, item_id AS itemId FROM replay_late WHERE seq > ? AND seq <= ? AND at <= ?');
-  const lateByAt = db.prepare('SELECT DISTINCT kind, item_id AS itemId FROM replay_late WHERE at > ? AND at <= ? AND seq <= ?');
+  const lateInsert = db.prepare('INSERT INTO replay_late (seq, at) VALUES (?, ?)');
+  // CROSS JOIN: the late rows drive (SQLite would otherwise scan the log's seq range and look each up here).
+  const lateItems = 'SELECT DISTINCT e.kind, e.item_id AS itemId FROM replay_late l CROSS JOIN events e ON e.seq = l.seq';
+  const lateBySeq = db.prepare(`${lateItems} WHERE l.seq > ? AND l.seq <= ? AND l.at <= ?`);
+  const lateByAt = db.prepare(`${lateItems} WHERE l.at > ? AND l.at <= ? AND l.seq <= ?`);
   const aboutBetween = db.prepare('SELECT DISTINCT kind, item_id AS itemId FROM events WHERE seq > ? AND seq <= ? AND at > ? AND at <= ?');
   // A window of the history's events, in event-time order, with their payloads (the history writer).
   const historyWindow = db.prepare(
@@ -64,7 +66,7 @@ export function createReplayLateRepo(db: Db) {
     },
     /** Adds late events and moves the mark (in the caller's transaction). */
     addLate(rows: readonly EventTimes[], mark: LateMark): void {
-      for (const r of rows) lateInsert.run(r.seq, r.at, r.kind, r.itemId);
+      for (const r of rows) lateInsert.run(r.seq, r.at);
       markSet.run(MARK_KEY, JSON.stringify(mark));
     },
     /** Items with a late event in (fromSeq, toSeq] about a time ≤ `t`. */

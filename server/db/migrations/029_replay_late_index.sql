@@ -4,11 +4,11 @@
 -- checkpoint writer, a time index of the late events only: those about a time before the log's first
 -- arrival (a history load, the demo's seed) or more than an hour before the latest arrival then
 -- (replay/late-index.ts). Most live events arrive within minutes and are not in it.
+-- Only (seq, at): the item of a row found is read from the log by seq (a seeded log is all late: its
+-- index then weighs a sixth of the log, against a third with the item ids copied here).
 CREATE TABLE replay_late (
-  seq     INTEGER PRIMARY KEY,
-  at      INTEGER NOT NULL,
-  kind    TEXT NOT NULL,
-  item_id TEXT NOT NULL
+  seq INTEGER PRIMARY KEY,
+  at  INTEGER NOT NULL
 );
 CREATE INDEX replay_late_by_at ON replay_late (at);
 
