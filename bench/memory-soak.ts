@@ -6,9 +6,12 @@
  * process's resident set (/proc/PID/status) every --sample-s seconds. Reports the series, the RSS at the
  * end, and the least-squares slope over the last half (MiB per city hour): flat means |slope| small.
  *   npx tsx bench/memory-soak.ts [--sim-hours 24] [--speed 48] [--scale 1] [--seed-days 35] [--sample-s 10] [--port 5431]
+ * Every 6 city hours (and at the end) the server writes a diagnostic report (SIGUSR2, --report-on-signal):
+ * the V8 heap of each thread (main, projection writer, detail worker, checkpoint writer), reserved and
+ * used, so the RSS splits into V8 heaps and the rest (SQLite's page caches, native buffers, code).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMain, log, numArg, ROOT, round, runMain, tempDir } from './lib.js';
 
@@ -22,6 +25,36 @@ function rssMiB(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+interface HeapReport {
+  cityH: number;
+  rssMiB: number;
+  /** Reserved / used MiB per thread: the main thread first, then each worker. */
+  heaps: { totalMiB: number; usedMiB: number }[];
+}
+
+/** Asks the server for a diagnostic report and reads each thread's V8 heap from it (null if none came). */
+async function heapReport(pid: number, dir: string, cityH: number): Promise<HeapReport | null> {
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    const file = readdirSync(dir).find((f) => !before.has(f) && f.endsWith('.json'));
+    if (!file) continue;
+    try {
+      type Heap = { javascriptHeap?: { totalMemory: number; usedMemory: number } };
+      const r = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Heap & { workers?: Heap[]; resourceUsage?: { rss?: number } };
+      const mib = (h: Heap) => ({
+        totalMiB: round((h.javascriptHeap?.totalMemory ?? 0) / 2 ** 20),
+        usedMiB: round((h.javascriptHeap?.usedMemory ?? 0) / 2 ** 20),
+      });
+      return { cityH: round(cityH, 1), rssMiB: round(rssMiB(pid) ?? NaN), heaps: [r, ...(r.workers ?? [])].map(mib) };
+    } catch {
+      // still being written
+    }
+  }
+  return null;
 }
 
 /** Least-squares slope of y over x. */
@@ -61,27 +94,43 @@ export async function main(args: Map<string, string>) {
   const port = numArg(args, 'port', 5431);
   const tmp = tempDir('bdt-bench-soak-');
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DASHBOARD_DB: join(tmp.dir, 'dashboard.db'),
-      BOUNDARIES_DIR: join(tmp.dir, 'boundaries'),
-      SIM_SPEED: String(speed),
-      SIM_SCALE: String(numArg(args, 'scale', 1)),
-      SEED_DAYS: String(numArg(args, 'seed-days', 35)),
-      LOG_LEVEL: 'warn',
+  const reportDir = join(tmp.dir, 'reports');
+  mkdirSync(reportDir);
+  const child = spawn(
+    process.execPath,
+    ['--report-on-signal', '--report-signal=SIGUSR2', `--report-directory=${reportDir}`, '--import', 'tsx', 'server/index.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DASHBOARD_DB: join(tmp.dir, 'dashboard.db'),
+        BOUNDARIES_DIR: join(tmp.dir, 'boundaries'),
+        SIM_SPEED: String(speed),
+        SIM_SCALE: String(numArg(args, 'scale', 1)),
+        SEED_DAYS: String(numArg(args, 'seed-days', 35)),
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   try {
     const t0 = performance.now();
     await waitReady(url, child, 30 * 60_000);
     const readyS = (performance.now() - t0) / 1000;
     log(`ready in ${readyS.toFixed(0)} s; running ${simHours} city hours at ${speed}×`);
     const samples: [number, number][] = [];
+    const reports: HeapReport[] = [];
+    const report = async (cityH: number) => {
+      const r = await heapReport(child.pid as number, reportDir, cityH);
+      if (r) reports.push(r);
+      if (r)
+        log(
+          `city hour ${r.cityH}: RSS ${r.rssMiB} MiB; heaps (reserved/used) ${r.heaps.map((h) => `${h.totalMiB}/${h.usedMiB}`).join(', ')}`,
+        );
+    };
+    await report(0);
     const start = performance.now();
     const wallMs = (simHours * 3_600_000) / speed;
     while (performance.now() - start < wallMs) {
@@ -90,7 +139,9 @@ export async function main(args: Map<string, string>) {
       if (rss === null) throw new Error('the server is gone');
       const cityH = ((performance.now() - start) * speed) / 3_600_000;
       samples.push([round(cityH, 2), round(rss)]);
+      if (Math.floor(cityH / 6) > reports.length - 1 && cityH < simHours) await report(cityH);
     }
+    await report(simHours);
     const lastHalf = samples.filter(([h]) => h >= simHours / 2);
     const end = samples[samples.length - 1]?.[1] ?? NaN;
     const result = {
@@ -103,6 +154,7 @@ export async function main(args: Map<string, string>) {
       rssMinLastHalfMiB: Math.min(...lastHalf.map(([, r]) => r)),
       slopeLastHalfMiBPerCityHour: round(slope(lastHalf), 2),
       ratioEndToTarget: round(end / TARGET_RSS_MIB, 2),
+      heapReports: reports,
       samples,
     };
     log(`RSS at the end ${end} MiB; last ${simHours / 2} h: slope ${result.slopeLastHalfMiBPerCityHour} MiB/h`);

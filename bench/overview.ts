@@ -10,7 +10,8 @@
  * misses 30 s apart (its cache TTL) with hits in between. Latency is measured at the client.
  * The unit detail's SQL queries are also timed one by one (store.read.*) to show which one dominates.
  *   npx tsx bench/overview.ts [--days 30] [--scale 0.25] [--requests 2000] [--unit-requests 336] [--city-misses 2]
- *     [--jurisdiction hcmc|vn]
+ *     [--jurisdiction hcmc|vn] [--profile FILE.cpuprofile] [--overview-only]
+ * --profile writes a CPU profile of the overview requests alone; --overview-only skips the detail parts.
  * With --jurisdiction vn (34 provinces, 3,321 communes; issue 15's target: p99 ≤ 30 ms) the default
  * scale is 0.0125 of the country's volume: the same ≈3,700 dossiers a working day as HCMC at 0.25.
  */
@@ -31,6 +32,7 @@ import {
   tempDir,
 } from './lib.js';
 import { statSync } from 'node:fs';
+import { probeMainThread } from './loop-probe.js';
 import Database from 'better-sqlite3';
 import { createReadRepo } from '../server/db/read-repo.js';
 import { allForecasts, forecastView } from '../server/http/forecast-view.js';
@@ -188,12 +190,17 @@ export async function main(args: Map<string, string>) {
       server.url,
       Array.from({ length: 50 }, () => '/api/v1/overview?period=month'),
     );
-    const ov = await measured(() =>
-      timeGets(
-        server.url,
-        Array.from({ length: requests }, () => '/api/v1/overview?period=month'),
-      ),
+    const probed = await probeMainThread(
+      () =>
+        measured(() =>
+          timeGets(
+            server.url,
+            Array.from({ length: requests }, () => '/api/v1/overview?period=month'),
+          ),
+        ),
+      args.get('profile'),
     );
+    const ov = probed.result;
     const ovS = summarize(ov.result.ms);
     log(`overview: p50 ${round(ovS.p50, 2)} ms, p99 ${round(ovS.p99, 2)} ms (cpu pressure ${ov.cpuPressurePct}%)`);
     // National pack: the page after a drill into Hà Nội (126 communes), the province level's other answer.
@@ -208,6 +215,17 @@ export async function main(args: Map<string, string>) {
         : null;
     const drillS = drill ? summarize(drill.result.ms) : null;
     if (drillS) log(`overview?province=01: p50 ${round(drillS.p50, 2)} ms, p99 ${round(drillS.p99, 2)} ms`);
+    const mainProbe = { ...probed.probe, cpuMsPerRequest: round(probed.probe.mainThreadCpuMs / requests, 3) };
+    log(`overview: main thread ${mainProbe.cpuMsPerRequest} ms CPU/request, GC ${JSON.stringify(mainProbe.gc)}`);
+    if (args.has('overview-only')) {
+      const overview = {
+        requests,
+        latencyMs: roundSummary(ovS, 2),
+        bytes: ov.result.bytes,
+        cpuMsPerRequest: round(ov.cpuMs / requests, 3),
+      };
+      return { jurisdiction, overview: { ...overview, cpuPressurePct: ov.cpuPressurePct, mainThread: mainProbe } };
+    }
 
     // Handler without HTTP: the same work the route does, to split engine time from transport.
     const units = rt.jurisdiction.units.map((u) => u.code);
@@ -357,6 +375,8 @@ export async function main(args: Map<string, string>) {
         // This process's CPU (server and client fetch alike: in-process) per request: less noisy than wall time under load.
         cpuMsPerRequest: round(ov.cpuMs / requests, 3),
         cpuPressurePct: ov.cpuPressurePct,
+        // The main thread alone (server and client): its CPU per request, GC pauses, event-loop delay.
+        mainThread: mainProbe,
         ...(drill && drillS
           ? {
               provinceDrill: {

@@ -10,6 +10,9 @@
  *   process's, GC threads included: on a loaded machine the comparable figure);
  * - playing: from a cold T, the next hours one after another, as received.
  *   npx tsx bench/replay.ts [--days 35] [--scale 0.1] [--samples 40] [--play 12] [--seed 7]
+ * --seeded 1: the whole log arrives at its end, as `npm start`'s seeded history (as corrected then
+ *   starts from the history's checkpoints by event time; as received, nothing had arrived).
+ * --mode ingest: the checkpoint writer's effect on live ingest instead (bench/replay-ingest.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -27,6 +30,7 @@ import { createStateAt, scopeKeysOf, type AsOf } from '../server/replay/state-at
 import { createCityGenerator } from '../server/simulator/generator.js';
 import { dossiersPerWorkingDayOf } from '../server/simulator/jurisdiction-volume.js';
 import { loadProcedures } from '../server/simulator/procedures.js';
+import { main as ingestMain } from './replay-ingest.js';
 import { cpuMs, isMain, log, numArg, percentile, round, runMain, tempDir } from './lib.js';
 
 const HOUR = 3_600_000;
@@ -41,7 +45,11 @@ function delayOf(i: number): number {
   return (i % 7) * 60_000;
 }
 
-export function fillLog(store: Store, from: number, to: number, scale: number, seed: number): number {
+/**
+ * Logs the city's events from `from` to `to` in arrival order; those about times before `seededAt` (if
+ * given) all arrive at that instant, as `npm start`'s seeded history does.
+ */
+export function fillLog(store: Store, from: number, to: number, scale: number, seed: number, seededAt?: number): number {
   const gen = createCityGenerator({
     seed,
     jurisdiction,
@@ -57,7 +65,10 @@ export function fillLog(store: Store, from: number, to: number, scale: number, s
   const rows = [
     ...dossiers.map((e) => ({ kind: 'dossier' as const, item: e.dossierId, id: e.id, type: e.type, at: Date.parse(e.at), e })),
     ...tasks.map((e) => ({ kind: 'task' as const, item: e.taskId, id: e.id, type: e.type, at: Date.parse(e.at), e })),
-  ].map((r, i) => ({ ...r, arrived: r.at + delayOf(i) }));
+  ].map((r, i) => ({
+    ...r,
+    arrived: seededAt !== undefined && r.at < seededAt ? seededAt : Math.max(r.at + delayOf(i), seededAt ?? -Infinity),
+  }));
   rows.sort((a, b) => a.arrived - b.arrived);
   for (let i = 0; i < rows.length; i += 20_000)
     store.transaction(() => {
@@ -90,6 +101,7 @@ const p = (xs: number[], q: number) =>
   );
 
 export async function main(args: Map<string, string>) {
+  if (args.get('mode') === 'ingest') return ingestMain(args);
   const days = numArg(args, 'days', 35);
   const scale = numArg(args, 'scale', 0.1);
   const samples = numArg(args, 'samples', 40);
@@ -100,7 +112,8 @@ export async function main(args: Map<string, string>) {
   const to = vnStartOfDay(Date.parse('2026-12-07T00:00:00+07:00')) + 10 * HOUR;
   const from = vnStartOfDay(to) - days * MS_PER_DAY;
   let t0 = performance.now();
-  const events = fillLog(store, from, to, scale, seed);
+  const seeded = numArg(args, 'seeded', 0) === 1;
+  const events = fillLog(store, from, to, scale, seed, seeded ? to : undefined);
   log(`logged ${events} events in ${Math.round(performance.now() - t0)} ms`);
 
   const writer = createCheckpointWriter({
@@ -117,6 +130,8 @@ export async function main(args: Map<string, string>) {
   log(`${written} checkpoints in ${Math.round(performance.now() - t0)} ms`);
   const sizes = store.replay.sizes();
   const logBytes = store.replay.logBytes() ?? 0;
+  // The late events' index and the history's checkpoints count as the time machine's storage too.
+  const lateBytes = store.replay.lateBytes();
 
   const scopes = ['city' as ScopeKey, ...scopeKeysOf(jurisdiction)];
   const scopeOf = (code: string): ScopeKey | null =>
@@ -170,7 +185,15 @@ export async function main(args: Map<string, string>) {
     days,
     scale,
     events,
-    checkpoints: { written, ...sizes, logBytes, storedOverLog: round(sizes.stored / logBytes, 4), writerCpuMs: Math.round(writerCpuMs) },
+    seeded,
+    checkpoints: {
+      written,
+      ...sizes,
+      logBytes,
+      lateBytes,
+      storedOverLog: round((sizes.stored + lateBytes) / logBytes, 4),
+      writerCpuMs: Math.round(writerCpuMs),
+    },
     writerCpuUsPerEvent: round((writerCpuMs * 1000) / events, 2),
     coldMs: { received: summary(cold.received), corrected: summary(cold.corrected) },
     coldCpuMs: { received: summary(coldCpu.received), corrected: summary(coldCpu.corrected) },

@@ -127,6 +127,8 @@ export interface AppDeps {
   recovering?: () => RecoveryProgress | null;
   /** A history load running or still being projected (ingest/history-load-progress.ts); null: none. */
   historyLoad?: () => HistoryLoadState | null;
+  /** Events logged and not yet projected (the projection writer's lag): reads that can use an older answer do. */
+  projectionLagEvents?: () => number;
   /** Admits ingest requests (ingest/admission.ts): refused during a shutdown or under backpressure. */
   ingestAdmission?: express.RequestHandler;
   /** The operating figures of GET /metrics (one registry per app); a fresh set when not given. */

@@ -74,6 +74,8 @@ export interface RuntimeOptions {
   ingestMaxLagEvents?: number;
   /** Items a replay may refold per answer (replay/state-at.ts MAX_REPLAY_ITEMS; tests lower it). */
   replayMaxItems?: number;
+  /** How often the time machine's checkpoint writer looks for work, ms (default 30 s; 0: never, bench/replay-ingest.ts's "off"). */
+  replayCheckpointPeriodMs?: number;
   /** How long close() waits for in-flight ingest batches before cutting them off (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs?: number;
   /** A source's clock skew past this (either way) is shown as a warning (CLOCK_SKEW_WARN_MINUTES). */
@@ -338,6 +340,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     authNow: () => (opts.authClock ?? systemClock).now(),
     recovering: recovery.progress,
     historyLoad: historyProgress.state,
+    projectionLagEvents: () => projections.lag(),
     ingestAdmission: admission.admit,
     ops,
     clockSkew: { of: skewOf, warnMs: opts.clockSkewWarnMs ?? DEFAULT_CLOCK_SKEW_WARN_MS },
@@ -383,7 +386,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // The time machine's checkpoints, written behind the log (issue 16).
   const checkpoints = startCheckpointLoop({
     writer: createCheckpointWriter({ repo: store.replay, ctx, transaction: (fn) => store.transaction(fn), ...REPLAY_CHECKPOINTS }),
-    periodMs: 30_000,
+    periodMs: opts.replayCheckpointPeriodMs ?? 30_000,
     logger,
     paused: () => historyLoad.active,
   });

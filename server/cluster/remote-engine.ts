@@ -29,8 +29,9 @@ function refusing<T extends object>(what: string, target: T, allowed: ReadonlySe
 
 /** The engine of a web node: never restored nor fed; only its period windows are read. */
 export function windowsOnly(engine: MetricsEngine): MetricsEngine {
-  // No listener for applied dossiers: nothing is applied here (the closed index counts read the store).
-  return refusing('metrics', engine, new Set<PropertyKey>(['window']), new Set<PropertyKey>(['onDossierApplied']));
+  // No listener for applied dossiers: nothing is applied here (the closed index counts read the store);
+  // no revision: the overview keeps no answer here (it is forwarded anyway).
+  return refusing('metrics', engine, new Set<PropertyKey>(['window']), new Set<PropertyKey>(['onDossierApplied', 'revision']));
 }
 
 /** The early warning of a web node: none (its lists are forwarded). */

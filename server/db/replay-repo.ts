@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompressSync, constants, inflateRawSync } from 'node:zlib';
 import type { Db } from './connection.js';
+import { createReplayLateRepo } from './replay-late-repo.js';
 
 /** A stored checkpoint's place in the log (replay_checkpoints, migration 022). */
 export interface CheckpointMark {
@@ -61,7 +62,9 @@ function checkpointStatements(db: Db) {
     `SELECT COUNT(*) AS count, COALESCE(SUM(whole), 0) AS whole, COALESCE(SUM(length(state)), 0) AS stored,
      COALESCE(SUM(bytes), 0) AS bytes FROM replay_checkpoints`,
   );
-  return { latest, seqAtOrBefore, chainAtOrBefore, insert, sizes };
+  // The log's own pages, for the storage ratio.
+  const logBytes = db.prepare("SELECT SUM(pgsize) FROM dbstat WHERE name = 'events'").pluck();
+  return { latest, seqAtOrBefore, chainAtOrBefore, insert, sizes, logBytes };
 }
 
 /**
@@ -71,7 +74,7 @@ function checkpointStatements(db: Db) {
  * arrival order, so no index on arrival time is needed.
  */
 export function createReplayRepo(db: Db) {
-  const { latest, seqAtOrBefore, chainAtOrBefore, insert, sizes } = checkpointStatements(db);
+  const { latest, seqAtOrBefore, chainAtOrBefore, insert, sizes, logBytes } = checkpointStatements(db);
   const firstAfter = db.prepare('SELECT seq FROM events WHERE seq > ? AND received_at > ? ORDER BY seq LIMIT 1').pluck();
   const maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
   const receivedAtOf = db.prepare('SELECT received_at FROM events WHERE seq = ?').pluck();
@@ -89,9 +92,9 @@ export function createReplayRepo(db: Db) {
   );
   const upTo = db.prepare('SELECT seq, kind, item_id AS itemId, at, payload FROM events WHERE seq <= ? ORDER BY seq');
   const between = db.prepare('SELECT seq, kind, item_id AS itemId, at, payload FROM events WHERE seq > ? AND seq <= ? ORDER BY seq');
-  const logBytes = db.prepare("SELECT SUM(pgsize) FROM dbstat WHERE name = 'events'").pluck();
 
   return {
+    ...createReplayLateRepo(db),
     latest(): CheckpointMark | null {
       return (latest.get() as CheckpointMark | undefined) ?? null;
     },

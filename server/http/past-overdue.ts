@@ -11,24 +11,34 @@ export interface OverdueCounts {
 }
 
 /** How long an answer for one past instant is reused: late-arriving events may still change it a little. */
-const PAST_OVERDUE_TTL_MS = 60_000;
+export const PAST_OVERDUE_TTL_MS = 60_000;
+/**
+ * How much longer an expired answer is still given while the projection writer is behind: reading the
+ * store then waits for the writer (the read barrier) on the event loop, under ingest for as long as its
+ * pass takes. Only a late event about the past moves these counts, so a few minutes more is harmless;
+ * the answer is read again at the first request that finds the writer caught up, or after this.
+ */
+export const PAST_OVERDUE_STALE_MS = 5 * 60_000;
 
 /**
  * The overdue backlog as it stood at a past instant (the end of the previous period), per scope, read
  * from the stored overdue spans (the live count's definition) and shared for a minute: every overview of the same period asks for the same
- * instant. `realNow` is wall-clock time (the TTL is about query cost, not about city time).
+ * instant. `realNow` is wall-clock time (the TTL is about query cost, not about city time). `writerBehind`
+ * (events logged and not yet projected, > 0) lets an expired answer serve on instead of waiting for the writer.
  */
 export function createPastOverdue(
   store: Store,
   scopeOf: (code: string) => ScopeKey | null,
   realNow: () => number = Date.now,
   parentOf: ParentOf = NO_PARENT,
+  writerBehind: () => boolean = () => false,
 ) {
   const cache = new Map<string, { until: number; byScope: Map<ScopeKey, OverdueCounts> }>();
   function load(at: number, newFromDay: number, newToDay: number): Map<ScopeKey, OverdueCounts> {
     const cacheKey = `${at}|${newFromDay}|${newToDay}`;
     const hit = cache.get(cacheKey);
-    if (hit && hit.until > realNow()) return hit.byScope;
+    const now = realNow();
+    if (hit && (hit.until > now || (hit.until + PAST_OVERDUE_STALE_MS > now && writerBehind()))) return hit.byScope;
     const byScope = overdueByScope(store, scopeOf, at, newFromDay, newToDay, parentOf);
     // Instants roll forward (a new day, week…): keep only the few recent ones.
     if (cache.size > 16) cache.clear();

@@ -36,6 +36,7 @@ import type { EarlyWarningIndex } from '../metrics/early-warning-index.js';
 import type { ForecastResponse } from '../../shared/contract/early-warning.js';
 import { allForecasts, forecastView, provinceWarnings } from './forecast-view.js';
 import { earlyWarningRoutes } from './early-warning-routes.js';
+import { createOverviewCache, overviewBytes, sendOverviewBytes } from './overview-cache.js';
 
 export interface ReadDeps {
   store: Store;
@@ -49,6 +50,8 @@ export interface ReadDeps {
     indexCounts(scope: ScopeKey, period: Period): IndexCounts;
     /** Every accepted dossier change (engine.onDossierApplied), for figures of closed periods kept until one reaches them. */
     onDossierApplied?(fn: (prev: DossierState | null, next: DossierState) => void): void;
+    /** Moves with every change of any figure (engine.revision); without it (a remote engine) no answer is kept. */
+    revision?(): number;
   };
   /** The early warning's live side (forecast counts, at-risk list candidates, open tasks). */
   warnings: Pick<EarlyWarningIndex, 'forecast' | 'dueSoonCandidates' | 'openTasks'>;
@@ -65,6 +68,8 @@ export interface ReadDeps {
   details: DetailService;
   /** Access rules' settings (the public view on or off). */
   policy: PolicyOptions;
+  /** Events logged and not yet projected: a store read now would wait for the projection writer that long. */
+  projectionLagEvents?: () => number;
 }
 
 // A current period (PERIODS) or a named one (2026-10, 2026-Q3, 2026): metrics/named-periods.ts.
@@ -88,7 +93,8 @@ export function readRoutes(deps: ReadDeps): Router {
   const deptByCode = new Map(jurisdiction.departments.map((d) => [d.code, d]));
   // The store's figures of past instants roll codes up as the engine does: the city, and a commune's province.
   const parentOf = provinceParents(jurisdiction.units);
-  const pastOverdue = createPastOverdue(store, deps.scopeOf, Date.now, parentOf);
+  const lag = deps.projectionLagEvents;
+  const pastOverdue = createPastOverdue(store, deps.scopeOf, Date.now, parentOf, () => (lag?.() ?? 0) > 0);
   const pastFlows = createPastFlows(
     store,
     [...jurisdiction.units.map((u) => u.code), ...jurisdiction.departments.map((d) => d.code)],
@@ -144,10 +150,13 @@ export function readRoutes(deps: ReadDeps): Router {
   const closed = createClosedMetrics(deps, pastOverdue);
 
   const levels = overviewLevels(jurisdiction);
-  r.get('/overview', (req, res) => {
+  const revision = deps.metrics.revision?.bind(deps.metrics);
+  const overviews = revision ? createOverviewCache({ revision, now: deps.now }) : null;
+  r.get('/overview', async (req, res) => {
     const p = principalOf(res);
     const asked = askedPeriod(req);
-    const level = levels.plan(parseQuery(overviewLevelQuery, req).province);
+    const province = parseQuery(overviewLevelQuery, req).province;
+    const level = levels.plan(province);
     if (asked.current === null) {
       // A named past period keeps the flat answer (every unit): the province level is of current periods.
       res.json(closed.overview(p, asked, dayInfo));
@@ -155,6 +164,29 @@ export function readRoutes(deps: ReadDeps): Router {
     }
     const period = asked.current;
     const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
+    const seen = {
+      units: level.units.filter((c) => may(`unit:${c}`)),
+      departments: level.departments ? jurisdiction.departments.map((d) => d.code).filter((c) => may(`department:${c}`)) : [],
+      provinces: level.provinces.filter((c) => may(`province:${c}`)),
+      whole: may(level.top),
+    };
+    if (!seen.whole && !seen.units.length && !seen.departments.length && !seen.provinces.length) throw denied(p, 'the overview');
+    if (overviews === null) {
+      res.json({ asOf: toVnIso(deps.now()), ...overviewFigures(period, level, seen) });
+      return;
+    }
+    // One kept answer per view: the period, the level and exactly what the caller may see of it.
+    const view = `${period}|${province ?? ''}|${seen.whole ? 1 : 0}|${seen.units.join()}|${seen.departments.join()}|${seen.provinces.join()}`;
+    const bytes = overviews.get(view, (rev, now) => overviewBytes(toVnIso(now), overviewFigures(period, level, seen), rev, now));
+    await sendOverviewBytes(req, res, bytes);
+  });
+
+  /** The overview's figures (all but `asOf`) of the scopes `seen` of one level. */
+  function overviewFigures(
+    period: Period,
+    level: ReturnType<typeof levels.plan>,
+    seen: { units: string[]; departments: string[]; provinces: string[]; whole: boolean },
+  ): Omit<OverviewResponse, 'asOf'> {
     // Each scope's metrics once: the figures and the forecast's on-time rate read the same.
     const computed = new Map<ScopeKey, ScopeMetrics>();
     const metricsOf = (scope: ScopeKey, of: Period): ScopeMetrics => {
@@ -164,20 +196,15 @@ export function readRoutes(deps: ReadDeps): Router {
       return m;
     };
     const units: OverviewResponse['units'] = {};
-    for (const c of level.units) if (may(`unit:${c}`)) units[c] = metricsOf(`unit:${c}`, period);
+    for (const c of seen.units) units[c] = metricsOf(`unit:${c}`, period);
     const departments: OverviewResponse['departments'] = {};
-    if (level.departments)
-      for (const d of jurisdiction.departments)
-        if (may(`department:${d.code}`)) departments[d.code] = metricsOf(`department:${d.code}`, period);
+    for (const d of seen.departments) departments[d] = metricsOf(`department:${d}`, period);
     const provinces: Record<string, ScopeMetrics> = {};
-    for (const c of level.provinces) if (may(`province:${c}`)) provinces[c] = metricsOf(`province:${c}`, period);
-    const { top } = level;
-    const whole = may(top);
-    if (!whole && !Object.keys(units).length && !Object.keys(departments).length && !Object.keys(provinces).length)
-      throw denied(p, 'the overview');
+    for (const c of seen.provinces) provinces[c] = metricsOf(`province:${c}`, period);
+    const { top, level: levelName } = level;
+    const { whole } = seen;
     const w = deps.metrics.window(period);
-    const body: OverviewResponse = {
-      asOf: toVnIso(deps.now()),
+    return {
       window: { period, from: toVnIso(w.from), to: toVnIso(w.to) },
       city: whole ? metricsOf(top, period) : null,
       units,
@@ -186,10 +213,9 @@ export function readRoutes(deps: ReadDeps): Router {
       previousCityToDate: whole ? pastFlows.sameTime(top, period, deps.now()) : null,
       day: dayInfo(whole, top),
       forecast: whole && top === 'city' ? forecastView({ ...deps, metrics: { metrics: metricsOf } }, deps.now(), period, 'city') : null,
-      ...(level.level ? { level: level.level, provinces } : {}),
+      ...(levelName ? { level: levelName, provinces } : {}),
     };
-    res.json(body);
-  });
+  }
 
   // Every scope's forecast, to whoever may see their aggregates (the overview carries the city's only).
   r.get('/forecast', (req, res) => {

@@ -56,6 +56,8 @@ export class MetricsEngine {
   private readonly openTasks = new Map<string, TaskRecord>();
   private readonly transitions = new TransitionSchedule<OpenRecord>();
   private changed = new Set<ScopeKey>();
+  /** Counts every change the engine is given or makes by the clock (see revision()). */
+  private rev = 0;
   private pendingAlerts: Alert[] = [];
   private readonly dossierListeners: ((prev: DossierState | null, next: DossierState) => void)[] = [];
 
@@ -87,6 +89,7 @@ export class MetricsEngine {
    */
   applyDossier(prev: DossierState | null, next: DossierState): void {
     this.catchUp();
+    this.rev++;
     this.replaceDossier(prev, next);
     for (const fn of this.dossierListeners) fn(prev, next);
   }
@@ -102,6 +105,7 @@ export class MetricsEngine {
   /** Replaces a task's contribution (see applyDossier). */
   applyTask(prev: TaskState | null, next: TaskState): void {
     this.catchUp();
+    this.rev++;
     this.replaceTask(prev, next);
   }
 
@@ -237,6 +241,16 @@ export class MetricsEngine {
     return [...this.scopeStates.keys()];
   }
 
+  /**
+   * A number that changes whenever any figure the engine answers may have (an applied dossier or task,
+   * even one whose counters stay the same, a reclassification by the clock, a new day), read at the
+   * clock's present: equal numbers mean equal answers, what a reader may cache its answers by.
+   */
+  revision(): number {
+    this.catchUp();
+    return this.rev;
+  }
+
   /** Scopes whose metrics may have changed since the last call (all of them after a day roll). */
   drainChanged(): Set<ScopeKey> {
     const changed = this.changed;
@@ -259,6 +273,7 @@ export class MetricsEngine {
       else this.reclassifyTask(rec);
     }
     if (this.flows.moveTo(now)) {
+      this.rev++;
       for (const key of this.scopeStates.keys()) this.changed.add(key);
     }
   }
@@ -351,6 +366,7 @@ export class MetricsEngine {
 
   private addDossierTo(s: ScopeState, fp: DossierFootprint, sign: number): void {
     addDossierFootprint(this.flows, s, fp, sign);
+    this.rev++;
     this.changed.add(s.key);
   }
 
@@ -365,6 +381,7 @@ export class MetricsEngine {
 
   private addTaskTo(s: ScopeState, fp: TaskFootprint, sign: number): void {
     addTaskFootprint(this.flows, s, fp, sign);
+    this.rev++;
     this.changed.add(s.key);
   }
 

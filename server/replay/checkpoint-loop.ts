@@ -4,7 +4,7 @@ import type { CheckpointWriter } from './checkpoint-writer.js';
 
 export interface CheckpointLoopOptions {
   writer: CheckpointWriter;
-  /** How often it looks for checkpoints to write, ms. */
+  /** How often it looks for checkpoints to write, ms (0: never; the writer is off). */
   periodMs: number;
   /** Checkpoints written per run at most (a first start catches up over several runs). */
   perRun?: number;
@@ -24,14 +24,14 @@ export function startCheckpointLoop(opts: CheckpointLoopOptions) {
     if (opts.paused?.()) return;
     running = opts.writer.catchUp(opts.perRun ?? 4).catch((err: unknown) => opts.logger.warn({ err }, 'replay checkpoint not written'));
   };
-  const timer = setInterval(run, opts.periodMs);
-  timer.unref();
+  const timer = opts.periodMs > 0 ? setInterval(run, opts.periodMs) : null;
+  timer?.unref();
   return {
     /** Stops the timer and waits for the run in progress (before the store closes). */
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;
-      clearInterval(timer);
+      if (timer !== null) clearInterval(timer);
       await running;
     },
   };

@@ -8,8 +8,10 @@
 import type { DossierContext } from '../domain/dossier.js';
 import { compressCheckpoint, type ReplayEventRow, type ReplayRepo } from '../db/replay-repo.js';
 import { checkpointFromChain, checkpointToCompact, deltaToCompact } from '../metrics/replay-delta.js';
-import { emptyCheckpoint, noneTouched, putDossier, putTask, type CheckpointState } from '../metrics/replay-state.js';
-import { foldDossierRows, foldOnDossier, foldOnTask, foldTaskRows } from './item-changes.js';
+import { emptyCheckpoint, noneTouched, type CheckpointState } from '../metrics/replay-state.js';
+import { writeHistory } from './history-writer.js';
+import { foldItem } from './item-changes.js';
+import { catchUpLateIndex } from './late-index.js';
 
 export interface CheckpointWriterOptions {
   repo: ReplayRepo;
@@ -34,31 +36,6 @@ const VN_OFFSET_MS = 7 * 3_600_000;
  * states every hour would hold several times the log's own size; daily ones 14 % of it).
  */
 export const REPLAY_CHECKPOINTS = { everyMs: 2 * 3_600_000, wholeEveryMs: 48 * 3_600_000, settleMs: 5 * 60_000 };
-
-/** Puts one item's state after its `fresh` events into the checkpoint; answers the latest time among all its events. */
-function foldItem(repo: ReplayRepo, ctx: DossierContext, state: CheckpointState, fresh: ReplayEventRow[], cut: number): number {
-  const { kind, itemId } = fresh[0];
-  if (kind === 'dossier') {
-    const held = state.openDossiers.get(itemId);
-    const on = held && foldOnDossier(held, fresh, ctx);
-    if (held && on) {
-      putDossier(state, held, on, ctx);
-      return on.lastEventAt;
-    }
-  } else {
-    const held = state.tasks.get(itemId);
-    const on = held && foldOnTask(held, fresh);
-    if (held && on) {
-      putTask(state, held, on);
-      return on.lastEventAt;
-    }
-  }
-  const rows = repo.ofItem(kind, itemId, cut);
-  const before = rows.filter((e) => e.seq <= state.seq);
-  if (kind === 'dossier') putDossier(state, foldDossierRows(itemId, before, ctx), foldDossierRows(itemId, rows, ctx)!, ctx);
-  else putTask(state, foldTaskRows(itemId, before), foldTaskRows(itemId, rows)!);
-  return rows.reduce((m, e) => Math.max(m, e.at), -Infinity);
-}
 
 export function createCheckpointWriter(opts: CheckpointWriterOptions) {
   const { repo, ctx, everyMs, settleMs } = opts;
@@ -124,6 +101,13 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
       if (running) return 0;
       running = true;
       try {
+        // The late events' time index first, then (once) the history's checkpoints by event time.
+        const lateSeq = await catchUpLateIndex(repo, opts.transaction, yieldNow);
+        const first = repo.firstReceivedAt();
+        if (first !== null) {
+          const historyOpts = { ...opts, wholeEveryMs, boundaryAtOrAfter, yieldNow, slice };
+          await writeHistory(historyOpts, boundaryAtOrAfter(first) - everyMs, lateSeq);
+        }
         let written = 0;
         for (let state = current(); state !== null && written < max; written++) {
           const next = state.at + everyMs;

@@ -7,8 +7,8 @@ import { applyDossierEventInPlace, copyDossierState, foldDossier } from '../doma
 import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../domain/logged-events.js';
 import { applyTaskEvent, foldTask } from '../domain/task.js';
 import type { DossierState, TaskState } from '../domain/types.js';
-import type { ReplayEventRow } from '../db/replay-repo.js';
-import type { ItemChange, ItemKind } from '../metrics/replay-state.js';
+import type { ReplayEventRow, ReplayRepo } from '../db/replay-repo.js';
+import { putDossier, putTask, type CheckpointState, type ItemChange, type ItemKind } from '../metrics/replay-state.js';
 
 /** Which of an item's events a state counts. */
 export type EventSet = (e: ReplayEventRow) => boolean;
@@ -73,4 +73,41 @@ export function foldOnTask(prev: TaskState, fresh: readonly ReplayEventRow[]): T
 function inTimeOrderAfter(after: number, fresh: readonly ReplayEventRow[]): ReplayEventRow[] | null {
   for (const r of fresh) if (r.at < after) return null;
   return fresh.slice().sort((a, b) => a.at - b.at || a.seq - b.seq);
+}
+
+/**
+ * Puts one item's state after its `fresh` events into the checkpoint; answers the latest time among all
+ * its events. Folded on from the state it holds when that is exact; else refolded from its events up
+ * to `cut`: before, those the state held (`base`: by default every one up to the state's seq).
+ */
+export function foldItem(
+  repo: ReplayRepo,
+  ctx: DossierContext,
+  state: CheckpointState,
+  fresh: ReplayEventRow[],
+  cut: number,
+  base: (e: ReplayEventRow) => boolean = (e) => e.seq <= state.seq,
+  target: (e: ReplayEventRow) => boolean = () => true,
+): number {
+  const { kind, itemId } = fresh[0];
+  if (kind === 'dossier') {
+    const held = state.openDossiers.get(itemId);
+    const on = held && foldOnDossier(held, fresh, ctx);
+    if (held && on) {
+      putDossier(state, held, on, ctx);
+      return on.lastEventAt;
+    }
+  } else {
+    const held = state.tasks.get(itemId);
+    const on = held && foldOnTask(held, fresh);
+    if (held && on) {
+      putTask(state, held, on);
+      return on.lastEventAt;
+    }
+  }
+  const rows = repo.ofItem(kind, itemId, cut).filter(target);
+  const before = rows.filter(base);
+  if (kind === 'dossier') putDossier(state, foldDossierRows(itemId, before, ctx), foldDossierRows(itemId, rows, ctx)!, ctx);
+  else putTask(state, foldTaskRows(itemId, before), foldTaskRows(itemId, rows)!);
+  return rows.reduce((m, e) => Math.max(m, e.at), -Infinity);
 }

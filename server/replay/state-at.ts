@@ -3,10 +3,12 @@
  * - `received`: the events the server had received by T (the log's prefix up to the first later
  *   arrival): what the leaders were shown at T;
  * - `corrected`: every event about a time ≤ T, received by now (late syncs and corrections included).
- * Starts from the latest checkpoint at or before T (replay_checkpoints) and folds forward only the
- * items whose events differ between the checkpoint and T. Read-only: the live engine and the
+ * Starts from the latest checkpoint at or before T (replay_checkpoints; as corrected before the first
+ * of them, the history's by event time: replay_history) and folds forward only the items whose events
+ * differ between the checkpoint and T (as corrected, found through the late events' index: corrected.ts). Read-only: the live engine and the
  * projections are never touched; each answer is a new engine of its own.
  */
+import type { ItemKey } from '../db/replay-late-repo.js';
 import type { ReplayRepo, ReplayEventRow } from '../db/replay-repo.js';
 import type { DomainSettings, Jurisdiction, WorkCalendar } from '../domain/types.js';
 import type { ScopeKey } from '../metrics/types.js';
@@ -21,6 +23,7 @@ import {
 } from '../metrics/replay-state.js';
 import { foldDossierRows, foldOnDossier, foldTaskRows, itemChange, type EventSet } from './item-changes.js';
 import type { DossierContext } from '../domain/dossier.js';
+import { baseSet, correctedItems, NO_BASE, type CorrectedBase } from './corrected.js';
 import type { DossierState, TaskState } from '../domain/types.js';
 
 export type AsOf = 'received' | 'corrected';
@@ -59,13 +62,6 @@ export interface ReplayResult extends ReplayEngine {
   checkpointAt: number | null;
   /** Items folded on top of the checkpoint. */
   itemsFolded: number;
-}
-
-/** The events of the target set, and the items to look at beyond the checkpoint. */
-interface Target {
-  set: EventSet;
-  maxSeq: number;
-  items: { kind: 'dossier' | 'task'; itemId: string }[];
 }
 
 /** Every unit's and department's scope: the engine's scopes from the start. */
@@ -115,37 +111,36 @@ export function createStateAt(deps: StateAtDeps) {
   const scopes = [...deps.scopes];
   const engineDeps = { calendar: deps.calendar, settings: deps.settings, scopeOf: deps.scopeOf, scopes };
 
-  function targetOf(t: number, asOf: AsOf, fromSeq: number, ahead: Map<string, number>): Target {
-    if (asOf === 'received') {
-      const cut = repo.receivedBy(fromSeq, t);
-      return { set: (e) => e.seq <= cut, maxSeq: cut, items: repo.itemsReceived(fromSeq, cut) };
-    }
+  /** Folds the items whose state differs between `base` and the state at `t` as corrected into the engine. */
+  function foldCorrected(r: ReplayEngine, base: CorrectedBase, t: number): { seq: number; items: number } {
     const end = repo.maxSeq();
-    const items = repo.itemsAbout(fromSeq, end, t);
-    // Items of the checkpoint with an event about a time after T: that event must be left out.
-    for (const [key, latestAt] of ahead) {
-      if (latestAt <= t) continue;
-      const colon = key.indexOf(':');
-      items.push({ kind: key.slice(0, colon) as 'dossier' | 'task', itemId: key.slice(colon + 1) });
-    }
-    return { set: (e) => e.seq <= end && e.at <= t, maxSeq: end, items };
+    const items = correctedItems(repo, base, t, end);
+    const inBase = baseSet(base);
+    const target: EventSet = (e) => e.seq <= end && e.at <= t;
+    const keys = new Set<string>();
+    const todo: ItemKey[] = [];
+    for (const item of items) if (keys.size !== keys.add(`${item.kind}:${item.itemId}`).size) todo.push(item);
+    // The fold runs on the live server's main thread: past a bound it would stall every screen.
+    if (todo.length > maxItems) throw new ReplayTooLarge(todo.length, maxItems);
+    const changes = todo.map(({ kind, itemId }) => itemChange(kind, itemId, repo.ofItem(kind, itemId, end), inBase, target, ctx));
+    foldForward(r, t, changes);
+    return { seq: end, items: changes.length };
   }
 
-  /** Folds the items whose events differ between `base` and the target at `t` into the engine. */
-  function foldOnto(r: ReplayEngine, baseSeq: number, ahead: Map<string, number>, t: number, asOf: AsOf): { seq: number; items: number } {
-    if (asOf === 'received') return foldReceived({ repo, ctx, maxItems }, r, baseSeq, t);
-    const target = targetOf(t, asOf, baseSeq, ahead);
-    // The fold runs on the live server's main thread: past a bound it would stall every screen.
-    if (target.items.length > maxItems) throw new ReplayTooLarge(target.items.length, maxItems);
-    const base: EventSet = (e) => e.seq <= baseSeq;
-    const seen = new Set<string>();
-    const changes: ItemChange[] = [];
-    for (const { kind, itemId } of target.items) {
-      if (seen.size === seen.add(`${kind}:${itemId}`).size) continue; // already folded
-      changes.push(itemChange(kind, itemId, repo.ofItem(kind, itemId, target.maxSeq), base, target.set, ctx));
-    }
-    foldForward(r, t, changes);
-    return { seq: target.maxSeq, items: changes.length };
+  /** As corrected: from the latest arrival checkpoint at or before `t`, else the history's by event time. */
+  function correctedAt(t: number): ReplayResult {
+    const stored = repo.atOrBefore(t);
+    const history = stored === null ? repo.historyAtOrBefore(t) : null;
+    const from = stored ?? history;
+    const cp = from ? checkpointFromChain(from.chain) : emptyCheckpoint(t);
+    const base: CorrectedBase = stored
+      ? { kind: 'received', seq: cp.seq, ahead: cp.ahead }
+      : history
+        ? { kind: 'history', seq: cp.seq, at: cp.at }
+        : NO_BASE;
+    const r = engineFromCheckpoint(cp, engineDeps);
+    const { items } = foldCorrected(r, base, t);
+    return { ...r, at: t, asOf: 'corrected', checkpointAt: from ? from.at : null, itemsFolded: items };
   }
 
   // The last state answered as received, kept to play forward: the next hour folds only that hour's
@@ -157,21 +152,22 @@ export function createStateAt(deps: StateAtDeps) {
     firstArrival: (): number | null => repo.firstReceivedAt(),
     /** The state at `t` from the latest checkpoint at or before it (or the last one played, if nearer), folded forward. */
     stateAt(t: number, asOf: AsOf): ReplayResult {
+      if (asOf === 'corrected') return correctedAt(t);
       const stored = repo.atOrBefore(t);
       // Playing on: the kept state is nearer than any checkpoint, or as near as a stored one within the
       // play step (folding on from it skips loading a checkpoint, the larger cost).
       const keep = playing !== null && playing.at <= t && (stored === null || stored.at <= playing.at || t - playing.at <= PLAY_ON_MS);
-      if (asOf === 'received' && playing !== null && keep) {
+      if (playing !== null && keep) {
         const p = playing;
-        const { seq, items } = foldOnto(p.engine, p.seq, new Map(), t, asOf);
+        const { seq, items } = foldReceived({ repo, ctx, maxItems }, p.engine, p.seq, t);
         p.seq = seq;
         p.at = t;
         return { ...p.engine, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items };
       }
       const cp = stored ? checkpointFromChain(stored.chain) : emptyCheckpoint(t);
       const r = engineFromCheckpoint(cp, engineDeps);
-      const { seq, items } = foldOnto(r, cp.seq, cp.ahead, t, asOf);
-      if (asOf === 'received') playing = { engine: r, at: t, seq };
+      const { seq, items } = foldReceived({ repo, ctx, maxItems }, r, cp.seq, t);
+      playing = { engine: r, at: t, seq };
       return { ...r, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items };
     },
 
@@ -187,10 +183,10 @@ export function createStateAt(deps: StateAtDeps) {
 
     /** The state at `t` folded from the whole log, no checkpoint (the reference the checkpoints must agree with). */
     fromScratch(t: number, asOf: AsOf): ReplayEngine {
-      const target = targetOf(t, asOf, 0, new Map());
+      const maxSeq = asOf === 'received' ? repo.receivedBy(0, t) : repo.maxSeq();
       const byItem = new Map<string, ReplayEventRow[]>();
-      for (const row of repo.upTo(target.maxSeq)) {
-        if (!target.set(row)) continue;
+      for (const row of repo.upTo(maxSeq)) {
+        if (asOf === 'corrected' && row.at > t) continue;
         const key = `${row.kind}:${row.itemId}`;
         const rows = byItem.get(key);
         if (rows) rows.push(row);

@@ -189,7 +189,7 @@ export const OPERATIONS: Operation[] = [
     '/overview',
     'overview',
     'figures',
-    'Metrics of the city, every unit and department the caller may see; with `at`, as they stood then (plus a `replay` block: ReplayInfo). National pack: the provinces at country level, one province’s communes with `province`',
+    'Metrics of the city, every unit and department the caller may see; with `at`, as they stood then (plus a `replay` block: ReplayInfo). National pack: the provinces at country level, one province’s communes with `province`. A weak ETag of the figures (all but `asOf`): 304 to If-None-Match while they are the same',
     {
       access: 'read',
       query: [periodQuery, overviewLevelQuery, replayOverviewQuery],

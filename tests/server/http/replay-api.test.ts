@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayInfoSchema } from '../../../shared/contract/api-schemas.js';
+import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
+import { createCheckpointWriter, REPLAY_CHECKPOINTS } from '../../../server/replay/checkpoint-writer.js';
 import { receivedEvent, startTestServer, T0, type RoleClient, type TestServer } from '../../helpers/test-server.js';
 
 const HOUR = 3_600_000;
@@ -79,6 +81,33 @@ describe('GET /overview?at= (the time machine)', () => {
     const res = await (await srv.as('public')).get(q(T0 + HOUR));
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('login_required');
+  });
+
+  it('as corrected inside a history that arrived all at once starts from its checkpoints by event time, within the bound', async () => {
+    const small = await startTestServer({ replayMaxItems: 1 });
+    try {
+      // Three days of history, all received at T0 (as the demo's seed): no arrival checkpoint stands before them.
+      const days = [3, 2, 1].map((d) => receivedEvent({ id: `e-h-${d}`, dossierId: `H-${d}`, at: iso(T0 - d * 24 * HOUR) }));
+      expect((await small.post('/api/v1/ingest/dossiers', { events: days })).status).toBe(200);
+      const { store, calendar } = small.runtime;
+      const ctx = { calendar, settings: DEFAULT_DOMAIN_SETTINGS };
+      await createCheckpointWriter({
+        repo: store.replay,
+        ctx,
+        transaction: (fn) => store.transaction(fn),
+        ...REPLAY_CHECKPOINTS,
+      }).catchUp();
+      small.clock.set(T0 + HOUR);
+      const leader = await small.as('city_leader');
+      // Half an hour after the second day's dossier: one item to fold onto the checkpoint after the first.
+      const res = await leader.get(q(T0 - 2 * 24 * HOUR + HOUR / 2, 'corrected'));
+      expect(res.status).toBe(200);
+      expect(res.body.city.received).toBe(2);
+      expect(res.body.replay.checkpointAt).not.toBeNull();
+      expect((await leader.get(q(T0 - 2 * 24 * HOUR + HOUR / 2))).body.city.received).toBe(0);
+    } finally {
+      await small.close();
+    }
   });
 
   it('refuses a replay that would refold more items than its bound, saying how many and what to ask instead', async () => {

@@ -1,0 +1,152 @@
+/**
+ * The time machine's effect on live ingest (issue 16: ≤ 5 %): the same events ingested in-process
+ * (runtime.ingest, as ingest-http's direct mode) with the checkpoint writer on and off, in alternated
+ * pairs, each run on a fresh database. The clock follows the events' own time (each batch arrives a
+ * minute after its last event), so the writer finds a checkpoint due every 2 hours of log time as it
+ * would live; on, it looks for work every --period-ms of real time (live: 30 s for 2 hours of log).
+ * Each run: process CPU (every thread: projections, compression) per event, and events/s, from the
+ * first batch until the projections and (on) the checkpoints due have caught up.
+ *   npx tsx bench/replay-ingest.ts [--days 4] [--scale 0.1] [--pairs 4] [--batch 500] [--period-ms 200]
+ */
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Clock } from '../server/clock.js';
+import { loadWorkCalendar } from '../server/config/calendar-loader.js';
+import { MS_PER_DAY, vnStartOfDay } from '../server/domain/time.js';
+import { DEFAULT_DOMAIN_SETTINGS } from '../server/domain/types.js';
+import { loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
+import { generateSourceKey, hashSourceKey } from '../server/ingest/keys.js';
+import { createLogger } from '../server/logger.js';
+import { REPLAY_CHECKPOINTS } from '../server/replay/checkpoint-writer.js';
+import { createRuntime } from '../server/runtime.js';
+import { createCityGenerator } from '../server/simulator/generator.js';
+import { dossiersPerWorkingDayOf } from '../server/simulator/jurisdiction-volume.js';
+import { loadProcedures } from '../server/simulator/procedures.js';
+import { cpuMs, isMain, log, median, numArg, round, runMain, tempDir } from './lib.js';
+
+const MINUTE = 60_000;
+const VN_OFFSET_MS = 7 * 3_600_000;
+
+interface Batch {
+  arrivesAt: number;
+  dossiers: unknown[];
+  tasks: unknown[];
+}
+
+/** The city's events from `from` to `to` in time order, cut into batches of `size`. */
+function batchesOf(from: number, to: number, scale: number, size: number): { batches: Batch[]; events: number } {
+  const settings = DEFAULT_DOMAIN_SETTINGS;
+  const jurisdiction = loadJurisdiction();
+  const gen = createCityGenerator({
+    seed: 11,
+    jurisdiction,
+    procedures: loadProcedures(),
+    calendar: loadWorkCalendar(undefined, settings.officeHours),
+    officeHours: settings.officeHours,
+    scale,
+    badEventRate: 0,
+    model: { dossiersPerWorkingDay: dossiersPerWorkingDayOf(jurisdiction) },
+  });
+  const { dossiers, tasks } = gen.generate(from, to);
+  const all = [
+    ...dossiers.map((e) => ({ kind: 'dossier' as const, at: Date.parse(e.at), e })),
+    ...tasks.map((e) => ({ kind: 'task' as const, at: Date.parse(e.at), e })),
+  ].sort((a, b) => a.at - b.at);
+  const batches: Batch[] = [];
+  for (let i = 0; i < all.length; i += size) {
+    const part = all.slice(i, i + size);
+    batches.push({
+      arrivesAt: part[part.length - 1].at + MINUTE,
+      dossiers: part.filter((x) => x.kind === 'dossier').map((x) => x.e),
+      tasks: part.filter((x) => x.kind === 'task').map((x) => x.e),
+    });
+  }
+  return { batches, events: all.length };
+}
+
+/** The last checkpoint instant the writer settles by `lastArrival`. */
+function lastDue(lastArrival: number): number {
+  const { everyMs, settleMs } = REPLAY_CHECKPOINTS;
+  return Math.floor((lastArrival - settleMs + VN_OFFSET_MS) / everyMs) * everyMs - VN_OFFSET_MS;
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** One run on a fresh database: CPU ms and wall ms until everything written behind has caught up. */
+async function run(
+  batches: Batch[],
+  events: number,
+  writerOn: boolean,
+  periodMs: number,
+): Promise<{ cpuUsPerEvent: number; eventsPerS: number }> {
+  const tmp = tempDir('bench-replay-ingest-');
+  let now = batches[0].arrivesAt - MINUTE;
+  const clock: Clock = { now: () => now };
+  const runtime = createRuntime({
+    dbFile: join(tmp.dir, 'r.db'),
+    clock,
+    authClock: { now: () => Date.now() },
+    logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
+    build: 'bench',
+    clientDir: null,
+    boundariesDir: join(tmp.dir, 'boundaries'),
+    replayCheckpointPeriodMs: writerOn ? periodMs : 0,
+  });
+  await runtime.projections.recovered;
+  const dossierSource = runtime.store.sources.upsertKey('d', 'dossier', hashSourceKey(generateSourceKey()), now);
+  const taskSource = runtime.store.sources.upsertKey('t', 'task', hashSourceKey(generateSourceKey()), now);
+  const c0 = cpuMs();
+  const w0 = performance.now();
+  for (const b of batches) {
+    now = b.arrivesAt;
+    if (b.dossiers.length) runtime.ingest.ingest(dossierSource, 'dossier', b.dossiers);
+    if (b.tasks.length) runtime.ingest.ingest(taskSource, 'task', b.tasks);
+    await new Promise<void>((resolve) => setImmediate(resolve)); // timers run, as between live batches
+  }
+  runtime.projections.sync();
+  const due = lastDue(now);
+  const firstDue =
+    Math.ceil((batches[0].arrivesAt + VN_OFFSET_MS) / REPLAY_CHECKPOINTS.everyMs) * REPLAY_CHECKPOINTS.everyMs - VN_OFFSET_MS;
+  if (due < firstDue) throw new Error('the events span no checkpoint: ask for more --days');
+  for (let waited = 0; writerOn && (runtime.store.replay.latest()?.at ?? -Infinity) < due; waited += 20) {
+    if (waited > 120_000)
+      throw new Error(`the checkpoints did not reach ${new Date(due).toISOString()}: ${JSON.stringify(runtime.store.replay.latest())}`);
+    await pause(20);
+  }
+  const cpu = cpuMs() - c0;
+  const wall = performance.now() - w0;
+  await runtime.close();
+  tmp.remove();
+  return { cpuUsPerEvent: round((cpu * 1000) / events, 1), eventsPerS: Math.round((events * 1000) / wall) };
+}
+
+export async function main(args: Map<string, string>) {
+  const days = numArg(args, 'days', 4);
+  const scale = numArg(args, 'scale', 0.1);
+  const pairs = numArg(args, 'pairs', 4);
+  const periodMs = numArg(args, 'period-ms', 200);
+  // Working days: the log ends on a Saturday at 00:00.
+  const to = vnStartOfDay(Date.parse('2026-12-05T00:00:00+07:00'));
+  const { batches, events } = batchesOf(to - days * MS_PER_DAY, to, scale, numArg(args, 'batch', 500));
+  log(`${events} events in ${batches.length} batches`);
+  const rows: { pair: number; on: Awaited<ReturnType<typeof run>>; off: Awaited<ReturnType<typeof run>> }[] = [];
+  for (let i = 0; i < pairs; i++) {
+    // Alternated: off first in even pairs, on first in odd ones.
+    const first = await run(batches, events, i % 2 === 1, periodMs);
+    const second = await run(batches, events, i % 2 === 0, periodMs);
+    const [on, off] = i % 2 === 1 ? [first, second] : [second, first];
+    log(`pair ${i + 1}: on ${on.cpuUsPerEvent} µs/event ${on.eventsPerS}/s, off ${off.cpuUsPerEvent} µs/event ${off.eventsPerS}/s`);
+    rows.push({ pair: i + 1, on, off });
+  }
+  return {
+    days,
+    scale,
+    events,
+    periodMs,
+    pairs: rows,
+    cpuRatioMedian: round(median(rows.map((r) => r.on.cpuUsPerEvent / r.off.cpuUsPerEvent)), 3),
+    throughputRatioMedian: round(median(rows.map((r) => r.on.eventsPerS / r.off.eventsPerS)), 3),
+  };
+}
+
+if (isMain(import.meta.url)) await runMain('replay-ingest', main);
