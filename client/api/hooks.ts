@@ -133,7 +133,8 @@ export function useJurisdiction(): ApiState<JurisdictionResponse> {
 /** The boundaries GeoJSON, cached across components and pages. */
 /** `enabled` false: not fetched (yet); the tile cartogram and the table draw without boundaries. */
 export function useBoundaries(enabled = true): ApiState<BoundariesResponse> {
-  return useApi(enabled ? () => loadBoundaries() : null, []);
+  // Preloaded on wide screens and waited for by the first render (main.tsx): then drawn in it.
+  return useApi(enabled ? () => loadBoundaries() : null, [], () => firstAnswerNow(BOUNDARIES));
 }
 
 /** A national pack's province cells, cached like the boundaries; not fetched while `enabled` is false. */

@@ -95,6 +95,7 @@ function setConnection(patch: Partial<ConnectionState>): void {
 /** The page's socket, created (and connected) on first use, same origin, default path. */
 export function getSocket(): AppSocket {
   if (!socket) {
+    performance.mark('bdt:socket');
     const s: AppSocket = io({
       auth: (cb) => cb(handshakeAuth),
       // WebSocket first: the first snapshot arrives a few round trips sooner than over long-polling,
@@ -106,6 +107,7 @@ export function getSocket(): AppSocket {
       reconnectionDelayMax: 10_000,
     });
     s.on('connect', () => {
+      performance.mark('bdt:connect');
       setConnection({ connected: true, connectedAt: Date.now(), connects: connection.connects + 1 });
       noteReconnected();
     });
@@ -121,6 +123,24 @@ export function getSocket(): AppSocket {
     socket = s;
   }
   return socket;
+}
+
+/**
+ * Resolves once the socket's first handshake has ended, connected or refused (never rejects); creates the
+ * socket if needed. The first render of a wide screen waits for it a moment (main.tsx).
+ */
+export function firstHandshake(): Promise<void> {
+  const s = getSocket();
+  if (s.connected) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      s.off('connect', done);
+      s.off('connect_error', done);
+      resolve();
+    };
+    s.on('connect', done);
+    s.on('connect_error', done);
+  });
 }
 
 /** The current connection facts (for useSyncExternalStore). */

@@ -76,6 +76,7 @@ export function useScopeSubscription(scope: ScopeKey | null, period: Period): Sc
       (ack) => {
         if (id !== requestId.current) return; // superseded
         if (ack.ok) {
+          performance.mark('bdt:snapshot');
           dispatch({
             type: 'snapshot',
             scope,

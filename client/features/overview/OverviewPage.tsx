@@ -4,7 +4,7 @@
  * overview first, then from the live `city` subscription, which replaces them on every
  * snapshot and updates them on every delta.
  */
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useClientConfig } from '../../api';
@@ -13,6 +13,8 @@ import { useViewParams, type Layout } from '../../lib/url-state';
 import type { MetricKey } from '../../lib/metrics';
 import type { Period } from '../../../shared/contract/metrics';
 import { useNearViewport } from '../../lib/near-viewport';
+import { useAfterFirstScreen } from '../../lib/after-first-screen';
+import { getConnection, onConnectionChange } from '../../realtime/socket';
 import { AlertFeed } from './AlertFeed';
 import { DepartmentList } from './DepartmentList';
 import { DayOffBanner } from './DayOffBanner';
@@ -40,7 +42,10 @@ const OverviewCharts = lazy(() => import('./OverviewCharts').then((m) => ({ defa
 /** The model of what is on screen: boundaries for the geographic map, the city detail once the charts are near, data trust for its layer or the table, a comparison of two moments. */
 function useShownModel(period: Period, metric: MetricKey, layout: Layout, showTable: boolean, replay: ReplayParams | null) {
   const chartsRef = useRef<HTMLDivElement>(null);
-  const chartsNear = useNearViewport(chartsRef);
+  // The charts (below the map) and their data come after the first screen: the map, the KPIs and the live connection.
+  const connected = useSyncExternalStore(onConnectionChange, () => getConnection().connected);
+  const firstScreenDone = useAfterFirstScreen(connected);
+  const chartsNear = useNearViewport(chartsRef) && firstScreenDone;
   const m = useOverviewModel(
     period,
     metric,
