@@ -25,6 +25,8 @@ import { toVnIso } from './domain/time.js';
 import { createAuditLog, type AuditLog } from './auth/audit.js';
 import type { AccessStore } from './db/access-store/contract.js';
 import { createSqliteAccessStore } from './db/access-store/sqlite-access-store.js';
+import type { ItemStore } from './db/item-store/contract.js';
+import { createSqliteItemStore } from './db/item-store/sqlite-item-store.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { provinceAccess } from './auth/province-reach.js';
 import { provinceParents } from './metrics/scope-rollup.js';
@@ -97,6 +99,8 @@ export interface AppDeps {
   store: Store;
   /** Users, sources and the audit log (either engine); the store's, wrapped, when not given. */
   access?: AccessStore;
+  /** The dossier and task lists and item pages (either engine); the store's, wrapped, when not given. */
+  items?: ItemStore;
   metrics: ReadDeps['metrics'];
   warnings: ReadDeps['warnings'];
   ingest: IngestService;
@@ -183,6 +187,7 @@ export function createApp(deps: AppDeps): App {
   const policy: PolicyOptions = { publicView: sec.publicView };
   const authNow = deps.authNow ?? Date.now;
   const access = deps.access ?? createSqliteAccessStore(deps.store);
+  const items = deps.items ?? createSqliteItemStore(deps.store);
   const audit = createAuditLog(access.audit, authNow);
   // National packs: province-bound users reach their provinces' communes (a city pack has no provinces).
   const provinces = provinceAccess(deps.jurisdiction.units);
@@ -263,13 +268,13 @@ export function createApp(deps: AppDeps): App {
       stateAt: createStateAt({ ...deps, repo: deps.store.replay, scopes: scopeKeysOf(deps.jurisdiction), maxItems: deps.replayMaxItems }),
     }),
   );
-  api.use(readRoutes({ ...deps, policy }));
+  api.use(readRoutes({ ...deps, items, policy }));
   // Request instants are the city's clock (deps.now): due dates are on the working calendar, and the
   // requests sit in the dossiers' timelines. Pushed live once Socket.IO exists (below).
   const requests = createRequests({ ...deps, audit });
   api.use(reminderRoutes({ requests: requests.service, lists: requests.lists }));
-  api.use(exportRoutes({ ...deps, audit, policy }));
-  api.use(dataTrustRoutes({ ...deps, audit, policy }));
+  api.use(exportRoutes({ ...deps, items, audit, policy }));
+  api.use(dataTrustRoutes({ ...deps, items, audit, policy }));
   api.use(
     adminRoutes({
       store: deps.store,

@@ -29,6 +29,7 @@ import { WriteGate } from './db/write-gate.js';
 import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
 import { createApp, type App, type SecuritySettings } from './app.js';
 import type { AccessStore } from './db/access-store/contract.js';
+import type { ItemStore } from './db/item-store/contract.js';
 import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
@@ -87,6 +88,8 @@ export interface RuntimeOptions {
   heapMode?: Pick<HeapMode, 'applied'>;
   /** Users, sources and the audit log on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
   access?: AccessStore;
+  /** The dossier and task lists and item pages on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
+  items?: ItemStore;
 }
 
 export interface Runtime {
@@ -315,6 +318,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const app = createApp({
     store,
     access: opts.access,
+    items: opts.items,
     metrics: engine,
     warnings,
     ingest,

@@ -78,6 +78,8 @@ export async function startTestServer(
     cluster?: RuntimeOptions['cluster'];
     /** Users, sources and the audit log on another engine (PostgreSQL); the SQLite file's by default. */
     access?: RuntimeOptions['access'];
+    /** The dossier and task lists and item pages on another engine (PostgreSQL); the SQLite file's by default. */
+    items?: RuntimeOptions['items'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -105,6 +107,7 @@ export async function startTestServer(
     jurisdiction: opts.jurisdiction,
     cluster: opts.cluster,
     access: opts.access,
+    items: opts.items,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
