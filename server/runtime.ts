@@ -308,6 +308,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     calendarYears,
     settings,
     beforeRead: () => projections.sync(),
+    unitReads: opts.items?.engine === 'postgres' ? opts.items.unitDetail : undefined,
   });
   const admission = createIngestAdmission({
     lag: () => projections.lag(),

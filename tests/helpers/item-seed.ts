@@ -2,7 +2,7 @@
  * A small city's projections in a real SQLite file, for the item and detail stores' shared suites:
  * dossiers of three wards with every kind of history (in progress, past due, two supplement requests,
  * awaiting supplement, finished early, on time and late, withdrawn, stopped), held by three officials, and
- * directive tasks of every status, with their events in the log. Deterministic: the same file each time.
+ * directive tasks of every status, with their events in the log, and a few buck-passing cases. Deterministic: the same file each time.
  */
 import { openDatabase, type Db } from '../../server/db/connection.js';
 import { createStore, type Store } from '../../server/db/store.js';
@@ -112,8 +112,36 @@ export function seededSqlite(file: string): { store: Store; db: Db } {
   const db = openDatabase(file);
   const store = createStore(db, file);
   seedItems(store);
+  seedBuckPassing(db);
   return { store, db };
 }
 
+/** A few buck-passing cases and their parties (the officials' scorecards count them), written as the projection writer stores them. */
+function seedBuckPassing(db: Db): void {
+  const kase = db.prepare(
+    `INSERT INTO buck_passing_cases (dossier_id, rule, first_hold, last_hold, unit, received_at, first_at, last_at, lost_ms, ongoing, officials)
+     VALUES (?, 'bounce', 0, 2, ?, ?, ?, ?, 3600000, 0, ?)`,
+  );
+  const party = db.prepare(
+    `INSERT INTO buck_passing_parties (dossier_id, rule, first_hold, handler_id, handler_unit, last_at) VALUES (?, 'bounce', 0, ?, ?, ?)`,
+  );
+  for (let i = 0; i < 9; i++) {
+    const id = `HS-${String(i * 7).padStart(3, '0')}`;
+    const at = vn('2026-11-05T08:00') + i * 26 * H;
+    const [a, b] = [SEED_HANDLERS[i % 3], SEED_HANDLERS[(i + 1) % 3]];
+    kase.run(id, SEED_UNITS[i % 3], at - D, at, at + 2 * H, JSON.stringify([a, b].map((h) => ({ id: h.id, name: h.name, unit: h.unit }))));
+    for (const h of [a, b]) party.run(id, h.id, h.unit, at + 2 * H);
+  }
+}
+
 /** The seed's tables, parents first (for copyTablesToPostgres). */
-export const ITEM_TABLES = ['sources', 'events', 'dossiers', 'holds', 'tasks', 'overdue_spans'] as const;
+export const ITEM_TABLES = [
+  'sources',
+  'events',
+  'dossiers',
+  'holds',
+  'tasks',
+  'overdue_spans',
+  'buck_passing_cases',
+  'buck_passing_parties',
+] as const;

@@ -8,6 +8,7 @@ import type { DossierState, TaskState } from '../../domain/types.js';
 import { DOSSIER_FILTERS, DOSSIER_SORTS, orderBy, TASK_FILTERS, TASK_SORTS } from '../list-sql.js';
 import { openPgPool } from '../pg/pool.js';
 import { named } from '../pg/named-params.js';
+import { createPgUnitDetailReads } from './pg-detail-reads.js';
 import type { DossierPageQuery, ItemPage, ItemStore, StoredEvent, TaskPageQuery } from './contract.js';
 
 /** SQLite's json_extract of a task's state, in PostgreSQL's words (text, compared bytewise as there). */
@@ -88,6 +89,7 @@ export function createPgItemStore(pool: pg.Pool): ItemStore {
       );
       return r.rows;
     },
+    unitDetail: createPgUnitDetailReads(pool),
     close: () => pool.end(),
   };
 }

@@ -4,7 +4,7 @@
  * runs at once and answers a settled promise; a failure is its rejection.
  */
 import type { Store } from '../store.js';
-import type { ItemStore } from './contract.js';
+import { UNIT_DETAIL_READS, type AsyncUnitDetailReads, type ItemStore } from './contract.js';
 
 export function createSqliteItemStore(store: Pick<Store, 'read' | 'events'>): ItemStore {
   const { read, events } = store;
@@ -17,6 +17,12 @@ export function createSqliteItemStore(store: Pick<Store, 'read' | 'events'>): It
     dossierUnit: async (id) => read.dossierUnit(id),
     taskAssignee: async (id) => read.taskAssignee(id),
     itemEvents: async (kind, id) => events.ofItem(kind, id),
+    unitDetail: Object.fromEntries(
+      UNIT_DETAIL_READS.map((name) => [
+        name,
+        (...args: never[]) => new Promise((resolve) => resolve((read[name] as (...a: never[]) => unknown)(...args))),
+      ]),
+    ) as AsyncUnitDetailReads,
     // The file belongs to the store, which its owner closes.
     close: async () => {},
   };

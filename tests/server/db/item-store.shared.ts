@@ -9,13 +9,17 @@ import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS, type DossierFilter, type ReadRepo, t
 import type { ItemStore } from '../../../server/db/item-store/contract.js';
 import { classifyDossier } from '../../../server/domain/dossier.js';
 import { SEED_DOSSIERS, SEED_HANDLERS, SEED_NOW, SEED_TASKS, SEED_UNITS } from '../../helpers/item-seed.js';
-import { ctx } from '../metrics/factories.js';
+import { ctx, vn } from '../metrics/factories.js';
+import { computeUnitDetail, computeUnitDetailAsync } from '../../../server/http/unit-detail.js';
 
 const DOSSIER_FILTERS: DossierFilter[] = ['overdue', 'due_soon', 'in_progress', 'paused', 'awaiting_supplement', 'late', 'done'];
 const TASK_FILTERS: TaskFilter[] = ['open_in_term', 'open_overdue', 'done_on_time', 'done_late', 'no_deadline', 'cancelled'];
 /** One ward, two wards as a province's communes, the whole city. */
 const SCOPES = [{ unit: SEED_UNITS[0] }, { unit: null, units: [SEED_UNITS[1], SEED_UNITS[2]] }, { unit: null }];
 const DUE_SOON_UNTIL = SEED_NOW + 2 * 86_400_000;
+
+/** Rows whose query sets no order, compared as a multiset. */
+const bag = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r)).sort();
 
 export interface SeededItems {
   /** The engine's store over the seed. */
@@ -90,6 +94,44 @@ export function describeItemStore(engine: string, open: () => Promise<SeededItem
         expect(held.total).toBeGreaterThan(0);
         expect(held.items.every((s) => s.holds.at(-1)?.handlerId === holder && s.holds.at(-1)?.to === null)).toBe(true);
         expect(held).toEqual(reference.dossierPage({ ...base, filter: 'in_progress', holder }));
+      }),
+    );
+  });
+
+  describe(`a unit's detail tables on ${engine}`, () => {
+    it(
+      'answers every detail query of a ward, two wards and the city as the read repository does, and the same tables',
+      withSeed(async ({ items, reference }) => {
+        const windows = [
+          { period: 'month' as const, from: vn('2026-11-01T00:00'), to: vn('2026-12-01T00:00') },
+          { period: 'week' as const, from: vn('2026-11-16T00:00'), to: vn('2026-11-23T00:00') },
+        ];
+        const r = items.unitDetail;
+        let holds = 0;
+        for (const scope of SCOPES)
+          for (const w of windows) {
+            const q = { ...scope, from: w.from, to: w.to, now: SEED_NOW };
+            expect(bag(await r.byField(q))).toEqual(bag(reference.byField(q)));
+            expect(bag(await r.byProcedure(q))).toEqual(bag(reference.byProcedure(q)));
+            expect(bag(await r.finishedProcessing(q))).toEqual(bag(reference.finishedProcessing(q)));
+            expect(await r.processingHistogram(q)).toEqual(reference.processingHistogram(q));
+            const trend = { ...scope, from: w.from - 31 * 86_400_000, to: SEED_NOW + 1, now: SEED_NOW };
+            expect(await r.dailyFlows(trend)).toEqual(reference.dailyFlows(trend));
+            expect(bag(await r.overdueSpans(trend))).toEqual(bag(reference.overdueSpans(trend)));
+            const h = { ...scope, from: w.from, now: SEED_NOW };
+            expect(await r.holds(h)).toEqual(reference.holds(h));
+            holds += (await r.holds(h)).length;
+            for (const ids of [null, SEED_HANDLERS.map((x) => x.id)]) {
+              const c = { from: w.from, to: w.to, ids };
+              expect(await r.buckPassingByOfficial(c)).toEqual(reference.buckPassingByOfficial(c));
+            }
+            const args = { unit: scope.unit, window: w, now: SEED_NOW, withOfficials: true };
+            const a = scope.units ? { ...args, province: { code: '79', units: scope.units } } : args;
+            expect(await computeUnitDetailAsync(r, ctx.calendar, a)).toEqual(computeUnitDetail(reference, ctx.calendar, a));
+          }
+        expect(holds).toBeGreaterThan(50);
+        const month = { unit: null, from: windows[0].from, to: windows[0].to, ids: null };
+        expect((await r.buckPassingByOfficial(month)).size).toBe(3);
       }),
     );
   });

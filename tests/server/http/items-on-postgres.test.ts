@@ -1,6 +1,6 @@
 /**
  * The server with its dossier and task lists and item pages on PostgreSQL (issue 17, slice 3) and
- * everything else on SQLite: the lists, a dossier's and a task's page with its timeline, the recent
+ * everything else on SQLite: the lists, a dossier's and a task's page with its timeline, a unit's detail tables, the recent
  * alerts and the list exports answer from PostgreSQL (the seed's rows, copied there), and the SQLite
  * file holds none of them.
  */
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemStore } from '../../../server/db/item-store/contract.js';
 import { createPgItemStore } from '../../../server/db/item-store/pg-item-store.js';
 import { openPgPool } from '../../../server/db/pg/pool.js';
+import { computeUnitDetailAsync } from '../../../server/http/unit-detail.js';
 import { copyTablesToPostgres } from '../../helpers/copy-to-postgres.js';
 import { ITEM_TABLES, SEED_NOW, SEED_UNITS, seededSqlite } from '../../helpers/item-seed.js';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.js';
@@ -87,6 +88,24 @@ describe('dossier and task lists on PostgreSQL', () => {
     expect((await ward.get('/api/v1/dossiers/HS-003')).status).toBe(200);
     expect((await ward.get('/api/v1/dossiers/HS-001')).status).toBe(404);
     expect(server.runtime.store.read.dossier('HS-003')).toBeNull();
+  });
+
+  it('computes a ward’s detail tables from PostgreSQL’s pool, not from workers over the SQLite file', async () => {
+    const leader = await server.as('city_leader');
+    const unit = await leader.get(`/api/v1/units/${SEED_UNITS[0]}?period=month`);
+    expect(unit.status).toBe(200);
+    const window = { period: 'month' as const, from: Date.parse('2026-11-01T00:00:00+07:00'), to: Date.parse('2026-12-01T00:00:00+07:00') };
+    const expected = await computeUnitDetailAsync(items.unitDetail, server.runtime.calendar, {
+      unit: SEED_UNITS[0],
+      window,
+      now: SEED_NOW,
+      withOfficials: true,
+    });
+    expect(unit.body.byField).toEqual(expected.byField);
+    expect(unit.body.byOfficial).toEqual(expected.byOfficial);
+    expect(unit.body.processingHistogram).toEqual(expected.processingHistogram);
+    expect(unit.body.byField.length).toBeGreaterThan(0);
+    expect(unit.body.byOfficial.length).toBeGreaterThan(0);
   });
 
   it('answers the recent alerts and a list export from PostgreSQL', async () => {
