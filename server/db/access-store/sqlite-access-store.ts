@@ -8,7 +8,7 @@ import type { Store } from '../store.js';
 import { AUDIT_METHODS, SOURCE_METHODS, USER_METHODS, type AccessStore, type Async, type SessionsStore } from './contract.js';
 
 /** The named methods of a synchronous repository, each answering a promise of its result. */
-function answering<R extends object, K extends keyof R & string>(repo: R, names: readonly K[]): Async<Pick<R, K>> {
+export function answering<R extends object, K extends keyof R & string>(repo: R, names: readonly K[]): Async<Pick<R, K>> {
   const out: Record<string, unknown> = {};
   for (const name of names) {
     const fn = repo[name] as (...a: unknown[]) => unknown;
