@@ -30,6 +30,7 @@ import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
 import { createApp, type App, type SecuritySettings } from './app.js';
 import type { AccessStore } from './db/access-store/contract.js';
 import type { ItemStore } from './db/item-store/contract.js';
+import type { WallStore } from './db/wall-store/contract.js';
 import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
@@ -90,6 +91,8 @@ export interface RuntimeOptions {
   access?: AccessStore;
   /** The dossier and task lists and item pages on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
   items?: ItemStore;
+  /** Wall displays and presets on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
+  walls?: WallStore;
 }
 
 export interface Runtime {
@@ -320,6 +323,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     store,
     access: opts.access,
     items: opts.items,
+    walls: opts.walls,
     metrics: engine,
     warnings,
     ingest,

@@ -80,6 +80,8 @@ export async function startTestServer(
     access?: RuntimeOptions['access'];
     /** The dossier and task lists and item pages on another engine (PostgreSQL); the SQLite file's by default. */
     items?: RuntimeOptions['items'];
+    /** Wall displays and presets on another engine (PostgreSQL); the SQLite file's by default. */
+    walls?: RuntimeOptions['walls'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -108,6 +110,7 @@ export async function startTestServer(
     cluster: opts.cluster,
     access: opts.access,
     items: opts.items,
+    walls: opts.walls,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
