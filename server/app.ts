@@ -25,6 +25,10 @@ import { toVnIso } from './domain/time.js';
 import { createAuditLog, type AuditLog } from './auth/audit.js';
 import type { AccessStore } from './db/access-store/contract.js';
 import { createSqliteAccessStore } from './db/access-store/sqlite-access-store.js';
+import type { ItemStore } from './db/item-store/contract.js';
+import { createSqliteItemStore } from './db/item-store/sqlite-item-store.js';
+import type { WallStore } from './db/wall-store/contract.js';
+import { createSqliteWallStore } from './db/wall-store/sqlite-wall-store.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { provinceAccess } from './auth/province-reach.js';
 import { provinceParents } from './metrics/scope-rollup.js';
@@ -97,6 +101,10 @@ export interface AppDeps {
   store: Store;
   /** Users, sources and the audit log (either engine); the store's, wrapped, when not given. */
   access?: AccessStore;
+  /** The dossier and task lists and item pages (either engine); the store's, wrapped, when not given. */
+  items?: ItemStore;
+  /** Wall displays and presets (either engine); the store's, wrapped, when not given. */
+  walls?: WallStore;
   metrics: ReadDeps['metrics'];
   warnings: ReadDeps['warnings'];
   ingest: IngestService;
@@ -185,6 +193,8 @@ export function createApp(deps: AppDeps): App {
   const policy: PolicyOptions = { publicView: sec.publicView };
   const authNow = deps.authNow ?? Date.now;
   const access = deps.access ?? createSqliteAccessStore(deps.store);
+  const items = deps.items ?? createSqliteItemStore(deps.store);
+  const walls = deps.walls ?? createSqliteWallStore(deps.store);
   const audit = createAuditLog(access.audit, authNow);
   // National packs: province-bound users reach their provinces' communes (a city pack has no provinces).
   const provinces = provinceAccess(deps.jurisdiction.units);
@@ -247,7 +257,7 @@ export function createApp(deps: AppDeps): App {
     ),
   );
   api.use(smallJson());
-  api.use(authenticate({ auth, displays: deps.store.displays }));
+  api.use(authenticate({ auth, displays: walls.displays }));
   api.use(csrfProtection(sec.corsOrigins));
   api.use(authRoutes({ auth, audit, policy, sessionTtlMs: sec.sessionTtlMs, onSessionsEnded: () => endSessions() }));
   api.get('/client-config', (_req, res) => {
@@ -265,16 +275,16 @@ export function createApp(deps: AppDeps): App {
       stateAt: createStateAt({ ...deps, repo: deps.store.replay, scopes: scopeKeysOf(deps.jurisdiction), maxItems: deps.replayMaxItems }),
     }),
   );
-  api.use(readRoutes({ ...deps, policy }));
+  api.use(readRoutes({ ...deps, items, policy }));
   // Request instants are the city's clock (deps.now): due dates are on the working calendar, and the
   // requests sit in the dossiers' timelines. Pushed live once Socket.IO exists (below).
   const requests = createRequests({ ...deps, audit });
   api.use(reminderRoutes({ requests: requests.service, lists: requests.lists }));
-  api.use(exportRoutes({ ...deps, audit, policy }));
-  api.use(dataTrustRoutes({ ...deps, audit, policy }));
+  api.use(exportRoutes({ ...deps, items, audit, policy }));
+  api.use(dataTrustRoutes({ ...deps, items, audit, policy }));
   api.use(
     adminRoutes({
-      store: deps.store,
+      presets: walls.presets,
       sources: access.sources,
       audit,
       now: authNow,
@@ -284,7 +294,7 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   api.use(adminSourcesRoutes({ sources: access.sources, audit, scopeOf: deps.scopeOf }));
-  api.use(adminWallsRoutes({ store: deps.store, audit, now: authNow, scopeOf: deps.scopeOf }));
+  api.use(adminWallsRoutes({ walls, audit, now: authNow, scopeOf: deps.scopeOf }));
   api.use(adminAuditRoutes({ log: access.audit, audit, now: authNow }));
   // Reviews are stamped with the city's clock, like the records they review.
   const review = createQuarantineReview({ store: deps.store, ingest: deps.ingest, dvcqg, now: deps.now });
@@ -308,7 +318,7 @@ export function createApp(deps: AppDeps): App {
       onSessionsEnded: () => endSessions(),
     }),
   );
-  api.use(wallRoutes({ store: deps.store }));
+  api.use(wallRoutes({ walls }));
   api.use(
     healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering, historyLoad }),
   );
@@ -333,10 +343,9 @@ export function createApp(deps: AppDeps): App {
   // Display tokens: checked at the handshake, revocations swept every clock tick.
   const displayAuth = installDisplayAuth({
     io,
-    displays: deps.store.displays,
+    displays: walls.displays,
     now: deps.now,
     sweepEveryMs: deps.clockTickMs,
-    inTransaction: (fn) => deps.store.transaction(fn),
     onSeenError: (err) => deps.logger.warn({ err }, 'a display was admitted but its last-seen time was not written'),
   });
   // Session cookies (after display tokens): ended sessions swept every clock tick, and at once on logout.

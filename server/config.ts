@@ -172,11 +172,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 /** Why DATABASE_URL cannot be used by the server yet, and what to do instead. */
 export const POSTGRES_NOT_YET =
   "DATABASE_URL: the server cannot run on PostgreSQL yet. Implemented there: the write path's store (event log, " +
-  'idempotency, arrival sequence, quarantine: server/db/write-store) and the access store (users, sessions, source ' +
-  "keys, audit log: server/db/access-store), which login, ingest key checks and the admin's users, sources and audit " +
-  'pages already await. Still SQLite only: the ingest service and the projection writer, the projections and every ' +
-  'list, detail and overview read, officials, reminders and requests, wall displays and presets, data trust, the ' +
-  'service index, the time machine, and the CLI tools. ' +
+  'idempotency, arrival sequence, quarantine: server/db/write-store), the access store (users, sessions, source ' +
+  "keys, audit log: server/db/access-store), the item store (dossier and task lists, a dossier's and a task's page, " +
+  "recent alerts, list exports, a unit's detail tables: server/db/item-store) and the wall store (displays, presets: " +
+  'server/db/wall-store), which their routes already await. Still SQLite only: the ingest service and the projection ' +
+  "writer (so nothing writes the projections on PostgreSQL yet), the overview's reads of past periods, the service " +
+  "index (closed periods and a list's index drill), officials' pages and scorecards, buck-passing lists, reminders " +
+  "and explanation requests, data trust, the portal index, the time machine, the early warning's pushed alerts, " +
+  "the CLI tools and the demo's start. " +
   'Unset DATABASE_URL to run on SQLite (DASHBOARD_DB); `npm run db:pg-migrate` prepares a PostgreSQL database ' +
   '(README "PostgreSQL (in progress)").';
 

@@ -29,6 +29,8 @@ import { WriteGate } from './db/write-gate.js';
 import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
 import { createApp, type App, type SecuritySettings } from './app.js';
 import type { AccessStore } from './db/access-store/contract.js';
+import type { ItemStore } from './db/item-store/contract.js';
+import type { WallStore } from './db/wall-store/contract.js';
 import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
@@ -89,6 +91,10 @@ export interface RuntimeOptions {
   heapMode?: Pick<HeapMode, 'applied'>;
   /** Users, sources and the audit log on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
   access?: AccessStore;
+  /** The dossier and task lists and item pages on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
+  items?: ItemStore;
+  /** Wall displays and presets on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
+  walls?: WallStore;
 }
 
 export interface Runtime {
@@ -307,6 +313,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     calendarYears,
     settings,
     beforeRead: () => projections.sync(),
+    unitReads: opts.items?.engine === 'postgres' ? opts.items.unitDetail : undefined,
   });
   const admission = createIngestAdmission({
     lag: () => projections.lag(),
@@ -317,6 +324,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const app = createApp({
     store,
     access: opts.access,
+    items: opts.items,
+    walls: opts.walls,
     metrics: engine,
     warnings,
     ingest,

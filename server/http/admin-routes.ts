@@ -2,7 +2,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { AuditLog } from '../auth/audit.js';
 import { isAdmin } from '../auth/policy.js';
 import type { SourcesStore } from '../db/access-store/contract.js';
-import type { Store } from '../db/store.js';
+import type { WallPresetsStore } from '../db/wall-store/contract.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import { toVnIso } from '../domain/time.js';
 import { generateSourceKey, hashSourceKey } from '../ingest/keys.js';
@@ -16,8 +16,8 @@ import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
 
 export interface AdminRouteDeps {
-  /** Wall presets (SQLite only yet). */
-  store: Pick<Store, 'wallPresets'>;
+  /** Wall presets (the wall store, either engine). */
+  presets: WallPresetsStore;
   /** Sources and their keys (the access store, either engine). */
   sources: SourcesStore;
   audit: AuditLog;
@@ -53,7 +53,7 @@ function sourceBody(s: SourceRow, skew: SourceSkew = NO_SKEW) {
 /** Admin API: sources and wall presets (users, the audit log, displays and source edits have their own admin-*-routes.ts). Admin role only. */
 export function adminRoutes(deps: AdminRouteDeps): Router {
   const r = Router();
-  const { store, sources, audit } = deps;
+  const { presets, sources, audit } = deps;
   const requireAdmin = (_req: Request, res: Response, next: NextFunction) => {
     const p = principalOf(res);
     next(isAdmin(p) ? undefined : denied(p, 'the administration'));
@@ -114,7 +114,7 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
       interval: typeof b.intervalSeconds === 'number' || typeof b.intervalSeconds === 'string' ? b.intervalSeconds : undefined,
     });
     if (!parsed.ok) throw new HttpError(400, 'invalid_preset', parsed.errors.join('; '));
-    const saved = store.wallPresets.save(name, parsed.preset.scenes, parsed.preset.intervalSeconds, deps.now());
+    const saved = await presets.save(name, parsed.preset.scenes, parsed.preset.intervalSeconds, deps.now());
     await audit.record({
       principal: principalOf(res),
       action: 'preset.saved',

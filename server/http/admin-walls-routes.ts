@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AuditLog } from '../auth/audit.js';
-import type { Store } from '../db/store.js';
+import type { WallStore } from '../db/wall-store/contract.js';
 import type { DisplayRow } from '../db/wall-repo.js';
 import { toVnIso } from '../domain/time.js';
 import type { ScopeKey } from '../metrics/types.js';
@@ -13,7 +13,8 @@ import { HttpError } from './errors.js';
 import { principalOf } from './principal.js';
 
 export interface AdminWallsDeps {
-  store: Store;
+  /** Wall displays and presets (either engine). */
+  walls: Pick<WallStore, 'displays' | 'presets'>;
   audit: AuditLog;
   now: () => number;
   scopeOf(code: string): ScopeKey | null;
@@ -38,11 +39,12 @@ function displayBody(d: DisplayRow): AdminDisplay {
  */
 export function adminWallsRoutes(deps: AdminWallsDeps): Router {
   const r = Router();
-  const { store, audit } = deps;
+  const { displays, presets } = deps.walls;
+  const { audit } = deps;
   r.use('/admin/wall', adminOnly('the administration of wall displays'));
 
-  r.get('/admin/wall/displays', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ items: store.displays.list().map(displayBody) });
+  r.get('/admin/wall/displays', async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ items: (await displays.list()).map(displayBody) });
   });
 
   r.post('/admin/wall/displays', async (req, res) => {
@@ -51,11 +53,11 @@ export function adminWallsRoutes(deps: AdminWallsDeps): Router {
     if (!WALL_NAME_RE.test(name)) throw new HttpError(400, 'invalid_display', `name: ${NAME_RULE}`);
     const scope = parseDisplayScope(typeof b.scope === 'string' ? b.scope : undefined, deps.scopeOf);
     if (!scope.ok) throw new HttpError(400, 'invalid_display', `scope: ${scope.error}`);
-    const existing = store.displays.findByName(name);
+    const existing = await displays.findByName(name);
     if (existing && existing.revokedAt === null)
       throw new HttpError(409, 'display_exists', `a display named "${name}" already exists; revoke it first`);
     const token = generateDisplayToken();
-    const display = store.displays.create(name, scope.scope, hashDisplayToken(token), deps.now());
+    const display = await displays.create(name, scope.scope, hashDisplayToken(token), deps.now());
     await audit.record({
       principal: principalOf(res),
       action: 'display.created',
@@ -70,19 +72,19 @@ export function adminWallsRoutes(deps: AdminWallsDeps): Router {
 
   r.post('/admin/wall/displays/:name/revoke', async (req, res) => {
     const name = req.params.name;
-    const display = store.displays.findByName(name);
+    const display = await displays.findByName(name);
     if (!display) throw new HttpError(404, 'not_found', `no display named "${name}"`);
-    if (!store.displays.revoke(name, deps.now())) throw new HttpError(409, 'already_revoked', `display "${name}" was already revoked`);
+    if (!(await displays.revoke(name, deps.now()))) throw new HttpError(409, 'already_revoked', `display "${name}" was already revoked`);
     await audit.record({ principal: principalOf(res), action: 'display.revoked', target: name, ip: clientIp(req) });
     // A connected screen is disconnected at the next clock tick (realtime/display-auth.ts).
-    res.set('Cache-Control', 'no-store').json(displayBody(store.displays.findByName(name)!));
+    res.set('Cache-Control', 'no-store').json(displayBody((await displays.findByName(name))!));
   });
 
   r.delete('/admin/wall/presets/:name', async (req, res) => {
     const name = req.params.name;
     if (!WALL_NAME_RE.test(name)) throw new HttpError(400, 'invalid_name', `a preset ${NAME_RULE}`);
-    const preset = store.wallPresets.get(name);
-    if (!preset || !store.wallPresets.remove(name)) throw new HttpError(404, 'not_found', `no wall preset named "${name}"`);
+    const preset = await presets.get(name);
+    if (!preset || !(await presets.remove(name))) throw new HttpError(404, 'not_found', `no wall preset named "${name}"`);
     await audit.record({
       principal: principalOf(res),
       action: 'preset.deleted',

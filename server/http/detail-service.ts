@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { ReadRepo } from '../db/read-repo.js';
 import type { OfficialsRepo } from '../db/officials-repo.js';
 import type { CalendarYear, DomainSettings, WorkCalendar } from '../domain/types.js';
-import { computeUnitDetail, type UnitDetailArgs, type UnitDetailTables } from './unit-detail.js';
+import { computeUnitDetail, computeUnitDetailAsync, type UnitDetailArgs, type UnitDetailTables } from './unit-detail.js';
+import type { AsyncUnitDetailReads } from '../db/item-store/contract.js';
 import { computeOfficialsSnapshot, type OfficialsSnapshot, type OfficialsSnapshotArgs } from './officials-snapshot.js';
 import type { DetailJob, DetailReply, DetailResults, DetailTask, DetailWorkerData } from './detail-worker.js';
 
@@ -25,6 +26,11 @@ export interface DetailServiceOptions {
    * up with the log, so a detail read after a POST sees it (the inline path's reads wait by themselves).
    */
   beforeRead?: () => void;
+  /**
+   * A unit's detail queries on another engine (PostgreSQL's pool, issue 17): unit tables are computed
+   * from them on this thread (the database does the scans), not on workers over the SQLite file.
+   */
+  unitReads?: AsyncUnitDetailReads;
   /** Worker threads (default 2: a long city scan on one leaves the other for unit pages). */
   workers?: number;
   /** Wall-clock time: cache ages are about query cost, not city time. */
@@ -78,6 +84,15 @@ export function createDetailService(opts: DetailServiceOptions) {
       ? null
       : createWorkerPool(opts.dbFile, opts.settings.officeHours, opts.calendarYears ?? null, opts.workers ?? 2);
 
+  function run(task: DetailTask): Promise<unknown> {
+    if (task.kind === 'unit' && opts.unitReads) return computeUnitDetailAsync(opts.unitReads, opts.calendar, task.args);
+    if (!pool) return Promise.resolve().then(() => runInline(task));
+    return Promise.resolve().then(() => {
+      opts.beforeRead?.();
+      return pool.run(task);
+    });
+  }
+
   function runInline(task: DetailTask): DetailResults[DetailTask['kind']] {
     if (task.kind === 'unit') return computeUnitDetail(opts.read, opts.calendar, task.args);
     if (!opts.officials) throw new Error('detail service without an officials repository');
@@ -87,14 +102,7 @@ export function createDetailService(opts: DetailServiceOptions) {
   function compute<A>(key: string, ttlMs: number, task: DetailTask, answer: (result: never) => A): Promise<A> {
     const running = inFlight.get(key);
     if (running) return running as Promise<A>;
-    const p = (
-      pool
-        ? Promise.resolve().then(() => {
-            opts.beforeRead?.();
-            return pool.run(task);
-          })
-        : Promise.resolve().then(() => runInline(task))
-    )
+    const p = run(task)
       .then((result) => {
         const a = answer(result as never);
         const t = realNow();

@@ -5,6 +5,7 @@ import type { AuditLog } from '../auth/audit.js';
 import { canListDossiers, canListTasks, canSeeMetrics, canSeeNames, type PolicyOptions, type Principal } from '../auth/policy.js';
 import { DOSSIER_SORT_KEYS, TASK_SORT_KEYS, type DossierFilter, type TaskFilter } from '../db/read-repo.js';
 import type { Store } from '../db/store.js';
+import type { ItemStore } from '../db/item-store/contract.js';
 import type { DomainSettings, Jurisdiction, WorkCalendar } from '../domain/types.js';
 import { CSV_MIME, toCsv } from '../export/csv.js';
 import { EXPORT_LANGS, type ExportLang, type ExportTable } from '../export/table.js';
@@ -90,6 +91,8 @@ export interface ExportDeps {
   policy: PolicyOptions;
   scopeOf(code: string): ScopeKey | null;
   store: Store;
+  /** The dossier and task lists (either engine). */
+  items: ItemStore;
   jurisdiction: Jurisdiction;
   calendar: WorkCalendar;
   settings: DomainSettings;
@@ -187,7 +190,9 @@ export function exportRoutes(deps: ExportDeps): Router {
     const scopeName = named ? (q.lang === 'en' ? named.nameEn : named.name) : unit === null ? null : scopeNameOf(unit, q.lang);
     const where = { unit, ...(province ? { province } : {}), scopeName, now };
     const { sheet, total, status } =
-      table === 'dossiers' || table === 'tasks' ? listSheet(deps, table, q, where) : await computedSheet(deps, table, q, where, window);
+      table === 'dossiers' || table === 'tasks'
+        ? await listSheet(deps, table, q, where)
+        : await computedSheet(deps, table, q, where, window);
 
     await deps.audit.record({ ...audited, details: { status, rows: sheet.rows.length, format: q.format, lang: q.lang } });
     const base = [FILE_SLUG[table], status ? STATUS_SLUG[status] : null, q.code].filter(Boolean).join('-');
@@ -243,18 +248,18 @@ interface BuiltSheet {
 }
 
 /** A list export (dossiers or tasks): the list endpoint's query and filter, its first EXPORT_MAX_ROWS rows. */
-function listSheet(
+async function listSheet(
   deps: ExportDeps,
   table: 'dossiers' | 'tasks',
   q: ExportQuery,
   { unit, province, scopeName, now }: ExportScope,
-): BuiltSheet {
+): Promise<BuiltSheet> {
   const keys = table === 'dossiers' ? DOSSIER_SORT_KEYS : TASK_SORT_KEYS;
   const sort = q.sort === undefined ? undefined : oneOf('sort', q.sort, keys, keys[0]);
   const c: ExportContext = { lang: q.lang, scopeName, asOf: now };
   if (table === 'dossiers') {
     const status = oneOf('status', q.status, DOSSIER_LIST_STATUSES, 'overdue');
-    const page = deps.store.read.dossierPage({
+    const page = await deps.items.dossierPage({
       sort,
       dir: q.dir,
       pastDue: false,
@@ -273,7 +278,7 @@ function listSheet(
     return { sheet: dossierTable(items, status, c, holderName), total: page.total, status };
   }
   const status = oneOf('status', q.status, TASK_LIST_STATUSES, 'open_overdue');
-  const page = deps.store.read.taskPage({
+  const page = await deps.items.taskPage({
     assignee: unit,
     assignees: province?.units,
     filter: status as TaskFilter,

@@ -32,7 +32,7 @@ export const taskListQuery = z.object({ status: taskStatus.default('open_overdue
 // eslint-disable-next-line max-lines-per-function -- long by design: see the comment above
 export function itemRoutes(deps: ReadDeps): Router {
   const r = Router();
-  const { store, jurisdiction, calendar } = deps;
+  const { items, jurisdiction, calendar } = deps;
   const ctx = { calendar, settings: deps.settings };
   const unitByCode = new Map(jurisdiction.units.map((u) => [u.code, u]));
   const deptByCode = new Map(jurisdiction.departments.map((d) => [d.code, d]));
@@ -40,7 +40,7 @@ export function itemRoutes(deps: ReadDeps): Router {
   // A province's lists (`province:<code>`) cover its communes' dossiers and tasks.
   const resolveScope = scopeResolver(jurisdiction, deps.scopeOf);
 
-  r.get(['/units/:code/dossiers', '/departments/:code/dossiers'], (req, res) => {
+  r.get(['/units/:code/dossiers', '/departments/:code/dossiers'], async (req, res) => {
     const p = principalOf(res);
     const { scope, unit, province } = resolveScope(String(req.params.code));
     if (!canListDossiers(p, scope)) throw denied(p, `the dossiers of ${scope}`);
@@ -50,7 +50,7 @@ export function itemRoutes(deps: ReadDeps): Router {
     const now = deps.now();
     // A drill from a service index count lists that count's dossiers instead of a status.
     const drill = parseDrill(req, now);
-    const result = store.read.dossierPage({
+    const result = await items.dossierPage({
       drill: drill?.where,
       sort,
       dir,
@@ -69,7 +69,7 @@ export function itemRoutes(deps: ReadDeps): Router {
     res.json(body);
   });
 
-  r.get(['/units/:code/tasks', '/departments/:code/tasks'], (req, res) => {
+  r.get(['/units/:code/tasks', '/departments/:code/tasks'], async (req, res) => {
     const p = principalOf(res);
     const { scope, unit, province } = resolveScope(String(req.params.code));
     if (!canListTasks(p, scope)) throw denied(p, `the tasks of ${scope}`);
@@ -77,7 +77,7 @@ export function itemRoutes(deps: ReadDeps): Router {
     const { page, pageSize } = parseQuery(pageQuery, req);
     const now = deps.now();
     const { sort, dir } = parseQuery(sortQuery(TASK_SORT_KEYS), req);
-    const result = store.read.taskPage({
+    const result = await items.taskPage({
       assignee: unit,
       assignees: province?.units,
       filter: status as TaskFilter,
@@ -91,16 +91,16 @@ export function itemRoutes(deps: ReadDeps): Router {
     res.json(body);
   });
 
-  r.get('/dossiers/:id', (req, res) => {
+  r.get('/dossiers/:id', async (req, res) => {
     const p = principalOf(res);
     const notFound = new HttpError(404, 'not_found', `no dossier with id "${req.params.id}"`);
     // Roles that may never open a dossier are refused before the lookup: the answer says nothing of its existence.
     if (p.role === 'public' || p.role === 'admin' || p.role === 'display') throw denied(p, 'dossier details');
-    const unitCode = store.read.dossierUnit(req.params.id);
+    const unitCode = await items.dossierUnit(req.params.id);
     if (unitCode === undefined) throw notFound;
     // Another unit's dossier answers exactly like a missing one: its existence is private.
     if (!canReadDossier(p, unitCode ? deps.scopeOf(unitCode) : null)) throw notFound;
-    const state = store.read.dossier(req.params.id);
+    const state = await items.dossier(req.params.id);
     if (!state) throw notFound;
     const now = deps.now();
     const c = classifyDossier(state, now, ctx);
@@ -142,7 +142,7 @@ export function itemRoutes(deps: ReadDeps): Router {
         };
       }),
       buckPassing: dossierCaseViews(state, deps.settings, calendar, nameOf),
-      timeline: timeline('dossier', state.id),
+      timeline: await timeline('dossier', state.id),
     };
     // With `at`: the state at that moment (replay-dossier-routes.ts), shown only to whoever may read the dossier.
     const stateAt = dossierStateAtOf(res);
@@ -150,14 +150,14 @@ export function itemRoutes(deps: ReadDeps): Router {
     res.json(body);
   });
 
-  r.get('/tasks/:id', (req, res) => {
+  r.get('/tasks/:id', async (req, res) => {
     const p = principalOf(res);
     const notFound = new HttpError(404, 'not_found', `no task with id "${req.params.id}"`);
     if (p.role === 'public' || p.role === 'admin' || p.role === 'display' || p.role === 'supervisor') throw denied(p, 'task details');
-    const assignee = store.read.taskAssignee(req.params.id);
+    const assignee = await items.taskAssignee(req.params.id);
     if (assignee === undefined) throw notFound;
     if (!canReadTask(p, assignee ? deps.scopeOf(assignee) : null)) throw notFound;
-    const state = store.read.task(req.params.id);
+    const state = await items.task(req.params.id);
     if (!state) throw notFound;
     const now = deps.now();
     const c = classifyTask(state, now);
@@ -177,13 +177,13 @@ export function itemRoutes(deps: ReadDeps): Router {
       timeliness: c.timeliness,
       daysOverdue: c.daysOverdue,
       extensions: state.extensions,
-      timeline: timeline('task', state.id),
+      timeline: await timeline('task', state.id),
     };
     res.json(body);
   });
 
-  function timeline(kind: 'dossier' | 'task', id: string) {
-    return store.events.ofItem(kind, id).map((e) => {
+  async function timeline(kind: 'dossier' | 'task', id: string) {
+    return (await items.itemEvents(kind, id)).map((e) => {
       const { id: eventId, type, at: _at, dossierId: _d, taskId: _t, ...data } = JSON.parse(e.payload) as Record<string, unknown>;
       return { eventId: String(eventId), type: String(type), at: toVnIso(e.at), data };
     });

@@ -4,7 +4,7 @@ import type { AuthService } from '../auth/auth-service.js';
 import { SESSION_COOKIE } from '../auth/auth-service.js';
 import { readCookie } from '../auth/cookies.js';
 import { PUBLIC, type Principal } from '../auth/policy.js';
-import type { DisplaysRepo } from '../db/wall-repo.js';
+import type { DisplaysStore } from '../db/wall-store/contract.js';
 import { DISPLAY_TOKEN_MAX_LENGTH, hashDisplayToken } from '../wall/display-tokens.js';
 import { DISPLAY_TOKEN_INVALID } from '../wall/wall-types.js';
 import { HttpError } from './errors.js';
@@ -13,7 +13,7 @@ import { HttpError } from './errors.js';
  * Sets `res.locals.principal`: the user of a live session cookie; else the display of a bearer
  * display token (401 when the token is unknown or revoked); else the public.
  */
-export function authenticate(deps: { auth: AuthService; displays: DisplaysRepo }): RequestHandler {
+export function authenticate(deps: { auth: AuthService; displays: Pick<DisplaysStore, 'findActiveByTokenHash'> }): RequestHandler {
   return async (req, res, next) => {
     const session = await deps.auth.resolve(readCookie(req.headers.cookie, SESSION_COOKIE));
     if (session) {
@@ -24,7 +24,7 @@ export function authenticate(deps: { auth: AuthService; displays: DisplaysRepo }
     const m = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
     if (m) {
       const token = m[1];
-      const display = token.length <= DISPLAY_TOKEN_MAX_LENGTH ? deps.displays.findActiveByTokenHash(hashDisplayToken(token)) : null;
+      const display = token.length <= DISPLAY_TOKEN_MAX_LENGTH ? await deps.displays.findActiveByTokenHash(hashDisplayToken(token)) : null;
       if (!display) {
         return next(
           new HttpError(401, DISPLAY_TOKEN_INVALID, 'the display token is unknown or revoked; ask for a new one (npm run display:add)', {

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Store } from '../db/store.js';
+import type { ItemStore } from '../db/item-store/contract.js';
 import type { DossierState, Jurisdiction, WorkCalendar, DomainSettings } from '../domain/types.js';
 import { dayKeyOfIndex, MS_PER_HOUR, toVnIso, vnDayIndex, vnDayStartOfIndex, vnStartOfDay } from '../domain/time.js';
 import { lastWorkingDayBefore, previousWindow } from '../metrics/periods.js';
@@ -40,6 +41,8 @@ import { createOverviewCache, overviewBytes, sendOverviewBytes } from './overvie
 
 export interface ReadDeps {
   store: Store;
+  /** The dossier and task lists and the item pages (either engine). */
+  items: ItemStore;
   metrics: MetricsSource & {
     previousMetrics?(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
     previousMetricsToDate?(scope: ScopeKey, period: Period, days?: PeriodWindow): ScopeMetrics | null;
@@ -260,25 +263,28 @@ export function readRoutes(deps: ReadDeps): Router {
   // What became overdue most recently, for the wall's feed: in the live alerts' shape, to whoever may
   // see the scope's aggregates (the public too, while the public view is on), names only to those
   // who may see them — the same rule as `alert:raised`.
-  r.get('/alerts/recent', (req, res) => {
+  r.get('/alerts/recent', async (req, res) => {
     const p = principalOf(res);
     const { code, limit } = parseQuery(recentAlertsQuery, req);
     const { scope, unit } = resolveScope(code);
     if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the alerts of ${scope}`);
     const names = canSeeNames(p, scope);
     const now = deps.now();
-    const dossiers = store.read.dossierPage({
-      unit,
-      filter: 'overdue',
-      pastDue: true,
-      sort: 'dueAt',
-      dir: 'desc',
-      now,
-      dueSoonUntil: now,
-      limit,
-      offset: 0,
-    }).items;
-    const tasks = store.read.taskPage({ assignee: unit, filter: 'open_overdue', sort: 'dueAt', dir: 'desc', now, limit, offset: 0 }).items;
+    const dossiers = (
+      await deps.items.dossierPage({
+        unit,
+        filter: 'overdue',
+        pastDue: true,
+        sort: 'dueAt',
+        dir: 'desc',
+        now,
+        dueSoonUntil: now,
+        limit,
+        offset: 0,
+      })
+    ).items;
+    const tasks = (await deps.items.taskPage({ assignee: unit, filter: 'open_overdue', sort: 'dueAt', dir: 'desc', now, limit, offset: 0 }))
+      .items;
     const items: AlertRaised[] = [];
     for (const d of dossiers) {
       if (d.dueAt == null || !d.unit) continue;

@@ -1,4 +1,5 @@
 import type { ReadRepo } from '../db/read-repo.js';
+import type { AsyncUnitDetailReads, UnitDetailReads } from '../db/item-store/contract.js';
 import type { WorkCalendar } from '../domain/types.js';
 import { dailyTrend, officialScorecards, toBreakdownRows } from '../metrics/breakdowns.js';
 import type { PeriodWindow } from '../metrics/types.js';
@@ -19,40 +20,90 @@ export interface UnitDetailArgs {
 
 const TREND_DAYS_MS = 31 * 86_400_000;
 
+/** What the queries answered for one view. */
+interface UnitDetailRows {
+  finished: ReturnType<ReadRepo['finishedProcessing']>;
+  byField: ReturnType<ReadRepo['byField']>;
+  byProcedure: ReturnType<ReadRepo['byProcedure']>;
+  officials: { holds: ReturnType<ReadRepo['holds']>; cases: ReturnType<ReadRepo['buckPassingByOfficial']> } | null;
+  daily: ReturnType<ReadRepo['dailyFlows']>;
+  spans: ReturnType<ReadRepo['overdueSpans']>;
+  histogram: ReturnType<ReadRepo['processingHistogram']>;
+}
+
+/** The parameters of each query of a view. */
+function queriesOf(a: UnitDetailArgs) {
+  const { unit, window: w, now } = a;
+  const units = a.province?.units;
+  const trendFrom = now - TREND_DAYS_MS;
+  return {
+    q: { unit, units, from: w.from, to: w.to, now },
+    holds: { unit, units, from: w.from, now },
+    daily: { unit, units, from: trendFrom, to: now + 1 },
+    spans: { unit, units, from: trendFrom, now },
+    /** The officials whose cases are counted: those who held the view's dossiers (null: every official, the city). */
+    caseIds: (holds: ReturnType<ReadRepo['holds']>) => (unit === null && !a.province ? null : [...new Set(holds.map((h) => h.handlerId))]),
+  };
+}
+
 /**
  * Breakdowns by field, procedure and official, the 30-day trend and the processing-time histogram of
  * one unit (or the city), from the read-side queries. Synchronous and CPU-bound on a large store: the
  * server runs it on a worker thread (detail-service.ts).
  */
-export function computeUnitDetail(read: ReadRepo, calendar: WorkCalendar, a: UnitDetailArgs): UnitDetailTables {
-  const { unit, window: w, now } = a;
-  const units = a.province?.units;
-  const q = { unit, units, from: w.from, to: w.to, now };
+export function computeUnitDetail(read: UnitDetailReads, calendar: WorkCalendar, a: UnitDetailArgs): UnitDetailTables {
+  const p = queriesOf(a);
+  const holds = a.withOfficials ? read.holds(p.holds) : null;
+  return assemble(calendar, a, {
+    finished: read.finishedProcessing(p.q),
+    byField: read.byField(p.q),
+    byProcedure: read.byProcedure(p.q),
+    officials: holds && { holds, cases: read.buckPassingByOfficial({ from: a.window.from, to: a.window.to, ids: p.caseIds(holds) }) },
+    daily: read.dailyFlows(p.daily),
+    spans: read.overdueSpans(p.spans),
+    histogram: read.processingHistogram(p.q),
+  });
+}
+
+/** computeUnitDetail over queries that answer promises (PostgreSQL's pool): the queries run side by side. */
+export async function computeUnitDetailAsync(
+  read: AsyncUnitDetailReads,
+  calendar: WorkCalendar,
+  a: UnitDetailArgs,
+): Promise<UnitDetailTables> {
+  const p = queriesOf(a);
+  const officials = async () => {
+    if (!a.withOfficials) return null;
+    const holds = await read.holds(p.holds);
+    return { holds, cases: await read.buckPassingByOfficial({ from: a.window.from, to: a.window.to, ids: p.caseIds(holds) }) };
+  };
+  const [finished, byField, byProcedure, offs, daily, spans, histogram] = await Promise.all([
+    read.finishedProcessing(p.q),
+    read.byField(p.q),
+    read.byProcedure(p.q),
+    officials(),
+    read.dailyFlows(p.daily),
+    read.overdueSpans(p.spans),
+    read.processingHistogram(p.q),
+  ]);
+  return assemble(calendar, a, { finished, byField, byProcedure, officials: offs, daily, spans, histogram });
+}
+
+function assemble(calendar: WorkCalendar, a: UnitDetailArgs, r: UnitDetailRows): UnitDetailTables {
   const byFieldDays = new Map<string, number[]>();
   const byProcDays = new Map<string, number[]>();
-  for (const p of read.finishedProcessing(q)) {
+  for (const p of r.finished) {
     push(byFieldDays, p.field, p.days);
     push(byProcDays, p.procedure, p.days);
   }
-  const trendFrom = now - TREND_DAYS_MS;
   return {
-    byField: toBreakdownRows(read.byField(q), byFieldDays),
-    byProcedure: toBreakdownRows(read.byProcedure(q), byProcDays),
-    byOfficial: a.withOfficials ? officials(read, calendar, a) : [],
-    trend: dailyTrend(
-      read.dailyFlows({ unit, units, from: trendFrom, to: now + 1 }),
-      read.overdueSpans({ unit, units, from: trendFrom, now }),
-      now,
-    ),
-    processingHistogram: read.processingHistogram(q).map((b) => ({ fromDays: b.bin, toDays: b.bin + 1, count: b.n })),
+    byField: toBreakdownRows(r.byField, byFieldDays),
+    byProcedure: toBreakdownRows(r.byProcedure, byProcDays),
+    // The scorecards of the officials who held the unit's (or the city's) dossiers, with the cases they were in.
+    byOfficial: r.officials ? officialScorecards(r.officials.holds, a.window, calendar, r.officials.cases) : [],
+    trend: dailyTrend(r.daily, r.spans, a.now),
+    processingHistogram: r.histogram.map((b) => ({ fromDays: b.bin, toDays: b.bin + 1, count: b.n })),
   };
-}
-
-/** The scorecards of the officials who held the unit's (or the city's) dossiers, with the cases they were in. */
-function officials(read: ReadRepo, calendar: WorkCalendar, { unit, province, window: w, now }: UnitDetailArgs) {
-  const holds = read.holds({ unit, units: province?.units, from: w.from, now });
-  const ids = unit === null && !province ? null : [...new Set(holds.map((h) => h.handlerId))];
-  return officialScorecards(holds, w, calendar, read.buckPassingByOfficial({ from: w.from, to: w.to, ids }));
 }
 
 function push(m: Map<string, number[]>, k: string, v: number) {

@@ -5,7 +5,7 @@
  */
 import type { ScopeKey } from '../metrics/types.js';
 import { canSeeMetrics, PUBLIC, type PolicyOptions } from '../auth/policy.js';
-import type { DisplaysRepo } from '../db/wall-repo.js';
+import type { DisplaysStore } from '../db/wall-store/contract.js';
 import { DISPLAY_TOKEN_MAX_LENGTH, hashDisplayToken } from '../wall/display-tokens.js';
 import { DISPLAY_TOKEN_INVALID } from '../wall/wall-types.js';
 import type { IoServer } from './hub.js';
@@ -36,12 +36,11 @@ export class DisplayTokenError extends Error {
 
 export interface DisplayAuthDeps {
   io: IoServer;
-  displays: DisplaysRepo;
+  /** Displays (the wall store, either engine). */
+  displays: Pick<DisplaysStore, 'findActiveByTokenHash' | 'activeIds' | 'markSeen'>;
   now: () => number;
   /** How often revoked tokens are looked for (the clock tick: "disconnected within a tick"). */
   sweepEveryMs: number;
-  /** The store's write transaction (it takes the write gate, so the write does not wait out the busy timeout). */
-  inTransaction?: (fn: () => void) => void;
   /** Told when the display's last-seen time could not be written (the display is admitted all the same). */
   onSeenError?: (err: unknown) => void;
 }
@@ -58,17 +57,14 @@ export function installDisplayAuth(deps: DisplayAuthDeps) {
     const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.displayToken;
     if (token === undefined || token === null || token === '') return next(); // an ordinary browser
     if (typeof token !== 'string' || token.length > DISPLAY_TOKEN_MAX_LENGTH) return next(new DisplayTokenError());
-    const display = displays.findActiveByTokenHash(hashDisplayToken(token));
-    if (!display) return next(new DisplayTokenError());
-    socket.data.principal = { role: 'display', scope: display.scope, displayId: display.id, displayName: display.name };
-    revocation.track(socket, display.id);
-    // Bookkeeping only: a busy database must not turn a valid display away (it would retry and show nothing).
-    try {
-      (deps.inTransaction ?? ((fn) => fn()))(() => displays.markSeen(display.id, deps.now()));
-    } catch (err) {
-      deps.onSeenError?.(err);
-    }
-    next();
+    displays.findActiveByTokenHash(hashDisplayToken(token)).then((display) => {
+      if (!display) return next(new DisplayTokenError());
+      socket.data.principal = { role: 'display', scope: display.scope, displayId: display.id, displayName: display.name };
+      revocation.track(socket, display.id);
+      // Bookkeeping only: a busy database must not turn a valid display away (it would retry and show nothing).
+      displays.markSeen(display.id, deps.now()).catch((err: unknown) => deps.onSeenError?.(err));
+      next();
+    }, next);
   });
 
   return {

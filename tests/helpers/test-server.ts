@@ -78,6 +78,10 @@ export async function startTestServer(
     cluster?: RuntimeOptions['cluster'];
     /** Users, sources and the audit log on another engine (PostgreSQL); the SQLite file's by default. */
     access?: RuntimeOptions['access'];
+    /** The dossier and task lists and item pages on another engine (PostgreSQL); the SQLite file's by default. */
+    items?: RuntimeOptions['items'];
+    /** Wall displays and presets on another engine (PostgreSQL); the SQLite file's by default. */
+    walls?: RuntimeOptions['walls'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -105,6 +109,8 @@ export async function startTestServer(
     jurisdiction: opts.jurisdiction,
     cluster: opts.cluster,
     access: opts.access,
+    items: opts.items,
+    walls: opts.walls,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();

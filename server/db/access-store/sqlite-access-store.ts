@@ -7,12 +7,14 @@ import type { SessionsRepo } from '../sessions-repo.js';
 import type { Store } from '../store.js';
 import { AUDIT_METHODS, SOURCE_METHODS, USER_METHODS, type AccessStore, type Async, type SessionsStore } from './contract.js';
 
-/** The named methods of a synchronous repository, each answering a promise of its result. */
-function answering<R extends object, K extends keyof R & string>(repo: R, names: readonly K[]): Async<Pick<R, K>> {
+/**
+ * The named methods of a synchronous repository, each answering a promise of its result. The method is
+ * looked up at each call, so one replaced on the repository (a test's failing write) is the one that runs.
+ */
+export function answering<R extends object, K extends keyof R & string>(repo: R, names: readonly K[]): Async<Pick<R, K>> {
   const out: Record<string, unknown> = {};
   for (const name of names) {
-    const fn = repo[name] as (...a: unknown[]) => unknown;
-    out[name] = (...args: unknown[]) => new Promise((resolve) => resolve(fn.apply(repo, args)));
+    out[name] = (...args: unknown[]) => new Promise((resolve) => resolve((repo[name] as (...a: unknown[]) => unknown).apply(repo, args)));
   }
   return out as Async<Pick<R, K>>;
 }

@@ -1,0 +1,39 @@
+/**
+ * The item store's shared suite (item-store.shared.ts) on a real PostgreSQL server: the seed is written
+ * to a SQLite file (the reference) and its rows copied into a fresh database per test.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createPgItemStore } from '../../../server/db/item-store/pg-item-store.js';
+import { openPgPool } from '../../../server/db/pg/pool.js';
+import { copyTablesToPostgres } from '../../helpers/copy-to-postgres.js';
+import { ITEM_TABLES, seededSqlite } from '../../helpers/item-seed.js';
+import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.js';
+import { describeItemStore } from './item-store.shared.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'item-store-pg-'));
+let server: TestPostgres;
+beforeAll(async () => {
+  server = await startPostgres();
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let n = 0;
+describeItemStore('PostgreSQL', async () => {
+  const seed = seededSqlite(join(dir, `t${++n}.db`));
+  const pool = await openPgPool(await server.createDatabase(`items_${n}`));
+  await copyTablesToPostgres(seed.db, pool, ITEM_TABLES);
+  return {
+    items: createPgItemStore(pool),
+    reference: seed.store.read,
+    close: async () => {
+      await pool.end();
+      seed.store.close();
+    },
+  };
+});
