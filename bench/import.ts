@@ -10,13 +10,14 @@
  * and the writer caught up), not only until the importer's last answer.
  *   npx tsx bench/import.ts [--events 1000000] [--formats ndjson,csv] [--batch 1000, 5000 with history] [--concurrency 2]
  *     [--mode history|live]   (history: `npm run import -- --history`, the default)
+ *     [--server-args='--cpu-prof --cpu-prof-dir=DIR'] [--importer-args='…']   (node options of either process)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOSSIER_COLUMNS } from '../server/import/csv-columns.js';
 import { HISTORY_BATCH_SIZE } from '../server/import/wire.js';
-import { cpuMs, generateCity, isMain, log, numArg, ROOT, round, runMain, startChild, tempDir } from './lib.js';
+import { cpuMs, generateCity, processThreadCpuMs, isMain, log, numArg, ROOT, round, runMain, startChild, tempDir } from './lib.js';
 
 export const TARGET_SECONDS = 60;
 /** The generator's dossier events per day at scale 1 (README, §1 of BENCHMARKS.md: ≈ 49,000). */
@@ -71,6 +72,8 @@ interface ImportRun {
   ratioToTarget: number;
   importerCpuMs: number;
   serverCpuMs: number;
+  /** Of serverCpuMs, per thread (Linux): the main thread's, then the others' busiest first (threadDelta). */
+  serverThreadCpuMs: number[];
   accepted: number;
   rejected: number;
   summary: string;
@@ -92,17 +95,19 @@ async function importOnce(
   file: string,
   format: string,
   events: number,
-  o: { batch: number; concurrency: number; dir: string; nodeArgs: string[]; mode: string },
+  o: { batch: number; concurrency: number; dir: string; nodeArgs: string[]; importerArgs: string[]; mode: string },
 ): Promise<ImportRun> {
   // A kept file's resume state from an interrupted run would skip its start.
   rmSync(`${file}.import-state.json`, { force: true });
   const server = await startChild({ dbFile: join(o.dir, `${format}.db`), nodeArgs: o.nodeArgs });
   try {
     const serverCpu0 = cpuMs(server.child.pid);
+    const threads0 = processThreadCpuMs(server.child.pid!);
     const t0 = performance.now();
     const child = spawn(
       process.execPath,
       [
+        ...o.importerArgs,
         '--import',
         'tsx',
         'server/cli/import.ts',
@@ -150,6 +155,7 @@ async function importOnce(
       ratioToTarget: round(wallMs / 1000 / TARGET_SECONDS, 2),
       importerCpuMs,
       serverCpuMs: cpuMs(server.child.pid) - serverCpu0,
+      serverThreadCpuMs: threadDelta(server.child.pid!, threads0, processThreadCpuMs(server.child.pid!)),
       accepted: num('accepted'),
       rejected: num('rejected'),
       summary: out.trim(),
@@ -158,6 +164,16 @@ async function importOnce(
   } finally {
     await server.close();
   }
+}
+
+/**
+ * The server's CPU ms per thread between two snapshots, busiest first, those that used at least 100 ms:
+ * the main thread (its tid is the pid) first, then the others (the projection writer is the busiest).
+ */
+function threadDelta(pid: number, before: Map<number, number>, after: Map<number, number>): number[] {
+  const d = (tid: number) => Math.round((after.get(tid) ?? 0) - (before.get(tid) ?? 0));
+  const others = [...after.keys()].filter((t) => t !== pid).map(d);
+  return [d(pid), ...others.filter((ms) => ms >= 100).sort((a, b) => b - a)];
 }
 
 /** Asks the server child to end a history load and catch up (bench/server-child.ts `settle`). */
@@ -188,6 +204,8 @@ export async function main(args: Map<string, string>) {
   const keep = args.get('keep');
   // --server-args='--cpu-prof --cpu-prof-dir=/tmp/p': node options of the server's process (profiling).
   const nodeArgs = args.get('server-args')?.split(' ').filter(Boolean) ?? [];
+  // --importer-args: the same for the importer's process.
+  const importerArgs = args.get('importer-args')?.split(' ').filter(Boolean) ?? [];
   const tmp = tempDir('bdt-bench-import-');
   try {
     const fileOf = (format: string) => join(keep ?? tmp.dir, `dossiers-${events}.${format}`);
@@ -205,7 +223,7 @@ export async function main(args: Map<string, string>) {
         await writeLines(file, format === 'csv' ? csv(city.dossiers) : ndjson(city.dossiers));
       }
       log(`${format}: ${file} written; importing`);
-      const r = await importOnce(file, format, events, { batch, concurrency, dir: tmp.dir, nodeArgs, mode });
+      const r = await importOnce(file, format, events, { batch, concurrency, dir: tmp.dir, nodeArgs, importerArgs, mode });
       log(
         `${format}: ${r.eventsPerS.toLocaleString('en-US')} events/s, ${(r.wallMs / 1000).toFixed(1)} s, ${r.ratioToTarget} of the 60 s target`,
       );

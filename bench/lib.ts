@@ -225,6 +225,21 @@ export function cpuMs(pid?: number): number {
   }
 }
 
+/** CPU ms of each thread of another process (Linux /proc), by thread id; empty when it is gone. */
+export function processThreadCpuMs(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), ((Number(f[11]) + Number(f[12])) * 1000) / 100);
+    }
+  } catch {
+    // the process is gone: nothing to report
+  }
+  return out;
+}
+
 /** Cumulative µs during which some task waited for a CPU (Linux PSI), or NaN. */
 export function cpuStallUs(): number {
   try {

@@ -202,6 +202,13 @@ export function createEventsRepo(db: Db) {
       indexRange.run(fromSeq, toSeq);
       indexItemRange.run(fromSeq, toSeq);
     },
+    /** indexRange's two halves, one statement each: `event_ids`, then `item_events` (a history load's pass). */
+    indexIdRange(fromSeq: number, toSeq: number): void {
+      indexRange.run(fromSeq, toSeq);
+    },
+    indexItemRange(fromSeq: number, toSeq: number): void {
+      indexItemRange.run(fromSeq, toSeq);
+    },
     /** The seq of the last logged event (0 for an empty log). */
     maxSeq(): number {
       return maxSeq.get() as number;

@@ -55,10 +55,11 @@ export function createWriteBehind(deps: WriteBehindDeps) {
     (s) => s.status === 'open',
     (id) => store.projections.getTask(id),
   );
-  // Ids of logged events that event_ids does not have yet, with their seq, in seq order. Their
-  // payloads stay in the log: held here they would outlive many collections, and a resend is rare.
-  const unindexedIds = new Map<string, { seq: number; item: string }>();
-  const idKey = (sourceId: number, eventId: string) => `${sourceId}\u0000${eventId}`;
+  // Ids of logged events that event_ids does not have yet, per source, with their seq, in seq order.
+  // Their payloads stay in the log: held here they would outlive many collections, and a resend is
+  // rare. Keyed by the id itself under its source's map: a joined `source + id` key cost a string
+  // built and hashed per event twice (logged, then checked).
+  const unindexedIds = new Map<number, Map<string, { seq: number; item: string }>>();
   // The same events' seqs per item, in seq order: an item's events past the projections' mark, read by
   // seq when it is refolded (a scan of the log's tail instead costs as much as the writer lags).
   const unindexedSeqs = new Map<string, number[]>();
@@ -66,13 +67,15 @@ export function createWriteBehind(deps: WriteBehindDeps) {
   deps.projections.onProjected((seq) => {
     dossiers.projected(seq);
     tasks.projected(seq);
-    for (const [key, e] of unindexedIds) {
-      if (e.seq > seq) break;
-      unindexedIds.delete(key);
-      // Both in seq order: this event is the first of its item's list.
-      const seqs = unindexedSeqs.get(e.item);
-      if (seqs && seqs.length > 1) seqs.shift();
-      else unindexedSeqs.delete(e.item);
+    for (const ids of unindexedIds.values()) {
+      for (const [eventId, e] of ids) {
+        if (e.seq > seq) break;
+        ids.delete(eventId);
+        // Both in seq order: this event is the first of its item's list.
+        const seqs = unindexedSeqs.get(e.item);
+        if (seqs && seqs.length > 1) seqs.shift();
+        else unindexedSeqs.delete(e.item);
+      }
     }
   });
 
@@ -93,7 +96,7 @@ export function createWriteBehind(deps: WriteBehindDeps) {
      * read in the same transaction).
      */
     loggedPayload(sourceId: number, eventId: string, indexed: ReadonlyMap<string, string>): string | undefined {
-      const e = unindexedIds.get(idKey(sourceId, eventId));
+      const e = unindexedIds.get(sourceId)?.get(eventId);
       return e !== undefined ? store.events.payloadAt(e.seq) : indexed.get(eventId);
     },
 
@@ -112,8 +115,10 @@ export function createWriteBehind(deps: WriteBehindDeps) {
      */
     committed(batch: CommittedBatch): void {
       if (batch.seq === 0) return;
+      let ids = unindexedIds.get(batch.sourceId);
+      if (!ids) unindexedIds.set(batch.sourceId, (ids = new Map()));
       for (const [eventId, e] of batch.eventIds) {
-        unindexedIds.set(idKey(batch.sourceId, eventId), e);
+        ids.set(eventId, e);
         const seqs = unindexedSeqs.get(e.item);
         if (seqs) seqs.push(e.seq);
         else unindexedSeqs.set(e.item, [e.seq]);
@@ -125,7 +130,9 @@ export function createWriteBehind(deps: WriteBehindDeps) {
 
     /** How many states are held (for tests and diagnostics). */
     get size(): { dossiers: number; tasks: number; unindexedIds: number; unindexedItems: number } {
-      return { dossiers: dossiers.size, tasks: tasks.size, unindexedIds: unindexedIds.size, unindexedItems: unindexedSeqs.size };
+      let ids = 0;
+      for (const m of unindexedIds.values()) ids += m.size;
+      return { dossiers: dossiers.size, tasks: tasks.size, unindexedIds: ids, unindexedItems: unindexedSeqs.size };
     },
   };
 }

@@ -77,14 +77,18 @@ function counted(store: Store, waiting: boolean) {
   return { store: wrapped, counter };
 }
 
-/** The store's events logged in two halves, each projected as it arrives: by one projector, or by a new one each time. */
-function projectInHalves(file: string, freshProjectorEachHalf: boolean): void {
+/**
+ * The store's events logged in two halves, each projected as it arrives: by one projector, or by a new
+ * one each time; in a history load's passes when `history` (their lookup rows written by SQLite).
+ */
+function projectInHalves(file: string, freshProjectorEachHalf: boolean, history = false): void {
   const { store, dossiers, log } = cityLog(file, 6);
   const half = Math.floor(dossiers.length / 2);
   let projector = new Projector(store, ctx, Infinity);
   for (const part of [dossiers.slice(0, half), dossiers.slice(half)]) {
     log(part);
     if (freshProjectorEachHalf) projector = new Projector(store, ctx, Infinity);
+    projector.setHistoryLoad(history);
     projector.catchUp();
   }
   store.close();
@@ -119,6 +123,20 @@ describe('projection writer transactions', () => {
       projectInHalves(join(dir, 'kept.db'), false);
       projectInHalves(join(dir, 'read-back.db'), true);
       expect(tables(join(dir, 'kept.db'))).toEqual(tables(join(dir, 'read-back.db')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("writes a history load's lookup rows in SQL to the same lookup tables and rows as a live pass's", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bdt-projector-history-'));
+    try {
+      projectInHalves(join(dir, 'live.db'), false);
+      projectInHalves(join(dir, 'history.db'), false, true);
+      const history = tables(join(dir, 'history.db'));
+      expect(history.itemEvents.length).toBeGreaterThan(1_000);
+      expect(history.eventIds.length).toBe(history.itemEvents.length);
+      expect(history).toEqual(tables(join(dir, 'live.db')));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
