@@ -29,6 +29,9 @@ export interface CheckpointWriterOptions {
 }
 
 const VN_OFFSET_MS = 7 * 3_600_000;
+/** Rest after a slice, per ms the slice took, and at most (ms). */
+const REST_PER_BUSY = 3;
+const MAX_REST_MS = 250;
 
 /**
  * The server's spacing: a checkpoint every 2 hours of log time, written once the log is 5 minutes
@@ -43,7 +46,7 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
   const slice = opts.sliceItems ?? 100;
   let cp: CheckpointState | null = null;
   let running = false;
-  const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const yieldNow = restingYield();
   /** The first boundary at or after `t`, in Vietnam time (boundaries from midnight). */
   const boundaryAtOrAfter = (t: number) => Math.ceil((t + VN_OFFSET_MS) / everyMs) * everyMs - VN_OFFSET_MS;
 
@@ -135,3 +138,22 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
 }
 
 export type CheckpointWriter = ReturnType<typeof createCheckpointWriter>;
+
+/**
+ * The writer shares the main thread with ingest and reads: after each slice it rests three times as
+ * long as the slice took (≤ 1/4 of the thread), so a backlog (a seeded history, a first start) does
+ * not crowd out requests for minutes; live, a run is a few slices every 2 hours of log time.
+ */
+export function restingYield(): () => Promise<void> {
+  let resumedAt = performance.now();
+  return () =>
+    new Promise<void>((resolve) => {
+      const rest = Math.min(MAX_REST_MS, (performance.now() - resumedAt) * REST_PER_BUSY);
+      const resume = () => {
+        resumedAt = performance.now();
+        resolve();
+      };
+      if (rest < 1) setImmediate(resume);
+      else setTimeout(resume, rest);
+    });
+}
