@@ -18,7 +18,7 @@ import { DEFAULT_DOMAIN_SETTINGS, type DossierState } from '../../../server/doma
 import { loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
 import type { MetricsEngine } from '../../../server/metrics/engine.js';
 import { PERIODS, type ScopeKey } from '../../../server/metrics/types.js';
-import { createCheckpointWriter } from '../../../server/replay/checkpoint-writer.js';
+import { writeTestCheckpoints } from './test-checkpoints.js';
 import { createStateAt, scopeKeysOf, type AsOf } from '../../../server/replay/state-at.js';
 import { T0 } from '../../helpers/test-server.js';
 
@@ -49,16 +49,7 @@ describe('state at T over a seeded history', () => {
     dir = mkdtempSync(join(tmpdir(), 'replay-history-'));
     store = createStore(openDatabase(join(dir, 'r.db')));
     fillLog(store, FROM, T0, 0.01, 5, SEEDED_AT);
-    const writer = createCheckpointWriter({
-      repo: store.replay,
-      ctx: { calendar, settings },
-      transaction: (fn) => store.transaction(fn),
-      everyMs: 3 * HOUR,
-      wholeEveryMs: 12 * HOUR,
-      settleMs: 0,
-      sliceItems: 50,
-    });
-    await writer.catchUp();
+    await writeTestCheckpoints(store, { calendar, settings });
     stateAt = createStateAt({ repo: store.replay, calendar, settings, scopeOf, scopes: scopeKeysOf(jurisdiction) });
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -19,7 +19,7 @@ import { loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
 import { hashSourceKey } from '../../../server/ingest/keys.js';
 import type { MetricsEngine } from '../../../server/metrics/engine.js';
 import { PERIODS, type ScopeKey } from '../../../server/metrics/types.js';
-import { createCheckpointWriter } from '../../../server/replay/checkpoint-writer.js';
+import { writeTestCheckpoints } from './test-checkpoints.js';
 import { createStateAt, type AsOf } from '../../../server/replay/state-at.js';
 import { createCityGenerator } from '../../../server/simulator/generator.js';
 import { loadProcedures } from '../../../server/simulator/procedures.js';
@@ -83,16 +83,7 @@ describe('state at T (the time machine)', () => {
     dir = mkdtempSync(join(tmpdir(), 'replay-'));
     store = createStore(openDatabase(join(dir, 'r.db')));
     fillLog(store);
-    const writer = createCheckpointWriter({
-      repo: store.replay,
-      ctx: { calendar, settings },
-      transaction: (fn) => store.transaction(fn),
-      everyMs: 3 * HOUR,
-      wholeEveryMs: 12 * HOUR,
-      settleMs: 0,
-      sliceItems: 50,
-    });
-    await writer.catchUp();
+    await writeTestCheckpoints(store, { calendar, settings });
     stateAt = createStateAt({ repo: store.replay, calendar, settings, scopeOf, scopes });
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
