@@ -29,8 +29,7 @@ import { EarlyWarningPanel } from '../early-warning/EarlyWarningPanel';
 import { ForecastLine } from '../early-warning/ForecastLine';
 import { errorText } from '../../api/error-text';
 import { TimeBar } from '../replay/TimeBar';
-import { useReplayParams } from '../replay/useReplayParams';
-import { useAnnounceReplay } from '../replay/replay-active';
+import { useSignedInReplay } from '../replay/useSignedInReplay';
 import type { ReplayParams } from '../replay/replay-time';
 import { useCompareMap } from '../replay/useCompareMap';
 import { CompareMapLegend } from '../replay/CompareMapLegend';
@@ -177,14 +176,6 @@ function useHomeRedirect(linkTo: (path: string) => string) {
 /** The previous period's figures the KPI tiles compare with (none while loading, and none in a replay's answer). */
 function previousOf(ov: OverviewResponse | null | undefined) {
   return { previous: ov?.previousCity ?? null, previousToDate: ov?.previousCityToDate ?? null };
-}
-
-/** The moment asked for in the URL: replaying is for signed-in users (it costs the live server); the public view stays live. */
-function useSignedInReplay(view: Parameters<typeof useReplayParams>[0]) {
-  const signedIn = useSession().me.authenticated;
-  const asked = useReplayParams(view);
-  useAnnounceReplay(signedIn && asked.replay !== null);
-  return { signedIn, replay: signedIn ? asked.replay : null, setReplay: asked.setReplay };
 }
 
 /** The overview could not load at all (nothing to show yet): say why, offer to retry (each of `retry` is called). */

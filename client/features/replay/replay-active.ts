@@ -1,15 +1,15 @@
 /**
- * Whether the page on screen shows a past moment: set by the view that replays, read by the header,
- * whose live state must not say "Trực tiếp" over figures that are not live.
+ * The past moment the page on screen shows, if any: set by the view that replays, read by the header,
+ * whose live state must not say "Trực tiếp", nor its clock "Cập nhật lúc" now, over figures that are not live.
  */
 import { useEffect, useSyncExternalStore } from 'react';
 
-let active = false;
+let replayedAt: number | null = null;
 const listeners = new Set<() => void>();
 
-function set(next: boolean): void {
-  if (next === active) return;
-  active = next;
+function set(next: number | null): void {
+  if (next === replayedAt) return;
+  replayedAt = next;
   for (const l of listeners) l();
 }
 
@@ -18,19 +18,24 @@ function subscribe(l: () => void): () => void {
   return () => listeners.delete(l);
 }
 
-/** True while a view shows a replayed moment. */
-export function useReplayActive(): boolean {
+/** The replayed moment (epoch ms) while a view shows one, else null. */
+export function useReplayedAt(): number | null {
   return useSyncExternalStore(
     subscribe,
-    () => active,
-    () => false,
+    () => replayedAt,
+    () => null,
   );
 }
 
-/** Called by the view that replays: marks the page as replaying while `replaying` is true and it is mounted. */
-export function useAnnounceReplay(replaying: boolean): void {
+/** True while a view shows a replayed moment. */
+export function useReplayActive(): boolean {
+  return useReplayedAt() !== null;
+}
+
+/** Called by the view that replays: announces the moment on screen while it is mounted (null: live). */
+export function useAnnounceReplay(at: number | null): void {
   useEffect(() => {
-    set(replaying);
-    return () => set(false);
-  }, [replaying]);
+    set(at);
+    return () => set(null);
+  }, [at]);
 }

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../i18n';
 import { useConnection } from '../../realtime/connection';
 import { useViewParams } from '../../lib/url-state';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -18,6 +17,7 @@ import { useNarrowScreen } from '../../lib/narrow-screen';
 import { RequestsBell } from '../requests/RequestsBell';
 import { useActiveLinkInView } from './useActiveLinkInView';
 import { useJurisdiction } from '../../api/hooks';
+import { AsOf } from './AsOf';
 
 /**
  * The app bar on every page: title, "Cập nhật lúc HH:MM:SS" from the server's clock ticks,
@@ -29,7 +29,6 @@ export function Header() {
   // A national pack names itself (Việt Nam); the city's name otherwise.
   const place = useJurisdiction().data;
   const placeName = place?.provinces ? (i18n.language === 'en' ? place.nameEn : place.name) : t('cityName');
-  const f = useFormat();
   const { linkTo } = useViewParams();
   const conn = useConnection();
   const silent = conn.lastTick?.sources.filter((s) => s.silent) ?? [];
@@ -62,9 +61,7 @@ export function Header() {
           </span>
         </Link>
         <div className="app-header__status">
-          <span className="as-of" data-testid="data-as-of" data-as-of={conn.lastTick?.now ?? ''}>
-            {t('asOf')} <time dateTime={conn.lastTick?.now}>{f.time(conn.lastTick?.now ?? null)}</time>
-          </span>
+          <AsOf now={conn.lastTick?.now ?? null} />
           <ConnectionIndicator status={conn.status} />
           {/* Reminders and explanation requests arrive here, pinned on a phone too. */}
           <RequestsBell />

@@ -6,7 +6,7 @@ import { useAnnounceReplay } from '../../../../client/features/replay/replay-act
 import { initI18n } from '../../../../client/i18n';
 
 function ReplayingView({ replaying }: { replaying: boolean }) {
-  useAnnounceReplay(replaying);
+  useAnnounceReplay(replaying ? Date.parse('2026-12-01T10:00:00+07:00') : null);
   return null;
 }
 
