@@ -10,21 +10,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemStore } from '../../../server/db/item-store/contract.js';
 import { createPgItemStore } from '../../../server/db/item-store/pg-item-store.js';
-import { openPgPool } from '../../../server/db/pg/pool.js';
 import { computeUnitDetailAsync } from '../../../server/http/unit-detail.js';
 import { copyTablesToPostgres } from '../../helpers/copy-to-postgres.js';
 import { ITEM_TABLES, SEED_NOW, SEED_UNITS, seededSqlite } from '../../helpers/item-seed.js';
-import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.js';
+import { usePostgres } from '../../helpers/on-postgres.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
-let pg: TestPostgres;
+const postgres = usePostgres();
 let items: ItemStore;
 let server: TestServer;
 const dir = mkdtempSync(join(tmpdir(), 'items-on-pg-'));
 
 beforeAll(async () => {
-  pg = await startPostgres();
-  const pool = await openPgPool(await pg.createDatabase('items_app'));
+  const pool = await postgres.migratedPool('items_app');
   const seed = seededSqlite(join(dir, 'seed.db'));
   await copyTablesToPostgres(seed.db, pool, ITEM_TABLES);
   seed.store.close();
@@ -35,7 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await items?.close();
-  await pg?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
