@@ -31,6 +31,7 @@ import { createApp, type App, type SecuritySettings } from './app.js';
 import type { AccessStore } from './db/access-store/contract.js';
 import type { ItemStore } from './db/item-store/contract.js';
 import type { WallStore } from './db/wall-store/contract.js';
+import type { OfficialsStore } from './db/officials-store/contract.js';
 import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
@@ -95,6 +96,8 @@ export interface RuntimeOptions {
   items?: ItemStore;
   /** Wall displays and presets on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
   walls?: WallStore;
+  /** The officials' pages, city-wide scorecards and buck-passing lists on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
+  officials?: OfficialsStore;
 }
 
 export interface Runtime {
@@ -314,6 +317,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     settings,
     beforeRead: () => projections.sync(),
     unitReads: opts.items?.engine === 'postgres' ? opts.items.unitDetail : undefined,
+    officialsReads: opts.officials?.engine === 'postgres' ? opts.officials : undefined,
   });
   const admission = createIngestAdmission({
     lag: () => projections.lag(),
@@ -326,6 +330,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     access: opts.access,
     items: opts.items,
     walls: opts.walls,
+    officials: opts.officials,
     metrics: engine,
     warnings,
     ingest,

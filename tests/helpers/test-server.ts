@@ -82,6 +82,7 @@ export async function startTestServer(
     items?: RuntimeOptions['items'];
     /** Wall displays and presets on another engine (PostgreSQL); the SQLite file's by default. */
     walls?: RuntimeOptions['walls'];
+    officials?: RuntimeOptions['officials'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -111,6 +112,7 @@ export async function startTestServer(
     access: opts.access,
     items: opts.items,
     walls: opts.walls,
+    officials: opts.officials,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
