@@ -32,6 +32,7 @@ import type { AccessStore } from './db/access-store/contract.js';
 import type { ItemStore } from './db/item-store/contract.js';
 import type { WallStore } from './db/wall-store/contract.js';
 import type { OfficialsStore } from './db/officials-store/contract.js';
+import type { RequestsStore } from './db/requests-store/contract.js';
 import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
@@ -98,6 +99,8 @@ export interface RuntimeOptions {
   walls?: WallStore;
   /** The officials' pages, city-wide scorecards and buck-passing lists on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
   officials?: OfficialsStore;
+  /** Reminders and explanation requests on another engine (PostgreSQL, issue 17: its users with them); the SQLite file's by default. */
+  requests?: RequestsStore;
 }
 
 export interface Runtime {
@@ -331,6 +334,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     items: opts.items,
     walls: opts.walls,
     officials: opts.officials,
+    requests: opts.requests,
     metrics: engine,
     warnings,
     ingest,
@@ -392,6 +396,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       },
     },
     requests: app.requests,
+    onSweepError: (err) => logger.warn({ err }, 'the overdue sweep of explanation requests failed; the next step retries'),
     dataTrust: createDailyJumpSweep({ store, calendar, settings, now, caughtUp: () => projectedMark >= store.events.maxSeq() }),
     deltaFlushMs: opts.deltaFlushMs ?? 500,
     clockTickMs,

@@ -159,7 +159,7 @@ export function officialRoutes(deps: ReadDeps): Router {
       canOpen: (unit) => canReadDossier(p, unit ? deps.scopeOf(unit) : null),
     });
     // Counted for the official whoever they went to; listed only where the asker may read them.
-    const sent = deps.store.reminders.byHolder(id, window.from, window.to);
+    const sent = await deps.requests.byHolder(id, window.from, window.to);
     const readable = sent.filter((r) => {
       const parties = partiesOf(r, deps.scopeOf);
       return parties !== null && canReadRequest(p, parties);

@@ -83,6 +83,7 @@ export async function startTestServer(
     /** Wall displays and presets on another engine (PostgreSQL); the SQLite file's by default. */
     walls?: RuntimeOptions['walls'];
     officials?: RuntimeOptions['officials'];
+    requests?: RuntimeOptions['requests'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -113,6 +114,7 @@ export async function startTestServer(
     items: opts.items,
     walls: opts.walls,
     officials: opts.officials,
+    requests: opts.requests,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
