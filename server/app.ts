@@ -27,6 +27,10 @@ import type { AccessStore } from './db/access-store/contract.js';
 import { createSqliteAccessStore } from './db/access-store/sqlite-access-store.js';
 import type { ItemStore } from './db/item-store/contract.js';
 import { createSqliteItemStore } from './db/item-store/sqlite-item-store.js';
+import type { OfficialsStore } from './db/officials-store/contract.js';
+import type { RequestsStore } from './db/requests-store/contract.js';
+import { createSqliteRequestsStore } from './db/requests-store/sqlite-requests-store.js';
+import { createSqliteOfficialsStore } from './db/officials-store/sqlite-officials-store.js';
 import type { WallStore } from './db/wall-store/contract.js';
 import { createSqliteWallStore } from './db/wall-store/sqlite-wall-store.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
@@ -105,6 +109,10 @@ export interface AppDeps {
   items?: ItemStore;
   /** Wall displays and presets (either engine); the store's, wrapped, when not given. */
   walls?: WallStore;
+  /** The officials' pages and the buck-passing lists (either engine); the store's, wrapped, when not given. */
+  officials?: OfficialsStore;
+  /** Reminders and explanation requests (either engine); the store's, wrapped, when not given. */
+  requests?: RequestsStore;
   metrics: ReadDeps['metrics'];
   warnings: ReadDeps['warnings'];
   ingest: IngestService;
@@ -195,6 +203,8 @@ export function createApp(deps: AppDeps): App {
   const access = deps.access ?? createSqliteAccessStore(deps.store);
   const items = deps.items ?? createSqliteItemStore(deps.store);
   const walls = deps.walls ?? createSqliteWallStore(deps.store);
+  const officials = deps.officials ?? createSqliteOfficialsStore(deps.store);
+  const requestsStore = deps.requests ?? createSqliteRequestsStore(deps.store);
   const audit = createAuditLog(access.audit, authNow);
   // National packs: province-bound users reach their provinces' communes (a city pack has no provinces).
   const provinces = provinceAccess(deps.jurisdiction.units);
@@ -275,13 +285,13 @@ export function createApp(deps: AppDeps): App {
       stateAt: createStateAt({ ...deps, repo: deps.store.replay, scopes: scopeKeysOf(deps.jurisdiction), maxItems: deps.replayMaxItems }),
     }),
   );
-  api.use(readRoutes({ ...deps, items, policy }));
+  api.use(readRoutes({ ...deps, items, officials, requests: requestsStore, policy }));
   // Request instants are the city's clock (deps.now): due dates are on the working calendar, and the
   // requests sit in the dossiers' timelines. Pushed live once Socket.IO exists (below).
-  const requests = createRequests({ ...deps, audit });
+  const requests = createRequests({ ...deps, requests: requestsStore, items, audit });
   api.use(reminderRoutes({ requests: requests.service, lists: requests.lists }));
   api.use(exportRoutes({ ...deps, items, audit, policy }));
-  api.use(dataTrustRoutes({ ...deps, items, audit, policy }));
+  api.use(dataTrustRoutes({ ...deps, items, officials, requests: requestsStore, audit, policy }));
   api.use(
     adminRoutes({
       presets: walls.presets,

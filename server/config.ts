@@ -122,8 +122,8 @@ const schema = z.object({
   /** Shared by the nodes of one cluster: web nodes present it to the ingest node's internal routes. */
   CLUSTER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /**
-   * PostgreSQL (README "PostgreSQL (in progress)"): only the write path's store runs there yet, so the
-   * server refuses to start with it set rather than run half on SQLite; npm run db:pg-migrate uses it.
+   * PostgreSQL (README "PostgreSQL (in progress)"): the stores run there, not yet the ingest path and the
+   * projections, so the server refuses to start with it set rather than run half on SQLite; npm run db:pg-migrate uses it.
    */
   DATABASE_URL: z
     .string()
@@ -173,13 +173,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 export const POSTGRES_NOT_YET =
   "DATABASE_URL: the server cannot run on PostgreSQL yet. Implemented there: the write path's store (event log, " +
   'idempotency, arrival sequence, quarantine: server/db/write-store), the access store (users, sessions, source ' +
-  "keys, audit log: server/db/access-store), the item store (dossier and task lists, a dossier's and a task's page, " +
-  "recent alerts, list exports, a unit's detail tables: server/db/item-store) and the wall store (displays, presets: " +
-  'server/db/wall-store), which their routes already await. Still SQLite only: the ingest service and the projection ' +
-  "writer (so nothing writes the projections on PostgreSQL yet), the overview's reads of past periods, the service " +
-  "index (closed periods and a list's index drill), officials' pages and scorecards, buck-passing lists, reminders " +
-  "and explanation requests, data trust, the portal index, the time machine, the early warning's pushed alerts, " +
-  "the CLI tools and the demo's start. " +
+  "keys, audit log: server/db/access-store), the item store (dossier and task lists with a list's service index " +
+  "drill, a dossier's and a task's page, recent alerts, list exports, a unit's detail tables: server/db/item-store), " +
+  "the officials store (officials' pages, the city-wide scorecards, buck-passing lists: server/db/officials-store), " +
+  'the requests store (reminders and explanation requests: server/db/requests-store) and the wall store (displays, ' +
+  'presets: server/db/wall-store), which their routes already await. Still SQLite only: the ingest service and the ' +
+  "projection writer (so nothing writes the projections on PostgreSQL yet), the overview's reads of past periods, " +
+  "the service index of closed periods, data trust, the portal index, the time machine, the early warning's pushed " +
+  "alerts, the CLI tools and the demo's start. " +
   'Unset DATABASE_URL to run on SQLite (DASHBOARD_DB); `npm run db:pg-migrate` prepares a PostgreSQL database ' +
   '(README "PostgreSQL (in progress)").';
 

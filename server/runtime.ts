@@ -31,6 +31,8 @@ import { createApp, type App, type SecuritySettings } from './app.js';
 import type { AccessStore } from './db/access-store/contract.js';
 import type { ItemStore } from './db/item-store/contract.js';
 import type { WallStore } from './db/wall-store/contract.js';
+import type { OfficialsStore } from './db/officials-store/contract.js';
+import type { RequestsStore } from './db/requests-store/contract.js';
 import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
@@ -95,6 +97,10 @@ export interface RuntimeOptions {
   items?: ItemStore;
   /** Wall displays and presets on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
   walls?: WallStore;
+  /** The officials' pages, city-wide scorecards and buck-passing lists on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
+  officials?: OfficialsStore;
+  /** Reminders and explanation requests on another engine (PostgreSQL, issue 17: its users with them); the SQLite file's by default. */
+  requests?: RequestsStore;
 }
 
 export interface Runtime {
@@ -314,6 +320,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     settings,
     beforeRead: () => projections.sync(),
     unitReads: opts.items?.engine === 'postgres' ? opts.items.unitDetail : undefined,
+    officialsReads: opts.officials?.engine === 'postgres' ? opts.officials : undefined,
   });
   const admission = createIngestAdmission({
     lag: () => projections.lag(),
@@ -326,6 +333,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     access: opts.access,
     items: opts.items,
     walls: opts.walls,
+    officials: opts.officials,
+    requests: opts.requests,
     metrics: engine,
     warnings,
     ingest,
@@ -387,6 +396,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       },
     },
     requests: app.requests,
+    onSweepError: (err) => logger.warn({ err }, 'the overdue sweep of explanation requests failed; the next step retries'),
     dataTrust: createDailyJumpSweep({ store, calendar, settings, now, caughtUp: () => projectedMark >= store.events.maxSeq() }),
     deltaFlushMs: opts.deltaFlushMs ?? 500,
     clockTickMs,

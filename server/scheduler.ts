@@ -25,7 +25,9 @@ export interface LiveSchedulerDeps {
   alertSources: AlertSources;
   hub: Pick<Hub, 'flush' | 'tick' | 'publishAlert'>;
   /** Explanation requests: notes (and pushes) those whose answer due date passed, on the same clock. */
-  requests?: { sweepOverdue(): number };
+  requests?: { sweepOverdue(): Promise<number> };
+  /** Told when a sweep failed (a database away): the next step sweeps again, nothing noted is lost. */
+  onSweepError?: (err: unknown) => void;
   /** Data trust: judges each working day's unit figures once its office hours are over (daily jump). */
   dataTrust?: { sweep(): number };
   deltaFlushMs: number;
@@ -75,7 +77,7 @@ export function startLiveScheduler(deps: LiveSchedulerDeps): LiveScheduler {
   }
   function step(): void {
     flush();
-    deps.requests?.sweepOverdue();
+    deps.requests?.sweepOverdue().catch((err: unknown) => deps.onSweepError?.(err));
     deps.dataTrust?.sweep();
   }
   function flushPending(): void {

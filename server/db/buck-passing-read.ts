@@ -33,13 +33,14 @@ export interface CaseQuery {
   official: string | null;
 }
 
-const ORDER: Record<BuckPassingSort, string> = {
+/** A page's order per sort (%DIR%: ASC or DESC); shared with PostgreSQL's lists (officials-store/). */
+export const CASE_ORDER: Record<BuckPassingSort, string> = {
   recent: 'c.last_at %DIR%, c.lost_ms %DIR%',
   lost: 'c.lost_ms %DIR%, c.last_at %DIR%',
 };
 
-/** The WHERE of a case query (its keys are bound by name: unit, from, to, rule, official). */
-function whereOf(q: CaseQuery, withRule: boolean): string {
+/** The WHERE of a case query (its keys are bound by name: unit, from, to, rule, official), in SQL both engines take. */
+export function whereOf(q: CaseQuery, withRule: boolean): string {
   const parts = ['c.last_at >= @from', 'c.last_at < @to'];
   if (q.unit !== null) {
     // Two index ranges (the dossier's unit; the staff's unit), not an OR over the whole window.
@@ -55,7 +56,20 @@ function whereOf(q: CaseQuery, withRule: boolean): string {
   return parts.join(' AND ');
 }
 
-type Row = [string, BuckPassingRule, number, number, string | null, number, number, number, string, string | null, string | null, 0 | 1];
+export type CaseRow = [
+  string,
+  BuckPassingRule,
+  number,
+  number,
+  string | null,
+  number,
+  number,
+  number,
+  string,
+  string | null,
+  string | null,
+  0 | 1,
+];
 
 // Long by design: the queries as one closure over the statement cache, each short.
 export function createBuckPassingReads(stmt: (sql: string) => Statement<unknown[]>) {
@@ -72,7 +86,7 @@ export function createBuckPassingReads(stmt: (sql: string) => Statement<unknown[
       ).all(params) as { rule: BuckPassingRule; cases: number; lostMs: number }[];
       const total = q.rule === null ? byRule.reduce((n, r) => n + r.cases, 0) : (byRule.find((r) => r.rule === q.rule)?.cases ?? 0);
       // Sort and direction come from fixed maps, never from the request: safe to interpolate.
-      const order = ORDER[q.sort].replaceAll('%DIR%', q.dir === 'asc' ? 'ASC' : 'DESC');
+      const order = CASE_ORDER[q.sort].replaceAll('%DIR%', q.dir === 'asc' ? 'ASC' : 'DESC');
       const rows = stmt(
         `SELECT c.dossier_id, c.rule, c.first_hold, c.last_hold, c.unit, c.first_at, c.last_at, c.lost_ms, c.officials,
                 d.procedure_code, d.procedure_name, c.ongoing
@@ -80,7 +94,7 @@ export function createBuckPassingReads(stmt: (sql: string) => Statement<unknown[
          WHERE ${whereOf(q, true)} ORDER BY ${order}, c.dossier_id, c.rule, c.first_hold LIMIT @limit OFFSET @offset`,
       )
         .raw()
-        .all({ ...params, limit: q.limit, offset: q.offset }) as Row[];
+        .all({ ...params, limit: q.limit, offset: q.offset }) as CaseRow[];
       return { total, items: rows.map(storedCase), byRule };
     },
 
@@ -113,7 +127,8 @@ export function createBuckPassingReads(stmt: (sql: string) => Statement<unknown[
   };
 }
 
-function storedCase(r: Row): StoredCase {
+/** A case from its row's columns, in the order of the page's SELECT. */
+export function storedCase(r: CaseRow): StoredCase {
   return {
     dossierId: r[0],
     rule: r[1],

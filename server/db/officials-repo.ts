@@ -21,8 +21,8 @@ const stepColumns = (withUnit: boolean) => `h.dossier_id AS dossierId, h.idx, ${
   d.field AS field, d.open AS open, ${OVERDUE_SQL.replace(/\b(open|bucket|due_at|supplement_requests)\b/g, 'd.$1')} AS overdue,
   CASE WHEN d.supplement_requests > 0 THEN json_extract(d.state, '$.pauses') END AS pauses`;
 
-/** Raw row positions of stepColumns. */
-type StepRow = [
+/** Raw row positions of stepColumns (PostgreSQL's officials store selects the same). */
+export type StepRow = [
   string,
   number,
   string | null,
@@ -43,7 +43,7 @@ type StepRow = [
  * (a month of the city is hundreds of thousands): only one dossier's steps are alive at once. Pauses
  * are rare (a supplement request) and parsed once per dossier.
  */
-function* stepsByDossier(rows: Iterable<StepRow>): Generator<StepFacts[]> {
+export function* stepsByDossier(rows: Iterable<StepRow>): Generator<StepFacts[]> {
   const noPauses: readonly Pause[] = [];
   let current: StepFacts[] = [];
   let pauses = noPauses;

@@ -4,6 +4,8 @@
  * closed-period counts sum (service-index-repo.ts, the same conditions), and an indicator's side is
  * the count term its definition declares (domain/service-index.ts COMPUTABLE_DEFS). So the list's
  * total is the count shown beside the indicator, for the current period as for a closed one.
+ * Written so that SQLite and PostgreSQL both take it (the item stores' lists): every condition is a
+ * truth value, never an integer standing for one.
  */
 import { COUNT_OF_BIT, type IndexCounts } from '../domain/service-index-facts.js';
 import { COMPUTABLE_DEFS, type CountTerm } from '../domain/service-index.js';
@@ -22,9 +24,13 @@ const OVERDUE_AT_END = `(${spanHoldsSql('overdue_from', 'end_at')}
 
 /**
  * Not `condition`, where a null (a comparison with an empty column) counts as false — as the
- * counts' TOTAL(…) counts it — so it is not dropped as SQL's NOT NULL would.
+ * counts' TOTAL(…) counts it — so it is not dropped as SQL's NOT NULL would. `0 = 1` is false in
+ * both engines (SQLite: 0; PostgreSQL: a boolean, where a bare 0 would not be one).
  */
-const not = (condition: string) => `NOT COALESCE(${condition}, 0)`;
+const not = (condition: string) => `NOT COALESCE(${condition}, 0 = 1)`;
+
+/** An index bit as a truth value (`indexBitSql` is the integer the closed counts sum). */
+const asTruth = (sql: string) => sql.replace(/\(\(index_bits >> (\d+)\) & 1\)/g, '(((index_bits >> $1) & 1) = 1)');
 
 const receivedWith = (condition: string) => `(${RECEIVED_IN_SQL} AND ${condition})`;
 
@@ -40,11 +46,11 @@ export function countSql(count: keyof IndexCounts): string {
     case 'receivedOnline':
       return receivedWith(`channel = 'online'`);
     case 'satisfactionBad':
-      return receivedWith(SATISFACTION_BAD_SQL);
+      return receivedWith(asTruth(SATISFACTION_BAD_SQL));
     default: {
       const k = COUNT_OF_BIT.indexOf(count);
       if (k < 0) throw new Error(`no dossier condition for the count ${count}`);
-      return receivedWith(indexBitSql(k));
+      return receivedWith(asTruth(indexBitSql(k)));
     }
   }
 }

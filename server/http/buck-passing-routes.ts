@@ -34,7 +34,7 @@ export function buckPassingRoutes(deps: ReadDeps): Router {
   ]);
   const nameOf = (code: string) => names.get(code) ?? code;
 
-  r.get(['/city/buck-passing', '/units/:code/buck-passing', '/departments/:code/buck-passing'], (req, res) => {
+  r.get(['/city/buck-passing', '/units/:code/buck-passing', '/departments/:code/buck-passing'], async (req, res) => {
     const p = principalOf(res);
     const { scope, unit } = resolveScopeCode(String(req.params.code ?? 'city'), deps.scopeOf);
     if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the buck-passing cases of ${scope}`);
@@ -43,7 +43,7 @@ export function buckPassingRoutes(deps: ReadDeps): Router {
     const withNames = canSeeNames(p, scope);
     if (q.official !== undefined && !withNames) throw denied(p, "an official's buck-passing cases");
     const window = askedWindow(q.period, deps.now(), (w) => deps.metrics.window(w));
-    const result = deps.store.read.buckPassingPage({
+    const result = await deps.officials.buckPassingPage({
       unit,
       from: window.from,
       to: window.to,

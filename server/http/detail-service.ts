@@ -4,7 +4,13 @@ import type { OfficialsRepo } from '../db/officials-repo.js';
 import type { CalendarYear, DomainSettings, WorkCalendar } from '../domain/types.js';
 import { computeUnitDetail, computeUnitDetailAsync, type UnitDetailArgs, type UnitDetailTables } from './unit-detail.js';
 import type { AsyncUnitDetailReads } from '../db/item-store/contract.js';
-import { computeOfficialsSnapshot, type OfficialsSnapshot, type OfficialsSnapshotArgs } from './officials-snapshot.js';
+import {
+  computeOfficialsSnapshot,
+  computeOfficialsSnapshotAsync,
+  type OfficialsSnapshot,
+  type OfficialsSnapshotArgs,
+  type OfficialsSnapshotReads,
+} from './officials-snapshot.js';
 import type { DetailJob, DetailReply, DetailResults, DetailTask, DetailWorkerData } from './detail-worker.js';
 
 export interface DetailServiceOptions {
@@ -31,6 +37,8 @@ export interface DetailServiceOptions {
    * from them on this thread (the database does the scans), not on workers over the SQLite file.
    */
   unitReads?: AsyncUnitDetailReads;
+  /** The officials' reads on another engine (PostgreSQL's pool): the city-wide scorecards are computed from its pages on this thread. */
+  officialsReads?: OfficialsSnapshotReads;
   /** Worker threads (default 2: a long city scan on one leaves the other for unit pages). */
   workers?: number;
   /** Wall-clock time: cache ages are about query cost, not city time. */
@@ -86,6 +94,8 @@ export function createDetailService(opts: DetailServiceOptions) {
 
   function run(task: DetailTask): Promise<unknown> {
     if (task.kind === 'unit' && opts.unitReads) return computeUnitDetailAsync(opts.unitReads, opts.calendar, task.args);
+    if (task.kind === 'officials' && opts.officialsReads)
+      return computeOfficialsSnapshotAsync(opts.officialsReads, opts.calendar, task.args);
     if (!pool) return Promise.resolve().then(() => runInline(task));
     return Promise.resolve().then(() => {
       opts.beforeRead?.();

@@ -24,6 +24,7 @@ import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
 import { askedWindow, pageQuery, parseQuery, wireWindow } from './query.js';
 import type { ReadDeps } from './read-routes.js';
+import type { OfficialsStore } from '../db/officials-store/contract.js';
 
 /** How long one window's city-wide scorecards are shared before they are recomputed (behind the answer). */
 export const OFFICIALS_TTL_MS = 60_000;
@@ -82,6 +83,18 @@ function jurisdictionLookups(jurisdiction: ReadDeps['jurisdiction']) {
   };
 }
 
+/** What one official's page is computed from: their steps since `since`, what is counted for them in the window, their cases and held dossiers. */
+async function officialFacts(store: OfficialsStore, id: string, since: number, window: { from: number; to: number }, now: number) {
+  const [dossiers, attributed, cases, held] = await Promise.all([
+    store.officialSteps({ id, from: since, now }),
+    store.officialAttributed({ id, from: window.from, to: window.to }),
+    // Every case of theirs (a few): a step still held may be the last of a case that ended before the period.
+    store.officialCases({ id, from: 0 }),
+    store.heldDossiers(id),
+  ]);
+  return { dossiers, attributed, cases, held };
+}
+
 /** GET /officials and GET /officials/:id. */
 export function officialRoutes(deps: ReadDeps): Router {
   const r = Router();
@@ -119,13 +132,13 @@ export function officialRoutes(deps: ReadDeps): Router {
     res.json(body);
   });
 
-  r.get('/officials/:id', (req, res) => {
+  r.get('/officials/:id', async (req, res) => {
     const p = principalOf(res);
     const id = String(req.params.id);
     const notFound = new HttpError(404, 'not_found', `no official with id "${id}"`);
     if (neverOfficials(p)) throw denied(p, 'officials');
     const q = parseQuery(detailQuery, req);
-    const who = deps.store.officials.identity(id);
+    const who = await deps.officials.identity(id);
     if (!who) throw notFound;
     // Another unit's official answers exactly like an unknown one (as dossiers do).
     // An official of a code outside the jurisdiction: city-wide roles only.
@@ -136,11 +149,7 @@ export function officialRoutes(deps: ReadDeps): Router {
     const since = Math.min(window.from, weeks[0].from);
     const parts = officialDetail({
       id,
-      dossiers: deps.store.officials.officialSteps({ id, from: since, now }),
-      attributed: deps.store.officials.officialAttributed({ id, from: window.from, to: window.to }),
-      // Every case of theirs (a few): a step still held may be the last of a case that ended before the period.
-      cases: deps.store.officials.officialCases({ id, from: 0 }),
-      held: deps.store.officials.heldDossiers(id),
+      ...(await officialFacts(deps.officials, id, since, window, now)),
       window,
       weeks,
       now,
@@ -150,7 +159,7 @@ export function officialRoutes(deps: ReadDeps): Router {
       canOpen: (unit) => canReadDossier(p, unit ? deps.scopeOf(unit) : null),
     });
     // Counted for the official whoever they went to; listed only where the asker may read them.
-    const sent = deps.store.reminders.byHolder(id, window.from, window.to);
+    const sent = await deps.requests.byHolder(id, window.from, window.to);
     const readable = sent.filter((r) => {
       const parties = partiesOf(r, deps.scopeOf);
       return parties !== null && canReadRequest(p, parties);

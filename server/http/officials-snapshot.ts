@@ -1,6 +1,7 @@
 import type { OfficialsRepo } from '../db/officials-repo.js';
 import type { WorkCalendar } from '../domain/types.js';
-import { aggregateOfficials, toOfficialCards, type OfficialCard } from '../metrics/official-scorecards.js';
+import type { OfficialsStore } from '../db/officials-store/contract.js';
+import { aggregateOfficials, officialsAggregation, toOfficialCards, type OfficialCard } from '../metrics/official-scorecards.js';
 import type { PeriodWindow } from '../metrics/types.js';
 
 export interface OfficialsSnapshotArgs {
@@ -23,4 +24,24 @@ export function computeOfficialsSnapshot(repo: OfficialsRepo, calendar: WorkCale
   const attributed = repo.windowAttributed({ from: w.from, to: w.to });
   const officials = aggregateOfficials(repo.windowSteps({ from: w.from, to: w.to, now }), attributed, w, now, calendar);
   return { cards: toOfficialCards(officials) };
+}
+
+/** What the scorecards read on another engine (officials-store/contract.ts). */
+export type OfficialsSnapshotReads = Pick<OfficialsStore, 'windowSteps' | 'windowAttributed'>;
+
+/**
+ * computeOfficialsSnapshot over another engine's pages (PostgreSQL: the database scans, this thread
+ * folds each page; the event loop runs between pages). The same cards as from the file.
+ */
+export async function computeOfficialsSnapshotAsync(
+  reads: OfficialsSnapshotReads,
+  calendar: WorkCalendar,
+  a: OfficialsSnapshotArgs,
+): Promise<OfficialsSnapshot> {
+  const { window: w, now } = a;
+  const attributed = await reads.windowAttributed({ from: w.from, to: w.to });
+  const agg = officialsAggregation(w, now, calendar);
+  for await (const steps of reads.windowSteps({ from: w.from, to: w.to, now })) agg.addSteps(steps);
+  agg.addAttributed(attributed);
+  return { cards: toOfficialCards(agg.officials) };
 }

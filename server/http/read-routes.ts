@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Store } from '../db/store.js';
+import type { OfficialsStore } from '../db/officials-store/contract.js';
+import type { RequestsStore } from '../db/requests-store/contract.js';
 import type { ItemStore } from '../db/item-store/contract.js';
 import type { DossierState, Jurisdiction, WorkCalendar, DomainSettings } from '../domain/types.js';
 import { dayKeyOfIndex, MS_PER_HOUR, toVnIso, vnDayIndex, vnDayStartOfIndex, vnStartOfDay } from '../domain/time.js';
@@ -43,6 +45,10 @@ export interface ReadDeps {
   store: Store;
   /** The dossier and task lists and the item pages (either engine). */
   items: ItemStore;
+  /** The officials' pages and the buck-passing lists (either engine). */
+  officials: OfficialsStore;
+  /** Reminders and explanation requests (either engine): an official's page lists theirs. */
+  requests: RequestsStore;
   metrics: MetricsSource & {
     previousMetrics?(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
     previousMetricsToDate?(scope: ScopeKey, period: Period, days?: PeriodWindow): ScopeMetrics | null;

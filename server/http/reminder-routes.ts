@@ -66,26 +66,26 @@ export function reminderRoutes(deps: ReminderRouteDeps): Router {
     res.set('Cache-Control', 'no-store').json(requests.defaultDue(principalOf(res)));
   });
 
-  r.get('/reminders/mine', (req, res) => {
-    res.set('Cache-Control', 'no-store').json(lists.mine(principalOf(res), parseQuery(listQuery, req)));
+  r.get('/reminders/mine', async (req, res) => {
+    res.set('Cache-Control', 'no-store').json(await lists.mine(principalOf(res), parseQuery(listQuery, req)));
   });
 
-  r.post('/reminders/answers-seen', (req, res) => {
+  r.post('/reminders/answers-seen', async (req, res) => {
     const p = principalOf(res);
     if (!isUser(p) || !canSendReminder(p)) throw denied(p, 'answers to requests');
-    res.json({ seen: requests.markAnswersSeen(p, parseBody(seenBody, req, 'invalid_body').ids) });
+    res.json({ seen: await requests.markAnswersSeen(p, parseBody(seenBody, req, 'invalid_body').ids) });
   });
 
-  r.get(['/units/:code/reminders', '/departments/:code/reminders'], (req, res) => {
-    res.set('Cache-Control', 'no-store').json(lists.ofUnit(principalOf(res), String(req.params.code), parseQuery(listQuery, req)));
+  r.get(['/units/:code/reminders', '/departments/:code/reminders'], async (req, res) => {
+    res.set('Cache-Control', 'no-store').json(await lists.ofUnit(principalOf(res), String(req.params.code), parseQuery(listQuery, req)));
   });
 
-  r.get('/dossiers/:id/reminders', (req, res) => {
-    res.set('Cache-Control', 'no-store').json(lists.aboutDossier(principalOf(res), String(req.params.id)));
+  r.get('/dossiers/:id/reminders', async (req, res) => {
+    res.set('Cache-Control', 'no-store').json(await lists.aboutDossier(principalOf(res), String(req.params.id)));
   });
 
-  r.get('/tasks/:id/reminders', (req, res) => {
-    res.set('Cache-Control', 'no-store').json(lists.aboutTask(principalOf(res), String(req.params.id)));
+  r.get('/tasks/:id/reminders', async (req, res) => {
+    res.set('Cache-Control', 'no-store').json(await lists.aboutTask(principalOf(res), String(req.params.id)));
   });
 
   r.post('/reminders/:id/acknowledge', async (req, res) => {
@@ -94,7 +94,7 @@ export function reminderRoutes(deps: ReminderRouteDeps): Router {
 
   r.post('/reminders/:id/answer', async (req, res) => {
     const p = principalOf(res);
-    requests.visible(p, idOf(req)); // 404 before the body is judged: existence stays private
+    await requests.visible(p, idOf(req)); // 404 before the body is judged: existence stays private
     res.json(await requests.answer(p, idOf(req), parseBody(answerBody, req, 'invalid_answer').text, origin(req)));
   });
 

@@ -95,17 +95,11 @@ function addStep(acc: ScoreAcc, s: StepFacts, w: Window, now: number, calendar: 
 }
 
 /**
- * Every official's totals over window `w`, per field of the dossiers, from each dossier's steps in
- * order (one array per dossier, so a city-wide read streams dossier by dossier) and the cases and
- * requests counted for them (`attributed`). Steps that do not touch the window are skipped.
+ * Every official's totals over window `w`, per field of the dossiers, added a dossier's steps at a time
+ * (steps in order, so a city-wide read streams dossier by dossier, from a file or a database's pages)
+ * and the cases and requests counted for them. Steps that do not touch the window are skipped.
  */
-export function aggregateOfficials(
-  dossiers: Iterable<readonly StepFacts[]>,
-  attributed: readonly Attributed[],
-  w: Window,
-  now: number,
-  calendar: WorkCalendar,
-): Map<string, OfficialAggregate> {
+export function officialsAggregation(w: Window, now: number, calendar: WorkCalendar) {
   const officials = new Map<string, OfficialAggregate>();
   // Name and unit come from the latest step; a case or request names an official with no step in the window only.
   const accOf = (who: { handlerId: string; handlerName: string; handlerUnit: string; fromAt?: number }, field: string): ScoreAcc => {
@@ -121,11 +115,29 @@ export function aggregateOfficials(
     if (!acc) o.byField.set(field, (acc = emptyAcc()));
     return acc;
   };
-  for (const steps of dossiers) {
-    for (const s of steps) if (touchesWindow(s, w, now)) addStep(accOf(s, s.field), s, w, now, calendar);
-  }
-  for (const a of attributed) accOf(a, a.field)[a.kind]++;
-  return officials;
+  return {
+    addSteps(steps: readonly StepFacts[]): void {
+      for (const s of steps) if (touchesWindow(s, w, now)) addStep(accOf(s, s.field), s, w, now, calendar);
+    },
+    addAttributed(attributed: readonly Attributed[]): void {
+      for (const a of attributed) accOf(a, a.field)[a.kind]++;
+    },
+    officials,
+  };
+}
+
+/** officialsAggregation over `dossiers` (one array of steps per dossier), then `attributed`. */
+export function aggregateOfficials(
+  dossiers: Iterable<readonly StepFacts[]>,
+  attributed: readonly Attributed[],
+  w: Window,
+  now: number,
+  calendar: WorkCalendar,
+): Map<string, OfficialAggregate> {
+  const agg = officialsAggregation(w, now, calendar);
+  for (const steps of dossiers) agg.addSteps(steps);
+  agg.addAttributed(attributed);
+  return agg.officials;
 }
 
 /** One accumulator of several (an official's fields together). */

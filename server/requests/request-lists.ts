@@ -15,7 +15,8 @@ import {
   type Principal,
 } from '../auth/policy.js';
 import type { ReminderRow } from '../db/reminders-repo.js';
-import type { Store } from '../db/store.js';
+import type { ItemStore } from '../db/item-store/contract.js';
+import type { RequestsStore } from '../db/requests-store/contract.js';
 import { toVnIso } from '../domain/time.js';
 import { HttpError } from '../errors.js';
 import type { ScopeKey } from '../metrics/types.js';
@@ -38,7 +39,10 @@ export interface ListFilter {
 }
 
 export interface RequestListDeps {
-  store: Store;
+  /** The requests (either engine). */
+  requests: RequestsStore;
+  /** Whether a dossier or task exists and where (either engine). */
+  items: Pick<ItemStore, 'dossierUnit' | 'taskAssignee'>;
   now: () => number;
   scopeOf(code: string): ScopeKey | null;
   unitName(code: string): string;
@@ -50,7 +54,7 @@ const denied = (p: Principal, what: string) =>
     : new HttpError(403, 'forbidden', `your role may not see ${what}`);
 
 export function createRequestLists(deps: RequestListDeps) {
-  const repo = deps.store.reminders;
+  const repo = deps.requests;
 
   function list(rows: ReminderRow[], filter: ListFilter, extra: Partial<RequestListResponse> = {}): RequestListResponse {
     const now = deps.now();
@@ -72,11 +76,11 @@ export function createRequestLists(deps: RequestListDeps) {
 
   return {
     /** `GET /units/:code/reminders`: what was sent to a unit or department, newest first. */
-    ofUnit(p: Principal, code: string, filter: ListFilter): RequestListResponse {
+    async ofUnit(p: Principal, code: string, filter: ListFilter): Promise<RequestListResponse> {
       const scope = deps.scopeOf(code);
       if (!scope || scope === 'city') throw new HttpError(404, 'not_found', `no unit or department with code "${code}"`);
       if (!canReadReminders(p, scope)) throw denied(p, `the reminders of ${scope}`);
-      return list(repo.ofUnit(scope.slice(scope.indexOf(':') + 1), REQUEST_LIST_LIMIT), filter);
+      return list(await repo.ofUnit(scope.slice(scope.indexOf(':') + 1), REQUEST_LIST_LIMIT), filter);
     },
 
     /**
@@ -84,13 +88,13 @@ export function createRequestLists(deps: RequestListDeps) {
      * a department both. `unread`: requests to the user's unit nobody has read yet, plus answers to the
      * user's requests they have not seen.
      */
-    mine(p: Principal, filter: ListFilter): RequestListResponse {
+    async mine(p: Principal, filter: ListFilter): Promise<RequestListResponse> {
       // Every unit the user holds (the union); none for city- or province-wide roles, who receive nothing here.
       const bound = heldScopes(p).filter((s) => s !== 'city' && !s.startsWith('province:') && canReadReminders(p, s));
       const sends = canSendReminder(p);
       if (!isUser(p) || (!bound.length && !sends)) throw denied(p, 'reminders');
       const codes = bound.map((s) => s.slice(s.indexOf(':') + 1));
-      const rows = repo.toUnitsOrBySender(codes, sends ? p.userId! : null, REQUEST_LIST_LIMIT);
+      const rows = await repo.toUnitsOrBySender(codes, sends ? p.userId! : null, REQUEST_LIST_LIMIT);
       let unread = 0;
       for (const r of rows) {
         if (r.sentById === p.userId) {
@@ -104,22 +108,22 @@ export function createRequestLists(deps: RequestListDeps) {
     },
 
     /** `GET /dossiers/:id/reminders`: requests about a dossier the principal may open, those it may read. */
-    aboutDossier(p: Principal, id: string): RequestListResponse {
+    async aboutDossier(p: Principal, id: string): Promise<RequestListResponse> {
       if (p.role === 'public' || p.role === 'admin' || p.role === 'display') throw denied(p, 'dossier details');
-      const unit = deps.store.read.dossierUnit(id);
+      const unit = await deps.items.dossierUnit(id);
       const notFound = new HttpError(404, 'not_found', `no dossier with id "${id}"`);
       if (unit === undefined || !canReadDossier(p, unit ? deps.scopeOf(unit) : null)) throw notFound;
-      return list(repo.aboutDossier(id, REQUEST_LIST_LIMIT).filter(readable(p)), {});
+      return list((await repo.aboutDossier(id, REQUEST_LIST_LIMIT)).filter(readable(p)), {});
     },
 
     /** `GET /tasks/:id/reminders`: requests about a task the principal may open, those it may read. */
-    aboutTask(p: Principal, id: string): RequestListResponse {
+    async aboutTask(p: Principal, id: string): Promise<RequestListResponse> {
       // As GET /tasks/:id: roles that open no task are refused first; another unit's task answers like a missing one.
       if (p.role === 'public' || p.role === 'admin' || p.role === 'display' || p.role === 'supervisor') throw denied(p, 'task details');
-      const assignee = deps.store.read.taskAssignee(id);
+      const assignee = await deps.items.taskAssignee(id);
       if (assignee === undefined || !canReadTask(p, assignee ? deps.scopeOf(assignee) : null))
         throw new HttpError(404, 'not_found', `no task with id "${id}"`);
-      return list(repo.aboutSubject('task', id, REQUEST_LIST_LIMIT).filter(readable(p)), {});
+      return list((await repo.aboutSubject('task', id, REQUEST_LIST_LIMIT)).filter(readable(p)), {});
     },
   };
 }

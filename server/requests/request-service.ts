@@ -7,7 +7,8 @@
 import type { AuditLog } from '../auth/audit.js';
 import { canAnswerRequest, canReadRequest, canSendReminder, canSendRequest, type Principal } from '../auth/policy.js';
 import type { ReminderRow } from '../db/reminders-repo.js';
-import type { Store } from '../db/store.js';
+import type { ItemStore } from '../db/item-store/contract.js';
+import type { RequestsStore } from '../db/requests-store/contract.js';
 import { answerDueAt, answerDueDayProblem, defaultAnswerDueDay } from '../domain/requests.js';
 import { toVnIso } from '../domain/time.js';
 import type { DomainSettings, WorkCalendar } from '../domain/types.js';
@@ -34,7 +35,10 @@ export interface RequestNotifier {
 }
 
 export interface RequestServiceDeps {
-  store: Store;
+  /** The requests (either engine). */
+  requests: RequestsStore;
+  /** Where a request's dossier or task is looked up, and whether one exists (either engine). */
+  items: Pick<ItemStore, 'dossier' | 'task' | 'dossierUnit' | 'taskAssignee'>;
   audit: AuditLog;
   /** The city's clock. */
   now: () => number;
@@ -63,19 +67,19 @@ const refused = (p: Principal, msg: string) =>
 /** The service's dependencies and the helpers every transition uses. */
 interface Ctx extends RequestServiceDeps {
   view(r: ReminderRow, now?: number): RequestView;
-  visible(p: Principal, id: number): { row: ReminderRow; to: ScopeKey };
+  visible(p: Principal, id: number): Promise<{ row: ReminderRow; to: ScopeKey }>;
   pushUpdated(row: ReminderRow, change: RequestChange): RequestView;
 }
 
 function context(deps: RequestServiceDeps): Ctx {
-  const repo = deps.store.reminders;
+  const repo = deps.requests;
   const view = (r: ReminderRow, now = deps.now()): RequestView => toRequestView(r, now, deps.unitName);
   return {
     ...deps,
     view,
     /** The request as `p` may see it, or the refusal: another unit's request answers like a missing one. */
-    visible(p, id) {
-      const row = Number.isInteger(id) && id > 0 ? repo.get(id) : null;
+    async visible(p, id) {
+      const row = Number.isInteger(id) && id > 0 ? await repo.get(id) : null;
       const pt = row ? partiesOf(row, deps.scopeOf) : null;
       if (!row || !pt || !canReadRequest(p, pt)) {
         if (p.role === 'public') throw new HttpError(401, 'login_required', 'sign in to see reminders');
@@ -107,7 +111,7 @@ function answerDue(ctx: Ctx, kind: RequestKind, day: string | undefined, sentAt:
 
 /** `POST /reminders`: a reminder or an explanation request, to the unit the subject belongs to. */
 async function send(ctx: Ctx, p: Principal, body: SendBody, origin: Origin): Promise<RequestView> {
-  const t = resolveTarget(p, body, ctx);
+  const t = await resolveTarget(p, body, ctx);
   if (!canSendRequest(p, { type: t.type, to: t.to, holderUnit: t.holder?.handlerUnit ?? null }))
     throw new HttpError(403, 'forbidden', `your role may not send requests about ${t.type} "${t.id}"`);
   const message = body.message.trim();
@@ -115,7 +119,7 @@ async function send(ctx: Ctx, p: Principal, body: SendBody, origin: Origin): Pro
   const n = textLength(message);
   if (n > REQUEST_MESSAGE_MAX_CHARS) throw invalid(`message: at most ${REQUEST_MESSAGE_MAX_CHARS} characters (this one has ${n})`);
   const sentAt = ctx.now();
-  const row = ctx.store.reminders.create({
+  const row = await ctx.requests.create({
     unit: t.unit,
     dossierId: t.dossierId,
     message,
@@ -140,10 +144,10 @@ async function send(ctx: Ctx, p: Principal, body: SendBody, origin: Origin): Pro
 
 /** `POST /reminders/:id/acknowledge`: the unit has read it (Đã tiếp nhận). */
 async function acknowledge(ctx: Ctx, p: Principal, id: number, origin: Origin): Promise<RequestView> {
-  const { row, to } = ctx.visible(p, id);
+  const { row, to } = await ctx.visible(p, id);
   if (!canAnswerRequest(p, { to, sentById: row.sentById }))
     throw new HttpError(403, 'forbidden', 'only the unit it was sent to may acknowledge this reminder');
-  if (!ctx.store.reminders.acknowledge(id, p.userId!, ctx.now()))
+  if (!(await ctx.requests.acknowledge(id, p.userId!, ctx.now())))
     throw new HttpError(409, 'already_acknowledged', 'this reminder was already acknowledged');
   await ctx.audit.record({
     principal: p,
@@ -152,12 +156,12 @@ async function acknowledge(ctx: Ctx, p: Principal, id: number, origin: Origin): 
     ip: origin.ip,
     details: { unit: row.unit },
   });
-  return ctx.pushUpdated(ctx.store.reminders.get(id)!, 'read');
+  return ctx.pushUpdated((await ctx.requests.get(id))!, 'read');
 }
 
 /** `POST /reminders/:id/answer`: the unit's explanation (Giải trình), at most 2,000 characters. */
 async function answer(ctx: Ctx, p: Principal, id: number, text: string, origin: Origin): Promise<RequestView> {
-  const { row, to } = ctx.visible(p, id);
+  const { row, to } = await ctx.visible(p, id);
   if (!canAnswerRequest(p, { to, sentById: row.sentById }))
     throw new HttpError(403, 'forbidden', 'only the unit it was sent to may answer this request');
   if (row.kind !== 'explanation')
@@ -178,7 +182,7 @@ async function answer(ctx: Ctx, p: Principal, id: number, text: string, origin: 
     );
   }
   const at = ctx.now();
-  if (!ctx.store.reminders.answer(id, p.userId!, at, trimmed))
+  if (!(await ctx.requests.answer(id, p.userId!, at, trimmed)))
     throw new HttpError(409, 'already_answered', `request ${id} was already answered`);
   const late = row.answerDueAt !== null && at > row.answerDueAt;
   await ctx.audit.record({
@@ -188,23 +192,22 @@ async function answer(ctx: Ctx, p: Principal, id: number, text: string, origin: 
     ip: origin.ip,
     details: { unit: row.unit, late, chars: n },
   });
-  return ctx.pushUpdated(ctx.store.reminders.get(id)!, 'answered');
+  return ctx.pushUpdated((await ctx.requests.get(id))!, 'answered');
 }
 
 /**
  * The clock: every unanswered request past its due date that was not noted yet is noted (once, in the
  * database, so a restart neither loses nor repeats it), audited and pushed. Returns how many.
  */
-function sweepOverdue(ctx: Ctx): number {
-  const repo = ctx.store.reminders;
+async function sweepOverdue(ctx: Ctx): Promise<number> {
+  const repo = ctx.requests;
   const now = ctx.now();
   let n = 0;
-  for (const id of repo.pendingOverdue(now)) {
-    if (!repo.noteOverdue(id, now)) continue;
-    const row = repo.get(id)!;
+  for (const id of await repo.pendingOverdue(now)) {
+    if (!(await repo.noteOverdue(id, now))) continue;
+    const row = (await repo.get(id))!;
     const due = row.answerDueAt === null ? null : toVnIso(row.answerDueAt);
-    // Not awaited: the clock's sweep is synchronous (SQLite only yet), and there the row is written before record returns.
-    void ctx.audit.record({
+    await ctx.audit.record({
       actor: 'system',
       action: `${row.kind}.overdue`,
       target: `reminder:${id}`,
@@ -218,15 +221,16 @@ function sweepOverdue(ctx: Ctx): number {
 
 export function createRequestService(deps: RequestServiceDeps) {
   const ctx = context(deps);
+  let sweeping: Promise<number> | null = null;
   return {
     send: (p: Principal, body: SendBody, origin: Origin) => send(ctx, p, body, origin),
     acknowledge: (p: Principal, id: number, origin: Origin) => acknowledge(ctx, p, id, origin),
     answer: (p: Principal, id: number, text: string, origin: Origin) => answer(ctx, p, id, text, origin),
     /** `POST /reminders/answers-seen`: the sender saw these answers (their unread count drops); returns the ids that changed. */
-    markAnswersSeen(p: Principal, ids: readonly number[]): number[] {
+    async markAnswersSeen(p: Principal, ids: readonly number[]): Promise<number[]> {
       if (!canSendReminder(p)) throw refused(p, 'only a sender has answers to see');
-      const seen = deps.store.reminders.markAnswersSeen(p.userId!, ids, deps.now());
-      for (const id of seen) ctx.pushUpdated(deps.store.reminders.get(id)!, 'answer_seen');
+      const seen = await deps.requests.markAnswersSeen(p.userId!, ids, deps.now());
+      for (const id of seen) ctx.pushUpdated((await deps.requests.get(id))!, 'answer_seen');
       return seen;
     },
     /** `GET /reminders/default-due`: the day an explanation request sent now is due by default. */
@@ -236,7 +240,11 @@ export function createRequestService(deps: RequestServiceDeps) {
       const workingDays = deps.settings.accountability.explanationAnswerDays;
       return { asOf: toVnIso(now), answerDueOn: defaultAnswerDueDay(now, deps.calendar, workingDays), workingDays };
     },
-    sweepOverdue: () => sweepOverdue(ctx),
+    /** The clock's sweep; a sweep still running (a slow database) is not started twice. */
+    sweepOverdue(): Promise<number> {
+      sweeping ??= sweepOverdue(ctx).finally(() => (sweeping = null));
+      return sweeping;
+    },
     view: ctx.view,
     visible: ctx.visible,
   };

@@ -5,7 +5,7 @@
  * answers like a dossier it may not ask about (its existence is private).
  */
 import { heldScopes, type Principal } from '../auth/policy.js';
-import type { Store } from '../db/store.js';
+import type { ItemStore } from '../db/item-store/contract.js';
 import { holderWhenSent } from '../domain/requests.js';
 import type { Hold } from '../domain/types.js';
 import { HttpError } from '../errors.js';
@@ -33,7 +33,8 @@ export interface ResolvedTarget {
 }
 
 export interface TargetDeps {
-  store: Store;
+  /** Where the subject dossier or task is looked up (either engine). */
+  items: Pick<ItemStore, 'dossier' | 'task'>;
   scopeOf(code: string): ScopeKey | null;
   unitName(code: string): string;
 }
@@ -45,7 +46,7 @@ const codeOf = (scope: ScopeKey) => scope.slice(scope.indexOf(':') + 1);
  * Resolves the subject of `POST /reminders`. The older form `{unit, dossierId?}` means a dossier
  * (or the unit's backlog without one). A department's request goes to the department itself.
  */
-export function resolveTarget(p: Principal, body: SendInput, deps: TargetDeps): ResolvedTarget {
+export async function resolveTarget(p: Principal, body: SendInput, deps: TargetDeps): Promise<ResolvedTarget> {
   const subject =
     body.subject ??
     (body.dossierId ? { type: 'dossier' as const, id: body.dossierId } : body.unit ? { type: 'unit' as const, id: body.unit } : null);
@@ -70,7 +71,7 @@ export function resolveTarget(p: Principal, body: SendInput, deps: TargetDeps): 
 
   switch (subject.type) {
     case 'dossier': {
-      const d = dossierFacts(subject.id, deps.store);
+      const d = await dossierFacts(subject.id, deps.items);
       if (!d) throw unknown(`subject: no dossier "${subject.id}"`);
       const allowed = [d.unit, d.holder?.handlerUnit].filter((c): c is string => !!c).map((c) => deps.scopeOf(c));
       const mine = own(d.holder?.handlerUnit);
@@ -83,7 +84,7 @@ export function resolveTarget(p: Principal, body: SendInput, deps: TargetDeps): 
       return { type: 'dossier', id: subject.id, title: d.title, unit: codeOf(to), to, dossierId: subject.id, holder: d.holder };
     }
     case 'task': {
-      const t = deps.store.read.task(subject.id);
+      const t = await deps.items.task(subject.id);
       if (!t) throw unknown(`subject: no task "${subject.id}"`);
       const to = t.assignee ? deps.scopeOf(t.assignee) : null;
       if (!to) throw invalid(`subject: task "${subject.id}" is not assigned to a unit`);
@@ -92,7 +93,7 @@ export function resolveTarget(p: Principal, body: SendInput, deps: TargetDeps): 
     }
     case 'case': {
       if (!CASE_ID_RE.test(subject.id)) throw invalid('subject.id: a case id is 1–200 letters, digits or . : / # - _');
-      const d = body.dossierId === undefined ? null : dossierFacts(body.dossierId, deps.store);
+      const d = body.dossierId === undefined ? null : await dossierFacts(body.dossierId, deps.items);
       if (body.dossierId !== undefined && !d) throw unknown(`dossierId: no dossier "${body.dossierId}"`);
       const to = own(d?.holder?.handlerUnit) ?? bodyScope;
       if (!to) throw invalid('unit: a request about a buck-passing case needs the unit it goes to');
@@ -115,8 +116,11 @@ export function resolveTarget(p: Principal, body: SendInput, deps: TargetDeps): 
   }
 }
 
-function dossierFacts(id: string, store: Store): { unit: string | null; title: string | null; holder: Hold | null } | null {
-  const state = store.read.dossier(id);
+async function dossierFacts(
+  id: string,
+  items: TargetDeps['items'],
+): Promise<{ unit: string | null; title: string | null; holder: Hold | null } | null> {
+  const state = await items.dossier(id);
   if (!state) return null;
   return { unit: state.unit, title: state.procedure?.name ?? null, holder: holderWhenSent(state.holds) };
 }

@@ -20,7 +20,7 @@ export function createRequests(deps: RequestsDeps) {
     unitName,
     notifier: { created: (pt, msg) => push.created(pt, msg), updated: (pt, msg, only) => push.updated(pt, msg, only) },
   });
-  const lists = createRequestLists({ store: deps.store, now: deps.now, scopeOf: deps.scopeOf, unitName });
+  const lists = createRequestLists({ requests: deps.requests, items: deps.items, now: deps.now, scopeOf: deps.scopeOf, unitName });
   return {
     service,
     lists,

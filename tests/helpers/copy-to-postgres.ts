@@ -1,6 +1,6 @@
 /**
  * Copies tables of a SQLite file into a PostgreSQL database with the same tables (the pg-migrations
- * mirror the SQLite schema): every column both have, rows as they are, identity values kept. Tests use
+ * mirror the SQLite schema): every column both have, rows as they are, identity values kept (and their sequences moved past them). Tests use
  * it to put the same projections in both engines and compare their answers; it is not a migration tool.
  */
 import type pg from 'pg';
@@ -34,6 +34,10 @@ export async function copyTablesToPostgres(db: Db, pool: pg.Pool, tables: readon
         `INSERT INTO ${table} (${cols.join(', ')}) ${identity ? 'OVERRIDING SYSTEM VALUE' : ''} VALUES ${tuples.join(', ')}`,
         chunk.flat(),
       );
+    }
+    // The identity's sequence moves past the copied ids, so rows inserted after the copy take new ones.
+    for (const col of cols.filter((c) => target.get(c) === 'YES' && rows.length > 0)) {
+      await pool.query(`SELECT setval(pg_get_serial_sequence($1, $2), (SELECT MAX(${col}) FROM ${table}))`, [table, col]);
     }
     copied[table] = rows.length;
   }

@@ -2,7 +2,8 @@
  * A small city's projections in a real SQLite file, for the item and detail stores' shared suites:
  * dossiers of three wards with every kind of history (in progress, past due, two supplement requests,
  * awaiting supplement, finished early, on time and late, withdrawn, stopped), held by three officials, and
- * directive tasks of every status, with their events in the log, and a few buck-passing cases. Deterministic: the same file each time.
+ * directive tasks of every status, with their events in the log, a few buck-passing cases, and reminders and
+ * explanation requests sent by one leader. Deterministic: the same file each time.
  */
 import { openDatabase, type Db } from '../../server/db/connection.js';
 import { createStore, type Store } from '../../server/db/store.js';
@@ -113,6 +114,7 @@ export function seededSqlite(file: string): { store: Store; db: Db } {
   const store = createStore(db, file);
   seedItems(store);
   seedBuckPassing(db);
+  seedRequests(store, db);
   return { store, db };
 }
 
@@ -134,6 +136,40 @@ function seedBuckPassing(db: Db): void {
   }
 }
 
+/** The leader who sent the seed's requests (users.id). */
+export const SEED_SENDER_ID = 1;
+
+/**
+ * Reminders and explanation requests about a dossier of each official, one a day from 3 Nov (the
+ * officials' scorecards count them for the holder when sent), and one about a ward's backlog (no holder).
+ */
+function seedRequests(store: Store, db: Db): void {
+  db.prepare(
+    `INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (?, 'lanh-dao', 'Lãnh đạo thành phố', 'city_leader', 'x', ?)`,
+  ).run(SEED_SENDER_ID, SEED_NOW);
+  for (let i = 0; i < 12; i++) {
+    const holder = SEED_HANDLERS[i % 3];
+    const explanation = i % 4 === 1;
+    store.reminders.create({
+      unit: holder.unit,
+      dossierId: `HS-${String(i * 5).padStart(3, '0')}`,
+      message: `Nhắc việc ${i}`,
+      sentBy: SEED_SENDER_ID,
+      sentAt: vn('2026-11-03T10:00') + i * D,
+      kind: explanation ? 'explanation' : 'reminder',
+      holder,
+      answerDueAt: explanation ? vn('2026-11-03T10:00') + (i + 3) * D : null,
+    });
+  }
+  store.reminders.create({
+    unit: SEED_UNITS[1],
+    dossierId: null,
+    message: 'Tồn đọng',
+    sentBy: SEED_SENDER_ID,
+    sentAt: vn('2026-11-10T15:00'),
+  });
+}
+
 /** The seed's tables, parents first (for copyTablesToPostgres). */
 export const ITEM_TABLES = [
   'sources',
@@ -144,4 +180,6 @@ export const ITEM_TABLES = [
   'overdue_spans',
   'buck_passing_cases',
   'buck_passing_parties',
+  'users',
+  'reminders',
 ] as const;

@@ -82,6 +82,8 @@ export async function startTestServer(
     items?: RuntimeOptions['items'];
     /** Wall displays and presets on another engine (PostgreSQL); the SQLite file's by default. */
     walls?: RuntimeOptions['walls'];
+    officials?: RuntimeOptions['officials'];
+    requests?: RuntimeOptions['requests'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -111,6 +113,8 @@ export async function startTestServer(
     access: opts.access,
     items: opts.items,
     walls: opts.walls,
+    officials: opts.officials,
+    requests: opts.requests,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();

@@ -9,7 +9,7 @@ import { DOSSIER_FILTERS, DOSSIER_SORTS, orderBy, TASK_FILTERS, TASK_SORTS } fro
 import { openPgPool } from '../pg/pool.js';
 import { named } from '../pg/named-params.js';
 import { createPgUnitDetailReads } from './pg-detail-reads.js';
-import type { DossierPageQuery, ItemPage, ItemStore, StoredEvent, TaskPageQuery } from './contract.js';
+import type { ItemPage, ItemStore, StoredEvent, TaskPageQuery } from './contract.js';
 
 /** SQLite's json_extract of a task's state, in PostgreSQL's words (text, compared bytewise as there). */
 const PG_TASK_SORTS: typeof TASK_SORTS = {
@@ -21,14 +21,6 @@ const PG_TASK_SORTS: typeof TASK_SORTS = {
 /** Which rows a page covers: one unit, else the units listed, else all. */
 const whoSql = (col: string, one: string | null, many: readonly string[] | undefined) =>
   one !== null ? `${col} = @one` : many ? `${col} = ANY(@many)` : 'TRUE';
-
-/**
- * An index drill's condition is written for SQLite (NOT COALESCE(condition, 0) over its integers);
- * PostgreSQL does not take it yet, and says so rather than answering a different list.
- */
-function refuseDrill(q: DossierPageQuery): void {
-  if (q.drill) throw new Error('the service index drill of a dossier list runs on SQLite only (issue 17, slice 3)');
-}
 
 async function page<T>(
   pool: pg.Pool,
@@ -58,11 +50,12 @@ export function createPgItemStore(pool: pg.Pool): ItemStore {
   return {
     engine: 'postgres',
     dossierPage(q) {
-      refuseDrill(q);
-      const f = DOSSIER_FILTERS[q.filter];
+      // An index drill's condition (service-index-drill.ts) is written for both engines.
+      const f = q.drill ? { where: q.drill.where, order: 'received_at DESC, id' } : DOSSIER_FILTERS[q.filter];
       let where = `${whoSql('unit', q.unit, q.units)} AND ${q.pastDue ? `${f.where} AND due_at < @now` : f.where}`;
       if (q.holder !== undefined) where += ' AND holder_id = @holder';
       const params = {
+        ...q.drill?.params,
         one: q.unit,
         many: q.units ? [...q.units] : null,
         now: q.now,

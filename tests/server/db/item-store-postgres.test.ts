@@ -5,28 +5,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll } from 'vitest';
 import { createPgItemStore } from '../../../server/db/item-store/pg-item-store.js';
-import { openPgPool } from '../../../server/db/pg/pool.js';
 import { copyTablesToPostgres } from '../../helpers/copy-to-postgres.js';
 import { ITEM_TABLES, seededSqlite } from '../../helpers/item-seed.js';
-import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.js';
+import { usePostgres } from '../../helpers/on-postgres.js';
 import { describeItemStore } from './item-store.shared.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'item-store-pg-'));
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
+const postgres = usePostgres();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
 let n = 0;
 describeItemStore('PostgreSQL', async () => {
   const seed = seededSqlite(join(dir, `t${++n}.db`));
-  const pool = await openPgPool(await server.createDatabase(`items_${n}`));
+  const pool = await postgres.migratedPool('items');
   await copyTablesToPostgres(seed.db, pool, ITEM_TABLES);
   return {
     items: createPgItemStore(pool),

@@ -11,12 +11,14 @@ import { classifyDossier } from '../../../server/domain/dossier.js';
 import { SEED_DOSSIERS, SEED_HANDLERS, SEED_NOW, SEED_TASKS, SEED_UNITS } from '../../helpers/item-seed.js';
 import { ctx, vn } from '../metrics/factories.js';
 import { computeUnitDetail, computeUnitDetailAsync } from '../../../server/http/unit-detail.js';
+import { DRILLABLE_INDICATORS, drillWhere } from '../../../server/db/service-index-drill.js';
 
 const DOSSIER_FILTERS: DossierFilter[] = ['overdue', 'due_soon', 'in_progress', 'paused', 'awaiting_supplement', 'late', 'done'];
 const TASK_FILTERS: TaskFilter[] = ['open_in_term', 'open_overdue', 'done_on_time', 'done_late', 'no_deadline', 'cancelled'];
 /** One ward, two wards as a province's communes, the whole city. */
 const SCOPES = [{ unit: SEED_UNITS[0] }, { unit: null, units: [SEED_UNITS[1], SEED_UNITS[2]] }, { unit: null }];
 const DUE_SOON_UNTIL = SEED_NOW + 2 * 86_400_000;
+const NOVEMBER = { from: vn('2026-11-01T00:00'), to: vn('2026-12-01T00:00') };
 
 /** Rows whose query sets no order, compared as a multiset. */
 const bag = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r)).sort();
@@ -55,6 +57,23 @@ export function describeItemStore(engine: string, open: () => Promise<SeededItem
                 listed += got.items.length;
               }
         expect(listed).toBeGreaterThan(500);
+      }),
+    );
+
+    it(
+      'pages the dossiers behind each side of every drillable service index indicator as the read repository does',
+      withSeed(async ({ items, reference }) => {
+        let listed = 0;
+        for (const scope of SCOPES)
+          for (const indicator of DRILLABLE_INDICATORS)
+            for (const side of ['numerator', 'denominator'] as const) {
+              const drill = drillWhere(indicator, side, NOVEMBER);
+              const q = { ...scope, filter: 'overdue' as const, drill, now: SEED_NOW, dueSoonUntil: DUE_SOON_UNTIL, limit: 10, offset: 0 };
+              const got = await items.dossierPage(q);
+              expect(got, `${indicator} ${side} ${JSON.stringify(scope)}`).toEqual(reference.dossierPage(q));
+              listed += got.total;
+            }
+        expect(listed).toBeGreaterThan(100);
       }),
     );
 

@@ -4,23 +4,17 @@
  * the log by seq. Every event is stored exactly once, nothing is lost, each batch's events are
  * contiguous, and the follower never meets a gap (seqs are given in commit order).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppendOutcome, WriteStore } from '../../../server/db/write-store/contract.js';
 import { openPgWriteStore } from '../../../server/db/write-store/pg-write-store.js';
-import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.js';
+import { usePostgres } from '../../helpers/on-postgres.js';
 import { T0, addSource, ev } from './write-store.shared.js';
 
 const EVENTS = 2_000;
 const BATCH = 100;
 const WRITERS = 4;
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const postgres = usePostgres();
 
 /** A writer's own order of every id (deterministic per seed), so batches overlap across writers. */
 function shuffled(seed: number): number[] {
@@ -62,7 +56,7 @@ async function follow(store: WriteStore, done: () => boolean): Promise<number[]>
 
 describe('the PostgreSQL write store under concurrent writers', () => {
   it('stores every event exactly once, each batch contiguous, and a follower by seq meets no gap', async () => {
-    const url = await server.createDatabase('concurrent');
+    const url = await postgres.database('concurrent');
     const writers = await Promise.all(Array.from({ length: WRITERS }, () => openPgWriteStore(url, { maxConnections: 2 })));
     const follower = await openPgWriteStore(url, { maxConnections: 1 });
     try {

@@ -2,21 +2,15 @@
  * The write store's shared suite (write-store.shared.ts) on a real PostgreSQL server (a database per
  * test), then what only PostgreSQL has to prove: concurrent writers on several pools, and migrations.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import pg from 'pg';
 import { openPgWriteStore } from '../../../server/db/write-store/pg-write-store.js';
 import { migratePostgres } from '../../../server/db/write-store/pg-migrate.js';
-import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.js';
+import { usePostgres } from '../../helpers/on-postgres.js';
 import { describeWriteStore } from './write-store.shared.js';
 
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const postgres = usePostgres();
 
 /** A pool whose idle connections may be cut when the test server stops: that error is expected, not unhandled. */
 function testPool(url: string): pg.Pool {
@@ -32,12 +26,11 @@ const MIGRATIONS = readdirSync(new URL('../../../server/db/pg-migrations/', impo
   .map((name) => ({ version: Number(name.slice(0, 3)), name }));
 const VERSIONS = MIGRATIONS.map((m) => m.version);
 
-let n = 0;
-describeWriteStore('PostgreSQL', async () => openPgWriteStore(await server.createDatabase(`shared_${++n}`)));
+describeWriteStore('PostgreSQL', async () => openPgWriteStore(await postgres.database('shared')));
 
 describe('PostgreSQL migrations', () => {
   it('records each applied version once, and a second run applies nothing', async () => {
-    const url = await server.createDatabase('migrations');
+    const url = await postgres.database('migrations');
     const pool = testPool(url);
     try {
       expect(VERSIONS.slice(0, 2)).toEqual([1, 2]);
@@ -52,7 +45,7 @@ describe('PostgreSQL migrations', () => {
   });
 
   it('lets nodes that start together migrate once between them', async () => {
-    const url = await server.createDatabase('migrations_together');
+    const url = await postgres.database('migrations_together');
     const pools = [0, 1, 2].map(() => testPool(url));
     try {
       const applied = await Promise.all(pools.map((p) => migratePostgres(p)));

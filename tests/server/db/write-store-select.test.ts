@@ -7,19 +7,15 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openWriteStore } from '../../../server/db/write-store/open-write-store.js';
-import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.js';
+import { usePostgres } from '../../helpers/on-postgres.js';
 import { T0, addSource, ev } from './write-store.shared.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const dir = mkdtempSync(join(tmpdir(), 'write-store-select-'));
-let server: TestPostgres;
-beforeAll(async () => {
-  server = await startPostgres();
-});
-afterAll(async () => {
-  await server?.stop();
+const postgres = usePostgres();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -37,7 +33,7 @@ function migrateCli(databaseUrl: string | undefined) {
 
 describe('choosing the write store', () => {
   it('DATABASE_URL set: PostgreSQL, migrated and writable; unset: SQLite on the file', async () => {
-    const pgStore = await openWriteStore({ databaseUrl: await server.createDatabase('select'), sqliteFile: join(dir, 'unused.db') });
+    const pgStore = await openWriteStore({ databaseUrl: await postgres.database('select'), sqliteFile: join(dir, 'unused.db') });
     const sqliteStore = await openWriteStore({ sqliteFile: join(dir, 'd.db') });
     try {
       expect([pgStore.engine, sqliteStore.engine]).toEqual(['postgres', 'sqlite']);
@@ -52,7 +48,7 @@ describe('choosing the write store', () => {
   });
 
   it('npm run db:pg-migrate applies the migrations once, then finds the database up to date', async () => {
-    const url = await server.createDatabase('cli');
+    const url = await postgres.database('cli');
     const first = migrateCli(url);
     expect(first).toMatchObject({ code: 0 });
     // Every migration of server/db/pg-migrations, in order, named once.
@@ -70,7 +66,7 @@ describe('choosing the write store', () => {
     const none = migrateCli(undefined);
     expect(none.code).toBe(2);
     expect(none.out).toContain('DATABASE_URL must be set');
-    const unreachable = migrateCli(`postgres://postgres:secret@127.0.0.1:${server.port}/no_such_db`);
+    const unreachable = migrateCli(`postgres://postgres:secret@127.0.0.1:${postgres.server.port}/no_such_db`);
     expect(unreachable.code).toBe(1);
     expect(unreachable.out).toMatch(/Could not migrate postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/no_such_db: .*no_such_db/);
   }, 60_000);

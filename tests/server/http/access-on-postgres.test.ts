@@ -6,23 +6,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessStore } from '../../../server/db/access-store/contract.js';
 import { openPgAccessStore } from '../../../server/db/access-store/pg-access-store.js';
-import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.js';
+import { usePostgres } from '../../helpers/on-postgres.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
-let pg: TestPostgres;
+const postgres = usePostgres();
 let access: AccessStore;
 let server: TestServer;
 
 beforeAll(async () => {
-  pg = await startPostgres();
-  access = await openPgAccessStore(await pg.createDatabase('access_app'));
+  access = await openPgAccessStore(await postgres.database('access_app'));
   server = await startTestServer({ access });
 }, 120_000);
 
 afterAll(async () => {
   await server?.close();
   await access?.close();
-  await pg?.stop();
 });
 
 describe('users, sources and the audit log on PostgreSQL', () => {

@@ -10,21 +10,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemStore } from '../../../server/db/item-store/contract.js';
 import { createPgItemStore } from '../../../server/db/item-store/pg-item-store.js';
-import { openPgPool } from '../../../server/db/pg/pool.js';
+import { drillWhere } from '../../../server/db/service-index-drill.js';
 import { computeUnitDetailAsync } from '../../../server/http/unit-detail.js';
 import { copyTablesToPostgres } from '../../helpers/copy-to-postgres.js';
 import { ITEM_TABLES, SEED_NOW, SEED_UNITS, seededSqlite } from '../../helpers/item-seed.js';
-import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.js';
+import { usePostgres } from '../../helpers/on-postgres.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
-let pg: TestPostgres;
+const postgres = usePostgres();
 let items: ItemStore;
 let server: TestServer;
 const dir = mkdtempSync(join(tmpdir(), 'items-on-pg-'));
 
 beforeAll(async () => {
-  pg = await startPostgres();
-  const pool = await openPgPool(await pg.createDatabase('items_app'));
+  const pool = await postgres.migratedPool('items_app');
   const seed = seededSqlite(join(dir, 'seed.db'));
   await copyTablesToPostgres(seed.db, pool, ITEM_TABLES);
   seed.store.close();
@@ -35,7 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await items?.close();
-  await pg?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -127,5 +125,21 @@ describe('dossier and task lists on PostgreSQL', () => {
       offset: 0,
     });
     for (const s of overdue.items) expect(text).toContain(s.id);
+  });
+
+  it('drills a ward’s dossier list into a service index count on PostgreSQL, as the store answers it', async () => {
+    const leader = await server.as('city_leader');
+    for (const side of ['numerator', 'denominator'] as const) {
+      const page = await leader.get(
+        `/api/v1/units/${SEED_UNITS[0]}/dossiers?indicator=progress_on_time&side=${side}&period=2026-11&pageSize=50`,
+      );
+      expect(page.status).toBe(200);
+      const window = { from: Date.parse('2026-11-01T00:00+07:00'), to: SEED_NOW + 1 };
+      const q = { unit: SEED_UNITS[0], filter: 'overdue' as const, now: SEED_NOW, dueSoonUntil: SEED_NOW, limit: 50, offset: 0 };
+      const fromPg = await items.dossierPage({ ...q, drill: drillWhere('progress_on_time', side, window) });
+      expect(page.body.total).toBe(fromPg.total);
+      expect(ids(page.body.items)).toEqual(ids(fromPg.items));
+      expect(page.body.total).toBeGreaterThan(0);
+    }
   });
 });

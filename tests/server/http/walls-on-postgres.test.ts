@@ -7,23 +7,21 @@ import { io as ioClient } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WallStore } from '../../../server/db/wall-store/contract.js';
 import { openPgWallStore } from '../../../server/db/wall-store/pg-wall-store.js';
-import { startPostgres, type TestPostgres } from '../../helpers/postgres-server.js';
+import { usePostgres } from '../../helpers/on-postgres.js';
 import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
 
-let pg: TestPostgres;
+const postgres = usePostgres();
 let walls: WallStore;
 let server: TestServer;
 
 beforeAll(async () => {
-  pg = await startPostgres();
-  walls = await openPgWallStore(await pg.createDatabase('walls_app'));
+  walls = await openPgWallStore(await postgres.database('walls_app'));
   server = await startTestServer({ walls });
 }, 120_000);
 
 afterAll(async () => {
   await server?.close();
   await walls?.close();
-  await pg?.stop();
 });
 
 function connect(auth: Record<string, unknown>): Promise<TestSocket> {
