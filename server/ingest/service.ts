@@ -285,14 +285,12 @@ function appendHistory(
   accepted(b, index, v, seq, logItemSeq(b, 'dossier', e.dossierId, seq));
 }
 
-/** The dossier ids a batch names (valid or not): whose states its checks may read. */
-function dossierIdsOf(rawEvents: readonly unknown[]): string[] {
-  const ids: string[] = [];
+/** The dossier ids a batch names (valid or not): whose states its checks may read. Lazy: rarely read at all. */
+function* dossierIdsOf(rawEvents: readonly unknown[]): Iterable<string> {
   for (const raw of rawEvents) {
     const id = (raw as { dossierId?: unknown } | null)?.dossierId;
-    if (typeof id === 'string') ids.push(id);
+    if (typeof id === 'string') yield id;
   }
-  return ids;
 }
 
 /** Notes that the batch logged `seq` for the item; answers the item's key. */
