@@ -299,6 +299,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
           historyDossiers.add(d.next.id);
         } else {
           engine.applyDossier(d.prev, d.next);
+          historyRows.appliedLive(d.next.id);
           warnings.applyDossierLater(d.next);
         }
       }

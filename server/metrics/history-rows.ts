@@ -26,14 +26,14 @@ export interface HistoryRowsDeps {
 export function createHistoryRows(deps: HistoryRowsDeps) {
   /** Dossier id → the engine's state of it before its events waiting for the writer, and the seq of the last; in seq order. */
   const waiting = new Map<string, { prev: DossierState | null; seq: number }>();
-  /** Every dossier of the running load (for `settled`). */
-  const touched = new Set<string>();
+  /** Every dossier of the running load (for `settled`) → the state last applied to the engine (null: none yet). */
+  const touched = new Map<string, DossierState | null>();
   let ended = false;
 
   function settleIfDone(): void {
     if (!ended || waiting.size > 0) return;
     ended = false;
-    deps.settled(touched);
+    deps.settled(new Set(touched.keys()));
     touched.clear();
   }
 
@@ -44,8 +44,10 @@ export function createHistoryRows(deps: HistoryRowsDeps) {
         const held = waiting.get(id);
         // Kept in seq order: a dossier moves to the end with its latest event.
         if (held) waiting.delete(id);
-        waiting.set(id, { prev: held ? held.prev : deps.latest(id), seq });
-        touched.add(id);
+        // The engine's state: as this applied it last (no row read back), else the latest before the load.
+        const applied = touched.get(id);
+        waiting.set(id, { prev: held ? held.prev : applied !== undefined && applied !== null ? applied : deps.latest(id), seq });
+        if (applied === undefined) touched.set(id, null);
       }
     },
     /** The writer has projected every event up to `seq`: its dossiers' rows go to the engine. */
@@ -56,10 +58,15 @@ export function createHistoryRows(deps: HistoryRowsDeps) {
         waiting.delete(id);
         const next = deps.row(id);
         if (next) deps.apply(w.prev, next);
+        touched.set(id, next);
         any = true;
       }
       if (any) deps.applied();
       settleIfDone();
+    },
+    /** A live batch gave the engine this dossier's state: the next load pass starts from the latest state. */
+    appliedLive(id: string): void {
+      if (touched.has(id)) touched.set(id, null);
     },
     /** The load ended: `settled` runs once the writer has projected its last dossier (at once if it has). */
     ended(): void {
