@@ -286,7 +286,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     jurisdictionName: jurisdiction.name,
     latest,
     clockSkew,
-    onHistoryLogged: (dossiers) => historyRows.logged(dossiers),
+    onHistoryLogged(dossiers) {
+      // Ingest runs hot (heap-mode.ts): without this, a load's heaps stayed sized for memory (GC ×2.4).
+      opts.heapMode?.applied(dossiers.size);
+      historyRows.logged(dossiers);
+    },
     onApplied(changes) {
       // A live batch's `prev` is the latest state: what a history load's batches changed goes first.
       if (!changes.history) historyApplies.flush();
