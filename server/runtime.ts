@@ -23,6 +23,7 @@ import { HISTORY_MAX_LAG_EVENTS, MAX_LAG_EVENTS, startProjectionWriter, type Pro
 import { closeInterruptedHistoryLoad, createHistoryLoad, type HistoryLoad } from './ingest/history-load.js';
 import { createHistoryLoadProgress, type HistoryLoadProgressDeps } from './ingest/history-load-progress.js';
 import { createHistoryApplies } from './metrics/history-applies.js';
+import { createHistoryRows } from './metrics/history-rows.js';
 import { createIngestAdmission } from './ingest/admission.js';
 import { gracefulClose, SHUTDOWN_GRACE_MS } from './graceful-close.js';
 import { WriteGate } from './db/write-gate.js';
@@ -239,6 +240,23 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     apply: (prev, next) => engine.applyDossier(prev, next),
     flushed: () => metricsChanged(),
   });
+  // A history load's dossiers are folded by the writer alone: the engine takes them from its rows after
+  // each pass, and the early warning once the load ended and its last pass is in (after the write-behind's
+  // listener above, which marks them folded).
+  const historyRows = createHistoryRows({
+    latest: (id) => latest.dossier(id),
+    row: (id) => store.projections.getDossier(id),
+    apply: (prev, next) => engine.applyDossier(prev, next),
+    applied: () => metricsChanged(),
+    settled(ids) {
+      for (const id of ids) {
+        const state = latest.dossier(id);
+        if (state) warnings.applyDossierLater(state);
+      }
+      metricsChanged();
+    },
+  });
+  projections.onProjected((seq) => historyRows.projected(seq));
   // What the screens show of it ("Đang nạp lịch sử"), until the writer has projected its last batch.
   let publishHistoryLoad: HistoryLoadProgressDeps['publish'] = () => {};
   const historyProgress = createHistoryLoadProgress({
@@ -261,6 +279,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       }
       historyDossiers.clear();
       metricsChanged();
+      historyRows.ended();
+      latest.historyEnded();
       historyProgress.ended();
     },
   });
@@ -272,6 +292,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     jurisdictionName: jurisdiction.name,
     latest,
     clockSkew,
+    onHistoryLogged(dossiers) {
+      // Ingest runs hot (heap-mode.ts): without this, a load's heaps stayed sized for memory (GC ×2.4).
+      opts.heapMode?.applied(dossiers.size);
+      historyRows.logged(dossiers);
+    },
     onApplied(changes) {
       // A live batch's `prev` is the latest state: what a history load's batches changed goes first.
       if (!changes.history) historyApplies.flush();
@@ -284,6 +309,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
           historyDossiers.add(d.next.id);
         } else {
           engine.applyDossier(d.prev, d.next);
+          historyRows.appliedLive(d.next.id);
           warnings.applyDossierLater(d.next);
         }
       }
@@ -385,7 +411,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     metrics: engine,
     atRisk: { advance: (t) => atRiskLedger.firstPushes(warnings.advance(t)) },
     now,
-    alertSources: { latestDossier: (id) => latest.dossier(id), latestTask: (id) => latest.task(id), unitName: nameOf },
+    alertSources: { latestDossier: (id) => latest.peekDossier(id), latestTask: (id) => latest.task(id), unitName: nameOf },
     hub: {
       publishAlert: (a) => app.hub.publishAlert(a),
       tick: () => app.hub.tick(),

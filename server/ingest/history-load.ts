@@ -9,8 +9,10 @@
  *   and `synced_after_finish` leave it alone, as for the demo's seeded weeks;
  * - the early warning is not fed per batch: the load's dossiers are applied once, in their latest
  *   state, when it ends (`onEnd`), and at-risk pushes follow from there.
- * - the metrics engine takes the load's dossiers every few seconds, each once (metrics/history-applies.ts),
- *   and the replay checkpoints wait for its end (runtime.ts).
+ * - its dossier events are logged without a fold on the main thread (service.ts appendHistory): the writer
+ *   folds them, and the metrics engine takes each dossier from its row after each pass (metrics/history-rows.ts;
+ *   a task's, or a unit-limited source's, every few seconds: metrics/history-applies.ts); the replay
+ *   checkpoints wait for its end (runtime.ts).
  * Everything else is the live path's: the log, the quarantine.
  */
 import { HISTORY_UNTIL_KEY } from '../projection/data-trust-rows.js';

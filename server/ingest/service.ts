@@ -45,6 +45,12 @@ export interface IngestDeps {
   onApplied(changes: AppliedChanges): void;
   /** Per-source clock skew (metrics/clock-skew.ts): each accepted event's (arrival − at) is pushed to its source's window. */
   clockSkew?: Pick<ClockSkewTracker, 'window'>;
+  /**
+   * A history-load batch committed events of these dossiers without folding them (id → the seq of its
+   * last): the projection writer folds them; called before the write-behind learns of it, so that a
+   * dossier's state before the load is still readable (metrics/history-rows.ts).
+   */
+  onHistoryLogged?(dossiers: ReadonlyMap<string, { seq: number }>): void;
 }
 
 /**
@@ -78,6 +84,10 @@ export function createIngestService(deps: IngestDeps) {
     const validated = rawEvents.map((raw) => validateEvent(kind, raw, vctx));
     const ids: string[] = [];
     for (const v of validated) if (v.ok) ids.push(v.event.id);
+    // A history load's dossier events are logged, not folded (appendHistory): the writer folds them.
+    // (A unit-limited source's need the states: its limit is checked against them.)
+    const foldLater = opts.history === true && kind === 'dossier' && !source.units;
+    if (!foldLater && kind === 'dossier') latest.syncIfFolding(dossierIdsOf(rawEvents));
 
     store.transaction(() => {
       // A unit-limited source's events outside its units are refused first, whatever else is wrong
@@ -91,7 +101,8 @@ export function createIngestService(deps: IngestDeps) {
         if (outsideErrors) return reject(batch, index, rawEventId(raw), raw, outsideErrors);
         const v = validated[index];
         if (!v.ok) return reject(batch, index, v.eventId, raw, v.errors);
-        appendValid(deps, batch, index, raw, v, indexed);
+        if (foldLater) appendHistory(deps, batch, index, raw, v, indexed);
+        else appendValid(deps, batch, index, raw, v, indexed);
       });
 
       if (opts.replay) return;
@@ -100,8 +111,16 @@ export function createIngestService(deps: IngestDeps) {
     });
 
     // Committed: publish. (A batch that rolled back threw above and published nothing.)
-    const { dossierNext, taskNext, dossierPrev, taskPrev } = batch;
-    latest.committed({ sourceId: source.id, seq: batch.lastSeq, eventIds: batch.accepted, dossiers: dossierNext, tasks: taskNext });
+    const { dossierNext, taskNext, dossierPrev, taskPrev, folding } = batch;
+    if (folding.size) deps.onHistoryLogged?.(folding);
+    latest.committed({
+      sourceId: source.id,
+      seq: batch.lastSeq,
+      eventIds: batch.accepted,
+      dossiers: dossierNext,
+      tasks: taskNext,
+      folding,
+    });
     if (dossierNext.size || taskNext.size) {
       deps.onApplied({
         dossiers: [...dossierNext].map(([id, next]) => ({ prev: dossierPrev.get(id) ?? null, next })),
@@ -133,6 +152,8 @@ interface Batch {
   dossierNext: Map<string, DossierState>;
   taskPrev: Map<string, TaskState | null>;
   taskNext: Map<string, TaskState>;
+  /** Dossiers of a history-load batch logged without a fold (appendHistory): the seq of each one's last event, its receipt after it. */
+  folding: Map<string, { seq: number; receivedAt: number | null }>;
   maxAt: number;
   lastSeq: number;
   /** The source's clock-skew window (null: not tracked). Pushed to in the transaction: a rolled-back batch's events did arrive. */
@@ -151,6 +172,7 @@ function newBatch(source: SourceRow, now: number, size: number, skew: SkewWindow
     dossierNext: new Map(),
     taskPrev: new Map(),
     taskNext: new Map(),
+    folding: new Map(),
     maxAt: 0,
     lastSeq: 0,
     skew,
@@ -177,13 +199,7 @@ function appendValid(
   const { store, domain, latest } = deps;
   const { source, now } = b;
   const { payload } = v;
-  const eventId = v.event.id;
-  const earlier = b.accepted.get(eventId)?.payload ?? latest.loggedPayload(source.id, eventId, indexed);
-  if (earlier !== undefined) {
-    if (sameContent(earlier, payload)) b.results[index] = { index, id: eventId, status: 'duplicate' };
-    else reject(b, index, eventId, raw, [conflictError(eventId)]);
-    return;
-  }
+  if (loggedBefore(latest, b, index, raw, v, indexed)) return;
   let seq: number;
   let item: string;
   // An item's events for a refold: the lookup table's, and those past the mark by their seqs.
@@ -194,7 +210,7 @@ function appendValid(
     // A state this batch already advanced is its own until the commit: fold onto it in place.
     const owned = b.dossierNext.get(e.dossierId);
     const prev = owned ?? currentDossier(b, latest, e.dossierId);
-    const orderError = checkDossierOrder(prev, e);
+    const orderError = checkDossierOrder(prev?.receivedAt ?? null, e);
     if (orderError) return reject(b, index, e.id, raw, [orderError]);
     seq = store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, payload);
     item = logItemSeq(b, 'dossier', e.dossierId, seq);
@@ -209,11 +225,72 @@ function appendValid(
       advanceTask(currentTask(b, latest, e.taskId), e, () => ofItem('task', e.taskId).map((s) => parseLoggedTaskEvent(s.payload))),
     );
   }
+  accepted(b, index, v, seq, item);
+}
+
+/** A valid event already logged (a duplicate, answered so) or re-using a logged id (a conflict, rejected): nothing to append. */
+function loggedBefore(
+  latest: WriteBehind,
+  b: Batch,
+  index: number,
+  raw: unknown,
+  v: Validated & { ok: true },
+  indexed: ReadonlyMap<string, string>,
+): boolean {
+  const eventId = v.event.id;
+  const earlier = b.accepted.get(eventId)?.payload ?? latest.loggedPayload(b.source.id, eventId, indexed);
+  if (earlier === undefined) return false;
+  if (sameContent(earlier, v.payload)) b.results[index] = { index, id: eventId, status: 'duplicate' };
+  else reject(b, index, eventId, raw, [conflictError(eventId)]);
+  return true;
+}
+
+function accepted(b: Batch, index: number, v: Validated & { ok: true }, seq: number, item: string): void {
+  const eventId = v.event.id;
   b.lastSeq = seq;
-  b.accepted.set(eventId, { payload, seq, item });
+  b.accepted.set(eventId, { payload: v.payload, seq, item });
   if (v.event.at > b.maxAt) b.maxAt = v.event.at;
-  b.skew?.push(now - v.event.at, now);
+  b.skew?.push(b.now - v.event.at, b.now);
   b.results[index] = { index, id: eventId, status: 'accepted' };
+}
+
+/**
+ * A valid dossier event of a history-load batch, in the transaction: appendValid without the fold. The
+ * projection writer folds the log into the dossier's row (once per pass, however many of its events
+ * the pass holds), and the metrics engine takes that row (metrics/history-rows.ts): folding here too
+ * was the same work twice. The order check needs only the dossier's receipt instant, kept per dossier.
+ */
+function appendHistory(
+  deps: IngestDeps,
+  b: Batch,
+  index: number,
+  raw: unknown,
+  v: Validated & { ok: true },
+  indexed: ReadonlyMap<string, string>,
+): void {
+  if (v.kind !== 'dossier') throw new Error('a history load folds later only dossier events');
+  if (loggedBefore(deps.latest, b, index, raw, v, indexed)) return;
+  const e = v.event;
+  const held = b.folding.get(e.dossierId);
+  const receivedAt = held ? held.receivedAt : deps.latest.receivedAt(e.dossierId);
+  const orderError = checkDossierOrder(receivedAt, e);
+  if (orderError) return reject(b, index, e.id, raw, [orderError]);
+  const seq = deps.store.events.append(b.source.id, e.id, 'dossier', e.dossierId, e.type, e.at, b.now, v.payload);
+  // A fold sets the receipt at each `received` in time order: the latest such instant is the state's.
+  const nextReceived = e.type === 'received' && (receivedAt === null || e.at > receivedAt) ? e.at : receivedAt;
+  if (held) {
+    held.seq = seq;
+    held.receivedAt = nextReceived;
+  } else b.folding.set(e.dossierId, { seq, receivedAt: nextReceived });
+  accepted(b, index, v, seq, logItemSeq(b, 'dossier', e.dossierId, seq));
+}
+
+/** The dossier ids a batch names (valid or not): whose states its checks may read. Lazy: rarely read at all. */
+function* dossierIdsOf(rawEvents: readonly unknown[]): Iterable<string> {
+  for (const raw of rawEvents) {
+    const id = (raw as { dossierId?: unknown } | null)?.dossierId;
+    if (typeof id === 'string') yield id;
+  }
 }
 
 /** Notes that the batch logged `seq` for the item; answers the item's key. */
@@ -241,12 +318,12 @@ function currentTask(b: Batch, latest: WriteBehind, id: string): TaskState | nul
 }
 
 /** Nothing happens to a dossier before it is received: such an event is a logic error, not an early arrival. */
-function checkDossierOrder(state: DossierState | null, e: DossierEvent): FieldError | null {
-  if (!state || state.receivedAt === null || e.type === 'received') return null;
-  if (e.at < state.receivedAt) {
+function checkDossierOrder(receivedAt: number | null, e: DossierEvent): FieldError | null {
+  if (receivedAt === null || e.type === 'received') return null;
+  if (e.at < receivedAt) {
     return {
       path: 'at',
-      message: `${toVnIso(e.at)} is before the dossier was received (${toVnIso(state.receivedAt)})`,
+      message: `${toVnIso(e.at)} is before the dossier was received (${toVnIso(receivedAt)})`,
     };
   }
   return null;

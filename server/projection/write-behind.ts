@@ -34,27 +34,37 @@ export interface CommittedBatch {
   /** Each changed item's state after the batch. */
   dossiers: ReadonlyMap<string, DossierState>;
   tasks: ReadonlyMap<string, TaskState>;
+  /**
+   * A history-load batch's dossiers that it logged events for without folding them (id → the seq of
+   * its last such event): the projection writer folds them from the log; until it has, their state is
+   * its row once projected (see LatestStates.fold). With each one's receipt instant after the batch.
+   */
+  folding?: ReadonlyMap<string, { seq: number; receivedAt: number | null }>;
 }
 
 export interface WriteBehindDeps {
   store: Store;
   /** The projection writer: told when the log grew, it tells when the projections caught up. */
-  projections: Pick<ProjectionWriter, 'logged' | 'onProjected'>;
+  projections: Pick<ProjectionWriter, 'logged' | 'onProjected'> & Partial<Pick<ProjectionWriter, 'sync'>>;
 }
 
 /** See the module's comment. */
 export function createWriteBehind(deps: WriteBehindDeps) {
   const { store } = deps;
+  const sync = () => deps.projections.sync?.();
   const dossiers = new LatestStates<DossierState>(
     LATEST_DOSSIERS,
     (s) => s.endAt === null,
     (id) => store.projections.getDossier(id),
+    sync,
   );
   const tasks = new LatestStates<TaskState>(
     LATEST_TASKS,
     (s) => s.status === 'open',
     (id) => store.projections.getTask(id),
+    sync,
   );
+  const receipts = new HistoryReceipts();
   // Ids of logged events that event_ids does not have yet, per source, with their seq, in seq order.
   // Their payloads stay in the log: held here they would outlive many collections, and a resend is
   // rare. Keyed by the id itself under its source's map: a joined `source + id` key cost a string
@@ -67,22 +77,41 @@ export function createWriteBehind(deps: WriteBehindDeps) {
   deps.projections.onProjected((seq) => {
     dossiers.projected(seq);
     tasks.projected(seq);
-    for (const ids of unindexedIds.values()) {
-      for (const [eventId, e] of ids) {
-        if (e.seq > seq) break;
-        ids.delete(eventId);
-        // Both in seq order: this event is the first of its item's list.
-        const seqs = unindexedSeqs.get(e.item);
-        if (seqs && seqs.length > 1) seqs.shift();
-        else unindexedSeqs.delete(e.item);
-      }
-    }
+    receipts.projected(dossiers.foldingCount);
+    forgetIndexed(unindexedIds, unindexedSeqs, seq);
   });
 
   return {
-    /** The state of a dossier after every event accepted so far (null: none); never waits for the writer. */
+    /**
+     * The state of a dossier after every event accepted so far (null: none); waits for the writer only for
+     * a dossier with history-load events it has not folded yet (never inside a write transaction: syncIfFolding).
+     */
     dossier(id: string): DossierState | null {
       return dossiers.get(id);
+    },
+
+    /** dossier() without waiting for the writer (a dossier it has not folded yet: its row as is); for an alert's payload. */
+    peekDossier(id: string): DossierState | null {
+      return dossiers.peek(id);
+    },
+
+    /** A dossier's receipt instant after every event accepted so far (null: none), without waiting for the writer. */
+    receivedAt(id: string): number | null {
+      const known = receipts.get(id);
+      return known !== undefined ? known : (dossiers.get(id)?.receivedAt ?? null);
+    },
+
+    /**
+     * Waits for the writer if it has not folded some of these dossiers' history-load events: before a batch's
+     * transaction that reads their states (the writer needs the write lock to catch up).
+     */
+    syncIfFolding(ids: Iterable<string>): void {
+      if (dossiers.anyFolding(ids)) sync();
+    },
+
+    /** The history load ended (its receipt instants are dropped once the writer folded its last dossier). */
+    historyEnded(): void {
+      receipts.ended(dossiers.foldingCount);
     },
 
     /** The state of a task after every event accepted so far (null: none). */
@@ -123,7 +152,14 @@ export function createWriteBehind(deps: WriteBehindDeps) {
         if (seqs) seqs.push(e.seq);
         else unindexedSeqs.set(e.item, [e.seq]);
       }
-      for (const [id, state] of batch.dossiers) dossiers.committed(id, state, batch.seq);
+      for (const [id, state] of batch.dossiers) {
+        dossiers.committed(id, state, batch.seq);
+        receipts.committed(id, state.receivedAt);
+      }
+      for (const [id, f] of batch.folding ?? []) {
+        dossiers.fold(id, f.seq);
+        receipts.folding(id, f.receivedAt);
+      }
       for (const [id, state] of batch.tasks) tasks.committed(id, state, batch.seq);
       deps.projections.logged(batch.seq);
     },
@@ -139,6 +175,24 @@ export function createWriteBehind(deps: WriteBehindDeps) {
 
 export type WriteBehind = ReturnType<typeof createWriteBehind>;
 
+/** The projections indexed every event up to `seq`: their ids and seqs leave the unindexed maps. */
+function forgetIndexed(
+  unindexedIds: Map<number, Map<string, { seq: number; item: string }>>,
+  unindexedSeqs: Map<string, number[]>,
+  seq: number,
+): void {
+  for (const ids of unindexedIds.values()) {
+    for (const [eventId, e] of ids) {
+      if (e.seq > seq) break;
+      ids.delete(eventId);
+      // Both in seq order: this event is the first of its item's list.
+      const seqs = unindexedSeqs.get(e.item);
+      if (seqs && seqs.length > 1) seqs.shift();
+      else unindexedSeqs.delete(e.item);
+    }
+  }
+}
+
 /**
  * One copy of each item's latest state in memory: pinned while the projections are behind it, then
  * kept as a bounded cache when `keep` (open items), dropped otherwise (finished items rarely change
@@ -149,18 +203,32 @@ class LatestStates<T> {
   private readonly states = new Map<string, T>();
   /** Ids whose state the projections do not have yet → seq of the batch that set it; in seq order. */
   private readonly pending = new Map<string, number>();
+  /**
+   * Ids with logged events that nobody folded here (a history load's, see fold) → the seq of the last;
+   * in seq order. Their state is their row once the writer has projected that seq.
+   */
+  private readonly folding = new Map<string, number>();
 
   constructor(
     private readonly capacity: number,
     private readonly keep: (state: T) => boolean,
     private readonly row: (id: string) => T | null,
+    /** Waits until the projection writer has folded every logged event (outside any write transaction). */
+    private readonly sync: () => void,
   ) {}
 
   get(id: string): T | null {
+    if (this.folding.has(id)) this.sync();
+    return this.states.get(id) ?? this.row(id);
+  }
+
+  /** get() without waiting for the writer: a folding item's row as last projected. */
+  peek(id: string): T | null {
     return this.states.get(id) ?? this.row(id);
   }
 
   committed(id: string, state: T, seq: number): void {
+    this.folding.delete(id);
     this.states.delete(id);
     this.states.set(id, state);
     this.pending.delete(id);
@@ -168,8 +236,30 @@ class LatestStates<T> {
     this.evict();
   }
 
+  /** Events up to `seq` were logged for the item without a state here: the writer's fold is its state. */
+  fold(id: string, seq: number): void {
+    this.states.delete(id);
+    this.pending.delete(id);
+    this.folding.delete(id);
+    this.folding.set(id, seq);
+  }
+
+  anyFolding(ids: Iterable<string>): boolean {
+    if (this.folding.size === 0) return false;
+    for (const id of ids) if (this.folding.has(id)) return true;
+    return false;
+  }
+
+  get foldingCount(): number {
+    return this.folding.size;
+  }
+
   /** The projections have every event up to `seq`. */
   projected(seq: number): void {
+    for (const [id, at] of this.folding) {
+      if (at > seq) break;
+      this.folding.delete(id);
+    }
     for (const [id, at] of this.pending) {
       if (at > seq) break;
       this.pending.delete(id);
@@ -193,5 +283,41 @@ class LatestStates<T> {
       if (this.pending.has(oldest)) return;
       this.states.delete(oldest);
     }
+  }
+}
+
+/**
+ * A history load's dossiers' receipt instants: what the ingest path's order check needs of them, which
+ * it does not fold (ingest/service.ts appendHistory). Kept from their first history batch until the
+ * load ended and the writer folded its last dossier, then read from the states again.
+ */
+class HistoryReceipts {
+  private readonly byId = new Map<string, number | null>();
+  private ending = false;
+
+  /** undefined: not a dossier of the running load. */
+  get(id: string): number | null | undefined {
+    return this.byId.get(id);
+  }
+
+  /** A history batch logged events of the dossier: its receipt after them. */
+  folding(id: string, receivedAt: number | null): void {
+    this.byId.set(id, receivedAt);
+  }
+
+  /** A live batch folded the dossier: its receipt, if it is a dossier of the load. */
+  committed(id: string, receivedAt: number | null): void {
+    if (this.byId.has(id)) this.byId.set(id, receivedAt);
+  }
+
+  ended(stillFolding: number): void {
+    this.ending = true;
+    this.projected(stillFolding);
+  }
+
+  projected(stillFolding: number): void {
+    if (!this.ending || stillFolding > 0) return;
+    this.byId.clear();
+    this.ending = false;
   }
 }

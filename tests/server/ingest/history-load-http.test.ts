@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db/connection.js';
 import { loadWorkCalendar } from '../../../server/config/calendar-loader.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
-import { MS_PER_DAY } from '../../../server/domain/time.js';
+import { MS_PER_DAY, toVnIso } from '../../../server/domain/time.js';
 import { loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
 import { horizonsAt } from '../../../server/http/forecast-view.js';
 import { PERIODS } from '../../../server/metrics/types.js';
@@ -83,6 +83,38 @@ async function send(server: TestServer, batches: unknown[][], headers: Record<st
   return { accepted, duplicate };
 }
 
+type Answer = { id: string | null; status: string };
+
+async function sendPlan(server: TestServer, plan: { events: unknown[]; history: boolean }[]): Promise<Answer[][]> {
+  const answers: Answer[][] = [];
+  for (const { events, history } of plan) {
+    const r = await server.post('/api/v1/ingest/dossiers', { events }, undefined, history ? HISTORY : {});
+    expect(r.status).toBe(200);
+    answers.push((r.body.results as Answer[]).map(({ id, status }) => ({ id, status })));
+  }
+  return answers;
+}
+
+type WireEvent = { id: string; dossierId: string; type: string; at: string };
+
+/**
+ * Two events dated an hour before their dossier's receipt, both refused by the order check: one in its
+ * receipt's batch (batch 1), one in the next (batch 2), each a copy of a later event of its dossier.
+ */
+function withEventsBeforeReceipt(batches: unknown[][]): unknown[][] {
+  const out = batches.map((b) => [...(b as WireEvent[])]);
+  const received = out[1].filter((e) => e.type === 'received');
+  const early = (n: number, r: WireEvent): WireEvent => {
+    const later = out.flat().find((e) => e.dossierId === r.dossierId && e.type !== 'received');
+    if (!later) throw new Error(`no later event of ${r.dossierId}`);
+    return { ...later, id: `early-${n}`, at: toVnIso(Date.parse(r.at) - 3_600_000) };
+  };
+  const withLater = received.filter((r) => out.flat().some((e) => e.dossierId === r.dossierId && e.type !== 'received'));
+  out[1].push(early(1, withLater[0]));
+  out[2].unshift(early(2, withLater[1]));
+  return out;
+}
+
 const servers: TestServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
@@ -124,6 +156,37 @@ describe('history-load mode', () => {
     expect(b.dossiers.length).toBeGreaterThan(500);
     expect(b.completions.length).toBeGreaterThan(0);
     expect(b).toEqual(a);
+    expect(liveFigures(history.runtime)).toEqual(liveFigures(live.runtime));
+  }, 120_000);
+
+  it('answers and ends as a live ingest when live batches, dossiers known before and events before receipt mix with the load', async () => {
+    const batches = withEventsBeforeReceipt(cityBatches());
+    // Batch 0 live before the load; batch 4 live in the middle of it: its dossiers have load events the
+    // writer has not folded yet, which the live path must read as folded (it waits for the writer).
+    const plan = batches.map((events, i) => ({ events, history: i > 0 && i !== 4 }));
+
+    const live = await server();
+    live.runtime.store.meta.set(HISTORY_UNTIL_KEY, 'pending');
+    const liveAnswers = await sendPlan(
+      live,
+      plan.map((p) => ({ ...p, history: false })),
+    );
+    live.runtime.store.meta.set(HISTORY_UNTIL_KEY, String(live.clock.now()));
+    live.runtime.projections.sync();
+
+    const history = await server();
+    history.runtime.store.sources.update('test-dossiers', { historyLoad: true });
+    const historyAnswers = await sendPlan(history, plan);
+    history.runtime.historyLoad.end();
+    history.runtime.projections.sync();
+
+    // The same answer for every event, the two early events of the load refused by the order check.
+    expect(historyAnswers).toEqual(liveAnswers);
+    const refused = historyAnswers.flat().filter((r) => r.status === 'rejected');
+    expect(refused.map((r) => r.id)).toEqual(['early-1', 'early-2']);
+    const a = tables(live.dbFile);
+    const b = tables(history.dbFile);
+    expect(b).toEqual({ ...a, historyUntil: b.historyUntil });
     expect(liveFigures(history.runtime)).toEqual(liveFigures(live.runtime));
   }, 120_000);
 

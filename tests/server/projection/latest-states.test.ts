@@ -12,17 +12,45 @@ function setup() {
   const store = createStore(openDatabase(':memory:'));
   const logged: number[] = [];
   let projected: (seq: number) => void = () => {};
+  const syncs: number[] = [];
+  // A sync projects everything logged, as the real writer's does.
+  const sync = () => {
+    syncs.push(logged.at(-1) ?? 0);
+    projected(logged.at(-1) ?? 0);
+  };
   const latest = createWriteBehind({
     store,
-    projections: { logged: (seq) => logged.push(seq), onProjected: (l) => (projected = l) },
+    projections: { logged: (seq) => logged.push(seq), onProjected: (l) => (projected = l), sync },
   });
-  return { store, latest, logged, projected: (seq: number) => projected(seq) };
+  return { store, latest, logged, syncs, projected: (seq: number) => projected(seq) };
 }
 
 const open = (id: string, unit = '26740'): DossierState => ({ ...emptyDossierState(id), unit, receivedAt: T0, lastEventAt: T0 });
 const finished = (id: string): DossierState => ({ ...open(id), endAt: T0 + 1 });
 
 describe('createWriteBehind', () => {
+  it("answers a history load's dossier from its row once the writer folded it, waiting for the writer when asked before", () => {
+    const { latest, syncs, projected } = setup();
+    const before = open('D-1');
+    latest.committed({ sourceId: 1, seq: 2, eventIds: new Map(), dossiers: new Map([['D-1', before]]), tasks: new Map() });
+    projected(2);
+    // A history batch logs two more events of D-1 without folding them.
+    const folding = new Map([['D-1', { seq: 5, receivedAt: T0 + 10 }]]);
+    latest.committed({ sourceId: 1, seq: 5, eventIds: new Map(), dossiers: new Map(), tasks: new Map(), folding });
+    expect(latest.receivedAt('D-1')).toBe(T0 + 10);
+    // The stale state is gone from memory: peeking reads the row (none here), without waiting.
+    expect(latest.peekDossier('D-1')).toBeNull();
+    expect(syncs).toEqual([]);
+    latest.syncIfFolding(['D-9']);
+    expect(syncs).toEqual([]);
+    latest.syncIfFolding(['D-9', 'D-1']);
+    expect(syncs).toEqual([5]);
+    // Folded: no more waits.
+    latest.dossier('D-1');
+    latest.syncIfFolding(['D-1']);
+    expect(syncs).toEqual([5]);
+  });
+
   it('answers the latest committed state of an item before the projections have it, and tells the writer', () => {
     const { latest, logged } = setup();
     const d = open('D-1');

@@ -1,0 +1,82 @@
+/**
+ * The metrics engine's dossiers of a history load (ingest/history-load.ts), from the projection
+ * writer's rows. A history batch's dossier events are logged without a fold on the main thread
+ * (ingest/service.ts appendHistory): the writer folds them into each dossier's row, once per pass. Once
+ * the writer reports a pass, each dossier it covered is read back from its row and applied to the
+ * engine once, from the state the engine had (read when the load first touched it since its last
+ * application) to the row. The engine's figures are a function of each dossier's latest state, so
+ * after the last pass they are those of per-batch updates; in between they follow the writer's passes
+ * (at most HISTORY_FLUSH_MS, 5 s, apart during a load).
+ * When the load ended and its last dossier is applied, `settled` runs (the deferred early warning).
+ */
+import type { DossierState } from '../domain/types.js';
+
+export interface HistoryRowsDeps {
+  /** The state the engine has of a dossier (null: none), read before the load's batch is published. */
+  latest(id: string): DossierState | null;
+  /** The dossier's row, as the writer last projected it. */
+  row(id: string): DossierState | null;
+  apply(prev: DossierState | null, next: DossierState): void;
+  /** After a pass's dossiers were applied (the live screens publish the change). */
+  applied(): void;
+  /** The load ended and every dossier it touched is applied: their ids, each once. */
+  settled(ids: ReadonlySet<string>): void;
+}
+
+export function createHistoryRows(deps: HistoryRowsDeps) {
+  /** Dossier id → the engine's state of it before its events waiting for the writer, and the seq of the last; in seq order. */
+  const waiting = new Map<string, { prev: DossierState | null; seq: number }>();
+  /** Every dossier of the running load (for `settled`) → the state last applied to the engine (null: none yet). */
+  const touched = new Map<string, DossierState | null>();
+  let ended = false;
+
+  function settleIfDone(): void {
+    if (!ended || waiting.size > 0) return;
+    ended = false;
+    deps.settled(new Set(touched.keys()));
+    touched.clear();
+  }
+
+  return {
+    /** A history batch committed events of these dossiers (the seq of each one's last), not folded yet. */
+    logged(dossiers: ReadonlyMap<string, { seq: number }>): void {
+      for (const [id, { seq }] of dossiers) {
+        const held = waiting.get(id);
+        // Kept in seq order: a dossier moves to the end with its latest event.
+        if (held) waiting.delete(id);
+        // The engine's state: as this applied it last (no row read back), else the latest before the load.
+        const applied = touched.get(id);
+        waiting.set(id, { prev: held ? held.prev : applied !== undefined && applied !== null ? applied : deps.latest(id), seq });
+        if (applied === undefined) touched.set(id, null);
+      }
+    },
+    /** The writer has projected every event up to `seq`: its dossiers' rows go to the engine. */
+    projected(seq: number): void {
+      let any = false;
+      for (const [id, w] of waiting) {
+        if (w.seq > seq) break;
+        waiting.delete(id);
+        const next = deps.row(id);
+        if (next) deps.apply(w.prev, next);
+        touched.set(id, next);
+        any = true;
+      }
+      if (any) deps.applied();
+      settleIfDone();
+    },
+    /** A live batch gave the engine this dossier's state: the next load pass starts from the latest state. */
+    appliedLive(id: string): void {
+      if (touched.has(id)) touched.set(id, null);
+    },
+    /** The load ended: `settled` runs once the writer has projected its last dossier (at once if it has). */
+    ended(): void {
+      ended = true;
+      settleIfDone();
+    },
+    get waiting(): number {
+      return waiting.size;
+    },
+  };
+}
+
+export type HistoryRows = ReturnType<typeof createHistoryRows>;

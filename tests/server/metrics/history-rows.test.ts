@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDossierState } from '../../../server/domain/dossier.js';
+import type { DossierState } from '../../../server/domain/types.js';
+import { createHistoryRows } from '../../../server/metrics/history-rows.js';
+
+const state = (id: string, eventCount: number): DossierState => ({ ...emptyDossierState(id), eventCount });
+
+function setup(latest: Map<string, DossierState>, rows: Map<string, DossierState>) {
+  const applied: [DossierState | null, DossierState][] = [];
+  const settled: string[][] = [];
+  let published = 0;
+  const history = createHistoryRows({
+    latest: (id) => latest.get(id) ?? null,
+    row: (id) => rows.get(id) ?? null,
+    apply: (prev, next) => applied.push([prev, next]),
+    applied: () => published++,
+    settled: (ids) => settled.push([...ids]),
+  });
+  return { history, applied, settled, published: () => published };
+}
+
+describe('createHistoryRows', () => {
+  it("applies each dossier once per writer pass, from the engine's state before the load to its row", () => {
+    const before = state('D-1', 1);
+    const rows = new Map<string, DossierState>();
+    const { history, applied, published } = setup(new Map([['D-1', before]]), rows);
+    history.logged(
+      new Map([
+        ['D-1', { seq: 3 }],
+        ['D-2', { seq: 4 }],
+      ]),
+    );
+    history.logged(new Map([['D-1', { seq: 6 }]]));
+    rows.set('D-2', state('D-2', 1));
+    // The pass up to 5 holds D-2's events, not D-1's last.
+    history.projected(5);
+    expect(applied).toEqual([[null, state('D-2', 1)]]);
+    rows.set('D-1', state('D-1', 3));
+    history.projected(6);
+    expect(applied.at(-1)).toEqual([before, state('D-1', 3)]);
+    expect(applied).toHaveLength(2);
+    expect(published()).toBe(2);
+    expect(history.waiting).toBe(0);
+  });
+
+  it('settles once the load ended and its last dossier is applied, each dossier named once', () => {
+    const rows = new Map([['D-1', state('D-1', 2)]]);
+    const { history, settled } = setup(new Map(), rows);
+    history.logged(new Map([['D-1', { seq: 1 }]]));
+    history.projected(1);
+    history.logged(new Map([['D-1', { seq: 2 }]]));
+    history.ended();
+    expect(settled).toEqual([]);
+    history.projected(2);
+    expect(settled).toEqual([['D-1']]);
+    history.projected(3);
+    expect(settled).toHaveLength(1);
+  });
+});
