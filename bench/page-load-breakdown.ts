@@ -66,7 +66,9 @@ try {
       const profile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
       // The profile's clock is in µs of the same monotonic clock as performance.timeOrigin's.
       const origin = await page.evaluate(() => performance.now());
-      printProfile(profile, profile.startTime + profile.timeDeltas.reduce((a, b) => a + b, 0) - origin * 1000);
+      // The first render's task (from its mark to the polygons'), where most of a load's script runs.
+      const render = await page.evaluate(() => ['bdt:render', 'bdt:polygons'].map((n) => performance.getEntriesByName(n)[0]?.startTime));
+      printProfile(profile, profile.startTime + profile.timeDeltas.reduce((a, b) => a + b, 0) - origin * 1000, render);
     }
     await page.waitForTimeout(300);
     const out = await page.evaluate(() => {
@@ -122,10 +124,13 @@ function originOf(url: string, line: number, col: number): string {
   return nm ? nm[1] : src.replace(/^(\.\.\/)+/, '');
 }
 /** Self time by original file, in 100 ms windows of the profile, then in total. */
-function printProfile(p: CpuProfile, navStartUs: number): void {
+function printProfile(p: CpuProfile, navStartUs: number, render: (number | undefined)[]): void {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const total = new Map<string, number>();
   const fns = new Map<string, number>();
+  const inRender = new Map<string, number>();
+  const inRenderFns = new Map<string, number>();
+  const [renderFrom = Infinity, renderTo = -Infinity] = render;
   const windows = new Map<number, Map<string, number>>();
   let t = p.startTime;
   p.samples.forEach((id, i) => {
@@ -136,7 +141,12 @@ function printProfile(p: CpuProfile, navStartUs: number): void {
     total.set(k, (total.get(k) ?? 0) + ms);
     const fk = `${f.functionName || '(anon)'} [${k}]`;
     fns.set(fk, (fns.get(fk) ?? 0) + ms);
-    const w = Math.floor((t - navStartUs) / 1000 / 100) * 100;
+    const at = (t - navStartUs) / 1000;
+    if (at >= renderFrom && at <= renderTo) {
+      inRender.set(k, (inRender.get(k) ?? 0) + ms);
+      inRenderFns.set(fk, (inRenderFns.get(fk) ?? 0) + ms);
+    }
+    const w = Math.floor(at / 100) * 100;
     const m = windows.get(w) ?? new Map<string, number>();
     m.set(k, (m.get(k) ?? 0) + ms);
     windows.set(w, m);
@@ -152,6 +162,8 @@ function printProfile(p: CpuProfile, navStartUs: number): void {
     if (busy >= 5) console.log(`${String(w).padStart(6)} busy ${busy.toFixed(0).padStart(3)} ms: ${top(m, 5).join(', ')}`);
   }
   console.log('--- self time by origin\n' + top(total, 30).join('\n'));
+  console.log(`--- the first render, ${renderFrom.toFixed(0)}–${renderTo.toFixed(0)} ms, by origin\n` + top(inRender, 20).join('\n'));
+  console.log('--- the first render by function\n' + top(inRenderFns, 30).join('\n'));
   console.log('--- self time by function\n' + top(fns, 40).join('\n'));
 }
 
