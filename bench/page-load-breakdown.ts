@@ -63,12 +63,13 @@ try {
     await page.waitForFunction(() => (window as unknown as Watched).__marks['drawn and live'] !== undefined, null, { timeout: 30_000 });
     if (values.trace) await browser.stopTracing();
     if (cdp) {
-      const profile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
-      // The profile's clock is in µs of the same monotonic clock as performance.timeOrigin's.
+      // The page's clock just before the profile's end (µs of the browser's monotonic clock): navigation is
+      // that much earlier. A few ms off (the round trip between the two), less than a profile's window.
       const origin = await page.evaluate(() => performance.now());
+      const profile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
       // The first render's task (from its mark to the polygons'), where most of a load's script runs.
       const render = await page.evaluate(() => ['bdt:render', 'bdt:polygons'].map((n) => performance.getEntriesByName(n)[0]?.startTime));
-      printProfile(profile, profile.startTime + profile.timeDeltas.reduce((a, b) => a + b, 0) - origin * 1000, render);
+      printProfile(profile, profile.endTime - origin * 1000, render);
     }
     await page.waitForTimeout(300);
     const out = await page.evaluate(() => {
@@ -106,22 +107,26 @@ interface CpuNode {
 interface CpuProfile {
   nodes: CpuNode[];
   startTime: number;
+  endTime: number;
   samples: number[];
   timeDeltas: number[];
 }
 /** The original file of a minified position (our module or a package), via the build's source maps. */
 function originOf(url: string, line: number, col: number): string {
+  return originalPosition(url, line, col).file;
+}
+/** The original file, line and name of a minified position. */
+function originalPosition(url: string, line: number, col: number): { file: string; line?: number; name?: string } {
   const file = url.replace(/^.*\/assets\//, '');
-  if (!url.includes('/assets/')) return url ? url.replace(/^.*\//, '') : '(native)';
+  if (!url.includes('/assets/')) return { file: url ? url.replace(/^.*\//, '') : '(native)' };
   if (!consumers.has(file)) {
     const path = resolve('dist/client/assets', `${file}.map`);
     consumers.set(file, existsSync(path) ? new SourceMapConsumer(JSON.parse(readFileSync(path, 'utf8'))) : null);
   }
-  const c = consumers.get(file);
-  const src = c?.originalPositionFor({ line: line + 1, column: col }).source;
-  if (!src) return file;
-  const nm = src.match(/node_modules\/((@[^/]+\/)?[^/]+)/);
-  return nm ? nm[1] : src.replace(/^(\.\.\/)+/, '');
+  const pos = consumers.get(file)?.originalPositionFor({ line: line + 1, column: col });
+  if (!pos?.source) return { file };
+  const nm = pos.source.match(/node_modules\/((@[^/]+\/)?[^/]+)/);
+  return { file: nm ? nm[1] : pos.source.replace(/^(\.\.\/)+/, ''), line: pos.line ?? undefined, name: pos.name ?? undefined };
 }
 /** Self time by original file, in 100 ms windows of the profile, then in total. */
 function printProfile(p: CpuProfile, navStartUs: number, render: (number | undefined)[]): void {
@@ -139,7 +144,8 @@ function printProfile(p: CpuProfile, navStartUs: number, render: (number | undef
     const k = f.functionName === '(idle)' ? '(idle)' : originOf(f.url, f.lineNumber, f.columnNumber);
     const ms = (p.timeDeltas[i + 1] ?? 0) / 1000;
     total.set(k, (total.get(k) ?? 0) + ms);
-    const fk = `${f.functionName || '(anon)'} [${k}]`;
+    const o = f.functionName === '(idle)' ? { file: k } : originalPosition(f.url, f.lineNumber, f.columnNumber);
+    const fk = `${o.name ?? (f.functionName || '(anon)')} [${k}${o.line ? `:${o.line}` : ''}]`;
     fns.set(fk, (fns.get(fk) ?? 0) + ms);
     const at = (t - navStartUs) / 1000;
     if (at >= renderFrom && at <= renderTo) {
