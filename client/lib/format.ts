@@ -37,7 +37,7 @@ function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.Numbe
 
 /**
  * `value` (× 100 for a percentage) as Intl.NumberFormat writes it in `lang`, without Intl: a browser's first
- * Intl.NumberFormat loads the locale's ICU data, 40–140 ms of the first render on this machine (issue 15).
+ * Intl.NumberFormat loads the locale's ICU data, 75–140 ms of the first render on this loaded machine (issue 15).
  * Like ICU, it rounds the shortest decimal that reads back as the double (what `String(x)` writes: 0.0155,
  * not the double's exact 0.01549…) half away from zero; ×100 moves the decimal point (property test
  * against Intl).
