@@ -63,10 +63,13 @@ try {
     await page.waitForFunction(() => (window as unknown as Watched).__marks['drawn and live'] !== undefined, null, { timeout: 30_000 });
     if (values.trace) await browser.stopTracing();
     if (cdp) {
-      const profile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
-      // The profile's clock is in µs of the same monotonic clock as performance.timeOrigin's.
+      // The page's clock just before the profile's end (µs of the browser's monotonic clock): navigation is
+      // that much earlier. A few ms off (the round trip between the two), less than a profile's window.
       const origin = await page.evaluate(() => performance.now());
-      printProfile(profile, profile.startTime + profile.timeDeltas.reduce((a, b) => a + b, 0) - origin * 1000);
+      const profile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
+      // The first render's task (from its mark to the polygons'), where most of a load's script runs.
+      const render = await page.evaluate(() => ['bdt:render', 'bdt:polygons'].map((n) => performance.getEntriesByName(n)[0]?.startTime));
+      printProfile(profile, profile.endTime - origin * 1000, render);
     }
     await page.waitForTimeout(300);
     const out = await page.evaluate(() => {
@@ -104,28 +107,35 @@ interface CpuNode {
 interface CpuProfile {
   nodes: CpuNode[];
   startTime: number;
+  endTime: number;
   samples: number[];
   timeDeltas: number[];
 }
 /** The original file of a minified position (our module or a package), via the build's source maps. */
 function originOf(url: string, line: number, col: number): string {
+  return originalPosition(url, line, col).file;
+}
+/** The original file, line and name of a minified position. */
+function originalPosition(url: string, line: number, col: number): { file: string; line?: number; name?: string } {
   const file = url.replace(/^.*\/assets\//, '');
-  if (!url.includes('/assets/')) return url ? url.replace(/^.*\//, '') : '(native)';
+  if (!url.includes('/assets/')) return { file: url ? url.replace(/^.*\//, '') : '(native)' };
   if (!consumers.has(file)) {
     const path = resolve('dist/client/assets', `${file}.map`);
     consumers.set(file, existsSync(path) ? new SourceMapConsumer(JSON.parse(readFileSync(path, 'utf8'))) : null);
   }
-  const c = consumers.get(file);
-  const src = c?.originalPositionFor({ line: line + 1, column: col }).source;
-  if (!src) return file;
-  const nm = src.match(/node_modules\/((@[^/]+\/)?[^/]+)/);
-  return nm ? nm[1] : src.replace(/^(\.\.\/)+/, '');
+  const pos = consumers.get(file)?.originalPositionFor({ line: line + 1, column: col });
+  if (!pos?.source) return { file };
+  const nm = pos.source.match(/node_modules\/((@[^/]+\/)?[^/]+)/);
+  return { file: nm ? nm[1] : pos.source.replace(/^(\.\.\/)+/, ''), line: pos.line ?? undefined, name: pos.name ?? undefined };
 }
 /** Self time by original file, in 100 ms windows of the profile, then in total. */
-function printProfile(p: CpuProfile, navStartUs: number): void {
+function printProfile(p: CpuProfile, navStartUs: number, render: (number | undefined)[]): void {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const total = new Map<string, number>();
   const fns = new Map<string, number>();
+  const inRender = new Map<string, number>();
+  const inRenderFns = new Map<string, number>();
+  const [renderFrom = Infinity, renderTo = -Infinity] = render;
   const windows = new Map<number, Map<string, number>>();
   let t = p.startTime;
   p.samples.forEach((id, i) => {
@@ -134,9 +144,15 @@ function printProfile(p: CpuProfile, navStartUs: number): void {
     const k = f.functionName === '(idle)' ? '(idle)' : originOf(f.url, f.lineNumber, f.columnNumber);
     const ms = (p.timeDeltas[i + 1] ?? 0) / 1000;
     total.set(k, (total.get(k) ?? 0) + ms);
-    const fk = `${f.functionName || '(anon)'} [${k}]`;
+    const o = f.functionName === '(idle)' ? { file: k } : originalPosition(f.url, f.lineNumber, f.columnNumber);
+    const fk = `${o.name ?? (f.functionName || '(anon)')} [${k}${o.line ? `:${o.line}` : ''}]`;
     fns.set(fk, (fns.get(fk) ?? 0) + ms);
-    const w = Math.floor((t - navStartUs) / 1000 / 100) * 100;
+    const at = (t - navStartUs) / 1000;
+    if (at >= renderFrom && at <= renderTo) {
+      inRender.set(k, (inRender.get(k) ?? 0) + ms);
+      inRenderFns.set(fk, (inRenderFns.get(fk) ?? 0) + ms);
+    }
+    const w = Math.floor(at / 100) * 100;
     const m = windows.get(w) ?? new Map<string, number>();
     m.set(k, (m.get(k) ?? 0) + ms);
     windows.set(w, m);
@@ -152,6 +168,8 @@ function printProfile(p: CpuProfile, navStartUs: number): void {
     if (busy >= 5) console.log(`${String(w).padStart(6)} busy ${busy.toFixed(0).padStart(3)} ms: ${top(m, 5).join(', ')}`);
   }
   console.log('--- self time by origin\n' + top(total, 30).join('\n'));
+  console.log(`--- the first render, ${renderFrom.toFixed(0)}–${renderTo.toFixed(0)} ms, by origin\n` + top(inRender, 20).join('\n'));
+  console.log('--- the first render by function\n' + top(inRenderFns, 30).join('\n'));
   console.log('--- self time by function\n' + top(fns, 40).join('\n'));
 }
 

@@ -2,7 +2,9 @@
  * Where a page's main thread spent a Chromium trace (devtools.timeline, e.g. from `bench/map-frames.ts
  * --trace`): the time of each kind of event (script, style, layout, paint, …) on the renderer's main
  * thread, self time (a child's time is not counted again in its parent), and how many of each.
- * Run: npx tsx bench/trace-summary.ts TRACE.json
+ * With a mark's name (e.g. `bdt:polygons`, from `bench/page-load-breakdown.ts --trace`), also the main thread's
+ * busy time and CPU time (trace events' thread time: comparable under load, unlike wall time) before it.
+ * Run: npx tsx bench/trace-summary.ts TRACE.json [MARK]
  */
 import { readFileSync } from 'node:fs';
 
@@ -11,9 +13,11 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs. */
+  tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { startTime?: number } };
 }
 
 const file = process.argv[2];
@@ -52,3 +56,23 @@ const last = onMain.reduce((m, e) => Math.max(m, e.ts + e.dur!), first);
 const rows = [...self].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25);
 console.log(`main thread, ${((last - first) / 1e6).toFixed(1)} s of trace`);
 for (const [name, s] of rows) console.log(`${s.ms.toFixed(0).padStart(7)} ms ${String(s.n).padStart(6)}×  ${name}`);
+
+const markName = process.argv[3];
+if (markName) {
+  const mark = events.find((e) => e.name === markName && e.pid === main.pid);
+  if (!mark) throw new Error(`no mark ${markName} in the trace`);
+  // Top-level events only (a child's time is its parent's), from the page's navigation (the mark's own clock).
+  const navAt = mark.ts - (mark.args?.data?.startTime ?? 0) * 1000;
+  let end = 0;
+  let busy = 0;
+  let cpu = 0;
+  for (const e of onMain) {
+    if (e.ts < navAt || e.ts >= mark.ts || e.ts < end) continue;
+    end = e.ts + e.dur!;
+    busy += e.dur!;
+    cpu += e.tdur ?? 0;
+  }
+  console.log(
+    `until ${markName} (${((mark.ts - navAt) / 1000).toFixed(0)} ms): main thread busy ${(busy / 1000).toFixed(0)} ms, CPU ${(cpu / 1000).toFixed(0)} ms`,
+  );
+}

@@ -13,6 +13,15 @@ const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
+/** What Intl.NumberFormat writes between groups of three digits and before the decimals, per language. */
+const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
+  vi: { group: '.', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
+
+/** Past this a double has no exact units (and Intl's grouping of huge numbers is its own): Intl formats those. */
+const PLAIN_LIMIT = 1e15;
+
 const numberFormatCache = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -26,6 +35,53 @@ function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.Numbe
   return nf;
 }
 
+/**
+ * `value` (× 100 for a percentage) as Intl.NumberFormat writes it in `lang`, without Intl: a browser's first
+ * Intl.NumberFormat loads the locale's ICU data, 75–140 ms of the first render on this loaded machine (issue 15).
+ * Like ICU, it rounds the shortest decimal that reads back as the double (what `String(x)` writes: 0.0155,
+ * not the double's exact 0.01549…) half away from zero; ×100 moves the decimal point (property test
+ * against Intl).
+ */
+function plainNumber(value: number, minFraction: number, maxFraction: number, lang: Lang, percent: boolean): string {
+  const [mantissa = '0', exp = '0'] = Math.abs(value).toExponential().split('e');
+  let digits = mantissa.replace('.', '');
+  // How many of `digits` stand before the decimal point.
+  let point = Number(exp) + 1 + (percent ? 2 : 0);
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  const cut = point + maxFraction;
+  digits = digits.padEnd(cut, '0');
+  if (digits.length > cut) {
+    const up = digits[cut]! >= '5';
+    digits = digits.slice(0, cut);
+    if (up) {
+      const next = roundUp(digits);
+      if (next.length > digits.length) point++;
+      digits = next;
+    }
+  }
+  const int = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  let end = digits.length;
+  while (end > point + minFraction && digits[end - 1] === '0') end--;
+  const fraction = digits.slice(point, end);
+  const { group, decimal } = SEPARATORS[lang];
+  let grouped = '';
+  for (let i = int.length; i > 0; i -= 3) grouped = int.slice(Math.max(0, i - 3), i) + (grouped ? group + grouped : '');
+  // Intl writes the sign of a negative value even when it rounds to zero ("-0"), and of −0.
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  return `${sign}${grouped}${fraction ? decimal + fraction : ''}${percent ? '%' : ''}`;
+}
+
+/** A string of decimal digits plus one in its last place ("0999" → "1000", "99" → "100"). */
+function roundUp(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === '9') i--;
+  if (i < 0) return '1' + '0'.repeat(digits.length);
+  return digits.slice(0, i) + String(Number(digits[i]) + 1) + '0'.repeat(digits.length - i - 1);
+}
+
 /** Placeholder shown for a value that cannot be computed (never a made-up zero). */
 export const NO_VALUE = '—';
 
@@ -35,6 +91,7 @@ export const NO_VALUE = '—';
  */
 export function formatNumber(value: number | null | undefined, maxFractionDigits = 1, lang: Lang = 'vi'): string {
   if (value == null || !Number.isFinite(value)) return NO_VALUE;
+  if (Math.abs(value) < PLAIN_LIMIT) return plainNumber(value, 0, maxFractionDigits, lang, false);
   return numberFormat(lang, { maximumFractionDigits: maxFractionDigits }).format(value);
 }
 
@@ -49,6 +106,7 @@ export function formatCount(value: number | null | undefined, lang: Lang = 'vi')
  */
 export function formatPercent(ratio: number | null | undefined, fractionDigits = 1, lang: Lang = 'vi'): string {
   if (ratio == null || !Number.isFinite(ratio)) return NO_VALUE;
+  if (Math.abs(ratio) < PLAIN_LIMIT / 100) return plainNumber(ratio, fractionDigits, fractionDigits, lang, true);
   return numberFormat(lang, {
     style: 'percent',
     minimumFractionDigits: fractionDigits,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DataTrustFigure, DataTrustSummaryResponse } from '../../../shared/contract/data-trust';
 import { useFormat } from '../../i18n';
 import { DATA_TRUST_THRESHOLDS, levelOf } from '../../lib/color-scale';
+import { compareVi } from '../../lib/collate';
 
 interface Props {
   data: DataTrustSummaryResponse;
@@ -23,7 +24,7 @@ export function FiguresTable({ data, selected, onSelect }: Props) {
     const q = query.trim().toLocaleLowerCase('vi');
     return data.figures
       .filter((x) => (!onlyFlagged || flagsOf(x) > 0) && (q === '' || x.name.toLocaleLowerCase('vi').includes(q)))
-      .sort((a, b) => (a.trust ?? 101) - (b.trust ?? 101) || flagsOf(b) - flagsOf(a) || a.name.localeCompare(b.name, 'vi'));
+      .sort((a, b) => (a.trust ?? 101) - (b.trust ?? 101) || flagsOf(b) - flagsOf(a) || compareVi(a.name, b.name));
   }, [data.figures, query, onlyFlagged]);
   return (
     <section className="block" aria-labelledby="dt-figures-title">

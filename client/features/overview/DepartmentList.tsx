@@ -6,6 +6,7 @@ import { useFormat, useLang } from '../../i18n';
 import { useViewParams } from '../../lib/url-state';
 import { shortDepartmentNameEn } from './department-names';
 import type { UnitRow } from './unit-rows';
+import { compareVi } from '../../lib/collate';
 
 interface DepartmentListProps {
   rows: readonly UnitRow[];
@@ -26,7 +27,7 @@ export function DepartmentList({ rows, metric, shortNames, changed, changeCount 
   // Inside a province of a national pack (?province=) the departments are the country's: none is the province's.
   const [params] = useSearchParams();
   const insideProvince = params.has('province');
-  const ranked = [...rows].sort((a, b) => compareWorstFirst(metric, a.value, b.value) || a.name.localeCompare(b.name, 'vi'));
+  const ranked = [...rows].sort((a, b) => compareWorstFirst(metric, a.value, b.value) || compareVi(a.name, b.name));
 
   return (
     <section className="panel departments" aria-labelledby="departments-title" data-testid="department-list">

@@ -6,6 +6,7 @@ import { useFormat, useLang } from '../../i18n';
 import { metricValue } from '../../lib/metrics';
 import { useViewParams } from '../../lib/url-state';
 import type { UnitRow } from './unit-rows';
+import { compareVi } from '../../lib/collate';
 
 const COLUMNS = [
   'unit',
@@ -62,11 +63,11 @@ export function sortRows(rows: readonly UnitRow[], c: Column, dir: Dir, correcti
   return [...rows].sort((a, b) => {
     const va = sortValue(a, c, corrections);
     const vb = sortValue(b, c, corrections);
-    if (va == null && vb == null) return a.name.localeCompare(b.name, 'vi');
+    if (va == null && vb == null) return compareVi(a.name, b.name);
     if (va == null) return 1;
     if (vb == null) return -1;
-    const d = typeof va === 'string' ? va.localeCompare(String(vb), 'vi') : va - (vb as number);
-    return d !== 0 ? sign * d : a.name.localeCompare(b.name, 'vi');
+    const d = typeof va === 'string' ? compareVi(va, String(vb)) : va - (vb as number);
+    return d !== 0 ? sign * d : compareVi(a.name, b.name);
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import type { IndexGrade, IndexGroup, IndexRow, IndicatorResult, ServiceIndex } from '../../../shared/contract/service-index';
 import type { Level } from '../../lib/color-scale';
+import { compareVi } from '../../lib/collate';
 
 /** The current periods the index is computed for (the API's `period`). */
 export const CURRENT_INDEX_PERIODS = ['month', 'quarter', 'year'] as const;
@@ -72,7 +73,7 @@ export type RankingOrder = 'rank' | 'improvement';
 /** Rows ordered by rank or by rank of improvement; rows without one go last, ties by name. */
 export function orderRows(rows: readonly IndexRow[], order: RankingOrder): IndexRow[] {
   const key = (r: IndexRow) => (order === 'rank' ? r.rank : r.improvementRank) ?? Infinity;
-  return [...rows].sort((a, b) => key(a) - key(b) || a.name.localeCompare(b.name, 'vi'));
+  return [...rows].sort((a, b) => key(a) - key(b) || compareVi(a.name, b.name));
 }
 
 export interface BreakdownGroup {

@@ -3,6 +3,7 @@
  * Pure: ordering and badges from the API's OfficialRow.
  */
 import type { OfficialRow } from '../../../shared/contract/api';
+import { compareVi } from '../../lib/collate';
 
 /** Below this share of steps done within their allotted time an official is flagged slow. */
 export const SLOW_STEP_ON_TIME_SHARE = 0.8;
@@ -35,7 +36,7 @@ export function compareOfficialsWorstFirst(a: OfficialRow, b: OfficialRow): numb
     ascNullLast(a.stepOnTimeShare, b.stepOnTimeShare) ||
     descNullLast(a.medianHoldDays, b.medianHoldDays) ||
     desc(a.holdingNow, b.holdingNow) ||
-    a.name.localeCompare(b.name, 'vi')
+    compareVi(a.name, b.name)
   );
 }
 

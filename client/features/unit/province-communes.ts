@@ -1,6 +1,7 @@
 /** The communes of a province's page, ranked (pure: the component draws what this returns). */
 import type { UnitInfo } from '../../../shared/contract/api';
 import type { ScopeMetrics } from '../../../shared/contract/metrics';
+import { compareVi } from '../../lib/collate';
 
 export interface RankedCommune {
   /** 1 = the most overdue dossiers. */
@@ -25,7 +26,7 @@ export function rankCommunes(
     (a, b) =>
       b.metrics.overdue - a.metrics.overdue ||
       (a.metrics.onTimeRate ?? 2) - (b.metrics.onTimeRate ?? 2) ||
-      a.unit.name.localeCompare(b.unit.name, 'vi'),
+      compareVi(a.unit.name, b.unit.name),
   );
   return rows.map((r, i) => ({ rank: i + 1, ...r }));
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   formatCount,
@@ -91,5 +92,51 @@ describe('dates and times in Vietnam time (Asia/Ho_Chi_Minh, UTC+7)', () => {
   it('shows a dash for missing or invalid instants', () => {
     expect(formatDate(null)).toBe(NO_VALUE);
     expect(formatTime('not a date')).toBe(NO_VALUE);
+  });
+});
+
+describe('numbers written without Intl (the first render skips loading ICU data)', () => {
+  const langs = ['vi', 'en'] as const;
+  const locale = { vi: 'vi-VN', en: 'en-GB' } as const;
+  // Doubles of every size the page shows, halves of the last digit kept (rounding ties), and negatives.
+  const value = fc.oneof(
+    fc.double({ min: -1e15 + 1, max: 1e15 - 1, noNaN: true }),
+    fc.integer({ min: -2_000_000, max: 2_000_000 }).map((n) => n / 1000),
+    fc.integer({ min: -20_000, max: 20_000 }).map((n) => n / 2000),
+    fc.constantFrom(0, -0, 0.5, 1.005, 2.675, 999.95, 1e-7, -1e-7),
+  );
+
+  it('writes a number as Intl.NumberFormat does, in both languages', () => {
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 4 }), fc.constantFrom(...langs), (v, digits, lang) => {
+        const intl = new Intl.NumberFormat(locale[lang], { maximumFractionDigits: digits }).format(v);
+        expect(formatNumber(v, digits, lang)).toBe(intl);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('writes a percentage as Intl.NumberFormat does, in both languages', () => {
+    fc.assert(
+      fc.property(
+        value.map((v) => v / 1000),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom(...langs),
+        (r, digits, lang) => {
+          const intl = new Intl.NumberFormat(locale[lang], {
+            style: 'percent',
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          });
+          expect(formatPercent(r, digits, lang)).toBe(intl.format(r));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('hands numbers too large for exact units to Intl', () => {
+    expect(formatNumber(1e21)).toBe('1.000.000.000.000.000.000.000');
+    expect(formatCount(2 ** 60, 'en')).toBe('1,152,921,504,606,847,000');
   });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BreakdownRow } from '../../../../shared/contract/api';
 import { useFormat } from '../../../i18n';
 import { ChartCard, TICK, asNumber } from './ChartCard';
+import { compareVi } from '../../../lib/collate';
 
 interface FieldChartProps {
   byField: readonly BreakdownRow[];
@@ -18,7 +19,7 @@ export const FieldChart = memo(function FieldChart({ byField, loading, error }: 
   const f = useFormat();
   const data = [...byField]
     .filter((r) => r.overdue > 0)
-    .sort((a, b) => b.overdue - a.overdue || a.label.localeCompare(b.label, 'vi'))
+    .sort((a, b) => b.overdue - a.overdue || compareVi(a.label, b.label))
     .slice(0, 10)
     .map((r) => ({ label: r.label, overdue: r.overdue }));
 

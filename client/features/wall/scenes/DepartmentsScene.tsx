@@ -9,6 +9,7 @@ import { useSettings } from '../../../lib/settings';
 import { departmentListName } from '../../overview/department-names';
 import { buildRows } from '../../overview/unit-rows';
 import type { SceneData } from './scene-data';
+import { compareVi } from '../../../lib/collate';
 
 export const DepartmentsScene = memo(function DepartmentsScene(p: Pick<SceneData, 'units' | 'departments' | 'metrics' | 'metric'>) {
   const { t } = useTranslation('wall');
@@ -26,7 +27,7 @@ export const DepartmentsScene = memo(function DepartmentsScene(p: Pick<SceneData
       settings.countQuantiles,
     );
     return buildRows(departments, (code) => metrics[`department:${code}`], metric, th).sort(
-      (a, b) => compareWorstFirst(metric, a.value, b.value) || a.name.localeCompare(b.name, 'vi'),
+      (a, b) => compareWorstFirst(metric, a.value, b.value) || compareVi(a.name, b.name),
     );
   }, [departments, units, metrics, metric, settings.onTimeThresholds, settings.countQuantiles]);
   const fullNameOf = useMemo(
