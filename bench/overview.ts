@@ -11,11 +11,16 @@
  * The unit detail's SQL queries are also timed one by one (store.read.*) to show which one dominates.
  *   npx tsx bench/overview.ts [--days 30] [--scale 0.25] [--requests 2000] [--unit-requests 336] [--city-misses 2]
  *     [--jurisdiction hcmc|vn] [--profile FILE.cpuprofile] [--overview-only] [--client child|in-process|child,in-process]
+ *     [--heap-mode adaptive|v8] [--checkpoints on|off]
  * --profile writes a CPU profile of the overview requests alone; --overview-only skips the detail parts.
  * --client: where the HTTP client runs (bench/overview-client.ts): `child` (default since 7 Dec afternoon)
  * a process of its own, so the main thread's CPU, GC pauses and profile are the server's alone; `in-process`
  * the server's own event loop, as before. A list runs the overview requests through each in turn
- * (`overviewByClient`), the first also the detail phases.
+ * (`overviewByClient`), the first also the detail phases. --heap-mode: `adaptive` (default since 7 Dec
+ * afternoon) switches V8's heaps as `npm start` does (server/heap-mode.ts: favouring memory while ingest is
+ * quiet, as during these requests); `v8` keeps V8's defaults, as the benchmark ran before. --checkpoints off:
+ * the time machine's checkpoint writer never runs (`on`: every 30 s, as the server does; after the seed its
+ * backlog runs on the main thread during the requests), to tell its share of the p99 from the rest.
  * With --jurisdiction vn (34 provinces, 3,321 communes; issue 15's target: p99 ≤ 30 ms) the default
  * scale is 0.0125 of the country's volume: the same ≈3,700 dossiers a working day as HCMC at 0.25.
  */
@@ -186,7 +191,13 @@ export async function main(args: Map<string, string>) {
 
   const tmp = tempDir('bdt-bench-overview-');
   const dbFile = join(tmp.dir, 'dashboard.db');
-  const server = await startInProcess({ dbFile, jurisdiction });
+  // As `npm start` runs it (HEAP_MODE=adaptive: V8's heaps favour memory while ingest is quiet) unless --heap-mode v8.
+  const heapMode = args.get('heap-mode') ?? 'adaptive';
+  if (heapMode !== 'adaptive' && heapMode !== 'v8') throw new Error(`--heap-mode must be adaptive or v8 (got ${heapMode})`);
+  // --checkpoints off: no time-machine checkpoints (after a seed they catch up on the main thread for minutes).
+  const checkpoints = args.get('checkpoints') ?? 'on';
+  if (checkpoints !== 'on' && checkpoints !== 'off') throw new Error(`--checkpoints must be on or off (got ${checkpoints})`);
+  const server = await startInProcess({ dbFile, jurisdiction, heapMode, replayCheckpointPeriodMs: checkpoints === 'off' ? 0 : undefined });
   try {
     const rt = server.runtime!;
     const cookie = await benchLeaderCookie(rt, server.url);
@@ -354,6 +365,8 @@ export async function main(args: Map<string, string>) {
     return {
       target: { overviewP99Ms: targetMs },
       jurisdiction: { name: jurisdiction, units: rt.jurisdiction.units.length },
+      heapMode,
+      checkpoints,
       seed: {
         days,
         scale,
