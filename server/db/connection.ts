@@ -30,7 +30,7 @@ export function openDatabase(file: string, migrationsDir?: string): Db {
   // 16 MiB of page cache per writing connection (the server's, the projection writer's): the pages of the
   // indexes in use stay in it, and the rest comes from the OS's file cache. A connection's cache fills up to
   // its size and stays full (the log pages a burst wrote, never read again): 256 MiB each held ≈ 90 MiB more
-  // RSS after 100k events, 64 MiB each ≈ 100 MiB more after a day of the demo (issue 15, BENCHMARKS.md §2b).
+  // RSS after 100k events, 64 MiB each ≈ 65 MiB more after a day of the demo (issue 15, BENCHMARKS.md §2b).
   db.pragma(`cache_size = -${WRITE_CACHE_MIB * 1024}`);
   // Temporary b-trees for GROUP BY/ORDER BY stay in memory.
   db.pragma('temp_store = MEMORY');
