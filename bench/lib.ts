@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { Session } from 'node:inspector';
 import { createUser } from '../server/auth/users.js';
 import { createRuntime, type Runtime } from '../server/runtime.js';
+import { startHeapMode } from '../server/heap-mode.js';
 import { systemClock } from '../server/clock.js';
 import { createLogger } from '../server/logger.js';
 import { generateSourceKey, hashSourceKey } from '../server/ingest/keys.js';
@@ -339,6 +340,10 @@ export interface StartOptions {
   afterWriterStart?: boolean;
   /** The jurisdiction pack (default hcmc; vn: 3,321 communes). */
   jurisdiction?: string;
+  /** `adaptive`: V8's heaps switched as `npm start`'s default HEAP_MODE does (server/heap-mode.ts); default V8's own. */
+  heapMode?: 'adaptive' | 'v8';
+  /** How often the time machine's checkpoint writer runs, ms (the runtime's default 30 s; 0: never). */
+  replayCheckpointPeriodMs?: number;
 }
 
 /** Starts the real runtime in this process on 127.0.0.1:0 with a real SQLite file and real source keys. */
@@ -353,6 +358,8 @@ export async function startInProcess(opts: StartOptions): Promise<BenchServer> {
     deltaFlushMs: opts.deltaFlushMs ?? 500,
     boundariesDir: join(dirname(opts.dbFile), 'boundaries'),
     jurisdiction: opts.jurisdiction,
+    heapMode: opts.heapMode === 'adaptive' ? startHeapMode() : undefined,
+    replayCheckpointPeriodMs: opts.replayCheckpointPeriodMs,
   });
   if (opts.afterWriterStart) await runtime.projections.recovered;
   const dossierKey = generateSourceKey();

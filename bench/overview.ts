@@ -10,8 +10,17 @@
  * misses 30 s apart (its cache TTL) with hits in between. Latency is measured at the client.
  * The unit detail's SQL queries are also timed one by one (store.read.*) to show which one dominates.
  *   npx tsx bench/overview.ts [--days 30] [--scale 0.25] [--requests 2000] [--unit-requests 336] [--city-misses 2]
- *     [--jurisdiction hcmc|vn] [--profile FILE.cpuprofile] [--overview-only]
+ *     [--jurisdiction hcmc|vn] [--profile FILE.cpuprofile] [--overview-only] [--client child|in-process|child,in-process]
+ *     [--heap-mode adaptive|v8] [--checkpoints on|off]
  * --profile writes a CPU profile of the overview requests alone; --overview-only skips the detail parts.
+ * --client: where the HTTP client runs (bench/overview-client.ts): `child` (default since 7 Dec afternoon)
+ * a process of its own, so the main thread's CPU, GC pauses and profile are the server's alone; `in-process`
+ * the server's own event loop, as before. A list runs the overview requests through each in turn
+ * (`overviewByClient`), the first also the detail phases. --heap-mode: `adaptive` (default since 7 Dec
+ * afternoon) switches V8's heaps as `npm start` does (server/heap-mode.ts: favouring memory while ingest is
+ * quiet, as during these requests); `v8` keeps V8's defaults, as the benchmark ran before. --checkpoints off:
+ * the time machine's checkpoint writer never runs (`on`: every 30 s, as the server does; after the seed its
+ * backlog runs on the main thread during the requests), to tell its share of the p99 from the rest.
  * With --jurisdiction vn (34 provinces, 3,321 communes; issue 15's target: p99 ≤ 30 ms) the default
  * scale is 0.0125 of the country's volume: the same ≈3,700 dossiers a working day as HCMC at 0.25.
  */
@@ -33,6 +42,7 @@ import {
 } from './lib.js';
 import { statSync } from 'node:fs';
 import { probeMainThread } from './loop-probe.js';
+import { CLIENT_MODES, overviewClient, type ClientMode, type OverviewClient } from './overview-client.js';
 import Database from 'better-sqlite3';
 import { createReadRepo } from '../server/db/read-repo.js';
 import { allForecasts, forecastView } from '../server/http/forecast-view.js';
@@ -132,28 +142,38 @@ export const TARGET_P99_MS = 20;
 /** At national scale (3,321 units), issue 15. */
 export const NATIONAL_TARGET_P99_MS = 30;
 
-/** Session cookie of a signed-in city leader (set in main). */
-let cookie = '';
+/** The client of the run's phases (set in main); `--client` picks where it runs. */
+let client: OverviewClient | undefined;
+const timeGets = (_url: string, paths: string[]) => client!.gets(paths);
 
-async function timeGets(url: string, paths: string[]): Promise<{ ms: number[]; bytes: number }> {
-  const ms: number[] = [];
-  let bytes = 0;
-  const get = (p: string) => fetch(url + p, { headers: cookie ? { cookie } : {} });
-  for (const p of paths) {
-    let t0 = performance.now();
-    // A kept-alive connection the server closed as idle (its 5 s keep-alive timeout races the unit
-    // detail's 5 s cache pauses) resets the request: asked again on a new one, timed from there.
-    const res = await get(p).catch((err: Error & { cause?: { code?: string } }) => {
-      if (err.cause?.code !== 'ECONNRESET') throw err;
-      t0 = performance.now();
-      return get(p);
-    });
-    const buf = await res.arrayBuffer();
-    ms.push(performance.now() - t0);
-    if (res.status !== 200) throw new Error(`GET ${p} answered ${res.status}: ${Buffer.from(buf).toString().slice(0, 300)}`);
-    bytes = buf.byteLength;
+/** The overview requests through each client of `--client` in turn (each warmed up first), probed on the server's main thread. */
+async function overviewPhase(url: string, cookie: string, modes: ClientMode[], requests: number, profile?: string) {
+  const paths = Array.from({ length: requests }, () => '/api/v1/overview?period=month');
+  const byClient: Record<string, { probed: Awaited<ReturnType<typeof probeOnce>>; s: ReturnType<typeof summarize> }> = {};
+  const probeOnce = (c: OverviewClient, file?: string) => probeMainThread(() => measured(() => c.gets(paths)), file);
+  for (const [i, mode] of modes.entries()) {
+    const c = i === 0 && client ? client : overviewClient(mode, url, cookie);
+    // Warm-up (JIT on both ends, statement caches), not counted.
+    await c.gets(paths.slice(0, 50));
+    const probed = await probeOnce(c, profile && modes.length > 1 ? profile.replace(/(\.cpuprofile)?$/, `.${mode}$1`) : profile);
+    if (c !== client) c.close();
+    const s = summarize(probed.result.result.ms);
+    log(`overview (client ${mode}): p50 ${round(s.p50, 2)} ms, p99 ${round(s.p99, 2)} ms (cpu pressure ${probed.result.cpuPressurePct}%)`);
+    byClient[mode] = { probed, s };
   }
-  return { ms, bytes };
+  const report = (mode: ClientMode) => {
+    const { probed, s } = byClient[mode];
+    const p = { ...probed.probe, cpuMsPerRequest: round(probed.probe.mainThreadCpuMs / requests, 3) };
+    return {
+      client: mode,
+      latencyMs: roundSummary(s, 2),
+      bytes: probed.result.result.bytes,
+      cpuMsPerRequest: round(probed.result.cpuMs / requests, 3),
+      cpuPressurePct: probed.result.cpuPressurePct,
+      mainThread: p,
+    };
+  };
+  return modes.map(report);
 }
 
 export async function main(args: Map<string, string>) {
@@ -171,10 +191,16 @@ export async function main(args: Map<string, string>) {
 
   const tmp = tempDir('bdt-bench-overview-');
   const dbFile = join(tmp.dir, 'dashboard.db');
-  const server = await startInProcess({ dbFile, jurisdiction });
+  // As `npm start` runs it (HEAP_MODE=adaptive: V8's heaps favour memory while ingest is quiet) unless --heap-mode v8.
+  const heapMode = args.get('heap-mode') ?? 'adaptive';
+  if (heapMode !== 'adaptive' && heapMode !== 'v8') throw new Error(`--heap-mode must be adaptive or v8 (got ${heapMode})`);
+  // --checkpoints off: no time-machine checkpoints (after a seed they catch up on the main thread for minutes).
+  const checkpoints = args.get('checkpoints') ?? 'on';
+  if (checkpoints !== 'on' && checkpoints !== 'off') throw new Error(`--checkpoints must be on or off (got ${checkpoints})`);
+  const server = await startInProcess({ dbFile, jurisdiction, heapMode, replayCheckpointPeriodMs: checkpoints === 'off' ? 0 : undefined });
   try {
     const rt = server.runtime!;
-    cookie = await benchLeaderCookie(rt, server.url);
+    const cookie = await benchLeaderCookie(rt, server.url);
     log(`overview: generating ${days} days at scale ${scale}…`);
     const city = generateCity({ days, scale, jurisdiction });
     log(`overview: ${city.dossiers.length} dossier + ${city.tasks.length} task events in ${Math.round(city.generateMs)} ms; seeding…`);
@@ -185,24 +211,12 @@ export async function main(args: Map<string, string>) {
     const counts = rt.store.projections.counts();
     log(`overview: seeded ${counts.dossiers} dossiers in ${Math.round(seedM.wallMs)} ms; ${requests} overview requests…`);
 
-    // Warm-up (JIT, statement caches), not counted.
-    await timeGets(
-      server.url,
-      Array.from({ length: 50 }, () => '/api/v1/overview?period=month'),
-    );
-    const probed = await probeMainThread(
-      () =>
-        measured(() =>
-          timeGets(
-            server.url,
-            Array.from({ length: requests }, () => '/api/v1/overview?period=month'),
-          ),
-        ),
-      args.get('profile'),
-    );
-    const ov = probed.result;
-    const ovS = summarize(ov.result.ms);
-    log(`overview: p50 ${round(ovS.p50, 2)} ms, p99 ${round(ovS.p99, 2)} ms (cpu pressure ${ov.cpuPressurePct}%)`);
+    const modes = (args.get('client') ?? 'child').split(',') as ClientMode[];
+    const bad = modes.find((m) => !CLIENT_MODES.includes(m));
+    if (bad !== undefined) throw new Error(`--client takes ${CLIENT_MODES.join(', ')} (got ${bad})`);
+    client = overviewClient(modes[0], server.url, cookie);
+    const phase = await overviewPhase(server.url, cookie, modes, requests, args.get('profile'));
+    const ov = phase[0];
     // National pack: the page after a drill into Hà Nội (126 communes), the province level's other answer.
     const drill =
       jurisdiction === 'vn'
@@ -215,17 +229,12 @@ export async function main(args: Map<string, string>) {
         : null;
     const drillS = drill ? summarize(drill.result.ms) : null;
     if (drillS) log(`overview?province=01: p50 ${round(drillS.p50, 2)} ms, p99 ${round(drillS.p99, 2)} ms`);
-    const mainProbe = { ...probed.probe, cpuMsPerRequest: round(probed.probe.mainThreadCpuMs / requests, 3) };
-    log(`overview: main thread ${mainProbe.cpuMsPerRequest} ms CPU/request, GC ${JSON.stringify(mainProbe.gc)}`);
-    if (args.has('overview-only')) {
-      const overview = {
-        requests,
-        latencyMs: roundSummary(ovS, 2),
-        bytes: ov.result.bytes,
-        cpuMsPerRequest: round(ov.cpuMs / requests, 3),
-      };
-      return { jurisdiction, overview: { ...overview, cpuPressurePct: ov.cpuPressurePct, mainThread: mainProbe } };
-    }
+    for (const r of phase)
+      log(
+        `overview (client ${r.client}): server main thread ${r.mainThread.cpuMsPerRequest} ms CPU/request, GC ${JSON.stringify(r.mainThread.gc)}`,
+      );
+    if (args.has('overview-only'))
+      return { jurisdiction, overview: { requests, ...ov }, ...(phase.length > 1 ? { overviewByClient: phase } : {}) };
 
     // Handler without HTTP: the same work the route does, to split engine time from transport.
     const units = rt.jurisdiction.units.map((u) => u.code);
@@ -356,6 +365,8 @@ export async function main(args: Map<string, string>) {
     return {
       target: { overviewP99Ms: targetMs },
       jurisdiction: { name: jurisdiction, units: rt.jurisdiction.units.length },
+      heapMode,
+      checkpoints,
       seed: {
         days,
         scale,
@@ -369,14 +380,8 @@ export async function main(args: Map<string, string>) {
       },
       overview: {
         requests,
-        latencyMs: roundSummary(ovS, 2),
-        ratioP99ToTarget: round(ovS.p99 / targetMs, 3),
-        bytes: ov.result.bytes,
-        // This process's CPU (server and client fetch alike: in-process) per request: less noisy than wall time under load.
-        cpuMsPerRequest: round(ov.cpuMs / requests, 3),
-        cpuPressurePct: ov.cpuPressurePct,
-        // The main thread alone (server and client): its CPU per request, GC pauses, event-loop delay.
-        mainThread: mainProbe,
+        ...ov,
+        ratioP99ToTarget: round(ov.latencyMs.p99 / targetMs, 3),
         ...(drill && drillS
           ? {
               provinceDrill: {
@@ -407,6 +412,7 @@ export async function main(args: Map<string, string>) {
       readRepoSql: whatIf,
     };
   } finally {
+    client?.close();
     await server.close();
     tmp.remove();
   }

@@ -6,6 +6,9 @@ import { quarantineRuleOfJson } from '../domain/quarantine-rule.js';
 
 export type Db = Database.Database;
 
+/** Page cache of each connection that writes, MiB (SQLite keeps it full once filled). */
+export const WRITE_CACHE_MIB = 16;
+
 /**
  * Opens (creating if needed) the SQLite file and brings its schema up to date (the migrations of
  * `migrationsDir`, by default the server's). `:memory:` is accepted for tests that do not need a file.
@@ -24,10 +27,11 @@ export function openDatabase(file: string, migrationsDir?: string): Db {
   // A second process (a CLI adding a source while the server runs) waits instead of failing at once.
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  // 64 MiB of page cache per connection (the server's and the projection writer's): the hot indexes stay in
-  // it, and the rest comes from the OS's file cache. 256 MiB filled up with the pages a burst wrote (the log's,
-  // never read again) and kept them: ≈ 90 MiB more RSS after 100k events (issue 15, BENCHMARKS.md §2b).
-  db.pragma('cache_size = -65536');
+  // 16 MiB of page cache per writing connection (the server's, the projection writer's): the pages of the
+  // indexes in use stay in it, and the rest comes from the OS's file cache. A connection's cache fills up to
+  // its size and stays full (the log pages a burst wrote, never read again): 256 MiB each held ≈ 90 MiB more
+  // RSS after 100k events, 64 MiB each ≈ 65 MiB more after a day of the demo (issue 15, BENCHMARKS.md §2b).
+  db.pragma(`cache_size = -${WRITE_CACHE_MIB * 1024}`);
   // Temporary b-trees for GROUP BY/ORDER BY stay in memory.
   db.pragma('temp_store = MEMORY');
   // Migration 018 names the rule of the records quarantined before it with the server's own classifier.

@@ -1,0 +1,73 @@
+/**
+ * The overview benchmark's HTTP client: sequential GETs with fetch (keep-alive) on one connection, each
+ * timed from the request to the last byte of its body. `child` runs it in a process of its own (forked,
+ * driven over IPC), so the server's main thread, its GC and a profile of it hold the server alone;
+ * `in-process` shares the server's event loop, as the benchmark did before 7 Dec afternoon (its figures
+ * then include the client's ≈ 1 ms of CPU per request).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { BENCH_DIR, ROOT } from './lib.js';
+
+export const CLIENT_MODES = ['child', 'in-process'] as const;
+export type ClientMode = (typeof CLIENT_MODES)[number];
+
+export interface Timed {
+  ms: number[];
+  bytes: number;
+}
+
+/** GETs `paths` one after another on `url`, with the session `cookie`; throws on an answer other than 200. */
+export async function timeGets(url: string, cookie: string, paths: string[]): Promise<Timed> {
+  const ms: number[] = [];
+  let bytes = 0;
+  const get = (p: string) => fetch(url + p, { headers: cookie ? { cookie } : {} });
+  for (const p of paths) {
+    let t0 = performance.now();
+    // A kept-alive connection the server closed as idle (its 5 s keep-alive timeout races the unit
+    // detail's 5 s cache pauses) resets the request: asked again on a new one, timed from there.
+    const res = await get(p).catch((err: Error & { cause?: { code?: string } }) => {
+      if (err.cause?.code !== 'ECONNRESET') throw err;
+      t0 = performance.now();
+      return get(p);
+    });
+    const buf = await res.arrayBuffer();
+    ms.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`GET ${p} answered ${res.status}: ${Buffer.from(buf).toString().slice(0, 300)}`);
+    bytes = buf.byteLength;
+  }
+  return { ms, bytes };
+}
+
+export type ToClient = { type: 'gets'; url: string; cookie: string; paths: string[] };
+export type FromClient = { type: 'gets'; result: Timed } | { type: 'error'; message: string };
+
+export interface OverviewClient {
+  mode: ClientMode;
+  gets(paths: string[]): Promise<Timed>;
+  close(): void;
+}
+
+/** A client of `url` in this process or in a forked one (its answers come in the order asked). */
+export function overviewClient(mode: ClientMode, url: string, cookie: string): OverviewClient {
+  if (mode === 'in-process') return { mode, gets: (paths) => timeGets(url, cookie, paths), close: () => undefined };
+  const child: ChildProcess = fork(join(BENCH_DIR, 'overview-client-child.ts'), [], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiting: ((m: FromClient) => void)[] = [];
+  child.on('message', (m: FromClient) => waiting.shift()?.(m));
+  return {
+    mode,
+    gets: (paths) =>
+      new Promise<Timed>((res, rej) => {
+        waiting.push((m) => (m.type === 'error' ? rej(new Error(m.message)) : res(m.result)));
+        child.send({ type: 'gets', url, cookie, paths } satisfies ToClient);
+      }),
+    close() {
+      if (child.connected) child.disconnect();
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    },
+  };
+}
