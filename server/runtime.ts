@@ -36,7 +36,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import { startLiveScheduler } from './scheduler.js';
 import type { HeapMode } from './heap-mode.js';
-import { createCheckpointWriter, REPLAY_CHECKPOINTS } from './replay/checkpoint-writer.js';
+import { createCheckpointWriter, REPLAY_CHECKPOINTS, type CheckpointWriter } from './replay/checkpoint-writer.js';
 import { startCheckpointLoop } from './replay/checkpoint-loop.js';
 import { createDailyJumpSweep } from './data-trust/daily-sweep.js';
 import { HISTORY_UNTIL_KEY } from './projection/data-trust-rows.js';
@@ -101,6 +101,8 @@ export interface Runtime {
   app: App;
   store: Store;
   engine: MetricsEngine;
+  /** The time machine's checkpoint writer (its timer: replayCheckpointPeriodMs). */
+  replay: CheckpointWriter;
   /** The early warning's live side: forecast counters, the at-risk clock, the candidates of the lists. */
   warnings: EarlyWarningIndex;
   /** The history load (npm run import's batches) running now, if any (ingest/history-load.ts). */
@@ -258,6 +260,13 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       historyProgress.ended();
     },
   });
+  // Written behind the log by a timer (below); once caught up, it follows the batches applied here.
+  const replayWriter = createCheckpointWriter({
+    repo: store.replay,
+    ctx,
+    transaction: (fn) => store.transaction(fn),
+    ...REPLAY_CHECKPOINTS,
+  });
   const service = createIngestService({
     store,
     domain: ctx,
@@ -267,6 +276,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     latest,
     clockSkew,
     onApplied(changes) {
+      replayWriter.applied(changes);
       // A live batch's `prev` is the latest state: what a history load's batches changed goes first.
       if (!changes.history) historyApplies.flush();
       metricsChanged();
@@ -392,9 +402,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     clockTickMs,
   });
   metricsChanged = live.changed;
-  // The time machine's checkpoints, written behind the log (issue 16).
+  // The time machine's checkpoints, written behind the log (issue 16), then from the live stream.
   const checkpoints = startCheckpointLoop({
-    writer: createCheckpointWriter({ repo: store.replay, ctx, transaction: (fn) => store.transaction(fn), ...REPLAY_CHECKPOINTS }),
+    writer: replayWriter,
     periodMs: opts.replayCheckpointPeriodMs ?? 30_000,
     logger,
     paused: () => historyLoad.active,
@@ -404,6 +414,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     app,
     store,
     engine,
+    replay: replayWriter,
     warnings,
     historyLoad,
     ingest,

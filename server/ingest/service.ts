@@ -24,6 +24,10 @@ export interface AppliedChanges {
   tasks: { prev: TaskState | null; next: TaskState }[];
   /** The batch came in history-load mode (history-load.ts): the live screens' per-batch work may wait for the load's end. */
   history: boolean;
+  /** The seqs the batch logged (every one in [firstSeq, lastSeq]) and their arrival time: the time machine follows the log with them. */
+  firstSeq: number;
+  lastSeq: number;
+  receivedAt: number;
 }
 
 export interface IngestOptions {
@@ -107,6 +111,9 @@ export function createIngestService(deps: IngestDeps) {
         dossiers: [...dossierNext].map(([id, next]) => ({ prev: dossierPrev.get(id) ?? null, next })),
         tasks: [...taskNext].map(([id, next]) => ({ prev: taskPrev.get(id) ?? null, next })),
         history: opts.history === true,
+        firstSeq: batch.firstSeq,
+        lastSeq: batch.lastSeq,
+        receivedAt: now,
       });
     }
     return batch.results;
@@ -134,6 +141,7 @@ interface Batch {
   taskPrev: Map<string, TaskState | null>;
   taskNext: Map<string, TaskState>;
   maxAt: number;
+  firstSeq: number;
   lastSeq: number;
   /** The source's clock-skew window (null: not tracked). Pushed to in the transaction: a rolled-back batch's events did arrive. */
   skew: SkewWindow | null;
@@ -152,6 +160,7 @@ function newBatch(source: SourceRow, now: number, size: number, skew: SkewWindow
     taskPrev: new Map(),
     taskNext: new Map(),
     maxAt: 0,
+    firstSeq: 0,
     lastSeq: 0,
     skew,
   };
@@ -209,6 +218,7 @@ function appendValid(
       advanceTask(currentTask(b, latest, e.taskId), e, () => ofItem('task', e.taskId).map((s) => parseLoggedTaskEvent(s.payload))),
     );
   }
+  if (b.firstSeq === 0) b.firstSeq = seq;
   b.lastSeq = seq;
   b.accepted.set(eventId, { payload, seq, item });
   if (v.event.at > b.maxAt) b.maxAt = v.event.at;
