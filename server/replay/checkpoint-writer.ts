@@ -75,7 +75,7 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
   }
 
   const fold = { repo, ctx, slice, yieldNow };
-  const store = (state: CheckpointState, whole: boolean) => storeCheckpoint(repo, opts.transaction, state, whole);
+  const store = (state: CheckpointState, whole: boolean) => storeCheckpoint(repo, opts.transaction, state, whole, yieldNow);
 
   /** Writes the checkpoints the log has settled past (at most `max`), folding the log; answers how many, and the state reached. */
   async function writeFromLog(max: number): Promise<{ written: number; state: CheckpointState | null }> {

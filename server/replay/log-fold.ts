@@ -5,9 +5,13 @@
  */
 import type { DossierContext } from '../domain/dossier.js';
 import { compressCheckpoint, type ReplayEventRow, type ReplayRepo } from '../db/replay-repo.js';
-import { checkpointToCompact, deltaToCompact } from '../metrics/replay-delta.js';
+import { deltaToCompact } from '../metrics/replay-delta.js';
+import { checkpointToCompactSliced } from '../metrics/replay-sliced.js';
 import { noteAhead, type CheckpointState } from '../metrics/replay-state.js';
 import { foldItem } from './item-changes.js';
+
+/** Log rows read per statement. */
+const READ_ROWS = 2_000;
 
 export interface LogFoldDeps {
   repo: ReplayRepo;
@@ -26,11 +30,18 @@ export interface LogFoldDeps {
 export async function foldReceived(deps: LogFoldDeps, state: CheckpointState, cut: number, at: number): Promise<void> {
   const { repo, ctx, slice } = deps;
   const fresh = new Map<string, ReplayEventRow[]>();
-  for (const row of repo.eventsIn(state.seq, cut)) {
-    const key = `${row.kind}:${row.itemId}`;
-    const rows = fresh.get(key);
-    if (rows) rows.push(row);
-    else fresh.set(key, [row]);
+  // Read a slice of rows at a time: a backlog's window (a seeded history's arrivals) is the whole log.
+  for (let from = state.seq; from < cut;) {
+    const rows = repo.eventsIn(from, cut, READ_ROWS);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const key = `${row.kind}:${row.itemId}`;
+      const list = fresh.get(key);
+      if (list) list.push(row);
+      else fresh.set(key, [row]);
+    }
+    from = rows[rows.length - 1].seq;
+    if (from < cut) await deps.yieldNow();
   }
   let i = 0;
   for (const [key, rows] of fresh) {
@@ -57,13 +68,15 @@ export function pruneAhead(state: CheckpointState, at: number): void {
     }
 }
 
-/** Encodes, compresses and stores a checkpoint (a whole state, or the changes since the last stored one). */
+/** Encodes (a whole state in slices), compresses and stores a checkpoint (a whole state, or the changes since the last stored one). */
 export async function storeCheckpoint(
   repo: ReplayRepo,
   transaction: (fn: () => void) => void,
   state: CheckpointState,
   whole: boolean,
+  yieldNow: () => Promise<void>,
 ): Promise<void> {
-  const stored = await compressCheckpoint(whole ? checkpointToCompact(state) : deltaToCompact(state));
+  const text = whole ? await checkpointToCompactSliced(state, yieldNow) : deltaToCompact(state);
+  const stored = await compressCheckpoint(text);
   transaction(() => repo.insert(state.at, state.seq, stored, whole));
 }
