@@ -47,6 +47,9 @@ export interface ReplayEventRow {
   payload: string;
 }
 
+/** A log row as the time machine folds it (ReplayEventRow). */
+const ROW = 'seq, kind, item_id AS itemId, at, payload';
+
 /** The statements on the checkpoints' own table. */
 function checkpointStatements(db: Db) {
   const latest = db.prepare('SELECT at, seq FROM replay_checkpoints ORDER BY at DESC LIMIT 1');
@@ -91,8 +94,7 @@ export function createReplayRepo(db: Db) {
      ORDER BY at, seq`,
   );
   const upTo = db.prepare('SELECT seq, kind, item_id AS itemId, at, payload FROM events WHERE seq <= ? ORDER BY seq');
-  const cols = 'seq, kind, item_id AS itemId, at, payload';
-  const between = db.prepare(`SELECT ${cols} FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`);
+  const between = db.prepare(`SELECT ${ROW} FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`);
 
   return {
     ...createReplayLateRepo(db),
