@@ -95,6 +95,8 @@ async function run(
   await runtime.projections.recovered;
   const dossierSource = runtime.store.sources.upsertKey('d', 'dossier', hashSourceKey(generateSourceKey()), now);
   const taskSource = runtime.store.sources.upsertKey('t', 'task', hashSourceKey(generateSourceKey()), now);
+  // A live server's writer is at the log's head when events come (here an empty log): it follows them.
+  if (writerOn) await runtime.replay.catchUp();
   const c0 = cpuMs();
   const w0 = performance.now();
   for (const b of batches) {

@@ -39,7 +39,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import { startLiveScheduler } from './scheduler.js';
 import type { HeapMode } from './heap-mode.js';
-import { createCheckpointWriter, REPLAY_CHECKPOINTS } from './replay/checkpoint-writer.js';
+import { createCheckpointWriter, REPLAY_CHECKPOINTS, type CheckpointWriter } from './replay/checkpoint-writer.js';
 import { startCheckpointLoop } from './replay/checkpoint-loop.js';
 import { createDailyJumpSweep } from './data-trust/daily-sweep.js';
 import { HISTORY_UNTIL_KEY } from './projection/data-trust-rows.js';
@@ -108,6 +108,8 @@ export interface Runtime {
   app: App;
   store: Store;
   engine: MetricsEngine;
+  /** The time machine's checkpoint writer (its timer: replayCheckpointPeriodMs). */
+  replay: CheckpointWriter;
   /** The early warning's live side: forecast counters, the at-risk clock, the candidates of the lists. */
   warnings: EarlyWarningIndex;
   /** The history load (npm run import's batches) running now, if any (ingest/history-load.ts). */
@@ -284,6 +286,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       historyProgress.ended();
     },
   });
+  const replayWriter = createCheckpointWriter({
+    repo: store.replay,
+    ctx,
+    transaction: (fn) => store.transaction(fn),
+    ...REPLAY_CHECKPOINTS,
+  });
   const service = createIngestService({
     store,
     domain: ctx,
@@ -298,6 +306,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       historyRows.logged(dossiers);
     },
     onApplied(changes) {
+      replayWriter.applied(changes);
       // A live batch's `prev` is the latest state: what a history load's batches changed goes first.
       if (!changes.history) historyApplies.flush();
       metricsChanged();
@@ -428,18 +437,15 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     clockTickMs,
   });
   metricsChanged = live.changed;
-  // The time machine's checkpoints, written behind the log (issue 16).
-  const checkpoints = startCheckpointLoop({
-    writer: createCheckpointWriter({ repo: store.replay, ctx, transaction: (fn) => store.transaction(fn), ...REPLAY_CHECKPOINTS }),
-    periodMs: opts.replayCheckpointPeriodMs ?? 30_000,
-    logger,
-    paused: () => historyLoad.active,
-  });
+  // The time machine's checkpoints (issue 16): written behind the log by a timer, then from the batches applied above.
+  const periodMs = opts.replayCheckpointPeriodMs ?? 30_000;
+  const checkpoints = startCheckpointLoop({ writer: replayWriter, periodMs, logger, paused: () => historyLoad.active });
 
   return {
     app,
     store,
     engine,
+    replay: replayWriter,
     warnings,
     historyLoad,
     ingest,

@@ -47,6 +47,9 @@ export interface ReplayEventRow {
   payload: string;
 }
 
+/** A log row as the time machine folds it (ReplayEventRow). */
+const ROW = 'seq, kind, item_id AS itemId, at, payload';
+
 /** The statements on the checkpoints' own table. */
 function checkpointStatements(db: Db) {
   const latest = db.prepare('SELECT at, seq FROM replay_checkpoints ORDER BY at DESC LIMIT 1');
@@ -91,7 +94,7 @@ export function createReplayRepo(db: Db) {
      ORDER BY at, seq`,
   );
   const upTo = db.prepare('SELECT seq, kind, item_id AS itemId, at, payload FROM events WHERE seq <= ? ORDER BY seq');
-  const between = db.prepare('SELECT seq, kind, item_id AS itemId, at, payload FROM events WHERE seq > ? AND seq <= ? ORDER BY seq');
+  const between = db.prepare(`SELECT ${ROW} FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`);
 
   return {
     ...createReplayLateRepo(db),
@@ -155,9 +158,9 @@ export function createReplayRepo(db: Db) {
     ofItem(kind: 'dossier' | 'task', itemId: string, maxSeq: number): ReplayEventRow[] {
       return ofItem.all(kind, itemId, maxSeq, maxSeq, kind, itemId) as ReplayEventRow[];
     },
-    /** The events in (fromSeq, toSeq], in log order (one scan of the log by seq). */
-    eventsIn(fromSeq: number, toSeq: number): ReplayEventRow[] {
-      return between.all(fromSeq, toSeq) as ReplayEventRow[];
+    /** The events in (fromSeq, toSeq], in log order (one scan of the log by seq); the first `limit` only if given. */
+    eventsIn(fromSeq: number, toSeq: number, limit = -1): ReplayEventRow[] {
+      return between.all(fromSeq, toSeq, limit) as ReplayEventRow[];
     },
     /** Every event up to `maxSeq`, in log order (the from-scratch fold). */
     upTo(maxSeq: number): IterableIterator<ReplayEventRow> {

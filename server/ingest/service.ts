@@ -24,6 +24,10 @@ export interface AppliedChanges {
   tasks: { prev: TaskState | null; next: TaskState }[];
   /** The batch came in history-load mode (history-load.ts): the live screens' per-batch work may wait for the load's end. */
   history: boolean;
+  /** The seqs the batch logged (every one in [firstSeq, lastSeq]) and their arrival time: the time machine follows the log with them. */
+  firstSeq: number;
+  lastSeq: number;
+  receivedAt: number;
 }
 
 export interface IngestOptions {
@@ -126,6 +130,9 @@ export function createIngestService(deps: IngestDeps) {
         dossiers: [...dossierNext].map(([id, next]) => ({ prev: dossierPrev.get(id) ?? null, next })),
         tasks: [...taskNext].map(([id, next]) => ({ prev: taskPrev.get(id) ?? null, next })),
         history: opts.history === true,
+        firstSeq: batch.firstSeq,
+        lastSeq: batch.lastSeq,
+        receivedAt: now,
       });
     }
     return batch.results;
@@ -155,6 +162,7 @@ interface Batch {
   /** Dossiers of a history-load batch logged without a fold (appendHistory): the seq of each one's last event, its receipt after it. */
   folding: Map<string, { seq: number; receivedAt: number | null }>;
   maxAt: number;
+  firstSeq: number;
   lastSeq: number;
   /** The source's clock-skew window (null: not tracked). Pushed to in the transaction: a rolled-back batch's events did arrive. */
   skew: SkewWindow | null;
@@ -174,6 +182,7 @@ function newBatch(source: SourceRow, now: number, size: number, skew: SkewWindow
     taskNext: new Map(),
     folding: new Map(),
     maxAt: 0,
+    firstSeq: 0,
     lastSeq: 0,
     skew,
   };
@@ -247,6 +256,7 @@ function loggedBefore(
 
 function accepted(b: Batch, index: number, v: Validated & { ok: true }, seq: number, item: string): void {
   const eventId = v.event.id;
+  if (b.firstSeq === 0) b.firstSeq = seq;
   b.lastSeq = seq;
   b.accepted.set(eventId, { payload: v.payload, seq, item });
   if (v.event.at > b.maxAt) b.maxAt = v.event.at;

@@ -98,15 +98,31 @@ function factsOfKey(key: string): FinishedDossierFacts {
 
 /** Replaces a dossier's part of the checkpoint: `prev` is what it held for this id (null: nothing), `next` the new state. */
 export function putDossier(cp: CheckpointState, prev: DossierState | null, next: DossierState, ctx: DossierContext): void {
-  cp.touched.openDossiers.add(next.id);
+  // Touched only when its open state was or is held: a delta then names no dossier that was never open.
+  let held = false;
   if (prev !== null) {
-    cp.openDossiers.delete(prev.id);
+    held = cp.openDossiers.delete(prev.id);
     const f = dossierFacts(prev, ctx);
     if (f !== null) addCount(cp.finished, cp.touched.finished, factsKey(f), -1);
   }
   const f = dossierFacts(next, ctx);
   if (f !== null) addCount(cp.finished, cp.touched.finished, factsKey(f), 1);
-  else if (isCountedDossier(next)) cp.openDossiers.set(next.id, next);
+  else if (isCountedDossier(next)) {
+    cp.openDossiers.set(next.id, next);
+    held = true;
+  }
+  if (held) cp.touched.openDossiers.add(next.id);
+}
+
+/** Notes an item's latest event time in `ahead` against the state's instant; touched only when it changes. */
+export function noteAhead(cp: CheckpointState, key: string, latestAt: number, at: number = cp.at): void {
+  const had = cp.ahead.get(key);
+  if (latestAt > at) {
+    if (had === latestAt) return;
+    cp.ahead.set(key, latestAt);
+  } else if (had === undefined) return;
+  else cp.ahead.delete(key);
+  cp.touched.ahead.add(key);
 }
 
 /** A closed task's key in CheckpointState.closedTasks (null: open or never assigned, no group). */

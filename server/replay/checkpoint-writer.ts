@@ -6,12 +6,13 @@
  * ingest and reads wait at most one slice; the log being append-only, a checkpoint never changes.
  */
 import type { DossierContext } from '../domain/dossier.js';
-import { compressCheckpoint, type ReplayEventRow, type ReplayRepo } from '../db/replay-repo.js';
-import { checkpointFromChain, checkpointToCompact, deltaToCompact } from '../metrics/replay-delta.js';
+import type { ReplayRepo } from '../db/replay-repo.js';
+import { checkpointFromChain } from '../metrics/replay-delta.js';
 import { emptyCheckpoint, noneTouched, type CheckpointState } from '../metrics/replay-state.js';
 import { writeHistory } from './history-writer.js';
-import { foldItem } from './item-changes.js';
 import { catchUpLateIndex } from './late-index.js';
+import { createLiveFollower, type AppliedBatch, type LiveFollower } from './live-follower.js';
+import { advanceTo, foldReceived, storeCheckpoint, type LogFoldDeps } from './log-fold.js';
 
 export interface CheckpointWriterOptions {
   repo: ReplayRepo;
@@ -26,6 +27,8 @@ export interface CheckpointWriterOptions {
   settleMs: number;
   /** Items folded per slice before yielding to the event loop. */
   sliceItems?: number;
+  /** Whether, once caught up, it follows the live stream (applied) instead of folding the log (default true). */
+  follow?: boolean;
 }
 
 const VN_OFFSET_MS = 7 * 3_600_000;
@@ -49,6 +52,14 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
   const yieldNow = restingYield();
   /** The first boundary at or after `t`, in Vietnam time (boundaries from midnight). */
   const boundaryAtOrAfter = (t: number) => Math.ceil((t + VN_OFFSET_MS) / everyMs) * everyMs - VN_OFFSET_MS;
+  const isWholeAt = (t: number) => (t + VN_OFFSET_MS) % wholeEveryMs === 0;
+  const follower = createLiveFollower({
+    ctx,
+    everyMs,
+    wholeEveryMs,
+    wholeAt: isWholeAt,
+    instantBefore: (t) => boundaryAtOrAfter(t) - everyMs,
+  });
 
   function current(): CheckpointState | null {
     if (cp !== null) return cp;
@@ -63,39 +74,36 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
     return cp;
   }
 
-  /**
-   * Folds the items received in (state.seq, received by `at`] into the state (mutates it). The window's
-   * events come from one scan of the log; an item the state holds (open dossiers, open tasks) folds them
-   * on, when they are not older than what it holds; any other item is refolded from its events.
-   */
-  async function advance(state: CheckpointState, at: number): Promise<void> {
-    const cut = repo.receivedBy(state.seq, at);
-    const fresh = new Map<string, ReplayEventRow[]>();
-    for (const row of repo.eventsIn(state.seq, cut)) {
-      const key = `${row.kind}:${row.itemId}`;
-      const rows = fresh.get(key);
-      if (rows) rows.push(row);
-      else fresh.set(key, [row]);
-    }
-    let i = 0;
-    for (const [key, rows] of fresh) {
-      if (i > 0 && i % slice === 0) await yieldNow();
-      i++;
-      const latestAt = foldItem(repo, ctx, state, rows, cut);
-      if (latestAt > at) state.ahead.set(key, latestAt);
-      else state.ahead.delete(key);
-      state.touched.ahead.add(key);
-    }
-    for (const [key, latestAt] of state.ahead)
-      if (latestAt <= at) {
-        state.ahead.delete(key);
-        state.touched.ahead.add(key);
+  const fold = { repo, ctx, slice, yieldNow };
+  const store = (state: CheckpointState, whole: boolean) => storeCheckpoint(repo, opts.transaction, state, whole, yieldNow);
+
+  /** Writes the checkpoints the log has settled past (at most `max`), folding the log; answers how many, and the state reached. */
+  async function writeFromLog(max: number): Promise<{ written: number; state: CheckpointState | null }> {
+    let written = 0;
+    const state = current();
+    for (; state !== null && written < max; written++) {
+      const next = state.at + everyMs;
+      const lastArrival = repo.receivedAt(repo.maxSeq());
+      if (lastArrival === null || lastArrival < next + settleMs) break;
+      try {
+        // A delta needs a stored checkpoint before it; the writer's first one is whole.
+        const whole = isWholeAt(next) || repo.latest() === null;
+        await advanceTo(fold, state, next);
+        await store(state, whole);
+        state.touched = noneTouched();
+      } catch (err) {
+        cp = null; // half advanced: start again from the stored checkpoint
+        throw err;
       }
-    state.at = at;
-    state.seq = cut;
+    }
+    return { written, state };
   }
 
   return {
+    /** A committed batch's item changes (ingest/service.ts onApplied): followed once the writer caught up. */
+    applied: (b: AppliedBatch) => follower.applied(b),
+    /** Whether it follows the live stream now (else it folds the log). */
+    following: () => follower.followingSeq() !== null,
     /**
      * Writes every checkpoint the log has settled past (at most `max`); answers how many it wrote.
      * One run at a time: a call while one runs answers 0.
@@ -111,23 +119,16 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
           const historyOpts = { ...opts, wholeEveryMs, boundaryAtOrAfter, yieldNow, slice };
           await writeHistory(historyOpts, boundaryAtOrAfter(first) - everyMs, lateSeq);
         }
-        let written = 0;
-        for (let state = current(); state !== null && written < max; written++) {
-          const next = state.at + everyMs;
-          const end = repo.maxSeq();
-          const lastArrival = repo.receivedAt(end);
-          if (lastArrival === null || lastArrival < next + settleMs) break;
-          try {
-            // A delta needs a stored checkpoint before it; the writer's first one is whole.
-            const whole = (next + VN_OFFSET_MS) % wholeEveryMs === 0 || repo.latest() === null;
-            await advance(state, next);
-            const stored = await compressCheckpoint(whole ? checkpointToCompact(state) : deltaToCompact(state));
-            opts.transaction(() => repo.insert(state.at, state.seq, stored, whole));
-            state.touched = noneTouched();
-          } catch (err) {
-            cp = null; // half advanced: start again from the stored checkpoint
-            throw err;
-          }
+        // Following the live stream: store what it captured, unless a batch was logged unseen.
+        if (follower.followingSeq() !== null && follower.followingSeq() !== repo.maxSeq()) follower.drop();
+        if (follower.followingSeq() !== null) return await storeCaptured(follower, store);
+        const { written, state } = await writeFromLog(max);
+        if (opts.follow === false || written >= max) return written;
+        if (state === null) follower.followEmpty();
+        // Not while an arrival is past the next checkpoint's instant (written from the log once settled).
+        else if (repo.receivedBy(state.seq, state.at + everyMs) === repo.maxSeq()) {
+          cp = null; // the state moves past its instant: a fallback starts again from the stored checkpoint
+          await handOver(fold, follower, state);
         }
         return written;
       } finally {
@@ -138,6 +139,38 @@ export function createCheckpointWriter(opts: CheckpointWriterOptions) {
 }
 
 export type CheckpointWriter = ReturnType<typeof createCheckpointWriter>;
+
+/**
+ * Hands the state over to the live follower: folds the log up to its last event, the batches
+ * committed meanwhile kept by the follower.
+ */
+async function handOver(fold: LogFoldDeps, follower: LiveFollower, state: CheckpointState): Promise<void> {
+  const target = fold.repo.maxSeq();
+  follower.beginHandover();
+  try {
+    await foldReceived(fold, state, target, state.at);
+  } catch (err) {
+    follower.drop();
+    throw err;
+  }
+  follower.follow(state, fold.repo.latest() !== null);
+}
+
+/** Stores what the follower captured, in order; answers how many. */
+async function storeCaptured(follower: LiveFollower, store: (state: CheckpointState, whole: boolean) => Promise<void>): Promise<number> {
+  let written = 0;
+  for (let batch = follower.take(); batch.length > 0; batch = follower.take())
+    for (const c of batch) {
+      try {
+        await store(c.state, c.whole);
+      } catch (err) {
+        follower.drop(); // the chain broke: the log's path writes from the last stored one
+        throw err;
+      }
+      written++;
+    }
+  return written;
+}
 
 /**
  * The writer shares the main thread with ingest and reads: after each slice it rests three times as

@@ -8,7 +8,8 @@
  */
 import type { DossierContext } from '../domain/dossier.js';
 import { compressCheckpoint, type ReplayEventRow, type ReplayRepo } from '../db/replay-repo.js';
-import { checkpointToCompact, deltaToCompact } from '../metrics/replay-delta.js';
+import { deltaToCompact } from '../metrics/replay-delta.js';
+import { checkpointToCompactSliced } from '../metrics/replay-sliced.js';
 import { emptyCheckpoint, noneTouched } from '../metrics/replay-state.js';
 import { foldItem } from './item-changes.js';
 
@@ -57,7 +58,7 @@ export async function writeHistory(opts: HistoryWriterOptions, until: number, la
     }
     state.at = h;
     const whole = lastWhole === null || h - lastWhole >= opts.wholeEveryMs;
-    const stored = await compressCheckpoint(whole ? checkpointToCompact(state) : deltaToCompact(state));
+    const stored = await compressCheckpoint(whole ? await checkpointToCompactSliced(state, opts.yieldNow) : deltaToCompact(state));
     opts.transaction(() => repo.historyInsert(h, lateSeq, stored, whole));
     if (whole) lastWhole = h;
     state.touched = noneTouched();
