@@ -48,13 +48,16 @@ const RECOVERY_TRANSACTION_BUDGET_MS = 250;
  */
 const BACKLOG_EVENTS = 10_000;
 /**
- * A backlog's transactions: longer, and not ended when the ingest path waits for the write lock (it
- * waits at most the budget). Ended at every step while an import keeps the ingest path waiting, a
+ * A backlog's transactions: longer, and ended for a waiting ingest batch only after
+ * BACKLOG_ROWS_BEFORE_YIELD rows. Ended at every step while an import keeps the ingest path waiting, a
  * pass took a commit (and the upper pages of every index it touched) per row, and the writer spent
- * more time waiting for the lock than writing (bench/import.ts, profile of the writer's thread).
+ * more time waiting for the lock than writing (bench/import.ts, profile of the writer's thread); never
+ * ended for it, a live burst's batches waited a whole budget (100 ms, 150–220 ms on a loaded machine)
+ * at every transaction (bench/HISTORY.md 7 Dec evening).
  */
 const ROWS_PER_BACKLOG_TRANSACTION = 8192;
 const BACKLOG_TRANSACTION_BUDGET_MS = 100;
+const BACKLOG_ROWS_BEFORE_YIELD = ROWS_PER_TRANSACTION;
 /**
  * Per pass during a history load (npm run import, ingest/history-load.ts): the writer waits for this
  * many events (worker.ts) and folds them at once, so that a dossier's events of a few days become one
@@ -130,7 +133,10 @@ export class Projector {
   constructor(
     private readonly store: Store,
     private readonly ctx: DossierContext,
-    /** TRANSACTION_BUDGET_MS; a test sets it to Infinity to count transactions whatever the machine's speed. */
+    /**
+     * TRANSACTION_BUDGET_MS; a test sets it to Infinity to count transactions whatever the machine's
+     * speed (a backlog's budget is then Infinity too).
+     */
     private readonly budgetMs = TRANSACTION_BUDGET_MS,
   ) {
     this.seq = store.projections.projectedSeq();
@@ -377,7 +383,10 @@ export class Projector {
   private transactionBounds(backlog: boolean): [rows: number, budgetMs: number, yieldAfter: number] {
     if (this.recovery) return [ROWS_PER_RECOVERY_TRANSACTION, RECOVERY_TRANSACTION_BUDGET_MS, 0];
     if (this.historyLoad) return [ROWS_PER_HISTORY_TRANSACTION, HISTORY_TRANSACTION_BUDGET_MS, HISTORY_ROWS_BEFORE_YIELD];
-    if (backlog) return [ROWS_PER_BACKLOG_TRANSACTION, BACKLOG_TRANSACTION_BUDGET_MS, Infinity];
+    if (backlog) {
+      const budgetMs = this.budgetMs === Infinity ? Infinity : BACKLOG_TRANSACTION_BUDGET_MS;
+      return [ROWS_PER_BACKLOG_TRANSACTION, budgetMs, BACKLOG_ROWS_BEFORE_YIELD];
+    }
     return [ROWS_PER_TRANSACTION, this.budgetMs, 0];
   }
 

@@ -129,9 +129,15 @@ function walBytes(): number {
   }
 }
 
-/** Past the bound, the WAL is copied back in full and cut to nothing (after any commit of this thread). */
+/**
+ * Past the bound, the WAL is copied back in full and cut to nothing (after any commit of this thread).
+ * A PASSIVE checkpoint first copies what it can while ingest keeps committing; the TRUNCATE under the
+ * gate then copies only the frames committed meanwhile. (Alone, the TRUNCATE copied the whole 64 MiB
+ * holding the gate: the ingest path waited 0.6 s for it, bench/HISTORY.md 7 Dec evening.)
+ */
 function boundWal(): void {
   if (walBytes() <= (historyLoad ? HISTORY_WAL_BOUND_BYTES : WAL_BOUND_BYTES)) return;
+  db.pragma('wal_checkpoint(PASSIVE)');
   gate.run(false, () => {
     db.pragma(`busy_timeout = ${WAL_TRUNCATE_WAIT_MS}`);
     try {

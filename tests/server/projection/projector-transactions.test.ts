@@ -20,8 +20,8 @@ const settings = DEFAULT_DOMAIN_SETTINGS;
 const ctx = { calendar: loadWorkCalendar(undefined, settings.officeHours), settings };
 const jurisdiction = loadJurisdiction();
 
-/** A seeded city's dossier events over six days (a few thousand), and a logger of them into a store. */
-function cityLog(file: string, seed: number) {
+/** A seeded city's dossier events over six days (a few thousand at scale 0.01), and a logger of them into a store. */
+function cityLog(file: string, seed: number, scale = 0.01) {
   const store = createStore(openDatabase(file), file);
   const source = store.sources.upsertKey('test-dossiers', 'dossier', hashSourceKey('k'.repeat(24)), T0);
   const ingest = logOnlyIngest(store, jurisdiction, ctx);
@@ -30,7 +30,7 @@ function cityLog(file: string, seed: number) {
     jurisdiction,
     procedures: loadProcedures(),
     calendar: ctx.calendar,
-    scale: 0.01,
+    scale,
     badEventRate: 0,
   });
   const { dossiers } = gen.generate(T0 - 6 * MS_PER_DAY, T0);
@@ -40,9 +40,9 @@ function cityLog(file: string, seed: number) {
   return { store, dossiers, log };
 }
 
-/** A store with a few thousand logged events of a seeded city, nothing projected yet. */
-function loggedStore(file: string): Store {
-  const { store, dossiers, log } = cityLog(file, 5);
+/** A store with a few thousand logged events of a seeded city (more at a larger scale), nothing projected yet. */
+function loggedStore(file: string, scale?: number): Store {
+  const { store, dossiers, log } = cityLog(file, 5, scale);
   log(dossiers);
   return store;
 }
@@ -116,6 +116,29 @@ describe('projection writer transactions', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it("ends a backlog pass's transaction for a waiting ingest batch after a thousand rows, not at every step, with the same rows", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bdt-projector-backlog-'));
+    try {
+      const alone = counted(loggedStore(join(dir, 'alone.db'), 0.05), false);
+      const contended = counted(loggedStore(join(dir, 'contended.db'), 0.05), true);
+      const logged = alone.store.events.maxSeq();
+      // A backlog: a pass of at least 10,000 events (projector.ts BACKLOG_EVENTS).
+      expect(logged).toBeGreaterThan(10_000);
+
+      expect(new Projector(alone.store, ctx, Infinity).catchUp()).toBe(logged);
+      expect(new Projector(contended.store, ctx, Infinity).catchUp()).toBe(logged);
+      // Alone, transactions of 8,192 rows; contended, of about 1,024 (before: as alone, and the ingest
+      // path waited a whole transaction). Each step is a row or 64 lookup rows: per step would be thousands.
+      expect(contended.counter.transactions).toBeGreaterThan(4 * alone.counter.transactions);
+      expect(contended.counter.transactions).toBeLessThan(logged / 100);
+      alone.store.close();
+      contended.store.close();
+      expect(tables(join(dir, 'contended.db'))).toEqual(tables(join(dir, 'alone.db')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('folds the later events of a dossier it no longer keeps in memory (finished ones are dropped) from its row, to the same rows', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bdt-projector-cache-'));
