@@ -54,6 +54,16 @@ describe('POST /api/v1/ingest/dossiers', () => {
     });
   });
 
+  it('answers a repeat within one batch as a duplicate with the same content and as a conflict with other content', async () => {
+    const { procedure, ...rest } = receivedEvent();
+    const res = await srv.post(DOSSIERS, {
+      events: [receivedEvent(), { procedure, ...rest }, receivedEvent({ channel: 'postal' })],
+    });
+    expect(res.body.results.map((r: any) => r.status)).toEqual(['accepted', 'duplicate', 'rejected']);
+    expect(res.body.results[2].errors).toEqual([{ path: 'id', message: expect.stringContaining('conflict') }]);
+    expect(srv.runtime.store.events.count()).toBe(1);
+  });
+
   it('rejects an unknown unit code, a date without offset, a future `at` and a wrong type, saying what and where', async () => {
     const res = await srv.post(DOSSIERS, {
       events: [
