@@ -94,6 +94,9 @@ interface RunResult {
   /** In-process modes: CPU µs per event of the main thread and of all other threads. */
   mainThreadCpuUsPerEvent?: number;
   otherThreadsCpuUsPerEvent?: number;
+  /** In-process modes: the batches' transactions that found the write gate held by the projection writer, and their wait in all. */
+  gateWaits?: number;
+  gateWaitMs?: number;
   /** After the last answer: until the projections hold every accepted event. */
   projectionCatchUpMs: number;
   /** events ÷ (wall time + projectionCatchUpMs). */
@@ -273,6 +276,13 @@ async function catchUpOverHttp(server: BenchServer): Promise<number> {
   return round(Math.max(0, first - idle), 0);
 }
 
+/** The main thread's waits at the write gate since `before` (in-process modes; see WriteGate.waits). */
+function gateWaitsSince(server: BenchServer, before?: { count: number; ms: number }) {
+  const now = server.runtime?.store.gateWaits();
+  if (!now || !before) return {};
+  return { gateWaits: now.count - before.count, gateWaitMs: round(now.ms - before.ms, 0) };
+}
+
 function threadsPerEvent(t: { main: number; other: number }, events: number) {
   return { mainThreadCpuUsPerEvent: round((t.main * 1000) / events, 1), otherThreadsCpuUsPerEvent: round((t.other * 1000) / events, 1) };
 }
@@ -374,6 +384,7 @@ export async function main(args: Map<string, string>) {
           const rt = server.runtime!;
           const acc = instrument(rt.store, rt.engine as never);
           const wal = walSampler(dbFile);
+          const gate0 = rt.store.gateWaits();
           const t0 = threadCpuMs();
           // The early-warning index applies the batches' states at the next clock step, which this
           // synchronous loop never yields to: apply them inside the measurement, where the server does that work.
@@ -403,6 +414,7 @@ export async function main(args: Map<string, string>) {
             walPeakMiB,
             breakdown: breakdownPerEvent(acc, events.length),
             ...threadsPerEvent(threads, events.length),
+            ...gateWaitsSince(server, gate0),
             projectionCatchUpMs: catchUpMs,
             eventsPerSWithProjections: (events.length / (m.wallMs + catchUpMs)) * 1000,
           };
@@ -411,6 +423,7 @@ export async function main(args: Map<string, string>) {
           const server = mode === 'child' ? await startChild({ dbFile }) : await startInProcess({ dbFile, settings, afterWriterStart });
           const pid = mode === 'child' ? (server as Awaited<ReturnType<typeof startChild>>).child.pid : undefined;
           const wal = walSampler(dbFile);
+          const gate0 = server.runtime?.store.gateWaits();
           const t0 = threadCpuMs();
           const m = await measured(async () => {
             const result = await sendAll(server, parts, events.length);
@@ -442,6 +455,7 @@ export async function main(args: Map<string, string>) {
             dbMiB: dbSizeMiB(dbFile),
             walPeakMiB,
             ...(mode === 'child' ? {} : threadsPerEvent(threads, events.length)),
+            ...gateWaitsSince(server, gate0),
             projectionCatchUpMs: catchUpMs,
             eventsPerSWithProjections: (events.length / (m.wallMs + catchUpMs)) * 1000,
           };
@@ -454,6 +468,7 @@ export async function main(args: Map<string, string>) {
             (res.mainThreadCpuUsPerEvent === undefined
               ? ' '
               : ` (main thread ${res.mainThreadCpuUsPerEvent} µs/event, others ${res.otherThreadsCpuUsPerEvent}) `) +
+            (res.gateWaits === undefined ? '' : `(waited at the write gate ${res.gateWaits}× for ${res.gateWaitMs} ms) `) +
             `(${Math.round(res.wallMs)} ms, batch p50 ${round(res.batchMs.p50, 1)} ms, cpu pressure ${res.cpuPressurePct}%, WAL peak ${res.walPeakMiB} MiB)`,
         );
       } finally {

@@ -107,6 +107,10 @@ export function createStore(db: Db, file = ':memory:', opts: StoreOptions = {}) 
     writerWaiting(): boolean {
       return gate !== undefined && !priority && gate.priorityWaiting;
     },
+    /** This connection's waits at the write gate so far (count, ms in all; none without a gate). */
+    gateWaits(): { count: number; ms: number } {
+      return gate?.waits ?? { count: 0, ms: 0 };
+    },
     /**
      * Runs fn in one read transaction: its reads see one snapshot and share one round of WAL locking
      * (a statement outside a transaction opens and closes its own, which costs more than a point lookup).

@@ -9,6 +9,8 @@
  */
 export class WriteGate {
   private readonly cells: Int32Array;
+  /** This thread's waits for the lock held by the other side: how many, and for how long in all (ms). */
+  private readonly waited = { count: 0, ms: 0 };
 
   /** `buffer`: from WriteGate.createBuffer(), shared with the other thread. */
   constructor(buffer: SharedArrayBuffer) {
@@ -33,6 +35,14 @@ export class WriteGate {
     }
   }
 
+  /**
+   * How often and how long (ms, in all) this thread found the lock held and waited for it: for the
+   * main thread, the time ingest spent behind the projection writer (bench/ingest-http.ts reports it).
+   */
+  get waits(): { count: number; ms: number } {
+    return { ...this.waited };
+  }
+
   /** True while the side with priority waits for the lock: the other should end its transaction soon. */
   get priorityWaiting(): boolean {
     return Atomics.load(this.cells, WANTED) > 0;
@@ -42,7 +52,13 @@ export class WriteGate {
     const c = this.cells;
     if (priority) Atomics.add(c, WANTED, 1);
     else while (Atomics.load(c, WANTED) > 0) Atomics.wait(c, WANTED, Atomics.load(c, WANTED), WAIT_SLICE_MS);
-    while (Atomics.compareExchange(c, LOCK, 0, 1) !== 0) Atomics.wait(c, LOCK, 1, WAIT_SLICE_MS);
+    if (Atomics.compareExchange(c, LOCK, 0, 1) !== 0) {
+      // Timed only when held: the uncontended path reads no clock.
+      const start = performance.now();
+      while (Atomics.compareExchange(c, LOCK, 0, 1) !== 0) Atomics.wait(c, LOCK, 1, WAIT_SLICE_MS);
+      this.waited.count++;
+      this.waited.ms += performance.now() - start;
+    }
     if (priority) {
       Atomics.sub(c, WANTED, 1);
       Atomics.notify(c, WANTED);
