@@ -25,6 +25,14 @@ export function connectionStatus(
   return 'live';
 }
 
+/**
+ * Whether what the last clock tick said (the sources' states) still holds: a tick heard within
+ * `staleAfterMs`. Past that, nobody knows whether a source said live is still sending.
+ */
+export function lastTickHolds(c: Pick<ConnectionState, 'lastTickAt'>, nowMs: number, staleAfterMs = STALE_AFTER_MS): boolean {
+  return c.lastTickAt !== null && nowMs - c.lastTickAt <= staleAfterMs;
+}
+
 /** Re-evaluation interval of the stale check. */
 const STATUS_CHECK_MS = 1_000;
 
@@ -32,7 +40,7 @@ const STATUS_CHECK_MS = 1_000;
  * The socket's connection facts and status, re-evaluated every second (so "stale" appears
  * without any event). Connects the socket if not yet connected.
  */
-export function useConnection(): ConnectionState & { status: ConnectionStatus } {
+export function useConnection(): ConnectionState & { status: ConnectionStatus; tickHolds: boolean } {
   useEffect(() => {
     getSocket();
   }, []);
@@ -42,5 +50,6 @@ export function useConnection(): ConnectionState & { status: ConnectionStatus } 
     const id = window.setInterval(() => setNow(Date.now()), STATUS_CHECK_MS);
     return () => window.clearInterval(id);
   }, []);
-  return { ...c, status: connectionStatus(c, Math.max(now, c.lastTickAt ?? 0)) };
+  const at = Math.max(now, c.lastTickAt ?? 0);
+  return { ...c, status: connectionStatus(c, at), tickHolds: lastTickHolds(c, at) };
 }

@@ -204,6 +204,10 @@ describe('the wall display in Chromium', () => {
       // The last good numbers stay on screen, greyed.
       expect(await page.getByTestId('wall-kpi-inProgress-value').textContent()).toBe(before);
       expect(await page.evaluate(() => getComputedStyle(document.querySelector('.wall__stage')!).filter)).toContain('grayscale');
+      // The sources bar no longer vouches for what it cannot know.
+      const bar = await page.getByTestId('wall-sources').textContent();
+      expect(bar).toContain(`${SILENT_SOURCE} — Không rõ (mất kết nối)`);
+      expect(bar).not.toMatch(/Trực tiếp|Chậm|Chưa cập nhật/);
       await screenshot(page, 'wall-stale-1920x1080');
     },
     SLOW,
@@ -217,6 +221,7 @@ describe('the wall display in Chromium', () => {
       await waitLive(page, 20_000);
       expect(Date.now() - t0).toBeLessThan(20_000);
       expect(await page.getByTestId('wall-stale-banner').count()).toBe(0);
+      expect(await page.getByTestId('wall-sources').textContent()).not.toContain('Không rõ');
       expect(await page.evaluate(() => (window as unknown as { __wallMarker?: string }).__wallMarker)).toBe('no-reload');
       // Resubscribed from a fresh snapshot: numbers and clock move again.
       await expect.poll(() => page.getByTestId('wall-kpi-inProgress-value').textContent(), { timeout: 10_000 }).toMatch(/\d/);

@@ -82,7 +82,8 @@ function useDossierSummary(d: DossierDetailResponse): SummaryItem[] {
     });
   }
   items.push(
-    { key: 'processingDays', label: t('dossier.processingDays'), value: f.number(d.processingDays, 1) },
+    // An open dossier's figure runs up to now: it says so, or it reads as a finished dossier's time.
+    { key: 'processingDays', label: t(`dossier.processingDays${d.endAt ? '' : 'SoFar'}`), value: f.number(d.processingDays, 1) },
     { key: 'supplementRequests', label: t('dossier.supplementRequests'), value: f.count(d.supplementRequests) },
   );
   if (d.returnedAt) items.push({ key: 'returnedAt', label: t('dossier.returnedAt'), value: formatDayTime(d.returnedAt) });

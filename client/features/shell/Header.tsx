@@ -42,7 +42,7 @@ export function Header() {
   useEffect(() => setMenuOpen(false), [pathname]);
   const account = (
     <>
-      <SourcesPanel sources={conn.lastTick?.sources ?? null} />
+      <SourcesPanel sources={conn.lastTick?.sources ?? null} known={conn.tickHolds} />
       <LanguageSwitch />
       <UserMenu />
     </>

@@ -8,9 +8,10 @@ import { lagWords, skewWords, SOURCE_STATE_ICON, summarizeSources } from '../../
  * The header's "Nguồn dữ liệu: 2/2 trực tiếp" button; it opens a list of every source with when it
  * last sent ("Cập nhật lúc", the time its lag counts from) and the latest event time in what it sent,
  * its lag and state (Trực tiếp / Chậm / Chưa cập nhật). Sources come from the server's clock ticks;
- * nothing is shown before the first one.
+ * nothing is shown before the first one. `known` false (no tick for a while): the button says the states
+ * are unknown, and the list that they are the last ones heard, rather than "2/2 trực tiếp" over a lost connection.
  */
-export function SourcesPanel({ sources }: { sources: readonly SourceFreshness[] | null }) {
+export function SourcesPanel({ sources, known = true }: { sources: readonly SourceFreshness[] | null; known?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -20,7 +21,12 @@ export function SourcesPanel({ sources }: { sources: readonly SourceFreshness[] 
 
   if (!sources) return null;
   const summary = summarizeSources(sources);
-  const tone = summary.worst ?? 'none';
+  const tone = known ? (summary.worst ?? 'none') : 'unknown';
+  const label = !known
+    ? t('sources.buttonUnknown')
+    : summary.total === 0
+      ? t('sources.buttonNone')
+      : t('sources.button', { live: summary.live, total: summary.total });
 
   return (
     <div className="sources" ref={rootRef}>
@@ -33,12 +39,12 @@ export function SourcesPanel({ sources }: { sources: readonly SourceFreshness[] 
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
       >
-        {summary.worst && (
+        {known && summary.worst && (
           <span className="sources__icon" aria-hidden="true">
             {SOURCE_STATE_ICON[summary.worst]}
           </span>
         )}
-        {summary.total === 0 ? t('sources.buttonNone') : t('sources.button', { live: summary.live, total: summary.total })}
+        {label}
       </button>
       {open && (
         <div className="sources__panel" id={panelId} role="dialog" aria-label={t('sources.title')} data-testid="sources-panel">
@@ -48,6 +54,7 @@ export function SourcesPanel({ sources }: { sources: readonly SourceFreshness[] 
               {t('close')}
             </button>
           </div>
+          {!known && <p className="sources__unknown">{t('sources.unknownNote')}</p>}
           {sources.length === 0 ? <p>{t('sources.empty')}</p> : <SourcesTable sources={sources} />}
           <p className="sources__hint">{t('sources.hint')}</p>
         </div>

@@ -31,10 +31,16 @@ export function TrendChart({ trend }: TrendChartProps) {
       ) : (
         <figure className="trend-figure">
           <figcaption className="visually-hidden">{t('trend.summary', { days: trend.length })}</figcaption>
-          <LineChart responsive style={{ width: '100%', height: 260 }} data={[...trend]} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <LineChart
+            responsive
+            style={{ width: '100%', height: 'var(--trend-h, 260px)' }}
+            data={[...trend]}
+            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid, #d0d5dd)" />
             <XAxis dataKey="date" tickFormatter={(d: string) => formatDayMonth(d)} minTickGap={16} />
-            <YAxis allowDecimals={false} tickFormatter={(v: number) => f.count(v)} width={56} />
+            {/* Every tick labelled: with one hidden (0, 2, 4, 8) the scale reads as uneven. */}
+            <YAxis allowDecimals={false} interval={0} tickFormatter={(v: number) => f.count(v)} width={56} />
             <Tooltip
               labelFormatter={(d) => formatDayMonth(String(d))}
               formatter={(value) => (typeof value === 'number' ? f.count(value) : String(value))}

@@ -62,6 +62,8 @@ export interface WallFooterProps {
   index: number;
   /** Sources from the latest clock tick (null before the first). */
   sources: readonly SourceFreshness[] | null;
+  /** False while the wall is stale: the last tick's source states are no longer known to hold. */
+  sourcesKnown?: boolean;
   warnings: readonly WallWarning[];
   displayName: string | null;
   /** Changes when a new scene period starts, to restart the progress bar. */
@@ -70,7 +72,16 @@ export interface WallFooterProps {
 }
 
 /** Silent sources, the scene dots, the sources bar, URL warnings, the display's name and the scene's progress bar. */
-export function WallFooter({ scenes, index, sources, warnings, displayName, progressKey, intervalMs }: WallFooterProps) {
+export function WallFooter({
+  scenes,
+  index,
+  sources,
+  sourcesKnown = true,
+  warnings,
+  displayName,
+  progressKey,
+  intervalMs,
+}: WallFooterProps) {
   const { t } = useTranslation('wall');
   const silent = useMemo(() => (sources ?? []).filter((s) => s.silent).map((s) => s.name), [sources]);
   return (
@@ -88,7 +99,7 @@ export function WallFooter({ scenes, index, sources, warnings, displayName, prog
             </li>
           ))}
         </ol>
-        <WallSources sources={sources} />
+        <WallSources sources={sources} known={sourcesKnown} />
         {warnings.length > 0 && (
           <span className="wall-warnings" data-testid="wall-warnings">
             {warnings.map((w) => t(`warning.${w.code}`, { value: w.value })).join(' · ')}

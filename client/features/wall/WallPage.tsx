@@ -151,6 +151,7 @@ function WallLive({ scope, config, warnings, displayName, anonymous }: WallLiveP
           scenes={config.scenes}
           index={index}
           sources={conn.lastTick?.sources ?? null}
+          sourcesKnown={freshness !== 'stale'}
           warnings={warnings}
           displayName={displayName}
           progressKey={`${index}-${Math.floor((now - startedAt) / config.intervalMs)}`}

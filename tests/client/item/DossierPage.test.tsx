@@ -57,6 +57,20 @@ describe('DossierPage', () => {
     expect(screen.queryByTestId('summary-daysOverdue')).toBeNull();
   });
 
+  it('labels an open dossier\'s working days as "so far" and a finished one\'s as its processing time', async () => {
+    stubApi([
+      [/^\/api\/v1\/dossiers\/HS-OPEN$/, () => json(dossier({ id: 'HS-OPEN', endAt: null, processingDays: 8.5 }))],
+      [/^\/api\/v1\/dossiers\/HS-DONE$/, () => json(dossier({ id: 'HS-DONE', endAt: vn(20, 10), processingDays: 12 }))],
+    ]);
+    renderRoute('/dossiers/HS-OPEN', '/dossiers/:id', <DossierPage />);
+    const open = await screen.findByTestId('summary-processingDays', undefined, SLOW);
+    expect(open.textContent).toBe('Đã xử lý đến nay (ngày làm việc)8,5');
+    cleanup();
+    renderRoute('/dossiers/HS-DONE', '/dossiers/:id', <DossierPage />);
+    const done = await screen.findByTestId('summary-processingDays', undefined, SLOW);
+    expect(done.textContent).toBe('Thời gian giải quyết (ngày làm việc)12');
+  });
+
   it("shows the summary, the timeline and the holds with the rule's name on the holds of the server's buck-passing case", async () => {
     const d = dossier({
       buckPassing: [

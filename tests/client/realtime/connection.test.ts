@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionStatus, STALE_AFTER_MS } from '../../../client/realtime/connection';
+import { connectionStatus, lastTickHolds, STALE_AFTER_MS } from '../../../client/realtime/connection';
 
 describe('connectionStatus', () => {
   const t0 = 1_000_000;
@@ -17,5 +17,13 @@ describe('connectionStatus', () => {
     const c = { connected: true, connectedAt: t0, lastTickAt: t0 + 5_000 };
     expect(connectionStatus(c, t0 + 5_000 + STALE_AFTER_MS)).toBe('live');
     expect(connectionStatus(c, t0 + 5_001 + STALE_AFTER_MS)).toBe('stale');
+  });
+});
+
+describe('lastTickHolds', () => {
+  it('holds for 15 s after a tick, then not; never before the first tick', () => {
+    expect(lastTickHolds({ lastTickAt: 1_000 }, 1_000 + STALE_AFTER_MS)).toBe(true);
+    expect(lastTickHolds({ lastTickAt: 1_000 }, 1_001 + STALE_AFTER_MS)).toBe(false);
+    expect(lastTickHolds({ lastTickAt: null }, 1_000)).toBe(false);
   });
 });

@@ -42,6 +42,15 @@ describe('SourcesPanel', () => {
     expect(button.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('says the sources are unknown, not "2/2 trực tiếp", once no clock tick has come for a while', () => {
+    render(<SourcesPanel known={false} sources={[source({}), source({ name: 'docs', kind: 'task' })]} />);
+    const button = screen.getByTestId('sources-button');
+    expect(button.textContent).toBe('Nguồn dữ liệu: không rõ (mất kết nối)');
+    expect(button.getAttribute('data-worst')).toBe('unknown');
+    fireEvent.click(button);
+    expect(screen.getByTestId('sources-panel').textContent).toContain('trạng thái dưới đây là của lần cập nhật cuối');
+  });
+
   it('opens a list with each source: last event time, lag and state in Vietnamese', () => {
     render(
       <SourcesPanel

@@ -45,6 +45,14 @@ describe('WallSources', () => {
     expect([...bar.querySelectorAll('li')].map((li) => li.getAttribute('data-source'))).toEqual(['old', 'docs', 'ward-26740']);
   });
 
+  it('says each state is unknown, not live, once the wall has lost its connection', () => {
+    render(<WallSources known={false} sources={[{ ...base, name: 'ward-26740', state: 'live', silent: false }]} />);
+    const bar = screen.getByTestId('wall-sources');
+    expect(bar.textContent).toContain('ward-26740 — Không rõ (mất kết nối)');
+    expect(bar.textContent).not.toContain('Trực tiếp');
+    expect(bar.querySelector('[data-source="ward-26740"]')?.getAttribute('data-state')).toBe('unknown');
+  });
+
   it('shows nothing without sources', () => {
     const { container } = render(<WallSources sources={[]} />);
     expect(container.textContent).toBe('');
