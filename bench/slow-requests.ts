@@ -29,6 +29,7 @@ export interface ServerMarks {
 export function recordServerMarks(http: Server, prefix: string): { stop(): ServerMarks } {
   const marks: ServerMarks = { arrivedUs: [], finishedUs: [], gc: [] };
   const onRequest = (req: { url?: string }, res: { once(e: 'finish', f: () => void): void }) => {
+    // First of the server's listeners (prepended): Express has not yet cut its mount path off req.url.
     if (!req.url?.startsWith(prefix)) return;
     marks.arrivedUs.push(monoUs());
     res.once('finish', () => marks.finishedUs.push(monoUs()));
@@ -40,7 +41,7 @@ export function recordServerMarks(http: Server, prefix: string): { stop(): Serve
       marks.gc.push({ startUs: originUs + e.startTime * 1000, endUs: originUs + (e.startTime + e.duration) * 1000 });
   });
   obs.observe({ entryTypes: ['gc'] });
-  http.on('request', onRequest);
+  http.prependListener('request', onRequest);
   return {
     stop() {
       http.off('request', onRequest);
@@ -151,7 +152,7 @@ export function slowRequestReport(client: ClientStamps, server: ServerMarks, pro
     thresholdMs: slowMs,
     slow: slow.length,
     of: n,
-    serverMarksAligned: aligned,
+    serverMarks: { aligned, arrived: server.arrivedUs.length, finished: server.finishedUs.length },
     withGc: worst.filter((w) => w.gcMs > 0).length,
     medianMs: { total: med((w) => w.ms), queued: med((w) => w.queuedMs), server: med((w) => w.serverMs), gc: med((w) => w.gcMs) },
     byCategory: Object.fromEntries(
