@@ -171,7 +171,7 @@ async function overviewPhase(server: BenchServer, cookie: string, modes: ClientM
     const s = summarize(timed.ms);
     log(`overview (client ${mode}): p50 ${round(s.p50, 2)} ms, p99 ${round(s.p99, 2)} ms (cpu pressure ${probed.result.cpuPressurePct}%)`);
     log(
-      `overview (client ${mode}): ${slow.slow} of ${requests} over ${SLOW_MS} ms, ${slow.withGc} with a GC pause; ${JSON.stringify(slow.medianMs)}`,
+      `overview (client ${mode}): ${slow.slow} of ${requests} over ${SLOW_MS} ms (${slow.slowAtServer} of them on the server's side), ${slow.withGc} with a GC pause; ${JSON.stringify(slow.medianMs)}`,
     );
     byClient[mode] = { probed, s, slow };
   }

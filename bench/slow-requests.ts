@@ -142,6 +142,8 @@ export function slowRequestReport(client: ClientStamps, server: ServerMarks, pro
         ms: round((b - a) / 1000, 2),
         queuedMs: aligned ? round((server.arrivedUs[i] - a) / 1000, 2) : null,
         serverMs: aligned ? round((server.finishedUs[i] - server.arrivedUs[i]) / 1000, 2) : null,
+        // From the answer handed to the socket to its last byte read by the client: the client's side.
+        clientMs: aligned ? round((b - server.finishedUs[i]) / 1000, 2) : null,
         gcMs: round(gcMsIn(a, b), 2),
         sampled: Object.fromEntries(Object.entries(cats).map(([c, ms]) => [c, round(ms, 2)])),
       };
@@ -154,7 +156,15 @@ export function slowRequestReport(client: ClientStamps, server: ServerMarks, pro
     of: n,
     serverMarks: { aligned, arrived: server.arrivedUs.length, finished: server.finishedUs.length },
     withGc: worst.filter((w) => w.gcMs > 0).length,
-    medianMs: { total: med((w) => w.ms), queued: med((w) => w.queuedMs), server: med((w) => w.serverMs), gc: med((w) => w.gcMs) },
+    // Slow on the server's side: over the threshold from the request's start to its answer handed to the socket.
+    slowAtServer: aligned ? worst.filter((w) => (w.queuedMs ?? 0) + (w.serverMs ?? 0) > slowMs).length : null,
+    medianMs: {
+      total: med((w) => w.ms),
+      queued: med((w) => w.queuedMs),
+      server: med((w) => w.serverMs),
+      client: med((w) => w.clientMs),
+      gc: med((w) => w.gcMs),
+    },
     byCategory: Object.fromEntries(
       Object.entries(byCategory)
         .sort((x, y) => y[1].ms - x[1].ms)
