@@ -9,9 +9,12 @@
  * Every 6 city hours (and at the end) the server writes a diagnostic report (SIGUSR2, --report-on-signal):
  * the V8 heap of each thread (main, projection writer, detail worker, checkpoint writer), reserved and
  * used, so the RSS splits into V8 heaps and the rest (SQLite's page caches, native buffers, code).
+ * --heap-snapshots 6,18,24: the main thread's heap snapshot at those city hours (SIGPWR, --heapsnapshot-signal;
+ * the server stops for the seconds it takes), kept in --snapshot-dir (default: the run's temp dir, removed);
+ * bench/heap-summary.ts compares them by constructor.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMain, log, numArg, ROOT, round, runMain, tempDir } from './lib.js';
 
@@ -57,6 +60,24 @@ async function heapReport(pid: number, dir: string, cityH: number): Promise<Heap
   return null;
 }
 
+/** Asks the server for a heap snapshot of its main thread and waits until the file stops growing. */
+async function heapSnapshot(pid: number, dir: string, cityH: number): Promise<void> {
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, 'SIGPWR');
+  let size = -1;
+  for (let i = 0; i < 600; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const file = readdirSync(dir).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
+    if (!file) continue;
+    const now = statSync(join(dir, file)).size;
+    if (now === size && now > 0) {
+      log(`city hour ${round(cityH, 1)}: heap snapshot ${join(dir, file)} (${round(now / 2 ** 20)} MiB)`);
+      return;
+    }
+    size = now;
+  }
+}
+
 /** Least-squares slope of y over x. */
 export function slope(points: readonly [number, number][]): number {
   const n = points.length;
@@ -96,9 +117,21 @@ export async function main(args: Map<string, string>) {
   const url = `http://127.0.0.1:${port}`;
   const reportDir = join(tmp.dir, 'reports');
   mkdirSync(reportDir);
+  const snapshotHours = (args.get('heap-snapshots') ?? '').split(',').filter(Boolean).map(Number);
+  const snapshotDir = args.get('snapshot-dir') ?? reportDir;
+  mkdirSync(snapshotDir, { recursive: true });
   const child = spawn(
     process.execPath,
-    ['--report-on-signal', '--report-signal=SIGUSR2', `--report-directory=${reportDir}`, '--import', 'tsx', 'server/index.ts'],
+    [
+      '--report-on-signal',
+      '--report-signal=SIGUSR2',
+      `--report-directory=${reportDir}`,
+      '--heapsnapshot-signal=SIGPWR',
+      `--diagnostic-dir=${snapshotDir}`,
+      '--import',
+      'tsx',
+      'server/index.ts',
+    ],
     {
       cwd: ROOT,
       env: {
@@ -140,8 +173,13 @@ export async function main(args: Map<string, string>) {
       const cityH = ((performance.now() - start) * speed) / 3_600_000;
       samples.push([round(cityH, 2), round(rss)]);
       if (Math.floor(cityH / 6) > reports.length - 1 && cityH < simHours) await report(cityH);
+      if (snapshotHours.length && cityH >= snapshotHours[0] && snapshotHours[0] < simHours) {
+        snapshotHours.shift();
+        await heapSnapshot(child.pid as number, snapshotDir, cityH);
+      }
     }
     await report(simHours);
+    if (snapshotHours.length) await heapSnapshot(child.pid as number, snapshotDir, simHours);
     const lastHalf = samples.filter(([h]) => h >= simHours / 2);
     const end = samples[samples.length - 1]?.[1] ?? NaN;
     const result = {

@@ -8,6 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { BENCH_DIR, ROOT } from './lib.js';
+import { monoUs } from './slow-requests.js';
 
 export const CLIENT_MODES = ['child', 'in-process'] as const;
 export type ClientMode = (typeof CLIENT_MODES)[number];
@@ -15,28 +16,37 @@ export type ClientMode = (typeof CLIENT_MODES)[number];
 export interface Timed {
   ms: number[];
   bytes: number;
+  /** Each request's start and end on the monotonic clock every process shares (bench/slow-requests.ts). */
+  startUs: number[];
+  endUs: number[];
 }
 
 /** GETs `paths` one after another on `url`, with the session `cookie`; throws on an answer other than 200. */
 export async function timeGets(url: string, cookie: string, paths: string[]): Promise<Timed> {
   const ms: number[] = [];
+  const startUs: number[] = [];
+  const endUs: number[] = [];
   let bytes = 0;
   const get = (p: string) => fetch(url + p, { headers: cookie ? { cookie } : {} });
   for (const p of paths) {
     let t0 = performance.now();
+    let s0 = monoUs();
     // A kept-alive connection the server closed as idle (its 5 s keep-alive timeout races the unit
     // detail's 5 s cache pauses) resets the request: asked again on a new one, timed from there.
     const res = await get(p).catch((err: Error & { cause?: { code?: string } }) => {
       if (err.cause?.code !== 'ECONNRESET') throw err;
       t0 = performance.now();
+      s0 = monoUs();
       return get(p);
     });
     const buf = await res.arrayBuffer();
     ms.push(performance.now() - t0);
+    startUs.push(s0);
+    endUs.push(monoUs());
     if (res.status !== 200) throw new Error(`GET ${p} answered ${res.status}: ${Buffer.from(buf).toString().slice(0, 300)}`);
     bytes = buf.byteLength;
   }
-  return { ms, bytes };
+  return { ms, bytes, startUs, endUs };
 }
 
 export type ToClient = { type: 'gets'; url: string; cookie: string; paths: string[] };

@@ -11,8 +11,11 @@
  * The unit detail's SQL queries are also timed one by one (store.read.*) to show which one dominates.
  *   npx tsx bench/overview.ts [--days 30] [--scale 0.25] [--requests 2000] [--unit-requests 336] [--city-misses 2]
  *     [--jurisdiction hcmc|vn] [--profile FILE.cpuprofile] [--overview-only] [--client child|in-process|child,in-process]
- *     [--heap-mode adaptive|v8] [--checkpoints on|off]
+ *     [--heap-mode adaptive|v8] [--checkpoints on|off] [--after-catch-up]
  * --profile writes a CPU profile of the overview requests alone; --overview-only skips the detail parts.
+ * Requests over 5 ms are tagged with what ran on the server's main thread meanwhile (bench/slow-requests.ts:
+ * queueing, GC; with --profile, each sampled category). --after-catch-up runs the requests again once the
+ * checkpoint writer has caught up with the seeded history (both figures reported).
  * --client: where the HTTP client runs (bench/overview-client.ts): `child` (default since 7 Dec afternoon)
  * a process of its own, so the main thread's CPU, GC pauses and profile are the server's alone; `in-process`
  * the server's own event loop, as before. A list runs the overview requests through each in turn
@@ -37,10 +40,12 @@ import {
   runMain,
   startInProcess,
   benchLeaderCookie,
+  type BenchServer,
   summarize,
   tempDir,
 } from './lib.js';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { recordServerMarks, slowRequestReport, SLOW_MS, type CpuProfile } from './slow-requests.js';
 import { probeMainThread } from './loop-probe.js';
 import { CLIENT_MODES, overviewClient, type ClientMode, type OverviewClient } from './overview-client.js';
 import Database from 'better-sqlite3';
@@ -147,22 +152,31 @@ let client: OverviewClient | undefined;
 const timeGets = (_url: string, paths: string[]) => client!.gets(paths);
 
 /** The overview requests through each client of `--client` in turn (each warmed up first), probed on the server's main thread. */
-async function overviewPhase(url: string, cookie: string, modes: ClientMode[], requests: number, profile?: string) {
+async function overviewPhase(server: BenchServer, cookie: string, modes: ClientMode[], requests: number, profile?: string) {
+  const url = server.url;
   const paths = Array.from({ length: requests }, () => '/api/v1/overview?period=month');
-  const byClient: Record<string, { probed: Awaited<ReturnType<typeof probeOnce>>; s: ReturnType<typeof summarize> }> = {};
+  type Probed = Awaited<ReturnType<typeof probeOnce>>;
+  const byClient: Record<string, { probed: Probed; s: ReturnType<typeof summarize>; slow: ReturnType<typeof slowRequestReport> }> = {};
   const probeOnce = (c: OverviewClient, file?: string) => probeMainThread(() => measured(() => c.gets(paths)), file);
   for (const [i, mode] of modes.entries()) {
     const c = i === 0 && client ? client : overviewClient(mode, url, cookie);
     // Warm-up (JIT on both ends, statement caches), not counted.
     await c.gets(paths.slice(0, 50));
-    const probed = await probeOnce(c, profile && modes.length > 1 ? profile.replace(/(\.cpuprofile)?$/, `.${mode}$1`) : profile);
+    const file = profile && modes.length > 1 ? profile.replace(/(\.cpuprofile)?$/, `.${mode}$1`) : profile;
+    const marks = recordServerMarks(server.runtime!.app.http, '/api/v1/overview');
+    const probed = await probeOnce(c, file);
+    const timed = probed.result.result;
+    const slow = slowRequestReport(timed, marks.stop(), file ? (JSON.parse(readFileSync(file, 'utf8')) as CpuProfile) : undefined);
     if (c !== client) c.close();
-    const s = summarize(probed.result.result.ms);
+    const s = summarize(timed.ms);
     log(`overview (client ${mode}): p50 ${round(s.p50, 2)} ms, p99 ${round(s.p99, 2)} ms (cpu pressure ${probed.result.cpuPressurePct}%)`);
-    byClient[mode] = { probed, s };
+    log(
+      `overview (client ${mode}): ${slow.slow} of ${requests} over ${SLOW_MS} ms (${slow.slowAtServer} of them on the server's side), ${slow.withGc} with a GC pause; ${JSON.stringify(slow.medianMs)}`,
+    );
+    byClient[mode] = { probed, s, slow };
   }
   const report = (mode: ClientMode) => {
-    const { probed, s } = byClient[mode];
+    const { probed, s, slow } = byClient[mode];
     const p = { ...probed.probe, cpuMsPerRequest: round(probed.probe.mainThreadCpuMs / requests, 3) };
     return {
       client: mode,
@@ -171,9 +185,28 @@ async function overviewPhase(url: string, cookie: string, modes: ClientMode[], r
       cpuMsPerRequest: round(probed.result.cpuMs / requests, 3),
       cpuPressurePct: probed.result.cpuPressurePct,
       mainThread: p,
+      slowRequests: slow,
     };
   };
   return modes.map(report);
+}
+
+/**
+ * `--after-catch-up`: the same requests again once the time machine's checkpoint writer has caught up with
+ * the seeded history and follows the live stream (the first phase runs during its catch-up, as a server
+ * does for minutes after a history arrived at once).
+ */
+async function overviewAfterCatchUp(server: BenchServer, cookie: string, mode: ClientMode, requests: number) {
+  const rt = server.runtime!;
+  const t0 = performance.now();
+  while (!rt.replay.following() && performance.now() - t0 < 900_000) {
+    // A run already under way (the server's timer) answers 0 at once: wait for it.
+    if ((await rt.replay.catchUp()) === 0 && !rt.replay.following()) await sleep(1_000);
+  }
+  const caughtUpMs = Math.round(performance.now() - t0);
+  log(`overview: checkpoint writer ${rt.replay.following() ? 'caught up' : 'NOT caught up'} after ${caughtUpMs} ms; requests again…`);
+  const [after] = await overviewPhase(server, cookie, [mode], requests);
+  return { writerFollowing: rt.replay.following(), waitedMs: caughtUpMs, ...after };
 }
 
 export async function main(args: Map<string, string>) {
@@ -204,8 +237,12 @@ export async function main(args: Map<string, string>) {
     log(`overview: generating ${days} days at scale ${scale}…`);
     const city = generateCity({ days, scale, jurisdiction });
     log(`overview: ${city.dossiers.length} dossier + ${city.tasks.length} task events in ${Math.round(city.generateMs)} ms; seeding…`);
-    const seedM = await measured(() => {
-      for (const b of chunk(city.dossiers, 5_000)) rt.ingest.ingest(server.dossierSource!, 'dossier', b);
+    const seedM = await measured(async () => {
+      for (const b of chunk(city.dossiers, 5_000)) {
+        // Far behind, the writer would hold ingest synchronously, and give up after 120 s on a loaded machine.
+        while (rt.projections.lag() > 50_000) await sleep(200);
+        rt.ingest.ingest(server.dossierSource!, 'dossier', b);
+      }
       for (const b of chunk(city.tasks, 5_000)) rt.ingest.ingest(server.taskSource!, 'task', b);
     });
     const counts = rt.store.projections.counts();
@@ -215,8 +252,9 @@ export async function main(args: Map<string, string>) {
     const bad = modes.find((m) => !CLIENT_MODES.includes(m));
     if (bad !== undefined) throw new Error(`--client takes ${CLIENT_MODES.join(', ')} (got ${bad})`);
     client = overviewClient(modes[0], server.url, cookie);
-    const phase = await overviewPhase(server.url, cookie, modes, requests, args.get('profile'));
+    const phase = await overviewPhase(server, cookie, modes, requests, args.get('profile'));
     const ov = phase[0];
+    const afterCatchUp = args.has('after-catch-up') ? await overviewAfterCatchUp(server, cookie, modes[0], requests) : null;
     // National pack: the page after a drill into Hà Nội (126 communes), the province level's other answer.
     const drill =
       jurisdiction === 'vn'
@@ -234,7 +272,12 @@ export async function main(args: Map<string, string>) {
         `overview (client ${r.client}): server main thread ${r.mainThread.cpuMsPerRequest} ms CPU/request, GC ${JSON.stringify(r.mainThread.gc)}`,
       );
     if (args.has('overview-only'))
-      return { jurisdiction, overview: { requests, ...ov }, ...(phase.length > 1 ? { overviewByClient: phase } : {}) };
+      return {
+        jurisdiction,
+        overview: { requests, ...ov },
+        ...(phase.length > 1 ? { overviewByClient: phase } : {}),
+        ...(afterCatchUp ? { overviewAfterCatchUp: afterCatchUp } : {}),
+      };
 
     // Handler without HTTP: the same work the route does, to split engine time from transport.
     const units = rt.jurisdiction.units.map((u) => u.code);
@@ -392,6 +435,7 @@ export async function main(args: Map<string, string>) {
               },
             }
           : {}),
+        ...(afterCatchUp ? { afterCatchUp } : {}),
         handlerWithoutHttpMs: roundSummary(summarize(engineMs), 2),
         cityForecastWithoutHttpMs: roundSummary(summarize(cityForecastMs), 2),
         allForecastsWithoutHttpMs: roundSummary(summarize(forecastMs), 2),
