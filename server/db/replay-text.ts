@@ -6,17 +6,12 @@
  * this machine); ASCII bytes become a one-byte string as a plain copy. The escapes add ≈ 1 % of bytes.
  */
 import { isAscii } from 'node:buffer';
+import { asciiJson } from '../metrics/replay-codec.js';
 
-const NON_ASCII = /[\u0080-\uffff]/g;
-
-const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
-/**
- * JSON text (as JSON.stringify writes it) as ASCII bytes: a non-ASCII character only occurs inside a
- * JSON string, where its \u escape parses back to the same character (a surrogate pair as two escapes).
- */
+/** JSON text as ASCII bytes: text already ASCII is copied as it is (checked on the bytes, ≈ 1 ms for 3 MB). */
 export function asciiJsonBytes(json: string): Buffer {
-  return Buffer.from(json.replace(NON_ASCII, escape), 'latin1');
+  const utf8 = Buffer.from(json, 'utf8');
+  return isAscii(utf8) ? utf8 : Buffer.from(asciiJson(json), 'latin1');
 }
 
 /** A stored checkpoint's text: ASCII as a one-byte copy; rows written before as UTF-8. */
