@@ -5,7 +5,7 @@
  * minute after its last event), so the writer finds a checkpoint due every 2 hours of log time as it
  * would live; on, it looks for work every --period-ms of real time (live: 30 s for 2 hours of log).
  * Each run: process CPU (every thread: projections, compression) per event, and events/s, from the
- * first batch until the projections and (on) the checkpoints due have caught up.
+ * second batch (the first is the log's history, in before the measure) until the projections and (on) the checkpoints due have caught up.
  *   npx tsx bench/replay-ingest.ts [--days 4] [--scale 0.1] [--pairs 4] [--batch 500] [--period-ms 200]
  */
 import { join } from 'node:path';
@@ -95,16 +95,21 @@ async function run(
   await runtime.projections.recovered;
   const dossierSource = runtime.store.sources.upsertKey('d', 'dossier', hashSourceKey(generateSourceKey()), now);
   const taskSource = runtime.store.sources.upsertKey('t', 'task', hashSourceKey(generateSourceKey()), now);
-  // A live server's writer is at the log's head when events come (here an empty log): it follows them.
-  if (writerOn) await runtime.replay.catchUp();
-  const c0 = cpuMs();
-  const w0 = performance.now();
-  for (const b of batches) {
+  const ingest = async (b: Batch) => {
     now = b.arrivesAt;
     if (b.dossiers.length) runtime.ingest.ingest(dossierSource, 'dossier', b.dossiers);
     if (b.tasks.length) runtime.ingest.ingest(taskSource, 'task', b.tasks);
     await new Promise<void>((resolve) => setImmediate(resolve)); // timers run, as between live batches
-  }
+  };
+  // A live server's log is not empty and its writer is at the log's head when events come: the first
+  // batch (all of it before the log's first arrival: history, whose checkpoints are written once per
+  // log) goes in before the measure, and the writer catches up with it.
+  await ingest(batches[0]);
+  runtime.projections.sync();
+  if (writerOn) await runtime.replay.catchUp();
+  const c0 = cpuMs();
+  const w0 = performance.now();
+  for (const b of batches.slice(1)) await ingest(b);
   runtime.projections.sync();
   const due = lastDue(now);
   const firstDue =
@@ -119,7 +124,8 @@ async function run(
   const wall = performance.now() - w0;
   await runtime.close();
   tmp.remove();
-  return { cpuUsPerEvent: round((cpu * 1000) / events, 1), eventsPerS: Math.round((events * 1000) / wall) };
+  const measured = events - batches[0].dossiers.length - batches[0].tasks.length;
+  return { cpuUsPerEvent: round((cpu * 1000) / measured, 1), eventsPerS: Math.round((measured * 1000) / wall) };
 }
 
 export async function main(args: Map<string, string>) {

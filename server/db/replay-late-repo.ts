@@ -1,5 +1,6 @@
 import { brotliDecompressSync } from 'node:zlib';
 import type { Db } from './connection.js';
+import { storedText } from './replay-text.js';
 import type { CheckpointMark, CompressedCheckpoint, ReplayEventRow, StoredCheckpoint } from './replay-repo.js';
 
 /** An event's times as the late index reads them (no payload). */
@@ -97,7 +98,7 @@ export function createReplayLateRepo(db: Db) {
       const rows = historyChain.all({ t }) as (CheckpointMark & { whole: number; state: Buffer })[];
       if (rows.length === 0) return null;
       const last = rows[rows.length - 1];
-      const chain = rows.map((r) => ({ whole: r.whole === 1, json: brotliDecompressSync(r.state).toString('utf8'), compact: true }));
+      const chain = rows.map((r) => ({ whole: r.whole === 1, json: storedText(brotliDecompressSync(r.state)), compact: true }));
       return { at: last.at, seq: last.seq, chain };
     },
     historyInsert(at: number, seq: number, state: CompressedCheckpoint, whole: boolean): void {

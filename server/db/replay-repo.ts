@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompressSync, constants, inflateRawSync } from 'node:zlib';
 import type { Db } from './connection.js';
 import { createReplayLateRepo } from './replay-late-repo.js';
+import { asciiJsonBytes, storedText } from './replay-text.js';
 
 /** A stored checkpoint's place in the log (replay_checkpoints, migration 022). */
 export interface CheckpointMark {
@@ -21,13 +22,14 @@ const brotli = promisify(brotliCompress);
 const CODEC = { deflate: 0, brotli: 1, compact: 2 } as const;
 
 /**
- * Compresses a checkpoint's JSON with brotli (quality 5: a quarter smaller than deflate on this JSON,
- * inflated as fast; quality 9 saves a little more for 4 times the CPU), on libuv's thread pool, off the
- * main thread.
+ * Compresses a checkpoint's JSON (as ASCII: replay-text.ts) with brotli on libuv's thread pool, off the
+ * main thread. Quality 5 by default (a quarter smaller than deflate on this JSON, inflated as fast;
+ * quality 9 saves a little more for 4 times the CPU); the live deltas take 4 (a third less CPU for
+ * ≈ 10 % more bytes: they are written as ingest runs).
  */
-export async function compressCheckpoint(json: string): Promise<CompressedCheckpoint> {
-  const raw = Buffer.from(json, 'utf8');
-  const params = { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length };
+export async function compressCheckpoint(json: string, quality = 5): Promise<CompressedCheckpoint> {
+  const raw = asciiJsonBytes(json);
+  const params = { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length };
   return { bytes: raw.length, blob: await brotli(raw, { params }) };
 }
 
@@ -71,6 +73,41 @@ function checkpointStatements(db: Db) {
 }
 
 /**
+ * ReplayRepo.ofItem for each of `ids` (of one kind), read in two statements instead of two per item: id →
+ * its events up to `maxSeq` in time order then arrival order (an id without events is absent).
+ */
+function ofItemsReader(db: Db) {
+  // As ofItem's two parts, the ids as a JSON array.
+  const ofItemsIndexed = db.prepare(
+    `SELECT e.seq, e.kind, e.item_id AS itemId, e.at, e.payload FROM item_events i CROSS JOIN events e ON e.seq = i.seq
+     WHERE i.kind = ? AND i.item_id IN (SELECT value FROM json_each(?)) AND i.seq <= ?`,
+  );
+  const ofItemsTail = db.prepare(
+    `SELECT seq, kind, item_id AS itemId, at, payload FROM events
+     WHERE seq > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'projections.seq') AND seq <= ? AND kind = ?
+     AND item_id IN (SELECT value FROM json_each(?))`,
+  );
+  return (kind: 'dossier' | 'task', ids: readonly string[], maxSeq: number): Map<string, ReplayEventRow[]> => {
+    const out = new Map<string, ReplayEventRow[]>();
+    if (ids.length === 0) return out;
+    const list = JSON.stringify(ids);
+    const seen = new Set<number>();
+    const add = (rows: ReplayEventRow[]) => {
+      for (const row of rows) {
+        if (seen.size === seen.add(row.seq).size) continue;
+        const mine = out.get(row.itemId);
+        if (mine) mine.push(row);
+        else out.set(row.itemId, [row]);
+      }
+    };
+    add(ofItemsIndexed.all(kind, list, maxSeq) as ReplayEventRow[]);
+    add(ofItemsTail.all(maxSeq, kind, list) as ReplayEventRow[]);
+    for (const rows of out.values()) rows.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    return out;
+  };
+}
+
+/**
  * The time machine's reads of the log and its checkpoints (issue 16). Checkpoints are written by the
  * checkpoint writer only, compressed here (brotli; rows written before: raw deflate).
  * "Received by T" is the log's prefix before the first event that arrived after T: seq is the
@@ -82,7 +119,6 @@ export function createReplayRepo(db: Db) {
   const maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
   const receivedAtOf = db.prepare('SELECT received_at FROM events WHERE seq = ?').pluck();
   const firstReceived = db.prepare('SELECT received_at FROM events ORDER BY seq LIMIT 1').pluck();
-  const itemsReceived = db.prepare('SELECT DISTINCT kind, item_id AS itemId FROM events WHERE seq > ? AND seq <= ?');
   const itemsAbout = db.prepare('SELECT DISTINCT kind, item_id AS itemId FROM events WHERE seq > ? AND seq <= ? AND at <= ?');
   // As events-repo's ofItem: item_events is complete up to the projections' mark; the tail past it is scanned.
   const ofItem = db.prepare(
@@ -111,7 +147,7 @@ export function createReplayRepo(db: Db) {
       const last = rows[rows.length - 1];
       const chain = rows.map((r) => ({
         whole: r.whole === 1,
-        json: (r.codec === CODEC.deflate ? inflateRawSync(r.state) : brotliDecompressSync(r.state)).toString('utf8'),
+        json: storedText(r.codec === CODEC.deflate ? inflateRawSync(r.state) : brotliDecompressSync(r.state)),
         compact: r.codec === CODEC.compact,
       }));
       return { at: last.at, seq: last.seq, chain };
@@ -146,10 +182,6 @@ export function createReplayRepo(db: Db) {
     firstReceivedAt(): number | null {
       return (firstReceived.get() as number | undefined) ?? null;
     },
-    /** Items with events in (fromSeq, toSeq]. */
-    itemsReceived(fromSeq: number, toSeq: number): { kind: 'dossier' | 'task'; itemId: string }[] {
-      return itemsReceived.all(fromSeq, toSeq) as { kind: 'dossier' | 'task'; itemId: string }[];
-    },
     /** Items with events in (fromSeq, toSeq] about a time ≤ `t`. */
     itemsAbout(fromSeq: number, toSeq: number, t: number): { kind: 'dossier' | 'task'; itemId: string }[] {
       return itemsAbout.all(fromSeq, toSeq, t) as { kind: 'dossier' | 'task'; itemId: string }[];
@@ -158,6 +190,7 @@ export function createReplayRepo(db: Db) {
     ofItem(kind: 'dossier' | 'task', itemId: string, maxSeq: number): ReplayEventRow[] {
       return ofItem.all(kind, itemId, maxSeq, maxSeq, kind, itemId) as ReplayEventRow[];
     },
+    ofItems: ofItemsReader(db),
     /** The events in (fromSeq, toSeq], in log order (one scan of the log by seq); the first `limit` only if given. */
     eventsIn(fromSeq: number, toSeq: number, limit = -1): ReplayEventRow[] {
       return between.all(fromSeq, toSeq, limit) as ReplayEventRow[];

@@ -6,7 +6,7 @@
  * the plain JSON forms read the rows written before.
  */
 import type { DossierState, TaskState } from '../domain/types.js';
-import { decodeDossier, encodeDossiers, type CompactDelta, type CompactWhole } from './replay-codec.js';
+import { decodeDossier, encodeDossiers, type CompactDelta, type CompactWhole, type DossierTuple } from './replay-codec.js';
 import { checkpointFromJson, noneTouched, type CheckpointState } from './replay-state.js';
 
 /** A part's changed keys: the new value, or null for a key no longer there. */
@@ -135,12 +135,42 @@ export interface StoredCheckpoint {
 /** The state of a chain: a whole state and the deltas after it, oldest first. */
 export function checkpointFromChain(chain: readonly StoredCheckpoint[]): CheckpointState {
   if (chain.length === 0 || !chain[0].whole) throw new Error('a checkpoint chain starts with a whole state');
+  for (let i = 1; i < chain.length; i++) if (chain[i].whole) throw new Error('a checkpoint chain holds one whole state, first');
+  if (chain.every((c) => c.compact)) return compactChain(chain);
   const cp = chain[0].compact ? checkpointFromCompact(chain[0].json) : checkpointFromJson(chain[0].json);
   for (let i = 1; i < chain.length; i++) {
-    if (chain[i].whole) throw new Error('a checkpoint chain holds one whole state, first');
     if (chain[i].compact) applyCompactDelta(cp, chain[i].json);
     else applyDeltaJson(cp, chain[i].json);
   }
   cp.touched = noneTouched();
+  return cp;
+}
+
+/**
+ * An all-compact chain's state, each open dossier decoded once, from the last text that holds it (a
+ * dossier changed in the day's deltas was decoded once per delta: garbage, and ≈ 5 % of a cold replay).
+ * The same state, in the same order, as decoding every text in turn.
+ */
+function compactChain(chain: readonly StoredCheckpoint[]): CheckpointState {
+  const w = JSON.parse(chain[0].json) as CompactWhole;
+  const pending = new Map<string, [DossierTuple, string[]]>();
+  for (const t of w.open) pending.set(t[0] as string, [t, w.s]);
+  const cp: CheckpointState = {
+    at: w.at,
+    seq: w.seq,
+    openDossiers: new Map(),
+    tasks: new Map(w.tasks.map((t) => [t.id, t])),
+    closedTasks: new Map(w.closedTasks as [string, number][]),
+    finished: new Map(w.finished as [string, number][]),
+    ahead: new Map(w.ahead as [string, number][]),
+    touched: noneTouched(),
+  };
+  for (let i = 1; i < chain.length; i++) {
+    const d = JSON.parse(chain[i].json) as CompactDelta;
+    for (const id of d.gone) pending.delete(id);
+    for (const t of d.open) pending.set(t[0] as string, [t, d.s]);
+    applyOtherChanges(cp, d);
+  }
+  for (const [id, [t, s]] of pending) cp.openDossiers.set(id, decodeDossier(t, s));
   return cp;
 }

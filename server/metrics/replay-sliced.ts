@@ -1,9 +1,10 @@
 /**
  * A whole checkpoint's compact text (replay-delta.ts checkpointToCompact), written in slices that yield
  * to the event loop (issue 16): a whole state's encode was one of the longest pieces the checkpoint
- * writer held the main thread for during a backlog. The text is the same, character for character.
+ * writer held the main thread for during a backlog. The text is the same but for its non-ASCII
+ * characters, written as JSON escapes a slice at a time (db/replay-text.ts): it parses to the same value.
  */
-import { encodeDossier, StringTable, type DossierTuple } from './replay-codec.js';
+import { asciiJson, encodeDossier, StringTable, type DossierTuple } from './replay-codec.js';
 import type { CheckpointState } from './replay-state.js';
 
 /** Items encoded per slice. */
@@ -16,12 +17,12 @@ async function arrayText<T>(items: Iterable<T>, encode: (item: T) => unknown, yi
   for (const item of items) {
     slice.push(encode(item));
     if (slice.length === SLICE) {
-      parts.push(JSON.stringify(slice).slice(1, -1));
+      parts.push(asciiJson(JSON.stringify(slice).slice(1, -1)));
       slice = [];
       await yieldNow();
     }
   }
-  if (slice.length > 0) parts.push(JSON.stringify(slice).slice(1, -1));
+  if (slice.length > 0) parts.push(asciiJson(JSON.stringify(slice).slice(1, -1)));
   return `[${parts.join(',')}]`;
 }
 
@@ -35,5 +36,5 @@ export async function checkpointToCompactSliced(cp: CheckpointState, yieldNow: (
   const closedTasks = await arrayText(cp.closedTasks, same, yieldNow);
   const finished = await arrayText(cp.finished, same, yieldNow);
   const ahead = await arrayText(cp.ahead, same, yieldNow);
-  return `{"at":${JSON.stringify(cp.at)},"seq":${JSON.stringify(cp.seq)},"s":${JSON.stringify(table.list)},"open":${open},"tasks":${tasks},"closedTasks":${closedTasks},"finished":${finished},"ahead":${ahead}}`;
+  return `{"at":${JSON.stringify(cp.at)},"seq":${JSON.stringify(cp.seq)},"s":${asciiJson(JSON.stringify(table.list))},"open":${open},"tasks":${tasks},"closedTasks":${closedTasks},"finished":${finished},"ahead":${ahead}}`;
 }

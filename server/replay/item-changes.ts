@@ -6,7 +6,7 @@ import type { DossierContext } from '../domain/dossier.js';
 import { applyDossierEventInPlace, copyDossierState, foldDossier } from '../domain/dossier.js';
 import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../domain/logged-events.js';
 import { applyTaskEvent, foldTask } from '../domain/task.js';
-import type { DossierState, TaskState } from '../domain/types.js';
+import type { DossierEvent, DossierState, TaskEvent, TaskState } from '../domain/types.js';
 import type { ReplayEventRow, ReplayRepo } from '../db/replay-repo.js';
 import { putDossier, putTask, type CheckpointState, type ItemChange, type ItemKind } from '../metrics/replay-state.js';
 
@@ -32,7 +32,7 @@ export function foldTaskRows(id: string, rows: readonly ReplayEventRow[]): TaskS
       );
 }
 
-/** The item's state in the base set and in the target set, from its events (any order). */
+/** The item's state in the base set and in the target set, from its events (in time order); each event parsed once. */
 export function itemChange(
   kind: ItemKind,
   id: string,
@@ -41,10 +41,17 @@ export function itemChange(
   target: EventSet,
   ctx: DossierContext,
 ): ItemChange {
-  const inBase = rows.filter(base);
-  const inTarget = rows.filter(target);
-  if (kind === 'dossier') return { kind, id, prev: foldDossierRows(id, inBase, ctx), next: foldDossierRows(id, inTarget, ctx) };
-  return { kind, id, prev: foldTaskRows(id, inBase), next: foldTaskRows(id, inTarget) };
+  const inBase = rows.map(base);
+  const inTarget = rows.map(target);
+  const pick = <E>(events: E[], set: boolean[]) => events.filter((_, i) => set[i]);
+  if (kind === 'dossier') {
+    const events = rows.map((r) => parseLoggedDossierEvent(r.payload));
+    const fold = (es: DossierEvent[]) => (es.length === 0 ? null : foldDossier(es, ctx, id));
+    return { kind, id, prev: fold(pick(events, inBase)), next: fold(pick(events, inTarget)) };
+  }
+  const events = rows.map((r) => parseLoggedTaskEvent(r.payload));
+  const fold = (es: TaskEvent[]) => (es.length === 0 ? null : foldTask(es, id));
+  return { kind, id, prev: fold(pick(events, inBase)), next: fold(pick(events, inTarget)) };
 }
 
 /**

@@ -10,6 +10,9 @@ import { checkpointToCompactSliced } from '../metrics/replay-sliced.js';
 import { noteAhead, type CheckpointState } from '../metrics/replay-state.js';
 import { foldItem } from './item-changes.js';
 
+/** Brotli quality of a delta checkpoint: a third less CPU than 5 for ≈ 10 % more bytes (BENCHMARKS.md §14). */
+const DELTA_QUALITY = 4;
+
 /** Log rows read per statement. */
 const READ_ROWS = 2_000;
 
@@ -77,6 +80,7 @@ export async function storeCheckpoint(
   yieldNow: () => Promise<void>,
 ): Promise<void> {
   const text = whole ? await checkpointToCompactSliced(state, yieldNow) : deltaToCompact(state);
-  const stored = await compressCheckpoint(text);
+  // Deltas are most of what a live writer stores, as ingest runs: brotli quality 4 (replay-repo.ts).
+  const stored = await compressCheckpoint(text, whole ? 5 : DELTA_QUALITY);
   transaction(() => repo.insert(state.at, state.seq, stored, whole));
 }

@@ -104,6 +104,13 @@ function foldReceived(
   return { seq: cut, items: changes.length };
 }
 
+/** The items' events up to `end`, read per kind at once (repo.ofItems): kind and id → its rows. */
+function eventsOfItems(repo: ReplayRepo, items: readonly ItemKey[], end: number): (kind: ItemKey['kind'], id: string) => ReplayEventRow[] {
+  const ids = (kind: ItemKey['kind']) => items.filter((i) => i.kind === kind).map((i) => i.itemId);
+  const byKind = { dossier: repo.ofItems('dossier', ids('dossier'), end), task: repo.ofItems('task', ids('task'), end) };
+  return (kind, id) => byKind[kind].get(id) ?? [];
+}
+
 export function createStateAt(deps: StateAtDeps) {
   const { repo } = deps;
   const maxItems = deps.maxItems ?? MAX_REPLAY_ITEMS;
@@ -122,7 +129,8 @@ export function createStateAt(deps: StateAtDeps) {
     for (const item of items) if (keys.size !== keys.add(`${item.kind}:${item.itemId}`).size) todo.push(item);
     // The fold runs on the live server's main thread: past a bound it would stall every screen.
     if (todo.length > maxItems) throw new ReplayTooLarge(todo.length, maxItems);
-    const changes = todo.map(({ kind, itemId }) => itemChange(kind, itemId, repo.ofItem(kind, itemId, end), inBase, target, ctx));
+    const rowsOf = eventsOfItems(repo, todo, end);
+    const changes = todo.map(({ kind, itemId }) => itemChange(kind, itemId, rowsOf(kind, itemId), inBase, target, ctx));
     foldForward(r, t, changes);
     return { seq: end, items: changes.length };
   }

@@ -115,6 +115,9 @@ describe('compact checkpoint text', () => {
           expect([...got.openDossiers].sort(([a], [b]) => (a < b ? -1 : 1))).toStrictEqual(expected);
           expect(got.seq).toBe(2);
         }
+        // An all-compact chain decodes each dossier once, from its last text: the same map, in the same order.
+        const eager = [...checkpointFromChain([plainWhole, compactDelta]).openDossiers.keys()];
+        expect([...checkpointFromChain([compactWhole, compactDelta]).openDossiers.keys()]).toEqual(eager);
       }),
       { numRuns: 200 },
     );

@@ -6,6 +6,7 @@ import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../../../server/d
 import { foldTask } from '../../../server/domain/task.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
 import { loadJurisdiction } from '../../../server/geo/jurisdiction-loader.js';
+import { asciiJson } from '../../../server/metrics/replay-codec.js';
 import { checkpointToCompact } from '../../../server/metrics/replay-delta.js';
 import { checkpointToCompactSliced } from '../../../server/metrics/replay-sliced.js';
 import { emptyCheckpoint, noteAhead, putDossier, putTask } from '../../../server/metrics/replay-state.js';
@@ -61,7 +62,10 @@ describe('a whole checkpoint written in slices', () => {
     expect(cp.ahead.size).toBeGreaterThan(0);
     let yields = 0;
     const text = await checkpointToCompactSliced(cp, async () => void yields++);
-    expect(text).toBe(checkpointToCompact(cp));
+    // The same text but for its non-ASCII characters, written as escapes (db/replay-text.ts).
+    expect(text).toBe(asciiJson(checkpointToCompact(cp)));
+    expect(/[^ -~]/.test(text)).toBe(false);
+    expect(JSON.parse(text)).toEqual(JSON.parse(checkpointToCompact(cp)));
     expect(yields).toBeGreaterThan(0);
   });
 });
