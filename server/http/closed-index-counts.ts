@@ -9,6 +9,7 @@
  * instead: the next request then reads nothing, so it does not wait for the projection writer.
  */
 import type { Store } from '../db/store.js';
+import type { PastReads } from '../db/past-store/contract.js';
 import type { StoredIndexCounts } from '../db/service-index-repo.js';
 import type { DossierState } from '../domain/types.js';
 import type { IndexCounts } from '../domain/service-index-facts.js';
@@ -21,6 +22,8 @@ import { moveKeptCounts } from './closed-index-moves.js';
 
 export interface ClosedIndexDeps {
   store: Store;
+  /** The overdue backlog at a window's end (either engine). */
+  past: Pick<PastReads, 'overdueAt'>;
   /** Unit and department codes of the jurisdiction. */
   codes: readonly string[];
   scopeOf(code: string): ScopeKey | null;
@@ -72,6 +75,8 @@ export interface KeptWindow {
   overdue: Map<ScopeKey, number> | null;
   /** The answer as last built; null when anything under it changed. */
   counts: Map<ScopeKey, IndexCounts> | null;
+  /** Changes that reached the window: a backlog read while one arrived is used once, not kept. */
+  changes: number;
 }
 
 /** How many closed windows are kept (months, quarters and years asked lately). */
@@ -88,6 +93,7 @@ export function createClosedIndexCounts(deps: ClosedIndexDeps) {
     const now = deps.now();
     for (const w of windows.values()) {
       if (w.to <= since) continue;
+      w.changes++;
       if (prev !== null && deps.domain !== undefined && moveKeptCounts(w, prev, next, now, deps)) continue;
       if (prev?.unit != null) w.stale.add(prev.unit);
       if (next.unit !== null) w.stale.add(next.unit);
@@ -101,7 +107,7 @@ export function createClosedIndexCounts(deps: ClosedIndexDeps) {
     let w = windows.get(key);
     if (w === undefined || !keeps) {
       if (windows.size >= KEPT_WINDOWS) windows.delete(windows.keys().next().value as string);
-      w = { from, to, byCode: new Map(), stale: new Set(deps.codes), overdue: null, counts: null };
+      w = { from, to, byCode: new Map(), stale: new Set(deps.codes), overdue: null, counts: null, changes: 0 };
       windows.set(key, w);
     }
     return w;
@@ -122,13 +128,21 @@ export function createClosedIndexCounts(deps: ClosedIndexDeps) {
   }
 
   /** Every scope's counts of the closed window [from, to) (city: the sum of its units and departments). */
-  function countsOf(from: number, to: number): Map<ScopeKey, IndexCounts> {
+  /** Per scope, dossiers overdue at instant `at` (the stored overdue spans). */
+  async function overdueAt(at: number): Promise<Map<ScopeKey, number>> {
+    return new Map([...(await overdueByScope(deps.past, deps.scopeOf, at))].map(([s, c]) => [s, c.dossiers]));
+  }
+
+  /** Every scope's counts of the closed window [from, to) (city: the sum of its units and departments). */
+  async function countsOf(from: number, to: number): Promise<Map<ScopeKey, IndexCounts>> {
     const w = windowOf(from, to);
+    const changes = w.changes;
+    const overdue = w.overdue ?? (await overdueAt(to - 1));
+    // A change that arrived during the read may not be in it: this answer uses it, none keeps it.
+    const keep = w.changes === changes;
+    if (keep) w.overdue = overdue;
     refresh(w, deps.now());
-    if (w.counts !== null) return w.counts;
-    if (w.overdue === null) {
-      w.overdue = new Map([...overdueByScope(deps.store, deps.scopeOf, to - 1)].map(([s, c]) => [s, c.dossiers]));
-    }
+    if (keep && w.counts !== null) return w.counts;
     const flows = new Map<ScopeKey, { flow: Int32Array; open: number }>();
     const sumInto = (scope: ScopeKey, c: StoredIndexCounts) => {
       let acc = flows.get(scope);
@@ -147,9 +161,9 @@ export function createClosedIndexCounts(deps: ClosedIndexDeps) {
     }
     const counts = new Map<ScopeKey, IndexCounts>();
     for (const [scope, acc] of flows) {
-      counts.set(scope, buildIndexCounts(acc.flow, { open: acc.open, overdue: w.overdue.get(scope) ?? 0 }));
+      counts.set(scope, buildIndexCounts(acc.flow, { open: acc.open, overdue: overdue.get(scope) ?? 0 }));
     }
-    w.counts = counts;
+    if (keep) w.counts = counts;
     return counts;
   }
 

@@ -90,12 +90,19 @@ interface BodyContext {
 }
 
 /** GET /index's bodies but `asOf`: built once per ranking, principal's view and province, then kept. */
-function createRankingBodies({ deps, view, unitFilterOf, portal, rowOf, periodsOf }: BodyContext): (p: Principal, req: Request) => string {
+function createRankingBodies({
+  deps,
+  view,
+  unitFilterOf,
+  portal,
+  rowOf,
+  periodsOf,
+}: BodyContext): (p: Principal, req: Request) => Promise<string> {
   const bodies = new WeakMap<RankedIndex, KeptBodies>();
-  const rankingBody = (p: Principal, req: Request): string => {
+  const rankingBody = async (p: Principal, req: Request): Promise<string> => {
     const { period, previous } = periodsOf(req);
     const filter = unitFilterOf(req);
-    const ranked = view.ranking(period, previous);
+    const ranked = await view.ranking(period, previous);
     const published = portal.of(period);
     let kept = bodies.get(ranked);
     if (kept === undefined) bodies.set(ranked, (kept = new Map()));
@@ -173,21 +180,21 @@ export function serviceIndexRoutes(deps: ReadDeps): Router {
 
   const rankingBody = createRankingBodies({ deps, view, unitFilterOf, portal, rowOf, periodsOf });
 
-  r.get('/index', (req, res) => {
+  r.get('/index', async (req, res) => {
     // `asOf` leads the body as IndexRankingResponse lists it; the rest is kept while the ranking is.
-    const rest = rankingBody(principalOf(res), req);
+    const rest = await rankingBody(principalOf(res), req);
     res
       .set('Cache-Control', 'no-store')
       .type('json')
       .send(`{"asOf":${JSON.stringify(toVnIso(deps.now()))},${rest.slice(1)}`);
   });
 
-  r.get(['/city/index', '/units/:code/index', '/departments/:code/index'], (req, res) => {
+  r.get(['/city/index', '/units/:code/index', '/departments/:code/index'], async (req, res) => {
     const p = principalOf(res);
     const { scope } = resolveScopeCode(String(req.params.code ?? 'city'), deps.scopeOf);
     if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the service index of ${scope}`);
     const { period, previous } = periodsOf(req);
-    const entry = view.ranking(period, previous).entries.get(scope);
+    const entry = (await view.ranking(period, previous)).entries.get(scope);
     if (entry === undefined) throw new HttpError(404, 'not_found', `no service index for ${scope}`);
     const body: ScopeIndexResponse = {
       asOf: toVnIso(deps.now()),

@@ -84,6 +84,7 @@ export async function startTestServer(
     walls?: RuntimeOptions['walls'];
     officials?: RuntimeOptions['officials'];
     requests?: RuntimeOptions['requests'];
+    past?: RuntimeOptions['past'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -115,6 +116,7 @@ export async function startTestServer(
     walls: opts.walls,
     officials: opts.officials,
     requests: opts.requests,
+    past: opts.past,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
