@@ -33,6 +33,8 @@ import { createSqliteRequestsStore } from './db/requests-store/sqlite-requests-s
 import { createSqliteOfficialsStore } from './db/officials-store/sqlite-officials-store.js';
 import type { PastStore } from './db/past-store/contract.js';
 import { createSqlitePastStore } from './db/past-store/sqlite-past-store.js';
+import type { DataTrustStore } from './db/data-trust-store/contract.js';
+import { createSqliteDataTrustStore } from './db/data-trust-store/sqlite-data-trust-store.js';
 import type { WallStore } from './db/wall-store/contract.js';
 import { createSqliteWallStore } from './db/wall-store/sqlite-wall-store.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
@@ -117,6 +119,8 @@ export interface AppDeps {
   requests?: RequestsStore;
   /** The overview's reads of past instants (either engine); the store's, wrapped, when not given. */
   past?: PastStore;
+  /** Data trust's figures, flags and reviews (either engine); the store's, wrapped, when not given. */
+  dataTrust?: DataTrustStore;
   metrics: ReadDeps['metrics'];
   warnings: ReadDeps['warnings'];
   ingest: IngestService;
@@ -210,6 +214,7 @@ export function createApp(deps: AppDeps): App {
   const officials = deps.officials ?? createSqliteOfficialsStore(deps.store);
   const requestsStore = deps.requests ?? createSqliteRequestsStore(deps.store);
   const past = deps.past ?? createSqlitePastStore(deps.store);
+  const dataTrust = deps.dataTrust ?? createSqliteDataTrustStore(deps.store);
   const audit = createAuditLog(access.audit, authNow);
   // National packs: province-bound users reach their provinces' communes (a city pack has no provinces).
   const provinces = provinceAccess(deps.jurisdiction.units);
@@ -290,13 +295,13 @@ export function createApp(deps: AppDeps): App {
       stateAt: createStateAt({ ...deps, repo: deps.store.replay, scopes: scopeKeysOf(deps.jurisdiction), maxItems: deps.replayMaxItems }),
     }),
   );
-  api.use(readRoutes({ ...deps, items, officials, requests: requestsStore, past, policy }));
+  api.use(readRoutes({ ...deps, items, officials, requests: requestsStore, past, dataTrust, policy }));
   // Request instants are the city's clock (deps.now): due dates are on the working calendar, and the
   // requests sit in the dossiers' timelines. Pushed live once Socket.IO exists (below).
   const requests = createRequests({ ...deps, requests: requestsStore, items, audit });
   api.use(reminderRoutes({ requests: requests.service, lists: requests.lists }));
   api.use(exportRoutes({ ...deps, items, audit, policy }));
-  api.use(dataTrustRoutes({ ...deps, items, officials, requests: requestsStore, past, audit, policy }));
+  api.use(dataTrustRoutes({ ...deps, items, officials, requests: requestsStore, past, dataTrust, audit, policy }));
   api.use(
     adminRoutes({
       presets: walls.presets,

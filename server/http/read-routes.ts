@@ -5,6 +5,7 @@ import type { OfficialsStore } from '../db/officials-store/contract.js';
 import type { RequestsStore } from '../db/requests-store/contract.js';
 import type { ItemStore } from '../db/item-store/contract.js';
 import type { PastStore } from '../db/past-store/contract.js';
+import type { DataTrustStore } from '../db/data-trust-store/contract.js';
 import type { DossierState, Jurisdiction, WorkCalendar, DomainSettings } from '../domain/types.js';
 import { MS_PER_HOUR, toVnIso, vnStartOfDay } from '../domain/time.js';
 import type { AlertRaised } from '../realtime/events.js';
@@ -49,6 +50,8 @@ export interface ReadDeps {
   requests: RequestsStore;
   /** The overview's reads of past instants and parts of a day, and the rows counted (either engine). */
   past: PastStore;
+  /** Data trust's figures, flags and reviews (either engine). */
+  dataTrust: DataTrustStore;
   metrics: MetricsSource & {
     previousMetrics?(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
     previousMetricsToDate?(scope: ScopeKey, period: Period, days?: PeriodWindow): ScopeMetrics | null;

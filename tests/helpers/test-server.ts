@@ -85,6 +85,7 @@ export async function startTestServer(
     officials?: RuntimeOptions['officials'];
     requests?: RuntimeOptions['requests'];
     past?: RuntimeOptions['past'];
+    dataTrust?: RuntimeOptions['dataTrust'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -117,6 +118,7 @@ export async function startTestServer(
     officials: opts.officials,
     requests: opts.requests,
     past: opts.past,
+    dataTrust: opts.dataTrust,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
