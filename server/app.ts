@@ -35,6 +35,8 @@ import type { PastStore } from './db/past-store/contract.js';
 import { createSqlitePastStore } from './db/past-store/sqlite-past-store.js';
 import type { DataTrustStore } from './db/data-trust-store/contract.js';
 import { createSqliteDataTrustStore } from './db/data-trust-store/sqlite-data-trust-store.js';
+import type { IndexStore } from './db/index-store/contract.js';
+import { createSqliteIndexStore } from './db/index-store/sqlite-index-store.js';
 import type { WallStore } from './db/wall-store/contract.js';
 import { createSqliteWallStore } from './db/wall-store/sqlite-wall-store.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
@@ -121,6 +123,8 @@ export interface AppDeps {
   past?: PastStore;
   /** Data trust's figures, flags and reviews (either engine); the store's, wrapped, when not given. */
   dataTrust?: DataTrustStore;
+  /** A closed period's service index counts and the portal's figures (either engine); the store's, wrapped, when not given. */
+  index?: IndexStore;
   metrics: ReadDeps['metrics'];
   warnings: ReadDeps['warnings'];
   ingest: IngestService;
@@ -215,6 +219,7 @@ export function createApp(deps: AppDeps): App {
   const requestsStore = deps.requests ?? createSqliteRequestsStore(deps.store);
   const past = deps.past ?? createSqlitePastStore(deps.store);
   const dataTrust = deps.dataTrust ?? createSqliteDataTrustStore(deps.store);
+  const index = deps.index ?? createSqliteIndexStore(deps.store);
   const audit = createAuditLog(access.audit, authNow);
   // National packs: province-bound users reach their provinces' communes (a city pack has no provinces).
   const provinces = provinceAccess(deps.jurisdiction.units);
@@ -295,13 +300,13 @@ export function createApp(deps: AppDeps): App {
       stateAt: createStateAt({ ...deps, repo: deps.store.replay, scopes: scopeKeysOf(deps.jurisdiction), maxItems: deps.replayMaxItems }),
     }),
   );
-  api.use(readRoutes({ ...deps, items, officials, requests: requestsStore, past, dataTrust, policy }));
+  api.use(readRoutes({ ...deps, items, officials, requests: requestsStore, past, dataTrust, index, policy }));
   // Request instants are the city's clock (deps.now): due dates are on the working calendar, and the
   // requests sit in the dossiers' timelines. Pushed live once Socket.IO exists (below).
   const requests = createRequests({ ...deps, requests: requestsStore, items, audit });
   api.use(reminderRoutes({ requests: requests.service, lists: requests.lists }));
   api.use(exportRoutes({ ...deps, items, audit, policy }));
-  api.use(dataTrustRoutes({ ...deps, items, officials, requests: requestsStore, past, dataTrust, audit, policy }));
+  api.use(dataTrustRoutes({ ...deps, items, officials, requests: requestsStore, past, dataTrust, index, audit, policy }));
   api.use(
     adminRoutes({
       presets: walls.presets,

@@ -49,9 +49,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * The stores another engine may hold (PostgreSQL, issue 17): users, sources and audit; lists and item
- * pages; walls; officials; requests; the overview's past reads; data trust. The SQLite file's where not given.
+ * pages; walls; officials; requests; the overview's past reads; data trust; the service index's closed periods and the portal's figures. The SQLite file's where not given.
  */
-type EngineStores = Pick<AppDeps, 'access' | 'items' | 'walls' | 'officials' | 'requests' | 'past' | 'dataTrust'>;
+type EngineStores = Pick<AppDeps, 'access' | 'items' | 'walls' | 'officials' | 'requests' | 'past' | 'dataTrust' | 'index'>;
 
 export interface RuntimeOptions extends EngineStores {
   dbFile: string;
@@ -363,6 +363,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     requests: opts.requests,
     past: opts.past,
     dataTrust: opts.dataTrust,
+    index: opts.index,
     metrics: engine,
     warnings,
     ingest,

@@ -10,6 +10,7 @@
  */
 import type { Store } from '../db/store.js';
 import type { PastReads } from '../db/past-store/contract.js';
+import type { ClosedIndexStore } from '../db/index-store/contract.js';
 import type { StoredIndexCounts } from '../db/service-index-repo.js';
 import type { DossierState } from '../domain/types.js';
 import type { IndexCounts } from '../domain/service-index-facts.js';
@@ -24,6 +25,8 @@ export interface ClosedIndexDeps {
   store: Store;
   /** The overdue backlog at a window's end (either engine). */
   past: Pick<PastReads, 'overdueAt'>;
+  /** Each code's counts of a closed window (either engine). */
+  closed: ClosedIndexStore;
   /** Unit and department codes of the jurisdiction. */
   codes: readonly string[];
   scopeOf(code: string): ScopeKey | null;
@@ -114,20 +117,21 @@ export function createClosedIndexCounts(deps: ClosedIndexDeps) {
   }
 
   /** Re-reads the codes marked stale, and those whose satisfaction moved with the clock. */
-  function refresh(w: KeptWindow, now: number): void {
+  async function refresh(w: KeptWindow, now: number): Promise<void> {
     for (const [code, c] of w.byCode) {
       if (c.changesAfter !== null && now > c.changesAfter) w.stale.add(code);
     }
     if (w.stale.size === 0) return;
-    for (const code of w.stale) {
-      const c = deps.store.serviceIndex.unitCountsBetween(code, w.from, w.to, now);
-      w.byCode.set(code, { counts: c, changesAfter: c?.changesAfter ?? null });
-    }
+    const codes = [...w.stale];
     w.stale.clear();
     w.counts = null;
+    const changes = w.changes;
+    const read = await Promise.all(codes.map((code) => deps.closed.unitCountsBetween(code, w.from, w.to, now)));
+    codes.forEach((code, i) => w.byCode.set(code, { counts: read[i], changesAfter: read[i]?.changesAfter ?? null }));
+    // A change that arrived during the reads may be in them or not: those codes are read again next time.
+    if (w.changes !== changes) for (const code of codes) w.stale.add(code);
   }
 
-  /** Every scope's counts of the closed window [from, to) (city: the sum of its units and departments). */
   /** Per scope, dossiers overdue at instant `at` (the stored overdue spans). */
   async function overdueAt(at: number): Promise<Map<ScopeKey, number>> {
     return new Map([...(await overdueByScope(deps.past, deps.scopeOf, at))].map(([s, c]) => [s, c.dossiers]));
@@ -138,10 +142,10 @@ export function createClosedIndexCounts(deps: ClosedIndexDeps) {
     const w = windowOf(from, to);
     const changes = w.changes;
     const overdue = w.overdue ?? (await overdueAt(to - 1));
-    // A change that arrived during the read may not be in it: this answer uses it, none keeps it.
+    if (w.changes === changes) w.overdue = overdue;
+    await refresh(w, deps.now());
+    // A change that arrived during a read may not be in it: this answer uses what was read, none keeps it.
     const keep = w.changes === changes;
-    if (keep) w.overdue = overdue;
-    refresh(w, deps.now());
     if (keep && w.counts !== null) return w.counts;
     const flows = new Map<ScopeKey, { flow: Int32Array; open: number }>();
     const sumInto = (scope: ScopeKey, c: StoredIndexCounts) => {

@@ -6,6 +6,7 @@ import type { RequestsStore } from '../db/requests-store/contract.js';
 import type { ItemStore } from '../db/item-store/contract.js';
 import type { PastStore } from '../db/past-store/contract.js';
 import type { DataTrustStore } from '../db/data-trust-store/contract.js';
+import type { IndexStore } from '../db/index-store/contract.js';
 import type { DossierState, Jurisdiction, WorkCalendar, DomainSettings } from '../domain/types.js';
 import { MS_PER_HOUR, toVnIso, vnStartOfDay } from '../domain/time.js';
 import type { AlertRaised } from '../realtime/events.js';
@@ -52,6 +53,8 @@ export interface ReadDeps {
   past: PastStore;
   /** Data trust's figures, flags and reviews (either engine). */
   dataTrust: DataTrustStore;
+  /** A closed period's service index counts and the portal's figures (either engine). */
+  index: IndexStore;
   metrics: MetricsSource & {
     previousMetrics?(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
     previousMetricsToDate?(scope: ScopeKey, period: Period, days?: PeriodWindow): ScopeMetrics | null;

@@ -103,7 +103,7 @@ function createRankingBodies({
     const { period, previous } = periodsOf(req);
     const filter = unitFilterOf(req);
     const ranked = await view.ranking(period, previous);
-    const published = portal.of(period);
+    const published = await portal.of(period);
     let kept = bodies.get(ranked);
     if (kept === undefined) bodies.set(ranked, (kept = new Map()));
     const key = `${visibilityKey(p)}|${filter.province}`;
@@ -160,7 +160,7 @@ export function serviceIndexRoutes(deps: ReadDeps): Router {
   });
   const names = scopeNames(jurisdiction);
   const unitFilterOf = provinceUnitFilter(jurisdiction);
-  const portal = createPortalFigures(deps.store.portalIndex);
+  const portal = createPortalFigures(deps.index.portal);
   const portalDifferenceLimit = deps.settings.serviceIndex.portalDifferenceLimit;
   /** The wire row, with the portal's figure of the period beside ours when one was imported. */
   const rowOf = (e: RankedEntry, published: ReadonlyMap<string, PublishedFigure>): IndexRow => {
@@ -200,7 +200,7 @@ export function serviceIndexRoutes(deps: ReadDeps): Router {
       asOf: toVnIso(deps.now()),
       window: windowOf(period),
       scope,
-      row: rowOf(entry, portal.of(period)),
+      row: rowOf(entry, await portal.of(period)),
       index: entry.index,
       previous: entry.previous,
       gradeCutoffs: deps.settings.serviceIndex.gradeCutoffs,

@@ -6,6 +6,7 @@
  */
 import type { Store } from '../db/store.js';
 import type { PastReads } from '../db/past-store/contract.js';
+import type { IndexStore } from '../db/index-store/contract.js';
 import type { Jurisdiction } from '../domain/types.js';
 import type { DossierState } from '../domain/types.js';
 import type { DossierContext } from '../domain/dossier.js';
@@ -23,6 +24,8 @@ export interface IndexViewDeps {
   store: Store;
   /** The overdue backlog at a closed window's end (either engine). */
   past: Pick<PastReads, 'overdueAt'>;
+  /** A closed window's counts per code and the portal's figures (either engine). */
+  index: IndexStore;
   metrics: {
     indexCounts(scope: ScopeKey, period: Period): IndexCounts;
     /** Every accepted dossier change (engine.onDossierApplied): closed periods are kept until one reaches them. */
@@ -61,6 +64,7 @@ export function createIndexView(deps: IndexViewDeps) {
   const closed = createClosedIndexCounts({
     store: deps.store,
     past: deps.past,
+    closed: deps.index.closed,
     codes,
     scopeOf: deps.scopeOf,
     now: deps.now,

@@ -86,6 +86,7 @@ export async function startTestServer(
     requests?: RuntimeOptions['requests'];
     past?: RuntimeOptions['past'];
     dataTrust?: RuntimeOptions['dataTrust'];
+    index?: RuntimeOptions['index'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -119,6 +120,7 @@ export async function startTestServer(
     requests: opts.requests,
     past: opts.past,
     dataTrust: opts.dataTrust,
+    index: opts.index,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
