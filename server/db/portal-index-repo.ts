@@ -40,7 +40,10 @@ export interface PortalImportFile {
 export const VERSION_KEY = 'portal_index.version';
 export const GROUP_COLUMNS = INDEX_GROUPS.join(', ');
 
-export type FigureRow = { period: string; code: string; total: number; source: string; imported_at: number } & Record<IndexGroup, number | null>;
+export type FigureRow = { period: string; code: string; total: number; source: string; imported_at: number } & Record<
+  IndexGroup,
+  number | null
+>;
 
 export function figureOf(r: FigureRow): StoredPortalFigure {
   const groups: Partial<Record<IndexGroup, number>> = {};
