@@ -12,6 +12,9 @@ import { createPgIndexStore } from '../db/index-store/pg-index-store.js';
 import { createSqliteIndexStore } from '../db/index-store/sqlite-index-store.js';
 import { openPgPool } from '../db/pg/pool.js';
 import { createStore } from '../db/store.js';
+import type { WallStore } from '../db/wall-store/contract.js';
+import { createPgWallStore } from '../db/wall-store/pg-wall-store.js';
+import { createSqliteWallStore } from '../db/wall-store/sqlite-wall-store.js';
 import { isPostgresUrl } from '../db/write-store/open-write-store.js';
 import { auditCli, cliActor } from './cli-audit.js';
 import { cliEnv } from './cli-env.js';
@@ -20,6 +23,7 @@ export interface CliStores {
   /** Where the tool writes, as its report names it (the file, or PostgreSQL's database without the password). */
   where: string;
   index: IndexStore;
+  walls: WallStore;
   audit(e: Omit<AuditInput, 'actor' | 'ip' | 'principal'>): Promise<void>;
   close(): Promise<void>;
 }
@@ -36,15 +40,18 @@ export async function openCliStores(env: NodeJS.ProcessEnv = process.env): Promi
     return {
       where: shown(url),
       index: createPgIndexStore(pool),
+      walls: createPgWallStore(pool),
       audit: (e) => access.audit.add(auditRow({ ...e, actor: cliActor(), ip: 'cli' }, Date.now())),
       close: () => pool.end(),
     };
   }
   const file = cliEnv(env).dbFile;
   const db = openDatabase(file);
+  const store = createStore(db, file);
   return {
     where: file,
-    index: createSqliteIndexStore(createStore(db, file)),
+    index: createSqliteIndexStore(store),
+    walls: createSqliteWallStore(store),
     audit: async (e) => auditCli(db, e),
     close: async () => {
       db.close();
