@@ -183,7 +183,7 @@ export const POSTGRES_NOT_YET =
   "closed periods, the portal's figures: server/db/index-store), which their routes already await. Still SQLite " +
   'only: the ingest service and the projection writer (so nothing writes the projections on PostgreSQL yet), the ' +
   "daily-jump sweep's data-trust writes, the time machine, the early warning's pushed alerts, the CLI tools " +
-  "other than index:import (user:add, source:add/set/revoke, display:add/revoke, wall:preset) and the demo's start. " +
+  "other than index:import and display:add/revoke (user:add, source:add/set/revoke, wall:preset) and the demo's start. " +
   'Unset DATABASE_URL to run on SQLite (DASHBOARD_DB); `npm run db:pg-migrate` prepares a PostgreSQL database ' +
   '(README "PostgreSQL (in progress)").';
 
