@@ -31,6 +31,12 @@ import type { OfficialsStore } from './db/officials-store/contract.js';
 import type { RequestsStore } from './db/requests-store/contract.js';
 import { createSqliteRequestsStore } from './db/requests-store/sqlite-requests-store.js';
 import { createSqliteOfficialsStore } from './db/officials-store/sqlite-officials-store.js';
+import type { PastStore } from './db/past-store/contract.js';
+import { createSqlitePastStore } from './db/past-store/sqlite-past-store.js';
+import type { DataTrustStore } from './db/data-trust-store/contract.js';
+import { createSqliteDataTrustStore } from './db/data-trust-store/sqlite-data-trust-store.js';
+import type { IndexStore } from './db/index-store/contract.js';
+import { createSqliteIndexStore } from './db/index-store/sqlite-index-store.js';
 import type { WallStore } from './db/wall-store/contract.js';
 import { createSqliteWallStore } from './db/wall-store/sqlite-wall-store.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
@@ -113,6 +119,12 @@ export interface AppDeps {
   officials?: OfficialsStore;
   /** Reminders and explanation requests (either engine); the store's, wrapped, when not given. */
   requests?: RequestsStore;
+  /** The overview's reads of past instants (either engine); the store's, wrapped, when not given. */
+  past?: PastStore;
+  /** Data trust's figures, flags and reviews (either engine); the store's, wrapped, when not given. */
+  dataTrust?: DataTrustStore;
+  /** A closed period's service index counts and the portal's figures (either engine); the store's, wrapped, when not given. */
+  index?: IndexStore;
   metrics: ReadDeps['metrics'];
   warnings: ReadDeps['warnings'];
   ingest: IngestService;
@@ -205,6 +217,9 @@ export function createApp(deps: AppDeps): App {
   const walls = deps.walls ?? createSqliteWallStore(deps.store);
   const officials = deps.officials ?? createSqliteOfficialsStore(deps.store);
   const requestsStore = deps.requests ?? createSqliteRequestsStore(deps.store);
+  const past = deps.past ?? createSqlitePastStore(deps.store);
+  const dataTrust = deps.dataTrust ?? createSqliteDataTrustStore(deps.store);
+  const index = deps.index ?? createSqliteIndexStore(deps.store);
   const audit = createAuditLog(access.audit, authNow);
   // National packs: province-bound users reach their provinces' communes (a city pack has no provinces).
   const provinces = provinceAccess(deps.jurisdiction.units);
@@ -285,13 +300,13 @@ export function createApp(deps: AppDeps): App {
       stateAt: createStateAt({ ...deps, repo: deps.store.replay, scopes: scopeKeysOf(deps.jurisdiction), maxItems: deps.replayMaxItems }),
     }),
   );
-  api.use(readRoutes({ ...deps, items, officials, requests: requestsStore, policy }));
+  api.use(readRoutes({ ...deps, items, officials, requests: requestsStore, past, dataTrust, index, policy }));
   // Request instants are the city's clock (deps.now): due dates are on the working calendar, and the
   // requests sit in the dossiers' timelines. Pushed live once Socket.IO exists (below).
   const requests = createRequests({ ...deps, requests: requestsStore, items, audit });
   api.use(reminderRoutes({ requests: requests.service, lists: requests.lists }));
   api.use(exportRoutes({ ...deps, items, audit, policy }));
-  api.use(dataTrustRoutes({ ...deps, items, officials, requests: requestsStore, audit, policy }));
+  api.use(dataTrustRoutes({ ...deps, items, officials, requests: requestsStore, past, dataTrust, index, audit, policy }));
   api.use(
     adminRoutes({
       presets: walls.presets,
@@ -330,7 +345,16 @@ export function createApp(deps: AppDeps): App {
   );
   api.use(wallRoutes({ walls }));
   api.use(
-    healthRoutes({ store: deps.store, now: deps.now, build: deps.build, silence, calendarCoverage: coverage, recovering, historyLoad }),
+    healthRoutes({
+      store: deps.store,
+      past,
+      now: deps.now,
+      build: deps.build,
+      silence,
+      calendarCoverage: coverage,
+      recovering,
+      historyLoad,
+    }),
   );
   api.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`)));
   app.use('/api/v1', api);

@@ -176,11 +176,14 @@ export const POSTGRES_NOT_YET =
   "keys, audit log: server/db/access-store), the item store (dossier and task lists with a list's service index " +
   "drill, a dossier's and a task's page, recent alerts, list exports, a unit's detail tables: server/db/item-store), " +
   "the officials store (officials' pages, the city-wide scorecards, buck-passing lists: server/db/officials-store), " +
-  'the requests store (reminders and explanation requests: server/db/requests-store) and the wall store (displays, ' +
-  'presets: server/db/wall-store), which their routes already await. Still SQLite only: the ingest service and the ' +
-  "projection writer (so nothing writes the projections on PostgreSQL yet), the overview's reads of past periods, " +
-  "the service index of closed periods, data trust, the portal index, the time machine, the early warning's pushed " +
-  "alerts, the CLI tools and the demo's start. " +
+  'the requests store (reminders and explanation requests: server/db/requests-store), the wall store (displays, ' +
+  'presets: server/db/wall-store), the past store (the overview\'s and a unit page\'s previous period, "cùng kỳ", ' +
+  "the last working day, closed periods, newly overdue, the health's row counts: server/db/past-store), the data " +
+  'trust store (figures, flags, reviews: server/db/data-trust-store) and the index store (the service index of ' +
+  "closed periods, the portal's figures: server/db/index-store), which their routes already await. Still SQLite " +
+  'only: the ingest service and the projection writer (so nothing writes the projections on PostgreSQL yet), the ' +
+  "daily-jump sweep's data-trust writes, the time machine, the early warning's pushed alerts, the CLI tools " +
+  "other than index:import and display:add/revoke (user:add, source:add/set/revoke, wall:preset) and the demo's start. " +
   'Unset DATABASE_URL to run on SQLite (DASHBOARD_DB); `npm run db:pg-migrate` prepares a PostgreSQL database ' +
   '(README "PostgreSQL (in progress)").';
 

@@ -28,12 +28,7 @@ import { createIngestAdmission } from './ingest/admission.js';
 import { gracefulClose, SHUTDOWN_GRACE_MS } from './graceful-close.js';
 import { WriteGate } from './db/write-gate.js';
 import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
-import { createApp, type App, type SecuritySettings } from './app.js';
-import type { AccessStore } from './db/access-store/contract.js';
-import type { ItemStore } from './db/item-store/contract.js';
-import type { WallStore } from './db/wall-store/contract.js';
-import type { OfficialsStore } from './db/officials-store/contract.js';
-import type { RequestsStore } from './db/requests-store/contract.js';
+import { createApp, type App, type AppDeps, type SecuritySettings } from './app.js';
 import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
@@ -52,7 +47,13 @@ import { CLOCK_SKEW_RESTORE_EVENTS, createClockSkewTracker, DEFAULT_CLOCK_SKEW_W
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface RuntimeOptions {
+/**
+ * The stores another engine may hold (PostgreSQL, issue 17): users, sources and audit; lists and item
+ * pages; walls; officials; requests; the overview's past reads; data trust; the service index's closed periods and the portal's figures. The SQLite file's where not given.
+ */
+type EngineStores = Pick<AppDeps, 'access' | 'items' | 'walls' | 'officials' | 'requests' | 'past' | 'dataTrust' | 'index'>;
+
+export interface RuntimeOptions extends EngineStores {
   dbFile: string;
   clock: Clock;
   logger: Logger;
@@ -92,16 +93,6 @@ export interface RuntimeOptions {
   cluster?: { redis: RedisClient; secret?: string; keyPrefix: string };
   /** V8's heaps for memory while ingest is quiet (server/heap-mode.ts): told of every applied batch. */
   heapMode?: Pick<HeapMode, 'applied'>;
-  /** Users, sources and the audit log on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
-  access?: AccessStore;
-  /** The dossier and task lists and item pages on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
-  items?: ItemStore;
-  /** Wall displays and presets on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
-  walls?: WallStore;
-  /** The officials' pages, city-wide scorecards and buck-passing lists on another engine (PostgreSQL, issue 17); the SQLite file's by default. */
-  officials?: OfficialsStore;
-  /** Reminders and explanation requests on another engine (PostgreSQL, issue 17: its users with them); the SQLite file's by default. */
-  requests?: RequestsStore;
 }
 
 export interface Runtime {
@@ -370,6 +361,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     walls: opts.walls,
     officials: opts.officials,
     requests: opts.requests,
+    past: opts.past,
+    dataTrust: opts.dataTrust,
+    index: opts.index,
     metrics: engine,
     warnings,
     ingest,

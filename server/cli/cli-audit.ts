@@ -14,5 +14,8 @@ function osUser(): string {
 
 /** Records one change made from the command line. */
 export function auditCli(db: Db, e: Omit<AuditInput, 'actor' | 'ip' | 'principal'>): void {
-  createAuditRepo(db).add(auditRow({ ...e, actor: `cli:${osUser()}`, ip: 'cli' }, Date.now()));
+  createAuditRepo(db).add(auditRow({ ...e, actor: cliActor(), ip: 'cli' }, Date.now()));
 }
+
+/** The audit actor of a change made from the command line. */
+export const cliActor = (): string => `cli:${osUser()}`;

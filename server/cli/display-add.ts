@@ -3,19 +3,17 @@
  * Adds a wall display and prints its read-only token once; only a SHA-256 hash of it is stored.
  */
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/connection.js';
-import { createDisplaysRepo } from '../db/wall-repo.js';
 import { jurisdictionIndex } from '../geo/jurisdiction-loader.js';
 import { generateDisplayToken, hashDisplayToken, parseDisplayScope } from '../wall/display-tokens.js';
-import { auditCli } from './cli-audit.js';
 import { WALL_NAME_RE } from '../wall/presets.js';
-import { cliEnv, cliJurisdiction } from './cli-env.js';
+import { cliJurisdiction } from './cli-env.js';
+import { openCliStores } from './cli-stores.js';
 
 const USAGE = `usage: npm run display:add -- --name NAME --scope city|unit:<code>|department:<code>
   NAME: 1–64 letters, digits, dot, dash or underscore (e.g. ops-room-1)
   scope: what the display may show: the whole city, one ward/commune, or one department`;
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: { name: { type: 'string' }, scope: { type: 'string' } },
     allowPositionals: false,
@@ -32,18 +30,19 @@ function main(): number {
     console.error(USAGE);
     return 2;
   }
-  const file = cliEnv().dbFile;
-  const db = openDatabase(file);
+  // DATABASE_URL: PostgreSQL's displays (the server's there); else the DASHBOARD_DB file.
+  const stores = await openCliStores();
+  const file = stores.where;
   try {
-    const displays = createDisplaysRepo(db);
-    const existing = displays.findByName(name);
+    const { displays } = stores.walls;
+    const existing = await displays.findByName(name);
     if (existing && existing.revokedAt === null) {
       console.error(`a display named "${name}" already exists in ${file}; revoke it first (npm run display:revoke -- --name ${name})`);
       return 1;
     }
     const token = generateDisplayToken();
-    displays.create(name, scope.scope, hashDisplayToken(token), Date.now());
-    auditCli(db, { action: 'display.created', target: name, details: { scope: scope.scope } });
+    await displays.create(name, scope.scope, hashDisplayToken(token), Date.now());
+    await stores.audit({ action: 'display.created', target: name, details: { scope: scope.scope } });
     console.log(`${existing ? 'Re-issued' : 'Created'} display "${name}" (scope ${scope.scope}) in ${file}.`);
     console.log('Its token (shown only now; it cannot be recovered):');
     console.log(token);
@@ -51,8 +50,8 @@ function main(): number {
     console.log('The screen keeps the token and removes it from the address bar.');
     return 0;
   } finally {
-    db.close();
+    await stores.close();
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -4,34 +4,32 @@
  * and the screen then says its token is no longer valid.
  */
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/connection.js';
-import { createDisplaysRepo } from '../db/wall-repo.js';
 import { WALL_NAME_RE } from '../wall/presets.js';
-import { auditCli } from './cli-audit.js';
-import { cliEnv } from './cli-env.js';
+import { openCliStores } from './cli-stores.js';
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({ options: { name: { type: 'string' } }, allowPositionals: false });
   const name = values.name?.trim();
   if (!name || !WALL_NAME_RE.test(name)) {
     console.error('usage: npm run display:revoke -- --name NAME');
     return 2;
   }
-  const file = cliEnv().dbFile;
-  const db = openDatabase(file);
+  // DATABASE_URL: PostgreSQL's displays (the server's there); else the DASHBOARD_DB file.
+  const stores = await openCliStores();
+  const file = stores.where;
   try {
-    const displays = createDisplaysRepo(db);
-    if (!displays.revoke(name, Date.now())) {
-      const d = displays.findByName(name);
+    const { displays } = stores.walls;
+    if (!(await displays.revoke(name, Date.now()))) {
+      const d = await displays.findByName(name);
       console.error(d ? `display "${name}" was already revoked` : `no display named "${name}" in ${file}`);
       return 1;
     }
-    auditCli(db, { action: 'display.revoked', target: name });
+    await stores.audit({ action: 'display.revoked', target: name });
     console.log(`Revoked display "${name}" in ${file}. A running server disconnects it within one clock tick.`);
     return 0;
   } finally {
-    db.close();
+    await stores.close();
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

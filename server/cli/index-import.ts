@@ -9,15 +9,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { openDatabase } from '../db/connection.js';
-import { createPortalIndexRepo, type PortalImportCounts } from '../db/portal-index-repo.js';
+import type { PortalImportCounts } from '../db/portal-index-repo.js';
 import { readPortalFile, type PortalFileContext, type PortalFileReport } from '../domain/portal-index-file.js';
 import { decodeCsvBytes } from '../domain/portal-index-csv.js';
 import type { Jurisdiction } from '../domain/types.js';
 import { jurisdictionIndex } from '../geo/jurisdiction-loader.js';
 import { PeriodError, resolvePeriod } from '../metrics/named-periods.js';
-import { auditCli } from './cli-audit.js';
-import { cliEnv, cliJurisdiction, oneFileArgs } from './cli-env.js';
+import { cliJurisdiction, oneFileArgs } from './cli-env.js';
+import { openCliStores } from './cli-stores.js';
 
 const USAGE = `usage: npm run index:import -- FILE.csv [--dry-run]
   FILE.csv   header: unit,period,total,transparency,progress,online,payment,digitisation,satisfaction
@@ -70,7 +69,7 @@ function printCounts(counts: PortalImportCounts, accepted: number, rejected: num
   );
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const args = oneFileArgs(['dry-run'], USAGE);
   if (!args) return 2;
   const path = args.file;
@@ -95,16 +94,17 @@ function main(): number {
     console.log(`Dry run: ${accepted} row(s) would be accepted, ${rejected} rejected; nothing stored.`);
     return rejected > 0 ? 1 : 0;
   }
-  const db = openDatabase(cliEnv().dbFile);
+  // DATABASE_URL: PostgreSQL's tables (the server's there); else the DASHBOARD_DB file.
+  const stores = await openCliStores();
   try {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const counts = createPortalIndexRepo(db).importFile({ source: name, sha256 }, report.accepted, report.rejected, Date.now());
-    auditCli(db, { action: 'portal_index.imported', target: name, details: { accepted, rejected, ...counts, sha256 } });
+    const counts = await stores.index.portal.importFile({ source: name, sha256 }, report.accepted, report.rejected, Date.now());
+    await stores.audit({ action: 'portal_index.imported', target: name, details: { accepted, rejected, ...counts, sha256 } });
     printCounts(counts, accepted, rejected);
   } finally {
-    db.close();
+    await stores.close();
   }
   return rejected > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

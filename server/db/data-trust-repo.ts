@@ -48,9 +48,9 @@ export interface UnitDayRow {
   onTime: number;
 }
 
-const FLAG_COLUMNS = `f.id, f.rule, f.unit, f.dossier_id, f.received_at, f.official_id, f.official_name, f.raised_at, f.evidence,
+export const FLAG_COLUMNS = `f.id, f.rule, f.unit, f.dossier_id, f.received_at, f.official_id, f.official_name, f.raised_at, f.evidence,
   r.verdict, r.note, r.by_user, r.at`;
-type FlagTuple = [
+export type FlagTuple = [
   string,
   DataTrustRule,
   string,
@@ -63,7 +63,7 @@ type FlagTuple = [
   ...(string | number | null)[],
 ];
 
-function storedFlag(r: FlagTuple): StoredFlag {
+export function storedFlag(r: FlagTuple): StoredFlag {
   return {
     id: r[0],
     rule: r[1],
@@ -87,7 +87,7 @@ export interface FlagQuery {
   status: 'open' | DataTrustVerdict | null;
 }
 
-function whereOf(q: FlagQuery, withRule: boolean, withStatus: boolean): string {
+export function whereOf(q: FlagQuery, withRule: boolean, withStatus: boolean): string {
   const parts = ['f.received_at >= @from', 'f.received_at < @to'];
   if (q.unit !== null) parts.push('f.unit = @unit');
   if (withRule && q.rule !== null) parts.push('f.rule = @rule');

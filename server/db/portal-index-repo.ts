@@ -37,18 +37,21 @@ export interface PortalImportFile {
   sha256: string;
 }
 
-const VERSION_KEY = 'portal_index.version';
-const GROUP_COLUMNS = INDEX_GROUPS.join(', ');
+export const VERSION_KEY = 'portal_index.version';
+export const GROUP_COLUMNS = INDEX_GROUPS.join(', ');
 
-type FigureRow = { period: string; code: string; total: number; source: string; imported_at: number } & Record<IndexGroup, number | null>;
+export type FigureRow = { period: string; code: string; total: number; source: string; imported_at: number } & Record<
+  IndexGroup,
+  number | null
+>;
 
-function figureOf(r: FigureRow): StoredPortalFigure {
+export function figureOf(r: FigureRow): StoredPortalFigure {
   const groups: Partial<Record<IndexGroup, number>> = {};
   for (const g of INDEX_GROUPS) if (r[g] !== null) groups[g] = r[g];
   return { code: r.code, period: r.period, total: r.total, groups, source: r.source, importedAt: r.imported_at };
 }
 
-const sameAs = (row: PortalRow, stored: FigureRow) =>
+export const sameAs = (row: PortalRow, stored: FigureRow) =>
   row.total === stored.total && INDEX_GROUPS.every((g) => (row.groups[g] ?? null) === stored[g]);
 
 export function createPortalIndexRepo(db: Db) {

@@ -30,7 +30,7 @@ const OVERDUE_AT_END = `(${spanHoldsSql('overdue_from', 'end_at')}
 const not = (condition: string) => `NOT COALESCE(${condition}, 0 = 1)`;
 
 /** An index bit as a truth value (`indexBitSql` is the integer the closed counts sum). */
-const asTruth = (sql: string) => sql.replace(/\(\(index_bits >> (\d+)\) & 1\)/g, '(((index_bits >> $1) & 1) = 1)');
+export const asTruth = (sql: string) => sql.replace(/\(\(index_bits >> (\d+)\) & 1\)/g, '(((index_bits >> $1) & 1) = 1)');
 
 const receivedWith = (condition: string) => `(${RECEIVED_IN_SQL} AND ${condition})`;
 

@@ -9,6 +9,8 @@
  * instead: the next request then reads nothing, so it does not wait for the projection writer.
  */
 import type { Store } from '../db/store.js';
+import type { PastReads } from '../db/past-store/contract.js';
+import type { ClosedIndexStore } from '../db/index-store/contract.js';
 import type { StoredIndexCounts } from '../db/service-index-repo.js';
 import type { DossierState } from '../domain/types.js';
 import type { IndexCounts } from '../domain/service-index-facts.js';
@@ -21,6 +23,10 @@ import { moveKeptCounts } from './closed-index-moves.js';
 
 export interface ClosedIndexDeps {
   store: Store;
+  /** The overdue backlog at a window's end (either engine). */
+  past: Pick<PastReads, 'overdueAt'>;
+  /** Each code's counts of a closed window (either engine). */
+  closed: ClosedIndexStore;
   /** Unit and department codes of the jurisdiction. */
   codes: readonly string[];
   scopeOf(code: string): ScopeKey | null;
@@ -72,6 +78,8 @@ export interface KeptWindow {
   overdue: Map<ScopeKey, number> | null;
   /** The answer as last built; null when anything under it changed. */
   counts: Map<ScopeKey, IndexCounts> | null;
+  /** Changes that reached the window: a backlog read while one arrived is used once, not kept. */
+  changes: number;
 }
 
 /** How many closed windows are kept (months, quarters and years asked lately). */
@@ -88,6 +96,7 @@ export function createClosedIndexCounts(deps: ClosedIndexDeps) {
     const now = deps.now();
     for (const w of windows.values()) {
       if (w.to <= since) continue;
+      w.changes++;
       if (prev !== null && deps.domain !== undefined && moveKeptCounts(w, prev, next, now, deps)) continue;
       if (prev?.unit != null) w.stale.add(prev.unit);
       if (next.unit !== null) w.stale.add(next.unit);
@@ -101,34 +110,43 @@ export function createClosedIndexCounts(deps: ClosedIndexDeps) {
     let w = windows.get(key);
     if (w === undefined || !keeps) {
       if (windows.size >= KEPT_WINDOWS) windows.delete(windows.keys().next().value as string);
-      w = { from, to, byCode: new Map(), stale: new Set(deps.codes), overdue: null, counts: null };
+      w = { from, to, byCode: new Map(), stale: new Set(deps.codes), overdue: null, counts: null, changes: 0 };
       windows.set(key, w);
     }
     return w;
   }
 
   /** Re-reads the codes marked stale, and those whose satisfaction moved with the clock. */
-  function refresh(w: KeptWindow, now: number): void {
+  async function refresh(w: KeptWindow, now: number): Promise<void> {
     for (const [code, c] of w.byCode) {
       if (c.changesAfter !== null && now > c.changesAfter) w.stale.add(code);
     }
     if (w.stale.size === 0) return;
-    for (const code of w.stale) {
-      const c = deps.store.serviceIndex.unitCountsBetween(code, w.from, w.to, now);
-      w.byCode.set(code, { counts: c, changesAfter: c?.changesAfter ?? null });
-    }
+    const codes = [...w.stale];
     w.stale.clear();
     w.counts = null;
+    const changes = w.changes;
+    const read = await Promise.all(codes.map((code) => deps.closed.unitCountsBetween(code, w.from, w.to, now)));
+    codes.forEach((code, i) => w.byCode.set(code, { counts: read[i], changesAfter: read[i]?.changesAfter ?? null }));
+    // A change that arrived during the reads may be in them or not: those codes are read again next time.
+    if (w.changes !== changes) for (const code of codes) w.stale.add(code);
+  }
+
+  /** Per scope, dossiers overdue at instant `at` (the stored overdue spans). */
+  async function overdueAt(at: number): Promise<Map<ScopeKey, number>> {
+    return new Map([...(await overdueByScope(deps.past, deps.scopeOf, at))].map(([s, c]) => [s, c.dossiers]));
   }
 
   /** Every scope's counts of the closed window [from, to) (city: the sum of its units and departments). */
-  function countsOf(from: number, to: number): Map<ScopeKey, IndexCounts> {
+  async function countsOf(from: number, to: number): Promise<Map<ScopeKey, IndexCounts>> {
     const w = windowOf(from, to);
-    refresh(w, deps.now());
-    if (w.counts !== null) return w.counts;
-    if (w.overdue === null) {
-      w.overdue = new Map([...overdueByScope(deps.store, deps.scopeOf, to - 1)].map(([s, c]) => [s, c.dossiers]));
-    }
+    const changes = w.changes;
+    const overdue = w.overdue ?? (await overdueAt(to - 1));
+    if (w.changes === changes) w.overdue = overdue;
+    await refresh(w, deps.now());
+    // A change that arrived during a read may not be in it: this answer uses what was read, none keeps it.
+    const keep = w.changes === changes;
+    if (keep && w.counts !== null) return w.counts;
     const flows = new Map<ScopeKey, { flow: Int32Array; open: number }>();
     const sumInto = (scope: ScopeKey, c: StoredIndexCounts) => {
       let acc = flows.get(scope);
@@ -147,9 +165,9 @@ export function createClosedIndexCounts(deps: ClosedIndexDeps) {
     }
     const counts = new Map<ScopeKey, IndexCounts>();
     for (const [scope, acc] of flows) {
-      counts.set(scope, buildIndexCounts(acc.flow, { open: acc.open, overdue: w.overdue.get(scope) ?? 0 }));
+      counts.set(scope, buildIndexCounts(acc.flow, { open: acc.open, overdue: overdue.get(scope) ?? 0 }));
     }
-    w.counts = counts;
+    if (keep) w.counts = counts;
     return counts;
   }
 

@@ -9,27 +9,42 @@ import { canSeeMetrics } from '../auth/policy.js';
 import type { Principal } from '../auth/policy.js';
 import { previousNamedPeriod, type ResolvedPeriod } from '../metrics/named-periods.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from '../metrics/types.js';
-import type { DayInfo, OverviewResponse } from '../../shared/contract/api.js';
+import type { OverviewResponse } from '../../shared/contract/api.js';
 import { HttpError } from './errors.js';
-import type { PastOverdue } from './past-overdue.js';
+import type { PastFigures } from './past-figures.js';
+import { countsOf, type OverdueCounts } from './past-overdue.js';
 import { denied } from './principal.js';
 import type { ReadDeps } from './read-routes.js';
 
-export function createClosedMetrics(deps: ReadDeps, pastOverdue: PastOverdue) {
+/** A closed period and the overdue backlog per scope at its end (read from the store first). */
+interface Judged {
+  asked: ResolvedPeriod;
+  backlog: ReadonlyMap<ScopeKey, OverdueCounts>;
+}
+
+export function createClosedMetrics(deps: ReadDeps, past: PastFigures) {
   const windowOf = (asked: ResolvedPeriod): PeriodWindow => ({ period: asked.kind as Period, from: asked.from, to: asked.to });
+  /** The period asked and the one before it, each with its backlog at its end. */
+  const judged = async (asked: ResolvedPeriod): Promise<[Judged, Judged]> => {
+    const previous = previousNamedPeriod(asked);
+    const [now, before] = await Promise.all([past.atEndOf(windowOf(asked)), past.atEndOf(windowOf(previous))]);
+    return [
+      { asked, backlog: now },
+      { asked: previous, backlog: before },
+    ];
+  };
 
   /** A scope's metrics over a closed period, or null when the engine no longer keeps its months. */
-  const metricsOf = (scope: ScopeKey, asked: ResolvedPeriod): ScopeMetrics | null => {
-    const w = windowOf(asked);
-    return deps.metrics.closedMetrics?.(scope, w.period, w, pastOverdue.atEndOf(scope, w)) ?? null;
+  const metricsOf = (scope: ScopeKey, j: Judged): ScopeMetrics | null => {
+    const w = windowOf(j.asked);
+    return deps.metrics.closedMetrics?.(scope, w.period, w, countsOf(j.backlog, scope)) ?? null;
   };
-  const required = (scope: ScopeKey, asked: ResolvedPeriod): ScopeMetrics => {
-    const m = metricsOf(scope, asked);
+  const required = (scope: ScopeKey, j: Judged): ScopeMetrics => {
+    const m = metricsOf(scope, j);
     if (m === null)
-      throw new HttpError(400, 'invalid_query', `period: "${asked.name}" is older than the figures kept (from 1 January of last year)`);
+      throw new HttpError(400, 'invalid_query', `period: "${j.asked.name}" is older than the figures kept (from 1 January of last year)`);
     return m;
   };
-  const previousOf = (scope: ScopeKey, asked: ResolvedPeriod) => metricsOf(scope, previousNamedPeriod(asked));
   const wireWindow = (asked: ResolvedPeriod) => ({
     period: asked.kind as Period,
     name: asked.name,
@@ -39,31 +54,34 @@ export function createClosedMetrics(deps: ReadDeps, pastOverdue: PastOverdue) {
 
   return {
     /** The overview for a closed period, filtered to what the principal may see. */
-    overview(p: Principal, asked: ResolvedPeriod, dayInfo: (withCity: boolean) => DayInfo): OverviewResponse {
+    async overview(p: Principal, asked: ResolvedPeriod): Promise<OverviewResponse> {
       const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
+      const [j, before] = await judged(asked);
+      const day = await past.dayAt(deps.now(), may('city'));
       const units: OverviewResponse['units'] = {};
-      for (const u of deps.jurisdiction.units) if (may(`unit:${u.code}`)) units[u.code] = required(`unit:${u.code}`, asked);
+      for (const u of deps.jurisdiction.units) if (may(`unit:${u.code}`)) units[u.code] = required(`unit:${u.code}`, j);
       const departments: OverviewResponse['departments'] = {};
       for (const d of deps.jurisdiction.departments) {
-        if (may(`department:${d.code}`)) departments[d.code] = required(`department:${d.code}`, asked);
+        if (may(`department:${d.code}`)) departments[d.code] = required(`department:${d.code}`, j);
       }
       const city = may('city');
       if (!city && !Object.keys(units).length && !Object.keys(departments).length) throw denied(p, 'the overview');
       return {
         asOf: toVnIso(deps.now()),
         window: wireWindow(asked),
-        city: city ? required('city', asked) : null,
+        city: city ? required('city', j) : null,
         units,
         departments,
-        previousCity: city ? previousOf('city', asked) : null,
+        previousCity: city ? metricsOf('city', before) : null,
         previousCityToDate: null,
-        day: dayInfo(city),
+        day: past.dayInfo(city, 'city', day),
         forecast: null,
       };
     },
     /** One scope's figures for a closed period: its window, metrics and the previous period's. */
-    scope(scope: ScopeKey, asked: ResolvedPeriod) {
-      return { window: windowOf(asked), wire: wireWindow(asked), metrics: required(scope, asked), previous: previousOf(scope, asked) };
+    async scope(scope: ScopeKey, asked: ResolvedPeriod) {
+      const [j, before] = await judged(asked);
+      return { window: windowOf(asked), wire: wireWindow(asked), metrics: required(scope, j), previous: metricsOf(scope, before) };
     },
   };
 }

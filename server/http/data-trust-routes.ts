@@ -42,7 +42,7 @@ function dayWindow(w: PeriodWindow): PeriodWindow {
 // eslint-disable-next-line max-lines-per-function -- see the comment above
 export function dataTrustRoutes(deps: ReadDeps & { audit: AuditLog }): Router {
   const r = Router();
-  const { jurisdiction, store } = deps;
+  const { jurisdiction, dataTrust } = deps;
   const names = new Map<string, string>([
     ...jurisdiction.units.map((u) => [u.code, u.fullName] as const),
     ...jurisdiction.departments.map((d) => [d.code, d.name] as const),
@@ -55,7 +55,7 @@ export function dataTrustRoutes(deps: ReadDeps & { audit: AuditLog }): Router {
   };
   const wireWindow = (w: PeriodWindow) => ({ period: w.period, from: toVnIso(w.from), to: toVnIso(w.to) });
 
-  r.get('/data-trust', (req, res) => {
+  r.get('/data-trust', async (req, res) => {
     const p = principalOf(res);
     if (!canSeeMetrics(p, p.scope ?? 'city', deps.policy)) throw denied(p, 'the data-trust figures');
     const { window } = windowOf(req);
@@ -63,12 +63,16 @@ export function dataTrustRoutes(deps: ReadDeps & { audit: AuditLog }): Router {
     const tallies = new Map<string, TrustTally>();
     const tally = (code: string) => tallies.get(code) ?? tallies.set(code, emptyTally()).get(code)!;
     const city = emptyTally();
-    for (const d of store.dataTrustRead.unitDays(vnDayIndex(window.from), vnDayIndex(window.to - 1))) {
+    const [days, flags] = await Promise.all([
+      dataTrust.unitDays(vnDayIndex(window.from), vnDayIndex(window.to - 1)),
+      dataTrust.flagsBetween(window.from, window.to),
+    ]);
+    for (const d of days) {
       if (!visible(d.unit)) continue;
       tally(d.unit).dossiers += d.received;
       city.dossiers += d.received;
     }
-    for (const f of store.dataTrustRead.flagsBetween(window.from, window.to)) {
+    for (const f of flags) {
       if (!visible(f.unit)) continue;
       tallyFlag(tally(f.unit), f);
       tallyFlag(city, f);
@@ -101,13 +105,13 @@ export function dataTrustRoutes(deps: ReadDeps & { audit: AuditLog }): Router {
     res.json(body);
   });
 
-  r.get(['/city/data-trust/flags', '/units/:code/data-trust/flags', '/departments/:code/data-trust/flags'], (req, res) => {
+  r.get(['/city/data-trust/flags', '/units/:code/data-trust/flags', '/departments/:code/data-trust/flags'], async (req, res) => {
     const p = principalOf(res);
     const { scope, unit } = resolveScopeCode(String(req.params.code ?? 'city'), deps.scopeOf);
     if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the data-trust flags of ${scope}`);
     const { q, window } = windowOf(req);
     const { page, pageSize } = parseQuery(pageQuery, req);
-    const result = store.dataTrustRead.flagsPage({
+    const result = await dataTrust.flagsPage({
       unit,
       from: window.from,
       to: window.to,
@@ -142,11 +146,11 @@ export function dataTrustRoutes(deps: ReadDeps & { audit: AuditLog }): Router {
       throw new HttpError(400, 'invalid_body', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
     }
     const id = String(req.params.id);
-    const flag = store.dataTrustRead.flag(id);
+    const flag = await dataTrust.flag(id);
     if (!flag || flag.unit !== unit) throw new HttpError(404, 'not_found', `no data-trust flag "${id}" in ${scope}`);
     const { verdict, note } = parsed.data;
     const by = p.username ?? 'unknown';
-    store.transaction(() => store.dataTrust.review(id, verdict, note, by, deps.now()));
+    await dataTrust.review(id, verdict, note, by, deps.now());
     await deps.audit.record({
       principal: p,
       action: 'data_trust.reviewed',
@@ -155,7 +159,7 @@ export function dataTrustRoutes(deps: ReadDeps & { audit: AuditLog }): Router {
       details: { verdict, unit, note },
     });
     const body: DataTrustReviewResponse = {
-      flag: flagView(store.dataTrustRead.flag(id)!, {
+      flag: flagView((await dataTrust.flag(id))!, {
         names: canSeeNames(p, scope),
         canOpen: (c) => canReadDossier(p, deps.scopeOf(c)),
         nameOf,

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Store } from '../db/store.js';
+import type { PastReads } from '../db/past-store/contract.js';
 import { toVnIso } from '../domain/time.js';
 import type { HealthResponse, SourceFreshness } from '../../shared/contract/api.js';
 import type { HistoryLoadState } from '../../shared/contract/history-load.js';
@@ -53,6 +54,8 @@ export function sourceFreshness(store: Store, now: number, silence: SilenceSetti
 
 export function healthRoutes(deps: {
   store: Store;
+  /** The rows counted (either engine). */
+  past: Pick<PastReads, 'counts'>;
   now: () => number;
   build: string;
   silence: SilenceSettings;
@@ -63,7 +66,7 @@ export function healthRoutes(deps: {
   historyLoad?: () => HistoryLoadState | null;
 }): Router {
   const r = Router();
-  r.get('/health', (_req, res) => {
+  r.get('/health', async (_req, res) => {
     const now = deps.now();
     const p = deps.recovering?.() ?? null;
     if (p) {
@@ -89,7 +92,7 @@ export function healthRoutes(deps: {
     let counts = { events: 0, dossiers: 0, tasks: 0 };
     try {
       ok = deps.store.ping();
-      counts = { events: deps.store.events.count(), ...deps.store.read.counts() };
+      counts = { events: deps.store.events.count(), ...(await deps.past.counts()) };
     } catch {
       ok = false;
     }

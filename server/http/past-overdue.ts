@@ -1,4 +1,4 @@
-import type { Store } from '../db/store.js';
+import type { PastReads } from '../db/past-store/contract.js';
 import { vnDayIndex } from '../domain/time.js';
 import type { ScopeKey } from '../metrics/types.js';
 import { NO_PARENT, rollupScopes, type ParentOf } from '../metrics/scope-rollup.js';
@@ -27,51 +27,60 @@ export const PAST_OVERDUE_STALE_MS = 5 * 60_000;
  * (events logged and not yet projected, > 0) lets an expired answer serve on instead of waiting for the writer.
  */
 export function createPastOverdue(
-  store: Store,
+  past: Pick<PastReads, 'overdueAt'>,
   scopeOf: (code: string) => ScopeKey | null,
   realNow: () => number = Date.now,
   parentOf: ParentOf = NO_PARENT,
   writerBehind: () => boolean = () => false,
 ) {
-  const cache = new Map<string, { until: number; byScope: Map<ScopeKey, OverdueCounts> }>();
-  function load(at: number, newFromDay: number, newToDay: number): Map<ScopeKey, OverdueCounts> {
+  // Promises, so that requests arriving while an instant is read share its one query.
+  const cache = new Map<string, { until: number; byScope: Promise<Map<ScopeKey, OverdueCounts>> }>();
+  function load(at: number, newFromDay: number, newToDay: number): Promise<Map<ScopeKey, OverdueCounts>> {
     const cacheKey = `${at}|${newFromDay}|${newToDay}`;
     const hit = cache.get(cacheKey);
     const now = realNow();
     if (hit && (hit.until > now || (hit.until + PAST_OVERDUE_STALE_MS > now && writerBehind()))) return hit.byScope;
-    const byScope = overdueByScope(store, scopeOf, at, newFromDay, newToDay, parentOf);
+    const byScope = overdueByScope(past, scopeOf, at, newFromDay, newToDay, parentOf);
+    // A failed read is not kept: the next request reads again.
+    byScope.catch(() => {
+      if (cache.get(cacheKey)?.byScope === byScope) cache.delete(cacheKey);
+    });
     // Instants roll forward (a new day, week…): keep only the few recent ones.
     if (cache.size > 16) cache.clear();
-    cache.set(cacheKey, { until: realNow() + PAST_OVERDUE_TTL_MS, byScope });
+    cache.set(cacheKey, { until: now + PAST_OVERDUE_TTL_MS, byScope });
     return byScope;
   }
 
   return {
     /**
-     * Overdue dossiers and tasks of a scope at the end of `window` (its last millisecond: a dossier due at
-     * the end of that day is not overdue yet), with the dossiers whose lateness began within it.
+     * Every scope's overdue dossiers and tasks at the end of `window` (its last millisecond: a dossier due
+     * at the end of that day is not overdue yet), with the dossiers whose lateness began within it; a
+     * scope with none is absent (countsOf answers zeros for it).
      */
-    atEndOf(scope: ScopeKey, window: { from: number; to: number }): OverdueCounts {
-      return load(window.to - 1, vnDayIndex(window.from), vnDayIndex(window.to)).get(scope) ?? zero();
+    atEndOf(window: { from: number; to: number }): Promise<Map<ScopeKey, OverdueCounts>> {
+      return load(window.to - 1, vnDayIndex(window.from), vnDayIndex(window.to));
     },
   };
 }
 
 const zero = (): OverdueCounts => ({ dossiers: 0, dossiersNew: 0, tasks: 0 });
 
+/** A scope's counts in an answer of atEndOf (zeros when it has none). */
+export const countsOf = (byScope: ReadonlyMap<ScopeKey, OverdueCounts>, scope: ScopeKey): OverdueCounts => byScope.get(scope) ?? zero();
+
 /**
  * The overdue backlog per scope at instant `at`, read now (uncached); lateness begun in [newFromDay, newToDay).
  * Each code's counts go to every scope it rolls up into (scope-rollup.ts: the city, and its province).
  */
-export function overdueByScope(
-  store: Store,
+export async function overdueByScope(
+  past: Pick<PastReads, 'overdueAt'>,
   scopeOf: (code: string) => ScopeKey | null,
   at: number,
   newFromDay = 0,
   newToDay = 0,
   parentOf: ParentOf = NO_PARENT,
-): Map<ScopeKey, OverdueCounts> {
-  const { dossiers, tasks } = store.read.overdueAt({ at, newFromDay, newToDay });
+): Promise<Map<ScopeKey, OverdueCounts>> {
+  const { dossiers, tasks } = await past.overdueAt({ at, newFromDay, newToDay });
   const byScope = new Map<ScopeKey, OverdueCounts>();
   byScope.set('city', zero());
   const add = (code: string, field: keyof OverdueCounts, n: number) => {

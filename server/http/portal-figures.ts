@@ -3,7 +3,7 @@
  * read from the store once per period and kept until an import changes them. `npm run index:import`
  * runs in another process, so each use first reads the import counter (one indexed row of `meta`).
  */
-import type { PortalIndexRepo } from '../db/portal-index-repo.js';
+import type { PortalIndexStore } from '../db/index-store/contract.js';
 import type { PublishedFigure } from '../domain/portal-comparison.js';
 import { civilFromDays, toVnIso, vnDayIndex } from '../domain/time.js';
 import type { ResolvedPeriod } from '../metrics/named-periods.js';
@@ -20,16 +20,16 @@ export function storedPeriodName(p: Pick<ResolvedPeriod, 'kind' | 'from'>): stri
   return null;
 }
 
-export function createPortalFigures(repo: Pick<PortalIndexRepo, 'figuresOf' | 'version'>) {
+export function createPortalFigures(repo: Pick<PortalIndexStore, 'figuresOf' | 'version'>) {
   let version = -1;
   const byPeriod = new Map<string, Map<string, PublishedFigure>>();
 
   return {
     /** The published figures of a period by code (`city` for the city); empty when none was imported. */
-    of(p: Pick<ResolvedPeriod, 'kind' | 'from'>): ReadonlyMap<string, PublishedFigure> {
+    async of(p: Pick<ResolvedPeriod, 'kind' | 'from'>): Promise<ReadonlyMap<string, PublishedFigure>> {
       const name = storedPeriodName(p);
       if (name === null) return new Map();
-      const v = repo.version();
+      const v = await repo.version();
       if (v !== version || byPeriod.size > MAX_PERIODS) {
         byPeriod.clear();
         version = v;
@@ -37,9 +37,9 @@ export function createPortalFigures(repo: Pick<PortalIndexRepo, 'figuresOf' | 'v
       let figures = byPeriod.get(name);
       if (figures === undefined) {
         figures = new Map(
-          repo
-            .figuresOf(name)
-            .map((f) => [f.code, { total: f.total, groups: f.groups, importedAt: toVnIso(f.importedAt), source: f.source }] as const),
+          (await repo.figuresOf(name)).map(
+            (f) => [f.code, { total: f.total, groups: f.groups, importedAt: toVnIso(f.importedAt), source: f.source }] as const,
+          ),
         );
         byPeriod.set(name, figures);
       }

@@ -4,14 +4,15 @@ import type { Store } from '../db/store.js';
 import type { OfficialsStore } from '../db/officials-store/contract.js';
 import type { RequestsStore } from '../db/requests-store/contract.js';
 import type { ItemStore } from '../db/item-store/contract.js';
+import type { PastStore } from '../db/past-store/contract.js';
+import type { DataTrustStore } from '../db/data-trust-store/contract.js';
+import type { IndexStore } from '../db/index-store/contract.js';
 import type { DossierState, Jurisdiction, WorkCalendar, DomainSettings } from '../domain/types.js';
-import { dayKeyOfIndex, MS_PER_HOUR, toVnIso, vnDayIndex, vnDayStartOfIndex, vnStartOfDay } from '../domain/time.js';
-import { lastWorkingDayBefore, previousWindow } from '../metrics/periods.js';
+import { MS_PER_HOUR, toVnIso, vnStartOfDay } from '../domain/time.js';
 import type { AlertRaised } from '../realtime/events.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from '../metrics/types.js';
 import type { MetricsSource } from '../realtime/hub.js';
 import type {
-  DayInfo,
   BoundariesResponse,
   JurisdictionResponse,
   OverviewResponse,
@@ -28,10 +29,9 @@ import { scopeResolver } from './scope-resolver.js';
 import { HttpError } from './errors.js';
 import { createClosedMetrics } from './closed-period-metrics.js';
 import { boundariesWire } from '../geo/boundaries-wire.js';
-import { createPastFlows } from './past-flows.js';
-import { provinceParents } from '../metrics/scope-rollup.js';
 import { overviewLevelQuery, overviewLevels } from './overview-level.js';
-import { createPastOverdue, type OverdueCounts } from './past-overdue.js';
+import type { OverdueCounts } from './past-overdue.js';
+import { createPastFigures, type PastOfPeriod } from './past-figures.js';
 import type { DetailService } from './detail-service.js';
 import { denied, principalOf } from './principal.js';
 import { canSeeMetrics, canSeeNames, type PolicyOptions } from '../auth/policy.js';
@@ -49,6 +49,12 @@ export interface ReadDeps {
   officials: OfficialsStore;
   /** Reminders and explanation requests (either engine): an official's page lists theirs. */
   requests: RequestsStore;
+  /** The overview's reads of past instants and parts of a day, and the rows counted (either engine). */
+  past: PastStore;
+  /** Data trust's figures, flags and reviews (either engine). */
+  dataTrust: DataTrustStore;
+  /** A closed period's service index counts and the portal's figures (either engine). */
+  index: IndexStore;
   metrics: MetricsSource & {
     previousMetrics?(scope: ScopeKey, period: Period, overdueAtEnd?: OverdueCounts): ScopeMetrics | null;
     previousMetricsToDate?(scope: ScopeKey, period: Period, days?: PeriodWindow): ScopeMetrics | null;
@@ -97,21 +103,10 @@ export const recentAlertsQuery = z.object({
 // eslint-disable-next-line max-lines-per-function -- long by design: see the comment above
 export function readRoutes(deps: ReadDeps): Router {
   const r = Router();
-  const { store, jurisdiction, calendar } = deps;
+  const { jurisdiction } = deps;
   const unitByCode = new Map(jurisdiction.units.map((u) => [u.code, u]));
   const deptByCode = new Map(jurisdiction.departments.map((d) => [d.code, d]));
-  // The store's figures of past instants roll codes up as the engine does: the city, and a commune's province.
-  const parentOf = provinceParents(jurisdiction.units);
-  const lag = deps.projectionLagEvents;
-  const pastOverdue = createPastOverdue(store, deps.scopeOf, Date.now, parentOf, () => (lag?.() ?? 0) > 0);
-  const pastFlows = createPastFlows(
-    store,
-    [...jurisdiction.units.map((u) => u.code), ...jurisdiction.departments.map((d) => d.code)],
-    deps.scopeOf,
-    deps.metrics,
-    Date.now,
-    parentOf,
-  );
+  const past = createPastFigures(deps);
   const nameOf = (code: string | null) => (code ? (unitByCode.get(code)?.fullName ?? deptByCode.get(code)?.name ?? code) : '');
 
   r.get('/jurisdiction', (_req, res) => {
@@ -156,7 +151,7 @@ export function readRoutes(deps: ReadDeps): Router {
       throw new HttpError(400, 'invalid_query', `period: ${what} exists for current periods only, not "${asked.name}"`);
     return asked.current;
   };
-  const closed = createClosedMetrics(deps, pastOverdue);
+  const closed = createClosedMetrics(deps, past);
 
   const levels = overviewLevels(jurisdiction);
   const revision = deps.metrics.revision?.bind(deps.metrics);
@@ -168,7 +163,7 @@ export function readRoutes(deps: ReadDeps): Router {
     const level = levels.plan(province);
     if (asked.current === null) {
       // A named past period keeps the flat answer (every unit): the province level is of current periods.
-      res.json(closed.overview(p, asked, dayInfo));
+      res.json(await closed.overview(p, asked));
       return;
     }
     const period = asked.current;
@@ -180,13 +175,15 @@ export function readRoutes(deps: ReadDeps): Router {
       whole: may(level.top),
     };
     if (!seen.whole && !seen.units.length && !seen.departments.length && !seen.provinces.length) throw denied(p, 'the overview');
+    // The store's past figures first (kept for a minute, so a kept answer below costs no query).
+    const pastOf = await past.load(period, deps.now(), seen.whole);
     if (overviews === null) {
-      res.json({ asOf: toVnIso(deps.now()), ...overviewFigures(period, level, seen) });
+      res.json({ asOf: toVnIso(deps.now()), ...overviewFigures(period, level, seen, pastOf) });
       return;
     }
     // One kept answer per view: the period, the level and exactly what the caller may see of it.
     const view = `${period}|${province ?? ''}|${seen.whole ? 1 : 0}|${seen.units.join()}|${seen.departments.join()}|${seen.provinces.join()}`;
-    const bytes = overviews.get(view, (rev, now) => overviewBytes(toVnIso(now), overviewFigures(period, level, seen), rev, now));
+    const bytes = overviews.get(view, (rev, now) => overviewBytes(toVnIso(now), overviewFigures(period, level, seen, pastOf), rev, now));
     await sendOverviewBytes(req, res, bytes);
   });
 
@@ -195,6 +192,7 @@ export function readRoutes(deps: ReadDeps): Router {
     period: Period,
     level: ReturnType<typeof levels.plan>,
     seen: { units: string[]; departments: string[]; provinces: string[]; whole: boolean },
+    pastOf: PastOfPeriod,
   ): Omit<OverviewResponse, 'asOf'> {
     // Each scope's metrics once: the figures and the forecast's on-time rate read the same.
     const computed = new Map<ScopeKey, ScopeMetrics>();
@@ -218,9 +216,9 @@ export function readRoutes(deps: ReadDeps): Router {
       city: whole ? metricsOf(top, period) : null,
       units,
       departments,
-      previousCity: whole ? previousOf(top, period) : null,
-      previousCityToDate: whole ? pastFlows.sameTime(top, period, deps.now()) : null,
-      day: dayInfo(whole, top),
+      previousCity: whole ? past.previous(top, pastOf) : null,
+      previousCityToDate: whole ? past.toDate(top, pastOf) : null,
+      day: past.dayInfo(whole, top, pastOf.day),
       forecast: whole && top === 'city' ? forecastView({ ...deps, metrics: { metrics: metricsOf } }, deps.now(), period, 'city') : null,
       ...(levelName ? { level: levelName, provinces } : {}),
     };
@@ -237,25 +235,6 @@ export function readRoutes(deps: ReadDeps): Router {
     const body: ForecastResponse = allForecasts(deps, deps.now(), period, { city: may('city'), units, departments });
     res.set('Cache-Control', 'no-store').json(body);
   });
-
-  /** The previous window's metrics, its rate judged with what was overdue when it ended. */
-  function previousOf(scope: ScopeKey, period: Period) {
-    const previous = previousWindow(period, deps.now());
-    return deps.metrics.previousMetrics?.(scope, period, pastOverdue.atEndOf(scope, previous)) ?? null;
-  }
-
-  /** Today, and on a day off the last working day's figures of `top` (judged like today, at its end). */
-  function dayInfo(withCity: boolean, top: ScopeKey = 'city'): DayInfo {
-    const now = deps.now();
-    const today = vnDayIndex(now);
-    const date = dayKeyOfIndex(today);
-    if (calendar.isWorkingDay(date)) return { date, workingDay: true, lastWorkingDay: null };
-    const last = lastWorkingDayBefore(today, (key) => calendar.isWorkingDay(key));
-    if (last === null) return { date, workingDay: false, lastWorkingDay: null };
-    const window = { from: vnDayStartOfIndex(last), to: vnDayStartOfIndex(last + 1) };
-    const cityMetrics = withCity ? (deps.metrics.dayMetrics?.(top, last, pastOverdue.atEndOf(top, window)) ?? null) : null;
-    return { date, workingDay: false, lastWorkingDay: { date: dayKeyOfIndex(last), city: cityMetrics } };
-  }
 
   const resolveScope = (code: string) => resolveScopeCode(code, deps.scopeOf);
   // The unit page also answers for a province of a national pack (`province:<code>`).
@@ -320,7 +299,7 @@ export function readRoutes(deps: ReadDeps): Router {
       });
     }
     items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? -1 : 1));
-    const counts = store.read.newlyOverdue({ unit, dayStart: vnStartOfDay(now), hourAgo: now - MS_PER_HOUR, now });
+    const counts = await deps.past.newlyOverdue({ unit, dayStart: vnStartOfDay(now), hourAgo: now - MS_PER_HOUR, now });
     const body: RecentAlertsResponse = {
       asOf: toVnIso(now),
       items: items.slice(0, limit),
@@ -348,7 +327,7 @@ export function readRoutes(deps: ReadDeps): Router {
     const withOfficials = query.officials === '1' && canSeeNames(p, scope);
     const area = province ? { province } : {};
     if (asked.current === null) {
-      const figures = closed.scope(scope, asked);
+      const figures = await closed.scope(scope, asked);
       const { tables, computedAt } = await deps.details.get({
         unit,
         ...area,
@@ -375,6 +354,7 @@ export function readRoutes(deps: ReadDeps): Router {
     }
     const period = asked.current;
     const window = deps.metrics.window(period);
+    const pastOf = await past.load(period, deps.now(), false);
     const { tables, computedAt } = await deps.details.get({
       unit,
       ...area,
@@ -391,8 +371,8 @@ export function readRoutes(deps: ReadDeps): Router {
       department: unit ? (deptByCode.get(unit) ?? null) : null,
       ...provinceInfo(province?.code),
       metrics: deps.metrics.metrics(scope, period),
-      previous: previousOf(scope, period),
-      previousToDate: pastFlows.sameTime(scope, period, deps.now()),
+      previous: past.previous(scope, pastOf),
+      previousToDate: past.toDate(scope, pastOf),
       ...tables,
       forecast: forecastView(
         province ? { ...deps, warnings: provinceWarnings(deps.warnings, province.units) } : deps,

@@ -90,13 +90,20 @@ interface BodyContext {
 }
 
 /** GET /index's bodies but `asOf`: built once per ranking, principal's view and province, then kept. */
-function createRankingBodies({ deps, view, unitFilterOf, portal, rowOf, periodsOf }: BodyContext): (p: Principal, req: Request) => string {
+function createRankingBodies({
+  deps,
+  view,
+  unitFilterOf,
+  portal,
+  rowOf,
+  periodsOf,
+}: BodyContext): (p: Principal, req: Request) => Promise<string> {
   const bodies = new WeakMap<RankedIndex, KeptBodies>();
-  const rankingBody = (p: Principal, req: Request): string => {
+  const rankingBody = async (p: Principal, req: Request): Promise<string> => {
     const { period, previous } = periodsOf(req);
     const filter = unitFilterOf(req);
-    const ranked = view.ranking(period, previous);
-    const published = portal.of(period);
+    const ranked = await view.ranking(period, previous);
+    const published = await portal.of(period);
     let kept = bodies.get(ranked);
     if (kept === undefined) bodies.set(ranked, (kept = new Map()));
     const key = `${visibilityKey(p)}|${filter.province}`;
@@ -153,7 +160,7 @@ export function serviceIndexRoutes(deps: ReadDeps): Router {
   });
   const names = scopeNames(jurisdiction);
   const unitFilterOf = provinceUnitFilter(jurisdiction);
-  const portal = createPortalFigures(deps.store.portalIndex);
+  const portal = createPortalFigures(deps.index.portal);
   const portalDifferenceLimit = deps.settings.serviceIndex.portalDifferenceLimit;
   /** The wire row, with the portal's figure of the period beside ours when one was imported. */
   const rowOf = (e: RankedEntry, published: ReadonlyMap<string, PublishedFigure>): IndexRow => {
@@ -173,27 +180,27 @@ export function serviceIndexRoutes(deps: ReadDeps): Router {
 
   const rankingBody = createRankingBodies({ deps, view, unitFilterOf, portal, rowOf, periodsOf });
 
-  r.get('/index', (req, res) => {
+  r.get('/index', async (req, res) => {
     // `asOf` leads the body as IndexRankingResponse lists it; the rest is kept while the ranking is.
-    const rest = rankingBody(principalOf(res), req);
+    const rest = await rankingBody(principalOf(res), req);
     res
       .set('Cache-Control', 'no-store')
       .type('json')
       .send(`{"asOf":${JSON.stringify(toVnIso(deps.now()))},${rest.slice(1)}`);
   });
 
-  r.get(['/city/index', '/units/:code/index', '/departments/:code/index'], (req, res) => {
+  r.get(['/city/index', '/units/:code/index', '/departments/:code/index'], async (req, res) => {
     const p = principalOf(res);
     const { scope } = resolveScopeCode(String(req.params.code ?? 'city'), deps.scopeOf);
     if (!canSeeMetrics(p, scope, deps.policy)) throw denied(p, `the service index of ${scope}`);
     const { period, previous } = periodsOf(req);
-    const entry = view.ranking(period, previous).entries.get(scope);
+    const entry = (await view.ranking(period, previous)).entries.get(scope);
     if (entry === undefined) throw new HttpError(404, 'not_found', `no service index for ${scope}`);
     const body: ScopeIndexResponse = {
       asOf: toVnIso(deps.now()),
       window: windowOf(period),
       scope,
-      row: rowOf(entry, portal.of(period)),
+      row: rowOf(entry, await portal.of(period)),
       index: entry.index,
       previous: entry.previous,
       gradeCutoffs: deps.settings.serviceIndex.gradeCutoffs,

@@ -5,6 +5,8 @@
  * by domain/service-index.ts and ranked among peers.
  */
 import type { Store } from '../db/store.js';
+import type { PastReads } from '../db/past-store/contract.js';
+import type { IndexStore } from '../db/index-store/contract.js';
 import type { Jurisdiction } from '../domain/types.js';
 import type { DossierState } from '../domain/types.js';
 import type { DossierContext } from '../domain/dossier.js';
@@ -20,6 +22,10 @@ import type { IndexRow, ServiceIndex } from '../../shared/contract/service-index
 
 export interface IndexViewDeps {
   store: Store;
+  /** The overdue backlog at a closed window's end (either engine). */
+  past: Pick<PastReads, 'overdueAt'>;
+  /** A closed window's counts per code and the portal's figures (either engine). */
+  index: IndexStore;
   metrics: {
     indexCounts(scope: ScopeKey, period: Period): IndexCounts;
     /** Every accepted dossier change (engine.onDossierApplied): closed periods are kept until one reaches them. */
@@ -57,6 +63,8 @@ export function createIndexView(deps: IndexViewDeps) {
   }
   const closed = createClosedIndexCounts({
     store: deps.store,
+    past: deps.past,
+    closed: deps.index.closed,
     codes,
     scopeOf: deps.scopeOf,
     now: deps.now,
@@ -65,12 +73,12 @@ export function createIndexView(deps: IndexViewDeps) {
   });
 
   /** Every scope's counts for a period (current: live; closed: the store). */
-  function countsOf(p: ResolvedPeriod): (scope: ScopeKey) => IndexCounts {
+  async function countsOf(p: ResolvedPeriod): Promise<(scope: ScopeKey) => IndexCounts> {
     if (p.current !== null) {
       const period = p.current;
       return (scope) => deps.metrics.indexCounts(scope, period);
     }
-    const counts = closed.countsOf(p.from, p.to);
+    const counts = await closed.countsOf(p.from, p.to);
     const of = (scope: ScopeKey) => counts.get(scope) ?? emptyIndexCounts();
     return (scope) => (communesOf.has(scope) ? sumIndexCounts(communesOf.get(scope)!.map(of)) : of(scope));
   }
@@ -97,9 +105,8 @@ export function createIndexView(deps: IndexViewDeps) {
   }
 
   /** Every scope's index for a period and the previous one, with ranks among peers. */
-  function ranking(p: ResolvedPeriod, previous: ResolvedPeriod): RankedIndex {
-    const now = countsOf(p);
-    const before = countsOf(previous);
+  async function ranking(p: ResolvedPeriod, previous: ResolvedPeriod): Promise<RankedIndex> {
+    const [now, before] = await Promise.all([countsOf(p), countsOf(previous)]);
     const key = `${p.from}|${p.to}`;
     const prevKey = `${previous.from}|${previous.to}`;
     const rankingKey = `${key}|${prevKey}`;

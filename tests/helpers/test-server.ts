@@ -84,6 +84,9 @@ export async function startTestServer(
     walls?: RuntimeOptions['walls'];
     officials?: RuntimeOptions['officials'];
     requests?: RuntimeOptions['requests'];
+    past?: RuntimeOptions['past'];
+    dataTrust?: RuntimeOptions['dataTrust'];
+    index?: RuntimeOptions['index'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -115,6 +118,9 @@ export async function startTestServer(
     walls: opts.walls,
     officials: opts.officials,
     requests: opts.requests,
+    past: opts.past,
+    dataTrust: opts.dataTrust,
+    index: opts.index,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();

@@ -13,11 +13,11 @@ function fakeRepo() {
     figures: new Map<string, StoredPortalFigure[]>([
       ['2026-12', [{ code: '26740', period: '2026-12', total: 80, groups: {}, source: 'a.csv', importedAt: NOW }]],
     ]),
-    figuresOf(period: string) {
+    async figuresOf(period: string) {
       repo.loads.push(period);
       return repo.figures.get(period) ?? [];
     },
-    version: () => repo.current,
+    version: async () => repo.current,
   };
   return repo;
 }
@@ -35,24 +35,29 @@ describe('storedPeriodName', () => {
 });
 
 describe('createPortalFigures', () => {
-  it('loads a period’s figures once and reuses them while no import changes anything', () => {
+  it('loads a period’s figures once and reuses them while no import changes anything', async () => {
     const repo = fakeRepo();
     const figures = createPortalFigures(repo);
     const month = resolvePeriod('month', NOW);
-    expect(figures.of(month).get('26740')).toEqual({ total: 80, groups: {}, source: 'a.csv', importedAt: '2026-12-01T00:30:00.000+07:00' });
-    figures.of(month);
-    figures.of(resolvePeriod('2026-12', NOW));
+    expect((await figures.of(month)).get('26740')).toEqual({
+      total: 80,
+      groups: {},
+      source: 'a.csv',
+      importedAt: '2026-12-01T00:30:00.000+07:00',
+    });
+    await figures.of(month);
+    await figures.of(resolvePeriod('2026-12', NOW));
     expect(repo.loads).toEqual(['2026-12']);
   });
 
-  it('loads again after an import moved the counter', () => {
+  it('loads again after an import moved the counter', async () => {
     const repo = fakeRepo();
     const figures = createPortalFigures(repo);
     const month = resolvePeriod('month', NOW);
-    figures.of(month);
+    await figures.of(month);
     repo.figures.set('2026-12', [{ code: '26740', period: '2026-12', total: 75, groups: {}, source: 'b.csv', importedAt: NOW }]);
     repo.current = 2;
-    expect(figures.of(month).get('26740')?.total).toBe(75);
+    expect((await figures.of(month)).get('26740')?.total).toBe(75);
     expect(repo.loads).toEqual(['2026-12', '2026-12']);
   });
 });

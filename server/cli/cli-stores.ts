@@ -1,0 +1,60 @@
+/**
+ * The stores a command-line tool writes through (issue 17): PostgreSQL's when DATABASE_URL is a
+ * postgres:// URL (its migrations applied), else the DASHBOARD_DB file's. A change is audited in the
+ * same database, with the actor `cli:<OS user>` as cli-audit.ts writes it.
+ */
+import type { AuditInput } from '../auth/audit.js';
+import { auditRow } from '../auth/audit.js';
+import { openDatabase } from '../db/connection.js';
+import { createPgAccessStore } from '../db/access-store/pg-access-store.js';
+import type { IndexStore } from '../db/index-store/contract.js';
+import { createPgIndexStore } from '../db/index-store/pg-index-store.js';
+import { createSqliteIndexStore } from '../db/index-store/sqlite-index-store.js';
+import { openPgPool } from '../db/pg/pool.js';
+import { createStore } from '../db/store.js';
+import type { WallStore } from '../db/wall-store/contract.js';
+import { createPgWallStore } from '../db/wall-store/pg-wall-store.js';
+import { createSqliteWallStore } from '../db/wall-store/sqlite-wall-store.js';
+import { isPostgresUrl } from '../db/write-store/open-write-store.js';
+import { auditCli, cliActor } from './cli-audit.js';
+import { cliEnv } from './cli-env.js';
+
+export interface CliStores {
+  /** Where the tool writes, as its report names it (the file, or PostgreSQL's database without the password). */
+  where: string;
+  index: IndexStore;
+  walls: WallStore;
+  audit(e: Omit<AuditInput, 'actor' | 'ip' | 'principal'>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The URL without its password, for messages. */
+const shown = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+
+export async function openCliStores(env: NodeJS.ProcessEnv = process.env): Promise<CliStores> {
+  const url = env.DATABASE_URL;
+  if (url !== undefined && url !== '') {
+    if (!isPostgresUrl(url)) throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    const pool = await openPgPool(url, 2);
+    const access = createPgAccessStore(pool);
+    return {
+      where: shown(url),
+      index: createPgIndexStore(pool),
+      walls: createPgWallStore(pool),
+      audit: (e) => access.audit.add(auditRow({ ...e, actor: cliActor(), ip: 'cli' }, Date.now())),
+      close: () => pool.end(),
+    };
+  }
+  const file = cliEnv(env).dbFile;
+  const db = openDatabase(file);
+  const store = createStore(db, file);
+  return {
+    where: file,
+    index: createSqliteIndexStore(store),
+    walls: createSqliteWallStore(store),
+    audit: async (e) => auditCli(db, e),
+    close: async () => {
+      db.close();
+    },
+  };
+}

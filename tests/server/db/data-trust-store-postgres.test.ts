@@ -1,0 +1,34 @@
+/**
+ * Data trust's shared suite (data-trust-store.shared.ts) on a real PostgreSQL server: the seed is
+ * written to a SQLite file (the reference) and its rows copied into a fresh database per test.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { createPgDataTrustStore } from '../../../server/db/data-trust-store/pg-data-trust-store.js';
+import { copyTablesToPostgres } from '../../helpers/copy-to-postgres.js';
+import { DATA_TRUST_TABLES, seedDataTrust } from '../../helpers/data-trust-seed.js';
+import { seededSqlite } from '../../helpers/item-seed.js';
+import { usePostgres } from '../../helpers/on-postgres.js';
+import { describeDataTrustStore } from './data-trust-store.shared.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'data-trust-store-pg-'));
+const postgres = usePostgres();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+describeDataTrustStore('PostgreSQL', async () => {
+  const seed = seededSqlite(join(dir, `t${++n}.db`));
+  seedDataTrust(seed.store);
+  const pool = await postgres.migratedPool('data_trust');
+  await copyTablesToPostgres(seed.db, pool, DATA_TRUST_TABLES);
+  return {
+    dataTrust: createPgDataTrustStore(pool),
+    reference: seed.store.dataTrust,
+    close: async () => {
+      await pool.end();
+      seed.store.close();
+    },
+  };
+});
