@@ -247,7 +247,6 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // listener above, which marks them folded).
   const historyRows = createHistoryRows({
     latest: (id) => latest.peekDossier(id),
-    written: (id) => projections.writtenState(id),
     row: (id) => store.projections.getDossier(id),
     apply: (prev, next) => engine.applyDossier(prev, next),
     applied: () => metricsChanged(),

@@ -184,9 +184,9 @@ export function createProjectionsRepo(db: Db) {
     },
     /**
      * Writes the dossier row (`prev` null: a new row; else only the columns that changed) and only the
-     * holds that changed since `prev`. Answers the row's state as stored (JSON).
+     * holds that changed since `prev`.
      */
-    saveDossier(prev: DossierState | null, next: DossierState, extras: DossierRowExtras): string {
+    saveDossier(prev: DossierState | null, next: DossierState, extras: DossierRowExtras): void {
       const values = stateValues(next);
       const state = JSON.stringify(next);
       const unitChanged = prev?.unit !== next.unit;
@@ -241,7 +241,6 @@ export function createProjectionsRepo(db: Db) {
         if (prev !== null) spanStatements().remove.run(next.id);
         writeSpans(next.id, next.unit, spans.table);
       }
-      return state;
     },
     /** Stores the spans of a dossier row that has none stored yet (the backfill of migration 008). */
     writeOverdueSpans(state: DossierState, list: readonly StoredOverdueSpan[]): void {

@@ -23,11 +23,6 @@ export interface HistoryRowsDeps {
   latest(id: string): DossierState | null;
   /** The dossier's row, as the writer last projected it. */
   row(id: string): DossierState | null;
-  /**
-   * The same row's state JSON if the writer's report brought it (projection/writer.ts writtenState): no
-   * read through the main connection's page cache, which every commit of the writer empties.
-   */
-  written?(id: string): string | undefined;
   apply(prev: DossierState | null, next: DossierState): void;
   /** After a pass's dossiers were applied (the live screens publish the change). */
   applied(): void;
@@ -84,8 +79,7 @@ export function createHistoryRows(deps: HistoryRowsDeps) {
       for (const [id, w] of waiting) {
         if (w.seq > seq) break;
         waiting.delete(id);
-        const json = deps.written?.(id);
-        const next = json !== undefined ? (JSON.parse(json) as DossierState) : deps.row(id);
+        const next = deps.row(id);
         if (next) deps.apply(w.prev, next);
         // An open state is the engine's own too; a finished one is not held (its row is the same state).
         touched.set(id, next !== null && next.endAt === null ? next : null);

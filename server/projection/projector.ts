@@ -126,11 +126,6 @@ export class Projector {
   private passSeqs = new Map<string, number[]>();
   /** A history load runs (setHistoryLoad): larger passes and transactions. */
   private historyLoad = false;
-  /**
-   * A history load's dossier rows written since takeWrittenStates (id → the row's state JSON): the main
-   * thread's metrics engine takes each from here instead of reading the row back (metrics/history-rows.ts).
-   */
-  private written = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
@@ -151,13 +146,6 @@ export class Projector {
   /** During a history load, passes of HISTORY_EVENTS_PER_PASS events and longer transactions. */
   setHistoryLoad(on: boolean): void {
     this.historyLoad = on;
-  }
-
-  /** The dossier rows a history load's passes wrote since the last call (their state JSON, by id); then forgets them. */
-  takeWrittenStates(): Map<string, string> {
-    const w = this.written;
-    this.written = new Map();
-    return w;
   }
 
   /** Folds every event logged after the mark into the projections; answers the new mark. */
@@ -236,7 +224,6 @@ export class Projector {
     const { projections } = store;
     const steps: Step[] = [];
     // In a recovery, an item's first write counts as one more item done.
-    const written = inSql ? this.written : null;
     const counted = (key: string) => {
       if (!recovery || recovery.folded.has(key)) return;
       recovery.folded.add(key);
@@ -247,8 +234,7 @@ export class Projector {
         weight: 1,
         run: () => {
           const extras = this.extras(d.next);
-          const json = projections.saveDossier(d.prev, d.next, extras);
-          written?.set(id, json);
+          projections.saveDossier(d.prev, d.next, extras);
           // In the row's transaction: the case rows always match the row they were written with.
           const cases = buckPassingRowsChange(d.prev, d.next, this.ctx);
           if (cases !== null) projections.replaceBuckPassingCases(d.next, cases.had, cases.cases);

@@ -116,10 +116,7 @@ function flush(then?: () => void): void {
   // The main thread may be blocked in Atomics.wait on this cell (sync): publish, then wake it.
   Atomics.store(projected, 0, BigInt(seq));
   Atomics.notify(projected, 0);
-  // A history load's rows go with the mark: the main thread's metrics take them without reading them back.
-  const states = projector.takeWrittenStates();
-  if (seq !== before)
-    send(states.size ? { type: 'projected', seq, ids: [...states.keys()], states: [...states.values()] } : { type: 'projected', seq });
+  if (seq !== before) send({ type: 'projected', seq });
   checkpoint();
   then?.();
 }

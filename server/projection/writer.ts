@@ -49,8 +49,7 @@ export type FromWorker =
   | { type: 'recovering'; progress: RecoveryProgress }
   | { type: 'recovered'; seq: number; progress: RecoveryProgress }
   | { type: 'ready'; seq: number }
-  /** ids/states: the dossier rows a history load's flush wrote, with their state JSON (Projector.takeWrittenStates). */
-  | { type: 'projected'; seq: number; ids?: string[]; states?: string[] }
+  | { type: 'projected'; seq: number }
   | { type: 'failed'; message: string }
   | { type: 'heap'; heap: WriterHeap }
   | { type: 'closed' };
@@ -88,11 +87,6 @@ export interface ProjectionWriter {
   setHistoryLoad(on: boolean): void;
   /** `listener` is called with the projections' mark after each write the main thread learns about. */
   onProjected(listener: (seq: number) => void): void;
-  /**
-   * While onProjected's listeners run for a history load's flush: the state JSON of a dossier row it wrote
-   * (the same as the row now); undefined otherwise (the mark learnt from a sync, a live flush): read the row.
-   */
-  writtenState(id: string): string | undefined;
   /** The writer thread's heap, after a full collection when `gc` (and the process runs with --expose-gc). */
   heap(gc: boolean): Promise<WriterHeap>;
   /** Flushes what is pending and stops the thread. */
@@ -165,8 +159,6 @@ export function startProjectionWriter(opts: {
   let closing: Promise<void> | null = null;
   let exited = false;
   let maxLag = MAX_LAG_EVENTS;
-  /** The rows of the flush being reported (writtenState), only while its listeners run. */
-  let written: Map<string, string> | null = null;
 
   const report = (seq: number) => {
     if (seq <= lastReported) return;
@@ -180,17 +172,8 @@ export function startProjectionWriter(opts: {
     opts.logger.error({ err }, 'projection writer stopped; the log keeps every event and the next start rebuilds the projections');
   };
   worker.on('message', (m: FromWorker) => {
-    if (m.type === 'projected') {
-      if (m.ids && m.states && m.seq > lastReported) {
-        written = new Map();
-        for (let i = 0; i < m.ids.length; i++) written.set(m.ids[i], m.states[i]);
-      }
-      try {
-        report(m.seq);
-      } finally {
-        written = null;
-      }
-    } else if (m.type === 'heap') heapAnswers.shift()?.(m.heap);
+    if (m.type === 'projected') report(m.seq);
+    else if (m.type === 'heap') heapAnswers.shift()?.(m.heap);
     else if (m.type === 'recovering') for (const l of progressListeners) l(m.progress);
     else if (m.type === 'recovered') {
       recovering = false;
@@ -240,9 +223,6 @@ export function startProjectionWriter(opts: {
     },
     onProjected(listener) {
       listeners.push(listener);
-    },
-    writtenState(id) {
-      return written?.get(id);
     },
     heap(gc) {
       return new Promise((resolve) => {
