@@ -237,7 +237,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // each pass, and the early warning once the load ended and its last pass is in (after the write-behind's
   // listener above, which marks them folded).
   const historyRows = createHistoryRows({
-    latest: (id) => latest.dossier(id),
+    latest: (id) => latest.peekDossier(id),
     row: (id) => store.projections.getDossier(id),
     apply: (prev, next) => engine.applyDossier(prev, next),
     applied: () => metricsChanged(),
@@ -296,6 +296,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       opts.heapMode?.applied(dossiers.size);
       historyRows.logged(dossiers);
     },
+    beforeHistoryLog: (id) => historyRows.before(id),
     onApplied(changes) {
       replayWriter.applied(changes);
       // A live batch's `prev` is the latest state: what a history load's batches changed goes first.

@@ -55,6 +55,12 @@ export interface IngestDeps {
    * dossier's state before the load is still readable (metrics/history-rows.ts).
    */
   onHistoryLogged?(dossiers: ReadonlyMap<string, { seq: number }>): void;
+  /**
+   * In a history-load batch's transaction, before it logs its first event of this dossier: the rows read
+   * then are those of the events logged before the batch alone, which the writer cannot fold past until
+   * the batch commits (metrics/history-rows.ts reads the state the engine had of the dossier).
+   */
+  beforeHistoryLog?(dossierId: string): void;
 }
 
 /**
@@ -326,6 +332,7 @@ function appendHistory(
   const receivedAt = held ? held.receivedAt : deps.latest.receivedAt(e.dossierId);
   const orderError = checkDossierOrder(receivedAt, e);
   if (orderError) return reject(b, index, e.id, raw, [orderError]);
+  if (!held) deps.beforeHistoryLog?.(e.dossierId);
   const seq = deps.store.events.append(b.source.id, e.id, 'dossier', e.dossierId, e.type, e.at, b.now, v.payload);
   // A fold sets the receipt at each `received` in time order: the latest such instant is the state's.
   const nextReceived = e.type === 'received' && (receivedAt === null || e.at > receivedAt) ? e.at : receivedAt;

@@ -8,11 +8,18 @@
  * after the last pass they are those of per-batch updates; in between they follow the writer's passes
  * (at most HISTORY_FLUSH_MS, 5 s, apart during a load).
  * When the load ended and its last dossier is applied, `settled` runs (the deferred early warning).
+ * Memory: a state is held only while its dossier waits for the writer, and an open dossier's last
+ * applied state (the engine holds the same object). A finished one's is its row, read back in the
+ * batch's transaction if the load names it again (before): a million-event load finishes about
+ * 250,000 dossiers, which held to its end kept the main thread's old space growing all through it.
  */
 import type { DossierState } from '../domain/types.js';
 
 export interface HistoryRowsDeps {
-  /** The state the engine has of a dossier (null: none), read before the load's batch is published. */
+  /**
+   * The state the engine has of a dossier (null: none) unless this module holds it: the latest known,
+   * without waiting for the writer (it is read in a write transaction, see `before`).
+   */
   latest(id: string): DossierState | null;
   /** The dossier's row, as the writer last projected it. */
   row(id: string): DossierState | null;
@@ -26,8 +33,15 @@ export interface HistoryRowsDeps {
 export function createHistoryRows(deps: HistoryRowsDeps) {
   /** Dossier id → the engine's state of it before its events waiting for the writer, and the seq of the last; in seq order. */
   const waiting = new Map<string, { prev: DossierState | null; seq: number }>();
-  /** Every dossier of the running load (for `settled`) → the state last applied to the engine (null: none yet). */
+  /**
+   * Every dossier of the running load (for `settled`) → the open state last applied to the engine (null:
+   * none yet, or finished: then `latest` answers it, from its row).
+   */
   const touched = new Map<string, DossierState | null>();
+  /** The engine's states of the batch being logged (before), read in its transaction; taken by `logged`. */
+  const captured = new Map<string, DossierState | null>();
+  /** The engine's state of a dossier not waiting for the writer. */
+  const engineState = (id: string): DossierState | null => touched.get(id) ?? deps.latest(id);
   let ended = false;
 
   function settleIfDone(): void {
@@ -38,17 +52,26 @@ export function createHistoryRows(deps: HistoryRowsDeps) {
   }
 
   return {
+    /**
+     * In a history batch's transaction, before its first event of the dossier is logged: the engine's
+     * state of it, if not waiting, is read now, when its row cannot hold the batch's events yet (after the
+     * commit the writer may fold them into it before `logged` runs).
+     */
+    before(id: string): void {
+      if (!waiting.has(id)) captured.set(id, engineState(id));
+    },
     /** A history batch committed events of these dossiers (the seq of each one's last), not folded yet. */
     logged(dossiers: ReadonlyMap<string, { seq: number }>): void {
       for (const [id, { seq }] of dossiers) {
         const held = waiting.get(id);
         // Kept in seq order: a dossier moves to the end with its latest event.
         if (held) waiting.delete(id);
-        // The engine's state: as this applied it last (no row read back), else the latest before the load.
-        const applied = touched.get(id);
-        waiting.set(id, { prev: held ? held.prev : applied !== undefined && applied !== null ? applied : deps.latest(id), seq });
-        if (applied === undefined) touched.set(id, null);
+        // The engine's state: as this applied it last if open (no row read back), else as read before the batch.
+        const prev = held ? held.prev : captured.has(id) ? (captured.get(id) ?? null) : engineState(id);
+        waiting.set(id, { prev, seq });
+        if (!touched.has(id)) touched.set(id, null);
       }
+      captured.clear();
     },
     /** The writer has projected every event up to `seq`: its dossiers' rows go to the engine. */
     projected(seq: number): void {
@@ -58,7 +81,8 @@ export function createHistoryRows(deps: HistoryRowsDeps) {
         waiting.delete(id);
         const next = deps.row(id);
         if (next) deps.apply(w.prev, next);
-        touched.set(id, next);
+        // An open state is the engine's own too; a finished one is not held (its row is the same state).
+        touched.set(id, next !== null && next.endAt === null ? next : null);
         any = true;
       }
       if (any) deps.applied();

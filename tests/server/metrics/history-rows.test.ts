@@ -43,6 +43,52 @@ describe('createHistoryRows', () => {
     expect(history.waiting).toBe(0);
   });
 
+  it("holds no finished dossier's state: a later batch's engine state is its row, read before that batch's events are logged", () => {
+    const rows = new Map<string, DossierState>();
+    const reads: string[] = [];
+    const applied: [DossierState | null, DossierState][] = [];
+    // The write-behind's latest state of a folded dossier is its row (projection/write-behind.ts).
+    const latestFromRows = createHistoryRows({
+      latest: (id) => (reads.push(id), rows.get(id) ?? null),
+      row: (id) => rows.get(id) ?? null,
+      apply: (prev, next) => applied.push([prev, next]),
+      applied: () => {},
+      settled: () => {},
+    });
+    const open = state('D-1', 1);
+    const finished: DossierState = { ...state('D-2', 2), endAt: 1_000 };
+    latestFromRows.logged(
+      new Map([
+        ['D-1', { seq: 1 }],
+        ['D-2', { seq: 2 }],
+      ]),
+    );
+    rows.set('D-1', open);
+    rows.set('D-2', finished);
+    latestFromRows.projected(2);
+    reads.length = 0;
+
+    // The next batch names both: the open one's state is held, the finished one's row is read in the transaction.
+    latestFromRows.before('D-1');
+    latestFromRows.before('D-2');
+    expect(reads).toEqual(['D-2']);
+    // After the commit the writer folds the batch into the rows before `logged` runs: the prev read before stands.
+    rows.set('D-1', state('D-1', 2));
+    rows.set('D-2', { ...finished, eventCount: 3 });
+    latestFromRows.logged(
+      new Map([
+        ['D-1', { seq: 3 }],
+        ['D-2', { seq: 4 }],
+      ]),
+    );
+    latestFromRows.projected(4);
+    expect(applied).toHaveLength(4);
+    expect(applied.slice(-2)).toEqual([
+      [open, state('D-1', 2)],
+      [finished, { ...finished, eventCount: 3 }],
+    ]);
+  });
+
   it('settles once the load ended and its last dossier is applied, each dossier named once', () => {
     const rows = new Map([['D-1', state('D-1', 2)]]);
     const { history, settled } = setup(new Map(), rows);
