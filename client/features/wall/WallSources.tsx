@@ -14,29 +14,18 @@ export function WallSources({ sources, known = true }: { sources: readonly Sourc
   const { t } = useTranslation('wall');
   if (!sources || sources.length === 0) return null;
   const ordered = [...sources].sort((a, b) => SEVERITY[a.state] - SEVERITY[b.state]);
-  if (!known) {
-    return (
-      <div className="wall-sources" data-testid="wall-sources">
-        <span className="wall-sources__label">{t('sources.label')}:</span>
-        <ul className="wall-sources__list">
-          {ordered.map((s) => (
-            <li key={s.name} className="wall-sources__item wall-sources__item--unknown" data-state="unknown" data-source={s.name}>
-              <span aria-hidden="true">?</span> {s.name} — {t('sources.state.unknown')}
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
   return (
     <div className="wall-sources" data-testid="wall-sources">
       <span className="wall-sources__label">{t('sources.label')}:</span>
       <ul className="wall-sources__list">
-        {ordered.map((s) => (
-          <li key={s.name} className={`wall-sources__item wall-sources__item--${s.state}`} data-state={s.state} data-source={s.name}>
-            <span aria-hidden="true">{SOURCE_STATE_ICON[s.state]}</span> {s.name} — {t(`sources.state.${s.state}`)}
-          </li>
-        ))}
+        {ordered.map((s) => {
+          const state = known ? s.state : 'unknown';
+          return (
+            <li key={s.name} className={`wall-sources__item wall-sources__item--${state}`} data-state={state} data-source={s.name}>
+              <span aria-hidden="true">{known ? SOURCE_STATE_ICON[s.state] : '?'}</span> {s.name} — {t(`sources.state.${state}`)}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
