@@ -27,7 +27,9 @@ import { createHistoryRows } from './metrics/history-rows.js';
 import { createIngestAdmission } from './ingest/admission.js';
 import { gracefulClose, SHUTDOWN_GRACE_MS } from './graceful-close.js';
 import { WriteGate } from './db/write-gate.js';
-import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
+import type { BootstrapKey } from './ingest/keys.js';
+import { createSqliteAccessStore } from './db/access-store/sqlite-access-store.js';
+import { seedIngestKeys } from './auth/start-access.js';
 import { createApp, type App, type AppDeps, type SecuritySettings } from './app.js';
 import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
@@ -162,7 +164,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   db.pragma('wal_autocheckpoint = 0');
   const gate = new WriteGate(WriteGate.createBuffer());
   const store = createStore(db, opts.dbFile, { gate, priority: true });
-  for (const k of opts.ingestKeys ?? []) store.sources.upsertKey(k.name, k.kind, hashSourceKey(k.secret), now());
+  // INGEST_KEYS go where ingest checks keys (either engine); the runtime is ready once they are stored.
+  const access = opts.access ?? createSqliteAccessStore(store);
+  const keysSeeded = seedIngestKeys(access.sources, opts.ingestKeys ?? [], now());
 
   const scopes: ScopeKey[] = [
     ...jurisdiction.units.map((u) => `unit:${u.code}` as const),
@@ -210,7 +214,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   } else {
     recovery = recoverThenRestore(projections, { projectedSeq, loggedSeq }, restore, () => restoreMs, logger);
   }
-  const { ready } = recovery;
+  const ready = Promise.all([recovery.ready, keysSeeded]).then(() => {});
 
   // The one owner of the latest known state of every dossier and task (and of the read-your-writes rule).
   const latest = createWriteBehind({ store, projections });
@@ -357,7 +361,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const clientDir = opts.clientDir === undefined ? resolve(ROOT, 'dist/client') : opts.clientDir;
   const app = createApp({
     store,
-    access: opts.access,
+    access,
     items: opts.items,
     walls: opts.walls,
     officials: opts.officials,

@@ -87,6 +87,8 @@ export async function startTestServer(
     past?: RuntimeOptions['past'];
     dataTrust?: RuntimeOptions['dataTrust'];
     index?: RuntimeOptions['index'];
+    /** INGEST_KEYS: sources stored at the start, in the access store. */
+    ingestKeys?: RuntimeOptions['ingestKeys'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -121,6 +123,7 @@ export async function startTestServer(
     past: opts.past,
     dataTrust: opts.dataTrust,
     index: opts.index,
+    ingestKeys: opts.ingestKeys,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
