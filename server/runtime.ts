@@ -12,7 +12,9 @@ import { provinceParents, provinceScopes } from './metrics/scope-rollup.js';
 import { resolveBoundaries, resolveProvinceBoundaries } from './geo/boundaries-store.js';
 import { MetricsEngine } from './metrics/engine.js';
 import { EarlyWarningIndex } from './metrics/early-warning-index.js';
-import { createAtRiskLedger } from './realtime/at-risk-ledger.js';
+import { atRiskClock } from './realtime/at-risk-ledger.js';
+import type { AtRiskStore } from './db/at-risk-store/contract.js';
+import { createSqliteAtRiskStore } from './db/at-risk-store/sqlite-at-risk-store.js';
 import { backfillOlderRows, recoverThenRestore, restoreMetrics, type Recovery } from './runtime-recovery.js';
 import type { ScopeKey } from './metrics/types.js';
 import { createIngestService, type IngestService } from './ingest/service.js';
@@ -56,6 +58,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 type EngineStores = Pick<AppDeps, 'access' | 'items' | 'walls' | 'officials' | 'requests' | 'past' | 'dataTrust' | 'index'>;
 
 export interface RuntimeOptions extends EngineStores {
+  /** The early warning's pushed alerts on another engine (PostgreSQL); the SQLite file's where not given. */
+  atRisk?: AtRiskStore;
   dbFile: string;
   clock: Clock;
   logger: Logger;
@@ -413,11 +417,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         .map((s) => ({ name: s.name, kind: s.kind, ...skewOf(s.id) })),
   });
   // The live path's timers: the metrics clock advanced and the hub flushed every DELTA_FLUSH_MS and soon after each applied event (scheduler.ts), the clock ticked every CLOCK_TICK_MS.
-  // An `at_risk` alert goes out once per dossier and due date, across restarts (migration 011).
-  const atRiskLedger = createAtRiskLedger({ repo: store.atRiskPushed, transaction: (fn) => store.transaction(fn), now });
+  // An `at_risk` alert goes out once per dossier and due date, across restarts (the at-risk store, either engine).
+  const atRisk = atRiskClock({ warnings, store: opts.atRisk ?? createSqliteAtRiskStore(store), now, logger });
   const live = startLiveScheduler({
     metrics: engine,
-    atRisk: { advance: (t) => atRiskLedger.firstPushes(warnings.advance(t)) },
+    atRisk,
     now,
     alertSources: { latestDossier: (id) => latest.peekDossier(id), latestTask: (id) => latest.task(id), unitName: nameOf },
     hub: {
