@@ -87,6 +87,8 @@ export async function startTestServer(
     past?: RuntimeOptions['past'];
     dataTrust?: RuntimeOptions['dataTrust'];
     index?: RuntimeOptions['index'];
+    /** The early warning's pushed alerts on another engine (PostgreSQL); the SQLite file's by default. */
+    atRisk?: RuntimeOptions['atRisk'];
     /** INGEST_KEYS: sources stored at the start, in the access store. */
     ingestKeys?: RuntimeOptions['ingestKeys'];
   } = {},
@@ -124,6 +126,7 @@ export async function startTestServer(
     dataTrust: opts.dataTrust,
     index: opts.index,
     ingestKeys: opts.ingestKeys,
+    atRisk: opts.atRisk,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
