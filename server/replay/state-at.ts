@@ -72,7 +72,7 @@ export function scopeKeysOf(j: Jurisdiction): ScopeKey[] {
 /**
  * As received: the events received after the base up to T, read in one scan of the log by seq, folded
  * onto the open dossiers' states the engine holds when they are not older; any other item is refolded
- * from its events.
+ * from its events, read for all of them at once.
  */
 function foldReceived(
   deps: { repo: ReplayRepo; ctx: DossierContext; maxItems: number },
@@ -93,13 +93,17 @@ function foldReceived(
   const base: EventSet = (e) => e.seq <= baseSeq;
   const target: EventSet = (e) => e.seq <= cut;
   const changes: ItemChange[] = [];
+  const refold: ItemKey[] = [];
   for (const rows of fresh.values()) {
     const { kind, itemId } = rows[0];
     const held = kind === 'dossier' ? r.open.get(itemId) : undefined;
     const on = held && foldOnDossier(held, rows, ctx);
     if (held && on) changes.push({ kind: 'dossier', id: itemId, prev: held, next: on });
-    else changes.push(itemChange(kind, itemId, repo.ofItem(kind, itemId, cut), base, target, ctx));
+    else refold.push({ kind, itemId });
   }
+  // One read per kind, not one per item: an office hour refolds hundreds of items.
+  const rowsOf = eventsOfItems(repo, refold, cut);
+  for (const { kind, itemId } of refold) changes.push(itemChange(kind, itemId, rowsOf(kind, itemId), base, target, ctx));
   foldForward(r, t, changes);
   return { seq: cut, items: changes.length };
 }
@@ -161,17 +165,20 @@ export function createStateAt(deps: StateAtDeps) {
     /** The state at `t` from the latest checkpoint at or before it (or the last one played, if nearer), folded forward. */
     stateAt(t: number, asOf: AsOf): ReplayResult {
       if (asOf === 'corrected') return correctedAt(t);
-      const stored = repo.atOrBefore(t);
+      // Only the nearest checkpoint's place first: reading and decompressing its chain costs more than
+      // an hour's fold, and playing on needs none of it.
+      const mark = repo.markAtOrBefore(t);
       // Playing on: the kept state is nearer than any checkpoint, or as near as a stored one within the
       // play step (folding on from it skips loading a checkpoint, the larger cost).
-      const keep = playing !== null && playing.at <= t && (stored === null || stored.at <= playing.at || t - playing.at <= PLAY_ON_MS);
+      const keep = playing !== null && playing.at <= t && (mark === null || mark.at <= playing.at || t - playing.at <= PLAY_ON_MS);
       if (playing !== null && keep) {
         const p = playing;
         const { seq, items } = foldReceived({ repo, ctx, maxItems }, p.engine, p.seq, t);
         p.seq = seq;
         p.at = t;
-        return { ...p.engine, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items };
+        return { ...p.engine, at: t, asOf, checkpointAt: mark ? mark.at : null, itemsFolded: items };
       }
+      const stored = mark && repo.atOrBefore(mark.at);
       const cp = stored ? checkpointFromChain(stored.chain) : emptyCheckpoint(t);
       const r = engineFromCheckpoint(cp, engineDeps);
       const { seq, items } = foldReceived({ repo, ctx, maxItems }, r, cp.seq, t);
