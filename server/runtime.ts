@@ -10,7 +10,7 @@ import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type W
 import { jurisdictionDirOf, jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
 import { provinceParents, provinceScopes } from './metrics/scope-rollup.js';
 import { resolveBoundaries, resolveProvinceBoundaries } from './geo/boundaries-store.js';
-import { MetricsEngine } from './metrics/engine.js';
+import { MetricsEngine, type AppliedFootprints } from './metrics/engine.js';
 import { EarlyWarningIndex } from './metrics/early-warning-index.js';
 import { atRiskClock } from './realtime/at-risk-ledger.js';
 import type { AtRiskStore } from './db/at-risk-store/contract.js';
@@ -306,18 +306,19 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
     beforeHistoryLog: (id) => historyRows.before(id),
     onApplied(changes) {
-      replayWriter.applied(changes);
       // A live batch's `prev` is the latest state: what a history load's batches changed goes first.
       if (!changes.history) historyApplies.flush();
       metricsChanged();
       opts.heapMode?.applied(changes.dossiers.length + changes.tasks.length);
+      // The engine's footprints of a live batch's dossiers: the time machine's follower takes them, not computes them again.
+      const footprints: AppliedFootprints[] | undefined = changes.history ? undefined : [];
       for (const d of changes.dossiers) {
         // After the answer: at the next read of the early warning or the next clock step, whichever comes first.
         if (changes.history) {
           historyApplies.add(d.prev, d.next);
           historyDossiers.add(d.next.id);
         } else {
-          engine.applyDossier(d.prev, d.next);
+          footprints?.push(engine.applyDossier(d.prev, d.next));
           historyRows.appliedLive(d.next.id);
           warnings.applyDossierLater(d.next);
         }
@@ -326,6 +327,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         engine.applyTask(t.prev, t.next);
         warnings.applyTask(t.next);
       }
+      replayWriter.applied(footprints ? { ...changes, footprints } : changes);
     },
   });
   // Nothing is logged during a recovery: its states would fold onto rows still being rewritten.
