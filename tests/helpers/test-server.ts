@@ -87,6 +87,8 @@ export async function startTestServer(
     past?: RuntimeOptions['past'];
     dataTrust?: RuntimeOptions['dataTrust'];
     index?: RuntimeOptions['index'];
+    /** The event log and quarantine on another engine (PostgreSQL): ingest logs there; the SQLite file's by default. */
+    write?: RuntimeOptions['write'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -121,6 +123,7 @@ export async function startTestServer(
     past: opts.past,
     dataTrust: opts.dataTrust,
     index: opts.index,
+    write: opts.write,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();
