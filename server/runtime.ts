@@ -47,6 +47,7 @@ import { registerStoreGauges } from './observability/ops-gauges.js';
 import type { RedisClient } from './cluster/redis.js';
 import { sharedAuth } from './cluster/shared-auth.js';
 import { startRoomSweep, useRedisAdapter } from './cluster/socket-fanout.js';
+import { asyncIngestOn, latestStatesOf, type WritePath } from './runtime-write-path.js';
 import { CLOCK_SKEW_RESTORE_EVENTS, createClockSkewTracker, DEFAULT_CLOCK_SKEW_WARN_MS, restoreClockSkew } from './metrics/clock-skew.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,6 +62,8 @@ export interface RuntimeOptions extends EngineStores {
   /** The early warning's pushed alerts on another engine (PostgreSQL); the SQLite file's where not given. */
   atRisk?: AtRiskStore;
   dbFile: string;
+  /** The event log and the quarantine on PostgreSQL (issue 17 slice 1): ingest logs there (runtime-write-path.ts); the file's when not given. */
+  write?: WritePath['write'];
   clock: Clock;
   logger: Logger;
   build: string;
@@ -112,6 +115,8 @@ export interface Runtime {
   /** The history load (npm run import's batches) running now, if any (ingest/history-load.ts). */
   historyLoad: HistoryLoad;
   ingest: IngestService;
+  /** The ingest path on the PostgreSQL write store (RuntimeOptions.write), which the ingest routes use; null: the file's (`ingest`). */
+  asyncIngest: WritePath['service'] | null;
   /** Writes the projections behind the log; `sync()` waits until they caught up. */
   projections: ProjectionWriter;
   jurisdiction: Jurisdiction;
@@ -291,12 +296,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     transaction: (fn) => store.transaction(fn),
     ...REPLAY_CHECKPOINTS,
   });
+  const validation = { isKnownCode: (code: string) => index.scopeOf(code) !== null, jurisdictionName: jurisdiction.name };
   const service = createIngestService({
     store,
     domain: ctx,
     now,
-    isKnownCode: (code) => index.scopeOf(code) !== null,
-    jurisdictionName: jurisdiction.name,
+    ...validation,
     latest,
     clockSkew,
     onHistoryLogged(dossiers) {
@@ -346,6 +351,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
   };
 
+  const liveParts = { engine, warnings, clockSkew, ops, heapMode: opts.heapMode, changed: () => metricsChanged() };
+  const onWriteStore = asyncIngestOn(opts.write, { ...liveParts, ...validation, domain: ctx, now });
+
   const nameOf = (code: string) => index.unitByCode.get(code)?.fullName ?? index.departmentByCode.get(code)?.name ?? code;
   const clockTickMs = opts.clockTickMs ?? 5_000;
   const details = createDetailService({
@@ -378,6 +386,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     metrics: engine,
     warnings,
     ingest,
+    asyncIngest: onWriteStore,
     jurisdiction,
     scopeOf,
     calendar,
@@ -425,7 +434,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     metrics: engine,
     atRisk,
     now,
-    alertSources: { latestDossier: (id) => latest.peekDossier(id), latestTask: (id) => latest.task(id), unitName: nameOf },
+    alertSources: { ...latestStatesOf(onWriteStore, latest), unitName: nameOf },
     hub: {
       publishAlert: (a) => app.hub.publishAlert(a),
       tick: () => app.hub.tick(),
@@ -454,6 +463,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     warnings,
     historyLoad,
     ingest,
+    asyncIngest: onWriteStore?.service ?? null,
     projections,
     jurisdiction,
     calendar,

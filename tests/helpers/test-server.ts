@@ -91,6 +91,8 @@ export async function startTestServer(
     atRisk?: RuntimeOptions['atRisk'];
     /** INGEST_KEYS: sources stored at the start, in the access store. */
     ingestKeys?: RuntimeOptions['ingestKeys'];
+    /** The event log and quarantine on another engine (PostgreSQL): ingest logs there; the SQLite file's by default. */
+    write?: RuntimeOptions['write'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -127,6 +129,7 @@ export async function startTestServer(
     index: opts.index,
     ingestKeys: opts.ingestKeys,
     atRisk: opts.atRisk,
+    write: opts.write,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();

@@ -21,7 +21,7 @@ describe('DATABASE_URL', () => {
     expect(() => loadConfig(env)).toThrow(/DATABASE_URL: the server cannot run on PostgreSQL yet/);
     expect(() => loadConfig(env)).toThrow(/access store \(users, sessions, source keys, audit log/);
     expect(() => loadConfig(env)).toThrow(
-      /Still SQLite only: the ingest service and the projection writer[\s\S]*Unset DATABASE_URL to run on SQLite/,
+      /the ingest path \(native batches[\s\S]*Still SQLite only: the projection writer[\s\S]*Unset DATABASE_URL to run on SQLite/,
     );
   });
 
