@@ -8,7 +8,7 @@ import { DEFAULT_CALENDAR_DIR, loadCalendarYears } from './config/calendar-loade
 import { createWorkCalendar } from './domain/calendar.js';
 import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type WorkCalendar } from './domain/types.js';
 import { jurisdictionDirOf, jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
-import { provinceParents, provinceScopes } from './metrics/scope-rollup.js';
+import { jurisdictionScopes, provinceParents } from './metrics/scope-rollup.js';
 import { resolveBoundaries, resolveProvinceBoundaries } from './geo/boundaries-store.js';
 import { MetricsEngine, type AppliedFootprints } from './metrics/engine.js';
 import { EarlyWarningIndex } from './metrics/early-warning-index.js';
@@ -49,6 +49,7 @@ import { sharedAuth } from './cluster/shared-auth.js';
 import { startRoomSweep, useRedisAdapter } from './cluster/socket-fanout.js';
 import { asyncIngestOn, latestStatesOf, type WritePath } from './runtime-write-path.js';
 import { CLOCK_SKEW_RESTORE_EVENTS, createClockSkewTracker, DEFAULT_CLOCK_SKEW_WARN_MS, restoreClockSkew } from './metrics/clock-skew.js';
+import { skewAfterHistory } from './metrics/clock-skew.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -147,6 +148,11 @@ const HISTORY_ADMISSION_LAG_EVENTS = HISTORY_MAX_LAG_EVENTS - 50_000;
 
 // Long by design: the composition root builds the parts in the order they depend on each other (store,
 // metrics, projection writer, recovery, ingest, app, live scheduler); each step is one call or a named helper below.
+/** The stores given on another engine (PostgreSQL) for the app's reads; SQLite's file serves the others. */
+const OTHER_ENGINE_STORES = ['items', 'walls', 'officials', 'requests', 'past', 'dataTrust', 'index'] as const;
+const otherEngineStores = (o: RuntimeOptions) =>
+  Object.fromEntries(OTHER_ENGINE_STORES.map((k) => [k, o[k]])) as Pick<RuntimeOptions, (typeof OTHER_ENGINE_STORES)[number]>;
+
 /**
  * Builds the whole server from its parts: store, domain, metrics restored from the projections,
  * the ingest path, the HTTP/Socket.IO app. Listening is left to the caller.
@@ -177,11 +183,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const access = opts.access ?? createSqliteAccessStore(store);
   const keysSeeded = seedIngestKeys(access.sources, opts.ingestKeys ?? [], now());
 
-  const scopes: ScopeKey[] = [
-    ...jurisdiction.units.map((u) => `unit:${u.code}` as const),
-    ...jurisdiction.departments.map((d) => `department:${d.code}` as const),
-    ...provinceScopes(jurisdiction.provinces),
-  ];
+  const scopes = jurisdictionScopes(jurisdiction);
   // A national pack's communes also count in their province (scope-rollup.ts); a city pack has no such level.
   const parentOf = provinceParents(jurisdiction.units);
   const engine = new MetricsEngine({ calendar, settings, scopeOf, parentOf, now, scopes });
@@ -233,12 +235,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const ops = createOpsMetrics();
   const clockSkew = createClockSkewTracker();
   restoreClockSkew(clockSkew, store.events.tailSkews(CLOCK_SKEW_RESTORE_EVENTS));
-  // Events that arrived in a history load (the demo's seeded weeks, a first import: data-trust's mark) were
-  // late by nature: a source's skew is over the events after it (none while the load runs).
-  const skewOf = (sourceId: number) => {
-    const mark = store.meta.get(HISTORY_UNTIL_KEY);
-    return clockSkew.of(sourceId, mark === null ? -Infinity : mark === 'pending' ? Infinity : Number(mark));
-  };
+  // A source's skew is over the events after the last history load (none while one runs).
+  const skewOf = skewAfterHistory(clockSkew, () => store.meta.get(HISTORY_UNTIL_KEY));
   // Dossiers changed by history-load batches: the early warning takes them once, at the load's end.
   const historyDossiers = new Set<string>();
   // And the metrics engine once per few seconds (the dashboard follows the load that closely).
@@ -376,13 +374,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const app = createApp({
     store,
     access,
-    items: opts.items,
-    walls: opts.walls,
-    officials: opts.officials,
-    requests: opts.requests,
-    past: opts.past,
-    dataTrust: opts.dataTrust,
-    index: opts.index,
+    ...otherEngineStores(opts),
     metrics: engine,
     warnings,
     ingest,

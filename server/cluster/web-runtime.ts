@@ -16,7 +16,7 @@ import { createWorkCalendar } from '../domain/calendar.js';
 import { DEFAULT_DOMAIN_SETTINGS } from '../domain/types.js';
 import { jurisdictionDirOf, jurisdictionIndex, loadJurisdiction } from '../geo/jurisdiction-loader.js';
 import { resolveBoundaries, resolveProvinceBoundaries } from '../geo/boundaries-store.js';
-import { provinceParents, provinceScopes } from '../metrics/scope-rollup.js';
+import { jurisdictionScopes, provinceParents } from '../metrics/scope-rollup.js';
 import { MetricsEngine } from '../metrics/engine.js';
 import type { ScopeKey } from '../metrics/types.js';
 import type { IngestService } from '../ingest/service.js';
@@ -86,11 +86,7 @@ export function createWebRuntime(opts: WebRuntimeOptions): WebRuntime {
   const now = () => clock.now();
   // Reads see what the ingest node's projection writer committed (no read barrier: nothing is logged here).
   const store = createStore(openDatabase(opts.dbFile), opts.dbFile);
-  const scopes: ScopeKey[] = [
-    ...jurisdiction.units.map((u) => `unit:${u.code}` as const),
-    ...jurisdiction.departments.map((d) => `department:${d.code}` as const),
-    ...provinceScopes(jurisdiction.provinces),
-  ];
+  const scopes = jurisdictionScopes(jurisdiction);
   // The same scopes and province level as the ingest node's engine (its figures reach this one's reads).
   const parentOf = provinceParents(jurisdiction.units);
   const engine = windowsOnly(new MetricsEngine({ calendar, settings, scopeOf, parentOf, now, scopes }));

@@ -85,6 +85,18 @@ export function createClockSkewTracker(capacity: number = CLOCK_SKEW_WINDOW): Cl
   };
 }
 
+/**
+ * A source's skew over the events after the last history load (data-trust's mark: null none, `pending`
+ * one running, else its end): events that arrived in one (the demo's seeded weeks, a first import)
+ * were late by nature.
+ */
+export function skewAfterHistory(tracker: Pick<ClockSkewTracker, 'of'>, historyMark: () => string | null) {
+  return (sourceId: number): SourceSkew => {
+    const mark = historyMark();
+    return tracker.of(sourceId, mark === null ? -Infinity : mark === 'pending' ? Infinity : Number(mark));
+  };
+}
+
 /** CLOCK_SKEW_WARN_MINUTES' default, in ms: a source whose events arrive 15 minutes off is worth a look. */
 export const DEFAULT_CLOCK_SKEW_WARN_MS = 15 * 60_000;
 

@@ -46,3 +46,16 @@ export function rollupScopes(leaf: ScopeKey | null, parentOf: ParentOf): ScopeKe
 export function provinceScopes(provinces: readonly { code: string }[] | undefined): ScopeKey[] {
   return (provinces ?? []).map((p) => provinceScope(p.code));
 }
+
+/** Every scope the engine keeps besides `city`: the units, the departments and, in a national pack, the provinces. */
+export function jurisdictionScopes(j: {
+  units: readonly { code: string }[];
+  departments: readonly { code: string }[];
+  provinces?: readonly { code: string }[];
+}): ScopeKey[] {
+  return [
+    ...j.units.map((u) => `unit:${u.code}` as const),
+    ...j.departments.map((d) => `department:${d.code}` as const),
+    ...provinceScopes(j.provinces),
+  ];
+}
