@@ -7,7 +7,9 @@ import type { ScopeKey } from './metrics/types.js';
 import type { Logger } from './logger.js';
 import type { IngestService } from './ingest/service.js';
 import { ingestRoutes } from './ingest/routes.js';
-import { createDvcqgIngest } from './ingest/dvcqg-service.js';
+import { ingestPaths } from './ingest/ingest-paths.js';
+import type { AsyncIngestService } from './ingest/async-ingest.js';
+import type { WriteStore } from './db/write-store/contract.js';
 import { readRoutes, type ReadDeps } from './http/read-routes.js';
 import { replayRoutes } from './http/replay-routes.js';
 import { createStateAt, scopeKeysOf } from './replay/state-at.js';
@@ -135,6 +137,8 @@ export interface AppDeps {
   metrics: ReadDeps['metrics'];
   warnings: ReadDeps['warnings'];
   ingest: IngestService;
+  /** The write path on PostgreSQL (issue 17 slice 1): the ingest routes and DVCQG log there (ingest/ingest-paths.ts). */
+  asyncIngest?: { service: AsyncIngestService; write: WriteStore };
   jurisdiction: Jurisdiction;
   scopeOf(code: string): ScopeKey | null;
   calendar: WorkCalendar;
@@ -273,21 +277,14 @@ export function createApp(deps: AppDeps): App {
   });
   if (deps.cluster?.forwardEngineReads) api.use(deps.cluster.forwardEngineReads);
   // Ingest is authenticated by its bearer source key (never a cookie) and has its own 8 MB body limit.
-  const dvcqg = createDvcqgIngest({
-    store: deps.store,
-    ingest: deps.ingest,
-    jurisdiction: deps.jurisdiction,
-    calendar: deps.calendar,
-    now: deps.now,
-    legalDaysOf: deps.procedureLegalDays && ((code) => deps.procedureLegalDays!.get(code)),
-  });
+  const paths = ingestPaths(deps);
   api.use('/ingest', timeIngestRequests(ops));
   api.use(
     ingestRoutes(
       access.sources,
-      deps.ingest,
+      paths.live.ingest,
       { ratePerMinute: sec.ingestRatePerMinute, now: authNow, admit: deps.ingestAdmission, rateLimits: deps.cluster?.rateLimits },
-      dvcqg,
+      paths.live.dvcqg,
     ),
   );
   api.use(smallJson());
@@ -331,7 +328,7 @@ export function createApp(deps: AppDeps): App {
   api.use(adminWallsRoutes({ walls, audit, now: authNow, scopeOf: deps.scopeOf }));
   api.use(adminAuditRoutes({ log: access.audit, audit, now: authNow }));
   // Reviews are stamped with the city's clock, like the records they review.
-  const review = createQuarantineReview({ store: deps.store, ingest: deps.ingest, dvcqg, now: deps.now });
+  const review = createQuarantineReview({ store: deps.store, ingest: deps.ingest, dvcqg: paths.fileDvcqg, now: deps.now });
   api.use(adminQualityRoutes({ store: deps.store, audit, review, now: deps.now }));
   api.use(
     adminCalendarRoutes({

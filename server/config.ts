@@ -122,7 +122,7 @@ const schema = z.object({
   /** Shared by the nodes of one cluster: web nodes present it to the ingest node's internal routes. */
   CLUSTER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /**
-   * PostgreSQL (README "PostgreSQL (in progress)"): the stores run there, not yet the ingest path and the
+   * PostgreSQL (README "PostgreSQL (in progress)"): the stores and the ingest path run there, not yet the
    * projections, so the server refuses to start with it set rather than run half on SQLite; npm run db:pg-migrate uses it.
    */
   DATABASE_URL: z
@@ -180,10 +180,15 @@ export const POSTGRES_NOT_YET =
   'presets: server/db/wall-store), the past store (the overview\'s and a unit page\'s previous period, "cùng kỳ", ' +
   "the last working day, closed periods, newly overdue, the health's row counts: server/db/past-store), the data " +
   'trust store (figures, flags, reviews: server/db/data-trust-store) and the index store (the service index of ' +
-  "closed periods, the portal's figures: server/db/index-store), which their routes already await. Still SQLite " +
-  'only: the ingest service and the projection writer (so nothing writes the projections on PostgreSQL yet), the ' +
-  "daily-jump sweep's data-trust writes, the time machine, the early warning's pushed alerts, the CLI tools " +
-  "other than index:import and display:add/revoke (user:add, source:add/set/revoke, wall:preset) and the demo's start. " +
+  "closed periods, the portal's figures: server/db/index-store), which their routes already await; the at-risk " +
+  "store (the early warning's pushed alerts: server/db/at-risk-store), which its clock awaits; and the ingest " +
+  'path (native batches and DVCQG snapshots decided in memory and logged in one transaction, bad records ' +
+  'quarantined there: server/ingest/async-ingest.ts). The CLI tools that change users, sources, displays, presets ' +
+  "and the portal's figures, and the start's INGEST_KEYS and demo users, write through these stores. Still SQLite " +
+  'only: the projection writer (so nothing writes the projections on PostgreSQL yet, and the metrics are not ' +
+  "restored from it at a restart), a history load's fold-behind mode, the quarantine's review (replay, dismiss), " +
+  "the daily-jump sweep's data-trust writes, the time machine, the demo's simulator (its sources and history go " +
+  'through the synchronous ingest service) and `npm run backup` (a copy of the SQLite file; use pg_dump for PostgreSQL). ' +
   'Unset DATABASE_URL to run on SQLite (DASHBOARD_DB); `npm run db:pg-migrate` prepares a PostgreSQL database ' +
   '(README "PostgreSQL (in progress)").';
 

@@ -34,13 +34,14 @@ export interface DvcqgBatch {
   defaultUnit: string | null;
 }
 
-type Read = { ok: true; dossierId: string; map: () => MappedEvent[] } | { ok: false; id: string | null; errors: FieldError[] };
+export type DvcqgRead = { ok: true; dossierId: string; map: () => MappedEvent[] } | { ok: false; id: string | null; errors: FieldError[] };
 
 /** See the module's comment. */
 export function createDvcqgIngest(deps: DvcqgDeps) {
   const matchUnit = createUnitMatcher(deps.jurisdiction);
 
-  function readOne(source: SourceRow, b: DvcqgBatch, raw: unknown, arrivalAt: number): Read {
+  /** `dossier`: the latest states the record is compared with (the asynchronous path's, dvcqg-async.ts, or the ingest service's). */
+  function readOne(source: SourceRow, b: DvcqgBatch, raw: unknown, arrivalAt: number, dossier = deps.ingest.dossier): DvcqgRead {
     if (b.service === 'DongBoHoSoMC') {
       const r = readDvcqgRecord(raw, matchUnit, b.defaultUnit, arrivalAt);
       if (!r.ok) return r;
@@ -54,8 +55,7 @@ export function createDvcqgIngest(deps: DvcqgDeps) {
       return {
         ok: true,
         dossierId: rec.dossierId,
-        map: () =>
-          mapDvcqgRecord(rec, deps.ingest.dossier(rec.dossierId), { calendar: deps.calendar, arrivalAt, legalDaysOf: deps.legalDaysOf }),
+        map: () => mapDvcqgRecord(rec, dossier(rec.dossierId), { calendar: deps.calendar, arrivalAt, legalDaysOf: deps.legalDaysOf }),
       };
     }
     const errors: FieldError[] = [];
@@ -64,57 +64,20 @@ export function createDvcqgIngest(deps: DvcqgDeps) {
     if (!id) errors.push({ path: 'MaHoSo', message: 'is required' });
     const step = readStep(raw, '', errors, arrivalAt);
     if (!id || !step) return { ok: false, id, errors };
-    if ((deps.ingest.dossier(id)?.unit ?? null) === null) {
+    if ((dossier(id)?.unit ?? null) === null) {
       return { ok: false, id, errors: [{ path: 'MaHoSo', message: `unknown dossier "${id}": send its DongBoHoSoMC record first` }] };
     }
     // The state is read when mapped: after the batch's earlier steps of the same dossier were sent.
-    return { ok: true, dossierId: id, map: () => mapDvcqgSteps(id, [step], deps.ingest.dossier(id)!, '') };
+    return { ok: true, dossierId: id, map: () => mapDvcqgSteps(id, [step], dossier(id)!, '') };
   }
 
   /** Maps and logs a batch; one result per record, in order (opts.replay: see IngestService.ingest). */
   function sync(source: SourceRow, b: DvcqgBatch, opts: IngestOptions = {}): DvcqgAnswer {
     const arrivalAt = deps.now();
-    const results: DvcqgRecordResult[] = new Array(b.records.length);
-    const quarantined: { index: number; id: string | null; errors: FieldError[] }[] = [];
-    let pending: { index: number; id: string; mapped: MappedEvent[] }[] = [];
-    const pendingIds = new Set<string>();
-
-    // Records of one batch are mapped against the states their predecessors left: a dossier seen
-    // twice sends what is pending first, so the second snapshot is compared with the first's outcome.
-    const flush = () => {
-      if (!pending.length) return;
-      const answers = deps.ingest.ingest(
-        source,
-        'dossier',
-        pending.flatMap((p) => p.mapped.map((m) => m.event)),
-        opts,
-      );
-      let k = 0;
-      for (const p of pending) {
-        results[p.index] = summarize(p.index, p.id, p.mapped, answers.slice(k, (k += p.mapped.length)));
-        if (results[p.index].status === 'rejected') quarantined.push({ index: p.index, id: p.id, errors: results[p.index].errors! });
-      }
-      pending = [];
-      pendingIds.clear();
-    };
-
-    b.records.forEach((raw, index) => {
-      const r = readOne(source, b, raw, arrivalAt);
-      if (!r.ok) {
-        results[index] = { index, id: r.id, status: 'rejected', events: [], errors: r.errors };
-        quarantined.push({ index, id: r.id, errors: r.errors });
-        return;
-      }
-      if (pendingIds.has(r.dossierId)) flush();
-      const mapped = r.map();
-      if (!mapped.length) results[index] = { index, id: r.dossierId, status: 'unchanged', events: [] };
-      else {
-        pending.push({ index, id: r.dossierId, mapped });
-        pendingIds.add(r.dossierId);
-      }
-    });
-    flush();
-
+    const steps = mapAndLog((raw) => readOne(source, b, raw, arrivalAt), b.records);
+    let step = steps.next();
+    while (!step.done) step = steps.next(deps.ingest.ingest(source, 'dossier', step.value, opts));
+    const { results, quarantined } = step.value;
     // A replay's refusal is answered only: its record is already in quarantine.
     if (quarantined.length && !opts.replay) {
       deps.store.transaction(() => {
@@ -124,10 +87,62 @@ export function createDvcqgIngest(deps: DvcqgDeps) {
     return answer(b.service, results);
   }
 
-  return { sync };
+  return { sync, readOne };
 }
 
 export type DvcqgIngest = ReturnType<typeof createDvcqgIngest>;
+
+/** The records refused before mapping or by the ingest path, to quarantine raw as kind `dvcqg`. */
+export interface DvcqgQuarantined {
+  index: number;
+  id: string | null;
+  errors: FieldError[];
+}
+
+/**
+ * The batch's mapping, whatever runs the ingest path: yields each run of native events to log and is
+ * resumed with their results (synchronously on SQLite, awaited on the asynchronous path, dvcqg-async.ts);
+ * returns one result per record and the records to quarantine.
+ */
+export function* mapAndLog(
+  read: (raw: unknown) => DvcqgRead,
+  records: readonly unknown[],
+): Generator<unknown[], { results: DvcqgRecordResult[]; quarantined: DvcqgQuarantined[] }, EventResult[]> {
+  const results: DvcqgRecordResult[] = new Array(records.length);
+  const quarantined: DvcqgQuarantined[] = [];
+  let pending: { index: number; id: string; mapped: MappedEvent[] }[] = [];
+  const pendingIds = new Set<string>();
+  // Records of one batch are mapped against the states their predecessors left: a dossier seen
+  // twice sends what is pending first, so the second snapshot is compared with the first's outcome.
+  function* flush(): Generator<unknown[], void, EventResult[]> {
+    if (!pending.length) return;
+    const answers = yield pending.flatMap((p) => p.mapped.map((m) => m.event));
+    let k = 0;
+    for (const p of pending) {
+      results[p.index] = summarize(p.index, p.id, p.mapped, answers.slice(k, (k += p.mapped.length)));
+      if (results[p.index].status === 'rejected') quarantined.push({ index: p.index, id: p.id, errors: results[p.index].errors! });
+    }
+    pending = [];
+    pendingIds.clear();
+  }
+  for (let index = 0; index < records.length; index++) {
+    const r = read(records[index]);
+    if (!r.ok) {
+      results[index] = { index, id: r.id, status: 'rejected', events: [], errors: r.errors };
+      quarantined.push({ index, id: r.id, errors: r.errors });
+      continue;
+    }
+    if (pendingIds.has(r.dossierId)) yield* flush();
+    const mapped = r.map();
+    if (!mapped.length) results[index] = { index, id: r.dossierId, status: 'unchanged', events: [] };
+    else {
+      pending.push({ index, id: r.dossierId, mapped });
+      pendingIds.add(r.dossierId);
+    }
+  }
+  yield* flush();
+  return { results, quarantined };
+}
 
 /** Native error paths that name a DVCQG field of their own; any other is the field the event came from. */
 const FIELD_OF_PATH: Record<string, string> = { unit: 'DonViXuLy', 'handler.unit': 'DonViXuLy', dossierId: 'MaHoSo' };
@@ -146,13 +161,13 @@ function summarize(index: number, id: string, mapped: MappedEvent[], answers: Ev
   return { index, id, status: events.some((e) => e.status === 'accepted') ? 'accepted' : 'unchanged', events };
 }
 
-function answer(service: DvcqgService, results: DvcqgRecordResult[]): DvcqgAnswer {
+export function answer(service: DvcqgService, results: DvcqgRecordResult[]): DvcqgAnswer {
   const count = (s: DvcqgRecordResult['status']) => results.filter((r) => r.status === s).length;
   const events = results.reduce((n, r) => n + r.events.filter((e) => e.status === 'accepted').length, 0);
   return { service, accepted: count('accepted'), unchanged: count('unchanged'), rejected: count('rejected'), events, results };
 }
 
-function safeJson(v: unknown): string {
+export function safeJson(v: unknown): string {
   try {
     return JSON.stringify(v) ?? 'null';
   } catch {

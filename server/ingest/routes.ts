@@ -6,9 +6,11 @@ import type { SourceRow } from '../db/sources-repo.js';
 import { HttpError } from '../errors.js';
 import { memoryRateLimits, type RateLimitsFactory } from '../auth/rate-limit.js';
 import { hashSourceKey } from './keys.js';
-import type { IngestService } from './service.js';
+import type { EventResult, IngestService } from './service.js';
 import type { IngestKind } from './validate.js';
 import type { DvcqgIngest } from './dvcqg-service.js';
+import type { AsyncDvcqgIngest } from './dvcqg-async.js';
+import type { AsyncIngestService } from './async-ingest.js';
 import { readDvcqgBody } from './dvcqg-body.js';
 import { ingestJsonBody } from './json-body.js';
 import { HISTORY_MODE, INGEST_MODE_HEADER } from './admission.js';
@@ -102,12 +104,28 @@ function historyMode(req: Request, source: SourceRow): boolean {
   return true;
 }
 
-/** POST /api/v1/ingest/dossiers and /tasks; and /dvcqg (the national sync format) when its adapter is given. */
+function answerOf(results: EventResult[]): IngestAnswer {
+  let accepted = 0;
+  let duplicate = 0;
+  let rejected = 0;
+  for (const r of results) {
+    if (r.status === 'accepted') accepted++;
+    else if (r.status === 'duplicate') duplicate++;
+    else rejected++;
+  }
+  return { accepted, duplicate, rejected, results };
+}
+
+/**
+ * POST /api/v1/ingest/dossiers and /tasks; and /dvcqg (the national sync format) when its adapter is given.
+ * The ingest path is the synchronous one (SQLite, answered in the handler) or the asynchronous one
+ * (PostgreSQL, async-ingest.ts: answered when its promise settles).
+ */
 export function ingestRoutes(
   keys: IngestKeys,
-  service: IngestService,
+  service: Pick<IngestService, 'ingest'> | Pick<AsyncIngestService, 'ingest'>,
   o: IngestRouteOptions = { ratePerMinute: 1_200, now: Date.now },
-  dvcqg?: DvcqgIngest,
+  dvcqg?: DvcqgIngest | AsyncDvcqgIngest,
 ): Router {
   const router = Router();
   if (o.admit) router.use('/ingest', o.admit);
@@ -135,23 +153,17 @@ export function ingestRoutes(
       const body = parsed.data;
       const source = (req as Request & { source: SourceRow }).source;
       const results = service.ingest(source, kind, body.events, { history: historyMode(req, source) });
-      let accepted = 0;
-      let duplicate = 0;
-      let rejected = 0;
-      for (const r of results) {
-        if (r.status === 'accepted') accepted++;
-        else if (r.status === 'duplicate') duplicate++;
-        else rejected++;
-      }
-      const answer: IngestAnswer = { accepted, duplicate, rejected, results };
-      res.json(answer);
+      if (Array.isArray(results)) res.json(answerOf(results));
+      else return results.then((r) => void res.json(answerOf(r)));
     });
   }
   if (dvcqg) {
     // A dossier source's key, and the same per-source rate as its native batches.
     router.post('/ingest/dvcqg', sourceAuth(keys, 'dossier', o), perSource, ...json, (req, res) => {
       const batch = readDvcqgBody(req.body, req.query);
-      res.json(dvcqg.sync((req as Request & { source: SourceRow }).source, batch));
+      const answer = dvcqg.sync((req as Request & { source: SourceRow }).source, batch);
+      if (answer instanceof Promise) return answer.then((a) => void res.json(a));
+      res.json(answer);
     });
   }
   return router;

@@ -376,7 +376,7 @@ function currentTask(b: Batch, latest: WriteBehind, id: string): TaskState | nul
 }
 
 /** Nothing happens to a dossier before it is received: such an event is a logic error, not an early arrival. */
-function checkDossierOrder(receivedAt: number | null, e: DossierEvent): FieldError | null {
+export function checkDossierOrder(receivedAt: number | null, e: DossierEvent): FieldError | null {
   if (receivedAt === null || e.type === 'received') return null;
   if (e.at < receivedAt) {
     return {
@@ -387,7 +387,7 @@ function checkDossierOrder(receivedAt: number | null, e: DossierEvent): FieldErr
   return null;
 }
 
-function safeStringify(v: unknown): string {
+export function safeStringify(v: unknown): string {
   try {
     return JSON.stringify(v) ?? 'null';
   } catch {

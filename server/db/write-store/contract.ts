@@ -47,6 +47,18 @@ export type AppendOutcome =
   | { eventId: string; status: 'duplicate' }
   | { eventId: string; status: 'rejected'; errors: FieldError[] };
 
+/**
+ * A batch its caller decided (the asynchronous ingest path, server/ingest/async-ingest.ts): every event
+ * is new as of the caller's read of loggedPayloads, and the refused records are quarantined as `kind`.
+ */
+export interface DecidedBatch {
+  sourceId: number;
+  kind: EventKind;
+  receivedAt: number;
+  events: readonly NewEvent[];
+  refused: readonly RefusedRecord[];
+}
+
 export type DismissOutcome = 'dismissed' | 'not_found' | { alreadyReviewed: QuarantineState };
 
 export interface WriteStore {
@@ -58,6 +70,19 @@ export interface WriteStore {
    * last-seen mark, or nothing (a failure rolls the whole batch back and rejects).
    */
   appendBatch(batch: AppendBatch): Promise<AppendOutcome[]>;
+  /**
+   * Logs a decided batch in one transaction (its events, its refused records, the source's last-seen
+   * mark) and answers the events' seqs in batch order; or writes nothing and answers null when one of
+   * its ids was logged from the source since the caller read loggedPayloads (another node won the
+   * race, under the same per-source lock as appendBatch): the caller decides the batch again.
+   */
+  appendDecided(batch: DecidedBatch): Promise<number[] | null>;
+  /** The payloads this source logged under these ids (absent: not logged). */
+  loggedPayloads(sourceId: number, eventIds: readonly string[]): Promise<Map<string, string>>;
+  /** Several items' events (each in time order then arrival order), by item id; an item without events is absent. */
+  eventsOfItems(kind: EventKind, itemIds: readonly string[]): Promise<Map<string, StoredEvent[]>>;
+  /** Quarantines records refused before they became events (a DVCQG record: kind `dvcqg`), in one transaction. */
+  quarantineRecords(sourceId: number, kind: string, receivedAt: number, records: readonly RefusedRecord[]): Promise<void>;
   /** One item's events, in time order then arrival order. */
   eventsOfItem(kind: EventKind, itemId: string): Promise<StoredEvent[]>;
   /** At most `limit` events logged after `seq`, in arrival order. */

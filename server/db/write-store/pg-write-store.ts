@@ -10,15 +10,18 @@ import { fromStored, type StoredRow } from '../quarantine-repo.js';
 import type {
   AppendBatch,
   AppendOutcome,
+  DecidedBatch,
   DismissOutcome,
+  EventKind,
   LoggedEvent,
+  NewEvent,
   QuarantineFilter,
   RefusedRecord,
   StoredEvent,
   WriteStore,
 } from './contract.js';
 import { inTransaction, openPgPool } from '../pg/pool.js';
-import { assignSeqs, maxAt, planBatch, type BatchPlan } from './plan-batch.js';
+import { assignSeqs, maxAt, planBatch } from './plan-batch.js';
 
 /** First key of the per-source advisory lock (the second is the source id): "srce" in ASCII. */
 const SOURCE_LOCK = 0x73726365;
@@ -40,14 +43,16 @@ async function loggedPayloads(c: pg.PoolClient, sourceId: number, ids: string[])
   return new Map(r.rows.map((row) => [row.event_id, row.payload]));
 }
 
-/** Logs the plan's new events under the next seqs; answers them. */
-async function insertEvents(c: pg.PoolClient, b: AppendBatch, plan: BatchPlan): Promise<number[]> {
-  const n = plan.fresh.length;
+type BatchHead = Pick<AppendBatch, 'sourceId' | 'receivedAt'>;
+
+/** Logs new events under the next seqs; answers them. */
+async function insertEvents(c: pg.PoolClient, b: BatchHead, fresh: readonly NewEvent[]): Promise<number[]> {
+  const n = fresh.length;
   if (n === 0) return [];
   const head = await c.query<{ seq: number }>('UPDATE log_head SET seq = seq + $1 RETURNING seq', [n]);
   const first = head.rows[0].seq - n + 1;
-  const seqs = plan.fresh.map((_, i) => first + i);
-  const col = <K extends keyof (typeof plan.fresh)[number]>(k: K) => plan.fresh.map((e) => e[k]);
+  const seqs = fresh.map((_, i) => first + i);
+  const col = <K extends keyof NewEvent>(k: K) => fresh.map((e) => e[k]);
   await c.query(
     `INSERT INTO events (seq, source_id, event_id, kind, item_id, type, at, received_at, payload)
      SELECT s, $1, e, k, i, t, a, $2, p
@@ -57,12 +62,12 @@ async function insertEvents(c: pg.PoolClient, b: AppendBatch, plan: BatchPlan): 
   await c.query('UPDATE sources SET last_seen_at = $2, last_event_at = GREATEST(COALESCE(last_event_at, 0), $3) WHERE id = $1', [
     b.sourceId,
     b.receivedAt,
-    maxAt(plan.fresh),
+    maxAt(fresh),
   ]);
   return seqs;
 }
 
-async function quarantine(c: pg.PoolClient, b: AppendBatch, records: readonly RefusedRecord[]): Promise<void> {
+async function quarantine(c: pg.PoolClient, b: BatchHead & { kind: string }, records: readonly RefusedRecord[]): Promise<void> {
   if (records.length === 0) return;
   await c.query(
     `INSERT INTO quarantine (source_id, kind, received_at, event_id, raw, errors, rule)
@@ -87,6 +92,34 @@ const QUARANTINE_FROM = 'FROM quarantine q LEFT JOIN sources s ON s.id = q.sourc
 const QUARANTINE_WHERE = `WHERE ($1::text IS NULL OR s.name = $1) AND ($2::text IS NULL OR q.rule = $2)
   AND ($3::text IS NULL OR q.state = $3) AND ($4::bigint IS NULL OR q.received_at >= $4) AND ($5::bigint IS NULL OR q.received_at < $5)`;
 const filterParams = (f: QuarantineFilter) => [f.source ?? null, f.rule ?? null, f.state ?? null, f.from ?? null, f.to ?? null];
+
+/** See WriteStore.appendDecided: under the source's lock, nothing is written if one of the ids was logged meanwhile. */
+async function appendDecided(c: pg.PoolClient, b: DecidedBatch): Promise<number[] | null> {
+  await c.query('SELECT pg_advisory_xact_lock($1, $2)', [SOURCE_LOCK, b.sourceId]);
+  if (b.events.length) {
+    const logged = await loggedPayloads(c, b.sourceId, [...new Set(b.events.map((e) => e.eventId))]);
+    if (logged.size > 0) return null;
+  }
+  const seqs = await insertEvents(c, b, b.events);
+  await quarantine(c, b, b.refused);
+  return seqs;
+}
+
+async function eventsOfItems(pool: pg.Pool, kind: EventKind, itemIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+  const found = new Map<string, StoredEvent[]>();
+  if (itemIds.length === 0) return found;
+  const r = await pool.query<StoredEvent & { itemId: string }>(
+    `SELECT ${EVENT_COLUMNS}, item_id AS "itemId", type, at, payload FROM events
+     WHERE kind = $1 AND item_id = ANY($2::text[]) ORDER BY item_id, at, seq`,
+    [kind, [...new Set(itemIds)]],
+  );
+  for (const { itemId, ...e } of r.rows) {
+    const list = found.get(itemId);
+    if (list) list.push(e);
+    else found.set(itemId, [e]);
+  }
+  return found;
+}
 
 async function dismiss(pool: pg.Pool, id: number, r: { at: number; by: string; note: string }): Promise<DismissOutcome> {
   // One statement decides: of two admins dismissing at once, on any nodes, one wins.
@@ -113,10 +146,23 @@ export function createPgWriteStore(pool: pg.Pool): WriteStore {
       inTransaction(pool, async (c): Promise<AppendOutcome[]> => {
         await c.query('SELECT pg_advisory_xact_lock($1, $2)', [SOURCE_LOCK, b.sourceId]);
         const plan = planBatch(b.events, await loggedPayloads(c, b.sourceId, [...new Set(b.events.map((e) => e.eventId))]));
-        const seqs = await insertEvents(c, b, plan);
+        const seqs = await insertEvents(c, b, plan.fresh);
         await quarantine(c, b, [...(b.refused ?? []), ...plan.conflicts]);
         return assignSeqs(plan.outcomes, seqs);
       }),
+    appendDecided: (b) => inTransaction(pool, (c) => appendDecided(c, b)),
+    async loggedPayloads(sourceId, ids) {
+      if (ids.length === 0) return new Map();
+      const c = await pool.connect();
+      try {
+        return await loggedPayloads(c, sourceId, [...new Set(ids)]);
+      } finally {
+        c.release();
+      }
+    },
+    eventsOfItems: (kind, itemIds) => eventsOfItems(pool, kind, itemIds),
+    quarantineRecords: (sourceId, kind, receivedAt, records) =>
+      inTransaction(pool, (c) => quarantine(c, { sourceId, kind, receivedAt }, records)),
     async eventsOfItem(kind, itemId) {
       const r = await pool.query<StoredEvent>(
         `SELECT ${EVENT_COLUMNS}, type, at, payload FROM events WHERE kind = $1 AND item_id = $2 ORDER BY at, seq`,

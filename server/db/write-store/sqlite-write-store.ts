@@ -6,7 +6,16 @@
  * check needs nothing in memory; the projection writer's later indexing of the same rows does nothing.
  */
 import type { Store } from '../store.js';
-import type { AppendBatch, AppendOutcome, DismissOutcome, WriteStore } from './contract.js';
+import type {
+  AppendBatch,
+  AppendOutcome,
+  DecidedBatch,
+  DismissOutcome,
+  EventKind,
+  RefusedRecord,
+  StoredEvent,
+  WriteStore,
+} from './contract.js';
 import { assignSeqs, maxAt, planBatch } from './plan-batch.js';
 
 export function createSqliteWriteStore(store: Store): WriteStore {
@@ -30,6 +39,33 @@ export function createSqliteWriteStore(store: Store): WriteStore {
     });
   }
 
+  function quarantineSync(sourceId: number, kind: string, at: number, records: readonly RefusedRecord[]): void {
+    for (const r of records) store.quarantine.add(sourceId, kind, at, r.eventId, r.raw, r.errors);
+  }
+
+  function appendDecidedSync(b: DecidedBatch): number[] | null {
+    return store.transaction(() => {
+      const ids = b.events.map((e) => e.eventId);
+      // Nothing else writes between the caller's read and this transaction on one node; checked all the same.
+      if (store.events.indexedPayloads(b.sourceId, ids).size > 0) return null;
+      const seqs = b.events.map((e) => store.events.append(b.sourceId, e.eventId, e.kind, e.itemId, e.type, e.at, b.receivedAt, e.payload));
+      store.events.indexIds(b.events.map((e, i) => ({ sourceId: b.sourceId, eventId: e.eventId, seq: seqs[i] })));
+      store.events.indexItems(b.events.map((e, i) => ({ kind: e.kind, itemId: e.itemId, seq: seqs[i] })));
+      quarantineSync(b.sourceId, b.kind, b.receivedAt, b.refused);
+      if (b.events.length) store.sources.markSeen(b.sourceId, b.receivedAt, maxAt(b.events));
+      return seqs;
+    });
+  }
+
+  function eventsOfItemsSync(kind: EventKind, itemIds: readonly string[]) {
+    const found = new Map<string, StoredEvent[]>();
+    for (const id of new Set(itemIds)) {
+      const events = store.events.ofItem(kind, id);
+      if (events.length) found.set(id, events);
+    }
+    return found;
+  }
+
   function dismissSync(id: number, r: { at: number; by: string; note: string }): DismissOutcome {
     return store.transaction(() => {
       const row = store.quarantine.get(id);
@@ -46,6 +82,10 @@ export function createSqliteWriteStore(store: Store): WriteStore {
     engine: 'sqlite',
     addSource: (name, kind, keyHash, now) => later(() => store.sources.create(name, kind, keyHash, now).id),
     appendBatch: (b) => later(() => appendSync(b)),
+    appendDecided: (b) => later(() => appendDecidedSync(b)),
+    loggedPayloads: (sourceId, ids) => later(() => store.events.indexedPayloads(sourceId, ids)),
+    eventsOfItems: (kind, itemIds) => later(() => eventsOfItemsSync(kind, itemIds)),
+    quarantineRecords: (sourceId, kind, at, records) => later(() => store.transaction(() => quarantineSync(sourceId, kind, at, records))),
     eventsOfItem: (kind, itemId) => later(() => store.events.ofItem(kind, itemId)),
     eventsAfter: (seq, limit) => later(() => [...store.events.after(seq, limit)]),
     maxSeq: () => later(() => store.events.maxSeq()),

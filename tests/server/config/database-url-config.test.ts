@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../server/config.js';
+import { ConfigError, loadConfig, POSTGRES_NOT_YET } from '../../../server/config.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 
@@ -21,7 +21,7 @@ describe('DATABASE_URL', () => {
     expect(() => loadConfig(env)).toThrow(/DATABASE_URL: the server cannot run on PostgreSQL yet/);
     expect(() => loadConfig(env)).toThrow(/access store \(users, sessions, source keys, audit log/);
     expect(() => loadConfig(env)).toThrow(
-      /Still SQLite only: the ingest service and the projection writer[\s\S]*Unset DATABASE_URL to run on SQLite/,
+      /the ingest path \(native batches[\s\S]*Still SQLite only: the projection writer[\s\S]*Unset DATABASE_URL to run on SQLite/,
     );
   });
 
@@ -40,4 +40,11 @@ describe('DATABASE_URL', () => {
     expect(r.stderr).toContain('DATABASE_URL: the server cannot run on PostgreSQL yet');
     expect(r.stdout).not.toMatch(/listening/i);
   }, 60_000);
+
+  it('the refusal names the pushed alerts and the CLI tools as running on PostgreSQL, no longer as SQLite only', () => {
+    const still = POSTGRES_NOT_YET.slice(POSTGRES_NOT_YET.indexOf('Still SQLite only'));
+    expect(POSTGRES_NOT_YET).toMatch(/at-risk store \(the early warning's pushed alerts/);
+    expect(still).not.toMatch(/pushed alerts|user:add|source:add|wall:preset|demo's start/);
+    expect(still).toContain('npm run backup');
+  });
 });

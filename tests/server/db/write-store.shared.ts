@@ -242,5 +242,60 @@ export function describeWriteStore(engine: string, open: () => Promise<WriteStor
         expect(again).toEqual([{ eventId: 'b', status: 'accepted', seq: 2 }]);
       }),
     );
+    it(
+      'logs a decided batch with its refused records, or nothing when one of its ids was logged meanwhile',
+      withStore(async (store, src) => {
+        const errors = [{ path: 'at', message: 'is required' }];
+        const refused = [{ eventId: 'r', raw: '{"id":"r"}', errors }];
+        const decided = { sourceId: src, kind: 'dossier' as const, receivedAt: T0 + 2, refused };
+        expect(await store.appendDecided({ ...decided, events: [ev('a', 'D-1', T0), ev('b', 'D-2', T0 + 1)] })).toEqual([1, 2]);
+        expect(await store.sourceSeen(src)).toEqual({ lastSeenAt: T0 + 2, lastEventAt: T0 + 1 });
+        // Another writer logged `b` after this caller read the payloads: nothing of the batch is written.
+        expect(await store.appendDecided({ ...decided, events: [ev('c', 'D-1', T0 + 3), ev('b', 'D-2', T0 + 1)] })).toBeNull();
+        expect(await store.maxSeq()).toBe(2);
+        expect((await store.listQuarantine({ limit: 10, offset: 0 })).items.map((r) => [r.eventId, r.raw, r.errors])).toEqual([
+          ['r', { id: 'r' }, errors],
+        ]);
+        // The repeat is re-used from the same source only: another source logs its own `b`.
+        const other = await addSource(store, 'so-xay-dung');
+        expect(await store.appendDecided({ ...decided, sourceId: other, refused: [], events: [ev('b', 'D-3', T0)] })).toEqual([3]);
+        const payloads = await store.loggedPayloads(src, ['a', 'b', 'zz']);
+        expect([...payloads].sort()).toEqual([
+          ['a', ev('a', 'D-1', T0).payload],
+          ['b', ev('b', 'D-2', T0 + 1).payload],
+        ]);
+        expect((await store.loggedPayloads(src, [])).size).toBe(0);
+      }),
+    );
+
+    it(
+      "reads several items' events at once, each in time order then arrival order",
+      withStore(async (store, src) => {
+        const events = [ev('a', 'D-1', T0 + 5), ev('b', 'D-2', T0), ev('c', 'D-1', T0 + 1), ev('d', 'D-1', T0 + 1)];
+        await store.appendBatch({ sourceId: src, kind: 'dossier', receivedAt: T0, events });
+        const items = await store.eventsOfItems('dossier', ['D-1', 'D-2', 'D-9', 'D-1']);
+        expect([...items.keys()].sort()).toEqual(['D-1', 'D-2']);
+        expect(items.get('D-1')!.map((e) => [e.eventId, e.seq])).toEqual([
+          ['c', 3],
+          ['d', 4],
+          ['a', 1],
+        ]);
+        expect(items.get('D-1')).toEqual(await store.eventsOfItem('dossier', 'D-1'));
+        expect((await store.eventsOfItems('task', ['D-1'])).size).toBe(0);
+      }),
+    );
+
+    it(
+      'quarantines records refused before they became events, under their own kind',
+      withStore(async (store, src) => {
+        const errors = [{ path: 'MaHoSo', message: 'is required' }];
+        await store.quarantineRecords(src, 'dvcqg', T0 + 4, [{ eventId: null, raw: '{"TrangThaiHoSo":1}', errors }]);
+        const page = await store.listQuarantine({ limit: 10, offset: 0 });
+        expect(page.items.map((r) => [r.kind, r.source, r.receivedAt, r.raw, r.errors])).toEqual([
+          ['dvcqg', 'so-tu-phap', T0 + 4, { TrangThaiHoSo: 1 }, errors],
+        ]);
+        expect(await store.maxSeq()).toBe(0);
+      }),
+    );
   });
 }

@@ -1,0 +1,188 @@
+/**
+ * A batch decided and folded in memory, from what was read before (the asynchronous ingest path,
+ * async-ingest.ts): each valid event is a duplicate or a conflict of one already logged from the source
+ * (or earlier in the batch), refused by the source's unit limit or the dossier's order, or new, and
+ * then folded onto its item's state. Pure: the caller reads the store first and logs the outcome after.
+ * The rules are those of service.ts's synchronous path (same validation, unit limits, order check,
+ * idempotency and fold), so both engines answer a batch the same way.
+ */
+import type { FieldError } from '../../shared/contract/errors.js';
+import type { DossierContext } from '../domain/dossier.js';
+import { advanceDossier, advanceOwnedDossier, advanceTask } from '../domain/fold.js';
+import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../domain/logged-events.js';
+import type { DossierEvent, DossierState, TaskEvent, TaskState } from '../domain/types.js';
+import { conflictError, type NewEvent, type RefusedRecord, type StoredEvent } from '../db/write-store/contract.js';
+import { sameContent } from './canonical-json.js';
+import { checkDossierOrder, safeStringify, type EventResult } from './service.js';
+import { rawEventId, type IngestKind, type Validated } from './validate.js';
+import { unitLimitErrors } from './unit-limit.js';
+
+/** What the store held before the batch, read by the caller. */
+export interface BatchReads {
+  /** Payloads the source logged under the batch's ids. */
+  logged: ReadonlyMap<string, string>;
+  /** Each named item's state before the batch (null: none). */
+  before: ReadonlyMap<string, DossierState | TaskState | null>;
+  /** The logged events of the items read from the log (time order, then arrival): a late event's refold reads them. */
+  events: ReadonlyMap<string, readonly StoredEvent[]>;
+}
+
+/** The events of an item whose log was not read: the caller reads it and decides the batch again. */
+export class NeedsItemLog extends Error {
+  constructor(readonly itemId: string) {
+    super(`the log of item ${itemId} was not read before the batch was decided`);
+  }
+}
+
+export interface DecidedBatch {
+  results: EventResult[];
+  /** The new events to log, in batch order. */
+  fresh: NewEvent[];
+  /** Every refused record, in batch order (the raw event as sent). */
+  refused: RefusedRecord[];
+  dossierPrev: Map<string, DossierState | null>;
+  dossierNext: Map<string, DossierState>;
+  taskPrev: Map<string, TaskState | null>;
+  taskNext: Map<string, TaskState>;
+  /** The `at` of each new event (the source's clock skew). */
+  acceptedAts: number[];
+}
+
+export interface DecideInput {
+  kind: IngestKind;
+  rawEvents: readonly unknown[];
+  validated: readonly Validated[];
+  /** The source's units when it is limited to some (null: any). */
+  units: readonly string[] | null;
+  domain: DossierContext;
+}
+
+/** The item ids a batch names (valid events or not): whose states and logs the decision may read. */
+export function itemIdsOf(kind: IngestKind, rawEvents: readonly unknown[]): string[] {
+  const field = kind === 'dossier' ? 'dossierId' : 'taskId';
+  const ids = new Set<string>();
+  for (const raw of rawEvents) {
+    const id = (raw as Record<string, unknown> | null)?.[field];
+    if (typeof id === 'string') ids.add(id);
+  }
+  return [...ids];
+}
+
+/**
+ * The items one of whose valid events is earlier than the item's last event so far (before the batch
+ * or earlier in it): their folds read the log, so it is read for them before deciding.
+ */
+export function lateItems(validated: readonly Validated[], before: ReadonlyMap<string, { lastEventAt: number } | null>): Set<string> {
+  const last = new Map<string, number>();
+  const late = new Set<string>();
+  for (const v of validated) {
+    if (!v.ok) continue;
+    const id = v.kind === 'dossier' ? v.event.dossierId : v.event.taskId;
+    const upTo = last.get(id) ?? before.get(id)?.lastEventAt ?? -Infinity;
+    if (v.event.at < upTo) late.add(id);
+    if (v.event.at > upTo) last.set(id, v.event.at);
+  }
+  return late;
+}
+
+/** See the module's comment. Throws NeedsItemLog when a refold needs a log that `reads` lacks. */
+export function decideBatch(input: DecideInput, reads: BatchReads): DecidedBatch {
+  const { kind, rawEvents, validated } = input;
+  const d: DecidedBatch = {
+    results: new Array(rawEvents.length),
+    fresh: [],
+    refused: [],
+    dossierPrev: new Map(),
+    dossierNext: new Map(),
+    taskPrev: new Map(),
+    taskNext: new Map(),
+    acceptedAts: [],
+  };
+  const state = (id: string) => reads.before.get(id) ?? null;
+  const outside = input.units
+    ? unitLimitErrors(kind, rawEvents, input.units, {
+        dossierUnit: (id) => (reads.before.has(id) ? ((state(id) as DossierState | null)?.unit ?? undefined) : undefined),
+        taskAssignee: (id) => (reads.before.has(id) ? ((state(id) as TaskState | null)?.assignee ?? undefined) : undefined),
+      })
+    : null;
+  const inBatch = new Map<string, string>();
+  const batchEvents = new Map<string, (DossierEvent | TaskEvent)[]>();
+  const refuse = (index: number, id: string | null, errors: FieldError[]) => {
+    d.results[index] = { index, id, status: 'rejected', errors };
+    d.refused.push({ eventId: id, raw: safeStringify(rawEvents[index]), errors });
+  };
+  validated.forEach((v, index) => {
+    const outsideErrors = outside?.[index];
+    if (outsideErrors) return refuse(index, rawEventId(rawEvents[index]), outsideErrors);
+    if (!v.ok) return refuse(index, v.eventId, v.errors);
+    const id = v.event.id;
+    const earlier = inBatch.get(id) ?? reads.logged.get(id);
+    if (earlier !== undefined) {
+      if (sameContent(earlier, v.payload)) d.results[index] = { index, id, status: 'duplicate' };
+      else refuse(index, id, [conflictError(id)]);
+      return;
+    }
+    const folded =
+      v.kind === 'dossier' ? foldDossierEvent(d, input.domain, reads, batchEvents, v.event) : foldTaskEvent(d, reads, batchEvents, v.event);
+    if (folded) return refuse(index, id, [folded]);
+    inBatch.set(id, v.payload);
+    const itemId = v.kind === 'dossier' ? v.event.dossierId : v.event.taskId;
+    d.fresh.push({ eventId: id, kind: v.kind, itemId, type: v.event.type, at: v.event.at, payload: v.payload });
+    d.acceptedAts.push(v.event.at);
+    d.results[index] = { index, id, status: 'accepted' };
+  });
+  return d;
+}
+
+/** An item's logged events and this batch's new ones (the current one included), in time order. */
+function itemLog<E extends { at: number }>(
+  reads: BatchReads,
+  batchEvents: Map<string, (DossierEvent | TaskEvent)[]>,
+  id: string,
+  parse: (payload: string) => E,
+): () => E[] {
+  return () => {
+    const logged = reads.events.get(id);
+    if (!logged && state(reads, id) !== null) throw new NeedsItemLog(id);
+    // Stable: of two events at the same instant, the logged one (an earlier seq) stays first.
+    return [...(logged ?? []).map((e) => parse(e.payload)), ...((batchEvents.get(id) ?? []) as unknown as E[])].sort((a, b) => a.at - b.at);
+  };
+}
+
+const state = (reads: BatchReads, id: string) => reads.before.get(id) ?? null;
+
+function noteBatchEvent(batchEvents: Map<string, (DossierEvent | TaskEvent)[]>, id: string, e: DossierEvent | TaskEvent): void {
+  const list = batchEvents.get(id);
+  if (list) list.push(e);
+  else batchEvents.set(id, [e]);
+}
+
+/** Folds a new dossier event; answers the order error that refuses it instead, if any. */
+function foldDossierEvent(
+  d: DecidedBatch,
+  domain: DossierContext,
+  reads: BatchReads,
+  batchEvents: Map<string, (DossierEvent | TaskEvent)[]>,
+  e: DossierEvent,
+): FieldError | null {
+  const id = e.dossierId;
+  // A state this batch already advanced is its own until the log has it: folded onto in place.
+  const owned = d.dossierNext.get(id);
+  if (!owned && !d.dossierPrev.has(id)) d.dossierPrev.set(id, state(reads, id) as DossierState | null);
+  const prev = owned ?? d.dossierPrev.get(id) ?? null;
+  const orderError = checkDossierOrder(prev?.receivedAt ?? null, e);
+  if (orderError) return orderError;
+  noteBatchEvent(batchEvents, id, e);
+  const logged = itemLog(reads, batchEvents, id, parseLoggedDossierEvent);
+  d.dossierNext.set(id, owned ? advanceOwnedDossier(owned, e, domain, logged) : advanceDossier(prev, e, domain, logged));
+  return null;
+}
+
+function foldTaskEvent(d: DecidedBatch, reads: BatchReads, batchEvents: Map<string, (DossierEvent | TaskEvent)[]>, e: TaskEvent): null {
+  const id = e.taskId;
+  if (!d.taskNext.has(id) && !d.taskPrev.has(id)) d.taskPrev.set(id, state(reads, id) as TaskState | null);
+  const prev = d.taskNext.get(id) ?? d.taskPrev.get(id) ?? null;
+  noteBatchEvent(batchEvents, id, e);
+  d.taskNext.set(id, advanceTask(prev, e, itemLog(reads, batchEvents, id, parseLoggedTaskEvent)));
+  return null;
+}

@@ -1,0 +1,40 @@
+/**
+ * Which ingest path the routes use: the synchronous one on the SQLite file (service.ts, dvcqg-service.ts),
+ * or, with a write store on another engine (PostgreSQL, issue 17 slice 1), the asynchronous one
+ * (async-ingest.ts, dvcqg-async.ts). The quarantine's review keeps the synchronous path (its records are
+ * the file's).
+ */
+import type { Store } from '../db/store.js';
+import type { WriteStore } from '../db/write-store/contract.js';
+import type { Jurisdiction, WorkCalendar } from '../domain/types.js';
+import type { AsyncIngestService } from './async-ingest.js';
+import { createAsyncDvcqgIngest, type AsyncDvcqgIngest } from './dvcqg-async.js';
+import { createDvcqgIngest, type DvcqgIngest } from './dvcqg-service.js';
+import type { IngestService } from './service.js';
+
+export interface IngestPathsDeps {
+  store: Store;
+  ingest: IngestService;
+  /** The asynchronous path and its write store (absent: the SQLite file's synchronous path). */
+  asyncIngest?: { service: AsyncIngestService; write: WriteStore };
+  jurisdiction: Jurisdiction;
+  calendar: WorkCalendar;
+  now: () => number;
+  procedureLegalDays?: ReadonlyMap<string, number>;
+}
+
+export interface IngestPaths {
+  /** What the ingest routes call. */
+  live: { ingest: Pick<IngestService, 'ingest'> | Pick<AsyncIngestService, 'ingest'>; dvcqg: DvcqgIngest | AsyncDvcqgIngest };
+  /** The synchronous DVCQG adapter, for the quarantine's review. */
+  fileDvcqg: DvcqgIngest;
+}
+
+export function ingestPaths(deps: IngestPathsDeps): IngestPaths {
+  const legalDaysOf = deps.procedureLegalDays && ((code: string) => deps.procedureLegalDays!.get(code));
+  const common = { store: deps.store, jurisdiction: deps.jurisdiction, calendar: deps.calendar, now: deps.now, legalDaysOf };
+  const fileDvcqg = createDvcqgIngest({ ...common, ingest: deps.ingest });
+  if (!deps.asyncIngest) return { live: { ingest: deps.ingest, dvcqg: fileDvcqg }, fileDvcqg };
+  const { service, write } = deps.asyncIngest;
+  return { live: { ingest: service, dvcqg: createAsyncDvcqgIngest({ ...common, service, write }) }, fileDvcqg };
+}
