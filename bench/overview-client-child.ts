@@ -9,7 +9,7 @@ const reply = (m: FromClient): void => void process.send?.(m);
 let queue = Promise.resolve();
 process.on('message', (m: ToClient) => {
   queue = queue.then(() =>
-    timeGets(m.url, m.cookie, m.paths).then(
+    timeGets(m.url, m.cookie, m.paths, m.http).then(
       (result) => reply({ type: 'gets', result }),
       (e: unknown) => reply({ type: 'error', message: e instanceof Error ? e.message : String(e) }),
     ),

@@ -11,11 +11,13 @@
  * The unit detail's SQL queries are also timed one by one (store.read.*) to show which one dominates.
  *   npx tsx bench/overview.ts [--days 30] [--scale 0.25] [--requests 2000] [--unit-requests 336] [--city-misses 2]
  *     [--jurisdiction hcmc|vn] [--profile FILE.cpuprofile] [--overview-only] [--client child|in-process|child,in-process]
- *     [--heap-mode adaptive|v8] [--checkpoints on|off] [--after-catch-up]
+ *     [--heap-mode adaptive|v8] [--checkpoints on|off] [--after-catch-up] [--http node|fetch]
  * --profile writes a CPU profile of the overview requests alone; --overview-only skips the detail parts.
  * Requests over 5 ms are tagged with what ran on the server's main thread meanwhile (bench/slow-requests.ts:
  * queueing, GC; with --profile, each sampled category). --after-catch-up runs the requests again once the
  * checkpoint writer has caught up with the seeded history (both figures reported).
+ * --http node|fetch: the client's HTTP (bench/overview-client.ts): node:http, bodies as sent (default since
+ * 7 Dec night), or fetch, decoding them as before (its brotli decoding is CPU on the cores the server shares).
  * --client: where the HTTP client runs (bench/overview-client.ts): `child` (default since 7 Dec afternoon)
  * a process of its own, so the main thread's CPU, GC pauses and profile are the server's alone; `in-process`
  * the server's own event loop, as before. A list runs the overview requests through each in turn
@@ -47,7 +49,7 @@ import {
 import { readFileSync, statSync } from 'node:fs';
 import { recordServerMarks, slowRequestReport, SLOW_MS, type CpuProfile } from './slow-requests.js';
 import { probeMainThread } from './loop-probe.js';
-import { CLIENT_MODES, overviewClient, type ClientMode, type OverviewClient } from './overview-client.js';
+import { CLIENT_MODES, HTTP_CLIENTS, overviewClient, type ClientMode, type HttpClient, type OverviewClient } from './overview-client.js';
 import Database from 'better-sqlite3';
 import { createReadRepo } from '../server/db/read-repo.js';
 import { allForecasts, forecastView } from '../server/http/forecast-view.js';
@@ -149,6 +151,8 @@ export const NATIONAL_TARGET_P99_MS = 30;
 
 /** The client of the run's phases (set in main); `--client` picks where it runs. */
 let client: OverviewClient | undefined;
+/** `--http`: the client's HTTP implementation (bench/overview-client.ts). */
+let http: HttpClient = 'node';
 const timeGets = (_url: string, paths: string[]) => client!.gets(paths);
 
 /** The overview requests through each client of `--client` in turn (each warmed up first), probed on the server's main thread. */
@@ -159,7 +163,7 @@ async function overviewPhase(server: BenchServer, cookie: string, modes: ClientM
   const byClient: Record<string, { probed: Probed; s: ReturnType<typeof summarize>; slow: ReturnType<typeof slowRequestReport> }> = {};
   const probeOnce = (c: OverviewClient, file?: string) => probeMainThread(() => measured(() => c.gets(paths)), file);
   for (const [i, mode] of modes.entries()) {
-    const c = i === 0 && client ? client : overviewClient(mode, url, cookie);
+    const c = i === 0 && client ? client : overviewClient(mode, url, cookie, http);
     // Warm-up (JIT on both ends, statement caches), not counted.
     await c.gets(paths.slice(0, 50));
     const file = profile && modes.length > 1 ? profile.replace(/(\.cpuprofile)?$/, `.${mode}$1`) : profile;
@@ -180,6 +184,7 @@ async function overviewPhase(server: BenchServer, cookie: string, modes: ClientM
     const p = { ...probed.probe, cpuMsPerRequest: round(probed.probe.mainThreadCpuMs / requests, 3) };
     return {
       client: mode,
+      http,
       latencyMs: roundSummary(s, 2),
       bytes: probed.result.result.bytes,
       cpuMsPerRequest: round(probed.result.cpuMs / requests, 3),
@@ -251,7 +256,9 @@ export async function main(args: Map<string, string>) {
     const modes = (args.get('client') ?? 'child').split(',') as ClientMode[];
     const bad = modes.find((m) => !CLIENT_MODES.includes(m));
     if (bad !== undefined) throw new Error(`--client takes ${CLIENT_MODES.join(', ')} (got ${bad})`);
-    client = overviewClient(modes[0], server.url, cookie);
+    http = (args.get('http') ?? 'node') as HttpClient;
+    if (!HTTP_CLIENTS.includes(http)) throw new Error(`--http takes ${HTTP_CLIENTS.join(', ')} (got ${http})`);
+    client = overviewClient(modes[0], server.url, cookie, http);
     const phase = await overviewPhase(server, cookie, modes, requests, args.get('profile'));
     const ov = phase[0];
     const afterCatchUp = args.has('after-catch-up') ? await overviewAfterCatchUp(server, cookie, modes[0], requests) : null;

@@ -42,6 +42,7 @@ import { createSqliteIndexStore } from './db/index-store/sqlite-index-store.js';
 import type { WallStore } from './db/wall-store/contract.js';
 import { createSqliteWallStore } from './db/wall-store/sqlite-wall-store.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
+import { forgettingOnWrites } from './auth/session-cache.js';
 import { provinceAccess } from './auth/province-reach.js';
 import { provinceParents } from './metrics/scope-rollup.js';
 import { canSeeNames, PUBLIC, type PolicyOptions } from './auth/policy.js';
@@ -94,6 +95,12 @@ export interface SecuritySettings {
   /** GET /metrics is open to these addresses and CIDRs (METRICS_ALLOW; empty: no address rule). Neither rule: 404. */
   metricsAllow: string[];
 }
+
+/**
+ * How long one node keeps a resolved session between the writes that change it: a write by another
+ * process on the same file (the CLI's `user:add --replace`) is seen within this.
+ */
+const KEEP_SESSIONS_MS = 2_000;
 
 export const DEFAULT_SECURITY: SecuritySettings = {
   publicView: true,
@@ -238,6 +245,8 @@ export function createApp(deps: AppDeps): App {
     lockMs: sec.loginLockMs,
     lockouts: deps.cluster?.lockouts,
     sessions: deps.cluster?.sessions ?? access.sessions,
+    // One node: every write to sessions and users passes here. With several, each request reads Redis.
+    keepSessionsMs: deps.cluster ? 0 : KEEP_SESSIONS_MS,
   });
   const userScopeOf = provinces.userScopeOf(deps.scopeOf);
   const scopeExists = (scope: ScopeKey) =>
@@ -332,7 +341,7 @@ export function createApp(deps: AppDeps): App {
   );
   api.use(
     adminUsersRoutes({
-      users: access.users,
+      users: forgettingOnWrites(access.users, auth.forgetKept),
       audit,
       now: authNow,
       scopeOf: userScopeOf,

@@ -7,6 +7,7 @@ import { verifyPassword } from './passwords.js';
 import type { Principal } from './policy.js';
 import { memoryLockouts, type LockoutsFactory } from './lockouts.js';
 import { NO_PROVINCES, type ProvinceAccess } from './province-reach.js';
+import { createSessionCache, type SessionCache } from './session-cache.js';
 import type { SessionStore } from './session-store.js';
 
 /** Name of the session cookie (HttpOnly, SameSite=Strict). */
@@ -33,6 +34,11 @@ export interface AuthOptions {
   sessions: SessionStore;
   /** The jurisdiction's provinces: what a province-bound user reaches (none in a city pack). */
   provinces?: ProvinceAccess;
+  /**
+   * Keep resolved sessions in memory this long between the writes that change them (session-cache.ts);
+   * 0 (the default): read the store on every request. Only where every such write goes through this process.
+   */
+  keepSessionsMs?: number;
 }
 
 export type LoginResult =
@@ -61,6 +67,27 @@ export function principalOfUser(user: UserRow, sessionHash?: string, provinces: 
   return { ...base, scope: scopes[0] ?? null, scopes, ...(reach ? { reach } : {}) };
 }
 
+type KeptSessions = SessionCache<{ userId: number; expiresAt: number; session: ResolvedSession }>;
+
+/** The live session of a cookie's id, or null (unknown, expired, or its user disabled); kept ones from memory. */
+function sessionResolver(o: AuthOptions, kept: KeptSessions, keep: boolean) {
+  return async (sessionId: string | undefined): Promise<ResolvedSession | null> => {
+    if (!sessionId || sessionId.length > MAX_SESSION_ID_LENGTH) return null;
+    const now = o.now();
+    const hit = keep ? kept.get(sessionId, now) : undefined;
+    if (hit) return hit.session;
+    const since = kept.generation;
+    const idHash = hashSessionId(sessionId);
+    const s = await o.sessions.findLive(idHash, now);
+    if (!s) return null;
+    const user = await o.users.findById(s.userId);
+    if (!user || user.disabledAt !== null) return null;
+    const session = { principal: principalOfUser(user, idHash, o.provinces), user, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
+    if (keep) kept.set(sessionId, { userId: user.id, expiresAt: s.expiresAt, session }, now, since);
+    return session;
+  };
+}
+
 /** Logins (with lockout), server-side sessions that expire, logout. */
 export function createAuthService(o: AuthOptions) {
   const { users, audit, sessions } = o;
@@ -68,6 +95,8 @@ export function createAuthService(o: AuthOptions) {
   const byUser = lockouts('user', { maxFailures: o.maxFailures, windowMs: o.lockWindowMs, lockMs: o.lockMs });
   // An address trying many usernames is locked too, at a higher threshold (offices share one NAT address).
   const byIp = lockouts('ip', { maxFailures: o.maxFailures * 4, windowMs: o.lockWindowMs, lockMs: o.lockMs });
+  const keep = (o.keepSessionsMs ?? 0) > 0;
+  const kept: KeptSessions = createSessionCache(o.keepSessionsMs ?? 0);
 
   async function login(username: string, password: string, ctx: { ip: string | null; userAgent: string | null }): Promise<LoginResult> {
     const now = o.now();
@@ -105,27 +134,30 @@ export function createAuthService(o: AuthOptions) {
     const expiresAt = now + o.sessionTtlMs;
     await sessions.create({ idHash, userId: user.id, csrfToken, createdAt: now, expiresAt, ip: ctx.ip, userAgent: ctx.userAgent });
     await users.markLogin(user.id, now);
+    kept.forgetUser(user.id); // its row changed (last login)
     await sessions.purgeExpired(now);
     const principal = principalOfUser(user, idHash, o.provinces);
     await audit.record({ principal, action: 'auth.login', ip: ctx.ip });
     return { ok: true, sessionId, csrfToken, expiresAt, principal, user };
   }
 
-  /** The live session of a cookie's id, or null (unknown, expired, or its user disabled). */
-  async function resolve(sessionId: string | undefined): Promise<ResolvedSession | null> {
-    if (!sessionId || sessionId.length > MAX_SESSION_ID_LENGTH) return null;
-    const idHash = hashSessionId(sessionId);
-    const s = await sessions.findLive(idHash, o.now());
-    if (!s) return null;
-    const user = await users.findById(s.userId);
-    if (!user || user.disabledAt !== null) return null;
-    return { principal: principalOfUser(user, idHash, o.provinces), user, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
-  }
+  const resolve = sessionResolver(o, kept, keep);
 
   /** Ends the session of a cookie's id. */
   async function logout(sessionId: string | undefined): Promise<boolean> {
     if (!sessionId || sessionId.length > MAX_SESSION_ID_LENGTH) return false;
+    kept.forget(sessionId);
     return sessions.delete(hashSessionId(sessionId));
+  }
+
+  /** Ends every session of a user; kept ones are forgotten before and after (a resolve in between). */
+  async function endSessionsOf(userId: number): Promise<number> {
+    kept.forgetUser(userId);
+    try {
+      return await sessions.deleteForUser(userId);
+    } finally {
+      kept.forgetUser(userId);
+    }
   }
 
   return {
@@ -135,7 +167,9 @@ export function createAuthService(o: AuthOptions) {
     /** Which of these session hashes are still valid now (for disconnecting sockets whose session ended). */
     liveSessionsAmong: (idHashes: readonly string[]) => sessions.liveAmong(idHashes, o.now()),
     /** Ends every session of a user, on every node; how many. */
-    endSessionsOf: (userId: number) => sessions.deleteForUser(userId),
+    endSessionsOf,
+    /** Forgets every kept session: a user's row was written (name, role, password, enabled). */
+    forgetKept: () => kept.clear(),
     now: o.now,
   };
 }

@@ -23,6 +23,24 @@ export type ItemKey = { kind: 'dossier' | 'task'; itemId: string };
 const MARK_KEY = 'replay.late';
 const COMPACT = 2;
 
+/** A backlog's received events named without their payloads, then a slice of items' payloads by seq (log-fold.ts). */
+function backlogReads(db: Db) {
+  const keysIn = db.prepare('SELECT seq, kind, item_id AS itemId FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?');
+  const rowsOfSeqs = db.prepare(
+    'SELECT seq, kind, item_id AS itemId, at, payload FROM events WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq',
+  );
+  return {
+    /** The events in (fromSeq, toSeq], in log order, without their times and payloads; the first `limit`. */
+    eventKeysIn(fromSeq: number, toSeq: number, limit: number): { seq: number; kind: 'dossier' | 'task'; itemId: string }[] {
+      return keysIn.all(fromSeq, toSeq, limit) as { seq: number; kind: 'dossier' | 'task'; itemId: string }[];
+    },
+    /** The events with these seqs, in log order. */
+    eventsOfSeqs(seqs: readonly number[]): ReplayEventRow[] {
+      return seqs.length === 0 ? [] : (rowsOfSeqs.all(JSON.stringify(seqs)) as ReplayEventRow[]);
+    },
+  };
+}
+
 /**
  * The time machine's time index of late events and its checkpoints of the log's history by event time
  * (replay_late, replay_history: migration 029). Written by the checkpoint writer only.
@@ -57,6 +75,7 @@ export function createReplayLateRepo(db: Db) {
   );
 
   return {
+    ...backlogReads(db),
     lateMark(): LateMark {
       const v = markGet.get(MARK_KEY) as string | undefined;
       return v === undefined ? { seq: 0, maxReceivedAt: -Infinity } : (JSON.parse(v) as LateMark);

@@ -40,6 +40,7 @@ import type { ForecastResponse } from '../../shared/contract/early-warning.js';
 import { allForecasts, forecastView, provinceWarnings } from './forecast-view.js';
 import { earlyWarningRoutes } from './early-warning-routes.js';
 import { createOverviewCache, overviewBytes, sendOverviewBytes } from './overview-cache.js';
+import { createOverviewViews } from './overview-view.js';
 
 export interface ReadDeps {
   store: Store;
@@ -156,6 +157,10 @@ export function readRoutes(deps: ReadDeps): Router {
   const levels = overviewLevels(jurisdiction);
   const revision = deps.metrics.revision?.bind(deps.metrics);
   const overviews = revision ? createOverviewCache({ revision, now: deps.now }) : null;
+  const overviewView = createOverviewViews(
+    jurisdiction.departments.map((d) => d.code),
+    (p, scope) => canSeeMetrics(p, scope, deps.policy),
+  );
   r.get('/overview', async (req, res) => {
     const p = principalOf(res);
     const asked = askedPeriod(req);
@@ -167,13 +172,7 @@ export function readRoutes(deps: ReadDeps): Router {
       return;
     }
     const period = asked.current;
-    const may = (scope: ScopeKey) => canSeeMetrics(p, scope, deps.policy);
-    const seen = {
-      units: level.units.filter((c) => may(`unit:${c}`)),
-      departments: level.departments ? jurisdiction.departments.map((d) => d.code).filter((c) => may(`department:${c}`)) : [],
-      provinces: level.provinces.filter((c) => may(`province:${c}`)),
-      whole: may(level.top),
-    };
+    const { seen, key: view } = overviewView(p, period, province, level);
     if (!seen.whole && !seen.units.length && !seen.departments.length && !seen.provinces.length) throw denied(p, 'the overview');
     // The store's past figures first (kept for a minute, so a kept answer below costs no query).
     const pastOf = await past.load(period, deps.now(), seen.whole);
@@ -182,7 +181,6 @@ export function readRoutes(deps: ReadDeps): Router {
       return;
     }
     // One kept answer per view: the period, the level and exactly what the caller may see of it.
-    const view = `${period}|${province ?? ''}|${seen.whole ? 1 : 0}|${seen.units.join()}|${seen.departments.join()}|${seen.provinces.join()}`;
     const bytes = overviews.get(view, (rev, now) => overviewBytes(toVnIso(now), overviewFigures(period, level, seen, pastOf), rev, now));
     await sendOverviewBytes(req, res, bytes);
   });
