@@ -2,7 +2,7 @@ import type { Db } from './connection.js';
 import type { DossierState, TaskState } from '../domain/types.js';
 // Row shapes of the breakdown and holds queries are the inputs of metrics/breakdowns.ts, defined there.
 import type { BreakdownCounts, HoldInput, OfficialHoldTotals } from '../metrics/breakdowns.js';
-import { officialTotalsSql } from './official-totals-sql.js';
+import { officialTotalsSqlite } from './official-totals-sql.js';
 import { createBuckPassingReads } from './buck-passing-read.js';
 import {
   DOSSIER_FILTERS,
@@ -130,22 +130,23 @@ export function createReadRepo(db: Db) {
      */
     officialTotals(p: UnitSel & { from: number; to: number; now: number }): OfficialHoldTotals[] {
       const overdue = OVERDUE_SQL.replace(/\b(open|bucket|due_at|supplement_requests)\b/g, 'd.$1');
-      const listOf = (col: string, cond: string) => `json_group_array(${col}) FILTER (WHERE ${cond})`;
       const sql =
         p.unit !== null || p.units
-          ? officialTotalsSql(
+          ? officialTotalsSqlite(
               `FROM holds h JOIN dossiers d ON d.id = h.dossier_id
                WHERE h.dossier_id IN (SELECT dossier_id FROM holds WHERE ${unitWhereOf(p)} AND (to_at IS NULL OR to_at >= @from))`,
               { open: 'd.open', overdue },
-              listOf,
             )
-          : officialTotalsSql(
+          : officialTotalsSqlite(
               `FROM holds h LEFT JOIN dossiers d ON h.to_at IS NULL AND d.id = h.dossier_id WHERE h.to_at IS NULL OR h.to_at >= @from`,
               { open: 'COALESCE(d.open, 0)', overdue: `COALESCE(${overdue}, 0)` },
-              listOf,
             );
-      const rows = stmt(sql).all(bound(p)) as (Omit<OfficialHoldTotals, 'doneFrom' | 'doneTo'> & { doneFrom: string; doneTo: string })[];
-      return rows.map((r) => ({ ...r, doneFrom: JSON.parse(r.doneFrom) as number[], doneTo: JSON.parse(r.doneTo) as number[] }));
+      type Row = Omit<OfficialHoldTotals, 'doneFrom' | 'doneTo'> & { firstKey: string; doneFrom: string; doneTo: string };
+      return (stmt(sql).all(bound(p)) as Row[]).map(({ firstKey: _firstKey, doneFrom, doneTo, ...r }) => ({
+        ...r,
+        doneFrom: JSON.parse(doneFrom) as number[],
+        doneTo: JSON.parse(doneTo) as number[],
+      }));
     },
 
     /** Per VN day: dossiers received, and finished by outcome, in [fromDay, toDay]. */
