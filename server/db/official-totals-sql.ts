@@ -1,8 +1,8 @@
 /**
  * The officials' counts of a unit page (or the city's) in SQL, one row per official
  * (metrics/breakdowns.ts OfficialHoldTotals): a city month is 50–80k holds, and building a JS object
- * for each cost ten times the scan (issue 15). The same rules as foldHoldTotals, written once for both
- * engines (read-repo.ts, item-store/pg-detail-reads.ts); each names its own JSON list aggregate.
+ * for each cost more than the scan (issue 15). The same rules as foldHoldTotals for both engines
+ * (read-repo.ts, item-store/pg-detail-reads.ts): one set of sums, each engine its form of the grouping.
  */
 
 /** How an engine lists one column of a group's rows where `cond` holds, as a JSON array ('[]' when none). */
