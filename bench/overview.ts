@@ -404,6 +404,7 @@ export async function main(args: Map<string, string>) {
       timeQuery('byField', (u) => read.byField(q(u))),
       timeQuery('byProcedure', (u) => read.byProcedure(q(u))),
       timeQuery('holds', (u) => read.holds({ unit: u, from: w.from, now })),
+      timeQuery('officialTotals', (u) => read.officialTotals(q(u))),
       timeQuery('dailyFlows', (u) => read.dailyFlows({ unit: u, from: trendFrom, to: now + 1 })),
       timeQuery('overdueSpans', (u) => read.overdueSpans({ unit: u, from: trendFrom, now })),
       timeQuery('processingHistogram', (u) => read.processingHistogram(q(u))),

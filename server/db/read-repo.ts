@@ -1,7 +1,8 @@
 import type { Db } from './connection.js';
 import type { DossierState, TaskState } from '../domain/types.js';
 // Row shapes of the breakdown and holds queries are the inputs of metrics/breakdowns.ts, defined there.
-import type { BreakdownCounts, HoldInput } from '../metrics/breakdowns.js';
+import type { BreakdownCounts, HoldInput, OfficialHoldTotals } from '../metrics/breakdowns.js';
+import { officialTotalsSqlite } from './official-totals-sql.js';
 import { createBuckPassingReads } from './buck-passing-read.js';
 import {
   DOSSIER_FILTERS,
@@ -121,6 +122,31 @@ export function createReadRepo(db: Db) {
          WHERE h.to_at IS NULL OR h.to_at >= @from
          ORDER BY h.dossier_id, h.idx`,
       ).all(bound(p)) as HoldInput[];
+    },
+
+    /**
+     * The officials' counts over the holds `holds` selects (the same view), aggregated in SQL: one row
+     * per official, the finished steps' start and end as two numbers each (no object per hold).
+     */
+    officialTotals(p: UnitSel & { from: number; to: number; now: number }): OfficialHoldTotals[] {
+      const overdue = OVERDUE_SQL.replace(/\b(open|bucket|due_at|supplement_requests)\b/g, 'd.$1');
+      const sql =
+        p.unit !== null || p.units
+          ? officialTotalsSqlite(
+              `FROM holds h JOIN dossiers d ON d.id = h.dossier_id
+               WHERE h.dossier_id IN (SELECT dossier_id FROM holds WHERE ${unitWhereOf(p)} AND (to_at IS NULL OR to_at >= @from))`,
+              { open: 'd.open', overdue },
+            )
+          : officialTotalsSqlite(
+              `FROM holds h LEFT JOIN dossiers d ON h.to_at IS NULL AND d.id = h.dossier_id WHERE h.to_at IS NULL OR h.to_at >= @from`,
+              { open: 'COALESCE(d.open, 0)', overdue: `COALESCE(${overdue}, 0)` },
+            );
+      type Row = Omit<OfficialHoldTotals, 'doneFrom' | 'doneTo'> & { firstKey: string; doneFrom: string; doneTo: string };
+      return (stmt(sql).all(bound(p)) as Row[]).map(({ firstKey: _firstKey, doneFrom, doneTo, ...r }) => ({
+        ...r,
+        doneFrom: JSON.parse(doneFrom) as number[],
+        doneTo: JSON.parse(doneTo) as number[],
+      }));
     },
 
     /** Per VN day: dossiers received, and finished by outcome, in [fromDay, toDay]. */

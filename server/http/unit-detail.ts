@@ -1,7 +1,7 @@
 import type { ReadRepo } from '../db/read-repo.js';
 import type { AsyncUnitDetailReads, UnitDetailReads } from '../db/item-store/contract.js';
 import type { WorkCalendar } from '../domain/types.js';
-import { dailyTrend, officialScorecards, toBreakdownRows } from '../metrics/breakdowns.js';
+import { dailyTrend, scorecardsOfTotals, toBreakdownRows } from '../metrics/breakdowns.js';
 import type { PeriodWindow } from '../metrics/types.js';
 import type { UnitDetailResponse } from '../../shared/contract/api.js';
 
@@ -25,7 +25,7 @@ interface UnitDetailRows {
   finished: ReturnType<ReadRepo['finishedProcessing']>;
   byField: ReturnType<ReadRepo['byField']>;
   byProcedure: ReturnType<ReadRepo['byProcedure']>;
-  officials: { holds: ReturnType<ReadRepo['holds']>; cases: ReturnType<ReadRepo['buckPassingByOfficial']> } | null;
+  officials: { totals: ReturnType<ReadRepo['officialTotals']>; cases: ReturnType<ReadRepo['buckPassingByOfficial']> } | null;
   daily: ReturnType<ReadRepo['dailyFlows']>;
   spans: ReturnType<ReadRepo['overdueSpans']>;
   histogram: ReturnType<ReadRepo['processingHistogram']>;
@@ -38,11 +38,11 @@ function queriesOf(a: UnitDetailArgs) {
   const trendFrom = now - TREND_DAYS_MS;
   return {
     q: { unit, units, from: w.from, to: w.to, now },
-    holds: { unit, units, from: w.from, now },
+    totals: { unit, units, from: w.from, to: w.to, now },
     daily: { unit, units, from: trendFrom, to: now + 1 },
     spans: { unit, units, from: trendFrom, now },
     /** The officials whose cases are counted: those who held the view's dossiers (null: every official, the city). */
-    caseIds: (holds: ReturnType<ReadRepo['holds']>) => (unit === null && !a.province ? null : [...new Set(holds.map((h) => h.handlerId))]),
+    caseIds: (totals: ReturnType<ReadRepo['officialTotals']>) => (unit === null && !a.province ? null : totals.map((t) => t.id)),
   };
 }
 
@@ -53,12 +53,12 @@ function queriesOf(a: UnitDetailArgs) {
  */
 export function computeUnitDetail(read: UnitDetailReads, calendar: WorkCalendar, a: UnitDetailArgs): UnitDetailTables {
   const p = queriesOf(a);
-  const holds = a.withOfficials ? read.holds(p.holds) : null;
+  const totals = a.withOfficials ? read.officialTotals(p.totals) : null;
   return assemble(calendar, a, {
     finished: read.finishedProcessing(p.q),
     byField: read.byField(p.q),
     byProcedure: read.byProcedure(p.q),
-    officials: holds && { holds, cases: read.buckPassingByOfficial({ from: a.window.from, to: a.window.to, ids: p.caseIds(holds) }) },
+    officials: totals && { totals, cases: read.buckPassingByOfficial({ from: a.window.from, to: a.window.to, ids: p.caseIds(totals) }) },
     daily: read.dailyFlows(p.daily),
     spans: read.overdueSpans(p.spans),
     histogram: read.processingHistogram(p.q),
@@ -74,8 +74,8 @@ export async function computeUnitDetailAsync(
   const p = queriesOf(a);
   const officials = async () => {
     if (!a.withOfficials) return null;
-    const holds = await read.holds(p.holds);
-    return { holds, cases: await read.buckPassingByOfficial({ from: a.window.from, to: a.window.to, ids: p.caseIds(holds) }) };
+    const totals = await read.officialTotals(p.totals);
+    return { totals, cases: await read.buckPassingByOfficial({ from: a.window.from, to: a.window.to, ids: p.caseIds(totals) }) };
   };
   const [finished, byField, byProcedure, offs, daily, spans, histogram] = await Promise.all([
     read.finishedProcessing(p.q),
@@ -100,7 +100,7 @@ function assemble(calendar: WorkCalendar, a: UnitDetailArgs, r: UnitDetailRows):
     byField: toBreakdownRows(r.byField, byFieldDays),
     byProcedure: toBreakdownRows(r.byProcedure, byProcDays),
     // The scorecards of the officials who held the unit's (or the city's) dossiers, with the cases they were in.
-    byOfficial: r.officials ? officialScorecards(r.officials.holds, a.window, calendar, r.officials.cases) : [],
+    byOfficial: r.officials ? scorecardsOfTotals(r.officials.totals, calendar, r.officials.cases) : [],
     trend: dailyTrend(r.daily, r.spans, a.now),
     processingHistogram: r.histogram.map((b) => ({ fromDays: b.bin, toDays: b.bin + 1, count: b.n })),
   };

@@ -45,43 +45,38 @@ export interface HoldInput {
 }
 
 /**
- * Scorecards per official from the holds of their dossiers (ordered by dossier, then step):
- * what they hold now and how much of it is overdue, steps finished in the window and how many within
- * the allotted time, median holding time, and the buck-passing cases they were involved in
- * (`casesByOfficial`: cases whose last hand-over fell in the window, domain/buck-passing.ts).
+ * One official's holds of a view, counted: the read repository aggregates them in SQL (officialTotals,
+ * one row per official, no object per hold); foldHoldTotals counts them from the holds, the same way.
+ * Ordered by each official's first hold in (dossier, step) order; name and unit are that hold's.
  */
-export function officialScorecards(
-  holds: HoldInput[],
-  window: { from: number; to: number },
-  calendar: WorkCalendar,
-  casesByOfficial: ReadonlyMap<string, number> = new Map(),
-): OfficialRow[] {
-  const byOfficial = new Map<string, OfficialRow & { holdDays: number[]; timed: number; timedOnTime: number }>();
-  const get = (h: HoldInput) => {
+export interface OfficialHoldTotals {
+  id: string;
+  name: string;
+  unit: string;
+  /** Holds of the view (each makes its official a row, whether or not it counts below). */
+  holds: number;
+  holdingNow: number;
+  overdueHeldNow: number;
+  /** Steps finished in the window; of those, with an allotted time, and finished within it. */
+  stepsDone: number;
+  stepsTimed: number;
+  stepsOnTime: number;
+  /** Start and end (epoch ms) of each step finished in the window, pairwise, for the median holding time. */
+  doneFrom: number[];
+  doneTo: number[];
+}
+
+/** Counts the holds of a view (ordered by dossier, then step) per official, for the window. */
+export function foldHoldTotals(holds: readonly HoldInput[], window: { from: number; to: number }): OfficialHoldTotals[] {
+  const byOfficial = new Map<string, OfficialHoldTotals>();
+  for (const h of holds) {
     let o = byOfficial.get(h.handlerId);
     if (!o) {
-      o = {
-        id: h.handlerId,
-        name: h.handlerName,
-        unit: h.handlerUnit,
-        holdingNow: 0,
-        overdueHeldNow: 0,
-        stepsDone: 0,
-        stepOnTimeShare: null,
-        medianHoldDays: null,
-        buckPassingCases: casesByOfficial.get(h.handlerId) ?? 0,
-        holdDays: [],
-        timed: 0,
-        timedOnTime: 0,
-      };
+      const counts = { holds: 0, holdingNow: 0, overdueHeldNow: 0, stepsDone: 0, stepsTimed: 0, stepsOnTime: 0 };
+      o = { id: h.handlerId, name: h.handlerName, unit: h.handlerUnit, ...counts, doneFrom: [], doneTo: [] };
       byOfficial.set(h.handlerId, o);
     }
-    return o;
-  };
-  const perDay = calendar.workingMsPerDay;
-  for (let i = 0; i < holds.length; i++) {
-    const h = holds[i];
-    const o = get(h);
+    o.holds++;
     if (h.toAt === null) {
       if (h.open) {
         o.holdingNow++;
@@ -89,18 +84,39 @@ export function officialScorecards(
       }
     } else if (h.toAt >= window.from && h.toAt < window.to) {
       o.stepsDone++;
-      o.holdDays.push(calendar.workingMsBetween(h.fromAt, h.toAt) / perDay);
+      o.doneFrom.push(h.fromAt);
+      o.doneTo.push(h.toAt);
       if (h.stepDueAt !== null) {
-        o.timed++;
-        if (h.toAt <= h.stepDueAt) o.timedOnTime++;
+        o.stepsTimed++;
+        if (h.toAt <= h.stepDueAt) o.stepsOnTime++;
       }
     }
   }
-  return [...byOfficial.values()]
-    .map(({ holdDays, timed, timedOnTime, ...o }) => ({
-      ...o,
-      stepOnTimeShare: timed ? timedOnTime / timed : null,
-      medianHoldDays: round1(median(holdDays)),
+  return [...byOfficial.values()];
+}
+
+/**
+ * The scorecards of counted officials: share of timed steps finished within their allotted time,
+ * median working days held, and the buck-passing cases they were involved in (`casesByOfficial`:
+ * cases whose last hand-over fell in the window, domain/buck-passing.ts); most overdue held first.
+ */
+export function scorecardsOfTotals(
+  totals: readonly OfficialHoldTotals[],
+  calendar: WorkCalendar,
+  casesByOfficial: ReadonlyMap<string, number> = new Map(),
+): OfficialRow[] {
+  const perDay = calendar.workingMsPerDay;
+  return totals
+    .map((t) => ({
+      id: t.id,
+      name: t.name,
+      unit: t.unit,
+      holdingNow: t.holdingNow,
+      overdueHeldNow: t.overdueHeldNow,
+      stepsDone: t.stepsDone,
+      stepOnTimeShare: t.stepsTimed ? t.stepsOnTime / t.stepsTimed : null,
+      medianHoldDays: round1(median(t.doneFrom.map((from, i) => calendar.workingMsBetween(from, t.doneTo[i]) / perDay))),
+      buckPassingCases: casesByOfficial.get(t.id) ?? 0,
     }))
     .sort(
       (a, b) =>
@@ -109,6 +125,20 @@ export function officialScorecards(
         b.holdingNow - a.holdingNow ||
         a.name.localeCompare(b.name),
     );
+}
+
+/**
+ * Scorecards per official from the holds of their dossiers (ordered by dossier, then step):
+ * what they hold now and how much of it is overdue, steps finished in the window and how many within
+ * the allotted time, median holding time, and the buck-passing cases they were involved in.
+ */
+export function officialScorecards(
+  holds: HoldInput[],
+  window: { from: number; to: number },
+  calendar: WorkCalendar,
+  casesByOfficial: ReadonlyMap<string, number> = new Map(),
+): OfficialRow[] {
+  return scorecardsOfTotals(foldHoldTotals(holds, window), calendar, casesByOfficial);
 }
 
 /**

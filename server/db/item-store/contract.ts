@@ -17,6 +17,7 @@ export const UNIT_DETAIL_READS = [
   'byField',
   'byProcedure',
   'holds',
+  'officialTotals',
   'buckPassingByOfficial',
   'dailyFlows',
   'overdueSpans',

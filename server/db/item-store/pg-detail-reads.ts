@@ -5,9 +5,10 @@
  * names, a list of units as an array. They run on the pool (no worker thread: the database does the scan).
  */
 import type pg from 'pg';
-import type { BreakdownCounts } from '../../metrics/breakdowns.js';
+import type { BreakdownCounts, OfficialHoldTotals } from '../../metrics/breakdowns.js';
 import type { UnitSel } from '../read-repo.js';
 import { OVERDUE_SQL } from '../list-sql.js';
+import { officialTotalsSql } from '../official-totals-sql.js';
 import { named } from '../pg/named-params.js';
 import type { AsyncUnitDetailReads } from './contract.js';
 
@@ -42,6 +43,30 @@ async function dailyFlows(all: All, p: UnitSel & { from: number; to: number }) {
   for (const r of received) get(r.day).received = r.n;
   for (const r of finished) Object.assign(get(r.day), { onTime: r.onTime, late: r.late });
   return [...byDay.values()].sort((a, b) => a.day - b.day);
+}
+
+/** The officials' counts over the holds `holds` selects, one row per official (read-repo.ts officialTotals). */
+function officialTotals(all: All, p: Window): Promise<OfficialHoldTotals[]> {
+  const overdue = OVERDUE_SQL.replace(/\b(open|bucket|due_at|supplement_requests)\b/g, 'd.$1');
+  const listOf = (col: string, cond: string) => `COALESCE(json_agg(${col}) FILTER (WHERE ${cond}), '[]'::json)`;
+  if (p.unit !== null || p.units)
+    return all(
+      officialTotalsSql(
+        `FROM holds h JOIN dossiers d ON d.id = h.dossier_id
+         WHERE h.dossier_id IN (SELECT dossier_id FROM holds WHERE ${who(p)} AND (to_at IS NULL OR to_at >= @from))`,
+        { open: 'd.open', overdue: `(${overdue})::int` },
+        listOf,
+      ),
+      { ...sel(p), from: p.from, to: p.to, now: p.now },
+    );
+  return all(
+    officialTotalsSql(
+      `FROM holds h LEFT JOIN dossiers d ON h.to_at IS NULL AND d.id = h.dossier_id WHERE h.to_at IS NULL OR h.to_at >= @from`,
+      { open: 'COALESCE(d.open, 0)', overdue: `COALESCE((${overdue})::int, 0)` },
+      listOf,
+    ),
+    { from: p.from, to: p.to, now: p.now },
+  );
 }
 
 export function createPgUnitDetailReads(pool: pg.Pool): AsyncUnitDetailReads {
@@ -86,6 +111,7 @@ export function createPgUnitDetailReads(pool: pg.Pool): AsyncUnitDetailReads {
              ORDER BY h.dossier_id, h.idx`,
             { from: p.from, now: p.now },
           ),
+    officialTotals: (p) => officialTotals(all, p),
     async buckPassingByOfficial(p) {
       const rows = await all<{ id: string; n: number }>(
         `SELECT handler_id AS id, COUNT(*)::int AS n FROM buck_passing_parties

@@ -22,6 +22,7 @@ function countingRead(): { read: ReadRepo; runs: () => number } {
     byField: empty,
     byProcedure: empty,
     holds: empty,
+    officialTotals: empty,
     buckPassingByOfficial: () => new Map(),
     dailyFlows: empty,
     overdueSpans: empty,
