@@ -7,14 +7,14 @@ const state = (id: string, eventCount: number): DossierState => ({ ...emptyDossi
 
 function setup(latest: Map<string, DossierState>, rows: Map<string, DossierState>) {
   const applied: [DossierState | null, DossierState][] = [];
-  const settled: string[][] = [];
+  const settled: [string, boolean][][] = [];
   let published = 0;
   const history = createHistoryRows({
     latest: (id) => latest.get(id) ?? null,
     row: (id) => rows.get(id) ?? null,
     apply: (prev, next) => applied.push([prev, next]),
     applied: () => published++,
-    settled: (ids) => settled.push([...ids]),
+    settled: (dossiers) => settled.push([...dossiers]),
   });
   return { history, applied, settled, published: () => published };
 }
@@ -98,8 +98,36 @@ describe('createHistoryRows', () => {
     history.ended();
     expect(settled).toEqual([]);
     history.projected(2);
-    expect(settled).toEqual([['D-1']]);
+    expect(settled).toEqual([[['D-1', false]]]);
     history.projected(3);
     expect(settled).toHaveLength(1);
+  });
+
+  it('settles a dossier finished at its last pass as finished, and one a live batch changed since as unknown', () => {
+    const finished = (id: string): DossierState => ({ ...state(id, 2), endAt: 1_000 });
+    const rows = new Map([
+      ['D-1', finished('D-1')],
+      ['D-2', finished('D-2')],
+      ['D-3', state('D-3', 1)],
+    ]);
+    const { history, settled } = setup(new Map(), rows);
+    history.logged(
+      new Map([
+        ['D-1', { seq: 1 }],
+        ['D-2', { seq: 2 }],
+        ['D-3', { seq: 3 }],
+      ]),
+    );
+    history.projected(3);
+    // A live batch names D-2 after the pass: its state is no longer known here.
+    history.appliedLive('D-2');
+    history.ended();
+    expect(settled).toEqual([
+      [
+        ['D-1', true],
+        ['D-2', false],
+        ['D-3', false],
+      ],
+    ]);
   });
 });
