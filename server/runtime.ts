@@ -239,6 +239,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const historyRows = createHistoryRows({
     latest: (id) => latest.peekDossier(id),
     row: (id) => store.projections.getDossier(id),
+    snapshot: (fn) => store.snapshot(fn),
     apply: (prev, next) => engine.applyDossier(prev, next),
     applied: () => metricsChanged(),
     settled(dossiers) {

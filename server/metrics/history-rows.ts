@@ -23,6 +23,11 @@ export interface HistoryRowsDeps {
   latest(id: string): DossierState | null;
   /** The dossier's row, as the writer last projected it. */
   row(id: string): DossierState | null;
+  /**
+   * Runs a pass's row reads in one read transaction (one round of WAL locking for them all, and the
+   * connection's page cache, which the writer's commits empty, emptied once rather than between reads).
+   */
+  snapshot<T>(fn: () => T): T;
   apply(prev: DossierState | null, next: DossierState): void;
   /** After a pass's dossiers were applied (the live screens publish the change). */
   applied(): void;
@@ -87,17 +92,20 @@ export function createHistoryRows(deps: HistoryRowsDeps) {
     },
     /** The writer has projected every event up to `seq`: its dossiers' rows go to the engine. */
     projected(seq: number): void {
-      let any = false;
-      for (const [id, w] of waiting) {
-        if (w.seq > seq) break;
-        waiting.delete(id);
-        const next = deps.row(id);
-        if (next) deps.apply(w.prev, next);
-        // An open state is the engine's own too; a finished one is not held (its row is the same state).
-        touched.set(id, next === null ? null : next.endAt === null ? next : FINISHED);
-        any = true;
+      const first = waiting.values().next();
+      if (!first.done && first.value.seq <= seq) {
+        deps.snapshot(() => {
+          for (const [id, w] of waiting) {
+            if (w.seq > seq) break;
+            waiting.delete(id);
+            const next = deps.row(id);
+            if (next) deps.apply(w.prev, next);
+            // An open state is the engine's own too; a finished one is not held (its row is the same state).
+            touched.set(id, next === null ? null : next.endAt === null ? next : FINISHED);
+          }
+        });
+        deps.applied();
       }
-      if (any) deps.applied();
       settleIfDone();
     },
     /** A live batch gave the engine this dossier's state: the next load pass starts from the latest state. */

@@ -12,6 +12,7 @@ function setup(latest: Map<string, DossierState>, rows: Map<string, DossierState
   const history = createHistoryRows({
     latest: (id) => latest.get(id) ?? null,
     row: (id) => rows.get(id) ?? null,
+    snapshot: (fn) => fn(),
     apply: (prev, next) => applied.push([prev, next]),
     applied: () => published++,
     settled: (dossiers) => settled.push([...dossiers]),
@@ -51,6 +52,7 @@ describe('createHistoryRows', () => {
     const latestFromRows = createHistoryRows({
       latest: (id) => (reads.push(id), rows.get(id) ?? null),
       row: (id) => rows.get(id) ?? null,
+      snapshot: (fn) => fn(),
       apply: (prev, next) => applied.push([prev, next]),
       applied: () => {},
       settled: () => {},
