@@ -24,8 +24,8 @@ export interface HistoryRowsDeps {
   /** The dossier's row, as the writer last projected it. */
   row(id: string): DossierState | null;
   /**
-   * Runs a pass's row reads in one read transaction (one round of WAL locking for them all, and the
-   * connection's page cache, which the writer's commits empty, emptied once rather than between reads).
+   * Runs up to ROWS_PER_SNAPSHOT of a pass's row reads in one read transaction (one round of WAL locking
+   * for them, and the connection's page cache, which the writer's commits empty, emptied once).
    */
   snapshot<T>(fn: () => T): T;
   apply(prev: DossierState | null, next: DossierState): void;
@@ -38,6 +38,12 @@ export interface HistoryRowsDeps {
    */
   settled(dossiers: ReadonlyMap<string, boolean>): void;
 }
+
+/**
+ * Rows read back per read transaction: few enough that a snapshot is held for milliseconds (the writer's
+ * TRUNCATE checkpoint waits for every reader of the WAL, holding the write lock).
+ */
+const ROWS_PER_SNAPSHOT = 2_000;
 
 /** A dossier whose last applied state was finished: its row holds that state, this module does not. */
 const FINISHED = 'finished';
@@ -92,11 +98,18 @@ export function createHistoryRows(deps: HistoryRowsDeps) {
     },
     /** The writer has projected every event up to `seq`: its dossiers' rows go to the engine. */
     projected(seq: number): void {
-      const first = waiting.values().next();
-      if (!first.done && first.value.seq <= seq) {
+      let any = false;
+      // Waiting is in seq order: each snapshot takes the next rows due, until none is.
+      const due = () => {
+        const first = waiting.values().next();
+        return !first.done && first.value.seq <= seq;
+      };
+      while (due()) {
+        any = true;
         deps.snapshot(() => {
+          let rows = 0;
           for (const [id, w] of waiting) {
-            if (w.seq > seq) break;
+            if (w.seq > seq || rows++ === ROWS_PER_SNAPSHOT) break;
             waiting.delete(id);
             const next = deps.row(id);
             if (next) deps.apply(w.prev, next);
@@ -104,8 +117,8 @@ export function createHistoryRows(deps: HistoryRowsDeps) {
             touched.set(id, next === null ? null : next.endAt === null ? next : FINISHED);
           }
         });
-        deps.applied();
       }
+      if (any) deps.applied();
       settleIfDone();
     },
     /** A live batch gave the engine this dossier's state: the next load pass starts from the latest state. */

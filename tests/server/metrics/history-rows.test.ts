@@ -91,6 +91,30 @@ describe('createHistoryRows', () => {
     ]);
   });
 
+  it("reads a pass's rows back in read transactions of at most 2,000 rows, every row once", () => {
+    const rows = new Map<string, DossierState>();
+    const reads: number[] = [];
+    const applied: string[] = [];
+    const history = createHistoryRows({
+      latest: () => null,
+      row: (id) => (reads[reads.length - 1]++, rows.get(id) ?? null),
+      snapshot: (fn) => (reads.push(0), fn()),
+      apply: (_prev, next) => applied.push(next.id),
+      applied: () => {},
+      settled: () => {},
+    });
+    const logged = new Map<string, { seq: number }>();
+    for (let i = 1; i <= 4_500; i++) {
+      logged.set(`D-${i}`, { seq: i });
+      rows.set(`D-${i}`, state(`D-${i}`, 1));
+    }
+    history.logged(logged);
+    history.projected(4_400);
+    expect(reads).toEqual([2_000, 2_000, 400]);
+    expect(new Set(applied).size).toBe(4_400);
+    expect(history.waiting).toBe(100);
+  });
+
   it('settles once the load ended and its last dossier is applied, each dossier named once', () => {
     const rows = new Map([['D-1', state('D-1', 2)]]);
     const { history, settled } = setup(new Map(), rows);
