@@ -9,7 +9,7 @@
  *   each answered as the overview reads it (metrics of the city and every unit); wall and CPU time (the
  *   process's, GC threads included: on a loaded machine the comparable figure);
  * - playing: from a cold T, the next hours one after another, as received.
- *   npx tsx bench/replay.ts [--days 35] [--scale 0.1] [--samples 40] [--play 12] [--seed 7]
+ *   npx tsx bench/replay.ts [--days 35] [--scale 0.1] [--samples 40] [--play 12] [--moments samples/8] [--seed 7]
  * --seeded 1: the whole log arrives at its end, as `npm start`'s seeded history (as corrected then
  *   starts from the history's checkpoints by event time; as received, nothing had arrived).
  * --repeat K: each cold T asked K times (each with a new state-at), the least CPU of them kept (loaded machine).
@@ -188,20 +188,15 @@ export async function main(args: Map<string, string>) {
     },
     overview,
   );
-  const nextHour: number[] = [];
-  const nextHourCpu: number[] = [];
-  for (let i = 0; i < Math.max(1, Math.floor(samples / 8)); i++) {
-    const s = newStateAt();
-    const start = Math.floor(from + HOUR + random() * (to - from - (play + 1) * HOUR));
-    overview(s, start, 'received');
-    for (let h = 1; h <= play; h++) {
-      const a = performance.now();
-      const c = cpuMs();
-      overview(s, start + h * HOUR, 'received');
-      nextHourCpu.push(cpuMs() - c);
-      nextHour.push(performance.now() - a);
-    }
-  }
+  const play_ = playHours(
+    numArg(args, 'moments', Math.max(1, Math.floor(samples / 8))),
+    play,
+    () => {
+      const start = Math.floor(from + HOUR + random() * (to - from - (play + 1) * HOUR));
+      return { s: newStateAt(), start };
+    },
+    overview,
+  );
   store.close();
   tmp.remove();
   const summary = (xs: number[]) => ({ p50: p(xs, 50), p95: p(xs, 95), max: round(Math.max(...xs)) });
@@ -222,10 +217,48 @@ export async function main(args: Map<string, string>) {
     coldMs: { received: summary(cold.received), corrected: summary(cold.corrected) },
     coldCpuMs: { received: summary(coldCpu.received), corrected: summary(coldCpu.corrected) },
     itemsFolded: { received: summary(folded.received), corrected: summary(folded.corrected) },
-    nextHourMs: summary(nextHour),
-    nextHourCpuMs: summary(nextHourCpu),
+    nextHourMs: summary(play_.wall),
+    nextHourCpuMs: summary(play_.cpu),
+    // The steps over 50 ms (wall): when, what they folded, whether a checkpoint was passed.
+    slowSteps: play_.slow,
     ...(profiled ? { profile: profiled } : {}),
   };
+}
+
+/**
+ * Playing: `moments` cold T, each followed by the next `play` hours as received on the same state-at;
+ * each step's wall and CPU time, and the steps over 50 ms tagged.
+ */
+function playHours<S>(
+  moments: number,
+  play: number,
+  next: () => { s: S; start: number },
+  overview: (s: S, t: number, asOf: AsOf) => { itemsFolded: number; checkpointAt: number | null },
+) {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const slow: { at: string; wallMs: number; cpuMs: number; items: number; newCheckpoint: boolean }[] = [];
+  for (let i = 0; i < moments; i++) {
+    const { s, start } = next();
+    let checkpointAt = overview(s, start, 'received').checkpointAt;
+    for (let h = 1; h <= play; h++) {
+      const a = performance.now();
+      const c = cpuMs();
+      const r = overview(s, start + h * HOUR, 'received');
+      cpu.push(cpuMs() - c);
+      wall.push(performance.now() - a);
+      if (wall[wall.length - 1] > 50)
+        slow.push({
+          at: new Date(start + h * HOUR).toISOString(),
+          wallMs: round(wall[wall.length - 1]),
+          cpuMs: round(cpu[cpu.length - 1]),
+          items: r.itemsFolded,
+          newCheckpoint: r.checkpointAt !== checkpointAt,
+        });
+      checkpointAt = r.checkpointAt;
+    }
+  }
+  return { wall, cpu, slow };
 }
 
 /** `samples` cold requests as `asOf` under the sampling profiler (none without a mode): its summary. */

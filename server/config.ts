@@ -180,10 +180,13 @@ export const POSTGRES_NOT_YET =
   'presets: server/db/wall-store), the past store (the overview\'s and a unit page\'s previous period, "cùng kỳ", ' +
   "the last working day, closed periods, newly overdue, the health's row counts: server/db/past-store), the data " +
   'trust store (figures, flags, reviews: server/db/data-trust-store) and the index store (the service index of ' +
-  "closed periods, the portal's figures: server/db/index-store), which their routes already await. Still SQLite " +
+  "closed periods, the portal's figures: server/db/index-store), which their routes already await, and the at-risk " +
+  "store (the early warning's pushed alerts: server/db/at-risk-store), which its clock awaits; the CLI tools that " +
+  "change users, sources, displays, presets and the portal's figures, and the start's INGEST_KEYS and demo users, " +
+  'write through these stores. Still SQLite ' +
   'only: the ingest service and the projection writer (so nothing writes the projections on PostgreSQL yet), the ' +
-  "daily-jump sweep's data-trust writes, the time machine, the early warning's pushed alerts, the CLI tools " +
-  "other than index:import and display:add/revoke (user:add, source:add/set/revoke, wall:preset) and the demo's start. " +
+  "daily-jump sweep's data-trust writes, the time machine, the demo's simulator (its sources and history go " +
+  'through the ingest service) and `npm run backup` (a copy of the SQLite file; use pg_dump for PostgreSQL). ' +
   'Unset DATABASE_URL to run on SQLite (DASHBOARD_DB); `npm run db:pg-migrate` prepares a PostgreSQL database ' +
   '(README "PostgreSQL (in progress)").';
 

@@ -8,9 +8,9 @@ import { loadConfig, ConfigError, type Config } from './config.js';
 import { createLogger, endLog, type Logger } from './logger.js';
 import { acceleratedClock } from './clock.js';
 import { parseIsoWithOffset } from './domain/time.js';
-import { createRuntime, type Runtime } from './runtime.js';
+import { createRuntime } from './runtime.js';
 import { startDemo } from './simulator/demo.js';
-import { ensureDemoUsers, formatDemoUsers } from './auth/demo-users.js';
+import { announceUsers } from './auth/start-access.js';
 import { recordCalendarChanges } from './auth/calendar-audit.js';
 import type { SecuritySettings } from './app.js';
 import { connectRedis, type RedisClient } from './cluster/redis.js';
@@ -91,7 +91,9 @@ async function main(): Promise<void> {
       })
     : null;
 
-  await announceUsers(runtime, config.DEMO, logger);
+  // Through the access store, so the demo's users land where login reads them (either engine).
+  const known = new Set(runtime.engine.scopes());
+  await announceUsers(runtime.app.access.users, { demo: config.DEMO, hasScope: (s) => known.has(s), now: Date.now() }, logger);
 
   if (!runtime.app.http.listening) await listen();
   logger.info({ port, demo: config.DEMO, readyMs: Date.now() - started }, `dashboard ready at http://localhost:${port}`);
@@ -191,19 +193,6 @@ function stopOnSignals(logger: Logger, close: () => Promise<void>): void {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-}
-
-/** The demo's users with their fresh passwords, or a hint to create the first admin when there are no users. */
-async function announceUsers(runtime: Runtime, demo: boolean, logger: Logger): Promise<void> {
-  if (demo) {
-    const known = new Set(runtime.engine.scopes());
-    const users = await ensureDemoUsers(runtime.store, Date.now(), (scope) => known.has(scope));
-    // The demo's passwords are printed on purpose (and nowhere else is a password ever logged).
-    logger.info('demo users (DEMO=1): new passwords at every start; sign in at /login');
-    for (const line of formatDemoUsers(users)) logger.info(line);
-  } else if (runtime.store.users.list().length === 0) {
-    logger.warn('no users yet: create the first admin with npm run user:add -- --username admin --password … --role admin');
-  }
 }
 
 /** The client build's id (written by vite build), so displays can reload when the build changes. */

@@ -10,9 +10,11 @@ import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings, type Jurisdiction, type W
 import { jurisdictionDirOf, jurisdictionIndex, loadJurisdiction } from './geo/jurisdiction-loader.js';
 import { provinceParents, provinceScopes } from './metrics/scope-rollup.js';
 import { resolveBoundaries, resolveProvinceBoundaries } from './geo/boundaries-store.js';
-import { MetricsEngine } from './metrics/engine.js';
+import { MetricsEngine, type AppliedFootprints } from './metrics/engine.js';
 import { EarlyWarningIndex } from './metrics/early-warning-index.js';
-import { createAtRiskLedger } from './realtime/at-risk-ledger.js';
+import { atRiskClock } from './realtime/at-risk-ledger.js';
+import type { AtRiskStore } from './db/at-risk-store/contract.js';
+import { createSqliteAtRiskStore } from './db/at-risk-store/sqlite-at-risk-store.js';
 import { backfillOlderRows, recoverThenRestore, restoreMetrics, type Recovery } from './runtime-recovery.js';
 import type { ScopeKey } from './metrics/types.js';
 import { createIngestService, type IngestService } from './ingest/service.js';
@@ -27,7 +29,9 @@ import { createHistoryRows } from './metrics/history-rows.js';
 import { createIngestAdmission } from './ingest/admission.js';
 import { gracefulClose, SHUTDOWN_GRACE_MS } from './graceful-close.js';
 import { WriteGate } from './db/write-gate.js';
-import { hashSourceKey, type BootstrapKey } from './ingest/keys.js';
+import type { BootstrapKey } from './ingest/keys.js';
+import { createSqliteAccessStore } from './db/access-store/sqlite-access-store.js';
+import { seedIngestKeys } from './auth/start-access.js';
 import { createApp, type App, type AppDeps, type SecuritySettings } from './app.js';
 import { createDetailService } from './http/detail-service.js';
 import { systemClock, type Clock } from './clock.js';
@@ -54,6 +58,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 type EngineStores = Pick<AppDeps, 'access' | 'items' | 'walls' | 'officials' | 'requests' | 'past' | 'dataTrust' | 'index'>;
 
 export interface RuntimeOptions extends EngineStores {
+  /** The early warning's pushed alerts on another engine (PostgreSQL); the SQLite file's where not given. */
+  atRisk?: AtRiskStore;
   dbFile: string;
   clock: Clock;
   logger: Logger;
@@ -162,7 +168,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   db.pragma('wal_autocheckpoint = 0');
   const gate = new WriteGate(WriteGate.createBuffer());
   const store = createStore(db, opts.dbFile, { gate, priority: true });
-  for (const k of opts.ingestKeys ?? []) store.sources.upsertKey(k.name, k.kind, hashSourceKey(k.secret), now());
+  // INGEST_KEYS go where ingest checks keys (either engine); the runtime is ready once they are stored.
+  const access = opts.access ?? createSqliteAccessStore(store);
+  const keysSeeded = seedIngestKeys(access.sources, opts.ingestKeys ?? [], now());
 
   const scopes: ScopeKey[] = [
     ...jurisdiction.units.map((u) => `unit:${u.code}` as const),
@@ -210,7 +218,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   } else {
     recovery = recoverThenRestore(projections, { projectedSeq, loggedSeq }, restore, () => restoreMs, logger);
   }
-  const { ready } = recovery;
+  const ready = Promise.all([recovery.ready, keysSeeded]).then(() => {});
 
   // The one owner of the latest known state of every dossier and task (and of the read-your-writes rule).
   const latest = createWriteBehind({ store, projections });
@@ -302,18 +310,19 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
     beforeHistoryLog: (id) => historyRows.before(id),
     onApplied(changes) {
-      replayWriter.applied(changes);
       // A live batch's `prev` is the latest state: what a history load's batches changed goes first.
       if (!changes.history) historyApplies.flush();
       metricsChanged();
       opts.heapMode?.applied(changes.dossiers.length + changes.tasks.length);
+      // The engine's footprints of a live batch's dossiers: the time machine's follower takes them, not computes them again.
+      const footprints: AppliedFootprints[] | undefined = changes.history ? undefined : [];
       for (const d of changes.dossiers) {
         // After the answer: at the next read of the early warning or the next clock step, whichever comes first.
         if (changes.history) {
           historyApplies.add(d.prev, d.next);
           historyDossiers.add(d.next.id);
         } else {
-          engine.applyDossier(d.prev, d.next);
+          footprints?.push(engine.applyDossier(d.prev, d.next));
           historyRows.appliedLive(d.next.id);
           warnings.applyDossierLater(d.next);
         }
@@ -322,6 +331,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         engine.applyTask(t.prev, t.next);
         warnings.applyTask(t.next);
       }
+      replayWriter.applied(footprints ? { ...changes, footprints } : changes);
     },
   });
   // Nothing is logged during a recovery: its states would fold onto rows still being rewritten.
@@ -361,7 +371,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const clientDir = opts.clientDir === undefined ? resolve(ROOT, 'dist/client') : opts.clientDir;
   const app = createApp({
     store,
-    access: opts.access,
+    access,
     items: opts.items,
     walls: opts.walls,
     officials: opts.officials,
@@ -413,11 +423,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         .map((s) => ({ name: s.name, kind: s.kind, ...skewOf(s.id) })),
   });
   // The live path's timers: the metrics clock advanced and the hub flushed every DELTA_FLUSH_MS and soon after each applied event (scheduler.ts), the clock ticked every CLOCK_TICK_MS.
-  // An `at_risk` alert goes out once per dossier and due date, across restarts (migration 011).
-  const atRiskLedger = createAtRiskLedger({ repo: store.atRiskPushed, transaction: (fn) => store.transaction(fn), now });
+  // An `at_risk` alert goes out once per dossier and due date, across restarts (the at-risk store, either engine).
+  const atRisk = atRiskClock({ warnings, store: opts.atRisk ?? createSqliteAtRiskStore(store), now, logger });
   const live = startLiveScheduler({
     metrics: engine,
-    atRisk: { advance: (t) => atRiskLedger.firstPushes(warnings.advance(t)) },
+    atRisk,
     now,
     alertSources: { latestDossier: (id) => latest.peekDossier(id), latestTask: (id) => latest.task(id), unitName: nameOf },
     hub: {

@@ -18,8 +18,11 @@ import type { Hub } from './realtime/hub.js';
 export interface LiveSchedulerDeps {
   /** The metrics clock: moves the engine's present to `now` (epoch ms), returning the items that became overdue. */
   metrics: { advance(now: number): Alert[] };
-  /** The early warning's clock: the dossiers that became at risk (and were never pushed), at the same `now`. */
-  atRisk?: { advance(now: number): AtRiskAlert[] };
+  /**
+   * The early warning's clock: the dossiers that became at risk (and were never pushed), at the same
+   * `now`, answered once recorded as pushed (published then); null when none did (no promise made).
+   */
+  atRisk?: { advance(now: number): Promise<readonly AtRiskAlert[]> | null };
   now: () => number;
   /** What an alert reads to name the item (alert-payload.ts). */
   alertSources: AlertSources;
@@ -70,7 +73,9 @@ export function startLiveScheduler(deps: LiveSchedulerDeps): LiveScheduler {
     const t0 = wallNow();
     const now = deps.now();
     for (const a of deps.metrics.advance(now)) deps.hub.publishAlert(alertPayload(a, deps.alertSources));
-    for (const a of deps.atRisk?.advance(now) ?? []) deps.hub.publishAlert(alertPayload(a, deps.alertSources));
+    void deps.atRisk?.advance(now)?.then((alerts) => {
+      for (const a of alerts) deps.hub.publishAlert(alertPayload(a, deps.alertSources));
+    });
     deps.hub.flush();
     lastFlushEnd = wallNow();
     lastFlushCost = lastFlushEnd - t0;

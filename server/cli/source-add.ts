@@ -8,16 +8,14 @@
  * --history-load: it may send batches in history-load mode (`npm run import`, README "Bulk backfill").
  */
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/connection.js';
-import { createSourcesRepo } from '../db/sources-repo.js';
 import { generateSourceKey, hashSourceKey } from '../ingest/keys.js';
 import { parseSourceUnits } from '../ingest/unit-limit.js';
 import { jurisdictionIndex } from '../geo/jurisdiction-loader.js';
 import { describeSilence, parseSourceSilenceOptions } from '../ingest/source-silence-options.js';
-import { auditCli } from './cli-audit.js';
-import { cliEnv, cliJurisdiction } from './cli-env.js';
+import { cliJurisdiction } from './cli-env.js';
+import { openCliStores } from './cli-stores.js';
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       name: { type: 'string' },
@@ -53,18 +51,19 @@ function main(): number {
     console.error(units.problem);
     return 2;
   }
-  const file = cliEnv().dbFile;
-  const db = openDatabase(file);
+  // DATABASE_URL: PostgreSQL's sources (the server's there); else the DASHBOARD_DB file.
+  const stores = await openCliStores();
+  const file = stores.where;
   try {
-    const sources = createSourcesRepo(db);
-    if (sources.findByName(name)) {
+    const { sources } = stores.access;
+    if (await sources.findByName(name)) {
       console.error(`a source named "${name}" already exists in ${file}`);
       return 1;
     }
     const key = generateSourceKey();
     const historyLoad = values['history-load'] === true;
-    const row = sources.create(name, kind, hashSourceKey(key), Date.now(), units.units, { ...silence.options, historyLoad });
-    auditCli(db, {
+    const row = await sources.create(name, kind, hashSourceKey(key), Date.now(), units.units, { ...silence.options, historyLoad });
+    await stores.audit({
       action: 'source.created',
       target: name,
       details: { kind, units: units.units, silentAfterMs: row.silentAfterMs, hours: row.hours, historyLoad },
@@ -77,8 +76,8 @@ function main(): number {
     console.log(`Send events with: Authorization: Bearer ${key.slice(0, 8)}…`);
     return 0;
   } finally {
-    db.close();
+    await stores.close();
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -9,14 +9,12 @@
  * send batches in history-load mode (`npm run import`, README "Bulk backfill").
  */
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/connection.js';
-import { createSourcesRepo } from '../db/sources-repo.js';
 import { jurisdictionIndex } from '../geo/jurisdiction-loader.js';
 import { describeSilence } from '../ingest/source-silence-options.js';
 import { applySourceSettings, parseSourceSettings, sourceSettingsDetails } from '../ingest/source-settings.js';
 import type { ScopeKey } from '../metrics/types.js';
-import { auditCli } from './cli-audit.js';
-import { cliEnv, cliJurisdiction } from './cli-env.js';
+import { cliJurisdiction } from './cli-env.js';
+import { openCliStores } from './cli-stores.js';
 
 const USAGE =
   'usage: npm run source:set -- --name NAME [--units CODES|none] [--silent-after-minutes N|default] [--hours office|always] [--history-load yes|no]';
@@ -50,22 +48,23 @@ async function main(): Promise<number> {
     if (parsed.ok === false) console.error(parsed.problem);
     return 2;
   }
-  const file = cliEnv().dbFile;
-  const db = openDatabase(file);
+  // DATABASE_URL: PostgreSQL's sources (the server's there); else the DASHBOARD_DB file.
+  const stores = await openCliStores();
+  const file = stores.where;
   try {
-    const row = await applySourceSettings(createSourcesRepo(db), name, parsed.change);
+    const row = await applySourceSettings(stores.access.sources, name, parsed.change);
     if (!row) {
       console.error(`no source named "${name}" in ${file}`);
       return 1;
     }
-    auditCli(db, { action: 'source.updated', target: name, details: sourceSettingsDetails(row) });
+    await stores.audit({ action: 'source.updated', target: name, details: sourceSettingsDetails(row) });
     console.log(`Updated source "${name}" in ${file}.`);
     console.log(row.units ? `It may write units ${row.units.join(', ')} only.` : 'It may write any unit of the jurisdiction.');
     console.log(describeSilence(row));
     if (row.historyLoad) console.log('It may send batches in history-load mode (npm run import).');
     return 0;
   } finally {
-    db.close();
+    await stores.close();
   }
 }
 

@@ -6,14 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/connection.js';
-import { createStore } from '../db/store.js';
 import { USER_ROLES } from '../db/users-repo.js';
 import { jurisdictionIndex } from '../geo/jurisdiction-loader.js';
 import { checkNewUser, createUser } from '../auth/users.js';
 import { provinceAccess } from '../auth/province-reach.js';
-import { auditCli } from './cli-audit.js';
-import { cliEnv, cliJurisdiction } from './cli-env.js';
+import { cliJurisdiction } from './cli-env.js';
+import { openCliStores } from './cli-stores.js';
 
 const USAGE = `usage: npm run user:add -- --username U --password P --role ROLE [--scope unit:<code>,department:<code>,…] [--name "Full name"]
   ROLE: ${USER_ROLES.join(', ')}
@@ -53,20 +51,20 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const file = cliEnv().dbFile;
-  const db = openDatabase(file);
+  // DATABASE_URL: PostgreSQL's users (the server's there); else the DASHBOARD_DB file.
+  const stores = await openCliStores();
+  const file = stores.where;
   try {
-    const store = createStore(db, file);
-    if (store.users.findByUsername(checked.user.username)) {
+    if (await stores.access.users.findByUsername(checked.user.username)) {
       console.error(`a user named "${checked.user.username}" already exists in ${file}`);
       return 1;
     }
-    const user = await createUser(store, checked.user, Date.now());
-    auditCli(db, { action: 'user.created', target: user.username, details: { role: user.role, scopes: user.scopes } });
+    const user = await createUser(stores.access, checked.user, Date.now());
+    await stores.audit({ action: 'user.created', target: user.username, details: { role: user.role, scopes: user.scopes } });
     console.log(`Created user "${user.username}" (${user.role}${user.scopes.length ? `, ${user.scopes.join(', ')}` : ''}) in ${file}.`);
     return 0;
   } finally {
-    db.close();
+    await stores.close();
   }
 }
 

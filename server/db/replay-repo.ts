@@ -55,7 +55,7 @@ const ROW = 'seq, kind, item_id AS itemId, at, payload';
 /** The statements on the checkpoints' own table. */
 function checkpointStatements(db: Db) {
   const latest = db.prepare('SELECT at, seq FROM replay_checkpoints ORDER BY at DESC LIMIT 1');
-  const seqAtOrBefore = db.prepare('SELECT seq FROM replay_checkpoints WHERE at <= ? ORDER BY at DESC LIMIT 1').pluck();
+  const markAtOrBefore = db.prepare('SELECT at, seq FROM replay_checkpoints WHERE at <= ? ORDER BY at DESC LIMIT 1');
   // The latest whole state at or before T and every delta after it up to T, oldest first.
   const chainAtOrBefore = db.prepare(
     `SELECT at, seq, whole, codec, state FROM replay_checkpoints
@@ -69,7 +69,7 @@ function checkpointStatements(db: Db) {
   );
   // The log's own pages, for the storage ratio.
   const logBytes = db.prepare("SELECT SUM(pgsize) FROM dbstat WHERE name = 'events'").pluck();
-  return { latest, seqAtOrBefore, chainAtOrBefore, insert, sizes, logBytes };
+  return { latest, markAtOrBefore, chainAtOrBefore, insert, sizes, logBytes };
 }
 
 /**
@@ -114,7 +114,7 @@ function ofItemsReader(db: Db) {
  * arrival order, so no index on arrival time is needed.
  */
 export function createReplayRepo(db: Db) {
-  const { latest, seqAtOrBefore, chainAtOrBefore, insert, sizes, logBytes } = checkpointStatements(db);
+  const { latest, markAtOrBefore, chainAtOrBefore, insert, sizes, logBytes } = checkpointStatements(db);
   const firstAfter = db.prepare('SELECT seq FROM events WHERE seq > ? AND received_at > ? ORDER BY seq LIMIT 1').pluck();
   const maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
   const receivedAtOf = db.prepare('SELECT received_at FROM events WHERE seq = ?').pluck();
@@ -152,9 +152,13 @@ export function createReplayRepo(db: Db) {
       }));
       return { at: last.at, seq: last.seq, chain };
     },
+    /** The latest checkpoint at or before `t` (null: none), without reading its state. */
+    markAtOrBefore(t: number): CheckpointMark | null {
+      return (markAtOrBefore.get(t) as CheckpointMark | undefined) ?? null;
+    },
     /** The log's prefix received by the latest checkpoint at or before `t` (0: none), without reading its state. */
     checkpointSeq(t: number): number {
-      return (seqAtOrBefore.get(t) as number | undefined) ?? 0;
+      return (markAtOrBefore.get(t) as CheckpointMark | undefined)?.seq ?? 0;
     },
     /**
      * Stores a checkpoint (compressed by compressCheckpoint): a whole state, or a delta from the checkpoint

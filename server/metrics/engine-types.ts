@@ -63,3 +63,12 @@ export interface TaskRecord {
 }
 
 export type OpenRecord = DossierRecord | TaskRecord;
+
+/**
+ * What MetricsEngine.applyDossier took away (null: nothing held) and added, as footprints: a finished
+ * dossier's footprint does not depend on the present, so its facts are the time machine's too.
+ */
+export interface AppliedFootprints {
+  prev: DossierFootprint | null;
+  next: DossierFootprint;
+}

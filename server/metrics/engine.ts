@@ -25,7 +25,7 @@ import {
   buildScopeMetrics,
   emptyScopeMetrics,
 } from './counters.js';
-import type { Alert, DossierRecord, MetricsEngineDeps, OpenRecord, OverdueAtEnd, TaskRecord } from './engine-types.js';
+import type { Alert, AppliedFootprints, DossierRecord, MetricsEngineDeps, OpenRecord, OverdueAtEnd, TaskRecord } from './engine-types.js';
 import { FlowBuckets, ScopeState } from './flow-buckets.js';
 import { dossierFootprint, sameDossierFootprint, sameTaskFootprint, taskFootprint } from './footprint.js';
 import type { DossierFootprint, TaskFootprint } from './footprint.js';
@@ -36,7 +36,7 @@ import { isAggregateScope, NO_PARENT, type ParentOf } from './scope-rollup.js';
 import { PERIODS } from './types.js';
 import type { Period, PeriodWindow, ScopeKey, ScopeMetrics } from './types.js';
 
-export type { Alert, MetricsEngineDeps, OverdueAtEnd } from './engine-types.js';
+export type { Alert, AppliedFootprints, MetricsEngineDeps, OverdueAtEnd } from './engine-types.js';
 
 const PERIOD_INDEX = new Map<Period, number>(PERIODS.map((p, i) => [p, i]));
 const NO_BACKLOG = new Int32Array(BACKLOG_COUNTERS);
@@ -86,12 +86,14 @@ export class MetricsEngine {
   /**
    * Replaces a dossier's contribution: `prev` is the state last given to the engine for this id
    * (null for a new dossier), `next` its new state. Re-applying an unchanged state changes nothing.
+   * Answers the footprints it took away and added (finished dossiers' facts: the time machine's follower takes them).
    */
-  applyDossier(prev: DossierState | null, next: DossierState): void {
+  applyDossier(prev: DossierState | null, next: DossierState): AppliedFootprints {
     this.catchUp();
     this.rev++;
-    this.replaceDossier(prev, next);
+    const fp = this.replaceDossier(prev, next);
     for (const fn of this.dossierListeners) fn(prev, next);
+    return fp;
   }
 
   /**
@@ -306,7 +308,7 @@ export class MetricsEngine {
     this.pendingAlerts.push({ kind, id, code, at: dueAt !== null && dueAt <= this.present ? dueAt : this.present });
   }
 
-  private replaceDossier(prev: DossierState | null, next: DossierState): void {
+  private replaceDossier(prev: DossierState | null, next: DossierState): AppliedFootprints {
     let rec = this.openDossiers.get(next.id);
     // The stored footprint is exactly what was added; a finished prev's footprint does not depend on now.
     const old = rec !== undefined ? rec.fp : prev !== null ? dossierFootprint(prev, this.present, this.ctx) : null;
@@ -327,6 +329,7 @@ export class MetricsEngine {
       this.transitions.close(rec);
       this.openDossiers.delete(next.id);
     }
+    return { prev: old, next: fp };
   }
 
   private replaceTask(prev: TaskState | null, next: TaskState): void {

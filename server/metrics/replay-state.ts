@@ -13,7 +13,15 @@ import { emptyTaskState } from '../domain/task.js';
 import type { DossierState, TaskState } from '../domain/types.js';
 import { MetricsEngine } from './engine.js';
 import type { MetricsEngineDeps } from './engine-types.js';
-import { dossierFacts, isCountedDossier, taskFootprint, type FinishedDossierFacts, type TaskFootprint } from './footprint.js';
+import type { AppliedFootprints } from './engine-types.js';
+import {
+  dossierFacts,
+  footprintFacts,
+  isCountedDossier,
+  taskFootprint,
+  type FinishedDossierFacts,
+  type TaskFootprint,
+} from './footprint.js';
 
 export type ItemKind = 'dossier' | 'task';
 
@@ -96,16 +104,26 @@ function factsOfKey(key: string): FinishedDossierFacts {
   return { code, receivedDay, online, endDay, outcome, processingBin, apologyDays, buckPassingCases, indexBits };
 }
 
-/** Replaces a dossier's part of the checkpoint: `prev` is what it held for this id (null: nothing), `next` the new state. */
-export function putDossier(cp: CheckpointState, prev: DossierState | null, next: DossierState, ctx: DossierContext): void {
+/**
+ * Replaces a dossier's part of the checkpoint: `prev` is what it held for this id (null: nothing), `next`
+ * the new state. `known`: their footprints as the live engine computed them (a finished one's facts do
+ * not depend on the instant), so that they are not computed twice.
+ */
+export function putDossier(
+  cp: CheckpointState,
+  prev: DossierState | null,
+  next: DossierState,
+  ctx: DossierContext,
+  known?: AppliedFootprints,
+): void {
   // Touched only when its open state was or is held: a delta then names no dossier that was never open.
   let held = false;
   if (prev !== null) {
     held = cp.openDossiers.delete(prev.id);
-    const f = dossierFacts(prev, ctx);
+    const f = known?.prev ? footprintFacts(known.prev) : dossierFacts(prev, ctx);
     if (f !== null) addCount(cp.finished, cp.touched.finished, factsKey(f), -1);
   }
-  const f = dossierFacts(next, ctx);
+  const f = known ? footprintFacts(known.next) : dossierFacts(next, ctx);
   if (f !== null) addCount(cp.finished, cp.touched.finished, factsKey(f), 1);
   else if (isCountedDossier(next)) {
     cp.openDossiers.set(next.id, next);

@@ -9,6 +9,7 @@
  */
 import type { DossierContext } from '../domain/dossier.js';
 import type { DossierState, TaskState } from '../domain/types.js';
+import type { AppliedFootprints } from '../metrics/engine-types.js';
 import { pruneAhead } from './log-fold.js';
 import {
   emptyCheckpoint,
@@ -29,6 +30,8 @@ export interface AppliedBatch {
   receivedAt: number;
   dossiers: readonly { prev: DossierState | null; next: DossierState }[];
   tasks: readonly { prev: TaskState | null; next: TaskState }[];
+  /** The live engine's footprints of `dossiers` (same order), when it applied them first (not a history load's). */
+  footprints?: readonly AppliedFootprints[];
 }
 
 /** A checkpoint captured at its instant: the parts it stores (a whole state, or the changed keys only). */
@@ -147,10 +150,11 @@ export type LiveFollower = ReturnType<typeof createLiveFollower>;
 
 /** The batch's item changes put into the state (its `prev` is what the state holds), and its seq. */
 function putItems(state: CheckpointState, b: AppliedBatch, ctx: DossierContext): void {
-  for (const { prev, next } of b.dossiers) {
-    putDossier(state, prev, next, ctx);
+  const known = b.footprints !== undefined && b.footprints.length === b.dossiers.length ? b.footprints : undefined;
+  b.dossiers.forEach(({ prev, next }, i) => {
+    putDossier(state, prev, next, ctx, known?.[i]);
     noteAhead(state, `dossier:${next.id}`, next.lastEventAt);
-  }
+  });
   for (const { prev, next } of b.tasks) {
     putTask(state, prev, next);
     noteAhead(state, `task:${next.id}`, next.lastEventAt);

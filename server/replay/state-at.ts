@@ -71,12 +71,13 @@ export function scopeKeysOf(j: Jurisdiction): ScopeKey[] {
 
 /**
  * As received: the events received after the base up to T, read in one scan of the log by seq, folded
- * onto the open dossiers' states the engine holds when they are not older; any other item is refolded
- * from its events.
+ * onto the dossiers' states the engine holds (open, or `ended`: folded since it was loaded) when they
+ * are not older; any other item is refolded from its events, read for all of them at once.
  */
 function foldReceived(
   deps: { repo: ReplayRepo; ctx: DossierContext; maxItems: number },
   r: ReplayEngine,
+  ended: Map<string, DossierState>,
   baseSeq: number,
   t: number,
 ): { seq: number; items: number } {
@@ -93,14 +94,22 @@ function foldReceived(
   const base: EventSet = (e) => e.seq <= baseSeq;
   const target: EventSet = (e) => e.seq <= cut;
   const changes: ItemChange[] = [];
+  const refold: ItemKey[] = [];
   for (const rows of fresh.values()) {
     const { kind, itemId } = rows[0];
-    const held = kind === 'dossier' ? r.open.get(itemId) : undefined;
+    const held = kind === 'dossier' ? (r.open.get(itemId) ?? ended.get(itemId)) : undefined;
     const on = held && foldOnDossier(held, rows, ctx);
     if (held && on) changes.push({ kind: 'dossier', id: itemId, prev: held, next: on });
-    else changes.push(itemChange(kind, itemId, repo.ofItem(kind, itemId, cut), base, target, ctx));
+    else refold.push({ kind, itemId });
   }
+  // One read per kind, not one per item: an office hour refolds hundreds of items.
+  const rowsOf = eventsOfItems(repo, refold, cut);
+  for (const { kind, itemId } of refold) changes.push(itemChange(kind, itemId, rowsOf(kind, itemId), base, target, ctx));
   foldForward(r, t, changes);
+  // A dossier's events go on after its end (returned, rated): kept, the next hour folds them on.
+  for (const c of changes)
+    if (c.kind === 'dossier' && c.next !== null && !r.open.has(c.id)) ended.set(c.id, c.next);
+    else if (c.kind === 'dossier') ended.delete(c.id);
   return { seq: cut, items: changes.length };
 }
 
@@ -109,6 +118,28 @@ function eventsOfItems(repo: ReplayRepo, items: readonly ItemKey[], end: number)
   const ids = (kind: ItemKey['kind']) => items.filter((i) => i.kind === kind).map((i) => i.itemId);
   const byKind = { dossier: repo.ofItems('dossier', ids('dossier'), end), task: repo.ofItems('task', ids('task'), end) };
   return (kind, id) => byKind[kind].get(id) ?? [];
+}
+
+/** The state at `t` folded from the whole log, no checkpoint (StateAt.fromScratch). */
+function foldFromScratch(repo: ReplayRepo, deps: Parameters<typeof engineFromStates>[3], t: number, asOf: AsOf): ReplayEngine {
+  const ctx = { calendar: deps.calendar, settings: deps.settings };
+  const maxSeq = asOf === 'received' ? repo.receivedBy(0, t) : repo.maxSeq();
+  const byItem = new Map<string, ReplayEventRow[]>();
+  for (const row of repo.upTo(maxSeq)) {
+    if (asOf === 'corrected' && row.at > t) continue;
+    const key = `${row.kind}:${row.itemId}`;
+    const rows = byItem.get(key);
+    if (rows) rows.push(row);
+    else byItem.set(key, [row]);
+  }
+  const dossiers: DossierState[] = [];
+  const tasks: TaskState[] = [];
+  for (const rows of byItem.values()) {
+    const { kind, itemId } = rows[0];
+    if (kind === 'dossier') dossiers.push(foldDossierRows(itemId, rows, ctx) as DossierState);
+    else tasks.push(foldTaskRows(itemId, rows) as TaskState);
+  }
+  return engineFromStates(dossiers, tasks, t, deps);
 }
 
 export function createStateAt(deps: StateAtDeps) {
@@ -153,7 +184,7 @@ export function createStateAt(deps: StateAtDeps) {
 
   // The last state answered as received, kept to play forward: the next hour folds only that hour's
   // arrivals on top of it (as received, the state at a later T is the same log prefix, longer).
-  let playing: { engine: ReplayEngine; at: number; seq: number } | null = null;
+  let playing: { engine: ReplayEngine; ended: Map<string, DossierState>; at: number; seq: number } | null = null;
 
   return {
     /** When the log's first event arrived (null: empty log). */
@@ -161,21 +192,25 @@ export function createStateAt(deps: StateAtDeps) {
     /** The state at `t` from the latest checkpoint at or before it (or the last one played, if nearer), folded forward. */
     stateAt(t: number, asOf: AsOf): ReplayResult {
       if (asOf === 'corrected') return correctedAt(t);
-      const stored = repo.atOrBefore(t);
+      // Only the nearest checkpoint's place first: reading and decompressing its chain costs more than
+      // an hour's fold, and playing on needs none of it.
+      const mark = repo.markAtOrBefore(t);
       // Playing on: the kept state is nearer than any checkpoint, or as near as a stored one within the
       // play step (folding on from it skips loading a checkpoint, the larger cost).
-      const keep = playing !== null && playing.at <= t && (stored === null || stored.at <= playing.at || t - playing.at <= PLAY_ON_MS);
+      const keep = playing !== null && playing.at <= t && (mark === null || mark.at <= playing.at || t - playing.at <= PLAY_ON_MS);
       if (playing !== null && keep) {
         const p = playing;
-        const { seq, items } = foldReceived({ repo, ctx, maxItems }, p.engine, p.seq, t);
+        const { seq, items } = foldReceived({ repo, ctx, maxItems }, p.engine, p.ended, p.seq, t);
         p.seq = seq;
         p.at = t;
-        return { ...p.engine, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items };
+        return { ...p.engine, at: t, asOf, checkpointAt: mark ? mark.at : null, itemsFolded: items };
       }
+      const stored = mark && repo.atOrBefore(mark.at);
       const cp = stored ? checkpointFromChain(stored.chain) : emptyCheckpoint(t);
       const r = engineFromCheckpoint(cp, engineDeps);
-      const { seq, items } = foldReceived({ repo, ctx, maxItems }, r, cp.seq, t);
-      playing = { engine: r, at: t, seq };
+      const ended = new Map<string, DossierState>();
+      const { seq, items } = foldReceived({ repo, ctx, maxItems }, r, ended, cp.seq, t);
+      playing = { engine: r, ended, at: t, seq };
       return { ...r, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items };
     },
 
@@ -190,25 +225,7 @@ export function createStateAt(deps: StateAtDeps) {
     },
 
     /** The state at `t` folded from the whole log, no checkpoint (the reference the checkpoints must agree with). */
-    fromScratch(t: number, asOf: AsOf): ReplayEngine {
-      const maxSeq = asOf === 'received' ? repo.receivedBy(0, t) : repo.maxSeq();
-      const byItem = new Map<string, ReplayEventRow[]>();
-      for (const row of repo.upTo(maxSeq)) {
-        if (asOf === 'corrected' && row.at > t) continue;
-        const key = `${row.kind}:${row.itemId}`;
-        const rows = byItem.get(key);
-        if (rows) rows.push(row);
-        else byItem.set(key, [row]);
-      }
-      const dossiers: DossierState[] = [];
-      const tasks: TaskState[] = [];
-      for (const rows of byItem.values()) {
-        const { kind, itemId } = rows[0];
-        if (kind === 'dossier') dossiers.push(foldDossierRows(itemId, rows, ctx) as DossierState);
-        else tasks.push(foldTaskRows(itemId, rows) as TaskState);
-      }
-      return engineFromStates(dossiers, tasks, t, engineDeps);
-    },
+    fromScratch: (t: number, asOf: AsOf): ReplayEngine => foldFromScratch(repo, engineDeps, t, asOf),
   };
 }
 

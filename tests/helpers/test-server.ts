@@ -87,6 +87,10 @@ export async function startTestServer(
     past?: RuntimeOptions['past'];
     dataTrust?: RuntimeOptions['dataTrust'];
     index?: RuntimeOptions['index'];
+    /** The early warning's pushed alerts on another engine (PostgreSQL); the SQLite file's by default. */
+    atRisk?: RuntimeOptions['atRisk'];
+    /** INGEST_KEYS: sources stored at the start, in the access store. */
+    ingestKeys?: RuntimeOptions['ingestKeys'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -121,6 +125,8 @@ export async function startTestServer(
     past: opts.past,
     dataTrust: opts.dataTrust,
     index: opts.index,
+    ingestKeys: opts.ingestKeys,
+    atRisk: opts.atRisk,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../server/config.js';
+import { ConfigError, loadConfig, POSTGRES_NOT_YET } from '../../../server/config.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 
@@ -40,4 +40,11 @@ describe('DATABASE_URL', () => {
     expect(r.stderr).toContain('DATABASE_URL: the server cannot run on PostgreSQL yet');
     expect(r.stdout).not.toMatch(/listening/i);
   }, 60_000);
+
+  it('the refusal names the pushed alerts and the CLI tools as running on PostgreSQL, no longer as SQLite only', () => {
+    const still = POSTGRES_NOT_YET.slice(POSTGRES_NOT_YET.indexOf('Still SQLite only'));
+    expect(POSTGRES_NOT_YET).toMatch(/at-risk store \(the early warning's pushed alerts/);
+    expect(still).not.toMatch(/pushed alerts|user:add|source:add|wall:preset|demo's start/);
+    expect(still).toContain('npm run backup');
+  });
 });
