@@ -250,10 +250,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const historyRows = createHistoryRows({
     latest: (id) => latest.peekDossier(id),
     row: (id) => store.projections.getDossier(id),
+    snapshot: (fn) => store.snapshot(fn),
     apply: (prev, next) => engine.applyDossier(prev, next),
     applied: () => metricsChanged(),
-    settled(ids) {
-      for (const id of ids) {
+    settled(dossiers) {
+      for (const [id, finished] of dossiers) {
+        // A dossier the load finished and the early warning never watched changes nothing there (it keeps
+        // open dossiers only): its row is not read back (≈ 250,000 reads at the end of a 1M-event load).
+        if (finished && !warnings.watches(id)) continue;
         const state = latest.dossier(id);
         if (state) warnings.applyDossierLater(state);
       }

@@ -153,6 +153,11 @@ export class EarlyWarningIndex {
     if (this.queued.size >= MAX_QUEUED) this.applyQueued();
   }
 
+  /** Whether applying a state of this dossier may change anything: it is watched, or a state of it waits. */
+  watches(id: string): boolean {
+    return this.dossiers.has(id) || this.queued.has(id);
+  }
+
   /** How many states wait for the next read or clock step (for tests and diagnostics). */
   get queuedSize(): number {
     return this.queued.size;

@@ -23,31 +23,54 @@ export interface HistoryRowsDeps {
   latest(id: string): DossierState | null;
   /** The dossier's row, as the writer last projected it. */
   row(id: string): DossierState | null;
+  /**
+   * Runs up to ROWS_PER_SNAPSHOT of a pass's row reads in one read transaction (one round of WAL locking
+   * for them, and the connection's page cache, which the writer's commits empty, emptied once).
+   */
+  snapshot<T>(fn: () => T): T;
   apply(prev: DossierState | null, next: DossierState): void;
   /** After a pass's dossiers were applied (the live screens publish the change). */
   applied(): void;
-  /** The load ended and every dossier it touched is applied: their ids, each once. */
-  settled(ids: ReadonlySet<string>): void;
+  /**
+   * The load ended and every dossier it touched is applied: their ids, each once, each with whether its
+   * state is known to be finished without reading it (its row at the last pass was, and nothing changed it
+   * since): the early warning need not read such a row back unless it watched the dossier.
+   */
+  settled(dossiers: ReadonlyMap<string, boolean>): void;
 }
+
+/**
+ * Rows read back per read transaction: few enough that a snapshot is held for milliseconds (the writer's
+ * TRUNCATE checkpoint waits for every reader of the WAL, holding the write lock).
+ */
+const ROWS_PER_SNAPSHOT = 2_000;
+
+/** A dossier whose last applied state was finished: its row holds that state, this module does not. */
+const FINISHED = 'finished';
 
 export function createHistoryRows(deps: HistoryRowsDeps) {
   /** Dossier id → the engine's state of it before its events waiting for the writer, and the seq of the last; in seq order. */
   const waiting = new Map<string, { prev: DossierState | null; seq: number }>();
   /**
-   * Every dossier of the running load (for `settled`) → the open state last applied to the engine (null:
-   * none yet, or finished: then `latest` answers it, from its row).
+   * Every dossier of the running load (for `settled`) → the open state last applied to the engine, or
+   * FINISHED (its row), or null (none applied yet, or changed by a live batch since): then `latest` answers it.
    */
-  const touched = new Map<string, DossierState | null>();
+  const touched = new Map<string, DossierState | typeof FINISHED | null>();
   /** The engine's states of the batch being logged (before), read in its transaction; taken by `logged`. */
   const captured = new Map<string, DossierState | null>();
   /** The engine's state of a dossier not waiting for the writer. */
-  const engineState = (id: string): DossierState | null => touched.get(id) ?? deps.latest(id);
+  const engineState = (id: string): DossierState | null => {
+    const held = touched.get(id);
+    return held !== undefined && held !== null && held !== FINISHED ? held : deps.latest(id);
+  };
   let ended = false;
 
   function settleIfDone(): void {
     if (!ended || waiting.size > 0) return;
     ended = false;
-    deps.settled(new Set(touched.keys()));
+    const dossiers = new Map<string, boolean>();
+    for (const [id, held] of touched) dossiers.set(id, held === FINISHED);
+    deps.settled(dossiers);
     touched.clear();
   }
 
@@ -76,14 +99,24 @@ export function createHistoryRows(deps: HistoryRowsDeps) {
     /** The writer has projected every event up to `seq`: its dossiers' rows go to the engine. */
     projected(seq: number): void {
       let any = false;
-      for (const [id, w] of waiting) {
-        if (w.seq > seq) break;
-        waiting.delete(id);
-        const next = deps.row(id);
-        if (next) deps.apply(w.prev, next);
-        // An open state is the engine's own too; a finished one is not held (its row is the same state).
-        touched.set(id, next !== null && next.endAt === null ? next : null);
+      // Waiting is in seq order: each snapshot takes the next rows due, until none is.
+      const due = () => {
+        const first = waiting.values().next();
+        return !first.done && first.value.seq <= seq;
+      };
+      while (due()) {
         any = true;
+        deps.snapshot(() => {
+          let rows = 0;
+          for (const [id, w] of waiting) {
+            if (w.seq > seq || rows++ === ROWS_PER_SNAPSHOT) break;
+            waiting.delete(id);
+            const next = deps.row(id);
+            if (next) deps.apply(w.prev, next);
+            // An open state is the engine's own too; a finished one is not held (its row is the same state).
+            touched.set(id, next === null ? null : next.endAt === null ? next : FINISHED);
+          }
+        });
       }
       if (any) deps.applied();
       settleIfDone();

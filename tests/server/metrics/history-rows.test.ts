@@ -7,14 +7,15 @@ const state = (id: string, eventCount: number): DossierState => ({ ...emptyDossi
 
 function setup(latest: Map<string, DossierState>, rows: Map<string, DossierState>) {
   const applied: [DossierState | null, DossierState][] = [];
-  const settled: string[][] = [];
+  const settled: [string, boolean][][] = [];
   let published = 0;
   const history = createHistoryRows({
     latest: (id) => latest.get(id) ?? null,
     row: (id) => rows.get(id) ?? null,
+    snapshot: (fn) => fn(),
     apply: (prev, next) => applied.push([prev, next]),
     applied: () => published++,
-    settled: (ids) => settled.push([...ids]),
+    settled: (dossiers) => settled.push([...dossiers]),
   });
   return { history, applied, settled, published: () => published };
 }
@@ -51,6 +52,7 @@ describe('createHistoryRows', () => {
     const latestFromRows = createHistoryRows({
       latest: (id) => (reads.push(id), rows.get(id) ?? null),
       row: (id) => rows.get(id) ?? null,
+      snapshot: (fn) => fn(),
       apply: (prev, next) => applied.push([prev, next]),
       applied: () => {},
       settled: () => {},
@@ -89,6 +91,30 @@ describe('createHistoryRows', () => {
     ]);
   });
 
+  it("reads a pass's rows back in read transactions of at most 2,000 rows, every row once", () => {
+    const rows = new Map<string, DossierState>();
+    const reads: number[] = [];
+    const applied: string[] = [];
+    const history = createHistoryRows({
+      latest: () => null,
+      row: (id) => (reads[reads.length - 1]++, rows.get(id) ?? null),
+      snapshot: (fn) => (reads.push(0), fn()),
+      apply: (_prev, next) => applied.push(next.id),
+      applied: () => {},
+      settled: () => {},
+    });
+    const logged = new Map<string, { seq: number }>();
+    for (let i = 1; i <= 4_500; i++) {
+      logged.set(`D-${i}`, { seq: i });
+      rows.set(`D-${i}`, state(`D-${i}`, 1));
+    }
+    history.logged(logged);
+    history.projected(4_400);
+    expect(reads).toEqual([2_000, 2_000, 400]);
+    expect(new Set(applied).size).toBe(4_400);
+    expect(history.waiting).toBe(100);
+  });
+
   it('settles once the load ended and its last dossier is applied, each dossier named once', () => {
     const rows = new Map([['D-1', state('D-1', 2)]]);
     const { history, settled } = setup(new Map(), rows);
@@ -98,8 +124,36 @@ describe('createHistoryRows', () => {
     history.ended();
     expect(settled).toEqual([]);
     history.projected(2);
-    expect(settled).toEqual([['D-1']]);
+    expect(settled).toEqual([[['D-1', false]]]);
     history.projected(3);
     expect(settled).toHaveLength(1);
+  });
+
+  it('settles a dossier finished at its last pass as finished, and one a live batch changed since as unknown', () => {
+    const finished = (id: string): DossierState => ({ ...state(id, 2), endAt: 1_000 });
+    const rows = new Map([
+      ['D-1', finished('D-1')],
+      ['D-2', finished('D-2')],
+      ['D-3', state('D-3', 1)],
+    ]);
+    const { history, settled } = setup(new Map(), rows);
+    history.logged(
+      new Map([
+        ['D-1', { seq: 1 }],
+        ['D-2', { seq: 2 }],
+        ['D-3', { seq: 3 }],
+      ]),
+    );
+    history.projected(3);
+    // A live batch names D-2 after the pass: its state is no longer known here.
+    history.appliedLive('D-2');
+    history.ended();
+    expect(settled).toEqual([
+      [
+        ['D-1', true],
+        ['D-2', false],
+        ['D-3', false],
+      ],
+    ]);
   });
 });
