@@ -95,6 +95,17 @@ export function formatNumber(value: number | null | undefined, maxFractionDigits
   return numberFormat(lang, { maximumFractionDigits: maxFractionDigits }).format(value);
 }
 
+/**
+ * A number with exactly `fractionDigits` decimals, trailing zeros kept: `7,0`, `12,5`, `1.204,0`. For a
+ * table's column, where "8,8 · 7,9 · 7" misaligns and reads as if the last one were a count; tiles and
+ * sentences keep {@link formatNumber}.
+ */
+export function formatFixed(value: number | null | undefined, fractionDigits = 1, lang: Lang = 'vi'): string {
+  if (value == null || !Number.isFinite(value)) return NO_VALUE;
+  if (Math.abs(value) < PLAIN_LIMIT) return plainNumber(value, fractionDigits, fractionDigits, lang, false);
+  return numberFormat(lang, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+}
+
 /** An integer count with grouping: `15.230`. */
 export function formatCount(value: number | null | undefined, lang: Lang = 'vi'): string {
   return formatNumber(value == null ? value : Math.round(value), 0, lang);
@@ -116,13 +127,14 @@ export function formatPercent(ratio: number | null | undefined, fractionDigits =
 
 /**
  * A signed difference, e.g. `+1.204` or `−3,5`; `±0` when nothing changed.
- * Uses the true minus sign so the sign reads clearly at small sizes.
+ * Uses the true minus sign so the sign reads clearly at small sizes. `fixed`: exactly `maxFractionDigits`
+ * decimals (`+1,50`, `±0,00`), for a table column.
  */
-export function formatSigned(diff: number | null | undefined, maxFractionDigits = 1, lang: Lang = 'vi'): string {
+export function formatSigned(diff: number | null | undefined, maxFractionDigits = 1, lang: Lang = 'vi', fixed = false): string {
   if (diff == null || !Number.isFinite(diff)) return NO_VALUE;
   const rounded = Number(diff.toFixed(maxFractionDigits));
-  if (rounded === 0) return '±0';
-  const body = formatNumber(Math.abs(rounded), maxFractionDigits, lang);
+  if (rounded === 0) return fixed ? `±${formatFixed(0, maxFractionDigits, lang)}` : '±0';
+  const body = fixed ? formatFixed(Math.abs(rounded), maxFractionDigits, lang) : formatNumber(Math.abs(rounded), maxFractionDigits, lang);
   return rounded > 0 ? `+${body}` : `−${body}`;
 }
 
@@ -189,9 +201,11 @@ export function formatDayMonth(isoDay: string): string {
 export interface Formatters {
   lang: Lang;
   number: (v: number | null | undefined, maxFractionDigits?: number) => string;
+  /** Exactly this many decimals (default 1), for table columns: `7,0`. */
+  fixed: (v: number | null | undefined, fractionDigits?: number) => string;
   count: (v: number | null | undefined) => string;
   percent: (ratio: number | null | undefined, fractionDigits?: number) => string;
-  signed: (diff: number | null | undefined, maxFractionDigits?: number) => string;
+  signed: (diff: number | null | undefined, maxFractionDigits?: number, fixed?: boolean) => string;
   date: typeof formatDate;
   time: typeof formatTime;
   dateTime: typeof formatDateTime;
@@ -202,9 +216,10 @@ export function formattersFor(lang: Lang): Formatters {
   return {
     lang,
     number: (v, d) => formatNumber(v, d, lang),
+    fixed: (v, d) => formatFixed(v, d, lang),
     count: (v) => formatCount(v, lang),
     percent: (r, d) => formatPercent(r, d, lang),
-    signed: (v, d) => formatSigned(v, d, lang),
+    signed: (v, d, fixed) => formatSigned(v, d, lang, fixed),
     date: formatDate,
     time: formatTime,
     dateTime: formatDateTime,

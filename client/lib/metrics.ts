@@ -55,10 +55,13 @@ export function metricValue(m: MapMetrics | null | undefined, key: MetricKey): n
   }
 }
 
-/** A metric value as text: `96,3%`, `1.204`, `12,5`. */
-export function formatMetric(key: MetricKey, value: number | null, f: Formatters): string {
+/**
+ * A metric value as text: `96,3%`, `1.204`, `12,5`. `column`: in a ranked list or table column, a rate per
+ * 1,000 or a trust score keeps its one decimal (`7,0`), so the column aligns; elsewhere (legends, tooltips) `7`.
+ */
+export function formatMetric(key: MetricKey, value: number | null, f: Formatters, column = false): string {
   if (key === 'onTimeRate') return f.percent(value);
-  if (key === 'overduePer1000' || key === 'buckPassingPer1000' || key === 'dataTrust') return f.number(value, 1);
+  if (key === 'overduePer1000' || key === 'buckPassingPer1000' || key === 'dataTrust') return column ? f.fixed(value) : f.number(value, 1);
   return f.count(value);
 }
 

@@ -6,8 +6,8 @@ import { E2E_PASSWORD } from './e2e-server.js';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const ARTIFACTS_DIR = resolve(process.cwd(), 'test-artifacts');
 
-/** Launches Debian's Chromium headless, with the flags this closed network needs. */
-export async function launchBrowser(executablePath = CHROMIUM_PATH): Promise<Browser> {
+/** Launches Debian's Chromium headless, with the flags this closed network needs (and `extraArgs`, e.g. `--lang=en-US`). */
+export async function launchBrowser(executablePath = CHROMIUM_PATH, extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
@@ -24,6 +24,7 @@ export async function launchBrowser(executablePath = CHROMIUM_PATH): Promise<Bro
       // for every new context's window, at the same moment as the page under test: on two cores that CPU was
       // taken from the page's load. A user's browser has its window open before the dashboard loads.
       '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
+      ...extraArgs,
     ],
   });
 }

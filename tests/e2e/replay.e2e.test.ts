@@ -5,25 +5,38 @@
  * corrected" shows the history: the test reads both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, signInOnPage } from './browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchBrowser, screenshot, signInOnPage } from './browser.js';
 import { E2E_PASSWORD, startE2eServer, type E2eServer } from './e2e-server.js';
 
 const DAY = 86_400_000;
 const VN = 7 * 3_600_000;
 const WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Yesterday 10:00 Vietnam time: the picker's value and the banner's words. */
 function yesterdayTen() {
   const d = new Date(Date.now() + VN - DAY);
   const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
   const p = (n: number) => String(n).padStart(2, '0');
-  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, day)).getUTCDay()];
+  const wd = new Date(Date.UTC(y, m - 1, day)).getUTCDay();
   return {
-    input: `${y}-${p(m)}-${p(day)}T10:00`,
+    /** The picker's date field, day first, and its 24-hour time field. */
+    day: `${p(day)}/${p(m)}/${y}`,
+    time: '10:00',
     param: `${y}-${p(m)}-${p(day)}T10:00+07:00`,
-    banner: `Đang xem lại: 10:00 ${weekday} ${day}/${m}/${y}`,
+    banner: `Đang xem lại: 10:00 ${WEEKDAYS[wd]} ${day}/${m}/${y}`,
+    bannerEn: `Replaying: 10:00 ${WEEKDAYS_EN[wd]} ${day}/${m}/${y}`,
   };
+}
+
+/** Types a moment into the time bar's picker (date, then 24-hour time) and shows it with Enter. */
+async function pickMoment(page: Page, y: { day: string; time: string }): Promise<void> {
+  const picker = page.getByTestId('moment-picker');
+  await picker.getByRole('textbox', { name: /^(Ngày|Date)/ }).fill(y.day);
+  const time = picker.getByRole('textbox', { name: /^(Giờ|Time)/ });
+  await time.fill(y.time);
+  await time.press('Enter');
 }
 
 describe('the time bar in Chromium', () => {
@@ -57,7 +70,7 @@ describe('the time bar in Chromium', () => {
     const banner = page.getByTestId('replay-banner');
     await banner.waitFor({ timeout: 15_000 });
     const y = yesterdayTen();
-    await page.locator('.timebar__controls input[type=datetime-local]').fill(y.input);
+    await pickMoment(page, y);
     await expect.poll(async () => (await banner.textContent())?.trim(), { timeout: 15_000 }).toBe(y.banner);
     // As received: the history was loaded at start, after yesterday 10:00, so nothing had been received.
     await expect.poll(async () => (await received.textContent())?.trim(), { timeout: 60_000 }).toBe('0');
@@ -105,7 +118,7 @@ describe('the time bar in Chromium', () => {
     await page.getByRole('button', { name: /Xem lại/ }).click();
     const banner = page.getByTestId('replay-banner');
     await banner.waitFor({ timeout: 15_000 });
-    await page.locator('.timebar__controls input[type=datetime-local]').fill(y.input);
+    await pickMoment(page, y);
     await page.getByRole('combobox', { name: 'Số liệu' }).selectOption('corrected');
     await expect.poll(async () => (await banner.textContent())?.trim(), { timeout: 15_000 }).toBe(y.banner);
     await expect.poll(async () => (await overdue.textContent())?.trim(), { timeout: 90_000 }).toBe(String(m.overdue));
@@ -241,6 +254,77 @@ describe('the time bar in Chromium', () => {
     // As received (what was shown then) the count is not read: the corrected state may be too far to refold.
     await page.getByRole('combobox', { name: 'Số liệu' }).selectOption('received');
     await expect.poll(async () => units.count(), { timeout: 30_000 }).toBe(0);
+  }, 300_000);
+
+  it('in an English-language Chromium, the picker reads day first on a 24-hour clock, typed by keyboard; the URL and the banner agree, also in the English UI and on a 360 px phone', async () => {
+    const en = await launchBrowser(CHROMIUM_PATH, ['--lang=en-US']);
+    try {
+      const context = await en.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
+      const page = await context.newPage();
+      expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+      await page.goto(`${server.url}/login`);
+      await signInOnPage(page, 'e2e-api', E2E_PASSWORD, 30_000);
+      await page.goto(`${server.url}/?period=month&layout=tiles`);
+      await page.getByRole('button', { name: /Xem lại/ }).click();
+      const banner = page.getByTestId('replay-banner');
+      await banner.waitFor({ timeout: 15_000 });
+      const picker = page.getByTestId('moment-picker');
+      const day = picker.getByRole('textbox', { name: 'Ngày (ngày/tháng/năm)' });
+      const time = picker.getByRole('textbox', { name: 'Giờ (24 giờ)' });
+      // What the time bar opened on, as the URL says it: day first, 24-hour, whatever the browser's language.
+      const opened = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})\+07:00$/.exec(new URL(page.url()).searchParams.get('at') ?? '');
+      expect(opened).not.toBeNull();
+      expect(await day.inputValue()).toBe(`${opened![3]}/${opened![2]}/${opened![1]}`);
+      expect(await time.inputValue()).toBe(opened![4]);
+
+      // The keyboard alone: into the date field, replace it, Tab to the time, type it, Enter.
+      const y = yesterdayTen();
+      await day.focus();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(y.day);
+      await page.keyboard.press('Tab');
+      await expect.poll(() => time.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('10:00');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await banner.textContent())?.trim(), { timeout: 15_000 }).toBe(y.banner);
+      expect(new URL(page.url()).searchParams.get('at')).toBe(y.param);
+      // ↑ in the time field: an hour later, in the URL, the banner and the field.
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(() => new URL(page.url()).searchParams.get('at'), { timeout: 15_000 }).toBe(y.param.replace('T10:00', 'T11:00'));
+      await expect.poll(async () => (await banner.textContent())?.trim()).toBe(y.banner.replace('10:00', '11:00'));
+      expect(await time.inputValue()).toBe('11:00');
+      // A month-first date is refused in words, and nothing moves.
+      await day.fill('12/31/2026');
+      await day.press('Enter');
+      expect(await page.getByTestId('moment-picker-error').textContent()).toContain('Ngày chưa đúng');
+      expect(new URL(page.url()).searchParams.get('at')).toBe(y.param.replace('T10:00', 'T11:00'));
+      await screenshot(page, 'replay-picker-en-browser-1440');
+
+      // The English UI: English words, the same day-first date and 24-hour time as its banner.
+      await page.goto(`${server.url}/?period=month&layout=tiles&lang=en&at=${encodeURIComponent(y.param)}`);
+      await banner.waitFor({ timeout: 30_000 });
+      await expect.poll(async () => (await banner.textContent())?.trim(), { timeout: 15_000 }).toBe(y.bannerEn);
+      const dayEn = picker.getByRole('textbox', { name: 'Date (dd/mm/yyyy)' });
+      expect(await dayEn.inputValue()).toBe(y.day);
+      expect(await picker.getByRole('textbox', { name: 'Time (24-hour)' }).inputValue()).toBe('10:00');
+
+      // A 360 px phone: the picker fits, nothing scrolls sideways, and it still picks.
+      await page.setViewportSize({ width: 360, height: 800 });
+      await picker.scrollIntoViewIfNeeded();
+      await expect
+        .poll(async () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), { timeout: 5_000 })
+        .toBe(true);
+      const box = await picker.boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+      await pickMoment(page, { day: y.day, time: '9:30' });
+      await expect.poll(() => new URL(page.url()).searchParams.get('at'), { timeout: 15_000 }).toBe(y.param.replace('T10:00', 'T09:30'));
+      await expect.poll(async () => (await banner.textContent())?.trim()).toBe(y.bannerEn.replace('10:00', '09:30'));
+      await screenshot(page, 'replay-picker-en-360');
+    } finally {
+      await en.close();
+    }
   }, 300_000);
 
   it('shows a dossier’s page at yesterday 10:00: its status, holder and working days overdue then, marked on its timeline', async () => {

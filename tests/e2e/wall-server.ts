@@ -35,6 +35,9 @@ export interface WallE2eServer {
 
 export const CLOCK_TICK_MS = 1_000;
 export const SILENT_SOURCE = 'e2e-silent-source';
+/** A 24/7 source quiet for 40 minutes of its 60: late (over half its threshold), not yet silent. */
+export const LATE_SOURCE = 'e2e-late-source';
+const LATE_QUIET_MS = 40 * 60_000;
 
 export async function startWallE2eServer(opts: { build?: string } = {}): Promise<WallE2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'bdt-wall-e2e-'));
@@ -42,6 +45,7 @@ export async function startWallE2eServer(opts: { build?: string } = {}): Promise
   const logger = createLogger('silent');
   const dossierKey = generateSourceKey();
   const silentKey = generateSourceKey();
+  const lateKey = generateSourceKey();
   let port = 0;
   let runtime: Runtime | null = null;
   let demo: { stop(): void } | null = null;
@@ -62,6 +66,10 @@ export async function startWallE2eServer(opts: { build?: string } = {}): Promise
     rt.store.sources.upsertKey('e2e-dossiers', 'dossier', hashSourceKey(dossierKey), Date.now());
     // A source that never sends: the wall must name it.
     rt.store.sources.upsertKey(SILENT_SOURCE, 'task', hashSourceKey(silentKey), Date.now());
+    // A source that sent 40 minutes ago: the wall must name it as late.
+    const late = rt.store.sources.upsertKey(LATE_SOURCE, 'dossier', hashSourceKey(lateKey), Date.now());
+    rt.store.sources.setSilence(LATE_SOURCE, { silentAfterMs: 60 * 60_000, hours: 'always' });
+    rt.store.sources.markSeen(late.id, Date.now() - LATE_QUIET_MS, Date.now() - LATE_QUIET_MS);
     await new Promise<void>((r, reject) => {
       rt.app.http.once('error', reject);
       rt.app.http.listen(port, '127.0.0.1', () => {

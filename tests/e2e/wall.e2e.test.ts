@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { toVnIso } from '../../server/domain/time.js';
 import { launchBrowser, screenshot } from './browser.js';
-import { SILENT_SOURCE, startWallE2eServer, type WallE2eServer } from './wall-server.js';
+import { LATE_SOURCE, SILENT_SOURCE, startWallE2eServer, type WallE2eServer } from './wall-server.js';
 
 const SLOW = 90_000;
 const SCENE_SECONDS = 4;
@@ -81,10 +81,42 @@ describe('the wall display in Chromium', () => {
       const silent = page.getByTestId('wall-sources-silent');
       await expect.poll(() => silent.textContent(), { timeout: 10_000 }).toContain(SILENT_SOURCE);
       expect(await silent.textContent()).toContain('Nguồn dữ liệu chưa cập nhật:');
-      // The status bar names every source with its state, silent ones first.
+      // The status bar counts the sources and names the exceptions with their state, silent ones first.
       const bar = page.getByTestId('wall-sources');
       expect(await bar.locator('li').first().getAttribute('data-state')).toBe('silent');
       expect(await bar.textContent()).toContain(`${SILENT_SOURCE} — Chưa cập nhật`);
+    },
+    SLOW,
+  );
+
+  it(
+    'names a late source on the status bar after the count of live sources, with nothing cut at 1920 and 3840 px',
+    async () => {
+      const bar = page.getByTestId('wall-sources');
+      await expect.poll(() => bar.textContent(), { timeout: 10_000 }).toContain(`${LATE_SOURCE} — Chậm`);
+      expect(await page.getByTestId('wall-sources-count').textContent()).toMatch(/^⚠ \d+\/\d+ trực tiếp$/);
+      expect(await bar.locator(`[data-source="${LATE_SOURCE}"]`).getAttribute('data-state')).toBe('late');
+      // A live source is counted, not named: the bar does not grow with the city's sources.
+      expect(await bar.textContent()).not.toContain('demo-simulator');
+      for (const [width, height] of [
+        [1920, 1080],
+        [3840, 2160],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await expect.poll(() => bar.textContent(), { timeout: 10_000 }).toContain(`${LATE_SOURCE} — Chậm`);
+        // Every item of the bar is drawn whole inside the screen: none is clipped or runs past the edge.
+        const cut = await page.evaluate(() =>
+          [...document.querySelectorAll('.wall-sources__label, .wall-sources__item, .wall-sources__more')]
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return el.scrollWidth > Math.ceil(r.width) || r.right > window.innerWidth || r.bottom > window.innerHeight;
+            })
+            .map((el) => el.textContent),
+        );
+        expect(cut).toEqual([]);
+        await screenshot(page, `wall-sources-${width}x${height}`);
+      }
+      await page.setViewportSize({ width: 1920, height: 1080 });
     },
     SLOW,
   );
@@ -206,8 +238,9 @@ describe('the wall display in Chromium', () => {
       expect(await page.evaluate(() => getComputedStyle(document.querySelector('.wall__stage')!).filter)).toContain('grayscale');
       // The sources bar no longer vouches for what it cannot know.
       const bar = await page.getByTestId('wall-sources').textContent();
-      expect(bar).toContain(`${SILENT_SOURCE} — Không rõ (mất kết nối)`);
-      expect(bar).not.toMatch(/Trực tiếp|Chậm|Chưa cập nhật/);
+      expect(bar).toMatch(/\d+ nguồn — Không rõ \(mất kết nối\)/);
+      expect(bar).not.toMatch(/Trực tiếp|trực tiếp|Chậm|Chưa cập nhật/);
+      expect(bar).not.toContain(SILENT_SOURCE);
       await screenshot(page, 'wall-stale-1920x1080');
     },
     SLOW,

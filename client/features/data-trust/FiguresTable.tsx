@@ -79,7 +79,7 @@ export function FiguresTable({ data, selected, onSelect }: Props) {
                 </th>
                 <td className="num">
                   <span className={`level-dot level-dot--${levelOf('dataTrust', x.trust, DATA_TRUST_THRESHOLDS)}`} aria-hidden="true" />
-                  {f.number(x.trust, 1)}
+                  {f.fixed(x.trust)}
                 </td>
                 <td className="num">{f.count(x.dossiers)}</td>
                 <td className="num">{f.count(x.flaggedDossiers)}</td>

@@ -139,7 +139,7 @@ function useAtRiskColumns(scope: ScopeKey): Column<AtRiskDossier>[] {
         cell: (d) => d.holderName ?? <span className="muted">{t('list.noHolder')}</span>,
       },
       { key: 'dueAt', header: t('list.dueAt'), sortable: false, cell: (d) => formatDayTime(d.dueAt) },
-      { key: 'hoursLeft', header: t('list.hoursLeft'), sortable: false, numeric: true, cell: (d) => f.number(d.workingHoursLeft, 1) },
+      { key: 'hoursLeft', header: t('list.hoursLeft'), sortable: false, numeric: true, cell: (d) => f.fixed(d.workingHoursLeft) },
       {
         key: 'reason',
         header: t('list.reason'),

@@ -76,13 +76,13 @@ export function HoldsTable({ holds, cases = [], selected = null }: HoldsTablePro
     { key: 'step', header: t('holds.step'), numeric: true, firstDir: 'asc', cell: (r) => t('holds.stepN', { n: r.step }) },
     { key: 'from', header: t('holds.from'), cell: (r) => formatDayTime(r.from) },
     { key: 'to', header: t('holds.to'), cell: (r) => (r.to ? formatDayTime(r.to) : <em>{t('holds.holding')}</em>) },
-    { key: 'held', header: t('holds.held'), numeric: true, cell: (r) => f.number(r.heldDays, 1) },
-    { key: 'allotted', header: t('holds.allotted'), numeric: true, cell: (r) => f.number(r.allottedDays, 1) },
+    { key: 'held', header: t('holds.held'), numeric: true, cell: (r) => f.fixed(r.heldDays) },
+    { key: 'allotted', header: t('holds.allotted'), numeric: true, cell: (r) => f.fixed(r.allottedDays) },
     {
       key: 'delay',
       header: t('holds.delay'),
       numeric: true,
-      cell: (r) => (r.delayDays > 0 ? <strong className="text-danger">{f.number(r.delayDays, 1)}</strong> : f.number(0)),
+      cell: (r) => (r.delayDays > 0 ? <strong className="text-danger">{f.fixed(r.delayDays)}</strong> : f.fixed(0)),
     },
   ];
 

@@ -106,7 +106,7 @@ function useHoldingColumns(otherUnits: boolean, officialUnit: string): Column<Of
         header: t('holdings.beyondHours'),
         sortable: false,
         numeric: true,
-        cell: (r) => (r.beyondHours > 0 ? <strong className="text-danger">{f.number(r.beyondHours, 1)}</strong> : f.number(0)),
+        cell: (r) => (r.beyondHours > 0 ? <strong className="text-danger">{f.fixed(r.beyondHours)}</strong> : f.fixed(0)),
       },
       {
         key: 'status',

@@ -115,12 +115,12 @@ function useOfficialColumns(home: ScopeKey | null): Column<OfficialListRow>[] {
       },
       figure(
         'beyondHours',
-        (r) => f.number(r.beyondHours, 1),
+        (r) => f.fixed(r.beyondHours),
         steps('beyond'),
         stepsLabel,
         (r) => r.beyondHours > 0,
       ),
-      figure('beyondHoursMedian', (r) => f.number(r.beyondHoursMedian, 1), steps('beyond'), stepsLabel),
+      figure('beyondHoursMedian', (r) => f.fixed(r.beyondHoursMedian), steps('beyond'), stepsLabel),
       figure(
         'buckPassingCases',
         (r) => f.count(r.buckPassingCases),

@@ -118,8 +118,7 @@ function useStepColumns(): Column<OfficialStep>[] {
         header: t('steps.beyondInPeriod'),
         sortable: false,
         numeric: true,
-        cell: (s) =>
-          s.beyondHoursInPeriod > 0 ? <strong className="text-danger">{f.number(s.beyondHoursInPeriod, 1)}</strong> : f.number(0),
+        cell: (s) => (s.beyondHoursInPeriod > 0 ? <strong className="text-danger">{f.fixed(s.beyondHoursInPeriod)}</strong> : f.fixed(0)),
       },
       {
         key: 'within',
@@ -127,8 +126,8 @@ function useStepColumns(): Column<OfficialStep>[] {
         sortable: false,
         cell: (s) => (s.within === null ? '—' : s.within ? t('steps.yes') : <span className="text-danger">{t('steps.no')}</span>),
       },
-      { key: 'held', header: t('steps.held'), sortable: false, numeric: true, cell: (s) => f.number(s.heldHours, 1) },
-      { key: 'allotted', header: t('steps.allotted'), sortable: false, numeric: true, cell: (s) => f.number(s.allottedHours, 1) },
+      { key: 'held', header: t('steps.held'), sortable: false, numeric: true, cell: (s) => f.fixed(s.heldHours) },
+      { key: 'allotted', header: t('steps.allotted'), sortable: false, numeric: true, cell: (s) => f.fixed(s.allottedHours) },
       { key: 'from', header: t('steps.from'), sortable: false, cell: (s) => formatDayTime(s.from) },
       {
         key: 'to',

@@ -58,7 +58,7 @@ export function DepartmentList({ rows, metric, shortNames, changed, changeCount 
                   <span className="rank-list__name">
                     {lang === 'en' ? shortDepartmentNameEn(r.nameEn || r.name) : (shortNames[r.code] ?? r.name)}
                   </span>
-                  <span className="rank-list__value">{formatMetric(metric, r.value, f)}</span>
+                  <span className="rank-list__value">{formatMetric(metric, r.value, f, true)}</span>
                 </Link>
               </li>
             );

@@ -139,13 +139,13 @@ export function UnitTable({ rows, period, corrections }: UnitTableProps) {
               <td className="num">{f.count(r.metrics?.inProgress)}</td>
               <td className="num">{f.count(r.metrics?.overdue)}</td>
               <td className="num">{f.count(r.metrics?.dueSoon)}</td>
-              <td className="num">{f.number(metricValue(r.metrics, 'overduePer1000'), 1)}</td>
+              <td className="num">{f.fixed(metricValue(r.metrics, 'overduePer1000'))}</td>
               <td className="num">
                 <span className={`level-dot level-dot--${r.level}`} aria-hidden="true" />
                 {f.percent(r.metrics?.onTimeRate ?? null)}
               </td>
-              <td className="num">{f.number(metricValue(r.metrics, 'buckPassingPer1000'), 1)}</td>
-              <td className="num">{f.number(metricValue(r.metrics, 'dataTrust'), 1)}</td>
+              <td className="num">{f.fixed(metricValue(r.metrics, 'buckPassingPer1000'))}</td>
+              <td className="num">{f.fixed(metricValue(r.metrics, 'dataTrust'))}</td>
               {corrections && (
                 <td className="num" data-testid={`correction-${r.code}`} title={t('table.correctionHint')}>
                   {f.signed(corrections.get(r.code) ?? null, 0)}

@@ -10,7 +10,8 @@ import { useJurisdiction } from '../../api';
 import { errorText } from '../../api/error-text';
 import { useFormat } from '../../i18n';
 import { DIVERGING, divergingColor, maxAbsChange, worsened } from './compare';
-import { bannerParts, DAY_MS, fromLocalInput, toAtParam, toLocalInput } from './replay-time';
+import { MomentPicker } from './MomentPicker';
+import { bannerParts, DAY_MS, replayRange, toAtParam } from './replay-time';
 import { compareOf, useCompareAnswer, type CompareAnswer } from './useCompareAnswer';
 
 const TOP = 10;
@@ -40,14 +41,14 @@ export function ComparePanel({ at, asOf, answer }: ComparePanelProps) {
   return (
     <div className="compare" data-testid="replay-compare">
       <div className="compare__controls">
-        <label className="timebar__field">
-          <span>{t('compare.with')}</span>
-          <input
-            type="datetime-local"
-            value={compare === null ? '' : toLocalInput(compare)}
-            onChange={(e) => setCompare(fromLocalInput(e.target.value))}
-          />
-        </label>
+        <MomentPicker
+          at={compare}
+          range={replayRange(Date.now())}
+          label={t('compare.with')}
+          showLabel
+          testId="compare-picker"
+          onPick={setCompare}
+        />
         {compare === null ? (
           <button type="button" className="btn" onClick={() => setCompare(at - DAY_MS)}>
             {t('compare.dayBefore')}

@@ -56,7 +56,7 @@ export function ReplayOverdueList({ code, query, at }: ReplayOverdueListProps) {
           d.overdueReason === 'supplements' ? (
             <strong className="text-danger">{tu('dossiers.overdueBySupplements', { n: f.count(d.supplementRequests) })}</strong>
           ) : (
-            <strong className="text-danger">{f.number(d.daysOverdue, 1)}</strong>
+            <strong className="text-danger">{f.fixed(d.daysOverdue)}</strong>
           ),
       },
     ],

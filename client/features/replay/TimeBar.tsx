@@ -1,29 +1,20 @@
 /**
  * The time bar (`Xem lại`, issue 16): a button while live; while replaying, the banner that says
- * which moment is shown, a picker, a slider over the last 35 days, play/pause at 1×, 60× and
+ * which moment is shown, a picker (date and 24-hour time fields, MomentPicker), a slider over the last 35 days, play/pause at 1×, 60× and
  * 3,600×, steps by hour and day, the as-received/as-corrected switch, and one button back to live.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplayInfo } from '../../../shared/contract/replay';
 import { errorText } from '../../api/error-text';
+import { useFormat } from '../../i18n';
 import { ComparePanel } from './ComparePanel';
 import type { CompareAnswer } from './useCompareAnswer';
 import type { OverviewCorrections } from './useOverviewCorrections';
 import { marksAfter } from './rule-marks';
+import { MomentPicker } from './MomentPicker';
 import { TimeBarMarks, useRuleMarks } from './TimeBarMarks';
-import {
-  bannerParts,
-  clampAt,
-  DAY_MS,
-  fromLocalInput,
-  HOUR_MS,
-  replayRange,
-  SPEEDS,
-  toLocalInput,
-  type ReplayParams,
-  type Speed,
-} from './replay-time';
+import { bannerParts, clampAt, DAY_MS, HOUR_MS, replayRange, SPEEDS, type ReplayParams, type Speed } from './replay-time';
 
 interface OpenProps {
   replay: ReplayParams;
@@ -133,19 +124,7 @@ function OpenTimeBar({ replay, info, loading, error, onChange, now, compare, cor
         </button>
       </div>
       <div className="timebar__controls">
-        <label className="timebar__field">
-          <span>{t('picker')}</span>
-          <input
-            type="datetime-local"
-            value={toLocalInput(at)}
-            min={toLocalInput(range.from)}
-            max={toLocalInput(range.to)}
-            onChange={(e) => {
-              const v = fromLocalInput(e.target.value);
-              if (v !== null) move(v, true);
-            }}
-          />
-        </label>
+        <MomentPicker at={at} range={range} label={t('picker')} onPick={(m) => move(m, true)} />
         <div className="timebar__track">
           <input
             className="timebar__slider"
@@ -187,6 +166,7 @@ function TimeBarButtons({
   onChange: OpenProps['onChange'];
 }) {
   const { t } = useTranslation('replay');
+  const f = useFormat();
   const { at, asOf } = replay;
   return (
     <div className="timebar__buttons">
@@ -210,7 +190,7 @@ function TimeBarButtons({
         <select value={playback.speed} onChange={(e) => playback.setSpeed(Number(e.target.value) as Speed)}>
           {SPEEDS.map((s) => (
             <option key={s} value={s} title={t(`speedHint${s}`)}>
-              {t('speedValue', { n: s.toLocaleString('vi-VN') })}
+              {t('speedValue', { n: f.count(s) })}
             </option>
           ))}
         </select>

@@ -1,6 +1,6 @@
 /**
  * The time bar's instants (issue 16): the URL's `at` (ISO with +07:00), the slider's range (the last
- * 35 days, to the hour), the picker's local value, and the banner's words. Vietnam time throughout.
+ * 35 days, to the hour) and the banner's words (the picker's fields: moment-input.ts). Vietnam time throughout.
  */
 import type { ReplayAsOf } from '../../../shared/contract/replay';
 
@@ -45,17 +45,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function toAtParam(t: number): string {
   const p = vnParts(t);
   return `${p.y}-${pad(p.mo)}-${pad(p.d)}T${pad(p.h)}:${pad(p.mi)}+07:00`;
-}
-
-/** The picker's value (`datetime-local`, Vietnam time). */
-export function toLocalInput(t: number): string {
-  return toAtParam(t).slice(0, 16);
-}
-
-/** A picker's value back to an instant (Vietnam time); null when incomplete. */
-export function fromLocalInput(v: string): number | null {
-  const t = Date.parse(`${v}:00+07:00`);
-  return Number.isNaN(t) ? null : t;
 }
 
 /** The instant's hour and date for the banner, with the weekday's name given (`thứ Ba`, `Tuesday`). */

@@ -53,12 +53,12 @@ export function RankingTable({ id, title, rows, order, selected, onSelect }: Pro
                   </button>
                 </th>
                 <td className="dt-num si-total" data-col="total" data-value={r.total ?? ''}>
-                  {r.total === null ? t('noData') : f.number(r.total, 2)}
+                  {r.total === null ? t('noData') : f.fixed(r.total, 2)}
                 </td>
                 <td>
                   <GradeBadge grade={r.grade} />
                 </td>
-                <td className="dt-num">{f.signed(r.change, 2)}</td>
+                <td className="dt-num">{f.signed(r.change, 2, true)}</td>
                 <td className="dt-num">{r.improvementRank ?? '—'}</td>
                 <td className="dt-num">{f.count(r.dossiers)}</td>
                 {withPortal && <PortalCells row={r} />}
@@ -86,10 +86,10 @@ function PortalCells({ row }: { row: IndexRow }) {
   return (
     <>
       <td className="dt-num" data-col="portal">
-        {f.number(p.total, 2)}
+        {f.fixed(p.total, 2)}
       </td>
       <td className="dt-num" data-col="difference">
-        {f.signed(p.difference, 2)}
+        {f.signed(p.difference, 2, true)}
         {p.flagged && <span className="si-flag">{t('flagged')}</span>}
       </td>
     </>

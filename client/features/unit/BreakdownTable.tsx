@@ -58,7 +58,7 @@ export function BreakdownTable({ kind, code, rows }: BreakdownTableProps) {
         key: 'processingDaysMedian',
         header: t('breakdown.processingDaysMedian'),
         numeric: true,
-        cell: (r) => f.number(r.processingDaysMedian, 1),
+        cell: (r) => f.fixed(r.processingDaysMedian),
       },
     ],
     [t, f, labelKey],

@@ -77,9 +77,9 @@ export function DossierList({ code, status, refreshToken, holder = null, drill =
               {t('dossiers.overdueBySupplements', { n: f.count(d.supplementRequests) })}
             </strong>
           ) : d.daysOverdue > 0 ? (
-            <strong className="text-danger">{f.number(d.daysOverdue, 1)}</strong>
+            <strong className="text-danger">{f.fixed(d.daysOverdue)}</strong>
           ) : (
-            f.number(0)
+            f.fixed(0)
           ),
       },
       ...(sends

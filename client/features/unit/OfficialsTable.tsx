@@ -119,7 +119,7 @@ function useOfficialColumns(): Column<OfficialRow>[] {
         firstDir: 'asc',
         cell: (r) => f.percent(r.stepOnTimeShare),
       },
-      { key: 'medianHoldDays', header: t('officials.medianHoldDays'), numeric: true, cell: (r) => f.number(r.medianHoldDays, 1) },
+      { key: 'medianHoldDays', header: t('officials.medianHoldDays'), numeric: true, cell: (r) => f.fixed(r.medianHoldDays) },
       {
         key: 'buckPassingCases',
         header: t('officials.buckPassingCases'),

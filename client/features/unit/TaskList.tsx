@@ -42,7 +42,7 @@ export function TaskList({ code, refreshToken }: TaskListProps) {
         key: 'daysOverdue',
         header: t('tasks.daysOverdue'),
         numeric: true,
-        cell: (x) => <strong className="text-danger">{f.number(x.daysOverdue, 1)}</strong>,
+        cell: (x) => <strong className="text-danger">{f.fixed(x.daysOverdue)}</strong>,
       },
       { key: 'extensions', header: t('tasks.extensions'), numeric: true, cell: (x) => f.count(x.extensions) },
       // The list holds overdue tasks: each offers a reminder or an explanation request, the task filled in.

@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateTime,
   formatDayMonth,
+  formatFixed,
   formatNumber,
   formatPercent,
   formatSigned,
@@ -58,6 +59,35 @@ describe('formatSigned', () => {
     expect(formatSigned(1204, 0)).toBe('+1.204');
     expect(formatSigned(-3.46, 1)).toBe('−3,5');
     expect(formatSigned(0.01, 1)).toBe('±0');
+  });
+
+  it('keeps every decimal in a table column', () => {
+    expect(formatSigned(1.5, 2, 'vi', true)).toBe('+1,50');
+    expect(formatSigned(-2, 2, 'en', true)).toBe('−2.00');
+    expect(formatSigned(0.001, 2, 'vi', true)).toBe('±0,00');
+  });
+});
+
+describe('formatFixed (table columns)', () => {
+  it('keeps the trailing zero so a column of one-decimal figures aligns: 8,8 · 7,9 · 1,3 · 7,0', () => {
+    expect([8.8, 7.9, 1.3, 7].map((v) => formatFixed(v))).toEqual(['8,8', '7,9', '1,3', '7,0']);
+    expect(formatNumber(7, 1)).toBe('7');
+  });
+
+  it.each([
+    [0, 1, 'vi', '0,0'],
+    [1234, 1, 'vi', '1.234,0'],
+    [1234, 1, 'en', '1,234.0'],
+    [45.5, 2, 'vi', '45,50'],
+    [0.25, 1, 'vi', '0,3'],
+    [-3, 1, 'vi', '-3,0'],
+  ] as const)('writes %s with %s decimals in %s as %s', (value, digits, lang, expected) => {
+    expect(formatFixed(value, digits, lang)).toBe(expected);
+  });
+
+  it('shows a dash for a value that cannot be computed', () => {
+    expect(formatFixed(null)).toBe(NO_VALUE);
+    expect(formatFixed(Number.POSITIVE_INFINITY)).toBe(NO_VALUE);
   });
 });
 
@@ -131,6 +161,16 @@ describe('numbers written without Intl (the first render skips loading ICU data)
           expect(formatPercent(r, digits, lang)).toBe(intl.format(r));
         },
       ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('writes a fixed number of decimals as Intl.NumberFormat does, in both languages', () => {
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 4 }), fc.constantFrom(...langs), (v, digits, lang) => {
+        const intl = new Intl.NumberFormat(locale[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+        expect(formatFixed(v, digits, lang)).toBe(intl);
+      }),
       { numRuns: 3000 },
     );
   });

@@ -110,8 +110,10 @@ describe('RankingTable', () => {
   it('adds the portal’s figure and the flagged difference once a figure is imported', () => {
     render(<RankingTable id="t" title="Bảng" rows={rows} order="rank" selected={null} onSelect={() => {}} />);
     const b = screen.getAllByRole('row')[1];
-    expect(within(b).getByText('84,1')).toBeTruthy();
-    expect(b.querySelector('[data-col="difference"]')!.textContent).toBe('−3,6Lệch quá ngưỡng');
+    expect(within(b).getByText('84,10')).toBeTruthy();
+    // A column keeps both decimals so it aligns: 91,50 over 87,25, not 91,5.
+    expect(b.querySelector('[data-col="total"]')!.textContent).toBe('91,50');
+    expect(b.querySelector('[data-col="difference"]')!.textContent).toBe('−3,60Lệch quá ngưỡng');
     expect(screen.getAllByRole('row')[2].querySelector('[data-col="difference"]')).toBeNull();
   });
 });

@@ -162,6 +162,42 @@ describe('UnitPage', () => {
     expect(listCall).toContain('page=1');
   });
 
+  it("writes the procedure table's median processing days with one decimal each, 7,0 not 7, so the column aligns", async () => {
+    const row = (label: string, median: number | null) => ({
+      key: label,
+      label,
+      received: 10,
+      inProgress: 2,
+      overdue: 0,
+      finishedOnTime: 8,
+      finishedLate: 0,
+      onTimeRate: 1,
+      processingDaysMedian: median,
+    });
+    stubApi([
+      [/^\/api\/v1\/units\/26734\/dossiers$/, () => json(PAGE)],
+      [
+        /^\/api\/v1\/units\/26734$/,
+        () => json({ ...detail(), byProcedure: [row('TT-A', 8.8), row('TT-B', 7.9), row('TT-C', 1.3), row('TT-D', 7), row('TT-E', null)] }),
+      ],
+    ]);
+    renderRoute('/units/26734?tab=overdue', '/units/:code', <UnitPage />);
+    const cell = async (label: string) => {
+      const th = await screen.findByText(label, undefined, SLOW);
+      const cells = th.closest('tr')!.querySelectorAll('td');
+      return cells[cells.length - 1]!.textContent;
+    };
+    expect([await cell('TT-A'), await cell('TT-B'), await cell('TT-C'), await cell('TT-D'), await cell('TT-E')]).toEqual([
+      '8,8',
+      '7,9',
+      '1,3',
+      '7,0',
+      '—',
+    ]);
+    // The dossier list's days overdue are a column too: 5,5 and 1.234,5 already carry their decimal.
+    expect((await screen.findByTestId('dossier-row-HS-1', undefined, SLOW)).textContent).toContain('5,5');
+  });
+
   it('shows "Yêu cầu bổ sung 2 lần" instead of 0 days for a dossier counted overdue by the two-supplements rule', async () => {
     const page: Page<DossierListItem> = {
       ...PAGE,

@@ -46,7 +46,7 @@ export const DepartmentsScene = memo(function DepartmentsScene(p: Pick<SceneData
             <span className="wall-depts__name" title={fullNameOf.get(r.code)}>
               {nameOf.get(r.code) ?? r.name}
             </span>
-            <span className="wall-depts__value">{formatMetric(metric, r.value, f)}</span>
+            <span className="wall-depts__value">{formatMetric(metric, r.value, f, true)}</span>
           </li>
         ))}
       </ol>

@@ -46,7 +46,7 @@ export const RankingScene = memo(function RankingScene(p: Pick<SceneData, 'units
                 <span className="wall-rank__bar" aria-hidden="true">
                   <span style={{ width: `${Math.max(2, share * 100)}%`, background: WALL_LEVEL_FILL[r.level] }} />
                 </span>
-                <span className="wall-rank__value">{formatMetric(metric, r.value, f)}</span>
+                <span className="wall-rank__value">{formatMetric(metric, r.value, f, true)}</span>
               </li>
             );
           })}
