@@ -2,9 +2,10 @@
  * A batch decided and folded in memory, from what was read before (the asynchronous ingest path,
  * async-ingest.ts): each valid event is a duplicate or a conflict of one already logged from the source
  * (or earlier in the batch), refused by the source's unit limit or the dossier's order, or new, and
- * then folded onto its item's state. Pure: the caller reads the store first and logs the outcome after.
- * The rules are those of service.ts's synchronous path (same validation, unit limits, order check,
- * idempotency and fold), so both engines answer a batch the same way.
+ * then folded onto its item's state. No I/O of its own: what it reads comes through `reads`, and the
+ * caller logs the outcome after.
+ * Both engines decide through it: SQLite's synchronous path (service.ts) as well, reading the store in
+ * its transaction, so both answer a batch the same way.
  */
 import type { FieldError } from '../../shared/contract/errors.js';
 import type { DossierContext } from '../domain/dossier.js';
@@ -13,19 +14,26 @@ import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../domain/logged-
 import type { DossierEvent, DossierState, TaskEvent, TaskState } from '../domain/types.js';
 import { conflictError, type NewEvent, type RefusedRecord, type StoredEvent } from '../db/write-store/contract.js';
 import { sameContent } from './canonical-json.js';
-import { checkDossierOrder, safeStringify, type EventResult } from './service.js';
+import type { EventResult } from './service.js';
+import { toVnIso } from '../domain/time.js';
 import { rawEventId, type IngestKind, type Validated } from './validate.js';
 import { unitLimitErrors } from './unit-limit.js';
 
-/** What the store held before the batch, read by the caller. */
+/**
+ * What the store held before the batch, read by the caller: maps read in advance (the asynchronous
+ * path), or readers of the store within the batch's transaction (service.ts's synchronous path).
+ */
 export interface BatchReads {
   /** Payloads the source logged under the batch's ids. */
-  logged: ReadonlyMap<string, string>;
+  logged: Lookup<string, string>;
   /** Each named item's state before the batch (null: none). */
-  before: ReadonlyMap<string, DossierState | TaskState | null>;
+  before: Lookup<string, DossierState | TaskState | null> & Pick<ReadonlyMap<string, unknown>, 'has'>;
   /** The logged events of the items read from the log (time order, then arrival): a late event's refold reads them. */
-  events: ReadonlyMap<string, readonly StoredEvent[]>;
+  events: Lookup<string, readonly StoredEvent[]>;
 }
+
+/** What the decision asks of a map. */
+export type Lookup<K, V> = Pick<ReadonlyMap<K, V>, 'get'>;
 
 /** The events of an item whose log was not read: the caller reads it and decides the batch again. */
 export class NeedsItemLog extends Error {
@@ -101,8 +109,9 @@ export function decideBatch(input: DecideInput, reads: BatchReads): DecidedBatch
   const state = (id: string) => reads.before.get(id) ?? null;
   const outside = input.units
     ? unitLimitErrors(kind, rawEvents, input.units, {
-        dossierUnit: (id) => (reads.before.has(id) ? ((state(id) as DossierState | null)?.unit ?? undefined) : undefined),
-        taskAssignee: (id) => (reads.before.has(id) ? ((state(id) as TaskState | null)?.assignee ?? undefined) : undefined),
+        // undefined: no such item (a known item's null unit is null, as ItemUnits says).
+        dossierUnit: (id) => (reads.before.has(id) ? (state(id) as DossierState | null)?.unit : undefined),
+        taskAssignee: (id) => (reads.before.has(id) ? (state(id) as TaskState | null)?.assignee : undefined),
       })
     : null;
   const inBatch = new Map<string, string>();
@@ -185,4 +194,24 @@ function foldTaskEvent(d: DecidedBatch, reads: BatchReads, batchEvents: Map<stri
   noteBatchEvent(batchEvents, id, e);
   d.taskNext.set(id, advanceTask(prev, e, itemLog(reads, batchEvents, id, parseLoggedTaskEvent)));
   return null;
+}
+
+/** Nothing happens to a dossier before it is received: such an event is a logic error, not an early arrival. */
+export function checkDossierOrder(receivedAt: number | null, e: DossierEvent): FieldError | null {
+  if (receivedAt === null || e.type === 'received') return null;
+  if (e.at < receivedAt) {
+    return {
+      path: 'at',
+      message: `${toVnIso(e.at)} is before the dossier was received (${toVnIso(receivedAt)})`,
+    };
+  }
+  return null;
+}
+
+export function safeStringify(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? 'null';
+  } catch {
+    return String(v);
+  }
 }
