@@ -109,9 +109,8 @@ export function decideBatch(input: DecideInput, reads: BatchReads): DecidedBatch
   const state = (id: string) => reads.before.get(id) ?? null;
   const outside = input.units
     ? unitLimitErrors(kind, rawEvents, input.units, {
-        // undefined: no such item (a known item's null unit is null, as ItemUnits says).
-        dossierUnit: (id) => (reads.before.has(id) ? (state(id) as DossierState | null)?.unit : undefined),
-        taskAssignee: (id) => (reads.before.has(id) ? (state(id) as TaskState | null)?.assignee : undefined),
+        dossierUnit: (id) => (reads.before.has(id) ? ((state(id) as DossierState | null)?.unit ?? undefined) : undefined),
+        taskAssignee: (id) => (reads.before.has(id) ? ((state(id) as TaskState | null)?.assignee ?? undefined) : undefined),
       })
     : null;
   const inBatch = new Map<string, string>();
