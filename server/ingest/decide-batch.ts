@@ -114,7 +114,7 @@ export function decideBatch(input: DecideInput, reads: BatchReads): DecidedBatch
       })
     : null;
   const inBatch = new Map<string, string>();
-  const batchEvents = new Map<string, (DossierEvent | TaskEvent)[]>();
+  const logs = new BatchLogs(reads);
   const refuse = (index: number, id: string | null, errors: FieldError[]) => {
     d.results[index] = { index, id, status: 'rejected', errors };
     d.refused.push({ eventId: id, raw: safeStringify(rawEvents[index]), errors });
@@ -130,8 +130,7 @@ export function decideBatch(input: DecideInput, reads: BatchReads): DecidedBatch
       else refuse(index, id, [conflictError(id)]);
       return;
     }
-    const folded =
-      v.kind === 'dossier' ? foldDossierEvent(d, input.domain, reads, batchEvents, v.event) : foldTaskEvent(d, reads, batchEvents, v.event);
+    const folded = v.kind === 'dossier' ? foldDossierEvent(d, input.domain, reads, logs, v.event) : foldTaskEvent(d, reads, logs, v.event);
     if (folded) return refuse(index, id, [folded]);
     inBatch.set(id, v.payload);
     const itemId = v.kind === 'dossier' ? v.event.dossierId : v.event.taskId;
@@ -142,37 +141,53 @@ export function decideBatch(input: DecideInput, reads: BatchReads): DecidedBatch
   return d;
 }
 
-/** An item's logged events and this batch's new ones (the current one included), in time order. */
-function itemLog<E extends { at: number }>(
-  reads: BatchReads,
-  batchEvents: Map<string, (DossierEvent | TaskEvent)[]>,
-  id: string,
-  parse: (payload: string) => E,
-): () => E[] {
-  return () => {
+const state = (reads: BatchReads, id: string) => reads.before.get(id) ?? null;
+
+/**
+ * What a late event's refold reads: an item's logged events and this batch's new ones (the current one
+ * included), in time order. One reader per batch and kind, pointed at the event's item (ofDossier, ofTask), not a
+ * closure per event: the fold calls it at once or never, and rarely.
+ */
+class BatchLogs {
+  private readonly batchEvents = new Map<string, (DossierEvent | TaskEvent)[]>();
+  private id = '';
+  private readonly dossier = () => this.read(parseLoggedDossierEvent);
+  private readonly task = () => this.read(parseLoggedTaskEvent);
+
+  constructor(private readonly reads: BatchReads) {}
+
+  /** Notes the dossier's new event, and answers the reader of its log for the fold. */
+  ofDossier(id: string, e: DossierEvent): () => DossierEvent[] {
+    this.point(id, e);
+    return this.dossier;
+  }
+
+  /** The same for a task. */
+  ofTask(id: string, e: TaskEvent): () => TaskEvent[] {
+    this.point(id, e);
+    return this.task;
+  }
+
+  private point(id: string, e: DossierEvent | TaskEvent): void {
+    const list = this.batchEvents.get(id);
+    if (list) list.push(e);
+    else this.batchEvents.set(id, [e]);
+    this.id = id;
+  }
+
+  private read<E extends { at: number }>(parse: (payload: string) => E): E[] {
+    const { id, reads } = this;
     const logged = reads.events.get(id);
     if (!logged && state(reads, id) !== null) throw new NeedsItemLog(id);
     // Stable: of two events at the same instant, the logged one (an earlier seq) stays first.
-    return [...(logged ?? []).map((e) => parse(e.payload)), ...((batchEvents.get(id) ?? []) as unknown as E[])].sort((a, b) => a.at - b.at);
-  };
-}
-
-const state = (reads: BatchReads, id: string) => reads.before.get(id) ?? null;
-
-function noteBatchEvent(batchEvents: Map<string, (DossierEvent | TaskEvent)[]>, id: string, e: DossierEvent | TaskEvent): void {
-  const list = batchEvents.get(id);
-  if (list) list.push(e);
-  else batchEvents.set(id, [e]);
+    return [...(logged ?? []).map((e) => parse(e.payload)), ...((this.batchEvents.get(id) ?? []) as unknown as E[])].sort(
+      (a, b) => a.at - b.at,
+    );
+  }
 }
 
 /** Folds a new dossier event; answers the order error that refuses it instead, if any. */
-function foldDossierEvent(
-  d: DecidedBatch,
-  domain: DossierContext,
-  reads: BatchReads,
-  batchEvents: Map<string, (DossierEvent | TaskEvent)[]>,
-  e: DossierEvent,
-): FieldError | null {
+function foldDossierEvent(d: DecidedBatch, domain: DossierContext, reads: BatchReads, logs: BatchLogs, e: DossierEvent): FieldError | null {
   const id = e.dossierId;
   // A state this batch already advanced is its own until the log has it: folded onto in place.
   const owned = d.dossierNext.get(id);
@@ -180,18 +195,16 @@ function foldDossierEvent(
   const prev = owned ?? d.dossierPrev.get(id) ?? null;
   const orderError = checkDossierOrder(prev?.receivedAt ?? null, e);
   if (orderError) return orderError;
-  noteBatchEvent(batchEvents, id, e);
-  const logged = itemLog(reads, batchEvents, id, parseLoggedDossierEvent);
+  const logged = logs.ofDossier(id, e);
   d.dossierNext.set(id, owned ? advanceOwnedDossier(owned, e, domain, logged) : advanceDossier(prev, e, domain, logged));
   return null;
 }
 
-function foldTaskEvent(d: DecidedBatch, reads: BatchReads, batchEvents: Map<string, (DossierEvent | TaskEvent)[]>, e: TaskEvent): null {
+function foldTaskEvent(d: DecidedBatch, reads: BatchReads, logs: BatchLogs, e: TaskEvent): null {
   const id = e.taskId;
   if (!d.taskNext.has(id) && !d.taskPrev.has(id)) d.taskPrev.set(id, state(reads, id) as TaskState | null);
   const prev = d.taskNext.get(id) ?? d.taskPrev.get(id) ?? null;
-  noteBatchEvent(batchEvents, id, e);
-  d.taskNext.set(id, advanceTask(prev, e, itemLog(reads, batchEvents, id, parseLoggedTaskEvent)));
+  d.taskNext.set(id, advanceTask(prev, e, logs.ofTask(id, e)));
   return null;
 }
 
