@@ -1,8 +1,5 @@
-import type { DossierEvent, DossierState, TaskEvent, TaskState } from '../domain/types.js';
+import type { DossierState, TaskState } from '../domain/types.js';
 import type { DossierContext } from '../domain/dossier.js';
-import { toVnIso } from '../domain/time.js';
-import { parseLoggedDossierEvent, parseLoggedTaskEvent } from '../domain/logged-events.js';
-import { advanceDossier, advanceOwnedDossier, advanceTask } from '../domain/fold.js';
 import type { Store } from '../db/store.js';
 import type { SourceRow } from '../db/sources-repo.js';
 import type { FieldError } from '../../shared/contract/errors.js';
@@ -10,8 +7,8 @@ import type { WriteBehind } from '../projection/write-behind.js';
 import { itemKey } from '../projection/item-key.js';
 import { sameContent } from './canonical-json.js';
 import { conflictError } from '../db/write-store/contract.js';
-import { rawEventId, validateEvent, type IngestKind, type Validated, type ValidationContext } from './validate.js';
-import { unitLimitErrors, type ItemUnits } from './unit-limit.js';
+import { validateEvent, type IngestKind, type Validated, type ValidationContext } from './validate.js';
+import { checkDossierOrder, decideBatch, safeStringify, type BatchReads } from './decide-batch.js';
 import type { ClockSkewTracker, SkewWindow } from '../metrics/clock-skew.js';
 
 export type EventResult =
@@ -73,12 +70,6 @@ export interface IngestDeps {
  */
 export function createIngestService(deps: IngestDeps) {
   const { store, latest } = deps;
-  /** Where an item already stored belongs, by its latest known state (undefined: no such item). */
-  const itemUnits: ItemUnits = {
-    dossierUnit: (id) => latest.dossier(id)?.unit,
-    taskAssignee: (id) => latest.task(id)?.assignee,
-  };
-
   /**
    * opts.replay: an admin re-submits a quarantined record for the source (the data-quality review):
    * the same path, except that a refusal is answered only (the record is already in quarantine) and
@@ -87,7 +78,7 @@ export function createIngestService(deps: IngestDeps) {
   function ingest(source: SourceRow, kind: IngestKind, rawEvents: unknown[], opts: IngestOptions = {}): EventResult[] {
     const now = deps.now();
     const vctx: ValidationContext = { now, isKnownCode: deps.isKnownCode, jurisdictionName: deps.jurisdictionName };
-    const batch = newBatch(deps, source, now, rawEvents.length, deps.clockSkew?.window(source.id) ?? null);
+    const batch = newBatch(source, now, rawEvents.length, deps.clockSkew?.window(source.id) ?? null);
 
     // Validation reads nothing from the store: the whole batch is validated before the transaction,
     // so the write lock (which the projection writer waits for) is held for the log's work only.
@@ -100,23 +91,20 @@ export function createIngestService(deps: IngestDeps) {
     if (!foldLater && kind === 'dossier') latest.syncIfFolding(dossierIdsOf(rawEvents));
 
     store.transaction(() => {
-      // A unit-limited source's events outside its units are refused first, whatever else is wrong
-      // with them (read in the transaction, from the latest states: the projections may be behind).
-      const outside = source.units ? unitLimitErrors(kind, rawEvents, source.units, itemUnits) : null;
       // One lookup for the batch's ids, not one statement per event (in the transaction: the writer
       // may index more ids until it starts).
       const indexed = store.events.indexedPayloads(source.id, ids);
-      rawEvents.forEach((raw, index) => {
-        const outsideErrors = outside?.[index];
-        if (outsideErrors) return reject(batch, index, rawEventId(raw), raw, outsideErrors);
-        const v = validated[index];
-        if (!v.ok) return reject(batch, index, v.eventId, raw, v.errors);
-        if (foldLater) appendHistory(deps, batch, index, raw, v, indexed);
-        else appendValid(deps, batch, index, raw, v, indexed);
-      });
+      if (foldLater) {
+        // (No unit limit: a unit-limited source's batches are folded, below.)
+        rawEvents.forEach((raw, index) => {
+          const v = validated[index];
+          if (!v.ok) return reject(batch, index, v.eventId, raw, v.errors);
+          appendHistory(deps, batch, index, raw, v, indexed);
+        });
+      } else decideAndAppend(deps, batch, kind, rawEvents, validated, indexed);
 
       if (opts.replay) return;
-      for (const r of batch.rejects) store.quarantine.add(source.id, kind, now, r.id, safeStringify(r.raw), r.errors);
+      for (const r of batch.rejects) store.quarantine.add(source.id, kind, now, r.id, r.raw, r.errors);
       if (batch.maxAt > 0) store.sources.markSeen(source.id, now, batch.maxAt);
     });
 
@@ -155,7 +143,8 @@ interface Batch {
   source: SourceRow;
   now: number;
   results: EventResult[];
-  rejects: { index: number; id: string | null; raw: unknown; errors: FieldError[] }[];
+  /** Refused records, the raw event as sent (stringified), for the quarantine. */
+  rejects: { id: string | null; raw: string; errors: FieldError[] }[];
   /**
    * Event ids this batch accepted (a repeat within the batch is a duplicate or a conflict), with their
    * seq and item (itemKey). Not their payloads: the write-behind keeps these entries until the writer
@@ -176,55 +165,16 @@ interface Batch {
   lastSeq: number;
   /** The source's clock-skew window (null: not tracked). Pushed to in the transaction: a rolled-back batch's events did arrive. */
   skew: SkewWindow | null;
-  /** What a late event's refold reads: the item's logged events (see itemRefolds). */
-  refold: ItemRefolds;
 }
 
-/**
- * An item's logged events for a refold (a late-arriving earlier event), as the fold asks for them:
- * `dossier(id, item)` answers the reader for that item. One reader per batch, pointed at the current
- * event's item, not a closure per event: the fold calls it at once or never, and rarely (a closure and
- * its name cost ≈ 1 µs per event under tsx).
- */
-interface ItemRefolds {
-  dossier(id: string, item: string): () => DossierEvent[];
-  task(id: string, item: string): () => TaskEvent[];
-}
-
-function itemRefolds(deps: IngestDeps, b: { itemSeqs: Map<string, number[]> }): ItemRefolds {
-  let kind: 'dossier' | 'task' = 'dossier';
-  let id = '';
-  let item = '';
-  // The lookup table's events and those past the mark, by their seqs (the write-behind's and this batch's).
-  const events = () => deps.store.events.ofItemWithTail(kind, id, [...deps.latest.unindexedSeqs(item), ...(b.itemSeqs.get(item) ?? [])]);
-  const dossierEvents = () => events().map((s) => parseLoggedDossierEvent(s.payload));
-  const taskEvents = () => events().map((s) => parseLoggedTaskEvent(s.payload));
-  const point = (k: 'dossier' | 'task', itemId: string, key: string) => {
-    kind = k;
-    id = itemId;
-    item = key;
-  };
-  return {
-    dossier(itemId, key) {
-      point('dossier', itemId, key);
-      return dossierEvents;
-    },
-    task(itemId, key) {
-      point('task', itemId, key);
-      return taskEvents;
-    },
-  };
-}
-
-function newBatch(deps: IngestDeps, source: SourceRow, now: number, size: number, skew: SkewWindow | null): Batch {
-  const itemSeqs = new Map<string, number[]>();
+function newBatch(source: SourceRow, now: number, size: number, skew: SkewWindow | null): Batch {
   return {
     source,
     now,
     results: new Array(size),
     rejects: [],
     accepted: new Map(),
-    itemSeqs,
+    itemSeqs: new Map(),
     dossierPrev: new Map(),
     dossierNext: new Map(),
     taskPrev: new Map(),
@@ -234,51 +184,74 @@ function newBatch(deps: IngestDeps, source: SourceRow, now: number, size: number
     firstSeq: 0,
     lastSeq: 0,
     skew,
-    refold: itemRefolds(deps, { itemSeqs }),
   };
 }
 
 function reject(b: Batch, index: number, id: string | null, raw: unknown, errors: FieldError[]): void {
   b.results[index] = { index, id, status: 'rejected', errors };
-  b.rejects.push({ index, id, raw, errors });
+  b.rejects.push({ id, raw: safeStringify(raw), errors });
 }
 
 /**
- * A valid event, in the transaction: a duplicate (or a conflict) of one already logged or earlier in
- * the batch; else appended to the log and folded onto its item's latest state.
+ * A batch that folds (every batch but a history load's dossier events), in the transaction: decided by
+ * the rules both engines share (decide-batch.ts: unit limit, duplicate or conflict, order, fold) from
+ * the store as this transaction reads it, lazily (an item's state when the batch names it, its log only
+ * for a late event's refold), then its new events appended in batch order.
  */
-function appendValid(
+function decideAndAppend(
   deps: IngestDeps,
   b: Batch,
-  index: number,
-  raw: unknown,
-  v: Validated & { ok: true },
+  kind: IngestKind,
+  rawEvents: readonly unknown[],
+  validated: readonly Validated[],
   indexed: ReadonlyMap<string, string>,
 ): void {
-  const { store, domain, latest } = deps;
+  const { store } = deps;
   const { source, now } = b;
-  const { payload } = v;
-  if (loggedBefore(deps, b, index, raw, v, indexed)) return;
-  let seq: number;
-  let item: string;
-  if (v.kind === 'dossier') {
-    const e = v.event;
-    // A state this batch already advanced is its own until the commit: fold onto it in place.
-    const owned = b.dossierNext.get(e.dossierId);
-    const prev = owned ?? currentDossier(b, latest, e.dossierId);
-    const orderError = checkDossierOrder(prev?.receivedAt ?? null, e);
-    if (orderError) return reject(b, index, e.id, raw, [orderError]);
-    seq = store.events.append(source.id, e.id, 'dossier', e.dossierId, e.type, e.at, now, payload);
-    item = logItemSeq(b, 'dossier', e.dossierId, seq);
-    const logged = b.refold.dossier(e.dossierId, item);
-    b.dossierNext.set(e.dossierId, owned ? advanceOwnedDossier(owned, e, domain, logged) : advanceDossier(prev, e, domain, logged));
-  } else {
-    const e = v.event;
-    seq = store.events.append(source.id, e.id, 'task', e.taskId, e.type, e.at, now, payload);
-    item = logItemSeq(b, 'task', e.taskId, seq);
-    b.taskNext.set(e.taskId, advanceTask(currentTask(b, latest, e.taskId), e, b.refold.task(e.taskId, item)));
+  const d = decideBatch(
+    { kind, rawEvents, validated, units: source.units ?? null, domain: deps.domain },
+    syncReads(deps, kind, source.id, indexed),
+  );
+  b.results = d.results;
+  for (const r of d.refused) b.rejects.push({ id: r.eventId, raw: r.raw, errors: r.errors });
+  for (let i = 0; i < d.fresh.length; i++) {
+    const e = d.fresh[i];
+    const seq = store.events.append(source.id, e.eventId, e.kind, e.itemId, e.type, e.at, now, e.payload);
+    const item = logItemSeq(b, e.kind, e.itemId, seq);
+    if (b.firstSeq === 0) b.firstSeq = seq;
+    b.lastSeq = seq;
+    b.accepted.set(e.eventId, { seq, item });
+    if (e.at > b.maxAt) b.maxAt = e.at;
+    b.skew?.push(now - e.at, now);
   }
-  accepted(b, index, v, seq, item);
+  b.dossierPrev = d.dossierPrev;
+  b.dossierNext = d.dossierNext;
+  b.taskPrev = d.taskPrev;
+  b.taskNext = d.taskNext;
+}
+
+/**
+ * What decideBatch reads, from this transaction's view of the store: a payload the source logged under
+ * an id (the write-behind's unindexed ids, else the batch's lookup), an item's latest state (the
+ * write-behind's), an item's logged events (the lookup table and the write-behind's seqs past the mark).
+ * Read when asked and kept for the batch: most batches never read a log.
+ */
+function syncReads(deps: IngestDeps, kind: IngestKind, sourceId: number, indexed: ReadonlyMap<string, string>): BatchReads {
+  const { store, latest } = deps;
+  const states = new Map<string, DossierState | TaskState | null>();
+  const state = (id: string) => {
+    let s = states.get(id);
+    if (s === undefined) {
+      s = kind === 'dossier' ? latest.dossier(id) : latest.task(id);
+      states.set(id, s);
+    }
+    return s;
+  };
+  return {
+    logged: { get: (eventId) => latest.loggedPayload(sourceId, eventId, indexed) },
+    before: { get: state, has: () => true },
+    events: { get: (id) => store.events.ofItemWithTail(kind, id, latest.unindexedSeqs(itemKey(kind, id))) },
+  };
 }
 
 /** A valid event already logged (a duplicate, answered so) or re-using a logged id (a conflict, rejected): nothing to append. */
@@ -358,41 +331,6 @@ function logItemSeq(b: Batch, kind: 'dossier' | 'task', id: string, seq: number)
   if (seqs) seqs.push(seq);
   else b.itemSeqs.set(key, [seq]);
   return key;
-}
-
-/** A dossier's state as this batch sees it: as it left it, else the latest known (remembered as its state before the batch). */
-function currentDossier(b: Batch, latest: WriteBehind, id: string): DossierState | null {
-  const inBatch = b.dossierNext.get(id);
-  if (inBatch) return inBatch;
-  if (!b.dossierPrev.has(id)) b.dossierPrev.set(id, latest.dossier(id));
-  return b.dossierPrev.get(id) ?? null;
-}
-
-function currentTask(b: Batch, latest: WriteBehind, id: string): TaskState | null {
-  const inBatch = b.taskNext.get(id);
-  if (inBatch) return inBatch;
-  if (!b.taskPrev.has(id)) b.taskPrev.set(id, latest.task(id));
-  return b.taskPrev.get(id) ?? null;
-}
-
-/** Nothing happens to a dossier before it is received: such an event is a logic error, not an early arrival. */
-export function checkDossierOrder(receivedAt: number | null, e: DossierEvent): FieldError | null {
-  if (receivedAt === null || e.type === 'received') return null;
-  if (e.at < receivedAt) {
-    return {
-      path: 'at',
-      message: `${toVnIso(e.at)} is before the dossier was received (${toVnIso(receivedAt)})`,
-    };
-  }
-  return null;
-}
-
-export function safeStringify(v: unknown): string {
-  try {
-    return JSON.stringify(v) ?? 'null';
-  } catch {
-    return String(v);
-  }
 }
 
 export type IngestService = ReturnType<typeof createIngestService>;

@@ -1,6 +1,6 @@
 import type { Store } from '../db/store.js';
 import type { LoggedEvent } from '../db/events-repo.js';
-import type { DossierState, TaskState } from '../domain/types.js';
+import type { DossierEvent, DossierState, TaskEvent, TaskState } from '../domain/types.js';
 import { foldDossier, type DossierContext } from '../domain/dossier.js';
 import { foldTask } from '../domain/task.js';
 import { advanceDossier, advanceOwnedDossier, advanceTask } from '../domain/fold.js';
@@ -9,7 +9,6 @@ import { dossierRowExtras } from './row-extras.js';
 import { buckPassingRowsChange } from './buck-passing-rows.js';
 import { StateCache } from './state-cache.js';
 import { DataTrustRows } from './data-trust-rows.js';
-import { itemKey } from './item-key.js';
 
 /** Events read and folded per pass: bounds memory when far behind the log. */
 const EVENTS_PER_PASS = 50_000;
@@ -123,10 +122,22 @@ export class Projector {
   /** Set while recover() runs. */
   private recovery: Recovery | null = null;
   /**
-   * The seqs of the current pass's events folded so far, per item (`d:`/`t:` + id): the item's events
+   * The seqs of the current pass's events folded so far, per item (by kind, then id): the item's events
    * past the mark, which a refold reads by seq (ofItemWithTail) instead of scanning the log's tail.
+   * Keyed by the id itself, not by a `d:`/`t:` key: a key built per event is a new string to hash.
    */
-  private passSeqs = new Map<string, number[]>();
+  private passSeqs = newPassSeqs();
+  /**
+   * What a late event's refold reads (see logged): one reader per Projector, pointed at the event being
+   * folded, not a closure per event (the fold calls it at once or never, and rarely).
+   */
+  private readonly refold = {
+    kind: 'dossier' as 'dossier' | 'task',
+    id: '',
+    seq: 0,
+    dossier: (): DossierEvent[] => this.logged('dossier', this.refold.id, this.refold.seq).map((s) => parseLoggedDossierEvent(s.payload)),
+    task: (): TaskEvent[] => this.logged('task', this.refold.id, this.refold.seq).map((s) => parseLoggedTaskEvent(s.payload)),
+  };
   /** A history load runs (setHistoryLoad): larger passes and transactions. */
   private historyLoad = false;
 
@@ -210,7 +221,7 @@ export class Projector {
     const inSql = this.historyLoad && !recovery;
     const events: EventKey[] = [];
     let [first, seq, count] = [0, 0, 0];
-    this.passSeqs = new Map();
+    this.passSeqs = newPassSeqs();
     store.snapshot(() => {
       this.trust.beginPass();
       for (const ev of store.events.after(this.seq, this.passLimit(), untilSeq)) {
@@ -221,7 +232,7 @@ export class Projector {
       }
     });
     const passSeqs = this.passSeqs;
-    this.passSeqs = new Map();
+    this.passSeqs = newPassSeqs();
     if (count === 0) return 0;
 
     // Every write in key order, so that a pass writes each page of a table or index into the WAL
@@ -279,7 +290,7 @@ export class Projector {
    * The pass's lookup rows from JS, in the tables' key order, INDEX_ROWS_PER_STEP per step.
    * (A recovery indexed the log up to its end already: its passes write the projections alone.)
    */
-  private indexPassRows(steps: Step[], events: EventKey[], passSeqs: ReadonlyMap<string, number[]>): void {
+  private indexPassRows(steps: Step[], events: EventKey[], passSeqs: PassSeqs): void {
     const { store, recovery } = this;
     const unindexed = recovery ? events.filter((e) => e.seq > recovery.to) : events;
     const ids = unindexed.slice().sort((a, b) => a.sourceId - b.sourceId || compareStrings(a.eventId, b.eventId));
@@ -312,26 +323,27 @@ export class Projector {
     dossiers: Map<string, { prev: DossierState | null; next: DossierState }>,
     tasks: Map<string, TaskState>,
   ): void {
-    const { ctx, recovery } = this;
+    const { ctx, recovery, refold } = this;
     const id = ev.itemId;
-    const key = itemKey(ev.kind, id);
-    const seqs = this.passSeqs.get(key);
+    const bySeq = ev.kind === 'dossier' ? this.passSeqs.dossier : this.passSeqs.task;
+    const seqs = bySeq.get(id);
     if (seqs) seqs.push(ev.seq);
-    else this.passSeqs.set(key, [ev.seq]);
+    else bySeq.set(id, [ev.seq]);
+    refold.id = id;
+    refold.seq = ev.seq;
     if (ev.kind === 'dossier') {
       const e = parseLoggedDossierEvent(ev.payload);
       const d = dossiers.get(id);
-      const logged = () => this.logged('dossier', id, ev.seq).map((s) => parseLoggedDossierEvent(s.payload));
       // The pass's `next` is its own (a copy of `prev` or a refold): later events fold onto it in place.
       if (d) {
-        d.next = advanceOwnedDossier(d.next, e, ctx, logged);
+        d.next = advanceOwnedDossier(d.next, e, ctx, refold.dossier);
         this.trust.observe(ev, e, false);
       } else {
         const prev = this.dossier(id);
         this.trust.observe(ev, e, prev === null);
         // A recovery's first fold of an item: its row may be ahead of the mark (see recover).
         const base = recovery && prev && !recovery.folded.has(`d:${id}`) ? this.dossierAtMark(id) : prev;
-        dossiers.set(id, { prev, next: advanceDossier(base, e, ctx, logged) });
+        dossiers.set(id, { prev, next: advanceDossier(base, e, ctx, refold.dossier) });
       }
     } else {
       const e = parseLoggedTaskEvent(ev.payload);
@@ -340,10 +352,7 @@ export class Projector {
         const row = this.task(id);
         prev = (recovery && row && !recovery.folded.has(`t:${id}`) ? this.taskAtMark(id) : row) ?? undefined;
       }
-      tasks.set(
-        id,
-        advanceTask(prev ?? null, e, () => this.logged('task', id, ev.seq).map((s) => parseLoggedTaskEvent(s.payload))),
-      );
+      tasks.set(id, advanceTask(prev ?? null, e, refold.task));
     }
   }
 
@@ -354,7 +363,7 @@ export class Projector {
    */
   private logged(kind: 'dossier' | 'task', id: string, seq: number) {
     if (this.recovery) return this.store.events.ofItemIndexed(kind, id, seq);
-    return this.store.events.ofItemWithTail(kind, id, this.passSeqs.get(itemKey(kind, id)) ?? [], seq);
+    return this.store.events.ofItemWithTail(kind, id, this.passSeqs[kind].get(id) ?? [], seq);
   }
 
   /** A dossier refolded from its events up to the mark (null if it has none). */
@@ -428,18 +437,27 @@ export class Projector {
 /** What a pass keeps of a logged event once it is folded: its keys in the lookup tables. */
 type EventKey = Pick<LoggedEvent, 'seq' | 'sourceId' | 'eventId' | 'kind' | 'itemId'>;
 
+/** A pass's seqs per item: see Projector.passSeqs. */
+interface PassSeqs {
+  dossier: Map<string, number[]>;
+  task: Map<string, number[]>;
+}
+
+function newPassSeqs(): PassSeqs {
+  return { dossier: new Map(), task: new Map() };
+}
+
 /**
  * The pass's item_events rows (those past `afterSeq`) in the table's key order (kind, item id, seq),
- * from its seqs per item (already in seq order): sorting the item keys alone, a fraction of the
+ * from its seqs per item (already in seq order): sorting the item ids alone, a fraction of the
  * events, instead of every event with a three-key comparison (a second per 200,000 imported events).
- * Keys are `d:`/`t:` + id (item-key.ts), so their order is the kind's ('dossier' < 'task'), then the id's.
+ * Dossiers first ('dossier' < 'task'), each kind's ids in code-unit order (SQLite's BINARY collation).
  */
-function itemRowsInKeyOrder(seqsByItem: ReadonlyMap<string, number[]>, afterSeq: number): Pick<EventKey, 'kind' | 'itemId' | 'seq'>[] {
+function itemRowsInKeyOrder(seqsByItem: PassSeqs, afterSeq: number): Pick<EventKey, 'kind' | 'itemId' | 'seq'>[] {
   const rows: Pick<EventKey, 'kind' | 'itemId' | 'seq'>[] = [];
-  for (const key of [...seqsByItem.keys()].sort()) {
-    const kind = key.startsWith('d:') ? 'dossier' : 'task';
-    const itemId = key.slice(2);
-    for (const seq of seqsByItem.get(key)!) if (seq > afterSeq) rows.push({ kind, itemId, seq });
+  for (const kind of ['dossier', 'task'] as const) {
+    const seqs = seqsByItem[kind];
+    for (const itemId of [...seqs.keys()].sort()) for (const seq of seqs.get(itemId)!) if (seq > afterSeq) rows.push({ kind, itemId, seq });
   }
   return rows;
 }
