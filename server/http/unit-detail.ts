@@ -28,7 +28,6 @@ interface UnitDetailRows {
   officials: { totals: ReturnType<ReadRepo['officialTotals']>; cases: ReturnType<ReadRepo['buckPassingByOfficial']> } | null;
   daily: ReturnType<ReadRepo['dailyFlows']>;
   spans: ReturnType<ReadRepo['overdueSpans']>;
-  histogram: ReturnType<ReadRepo['processingHistogram']>;
 }
 
 /** The parameters of each query of a view. */
@@ -61,7 +60,6 @@ export function computeUnitDetail(read: UnitDetailReads, calendar: WorkCalendar,
     officials: totals && { totals, cases: read.buckPassingByOfficial({ from: a.window.from, to: a.window.to, ids: p.caseIds(totals) }) },
     daily: read.dailyFlows(p.daily),
     spans: read.overdueSpans(p.spans),
-    histogram: read.processingHistogram(p.q),
   });
 }
 
@@ -77,16 +75,15 @@ export async function computeUnitDetailAsync(
     const totals = await read.officialTotals(p.totals);
     return { totals, cases: await read.buckPassingByOfficial({ from: a.window.from, to: a.window.to, ids: p.caseIds(totals) }) };
   };
-  const [finished, byField, byProcedure, offs, daily, spans, histogram] = await Promise.all([
+  const [finished, byField, byProcedure, offs, daily, spans] = await Promise.all([
     read.finishedProcessing(p.q),
     read.byField(p.q),
     read.byProcedure(p.q),
     officials(),
     read.dailyFlows(p.daily),
     read.overdueSpans(p.spans),
-    read.processingHistogram(p.q),
   ]);
-  return assemble(calendar, a, { finished, byField, byProcedure, officials: offs, daily, spans, histogram });
+  return assemble(calendar, a, { finished, byField, byProcedure, officials: offs, daily, spans });
 }
 
 function assemble(calendar: WorkCalendar, a: UnitDetailArgs, r: UnitDetailRows): UnitDetailTables {
@@ -102,8 +99,23 @@ function assemble(calendar: WorkCalendar, a: UnitDetailArgs, r: UnitDetailRows):
     // The scorecards of the officials who held the unit's (or the city's) dossiers, with the cases they were in.
     byOfficial: r.officials ? scorecardsOfTotals(r.officials.totals, calendar, r.officials.cases) : [],
     trend: dailyTrend(r.daily, r.spans, a.now),
-    processingHistogram: r.histogram.map((b) => ({ fromDays: b.bin, toDays: b.bin + 1, count: b.n })),
+    processingHistogram: processingHistogram(r.finished),
   };
+}
+
+/**
+ * The processing-time histogram (whole working days) of the finished dossiers `finishedProcessing`
+ * read: the same rows the store's `processingHistogram` counts (same conditions), so the city's page
+ * scans its dossiers once for both (issue 15: each city-wide scan reads every dossier row). Bins as the
+ * stores make them: floor (PostgreSQL), CAST AS INTEGER (SQLite; the same for days ≥ 0).
+ */
+export function processingHistogram(finished: readonly { days: number }[]): UnitDetailTables['processingHistogram'] {
+  const counts = new Map<number, number>();
+  for (const f of finished) {
+    const bin = Math.floor(f.days);
+    counts.set(bin, (counts.get(bin) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => a[0] - b[0]).map(([bin, count]) => ({ fromDays: bin, toDays: bin + 1, count }));
 }
 
 function push(m: Map<string, number[]>, k: string, v: number) {

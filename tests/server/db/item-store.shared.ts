@@ -146,7 +146,11 @@ export function describeItemStore(engine: string, open: () => Promise<SeededItem
             }
             const args = { unit: scope.unit, window: w, now: SEED_NOW, withOfficials: true };
             const a = scope.units ? { ...args, province: { code: '79', units: scope.units } } : args;
-            expect(await computeUnitDetailAsync(r, ctx.calendar, a)).toEqual(computeUnitDetail(reference, ctx.calendar, a));
+            const tables = computeUnitDetail(reference, ctx.calendar, a);
+            expect(await computeUnitDetailAsync(r, ctx.calendar, a)).toEqual(tables);
+            // The page's histogram, made from the finished rows, is the store's own count of them.
+            const bins = reference.processingHistogram(q).map((b) => ({ fromDays: b.bin, toDays: b.bin + 1, count: b.n }));
+            expect(tables.processingHistogram).toEqual(bins);
           }
         expect(holds).toBeGreaterThan(50);
         const month = { unit: null, from: windows[0].from, to: windows[0].to, ids: null };
