@@ -23,8 +23,7 @@ const TREND_DAYS_MS = 31 * 86_400_000;
 /** What the queries answered for one view. */
 interface UnitDetailRows {
   finished: ReturnType<ReadRepo['finishedProcessing']>;
-  byField: ReturnType<ReadRepo['byField']>;
-  byProcedure: ReturnType<ReadRepo['byProcedure']>;
+  breakdowns: ReturnType<ReadRepo['breakdowns']>;
   officials: { totals: ReturnType<ReadRepo['officialTotals']>; cases: ReturnType<ReadRepo['buckPassingByOfficial']> } | null;
   daily: ReturnType<ReadRepo['dailyFlows']>;
   spans: ReturnType<ReadRepo['overdueSpans']>;
@@ -55,8 +54,7 @@ export function computeUnitDetail(read: UnitDetailReads, calendar: WorkCalendar,
   const totals = a.withOfficials ? read.officialTotals(p.totals) : null;
   return assemble(calendar, a, {
     finished: read.finishedProcessing(p.q),
-    byField: read.byField(p.q),
-    byProcedure: read.byProcedure(p.q),
+    breakdowns: read.breakdowns(p.q),
     officials: totals && { totals, cases: read.buckPassingByOfficial({ from: a.window.from, to: a.window.to, ids: p.caseIds(totals) }) },
     daily: read.dailyFlows(p.daily),
     spans: read.overdueSpans(p.spans),
@@ -75,15 +73,14 @@ export async function computeUnitDetailAsync(
     const totals = await read.officialTotals(p.totals);
     return { totals, cases: await read.buckPassingByOfficial({ from: a.window.from, to: a.window.to, ids: p.caseIds(totals) }) };
   };
-  const [finished, byField, byProcedure, offs, daily, spans] = await Promise.all([
+  const [finished, breakdowns, offs, daily, spans] = await Promise.all([
     read.finishedProcessing(p.q),
-    read.byField(p.q),
-    read.byProcedure(p.q),
+    read.breakdowns(p.q),
     officials(),
     read.dailyFlows(p.daily),
     read.overdueSpans(p.spans),
   ]);
-  return assemble(calendar, a, { finished, byField, byProcedure, officials: offs, daily, spans });
+  return assemble(calendar, a, { finished, breakdowns, officials: offs, daily, spans });
 }
 
 function assemble(calendar: WorkCalendar, a: UnitDetailArgs, r: UnitDetailRows): UnitDetailTables {
@@ -94,8 +91,8 @@ function assemble(calendar: WorkCalendar, a: UnitDetailArgs, r: UnitDetailRows):
     push(byProcDays, p.procedure, p.days);
   }
   return {
-    byField: toBreakdownRows(r.byField, byFieldDays),
-    byProcedure: toBreakdownRows(r.byProcedure, byProcDays),
+    byField: toBreakdownRows(r.breakdowns.byField, byFieldDays),
+    byProcedure: toBreakdownRows(r.breakdowns.byProcedure, byProcDays),
     // The scorecards of the officials who held the unit's (or the city's) dossiers, with the cases they were in.
     byOfficial: r.officials ? scorecardsOfTotals(r.officials.totals, calendar, r.officials.cases) : [],
     trend: dailyTrend(r.daily, r.spans, a.now),

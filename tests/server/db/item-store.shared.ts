@@ -132,6 +132,11 @@ export function describeItemStore(engine: string, open: () => Promise<SeededItem
             const q = { ...scope, from: w.from, to: w.to, now: SEED_NOW };
             expect(bag(await r.byField(q))).toEqual(bag(reference.byField(q)));
             expect(bag(await r.byProcedure(q))).toEqual(bag(reference.byProcedure(q)));
+            // Both groupings in one pass: the same rows as each alone, on either engine.
+            for (const both of [await r.breakdowns(q), reference.breakdowns(q)]) {
+              expect(bag(both.byField)).toEqual(bag(reference.byField(q)));
+              expect(bag(both.byProcedure)).toEqual(bag(reference.byProcedure(q)));
+            }
             expect(bag(await r.finishedProcessing(q))).toEqual(bag(reference.finishedProcessing(q)));
             expect(await r.processingHistogram(q)).toEqual(reference.processingHistogram(q));
             const trend = { ...scope, from: w.from - 31 * 86_400_000, to: SEED_NOW + 1, now: SEED_NOW };
