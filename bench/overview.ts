@@ -11,8 +11,9 @@
  * The unit detail's SQL queries are also timed one by one (store.read.*) to show which one dominates.
  *   npx tsx bench/overview.ts [--days 30] [--scale 0.25] [--requests 2000] [--unit-requests 336] [--city-misses 2]
  *     [--jurisdiction hcmc|vn] [--profile FILE.cpuprofile] [--overview-only] [--client child|in-process|child,in-process]
- *     [--heap-mode adaptive|v8] [--checkpoints on|off] [--after-catch-up] [--http node|fetch]
- * --profile writes a CPU profile of the overview requests alone; --overview-only skips the detail parts.
+ *     [--heap-mode adaptive|v8] [--checkpoints on|off] [--after-catch-up] [--http node|fetch] [--settle]
+ * --settle starts the requests once the projection writer has written the whole seed (for A/B runs of
+ * the CPU per request). --profile writes a CPU profile of the overview requests alone; --overview-only skips the detail parts.
  * Requests over 5 ms are tagged with what ran on the server's main thread meanwhile (bench/slow-requests.ts:
  * queueing, GC; with --profile, each sampled category). --after-catch-up runs the requests again once the
  * checkpoint writer has caught up with the seeded history (both figures reported).
@@ -250,6 +251,9 @@ export async function main(args: Map<string, string>) {
       }
       for (const b of chunk(city.tasks, 5_000)) rt.ingest.ingest(server.taskSource!, 'task', b);
     });
+    // --settle: the requests start once the projection writer has written the seed (else it runs beside
+    // them, and the CPU per request of two runs depends on how much of the seed was left).
+    if (args.has('settle')) while (rt.projections.lag() > 0) await sleep(200);
     const counts = rt.store.projections.counts();
     log(`overview: seeded ${counts.dossiers} dossiers in ${Math.round(seedM.wallMs)} ms; ${requests} overview requests…`);
 

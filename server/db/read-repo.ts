@@ -32,6 +32,19 @@ function bound<P extends UnitSel>(p: P): Omit<P, 'units'> & { units: string | nu
   return { ...p, units: p.units ? JSON.stringify(p.units) : null };
 }
 
+/** A view's dossiers counted by field and by procedure (BreakdownCounts each). */
+export interface Breakdowns {
+  byField: BreakdownCounts[];
+  byProcedure: BreakdownCounts[];
+}
+
+/** Rows of both groupings (`byField` 1 or true: a field's) split into the two lists. */
+export function splitBreakdowns(rows: readonly (BreakdownCounts & { byField: number | boolean })[]): Breakdowns {
+  const out: Breakdowns = { byField: [], byProcedure: [] };
+  for (const { byField, ...r } of rows) (byField ? out.byField : out.byProcedure).push(r);
+  return out;
+}
+
 /** Day index in Vietnam time, computed in SQL the same way as domain/time.ts vnDayIndex. */
 const VN_DAY = '((%s + 25200000) / 86400000)';
 const day = (col: string) => VN_DAY.replace('%s', col);
@@ -68,6 +81,28 @@ export function createReadRepo(db: Db) {
     ).all(bound(p)) as BreakdownCounts[];
   }
 
+  /**
+   * byField and byProcedure in one pass over the dossiers (issue 15: without a unit each was a scan of
+   * the whole table): the relevant rows' keys and flags materialised once, then grouped each way.
+   */
+  function breakdowns(p: UnitSel & { from: number; to: number; now: number }): Breakdowns {
+    const sums = `SUM(rc) AS received, SUM(ip) AS inProgress, SUM(od) AS overdue, SUM(fo) AS finishedOnTime, SUM(fl) AS finishedLate`;
+    const rows = stmt(
+      `WITH rel AS MATERIALIZED (
+         SELECT field, procedure_code, procedure_name,
+           received_at >= @from AND received_at < @to AS rc,
+           open = 1 AND bucket = 'in_progress' AS ip,
+           ${OVERDUE_SQL} AS od,
+           open = 0 AND end_at >= @from AND end_at < @to AND outcome IN ('early', 'on_time') AS fo,
+           open = 0 AND end_at >= @from AND end_at < @to AND outcome = 'late' AS fl
+         FROM dossiers WHERE ${unitWhereOf(p)} AND ${relevant})
+       SELECT 1 AS byField, field AS key, MAX(field) AS label, ${sums} FROM rel WHERE field IS NOT NULL GROUP BY field
+       UNION ALL
+       SELECT 0, procedure_code, MAX(procedure_name), ${sums} FROM rel WHERE procedure_code IS NOT NULL GROUP BY procedure_code`,
+    ).all(bound(p)) as (BreakdownCounts & { byField: number })[];
+    return splitBreakdowns(rows);
+  }
+
   const dossierById = db.prepare('SELECT state FROM dossiers WHERE id = ?').pluck();
   const taskById = db.prepare('SELECT state FROM tasks WHERE id = ?').pluck();
   const counts = db.prepare('SELECT (SELECT COUNT(*) FROM dossiers) AS dossiers, (SELECT COUNT(*) FROM tasks) AS tasks');
@@ -89,6 +124,7 @@ export function createReadRepo(db: Db) {
     },
 
     byField: (p: UnitSel & { from: number; to: number; now: number }) => breakdown('field', 'field', p),
+    breakdowns,
     byProcedure: (p: UnitSel & { from: number; to: number; now: number }) => breakdown('procedure_code', 'procedure_name', p),
 
     /** Processing days of dossiers finished in the window, with their group keys (for medians). */

@@ -56,6 +56,19 @@ export function overviewBytes(asOf: string, rest: object, revision: number, buil
  */
 export function pickEncoding(header: string | undefined): Encoding | null {
   if (!header) return null;
+  const known = picked.get(header);
+  if (known !== undefined) return known;
+  const enc = pickEncodingOf(header);
+  // Browsers send one of a few headers: each is parsed once (a bounded memo, cleared when full).
+  if (picked.size >= PICKED_HEADERS) picked.clear();
+  picked.set(header, enc);
+  return enc;
+}
+
+const PICKED_HEADERS = 64;
+const picked = new Map<string, Encoding | null>();
+
+function pickEncodingOf(header: string): Encoding | null {
   const q: Record<string, number> = {};
   for (const part of header.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
@@ -75,13 +88,24 @@ export function createOverviewCache(opts: { revision: () => number; now: () => n
   const max = opts.entries ?? OVERVIEW_CACHE_ENTRIES;
   const reuseMs = opts.reuseMs ?? OVERVIEW_REUSE_MS;
   const kept = new Map<string, OverviewBytes>();
+  const currentOf = (key: string, revision: number, now: number): OverviewBytes | null => {
+    const hit = kept.get(key);
+    return hit && hit.revision === revision && now >= hit.builtAt && now - hit.builtAt < reuseMs ? hit : null;
+  };
   return {
+    /**
+     * The kept bytes of view `key` if still current, else null: a request answered from them needs
+     * nothing else (no read of the past figures a rebuild would need).
+     */
+    current(key: string): OverviewBytes | null {
+      return currentOf(key, opts.revision(), opts.now());
+    },
     /** The bytes of view `key`: kept ones if still current, else `build(revision, now)`'s, kept. */
     get(key: string, build: (revision: number, now: number) => OverviewBytes): OverviewBytes {
       const revision = opts.revision();
       const now = opts.now();
-      const hit = kept.get(key);
-      if (hit && hit.revision === revision && now >= hit.builtAt && now - hit.builtAt < reuseMs) return hit;
+      const hit = currentOf(key, revision, now);
+      if (hit) return hit;
       const made = build(revision, now);
       kept.delete(key);
       // Oldest view out first (a Map keeps insertion order).

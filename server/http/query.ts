@@ -29,6 +29,25 @@ export function parseQuery<T extends z.ZodTypeAny>(schema: T, req: Request): z.i
 }
 
 /**
+ * parseQuery for a hot route (issue 15: the overview, polled by every screen): the answer kept per raw
+ * query string, as a route sees the same few strings again and again; a bad one still throws each time.
+ * The answers are shared between requests: read them, never change them.
+ */
+export function keptQueryParser<T extends z.ZodTypeAny>(schema: T, max = 64): (req: Request) => z.infer<T> {
+  const kept = new Map<string, z.infer<T>>();
+  return (req) => {
+    const at = req.url.indexOf('?');
+    const raw = at < 0 ? '' : req.url.slice(at + 1);
+    const hit = kept.get(raw);
+    if (hit !== undefined) return hit;
+    const parsed = parseQuery(schema, req);
+    if (kept.size >= max) kept.clear();
+    kept.set(raw, parsed);
+    return parsed;
+  };
+}
+
+/**
  * A `period` value (a current period or a named one: 2026-10, 2026-Q3, 2026) resolved at `now`, or 400
  * `invalid_query` saying what is wrong with it (metrics/named-periods.ts, the one parser).
  */

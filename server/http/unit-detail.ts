@@ -23,12 +23,10 @@ const TREND_DAYS_MS = 31 * 86_400_000;
 /** What the queries answered for one view. */
 interface UnitDetailRows {
   finished: ReturnType<ReadRepo['finishedProcessing']>;
-  byField: ReturnType<ReadRepo['byField']>;
-  byProcedure: ReturnType<ReadRepo['byProcedure']>;
+  breakdowns: ReturnType<ReadRepo['breakdowns']>;
   officials: { totals: ReturnType<ReadRepo['officialTotals']>; cases: ReturnType<ReadRepo['buckPassingByOfficial']> } | null;
   daily: ReturnType<ReadRepo['dailyFlows']>;
   spans: ReturnType<ReadRepo['overdueSpans']>;
-  histogram: ReturnType<ReadRepo['processingHistogram']>;
 }
 
 /** The parameters of each query of a view. */
@@ -56,12 +54,10 @@ export function computeUnitDetail(read: UnitDetailReads, calendar: WorkCalendar,
   const totals = a.withOfficials ? read.officialTotals(p.totals) : null;
   return assemble(calendar, a, {
     finished: read.finishedProcessing(p.q),
-    byField: read.byField(p.q),
-    byProcedure: read.byProcedure(p.q),
+    breakdowns: read.breakdowns(p.q),
     officials: totals && { totals, cases: read.buckPassingByOfficial({ from: a.window.from, to: a.window.to, ids: p.caseIds(totals) }) },
     daily: read.dailyFlows(p.daily),
     spans: read.overdueSpans(p.spans),
-    histogram: read.processingHistogram(p.q),
   });
 }
 
@@ -77,16 +73,14 @@ export async function computeUnitDetailAsync(
     const totals = await read.officialTotals(p.totals);
     return { totals, cases: await read.buckPassingByOfficial({ from: a.window.from, to: a.window.to, ids: p.caseIds(totals) }) };
   };
-  const [finished, byField, byProcedure, offs, daily, spans, histogram] = await Promise.all([
+  const [finished, breakdowns, offs, daily, spans] = await Promise.all([
     read.finishedProcessing(p.q),
-    read.byField(p.q),
-    read.byProcedure(p.q),
+    read.breakdowns(p.q),
     officials(),
     read.dailyFlows(p.daily),
     read.overdueSpans(p.spans),
-    read.processingHistogram(p.q),
   ]);
-  return assemble(calendar, a, { finished, byField, byProcedure, officials: offs, daily, spans, histogram });
+  return assemble(calendar, a, { finished, breakdowns, officials: offs, daily, spans });
 }
 
 function assemble(calendar: WorkCalendar, a: UnitDetailArgs, r: UnitDetailRows): UnitDetailTables {
@@ -97,13 +91,28 @@ function assemble(calendar: WorkCalendar, a: UnitDetailArgs, r: UnitDetailRows):
     push(byProcDays, p.procedure, p.days);
   }
   return {
-    byField: toBreakdownRows(r.byField, byFieldDays),
-    byProcedure: toBreakdownRows(r.byProcedure, byProcDays),
+    byField: toBreakdownRows(r.breakdowns.byField, byFieldDays),
+    byProcedure: toBreakdownRows(r.breakdowns.byProcedure, byProcDays),
     // The scorecards of the officials who held the unit's (or the city's) dossiers, with the cases they were in.
     byOfficial: r.officials ? scorecardsOfTotals(r.officials.totals, calendar, r.officials.cases) : [],
     trend: dailyTrend(r.daily, r.spans, a.now),
-    processingHistogram: r.histogram.map((b) => ({ fromDays: b.bin, toDays: b.bin + 1, count: b.n })),
+    processingHistogram: processingHistogram(r.finished),
   };
+}
+
+/**
+ * The processing-time histogram (whole working days) of the finished dossiers `finishedProcessing`
+ * read: the same rows the store's `processingHistogram` counts (same conditions), so the city's page
+ * scans its dossiers once for both (issue 15: each city-wide scan reads every dossier row). Bins as the
+ * stores make them: floor (PostgreSQL), CAST AS INTEGER (SQLite; the same for days ≥ 0).
+ */
+export function processingHistogram(finished: readonly { days: number }[]): UnitDetailTables['processingHistogram'] {
+  const counts = new Map<number, number>();
+  for (const f of finished) {
+    const bin = Math.floor(f.days);
+    counts.set(bin, (counts.get(bin) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => a[0] - b[0]).map(([bin, count]) => ({ fromDays: bin, toDays: bin + 1, count }));
 }
 
 function push(m: Map<string, number[]>, k: string, v: number) {

@@ -16,6 +16,7 @@ export const UNIT_DETAIL_READS = [
   'finishedProcessing',
   'byField',
   'byProcedure',
+  'breakdowns',
   'holds',
   'officialTotals',
   'buckPassingByOfficial',

@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import type { BreakdownCounts, OfficialHoldTotals } from '../../metrics/breakdowns.js';
-import type { UnitSel } from '../read-repo.js';
+import { splitBreakdowns, type Breakdowns, type UnitSel } from '../read-repo.js';
 import { OVERDUE_SQL } from '../list-sql.js';
 import { officialTotalsSql } from '../official-totals-sql.js';
 import { named } from '../pg/named-params.js';
@@ -69,6 +69,29 @@ function officialTotals(all: All, p: Window): Promise<OfficialHoldTotals[]> {
   );
 }
 
+/** read-repo.ts breakdowns: the relevant rows' keys and flags materialised once, then grouped each way. */
+async function breakdowns(all: All, p: Window): Promise<Breakdowns> {
+  const flagCount = (flag: string) => `COUNT(*) FILTER (WHERE ${flag})::int`;
+  const sums = `${flagCount('rc')} AS received, ${flagCount('ip')} AS "inProgress", ${flagCount('od')} AS overdue,
+    ${flagCount('fo')} AS "finishedOnTime", ${flagCount('fl')} AS "finishedLate"`;
+  return splitBreakdowns(
+    await all<BreakdownCounts & { byField: boolean }>(
+      `WITH rel AS MATERIALIZED (
+         SELECT field, procedure_code, procedure_name,
+           received_at >= @from AND received_at < @to AS rc,
+           open = 1 AND bucket = 'in_progress' AS ip,
+           ${OVERDUE_SQL} AS od,
+           open = 0 AND end_at >= @from AND end_at < @to AND outcome IN ('early', 'on_time') AS fo,
+           open = 0 AND end_at >= @from AND end_at < @to AND outcome = 'late' AS fl
+         FROM dossiers WHERE ${who(p)} AND ${RELEVANT})
+       SELECT TRUE AS "byField", field AS key, MAX(field) AS label, ${sums} FROM rel WHERE field IS NOT NULL GROUP BY field
+       UNION ALL
+       SELECT FALSE, procedure_code, MAX(procedure_name), ${sums} FROM rel WHERE procedure_code IS NOT NULL GROUP BY procedure_code`,
+      { ...sel(p), from: p.from, to: p.to, now: p.now },
+    ),
+  );
+}
+
 export function createPgUnitDetailReads(pool: pg.Pool): AsyncUnitDetailReads {
   const all: All = async <T>(sql: string, params: Record<string, unknown>) => (await pool.query(named(sql, params))).rows as T[];
   const breakdown = (key: string, label: string, p: Window) =>
@@ -88,6 +111,7 @@ export function createPgUnitDetailReads(pool: pg.Pool): AsyncUnitDetailReads {
   return {
     byField: (p) => breakdown('field', 'field', p),
     byProcedure: (p) => breakdown('procedure_code', 'procedure_name', p),
+    breakdowns: (p) => breakdowns(all, p),
     finishedProcessing: (p) =>
       all(
         `SELECT field, procedure_code AS procedure, processing_days AS days FROM dossiers

@@ -132,6 +132,11 @@ export function describeItemStore(engine: string, open: () => Promise<SeededItem
             const q = { ...scope, from: w.from, to: w.to, now: SEED_NOW };
             expect(bag(await r.byField(q))).toEqual(bag(reference.byField(q)));
             expect(bag(await r.byProcedure(q))).toEqual(bag(reference.byProcedure(q)));
+            // Both groupings in one pass: the same rows as each alone, on either engine.
+            for (const both of [await r.breakdowns(q), reference.breakdowns(q)]) {
+              expect(bag(both.byField)).toEqual(bag(reference.byField(q)));
+              expect(bag(both.byProcedure)).toEqual(bag(reference.byProcedure(q)));
+            }
             expect(bag(await r.finishedProcessing(q))).toEqual(bag(reference.finishedProcessing(q)));
             expect(await r.processingHistogram(q)).toEqual(reference.processingHistogram(q));
             const trend = { ...scope, from: w.from - 31 * 86_400_000, to: SEED_NOW + 1, now: SEED_NOW };
@@ -146,7 +151,11 @@ export function describeItemStore(engine: string, open: () => Promise<SeededItem
             }
             const args = { unit: scope.unit, window: w, now: SEED_NOW, withOfficials: true };
             const a = scope.units ? { ...args, province: { code: '79', units: scope.units } } : args;
-            expect(await computeUnitDetailAsync(r, ctx.calendar, a)).toEqual(computeUnitDetail(reference, ctx.calendar, a));
+            const tables = computeUnitDetail(reference, ctx.calendar, a);
+            expect(await computeUnitDetailAsync(r, ctx.calendar, a)).toEqual(tables);
+            // The page's histogram, made from the finished rows, is the store's own count of them.
+            const bins = reference.processingHistogram(q).map((b) => ({ fromDays: b.bin, toDays: b.bin + 1, count: b.n }));
+            expect(tables.processingHistogram).toEqual(bins);
           }
         expect(holds).toBeGreaterThan(50);
         const month = { unit: null, from: windows[0].from, to: windows[0].to, ids: null };

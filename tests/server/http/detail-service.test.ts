@@ -21,6 +21,7 @@ function countingRead(): { read: ReadRepo; runs: () => number } {
     },
     byField: empty,
     byProcedure: empty,
+    breakdowns: () => ({ byField: [], byProcedure: [] }),
     holds: empty,
     officialTotals: empty,
     buckPassingByOfficial: () => new Map(),

@@ -42,6 +42,13 @@ describe('pickEncoding', () => {
     expect(pickEncoding('*')).toBe('br');
     expect(pickEncoding('*, br;q=0')).toBe('gzip');
   });
+  it('answers the same for a header seen before, whatever came between', () => {
+    const headers = ['gzip, deflate, br', 'br;q=0.5, gzip', 'identity', 'gzip;q=0, br;q=0', '*, br;q=0'];
+    const first = headers.map((h) => pickEncoding(h));
+    for (let i = 0; i < 200; i++) pickEncoding(`x-${i}, gzip`);
+    expect(headers.map((h) => pickEncoding(h))).toEqual(first);
+    expect(first).toEqual(['br', 'gzip', null, null, 'gzip']);
+  });
   it('answers the identity without a header or with encodings it does not keep', () => {
     expect(pickEncoding(undefined)).toBeNull();
     expect(pickEncoding('')).toBeNull();
@@ -82,6 +89,21 @@ describe('createOverviewCache', () => {
     state.now -= 1;
     expect(get('month|all')).not.toBe(second);
     expect(state.builds).toBe(3);
+  });
+
+  it('tells a current kept view without building one, and none once it is stale', () => {
+    const { state, cache, get } = setup();
+    expect(cache.current('month|all')).toBeNull();
+    expect(state.builds).toBe(0);
+    const first = get('month|all');
+    expect(cache.current('month|all')).toBe(first);
+    expect(cache.current('week|all')).toBeNull();
+    state.now += 1_000;
+    expect(cache.current('month|all')).toBeNull();
+    state.now -= 1_000;
+    state.revision++;
+    expect(cache.current('month|all')).toBeNull();
+    expect(state.builds).toBe(1);
   });
 
   it('keeps views apart and at most `entries` of them, the oldest leaving first', () => {
