@@ -11,7 +11,7 @@
  *   npx tsx bench/replay-ingest.ts [--days 4] [--scale 0.1] [--pairs 4] [--batch 500] [--period-ms 200] [--profile 1]
  */
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import type { Clock } from '../server/clock.js';
 import { loadWorkCalendar } from '../server/config/calendar-loader.js';
 import { MS_PER_DAY, vnStartOfDay } from '../server/domain/time.js';
@@ -80,6 +80,8 @@ interface RunResult {
   /** Of cpuUsPerEvent: the main thread's, and every other thread's (compression, GC helpers, projections). */
   mainUsPerEvent: number;
   otherUsPerEvent: number;
+  /** The main thread's GC pauses (the gc performance entries), µs per event. */
+  gcUsPerEvent: number;
   eventsPerS: number;
   profile?: CpuProfile;
 }
@@ -127,6 +129,11 @@ async function run(batches: Batch[], events: number, writerOn: boolean, periodMs
       await pause(20);
     }
   };
+  let gcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs += e.duration;
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const c0 = cpuMs();
   const t0 = threadCpuMs();
   const w0 = performance.now();
@@ -134,6 +141,7 @@ async function run(batches: Batch[], events: number, writerOn: boolean, periodMs
   const cpu = cpuMs() - c0;
   const t1 = threadCpuMs();
   const wall = performance.now() - w0;
+  gc.disconnect();
   await runtime.close();
   tmp.remove();
   const measured = events - batches[0].dossiers.length - batches[0].tasks.length;
@@ -142,6 +150,7 @@ async function run(batches: Batch[], events: number, writerOn: boolean, periodMs
     cpuUsPerEvent: perEvent(cpu),
     mainUsPerEvent: perEvent(t1.main - t0.main),
     otherUsPerEvent: perEvent(t1.other - t0.other),
+    gcUsPerEvent: perEvent(gcMs),
     eventsPerS: Math.round((measured * 1000) / wall),
     ...(profiled ? { profile: profiled } : {}),
   };
@@ -164,7 +173,7 @@ export async function main(args: Map<string, string>) {
     const first = await run(batches, events, i % 2 === 1, periodMs, profile);
     const second = await run(batches, events, i % 2 === 0, periodMs, profile);
     const [on, off] = i % 2 === 1 ? [first, second] : [second, first];
-    const threads = (r: RunResult) => `(main ${r.mainUsPerEvent}, other ${r.otherUsPerEvent})`;
+    const threads = (r: RunResult) => `(main ${r.mainUsPerEvent}, other ${r.otherUsPerEvent}, GC pauses ${r.gcUsPerEvent})`;
     log(
       `pair ${i + 1}: on ${on.cpuUsPerEvent} µs/event ${threads(on)} ${on.eventsPerS}/s, off ${off.cpuUsPerEvent} ${threads(off)} ${off.eventsPerS}/s`,
     );
@@ -186,6 +195,12 @@ export async function main(args: Map<string, string>) {
     throughputRatioMedian: round(median(rows.map((r) => r.on.eventsPerS / r.off.eventsPerS)), 3),
     mainThreadRatioMedian: byRatio((r) => r.mainUsPerEvent),
     otherThreadsRatioMedian: byRatio((r) => r.otherUsPerEvent),
+    /** Median of on − off, µs per event: all threads, the main thread, its GC pauses. */
+    onMinusOffUsPerEvent: {
+      cpu: round(median(rows.map((r) => r.on.cpuUsPerEvent - r.off.cpuUsPerEvent)), 1),
+      main: round(median(rows.map((r) => r.on.mainUsPerEvent - r.off.mainUsPerEvent)), 1),
+      gc: round(median(rows.map((r) => r.on.gcUsPerEvent - r.off.gcUsPerEvent)), 1),
+    },
     ...(profile ? { profileOnMinusOff: diffProfiles(profiles.on, profiles.off) } : {}),
   };
 }
