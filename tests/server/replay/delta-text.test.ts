@@ -81,6 +81,14 @@ describe("a delta checkpoint's ASCII text", () => {
     const task = [...cp.tasks.values()][0];
     cp.tasks.set(task.id, { ...task, title: 'Báo cáo tình hình' });
     cp.touched.tasks.add(task.id);
+    // Every part of a dossier's tuple is written: pauses, apologies, holds, the two-supplements rule, no procedure.
+    const [, other] = [...cp.openDossiers][1];
+    const full = { ...other, id: 'd-full', procedure: null, supplementRuleAt: T0 - 5, dueAtSecondRequest: T0 + 7 };
+    full.pauses = [{ from: T0 - 9, to: null }];
+    full.apologies = [{ at: T0 - 8, proposedDueAt: T0 + 9, reason: 'Thiếu hồ sơ' }];
+    full.holds = [{ handlerId: 'cb-1', handlerName: 'Nguyễn Văn A', handlerUnit: 'u', from: T0 - 7, to: null, stepDueAt: null }];
+    cp.openDossiers.set(full.id, full);
+    cp.touched.openDossiers.add(full.id);
     expect(cp.touched.openDossiers.size).toBeGreaterThan(100);
     const expected = asciiJson(deltaToCompact(cp));
     expect(/[\u0080-\uffff]/.test(deltaToCompact(cp))).toBe(true);
