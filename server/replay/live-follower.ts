@@ -2,10 +2,10 @@
  * Checkpoints taken from the live stream (issue 16): as received, the state at a checkpoint's instant
  * T is the items' latest states when the first batch received after T arrives. Once the checkpoint
  * writer has caught up with the log, it hands its state over here; every committed batch's item
- * changes (the ingest path's before → after, which it folds anyway) are noted, each item's first
- * before and latest after (the live path does no more per item), and put into the state once, when a
- * batch crosses a checkpoint instant; that captures what the checkpoint stores (the changed keys, or
- * the whole state) for the writer to encode and store behind. No event is read back or refolded. Any gap in the seqs fed (a
+ * changes (the ingest path's before → after, which it folds anyway) are noted: each item's first
+ * before taken out of the state, its latest after put in once, when a batch crosses a checkpoint
+ * instant; that captures what the checkpoint stores (the changed keys, or the whole state) for the
+ * writer to encode and store behind. No event is read back or refolded. Any gap in the seqs fed (a
  * batch logged elsewhere) drops the state: the writer then goes back to folding the log.
  */
 import type { DossierContext } from '../domain/dossier.js';
@@ -17,8 +17,10 @@ import {
   emptyCheckpoint,
   noneTouched,
   noteAhead,
-  putDossier,
-  putTask,
+  addDossier,
+  addTask,
+  takeDossier,
+  takeTask,
   type CheckpointState,
   type Touched,
 } from '../metrics/replay-state.js';
@@ -54,54 +56,53 @@ export interface LiveFollowerOptions {
   maxCrossed?: number;
 }
 
-/** An item changed since the last capture: what the state holds for it, and its latest state. */
-interface Pending<S, F = undefined> {
-  prev: S | null;
+/** An item changed since the last capture: its latest state (and the live engine's footprint of it). */
+interface Pending<S> {
   next: S;
-  /** The live engine's footprints of prev and next, when every change had them (dossiers). */
-  prevFp?: F | null;
-  nextFp?: F;
-  known: boolean;
+  nextFp?: DossierFootprint;
 }
 
 /**
- * The items changed since the last capture, in the order of their latest change. Put into the state
- * as one change each (first prev → latest next): the same state as every change in turn, and an item
- * changed ten times in two hours of log time costs one put (a dossier's day is several events).
+ * The items changed since the last capture, in the order of their latest change. An item's first
+ * change takes its prev out of the state at once (nothing of it is kept), its latest state is put in
+ * at the capture: the same state as every change in turn (putDossier, putTask), and an item changed
+ * ten times in two hours of log time costs one put (a dossier's day is several events).
  */
 function createPending(ctx: DossierContext) {
-  const dossiers = new Map<string, Pending<DossierState, DossierFootprint>>();
+  const dossiers = new Map<string, Pending<DossierState>>();
   const tasks = new Map<string, Pending<TaskState>>();
-  function note<S, F>(m: Map<string, Pending<S, F>>, id: string, prev: S | null, next: S, fp?: { prev: F | null; next: F }): void {
+  /** Notes an item's latest state; answers whether it was noted before (its prev is then not in the state). */
+  function note<S>(m: Map<string, Pending<S>>, id: string, next: S, nextFp?: DossierFootprint): boolean {
     const p = m.get(id);
     if (p === undefined) {
-      m.set(id, { prev, next, prevFp: fp?.prev, nextFp: fp?.next, known: fp !== undefined });
-      return;
+      m.set(id, { next, nextFp });
+      return false;
     }
     p.next = next;
-    p.nextFp = fp?.next;
-    p.known &&= fp !== undefined;
+    p.nextFp = nextFp;
     m.delete(id); // to the end: the state's maps then keep the order every change in turn gives them
     m.set(id, p);
+    return true;
   }
   return {
-    /** A batch's changes noted (its `prev` is the item's latest noted state, or what the state holds). */
-    add(b: AppliedBatch): void {
+    /** A batch's changes (its `prev` is the item's latest noted state, or what the state holds). */
+    add(state: CheckpointState, b: AppliedBatch): void {
       const known = b.footprints !== undefined && b.footprints.length === b.dossiers.length ? b.footprints : undefined;
       for (let i = 0; i < b.dossiers.length; i++) {
         const { prev, next } = b.dossiers[i];
-        note(dossiers, next.id, prev, next, known?.[i]);
+        const fp = known?.[i];
+        if (!note(dossiers, next.id, next, fp?.next) && prev !== null) takeDossier(state, prev, ctx, fp?.prev);
       }
-      for (const { prev, next } of b.tasks) note(tasks, next.id, prev, next);
+      for (const { prev, next } of b.tasks) if (!note(tasks, next.id, next)) takeTask(state, next.id, prev);
     },
-    /** The noted changes put into the state (against its instant), and forgotten. */
+    /** The noted latest states put into the state (against its instant), and forgotten. */
     putInto(state: CheckpointState): void {
       for (const p of dossiers.values()) {
-        putDossier(state, p.prev, p.next, ctx, p.known ? { prev: p.prevFp ?? null, next: p.nextFp! } : undefined);
+        addDossier(state, p.next, ctx, p.nextFp);
         noteAhead(state, `dossier:${p.next.id}`, p.next.lastEventAt);
       }
       for (const p of tasks.values()) {
-        putTask(state, p.prev, p.next);
+        addTask(state, p.next);
         noteAhead(state, `task:${p.next.id}`, p.next.lastEventAt);
       }
       dossiers.clear();
@@ -141,7 +142,7 @@ export function createLiveFollower(opts: LiveFollowerOptions) {
       if (++crossed > maxCrossed) return false;
       capture(state, next);
     }
-    pending.add(b);
+    pending.add(state, b);
     state.seq = b.lastSeq;
     return true;
   }
