@@ -6,10 +6,12 @@
  * would live; on, it looks for work every --period-ms of real time (live: 30 s for 2 hours of log).
  * Each run: process CPU (every thread: projections, compression) per event, and events/s, from the
  * second batch (the first is the log's history, in before the measure) until the projections and (on) the checkpoints due have caught up.
- *   npx tsx bench/replay-ingest.ts [--days 4] [--scale 0.1] [--pairs 4] [--batch 500] [--period-ms 200]
+ * Also each run's main thread against its other threads (CPU per event), and with --profile 1 every
+ * run under the sampling profiler: the on − off difference per function (bench/profile-diff.ts).
+ *   npx tsx bench/replay-ingest.ts [--days 4] [--scale 0.1] [--pairs 4] [--batch 500] [--period-ms 200] [--profile 1]
  */
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import type { Clock } from '../server/clock.js';
 import { loadWorkCalendar } from '../server/config/calendar-loader.js';
 import { MS_PER_DAY, vnStartOfDay } from '../server/domain/time.js';
@@ -22,7 +24,8 @@ import { createRuntime } from '../server/runtime.js';
 import { createCityGenerator } from '../server/simulator/generator.js';
 import { dossiersPerWorkingDayOf } from '../server/simulator/jurisdiction-volume.js';
 import { loadProcedures } from '../server/simulator/procedures.js';
-import { cpuMs, isMain, log, median, numArg, round, runMain, tempDir } from './lib.js';
+import { cpuMs, isMain, log, median, numArg, round, runMain, tempDir, withCpuProfile, type CpuProfile } from './lib.js';
+import { diffProfiles, threadCpuMs } from './profile-diff.js';
 
 const MINUTE = 60_000;
 const VN_OFFSET_MS = 7 * 3_600_000;
@@ -72,13 +75,19 @@ function lastDue(lastArrival: number): number {
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+interface RunResult {
+  cpuUsPerEvent: number;
+  /** Of cpuUsPerEvent: the main thread's, and every other thread's (compression, GC helpers, projections). */
+  mainUsPerEvent: number;
+  otherUsPerEvent: number;
+  /** The main thread's GC pauses (the gc performance entries), µs per event. */
+  gcUsPerEvent: number;
+  eventsPerS: number;
+  profile?: CpuProfile;
+}
+
 /** One run on a fresh database: CPU ms and wall ms until everything written behind has caught up. */
-async function run(
-  batches: Batch[],
-  events: number,
-  writerOn: boolean,
-  periodMs: number,
-): Promise<{ cpuUsPerEvent: number; eventsPerS: number }> {
+async function run(batches: Batch[], events: number, writerOn: boolean, periodMs: number, profile: boolean): Promise<RunResult> {
   const tmp = tempDir('bench-replay-ingest-');
   let now = batches[0].arrivesAt - MINUTE;
   const clock: Clock = { now: () => now };
@@ -107,25 +116,44 @@ async function run(
   await ingest(batches[0]);
   runtime.projections.sync();
   if (writerOn) await runtime.replay.catchUp();
+  const measure = async () => {
+    for (const b of batches.slice(1)) await ingest(b);
+    runtime.projections.sync();
+    const due = lastDue(now);
+    const firstDue =
+      Math.ceil((batches[0].arrivesAt + VN_OFFSET_MS) / REPLAY_CHECKPOINTS.everyMs) * REPLAY_CHECKPOINTS.everyMs - VN_OFFSET_MS;
+    if (due < firstDue) throw new Error('the events span no checkpoint: ask for more --days');
+    for (let waited = 0; writerOn && (runtime.store.replay.latest()?.at ?? -Infinity) < due; waited += 20) {
+      if (waited > 120_000)
+        throw new Error(`the checkpoints did not reach ${new Date(due).toISOString()}: ${JSON.stringify(runtime.store.replay.latest())}`);
+      await pause(20);
+    }
+  };
+  let gcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs += e.duration;
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const c0 = cpuMs();
+  const t0 = threadCpuMs();
   const w0 = performance.now();
-  for (const b of batches.slice(1)) await ingest(b);
-  runtime.projections.sync();
-  const due = lastDue(now);
-  const firstDue =
-    Math.ceil((batches[0].arrivesAt + VN_OFFSET_MS) / REPLAY_CHECKPOINTS.everyMs) * REPLAY_CHECKPOINTS.everyMs - VN_OFFSET_MS;
-  if (due < firstDue) throw new Error('the events span no checkpoint: ask for more --days');
-  for (let waited = 0; writerOn && (runtime.store.replay.latest()?.at ?? -Infinity) < due; waited += 20) {
-    if (waited > 120_000)
-      throw new Error(`the checkpoints did not reach ${new Date(due).toISOString()}: ${JSON.stringify(runtime.store.replay.latest())}`);
-    await pause(20);
-  }
+  const profiled = profile ? (await withCpuProfile(measure)).profile : (await measure(), undefined);
   const cpu = cpuMs() - c0;
+  const t1 = threadCpuMs();
   const wall = performance.now() - w0;
+  gc.disconnect();
   await runtime.close();
   tmp.remove();
   const measured = events - batches[0].dossiers.length - batches[0].tasks.length;
-  return { cpuUsPerEvent: round((cpu * 1000) / measured, 1), eventsPerS: Math.round((measured * 1000) / wall) };
+  const perEvent = (ms: number) => round((ms * 1000) / measured, 1);
+  return {
+    cpuUsPerEvent: perEvent(cpu),
+    mainUsPerEvent: perEvent(t1.main - t0.main),
+    otherUsPerEvent: perEvent(t1.other - t0.other),
+    gcUsPerEvent: perEvent(gcMs),
+    eventsPerS: Math.round((measured * 1000) / wall),
+    ...(profiled ? { profile: profiled } : {}),
+  };
 }
 
 export async function main(args: Map<string, string>) {
@@ -133,19 +161,30 @@ export async function main(args: Map<string, string>) {
   const scale = numArg(args, 'scale', 0.1);
   const pairs = numArg(args, 'pairs', 4);
   const periodMs = numArg(args, 'period-ms', 200);
+  const profile = numArg(args, 'profile', 0) === 1;
   // Working days: the log ends on a Saturday at 00:00.
   const to = vnStartOfDay(Date.parse('2026-12-05T00:00:00+07:00'));
   const { batches, events } = batchesOf(to - days * MS_PER_DAY, to, scale, numArg(args, 'batch', 500));
   log(`${events} events in ${batches.length} batches`);
-  const rows: { pair: number; on: Awaited<ReturnType<typeof run>>; off: Awaited<ReturnType<typeof run>> }[] = [];
+  const rows: { pair: number; on: RunResult; off: RunResult }[] = [];
+  const profiles: { on: CpuProfile[]; off: CpuProfile[] } = { on: [], off: [] };
   for (let i = 0; i < pairs; i++) {
     // Alternated: off first in even pairs, on first in odd ones.
-    const first = await run(batches, events, i % 2 === 1, periodMs);
-    const second = await run(batches, events, i % 2 === 0, periodMs);
+    const first = await run(batches, events, i % 2 === 1, periodMs, profile);
+    const second = await run(batches, events, i % 2 === 0, periodMs, profile);
     const [on, off] = i % 2 === 1 ? [first, second] : [second, first];
-    log(`pair ${i + 1}: on ${on.cpuUsPerEvent} µs/event ${on.eventsPerS}/s, off ${off.cpuUsPerEvent} µs/event ${off.eventsPerS}/s`);
+    const threads = (r: RunResult) => `(main ${r.mainUsPerEvent}, other ${r.otherUsPerEvent}, GC pauses ${r.gcUsPerEvent})`;
+    log(
+      `pair ${i + 1}: on ${on.cpuUsPerEvent} µs/event ${threads(on)} ${on.eventsPerS}/s, off ${off.cpuUsPerEvent} ${threads(off)} ${off.eventsPerS}/s`,
+    );
+    for (const kind of ['on', 'off'] as const) {
+      const r = kind === 'on' ? on : off;
+      if (r.profile) profiles[kind].push(r.profile);
+      delete r.profile;
+    }
     rows.push({ pair: i + 1, on, off });
   }
+  const byRatio = (f: (r: RunResult) => number) => round(median(rows.map((r) => f(r.on) / f(r.off))), 3);
   return {
     days,
     scale,
@@ -154,6 +193,15 @@ export async function main(args: Map<string, string>) {
     pairs: rows,
     cpuRatioMedian: round(median(rows.map((r) => r.on.cpuUsPerEvent / r.off.cpuUsPerEvent)), 3),
     throughputRatioMedian: round(median(rows.map((r) => r.on.eventsPerS / r.off.eventsPerS)), 3),
+    mainThreadRatioMedian: byRatio((r) => r.mainUsPerEvent),
+    otherThreadsRatioMedian: byRatio((r) => r.otherUsPerEvent),
+    /** Median of on − off, µs per event: all threads, the main thread, its GC pauses. */
+    onMinusOffUsPerEvent: {
+      cpu: round(median(rows.map((r) => r.on.cpuUsPerEvent - r.off.cpuUsPerEvent)), 1),
+      main: round(median(rows.map((r) => r.on.mainUsPerEvent - r.off.mainUsPerEvent)), 1),
+      gc: round(median(rows.map((r) => r.on.gcUsPerEvent - r.off.gcUsPerEvent)), 1),
+    },
+    ...(profile ? { profileOnMinusOff: diffProfiles(profiles.on, profiles.off) } : {}),
   };
 }
 

@@ -3,11 +3,9 @@ import type { Db } from './connection.js';
 import { storedText } from './replay-text.js';
 import type { CheckpointMark, CompressedCheckpoint, ReplayEventRow, StoredCheckpoint } from './replay-repo.js';
 
-/** An event's times as the late index reads them (no payload). */
+/** An event's times as the late index reads them (no item, no payload). */
 export interface EventTimes {
   seq: number;
-  kind: 'dossier' | 'task';
-  itemId: string;
   at: number;
   receivedAt: number;
 }
@@ -48,9 +46,8 @@ function backlogReads(db: Db) {
 export function createReplayLateRepo(db: Db) {
   const markGet = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
   const markSet = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const times = db.prepare(
-    'SELECT seq, kind, item_id AS itemId, at, received_at AS receivedAt FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
-  );
+  // The times only, as arrays: the live writer reads every event back once (item ids were half its cost).
+  const times = db.prepare('SELECT seq, at, received_at FROM events WHERE seq > ? ORDER BY seq LIMIT ?').raw();
   const lateInsert = db.prepare('INSERT INTO replay_late (seq, at) VALUES (?, ?)');
   // CROSS JOIN: the late rows drive (SQLite would otherwise scan the log's seq range and look each up here).
   const lateItems = 'SELECT DISTINCT e.kind, e.item_id AS itemId FROM replay_late l CROSS JOIN events e ON e.seq = l.seq';
@@ -82,7 +79,7 @@ export function createReplayLateRepo(db: Db) {
     },
     /** The next `limit` events after `seq`, their times only. */
     eventTimes(seq: number, limit: number): EventTimes[] {
-      return times.all(seq, limit) as EventTimes[];
+      return (times.all(seq, limit) as [number, number, number][]).map(([s, at, receivedAt]) => ({ seq: s, at, receivedAt }));
     },
     /** Adds late events and moves the mark (in the caller's transaction). */
     addLate(rows: readonly EventTimes[], mark: LateMark): void {

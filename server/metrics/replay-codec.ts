@@ -63,7 +63,7 @@ export const DOSSIER_TUPLE_LENGTH = Object.keys(DOSSIER_FIELDS).length;
 const INDEX_KEYS = INDEX_FIELD_KEYS;
 
 /** The index fields as one base-3 number (digit 0 unknown, 1 false, 2 true); null when absent. */
-function packIndex(f: IndexFields | undefined): number | null {
+export function packIndex(f: IndexFields | undefined): number | null {
   if (f === undefined) return null;
   let n = 0;
   for (let i = INDEX_KEYS.length - 1; i >= 0; i--) {

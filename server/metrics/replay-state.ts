@@ -14,6 +14,7 @@ import type { DossierState, TaskState } from '../domain/types.js';
 import { MetricsEngine } from './engine.js';
 import type { MetricsEngineDeps } from './engine-types.js';
 import type { AppliedFootprints } from './engine-types.js';
+import type { DossierFootprint } from './footprint.js';
 import {
   dossierFacts,
   footprintFacts,
@@ -116,20 +117,30 @@ export function putDossier(
   ctx: DossierContext,
   known?: AppliedFootprints,
 ): void {
+  if (prev !== null) takeDossier(cp, prev, ctx, known?.prev);
+  addDossier(cp, next, ctx, known?.next);
+}
+
+/**
+ * The first half of putDossier: takes out what the checkpoint holds for `prev` (its open state, or its
+ * facts' count). The live follower takes an item's first prev out as it comes and adds its latest state
+ * at the checkpoint (addDossier), so that it holds no prev meanwhile.
+ */
+export function takeDossier(cp: CheckpointState, prev: DossierState, ctx: DossierContext, knownPrev?: DossierFootprint | null): void {
   // Touched only when its open state was or is held: a delta then names no dossier that was never open.
-  let held = false;
-  if (prev !== null) {
-    held = cp.openDossiers.delete(prev.id);
-    const f = known?.prev ? footprintFacts(known.prev) : dossierFacts(prev, ctx);
-    if (f !== null) addCount(cp.finished, cp.touched.finished, factsKey(f), -1);
-  }
-  const f = known ? footprintFacts(known.next) : dossierFacts(next, ctx);
+  if (cp.openDossiers.delete(prev.id)) cp.touched.openDossiers.add(prev.id);
+  const f = knownPrev ? footprintFacts(knownPrev) : dossierFacts(prev, ctx);
+  if (f !== null) addCount(cp.finished, cp.touched.finished, factsKey(f), -1);
+}
+
+/** The second half of putDossier: adds `next` (its open state, or its facts' count). */
+export function addDossier(cp: CheckpointState, next: DossierState, ctx: DossierContext, knownNext?: DossierFootprint): void {
+  const f = knownNext ? footprintFacts(knownNext) : dossierFacts(next, ctx);
   if (f !== null) addCount(cp.finished, cp.touched.finished, factsKey(f), 1);
   else if (isCountedDossier(next)) {
     cp.openDossiers.set(next.id, next);
-    held = true;
+    cp.touched.openDossiers.add(next.id);
   }
-  if (held) cp.touched.openDossiers.add(next.id);
 }
 
 /** Notes an item's latest event time in `ahead` against the state's instant; touched only when it changes. */
@@ -165,11 +176,22 @@ function addCount(m: Map<string, number>, touched: Set<string>, key: string, by:
 
 /** Replaces a task's part of the checkpoint: `prev` is what it held for this id (null: nothing). */
 export function putTask(cp: CheckpointState, prev: TaskState | null, next: TaskState): void {
-  cp.touched.tasks.add(next.id);
-  if (!cp.tasks.delete(next.id) && prev !== null) {
+  takeTask(cp, next.id, prev);
+  addTask(cp, next);
+}
+
+/** The first half of putTask (as takeDossier): takes out what the checkpoint holds for task `id`, `prev`. */
+export function takeTask(cp: CheckpointState, id: string, prev: TaskState | null): void {
+  cp.touched.tasks.add(id);
+  if (!cp.tasks.delete(id) && prev !== null) {
     const key = closedTaskKey(prev);
     if (key !== null) addCount(cp.closedTasks, cp.touched.closedTasks, key, -1);
   }
+}
+
+/** The second half of putTask: adds `next`. */
+export function addTask(cp: CheckpointState, next: TaskState): void {
+  cp.touched.tasks.add(next.id);
   const key = closedTaskKey(next);
   if (key !== null) addCount(cp.closedTasks, cp.touched.closedTasks, key, 1);
   else if (next.assignee !== null && next.assignedAt !== null) cp.tasks.set(next.id, next);

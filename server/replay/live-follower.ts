@@ -2,21 +2,25 @@
  * Checkpoints taken from the live stream (issue 16): as received, the state at a checkpoint's instant
  * T is the items' latest states when the first batch received after T arrives. Once the checkpoint
  * writer has caught up with the log, it hands its state over here; every committed batch's item
- * changes (the ingest path's before → after, which it folds anyway) are put into it, and crossing a
- * checkpoint instant captures what the checkpoint stores (the changed keys, or the whole state) for the
+ * changes (the ingest path's before → after, which it folds anyway) are noted: each item's first
+ * before taken out of the state, its latest after put in once, when a batch crosses a checkpoint
+ * instant; that captures what the checkpoint stores (the changed keys, or the whole state) for the
  * writer to encode and store behind. No event is read back or refolded. Any gap in the seqs fed (a
  * batch logged elsewhere) drops the state: the writer then goes back to folding the log.
  */
 import type { DossierContext } from '../domain/dossier.js';
 import type { DossierState, TaskState } from '../domain/types.js';
 import type { AppliedFootprints } from '../metrics/engine-types.js';
+import type { DossierFootprint } from '../metrics/footprint.js';
 import { pruneAhead } from './log-fold.js';
 import {
   emptyCheckpoint,
   noneTouched,
   noteAhead,
-  putDossier,
-  putTask,
+  addDossier,
+  addTask,
+  takeDossier,
+  takeTask,
   type CheckpointState,
   type Touched,
 } from '../metrics/replay-state.js';
@@ -52,6 +56,65 @@ export interface LiveFollowerOptions {
   maxCrossed?: number;
 }
 
+/** An item changed since the last capture: its latest state (and the live engine's footprint of it). */
+interface Pending<S> {
+  next: S;
+  nextFp?: DossierFootprint;
+}
+
+/**
+ * The items changed since the last capture, in the order of their latest change. An item's first
+ * change takes its prev out of the state at once (nothing of it is kept), its latest state is put in
+ * at the capture: the same state as every change in turn (putDossier, putTask), and an item changed
+ * ten times in two hours of log time costs one put (a dossier's day is several events).
+ */
+function createPending(ctx: DossierContext) {
+  const dossiers = new Map<string, Pending<DossierState>>();
+  const tasks = new Map<string, Pending<TaskState>>();
+  /** Notes an item's latest state; answers whether it was noted before (its prev is then not in the state). */
+  function note<S>(m: Map<string, Pending<S>>, id: string, next: S, nextFp?: DossierFootprint): boolean {
+    const p = m.get(id);
+    if (p === undefined) {
+      m.set(id, { next, nextFp });
+      return false;
+    }
+    p.next = next;
+    p.nextFp = nextFp;
+    m.delete(id); // to the end: the state's maps then keep the order every change in turn gives them
+    m.set(id, p);
+    return true;
+  }
+  return {
+    /** A batch's changes (its `prev` is the item's latest noted state, or what the state holds). */
+    add(state: CheckpointState, b: AppliedBatch): void {
+      const known = b.footprints !== undefined && b.footprints.length === b.dossiers.length ? b.footprints : undefined;
+      for (let i = 0; i < b.dossiers.length; i++) {
+        const { prev, next } = b.dossiers[i];
+        const fp = known?.[i];
+        if (!note(dossiers, next.id, next, fp?.next) && prev !== null) takeDossier(state, prev, ctx, fp?.prev);
+      }
+      for (const { prev, next } of b.tasks) if (!note(tasks, next.id, next)) takeTask(state, next.id, prev);
+    },
+    /** The noted latest states put into the state (against its instant), and forgotten. */
+    putInto(state: CheckpointState): void {
+      for (const p of dossiers.values()) {
+        addDossier(state, p.next, ctx, p.nextFp);
+        noteAhead(state, `dossier:${p.next.id}`, p.next.lastEventAt);
+      }
+      for (const p of tasks.values()) {
+        addTask(state, p.next);
+        noteAhead(state, `task:${p.next.id}`, p.next.lastEventAt);
+      }
+      dossiers.clear();
+      tasks.clear();
+    },
+    clear(): void {
+      dossiers.clear();
+      tasks.clear();
+    },
+  };
+}
+
 type Mode = { kind: 'idle' } | { kind: 'buffering'; batches: AppliedBatch[] } | { kind: 'following'; state: CheckpointState };
 
 export function createLiveFollower(opts: LiveFollowerOptions) {
@@ -59,12 +122,15 @@ export function createLiveFollower(opts: LiveFollowerOptions) {
   const maxCrossed = opts.maxCrossed ?? Math.max(1, opts.wholeEveryMs / everyMs);
   let mode: Mode = { kind: 'idle' };
   let captured: CapturedCheckpoint[] = [];
+  /** The followed state's changes not put into it yet (put at the next capture). */
+  const pending = createPending(ctx);
   /** Whether a checkpoint is stored or captured before the next one (else the next must be whole). */
   let anyBefore = false;
 
   function drop(): void {
     mode = { kind: 'idle' };
     captured = [];
+    pending.clear();
   }
 
   /** Puts a batch into the state; false when it does not follow on (a gap), or it crossed too far. */
@@ -76,12 +142,14 @@ export function createLiveFollower(opts: LiveFollowerOptions) {
       if (++crossed > maxCrossed) return false;
       capture(state, next);
     }
-    putItems(state, b, ctx);
+    pending.add(state, b);
+    state.seq = b.lastSeq;
     return true;
   }
 
   /** Moves the state's instant to `at` and captures its checkpoint; the changed keys start again. */
   function capture(state: CheckpointState, at: number): void {
+    pending.putInto(state); // against the instant before (as each batch was when it came)
     state.at = at;
     pruneAhead(state, at);
     const whole = !anyBefore || opts.wholeAt(at);
@@ -118,6 +186,7 @@ export function createLiveFollower(opts: LiveFollowerOptions) {
       const { batches } = mode;
       anyBefore = stored;
       captured = [];
+      pending.clear();
       for (const b of batches)
         if (!put(state, b)) {
           drop();
@@ -131,6 +200,7 @@ export function createLiveFollower(opts: LiveFollowerOptions) {
       mode = { kind: 'following', state: emptyCheckpoint(NaN) };
       anyBefore = false;
       captured = [];
+      pending.clear();
     },
     /** The checkpoints captured since the last call, oldest first. */
     take(): CapturedCheckpoint[] {
@@ -147,20 +217,6 @@ export function createLiveFollower(opts: LiveFollowerOptions) {
 }
 
 export type LiveFollower = ReturnType<typeof createLiveFollower>;
-
-/** The batch's item changes put into the state (its `prev` is what the state holds), and its seq. */
-function putItems(state: CheckpointState, b: AppliedBatch, ctx: DossierContext): void {
-  const known = b.footprints !== undefined && b.footprints.length === b.dossiers.length ? b.footprints : undefined;
-  b.dossiers.forEach(({ prev, next }, i) => {
-    putDossier(state, prev, next, ctx, known?.[i]);
-    noteAhead(state, `dossier:${next.id}`, next.lastEventAt);
-  });
-  for (const { prev, next } of b.tasks) {
-    putTask(state, prev, next);
-    noteAhead(state, `task:${next.id}`, next.lastEventAt);
-  }
-  state.seq = b.lastSeq;
-}
 
 /** The whole state as it stands (the item states are never changed once published: a shallow copy). */
 function copyWhole(s: CheckpointState): CheckpointState {

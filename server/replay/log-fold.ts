@@ -5,9 +5,9 @@
  */
 import type { DossierContext } from '../domain/dossier.js';
 import { compressCheckpoint, type ReplayEventRow, type ReplayRepo } from '../db/replay-repo.js';
-import { deltaToCompact } from '../metrics/replay-delta.js';
 import { checkpointToCompactSliced } from '../metrics/replay-sliced.js';
 import { noteAhead, type CheckpointState } from '../metrics/replay-state.js';
+import { createDeltaText } from './delta-text.js';
 import { foldItem } from './item-changes.js';
 
 /** Brotli quality of a delta checkpoint: a third less CPU than 5 for ≈ 10 % more bytes (BENCHMARKS.md §14). */
@@ -120,6 +120,9 @@ export function pruneAhead(state: CheckpointState, at: number): void {
     }
 }
 
+/** A delta's stored text (ASCII: delta-text.ts), its string table's escapes kept from one delta to the next. */
+const deltaText = createDeltaText();
+
 /** Encodes (a whole state in slices), compresses and stores a checkpoint (a whole state, or the changes since the last stored one). */
 export async function storeCheckpoint(
   repo: ReplayRepo,
@@ -128,7 +131,7 @@ export async function storeCheckpoint(
   whole: boolean,
   yieldNow: () => Promise<void>,
 ): Promise<void> {
-  const text = whole ? await checkpointToCompactSliced(state, yieldNow) : deltaToCompact(state);
+  const text = whole ? await checkpointToCompactSliced(state, yieldNow) : deltaText(state);
   // Deltas are most of what a live writer stores, as ingest runs: brotli quality 4 (replay-repo.ts).
   const stored = await compressCheckpoint(text, whole ? 5 : DELTA_QUALITY);
   transaction(() => repo.insert(state.at, state.seq, stored, whole));
