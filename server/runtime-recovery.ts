@@ -10,6 +10,8 @@ import type { EarlyWarningIndex } from './metrics/early-warning-index.js';
 import { backfillOverdueSpans } from './projection/overdue-backfill.js';
 import { backfillBuckPassing } from './projection/buck-passing-backfill.js';
 import type { RecoveryProgress } from './projection/projector.js';
+
+export type { RecoveryProgress };
 import type { ProjectionWriter } from './projection/writer.js';
 import type { Logger } from './logger.js';
 
@@ -104,6 +106,28 @@ export function recoverThenRestore(
     },
   );
   return { ready, progress: () => progress };
+}
+
+/**
+ * How the metrics come back at a start: from PostgreSQL's projections once its writer caught up (`pgReady`,
+ * runtime-pg-projections.ts); from the file's at once after a clean stop; after the projection writer's
+ * recovery of the log's tail after an unclean one.
+ */
+export function startRecovery(p: {
+  pgReady: Promise<void> | undefined;
+  projections: ProjectionWriter;
+  projectedSeq: number;
+  loggedSeq: number;
+  restore(): void;
+  restoreMs(): number;
+  logger: Logger;
+}): Recovery {
+  if (p.pgReady) return { ready: p.pgReady, progress: () => null };
+  if (p.loggedSeq <= p.projectedSeq) {
+    p.restore();
+    return { ready: Promise.resolve(), progress: () => null };
+  }
+  return recoverThenRestore(p.projections, p, p.restore, p.restoreMs, p.logger);
 }
 
 /** "12,000 / 50,000 dossiers and tasks refolded (24%)". */
