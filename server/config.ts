@@ -184,9 +184,10 @@ export const POSTGRES_NOT_YET =
   "store (the early warning's pushed alerts: server/db/at-risk-store), which its clock awaits; and the ingest " +
   'path (native batches and DVCQG snapshots decided in memory and logged in one transaction, bad records ' +
   'quarantined there: server/ingest/async-ingest.ts). The CLI tools that change users, sources, displays, presets ' +
-  "and the portal's figures, and the start's INGEST_KEYS and demo users, write through these stores. Still SQLite " +
-  'only: the projection writer (so nothing writes the projections on PostgreSQL yet, and the metrics are not ' +
-  "restored from it at a restart), a history load's fold-behind mode, the quarantine's review (replay, dismiss), " +
+  "and the portal's figures, and the start's INGEST_KEYS and demo users, write through these stores. The projection " +
+  "writer (the item store's tables written behind the log, one transaction per pass with its mark) and the metrics' " +
+  'restore at a start run on PostgreSQL too (server/projection/pg-projector.ts, pg-restore.ts). Still SQLite ' +
+  "only: the data-trust checks the SQLite projection writer runs as it folds, a history load's fold-behind mode, the quarantine's review (replay, dismiss), " +
   "the daily-jump sweep's data-trust writes, the time machine, the demo's simulator (its sources and history go " +
   'through the synchronous ingest service) and `npm run backup` (a copy of the SQLite file; use pg_dump for PostgreSQL). ' +
   'Unset DATABASE_URL to run on SQLite (DASHBOARD_DB); `npm run db:pg-migrate` prepares a PostgreSQL database ' +

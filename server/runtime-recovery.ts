@@ -3,12 +3,15 @@
  * date, the metrics restored from the projections, and the recovery after an unclean stop.
  */
 import type { Store } from './db/store.js';
-import type { DomainSettings, WorkCalendar } from './domain/types.js';
+import type { DomainSettings, DossierState, TaskState, WorkCalendar } from './domain/types.js';
+import type { FinishedGroupSink } from './db/projections-repo.js';
 import type { MetricsEngine } from './metrics/engine.js';
 import type { EarlyWarningIndex } from './metrics/early-warning-index.js';
 import { backfillOverdueSpans } from './projection/overdue-backfill.js';
 import { backfillBuckPassing } from './projection/buck-passing-backfill.js';
 import type { RecoveryProgress } from './projection/projector.js';
+
+export type { RecoveryProgress };
 import type { ProjectionWriter } from './projection/writer.js';
 import type { Logger } from './logger.js';
 
@@ -27,21 +30,35 @@ export function backfillOlderRows(store: Store, ctx: { calendar: WorkCalendar; s
 
 /** Loads the metrics and the early warning from the projections (they must be up to date with the log). */
 export function restoreMetrics(store: Store, engine: MetricsEngine, warnings: EarlyWarningIndex, now: number): void {
-  store.projections.forEachFinishedGroup({
+  store.projections.forEachFinishedGroup(finishedGroupsInto(engine));
+  for (const s of store.projections.iterateOpenDossiers()) restoreOpenDossier(engine, warnings, s);
+  for (const t of store.projections.iterateTasks()) restoreTask(engine, warnings, t);
+  endRestore(engine, warnings, now);
+}
+
+/** The restore's parts, for another engine's rows (projection/pg-restore.ts): finished dossiers as counts per group. */
+export function finishedGroupsInto(engine: MetricsEngine): FinishedGroupSink {
+  return {
     received: (code, day, online, n) => engine.finished.received(code, day, online, n),
     ended: (code, day, outcome, bin, n) => engine.finished.ended(code, day, outcome, bin, n),
     apologies: (code, days, n) => engine.finished.apologies(code, days, n),
     buckPassing: (code, day, cases) => engine.finished.buckPassing(code, day, cases),
     index: (code, day, bits, late, n) => engine.finished.index(code, day, bits, late, n),
-  });
-  for (const s of store.projections.iterateOpenDossiers()) {
-    engine.loadOpenDossier(s);
-    warnings.applyDossier(s);
-  }
-  for (const t of store.projections.iterateTasks()) {
-    engine.loadTask(t);
-    warnings.applyTask(t);
-  }
+  };
+}
+
+export function restoreOpenDossier(engine: MetricsEngine, warnings: EarlyWarningIndex, s: DossierState): void {
+  engine.loadOpenDossier(s);
+  warnings.applyDossier(s);
+}
+
+export function restoreTask(engine: MetricsEngine, warnings: EarlyWarningIndex, t: TaskState): void {
+  engine.loadTask(t);
+  warnings.applyTask(t);
+}
+
+/** After the rows are loaded: the clocks advanced to `now`. */
+export function endRestore(engine: MetricsEngine, warnings: EarlyWarningIndex, now: number): void {
   // What turned overdue or at risk while the server was down is not pushed (nobody was listening).
   engine.advance(now);
   warnings.advance(now);
@@ -89,6 +106,28 @@ export function recoverThenRestore(
     },
   );
   return { ready, progress: () => progress };
+}
+
+/**
+ * How the metrics come back at a start: from PostgreSQL's projections once its writer caught up (`pgReady`,
+ * runtime-pg-projections.ts); from the file's at once after a clean stop; after the projection writer's
+ * recovery of the log's tail after an unclean one.
+ */
+export function startRecovery(p: {
+  pgReady: Promise<void> | undefined;
+  projections: ProjectionWriter;
+  projectedSeq: number;
+  loggedSeq: number;
+  restore(): void;
+  restoreMs(): number;
+  logger: Logger;
+}): Recovery {
+  if (p.pgReady) return { ready: p.pgReady, progress: () => null };
+  if (p.loggedSeq <= p.projectedSeq) {
+    p.restore();
+    return { ready: Promise.resolve(), progress: () => null };
+  }
+  return recoverThenRestore(p.projections, p, p.restore, p.restoreMs, p.logger);
 }
 
 /** "12,000 / 50,000 dossiers and tasks refolded (24%)". */

@@ -27,6 +27,8 @@ export interface WritePathParts {
   /** The live scheduler flushes soon after. */
   changed(): void;
   heapMode?: Pick<HeapMode, 'applied'>;
+  /** The log was committed up to `seq` (the PostgreSQL projection writer follows it). */
+  logged?(seq: number): void;
 }
 
 /** The asynchronous path on `write` when it is PostgreSQL's; undefined for none or SQLite's (the file's synchronous path serves). */
@@ -41,6 +43,7 @@ export function asyncIngestOn(write: WriteStore | undefined, p: WritePathParts):
     clockSkew: p.clockSkew,
     onBatch: (kind, results) => p.ops.recordBatch(kind, results),
     onApplied(changes) {
+      if (changes.lastSeq > 0) p.logged?.(changes.lastSeq);
       p.changed();
       p.heapMode?.applied(changes.dossiers.length + changes.tasks.length);
       for (const d of changes.dossiers) {

@@ -15,11 +15,10 @@ import { EarlyWarningIndex } from './metrics/early-warning-index.js';
 import { atRiskClock } from './realtime/at-risk-ledger.js';
 import type { AtRiskStore } from './db/at-risk-store/contract.js';
 import { createSqliteAtRiskStore } from './db/at-risk-store/sqlite-at-risk-store.js';
-import { backfillOlderRows, recoverThenRestore, restoreMetrics, type Recovery } from './runtime-recovery.js';
+import { backfillOlderRows, restoreMetrics, startRecovery, type RecoveryProgress } from './runtime-recovery.js';
 import type { ScopeKey } from './metrics/types.js';
 import { createIngestService, type IngestService } from './ingest/service.js';
 import { createWriteBehind } from './projection/write-behind.js';
-import type { RecoveryProgress } from './projection/projector.js';
 import { recoveringError } from './http/errors.js';
 import { HISTORY_MAX_LAG_EVENTS, MAX_LAG_EVENTS, startProjectionWriter, type ProjectionWriter } from './projection/writer.js';
 import { closeInterruptedHistoryLoad, createHistoryLoad, type HistoryLoad } from './ingest/history-load.js';
@@ -48,8 +47,9 @@ import type { RedisClient } from './cluster/redis.js';
 import { sharedAuth } from './cluster/shared-auth.js';
 import { startRoomSweep, useRedisAdapter } from './cluster/socket-fanout.js';
 import { asyncIngestOn, latestStatesOf, type WritePath } from './runtime-write-path.js';
-import { CLOCK_SKEW_RESTORE_EVENTS, createClockSkewTracker, DEFAULT_CLOCK_SKEW_WARN_MS, restoreClockSkew } from './metrics/clock-skew.js';
-import { skewAfterHistory } from './metrics/clock-skew.js';
+import { pgProjectionsOn, storesAfterWriter, type ProjectionStore } from './runtime-pg-projections.js';
+import { CLOCK_SKEW_RESTORE_EVENTS, createClockSkewTracker, DEFAULT_CLOCK_SKEW_WARN_MS } from './metrics/clock-skew.js';
+import { restoreClockSkew, skewAfterHistory } from './metrics/clock-skew.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -65,6 +65,8 @@ export interface RuntimeOptions extends EngineStores {
   dbFile: string;
   /** The event log and the quarantine on PostgreSQL (issue 17 slice 1): ingest logs there (runtime-write-path.ts); the file's when not given. */
   write?: WritePath['write'];
+  /** The projection writer's store on PostgreSQL (with `write` there): its tables written, the metrics restored from them. */
+  projection?: ProjectionStore;
   clock: Clock;
   logger: Logger;
   build: string;
@@ -189,6 +191,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const engine = new MetricsEngine({ calendar, settings, scopeOf, parentOf, now, scopes });
   const warnings = new EarlyWarningIndex({ calendar, settings, scopeOf, now });
   const t0 = performance.now();
+  const pgProjections = pgProjectionsOn(opts.projection, { ctx, logger, flushMs: opts.projectionFlushMs, engine, warnings, now });
   backfillOlderRows(store, ctx, logger);
   const restore = () => {
     restoreMetrics(store, engine, warnings, now());
@@ -218,13 +221,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // A crash may have left the projections behind the log. The projection writer recovers them on its
   // thread (Projector.recover: its own passes, batched); meanwhile the metrics stay empty and the app
   // answers 503 `recovering`, with the progress on /health.
-  let recovery: Recovery;
-  if (loggedSeq <= projectedSeq) {
-    restore();
-    recovery = { ready: Promise.resolve(), progress: () => null };
-  } else {
-    recovery = recoverThenRestore(projections, { projectedSeq, loggedSeq }, restore, () => restoreMs, logger);
-  }
+  const pgReady = pgProjections?.ready.then(() => void (restoreMs = performance.now() - t0));
+  const recovery = startRecovery({ pgReady, projections, projectedSeq, loggedSeq, restore, restoreMs: () => restoreMs, logger });
   const ready = Promise.all([recovery.ready, keysSeeded]).then(() => {});
 
   // The one owner of the latest known state of every dossier and task (and of the read-your-writes rule).
@@ -354,7 +352,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   };
 
   const liveParts = { engine, warnings, clockSkew, ops, heapMode: opts.heapMode, changed: () => metricsChanged() };
-  const onWriteStore = asyncIngestOn(opts.write, { ...liveParts, ...validation, domain: ctx, now });
+  const onWriteStore = asyncIngestOn(opts.write, { ...liveParts, ...validation, domain: ctx, now, logged: pgProjections?.writer.logged });
+  const engineStores = storesAfterWriter(otherEngineStores(opts), pgProjections);
+  const projectionLag = pgProjections?.writer.lag ?? (() => projections.lag());
 
   const nameOf = (code: string) => index.unitByCode.get(code)?.fullName ?? index.departmentByCode.get(code)?.name ?? code;
   const clockTickMs = opts.clockTickMs ?? 5_000;
@@ -366,11 +366,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     calendarYears,
     settings,
     beforeRead: () => projections.sync(),
-    unitReads: opts.items?.engine === 'postgres' ? opts.items.unitDetail : undefined,
-    officialsReads: opts.officials?.engine === 'postgres' ? opts.officials : undefined,
+    unitReads: engineStores.items?.engine === 'postgres' ? engineStores.items.unitDetail : undefined,
+    officialsReads: engineStores.officials?.engine === 'postgres' ? engineStores.officials : undefined,
   });
   const admission = createIngestAdmission({
-    lag: () => projections.lag(),
+    lag: projectionLag,
     maxLagEvents: opts.ingestMaxLagEvents ?? DEFAULT_MAX_LAG_EVENTS,
     historyMaxLagEvents: Math.max(opts.ingestMaxLagEvents ?? 0, HISTORY_ADMISSION_LAG_EVENTS),
   });
@@ -378,7 +378,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const app = createApp({
     store,
     access,
-    ...otherEngineStores(opts),
+    ...engineStores,
     metrics: engine,
     warnings,
     ingest,
@@ -403,7 +403,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     authNow: () => (opts.authClock ?? systemClock).now(),
     recovering: recovery.progress,
     historyLoad: historyProgress.state,
-    projectionLagEvents: () => projections.lag(),
+    projectionLagEvents: projectionLag,
     ingestAdmission: admission.admit,
     ops,
     clockSkew: { of: skewOf, warnMs: opts.clockSkewWarnMs ?? DEFAULT_CLOCK_SKEW_WARN_MS },
@@ -485,6 +485,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         async closeStore() {
           await checkpoints.stop();
           await details.close();
+          await pgProjections?.writer.close();
           await projections.close();
           store.close();
         },

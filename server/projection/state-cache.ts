@@ -24,6 +24,10 @@ export class StateCache<T> {
     this.map.delete(id);
   }
 
+  clear(): void {
+    this.map.clear();
+  }
+
   get size(): number {
     return this.map.size;
   }

@@ -93,6 +93,8 @@ export async function startTestServer(
     ingestKeys?: RuntimeOptions['ingestKeys'];
     /** The event log and quarantine on another engine (PostgreSQL): ingest logs there; the SQLite file's by default. */
     write?: RuntimeOptions['write'];
+    /** The projection writer's store on PostgreSQL: the item store's tables written there, the metrics restored from them. */
+    projection?: RuntimeOptions['projection'];
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bdt-test-'));
@@ -130,6 +132,7 @@ export async function startTestServer(
     ingestKeys: opts.ingestKeys,
     atRisk: opts.atRisk,
     write: opts.write,
+    projection: opts.projection,
   });
   const dossierKey = generateSourceKey();
   const taskKey = generateSourceKey();

@@ -21,7 +21,7 @@ describe('DATABASE_URL', () => {
     expect(() => loadConfig(env)).toThrow(/DATABASE_URL: the server cannot run on PostgreSQL yet/);
     expect(() => loadConfig(env)).toThrow(/access store \(users, sessions, source keys, audit log/);
     expect(() => loadConfig(env)).toThrow(
-      /the ingest path \(native batches[\s\S]*Still SQLite only: the projection writer[\s\S]*Unset DATABASE_URL to run on SQLite/,
+      /the ingest path \(native batches[\s\S]*Still SQLite only: the data-trust checks[\s\S]*Unset DATABASE_URL to run on SQLite/,
     );
   });
 
@@ -46,5 +46,11 @@ describe('DATABASE_URL', () => {
     expect(POSTGRES_NOT_YET).toMatch(/at-risk store \(the early warning's pushed alerts/);
     expect(still).not.toMatch(/pushed alerts|user:add|source:add|wall:preset|demo's start/);
     expect(still).toContain('npm run backup');
+  });
+
+  it("the refusal names the projection writer and the metrics' restore as running on PostgreSQL", () => {
+    const still = POSTGRES_NOT_YET.slice(POSTGRES_NOT_YET.indexOf('Still SQLite only'));
+    expect(POSTGRES_NOT_YET).toMatch(/restore at a start run on PostgreSQL too \(server\/projection\/pg-projector\.ts/);
+    expect(still).not.toMatch(/nothing writes the projections|not restored/);
   });
 });
