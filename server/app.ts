@@ -207,6 +207,8 @@ export interface App {
   audit: AuditLog;
   /** Users, sources and the audit log the app reads and writes (either engine). */
   access: AccessStore;
+  /** Data trust's figures, flags and reviews (the live scheduler's daily-jump sweep writes there). */
+  dataTrust: DataTrustStore;
   /** Reminders and explanation requests (the live scheduler runs their overdue sweep). */
   requests: RequestService;
   /** The API router (under /api/v1), for listing its routes. */
@@ -431,6 +433,7 @@ export function createApp(deps: AppDeps): App {
     auth,
     audit,
     access,
+    dataTrust,
     requests: requests.service,
     api,
     root,
