@@ -207,6 +207,8 @@ export interface App {
   audit: AuditLog;
   /** Users, sources and the audit log the app reads and writes (either engine). */
   access: AccessStore;
+  /** The event log, its quarantine and `meta` the ingest path writes (either engine; the demo keeps its seed there). */
+  write: WriteStore;
   /** Data trust's figures, flags and reviews (the live scheduler's daily-jump sweep writes there). */
   dataTrust: DataTrustStore;
   /** Reminders and explanation requests (the live scheduler runs their overdue sweep). */
@@ -332,9 +334,9 @@ export function createApp(deps: AppDeps): App {
   api.use(adminAuditRoutes({ log: access.audit, audit, now: authNow }));
   // Reviews are stamped with the city's clock, like the records they review.
   // The records are where the live path quarantines them, and a replay goes through that path (ingest-paths.ts).
-  const quarantine = deps.asyncIngest?.write ?? createSqliteWriteStore(deps.store);
-  const review = createQuarantineReview({ quarantine, sources: access.sources, ...paths.live, now: deps.now });
-  api.use(adminQualityRoutes({ quarantine, audit, review, now: deps.now }));
+  const write = deps.asyncIngest?.write ?? createSqliteWriteStore(deps.store);
+  const review = createQuarantineReview({ quarantine: write, sources: access.sources, ...paths.live, now: deps.now });
+  api.use(adminQualityRoutes({ quarantine: write, audit, review, now: deps.now }));
   api.use(
     adminCalendarRoutes({
       store: deps.store,
@@ -433,6 +435,7 @@ export function createApp(deps: AppDeps): App {
     auth,
     audit,
     access,
+    write,
     dataTrust,
     requests: requests.service,
     api,

@@ -123,6 +123,10 @@ export interface WriteStore {
    * open any more (another admin, on any node, reviewed it first) or does not exist: nothing written.
    */
   markReplayed(id: number, r: ReplayMark): Promise<boolean>;
+  /** A value kept beside the log (`meta`: the demo's seed, a history load's mark); null: none. */
+  meta(key: string): Promise<string | null>;
+  /** Sets these `meta` values in one transaction. */
+  setMeta(entries: Readonly<Record<string, string>>): Promise<void>;
   close(): Promise<void>;
 }
 

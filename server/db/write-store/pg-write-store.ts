@@ -165,6 +165,18 @@ async function quarantineByDay(pool: pg.Pool, f: QuarantineFilter): Promise<{ da
   return r.rows;
 }
 
+async function meta(pool: pg.Pool, key: string): Promise<string | null> {
+  return (await pool.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key])).rows[0]?.value ?? null;
+}
+
+function setMeta(pool: pg.Pool, entries: Readonly<Record<string, string>>): Promise<void> {
+  return inTransaction(pool, async (c) => {
+    for (const [key, value] of Object.entries(entries)) {
+      await c.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
+    }
+  });
+}
+
 export function createPgWriteStore(pool: pg.Pool): WriteStore {
   return {
     engine: 'postgres',
@@ -240,6 +252,8 @@ export function createPgWriteStore(pool: pg.Pool): WriteStore {
     quarantineByDay: (f) => quarantineByDay(pool, f),
     dismissQuarantine: (id, r) => dismiss(pool, id, r),
     markReplayed: (id, r) => markReplayed(pool, id, r),
+    meta: (key) => meta(pool, key),
+    setMeta: (entries) => setMeta(pool, entries),
     close: () => pool.end(),
   };
 }

@@ -109,6 +109,8 @@ export function createSqliteWriteStore(store: Store): WriteStore {
     quarantineByDay: (f) => later(() => store.quarantine.countsByDay(f)),
     dismissQuarantine: (id, r) => later(() => dismissSync(store, id, r)),
     markReplayed: (id, r) => later(() => markReplayedSync(store, id, r)),
+    meta: (key) => later(() => store.meta.get(key)),
+    setMeta: (entries) => later(() => store.transaction(() => Object.entries(entries).forEach(([k, v]) => store.meta.set(k, v)))),
     close: () => later(() => store.close()),
   };
 }
