@@ -183,12 +183,13 @@ export const POSTGRES_NOT_YET =
   "closed periods, the portal's figures: server/db/index-store), which their routes already await; the at-risk " +
   "store (the early warning's pushed alerts: server/db/at-risk-store), which its clock awaits; and the ingest " +
   'path (native batches and DVCQG snapshots decided in memory and logged in one transaction, bad records ' +
-  'quarantined there: server/ingest/async-ingest.ts). The CLI tools that change users, sources, displays, presets ' +
-  "and the portal's figures, and the start's INGEST_KEYS and demo users, write through these stores. Still SQLite " +
-  'only: the projection writer (so nothing writes the projections on PostgreSQL yet, and the metrics are not ' +
-  "restored from it at a restart), a history load's fold-behind mode, the quarantine's review (replay, dismiss), " +
-  "the daily-jump sweep's data-trust writes, the time machine, the demo's simulator (its sources and history go " +
-  'through the synchronous ingest service) and `npm run backup` (a copy of the SQLite file; use pg_dump for PostgreSQL). ' +
+  "quarantined there: server/ingest/async-ingest.ts), with the quarantine's review (replay through that path, " +
+  "dismiss), the daily-jump sweep (flags and its mark through the data trust store) and the demo's simulator (its " +
+  "sources, seed marks and events through the access store, the write store's meta and that path). The CLI tools " +
+  "that change users, sources, displays, presets and the portal's figures, and the start's INGEST_KEYS and demo " +
+  'users, write through these stores. Still SQLite only: the projection writer (so nothing writes the projections ' +
+  "on PostgreSQL yet, and the metrics are not restored from it at a restart), a history load's fold-behind mode, " +
+  'the time machine and `npm run backup` (a copy of the SQLite file; use pg_dump for PostgreSQL). ' +
   'Unset DATABASE_URL to run on SQLite (DASHBOARD_DB); `npm run db:pg-migrate` prepares a PostgreSQL database ' +
   '(README "PostgreSQL (in progress)").';
 

@@ -47,4 +47,11 @@ describe('DATABASE_URL', () => {
     expect(still).not.toMatch(/pushed alerts|user:add|source:add|wall:preset|demo's start/);
     expect(still).toContain('npm run backup');
   });
+
+  it('the refusal names the quarantine review, the daily-jump sweep and the demo as running on PostgreSQL, no longer as SQLite only', () => {
+    const still = POSTGRES_NOT_YET.slice(POSTGRES_NOT_YET.indexOf('Still SQLite only'));
+    expect(POSTGRES_NOT_YET).toMatch(/the quarantine's review \(replay through that path/);
+    expect(still).not.toMatch(/quarantine|daily-jump|simulator/);
+    expect(still).toContain('the time machine');
+  });
 });

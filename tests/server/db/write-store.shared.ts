@@ -280,6 +280,17 @@ export function describeWriteStore(engine: string, open: () => Promise<WriteStor
     );
 
     it(
+      'keeps meta values beside the log: set together, read back, replaced',
+      withStore(async (store) => {
+        expect(await store.meta('demo.seed')).toBeNull();
+        await store.setMeta({ 'demo.seed': '17', 'demo.start': String(T0) });
+        expect([await store.meta('demo.seed'), await store.meta('demo.start')]).toEqual(['17', String(T0)]);
+        await store.setMeta({ 'demo.seed': '18' });
+        expect([await store.meta('demo.seed'), await store.meta('demo.start')]).toEqual(['18', String(T0)]);
+      }),
+    );
+
+    it(
       'rolls a failed batch back entirely: no event, no quarantine, no seen mark, no seq used',
       withStore(async (store, src) => {
         await store.appendBatch({ sourceId: src, kind: 'dossier', receivedAt: T0, events: [ev('a', 'D-1', T0)] });
