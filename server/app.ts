@@ -10,6 +10,7 @@ import { ingestRoutes } from './ingest/routes.js';
 import { ingestPaths } from './ingest/ingest-paths.js';
 import type { AsyncIngestService } from './ingest/async-ingest.js';
 import type { WriteStore } from './db/write-store/contract.js';
+import { createSqliteWriteStore } from './db/write-store/sqlite-write-store.js';
 import { readRoutes, type ReadDeps } from './http/read-routes.js';
 import { replayRoutes } from './http/replay-routes.js';
 import { createStateAt, scopeKeysOf } from './replay/state-at.js';
@@ -206,6 +207,10 @@ export interface App {
   audit: AuditLog;
   /** Users, sources and the audit log the app reads and writes (either engine). */
   access: AccessStore;
+  /** The event log, its quarantine and `meta` the ingest path writes (either engine; the demo keeps its seed there). */
+  write: WriteStore;
+  /** Data trust's figures, flags and reviews (the live scheduler's daily-jump sweep writes there). */
+  dataTrust: DataTrustStore;
   /** Reminders and explanation requests (the live scheduler runs their overdue sweep). */
   requests: RequestService;
   /** The API router (under /api/v1), for listing its routes. */
@@ -328,8 +333,10 @@ export function createApp(deps: AppDeps): App {
   api.use(adminWallsRoutes({ walls, audit, now: authNow, scopeOf: deps.scopeOf }));
   api.use(adminAuditRoutes({ log: access.audit, audit, now: authNow }));
   // Reviews are stamped with the city's clock, like the records they review.
-  const review = createQuarantineReview({ store: deps.store, ingest: deps.ingest, dvcqg: paths.fileDvcqg, now: deps.now });
-  api.use(adminQualityRoutes({ store: deps.store, audit, review, now: deps.now }));
+  // The records are where the live path quarantines them, and a replay goes through that path (ingest-paths.ts).
+  const write = deps.asyncIngest?.write ?? createSqliteWriteStore(deps.store);
+  const review = createQuarantineReview({ quarantine: write, sources: access.sources, ...paths.live, now: deps.now });
+  api.use(adminQualityRoutes({ quarantine: write, audit, review, now: deps.now }));
   api.use(
     adminCalendarRoutes({
       store: deps.store,
@@ -428,6 +435,8 @@ export function createApp(deps: AppDeps): App {
     auth,
     audit,
     access,
+    write,
+    dataTrust,
     requests: requests.service,
     api,
     root,

@@ -183,13 +183,16 @@ export const POSTGRES_NOT_YET =
   "closed periods, the portal's figures: server/db/index-store), which their routes already await; the at-risk " +
   "store (the early warning's pushed alerts: server/db/at-risk-store), which its clock awaits; and the ingest " +
   'path (native batches and DVCQG snapshots decided in memory and logged in one transaction, bad records ' +
-  'quarantined there: server/ingest/async-ingest.ts). The CLI tools that change users, sources, displays, presets ' +
-  "and the portal's figures, and the start's INGEST_KEYS and demo users, write through these stores. The projection " +
-  "writer (the item store's tables written behind the log, one transaction per pass with its mark) and the metrics' " +
-  'restore at a start run on PostgreSQL too (server/projection/pg-projector.ts, pg-restore.ts). Still SQLite ' +
-  "only: the data-trust checks the SQLite projection writer runs as it folds, a history load's fold-behind mode, the quarantine's review (replay, dismiss), " +
-  "the daily-jump sweep's data-trust writes, the time machine, the demo's simulator (its sources and history go " +
-  'through the synchronous ingest service) and `npm run backup` (a copy of the SQLite file; use pg_dump for PostgreSQL). ' +
+  "quarantined there: server/ingest/async-ingest.ts), with the quarantine's review (replay through that path, " +
+  "dismiss), the daily-jump sweep (flags and its mark through the data trust store) and the demo's simulator (its " +
+  "sources, seed marks and events through the access store, the write store's meta and that path). The CLI tools " +
+  "that change users, sources, displays, presets and the portal's figures, and the start's INGEST_KEYS and demo " +
+  "users, write through these stores. The projection writer (the item store's tables written behind the log, one " +
+  "transaction per pass with its mark) and the metrics' restore at a start run on PostgreSQL too " +
+  '(server/projection/pg-projector.ts, pg-restore.ts). Still SQLite only: the data-trust checks the SQLite ' +
+  "projection writer runs as it folds, a history load's fold-behind mode, the time machine, the start itself " +
+  '(server/index.ts builds no PostgreSQL stores from DATABASE_URL yet) and `npm run backup` (a copy of the ' +
+  'SQLite file; use pg_dump for PostgreSQL). ' +
   'Unset DATABASE_URL to run on SQLite (DASHBOARD_DB); `npm run db:pg-migrate` prepares a PostgreSQL database ' +
   '(README "PostgreSQL (in progress)").';
 

@@ -442,7 +442,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
     requests: app.requests,
     onSweepError: (err) => logger.warn({ err }, 'the overdue sweep of explanation requests failed; the next step retries'),
-    dataTrust: createDailyJumpSweep({ store, calendar, settings, now, caughtUp: () => projectedMark >= store.events.maxSeq() }),
+    dataTrust: createDailyJumpSweep({ ...ctx, trust: app.dataTrust, now, logger, caughtUp: () => projectedMark >= store.events.maxSeq() }),
     deltaFlushMs: opts.deltaFlushMs ?? 500,
     clockTickMs,
   });

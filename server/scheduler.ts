@@ -32,7 +32,7 @@ export interface LiveSchedulerDeps {
   /** Told when a sweep failed (a database away): the next step sweeps again, nothing noted is lost. */
   onSweepError?: (err: unknown) => void;
   /** Data trust: judges each working day's unit figures once its office hours are over (daily jump). */
-  dataTrust?: { sweep(): number };
+  dataTrust?: { sweep(): Promise<number> };
   deltaFlushMs: number;
   clockTickMs: number;
   /** Wall-clock milliseconds for spacing flushes (default performance.now; tests pass their own). */
@@ -83,7 +83,7 @@ export function startLiveScheduler(deps: LiveSchedulerDeps): LiveScheduler {
   function step(): void {
     flush();
     deps.requests?.sweepOverdue().catch((err: unknown) => deps.onSweepError?.(err));
-    deps.dataTrust?.sweep();
+    void deps.dataTrust?.sweep();
   }
   function flushPending(): void {
     pending = null;

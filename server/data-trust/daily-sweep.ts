@@ -3,20 +3,21 @@
  * hours are over, every unit's figures of that day are judged against its own history
  * (data-trust-daily.ts), from the per-unit daily figures the projection writer keeps — one read of
  * those rows, never a scan of the dossiers. The last day judged is kept in `meta`, so a restart
- * judges the days it missed and none twice.
+ * judges the days it missed and none twice. It reads and writes through the data-trust store (either
+ * engine): the flags and the mark in one transaction, written only if the mark is still the one read
+ * (so two nodes' sweeps judge a day once). One sweep at a time; a failed one is tried again at the next check.
  */
-import type { Store } from '../db/store.js';
-import type { FlagRow } from '../db/data-trust-repo.js';
+import type { DataTrustStore, FlagRow } from '../db/data-trust-store/contract.js';
+import type { Logger } from '../logger.js';
 import { dailyJumps, type UnitDay } from '../domain/data-trust-daily.js';
 import { dayKeyOfIndex, vnDayIndex, vnDayStartOfIndex, MS_PER_MINUTE } from '../domain/time.js';
 import type { DomainSettings, WorkCalendar } from '../domain/types.js';
 
-const EVALUATED_KEY = 'data_trust.jump_evaluated_day';
 /** How often the step looks whether a working day ended (it costs a few comparisons). */
 const CHECK_EVERY_MS = MS_PER_MINUTE;
 
 export interface DailySweepDeps {
-  store: Pick<Store, 'meta' | 'dataTrust' | 'transaction'>;
+  trust: Pick<DataTrustStore, 'unitDays' | 'jumpEvaluatedDay' | 'recordDailyJumps'>;
   calendar: WorkCalendar;
   settings: DomainSettings;
   now: () => number;
@@ -25,6 +26,8 @@ export interface DailySweepDeps {
    * day is judged only then — never by forcing the writer through the read barrier from the live step.
    */
   caughtUp?: () => boolean;
+  /** Where a failed sweep (the database away) is told; the next check tries again. */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 /** Minutes after midnight at which the last office session ends ("17:00" → 1020). */
@@ -33,12 +36,13 @@ function officeEndMinutes(settings: DomainSettings): number {
 }
 
 export function createDailyJumpSweep(deps: DailySweepDeps) {
-  const { store, calendar, settings } = deps;
+  const { trust: store, calendar, settings } = deps;
   const endMs = officeEndMinutes(settings) * MS_PER_MINUTE;
   const trust = settings.accountability.dataTrust;
   const historyDays = trust.jumpHistoryWeeks * 7;
   const isWorking = (d: number) => calendar.isWorkingDay(dayKeyOfIndex(d));
   let nextCheck = -Infinity;
+  let running = false;
 
   /** The last working day whose office hours are over at `now`. */
   function lastClosedDay(now: number): number {
@@ -48,9 +52,9 @@ export function createDailyJumpSweep(deps: DailySweepDeps) {
     return d;
   }
 
-  /** Judges the days in (from, to] (working days only); answers the flags written. */
-  function judge(from: number, to: number, now: number): number {
-    const rows = store.dataTrust.unitDays(from - historyDays, to);
+  /** Judges the days in (from, to] (working days only); answers the flags written (0: another sweep judged them first). */
+  async function judge(stored: number | null, from: number, to: number, now: number): Promise<number> {
+    const rows = await store.unitDays(from - historyDays, to);
     const byUnit = new Map<string, Map<number, UnitDay>>();
     for (const r of rows) {
       let m = byUnit.get(r.unit);
@@ -71,26 +75,34 @@ export function createDailyJumpSweep(deps: DailySweepDeps) {
         for (const j of dailyJumps(today, history, trust)) flags.push(jumpFlag(unit, day, j, now));
       }
     }
-    store.transaction(() => {
-      for (const f of flags) store.dataTrust.upsertFlag(f);
-      store.meta.set(EVALUATED_KEY, String(to));
-    });
-    return flags.length;
+    return (await store.recordDailyJumps(flags, stored, to)) ? flags.length : 0;
+  }
+
+  async function sweepAt(now: number): Promise<number> {
+    const to = lastClosedDay(now);
+    const stored = await store.jumpEvaluatedDay();
+    const from = stored === null ? to - historyDays : stored;
+    if (to <= from) return 0;
+    // Behind the log (a start's recovery, a history load): look again at the next check.
+    if (deps.caughtUp && !deps.caughtUp()) return 0;
+    return judge(stored, from, to, now);
   }
 
   return {
-    /** Judges the working days that ended since the last sweep; answers the flags written (0 most steps). */
-    sweep(): number {
+    /** Judges the working days that ended since the last sweep; answers the flags written (0 most steps). Never rejects. */
+    async sweep(): Promise<number> {
       const now = deps.now();
-      if (!trust.enabled || now < nextCheck) return 0;
+      if (!trust.enabled || now < nextCheck || running) return 0;
       nextCheck = now + CHECK_EVERY_MS;
-      const to = lastClosedDay(now);
-      const stored = store.meta.get(EVALUATED_KEY);
-      const from = stored === null ? to - historyDays : Number(stored);
-      if (to <= from) return 0;
-      // Behind the log (a start's recovery, a history load): look again at the next check.
-      if (deps.caughtUp && !deps.caughtUp()) return 0;
-      return judge(from, to, now);
+      running = true;
+      try {
+        return await sweepAt(now);
+      } catch (err) {
+        deps.logger?.warn({ err }, 'the daily-jump sweep failed; the next check tries again');
+        return 0;
+      } finally {
+        running = false;
+      }
     },
   };
 }

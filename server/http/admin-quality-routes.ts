@@ -9,7 +9,7 @@ import type { AuditLog } from '../auth/audit.js';
 import { actorOf } from '../auth/audit.js';
 import { isAdmin } from '../auth/policy.js';
 import type { QuarantineFilter, QuarantineRow } from '../db/quarantine-repo.js';
-import type { Store } from '../db/store.js';
+import type { WriteStore } from '../db/write-store/contract.js';
 import { quarantineRule } from '../domain/quarantine-rule.js';
 import { dayKeyOfIndex, parseDayKey, toVnIso, vnDayIndex, vnDayStartOfIndex } from '../domain/time.js';
 import type { QuarantineReview } from '../ingest/quarantine-review.js';
@@ -26,7 +26,8 @@ import { HttpError } from './errors.js';
 import { denied, principalOf } from './principal.js';
 
 export interface AdminQualityDeps {
-  store: Store;
+  /** The quarantine's records: the write store the ingest path quarantines into (either engine). */
+  quarantine: Pick<WriteStore, 'listQuarantine' | 'quarantineRecord' | 'quarantineBySourceRule' | 'quarantineByDay'>;
   audit: AuditLog;
   review: QuarantineReview;
   /** The city's clock: quarantined records are stamped with it, so "today" is its day. */
@@ -109,20 +110,24 @@ function recordId(req: Request): number {
 /** See the module's comment. */
 export function adminQualityRoutes(deps: AdminQualityDeps): Router {
   const r = Router();
-  const { store, audit, review } = deps;
+  const { quarantine, audit, review } = deps;
   r.use('/admin/quality', (_req: Request, res: Response, next: NextFunction) => {
     const p = principalOf(res);
     next(isAdmin(p) ? undefined : denied(p, 'the data-quality review'));
   });
 
-  r.get('/admin/quality/records', (req, res) => {
+  r.get('/admin/quality/records', async (req, res) => {
     const q = parsed(listQuery, req.query);
-    const page = store.quarantine.page({ ...toFilter(q, dayRange(q.from, q.to)), limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const page = await quarantine.listQuarantine({
+      ...toFilter(q, dayRange(q.from, q.to)),
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
     const body: QuarantineListResponse = { total: page.total, page: q.page, pageSize: q.pageSize, items: page.items.map(quarantineRecord) };
     res.set('Cache-Control', 'no-store').json(body);
   });
 
-  r.get('/admin/quality/counts', (req, res) => {
+  r.get('/admin/quality/counts', async (req, res) => {
     const q = parsed(filterQuery, req.query);
     const asked = dayRange(q.from, q.to);
     const to = asked.to ?? vnDayIndex(deps.now());
@@ -130,18 +135,19 @@ export function adminQualityRoutes(deps: AdminQualityDeps): Router {
     if (from > to) throw new HttpError(400, 'invalid_query', `from (${dayKeyOfIndex(from)}) is after to (${dayKeyOfIndex(to)})`);
     if (to - from + 1 > MAX_DAYS) throw new HttpError(400, 'invalid_query', `at most ${MAX_DAYS} days at once (asked ${to - from + 1})`);
     const filter = toFilter(q, { from, to });
-    const perDay = new Map(store.quarantine.countsByDay(filter).map((d) => [d.day, d.total]));
+    const [bySourceRule, byDay] = await Promise.all([quarantine.quarantineBySourceRule(filter), quarantine.quarantineByDay(filter)]);
+    const perDay = new Map(byDay.map((d) => [d.day, d.total]));
     const body: QuarantineCountsResponse = {
       from: dayKeyOfIndex(from),
       to: dayKeyOfIndex(to),
-      bySourceRule: store.quarantine.countsBySourceRule(filter),
+      bySourceRule,
       byDay: Array.from({ length: to - from + 1 }, (_, i) => ({ day: dayKeyOfIndex(from + i), total: perDay.get(from + i) ?? 0 })),
     };
     res.set('Cache-Control', 'no-store').json(body);
   });
 
-  r.get('/admin/quality/records/:id', (req, res) => {
-    const row = store.quarantine.get(recordId(req));
+  r.get('/admin/quality/records/:id', async (req, res) => {
+    const row = await quarantine.quarantineRecord(recordId(req));
     if (!row) throw new HttpError(404, 'not_found', `no quarantined record ${req.params.id}`);
     res.set('Cache-Control', 'no-store').json(quarantineRecord(row));
   });
@@ -155,7 +161,7 @@ export function adminQualityRoutes(deps: AdminQualityDeps): Router {
     if (!note) throw new HttpError(400, 'invalid_body', 'note: required — say why this record needs no fix');
     if (note.length > MAX_NOTE) throw new HttpError(400, 'invalid_body', `note: at most ${MAX_NOTE} characters (got ${note.length})`);
     const p = principalOf(res);
-    const { before, after } = review.dismiss(id, note, actorOf(p));
+    const { before, after } = await review.dismiss(id, note, actorOf(p));
     await audit.record({
       principal: p,
       action: 'quarantine.dismissed',
@@ -176,7 +182,7 @@ function replayHandler(deps: AdminQualityDeps) {
     const b = (req.body ?? {}) as { payload?: unknown };
     if (!('payload' in b)) throw new HttpError(400, 'invalid_body', 'the body must be {"payload": <the fixed event or record, as JSON>}');
     const p = principalOf(res);
-    const result = deps.review.replay(id, b.payload, actorOf(p));
+    const result = await deps.review.replay(id, b.payload, actorOf(p));
     await deps.audit.record({
       principal: p,
       action: 'quarantine.replayed',

@@ -1,8 +1,8 @@
 /**
  * Which ingest path the routes use: the synchronous one on the SQLite file (service.ts, dvcqg-service.ts),
  * or, with a write store on another engine (PostgreSQL, issue 17 slice 1), the asynchronous one
- * (async-ingest.ts, dvcqg-async.ts). The quarantine's review keeps the synchronous path (its records are
- * the file's).
+ * (async-ingest.ts, dvcqg-async.ts). The quarantine's review replays through the same live path (its
+ * records are that path's write store's).
  */
 import type { Store } from '../db/store.js';
 import type { WriteStore } from '../db/write-store/contract.js';
@@ -24,17 +24,14 @@ export interface IngestPathsDeps {
 }
 
 export interface IngestPaths {
-  /** What the ingest routes call. */
+  /** What the ingest routes and the quarantine's review call. */
   live: { ingest: Pick<IngestService, 'ingest'> | Pick<AsyncIngestService, 'ingest'>; dvcqg: DvcqgIngest | AsyncDvcqgIngest };
-  /** The synchronous DVCQG adapter, for the quarantine's review. */
-  fileDvcqg: DvcqgIngest;
 }
 
 export function ingestPaths(deps: IngestPathsDeps): IngestPaths {
   const legalDaysOf = deps.procedureLegalDays && ((code: string) => deps.procedureLegalDays!.get(code));
   const common = { store: deps.store, jurisdiction: deps.jurisdiction, calendar: deps.calendar, now: deps.now, legalDaysOf };
-  const fileDvcqg = createDvcqgIngest({ ...common, ingest: deps.ingest });
-  if (!deps.asyncIngest) return { live: { ingest: deps.ingest, dvcqg: fileDvcqg }, fileDvcqg };
+  if (!deps.asyncIngest) return { live: { ingest: deps.ingest, dvcqg: createDvcqgIngest({ ...common, ingest: deps.ingest }) } };
   const { service, write } = deps.asyncIngest;
-  return { live: { ingest: service, dvcqg: createAsyncDvcqgIngest({ ...common, service, write }) }, fileDvcqg };
+  return { live: { ingest: service, dvcqg: createAsyncDvcqgIngest({ ...common, service, write }) } };
 }

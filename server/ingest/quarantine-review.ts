@@ -2,21 +2,29 @@
  * The data-quality review of quarantined records: an admin replays a fixed copy as the record's source
  * through the same ingest path (validation, unit limits, idempotency, the one writer) — a DVCQG record
  * through the DVCQG adapter — or dismisses it with a note. A refused replay is answered with its new
- * errors and changes nothing: the record stays open and is not quarantined a second time.
+ * errors and changes nothing: the record stays open and is not quarantined a second time. The records
+ * are where the ingest path quarantines them (the write store: the SQLite file, or PostgreSQL with the
+ * asynchronous path), and a replay goes through that same live path.
  */
 import type { FieldError } from '../../shared/contract/errors.js';
-import type { DvcqgService } from '../../shared/contract/dvcqg.js';
-import type { Store } from '../db/store.js';
+import type { DvcqgAnswer, DvcqgService } from '../../shared/contract/dvcqg.js';
+import type { SourcesStore } from '../db/access-store/contract.js';
 import type { QuarantineRow } from '../db/quarantine-repo.js';
 import type { SourceRow } from '../db/sources-repo.js';
+import type { WriteStore } from '../db/write-store/contract.js';
 import { HttpError } from '../errors.js';
-import type { IngestService } from './service.js';
-import type { DvcqgIngest } from './dvcqg-service.js';
+import type { EventResult, IngestOptions } from './service.js';
+import type { DvcqgBatch } from './dvcqg-service.js';
+import type { IngestKind } from './validate.js';
 
 export interface QuarantineReviewDeps {
-  store: Store;
-  ingest: Pick<IngestService, 'ingest'>;
-  dvcqg: Pick<DvcqgIngest, 'sync'>;
+  /** Where the records are: the write store the ingest path quarantines into (either engine). */
+  quarantine: Pick<WriteStore, 'quarantineRecord' | 'dismissQuarantine' | 'markReplayed'>;
+  /** Where the records' sources are (the access store, either engine). */
+  sources: Pick<SourcesStore, 'findByName'>;
+  /** The live ingest path (ingest-paths.ts): the file's synchronous one, or the write store's asynchronous one. */
+  ingest: { ingest(source: SourceRow, kind: IngestKind, raw: unknown[], opts?: IngestOptions): EventResult[] | Promise<EventResult[]> };
+  dvcqg: { sync(source: SourceRow, b: DvcqgBatch, opts?: IngestOptions): DvcqgAnswer | Promise<DvcqgAnswer> };
   /** When the review happened (the audit's clock). */
   now: () => number;
 }
@@ -41,31 +49,31 @@ export function dvcqgServiceOf(raw: unknown): DvcqgService {
 
 /** See the module's comment. */
 export function createQuarantineReview(deps: QuarantineReviewDeps) {
-  const { store } = deps;
+  const { quarantine } = deps;
 
-  function find(id: number): QuarantineRow {
-    const row = store.quarantine.get(id);
+  async function find(id: number): Promise<QuarantineRow> {
+    const row = await quarantine.quarantineRecord(id);
     if (!row) throw new HttpError(404, 'not_found', `no quarantined record ${id}`);
     return row;
   }
 
-  function sourceOf(row: QuarantineRow): SourceRow {
-    const source = row.source === null ? null : store.sources.findByName(row.source);
+  async function sourceOf(row: QuarantineRow): Promise<SourceRow> {
+    const source = row.source === null ? null : await deps.sources.findByName(row.source);
     if (!source) throw new HttpError(409, 'source_gone', `record ${row.id}: its source no longer exists; dismiss it instead`);
     return source;
   }
 
   /** Sends the edited payload as the record's source would have; one record in, one answer out. */
-  function send(row: QuarantineRow, source: SourceRow, payload: unknown): Outcome {
+  async function send(row: QuarantineRow, source: SourceRow, payload: unknown): Promise<Outcome> {
     if (row.kind === 'dvcqg') {
       const batch = { service: dvcqgServiceOf(payload), records: [payload], defaultUnit: null };
-      const r = deps.dvcqg.sync(source, batch, { replay: true }).results[0];
+      const r = (await deps.dvcqg.sync(source, batch, { replay: true })).results[0];
       if (r.status === 'rejected') return { outcome: 'rejected', errors: r.errors ?? [] };
       const accepted = r.events.filter((e) => e.status === 'accepted').map((e) => e.id);
       if (r.status === 'accepted') return { outcome: 'accepted', eventIds: accepted };
       return { outcome: 'duplicate', eventIds: r.events.map((e) => e.id) };
     }
-    const r = deps.ingest.ingest(source, row.kind, [payload], { replay: true })[0];
+    const r = (await deps.ingest.ingest(source, row.kind, [payload], { replay: true }))[0];
     if (r.status === 'rejected') return { outcome: 'rejected', errors: r.errors };
     return { outcome: r.status, eventIds: r.id === null ? [] : [r.id] };
   }
@@ -73,36 +81,32 @@ export function createQuarantineReview(deps: QuarantineReviewDeps) {
   return {
     /**
      * Replays a fixed copy of an open (or already replayed) record. Accepted, or found already in the
-     * log (duplicate): the record is marked replayed with the event ids; refused: it stays as it was.
+     * log (duplicate): the record is marked replayed with the event ids, if it is still open then (of
+     * two admins replaying at once, on any nodes, the log takes the event once and the mark is the
+     * first's); refused: it stays as it was.
      */
-    replay(id: number, payload: unknown, actor: string): ReplayResult {
-      const before = find(id);
+    async replay(id: number, payload: unknown, actor: string): Promise<ReplayResult> {
+      const before = await find(id);
       if (before.state === 'dismissed')
         throw new HttpError(
           409,
           'already_reviewed',
           `record ${id} was dismissed ${before.reviewedBy ? `by ${before.reviewedBy}` : ''}`.trim(),
         );
-      const result = send(before, sourceOf(before), payload);
+      const result = await send(before, await sourceOf(before), payload);
       if (result.outcome !== 'rejected' && before.state === 'open') {
-        store.quarantine.review(id, {
-          state: 'replayed',
-          at: deps.now(),
-          by: actor,
-          note: null,
-          eventIds: result.eventIds,
-          raw: JSON.stringify(payload),
-        });
+        await quarantine.markReplayed(id, { at: deps.now(), by: actor, eventIds: result.eventIds, raw: JSON.stringify(payload) });
       }
-      return { ...result, before, after: find(id) };
+      return { ...result, before, after: await find(id) };
     },
 
     /** Sets an open record aside with a note (required: why it needs no fix). */
-    dismiss(id: number, note: string, actor: string): { before: QuarantineRow; after: QuarantineRow } {
-      const before = find(id);
-      if (before.state !== 'open') throw new HttpError(409, 'already_reviewed', `record ${id} is already ${before.state}`);
-      store.quarantine.review(id, { state: 'dismissed', at: deps.now(), by: actor, note });
-      return { before, after: find(id) };
+    async dismiss(id: number, note: string, actor: string): Promise<{ before: QuarantineRow; after: QuarantineRow }> {
+      const before = await find(id);
+      const done = await quarantine.dismissQuarantine(id, { at: deps.now(), by: actor, note });
+      if (done === 'not_found') throw new HttpError(404, 'not_found', `no quarantined record ${id}`);
+      if (done !== 'dismissed') throw new HttpError(409, 'already_reviewed', `record ${id} is already ${done.alreadyReviewed}`);
+      return { before, after: await find(id) };
     },
   };
 }

@@ -6,11 +6,47 @@
 import type pg from 'pg';
 import { FLAG_COLUMNS, storedFlag, whereOf, type FlagTuple } from '../data-trust-repo.js';
 import { named } from '../pg/named-params.js';
-import { openPgPool } from '../pg/pool.js';
+import { inTransaction, openPgPool } from '../pg/pool.js';
 import type { DataTrustRule } from '../../../shared/contract/data-trust.js';
-import type { DataTrustStore, UnitDayRow } from './contract.js';
+import { JUMP_EVALUATED_KEY, type DataTrustStore, type FlagRow, type UnitDayRow } from './contract.js';
 
 const FLAGS = 'data_trust_flags f LEFT JOIN data_trust_reviews r ON r.flag_id = f.id';
+/** The daily-jump sweep's advisory lock: "jump" in ASCII. */
+const JUMP_LOCK = 0x6a756d70;
+
+/** See DataTrustStore.recordDailyJumps: under one lock, so two nodes' sweeps write the same days once. */
+async function recordDailyJumps(pool: pg.Pool, flags: readonly FlagRow[], from: number | null, to: number): Promise<boolean> {
+  return inTransaction(pool, async (c) => {
+    await c.query('SELECT pg_advisory_xact_lock($1)', [JUMP_LOCK]);
+    const stored = (await c.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [JUMP_EVALUATED_KEY])).rows[0];
+    if ((stored ? Number(stored.value) : null) !== from) return false;
+    if (flags.length) {
+      const col = <T>(fn: (f: FlagRow) => T) => flags.map(fn);
+      await c.query(
+        `INSERT INTO data_trust_flags (id, rule, unit, dossier_id, received_at, official_id, official_name, raised_at, evidence)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::bigint[], $9::text[])
+         ON CONFLICT (id) DO UPDATE SET rule = EXCLUDED.rule, unit = EXCLUDED.unit, received_at = EXCLUDED.received_at,
+           official_id = EXCLUDED.official_id, official_name = EXCLUDED.official_name, raised_at = EXCLUDED.raised_at, evidence = EXCLUDED.evidence`,
+        [
+          col((f) => f.id),
+          col((f) => f.rule),
+          col((f) => f.unit),
+          col((f) => f.dossierId),
+          col((f) => f.receivedAt),
+          col((f) => f.official?.id ?? null),
+          col((f) => f.official?.name ?? null),
+          col((f) => f.raisedAt),
+          col((f) => JSON.stringify(f.evidence)),
+        ],
+      );
+    }
+    await c.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [
+      JUMP_EVALUATED_KEY,
+      String(to),
+    ]);
+    return true;
+  });
+}
 
 export function createPgDataTrustStore(pool: pg.Pool): DataTrustStore {
   const tuples = async (text: string, values: unknown[]) => (await pool.query<FlagTuple>({ text, values, rowMode: 'array' })).rows;
@@ -62,6 +98,11 @@ export function createPgDataTrustStore(pool: pg.Pool): DataTrustStore {
         [flagId, verdict, note, by, at],
       );
     },
+    async jumpEvaluatedDay() {
+      const r = await pool.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [JUMP_EVALUATED_KEY]);
+      return r.rows[0] ? Number(r.rows[0].value) : null;
+    },
+    recordDailyJumps: (flags, from, to) => recordDailyJumps(pool, flags, from, to),
     allFlags: async () => (await tuples(`SELECT ${FLAG_COLUMNS} FROM ${FLAGS} ORDER BY f.id`, [])).map(storedFlag),
     close: () => pool.end(),
   };

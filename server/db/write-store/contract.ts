@@ -5,7 +5,7 @@
  * PostgreSQL (pg-write-store.ts). tests/server/db/write-store.shared.ts proves both give the same answers.
  */
 import type { FieldError } from '../../../shared/contract/errors.js';
-import type { QuarantineState } from '../../../shared/contract/quarantine.js';
+import type { QuarantineRule, QuarantineState } from '../../../shared/contract/quarantine.js';
 import type { EventKind, LoggedEvent, StoredEvent } from '../events-repo.js';
 import type { QuarantineFilter, QuarantineRow } from '../quarantine-repo.js';
 
@@ -61,6 +61,24 @@ export interface DecidedBatch {
 
 export type DismissOutcome = 'dismissed' | 'not_found' | { alreadyReviewed: QuarantineState };
 
+/** Quarantined records per source and rule, with how many are still open (most first, then by source and rule). */
+export interface QuarantineSourceRuleCount {
+  source: string | null;
+  rule: QuarantineRule;
+  total: number;
+  open: number;
+}
+
+/** What a successful replay of a quarantined record writes on it. */
+export interface ReplayMark {
+  at: number;
+  by: string;
+  /** The ids the replay logged (or found logged: a duplicate). */
+  eventIds: readonly string[];
+  /** The fixed copy that was sent (JSON text). */
+  raw: string;
+}
+
 export interface WriteStore {
   readonly engine: 'sqlite' | 'postgres';
   /** A source to write as (name unique); answers its id. Tests and the benchmark use it; keys stay in the sources repository. */
@@ -92,8 +110,23 @@ export interface WriteStore {
   /** The source's (last seen, last event at), null when it has not been heard from. */
   sourceSeen(sourceId: number): Promise<{ lastSeenAt: number | null; lastEventAt: number | null }>;
   listQuarantine(f: QuarantineFilter & { limit: number; offset: number }): Promise<{ total: number; items: QuarantineRow[] }>;
+  /** One quarantined record; null: no such id. */
+  quarantineRecord(id: number): Promise<QuarantineRow | null>;
+  /** The review's counts per source and rule (QuarantineSourceRuleCount's order). */
+  quarantineBySourceRule(f: QuarantineFilter): Promise<QuarantineSourceRuleCount[]>;
+  /** The review's counts per Vietnam day (index: days since 1970-01-01, Vietnam time), by day; days without any are absent. */
+  quarantineByDay(f: QuarantineFilter): Promise<{ day: number; total: number }[]>;
   /** An admin dismisses an open record (the review's rule: only an open record may be dismissed). */
   dismissQuarantine(id: number, r: { at: number; by: string; note: string }): Promise<DismissOutcome>;
+  /**
+   * Marks an open record replayed (its fixed copy was accepted or found logged); false when it is not
+   * open any more (another admin, on any node, reviewed it first) or does not exist: nothing written.
+   */
+  markReplayed(id: number, r: ReplayMark): Promise<boolean>;
+  /** A value kept beside the log (`meta`: the demo's seed, a history load's mark); null: none. */
+  meta(key: string): Promise<string | null>;
+  /** Sets these `meta` values in one transaction. */
+  setMeta(entries: Readonly<Record<string, string>>): Promise<void>;
   close(): Promise<void>;
 }
 

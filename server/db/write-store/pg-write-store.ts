@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import { quarantineRule } from '../../domain/quarantine-rule.js';
+import { MS_PER_DAY, VN_OFFSET_MS } from '../../domain/time.js';
 import { fromStored, type StoredRow } from '../quarantine-repo.js';
 import type {
   AppendBatch,
@@ -16,7 +17,9 @@ import type {
   LoggedEvent,
   NewEvent,
   QuarantineFilter,
+  QuarantineSourceRuleCount,
   RefusedRecord,
+  ReplayMark,
   StoredEvent,
   WriteStore,
 } from './contract.js';
@@ -132,6 +135,48 @@ async function dismiss(pool: pg.Pool, id: number, r: { at: number; by: string; n
   return row.rows[0] ? { alreadyReviewed: row.rows[0].state } : 'not_found';
 }
 
+async function markReplayed(pool: pg.Pool, id: number, r: ReplayMark): Promise<boolean> {
+  // One statement decides, as dismiss does: a record is marked replayed once, whoever replays it.
+  const done = await pool.query(
+    `UPDATE quarantine SET state = 'replayed', reviewed_at = $2, reviewed_by = $3, review_note = NULL, replayed_event_ids = $4,
+       replayed_raw = $5 WHERE id = $1 AND state = 'open'`,
+    [id, r.at, r.by, JSON.stringify(r.eventIds), r.raw],
+  );
+  return done.rowCount === 1;
+}
+
+/** The review's counts, as quarantine-repo.ts has them (SQLite's order: NULL sources first, names bytewise). */
+async function quarantineBySourceRule(pool: pg.Pool, f: QuarantineFilter): Promise<QuarantineSourceRuleCount[]> {
+  const r = await pool.query<QuarantineSourceRuleCount>(
+    `SELECT s.name AS source, q.rule, COUNT(*)::int AS total, (COUNT(*) FILTER (WHERE q.state = 'open'))::int AS open
+     ${QUARANTINE_FROM} ${QUARANTINE_WHERE} GROUP BY s.name, q.rule ORDER BY total DESC, s.name COLLATE "C" NULLS FIRST, q.rule COLLATE "C"`,
+    filterParams(f),
+  );
+  return r.rows;
+}
+
+async function quarantineByDay(pool: pg.Pool, f: QuarantineFilter): Promise<{ day: number; total: number }[]> {
+  // Vietnam days: a constant offset (no daylight saving); BIGINT division truncates as SQLite's integer one does.
+  const r = await pool.query<{ day: number; total: number }>(
+    `SELECT ((q.received_at + ${VN_OFFSET_MS}) / ${MS_PER_DAY})::int AS day, COUNT(*)::int AS total
+     ${QUARANTINE_FROM} ${QUARANTINE_WHERE} GROUP BY 1 ORDER BY 1`,
+    filterParams(f),
+  );
+  return r.rows;
+}
+
+async function meta(pool: pg.Pool, key: string): Promise<string | null> {
+  return (await pool.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key])).rows[0]?.value ?? null;
+}
+
+function setMeta(pool: pg.Pool, entries: Readonly<Record<string, string>>): Promise<void> {
+  return inTransaction(pool, async (c) => {
+    for (const [key, value] of Object.entries(entries)) {
+      await c.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
+    }
+  });
+}
+
 export function createPgWriteStore(pool: pg.Pool): WriteStore {
   return {
     engine: 'postgres',
@@ -199,7 +244,16 @@ export function createPgWriteStore(pool: pg.Pool): WriteStore {
       ]);
       return { total: count.rows[0].n, items: rows.rows.map(fromStored) };
     },
+    async quarantineRecord(id) {
+      const r = await pool.query<StoredRow>(`SELECT ${QUARANTINE_COLUMNS} ${QUARANTINE_FROM} WHERE q.id = $1`, [id]);
+      return r.rows[0] ? fromStored(r.rows[0]) : null;
+    },
+    quarantineBySourceRule: (f) => quarantineBySourceRule(pool, f),
+    quarantineByDay: (f) => quarantineByDay(pool, f),
     dismissQuarantine: (id, r) => dismiss(pool, id, r),
+    markReplayed: (id, r) => markReplayed(pool, id, r),
+    meta: (key) => meta(pool, key),
+    setMeta: (entries) => setMeta(pool, entries),
     close: () => pool.end(),
   };
 }

@@ -13,10 +13,29 @@ import type {
   DismissOutcome,
   EventKind,
   RefusedRecord,
+  ReplayMark,
   StoredEvent,
   WriteStore,
 } from './contract.js';
 import { assignSeqs, maxAt, planBatch } from './plan-batch.js';
+
+function dismissSync(store: Store, id: number, r: { at: number; by: string; note: string }): DismissOutcome {
+  return store.transaction(() => {
+    const row = store.quarantine.get(id);
+    if (!row) return 'not_found';
+    if (row.state !== 'open') return { alreadyReviewed: row.state };
+    store.quarantine.review(id, { state: 'dismissed', at: r.at, by: r.by, note: r.note });
+    return 'dismissed';
+  });
+}
+
+function markReplayedSync(store: Store, id: number, r: ReplayMark): boolean {
+  return store.transaction(() => {
+    if (store.quarantine.get(id)?.state !== 'open') return false;
+    store.quarantine.review(id, { state: 'replayed', at: r.at, by: r.by, note: null, eventIds: [...r.eventIds], raw: r.raw });
+    return true;
+  });
+}
 
 export function createSqliteWriteStore(store: Store): WriteStore {
   function appendSync(b: AppendBatch): AppendOutcome[] {
@@ -66,16 +85,6 @@ export function createSqliteWriteStore(store: Store): WriteStore {
     return found;
   }
 
-  function dismissSync(id: number, r: { at: number; by: string; note: string }): DismissOutcome {
-    return store.transaction(() => {
-      const row = store.quarantine.get(id);
-      if (!row) return 'not_found';
-      if (row.state !== 'open') return { alreadyReviewed: row.state };
-      store.quarantine.review(id, { state: 'dismissed', at: r.at, by: r.by, note: r.note });
-      return 'dismissed';
-    });
-  }
-
   // The contract is asynchronous (PostgreSQL's is); SQLite answers at once, errors as rejections.
   const later = <T>(fn: () => T): Promise<T> => new Promise((resolve) => resolve(fn()));
   return {
@@ -95,7 +104,13 @@ export function createSqliteWriteStore(store: Store): WriteStore {
         return { lastSeenAt: s?.lastSeenAt ?? null, lastEventAt: s?.lastEventAt ?? null };
       }),
     listQuarantine: (f) => later(() => store.quarantine.page(f)),
-    dismissQuarantine: (id, r) => later(() => dismissSync(id, r)),
+    quarantineRecord: (id) => later(() => store.quarantine.get(id)),
+    quarantineBySourceRule: (f) => later(() => store.quarantine.countsBySourceRule(f)),
+    quarantineByDay: (f) => later(() => store.quarantine.countsByDay(f)),
+    dismissQuarantine: (id, r) => later(() => dismissSync(store, id, r)),
+    markReplayed: (id, r) => later(() => markReplayedSync(store, id, r)),
+    meta: (key) => later(() => store.meta.get(key)),
+    setMeta: (entries) => later(() => store.transaction(() => Object.entries(entries).forEach(([k, v]) => store.meta.set(k, v)))),
     close: () => later(() => store.close()),
   };
 }

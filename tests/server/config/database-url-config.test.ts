@@ -53,4 +53,11 @@ describe('DATABASE_URL', () => {
     expect(POSTGRES_NOT_YET).toMatch(/restore at a start run on PostgreSQL too \(server\/projection\/pg-projector\.ts/);
     expect(still).not.toMatch(/nothing writes the projections|not restored/);
   });
+
+  it('the refusal names the quarantine review, the daily-jump sweep and the demo as running on PostgreSQL, no longer as SQLite only', () => {
+    const still = POSTGRES_NOT_YET.slice(POSTGRES_NOT_YET.indexOf('Still SQLite only'));
+    expect(POSTGRES_NOT_YET).toMatch(/the quarantine's review \(replay through that path/);
+    expect(still).not.toMatch(/quarantine|daily-jump|simulator/);
+    expect(still).toContain('the time machine');
+  });
 });

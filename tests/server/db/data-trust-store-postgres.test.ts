@@ -26,6 +26,16 @@ describeDataTrustStore('PostgreSQL', async () => {
   return {
     dataTrust: createPgDataTrustStore(pool),
     reference: seed.store.dataTrust,
+    async addUnitDays(rows) {
+      for (const r of rows) {
+        await pool.query(
+          `INSERT INTO data_trust_unit_days (unit, day, received, finished, on_time) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (unit, day) DO UPDATE SET received = data_trust_unit_days.received + EXCLUDED.received,
+             finished = data_trust_unit_days.finished + EXCLUDED.finished, on_time = data_trust_unit_days.on_time + EXCLUDED.on_time`,
+          [r.unit, r.day, r.received, r.finished, r.onTime],
+        );
+      }
+    },
     close: async () => {
       await pool.end();
       seed.store.close();

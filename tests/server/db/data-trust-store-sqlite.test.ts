@@ -15,5 +15,13 @@ let n = 0;
 describeDataTrustStore('SQLite', async () => {
   const seed = seededSqlite(join(dir, `t${++n}.db`));
   seedDataTrust(seed.store);
-  return { dataTrust: createSqliteDataTrustStore(seed.store), reference: seed.store.dataTrust, close: async () => seed.store.close() };
+  return {
+    dataTrust: createSqliteDataTrustStore(seed.store),
+    reference: seed.store.dataTrust,
+    addUnitDays: async (rows) =>
+      seed.store.transaction(() => {
+        for (const r of rows) seed.store.dataTrust.addUnitDay(r.unit, r.day, r.received, r.finished, r.onTime);
+      }),
+    close: async () => seed.store.close(),
+  };
 });

@@ -5,7 +5,11 @@
  * SQLite's repository over the seed file, and a review must be read back as the repository reads one.
  */
 import { describe, expect, it } from 'vitest';
-import type { DataTrustStore, FlagQuery } from '../../../server/db/data-trust-store/contract.js';
+import { loadCalendarYears } from '../../../server/config/calendar-loader.js';
+import { createDailyJumpSweep } from '../../../server/data-trust/daily-sweep.js';
+import type { DataTrustStore, FlagQuery, UnitDayRow } from '../../../server/db/data-trust-store/contract.js';
+import { createWorkCalendar } from '../../../server/domain/calendar.js';
+import { DEFAULT_DOMAIN_SETTINGS } from '../../../server/domain/types.js';
 import type { DataTrustRepo } from '../../../server/db/data-trust-repo.js';
 import { vnDayIndex } from '../../../server/domain/time.js';
 import { DATA_TRUST_RULES } from '../../../shared/contract/data-trust.js';
@@ -21,8 +25,13 @@ export interface SeededDataTrust {
   dataTrust: DataTrustStore;
   /** SQLite's repository over the seed file: the reference answers. */
   reference: DataTrustRepo;
+  /** Adds to units' daily figures in the engine (what the projection writer does as dossiers arrive). */
+  addUnitDays(rows: readonly UnitDayRow[]): Promise<void>;
   close(): Promise<void>;
 }
+
+const settings = DEFAULT_DOMAIN_SETTINGS;
+const calendar = createWorkCalendar(loadCalendarYears(), settings.officeHours);
 
 const WINDOWS = [
   { from: vn('2026-11-01T00:00'), to: vn('2026-12-01T00:00') },
@@ -92,6 +101,51 @@ export function describeDataTrustStore(engine: string, open: () => Promise<Seede
           ...open,
           review: { verdict: 'confirmed', note: 'xác nhận sai lệch', by: 'lanh-dao', at: vn('2026-11-21T10:00') },
         });
+      }),
+    );
+
+    it(
+      'the daily-jump sweep judges a closed working day once: its flags and its mark in one write, none by a sweep that read an old mark',
+      withSeed(async ({ dataTrust, addUnitDays }) => {
+        const friday = vnDayIndex(vn('2026-11-20T12:00'));
+        // Six weeks of about 10 dossiers a day in a unit of its own, then 60 on Friday 20/11.
+        const rows = Array.from({ length: 42 }, (_, i) => friday - 42 + i).map((day) => ({
+          unit: '99001',
+          day,
+          received: 9 + (day % 3),
+          finished: 0,
+          onTime: 0,
+        }));
+        await addUnitDays([...rows, { unit: '99001', day: friday, received: 60, finished: 0, onTime: 0 }]);
+        expect(await dataTrust.jumpEvaluatedDay()).toBeNull();
+        expect(await dataTrust.recordDailyJumps([], null, friday - 1)).toBe(true);
+        expect(await dataTrust.recordDailyJumps([], null, friday - 1)).toBe(false);
+        expect(await dataTrust.jumpEvaluatedDay()).toBe(friday - 1);
+
+        let now = vn('2026-11-20T16:00');
+        const sweep = () => createDailyJumpSweep({ trust: dataTrust, calendar, settings, now: () => now }).sweep();
+        expect(await sweep()).toBe(0);
+        now = vn('2026-11-20T17:05');
+        // Two nodes' sweeps at once: the day is judged by one of them.
+        expect((await Promise.all([sweep(), sweep()])).sort()).toEqual([0, 1]);
+        expect(await dataTrust.jumpEvaluatedDay()).toBe(friday);
+        const flag = await dataTrust.flag('99001:daily_jump:2026-11-20:volume');
+        expect(flag).toMatchObject({
+          rule: 'daily_jump',
+          unit: '99001',
+          dossierId: null,
+          receivedAt: vn('2026-11-20T00:00'),
+          review: null,
+        });
+        expect(flag!.evidence[0].figure).toMatchObject({ name: 'volume', value: 60, median: 10 });
+        // Reviewed, then judged again by a sweep that read the old mark: nothing is written, the review stays.
+        await dataTrust.review(flag!.id, 'justified', 'Ngày cao điểm', 'user:sup', now);
+        expect(await dataTrust.recordDailyJumps([{ ...flag!, raisedAt: now + 1 }], friday - 1, friday)).toBe(false);
+        expect(await dataTrust.flag(flag!.id)).toMatchObject({ raisedAt: flag!.raisedAt, review: { verdict: 'justified' } });
+        // A sweep after a restart, on Saturday, judges nothing twice.
+        now = vn('2026-11-21T10:00');
+        expect(await sweep()).toBe(0);
+        expect((await dataTrust.allFlags()).filter((f) => f.unit === '99001').map((f) => f.id)).toEqual([flag!.id]);
       }),
     );
   });

@@ -227,6 +227,70 @@ export function describeWriteStore(engine: string, open: () => Promise<WriteStor
     );
 
     it(
+      'marks an open record replayed once, reads one record, and counts them per source × rule and per Vietnam day',
+      withStore(async (store, src) => {
+        const required = [{ path: 'id', message: 'is required' }];
+        const unknown = [{ path: 'unit', message: 'unknown code "99999"' }];
+        const other = await addSource(store, 'so-xay-dung');
+        // 16:59 UTC is 23:59 in Vietnam (day d); 17:00 UTC the next Vietnam day.
+        const late = Date.UTC(2026, 0, 5, 16, 59);
+        await store.quarantineRecords(src, 'dossier', late, [{ eventId: 'x1', raw: '{"id":"x1"}', errors: unknown }]);
+        await store.quarantineRecords(src, 'dossier', late + 60_000, [
+          { eventId: 'x2', raw: '{}', errors: required },
+          { eventId: 'x3', raw: '{}', errors: unknown },
+        ]);
+        await store.quarantineRecords(other, 'dossier', late, [{ eventId: 'y1', raw: '{}', errors: required }]);
+        const ids = new Map((await store.listQuarantine({ limit: 10, offset: 0 })).items.map((r) => [r.eventId, r.id]));
+        const x1 = ids.get('x1')!;
+        const mark = { at: T0 + 7, by: 'admin', eventIds: ['x1'], raw: '{"id":"x1","unit":"26740"}' };
+        expect(await store.markReplayed(x1, mark)).toBe(true);
+        expect(await store.markReplayed(x1, { ...mark, by: 'other' })).toBe(false);
+        expect(await store.markReplayed(x1 + 100, mark)).toBe(false);
+        expect(await store.dismissQuarantine(x1, { at: T0, by: 'other', note: 'n' })).toEqual({ alreadyReviewed: 'replayed' });
+        expect(await store.quarantineRecord(x1)).toMatchObject({
+          id: x1,
+          source: 'so-tu-phap',
+          eventId: 'x1',
+          raw: { id: 'x1' },
+          errors: unknown,
+          rule: 'unknown_code',
+          state: 'replayed',
+          reviewedAt: T0 + 7,
+          reviewedBy: 'admin',
+          note: null,
+          replayedEventIds: ['x1'],
+          replayedRaw: { id: 'x1', unit: '26740' },
+        });
+        expect(await store.quarantineRecord(x1 + 100)).toBeNull();
+        expect(await store.quarantineBySourceRule({})).toEqual([
+          { source: 'so-tu-phap', rule: 'unknown_code', total: 2, open: 1 },
+          { source: 'so-tu-phap', rule: 'required', total: 1, open: 1 },
+          { source: 'so-xay-dung', rule: 'required', total: 1, open: 1 },
+        ]);
+        expect(await store.quarantineBySourceRule({ state: 'replayed' })).toEqual([
+          { source: 'so-tu-phap', rule: 'unknown_code', total: 1, open: 0 },
+        ]);
+        const day = Math.floor((late + 7 * 3_600_000) / 86_400_000);
+        expect(await store.quarantineByDay({})).toEqual([
+          { day, total: 2 },
+          { day: day + 1, total: 2 },
+        ]);
+        expect(await store.quarantineByDay({ source: 'so-xay-dung' })).toEqual([{ day, total: 1 }]);
+      }),
+    );
+
+    it(
+      'keeps meta values beside the log: set together, read back, replaced',
+      withStore(async (store) => {
+        expect(await store.meta('demo.seed')).toBeNull();
+        await store.setMeta({ 'demo.seed': '17', 'demo.start': String(T0) });
+        expect([await store.meta('demo.seed'), await store.meta('demo.start')]).toEqual(['17', String(T0)]);
+        await store.setMeta({ 'demo.seed': '18' });
+        expect([await store.meta('demo.seed'), await store.meta('demo.start')]).toEqual(['18', String(T0)]);
+      }),
+    );
+
+    it(
       'rolls a failed batch back entirely: no event, no quarantine, no seen mark, no seq used',
       withStore(async (store, src) => {
         await store.appendBatch({ sourceId: src, kind: 'dossier', receivedAt: T0, events: [ev('a', 'D-1', T0)] });

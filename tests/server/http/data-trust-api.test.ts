@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receivedEvent, startTestServer, type RoleClient, type TestServer } from '../../helpers/test-server.js';
 import { createDailyJumpSweep } from '../../../server/data-trust/daily-sweep.js';
+import { createSqliteDataTrustStore } from '../../../server/db/data-trust-store/sqlite-data-trust-store.js';
 import { vnDayIndex } from '../../../server/domain/time.js';
 
 const DOSSIERS = '/api/v1/ingest/dossiers';
@@ -105,22 +106,22 @@ describe('data-trust API', () => {
     expect(before.map((f) => [f.id, f.review?.verdict])).toEqual([['DUE-1:due_beyond_legal', 'justified']]);
   });
 
-  it('daily_jump: judges a working day once its office hours are over, from the daily figures, once across restarts', () => {
+  it('daily_jump: judges a working day once its office hours are over, from the daily figures, once across restarts', async () => {
     const { store, calendar, settings } = srv.runtime;
     const friday = vnDayIndex(Date.parse(at('20T12:00')));
     // Six weeks of weekdays around 10 dossiers a day in ward 26743, then 60 on Friday 20/11.
     for (let d = friday - 42; d < friday; d++) store.transaction(() => store.dataTrust.addUnitDay('26743', d, 9 + (d % 3), 0, 0));
     store.transaction(() => store.dataTrust.addUnitDay('26743', friday, 60, 0, 0));
     let now = Date.parse(at('20T16:00'));
-    const sweep = () => createDailyJumpSweep({ store, calendar, settings, now: () => now }).sweep();
+    const sweep = () => createDailyJumpSweep({ trust: createSqliteDataTrustStore(store), calendar, settings, now: () => now }).sweep();
     store.meta.set('data_trust.jump_evaluated_day', String(friday - 1));
-    expect(sweep()).toBe(0);
+    expect(await sweep()).toBe(0);
     now = Date.parse(at('20T17:05'));
-    expect(sweep()).toBe(1);
+    expect(await sweep()).toBe(1);
     const flag = store.dataTrust.flag('26743:daily_jump:2026-11-20:volume')!;
     expect(flag.evidence[0].figure).toMatchObject({ name: 'volume', value: 60, median: 10 });
     // A new sweep (a restart) on Saturday judges nothing twice.
     now = Date.parse(at('21T10:00'));
-    expect(sweep()).toBe(0);
+    expect(await sweep()).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataTrustStore } from '../../../server/db/data-trust-store/contract.js';
+import { JUMP_EVALUATED_KEY, type DataTrustStore } from '../../../server/db/data-trust-store/contract.js';
 import { createPgDataTrustStore } from '../../../server/db/data-trust-store/pg-data-trust-store.js';
 import { copyTablesToPostgres } from '../../helpers/copy-to-postgres.js';
 import { DATA_TRUST_TABLES, SEED_FLAGS, seedDataTrust } from '../../helpers/data-trust-seed.js';
@@ -71,6 +71,13 @@ describe('data trust on PostgreSQL', () => {
       note: 'x',
     });
     expect(missing.status).toBe(404);
+    expect(server.runtime.store.dataTrust.allFlags()).toEqual([]);
+  });
+
+  it('runs the live clock’s daily-jump sweep on PostgreSQL: its judged mark is kept there, not in the SQLite file', async () => {
+    // The first sweep judges the closed working days of the history weeks; the live step runs it within a tick.
+    await expect.poll(() => dataTrust.jumpEvaluatedDay(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(server.runtime.store.meta.get(JUMP_EVALUATED_KEY)).toBeNull();
     expect(server.runtime.store.dataTrust.allFlags()).toEqual([]);
   });
 });
