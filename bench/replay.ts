@@ -14,8 +14,9 @@
  *   starts from the history's checkpoints by event time; as received, nothing had arrived).
  * --repeat K: each cold T asked K times (each with a new state-at), the least CPU of them kept (loaded machine).
  * --db FILE: the log and its checkpoints kept in FILE, reused when it exists (same --days/--scale/--seeded).
- * Each checkpoint's restored counters are written after the checkpoints (those missing); --counters rewrite:
- *   all of them again (their format changed), the checkpoints kept.
+ * Each checkpoint's restored counters are written after the checkpoints (those missing), as the server writes
+ *   them: when the log's end holds COUNTERS_MIN_OPEN open dossiers (--counters auto); --counters on: always;
+ *   --counters rewrite: all of them again (their format changed), the checkpoints kept; --counters off: none.
  * --restore 0: cold moments load their checkpoint whole, ignoring its counters (the path before them).
  * --mode ingest: the checkpoint writer's effect on live ingest instead (bench/replay-ingest.ts).
  * --profile received|corrected: then `--samples` more cold requests of that mode under the sampling
@@ -34,7 +35,9 @@ import { loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
 import { hashSourceKey } from '../server/ingest/keys.js';
 import type { ScopeKey } from '../server/metrics/types.js';
 import { createCheckpointWriter, REPLAY_CHECKPOINTS } from '../server/replay/checkpoint-writer.js';
-import { createCountersWriter } from '../server/replay/counters-writer.js';
+import { countersPay, createCountersWriter } from '../server/replay/counters-writer.js';
+import { checkpointFromChain } from '../server/metrics/replay-delta.js';
+import { isOpenDossier } from '../server/metrics/replay-state.js';
 import { createStateAt, scopeKeysOf, type AsOf } from '../server/replay/state-at.js';
 import { createCityGenerator } from '../server/simulator/generator.js';
 import { dossiersPerWorkingDayOf } from '../server/simulator/jurisdiction-volume.js';
@@ -147,9 +150,16 @@ export async function main(args: Map<string, string>) {
       : jurisdiction.departments.some((d) => d.code === code)
         ? `department:${code}`
         : null;
-  // Each checkpoint's restored counters (replay/counters-writer.ts); --counters rewrite: all of them again
-  // (a kept log whose counters' format changed), not the checkpoints.
-  if (args.get('counters') === 'rewrite') store.replay.clearCounters();
+  // Each checkpoint's restored counters (replay/counters-writer.ts). --counters auto (default): as the server
+  // writes them, when the city's open dossiers at the log's end make them pay (countersPay); on: always;
+  // rewrite: all of them again (a kept log whose counters' format changed), not the checkpoints; off: none.
+  const countersMode = args.get('counters') ?? 'auto';
+  if (countersMode === 'rewrite') store.replay.clearCounters();
+  const lastMark = store.replay.latest();
+  const openAtEnd = lastMark
+    ? [...checkpointFromChain(store.replay.atOrBefore(lastMark.at)!.chain).openDossiers.values()].filter(isOpenDossier).length
+    : 0;
+  const writeCounters = countersMode === 'on' || countersMode === 'rewrite' || (countersMode === 'auto' && countersPay(openAtEnd));
   const countersWriter = createCountersWriter({
     repo: store.replay,
     engine: { calendar, settings, scopeOf, scopes: scopeKeysOf(jurisdiction) },
@@ -158,7 +168,7 @@ export async function main(args: Map<string, string>) {
   });
   t0 = performance.now();
   const cpu1 = cpuMs();
-  const countersWritten = await countersWriter.catchUp();
+  const countersWritten = writeCounters ? await countersWriter.catchUp() : 0;
   const countersCpuMs = cpuMs() - cpu1;
   log(`${countersWritten} checkpoints' counters in ${Math.round(performance.now() - t0)} ms`);
   const counters = store.replay.countersSizes();

@@ -448,8 +448,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   });
   metricsChanged = live.changed;
   // The time machine's checkpoints (issue 16): written behind the log by a timer, then from the batches applied above.
-  // After each run, the checkpoints' restored counters (a cold moment restores its figures from them).
-  const loop = { periodMs: opts.replayCheckpointPeriodMs ?? 30_000, logger, after: countersBehind(store, ctx, scopeOf, jurisdiction) };
+  // After each run, the checkpoints' restored counters, once the city is large enough for them to pay (counters-writer.ts).
+  const counters = countersBehind(store, ctx, scopeOf, jurisdiction, () => engine.openCount.dossiers);
+  const loop = { periodMs: opts.replayCheckpointPeriodMs ?? 30_000, logger, after: counters };
   const checkpoints = startCheckpointLoop({ writer: replayWriter, ...loop, paused: () => historyLoad.active });
 
   return {

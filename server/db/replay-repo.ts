@@ -72,7 +72,7 @@ function checkpointStatements(db: Db) {
   return { latest, markAtOrBefore, chainAtOrBefore, insert, sizes, logBytes };
 }
 
-/** The restored counters' rows beside the checkpoints (replay_counters, migration 030). */
+/** The restored counters' rows beside the checkpoints (replay_counters, migration 031). */
 function countersStatements(db: Db) {
   const insert = db.prepare('INSERT OR REPLACE INTO replay_counters (at, seq, until, bytes, state) VALUES (?, ?, ?, ?, ?)');
   const at = db.prepare('SELECT seq, until, state FROM replay_counters WHERE at = ?');

@@ -5,7 +5,7 @@ import type { DossierContext } from '../domain/dossier.js';
 import type { Jurisdiction } from '../domain/types.js';
 import type { ScopeKey } from '../metrics/types.js';
 import { REPLAY_CHECKPOINTS, restingYield, type CheckpointWriter } from './checkpoint-writer.js';
-import { createCountersWriter } from './counters-writer.js';
+import { countersPay, createCountersWriter } from './counters-writer.js';
 import { scopeKeysOf } from './state-at.js';
 
 export interface CheckpointLoopOptions {
@@ -50,13 +50,15 @@ export function startCheckpointLoop(opts: CheckpointLoopOptions) {
 
 /**
  * The server's counters writer behind its checkpoint writer (REPLAY_CHECKPOINTS): due lists reaching two
- * checkpoints' spacing, resting between checkpoints as the checkpoint writer does. Answers its catchUp.
+ * checkpoints' spacing, resting between checkpoints as the checkpoint writer does. Answers its catchUp,
+ * which writes nothing while the live engine holds fewer open dossiers than COUNTERS_MIN_OPEN.
  */
 export function countersBehind(
   store: { replay: ReplayRepo; transaction: (fn: () => void) => void },
   ctx: DossierContext,
   scopeOf: (code: string) => ScopeKey | null,
   jurisdiction: Jurisdiction,
+  openDossiers: () => number,
 ): () => Promise<number> {
   const writer = createCountersWriter({
     repo: store.replay,
@@ -65,5 +67,5 @@ export function countersBehind(
     horizonMs: 2 * REPLAY_CHECKPOINTS.everyMs,
     yieldNow: restingYield(),
   });
-  return () => writer.catchUp();
+  return () => (countersPay(openDossiers()) ? writer.catchUp() : Promise.resolve(0));
 }

@@ -18,7 +18,8 @@ import { hashSourceKey } from '../../../server/ingest/keys.js';
 import { checkpointFromChain } from '../../../server/metrics/replay-delta.js';
 import { engineFromCheckpoint } from '../../../server/metrics/replay-state.js';
 import type { ScopeKey } from '../../../server/metrics/types.js';
-import { countersOf, type StoredCounters } from '../../../server/replay/counters-writer.js';
+import { countersBehind } from '../../../server/replay/checkpoint-loop.js';
+import { COUNTERS_MIN_OPEN, countersOf, type StoredCounters } from '../../../server/replay/counters-writer.js';
 import { scopeKeysOf } from '../../../server/replay/state-at.js';
 import { createCityGenerator } from '../../../server/simulator/generator.js';
 import { loadProcedures } from '../../../server/simulator/procedures.js';
@@ -89,5 +90,32 @@ describe('restored counters behind the checkpoints', () => {
       due += walked.due.length;
     }
     expect(due).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe("the server's counters behind its checkpoints", () => {
+  let dir: string;
+  let store: Store;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'replay-counters-pay-'));
+    store = createStore(openDatabase(join(dir, 'r.db')));
+    fillLog(store);
+    await writeTestCheckpoints(store, { calendar, settings });
+  }, 120_000);
+  afterAll(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('are written only once the live city holds enough open dossiers for them to pay', async () => {
+    let open = COUNTERS_MIN_OPEN - 1;
+    const run = countersBehind(store, { calendar, settings }, scopeOf, jurisdiction, () => open);
+    expect(await run()).toBe(0);
+    expect(store.replay.countersSizes().count).toBe(0);
+    open = COUNTERS_MIN_OPEN;
+    const marks = store.replay.checkpointsAfter(Number.MIN_SAFE_INTEGER, 1_000);
+    expect(await run()).toBe(marks.length);
+    expect(store.replay.countersSizes().count).toBe(marks.length);
   }, 120_000);
 });
