@@ -14,6 +14,10 @@
  *   starts from the history's checkpoints by event time; as received, nothing had arrived).
  * --repeat K: each cold T asked K times (each with a new state-at), the least CPU of them kept (loaded machine).
  * --db FILE: the log and its checkpoints kept in FILE, reused when it exists (same --days/--scale/--seeded).
+ * Each checkpoint's restored counters are written after the checkpoints (those missing), as the server writes
+ *   them: when the log's end holds COUNTERS_MIN_OPEN open dossiers (--counters auto); --counters on: always;
+ *   --counters rewrite: all of them again (their format changed), the checkpoints kept; --counters off: none.
+ * --restore 0: cold moments load their checkpoint whole, ignoring its counters (the path before them).
  * --mode ingest: the checkpoint writer's effect on live ingest instead (bench/replay-ingest.ts).
  * --profile received|corrected: then `--samples` more cold requests of that mode under the sampling
  *   profiler (their summary in the result; not counted in the figures).
@@ -31,6 +35,9 @@ import { loadJurisdiction } from '../server/geo/jurisdiction-loader.js';
 import { hashSourceKey } from '../server/ingest/keys.js';
 import type { ScopeKey } from '../server/metrics/types.js';
 import { createCheckpointWriter, REPLAY_CHECKPOINTS } from '../server/replay/checkpoint-writer.js';
+import { countersPay, createCountersWriter } from '../server/replay/counters-writer.js';
+import { checkpointFromChain } from '../server/metrics/replay-delta.js';
+import { isOpenDossier } from '../server/metrics/replay-state.js';
 import { createStateAt, scopeKeysOf, type AsOf } from '../server/replay/state-at.js';
 import { createCityGenerator } from '../server/simulator/generator.js';
 import { dossiersPerWorkingDayOf } from '../server/simulator/jurisdiction-volume.js';
@@ -136,11 +143,6 @@ export async function main(args: Map<string, string>) {
   const written = await writer.catchUp();
   const writerCpuMs = cpuMs() - cpu0;
   log(`${written} checkpoints in ${Math.round(performance.now() - t0)} ms`);
-  const sizes = store.replay.sizes();
-  const logBytes = store.replay.logBytes() ?? 0;
-  // The late events' index and the history's checkpoints count as the time machine's storage too.
-  const lateBytes = store.replay.lateBytes();
-
   const scopes = ['city' as ScopeKey, ...scopeKeysOf(jurisdiction)];
   const scopeOf = (code: string): ScopeKey | null =>
     jurisdiction.units.some((u) => u.code === code)
@@ -148,8 +150,37 @@ export async function main(args: Map<string, string>) {
       : jurisdiction.departments.some((d) => d.code === code)
         ? `department:${code}`
         : null;
+  // Each checkpoint's restored counters (replay/counters-writer.ts). --counters auto (default): as the server
+  // writes them, when the city's open dossiers at the log's end make them pay (countersPay); on: always;
+  // rewrite: all of them again (a kept log whose counters' format changed), not the checkpoints; off: none.
+  const countersMode = args.get('counters') ?? 'auto';
+  if (countersMode === 'rewrite') store.replay.clearCounters();
+  const lastMark = store.replay.latest();
+  const openAtEnd = lastMark
+    ? [...checkpointFromChain(store.replay.atOrBefore(lastMark.at)!.chain).openDossiers.values()].filter(isOpenDossier).length
+    : 0;
+  const writeCounters = countersMode === 'on' || countersMode === 'rewrite' || (countersMode === 'auto' && countersPay(openAtEnd));
+  const countersWriter = createCountersWriter({
+    repo: store.replay,
+    engine: { calendar, settings, scopeOf, scopes: scopeKeysOf(jurisdiction) },
+    transaction: (fn) => store.transaction(fn),
+    horizonMs: 2 * REPLAY_CHECKPOINTS.everyMs,
+  });
+  t0 = performance.now();
+  const cpu1 = cpuMs();
+  const countersWritten = writeCounters ? await countersWriter.catchUp() : 0;
+  const countersCpuMs = cpuMs() - cpu1;
+  log(`${countersWritten} checkpoints' counters in ${Math.round(performance.now() - t0)} ms`);
+  const counters = store.replay.countersSizes();
+  const sizes = store.replay.sizes();
+  const logBytes = store.replay.logBytes() ?? 0;
+  // The late events' index and the history's checkpoints count as the time machine's storage too.
+  const lateBytes = store.replay.lateBytes();
+
+  // --restore 0: every checkpoint loaded whole, its counters ignored (the path before them: A/B on one file).
+  const restore = numArg(args, 'restore', 1) === 1;
   const newStateAt = () =>
-    createStateAt({ repo: store.replay, calendar, settings, scopeOf, scopes: scopeKeysOf(jurisdiction), maxItems: 1e9 });
+    createStateAt({ repo: store.replay, calendar, settings, scopeOf, scopes: scopeKeysOf(jurisdiction), maxItems: 1e9, restore });
   /** An overview's read at T: the state, then the city's and every unit's metrics (month). */
   const overview = (s: ReturnType<typeof newStateAt>, t: number, asOf: AsOf) => {
     const r = s.stateAt(t, asOf);
@@ -210,9 +241,12 @@ export async function main(args: Map<string, string>) {
       ...sizes,
       logBytes,
       lateBytes,
-      storedOverLog: round((sizes.stored + lateBytes) / logBytes, 4),
+      counters,
+      storedOverLog: round((sizes.stored + lateBytes + counters.stored) / logBytes, 4),
       writerCpuMs: Math.round(writerCpuMs),
+      countersCpuMs: Math.round(countersCpuMs),
     },
+    restore,
     writerCpuUsPerEvent: round((writerCpuMs * 1000) / events, 2),
     coldMs: { received: summary(cold.received), corrected: summary(cold.corrected) },
     coldCpuMs: { received: summary(coldCpu.received), corrected: summary(coldCpu.corrected) },

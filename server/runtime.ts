@@ -38,7 +38,7 @@ import type { Logger } from './logger.js';
 import { startLiveScheduler } from './scheduler.js';
 import type { HeapMode } from './heap-mode.js';
 import { createCheckpointWriter, REPLAY_CHECKPOINTS, type CheckpointWriter } from './replay/checkpoint-writer.js';
-import { startCheckpointLoop } from './replay/checkpoint-loop.js';
+import { countersBehind, startCheckpointLoop } from './replay/checkpoint-loop.js';
 import { createDailyJumpSweep } from './data-trust/daily-sweep.js';
 import { HISTORY_UNTIL_KEY } from './projection/data-trust-rows.js';
 import { createOpsMetrics } from './observability/ops-metrics.js';
@@ -448,8 +448,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   });
   metricsChanged = live.changed;
   // The time machine's checkpoints (issue 16): written behind the log by a timer, then from the batches applied above.
-  const periodMs = opts.replayCheckpointPeriodMs ?? 30_000;
-  const checkpoints = startCheckpointLoop({ writer: replayWriter, periodMs, logger, paused: () => historyLoad.active });
+  // After each run, the checkpoints' restored counters, once the city is large enough for them to pay (counters-writer.ts).
+  const counters = countersBehind(store, ctx, scopeOf, jurisdiction, () => engine.openCount.dossiers);
+  const loop = { periodMs: opts.replayCheckpointPeriodMs ?? 30_000, logger, after: counters };
+  const checkpoints = startCheckpointLoop({ writer: replayWriter, ...loop, paused: () => historyLoad.active });
 
   return {
     app,

@@ -72,6 +72,53 @@ function checkpointStatements(db: Db) {
   return { latest, markAtOrBefore, chainAtOrBefore, insert, sizes, logBytes };
 }
 
+/** The restored counters' rows beside the checkpoints (replay_counters, migration 031). */
+function countersStatements(db: Db) {
+  const insert = db.prepare('INSERT OR REPLACE INTO replay_counters (at, seq, until, bytes, state) VALUES (?, ?, ?, ?, ?)');
+  const at = db.prepare('SELECT seq, until, state FROM replay_counters WHERE at = ?');
+  const last = db.prepare('SELECT MAX(at) FROM replay_counters').pluck();
+  const after = db.prepare('SELECT at, seq, whole, codec FROM replay_checkpoints WHERE at > ? ORDER BY at LIMIT ?');
+  const one = db.prepare('SELECT whole, codec, state FROM replay_checkpoints WHERE at = ?');
+  const clear = db.prepare('DELETE FROM replay_counters');
+  const sizes = db.prepare(
+    'SELECT COUNT(*) AS count, COALESCE(SUM(length(state)), 0) AS stored, COALESCE(SUM(bytes), 0) AS bytes FROM replay_counters',
+  );
+  return {
+    /** Stores the counters of the checkpoint at `at` (compressed by compressCheckpoint). */
+    insertCounters(row: { at: number; seq: number; until: number }, state: CompressedCheckpoint): void {
+      insert.run(row.at, row.seq, row.until, state.bytes, state.blob);
+    },
+    /** The counters' JSON stored for the checkpoint at `t` exactly (null: none). */
+    countersAt(t: number): { seq: number; until: number; json: string } | null {
+      const r = at.get(t) as { seq: number; until: number; state: Buffer } | undefined;
+      return r ? { seq: r.seq, until: r.until, json: storedText(brotliDecompressSync(r.state)) } : null;
+    },
+    /** The latest checkpoint instant with counters (null: none). */
+    lastCountersAt(): number | null {
+      return (last.get() as number | null) ?? null;
+    },
+    /** The checkpoints after `t`, oldest first, at most `limit`. */
+    checkpointsAfter(t: number, limit: number): (CheckpointMark & { whole: boolean; compact: boolean })[] {
+      const rows = after.all(t, limit) as (CheckpointMark & { whole: number; codec: number })[];
+      return rows.map((r) => ({ at: r.at, seq: r.seq, whole: r.whole === 1, compact: r.codec === CODEC.compact }));
+    },
+    /** The stored text of the checkpoint at `t` alone (a whole state or a delta). */
+    checkpointText(t: number): StoredCheckpoint {
+      const r = one.get(t) as { whole: number; codec: number; state: Buffer };
+      const json = storedText(r.codec === CODEC.deflate ? inflateRawSync(r.state) : brotliDecompressSync(r.state));
+      return { whole: r.whole === 1, json, compact: r.codec === CODEC.compact };
+    },
+    /** Drops every counters row (they are rewritten from the checkpoints: bench/replay.ts --counters rewrite). */
+    clearCounters(): void {
+      clear.run();
+    },
+    /** Counters rows kept, their stored (compressed) and JSON bytes. */
+    countersSizes(): { count: number; stored: number; bytes: number } {
+      return sizes.get() as { count: number; stored: number; bytes: number };
+    },
+  };
+}
+
 /**
  * ReplayRepo.ofItem for each of `ids` (of one kind), read in two statements instead of two per item: id →
  * its events up to `maxSeq` in time order then arrival order (an id without events is absent).
@@ -113,6 +160,8 @@ function ofItemsReader(db: Db) {
  * "Received by T" is the log's prefix before the first event that arrived after T: seq is the
  * arrival order, so no index on arrival time is needed.
  */
+// The log's prepared statements and their readers in one object (the checkpoints' and counters' are apart).
+// eslint-disable-next-line max-lines-per-function
 export function createReplayRepo(db: Db) {
   const { latest, markAtOrBefore, chainAtOrBefore, insert, sizes, logBytes } = checkpointStatements(db);
   const firstAfter = db.prepare('SELECT seq FROM events WHERE seq > ? AND received_at > ? ORDER BY seq LIMIT 1').pluck();
@@ -134,6 +183,7 @@ export function createReplayRepo(db: Db) {
 
   return {
     ...createReplayLateRepo(db),
+    ...countersStatements(db),
     latest(): CheckpointMark | null {
       return (latest.get() as CheckpointMark | undefined) ?? null;
     },

@@ -130,6 +130,51 @@ export class MetricsEngine {
   readonly finished: FinishedLoader;
 
   /**
+   * The time machine's restored engine (engine-counters.ts): an open dossier whose contribution the
+   * restored counters already hold, kept for reclassification and replacement as loadOpenDossier keeps
+   * it, not counted again. Ignored when the engine keeps it already, or would not keep it.
+   */
+  adoptDossier(state: DossierState): void {
+    if (this.openDossiers.has(state.id)) return;
+    const fp = dossierFootprint(state, this.present, this.ctx);
+    if (!fp.open || fp.code === null || this.scopeOfCode(fp.code) === null) return;
+    const rec: DossierRecord = { kind: 'dossier', id: state.id, state, fp, scheduledAt: NOT_SCHEDULED, live: true };
+    this.openDossiers.set(state.id, rec);
+    this.schedule(rec, fp.nextTransitionAt);
+  }
+
+  /** As adoptDossier, for a task. */
+  adoptTask(state: TaskState): void {
+    if (this.openTasks.has(state.id)) return;
+    const fp = taskFootprint(state, this.present);
+    if (!fp.open || fp.code === null || this.scopeOfCode(fp.code) === null) return;
+    const rec: TaskRecord = { kind: 'task', id: state.id, state, fp, scheduledAt: NOT_SCHEDULED, live: true };
+    this.openTasks.set(state.id, rec);
+    this.schedule(rec, fp.nextTransitionAt);
+  }
+
+  /** The open items whose next reclassification is scheduled at or before `t` (what a restored engine must adopt to reach t). */
+  scheduledBy(t: number): { kind: 'dossier' | 'task'; id: string; at: number }[] {
+    const out: { kind: 'dossier' | 'task'; id: string; at: number }[] = [];
+    for (const recs of [this.openDossiers, this.openTasks])
+      for (const r of recs.values())
+        if (r.scheduledAt !== NOT_SCHEDULED && r.scheduledAt <= t) out.push({ kind: r.kind, id: r.id, at: r.scheduledAt });
+    return out;
+  }
+
+  /** Every scope's counters at the present (engine-counters.ts encodes them). */
+  countersView(): { scopes: ReadonlyMap<ScopeKey, ScopeState>; flows: FlowBuckets } {
+    this.catchUp();
+    this.flows.settle();
+    return { scopes: this.scopeStates, flows: this.flows };
+  }
+
+  /** A scope's state, created if new (engine-counters.ts restores into it). */
+  scopeForRestore(key: ScopeKey): ScopeState {
+    return this.scopeState(key);
+  }
+
+  /**
    * Moves the present to `now` (epoch ms; an earlier instant is ignored), reclassifies the open
    * items whose next transition has come, rolls the period windows if the Vietnam day changed, and
    * returns the items that became overdue since the last call (including during updates that read

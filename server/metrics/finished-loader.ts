@@ -74,6 +74,6 @@ export class FinishedLoader {
   /** Restart, in bulk: `cases` buck-passing cases of finished dossiers of `code` received on Vietnam day `day`. */
   buckPassing(code: string, day: number, cases: number): void {
     const s = this.scopeOf(code);
-    if (s !== null && cases > 0) this.flows.addDeferred(s, day, F_BUCK_PASSING, -1, -1, cases);
+    if (s !== null && cases !== 0) this.flows.addDeferred(s, day, F_BUCK_PASSING, -1, -1, cases);
   }
 }

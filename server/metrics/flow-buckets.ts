@@ -62,6 +62,15 @@ function addBucketInto(into: Bucket, b: Bucket): void {
   }
 }
 
+function fillBucket(b: Bucket, counts: Int32Array, hist: Int32Array | null): void {
+  b.counts.set(counts);
+  if (hist === null) return;
+  b.hist = hist;
+  let top = hist.length;
+  while (top > 0 && hist[top - 1] === 0) top--;
+  b.histTop = top;
+}
+
 function clearBucket(b: Bucket): void {
   b.counts.fill(0);
   if (b.hist !== null) b.hist.fill(0, 0, b.histTop);
@@ -195,6 +204,30 @@ export class FlowBuckets {
   total(s: ScopeState, p: number): Bucket {
     if (this.totalsStale) this.rebuildAllTotals();
     return s.totals[p];
+  }
+
+  /** Brings the city's buckets and every total up to date after deferred adds (before reading buckets). */
+  settle(): void {
+    if (this.totalsStale) this.rebuildAllTotals();
+  }
+
+  /**
+   * Restores a scope's day and month buckets (engine-counters.ts): `days` and `months` as day or month
+   * index → counters and histogram (null: none). Call restored() once every scope is in.
+   */
+  restoreBuckets(s: ScopeState, months: [number, Int32Array, Int32Array | null][], days: [number, Int32Array, Int32Array | null][]): void {
+    for (const [month, counts, hist] of months) if (month >= this.monthRetentionFrom) fillBucket(this.monthBucket(s, month), counts, hist);
+    for (const [day, counts, hist] of days) {
+      if (day < this.dayRetentionFrom) continue;
+      const b = newBucket(this.monthBucket(s, this.monthOf(day)));
+      fillBucket(b, counts, hist);
+      s.days.set(day, b);
+    }
+  }
+
+  /** After restoreBuckets: every scope's totals rebuilt from its buckets. */
+  restored(): void {
+    for (const s of this.scopes.values()) for (let p = 0; p < PERIOD_COUNT; p++) this.rebuildTotal(s, p);
   }
 
   /** Adds to the day and month buckets; false when the day is too old to be kept. */

@@ -174,3 +174,48 @@ function compactChain(chain: readonly StoredCheckpoint[]): CheckpointState {
   for (const [id, [t, s]] of pending) cp.openDossiers.set(id, decodeDossier(t, s));
   return cp;
 }
+
+/** What a delta changed in a state: each key's value before and after (null: absent). */
+export interface DeltaChanges {
+  open: [string, DossierState | null, DossierState | null][];
+  tasks: [string, TaskState | null, TaskState | null][];
+  closedTasks: [string, number, number][];
+  finished: [string, number, number][];
+}
+
+function tracked<V, W>(m: Map<string, V>, c: Changes<W>, value: (w: W) => V): [string, V | null, V | null][] {
+  const out: [string, V | null, V | null][] = [];
+  for (const [k, w] of c) {
+    const next = w === null ? null : value(w);
+    out.push([k, m.get(k) ?? null, next]);
+    if (next === null) m.delete(k);
+    else m.set(k, next);
+  }
+  return out;
+}
+
+const counted = (xs: [string, number | null, number | null][]): [string, number, number][] => xs.map(([k, a, b]) => [k, a ?? 0, b ?? 0]);
+
+/**
+ * applyCompactDelta that also answers what it changed (the counters writer moves an engine by it):
+ * the same state afterwards.
+ */
+export function applyCompactDeltaTracked(cp: CheckpointState, text: string): DeltaChanges {
+  const d = JSON.parse(text) as CompactDelta;
+  const open = tracked<DossierState, DossierTuple | null>(
+    cp.openDossiers,
+    [...d.gone.map((id): [string, null] => [id, null]), ...d.open.map((t): [string, DossierTuple] => [t[0] as string, t])],
+    (t) => decodeDossier(t as DossierTuple, d.s),
+  );
+  const same = <V>(v: V) => v;
+  const changes: DeltaChanges = {
+    open,
+    tasks: tracked(cp.tasks, d.tasks, same),
+    closedTasks: counted(tracked(cp.closedTasks, d.closedTasks, same)),
+    finished: counted(tracked(cp.finished, d.finished, same)),
+  };
+  apply(cp.ahead, d.ahead);
+  cp.at = d.at;
+  cp.seq = d.seq;
+  return changes;
+}

@@ -90,7 +90,7 @@ function factsKey(f: FinishedDossierFacts): string {
   ]);
 }
 
-function factsOfKey(key: string): FinishedDossierFacts {
+export function factsOfKey(key: string): FinishedDossierFacts {
   const [code, receivedDay, online, endDay, outcome, processingBin, apologyDays, buckPassingCases, indexBits] = JSON.parse(key) as [
     string,
     number,
@@ -161,7 +161,7 @@ function closedTaskKey(t: TaskState): string | null {
   return JSON.stringify([fp.code, fp.assignedDay, fp.completedDay, fp.completedOnTime ? 1 : 0]);
 }
 
-function closedTaskFootprint(key: string): TaskFootprint {
+export function closedTaskFootprint(key: string): TaskFootprint {
   const [code, assignedDay, completedDay, onTime] = JSON.parse(key) as [string, number, number | null, 0 | 1];
   const none = { open: false, openInTerm: false, openOverdue: false, noDeadline: false, nextTransitionAt: null };
   return { ...none, code, assignedDay, completedDay, completedOnTime: onTime === 1 };
@@ -207,7 +207,7 @@ export interface ReplayEngine {
 }
 
 /** Counted and not ended: a dossier the lists at T may show. */
-const isOpenDossier = (d: DossierState) => d.endAt === null && isCountedDossier(d);
+export const isOpenDossier = (d: DossierState) => d.endAt === null && isCountedDossier(d);
 
 /** Keeps `open` in step with a dossier's replaced state. */
 function trackOpen(open: Map<string, DossierState>, id: string, next: DossierState | null): void {
@@ -215,14 +215,15 @@ function trackOpen(open: Map<string, DossierState>, id: string, next: DossierSta
   else open.delete(id);
 }
 
-type EngineDeps = Omit<MetricsEngineDeps, 'now'>;
+export type EngineDeps = Omit<MetricsEngineDeps, 'now'>;
 
-function newEngine(deps: EngineDeps, at: number): ReplayEngine {
+/** A replay engine at `at` with nothing in it; `open` may be given (a lazily loaded one: restored-at.ts). */
+export function newEngine(deps: EngineDeps, at: number, open: Map<string, DossierState> = new Map()): ReplayEngine {
   let t = at;
   const engine = new MetricsEngine({ ...deps, now: () => t });
   return {
     engine,
-    open: new Map(),
+    open,
     moveTo(next: number) {
       if (next > t) t = next;
       engine.advance(t);

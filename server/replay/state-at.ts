@@ -9,7 +9,7 @@
  * projections are never touched; each answer is a new engine of its own.
  */
 import type { ItemKey } from '../db/replay-late-repo.js';
-import type { ReplayRepo, ReplayEventRow } from '../db/replay-repo.js';
+import type { CheckpointMark, ReplayRepo, ReplayEventRow } from '../db/replay-repo.js';
 import type { DomainSettings, Jurisdiction, WorkCalendar } from '../domain/types.js';
 import type { ScopeKey } from '../metrics/types.js';
 import { checkpointFromChain } from '../metrics/replay-delta.js';
@@ -25,6 +25,7 @@ import { foldDossierRows, foldOnDossier, foldTaskRows, itemChange, type EventSet
 import type { DossierContext } from '../domain/dossier.js';
 import { baseSet, correctedItems, NO_BASE, type CorrectedBase } from './corrected.js';
 import type { DossierState, TaskState } from '../domain/types.js';
+import { correctedStep, eventsOfItems, receivedStep, restore, ReplayTooLarge, type Restored } from './restored-at.js';
 
 export type AsOf = 'received' | 'corrected';
 
@@ -34,15 +35,7 @@ const PLAY_ON_MS = 2 * 3_600_000;
 /** Items a replay may refold in one answer (≈ a second of the main thread on this hardware). */
 export const MAX_REPLAY_ITEMS = 10_000;
 
-/** A replay whose fold from the nearest checkpoint would refold more items than the bound. */
-export class ReplayTooLarge extends Error {
-  constructor(
-    readonly items: number,
-    readonly max: number,
-  ) {
-    super(`the replay would refold ${items} items (more than ${max})`);
-  }
-}
+export { ReplayTooLarge };
 
 export interface StateAtDeps {
   repo: ReplayRepo;
@@ -52,6 +45,8 @@ export interface StateAtDeps {
   scopes: Iterable<ScopeKey>;
   /** See MAX_REPLAY_ITEMS (tests lower it). */
   maxItems?: number;
+  /** Whether a checkpoint with counters is restored from them (default true; false: always loaded whole, as before). */
+  restore?: boolean;
 }
 
 /** A state at T and how it was reached. */
@@ -62,6 +57,8 @@ export interface ReplayResult extends ReplayEngine {
   checkpointAt: number | null;
   /** Items folded on top of the checkpoint. */
   itemsFolded: number;
+  /** Whether the checkpoint's figures were restored from its counters (restored-at.ts), not loaded from its item states. */
+  restored: boolean;
 }
 
 /** Every unit's and department's scope: the engine's scopes from the start. */
@@ -113,13 +110,6 @@ function foldReceived(
   return { seq: cut, items: changes.length };
 }
 
-/** The items' events up to `end`, read per kind at once (repo.ofItems): kind and id → its rows. */
-function eventsOfItems(repo: ReplayRepo, items: readonly ItemKey[], end: number): (kind: ItemKey['kind'], id: string) => ReplayEventRow[] {
-  const ids = (kind: ItemKey['kind']) => items.filter((i) => i.kind === kind).map((i) => i.itemId);
-  const byKind = { dossier: repo.ofItems('dossier', ids('dossier'), end), task: repo.ofItems('task', ids('task'), end) };
-  return (kind, id) => byKind[kind].get(id) ?? [];
-}
-
 /** The state at `t` folded from the whole log, no checkpoint (StateAt.fromScratch). */
 function foldFromScratch(repo: ReplayRepo, deps: Parameters<typeof engineFromStates>[3], t: number, asOf: AsOf): ReplayEngine {
   const ctx = { calendar: deps.calendar, settings: deps.settings };
@@ -142,6 +132,8 @@ function foldFromScratch(repo: ReplayRepo, deps: Parameters<typeof engineFromSta
   return engineFromStates(dossiers, tasks, t, deps);
 }
 
+// One closure over the read paths (restored, loaded whole, played on) and the state kept between them.
+// eslint-disable-next-line max-lines-per-function
 export function createStateAt(deps: StateAtDeps) {
   const { repo } = deps;
   const maxItems = deps.maxItems ?? MAX_REPLAY_ITEMS;
@@ -166,8 +158,22 @@ export function createStateAt(deps: StateAtDeps) {
     return { seq: end, items: changes.length };
   }
 
+  const restoredDeps = { repo, ctx, engine: engineDeps, maxItems };
+  /** The checkpoint at `mark` restored from its counters, when it has them and they reach `t` (restored-at.ts). */
+  const restoredAt = (mark: CheckpointMark | null, t: number): Restored | null => {
+    if (mark === null || deps.restore === false) return null;
+    const rs = restore(restoredDeps, mark);
+    return rs !== null && t <= rs.until ? rs : null;
+  };
+
   /** As corrected: from the latest arrival checkpoint at or before `t`, else the history's by event time. */
   function correctedAt(t: number): ReplayResult {
+    const mark = repo.markAtOrBefore(t);
+    const rs = restoredAt(mark, t);
+    if (rs !== null) {
+      const items = correctedStep(restoredDeps, rs, t);
+      return { ...rs.r, at: t, asOf: 'corrected', checkpointAt: mark!.at, itemsFolded: items, restored: true };
+    }
     const stored = repo.atOrBefore(t);
     const history = stored === null ? repo.historyAtOrBefore(t) : null;
     const from = stored ?? history;
@@ -179,12 +185,16 @@ export function createStateAt(deps: StateAtDeps) {
         : NO_BASE;
     const r = engineFromCheckpoint(cp, engineDeps);
     const { items } = foldCorrected(r, base, t);
-    return { ...r, at: t, asOf: 'corrected', checkpointAt: from ? from.at : null, itemsFolded: items };
+    return { ...r, at: t, asOf: 'corrected', checkpointAt: from ? from.at : null, itemsFolded: items, restored: false };
   }
 
   // The last state answered as received, kept to play forward: the next hour folds only that hour's
   // arrivals on top of it (as received, the state at a later T is the same log prefix, longer).
-  let playing: { engine: ReplayEngine; ended: Map<string, DossierState>; at: number; seq: number } | null = null;
+  // Restored from counters (`restored`), or loaded from the whole checkpoint (`engine`, `ended`).
+  let playing:
+    | { restored: Restored; at: number }
+    | { restored: null; engine: ReplayEngine; ended: Map<string, DossierState>; at: number; seq: number }
+    | null = null;
 
   return {
     /** When the log's first event arrived (null: empty log). */
@@ -197,21 +207,39 @@ export function createStateAt(deps: StateAtDeps) {
       const mark = repo.markAtOrBefore(t);
       // Playing on: the kept state is nearer than any checkpoint, or as near as a stored one within the
       // play step (folding on from it skips loading a checkpoint, the larger cost).
-      const keep = playing !== null && playing.at <= t && (mark === null || mark.at <= playing.at || t - playing.at <= PLAY_ON_MS);
+      const keep =
+        playing !== null &&
+        playing.at <= t &&
+        (playing.restored === null || t <= playing.restored.until) &&
+        (mark === null || mark.at <= playing.at || t - playing.at <= PLAY_ON_MS);
       if (playing !== null && keep) {
         const p = playing;
+        p.at = t;
+        const checkpointAt = mark ? mark.at : null;
+        if (p.restored !== null) {
+          playing = null; // a step that throws leaves nothing half moved to play on from
+          const items = receivedStep(restoredDeps, p.restored, t);
+          playing = p;
+          return { ...p.restored.r, at: t, asOf, checkpointAt, itemsFolded: items, restored: true };
+        }
         const { seq, items } = foldReceived({ repo, ctx, maxItems }, p.engine, p.ended, p.seq, t);
         p.seq = seq;
-        p.at = t;
-        return { ...p.engine, at: t, asOf, checkpointAt: mark ? mark.at : null, itemsFolded: items };
+        return { ...p.engine, at: t, asOf, checkpointAt, itemsFolded: items, restored: false };
+      }
+      const rs = restoredAt(mark, t);
+      if (rs !== null) {
+        playing = null; // a step that throws leaves nothing half moved to play on from
+        const items = receivedStep(restoredDeps, rs, t);
+        playing = { restored: rs, at: t };
+        return { ...rs.r, at: t, asOf, checkpointAt: mark!.at, itemsFolded: items, restored: true };
       }
       const stored = mark && repo.atOrBefore(mark.at);
       const cp = stored ? checkpointFromChain(stored.chain) : emptyCheckpoint(t);
       const r = engineFromCheckpoint(cp, engineDeps);
       const ended = new Map<string, DossierState>();
       const { seq, items } = foldReceived({ repo, ctx, maxItems }, r, ended, cp.seq, t);
-      playing = { engine: r, ended, at: t, seq };
-      return { ...r, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items };
+      playing = { restored: null, engine: r, ended, at: t, seq };
+      return { ...r, at: t, asOf, checkpointAt: stored ? stored.at : null, itemsFolded: items, restored: false };
     },
 
     /**

@@ -77,14 +77,18 @@ function openStates(open: Map<string, DossierState>) {
 describe('state at T (the time machine)', () => {
   let dir: string;
   let store: Store;
+  /** Restores checkpoints from their counters where it can (the server's path). */
   let stateAt: ReturnType<typeof createStateAt>;
+  /** Loads every checkpoint whole (the path of checkpoints without counters). */
+  let loaded: ReturnType<typeof createStateAt>;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'replay-'));
     store = createStore(openDatabase(join(dir, 'r.db')));
     fillLog(store);
-    await writeTestCheckpoints(store, { calendar, settings });
+    await writeTestCheckpoints(store, { calendar, settings }, { scopeOf, scopes: scopes.filter((s) => s !== 'city') });
     stateAt = createStateAt({ repo: store.replay, calendar, settings, scopeOf, scopes });
+    loaded = createStateAt({ repo: store.replay, calendar, settings, scopeOf, scopes, restore: false });
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -99,30 +103,48 @@ describe('state at T (the time machine)', () => {
     expect((at as { at: number }).at % HOUR).toBe(0);
   });
 
-  it('from the nearest checkpoint equals a fold of the whole log, at random T, as received and as corrected', () => {
+  it('from the nearest checkpoint equals a fold of the whole log, at random T, as received and as corrected, restored from its counters or loaded whole', () => {
     fc.assert(
-      fc.property(fc.integer({ min: FROM, max: T0 + 2 * MS_PER_DAY }), fc.constantFrom<AsOf>('received', 'corrected'), (t, asOf) => {
-        const fromCheckpoint = stateAt.stateAt(t, asOf);
-        if (t >= FROM + 4 * HOUR) expect(fromCheckpoint.checkpointAt).not.toBeNull();
-        const scratch = stateAt.fromScratch(t, asOf);
-        expect(allMetrics(fromCheckpoint.engine)).toEqual(allMetrics(scratch.engine));
-        // The open dossiers the lists at T show: the same states, holders included.
-        expect(openStates(fromCheckpoint.open)).toEqual(openStates(scratch.open));
-      }),
-      { numRuns: 30 },
+      fc.property(
+        fc.integer({ min: FROM, max: T0 + 2 * MS_PER_DAY }),
+        fc.constantFrom<AsOf>('received', 'corrected'),
+        fc.boolean(),
+        (t, asOf, restore) => {
+          const fromCheckpoint = (restore ? stateAt : loaded).stateAt(t, asOf);
+          if (t >= FROM + 4 * HOUR) expect(fromCheckpoint.checkpointAt).not.toBeNull();
+          // Every checkpoint has counters reaching 6 h past it: restored whenever one is at or before T.
+          if (restore && fromCheckpoint.checkpointAt !== null && t - fromCheckpoint.checkpointAt <= 6 * HOUR)
+            expect(fromCheckpoint.restored).toBe(true);
+          if (!restore) expect(fromCheckpoint.restored).toBe(false);
+          const scratch = stateAt.fromScratch(t, asOf);
+          expect(allMetrics(fromCheckpoint.engine)).toEqual(allMetrics(scratch.engine));
+          // The open dossiers the lists at T show: the same states, holders included.
+          expect(openStates(fromCheckpoint.open)).toEqual(openStates(scratch.open));
+        },
+      ),
+      { numRuns: 40 },
     );
   }, 300_000);
 
-  it('played forward hour by hour as received, each hour equals a fold of the whole log', () => {
-    const start = T0 - 3 * MS_PER_DAY + 7 * HOUR + 17 * 60_000;
-    for (let h = 0; h < 8; h++) {
-      const t = start + h * HOUR;
-      const played = stateAt.stateAt(t, 'received');
-      const scratch = stateAt.fromScratch(t, 'received');
-      expect(allMetrics(played.engine)).toEqual(allMetrics(scratch.engine));
-      expect(openStates(played.open)).toEqual(openStates(scratch.open));
-    }
-  }, 120_000);
+  it.each([
+    ['restored from counters', true],
+    ['loaded whole', false],
+  ])(
+    'played forward hour by hour as received (%s), each hour equals a fold of the whole log',
+    (_, restore) => {
+      const start = T0 - 3 * MS_PER_DAY + 7 * HOUR + 17 * 60_000;
+      const s = restore ? createStateAt({ repo: store.replay, calendar, settings, scopeOf, scopes }) : loaded;
+      for (let h = 0; h < 8; h++) {
+        const t = start + h * HOUR;
+        const played = s.stateAt(t, 'received');
+        expect(played.restored).toBe(restore);
+        const scratch = stateAt.fromScratch(t, 'received');
+        expect(allMetrics(played.engine)).toEqual(allMetrics(scratch.engine));
+        expect(openStates(played.open)).toEqual(openStates(scratch.open));
+      }
+    },
+    120_000,
+  );
 
   it('as received leaves out what arrived after T; as corrected counts the late syncs about times before T', () => {
     const t = T0 - 2 * MS_PER_DAY;
