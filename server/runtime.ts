@@ -37,7 +37,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import { startLiveScheduler } from './scheduler.js';
 import type { HeapMode } from './heap-mode.js';
-import { createCheckpointWriter, REPLAY_CHECKPOINTS, type CheckpointWriter } from './replay/checkpoint-writer.js';
+import { serverCheckpointWriter, type CheckpointWriter } from './replay/checkpoint-writer.js';
 import { countersBehind, startCheckpointLoop } from './replay/checkpoint-loop.js';
 import { createDailyJumpSweep } from './data-trust/daily-sweep.js';
 import { HISTORY_UNTIL_KEY } from './projection/data-trust-rows.js';
@@ -290,12 +290,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       historyProgress.ended();
     },
   });
-  const replayWriter = createCheckpointWriter({
-    repo: store.replay,
-    ctx,
-    transaction: (fn) => store.transaction(fn),
-    ...REPLAY_CHECKPOINTS,
-  });
+  const replayWriter = serverCheckpointWriter(store, ctx);
   const validation = { isKnownCode: (code: string) => index.scopeOf(code) !== null, jurisdictionName: jurisdiction.name };
   const service = createIngestService({
     store,

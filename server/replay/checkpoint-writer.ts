@@ -190,3 +190,8 @@ export function restingYield(): () => Promise<void> {
       else setTimeout(resume, rest);
     });
 }
+
+/** The server's checkpoint writer over its store, at the server's spacing (REPLAY_CHECKPOINTS). */
+export function serverCheckpointWriter(store: { replay: ReplayRepo; transaction: (fn: () => void) => void }, ctx: DossierContext) {
+  return createCheckpointWriter({ repo: store.replay, ctx, transaction: (fn) => store.transaction(fn), ...REPLAY_CHECKPOINTS });
+}
