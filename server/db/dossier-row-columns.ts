@@ -1,9 +1,9 @@
 /**
  * How a dossier's state becomes its row in the projections: the derived columns the store indexes and
- * the API filters on, their values, and the comparisons that let the writer skip unchanged ones.
+ * the API filters on, their values, and the comparisons that let the writer skip unchanged ones; and a task's row.
  */
 import { indexBits, UNKNOWN_INDEX_FIELDS } from '../domain/service-index-facts.js';
-import type { DossierState, Hold } from '../domain/types.js';
+import type { DossierState, Hold, TaskState } from '../domain/types.js';
 import type { DossierRowExtras, StoredOverdueSpan } from './projections-repo.js';
 
 export const STATE_COLUMNS = [
@@ -119,4 +119,9 @@ export function sameHold(a: Hold | undefined, b: Hold): boolean {
 
 export function* mapIter<A, B>(it: IterableIterator<A>, f: (a: A) => B): IterableIterator<B> {
   for (const a of it) yield f(a);
+}
+
+/** A task's row in the projections' `tasks` table, in its columns' order: one definition for both engines' writers. */
+export function taskRowValues(t: TaskState): Cell[] {
+  return [t.id, t.assignee, t.title, t.assignedAt, t.dueAt, t.completedAt, t.status, t.extensions, JSON.stringify(t)];
 }

@@ -18,6 +18,7 @@ import {
   rowSpanValues,
   sameHold,
   mapIter,
+  taskRowValues,
 } from './dossier-row-columns.js';
 import type { DossierOutcome, FinishedDossierFacts } from '../metrics/footprint.js';
 
@@ -253,17 +254,7 @@ export function createProjectionsRepo(db: Db) {
       return s ? (JSON.parse(s) as TaskState) : null;
     },
     saveTask(next: TaskState): void {
-      upsertTask.run(
-        next.id,
-        next.assignee,
-        next.title,
-        next.assignedAt,
-        next.dueAt,
-        next.completedAt,
-        next.status,
-        next.extensions,
-        JSON.stringify(next),
-      );
+      upsertTask.run(...taskRowValues(next));
     },
     iterateOpenDossiers(): IterableIterator<DossierState> {
       return mapIter(openDossiers.iterate() as IterableIterator<string>, (s) => JSON.parse(s) as DossierState);

@@ -21,6 +21,7 @@ import {
   rowSpanValues,
   sameHold,
   stateValues,
+  taskRowValues,
   type Cell,
 } from '../db/dossier-row-columns.js';
 import type { ColumnRows, PassWrites } from '../db/projection-store/contract.js';
@@ -198,17 +199,7 @@ export class PassRows {
   }
 
   task(next: TaskState): void {
-    this.tasks.add([
-      next.id,
-      next.assignee,
-      next.title,
-      next.assignedAt,
-      next.dueAt,
-      next.completedAt,
-      next.status,
-      next.extensions,
-      JSON.stringify(next),
-    ]);
+    this.tasks.add(taskRowValues(next));
   }
 
   /** The pass's writes for the projection store (removals first, then the rows). */
